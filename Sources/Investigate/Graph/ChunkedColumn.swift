@@ -1,0 +1,45 @@
+/// A growable column of plain values stored in fixed-size chunks.
+///
+/// Unlike `Array`, appending never copies the whole column, so peak memory stays within one
+/// chunk of the data (no doubling overshoot while tens of millions of rows load).
+public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
+    @usableFromInline static var shift: Int { 16 }
+    @usableFromInline static var chunkSize: Int { 1 << shift }
+    @usableFromInline var chunks: [UnsafeMutablePointer<Element>] = []
+    @usableFromInline var storedCount = 0
+    /// The number of values stored.
+    public var count: Int { storedCount }
+
+    /// Creates an empty column.
+    public init() {}
+
+    deinit { for chunk in chunks { chunk.deallocate() } }
+
+    /// Appends a value.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public func append(_ value: Element) {
+        let within = storedCount & (Self.chunkSize - 1)
+        if within == 0 && storedCount >> Self.shift == chunks.count {
+            chunks.append(UnsafeMutablePointer<Element>.allocate(capacity: Self.chunkSize))
+        }
+        chunks[storedCount >> Self.shift][within] = value
+        storedCount += 1
+    }
+
+    /// Reads or writes the value at `index`.
+    @inlinable
+    public subscript(index: Int) -> Element {
+        @inline(__always) get { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] }
+        @inline(__always) set { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] = newValue }
+    }
+
+    /// Removes the last value.
+    public func removeLast() {
+        precondition(storedCount > 0, "removeLast on an empty column")
+        storedCount -= 1
+    }
+
+    /// Heap bytes held.
+    public var memoryFootprint: Int { chunks.count * Self.chunkSize * MemoryLayout<Element>.stride }
+}

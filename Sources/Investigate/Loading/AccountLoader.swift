@@ -1,0 +1,68 @@
+/// Loads `accounts.*` rows into an `AccountTable`.
+struct AccountLoader {
+    static let schema = TableSchema(
+        columns: ["account_id", "created_at", "email", "email_domain", "org_id", "country", "plan", "status",
+                  "payment_fingerprint", "signup_ip"],
+        required: ["account_id"])
+    private enum Slot {
+        static let id = 0, created = 1, email = 2, domain = 3, org = 4, country = 5, plan = 6, status = 7
+        static let payment = 8, signupIP = 9
+    }
+
+    let pools: ValuePools
+    let table: AccountTable
+    let log: IssueLog
+
+    func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
+        var rows = 0
+        var scratch: [UInt8] = []
+        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+            let idBytes = FieldParsing.trim(row.bytes(Slot.id))
+            guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
+            let before = pools.accountIDs.count
+            let id = pools.accountIDs.intern(idBytes)
+            guard Int(id) == before else {
+                let first = table.line[Int(id)]
+                return log.skip(entry.name, row.line,
+                                "duplicate account_id \(FieldParsing.quote(idBytes)) (first at line \(first))")
+            }
+            var created = Int64.min
+            if row.hasValue(Slot.created) {
+                if let millis = Timestamp.parseMillis(FieldParsing.trim(row.bytes(Slot.created))) {
+                    created = millis
+                } else if !log.warn(entry.name, row.line,
+                                    "bad created_at \(FieldParsing.quote(row.bytes(Slot.created))); kept without it") {
+                    return false
+                }
+            }
+            let email = FieldParsing.intern(row.bytes(Slot.email), in: pools.emails)
+            var domain = FieldParsing.internLowercased(row.bytes(Slot.domain), in: pools.emailDomains, scratch: &scratch)
+            if domain < 0, email >= 0 {
+                let address = row.bytes(Slot.email)
+                if let at = address.lastIndex(of: 0x40), at + 1 < address.count {
+                    domain = FieldParsing.internLowercased(
+                        UnsafeRawBufferPointer(rebasing: address[(at + 1)...]), in: pools.emailDomains, scratch: &scratch)
+                }
+            }
+            table.createdAt.append(created)
+            table.email.append(email)
+            table.emailDomain.append(domain)
+            table.org.append(FieldParsing.intern(row.bytes(Slot.org), in: pools.orgs))
+            table.country.append(FieldParsing.internLowercased(row.bytes(Slot.country), in: pools.labels, scratch: &scratch))
+            table.plan.append(FieldParsing.intern(row.bytes(Slot.plan), in: pools.labels))
+            table.status.append(FieldParsing.internLowercased(row.bytes(Slot.status), in: pools.labels, scratch: &scratch))
+            table.payment.append(FieldParsing.intern(row.bytes(Slot.payment), in: pools.payments))
+            table.signupIP.append(FieldParsing.intern(row.bytes(Slot.signupIP), in: pools.ips))
+            table.line.append(Int32(clamping: row.line))
+            row.forEachExtra { name, value in
+                table.extraKey.append(pools.extraKeys.intern(name))
+                table.extraValue.append(pools.extraValues.intern(value))
+            }
+            table.extraStart.append(Int32(table.extraKey.count))
+            rows += 1
+            return true
+        }
+        return rows
+    }
+}

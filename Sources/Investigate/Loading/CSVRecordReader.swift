@@ -1,0 +1,182 @@
+/// Reads RFC 4180 CSV records (header row, `,` separator, `"` quoting with `""` escapes, quoted
+/// fields spanning lines) into `RecordFields`, byte by byte.
+public final class CSVRecordReader {
+    private let lines: LineReader
+    private let schema: TableSchema
+    private let file: String
+    /// For each header column: its slot, or nil for an extra column.
+    private var columnSlots: [Int?] = []
+    /// The header names as bytes, for extra columns.
+    private var headerNames: [[UInt8]] = []
+    private var record: [UInt8] = []
+
+    /// Wraps a line reader over a CSV stream.
+    public init(lines: LineReader, schema: TableSchema, file: String) {
+        self.lines = lines
+        self.schema = schema
+        self.file = file
+    }
+
+    /// The header's column names, in file order (after `forEachRecord` has read the header).
+    public private(set) var header: [String] = []
+
+    /// Reads every record.
+    /// - Parameters:
+    ///   - fields: filled for each record before `body` runs.
+    ///   - onError: a record that cannot be parsed (line, reason); return false to stop.
+    ///   - body: a parsed record; return false to stop.
+    /// - Throws: `LoadFailure.missingColumn` when the header lacks a required column.
+    public func forEachRecord(
+        fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+    ) throws {
+        var headerRead = false
+        var recordLine = 0
+        var recordOffset = 0
+        var inQuotes = false
+        var stopped = false
+        record.reserveCapacity(1 << 12)
+        try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
+            if !inQuotes {
+                record.removeAll(keepingCapacity: true)
+                recordLine = line.number
+                recordOffset = line.offset
+            } else {
+                record.append(0x0A)
+            }
+            record.append(contentsOf: line.bytes)
+            if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
+            if inQuotes {
+                if !line.terminated {
+                    stopped = !onError(recordLine, "quoted field never closed (truncated file?)")
+                    return false
+                }
+                return true
+            }
+            if !headerRead {
+                headerRead = true
+                try readHeader()
+                return true
+            }
+            if record.isEmpty || record.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+            fields.line = recordLine
+            fields.offset = recordOffset
+            if let error = fill(fields) {
+                if !onError(recordLine, error) {
+                    stopped = true
+                    return false
+                }
+                return true
+            }
+            return try body(fields)
+        }
+        _ = stopped
+        if !headerRead { throw LoadFailure.emptyFile(file: file) }
+    }
+
+    @inline(__always)
+    static func quoteCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        for byte in bytes where byte == 0x22 { count += 1 }
+        return count
+    }
+
+    private func readHeader() throws {
+        var names: [[UInt8]] = []
+        if let error = CSVRecordReader.split(record, into: { bytes, _ in names.append(Array(bytes)) }) {
+            throw LoadFailure.badHeader(file: file, reason: error)
+        }
+        if var first = names.first, first.starts(with: [0xEF, 0xBB, 0xBF]) {
+            first.removeFirst(3)
+            names[0] = first
+        }
+        header = names.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+        headerNames = header.map { Array($0.utf8) }
+        columnSlots = header.map { schema.slot(of: $0) }
+        for required in schema.required where !header.contains(where: { $0.lowercased() == required }) {
+            throw LoadFailure.missingColumn(file: file, column: required, found: header)
+        }
+    }
+
+    private func fill(_ fields: RecordFields) -> String? {
+        fields.reset()
+        var column = 0
+        var overflow = false
+        let error = CSVRecordReader.split(record) { bytes, _ in
+            guard column < columnSlots.count else {
+                overflow = true
+                column += 1
+                return
+            }
+            if let slot = columnSlots[column] {
+                let start = fields.beginValue()
+                if let base = bytes.baseAddress { fields.append(base, bytes.count) }
+                fields.setSlot(slot, start: start, null: bytes.isEmpty)
+            } else if !bytes.isEmpty {
+                let nameStart = fields.beginValue()
+                headerNames[column].withUnsafeBytes { fields.append($0.baseAddress!, $0.count) }
+                let valueStart = fields.beginValue()
+                if let base = bytes.baseAddress { fields.append(base, bytes.count) }
+                fields.addExtra(nameStart: nameStart, nameLength: headerNames[column].count, valueStart: valueStart)
+            }
+            column += 1
+        }
+        if let error { return error }
+        if overflow || column != columnSlots.count {
+            return "expected \(columnSlots.count) fields, found \(column)"
+        }
+        return nil
+    }
+
+    /// Splits one complete record into fields, unquoting as it goes.
+    /// - Returns: a reason when the record is malformed.
+    static func split(_ record: [UInt8], into body: (UnsafeRawBufferPointer, Bool) -> Void) -> String? {
+        record.withUnsafeBytes { raw -> String? in
+            let n = raw.count
+            var i = 0
+            var unquoted: [UInt8] = []
+            while true {
+                if i < n && raw[i] == 0x22 {
+                    unquoted.removeAll(keepingCapacity: true)
+                    i += 1
+                    var closed = false
+                    while i < n {
+                        let byte = raw[i]
+                        if byte == 0x22 {
+                            if i + 1 < n && raw[i + 1] == 0x22 {
+                                unquoted.append(0x22)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        unquoted.append(byte)
+                        i += 1
+                    }
+                    if !closed { return "quoted field never closed" }
+                    unquoted.withUnsafeBytes { body($0, true) }
+                    if i == n { return nil }
+                    if raw[i] != 0x2C { return "unexpected character after a closing quote at column \(i + 1)" }
+                    i += 1
+                } else {
+                    let start = i
+                    while i < n && raw[i] != 0x2C { i += 1 }
+                    body(UnsafeRawBufferPointer(rebasing: raw[start..<i]), false)
+                    if i == n { return nil }
+                    i += 1
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How far a load has come, for progress bars.
+public struct LoadProgress: Sendable {
+    /// What is being read (`accounts.csv`, ...).
+    public var file: String
+    /// Bytes of all files consumed so far.
+    public var bytesDone: Int
+    /// Bytes of all files.
+    public var bytesTotal: Int
+    /// Accounts loaded so far.
+    public var accounts: Int
+    /// Queries loaded so far.
+    public var queries: Int
+
+    /// Fraction done in 0...1.
+    public var fraction: Double { bytesTotal == 0 ? 1 : min(1, Double(bytesDone) / Double(bytesTotal)) }
+}
+
+/// Loads a case source folder into a `CaseData`.
+///
+/// Lenient by default: bad rows are skipped and counted in the report with `file:line: reason`;
+/// in strict mode the first such row stops the load with `LoadFailure.strictRow`.
+public struct CaseLoader {
+    /// The options in force.
+    public var options: LoadOptions
+
+    /// Creates a loader.
+    public init(options: LoadOptions = LoadOptions()) { self.options = options }
+
+    /// Loads `directory`.
+    /// - Parameter progress: called from the loading thread now and then.
+    /// - Throws: `LoadFailure`.
+    public func load(_ directory: String, progress: @escaping (LoadProgress) -> Void = { _ in }) throws -> CaseData {
+        let started = monotonicSeconds()
+        let files = try SourceFiles(directory: directory)
+        let pools = ValuePools()
+        let accounts = AccountTable()
+        let payments = PaymentTable()
+        let queries = QueryTable()
+        let upstream = UpstreamLinkTable()
+        let log = IssueLog(options: options)
+        let total = files.all.reduce(0) { $0 + $1.bytes }
+        var doneBefore = 0
+        var summaries: [LoadReport.FileSummary] = []
+
+        func run(_ entry: SourceFiles.Entry, _ body: (@escaping (Int) -> Void) throws -> Int) throws {
+            let base = doneBefore
+            let rows = try body { consumed in
+                progress(LoadProgress(file: entry.name, bytesDone: base + consumed, bytesTotal: total,
+                                      accounts: accounts.count, queries: queries.count))
+            }
+            doneBefore += entry.bytes
+            summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rows))
+            if let failure = log.failure { throw failure }
+        }
+
+        do {
+            for entry in files.accounts {
+                try run(entry) { try AccountLoader(pools: pools, table: accounts, log: log).load(entry, progress: $0) }
+            }
+            for entry in files.payments {
+                try run(entry) { try PaymentLoader(pools: pools, table: payments, log: log).load(entry, progress: $0) }
+            }
+            for entry in files.links {
+                try run(entry) { try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: $0) }
+            }
+            let loader = QueryLoader(pools: pools, table: queries, log: log, digest: PromptDigest(lexicon: options.lexicon))
+            for (index, entry) in files.queries.enumerated() {
+                queries.files.append(entry.path)
+                try run(entry) { try loader.load(entry, fileIndex: index, progress: $0) }
+            }
+        } catch LoadFailure.missingColumn(let file, let column, let found) where !options.strict && !file.hasPrefix("accounts") {
+            // Lenient mode cannot read a file without a required column; say so and keep going is not
+            // possible for that file, so report it as a load error rather than guess.
+            throw LoadFailure.missingColumn(file: file, column: column, found: found)
+        }
+        queries.buildAccountOrder(accountCount: accounts.count)
+        let ipSubnet = Self.subnets(pools: pools)
+
+        var report = log.report
+        report.accounts = accounts.count
+        report.payments = payments.count
+        report.queries = queries.count
+        report.links = upstream.count
+        report.files = summaries
+        report.seconds = monotonicSeconds() - started
+        return CaseData(directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
+                        queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)
+    }
+
+    private static func subnets(pools: ValuePools) -> [Int32] {
+        (0..<pools.ips.count).map { id in
+            guard let network = IPNetwork.subnet(of: pools.ips.string(Int32(id))) else { return -1 }
+            return pools.subnets.intern(network)
+        }
+    }
+}
+
+/// Seconds from a monotonic clock.
+public func monotonicSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}

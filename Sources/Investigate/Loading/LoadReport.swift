@@ -1,0 +1,104 @@
+/// One row the loader could not take as it was: where it is and what is wrong.
+public struct LoadIssue: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// File name relative to the case source.
+    public var file: String
+    /// 1-based line where the row starts.
+    public var line: Int
+    /// What is wrong, with any data shown as visible escapes.
+    public var reason: String
+
+    /// Creates an issue.
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// What a load read, skipped and kept with warnings.
+public struct LoadReport: Sendable {
+    /// Accounts loaded.
+    public var accounts = 0
+    /// Payment rows loaded.
+    public var payments = 0
+    /// Query rows loaded.
+    public var queries = 0
+    /// Upstream links loaded.
+    public var links = 0
+    /// Rows skipped, all counted.
+    public var skippedCount = 0
+    /// The first skipped rows (up to `LoadOptions.listLimit`).
+    public var skipped: [LoadIssue] = []
+    /// Rows kept with a problem (a value dropped), all counted.
+    public var warningCount = 0
+    /// The first such rows.
+    public var warnings: [LoadIssue] = []
+    /// Files read with their row counts and sizes.
+    public var files: [FileSummary] = []
+    /// Seconds the load took.
+    public var seconds = 0.0
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// A file the load read.
+    public struct FileSummary: Codable, Sendable, Equatable {
+        /// Name relative to the case source.
+        public var name: String
+        /// Bytes on disk.
+        public var bytes: Int
+        /// Rows loaded from it.
+        public var rows: Int
+    }
+}
+
+/// How a load treats bad rows.
+public struct LoadOptions: Sendable {
+    /// Stop at the first row lenient mode would skip or report.
+    public var strict = false
+    /// How many issues of each list to keep (all are counted).
+    public var listLimit = 100
+    /// The reasoning lexicon for prompt flags.
+    public var lexicon = ReasoningLexicon.standard
+
+    /// Lenient defaults.
+    public init(strict: Bool = false) { self.strict = strict }
+}
+
+/// Collects issues during a load; in strict mode the first one stops it.
+final class IssueLog {
+    let options: LoadOptions
+    var report: LoadReport
+    private(set) var failure: LoadFailure?
+
+    init(options: LoadOptions) {
+        self.options = options
+        report = LoadReport()
+    }
+
+    /// Records a skipped row; returns false when the load must stop.
+    func skip(_ file: String, _ line: Int, _ reason: String) -> Bool {
+        report.skippedCount += 1
+        if report.skipped.count < options.listLimit {
+            report.skipped.append(LoadIssue(file: file, line: line, reason: reason))
+        }
+        return stopIfStrict(file, line, reason)
+    }
+
+    /// Records a row kept without one of its values; returns false when the load must stop.
+    func warn(_ file: String, _ line: Int, _ reason: String) -> Bool {
+        report.warningCount += 1
+        if report.warnings.count < options.listLimit {
+            report.warnings.append(LoadIssue(file: file, line: line, reason: reason))
+        }
+        return stopIfStrict(file, line, reason)
+    }
+
+    private func stopIfStrict(_ file: String, _ line: Int, _ reason: String) -> Bool {
+        guard options.strict else { return true }
+        if failure == nil { failure = .strictRow(file: file, line: line, reason: reason) }
+        return false
+    }
+}

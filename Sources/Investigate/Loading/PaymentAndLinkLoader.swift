@@ -1,0 +1,86 @@
+/// Loads `payments.*` rows.
+struct PaymentLoader {
+    static let schema = TableSchema(
+        columns: ["account_id", "payment_fingerprint", "kind", "bin_country", "added_at"],
+        required: ["account_id", "payment_fingerprint"])
+
+    let pools: ValuePools
+    let table: PaymentTable
+    let log: IssueLog
+
+    func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
+        var rows = 0
+        var scratch: [UInt8] = []
+        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+            let idBytes = FieldParsing.trim(row.bytes(0))
+            guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
+            guard let account = pools.accountIDs.lookup(idBytes) else {
+                return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes))")
+            }
+            let fingerprint = FieldParsing.intern(row.bytes(1), in: pools.payments)
+            guard fingerprint >= 0 else { return log.skip(entry.name, row.line, "missing payment_fingerprint") }
+            var added = Int64.min
+            if row.hasValue(4) {
+                if let millis = Timestamp.parseMillis(FieldParsing.trim(row.bytes(4))) {
+                    added = millis
+                } else if !log.warn(entry.name, row.line, "bad added_at \(FieldParsing.quote(row.bytes(4))); kept without it") {
+                    return false
+                }
+            }
+            table.account.append(account)
+            table.fingerprint.append(fingerprint)
+            table.kind.append(FieldParsing.internLowercased(row.bytes(2), in: pools.labels, scratch: &scratch))
+            table.binCountry.append(FieldParsing.internLowercased(row.bytes(3), in: pools.labels, scratch: &scratch))
+            table.addedAt.append(added)
+            rows += 1
+            return true
+        }
+        return rows
+    }
+}
+
+/// Loads `links.*` rows (relations computed upstream).
+struct LinkLoader {
+    static let schema = TableSchema(columns: ["account_a", "account_b", "kind", "weight", "note"],
+                                    required: ["account_a", "account_b", "kind"])
+
+    let pools: ValuePools
+    let table: UpstreamLinkTable
+    let log: IssueLog
+
+    func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
+        var rows = 0
+        var scratch: [UInt8] = []
+        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+            var ends: [Int32] = []
+            for slot in 0..<2 {
+                let idBytes = FieldParsing.trim(row.bytes(slot))
+                let column = slot == 0 ? "account_a" : "account_b"
+                guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing \(column)") }
+                guard let account = pools.accountIDs.lookup(idBytes) else {
+                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes)) in \(column)")
+                }
+                ends.append(account)
+            }
+            let kind = FieldParsing.internLowercased(row.bytes(2), in: pools.labels, scratch: &scratch)
+            guard kind >= 0 else { return log.skip(entry.name, row.line, "missing kind") }
+            var weight = 1.0
+            if row.hasValue(3) {
+                guard let value = FieldParsing.weight(FieldParsing.trim(row.bytes(3))) else {
+                    return log.skip(entry.name, row.line, "weight \(FieldParsing.quote(row.bytes(3))) is not in 0...1")
+                }
+                weight = value
+            }
+            table.accountA.append(ends[0])
+            table.accountB.append(ends[1])
+            table.kind.append(kind)
+            table.weight.append(weight)
+            table.note.append(FieldParsing.intern(row.bytes(4), in: pools.labels))
+            rows += 1
+            return true
+        }
+        return rows
+    }
+}

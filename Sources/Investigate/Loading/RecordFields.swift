@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The named columns a table understands, matched case-insensitively.
+public struct TableSchema: Sendable {
+    /// The known column names, lowercased; a column's slot is its index here.
+    public let columns: [String]
+    /// Columns that every row must carry.
+    public let required: [String]
+    private let lookup: [String: Int]
+
+    /// Creates a schema from known and required column names.
+    public init(columns: [String], required: [String]) {
+        self.columns = columns.map { $0.lowercased() }
+        self.required = required
+        var table: [String: Int] = [:]
+        for (index, name) in self.columns.enumerated() { table[name] = index }
+        lookup = table
+    }
+
+    /// The slot of a column name (case-insensitive), or nil for an extra column.
+    public func slot(of name: String) -> Int? { lookup[name.lowercased()] }
+
+    /// The slot of a column name given as bytes.
+    @inline(__always)
+    public func slot(of bytes: UnsafeRawBufferPointer) -> Int? {
+        // Column names are short; compare against each known column without allocating.
+        outer: for (index, name) in columns.enumerated() {
+            let utf8 = name.utf8
+            if utf8.count != bytes.count { continue }
+            var i = 0
+            for expected in utf8 {
+                var byte = bytes[i]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != expected { continue outer }
+                i += 1
+            }
+            return index
+        }
+        return nil
+    }
+}
+
+/// The fields of one record, as byte ranges into a reusable scratch buffer.
+///
+/// Readers fill it for each row; table loaders read the known slots and the extras. Nothing here
+/// allocates per row once the scratch buffer has grown to the widest row.
+public final class RecordFields {
+    /// 1-based line on which the record starts.
+    public var line = 0
+    /// Offset of the record in the decompressed stream.
+    public var offset = 0
+    private var scratch: UnsafeMutableRawPointer
+    private var capacity: Int
+    private(set) var used = 0
+    private var starts: [Int]
+    private var lengths: [Int]
+    /// JSON type of each slot's value (strings versus bare literals).
+    private(set) var isNull: [Bool]
+    /// Extra (unknown) columns: name and value ranges.
+    private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int)] = []
+
+    /// Creates an empty record for a schema of `slotCount` known columns.
+    public init(slotCount: Int) {
+        capacity = 1 << 16
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        starts = Array(repeating: 0, count: slotCount)
+        lengths = Array(repeating: -1, count: slotCount)
+        isNull = Array(repeating: false, count: slotCount)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// Forgets every field.
+    @inline(__always)
+    public func reset() {
+        used = 0
+        for i in 0..<lengths.count { lengths[i] = -1 }
+        if !extraRanges.isEmpty { extraRanges.removeAll(keepingCapacity: true) }
+    }
+
+    /// True when the slot has a value (present and not JSON null / empty CSV cell).
+    @inline(__always)
+    public func has(_ slot: Int) -> Bool { lengths[slot] > 0 || (lengths[slot] == 0 && !isNull[slot]) }
+
+    /// True when the slot has a non-empty value.
+    @inline(__always)
+    public func hasValue(_ slot: Int) -> Bool { lengths[slot] > 0 }
+
+    /// The bytes of a slot (empty when absent).
+    @inline(__always)
+    public func bytes(_ slot: Int) -> UnsafeRawBufferPointer {
+        let length = lengths[slot]
+        if length <= 0 { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: scratch + starts[slot], count: length)
+    }
+
+    /// A slot's value as a String (lossy UTF-8), or nil when absent or empty.
+    public func string(_ slot: Int) -> String? {
+        let raw = bytes(slot)
+        return raw.isEmpty ? nil : String(decoding: raw, as: UTF8.self)
+    }
+
+    /// The extra columns, as (name, value) byte pairs.
+    public func forEachExtra(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) {
+        for extra in extraRanges {
+            body(UnsafeRawBufferPointer(start: scratch + extra.nameStart, count: extra.nameLength),
+                 UnsafeRawBufferPointer(start: scratch + extra.valueStart, count: extra.valueLength))
+        }
+    }
+
+    /// Number of extra columns.
+    public var extraCount: Int { extraRanges.count }
+
+    // MARK: Filling
+
+    /// Starts a value in scratch; returns its start offset.
+    @inline(__always)
+    func beginValue() -> Int { used }
+
+    /// Appends bytes to the value being built.
+    @inline(__always)
+    func append(_ source: UnsafeRawPointer, _ count: Int) {
+        if used + count > capacity { grow(to: used + count) }
+        (scratch + used).copyMemory(from: source, byteCount: count)
+        used += count
+    }
+
+    /// Appends one byte to the value being built.
+    @inline(__always)
+    func append(byte: UInt8) {
+        if used + 1 > capacity { grow(to: used + 1) }
+        scratch.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
+        used += 1
+    }
+
+    /// Bytes appended since `start`.
+    @inline(__always)
+    func view(from start: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: scratch + start, count: used - start)
+    }
+
+    /// Records the value started at `start` as slot `slot`.
+    @inline(__always)
+    func setSlot(_ slot: Int, start: Int, null: Bool = false) {
+        starts[slot] = start
+        lengths[slot] = used - start
+        isNull[slot] = null
+    }
+
+    /// Records an extra column whose name and value were appended.
+    @inline(__always)
+    func addExtra(nameStart: Int, nameLength: Int, valueStart: Int) {
+        extraRanges.append((nameStart, nameLength, valueStart, used - valueStart))
+    }
+
+    /// Drops bytes appended since `start` (an unused key, say).
+    @inline(__always)
+    func truncate(to start: Int) { used = start }
+
+    private func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        bigger.copyMemory(from: scratch, byteCount: used)
+        scratch.deallocate()
+        scratch = bigger
+        capacity = size
+    }
+}

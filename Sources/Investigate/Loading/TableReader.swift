@@ -1,0 +1,82 @@
+/// The two row formats a case source file can hold.
+public enum TableFormat: String, Sendable {
+    /// RFC 4180 CSV with a header row.
+    case csv
+    /// One JSON object per line.
+    case jsonl
+
+    /// The format implied by a file name (`.csv`, `.jsonl`, `.ndjson`, `.json`, optionally `.gz`).
+    public static func of(path: String) -> TableFormat? {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") { return .jsonl }
+        return nil
+    }
+}
+
+/// Streams the rows of one case source file (CSV or JSONL, plain or gzip) into `RecordFields`.
+public struct TableReader {
+    /// The file read.
+    public let path: String
+    /// The name used in messages (relative to the case source).
+    public let displayName: String
+    /// The schema the rows are matched against.
+    public let schema: TableSchema
+
+    /// Creates a reader for one file.
+    public init(path: String, displayName: String, schema: TableSchema) {
+        self.path = path
+        self.displayName = displayName
+        self.schema = schema
+    }
+
+    /// Reads every row.
+    /// - Parameters:
+    ///   - progress: called now and then with bytes of the file consumed.
+    ///   - onError: a row that cannot be parsed (line, reason); return false to stop reading.
+    ///   - body: a parsed row; return false to stop reading.
+    public func forEachRow(
+        progress: (Int) -> Void = { _ in },
+        onError: (Int, String) -> Bool,
+        _ body: (RecordFields) throws -> Bool
+    ) throws {
+        guard let format = TableFormat.of(path: path) else {
+            throw LoadFailure.unreadable(file: displayName, reason: "unknown file type (expected .csv or .jsonl)")
+        }
+        let source: ByteSource
+        do { source = try openByteSource(path: path) } catch let error as SourceFileError {
+            throw LoadFailure.unreadable(file: displayName, reason: error.reason)
+        }
+        let lines = LineReader(source: source)
+        let fields = RecordFields(slotCount: schema.columns.count)
+        var rows = 0
+        do {
+            switch format {
+            case .csv:
+                let reader = CSVRecordReader(lines: lines, schema: schema, file: displayName)
+                try reader.forEachRecord(fields: fields, onError: onError) { record in
+                    rows &+= 1
+                    if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
+                    return try body(record)
+                }
+            case .jsonl:
+                let parser = JSONLineParser(schema: schema)
+                try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
+                    rows &+= 1
+                    if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
+                    if line.bytes.isEmpty || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                    if let reason = parser.parse(line.bytes, into: fields) {
+                        return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
+                    }
+                    fields.line = line.number
+                    fields.offset = line.offset
+                    return try body(fields)
+                }
+            }
+        } catch let error as SourceFileError {
+            _ = onError(lines.lineNumber, error.reason)
+        }
+        progress(lines.bytesConsumed)
+    }
+}

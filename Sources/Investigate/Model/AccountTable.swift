@@ -1,0 +1,82 @@
+/// Accounts in columns: one array per attribute, indexed by account index.
+///
+/// Absent values are -1 (ids) or `Int64.min` (times). Extra columns are kept in CSR form.
+public final class AccountTable: @unchecked Sendable {
+    /// Creation time, epoch milliseconds.
+    public internal(set) var createdAt: [Int64] = []
+    /// Email address id (`ValuePools.emails`).
+    public internal(set) var email: [Int32] = []
+    /// Email domain id.
+    public internal(set) var emailDomain: [Int32] = []
+    /// Organisation id.
+    public internal(set) var org: [Int32] = []
+    /// Country label id.
+    public internal(set) var country: [Int32] = []
+    /// Plan label id.
+    public internal(set) var plan: [Int32] = []
+    /// Status label id.
+    public internal(set) var status: [Int32] = []
+    /// Primary payment fingerprint id.
+    public internal(set) var payment: [Int32] = []
+    /// Signup IP id.
+    public internal(set) var signupIP: [Int32] = []
+    /// 1-based line of the account in its file.
+    public internal(set) var line: [Int32] = []
+    /// Start of each account's extras in `extraKey`/`extraValue` (count + 1 entries).
+    public internal(set) var extraStart: [Int32] = [0]
+    /// Extra column name ids.
+    public internal(set) var extraKey: [Int32] = []
+    /// Extra column value ids.
+    public internal(set) var extraValue: [Int32] = []
+
+    /// Creates an empty table.
+    public init() {}
+
+    /// The number of accounts.
+    public var count: Int { createdAt.count }
+
+    /// The extra attributes of an account as (name id, value id) pairs.
+    public func extras(of account: Int) -> [(key: Int32, value: Int32)] {
+        (Int(extraStart[account])..<Int(extraStart[account + 1])).map { (extraKey[$0], extraValue[$0]) }
+    }
+}
+
+/// Payment instruments attached to accounts (`payments.csv`), one row each.
+public final class PaymentTable: @unchecked Sendable {
+    /// Owning account index.
+    public internal(set) var account: [Int32] = []
+    /// Fingerprint id (`ValuePools.payments`).
+    public internal(set) var fingerprint: [Int32] = []
+    /// Kind label id (`card`, `invoice`, `crypto`...), or -1.
+    public internal(set) var kind: [Int32] = []
+    /// Card BIN country label id, or -1.
+    public internal(set) var binCountry: [Int32] = []
+    /// When the instrument was added (epoch ms) or `Int64.min`.
+    public internal(set) var addedAt: [Int64] = []
+
+    /// Creates an empty table.
+    public init() {}
+
+    /// The number of payment rows.
+    public var count: Int { account.count }
+}
+
+/// Relations computed upstream (`links.csv`).
+public final class UpstreamLinkTable: @unchecked Sendable {
+    /// First account index.
+    public internal(set) var accountA: [Int32] = []
+    /// Second account index.
+    public internal(set) var accountB: [Int32] = []
+    /// Kind label id (`referral`, `same_device`, ...).
+    public internal(set) var kind: [Int32] = []
+    /// Weight in 0...1 (1 when absent).
+    public internal(set) var weight: [Double] = []
+    /// Note label id, or -1.
+    public internal(set) var note: [Int32] = []
+
+    /// Creates an empty table.
+    public init() {}
+
+    /// The number of upstream links.
+    public var count: Int { accountA.count }
+}

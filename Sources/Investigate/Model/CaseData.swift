@@ -1,0 +1,49 @@
+/// A loaded case source: accounts, payments, queries and upstream links in columns, with the
+/// pools their values are interned in and the report of what the load read and skipped.
+///
+/// It is immutable once `CaseLoader` returns it, and safe to share across threads.
+public final class CaseData: @unchecked Sendable {
+    /// The folder it was loaded from.
+    public let directory: String
+    /// The files read.
+    public let files: SourceFiles
+    /// Interned values.
+    public let pools: ValuePools
+    /// Accounts (index == `pools.accountIDs` id).
+    public let accounts: AccountTable
+    /// `payments.*` rows.
+    public let payments: PaymentTable
+    /// Query rows.
+    public let queries: QueryTable
+    /// `links.*` rows.
+    public let upstream: UpstreamLinkTable
+    /// The subnet id of each IP id (`pools.subnets`), or -1 when the IP does not parse.
+    public let ipSubnet: [Int32]
+    /// What the load read and skipped.
+    public let report: LoadReport
+
+    init(directory: String, files: SourceFiles, pools: ValuePools, accounts: AccountTable, payments: PaymentTable,
+         queries: QueryTable, upstream: UpstreamLinkTable, ipSubnet: [Int32], report: LoadReport) {
+        self.directory = directory
+        self.files = files
+        self.pools = pools
+        self.accounts = accounts
+        self.payments = payments
+        self.queries = queries
+        self.upstream = upstream
+        self.ipSubnet = ipSubnet
+        self.report = report
+    }
+
+    /// The number of accounts.
+    public var accountCount: Int { accounts.count }
+
+    /// The id string of an account.
+    public func accountID(_ account: Int) -> String { pools.accountIDs.string(Int32(account)) }
+
+    /// The index of an account id.
+    public func accountIndex(_ id: String) -> Int? { pools.accountIDs.lookup(id).map(Int.init) }
+
+    /// A label (country, plan, status...) or nil for -1.
+    public func label(_ id: Int32) -> String? { id < 0 ? nil : pools.labels.string(id) }
+}

@@ -1,0 +1,62 @@
+/// The kinds of value two accounts can share: the keys an investigator pivots on.
+public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
+    /// A payment instrument fingerprint (`accounts` or `payments`).
+    case payment
+    /// An IP address (signup IP or any query IP).
+    case ip
+    /// An IPv4 /24 or IPv6 /48 network.
+    case subnet
+    /// An autonomous system (`AS16509`).
+    case asn
+    /// A client or SDK string.
+    case userAgent = "user_agent"
+    /// The domain of the account's email.
+    case emailDomain = "email_domain"
+    /// The organisation id.
+    case org
+    /// An API key (or key prefix) seen in queries.
+    case apiKey = "api_key"
+    /// A prompt-template family (near-duplicate prompts).
+    case template
+    /// A relation computed upstream (`links.csv`).
+    case upstream = "link"
+
+    /// How strongly one shared value of this kind ties two accounts, before rarity (0...1).
+    public var baseWeight: Double {
+        switch self {
+        case .payment: return 1.0
+        case .apiKey: return 0.95
+        case .upstream: return 0.9
+        case .org: return 0.8
+        case .ip: return 0.7
+        case .emailDomain: return 0.6
+        case .template: return 0.45
+        case .subnet: return 0.35
+        case .userAgent: return 0.25
+        case .asn: return 0.1
+        }
+    }
+
+    /// Accepts the canonical name and common spellings (`ua`, `user-agent`, `domain`, `card`).
+    public init?(name: String) {
+        let lowered = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
+        if let kind = LinkKind(rawValue: lowered) {
+            self = kind
+            return
+        }
+        switch lowered {
+        case "ua", "useragent", "client": self = .userAgent
+        case "domain", "email": self = .emailDomain
+        case "card", "payment_fingerprint", "instrument": self = .payment
+        case "key", "apikey": self = .apiKey
+        case "upstream", "links": self = .upstream
+        case "family", "prompt", "template_family": self = .template
+        case "net", "cidr", "ip24": self = .subnet
+        default: return nil
+        }
+    }
+
+    public static func < (a: LinkKind, b: LinkKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

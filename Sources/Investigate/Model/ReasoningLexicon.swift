@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Phrases that ask a model to show its reasoning, in several languages.
+///
+/// Space-separated phrases (up to three words) are matched on normalised words; phrases in
+/// scripts written without spaces (Chinese, Japanese, Korean) are matched as substrings.
+/// Extend it with `adding(_:)`.
+public struct ReasoningLexicon: Sendable {
+    private var unigrams: Set<UInt64> = []
+    private var bigrams: Set<UInt64> = []
+    private var trigrams: Set<UInt64> = []
+    private var unsegmented: [[UInt8]] = []
+    /// A 4096-bit prefilter over every hash in the three sets: most words miss it cheaply.
+    private var prefilter = [UInt64](repeating: 0, count: 64)
+    /// The phrases the lexicon holds.
+    public private(set) var phrases: [String] = []
+
+    /// The built-in lexicon.
+    public static let standard = ReasoningLexicon(phrases: [
+        "step by step", "step-by-step", "chain of thought", "chain-of-thought", "show your reasoning",
+        "explain your reasoning", "show your work", "reasoning steps", "think step", "let's think",
+        "think through", "rationale", "rationales", "rubric", "grade this", "grade the", "score the response",
+        "justify your answer", "walk me through", "reason carefully", "intermediate steps", "thought process",
+        "paso a paso", "razonamiento", "schritt für schritt", "begründe", "étape par étape", "raisonnement",
+        "pas à pas", "passo a passo", "ragionamento", "шаг за шагом", "пошагово", "рассуждение",
+        "一步一步", "逐步", "思维链", "推理过程", "段階的", "ステップバイステップ", "思考過程", "단계별", "추론",
+    ])
+
+    /// Creates a lexicon from phrases.
+    public init(phrases: [String]) {
+        self = ReasoningLexicon()
+        self = adding(phrases)
+    }
+
+    private init() {}
+
+    /// A lexicon with more phrases.
+    public func adding(_ more: [String]) -> ReasoningLexicon {
+        var copy = self
+        for phrase in more {
+            copy.phrases.append(phrase)
+            let lowered = phrase.lowercased()
+            if lowered.unicodeScalars.contains(where: { $0.value >= 0x2E80 && $0.value < 0xD7B0 }) {
+                copy.unsegmented.append(Array(lowered.utf8))
+                continue
+            }
+            let words = lowered.split(whereSeparator: { c in
+                !(c.isLetter || c.isNumber || c == "'") }).map { PromptDigest.wordHash($0) }
+            let key: UInt64
+            switch words.count {
+            case 1: key = words[0]; copy.unigrams.insert(key)
+            case 2: key = Self.combine(words[0], words[1]); copy.bigrams.insert(key)
+            case 3: key = Self.combine(Self.combine(words[0], words[1]), words[2]); copy.trigrams.insert(key)
+            default: continue
+            }
+            copy.prefilter[Int(key & 4095) >> 6] |= 1 << (key & 63)
+        }
+        return copy
+    }
+
+    @inline(__always)
+    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { ByteHash.mix(a &* 0x9E37_79B9_7F4A_7C15 ^ b) }
+
+    /// True when the word ending here completes a phrase.
+    @inline(__always)
+    func matches(word: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
+        if mayContain(word) && unigrams.contains(word) { return true }
+        if previous != 0 {
+            let pair = Self.combine(previous, word)
+            if mayContain(pair) && bigrams.contains(pair) { return true }
+            if beforePrevious != 0 {
+                let triple = Self.combine(Self.combine(beforePrevious, previous), word)
+                if mayContain(triple) && trigrams.contains(triple) { return true }
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func mayContain(_ key: UInt64) -> Bool {
+        prefilter[Int(key & 4095) >> 6] & (1 << (key & 63)) != 0
+    }
+
+    /// Substring search for phrases of scripts written without spaces.
+    func matchesUnsegmented(_ text: UnsafeRawBufferPointer) -> Bool {
+        for phrase in unsegmented where phrase.count <= text.count {
+            let first = phrase[0]
+            var i = 0
+            while i + phrase.count <= text.count {
+                if text[i] == first {
+                    var k = 1
+                    while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,86 @@
+/// Makes hostile bytes inert for text output: control characters, escape sequences, bidi
+/// overrides and invalid UTF-8 become visible escapes (`\x1b`, `\u{202E}`), so no data string can
+/// move the cursor, retitle a window or reorder a line.
+public enum TextEscaping {
+    /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
+    /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read.
+    public static func visible(_ bytes: some Collection<UInt8>, limit: Int = .max) -> String {
+        let data = Array(bytes.prefix(limit))
+        var out = ""
+        out.reserveCapacity(data.count)
+        var i = 0
+        while i < data.count {
+            if let (scalar, length) = decodeScalar(data, at: i) {
+                appendEscaped(scalar, to: &out)
+                i += length
+            } else {
+                out += "\\x" + hex2(data[i])
+                i += 1
+            }
+        }
+        if bytes.count > limit { out += "…" }
+        return out
+    }
+
+    /// Decodes one well-formed UTF-8 scalar at `i` (no overlongs, no surrogates), or nil.
+    public static func decodeScalar(_ data: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+        let lead = data[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard i + length <= data.count else { return nil }
+        for k in 1..<length {
+            let byte = data[i + k]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        if length == 3 && value < 0x800 { return nil }
+        if length == 4 && (value < 0x10000 || value > 0x10FFFF) { return nil }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+
+    /// A Swift string made inert the same way.
+    public static func visible(_ string: String, limit: Int = .max) -> String {
+        visible(Array(string.utf8), limit: limit)
+    }
+
+    /// True when a scalar must not reach a terminal raw.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) { return true }
+        switch v {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB, 0x061C, 0x180E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Appends a scalar, escaped when unsafe.
+    public static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
+        if !isUnsafe(scalar) {
+            out.unicodeScalars.append(scalar)
+            return
+        }
+        switch scalar.value {
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0..<0x100: out += "\\x" + hex2(UInt8(scalar.value))
+        default: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+
+    static func hex2(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    }
+}
+

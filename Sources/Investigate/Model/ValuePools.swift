@@ -1,0 +1,60 @@
+/// The interning pools of one case source, one per kind of value.
+///
+/// An account's index equals its id in `accountIDs`; IPs from signups and queries share `ips`;
+/// payment fingerprints from `accounts` and `payments` share `payments`.
+public final class ValuePools: @unchecked Sendable {
+    /// Account ids; pool id == account index.
+    public let accountIDs = StringPool(expected: 1 << 12)
+    /// IP addresses (signup and query).
+    public let ips = StringPool(expected: 1 << 12)
+    /// IPv4 /24 and IPv6 /48 networks, derived from `ips`.
+    public let subnets = StringPool()
+    /// ASNs, normalised to `AS<number>`.
+    public let asns = StringPool()
+    /// Client / SDK strings.
+    public let userAgents = StringPool()
+    /// Email domains, lowercased.
+    public let emailDomains = StringPool()
+    /// Full email addresses.
+    public let emails = StringPool(expected: 1 << 12)
+    /// Organisation ids.
+    public let orgs = StringPool()
+    /// Payment fingerprints.
+    public let payments = StringPool()
+    /// API keys or key prefixes.
+    public let apiKeys = StringPool()
+    /// Model names.
+    public let models = StringPool()
+    /// Upstream classifier categories.
+    public let categories = StringPool()
+    /// Small vocabularies: country, plan, status, payment kind, link kind, notes.
+    public let labels = StringPool()
+    /// Names of extra columns.
+    public let extraKeys = StringPool()
+    /// Values of extra columns.
+    public let extraValues = StringPool()
+
+    /// Creates empty pools.
+    public init() {}
+
+    /// The pool holding values of a link kind (nil for kinds whose values are computed ids).
+    public func pool(for kind: LinkKind) -> StringPool? {
+        switch kind {
+        case .payment: return payments
+        case .ip: return ips
+        case .subnet: return subnets
+        case .asn: return asns
+        case .userAgent: return userAgents
+        case .emailDomain: return emailDomains
+        case .org: return orgs
+        case .apiKey: return apiKeys
+        case .template, .upstream: return nil
+        }
+    }
+
+    /// Approximate heap bytes held by every pool.
+    public var memoryFootprint: Int {
+        [accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
+         categories, labels, extraKeys, extraValues].reduce(0) { $0 + $1.memoryFootprint }
+    }
+}

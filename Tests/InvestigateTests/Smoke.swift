@@ -1,0 +1,3 @@
+import Testing
+@testable import Investigate
+@Test func version() { #expect(!InvestigateVersion.string.isEmpty) }
