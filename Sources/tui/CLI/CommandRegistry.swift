@@ -2,5 +2,8 @@ import ArgumentParser
 
 /// Every subcommand of `investigate`, in help order. Add new commands here.
 enum CommandRegistry {
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [
+        LoadCommand.self, ClustersCommand.self, AccountCommand.self, PivotCommand.self, QueriesCommand.self,
+        GenerateCommand.self, ConsoleCommand.self, ReplayCommand.self, CaseCommand.self, ExportCommand.self, VerifyCommand.self,
+    ]
 }

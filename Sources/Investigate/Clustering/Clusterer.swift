@@ -1,0 +1,83 @@
+/// Finds clusters: connected components over strong links, with hubs suppressed, plus a
+/// behavioural pass that joins accounts sharing a dominant prompt template *and* a client
+/// string (rings that give every account its own card and residential IP still share tooling).
+public struct Clusterer {
+    /// Largest group a behavioural (template + client) key may join.
+    public var behaviouralLimit = 20_000
+    /// Minimum share of an account's prompts in its top template for the behavioural pass.
+    public var behaviouralTopShare: Float = 0.5
+
+    /// Creates a clusterer with default limits.
+    public init() {}
+
+    /// The components as member lists (ascending), in order of their smallest member.
+    /// - Complexity: O(pairs in the link index), near-linear.
+    public func components(index: LinkIndex) -> [[Int32]] {
+        let n = index.data.accountCount
+        var sets = DisjointSets(count: n)
+        for kind in LinkKind.allCases where LinkStrength.merges(kind) {
+            for value in 0..<index.valueCount(kind) {
+                let v = Int32(value)
+                let sharers = index.accounts(sharing: kind, value: v)
+                guard sharers.count >= 2 else { continue }
+                if kind == .upstream && index.data.upstream.weight[value] * kind.baseWeight < LinkStrength.mergeThreshold {
+                    continue
+                }
+                if index.isHub(kind, value: v) { continue }
+                let first = Int(sharers.first!)
+                for other in sharers.dropFirst() { sets.union(first, Int(other)) }
+            }
+        }
+        joinBehavioural(index: index, sets: &sets)
+        var byRoot: [Int: Int] = [:]
+        var groups: [[Int32]] = []
+        for account in 0..<n {
+            let root = sets.find(account)
+            if let slot = byRoot[root] {
+                groups[slot].append(Int32(account))
+            } else {
+                byRoot[root] = groups.count
+                groups.append([Int32(account)])
+            }
+        }
+        return groups
+    }
+
+    private func joinBehavioural(index: LinkIndex, sets: inout DisjointSets) {
+        let families = index.families
+        var firstWithKey: [UInt64: Int32] = [:]
+        var keyCount: [UInt64: Int] = [:]
+        for account in 0..<index.data.accountCount {
+            let family = families.topFamily[account]
+            guard family >= 0, families.topShare[account] >= behaviouralTopShare else { continue }
+            for client in index.values(of: account, kind: .userAgent) {
+                let key = UInt64(UInt32(family)) << 32 | UInt64(UInt32(client))
+                keyCount[key, default: 0] += 1
+            }
+        }
+        for account in 0..<index.data.accountCount {
+            let family = families.topFamily[account]
+            guard family >= 0, families.topShare[account] >= behaviouralTopShare else { continue }
+            for client in index.values(of: account, kind: .userAgent) {
+                let key = UInt64(UInt32(family)) << 32 | UInt64(UInt32(client))
+                guard let count = keyCount[key], count >= 3, count <= behaviouralLimit else { continue }
+                if let first = firstWithKey[key] { sets.union(Int(first), account) } else { firstWithKey[key] = Int32(account) }
+            }
+        }
+    }
+
+    /// Distinct values shared by two or more members of a cluster, per kind.
+    public static func linkCounts(members: [Int32], index: LinkIndex) -> [LinkKind: Int] {
+        guard members.count >= 2 else { return [:] }
+        var result: [LinkKind: Int] = [:]
+        for kind in LinkKind.allCases {
+            var seen: [Int32: Int] = [:]
+            for member in members {
+                for value in index.values(of: Int(member), kind: kind) { seen[value, default: 0] += 1 }
+            }
+            let shared = seen.values.filter { $0 >= 2 }.count
+            if shared > 0 { result[kind] = shared }
+        }
+        return result
+    }
+}

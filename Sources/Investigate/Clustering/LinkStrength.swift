@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How strongly one shared value ties the accounts that share it: the kind's base weight
+/// times a rarity factor that falls as more accounts share the value.
+///
+/// `rarity(n) = 1 / (1 + ln(n/2) / ln 16)`: 1 for a pair, 0.5 at 32 accounts, 0.33 at 512.
+/// A value merges clusters only when its kind is a merging kind and its strength reaches
+/// `mergeThreshold`; beyond that it is a hub: still pivotable, never glue.
+public enum LinkStrength {
+    /// Strength needed for a shared value to merge its accounts into one cluster.
+    public static let mergeThreshold = 0.3
+
+    /// The rarity factor for a value shared by `n` accounts.
+    public static func rarity(sharedBy n: Int) -> Double {
+        n <= 2 ? 1 : 1 / (1 + log(Double(n) / 2) / log(16))
+    }
+
+    /// Kinds strong enough to merge clusters on their own. Subnets, ASNs, clients and templates
+    /// are behavioural or coarse: they join accounts only together with other evidence.
+    public static func merges(_ kind: LinkKind) -> Bool {
+        switch kind {
+        case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
+        case .subnet, .asn, .userAgent, .template: return false
+        }
+    }
+
+    /// The strength of a value of `kind` shared by `n` accounts.
+    public static func strength(kind: LinkKind, sharedBy n: Int, freeMail: Bool = false) -> Double {
+        if freeMail { return 0 }
+        return kind.baseWeight * rarity(sharedBy: n)
+    }
+
+    /// Whether such a value is a hub: too widely shared to tie its accounts together.
+    public static func isHub(kind: LinkKind, sharedBy n: Int, freeMail: Bool = false) -> Bool {
+        if freeMail { return true }
+        if merges(kind) { return n > 2 && strength(kind: kind, sharedBy: n) < mergeThreshold }
+        return n > hubSize(kind)
+    }
+
+    /// For non-merging kinds: the share count above which a value is shown as a hub.
+    static func hubSize(_ kind: LinkKind) -> Int {
+        switch kind {
+        case .subnet: return 64
+        case .asn: return 32
+        case .userAgent: return 500
+        case .template: return 1000
+        default: return 32
+        }
+    }
+}
+
+/// Free-mail and mass-market mailbox domains: always hubs, never cluster glue.
+public enum FreeMail {
+    static let domains: Set<String> = [
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com",
+        "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "mail.ru",
+        "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com", "naver.com", "daum.net", "hey.com", "fastmail.com",
+        "tutanota.com", "zoho.com", "seznam.cz", "libero.it", "orange.fr", "free.fr", "laposte.net", "t-online.de",
+    ]
+
+    /// True for a free-mail domain.
+    public static func contains(_ domain: String) -> Bool { domains.contains(domain.lowercased()) }
+}

@@ -1,0 +1,87 @@
+/// Produces the distinct (account, value) pairs of each link kind from a loaded case source.
+struct LinkPairs {
+    /// Parallel arrays of account and value ids, unique pairs.
+    struct Pairs {
+        var accounts: [Int32] = []
+        var values: [Int32] = []
+
+        mutating func add(_ account: Int32, _ value: Int32) {
+            accounts.append(account)
+            values.append(value)
+        }
+    }
+
+    let data: CaseData
+
+    func pairs(for kind: LinkKind, families: TemplateFamilies) -> Pairs {
+        switch kind {
+        case .payment: return paymentPairs()
+        case .ip, .subnet, .asn, .userAgent, .apiKey: return contextPairs(kind)
+        case .emailDomain: return column(data.accounts.emailDomain)
+        case .org: return column(data.accounts.org)
+        case .template: return families.pairs()
+        case .upstream:
+            var out = Pairs()
+            for row in 0..<data.upstream.count {
+                out.add(data.upstream.accountA[row], Int32(row))
+                if data.upstream.accountB[row] != data.upstream.accountA[row] { out.add(data.upstream.accountB[row], Int32(row)) }
+            }
+            return out
+        }
+    }
+
+    private func column(_ values: [Int32]) -> Pairs {
+        var out = Pairs()
+        for (account, value) in values.enumerated() where value >= 0 { out.add(Int32(account), value) }
+        return out
+    }
+
+    private func paymentPairs() -> Pairs {
+        var perAccount = [[Int32]](repeating: [], count: data.accountCount)
+        for (account, value) in data.accounts.payment.enumerated() where value >= 0 { perAccount[account].append(value) }
+        for row in 0..<data.payments.count {
+            perAccount[Int(data.payments.account[row])].append(data.payments.fingerprint[row])
+        }
+        var out = Pairs()
+        for (account, values) in perAccount.enumerated() {
+            for value in Set(values).sorted() { out.add(Int32(account), value) }
+        }
+        return out
+    }
+
+    /// Values seen in an account's queries (and, for IPs and subnets, its signup IP).
+    private func contextPairs(_ kind: LinkKind) -> Pairs {
+        let contexts = data.queries.contexts
+        let queries = data.queries
+        var out = Pairs()
+        var stamp = [Int32](repeating: -1, count: max(1, data.pools.pool(for: kind)!.count))
+        var contextStamp = [Int32](repeating: -1, count: max(1, contexts.count))
+        var found: [Int32] = []
+        for account in 0..<data.accountCount {
+            let a = Int32(account)
+            found.removeAll(keepingCapacity: true)
+            func note(_ value: Int32) {
+                guard value >= 0, stamp[Int(value)] != a else { return }
+                stamp[Int(value)] = a
+                found.append(value)
+            }
+            func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ip }
+            if kind == .ip || kind == .subnet { note(value(ofIP: data.accounts.signupIP[account])) }
+            for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
+                let context = queries.context[Int(queries.orderByAccount[i])]
+                if contextStamp[Int(context)] == a { continue }
+                contextStamp[Int(context)] = a
+                switch kind {
+                case .ip, .subnet: note(value(ofIP: contexts.ip[Int(context)]))
+                case .asn: note(contexts.asn[Int(context)])
+                case .userAgent: note(contexts.userAgent[Int(context)])
+                case .apiKey: note(contexts.apiKey[Int(context)])
+                default: break
+                }
+            }
+            found.sort()
+            for value in found { out.add(a, value) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,157 @@
+/// Prompt-template families: groups of near-duplicate prompts, found from the per-query MinHash
+/// bands that `PromptDigest` stored at load time.
+///
+/// A family is one MinHash band that holds at least a fifth of an account's prompts: prompts
+/// built on one long scaffold keep landing in the same band, human prompts scatter. Bands are
+/// not chained transitively (that would glue every prompt starting "Can you help me" into one
+/// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
+/// first. A family is a link key once two or more accounts use it.
+public final class TemplateFamilies: @unchecked Sendable {
+    /// Accounts using each family, as (account, family) pairs.
+    private var pairAccounts: [Int32] = []
+    private var pairFamilies: [Int32] = []
+    /// Queries in each family.
+    public private(set) var queryCount: [Int] = []
+    /// Stable names (`tf-1a2b3c4d`).
+    private var names: [String] = []
+    private var idByName: [String: Int32] = [:]
+    /// For each account, the share of its prompted queries in its largest family (0 when none).
+    public private(set) var topShare: [Float] = []
+    /// For each account, its largest family or -1.
+    public private(set) var topFamily: [Int32] = []
+
+    /// The number of families shared by at least two accounts.
+    public var count: Int { names.count }
+
+    /// The family's stable name.
+    public func name(of family: Int32) -> String { family >= 0 && Int(family) < names.count ? names[Int(family)] : "?" }
+
+    /// The family with a name.
+    public func id(named name: String) -> Int32? { idByName[name] }
+
+    /// Finds the families of a loaded source.
+    public init(data: CaseData) {
+        let queries = data.queries
+        let bits = 1 << 27
+        var seenOnce = [UInt64](repeating: 0, count: bits / 64)
+        var seenTwice = [UInt64](repeating: 0, count: bits / 64)
+        func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: ByteHash.mix(key)) & (bits - 1) }
+        func bands(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
+        for row in 0..<queries.count {
+            let sketch = queries.promptSketch[row]
+            if sketch == 0 { continue }
+            let (a, b) = bands(sketch)
+            for key in [a, b] {
+                let s = slot(key)
+                if seenOnce[s >> 6] & (1 << (s & 63)) != 0 { seenTwice[s >> 6] |= 1 << (s & 63) } else {
+                    seenOnce[s >> 6] |= 1 << (s & 63)
+                }
+            }
+        }
+        seenOnce = []
+        func candidate(_ key: UInt64) -> Bool { let s = slot(key); return seenTwice[s >> 6] & (1 << (s & 63)) != 0 }
+        // Per account: how many of its prompts fall in each band. A band holding a fifth of an
+        // account's prompts (and at least two) is one of its template families.
+        let table = KeyTable()
+        var keyAccounts: [Int32] = []
+        var perAccount: [(account: Int32, key: Int32, count: Int32)] = []
+        topShare = [Float](repeating: 0, count: data.accountCount)
+        var counts: [UInt64: Int32] = [:]
+        for account in 0..<data.accountCount {
+            counts.removeAll(keepingCapacity: true)
+            var prompted = 0
+            for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
+                let sketch = queries.promptSketch[Int(queries.orderByAccount[i])]
+                if sketch == 0 { continue }
+                prompted += 1
+                let (a, b) = bands(sketch)
+                if candidate(a) { counts[a, default: 0] += 1 }
+                if candidate(b) { counts[b, default: 0] += 1 }
+            }
+            guard prompted > 0 else { continue }
+            let floor = Int32(max(2, prompted / 5))
+            for (key, count) in counts.sorted(by: { $0.key < $1.key }) where count >= floor {
+                let (id, added) = table.insert(key)
+                if added { keyAccounts.append(0) }
+                keyAccounts[Int(id)] += 1
+                perAccount.append((Int32(account), id, count))
+                topShare[account] = max(topShare[account], Float(count) / Float(prompted))
+            }
+        }
+        // Families shared by two or more accounts get dense ids in order of first use.
+        var familyOfKey = [Int32](repeating: -1, count: table.count)
+        for key in 0..<table.count where keyAccounts[key] >= 2 {
+            familyOfKey[key] = Int32(names.count)
+            let name = "tf-" + String(ByteHash.mix(table.key(at: key)) & 0xFFFF_FFFF, radix: 16)
+            idByName[name] = Int32(names.count)
+            names.append(name)
+            queryCount.append(0)
+        }
+        topFamily = [Int32](repeating: -1, count: data.accountCount)
+        var best = [Int32](repeating: 0, count: data.accountCount)
+        var lastAccount: Int32 = -1
+        var lastFamily: Int32 = -1
+        for entry in perAccount {
+            let family = familyOfKey[Int(entry.key)]
+            guard family >= 0 else { continue }
+            if !(entry.account == lastAccount && family == lastFamily) {
+                pairAccounts.append(entry.account)
+                pairFamilies.append(family)
+            }
+            lastAccount = entry.account
+            lastFamily = family
+            queryCount[Int(family)] += Int(entry.count)
+            if entry.count > best[Int(entry.account)] {
+                best[Int(entry.account)] = entry.count
+                topFamily[Int(entry.account)] = family
+            }
+        }
+    }
+
+    /// The (account, family) pairs for the link index.
+    func pairs() -> LinkPairs.Pairs {
+        var out = LinkPairs.Pairs()
+        out.accounts = pairAccounts
+        out.values = pairFamilies
+        return out
+    }
+}
+
+/// An open-addressing table from 64-bit keys to dense ids.
+final class KeyTable {
+    private var keys: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 1 << 10)
+
+    var count: Int { keys.count }
+
+    func key(at id: Int) -> UInt64 { keys[id] }
+
+    func insert(_ key: UInt64) -> (Int32, Bool) {
+        if let id = find(key) { return (id, false) }
+        let id = Int32(keys.count)
+        keys.append(key)
+        place(key, id)
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (i, k) in keys.enumerated() { place(k, Int32(i)) }
+        }
+        return (id, true)
+    }
+
+    func find(_ key: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: ByteHash.mix(key)) & mask
+        while slots[i] >= 0 {
+            if keys[Int(slots[i])] == key { return slots[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    private func place(_ key: UInt64, _ id: Int32) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: ByteHash.mix(key)) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = id
+    }
+}

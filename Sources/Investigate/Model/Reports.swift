@@ -1,0 +1,74 @@
+/// The JSON shapes the scripting commands print (stable keys, deterministic order).
+public enum Reports {
+    /// The load report: counts, skipped rows (first 100) and warnings.
+    public static func load(_ report: LoadReport) -> JSONOut {
+        func issues(_ list: [LoadIssue]) -> JSONOut {
+            .array(list.map { .object(["file": .string($0.file), "line": .int($0.line), "reason": .string($0.reason)]) })
+        }
+        return .object([
+            "accounts": .int(report.accounts), "payments": .int(report.payments), "queries": .int(report.queries),
+            "links": .int(report.links), "skipped_count": .int(report.skippedCount), "skipped": issues(report.skipped),
+            "warning_count": .int(report.warningCount), "warnings": issues(report.warnings),
+            "files": .array(report.files.map { .object(["name": .string($0.name), "bytes": .int($0.bytes), "rows": .int($0.rows)]) }),
+        ])
+    }
+
+    /// One signal.
+    public static func signal(_ s: SignalScore) -> JSONOut {
+        .object(["name": .string(s.name), "value": .number(s.value), "baseline": .number(s.baseline),
+                 "contribution": .number(s.contribution), "explanation": .string(s.explanation)])
+    }
+
+    /// One cluster with its member ids.
+    public static func cluster(_ c: Cluster, in inv: Investigation) -> JSONOut {
+        .object([
+            "id": .string(c.id), "risk": .number((c.risk * 10000).rounded() / 10000), "size": .int(c.size),
+            "accounts": .array(c.members.map { .string(inv.data.accountID(Int($0))) }),
+            "links": .object(Dictionary(uniqueKeysWithValues: c.linkCounts.map { ($0.key.rawValue, JSONOut.int($0.value)) })),
+            "signals": .array(c.signals.map(signal)),
+        ])
+    }
+
+    /// One account: attributes, linked values with share counts, cluster and risk.
+    public static func account(_ account: Int, in inv: Investigation) -> JSONOut {
+        let data = inv.data
+        let t = data.accounts
+        let pools = data.pools
+        func text(_ pool: StringPool, _ id: Int32) -> JSONOut { id < 0 ? .null : .string(pool.string(id)) }
+        var attributes: [String: JSONOut] = [
+            "created_at": t.createdAt[account] == .min ? .null : .string(Timestamp.format(millis: t.createdAt[account])),
+            "email": text(pools.emails, t.email[account]), "email_domain": text(pools.emailDomains, t.emailDomain[account]),
+            "org_id": text(pools.orgs, t.org[account]), "country": text(pools.labels, t.country[account]),
+            "plan": text(pools.labels, t.plan[account]), "status": text(pools.labels, t.status[account]),
+            "payment_fingerprint": text(pools.payments, t.payment[account]), "signup_ip": text(pools.ips, t.signupIP[account]),
+        ]
+        for (key, value) in t.extras(of: account) {
+            attributes[pools.extraKeys.string(key)] = .string(pools.extraValues.string(value))
+        }
+        var links: [String: JSONOut] = [:]
+        for kind in LinkKind.allCases {
+            let values = inv.index.values(of: account, kind: kind)
+            guard !values.isEmpty else { continue }
+            links[kind.rawValue] = .array(values.map { v in
+                .object(["value": .string(inv.index.valueString(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
+                         "hub": .bool(inv.index.isHub(kind, value: v))])
+            })
+        }
+        let cluster = inv.cluster(ofAccount: account)
+        let f = inv.features
+        return .object([
+            "account_id": .string(data.accountID(account)), "attributes": .object(attributes), "links": .object(links),
+            "cluster": .string(cluster.id), "cluster_size": .int(cluster.size),
+            "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
+            "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),
+            "queries": .int(Int(f.queries[account])), "output_tokens": .int(Int(f.outputTokens[account])),
+            "signals": .array(cluster.signals.map(signal)),
+        ])
+    }
+
+    /// The accounts sharing a value.
+    public static func pivot(kind: LinkKind, value: String, accounts: [String], hub: Bool) -> JSONOut {
+        .object(["key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .string($0) }),
+                 "count": .int(accounts.count), "hub": .bool(hub)])
+    }
+}

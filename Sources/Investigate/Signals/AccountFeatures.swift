@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-account behaviour measured in one pass over the query history (in account order).
+public struct AccountFeatures: Sendable {
+    /// Queries per account.
+    public var queries: [Int32]
+    /// Queries that carried a prompt or prompt fingerprint.
+    public var prompted: [Int32]
+    /// Prompts asking for reasoning / chain of thought / rationales / grading.
+    public var reasoning: [Int32]
+    /// Input tokens, summed.
+    public var inputTokens: [Int64]
+    /// Output tokens, summed.
+    public var outputTokens: [Int64]
+    /// Normalised entropy of the hour-of-day histogram (1 = flat round the clock), -1 when too few queries.
+    public var hourEntropy: [Float]
+    /// Coefficient of variation of gaps between queries (low = metronome), -1 when too few.
+    public var gapVariation: [Float]
+    /// Share of queries from hosting / datacenter ASNs.
+    public var hostingShare: [Float]
+    /// First and last query time (epoch ms), Int64.min when none.
+    public var firstQuery: [Int64]
+    /// Last query time.
+    public var lastQuery: [Int64]
+    /// Normalised entropy of the account's category histogram, -1 when uncategorised.
+    public var categoryEntropy: [Float]
+
+    /// Measures every account.
+    public init(data: CaseData, index: LinkIndex) {
+        let n = data.accountCount
+        let q = data.queries
+        queries = .init(repeating: 0, count: n)
+        prompted = .init(repeating: 0, count: n)
+        reasoning = .init(repeating: 0, count: n)
+        inputTokens = .init(repeating: 0, count: n)
+        outputTokens = .init(repeating: 0, count: n)
+        hourEntropy = .init(repeating: -1, count: n)
+        gapVariation = .init(repeating: -1, count: n)
+        hostingShare = .init(repeating: 0, count: n)
+        firstQuery = .init(repeating: .min, count: n)
+        lastQuery = .init(repeating: .min, count: n)
+        categoryEntropy = .init(repeating: -1, count: n)
+        var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count + 1)
+        var touched: [Int] = []
+        let hosting = (0..<data.pools.asns.count).map { HostingASNs.contains(data.pools.asns.string(Int32($0))) }
+        var hours = [Int](repeating: 0, count: 24)
+        for account in 0..<n {
+            let range = q.accountStart[account]..<q.accountStart[account + 1]
+            guard !range.isEmpty else { continue }
+            for h in 0..<24 { hours[h] = 0 }
+            var previous = Int64.min
+            var gapSum = 0.0, gapSquares = 0.0, gaps = 0
+            var hostingCount = 0
+            for i in range {
+                let row = Int(q.orderByAccount[i])
+                let ts = q.timestamp[row]
+                let flags = q.promptFlags[row]
+                if flags != 0 { prompted[account] += 1 }
+                if flags & PromptDigest.Flags.reasoning != 0 { reasoning[account] += 1 }
+                inputTokens[account] += Int64(q.inputTokens[row])
+                outputTokens[account] += Int64(q.outputTokens[row])
+                let category = Int(q.category[row])
+                if category >= 0 {
+                    if categoryCounts[category] == 0 { touched.append(category) }
+                    categoryCounts[category] += 1
+                }
+                let asn = q.contexts.asn[Int(q.context[row])]
+                if asn >= 0 && hosting[Int(asn)] { hostingCount += 1 }
+                hours[Int(((ts % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000)] += 1
+                if previous != .min {
+                    let gap = Double(ts - previous) / 1000
+                    gapSum += gap
+                    gapSquares += gap * gap
+                    gaps += 1
+                }
+                previous = ts
+            }
+            let count = range.count
+            if !touched.isEmpty {
+                let histogram = touched.map { categoryCounts[$0] } + [Int](repeating: 0, count: max(0, min(8, categoryCounts.count - 1) - touched.count))
+                categoryEntropy[account] = Float(Statistics.normalisedEntropy(histogram))
+                for c in touched { categoryCounts[c] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            queries[account] = Int32(count)
+            firstQuery[account] = q.timestamp[Int(q.orderByAccount[range.lowerBound])]
+            lastQuery[account] = previous
+            hostingShare[account] = Float(hostingCount) / Float(count)
+            if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }
+            if gaps >= 10 {
+                let mean = gapSum / Double(gaps)
+                let variance = max(0, gapSquares / Double(gaps) - mean * mean)
+                gapVariation[account] = mean > 0 ? Float(variance.squareRoot() / mean) : 0
+            }
+        }
+    }
+}
+
+/// Small statistics helpers.
+public enum Statistics {
+    /// Shannon entropy of a histogram divided by log(bins): 0 = one bin, 1 = uniform.
+    public static func normalisedEntropy(_ counts: [Int]) -> Double {
+        let total = Double(counts.reduce(0, +))
+        guard total > 0, counts.count > 1 else { return 0 }
+        var entropy = 0.0
+        for count in counts where count > 0 {
+            let p = Double(count) / total
+            entropy -= p * log(p)
+        }
+        return entropy / log(Double(counts.count))
+    }
+
+    /// The median of values (0 when empty).
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// Mean and coefficient of variation.
+    public static func meanAndVariation(_ values: [Double]) -> (mean: Double, cv: Double) {
+        guard !values.isEmpty else { return (0, 0) }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        return (mean, mean > 0 ? variance.squareRoot() / mean : 0)
+    }
+}
+
+/// Autonomous systems of hosting, cloud and proxy providers (datacenter traffic).
+public enum HostingASNs {
+    static let numbers: Set<String> = [
+        "AS16509", "AS14618", "AS15169", "AS396982", "AS8075", "AS14061", "AS16276", "AS24940", "AS63949", "AS20473",
+        "AS45102", "AS132203", "AS9009", "AS212238", "AS60068", "AS51167", "AS36352", "AS19318", "AS54290", "AS40021",
+        "AS62240", "AS174", "AS20940", "AS13335", "AS31898", "AS37963", "AS55967", "AS46606", "AS8100", "AS397423",
+    ]
+
+    /// True for a hosting / cloud / proxy ASN.
+    public static func contains(_ asn: String) -> Bool { numbers.contains(asn) }
+}

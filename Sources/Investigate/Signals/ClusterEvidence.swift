@@ -1,0 +1,61 @@
+/// What one cluster's signals read: its members, their features and sums over them.
+public struct ClusterEvidence {
+    /// Member account indices.
+    public let members: [Int32]
+    /// Distinct values shared by two or more members, per kind.
+    public let links: [LinkKind: Int]
+    /// Per-account features.
+    public let features: AccountFeatures
+    /// Population figures.
+    public let population: PopulationBaseline
+    /// The link index (and through it, the data).
+    public let index: LinkIndex
+    /// Queries of all members.
+    public let queries: Int
+    /// Prompted queries of all members.
+    public let prompted: Int
+    /// Output tokens of all members.
+    public let outputTokens: Int64
+    /// Input tokens of all members.
+    public let inputTokens: Int64
+
+    /// Sums the members' features.
+    public init(members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
+                index: LinkIndex) {
+        self.members = members
+        self.links = links
+        self.features = features
+        self.population = population
+        self.index = index
+        var q = 0, p = 0
+        var output: Int64 = 0, input: Int64 = 0
+        for m in members {
+            q += Int(features.queries[Int(m)])
+            p += Int(features.prompted[Int(m)])
+            output += features.outputTokens[Int(m)]
+            input += features.inputTokens[Int(m)]
+        }
+        queries = q
+        prompted = p
+        outputTokens = output
+        inputTokens = input
+    }
+
+    /// The number of members.
+    public var size: Int { members.count }
+}
+
+/// One explainable detection signal: measures a cluster and says how much that adds to risk.
+public protocol DetectionSignal: Sendable {
+    /// The signal's name in reports.
+    var name: String { get }
+    /// The score, or nil when the signal does not apply (too few queries or members).
+    func measure(_ evidence: ClusterEvidence) -> SignalScore?
+}
+
+/// Clamps to 0...1.
+@inline(__always)
+func unit(_ x: Double) -> Double { max(0, min(1, x)) }
+
+/// Formats a fraction as a percentage for explanations.
+func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }

@@ -1,0 +1,25 @@
+/// Creation burst: many members created within one 72-hour window.
+public struct CreationBurstSignal: DetectionSignal {
+    public let name = "creation_burst"
+    /// Creates the signal.
+    public init() {}
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.size >= 5 else { return nil }
+        let times = e.members.map { e.index.data.accounts.createdAt[Int($0)] }.filter { $0 != .min }.sorted()
+        guard times.count >= 5 else { return nil }
+        let window: Int64 = 72 * 3_600_000
+        var best = 0, start = 0
+        for end in times.indices {
+            while times[end] - times[start] > window { start += 1 }
+            best = max(best, end - start + 1)
+        }
+        let share = Double(best) / Double(times.count)
+        let expected = min(1, 3 / e.population.creationSpanDays)
+        let contribution = 0.35 * unit((share - max(0.3, expected * 2)) / 0.5)
+        return SignalScore(
+            name: name, value: share, baseline: expected, contribution: contribution,
+            explanation: "\(best) of \(times.count) members were created within 72 hours "
+                + "(\(percent(expected)) expected at the population's pace)")
+    }
+}

@@ -1,0 +1,60 @@
+/// Population figures every signal compares a cluster against.
+public struct PopulationBaseline: Sendable {
+    /// Mean share of an account's prompts in its top template family (accounts with prompts).
+    public var templateShare = 0.0
+    /// Share of all prompts asking for reasoning.
+    public var reasoningShare = 0.0
+    /// Output tokens over input tokens, all queries.
+    public var outputRatio = 1.0
+    /// Output tokens per query, all queries.
+    public var outputPerQuery = 0.0
+    /// Median hour-of-day entropy of accounts with enough queries.
+    public var hourEntropy = 0.7
+    /// Share of all queries from hosting ASNs.
+    public var hostingShare = 0.0
+    /// Median category entropy of accounts.
+    public var categoryEntropy = 0.5
+    /// Days between the first and last account creation.
+    public var creationSpanDays = 1.0
+    /// Accounts whose status is banned or suspended.
+    public var bannedAccounts: [Bool] = []
+
+    /// Computes the baseline.
+    public init(features: AccountFeatures, index: LinkIndex) {
+        let data = index.data
+        let n = data.accountCount
+        var shareSum = 0.0, shareCount = 0
+        var prompted = 0, reasoning = 0, input: Int64 = 0, output: Int64 = 0, queries = 0
+        var hosting = 0.0
+        var hours: [Double] = [], categories: [Double] = []
+        for a in 0..<n {
+            if features.prompted[a] > 0 {
+                shareSum += Double(index.families.topShare[a])
+                shareCount += 1
+            }
+            prompted += Int(features.prompted[a])
+            reasoning += Int(features.reasoning[a])
+            input += features.inputTokens[a]
+            output += features.outputTokens[a]
+            queries += Int(features.queries[a])
+            hosting += Double(features.hostingShare[a]) * Double(features.queries[a])
+            if features.hourEntropy[a] >= 0 { hours.append(Double(features.hourEntropy[a])) }
+            if features.categoryEntropy[a] >= 0 { categories.append(Double(features.categoryEntropy[a])) }
+        }
+        templateShare = shareCount > 0 ? shareSum / Double(shareCount) : 0
+        reasoningShare = prompted > 0 ? Double(reasoning) / Double(prompted) : 0
+        outputRatio = input > 0 ? Double(output) / Double(input) : 1
+        outputPerQuery = queries > 0 ? Double(output) / Double(queries) : 0
+        hostingShare = queries > 0 ? hosting / Double(queries) : 0
+        if !hours.isEmpty { hourEntropy = Statistics.median(hours) }
+        if !categories.isEmpty { categoryEntropy = Statistics.median(categories) }
+        let created = data.accounts.createdAt.filter { $0 != .min }
+        if let first = created.min(), let last = created.max() {
+            creationSpanDays = max(1, Double(last - first) / 86_400_000)
+        }
+        bannedAccounts = (0..<n).map { a in
+            let status = data.label(data.accounts.status[a]) ?? ""
+            return status == "banned" || status == "suspended"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Combines signals into a cluster risk in 0...1 and a per-account risk.
+///
+/// `risk = 1 - exp(-Σ contributions)`, after the small-output gate. The weights are set so that
+/// one signal alone stays below 0.5 and a ring showing several lands well above it.
+public struct RiskScorer: Sendable {
+    /// The signals in force.
+    public var signals: [any DetectionSignal] = [
+        TemplateFamilySignal(), ReasoningElicitationSignal(), HarvestShapeSignal(), CategorySweepSignal(),
+        CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), SharedInstrumentSignal(),
+        RecidivismSignal(), UniformitySignal(),
+    ]
+    /// The gate for tiny answers.
+    public var gate = SmallOutputGate()
+
+    /// Creates the default scorer.
+    public init() {}
+
+    /// Scores a cluster.
+    public func score(members: [Int32], links: [LinkKind: Int], features: AccountFeatures,
+                      population: PopulationBaseline, index: LinkIndex) -> (Double, [SignalScore]) {
+        let evidence = ClusterEvidence(members: members, links: links, features: features, population: population,
+                                       index: index)
+        var scores = signals.compactMap { $0.measure(evidence) }
+        let total = scores.reduce(0) { $0 + $1.contribution }
+        if let damping = gate.score(evidence, total: total) { scores.append(damping) }
+        let sum = max(0, scores.reduce(0) { $0 + $1.contribution })
+        scores.sort { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.name < $1.name) }
+        return (1 - exp(-sum), scores)
+    }
+
+    /// An account's risk: its cluster's, weighted by how much of the cluster's behaviour it shows.
+    public func accountRisk(account: Int, clusterRisk: Double, features: AccountFeatures,
+                            population: PopulationBaseline) -> Double {
+        let prompted = Double(features.prompted[account])
+        guard prompted > 0 else { return clusterRisk * 0.7 }
+        let reasoning = Double(features.reasoning[account]) / prompted
+        return clusterRisk * (0.7 + 0.3 * unit(max(reasoning * 1.5, 0)))
+    }
+}

@@ -1,0 +1,26 @@
+/// Near-identical prompts: the share of members' prompts in their top template family.
+public struct TemplateFamilySignal: DetectionSignal {
+    public let name = "template_share"
+    /// Creates the signal.
+    public init() {}
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.prompted >= 20 else { return nil }
+        var weighted = 0.0
+        var families: [Int32: Int] = [:]
+        for m in e.members {
+            let prompted = Double(e.features.prompted[Int(m)])
+            weighted += Double(e.index.families.topShare[Int(m)]) * prompted
+            let family = e.index.families.topFamily[Int(m)]
+            if family >= 0 { families[family, default: 0] += 1 }
+        }
+        let share = weighted / Double(e.prompted)
+        let sharedBy = families.values.max() ?? 0
+        let spread = e.size >= 2 ? unit(Double(sharedBy) / Double(e.size)) : 0.5
+        let contribution = 0.5 * unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
+        return SignalScore(
+            name: name, value: share, baseline: e.population.templateShare, contribution: contribution,
+            explanation: "\(percent(share)) of prompts follow one template family (population \(percent(e.population.templateShare))); "
+                + "\(sharedBy) of \(e.size) members share it")
+    }
+}

@@ -1,0 +1,17 @@
+/// Under-the-radar uniformity: many members each with about the same modest volume.
+public struct UniformitySignal: DetectionSignal {
+    public let name = "uniform_volume"
+    /// Creates the signal.
+    public init() {}
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.size >= 5 else { return nil }
+        let volumes = e.members.map { Double(e.features.queries[Int($0)]) }
+        let (mean, cv) = Statistics.meanAndVariation(volumes)
+        guard mean >= 10 else { return nil }
+        let contribution = 0.2 * unit((0.5 - cv) / 0.35) * unit(Double(e.size - 4) / 6)
+        return SignalScore(
+            name: name, value: cv, baseline: 1, contribution: contribution,
+            explanation: "\(e.size) members average \(Int(mean)) queries each with a spread of only \(percent(cv))")
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Investigate
+
+/// `investigate load DIR`: the load report.
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load", abstract: "Load a case source and print the load report.")
+
+    @OptionGroup var source: SourceOptions
+    @Option(help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReporting {
+            let data = try source.loadData()
+            let report = data.report
+            if format == .json {
+                print(Reports.load(report).pretty())
+                return
+            }
+            print("accounts \(report.accounts)  payments \(report.payments)  queries \(report.queries)  links \(report.links)")
+            print("skipped \(report.skippedCount)  warnings \(report.warningCount)  (\(String(format: "%.2f", report.seconds)) s)")
+            for issue in report.skipped { print("  skipped " + issue.description) }
+            if report.skippedCount > report.skipped.count { print("  ... and \(report.skippedCount - report.skipped.count) more") }
+            for issue in report.warnings { print("  warning " + issue.description) }
+        }
+    }
+}
+
+/// `investigate clusters DIR`: clusters ranked by risk.
+struct ClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "clusters", abstract: "Rank account clusters by distillation risk.")
+
+    @OptionGroup var source: SourceOptions
+    @Option(help: "How many clusters (0 for all).") var top = 20
+    @Option(help: "Only clusters of at least this many accounts.") var minSize = 1
+    @Option(help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReporting {
+            let inv = try source.open()
+            var list = inv.clusters.filter { $0.size >= minSize }
+            if top > 0 { list = Array(list.prefix(top)) }
+            if format == .json {
+                print(JSONOut.array(list.map { Reports.cluster($0, in: inv) }).pretty())
+                return
+            }
+            for c in list {
+                let kinds = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }.joined(separator: " ")
+                let members = c.members.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
+                print("\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")")
+                for s in c.signals.prefix(3) where s.contribution != 0 {
+                    print("\t  \(s.name) +\(String(format: "%.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
+                }
+            }
+        }
+    }
+}

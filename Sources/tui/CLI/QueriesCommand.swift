@@ -1,0 +1,45 @@
+import ArgumentParser
+import Investigate
+
+/// `investigate queries DIR --account ID`: an account's query history, full rows re-read from disk.
+struct QueriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries (text or jsonl).")
+
+    @OptionGroup var source: SourceOptions
+    @Option(help: "The account id.") var account: String
+    @Option(help: "Only queries at or after this time (RFC 3339 or epoch).") var since: String?
+    @Option(help: "Only queries before this time.") var until: String?
+    @Option(help: "text or jsonl") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReporting {
+            let data = try source.loadData()
+            guard let index = data.accountIndex(account) else {
+                throw CLIFailure(message: "no account \(TextEscaping.visible(account))", code: 2)
+            }
+            func bound(_ text: String?, _ name: String) throws -> Int64? {
+                guard let text else { return nil }
+                guard let millis = Timestamp.parseMillis(text) else { throw CLIFailure(message: "bad --\(name) time \(TextEscaping.visible(text))", code: 2) }
+                return millis
+            }
+            let low = try bound(since, "since"), high = try bound(until, "until")
+            let rows = data.queries.rows(of: index).filter { row in
+                let ts = data.queries.timestamp[row]
+                return (low.map { ts >= $0 } ?? true) && (high.map { ts < $0 } ?? true)
+            }
+            let full = try QueryRowFetcher(data: data).rows(rows)
+            for (row, fields) in zip(rows, full) {
+                if format == .text {
+                    let q = data.queries
+                    let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
+                    print("\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens[row])\tout \(q.outputTokens[row])\t\(TextEscaping.visible(prompt, limit: 100))")
+                    continue
+                }
+                var object: [String: JSONOut] = [:]
+                for field in fields { object[field.key] = field.isRaw ? .raw(field.value) : .string(field.value) }
+                object["ts"] = .string(Timestamp.format(millis: data.queries.timestamp[row]))
+                print(JSONOut.object(object).text)
+            }
+        }
+    }
+}
