@@ -1,0 +1,58 @@
+import Foundation
+
+/// Scores the triage list against a truth file: which clusters rated high (risk >= 0.5) among
+/// the top N cover each planted ring, whether any decoy got in, and account-level precision
+/// and recall.
+public struct Evaluation: Sendable {
+    /// Per-ring coverage (share of the ring's accounts in high-risk top clusters).
+    public var ringCoverage: [(name: String, style: String, size: Int, coverage: Double)] = []
+    /// Decoys with any account flagged.
+    public var decoysFlagged: [String] = []
+    /// Flagged accounts that are ring accounts, over flagged accounts.
+    public var precision = 0.0
+    /// Ring accounts flagged, over ring accounts.
+    public var recall = 0.0
+    /// Accounts flagged.
+    public var flagged = 0
+
+    /// Evaluates the top `top` clusters with risk >= `threshold`.
+    public init(investigation inv: Investigation, truth: JSONTruth, top: Int = 6, threshold: Double = 0.5) {
+        var flaggedSet = Set<String>()
+        for cluster in inv.clusters.prefix(top) where cluster.risk >= threshold {
+            for m in cluster.members { flaggedSet.insert(inv.data.accountID(Int(m))) }
+        }
+        flagged = flaggedSet.count
+        var ringAccounts = Set<String>()
+        for ring in truth.rings {
+            let members = Set(ring.accounts)
+            ringAccounts.formUnion(members)
+            let covered = members.intersection(flaggedSet).count
+            ringCoverage.append((ring.name, ring.style, members.count, members.isEmpty ? 0 : Double(covered) / Double(members.count)))
+        }
+        for decoy in truth.decoys where !Set(decoy.accounts).isDisjoint(with: flaggedSet) { decoysFlagged.append(decoy.name) }
+        let hits = flaggedSet.intersection(ringAccounts).count
+        precision = flaggedSet.isEmpty ? 0 : Double(hits) / Double(flaggedSet.count)
+        recall = ringAccounts.isEmpty ? 0 : Double(hits) / Double(ringAccounts.count)
+    }
+}
+
+/// A truth file as `generate` writes it: rings and decoys with their account ids.
+public struct JSONTruth: Sendable {
+    /// Planted rings.
+    public var rings: [(name: String, style: String, accounts: [String])] = []
+    /// Benign look-alikes.
+    public var decoys: [(name: String, accounts: [String])] = []
+
+    /// Parses the truth file's JSON text.
+    public init(jsonText: String) throws {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [String: Any] else {
+            throw LoadFailure.unreadable(file: "truth", reason: "not a JSON object")
+        }
+        for ring in root["rings"] as? [[String: Any]] ?? [] {
+            rings.append((ring["name"] as? String ?? "ring", ring["style"] as? String ?? "", ring["accounts"] as? [String] ?? []))
+        }
+        for decoy in root["decoys"] as? [[String: Any]] ?? [] {
+            decoys.append((decoy["name"] as? String ?? "decoy", decoy["accounts"] as? [String] ?? []))
+        }
+    }
+}

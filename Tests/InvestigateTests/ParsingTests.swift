@@ -1,0 +1,53 @@
+import Testing
+@testable import Investigate
+
+@Suite struct ParsingTests {
+    @Test(arguments: [
+        ("2026-01-02T03:04:05Z", Int64(1_767_323_045_000)),
+        ("2026-01-02T03:04:05.5Z", Int64(1_767_323_045_500)),
+        ("2026-01-02T05:04:05+02:00", Int64(1_767_323_045_000)),
+        ("2026-01-01T22:04:05-05:00", Int64(1_767_323_045_000)),
+        ("2026-01-02 03:04:05Z", Int64(1_767_323_045_000)),
+        ("1767323045", Int64(1_767_323_045_000)),
+        ("1767323045123", Int64(1_767_323_045_123)),
+    ])
+    func timestamps(text: String, millis: Int64) {
+        #expect(Timestamp.parseMillis(text) == millis)
+    }
+
+    @Test(arguments: ["", "2026-13-01T00:00:00Z", "2026-02-30", "yesterday", "2026-01-02T25:00:00Z", "2026-01-02T03:04:05+2"])
+    func badTimestamps(text: String) {
+        #expect(Timestamp.parseMillis(text) == nil)
+    }
+
+    @Test func formatRoundTrips() {
+        #expect(Timestamp.format(millis: 1_767_323_045_500) == "2026-01-02T03:04:05.500Z")
+    }
+
+    @Test func subnets() {
+        #expect(IPNetwork.subnet(of: "203.0.113.7") == "203.0.113.0/24")
+        #expect(IPNetwork.subnet(of: "2001:db8:1:2::5") == "2001:db8:1::/48")
+        #expect(IPNetwork.subnet(of: "999.1.1.1") == nil)
+    }
+
+    @Test func escapingHostileText() {
+        #expect(TextEscaping.visible("a\u{1B}]0;title\u{07}b") == "a\\x1b]0;title\\x07b")
+        #expect(TextEscaping.visible("x\u{202E}y") == "x\\u{202E}y")
+        #expect(JSONText.string("\u{1B}[2J\u{202E}") == "\"\\u001b[2J\\u202e\"")
+    }
+
+    @Test func reasoningLexiconFlags() {
+        let digest = PromptDigest()
+        #expect(digest.digest("Please solve this step by step.").flags & PromptDigest.Flags.reasoning != 0)
+        #expect(digest.digest("Resuelve paso a paso").flags & PromptDigest.Flags.reasoning != 0)
+        #expect(digest.digest("请一步一步地推理").flags & PromptDigest.Flags.reasoning != 0)
+        #expect(digest.digest("What is a good pasta recipe?").flags & PromptDigest.Flags.reasoning == 0)
+    }
+
+    @Test func templateSketchesMatchAcrossSlots() {
+        let digest = PromptDigest()
+        let a = digest.digest("Solve the following problem step by step and show your reasoning before the final answer: Problem 12: river castle.")
+        let b = digest.digest("Solve the following problem step by step and show your reasoning before the final answer: Problem 99: river castle.")
+        #expect(a.sketch == b.sketch)
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Investigate
-@Test func version() { #expect(!InvestigateVersion.string.isEmpty) }
