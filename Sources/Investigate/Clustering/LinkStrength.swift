@@ -8,8 +8,9 @@ import Darwin
 /// times a rarity factor that falls as more accounts share the value.
 ///
 /// `rarity(n) = 1 / (1 + ln(n/2) / ln 16)`: 1 for a pair, 0.5 at 32 accounts, 0.33 at 512.
-/// A value merges clusters only when its kind is a merging kind and its strength reaches
-/// `mergeThreshold`; beyond that it is a hub: still pivotable, never glue.
+/// A value merges clusters only when its kind is a merging kind, its strength reaches
+/// `mergeThreshold` and no more accounts share it than the kind's merge limit (a dozen for an
+/// IP: beyond that it is a NAT or a VPN exit). Past that it is a hub: pivotable, never glue.
 public enum LinkStrength {
     /// Strength needed for a shared value to merge its accounts into one cluster.
     public static let mergeThreshold = 0.3
@@ -37,8 +38,20 @@ public enum LinkStrength {
     /// Whether such a value is a hub: too widely shared to tie its accounts together.
     public static func isHub(kind: LinkKind, sharedBy n: Int, freeMail: Bool = false) -> Bool {
         if freeMail { return true }
-        if merges(kind) { return n > 2 && strength(kind: kind, sharedBy: n) < mergeThreshold }
+        if merges(kind) { return n > mergeLimit(kind) || (n > 2 && strength(kind: kind, sharedBy: n) < mergeThreshold) }
         return n > hubSize(kind)
+    }
+
+    /// For merging kinds: the most accounts one value may tie together.
+    public static func mergeLimit(_ kind: LinkKind) -> Int {
+        switch kind {
+        case .ip: return 12
+        case .emailDomain: return 60
+        case .apiKey: return 500
+        case .payment: return 1000
+        case .org: return 5000
+        default: return Int.max
+        }
     }
 
     /// For non-merging kinds: the share count above which a value is shown as a hub.
@@ -62,6 +75,10 @@ public enum FreeMail {
         "tutanota.com", "zoho.com", "seznam.cz", "libero.it", "orange.fr", "free.fr", "laposte.net", "t-online.de",
     ]
 
-    /// True for a free-mail domain.
-    public static func contains(_ domain: String) -> Bool { domains.contains(domain.lowercased()) }
+    /// True for a free-mail or academic (mass-enrolment) domain.
+    public static func contains(_ domain: String) -> Bool {
+        let lowered = domain.lowercased()
+        if domains.contains(lowered) { return true }
+        return lowered.hasSuffix(".edu") || lowered.contains(".edu.") || lowered.contains(".ac.")
+    }
 }

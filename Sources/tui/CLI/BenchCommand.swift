@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Investigate
+
+/// `investigate bench DIR`: load, index, cluster and score a source, and print the figures the
+/// issues set targets for (load time against `wc -l`, peak memory per query row, cluster time).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure load, clustering and scoring on a case source.")
+
+    @Argument(help: "The case source folder (make one with `investigate generate`).") var directory: String
+    @Option(help: "Runs of `wc -l` to take the median of.") var wcRuns = 3
+
+    func run() throws {
+        try runReporting {
+            let files = try SourceFiles(directory: directory).all.map(\.path)
+            var wcTimes: [Double] = []
+            for _ in 0..<max(1, wcRuns) {
+                let started = monotonicSeconds()
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
+                process.arguments = ["-l"] + files
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                wcTimes.append(monotonicSeconds() - started)
+            }
+            let wc = Statistics.median(wcTimes)
+            let started = monotonicSeconds()
+            let data = try CaseLoader().load(directory)
+            let load = monotonicSeconds() - started
+            let built = monotonicSeconds()
+            let inv = Investigation(data: data)
+            let build = monotonicSeconds() - built
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            let peak = Double(usage.ru_maxrss) * 1024
+            let rows = max(1, data.queries.count)
+            print("source          \(directory)")
+            print("accounts        \(data.accountCount)")
+            print("queries         \(data.queries.count)")
+            print("wc -l (median)  \(String(format: "%.2f", wc)) s")
+            print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
+            for key in inv.timings.keys.sorted() { print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s") }
+            print("index+cluster+score \(String(format: "%.2f", build)) s")
+            print("peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)")
+            print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
+        }
+    }
+}
