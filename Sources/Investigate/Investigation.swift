@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Everything an investigation needs from one case source: the loaded data, the link index,
 /// the clusters ranked by risk and each account's risk. Built once, then read-only.
 public final class Investigation: @unchecked Sendable {
@@ -23,6 +27,7 @@ public final class Investigation: @unchecked Sendable {
         func lap(_ name: String) {
             let now = monotonicSeconds()
             timings[name] = now - mark
+            timings["rss_mib_after_" + name] = Double(residentMemoryBytes()) / 1_048_576
             mark = now
         }
         self.data = data
@@ -35,6 +40,7 @@ public final class Investigation: @unchecked Sendable {
         lap("cluster")
         let features = AccountFeatures(data: data, index: index)
         self.features = features
+        lap("features")
         let population = PopulationBaseline(features: features, index: index)
         var scored: [Cluster] = groups.map { members in
             let links = Clusterer.linkCounts(members: members, index: index)
@@ -76,4 +82,24 @@ public final class Investigation: @unchecked Sendable {
 
     /// The cluster an account belongs to.
     public func cluster(ofAccount account: Int) -> Cluster { clusters[Int(clusterOfAccount[account])] }
+}
+
+/// The process's resident memory now, from /proc/self/statm (0 where unavailable).
+public func residentMemoryBytes() -> Int {
+    guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+    defer { fclose(file) }
+    var size = 0, resident = 0
+    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
+        fscanf_two(file, s, r) }}) else { return 0 }
+    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+private func fscanf_two(_ file: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
+    var line = [CChar](repeating: 0, count: 128)
+    guard fgets(&line, 128, file) != nil else { return false }
+    let parts = String(cString: line).split(separator: " ")
+    guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
+    a.pointee = x
+    b.pointee = y
+    return true
 }

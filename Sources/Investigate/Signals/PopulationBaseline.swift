@@ -18,6 +18,8 @@ public struct PopulationBaseline: Sendable {
     public var creationSpanDays = 1.0
     /// Accounts whose status is banned or suspended.
     public var bannedAccounts: [Bool] = []
+    /// Payment fingerprints recorded as invoices (shared by an organisation's staff by design).
+    public var invoiceInstruments: Set<Int32> = []
 
     /// Computes the baseline.
     public init(features: AccountFeatures, index: LinkIndex) {
@@ -51,6 +53,9 @@ public struct PopulationBaseline: Sendable {
         let created = data.accounts.createdAt.filter { $0 != .min }
         if let first = created.min(), let last = created.max() {
             creationSpanDays = max(1, Double(last - first) / 86_400_000)
+        }
+        for row in 0..<data.payments.count where data.label(data.payments.kind[row]) == "invoice" {
+            invoiceInstruments.insert(data.payments.fingerprint[row])
         }
         bannedAccounts = (0..<n).map { a in
             let status = data.label(data.accounts.status[a]) ?? ""

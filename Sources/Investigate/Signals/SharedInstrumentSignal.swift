@@ -7,11 +7,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
         guard e.size >= 2 else { return nil }
-        let data = e.index.data
-        var invoice = Set<Int32>()
-        for row in 0..<data.payments.count where data.label(data.payments.kind[row]) == "invoice" {
-            invoice.insert(data.payments.fingerprint[row])
-        }
+        let invoice = e.population.invoiceInstruments
         var perInstrument: [Int32: Int] = [:]
         for m in e.members {
             for value in e.index.values(of: Int(m), kind: .payment) where !invoice.contains(value) {

@@ -28,6 +28,7 @@ struct BenchCommand: ParsableCommand {
             let started = monotonicSeconds()
             let data = try CaseLoader().load(directory)
             let load = monotonicSeconds() - started
+            let afterLoad = Double(residentMemoryBytes()) / 1_048_576
             let built = monotonicSeconds()
             let inv = Investigation(data: data)
             let build = monotonicSeconds() - built
@@ -40,7 +41,9 @@ struct BenchCommand: ParsableCommand {
             print("queries         \(data.queries.count)")
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
-            for key in inv.timings.keys.sorted() { print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s") }
+            print("rss after load  \(String(format: "%.0f", afterLoad)) MiB")
+            for key in inv.timings.keys.sorted() where key.hasPrefix("rss") { print("  \(key) \(String(format: "%.0f", inv.timings[key]!)) MiB") }
+            for key in inv.timings.keys.sorted() where !key.hasPrefix("rss") { print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s") }
             print("index+cluster+score \(String(format: "%.2f", build)) s")
             print("peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)")
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")

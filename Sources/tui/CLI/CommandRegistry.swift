@@ -4,6 +4,6 @@ import ArgumentParser
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         LoadCommand.self, ClustersCommand.self, AccountCommand.self, PivotCommand.self, QueriesCommand.self,
-        GenerateCommand.self, EvaluateCommand.self, BenchCommand.self,
+        GenerateCommand.self, EvaluateCommand.self, BenchCommand.self, CaseCommand.self, ExportCommand.self, VerifyCommand.self,
     ]
 }

@@ -1,0 +1,67 @@
+/// Tag labels: a small built-in taxonomy plus validated free labels.
+public enum TagLabel {
+    /// The built-in labels, in display order.
+    public static let builtIn = ["ring-member", "ring-infrastructure", "decoy", "benign", "needs-review", "escalated"]
+
+    /// The longest free label accepted, in characters.
+    public static let maxLength = 64
+
+    /// Returns the label to store (trimmed), or throws when it is empty, too long or holds a
+    /// control, format or bidi character.
+    public static func validate(_ raw: String) throws -> String {
+        let label = raw.trimmedForStore
+        guard !label.isEmpty else { throw CaseStoreError.invalid("a tag label cannot be empty") }
+        guard label.count <= maxLength else {
+            throw CaseStoreError.invalid("a tag label holds at most \(maxLength) characters")
+        }
+        guard !label.unicodeScalars.contains(where: { TextEscaping.isUnsafe($0) || $0.value == 0xFFFD }) else {
+            throw CaseStoreError.invalid("a tag label must be printable: \(TextEscaping.visible(label))")
+        }
+        return label
+    }
+
+    /// True for a label of the built-in taxonomy.
+    public static func isBuiltIn(_ label: String) -> Bool { builtIn.contains(label) }
+}
+
+/// Checks on other free text going into the store.
+enum CaseText {
+    /// A title: any printable text up to 200 characters (it never names a file).
+    static func title(_ raw: String) throws -> String {
+        let title = raw.trimmedForStore
+        guard !title.isEmpty else { throw CaseStoreError.invalid("a case title cannot be empty") }
+        guard title.count <= 200 else { throw CaseStoreError.invalid("a case title holds at most 200 characters") }
+        guard !title.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw CaseStoreError.invalid("a case title cannot hold control characters")
+        }
+        return title
+    }
+
+    /// A note or field value: up to 64 KiB, no NUL.
+    static func note(_ raw: String) throws -> String {
+        guard !raw.trimmedForStore.isEmpty else { throw CaseStoreError.invalid("a note cannot be empty") }
+        guard raw.utf8.count <= 65_536 else { throw CaseStoreError.invalid("a note holds at most 64 KiB") }
+        guard !raw.utf8.contains(0) else { throw CaseStoreError.invalid("a note cannot hold NUL bytes") }
+        return raw
+    }
+
+    /// An account, cluster or value target: printable, at most 512 bytes.
+    static func target(_ raw: String) throws -> String {
+        guard !raw.isEmpty, raw.utf8.count <= 512 else {
+            throw CaseStoreError.invalid("a tag target must hold 1 to 512 bytes")
+        }
+        guard !raw.utf8.contains(0) else { throw CaseStoreError.invalid("a tag target cannot hold NUL bytes") }
+        return raw
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    var trimmedForStore: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

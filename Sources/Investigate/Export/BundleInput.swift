@@ -1,0 +1,75 @@
+/// What one export reads: the case as of its last non-export audit entry, the investigation of
+/// the source, the case accounts resolved in it, and the redaction in force.
+public struct BundleInput {
+    /// The case; `audit` ends at the last entry that is not an export, so exporting twice in a
+    /// row reads the same input and writes the same bytes.
+    public let snapshot: CaseSnapshot
+    /// The source, indexed and scored.
+    public let investigation: Investigation
+    /// Who exports (`manifest.investigator`).
+    public let investigator: String
+    /// Pseudonyms for `--redact`, or nil.
+    public let redactor: Redactor?
+    /// Case account ids found in the source, with their index, sorted by id.
+    public let accounts: [(id: String, index: Int)]
+    /// Case account ids absent from the source, sorted.
+    public let missingAccounts: [String]
+    /// The set of case account indices.
+    public let accountSet: Set<Int32>
+
+    /// Resolves a case against an investigation.
+    public init(snapshot full: CaseSnapshot, investigation: Investigation, investigator: String, redactor: Redactor?) {
+        var snapshot = full
+        if let last = snapshot.audit.lastIndex(where: { $0.action != "export" }) {
+            snapshot.audit = Array(snapshot.audit[...last])
+        }
+        self.snapshot = snapshot
+        self.investigation = investigation
+        self.investigator = investigator
+        self.redactor = redactor
+        var found: [(String, Int)] = []
+        var missing: [String] = []
+        for id in snapshot.accountIDs {
+            if let index = investigation.data.accountIndex(id) { found.append((id, index)) } else { missing.append(id) }
+        }
+        accounts = found
+        missingAccounts = missing
+        accountSet = Set(found.map { Int32($0.1) })
+    }
+
+    /// The source data.
+    public var data: CaseData { investigation.data }
+
+    /// The hash of the last audit entry the bundle covers.
+    public var auditHead: String { snapshot.audit.last?.hash ?? AuditChain.genesis }
+
+    /// When the case was last written (the bundle's `exported_at`).
+    public var exportedAt: String { snapshot.audit.last?.at ?? snapshot.info.updatedAt }
+
+    /// An email as exported: a pseudonym under `--redact`.
+    public func email(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "" }
+        return redactor?.pseudonym("email", value) ?? value
+    }
+
+    /// A payment fingerprint as exported.
+    public func payment(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "" }
+        return redactor?.pseudonym("payment", value) ?? value
+    }
+
+    /// A shared value as exported (payment fingerprints pseudonymised under `--redact`).
+    public func linkValue(_ kind: LinkKind, _ value: String) -> String {
+        kind == .payment ? payment(value) : value
+    }
+
+    /// The labels of an account: its own tags plus those on its cluster, sorted.
+    public func labels(ofAccount account: Int) -> [String] {
+        let id = data.accountID(account)
+        let cluster = investigation.cluster(ofAccount: account).id
+        return Array(Set(snapshot.labels(of: .account, id) + snapshot.labels(of: .cluster, cluster))).sorted()
+    }
+
+    /// A string column value or empty.
+    func pooled(_ pool: StringPool, _ id: Int32) -> String { id < 0 ? "" : pool.string(id) }
+}

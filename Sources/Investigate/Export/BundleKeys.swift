@@ -1,0 +1,79 @@
+import Crypto
+import Foundation
+
+/// The investigator's Ed25519 signing key and the HMAC key behind `--redact` pseudonyms.
+///
+/// Both are created on first use (32 random bytes, base64 in a file of mode 0600 in a 0700
+/// folder) and read back afterwards.
+public enum BundleKeys {
+    /// Loads or creates the signing key at `path` (default `InvestigatePaths.signingKey()`).
+    /// - Throws: `AtomicFile.WriteError` or `BundleError` when the file is unreadable or malformed.
+    public static func signingKey(path: String = InvestigatePaths.signingKey()) throws -> Curve25519.Signing.PrivateKey {
+        let raw = try loadOrCreate(path: path, what: "signing key")
+        do {
+            return try Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+        } catch {
+            throw BundleError("the signing key \(path) is malformed: \(error)")
+        }
+    }
+
+    /// Loads or creates the pseudonym key next to the signing key.
+    /// - Throws: `AtomicFile.WriteError` or `BundleError`.
+    public static func pseudonymKey(path: String = InvestigatePaths.pseudonymKey()) throws -> SymmetricKey {
+        SymmetricKey(data: try loadOrCreate(path: path, what: "pseudonym key"))
+    }
+
+    /// The short id of a public key: the first 16 hex digits of its sha256.
+    public static func keyID(_ publicKey: Curve25519.Signing.PublicKey) -> String {
+        String(AuditChain.sha256Hex(Array(publicKey.rawRepresentation)).prefix(16))
+    }
+
+    static func loadOrCreate(path: String, what: String) throws -> [UInt8] {
+        if FileManager.default.fileExists(atPath: path) {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                  let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+            else { throw BundleError("the \(what) \(path) is unreadable or not 32 base64 bytes") }
+            return Array(data)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw BundleError("cannot create \(folder) for the \(what): \(error.localizedDescription)")
+            }
+        }
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        try AtomicFile.write(Array((Data(bytes).base64EncodedString() + "\n").utf8), to: path)
+        return bytes
+    }
+}
+
+/// An export or verify failure, with a message for the investigator.
+public struct BundleError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Keyed-hash pseudonyms for `--redact`: HMAC-SHA256 of the value under the pseudonym key, so
+/// the same value always maps to the same pseudonym within one key, and cannot be reversed.
+public struct Redactor: @unchecked Sendable {
+    let key: SymmetricKey
+
+    /// Creates a redactor with a key.
+    public init(key: SymmetricKey) { self.key = key }
+
+    /// A pseudonym such as `email-3f9a...` (20 hex digits).
+    public func pseudonym(_ kind: String, _ value: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array((kind + ":" + value).utf8), using: key)
+        return kind + "-" + Array(mac).prefix(10).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    /// The key's public id (first 16 hex of sha256 of a MAC over a fixed label; does not reveal the key).
+    public var keyID: String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array("investigate-key-id".utf8), using: key)
+        return Array(mac).prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+}

@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+
+/// `manifest.json` and `manifest.sig`: what the bundle holds and the Ed25519 signature over it.
+public enum BundleManifest {
+    /// The format name written in every manifest.
+    public static let formatName = "investigate-case-bundle"
+    /// The format version.
+    public static let formatVersion: Int64 = 1
+    /// Files every bundle holds besides the manifest and its signature.
+    public static let contentFiles = ["accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
+                                      "graph.graphml", "queries.jsonl", "report.html", "stix21.json"]
+
+    /// The sha256 of each source file, streamed in 1 MiB blocks.
+    /// - Throws: `BundleError` when a file cannot be read.
+    static func sourceFingerprint(_ files: SourceFiles) throws -> JSONValue {
+        var entries: [JSONValue] = []
+        for entry in files.all.sorted(by: { $0.name < $1.name }) {
+            guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+                throw BundleError("cannot read the source file \(entry.path)")
+            }
+            defer { try? handle.close() }
+            var hasher = SHA256()
+            var bytes = 0
+            while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
+                hasher.update(data: block)
+                bytes += block.count
+            }
+            let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            entries.append(["name": .string(entry.name), "bytes": .int(Int64(bytes)), "sha256": .string(digest)])
+        }
+        return ["files": .array(entries)]
+    }
+
+    /// The manifest of a rendered bundle.
+    static func manifest(_ input: BundleInput, files: [BundleFile], source: JSONValue,
+                         publicKey: Curve25519.Signing.PublicKey) -> JSONValue {
+        let info = input.snapshot.info
+        let redaction: JSONValue = input.redactor.map { r in
+            ["profile": "keyed-hash", "algorithm": "HMAC-SHA256", "fields": ["prompt", "email", "payment_fingerprint"],
+             "key_id": .string(r.keyID)]
+        } ?? ["profile": "none", "fields": [], "prompts": "sanitised"]
+        return [
+            "format": ["name": .string(formatName), "version": .int(formatVersion)],
+            "bundle_id": .string(UUIDv5.make(namespace: UUIDv5.investigate,
+                                             name: "bundle:\(info.id):\(input.auditHead):\(input.redactor?.keyID ?? "")")),
+            "case_id": .string(info.id), "title": .string(info.title), "investigator": .string(input.investigator),
+            "tool": ["name": "investigate", "version": .string(InvestigateVersion.string)],
+            "created_at": .string(info.createdAt), "exported_at": .string(input.exportedAt),
+            "audit_head": .string(input.auditHead), "audit_entries": .int(Int64(input.snapshot.audit.count)),
+            "source": source,
+            "files": .array(files.sorted { $0.path < $1.path }.map(\.manifestEntry)),
+            "redaction": redaction,
+            "signature": ["algorithm": "Ed25519", "file": "manifest.sig",
+                          "public_key": .string(publicKey.rawRepresentation.base64EncodedString()),
+                          "key_id": .string(BundleKeys.keyID(publicKey))],
+        ]
+    }
+
+    /// The signature file: base64 of the 64-byte Ed25519 signature over the manifest bytes, and a newline.
+    /// - Throws: when signing fails.
+    static func signature(of manifest: [UInt8], key: Curve25519.Signing.PrivateKey) throws -> [UInt8] {
+        Array((try key.signature(for: manifest).base64EncodedString() + "\n").utf8)
+    }
+}

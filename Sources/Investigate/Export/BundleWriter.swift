@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+import ZIPFoundation
+
+/// Renders a case bundle and writes it as a zip archive or a folder, atomically, mode 0600.
+public struct BundleWriter {
+    /// The signing key.
+    public let signingKey: Curve25519.Signing.PrivateKey
+
+    public init(signingKey: Curve25519.Signing.PrivateKey) { self.signingKey = signingKey }
+
+    /// Every file of the bundle, manifest and signature included, sorted by name.
+    /// - Throws: `BundleError` when a source file cannot be read.
+    public func render(_ input: BundleInput) throws -> (files: [BundleFile], manifestSHA256: String, warnings: [String]) {
+        let links = CaseLinks(input)
+        let (queries, unreadable) = QueriesFile.render(input)
+        var files = [
+            CaseJSONFile.render(input), CaseJSONFile.audit(input), AccountsCSVFile.render(input),
+            AccountsCSVFile.enforcement(input), GraphFiles.edges(links), GraphFiles.graphML(input, links), queries,
+            STIXFile.render(input), ReportHTMLFile.render(input, links),
+        ]
+        let source = try BundleManifest.sourceFingerprint(input.data.files)
+        let manifest = Array((BundleManifest.manifest(input, files: files, source: source,
+                                                      publicKey: signingKey.publicKey).canonical + "\n").utf8)
+        files.append(BundleFile(path: "manifest.json", bytes: manifest, records: 1))
+        files.append(BundleFile(path: "manifest.sig", bytes: try BundleManifest.signature(of: manifest, key: signingKey),
+                                records: 1))
+        var warnings: [String] = []
+        if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
+        if links.skippedWideValues > 0 {
+            warnings.append("\(links.skippedWideValues) values shared by more than \(CaseLinks.maxSharers) case accounts were not expanded into edges")
+        }
+        if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
+        return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
+    }
+
+    /// Writes files to `path`: a zip archive when it ends in `.zip`, else a folder of 0600 files.
+    /// - Throws: `BundleError` or `AtomicFile.WriteError`.
+    public static func write(_ files: [BundleFile], to path: String, modified: String) throws {
+        if path.lowercased().hasSuffix(".zip") {
+            try AtomicFile.write(try zip(files, modified: modified), to: path)
+        } else {
+            try writeFolder(files, to: path)
+        }
+    }
+
+    /// The zip archive bytes (deflate, fixed entry dates, sorted entries, 0600 permissions).
+    static func zip(_ files: [BundleFile], modified: String) throws -> [UInt8] {
+        let archive: Archive
+        do { archive = try Archive(accessMode: .create) } catch { throw BundleError("cannot create a zip archive: \(error)") }
+        let date = Date(timeIntervalSince1970: TimeInterval(Self.epochSeconds(modified) ?? 315_532_800))
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let data = Data(file.bytes)
+            try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: date, permissions: 0o600, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw BundleError("the zip archive is empty") }
+        return Array(data)
+    }
+
+    /// Writes a folder through a temporary sibling and a rename; an existing bundle folder is replaced.
+    static func writeFolder(_ files: [BundleFile], to path: String) throws {
+        let fm = FileManager.default
+        let temporary = path + ".tmp-\(getpid())"
+        try? fm.removeItem(atPath: temporary)
+        try AtomicFile.makeFolder(temporary)
+        do {
+            for file in files { try AtomicFile.write(file.bytes, to: temporary + "/" + file.path) }
+            if fm.fileExists(atPath: path) {
+                guard fm.fileExists(atPath: path + "/manifest.json") else {
+                    throw BundleError("\(path) exists and is not a case bundle; choose another --out")
+                }
+                let old = path + ".old-\(getpid())"
+                try fm.moveItem(atPath: path, toPath: old)
+                try fm.moveItem(atPath: temporary, toPath: path)
+                try? fm.removeItem(atPath: old)
+            } else {
+                try fm.moveItem(atPath: temporary, toPath: path)
+            }
+            AtomicFile.syncFolder(of: path)
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ`.
+    static func epochSeconds(_ rfc3339: String) -> Int64? {
+        let digits = rfc3339.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
+        guard digits.count >= 6 else { return nil }
+        var t = tm()
+        t.tm_year = Int32(digits[0] - 1900)
+        t.tm_mon = Int32(digits[1] - 1)
+        t.tm_mday = Int32(digits[2])
+        t.tm_hour = Int32(digits[3])
+        t.tm_min = Int32(digits[4])
+        t.tm_sec = Int32(digits[5])
+        return Int64(timegm(&t))
+    }
+}

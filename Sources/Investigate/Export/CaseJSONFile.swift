@@ -1,0 +1,28 @@
+/// `case.json`: the case record with its tags (who/when) and notes, and `audit.jsonl`: the chain.
+enum CaseJSONFile {
+    static func render(_ input: BundleInput) -> BundleFile {
+        let info = input.snapshot.info
+        let tags: [JSONValue] = input.snapshot.tags.map { tag in
+            ["kind": .string(tag.kind.rawValue), "target": .string(tag.target), "label": .string(tag.label),
+             "who": .string(tag.who), "at": .string(tag.at)]
+        }
+        let notes: [JSONValue] = input.snapshot.notes.map { note in
+            ["seq": .int(Int64(note.seq)), "text": .string(note.text), "who": .string(note.who), "at": .string(note.at)]
+        }
+        let value: JSONValue = [
+            "id": .string(info.id), "title": .string(info.title), "status": .string(info.status.rawValue),
+            "severity": .string(info.severity), "assignee": .string(info.assignee),
+            "disposition": .string(info.disposition), "created_by": .string(info.createdBy),
+            "created_at": .string(info.createdAt), "updated_at": .string(info.updatedAt),
+            "tags": .array(tags), "notes": .array(notes),
+            "accounts": .array(input.snapshot.accountIDs.map { .string($0) }),
+            "accounts_not_in_source": .array(input.missingAccounts.map { .string($0) }),
+        ]
+        return BundleFile(path: "case.json", bytes: Array((value.canonical + "\n").utf8), records: 1)
+    }
+
+    static func audit(_ input: BundleInput) -> BundleFile {
+        let text = input.snapshot.audit.map { $0.jsonLine + "\n" }.joined()
+        return BundleFile(path: "audit.jsonl", bytes: Array(text.utf8), records: input.snapshot.audit.count)
+    }
+}

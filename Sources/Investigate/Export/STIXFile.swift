@@ -1,0 +1,117 @@
+/// `stix21.json`: a STIX 2.1 bundle of the case: the investigator identity, one `user-account`
+/// per case account, the IP addresses they signed up from, `related-to` relationships, a
+/// `grouping` of everything, the case notes, all marked TLP:AMBER. Ids are UUIDv5 of content
+/// (observables per the STIX namespace), so the bundle is deterministic.
+enum STIXFile {
+    static let tlpAmberID = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"
+    static let tlpAmber: JSONValue = [
+        "type": "marking-definition", "spec_version": "2.1", "id": .string(tlpAmberID),
+        "created": "2017-01-20T00:00:00.000Z", "definition_type": "tlp", "name": "TLP:AMBER",
+        "definition": ["tlp": "amber"],
+    ]
+
+    /// `2026-01-01T00:00:00Z` -> `2026-01-01T00:00:00.000Z` (STIX wants millisecond precision).
+    static func stixTime(_ rfc3339: String) -> String {
+        guard rfc3339.hasSuffix("Z"), !rfc3339.contains(".") else { return rfc3339 }
+        return String(rfc3339.dropLast()) + ".000Z"
+    }
+
+    /// The JCS-style string literal used in observable id names (raw UTF-8, minimal escapes).
+    static func jcs(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func render(_ input: BundleInput) -> BundleFile {
+        let info = input.snapshot.info
+        let created = stixTime(info.createdAt)
+        let modified = stixTime(input.exportedAt)
+        let ns = UUIDv5.investigate
+        let identityID = "identity--" + UUIDv5.make(namespace: ns, name: "identity:" + input.investigator)
+        let identity: JSONValue = [
+            "type": "identity", "spec_version": "2.1", "id": .string(identityID), "created": .string(created),
+            "modified": .string(created), "name": .string(input.investigator), "identity_class": "individual",
+        ]
+        let marking: JSONValue = .array([.string(tlpAmberID)])
+        var objects: [JSONValue] = [tlpAmber, identity]
+        var refs: [String] = []
+        var relationships: [JSONValue] = []
+        var ips: [String: JSONValue] = [:]
+        for (id, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
+            let accountRef = "user-account--" + UUIDv5.make(namespace: UUIDv5.stixObservables,
+                                                            name: "{\"user_id\":\(jcs(id))}")
+            objects.append(["type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
+                            "user_id": .string(id), "account_type": "api", "object_marking_refs": marking])
+            refs.append(accountRef)
+            guard i >= 0, input.data.accounts.signupIP[i] >= 0 else { continue }
+            let ip = input.data.pools.ips.string(input.data.accounts.signupIP[i])
+            let isV4 = IPv4Check.isIPv4(ip)
+            guard isV4 || IPv4Check.isIPv6(ip) else { continue }
+            let type = isV4 ? "ipv4-addr" : "ipv6-addr"
+            let ipRef = type + "--" + UUIDv5.make(namespace: UUIDv5.stixObservables, name: "{\"value\":\(jcs(ip))}")
+            if ips[ipRef] == nil {
+                ips[ipRef] = ["type": .string(type), "spec_version": "2.1", "id": .string(ipRef), "value": .string(ip),
+                              "object_marking_refs": marking]
+            }
+            let relID = "relationship--" + UUIDv5.make(namespace: ns, name: "signup:\(accountRef):\(ipRef)")
+            relationships.append([
+                "type": "relationship", "spec_version": "2.1", "id": .string(relID), "created": .string(created),
+                "modified": .string(modified), "relationship_type": "related-to", "source_ref": .string(accountRef),
+                "target_ref": .string(ipRef), "description": "signed up from this address",
+                "created_by_ref": .string(identityID), "object_marking_refs": marking,
+            ])
+            refs.append(relID)
+        }
+        for key in ips.keys.sorted() { objects.append(ips[key]!); refs.append(key) }
+        objects += relationships
+        let groupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "case:" + info.id)
+        for note in input.snapshot.notes {
+            let noteID = "note--" + UUIDv5.make(namespace: ns, name: "note:\(info.id):\(note.seq)")
+            let at = stixTime(note.at)
+            objects.append(["type": "note", "spec_version": "2.1", "id": .string(noteID), "created": .string(at),
+                            "modified": .string(at), "content": .string(note.text), "authors": [.string(note.who)],
+                            "object_refs": [.string(groupingID)], "created_by_ref": .string(identityID),
+                            "object_marking_refs": marking])
+        }
+        if refs.isEmpty { refs.append(identityID) }
+        objects.append([
+            "type": "grouping", "spec_version": "2.1", "id": .string(groupingID), "created": .string(created),
+            "modified": .string(modified), "name": .string(info.title), "context": "suspicious-activity",
+            "description": .string("Case \(info.id) (\(info.status.rawValue)): \(input.accounts.count) accounts"),
+            "object_refs": .array(refs.map { .string($0) }), "created_by_ref": .string(identityID),
+            "object_marking_refs": marking,
+        ])
+        let bundle: JSONValue = [
+            "type": "bundle", "id": .string("bundle--" + UUIDv5.make(namespace: ns, name: "bundle:\(info.id):\(input.auditHead)")),
+            "objects": .array(objects),
+        ]
+        return BundleFile(path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: objects.count)
+    }
+}
+
+/// Syntax checks for IP literals (STIX rejects a malformed `value`).
+enum IPv4Check {
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in
+            !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && Int(p)! <= 255
+        }
+    }
+
+    static func isIPv6(_ s: String) -> Bool {
+        s.contains(":") && s.count <= 45 && s.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+    }
+}

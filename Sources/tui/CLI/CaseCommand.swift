@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Investigate
+
+/// `investigate case ...`: the case store from the command line.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Open cases, tag accounts and clusters, add notes, check the audit trail.",
+        subcommands: [CaseNewCommand.self, CaseTagCommand.self, CaseNoteCommand.self, CaseStatusCommand.self,
+                      CaseSetCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAuditCommand.self])
+}
+
+/// `--db PATH`, shared by every command that opens the case store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "Case database (default $INVESTIGATE_DB, else $XDG_DATA_HOME/investigate/cases.sqlite).")
+    var database: String?
+
+    /// Opens the store, turning failures into a clean exit (status 4).
+    func open() throws -> CaseStore {
+        try storeCall { try CaseStore(path: InvestigatePaths.caseDatabase(flag: database)) }
+    }
+}
+
+/// Runs a store operation; a `CaseStoreError` becomes `CLIFailure` (status 2 for bad input or
+/// an unknown case, 4 for a storage failure).
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as CaseStoreError {
+        let code: Int32 = error.kind == .invalidInput || error.kind == .notFound ? 2 : 4
+        throw CLIFailure(message: error.message, code: code)
+    }
+}
+
+/// Text made safe for a terminal.
+func inert(_ text: String) -> String { TextEscaping.visible(text) }
+
+/// `investigate case new TITLE`: prints the new case id alone.
+struct CaseNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a case; prints its id.")
+
+    @Argument(help: "The case title (free text; it never names a file).")
+    var title: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try runReporting {
+            let store = try store.open()
+            let info = try storeCall { try store.createCase(title: title) }
+            print(info.id)
+        }
+    }
+}
+
+/// `investigate case list`.
+struct CaseListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReporting {
+            let cases = try storeCall { try store.open().listCases() }
+            if format == .text {
+                for c in cases {
+                    print("\(c.id)  \(c.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  "
+                          + "\(c.updatedAt)  \(inert(c.title))")
+                }
+                return
+            }
+            let items: [JSONValue] = cases.map(CaseJSON.info)
+            if format == .jsonl { items.forEach { print($0.canonical) } } else { print(JSONValue.array(items).canonical) }
+        }
+    }
+}
+
+/// JSON forms of case records for `--format json`.
+enum CaseJSON {
+    static func info(_ c: CaseInfo) -> JSONValue {
+        ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue),
+         "severity": .string(c.severity), "assignee": .string(c.assignee), "disposition": .string(c.disposition),
+         "created_by": .string(c.createdBy), "created_at": .string(c.createdAt), "updated_at": .string(c.updatedAt)]
+    }
+
+    static func snapshot(_ s: CaseSnapshot) -> JSONValue {
+        guard case .object(var members) = info(s.info) else { return .null }
+        members["accounts"] = .array(s.accountIDs.map { .string($0) })
+        members["clusters"] = .array(Array(Set(s.tags.filter { $0.kind == .cluster }.map(\.target))).sorted().map { .string($0) })
+        members["tags"] = .array(s.tags.map {
+            ["kind": .string($0.kind.rawValue), "target": .string($0.target), "label": .string($0.label),
+             "who": .string($0.who), "at": .string($0.at)]
+        })
+        members["notes"] = .array(s.notes.map {
+            ["seq": .int(Int64($0.seq)), "text": .string($0.text), "who": .string($0.who), "at": .string($0.at)]
+        })
+        members["audit_entries"] = .int(Int64(s.audit.count))
+        members["audit_head"] = .string(s.audit.last?.hash ?? AuditChain.genesis)
+        return .object(members)
+    }
+}

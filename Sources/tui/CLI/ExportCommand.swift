@@ -1,0 +1,36 @@
+import ArgumentParser
+import Investigate
+
+/// `investigate export CASE_ID --source DIR --out PATH [--redact]`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a signed case bundle (a .zip archive, else a folder).")
+
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "The case source folder.") var source: String
+    @Option(help: "Output path: ends in .zip for an archive, else a folder.") var out: String
+    @Flag(help: "Replace prompts, emails and payment fingerprints with keyed-hash pseudonyms.") var redact = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try runReporting {
+            let store = try store.open()
+            _ = try storeCall { try store.snapshot(caseID: caseID) }
+            let investigation = try SourceOptions.parse([source]).open()
+            do {
+                let key = try BundleKeys.signingKey()
+                let redactor = redact ? Redactor(key: try BundleKeys.pseudonymKey()) : nil
+                let result = try storeCall {
+                    try CaseExporter(store: store, signingKey: key, redactor: redactor)
+                        .export(caseID: caseID, investigation: investigation, to: out)
+                }
+                for warning in result.warnings { printError("investigate: warning: " + warning) }
+                print("wrote \(out): \(result.files.count) files, manifest sha256 \(result.manifestSHA256)")
+            } catch let error as BundleError {
+                throw CLIFailure(message: error.message, code: 4)
+            } catch let error as AtomicFile.WriteError {
+                throw CLIFailure(message: error.description, code: 4)
+            }
+        }
+    }
+}

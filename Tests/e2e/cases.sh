@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# End-to-end checks of the case store and case bundles, driving the real `investigate` binary.
+# Usage: Tests/e2e/cases.sh [path/to/investigate]   (or $INVESTIGATE_BIN; default: `swift build`'s binary)
+# Needs python3 with networkx and stix2-validator (pip install networkx stix2-validator).
+set -u
+cd "$(dirname "$0")/../.."
+BIN=${1:-${INVESTIGATE_BIN:-}}
+if [ -z "$BIN" ]; then
+    swift build >/dev/null 2>&1 || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+    BIN=$(swift build --show-bin-path)/investigate
+fi
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/investigate-e2e-cases.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export INVESTIGATE_DB=$WORK/cases.sqlite XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data USER=e2e-analyst
+PASS=0
+FAIL=0
+ok() { PASS=$((PASS + 1)); echo "ok   $1"; }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@" >"$WORK/last.out" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/     /' "$WORK/last.out" | head -20; fi; }
+
+# A held-out source: a seed the unit tests do not use.
+"$BIN" generate "$WORK/src" --accounts 1500 --seed 4242 >/dev/null 2>&1 || { bad "generate source"; }
+CASE=$("$BIN" case new '../../../etc/passwd ring <b>x</b>' 2>"$WORK/err")
+check "case new prints a safe id alone" grep -Eqx 'case-[0-9]{4,}' <<<"$CASE"
+check "title never names a file" test ! -e "$WORK/etc/passwd"
+
+TOP=$("$BIN" clusters "$WORK/src" 2>/dev/null | awk 'NR==1 {print $1}')
+check "top cluster found" test -n "$TOP"
+check "tag the top cluster" "$BIN" case tag "$CASE" ring-member --cluster "$TOP" --source "$WORK/src"
+check "add a note" "$BIN" case note "$CASE" 'payment overlap with =HYPERLINK("x")'
+check "set status" "$BIN" case status "$CASE" triage
+check "bad status refused" bash -c "! '$BIN' case status '$CASE' nonsense"
+check "control chars in label refused" bash -c "! '$BIN' case tag '$CASE' \$'bad\\e[31m' acct_x"
+
+# Two taggers in parallel and a third killed with SIGKILL mid-write. A tagger appends an
+# account id to its ack file only after the command returned success (= commit acknowledged).
+tagger() { # name count
+    local i
+    for i in $(seq 1 "$2"); do
+        if "$BIN" case tag "$CASE" needs-review "acct-$1-$i" >/dev/null 2>&1; then echo "acct-$1-$i" >>"$WORK/ack-$1"; fi
+    done
+}
+# The third runs each command in the background, records its pid, and is SIGKILLed by pid.
+killable_tagger() {
+    local i
+    for i in $(seq 1 1000); do
+        "$BIN" case tag "$CASE" needs-review "acct-k3-$i" >/dev/null 2>&1 &
+        echo $! >"$WORK/k3.pid"
+        if wait $!; then echo "acct-k3-$i" >>"$WORK/ack-k3"; fi
+    done
+}
+tagger p1 40 & P1=$!
+tagger p2 40 & P2=$!
+killable_tagger & K3=$!
+sleep 1.5
+kill -STOP "$K3" 2>/dev/null
+disown "$K3" 2>/dev/null
+kill -9 "$(cat "$WORK/k3.pid")" 2>/dev/null
+kill -9 "$K3" 2>/dev/null
+wait "$P1" "$P2" 2>/dev/null
+check "the killed tagger was mid-run" test -s "$WORK/ack-k3"
+"$BIN" case show "$CASE" --format json >"$WORK/show.json" 2>&1
+check "case show json parses" python3 -c "import json,sys; json.load(open('$WORK/show.json'))"
+check "every acknowledged tag survived" python3 - "$WORK" <<'PY'
+import json, sys, os, glob
+work = sys.argv[1]
+shown = set(json.load(open(work + "/show.json"))["accounts"])
+acked = [l.strip() for f in glob.glob(work + "/ack-*") for l in open(f) if l.strip()]
+missing = [a for a in acked if a not in shown]
+assert len([a for a in acked if "-p" in a]) == 80, "parallel taggers did not all succeed"
+assert not missing, f"lost {len(missing)} acknowledged tags: {missing[:5]}"
+print(len(acked), "acknowledged, all present")
+PY
+check "audit chain verifies" "$BIN" case audit "$CASE" --verify
+
+# Export and verify.
+check "export zip" "$BIN" export "$CASE" --source "$WORK/src" --out "$WORK/case.zip"
+check "signing key created with mode 0600" test "$(stat -c %a "$WORK/config/investigate/signing.key")" = 600
+check "zip is mode 0600" test "$(stat -c %a "$WORK/case.zip")" = 600
+check "verify accepts" "$BIN" verify "$WORK/case.zip"
+check "verify --key pins the signer" bash -c "KID=\$('$BIN' verify '$WORK/case.zip' | sed -n 's/.*signature key \\([0-9a-f]*\\).*/\\1/p'); test -n \"\$KID\" && '$BIN' verify --key \$KID '$WORK/case.zip' && ! '$BIN' verify --key 0000000000000000 '$WORK/case.zip'"
+check "export is deterministic" bash -c "'$BIN' export '$CASE' --source '$WORK/src' --out '$WORK/again.zip' && cmp '$WORK/case.zip' '$WORK/again.zip'"
+mkdir -p "$WORK/unz" && (cd "$WORK/unz" && python3 -c "import zipfile; zipfile.ZipFile('$WORK/case.zip').extractall('.')")
+check "manifest hashes match" python3 - "$WORK/unz" <<'PY'
+import hashlib, json, sys, os
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json")))
+names = {f["path"] for f in m["files"]}
+for f in m["files"]:
+    data = open(os.path.join(d, f["path"]), "rb").read()
+    assert hashlib.sha256(data).hexdigest() == f["sha256"], f["path"]
+    assert len(data) == f["bytes"], f["path"]
+assert set(os.listdir(d)) == names | {"manifest.json", "manifest.sig"}, os.listdir(d)
+PY
+check "networkx reads graph.graphml with every tagged account" python3 - "$WORK" <<'PY'
+import json, sys, networkx as nx
+w = sys.argv[1]
+g = nx.read_graphml(w + "/unz/graph.graphml")
+tagged = set(json.load(open(w + "/show.json"))["accounts"])
+missing = tagged - set(g.nodes)
+assert not missing, f"{len(missing)} tagged accounts missing from the graph"
+assert g.number_of_edges() > 0
+PY
+check "stix2-validator accepts stix21.json" python3 - "$WORK/unz/stix21.json" <<'PY'
+import sys
+from stix2validator import validate_file, print_results
+r = validate_file(sys.argv[1])
+if not r.is_valid:
+    print_results(r)
+    sys.exit(1)
+PY
+check "queries.jsonl holds only case accounts" python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+tagged = set(json.load(open(w + "/show.json"))["accounts"])
+n = 0
+for line in open(w + "/unz/queries.jsonl"):
+    assert json.loads(line)["account_id"] in tagged
+    n += 1
+assert n > 0
+PY
+check "no live formula in the CSV files" python3 - "$WORK/unz" <<'PY'
+import csv, sys, os
+for name in ("accounts.csv", "edges.csv", "enforcement.csv"):
+    for row in csv.reader(open(os.path.join(sys.argv[1], name), newline="")):
+        for cell in row:
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                try: float(cell)
+                except ValueError: raise SystemExit(f"{name}: live formula {cell!r}")
+PY
+check "report.html: svg, no script, no raw escape bytes" python3 - "$WORK/unz/report.html" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+assert b"<svg" in b and b"<script" not in b.lower()
+assert not any(c < 0x20 and c not in (0x0a,) for c in b), "raw control byte"
+PY
+check "zip entries are mode 0600" python3 -c "
+import zipfile, sys
+for i in zipfile.ZipFile('$WORK/case.zip').infolist():
+    assert (i.external_attr >> 16) & 0o777 == 0o600, (i.filename, oct(i.external_attr >> 16))
+"
+check "folder export is 0600 and verifies" bash -c "'$BIN' export '$CASE' --source '$WORK/src' --out '$WORK/folder' && test -z \"\$(find '$WORK/folder' -type f ! -perm 600)\" && '$BIN' verify '$WORK/folder'"
+
+# Tamper: flip one byte of accounts.csv inside the bundle.
+python3 - "$WORK" <<'PY'
+import zipfile, sys
+w = sys.argv[1]
+src = zipfile.ZipFile(w + "/case.zip")
+with zipfile.ZipFile(w + "/tampered.zip", "w", zipfile.ZIP_DEFLATED) as out:
+    for info in src.infolist():
+        data = src.read(info.filename)
+        if info.filename == "accounts.csv":
+            data = bytearray(data); data[len(data) // 2] ^= 1; data = bytes(data)
+        out.writestr(info.filename, data)
+PY
+check "verify rejects a flipped accounts.csv byte" bash -c "'$BIN' verify '$WORK/tampered.zip' >'$WORK/v.out' 2>&1; test \$? -ne 0 && grep -q accounts.csv '$WORK/v.out'"
+cp -r "$WORK/folder" "$WORK/folder2" && echo x >>"$WORK/folder2/report.html"
+check "verify rejects an edited folder file" bash -c "! '$BIN' verify '$WORK/folder2'"
+check "unwritable db is a clean error" bash -c "'$BIN' case list --db /proc/nope/cases.sqlite 2>'$WORK/e'; rc=\$?; test \$rc -ne 0 -a \$rc -lt 128 && grep -q 'investigate:' '$WORK/e'"
+
+# Tamper with the store itself: audit --verify names the first bad entry.
+T=$("$BIN" case new 'tamper target' 2>/dev/null)
+"$BIN" case note "$T" one >/dev/null 2>&1; "$BIN" case note "$T" two >/dev/null 2>&1
+python3 -c "import sqlite3; c=sqlite3.connect('$INVESTIGATE_DB'); c.execute(\"UPDATE audit SET who='mallory' WHERE case_id='$T' AND seq=2\"); c.commit()"
+check "case audit --verify names the edited entry" bash -c "'$BIN' case audit '$T' --verify >'$WORK/a.out' 2>&1; test \$? -eq 1 && grep -q 'entry 2' '$WORK/a.out'"
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
