@@ -43,23 +43,28 @@ public struct Clusterer {
         return groups
     }
 
+    /// Joins accounts dominated by templates that share one of those template families and a
+    /// client string. Keys shared by fewer than three accounts or by more than
+    /// `behaviouralLimit` join nothing.
     private func joinBehavioural(index: LinkIndex, sets: inout DisjointSets) {
         let families = index.families
-        var firstWithKey: [UInt64: Int32] = [:]
+        func keys(_ account: Int) -> [UInt64] {
+            guard families.topShare[account] >= behaviouralTopShare else { return [] }
+            var out: [UInt64] = []
+            for family in index.values(of: account, kind: .template) {
+                for client in index.values(of: account, kind: .userAgent) {
+                    out.append(UInt64(UInt32(family)) << 32 | UInt64(UInt32(client)))
+                }
+            }
+            return out
+        }
         var keyCount: [UInt64: Int] = [:]
         for account in 0..<index.data.accountCount {
-            let family = families.topFamily[account]
-            guard family >= 0, families.topShare[account] >= behaviouralTopShare else { continue }
-            for client in index.values(of: account, kind: .userAgent) {
-                let key = UInt64(UInt32(family)) << 32 | UInt64(UInt32(client))
-                keyCount[key, default: 0] += 1
-            }
+            for key in keys(account) { keyCount[key, default: 0] += 1 }
         }
+        var firstWithKey: [UInt64: Int32] = [:]
         for account in 0..<index.data.accountCount {
-            let family = families.topFamily[account]
-            guard family >= 0, families.topShare[account] >= behaviouralTopShare else { continue }
-            for client in index.values(of: account, kind: .userAgent) {
-                let key = UInt64(UInt32(family)) << 32 | UInt64(UInt32(client))
+            for key in keys(account) {
                 guard let count = keyCount[key], count >= 3, count <= behaviouralLimit else { continue }
                 if let first = firstWithKey[key] { sets.union(Int(first), account) } else { firstWithKey[key] = Int32(account) }
             }

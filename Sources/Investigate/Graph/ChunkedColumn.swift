@@ -34,6 +34,18 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
         @inline(__always) set { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] = newValue }
     }
 
+    /// Moves every value of `other` to the end of this column (transformed), freeing `other`'s
+    /// chunks as it goes so that memory never holds both copies.
+    public func appendDraining(_ other: ChunkedColumn<Element>, _ transform: (Element) -> Element) {
+        for (index, chunk) in other.chunks.enumerated() {
+            let count = min(Self.chunkSize, other.storedCount - index * Self.chunkSize)
+            for i in 0..<max(0, count) { append(transform(chunk[i])) }
+            chunk.deallocate()
+        }
+        other.chunks = []
+        other.storedCount = 0
+    }
+
     /// Removes the last value.
     public func removeLast() {
         precondition(storedCount > 0, "removeLast on an empty column")

@@ -30,6 +30,7 @@ public struct SourceFileError: Error, CustomStringConvertible, Sendable {
 public final class FileByteSource: ByteSource {
     private let fd: Int32
     private let path: String
+    private var remaining = Int.max
     public private(set) var bytesConsumed = 0
 
     /// Opens `path` for reading.
@@ -42,13 +43,23 @@ public final class FileByteSource: ByteSource {
         self.path = path
     }
 
+    /// Opens `path` and reads only bytes `range` of it.
+    public convenience init(path: String, range: Range<Int>) throws {
+        try self.init(path: path)
+        guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+            throw SourceFileError(path: path, reason: "cannot seek: \(String(cString: strerror(errno)))")
+        }
+        remaining = range.count
+    }
+
     deinit { close(fd) }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            let n = Glibc.read(fd, buffer.baseAddress, min(buffer.count, remaining))
             if n >= 0 {
                 bytesConsumed += n
+                remaining -= n
                 return n
             }
             if errno == EINTR { continue }

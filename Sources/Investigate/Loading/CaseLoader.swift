@@ -33,7 +33,7 @@ public struct CaseLoader {
     public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
     /// Loads `directory`.
-    /// - Parameter progress: called from the loading thread now and then.
+    /// - Parameter progress: called now and then from a loading thread (one call at a time).
     /// - Throws: `LoadFailure`.
     public func load(_ directory: String, progress: @escaping (LoadProgress) -> Void = { _ in }) throws -> CaseData {
         let started = monotonicSeconds()
@@ -69,10 +69,20 @@ public struct CaseLoader {
             for entry in files.links {
                 try run(entry) { try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: $0) }
             }
-            let loader = QueryLoader(pools: pools, table: queries, log: log, digest: PromptDigest(lexicon: options.lexicon))
+            queries.files = files.queries.map(\.path)
+            let parallel = ParallelQueryLoad(files: files.queries, accountIDs: pools.accountIDs, options: options)
+            let units = parallel.plan()
+            let base = doneBefore
+            let accountCount = accounts.count
+            nonisolated(unsafe) let report = progress
+            let parts = parallel.run(units) { consumed in
+                report(LoadProgress(file: "queries", bytesDone: base + consumed, bytesTotal: total,
+                                    accounts: accountCount, queries: 0))
+            }
+            let rowsPerFile = try ParallelQueryLoad.merge(parts, units: units, into: queries, pools: pools, log: log)
             for (index, entry) in files.queries.enumerated() {
-                queries.files.append(entry.path)
-                try run(entry) { try loader.load(entry, fileIndex: index, progress: $0) }
+                doneBefore += entry.bytes
+                summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
             }
         } catch LoadFailure.missingColumn(let file, let column, let found) where !options.strict && !file.hasPrefix("accounts") {
             // Lenient mode cannot read a file without a required column; say so and keep going is not

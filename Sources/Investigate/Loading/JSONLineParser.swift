@@ -100,6 +100,13 @@ public struct JSONLineParser {
         var runStart = cursor.index
         let base = cursor.base
         while cursor.index < cursor.end {
+            // Skip eight plain bytes at a time (no quote, no backslash among them).
+            while cursor.index + 8 <= cursor.end {
+                let word = base.loadUnaligned(fromByteOffset: cursor.index, as: UInt64.self)
+                if Self.hasQuoteOrBackslash(word) { break }
+                cursor.index += 8
+            }
+            guard cursor.index < cursor.end else { break }
             let byte = base.load(fromByteOffset: cursor.index, as: UInt8.self)
             if byte == UInt8(ascii: "\"") {
                 fields.append(base + runStart, cursor.index - runStart)
@@ -143,6 +150,13 @@ public struct JSONLineParser {
             runStart = cursor.index
         }
         return "line ends inside a string (truncated?)"
+    }
+
+    @inline(__always)
+    private static func hasQuoteOrBackslash(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
+        return ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs) != 0
     }
 
     private func appendUTF8(_ scalar: UInt32, to fields: RecordFields) {

@@ -9,17 +9,21 @@ struct QueryLoader {
         static let input = 7, output = 8, category = 9, prompt = 10, fingerprint = 11
     }
 
+    /// The accounts (read-only here, so several loaders may share it).
+    let accountIDs: StringPool
     let pools: ValuePools
     let table: QueryTable
     let log: IssueLog
     let digest: PromptDigest
 
-    func load(_ entry: SourceFiles.Entry, fileIndex: Int, progress: (Int) -> Void) throws -> Int {
+    /// Loads one file, or one slice of it; returns rows loaded and lines read.
+    func load(_ entry: SourceFiles.Entry, fileIndex: Int, byteRange: Range<Int>? = nil,
+              progress: (Int) -> Void) throws -> (rows: Int, lines: Int) {
         var rows = 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         let fileBits = UInt64(fileIndex) << 48
-        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             guard row.hasValue(Slot.ts) else { return log.skip(entry.name, row.line, "missing required field 'ts'") }
             guard row.hasValue(Slot.account) else {
@@ -30,7 +34,7 @@ struct QueryLoader {
                 return log.skip(entry.name, row.line, "bad timestamp \(FieldParsing.quote(tsBytes)) in 'ts'")
             }
             let accountBytes = FieldParsing.trim(row.bytes(Slot.account))
-            guard let account = pools.accountIDs.lookup(accountBytes) else {
+            guard let account = accountIDs.lookup(accountBytes) else {
                 return log.skip(entry.name, row.line, "query for unknown account \(FieldParsing.quote(accountBytes))")
             }
             var input: UInt32 = 0
@@ -70,6 +74,6 @@ struct QueryLoader {
             rows += 1
             return true
         }
-        return rows
+        return (rows, reader.linesRead)
     }
 }

@@ -11,6 +11,9 @@ public struct TableSchema: Sendable {
     /// Columns that every row must carry.
     public let required: [String]
     private let lookup: [String: Int]
+    /// Open-addressed table of (hash of the lowercased name, slot) for byte lookups.
+    private let byteTable: [(hash: UInt64, slot: Int)]
+    private static let tableSize = 64
 
     /// Creates a schema from known and required column names.
     public init(columns: [String], required: [String]) {
@@ -19,6 +22,24 @@ public struct TableSchema: Sendable {
         var table: [String: Int] = [:]
         for (index, name) in self.columns.enumerated() { table[name] = index }
         lookup = table
+        var byteTable = [(hash: UInt64, slot: Int)](repeating: (0, -1), count: Self.tableSize)
+        for (index, name) in self.columns.enumerated() {
+            let hash = Self.lowercaseHash(Array(name.utf8))
+            var i = Int(hash % UInt64(Self.tableSize))
+            while byteTable[i].slot >= 0 { i = (i + 1) % Self.tableSize }
+            byteTable[i] = (hash, index)
+        }
+        self.byteTable = byteTable
+    }
+
+    @inline(__always)
+    static func lowercaseHash<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for var byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     /// The slot of a column name (case-insensitive), or nil for an extra column.
@@ -27,20 +48,28 @@ public struct TableSchema: Sendable {
     /// The slot of a column name given as bytes.
     @inline(__always)
     public func slot(of bytes: UnsafeRawBufferPointer) -> Int? {
-        // Column names are short; compare against each known column without allocating.
-        outer: for (index, name) in columns.enumerated() {
-            let utf8 = name.utf8
-            if utf8.count != bytes.count { continue }
-            var i = 0
-            for expected in utf8 {
-                var byte = bytes[i]
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                if byte != expected { continue outer }
-                i += 1
-            }
-            return index
+        let hash = Self.lowercaseHash(bytes)
+        var i = Int(hash % UInt64(Self.tableSize))
+        while true {
+            let entry = byteTable[i]
+            if entry.slot < 0 { return nil }
+            if entry.hash == hash && matches(columns[entry.slot], bytes) { return entry.slot }
+            i = (i + 1) % Self.tableSize
         }
-        return nil
+    }
+
+    @inline(__always)
+    private func matches(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let utf8 = name.utf8
+        if utf8.count != bytes.count { return false }
+        var i = 0
+        for expected in utf8 {
+            var byte = bytes[i]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != expected { return false }
+            i += 1
+        }
+        return true
     }
 }
 
@@ -56,10 +85,11 @@ public final class RecordFields {
     private var scratch: UnsafeMutableRawPointer
     private var capacity: Int
     private(set) var used = 0
-    private var starts: [Int]
-    private var lengths: [Int]
-    /// JSON type of each slot's value (strings versus bare literals).
-    private(set) var isNull: [Bool]
+    private let slotCount: Int
+    private let starts: UnsafeMutablePointer<Int>
+    private let lengths: UnsafeMutablePointer<Int>
+    /// Whether each slot's value was JSON null or an empty CSV cell.
+    private let isNull: UnsafeMutablePointer<Bool>
     /// Extra (unknown) columns: name and value ranges.
     private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int)] = []
 
@@ -67,18 +97,27 @@ public final class RecordFields {
     public init(slotCount: Int) {
         capacity = 1 << 16
         scratch = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        starts = Array(repeating: 0, count: slotCount)
-        lengths = Array(repeating: -1, count: slotCount)
-        isNull = Array(repeating: false, count: slotCount)
+        self.slotCount = slotCount
+        starts = .allocate(capacity: max(1, slotCount))
+        starts.initialize(repeating: 0, count: max(1, slotCount))
+        lengths = .allocate(capacity: max(1, slotCount))
+        lengths.initialize(repeating: -1, count: max(1, slotCount))
+        isNull = .allocate(capacity: max(1, slotCount))
+        isNull.initialize(repeating: false, count: max(1, slotCount))
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        scratch.deallocate()
+        starts.deallocate()
+        lengths.deallocate()
+        isNull.deallocate()
+    }
 
     /// Forgets every field.
     @inline(__always)
     public func reset() {
         used = 0
-        for i in 0..<lengths.count { lengths[i] = -1 }
+        for i in 0..<slotCount { lengths[i] = -1 }
         if !extraRanges.isEmpty { extraRanges.removeAll(keepingCapacity: true) }
     }
 

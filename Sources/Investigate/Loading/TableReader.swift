@@ -23,12 +23,15 @@ public struct TableReader {
     public let displayName: String
     /// The schema the rows are matched against.
     public let schema: TableSchema
+    /// Only these bytes of the file (a JSONL slice starting at a line), or nil for all of it.
+    public var byteRange: Range<Int>?
 
     /// Creates a reader for one file.
-    public init(path: String, displayName: String, schema: TableSchema) {
+    public init(path: String, displayName: String, schema: TableSchema, byteRange: Range<Int>? = nil) {
         self.path = path
         self.displayName = displayName
         self.schema = schema
+        self.byteRange = byteRange
     }
 
     /// Reads every row.
@@ -36,6 +39,16 @@ public struct TableReader {
     ///   - progress: called now and then with bytes of the file consumed.
     ///   - onError: a row that cannot be parsed (line, reason); return false to stop reading.
     ///   - body: a parsed row; return false to stop reading.
+    /// Lines read by the last `forEachRow` (to number the lines of the slice after this one).
+    public var linesRead: Int {
+        get { lineCounter.value }
+        nonmutating set { lineCounter.value = newValue }
+    }
+    private let lineCounter = Counter()
+
+    /// A shared mutable count.
+    final class Counter { var value = 0 }
+
     public func forEachRow(
         progress: (Int) -> Void = { _ in },
         onError: (Int, String) -> Bool,
@@ -45,7 +58,9 @@ public struct TableReader {
             throw LoadFailure.unreadable(file: displayName, reason: "unknown file type (expected .csv or .jsonl)")
         }
         let source: ByteSource
-        do { source = try openByteSource(path: path) } catch let error as SourceFileError {
+        do {
+            if let byteRange { source = try FileByteSource(path: path, range: byteRange) } else { source = try openByteSource(path: path) }
+        } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
         let lines = LineReader(source: source)
@@ -70,7 +85,7 @@ public struct TableReader {
                         return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
                     }
                     fields.line = line.number
-                    fields.offset = line.offset
+                    fields.offset = line.offset + (byteRange?.lowerBound ?? 0)
                     return try body(fields)
                 }
             }
@@ -78,5 +93,6 @@ public struct TableReader {
             _ = onError(lines.lineNumber, error.reason)
         }
         progress(lines.bytesConsumed)
+        linesRead = lines.lineNumber - 1
     }
 }

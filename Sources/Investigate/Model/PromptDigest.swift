@@ -21,7 +21,11 @@ public struct PromptDigest: Sendable {
     }
 
     private let lexicon: ReasoningLexicon
-    private static let seeds: [UInt64] = [0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89]
+    /// Multipliers and offsets of the four MinHash functions `h * a + b` over a mixed shingle hash.
+    private static let multipliers: (UInt64, UInt64, UInt64, UInt64) =
+        (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7345, 0xA409_3822_299F_31D1, 0x082E_FA98_EC4E_6C89)
+    private static let offsets: (UInt64, UInt64, UInt64, UInt64) =
+        (0x4528_21E6_38D0_1377, 0xBE54_66CF_34E9_0C6C, 0xC0AC_29B7_C97C_50DD, 0x3F84_D5B5_B547_0917)
 
     /// Creates a digester using a reasoning lexicon.
     public init(lexicon: ReasoningLexicon = .standard) { self.lexicon = lexicon }
@@ -39,11 +43,11 @@ public struct PromptDigest: Sendable {
         var inQuote: UInt8 = 0
 
         func finishWord(_ value: UInt64) {
-            let shingle = words == 0 ? value : ByteHash.mix(previousWord &* 31 ^ value)
-            minima.0 = min(minima.0, ByteHash.mix(shingle ^ Self.seeds[0]))
-            minima.1 = min(minima.1, ByteHash.mix(shingle ^ Self.seeds[1]))
-            minima.2 = min(minima.2, ByteHash.mix(shingle ^ Self.seeds[2]))
-            minima.3 = min(minima.3, ByteHash.mix(shingle ^ Self.seeds[3]))
+            let shingle = ByteHash.mix(words == 0 ? value : ReasoningLexicon.combine(previousWord, value))
+            minima.0 = min(minima.0, shingle &* Self.multipliers.0 &+ Self.offsets.0)
+            minima.1 = min(minima.1, shingle &* Self.multipliers.1 &+ Self.offsets.1)
+            minima.2 = min(minima.2, shingle &* Self.multipliers.2 &+ Self.offsets.2)
+            minima.3 = min(minima.3, shingle &* Self.multipliers.3 &+ Self.offsets.3)
             if !reasoning {
                 reasoning = lexicon.matches(word: value, previous: words > 0 ? previousWord : 0,
                                             beforePrevious: words > 1 ? beforePrevious : 0)
@@ -55,8 +59,9 @@ public struct PromptDigest: Sendable {
 
         var i = 0
         let n = prompt.count
+        guard let bytes = prompt.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (0, Flags.hasPrompt) }
         while i < n {
-            var byte = prompt[i]
+            var byte = bytes[i]
             i += 1
             if inQuote != 0 {
                 if byte == inQuote { inQuote = 0 }
@@ -67,7 +72,7 @@ public struct PromptDigest: Sendable {
                 // A quoted span becomes one placeholder word when it closes within 400 bytes.
                 let limit = min(n, i + 400)
                 var j = i
-                while j < limit && prompt[j] != byte { j += 1 }
+                while j < limit && bytes[j] != byte { j += 1 }
                 if j < limit {
                     inQuote = byte
                     finishWord(0x5155_4F54)
@@ -76,7 +81,7 @@ public struct PromptDigest: Sendable {
                 continue
             }
             if byte >= 0x30 && byte <= 0x39 {
-                while i < n && prompt[i] >= 0x30 && prompt[i] <= 0x39 { i += 1 }
+                while i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
                 byte = 0x30
             }
             if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }

@@ -63,7 +63,10 @@ public struct ReasoningLexicon: Sendable {
     }
 
     @inline(__always)
-    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { ByteHash.mix(a &* 0x9E37_79B9_7F4A_7C15 ^ b) }
+    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let x = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
+        return (x ^ (x >> 31)) &* 0xBF58_476D_1CE4_E5B9
+    }
 
     /// True when the word ending here completes a phrase.
     @inline(__always)
