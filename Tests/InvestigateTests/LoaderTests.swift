@@ -67,9 +67,16 @@ import Testing
     }
 
     @Test func missingRequiredColumnIsNamed() throws {
-        let source = try TempSource(["accounts.csv": Self.accounts, "queries.csv": "time,account_id\n2026-01-01T00:00:00Z,a1\n"])
+        let source = try TempSource(["accounts.csv": Self.accounts,
+                                     "queries.csv": "time,account_id\n2026-01-01T00:00:00Z,a1\n2026-01-01T00:00:01Z,a2\n"])
+        let lenient = try source.load()
+        #expect(lenient.queries.count == 0)
+        #expect(lenient.report.skippedCount == 2)
+        #expect(lenient.report.skipped.first?.file == "queries.csv")
+        #expect(lenient.report.skipped.first?.line == 1)
+        #expect(lenient.report.skipped.first?.reason.contains("missing required column 'ts'") == true)
         do {
-            _ = try source.load()
+            _ = try source.load(strict: true)
             Issue.record("expected a failure")
         } catch let failure as LoadFailure {
             #expect(failure.description.contains("missing required column 'ts'"))

@@ -50,9 +50,15 @@ public struct CaseLoader {
 
         func run(_ entry: SourceFiles.Entry, _ body: (@escaping (Int) -> Void) throws -> Int) throws {
             let base = doneBefore
-            let rows = try body { consumed in
-                progress(LoadProgress(file: entry.name, bytesDone: base + consumed, bytesTotal: total,
-                                      accounts: accounts.count, queries: queries.count))
+            let rows: Int
+            do {
+                rows = try body { consumed in
+                    progress(LoadProgress(file: entry.name, bytesDone: base + consumed, bytesTotal: total,
+                                          accounts: accounts.count, queries: queries.count))
+                }
+            } catch let failure as LoadFailure where !files.accounts.contains(entry) {
+                try Self.skipUnreadableFile(entry, failure, log: log)
+                rows = 0
             }
             doneBefore += entry.bytes
             summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rows))
@@ -84,10 +90,6 @@ public struct CaseLoader {
                 doneBefore += entry.bytes
                 summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
             }
-        } catch LoadFailure.missingColumn(let file, let column, let found) where !options.strict && !file.hasPrefix("accounts") {
-            // Lenient mode cannot read a file without a required column; say so and keep going is not
-            // possible for that file, so report it as a load error rather than guess.
-            throw LoadFailure.missingColumn(file: file, column: column, found: found)
         }
         queries.buildAccountOrder(accountCount: accounts.count)
         let ipSubnet = Self.subnets(pools: pools)
@@ -101,6 +103,24 @@ public struct CaseLoader {
         report.seconds = monotonicSeconds() - started
         return CaseData(directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
                         queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)
+    }
+
+    /// Lenient mode: a file whose header lacks a required column is skipped whole, reported at
+    /// `file:1` with its rows counted as skipped. Strict mode, and accounts files, stop the load.
+    static func skipUnreadableFile(_ entry: SourceFiles.Entry, _ failure: LoadFailure, log: IssueLog) throws {
+        guard case .missingColumn = failure, !log.options.strict else { throw failure }
+        let rows = max(0, (try? countLines(entry.path)) ?? 0) - 1
+        _ = log.skip(entry.name, 1, failure.description.drop(while: { $0 != " " }).dropFirst()
+            + "; the file's \(rows) rows were skipped")
+        log.report.skippedCount += max(0, rows - 1)
+    }
+
+    /// Lines in a (possibly gzip) file.
+    static func countLines(_ path: String) throws -> Int {
+        let lines = LineReader(source: try openByteSource(path: path), blockSize: 1 << 20)
+        var count = 0
+        try lines.forEachLine { _ in count += 1; return true }
+        return count
     }
 
     private static func subnets(pools: ValuePools) -> [Int32] {

@@ -109,8 +109,15 @@ extension ParallelQueryLoad {
     static func merge(_ parts: [Part], units: [Unit], into table: QueryTable, pools: ValuePools, log: IssueLog) throws -> [Int: Int] {
         var lineBase: [Int: Int] = [:]
         var rowsPerFile: [Int: Int] = [:]
+        var skippedFiles = Set<Int>()
         for (part, unit) in zip(parts, units) {
-            if let failure = part.failure { throw failure }
+            if skippedFiles.contains(unit.fileIndex) { continue }
+            if let failure = part.failure {
+                guard let loadFailure = failure as? LoadFailure else { throw failure }
+                try CaseLoader.skipUnreadableFile(unit.entry, loadFailure, log: log)
+                skippedFiles.insert(unit.fileIndex)
+                continue
+            }
             let base = lineBase[unit.fileIndex, default: 0]
             for issue in part.log.report.skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
             log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count

@@ -13,6 +13,8 @@ public struct TableSchema: Sendable {
     private let lookup: [String: Int]
     /// Open-addressed table of (hash of the lowercased name, slot) for byte lookups.
     private let byteTable: [(hash: UInt64, slot: Int)]
+    /// The lowercased column names as bytes.
+    private let columnBytes: [[UInt8]]
     private static let tableSize = 64
 
     /// Creates a schema from known and required column names.
@@ -30,6 +32,7 @@ public struct TableSchema: Sendable {
             byteTable[i] = (hash, index)
         }
         self.byteTable = byteTable
+        columnBytes = self.columns.map { Array($0.utf8) }
     }
 
     @inline(__always)
@@ -53,21 +56,18 @@ public struct TableSchema: Sendable {
         while true {
             let entry = byteTable[i]
             if entry.slot < 0 { return nil }
-            if entry.hash == hash && matches(columns[entry.slot], bytes) { return entry.slot }
+            if entry.hash == hash && matches(columnBytes[entry.slot], bytes) { return entry.slot }
             i = (i + 1) % Self.tableSize
         }
     }
 
     @inline(__always)
-    private func matches(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let utf8 = name.utf8
-        if utf8.count != bytes.count { return false }
-        var i = 0
-        for expected in utf8 {
+    private func matches(_ name: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        if name.count != bytes.count { return false }
+        for i in 0..<name.count {
             var byte = bytes[i]
             if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            if byte != expected { return false }
-            i += 1
+            if byte != name[i] { return false }
         }
         return true
     }

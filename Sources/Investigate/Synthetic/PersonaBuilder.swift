@@ -15,6 +15,7 @@ struct PersonaBuilder {
     var rng: SeededRandom
     let start: Int64
     private var serial = 0
+    private var issued = Set<String>()
     let day: Int64 = 86_400_000
 
     init(rng: SeededRandom, start: Int64) {
@@ -22,9 +23,13 @@ struct PersonaBuilder {
         self.start = start
     }
 
+    /// A fresh account id, never one already issued.
     private mutating func newID() -> String {
         serial += 1
-        return "acct_" + rng.hex(10)
+        while true {
+            let id = "acct_" + rng.hex(10)
+            if issued.insert(id).inserted { return id }
+        }
     }
 
     private mutating func base(created: Int64? = nil) -> Persona {

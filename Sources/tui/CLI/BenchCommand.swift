@@ -46,6 +46,8 @@ struct BenchCommand: ParsableCommand {
             for key in inv.timings.keys.sorted() where !key.hasPrefix("rss") { print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s") }
             print("index+cluster+score \(String(format: "%.2f", build)) s")
             print("peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)")
+            let mib = { (bytes: Int) in String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
+            print("  query columns \(mib(data.queries.memoryFootprint)), pools \(mib(data.pools.memoryFootprint)), link index \(mib(inv.index.memoryFootprint))")
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
         }
     }
