@@ -27,4 +27,22 @@ static inline int inv_mvadd_wch(int y, int x, const wchar_t *wc, attr_t attrs, s
     if (setcchar(&cc, wc, attrs, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &cc);
 }
+#include <langinfo.h>
+static inline const char *inv_codeset(void) { return nl_langinfo(CODESET); }
+static inline int inv_get_wch(wint_t *out) { return get_wch(out); }
+static inline int inv_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int inv_ok(void) { return OK; }
+static inline int inv_key_up(void) { return KEY_UP; }
+static inline int inv_key_down(void) { return KEY_DOWN; }
+static inline int inv_key_left(void) { return KEY_LEFT; }
+static inline int inv_key_right(void) { return KEY_RIGHT; }
+static inline int inv_key_npage(void) { return KEY_NPAGE; }
+static inline int inv_key_ppage(void) { return KEY_PPAGE; }
+static inline int inv_key_home(void) { return KEY_HOME; }
+static inline int inv_key_end(void) { return KEY_END; }
+static inline int inv_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int inv_key_dc(void) { return KEY_DC; }
+static inline int inv_key_enter(void) { return KEY_ENTER; }
+static inline int inv_key_btab(void) { return KEY_BTAB; }
+static inline SCREEN *inv_newterm(void) { return newterm(NULL, stdout, stdin); }
 #endif

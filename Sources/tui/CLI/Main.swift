@@ -9,7 +9,7 @@ struct InvestigateCommand: ParsableCommand {
         abstract: "Hunt distillation rings in account and API-log exports.",
         version: InvestigateVersion.string,
         subcommands: CommandRegistry.all,
-        defaultSubcommand: nil)
+        defaultSubcommand: ConsoleCommand.self)
 
     func run() throws {}
 }

@@ -1,0 +1,130 @@
+/// An overlay drawn over the sheet; text overlays capture typed keys.
+enum Overlay: Hashable, Sendable {
+    /// `?`: every command with its keys, scrolled by `offset` lines.
+    case help(offset: Int)
+    /// `:` line being typed, with the completions offered for it.
+    case commandLine(text: String, completions: [String])
+    /// `/` incremental search being typed.
+    case search(text: String)
+    /// `f` filter expression being typed.
+    case filter(text: String)
+
+    /// True when keys are typed into the overlay rather than run as commands.
+    var takesText: Bool {
+        if case .help = self { return false }
+        return true
+    }
+}
+
+/// How far loading has come.
+struct LoadStatus: Hashable, Sendable {
+    var fraction: Double = 0
+    var label = "starting"
+    var failed: String?
+}
+
+/// One write, for the audit trail of the open case.
+struct CaseAuditLine: Hashable, Sendable {
+    var user: String
+    var time: String
+    var command: String
+    var detail: String
+}
+
+/// The case being worked: tags, notes, audit trail (kept in memory here; the case store
+/// persists it).
+struct CaseState: Hashable, Sendable {
+    /// The case store id (`case-0003`), or nil while nothing is stored.
+    var id: String?
+    var title = "untitled"
+    /// Mark key -> labels.
+    var tags: [String: [String]] = [:]
+    var notes: [String] = []
+    var audit: [CaseAuditLine] = []
+    var exportStatus = "not exported"
+}
+
+/// The running search.
+struct SearchState: Hashable, Sendable {
+    var query = ""
+    var forward = true
+    /// Bumped on each new search, so stale background results are dropped.
+    var generation = 0
+}
+
+/// The whole console state: one value, changed only by `update`.
+struct AppState: Sendable {
+    /// The navigation stack; never empty, the bottom is triage.
+    var stack: [Sheet] = [Sheet(.triage)]
+    /// Sheets popped with Back, for `]`.
+    var forwardStack: [Sheet] = []
+    /// Marked rows by mark key; survive pivots.
+    var marks: Set<String> = []
+    var overlay: Overlay?
+    var status = ""
+    var size = TerminalSize(rows: 24, cols: 80)
+    var load = LoadStatus()
+    /// The loaded data, nil while loading.
+    var data: ConsoleData?
+    var keymap = Keymap()
+    var search = SearchState()
+    var caseState = CaseState()
+    /// Investigator name for the audit trail.
+    var user = "investigator"
+    /// Side effects for the runner to perform, then clear.
+    var effects: [Effect] = []
+    /// Set by `quit`.
+    var quitting = false
+    /// Glyph set in use.
+    var glyphs = Glyphs.unicode
+    /// A saved session to restore once the data is loaded.
+    var pendingRestore: String?
+    /// Clock used for audit entries (injected, so `update` stays pure).
+    var now = ""
+
+    /// The sheet on top of the stack.
+    var current: Sheet {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+}
+
+/// Side effects requested by `update`, performed by the runner (so `update` stays pure).
+enum Effect: Hashable, Sendable {
+    /// Copy text to the clipboard (OSC 52).
+    case copy(String)
+    /// Write the current sheet as text to a file.
+    case dump(path: String)
+    /// Compute row order (filter + sort) of the stack sheet at `depth`.
+    case computeOrder(depth: Int)
+    /// Search the current sheet from `from` in a direction.
+    case search(query: String, from: Int, forward: Bool, generation: Int)
+    /// Export the case.
+    case export
+    /// Persist a write to the case store.
+    case persist(CaseWrite)
+    /// Build an expensive sheet's rows in the background.
+    case prepare(SheetKind)
+}
+
+/// Everything that can happen: keys, commands, and messages from background work.
+enum Action: Sendable {
+    case key(Key)
+    case command(CommandID)
+    /// A `:` line to run (without the colon).
+    case run(String)
+    case resize(TerminalSize)
+    case progress(fraction: Double, label: String)
+    case loaded(ConsoleData)
+    case loadFailed(String)
+    /// Background filter/sort result for the sheet at `depth` of kind `kind`.
+    case orderReady(depth: Int, kind: SheetKind, order: [Int]?)
+    /// Background search result (position in visible rows), nil when nothing matched.
+    case searchResult(generation: Int, position: Int?)
+    case status(String)
+    case clock(String)
+    /// An expensive sheet's rows are ready.
+    case prepared(SheetKind)
+    /// The case as stored, after a write or at start.
+    case caseSynced(CaseState)
+}

@@ -1,0 +1,93 @@
+import Investigate
+
+/// One write to the case, requested by `update` and persisted by the runner.
+enum CaseWrite: Hashable, Sendable {
+    /// Tag rows (by mark key: `account:ID`, `cluster:c3`, `ip:1.2.3.4`).
+    case tag(label: String, keys: [String])
+    /// Tag a cluster and all its member accounts.
+    case tagCluster(label: String, cluster: String, members: [String])
+    case note(String)
+    case newCase(title: String)
+    case openCase(id: String)
+}
+
+/// Where case writes go: the SQLite case store in the console, nothing in replay and tests
+/// (where `update` keeps the case in memory).
+protocol CaseBackend: AnyObject {
+    /// Applies a write and returns the case as now stored.
+    func apply(_ write: CaseWrite) throws -> CaseState
+    /// The case the console last worked on, if any.
+    func current() throws -> CaseState?
+}
+
+/// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
+/// case, or creates one titled after the source folder.
+final class StoreCaseBackend: CaseBackend {
+    private let store: CaseStore
+    private let defaultTitle: String
+    private var caseID: String?
+
+    init(store: CaseStore, defaultTitle: String) {
+        self.store = store
+        self.defaultTitle = defaultTitle
+    }
+
+    func current() throws -> CaseState? {
+        if caseID == nil { caseID = try store.listCases().last(where: { $0.status != .closed })?.id }
+        guard let caseID else { return nil }
+        return try state(caseID)
+    }
+
+    func apply(_ write: CaseWrite) throws -> CaseState {
+        switch write {
+        case .newCase(let title):
+            caseID = try store.createCase(title: title).id
+            return try state(caseID!)
+        case .openCase(let id):
+            let found = try state(id)
+            caseID = id
+            return found
+        default:
+            break
+        }
+        if caseID == nil { caseID = try current()?.id ?? store.createCase(title: defaultTitle).id }
+        let id = caseID!
+        switch write {
+        case .tag(let label, let keys):
+            try store.tag(caseID: id, label: label, targets: keys.compactMap(Self.target), context: ["source": "console"])
+        case .tagCluster(let label, let cluster, let members):
+            try store.tagCluster(caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
+        case .note(let text):
+            _ = try store.addNote(caseID: id, text: text)
+        case .newCase, .openCase:
+            break
+        }
+        return try state(id)
+    }
+
+    /// A mark key as a tag target.
+    static func target(_ key: String) -> (TagTargetKind, String)? {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        switch parts[0] {
+        case "account": return (.account, parts[1])
+        case "cluster": return (.cluster, parts[1])
+        case "query", "note", "audit": return nil
+        default: return (.value, key)
+        }
+    }
+
+    private func state(_ id: String) throws -> CaseState {
+        let snapshot = try store.snapshot(caseID: id)
+        var out = CaseState(title: snapshot.info.title)
+        out.id = snapshot.info.id
+        for tag in snapshot.tags {
+            let key = tag.kind == .value ? tag.target : "\(tag.kind.rawValue):\(tag.target)"
+            if !(out.tags[key] ?? []).contains(tag.label) { out.tags[key, default: []].append(tag.label) }
+        }
+        out.notes = snapshot.notes.map(\.text)
+        out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }
+        out.exportStatus = snapshot.audit.last { $0.action.hasPrefix("export") }.map { "exported \($0.at)" } ?? "not exported"
+        return out
+    }
+}

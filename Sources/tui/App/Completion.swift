@@ -1,0 +1,50 @@
+import Investigate
+
+/// Link kinds as typed on the `:` line.
+enum LinkKindName {
+    static let all = LinkKind.allCases.map(\.rawValue)
+    static func parse(_ text: String) -> LinkKind? { LinkKind(name: text) }
+}
+
+/// Tab completion for the `:` line: command names, link kinds after `pivot`, account ids after
+/// `open`.
+enum Completion {
+    /// Every verb the `:` line accepts.
+    static var verbs: [String] {
+        let names = ConsoleCommands.all.compactMap(\.colonName) + ["pivot", "dump", "quit", "note", "tagcluster"]
+        return Array(Set(names)).sorted()
+    }
+
+    /// The completed text and the options (when more than one remains).
+    static func complete(_ text: String, data: ConsoleData?) -> (String, [String]) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let head = words.dropLast().joined(separator: " ")
+        let last = words.last ?? ""
+        let candidates: [String]
+        switch words.count {
+        case 0, 1:
+            candidates = verbs.filter { $0.hasPrefix(last.lowercased()) }
+        case 2 where words[0] == "pivot":
+            candidates = LinkKindName.all.filter { $0.hasPrefix(last.lowercased()) }
+        case 2 where words[0] == "open":
+            candidates = data?.model.accountIDs(prefix: last, limit: 50) ?? []
+        case 2 where words[0] == "case":
+            candidates = ["new"].filter { $0.hasPrefix(last) }
+        default:
+            candidates = []
+        }
+        guard !candidates.isEmpty else { return (text, []) }
+        let prefix = commonPrefix(candidates)
+        let joined = (head.isEmpty ? "" : head + " ") + prefix
+        if candidates.count == 1 { return (joined + " ", []) }
+        return (joined, candidates)
+    }
+
+    static func commonPrefix(_ strings: [String]) -> String {
+        guard var prefix = strings.first else { return "" }
+        for s in strings.dropFirst() {
+            while !s.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Investigate
+
+/// Adapts the engine's `Investigation` (data, link index, ranked clusters, risk) to the view
+/// models the console draws. Details are built on first use and memoised, so a frame never
+/// recomputes a cluster or an account.
+final class EngineModel: ConsoleModel, @unchecked Sendable {
+    let investigation: Investigation
+    private let lock = NSLock()
+    private var clusterCache: [Int: ClusterDetail] = [:]
+    private var accountCache: [Int: AccountDetail] = [:]
+    private var sketchCache: [Int: [String]] = [:]
+    private var queryCache: [QueryScope: QueryDetail] = [:]
+    private var valueCache: [ValueKey: SharedValueDetail] = [:]
+    private var triageRows: [TriageRow]?
+    /// Account ids in order, for `:open` completion; built in the background after load.
+    private var sortedIDs: [String] = []
+
+    /// A (kind, value) pair as a cache key.
+    struct ValueKey: Hashable {
+        let kind: LinkKind
+        let value: Int32
+    }
+
+    init(_ investigation: Investigation) {
+        self.investigation = investigation
+        let data = investigation.data
+        let multi = investigation.clusters.filter { $0.size > 1 }.count
+        totals = "\(data.accountCount) accounts, \(data.queries.count) queries, \(multi) linked clusters"
+        referenceTime = max(investigation.features.lastQuery.max() ?? 0, data.accounts.createdAt.max() ?? 0, 0)
+        DispatchQueue.global(qos: .utility).async { [self] in
+            let pool = investigation.data.pools.accountIDs
+            let ids = (0..<pool.count).map { pool.string(Int32($0)) }.sorted()
+            lock.lock()
+            sortedIDs = ids
+            lock.unlock()
+        }
+    }
+
+    var data: CaseData { investigation.data }
+    var index: LinkIndex { investigation.index }
+
+    /// `N accounts, M queries, K linked clusters`.
+    let totals: String
+
+    func accountID(_ index: Int) -> String { TextEscaping.visible(data.pools.accountIDs.bytes(Int32(index))) }
+
+    func valueText(_ kind: LinkKind, _ value: Int32) -> String {
+        switch kind {
+        case .upstream, .template: return TextEscaping.visible(index.valueString(kind, value))
+        default: return TextEscaping.visible(data.pools.pool(for: kind)!.bytes(value))
+        }
+    }
+
+    private func memo<K: Hashable, V>(_ cache: ReferenceWritableKeyPath<EngineModel, [K: V]>, _ key: K, _ build: () -> V) -> V {
+        lock.lock()
+        if let hit = self[keyPath: cache][key] { lock.unlock(); return hit }
+        lock.unlock()
+        let value = build()
+        lock.lock()
+        if self[keyPath: cache].count > 256 { self[keyPath: cache].removeAll() }
+        self[keyPath: cache][key] = value
+        lock.unlock()
+        return value
+    }
+
+    func triage() -> [TriageRow] {
+        lock.lock()
+        if let rows = triageRows { lock.unlock(); return rows }
+        lock.unlock()
+        let inv = investigation
+        var rows: [TriageRow] = []
+        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+            let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
+            rows.append(TriageRow(
+                cluster: position + 1, risk: cluster.risk, size: cluster.size,
+                strongestKinds: cluster.strongestKinds.prefix(3).map(\.rawValue),
+                topSignals: cluster.signals.filter { $0.contribution > 0 }.prefix(3).map(\.name),
+                sampleAccounts: top.map { accountID(Int($0)) }))
+            if rows.count >= 20_000 { break }
+        }
+        lock.lock()
+        triageRows = rows
+        lock.unlock()
+        return rows
+    }
+
+    func accountRow(_ account: Int) -> AccountRow {
+        let inv = investigation
+        let created = data.accounts.createdAt[account]
+        let age = created == Int64.min ? nil : Int(max(0, (referenceTime - created) / 86_400_000))
+        return AccountRow(
+            account: account, id: accountID(account), ageDays: age,
+            country: data.label(data.accounts.country[account]) ?? "-",
+            plan: data.label(data.accounts.plan[account]) ?? "-",
+            status: data.label(data.accounts.status[account]) ?? "-",
+            queries: data.queries.queryCount(of: account),
+            outputTokens: Int(inv.features.outputTokens[account]), risk: inv.accountRisk[account])
+    }
+
+    /// "Now" for ages: the latest query or account creation in the data, so ages are stable.
+    private let referenceTime: Int64
+
+    func cluster(_ number: Int) -> ClusterDetail? {
+        guard number >= 1, number <= investigation.clusters.count else { return nil }
+        return memo(\.clusterCache, number) {
+            let c = investigation.clusters[number - 1]
+            let members = c.members.map { accountRow(Int($0)) }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+            return ClusterDetail(
+                cluster: number, risk: c.risk, members: members,
+                kindCounts: c.strongestKinds.map { ($0.rawValue, c.linkCounts[$0] ?? 0) },
+                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data))
+        }
+    }
+
+    /// Builds, off the input path, the sheets an investigator opens first: the top clusters
+    /// and their riskiest accounts.
+    func prefetchTopClusters(_ count: Int = 10) {
+        DispatchQueue.global(qos: .utility).async { [self] in
+            for number in 1...max(1, min(count, investigation.clusters.count)) {
+                guard let detail = cluster(number) else { continue }
+                _ = account(detail.members.first?.account ?? 0)
+            }
+        }
+    }
+
+    func clusterSketch(_ number: Int) -> [String] {
+        guard number >= 1, number <= investigation.clusters.count else { return [] }
+        return memo(\.sketchCache, number) { EngineSketch.lines(members: investigation.clusters[number - 1].members, model: self) }
+    }
+
+    func account(_ account: Int) -> AccountDetail? {
+        guard account >= 0, account < data.accountCount else { return nil }
+        return memo(\.accountCache, account) {
+            let row = accountRow(account)
+            var values: [ValueRow] = []
+            for kind in LinkKind.allCases {
+                for value in index.values(of: account, kind: kind) {
+                    values.append(ValueRow(kind: kind, value: value, text: valueText(kind, value),
+                                           sharedBy: index.shareCount(kind, value: value),
+                                           isHub: index.isHub(kind, value: value)))
+                }
+            }
+            let clusterPosition = Int(investigation.clusterOfAccount[account])
+            let cluster = investigation.clusters[clusterPosition]
+            var attributes: [(String, String)] = [("country", row.country), ("plan", row.plan), ("status", row.status),
+                                                  ("age", row.ageDays.map { "\($0)d" } ?? "-"),
+                                                  ("queries", Format.count(row.queries)), ("out", Format.count(row.outputTokens))]
+            for extra in data.accounts.extras(of: account).prefix(3) {
+                attributes.append((data.pools.extraKeys.string(extra.key), TextEscaping.visible(data.pools.extraValues.bytes(extra.value))))
+            }
+            return AccountDetail(
+                account: account, id: row.id, cluster: clusterPosition + 1, risk: row.risk,
+                attributes: attributes, values: values,
+                signals: cluster.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
+                                                         contribution: $0.contribution, explanation: $0.explanation) },
+                timeline: EngineSketch.dailyCounts(accounts: [account], data: data))
+        }
+    }
+
+    func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail? {
+        guard value >= 0, Int(value) < index.valueCount(kind) else { return nil }
+        return memo(\.valueCache, ValueKey(kind: kind, value: value)) { buildSharedValue(kind, value) }
+    }
+
+    private func buildSharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail {
+        let members = index.accounts(sharing: kind, value: value).map { accountRow(Int($0)) }
+            .sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+        return SharedValueDetail(kind: kind, value: value, text: valueText(kind, value), members: members,
+                                 rarity: Double(members.count) / Double(max(1, data.accountCount)),
+                                 isHub: index.isHub(kind, value: value))
+    }
+
+    func queries(_ scope: QueryScope) -> QueryDetail {
+        memo(\.queryCache, scope) { EngineQueries.detail(scope, model: self) }
+    }
+
+    func accountIndex(_ id: String) -> Int? { data.accountIndex(id) }
+
+    func isExpensive(_ kind: SheetKind) -> Bool {
+        switch kind {
+        case .queries: return true
+        case .cluster(let n): return n >= 1 && n <= investigation.clusters.count && investigation.clusters[n - 1].size > 2_000
+        case .sharedValue(let kind, let value): return index.shareCount(kind, value: value) > 5_000
+        case .triage, .account, .caseFile: return false
+        }
+    }
+
+    func valueID(_ kind: LinkKind, _ text: String) -> Int32? { index.valueID(kind, text) }
+
+    func accountIDs(prefix: String, limit: Int) -> [String] {
+        lock.lock()
+        let sortedIDs = self.sortedIDs
+        lock.unlock()
+        var low = 0, high = sortedIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedIDs[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        return Array(sortedIDs[low...].prefix { $0.hasPrefix(prefix) }.prefix(limit))
+    }
+}

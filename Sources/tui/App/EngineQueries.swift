@@ -1,0 +1,62 @@
+import Foundation
+import Investigate
+
+/// Query-history rows for an account or a cluster, newest first, with prompts re-read from the
+/// source files for the rows shown (at most `limit`).
+enum EngineQueries {
+    static func detail(_ scope: QueryScope, model: EngineModel, limit: Int = 2_000) -> QueryDetail {
+        let data = model.data
+        var rows: [Int] = []
+        switch scope {
+        case .account(let a):
+            rows = data.queries.rows(of: a)
+        case .cluster(let c):
+            guard c >= 1, c <= model.investigation.clusters.count else { break }
+            for member in model.investigation.clusters[c - 1].members {
+                rows += data.queries.rows(of: Int(member))
+                if rows.count > 200_000 { break }
+            }
+        }
+        var perHour = [Int](repeating: 0, count: 24)
+        for row in rows {
+            let ts = data.queries.timestamp[row]
+            perHour[Int(((ts / 3_600_000) % 24 + 24) % 24)] += 1
+        }
+        rows.sort { data.queries.timestamp[$0] > data.queries.timestamp[$1] }
+        let shown = Array(rows.prefix(limit))
+        let prompts = prompts(for: shown, data: data)
+        let contexts = data.queries.contexts
+        let out: [QueryRow] = shown.enumerated().map { offset, row in
+            let context = Int(data.queries.context[row])
+            func text(_ kind: LinkKind, _ id: Int32) -> String { id < 0 ? "-" : model.valueText(kind, id) }
+            let modelID = contexts.model[context]
+            return QueryRow(
+                time: timeText(data.queries.timestamp[row]),
+                account: model.accountID(Int(data.queries.account[row])),
+                key: text(.apiKey, contexts.apiKey[context]), ip: text(.ip, contexts.ip[context]),
+                model: modelID < 0 ? "-" : data.pools.models.string(modelID),
+                tokens: Int(data.queries.outputTokens[row]),
+                category: data.queries.category[row] < 0 ? "-" : data.pools.categories.string(data.queries.category[row]),
+                prompt: prompts[offset])
+        }
+        return QueryDetail(rows: out, perHour: perHour)
+    }
+
+    private static func prompts(for rows: [Int], data: CaseData) -> [String] {
+        guard let fetched = try? QueryRowFetcher(data: data).rows(rows) else { return rows.map { _ in "" } }
+        return fetched.map { pairs in
+            let prompt = pairs.first { $0.key == "prompt" }?.value ?? ""
+            return TextEscaping.visible(prompt, limit: 240)
+        }
+    }
+
+    /// `2026-06-01 14:03` (UTC).
+    static func timeText(_ ms: Int64) -> String {
+        guard ms != Int64.min else { return "-" }
+        var t = time_t(ms / 1000)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+}

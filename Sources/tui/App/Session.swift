@@ -1,0 +1,85 @@
+import Foundation
+import Investigate
+
+/// Where the console was (the navigation stack with cursors, and the marks), saved on quit,
+/// SIGHUP and SIGTERM and restored on the next start for the same source folder.
+///
+/// The file is plain text, one sheet per line (`cluster 3 12` = kind, argument, cursor), then
+/// `mark KEY` lines; values are saved by text so a reload of the source still finds them.
+enum Session {
+    /// The session file for a source folder (`$XDG_STATE_HOME/investigate/` or
+    /// `~/.local/state/investigate/`), or nil without a home.
+    static func path(for directory: String, environment: [String: String]) -> String? {
+        let base: String
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            base = state
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.local/state"
+        } else {
+            return nil
+        }
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return base + "/investigate/console-" + String(hash, radix: 16) + ".session"
+    }
+
+    /// The text saved for a state.
+    static func encode(_ state: AppState) -> String {
+        guard let model = state.data?.model else { return "" }
+        var lines: [String] = []
+        for sheet in state.stack {
+            let cursor = " \(sheet.cursor)"
+            switch sheet.kind {
+            case .triage: lines.append("triage -" + cursor)
+            case .cluster(let n): lines.append("cluster \(n)" + cursor)
+            case .account(let a): lines.append("account \(model.accountID(a))" + cursor)
+            case .sharedValue(let kind, let v): lines.append("value \(kind.rawValue)=\(model.valueText(kind, v))" + cursor)
+            case .queries(.account(let a)): lines.append("queries-account \(model.accountID(a))" + cursor)
+            case .queries(.cluster(let c)): lines.append("queries-cluster \(c)" + cursor)
+            case .caseFile: lines.append("case -" + cursor)
+            }
+        }
+        lines += state.marks.sorted().map { "mark " + $0 }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Restores a saved stack onto a freshly loaded state; sheets that no longer resolve end
+    /// the restore there.
+    static func restore(_ text: String, into state: AppState) -> AppState {
+        guard let model = state.data?.model else { return state }
+        var s = state
+        var stack: [Sheet] = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
+            if parts.first == "mark", parts.count >= 2 {
+                s.marks.insert(parts.dropFirst().joined(separator: " "))
+                continue
+            }
+            guard parts.count == 3, let cursor = Int(parts[2]) else { continue }
+            let arg = parts[1]
+            var kind: SheetKind?
+            switch parts[0] {
+            case "triage": kind = .triage
+            case "cluster": kind = Int(arg).flatMap { model.cluster($0) != nil ? .cluster($0) : nil }
+            case "account": kind = model.accountIndex(arg).map { .account($0) }
+            case "queries-account": kind = model.accountIndex(arg).map { .queries(.account($0)) }
+            case "queries-cluster": kind = Int(arg).map { .queries(.cluster($0)) }
+            case "case": kind = .caseFile
+            case "value":
+                let kv = arg.split(separator: "=", maxSplits: 1).map(String.init)
+                if kv.count == 2, let k = LinkKind(name: kv[0]), let id = model.valueID(k, kv[1]) { kind = .sharedValue(k, id) }
+            default: break
+            }
+            guard let kind else { break }
+            var sheet = Sheet(kind)
+            sheet.cursor = cursor
+            stack.append(sheet)
+        }
+        guard stack.first?.kind == .triage else { return s }
+        s.stack = stack
+        for depth in s.stack.indices { AppUpdate.clampCursor(&s, depth: depth) }
+        s.status = "restored where you were (\(stack.count) sheet\(stack.count == 1 ? "" : "s"))"
+        return s
+    }
+}

@@ -1,0 +1,100 @@
+import Investigate
+
+/// Builds the text table of each sheet kind from the model.
+enum SheetTables {
+    /// The table for a sheet kind (empty for the case sheet, which is built from the state).
+    static func build(_ kind: SheetKind, model: any ConsoleModel) -> SheetTable {
+        switch kind {
+        case .triage: return triage(model.triage())
+        case .cluster(let n): return accounts(model.cluster(n)?.members ?? [])
+        case .account(let a): return values(model.account(a)?.values ?? [])
+        case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [])
+        case .queries(let scope): return queries(model.queries(scope).rows)
+        case .caseFile: return .empty
+        }
+    }
+
+    static func triage(_ rows: [TriageRow]) -> SheetTable {
+        SheetTable(
+            columns: [.init(title: "cluster", width: 7), .init(title: "risk", width: 4, alignRight: true),
+                      .init(title: "", width: 6, droppable: true, isBar: true),
+                      .init(title: "size", width: 5, alignRight: true), .init(title: "links", width: 14),
+                      .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
+                      .init(title: "tags", width: 6)],
+            rows: rows.map { r in
+                ["c\(r.cluster)", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)", r.strongestKinds.joined(separator: ","),
+                 r.sampleAccounts.joined(separator: " "), r.topSignals.joined(separator: ","), r.tags.joined(separator: ",")]
+            },
+            ids: rows.map { "c\($0.cluster)" },
+            targets: rows.map { .cluster($0.cluster) },
+            markKeys: rows.map { "cluster:c\($0.cluster)" })
+    }
+
+    static func accounts(_ rows: [AccountRow]) -> SheetTable {
+        SheetTable(
+            columns: [.init(title: "account", width: 14, flexible: true), .init(title: "age", width: 5, alignRight: true),
+                      .init(title: "ctry", width: 4), .init(title: "plan", width: 6, droppable: true), .init(title: "status", width: 9),
+                      .init(title: "queries", width: 7, alignRight: true), .init(title: "out tok", width: 7, alignRight: true),
+                      .init(title: "risk", width: 4, alignRight: true), .init(title: "tags", width: 8)],
+            rows: rows.map { r in
+                [r.id, r.ageDays.map { "\($0)d" } ?? "-", r.country, r.plan, r.status, Format.count(r.queries),
+                 Format.count(r.outputTokens), Format.risk(r.risk), r.tags.joined(separator: ",")]
+            },
+            ids: rows.map(\.id),
+            targets: rows.map { .account($0.account) },
+            markKeys: rows.map { "account:\($0.id)" })
+    }
+
+    static func values(_ rows: [ValueRow]) -> SheetTable {
+        SheetTable(
+            columns: [.init(title: "kind", width: 12), .init(title: "value", width: 30, flexible: true),
+                      .init(title: "shared by", width: 9, alignRight: true), .init(title: "hub", width: 3)],
+            rows: rows.map { r in [r.kind.rawValue, r.text, "\(r.sharedBy)", r.isHub ? "hub" : ""] },
+            ids: rows.map(\.text),
+            targets: rows.map { .sharedValue($0.kind, $0.value) },
+            markKeys: rows.map { "\($0.kind.rawValue):\($0.text)" })
+    }
+
+    static func queries(_ rows: [QueryRow]) -> SheetTable {
+        SheetTable(
+            columns: [.init(title: "time", width: 16), .init(title: "account", width: 11, droppable: true),
+                      .init(title: "key", width: 8, droppable: true), .init(title: "ip", width: 15),
+                      .init(title: "model", width: 10, droppable: true),
+                      .init(title: "tokens", width: 6, alignRight: true), .init(title: "category", width: 9),
+                      .init(title: "prompt", width: 12, flexible: true)],
+            rows: rows.map { r in [r.time, r.account, r.key, r.ip, r.model, Format.count(r.tokens), r.category, r.prompt] },
+            ids: rows.map(\.account),
+            targets: rows.map { _ in nil },
+            markKeys: rows.map { "query:\($0.account)@\($0.time)" })
+    }
+}
+
+/// Number formatting shared by tables and views.
+enum Format {
+    /// `0.87`.
+    static func risk(_ value: Double) -> String {
+        let hundredths = Int((min(1, max(0, value)) * 100).rounded())
+        return hundredths == 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + "\(hundredths)"
+    }
+
+    /// `950`, `12.3k`, `4.1M`.
+    static func count(_ n: Int) -> String {
+        if n < 10_000 { return "\(n)" }
+        if n < 1_000_000 { return "\(n / 1000).\((n % 1000) / 100)k" }
+        return "\(n / 1_000_000).\((n % 1_000_000) / 100_000)M"
+    }
+
+    /// A bar of `width` cells filled in proportion to `fraction`.
+    static func bar(_ fraction: Double, width: Int, glyphs: Glyphs) -> String {
+        let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+        return String(repeating: glyphs.barFull, count: filled) + String(repeating: glyphs.barEmpty, count: width - filled)
+    }
+
+    /// A sparkline of counts.
+    static func sparkline(_ counts: [Int], glyphs: Glyphs) -> String {
+        let top = max(1, counts.max() ?? 1)
+        return counts.map { c in
+            c == 0 ? " " : glyphs.sparks[min(7, (c * 7 + top - 1) / top)]
+        }.joined()
+    }
+}

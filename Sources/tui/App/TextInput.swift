@@ -1,0 +1,140 @@
+import Foundation
+import Investigate
+/// Typing into the text overlays: the `:` command line (with Tab completion), `/` search
+/// (incremental) and `f` filter.
+enum TextInput {
+    static func handle(_ s: inout AppState, _ key: Key) {
+        guard let overlay = s.overlay else { return }
+        var text: String
+        switch overlay {
+        case .commandLine(let t, _), .search(let t), .filter(let t): text = t
+        case .help: return
+        }
+        switch key {
+        case .escape:
+            s.overlay = nil
+            return
+        case .enter:
+            s.overlay = nil
+            submit(&s, overlay, text)
+            return
+        case .tab:
+            if case .commandLine = overlay {
+                let (completed, options) = Completion.complete(text, data: s.data)
+                s.overlay = .commandLine(text: completed, completions: options)
+            }
+            return
+        case .backspace:
+            if text.isEmpty { s.overlay = nil; return }
+            text.removeLast()
+        case .ctrl("u"):
+            text = ""
+        case .char(let c):
+            text.append(c)
+        default:
+            return
+        }
+        switch overlay {
+        case .commandLine: s.overlay = .commandLine(text: text, completions: [])
+        case .search:
+            s.overlay = .search(text: text)
+            startSearch(&s, text, from: s.current.cursor)
+        case .filter: s.overlay = .filter(text: text)
+        case .help: break
+        }
+    }
+
+    private static func submit(_ s: inout AppState, _ overlay: Overlay, _ text: String) {
+        switch overlay {
+        case .commandLine: AppUpdate.runLine(&s, text)
+        case .search: startSearch(&s, text, from: s.current.cursor)
+        case .filter: applyFilter(&s, text)
+        case .help: break
+        }
+    }
+
+    static func startSearch(_ s: inout AppState, _ query: String, from: Int) {
+        s.search.query = query
+        s.search.forward = true
+        s.search.generation += 1
+        guard !query.isEmpty else { return }
+        s.effects.append(.search(query: query, from: from, forward: true, generation: s.search.generation))
+    }
+
+    static func applyFilter(_ s: inout AppState, _ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        s.current.filter = trimmed.isEmpty ? nil : trimmed
+        s.current.cursor = 0
+        s.current.top = 0
+        s.effects.append(.computeOrder(depth: s.stack.count - 1))
+    }
+}
+
+extension AppUpdate {
+    /// Runs one `:` line: `open ID`, `pivot KIND VALUE`, `tag LABEL`, `case new TITLE`, `export`,
+    /// `dump FILE`, `help`, `q`, or any command's name.
+    static func runLine(_ s: inout AppState, _ line: String) {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let verb = words.first?.lowercased() else { return }
+        let rest = words.dropFirst().joined(separator: " ")
+        switch verb {
+        case "open":
+            guard let data = s.data else { s.status = "still loading"; return }
+            if rest.hasPrefix("c"), let n = Int(rest.dropFirst()), data.model.cluster(n) != nil {
+                push(&s, .cluster(n))
+            } else if let account = data.model.accountIndex(rest) {
+                push(&s, .account(account))
+            } else {
+                s.status = "no account or cluster '\(rest)'"
+            }
+        case "pivot":
+            guard let data = s.data else { s.status = "still loading"; return }
+            guard words.count >= 3, let kind = LinkKindName.parse(words[1]) else {
+                s.status = "usage: :pivot KIND VALUE (kinds: \(LinkKindName.all.joined(separator: " ")))"
+                return
+            }
+            let value = words.dropFirst(2).joined(separator: " ")
+            guard let id = data.model.valueID(kind, value) else { s.status = "no \(kind.rawValue) '\(value)'"; return }
+            push(&s, .sharedValue(kind, id))
+        case "tag":
+            guard !rest.isEmpty else { s.status = "usage: :tag LABEL"; return }
+            tag(&s, label: rest)
+        case "tagcluster":
+            guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
+            tagCluster(&s, label: rest)
+        case "note":
+            guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
+            s.caseState.notes.append(rest)
+            audit(&s, "note", rest)
+            s.effects.append(.persist(.note(rest)))
+            s.status = "note added"
+        case "case":
+            if words.count >= 3, words[1] == "new" {
+                let title = words.dropFirst(2).joined(separator: " ")
+                s.caseState = CaseState(title: title)
+                audit(&s, "case-new", title)
+                s.effects.append(.persist(.newCase(title: title)))
+                s.status = "new case '\(title)'"
+            } else if words.count == 3, words[1] == "open" {
+                s.effects.append(.persist(.openCase(id: words[2])))
+            } else {
+                run(&s, .casePicker)
+            }
+        case "dump":
+            guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
+            s.effects.append(.dump(path: rest))
+        case "search":
+            TextInput.startSearch(&s, rest, from: s.current.cursor)
+        case "filter":
+            TextInput.applyFilter(&s, rest)
+        case "q", "quit":
+            s.quitting = true
+        default:
+            if let command = ConsoleCommands.all.first(where: { $0.colonName == verb || $0.id.rawValue == verb }) {
+                run(&s, command.id)
+            } else {
+                s.status = "unknown command '\(verb)' (:help)"
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// The named commands of `ConsoleCommands`, applied to the state.
+extension AppUpdate {
+    static func run(_ s: inout AppState, _ id: CommandID) {
+        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+        switch id {
+        case .moveDown: move(&s, by: 1)
+        case .moveUp: move(&s, by: -1)
+        case .top: move(&s, by: -Int.max / 2)
+        case .bottom: move(&s, by: Int.max / 2)
+        case .pageDown: move(&s, by: page)
+        case .pageUp: move(&s, by: -page)
+        case .open: open(&s)
+        case .back:
+            guard s.stack.count > 1 else { s.status = "already at triage"; return }
+            s.forwardStack.append(s.stack.removeLast())
+            scrollIntoView(&s)
+        case .forward:
+            guard let next = s.forwardStack.popLast() else { s.status = "nothing to go forward to"; return }
+            s.stack.append(next)
+            if isPending(s, next) { s.effects.append(.prepare(next.kind)) }
+            scrollIntoView(&s)
+        case .nextPane: s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
+        case .search: s.overlay = .search(text: "")
+        case .searchNext, .searchPrev:
+            guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }
+            let forward = (id == .searchNext) == s.search.forward
+            s.search.generation += 1
+            s.effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
+                                     forward: forward, generation: s.search.generation))
+        case .filter: s.overlay = .filter(text: s.current.filter ?? "")
+        case .sort:
+            let columns = table(s, s.current).columns.count
+            guard columns > 0 else { return }
+            let next = (s.current.sortColumn ?? -1) + 1
+            s.current.sortColumn = next < columns ? next : nil
+            s.effects.append(.computeOrder(depth: s.stack.count - 1))
+            s.status = s.current.sortColumn.map { "sorted by \(table(s, s.current).columns[$0].title)" } ?? "table order"
+        case .mark:
+            guard let (t, row) = selectedRow(s) else { return }
+            let key = t.markKeys[row]
+            if s.marks.contains(key) { s.marks.remove(key) } else { s.marks.insert(key) }
+            s.status = "\(s.marks.count) marked"
+            move(&s, by: 1)
+        case .tag: s.overlay = .commandLine(text: "tag ", completions: [])
+        case .tagCluster: s.overlay = .commandLine(text: "tagcluster ", completions: [])
+        case .note: s.overlay = .commandLine(text: "note ", completions: [])
+        case .casePicker:
+            if s.current.kind != .caseFile { push(&s, .caseFile) }
+        case .export:
+            s.effects.append(.export)
+            audit(&s, "export", s.caseState.title)
+        case .copyID:
+            guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
+            s.effects.append(.copy(t.ids[row]))
+            s.status = "copied \(t.ids[row])"
+        case .history: openHistory(&s)
+        case .commandLine: s.overlay = .commandLine(text: "", completions: [])
+        case .help: s.overlay = .help(offset: 0)
+        case .quit: s.quitting = true
+        case .closeOverlay:
+            if s.overlay == nil && !s.marks.isEmpty {
+                s.marks.removeAll()
+                s.status = "marks cleared"
+            }
+            s.overlay = nil
+        }
+    }
+
+    private static func open(_ s: inout AppState) {
+        guard let (t, row) = selectedRow(s) else { s.status = s.data == nil ? "still loading" : "no rows"; return }
+        guard let target = t.targets[row] else { s.status = "nothing to open on this row"; return }
+        push(&s, target)
+    }
+
+    private static func openHistory(_ s: inout AppState) {
+        switch s.current.kind {
+        case .account(let a): push(&s, .queries(.account(a)))
+        case .cluster(let c): push(&s, .queries(.cluster(c)))
+        default:
+            if let (t, row) = selectedRow(s), let target = t.targets[row] {
+                switch target {
+                case .account(let a): push(&s, .queries(.account(a)))
+                case .cluster(let c): push(&s, .queries(.cluster(c)))
+                default: s.status = "query history needs an account or a cluster"
+                }
+            } else {
+                s.status = "query history needs an account or a cluster"
+            }
+        }
+    }
+
+    /// Records a write in the case audit trail.
+    static func audit(_ s: inout AppState, _ command: String, _ detail: String) {
+        s.caseState.audit.append(CaseAuditLine(user: s.user, time: s.now, command: command, detail: detail))
+    }
+
+    /// Tags the marked rows, or the selected one when nothing is marked.
+    static func tag(_ s: inout AppState, label: String) {
+        var keys = Array(s.marks).sorted()
+        if keys.isEmpty, let (t, row) = selectedRow(s) { keys = [t.markKeys[row]] }
+        guard !keys.isEmpty else { s.status = "nothing to tag"; return }
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        audit(&s, "tag", "\(label): " + keys.joined(separator: " "))
+        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'"
+    }
+
+    /// Tags every member of the current (or selected) cluster.
+    static func tagCluster(_ s: inout AppState, label: String) {
+        var cluster: Int?
+        if case .cluster(let c) = s.current.kind { cluster = c }
+        if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
+        guard let cluster, let data = s.data else { s.status = "no cluster here"; return }
+        let members = data.table(.cluster(cluster)).markKeys
+        for key in members + ["cluster:c\(cluster)"] where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(members.count) accounts)")
+        let ids = data.table(.cluster(cluster)).ids
+        s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
+        s.status = "tagged cluster c\(cluster) and \(members.count) accounts '\(label)'"
+    }
+}

@@ -1,0 +1,148 @@
+/// The pure state transition of the console: `update(state, action) -> state`. Side effects are
+/// requested by appending to `state.effects`, which the runner performs.
+enum AppUpdate {
+    /// Applies one action.
+    static func update(_ state: AppState, _ action: Action) -> AppState {
+        var s = state
+        switch action {
+        case .key(let key):
+            handleKey(&s, key)
+        case .command(let id):
+            run(&s, id)
+        case .run(let line):
+            runLine(&s, line)
+        case .resize(let size):
+            s.size = size
+            scrollIntoView(&s)
+        case .progress(let fraction, let label):
+            s.load.fraction = fraction
+            s.load.label = label
+        case .loaded(let data):
+            s.data = data
+            s.load.fraction = 1
+            s.load.label = "ready"
+            s.status = data.model.totals
+            for depth in s.stack.indices { clampCursor(&s, depth: depth) }
+            if let saved = s.pendingRestore {
+                s.pendingRestore = nil
+                s = Session.restore(saved, into: s)
+            }
+            for sheet in s.stack where isPending(s, sheet) { s.effects.append(.prepare(sheet.kind)) }
+        case .loadFailed(let message):
+            s.load.failed = message
+            s.status = "load failed: " + message
+        case .orderReady(let depth, let kind, let order):
+            guard depth < s.stack.count, s.stack[depth].kind == kind else { break }
+            s.stack[depth].order = order
+            clampCursor(&s, depth: depth)
+            if depth == s.stack.count - 1 {
+                let shown = s.current.visibleCount(tableRows: table(s, s.current).count)
+                s.status = s.current.filter.map { "filter '\($0)': \(shown) rows" } ?? "\(shown) rows"
+            }
+        case .searchResult(let generation, let position):
+            guard generation == s.search.generation else { break }
+            if let position {
+                s.current.cursor = position
+                scrollIntoView(&s)
+                s.status = "/\(s.search.query)"
+            } else {
+                s.status = "no match for '\(s.search.query)'"
+            }
+        case .status(let text):
+            s.status = text
+        case .prepared(let kind):
+            for depth in s.stack.indices where s.stack[depth].kind == kind { clampCursor(&s, depth: depth) }
+        case .clock(let now):
+            s.now = now
+        case .caseSynced(let stored):
+            s.caseState = stored
+        }
+        return s
+    }
+
+    /// The table of a sheet: from the data cache, or from the case state for the case sheet.
+    static func table(_ s: AppState, _ sheet: Sheet) -> SheetTable {
+        if sheet.kind == .caseFile { return CaseTable.build(s.caseState) }
+        return s.data?.tableIfReady(sheet.kind) ?? .empty
+    }
+
+    /// True while a sheet's rows are being built in the background.
+    static func isPending(_ s: AppState, _ sheet: Sheet) -> Bool {
+        guard let data = s.data, sheet.kind != .caseFile else { return false }
+        return data.tableIfReady(sheet.kind) == nil
+    }
+
+    /// Number of visible rows of the current sheet.
+    static func visibleCount(_ s: AppState) -> Int {
+        s.current.visibleCount(tableRows: table(s, s.current).count)
+    }
+
+    /// The table row under the cursor, if any.
+    static func selectedRow(_ s: AppState) -> (table: SheetTable, row: Int)? {
+        let t = table(s, s.current)
+        let count = s.current.visibleCount(tableRows: t.count)
+        guard count > 0, s.current.cursor < count else { return nil }
+        return (t, s.current.tableRow(at: s.current.cursor))
+    }
+
+    private static func handleKey(_ s: inout AppState, _ key: Key) {
+        if key == .resize { return }
+        if let overlay = s.overlay {
+            if overlay.takesText {
+                TextInput.handle(&s, key)
+                return
+            }
+            if case .help(let offset) = overlay {
+                switch s.keymap.command(for: key) {
+                case .moveDown: s.overlay = .help(offset: offset + 1)
+                case .moveUp: s.overlay = .help(offset: max(0, offset - 1))
+                case .pageDown: s.overlay = .help(offset: offset + 10)
+                case .pageUp: s.overlay = .help(offset: max(0, offset - 10))
+                default: s.overlay = nil
+                }
+                return
+            }
+        }
+        guard let id = s.keymap.command(for: key) else {
+            s.status = "unbound key \(KeyNames.name(key)) (? for help)"
+            return
+        }
+        run(&s, id)
+    }
+
+    /// Clamps the cursor of a stack sheet to its rows.
+    static func clampCursor(_ s: inout AppState, depth: Int) {
+        let sheet = s.stack[depth]
+        if isPending(s, sheet) { return }
+        let count = sheet.visibleCount(tableRows: table(s, sheet).count)
+        s.stack[depth].cursor = max(0, min(sheet.cursor, count - 1))
+        if depth == s.stack.count - 1 { scrollIntoView(&s) }
+    }
+
+    /// Moves `top` so that the cursor row is on screen.
+    static func scrollIntoView(_ s: inout AppState) {
+        let height = max(1, ViewLayout.tableHeight(s.current.kind, s.size))
+        var sheet = s.current
+        if sheet.cursor < sheet.top { sheet.top = sheet.cursor }
+        if sheet.cursor >= sheet.top + height { sheet.top = sheet.cursor - height + 1 }
+        let count = sheet.visibleCount(tableRows: table(s, sheet).count)
+        sheet.top = max(0, min(sheet.top, max(0, count - height)))
+        s.current = sheet
+    }
+
+    /// Moves the cursor by `delta` rows.
+    static func move(_ s: inout AppState, by delta: Int) {
+        let count = visibleCount(s)
+        guard count > 0 else { return }
+        s.current.cursor = max(0, min(count - 1, s.current.cursor + delta))
+        scrollIntoView(&s)
+    }
+
+    /// Pushes a sheet (a pivot); the forward stack is cleared.
+    static func push(_ s: inout AppState, _ kind: SheetKind) {
+        s.stack.append(Sheet(kind))
+        if isPending(s, s.current) { s.effects.append(.prepare(kind)) }
+        s.forwardStack.removeAll()
+        scrollIntoView(&s)
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import Investigate
+
+/// `investigate console DIR`: the interactive console on the terminal.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console", abstract: "Browse clusters, accounts and shared values in the terminal.")
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Start at triage instead of where the last session left off.") var fresh = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            try TerminalCheck.requireInteractive(environment: environment)
+        } catch let failure as TerminalUnavailable {
+            printError(failure.description)
+            throw ExitCode(2)
+        }
+        let surface: NcursesSurface
+        do {
+            surface = try NcursesSurface(environment: environment)
+        } catch let failure as TerminalUnavailable {
+            printError(failure.description)
+            throw ExitCode(2)
+        }
+        var state = ConsoleSetup.initialState(environment: environment)
+        let sessionPath = Session.path(for: source.directory, environment: environment)
+        if !fresh, let sessionPath { state.pendingRestore = try? String(contentsOfFile: sessionPath, encoding: .utf8) }
+        let runner = ConsoleRunner(surface: surface, state: state)
+        ConsoleSetup.attachCaseStore(runner, database: store.database, directory: source.directory, environment: environment)
+        runner.startLoading(ConsoleSetup.loader(directory: source.directory, strict: source.strict))
+        let code = runner.runInteractive()
+        surface.close()
+        if let sessionPath, runner.state.data != nil {
+            try? FileManager.default.createDirectory(atPath: (sessionPath as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            try? Session.encode(runner.state).write(toFile: sessionPath, atomically: true, encoding: .utf8)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// What the console and the replay share: the initial state and the background loader.
+enum ConsoleSetup {
+    /// A fresh state with the user's keymap (problems shown in the status line).
+    static func initialState(environment: [String: String]) -> AppState {
+        var state = AppState()
+        state.keymap = Keymap.load(environment: environment)
+        state.user = environment["USER"] ?? environment["LOGNAME"] ?? "investigator"
+        if let first = state.keymap.problems.first {
+            let more = state.keymap.problems.count - 1
+            state.status = "keymap: " + first + (more > 0 ? " (+\(more) more, see ?)" : "")
+        } else {
+            state.status = "loading..."
+        }
+        return state
+    }
+
+    /// Connects the runner to the case store so tags and notes are saved as they are made; if
+    /// the store cannot be opened the console still runs, with the reason in the status line.
+    static func attachCaseStore(_ runner: ConsoleRunner, database: String?, directory: String, environment: [String: String]) {
+        do {
+            let path = InvestigatePaths.caseDatabase(flag: database, environment: environment)
+            let backend = StoreCaseBackend(store: try CaseStore(path: path, patience: 5),
+                                           defaultTitle: "console " + (directory as NSString).lastPathComponent)
+            runner.caseBackend = backend
+            if let current = try backend.current() { runner.dispatch(.caseSynced(current)) }
+        } catch {
+            runner.dispatch(.status("case store unavailable (tags kept in memory): \(error)"))
+        }
+    }
+
+    /// Loads the source, builds the investigation and warms the triage table, reporting
+    /// progress as it goes. Runs on the loader thread.
+    static func loader(directory: String, strict: Bool) -> @Sendable (_ progress: @escaping (Double, String) -> Void) throws -> any ConsoleModel {
+        { progress in
+            let data = try CaseLoader(options: LoadOptions(strict: strict)).load(directory) { p in
+                progress(p.fraction * 0.8, p.file)
+            }
+            progress(0.85, "linking and clustering")
+            let model = EngineModel(Investigation(data: data))
+            progress(0.95, "ranking")
+            _ = model.triage()
+            model.prefetchTopClusters()
+            return model
+        }
+    }
+}

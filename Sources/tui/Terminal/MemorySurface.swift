@@ -1,0 +1,57 @@
+/// An in-memory surface: keeps the last frame, counts the cells a diffing terminal would have
+/// touched, and feeds keys from a queue. Used by tests and by `investigate replay`.
+final class MemorySurface: Surface {
+    private(set) var size: TerminalSize
+    let colors: Bool
+    let glyphs: Glyphs
+    /// The last frame drawn.
+    private(set) var frame: ScreenBuffer?
+    /// Cells that differed, per draw call.
+    private(set) var cellsTouched: [Int] = []
+    /// Keys still to be delivered.
+    var pendingKeys: [Key] = []
+    /// What `copyToClipboard` received, and the OSC 52 bytes a tty would have got.
+    private(set) var clipboard: [String] = []
+    private(set) var clipboardSequences: [String] = []
+    /// Whether `close` ran.
+    private(set) var closed = false
+
+    init(size: TerminalSize, colors: Bool = false, glyphs: Glyphs = .unicode) {
+        self.size = size
+        self.colors = colors
+        self.glyphs = glyphs
+    }
+
+    /// Changes the size and queues a resize key, like a SIGWINCH.
+    func resize(to newSize: TerminalSize) {
+        size = newSize
+        pendingKeys.insert(.resize, at: 0)
+    }
+
+    func draw(_ newFrame: ScreenBuffer) {
+        var touched = 0
+        if let old = frame, old.rows == newFrame.rows, old.cols == newFrame.cols {
+            for r in 0..<newFrame.rows {
+                for c in 0..<newFrame.cols where old[r, c] != newFrame[r, c] { touched += 1 }
+            }
+        } else {
+            touched = newFrame.rows * newFrame.cols
+        }
+        cellsTouched.append(touched)
+        frame = newFrame
+    }
+
+    func nextKey(timeoutMilliseconds: Int) -> Key? {
+        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    func copyToClipboard(_ text: String) {
+        clipboard.append(text)
+        clipboardSequences.append(OSC52.sequence(for: text, tmux: false))
+    }
+
+    func close() { closed = true }
+
+    /// The text of the last frame.
+    func lines() -> [String] { frame?.lines() ?? [] }
+}

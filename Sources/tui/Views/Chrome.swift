@@ -1,0 +1,84 @@
+/// The parts every screen shares: breadcrumb, status line, footer, "terminal too small".
+enum Chrome {
+    /// The breadcrumb text for the stack (`Triage > cluster c17 > acct_9f.. > ip 203.0.113.7`).
+    static func breadcrumb(_ state: AppState) -> String {
+        state.stack.map { crumb($0.kind, state) }.joined(separator: " > ")
+    }
+
+    static func crumb(_ kind: SheetKind, _ state: AppState) -> String {
+        let model = state.data?.model
+        switch kind {
+        case .triage: return "Triage"
+        case .cluster(let n): return "cluster c\(n)"
+        case .account(let a): return short(model?.accountID(a) ?? "#\(a)")
+        case .sharedValue(let kind, let v): return kind.rawValue + " " + TextFit.truncate(model?.valueText(kind, v) ?? "?", to: 24, ellipsis: "..")
+        case .queries(.account(let a)): return "queries " + short(model?.accountID(a) ?? "#\(a)")
+        case .queries(.cluster(let c)): return "queries c\(c)"
+        case .caseFile: return "case " + state.caseState.title
+        }
+    }
+
+    /// `acct_9f3e21` -> `acct_9f..` for ids longer than 10 characters.
+    static func short(_ id: String) -> String { id.count > 10 ? String(id.prefix(8)) + ".." : id }
+
+    /// Draws the breadcrumb on row 0, keeping the right end when too long.
+    static func drawBreadcrumb(_ state: AppState, into buffer: inout ScreenBuffer) {
+        var text = breadcrumb(state)
+        let room = buffer.cols - 1
+        if TextWidth.of(text) > room {
+            while TextWidth.of(text) > room - 2, !text.isEmpty { text.removeFirst() }
+            text = ".." + text
+        }
+        buffer.clearRow(0, style: [.bold, .reverse])
+        buffer.put(" " + text, row: 0, col: 0, style: [.bold, .reverse])
+    }
+
+    /// Draws the status line (or the overlay's input line) and the key-hint footer.
+    static func drawFooter(_ state: AppState, hints: String, into buffer: inout ScreenBuffer) {
+        let statusRow = buffer.rows - 2
+        let footerRow = buffer.rows - 1
+        buffer.clearRow(statusRow)
+        switch state.overlay {
+        case .commandLine(let text, let completions)?:
+            buffer.put(":" + text + "_", row: statusRow, col: 0, style: [.bold])
+            if !completions.isEmpty {
+                buffer.clearRow(footerRow, style: [.reverse])
+                buffer.put(" " + completions.joined(separator: "  "), row: footerRow, col: 0, style: [.reverse])
+                return
+            }
+        case .search(let text)?:
+            buffer.put("/" + text + "_", row: statusRow, col: 0, style: [.bold])
+        case .filter(let text)?:
+            buffer.put("filter: " + text + "_", row: statusRow, col: 0, style: [.bold])
+        default:
+            buffer.put(state.status, row: statusRow, col: 0, role: .accent)
+            if !state.marks.isEmpty {
+                let label = " [\(state.marks.count) marked]"
+                buffer.put(label, row: statusRow, col: buffer.cols - label.count, style: [.bold])
+            }
+        }
+        buffer.clearRow(footerRow, style: [.reverse])
+        buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
+    }
+
+    /// The key hints for a sheet, built from the keymap so rebinding shows; only whole hints
+    /// that fit in `width` columns.
+    static func hints(_ state: AppState, _ ids: [(CommandID, String)], width: Int = .max) -> String {
+        var out = ""
+        for (id, label) in ids {
+            guard let key = state.keymap.keys(for: id).first else { continue }
+            let name = KeyNames.name(key) == "Backspace" ? "Bksp" : KeyNames.name(key)
+            let hint = (out.isEmpty ? "" : "  ") + name + " " + label
+            if TextWidth.of(out) + TextWidth.of(hint) > width { break }
+            out += hint
+        }
+        return out
+    }
+
+    /// The whole frame for a terminal below 80x24.
+    static func tooSmall(_ size: TerminalSize, glyphs: Glyphs) -> ScreenBuffer {
+        var buffer = ScreenBuffer(rows: size.rows, cols: size.cols, glyphs: glyphs)
+        buffer.put("terminal too small: \(size.cols)x\(size.rows), need 80x24", row: 0, col: 0, style: [.bold])
+        return buffer
+    }
+}

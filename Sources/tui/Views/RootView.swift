@@ -1,0 +1,33 @@
+/// The whole frame: a pure function of the state and the size.
+enum RootView {
+    static func render(_ state: AppState, size: TerminalSize, glyphs: Glyphs) -> ScreenBuffer {
+        if ViewLayout.tooSmall(size) { return Chrome.tooSmall(size, glyphs: glyphs) }
+        var buffer = ScreenBuffer(rows: size.rows, cols: size.cols, glyphs: glyphs)
+        Chrome.drawBreadcrumb(state, into: &buffer)
+        SheetHeaders.draw(state, into: &buffer)
+        let kind = state.current.kind
+        let titleRow = ViewLayout.tableTitleRow(kind)
+        let height = ViewLayout.tableHeight(kind, size)
+        if state.current.pane == 1 {
+            DetailPanes.draw(state, top: titleRow, height: height + 1, into: &buffer)
+        } else {
+            let table = AppUpdate.table(state, state.current)
+            TableView.draw(table, sheet: state.current, state: state, titleRow: titleRow, height: height, into: &buffer)
+        }
+        if case .help(let offset)? = state.overlay {
+            HelpOverlay.draw(state, offset: offset, into: &buffer)
+        }
+        Chrome.drawFooter(state, hints: Chrome.hints(state, hints(kind), width: size.cols - 1), into: &buffer)
+        return buffer
+    }
+
+    static func hints(_ kind: SheetKind) -> [(CommandID, String)] {
+        var ids: [(CommandID, String)] = [(.help, "help"), (.quit, "quit"), (.open, "open"), (.back, "back"), (.search, "search"),
+                                          (.filter, "filter"), (.mark, "mark"), (.tag, "tag"), (.copyID, "copy")]
+        switch kind {
+        case .cluster, .account: ids.insert((.nextPane, "pane"), at: 4); ids.insert((.history, "queries"), at: 5)
+        default: break
+        }
+        return ids
+    }
+}

@@ -1,0 +1,59 @@
+import Investigate
+
+/// The header lines under the breadcrumb, one function per screen.
+enum SheetHeaders {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let g = buffer.glyphs
+        var lines: [String] = []
+        let model = state.data?.model
+        switch state.current.kind {
+        case .triage:
+            if state.data == nil {
+                let pct = Int(state.load.fraction * 100)
+                lines = [state.load.failed.map { "load failed: " + $0 }
+                    ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
+            } else {
+                lines = ["clusters ranked by risk  " + (model?.totals ?? "")]
+            }
+        case .cluster(let n):
+            if AppUpdate.isPending(state, state.current) {
+                lines = ["cluster c\(n)  building member list..."]
+            } else if let d = model?.cluster(n) {
+                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(d.members.count) accounts",
+                         "links: " + d.kindCounts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "),
+                         "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
+            }
+        case .account(let a):
+            if let d = model?.account(a) {
+                lines = ["\(d.id)  " + (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))",
+                         d.attributes.map { "\($0.name) \($0.value)" }.joined(separator: "  "),
+                         "queries " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
+            }
+        case .sharedValue(let kind, let v):
+            if AppUpdate.isPending(state, state.current) {
+                lines = ["\(kind.rawValue) \(model?.valueText(kind, v) ?? "")  building account list..."]
+            } else if let d = model?.sharedValue(kind, v) {
+                let pct = d.rarity * 100
+                let rarity = pct < 0.01 ? "<0.01%" : String(Int(pct * 100) / 100) + "." + pad2(Int(pct * 100) % 100) + "%"
+                lines = ["\(kind.rawValue) \(d.text)",
+                         "shared by \(d.members.count) accounts (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
+            }
+        case .queries(let scope):
+            if AppUpdate.isPending(state, state.current) {
+                lines = ["reading query history..."]
+            } else if let d = model?.queries(scope) {
+                lines = ["\(d.rows.count) queries" + (state.current.filter.map { "  filter: \($0)" } ?? ""),
+                         "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"]
+            }
+        case .caseFile:
+            let c = state.caseState
+            lines = ["case: \(c.title)  \(c.tags.count) tagged, \(c.notes.count) notes, \(c.audit.count) audit entries",
+                     "export: \(c.exportStatus)"]
+        }
+        for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {
+            buffer.put(line, row: 1 + i, col: 0, style: i == 0 ? [.bold] : [])
+        }
+    }
+
+    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,60 @@
+/// Draws a sheet's table: column titles, then the visible rows with a `>` cursor marker plus
+/// reverse video on the selected row's first column, and `*` on marked rows (never colour
+/// alone). Only the gutter and first column are highlighted so that a one-row move rewrites
+/// two short spans instead of two whole lines (under 300 bytes at 120x40 over SSH).
+enum TableView {
+    /// Draws `table` from `titleRow` down to `titleRow + height`.
+    static func draw(_ table: SheetTable, sheet: Sheet, state: AppState, titleRow: Int, height: Int,
+                     into buffer: inout ScreenBuffer) {
+        let widths = ViewLayout.columnWidths(table.columns, total: buffer.cols)
+        var x = 2
+        buffer.clearRow(titleRow, style: [.underline])
+        for (column, width) in zip(table.columns, widths) where width > 0 {
+            buffer.putFitted(column.title, row: titleRow, col: x, width: width, style: [.bold, .underline],
+                             alignRight: column.alignRight)
+            x += width + 1
+        }
+        let count = sheet.visibleCount(tableRows: table.count)
+        if count == 0 {
+            let message = state.data == nil || AppUpdate.isPending(state, sheet) ? "loading..."
+                : (sheet.filter != nil ? "no rows match the filter" : "no rows")
+            buffer.put(message, row: titleRow + 1, col: 2, role: .muted)
+            return
+        }
+        let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
+        for line in 0..<height {
+            let position = sheet.top + line
+            guard position < count else { break }
+            let row = sheet.tableRow(at: position)
+            let screenRow = titleRow + 1 + line
+            let selected = position == sheet.cursor
+            let marked = state.marks.contains(table.markKeys[row])
+            let style: CellStyle = selected ? [.reverse] : []
+            buffer.clearRow(screenRow)
+            buffer.put(selected ? ">" : " ", row: screenRow, col: 0, style: style.union(.bold))
+            buffer.put(marked ? "*" : " ", row: screenRow, col: 1, style: style.union(.bold))
+            var cells = table.rows[row]
+            if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
+                cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
+            }
+            var x = 2
+            for (index, width) in widths.enumerated() where width > 0 {
+                let column = table.columns[index]
+                let role: ColorRole = column.title == "risk" || column.isBar ? riskRole(cells[index]) : .normal
+                let text = column.isBar ? Format.bar(Double(cells[index]) ?? 0, width: width, glyphs: buffer.glyphs) : cells[index]
+                buffer.putFitted(text, row: screenRow, col: x, width: width, style: index == 0 ? style : [], role: role,
+                                 alignRight: column.alignRight)
+                x += width + 1
+            }
+        }
+        if count > height {
+            let label = " \(sheet.cursor + 1)/\(count) "
+            buffer.put(label, row: titleRow, col: buffer.cols - label.count, style: [.bold])
+        }
+    }
+
+    static func riskRole(_ text: String) -> ColorRole {
+        guard let v = Double(text) else { return .normal }
+        return v >= 0.7 ? .danger : v >= 0.4 ? .warning : .normal
+    }
+}

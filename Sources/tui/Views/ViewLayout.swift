@@ -1,0 +1,61 @@
+/// The fixed layout of every screen: breadcrumb on row 0, a few header lines that depend on the
+/// sheet, the table's column titles, the table, then the status line and the key-hint footer.
+enum ViewLayout {
+    /// The smallest size drawn normally.
+    static let minimum = TerminalSize(rows: 24, cols: 80)
+
+    /// True when the terminal is below the minimum.
+    static func tooSmall(_ size: TerminalSize) -> Bool { size.rows < minimum.rows || size.cols < minimum.cols }
+
+    /// Header lines under the breadcrumb for a sheet kind.
+    static func headerLines(_ kind: SheetKind) -> Int {
+        switch kind {
+        case .triage: return 1
+        case .cluster, .account: return 3
+        case .sharedValue, .queries, .caseFile: return 2
+        }
+    }
+
+    /// Panes a sheet has (Tab cycles).
+    static func paneCount(_ kind: SheetKind) -> Int {
+        switch kind {
+        case .cluster, .account: return 2
+        default: return 1
+        }
+    }
+
+    /// Row of the table's column titles.
+    static func tableTitleRow(_ kind: SheetKind) -> Int { 1 + headerLines(kind) }
+
+    /// Rows available to table rows.
+    static func tableHeight(_ kind: SheetKind, _ size: TerminalSize) -> Int {
+        max(1, size.rows - tableTitleRow(kind) - 1 - 2)
+    }
+
+    /// Column widths for a table at a total width (2 columns reserved for cursor and mark
+    /// markers, one space between columns). When too narrow, droppable columns go first (width
+    /// 0), right to left, then the widest columns shrink; spare width goes to flexible columns.
+    static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
+        guard !columns.isEmpty else { return [] }
+        var widths = columns.map(\.width)
+        var active = Array(columns.indices)
+        func needed() -> Int { active.reduce(0) { $0 + widths[$1] } + 2 + active.count - 1 }
+        while needed() > total, let drop = active.last(where: { columns[$0].droppable }) {
+            active.removeAll { $0 == drop }
+            widths[drop] = 0
+        }
+        var sum = needed()
+        while sum > total, let widest = active.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
+            widths[widest] -= 1
+            sum -= 1
+        }
+        let flexible = active.filter { columns[$0].flexible }
+        if sum < total, !flexible.isEmpty {
+            let spare = total - sum
+            for (i, index) in flexible.enumerated() {
+                widths[index] += spare / flexible.count + (i < spare % flexible.count ? 1 : 0)
+            }
+        }
+        return widths
+    }
+}

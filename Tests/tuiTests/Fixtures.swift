@@ -1,0 +1,112 @@
+import Foundation
+import Investigate
+@testable import tui
+
+/// A small hand-made console model: two clusters, four accounts, a few shared values, one of
+/// them hostile (escape sequences and a bidi override in the data).
+final class FixtureModel: ConsoleModel, @unchecked Sendable {
+    static let hostilePrompt = "hi \u{1B}]0;pwned\u{07}\u{1B}[2J \u{202E}gnp.exe"
+
+    let accounts: [AccountRow] = [
+        AccountRow(account: 0, id: "acct_9f3e21", ageDays: 12, country: "RU", plan: "payg", status: "active",
+                   queries: 4210, outputTokens: 1_250_000, risk: 0.91),
+        AccountRow(account: 1, id: "acct_a0b1c2", ageDays: 11, country: "RU", plan: "payg", status: "active",
+                   queries: 3900, outputTokens: 990_000, risk: 0.88),
+        AccountRow(account: 2, id: "acct_b7d8e9", ageDays: 30, country: "SG", plan: "team", status: "suspended",
+                   queries: 120, outputTokens: 40_000, risk: 0.35),
+        AccountRow(account: 3, id: "acct_c4c4c4", ageDays: 400, country: "US", plan: "free", status: "active",
+                   queries: 12, outputTokens: 900, risk: 0.05),
+    ]
+
+    var totals: String { "4 accounts, 8246 queries, 2 linked clusters" }
+
+    /// When true, query history is built in the background like on a large source.
+    var slowQueries = false
+
+    func isExpensive(_ kind: SheetKind) -> Bool {
+        if case .queries = kind { return slowQueries }
+        return false
+    }
+
+    func triage() -> [TriageRow] {
+        [TriageRow(cluster: 1, risk: 0.91, size: 2, strongestKinds: ["payment", "ip"], topSignals: ["shared_instrument", "harvest"],
+                   sampleAccounts: ["acct_9f3e21", "acct_a0b1c2"]),
+         TriageRow(cluster: 2, risk: 0.35, size: 2, strongestKinds: ["asn"], topSignals: ["infrastructure"],
+                   sampleAccounts: ["acct_b7d8e9", "acct_c4c4c4"])]
+    }
+
+    func cluster(_ number: Int) -> ClusterDetail? {
+        guard number == 1 || number == 2 else { return nil }
+        let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
+        return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
+                             kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] : [("asn", 1)],
+                             timeline: [1, 3, 8, 2])
+    }
+
+    func clusterSketch(_ number: Int) -> [String] { ["payment pf_77aa == acct_9f3e21 acct_a0b1c2"] }
+
+    func account(_ index: Int) -> AccountDetail? {
+        guard index >= 0, index < accounts.count else { return nil }
+        let row = accounts[index]
+        let values: [ValueRow] = index < 2
+            ? [ValueRow(kind: .payment, value: 0, text: "pf_77aa", sharedBy: 2, isHub: false),
+               ValueRow(kind: .ip, value: 0, text: "203.0.113.7", sharedBy: 2, isHub: false),
+               ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
+            : [ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
+        return AccountDetail(account: index, id: row.id, cluster: index < 2 ? 1 : 2, risk: row.risk,
+                             attributes: [("country", row.country), ("plan", row.plan)], values: values,
+                             signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
+                                                 explanation: "2 accounts pay with one card")],
+                             timeline: [0, 2, 5, 9])
+    }
+
+    func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail? {
+        let members = kind == .asn ? [accounts[0], accounts[1], accounts[2]] : [accounts[0], accounts[1]]
+        return SharedValueDetail(kind: kind, value: value, text: valueText(kind, value), members: members,
+                                 rarity: Double(members.count) / 4, isHub: kind == .asn)
+    }
+
+    func queries(_ scope: QueryScope) -> QueryDetail {
+        if slowQueries { usleep(100_000) }
+        return QueryDetail(rows: [QueryRow(time: "2026-06-01 14:03", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
+                                    model: "m-large", tokens: 812, category: "code", prompt: Self.hostilePrompt),
+                           QueryRow(time: "2026-06-01 13:58", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
+                                    model: "m-large", tokens: 640, category: "code", prompt: "日本語のプロンプト 😀 ok")],
+                    perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10))
+    }
+
+    func accountID(_ index: Int) -> String { accounts[index].id }
+
+    func valueText(_ kind: LinkKind, _ value: Int32) -> String {
+        switch kind {
+        case .payment: return "pf_77aa"
+        case .ip: return "203.0.113.7"
+        default: return "AS16509"
+        }
+    }
+
+    func accountIndex(_ id: String) -> Int? { accounts.firstIndex { $0.id == id } }
+
+    func valueID(_ kind: LinkKind, _ text: String) -> Int32? { text == valueText(kind, 0) ? 0 : nil }
+
+    func accountIDs(prefix: String, limit: Int) -> [String] {
+        Array(accounts.map(\.id).filter { $0.hasPrefix(prefix) }.prefix(limit))
+    }
+}
+
+/// Helpers for building states and frames in tests.
+enum Fixture {
+    static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80)) -> AppState {
+        var state = AppState()
+        state.size = size
+        return AppUpdate.update(state, .loaded(ConsoleData(model: FixtureModel())))
+    }
+
+    static func press(_ state: AppState, _ keys: Key...) -> AppState {
+        keys.reduce(state) { AppUpdate.update($0, .key($1)) }
+    }
+
+    static func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> [String] {
+        RootView.render(state, size: state.size, glyphs: glyphs).lines()
+    }
+}

@@ -1,0 +1,185 @@
+import Testing
+@testable import tui
+
+/// Render tests of the deeper screens and overlays (see `RenderTests`).
+extension RenderTests {
+    @Test func accountRisk() {
+        expectScreen("accountRisk", #"""
+         Triage > cluster c1 > acct_9f3..
+        acct_9f3e21  cluster c1  risk 0.91 █████████░
+        country RU  plan payg
+        queries  ▃▅█
+        risk breakdown (Tab: back to values)
+        signal                value     base contrib  why
+        shared_instrument         2        1   +0.80  2 accounts pay with one card
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        4 accounts, 8246 queries, 2 linked clusters
+         ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
+        """#)
+    }
+
+    @Test func sharedValue() {
+        expectScreen("sharedValue", #"""
+         Triage > cluster c1 > acct_9f3.. > ip 203.0.113.7
+        ip 203.0.113.7
+        shared by 2 accounts (50.00% of all)
+          account                age ctry plan   status    queries out tok risk tags
+        > acct_9f3e21            12d RU   payg   active       4210    1.2M 0.91
+          acct_a0b1c2            11d RU   payg   active       3900  990.0k 0.88
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        4 accounts, 8246 queries, 2 linked clusters
+         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+        """#)
+    }
+
+    @Test func queries() {
+        expectScreen("queries", #"""
+         Triage > cluster c1 > acct_9f3.. > queries acct_9f3..
+        2 queries
+        per hour 00-23 [            ▅█          ]
+          time             account     ip              tokens category  prompt
+        > 2026-06-01 14:03 acct_9f3e21 203.0.113.7        812 code      hi \x1b]0;pwned…
+          2026-06-01 13:58 acct_9f3e21 203.0.113.7        640 code      日本語のプロン…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        4 accounts, 8246 queries, 2 linked clusters
+         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+        """#)
+    }
+
+    @Test func caseSheet() {
+        expectScreen("caseSheet", #"""
+         Triage > case untitled
+        case: untitled  1 tagged, 0 notes, 1 audit entries
+        export: not exported
+          what  item                                      detail
+        >*tag   c1 (cluster)                              x
+          audit  investigator tag                         x: cluster:c1
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        tagged 1 row 'x'                                                      [1 marked]
+         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+        """#)
+    }
+
+    @Test func help() {
+        expectScreen("help", #"""
+         Triage
+         Help: every command and its keys (j/k scroll, any other key closes)
+
+         j Down           move-down      move down
+         k Up             move-up        move up
+         g Home           top            go to the top
+         G End            bottom         go to the bottom
+         PgDn C-f         page-down      page down
+         PgUp C-b         page-up        page up
+         Enter Right      open           open / pivot on the selected row
+         Backspace h Left back           back one step on the stack
+         ]                forward        forward again
+         Tab              next-pane      next pane on the screen
+         /                search         search rows (incremental)
+         n                search-next    search: next match
+         N                search-prev    search: previous match
+         f                filter         filter rows (risk>0.5 country=RU text)
+         s                sort           sort by the next column
+         Space            mark           mark the row (marks survive pivots)
+         t                tag            tag the marked rows (or the selected one) (writ
+         T                tag-cluster    tag the whole cluster (writes)
+         a                note           add a note to the open case (writes)
+        4 accounts, 8246 queries, 2 linked clusters
+         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+        """#)
+    }
+
+    @Test func tooSmall() {
+        expectScreen("tooSmall", #"""
+        terminal too small: 80x23, need 80x24
+        """#)
+    }
+
+    @Test func commandLine() {
+        expectScreen("commandLine", #"""
+         Triage
+        clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+          cluster risk         size links          accounts         signals       tags
+        > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
+          c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        :pivot _
+         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+        """#)
+    }
+}
