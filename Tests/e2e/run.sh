@@ -49,6 +49,12 @@ wait_for() {
     return 1
 }
 stop() { "${TMUX_CMD[@]}" kill-session -t "$1" 2>/dev/null; }
+# console_pid NAME: the console process running in this test's own tmux pane (not another run's).
+console_pid() {
+    local shell
+    shell=$("${TMUX_CMD[@]}" display-message -p -t "$1" '#{pane_pid}' 2>/dev/null) || return 0
+    pgrep -P "$shell" -f "investigate console" | head -1
+}
 
 # --- the main walk at 120x40 ----------------------------------------------------------------
 start main 120x40 TERM=tmux-256color LANG=C.UTF-8
@@ -170,7 +176,7 @@ stop dumb
 # --- SIGTERM restores the terminal ------------------------------------------------------------
 start sig 100x30 TERM=xterm-256color
 if wait_for sig '^> c1 ' 60; then
-    PID=$(pgrep -n -f "investigate console $CASE" || true)
+    PID=$(console_pid sig)
     [ -n "$PID" ] && kill -TERM "$PID"
     if wait_for sig '^-?icanon$' 10 && screen sig | grep -q '^EXIT=143' && screen sig | grep -qx 'icanon'; then ok "SIGTERM restores the terminal (exit 143)"
     else bad "SIGTERM restores the terminal" "$(screen sig)"; fi
@@ -182,7 +188,7 @@ start resume 100x30 TERM=xterm-256color
 if wait_for resume '^> c1 ' 60; then
     keys resume j Enter
     wait_for resume '^ Triage > cluster c2' 10
-    PID=$(pgrep -n -f "investigate console $CASE" || true)
+    PID=$(console_pid resume)
     [ -n "$PID" ] && kill -HUP "$PID"
     if wait_for resume '^EXIT=129' 10; then ok "SIGHUP ends the console (exit 129)"; else bad "SIGHUP" "$(screen resume)"; fi
     stop resume
@@ -193,6 +199,29 @@ if wait_for resume '^> c1 ' 60; then
     keys resume q
 else bad "resume session start" "$(screen resume)"; fi
 stop resume
+
+# --- tagging and export from the console land in the case store and a verifiable bundle ------
+start export 120x40 TERM=xterm-256color
+if wait_for export '^> c1 ' 60; then
+    keys export Enter
+    wait_for export '^ Triage > cluster c1' 10
+    keys export T
+    sleep 0.3
+    keys export ring-member Enter
+    if wait_for export "tagged cluster c1 and [0-9]+ accounts 'ring-member'" 10; then ok "T tags the whole cluster"
+    else bad "T tags the whole cluster" "$(screen export)"; fi
+    keys export e
+    if wait_for export 'exported case-[0-9]+ to .*signed' 60; then ok "e exports the open case"
+    else bad "e exports the open case" "$(screen export)"; fi
+    BUNDLE=$(ls "$WORK"/data/investigate/exports/*.zip 2>/dev/null | head -1)
+    if [ -n "$BUNDLE" ] && XDG_CONFIG_HOME=$WORK/config "$BIN" verify "$BUNDLE" >/dev/null; then ok "the exported bundle verifies"
+    else bad "the exported bundle verifies" "$(ls -la "$WORK"/data/investigate 2>&1)"; fi
+    SHOWN=$(XDG_DATA_HOME=$WORK/data "$BIN" case show case-0001 --format json 2>&1)
+    if echo "$SHOWN" | grep -q '"ring-member"'; then ok "case show lists the console's tags"
+    else bad "case show lists the console's tags" "$SHOWN"; fi
+    keys export q
+else bad "export session start" "$(screen export)"; fi
+stop export
 
 # --- replay: the headless twin -----------------------------------------------------------------
 printf 'j Enter Enter Backspace Backspace ?\nEsc\n' > "$WORK/keys"

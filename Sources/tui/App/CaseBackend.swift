@@ -18,6 +18,8 @@ protocol CaseBackend: AnyObject {
     func apply(_ write: CaseWrite) throws -> CaseState
     /// The case the console last worked on, if any.
     func current() throws -> CaseState?
+    /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary.
+    func export(caseID: String, investigation: Investigation, to path: String) throws -> String
 }
 
 /// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
@@ -26,6 +28,12 @@ final class StoreCaseBackend: CaseBackend {
     private let store: CaseStore
     private let defaultTitle: String
     private var caseID: String?
+
+    func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
+        let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
+            .export(caseID: caseID, investigation: investigation, to: path)
+        return "exported \(caseID) to \(path): \(result.files.count) files, signed"
+    }
 
     init(store: CaseStore, defaultTitle: String) {
         self.store = store

@@ -25,8 +25,7 @@ extension ConsoleRunner {
                               position: RowQuery.search(table, order: sheet.order, query: query, from: from, forward: forward))
             }
         case .export:
-            let id = state.caseState.id ?? "CASE"
-            dispatch(.status("export: run `investigate export \(id)` for the signed bundle"))
+            exportOpenCase()
         case .prepare(let kind):
             guard let data = state.data else { return }
             let inbox = self.inbox
@@ -44,6 +43,43 @@ extension ConsoleRunner {
             } catch {
                 dispatch(.status("case store: \(error)"))
             }
+        }
+    }
+
+    /// Exports the open case to `<exports>/<case-id>.zip` (the id is the store's own, never data;
+    /// exports is `$INVESTIGATE_EXPORT_DIR`, else `$XDG_DATA_HOME/investigate/exports`) in the
+    /// background, then re-reads the case so the export shows in its audit trail.
+    private func exportOpenCase() {
+        guard let backend = caseBackend, let id = state.caseState.id else {
+            dispatch(.status("export: open or create a case first (c, or :case new TITLE)"))
+            return
+        }
+        guard let model = state.data?.model as? EngineModel else {
+            dispatch(.status("export: the source is still loading"))
+            return
+        }
+        let investigation = model.investigation
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.local/share"
+        let folder = environment["INVESTIGATE_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataHome + "/investigate/exports"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        let path = folder + "/" + id + ".zip"
+        nonisolated(unsafe) let unsafeBackend = backend
+        let inbox = self.inbox
+        inbox.jobStarted()
+        dispatch(.status("exporting \(id)..."))
+        DispatchQueue.global(qos: .userInitiated).async {
+            let message: String
+            do {
+                message = try unsafeBackend.export(caseID: id, investigation: investigation, to: path)
+            } catch {
+                message = "export failed: \(error)"
+            }
+            inbox.post(.status(message))
+            if let stored = try? unsafeBackend.current() { inbox.post(.caseSynced(stored)) }
+            inbox.jobFinished()
         }
     }
 
