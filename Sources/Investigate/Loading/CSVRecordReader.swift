@@ -47,8 +47,20 @@ public final class CSVRecordReader {
             if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
             if inQuotes {
                 if !line.terminated {
+                    inQuotes = false
+                    if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field never closed") }
                     stopped = !onError(recordLine, "quoted field never closed (truncated file?)")
                     return false
+                }
+                if record.count > lines.maxLineBytes {
+                    // A stray quote must not pull the rest of the file into memory: report the
+                    // record and start afresh on the next line.
+                    inQuotes = false
+                    if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field longer than the limit") }
+                    if !onError(recordLine, "quoted field longer than the limit (stray quote?); lines \(recordLine)-\(line.number) skipped") {
+                        stopped = true
+                        return false
+                    }
                 }
                 return true
             }
@@ -69,7 +81,11 @@ public final class CSVRecordReader {
             }
             return try body(fields)
         }
-        _ = stopped
+        if inQuotes && !stopped {
+            // The file ended (after a newline) inside a quoted field: report the record.
+            if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field never closed") }
+            _ = onError(recordLine, "quoted field never closed (truncated file?)")
+        }
         if !headerRead { throw LoadFailure.emptyFile(file: file) }
     }
 
@@ -81,13 +97,11 @@ public final class CSVRecordReader {
     }
 
     private func readHeader() throws {
+        // A UTF-8 byte order mark, even before a quoted first name.
+        if record.starts(with: [0xEF, 0xBB, 0xBF]) { record.removeFirst(3) }
         var names: [[UInt8]] = []
         if let error = CSVRecordReader.split(record, into: { bytes, _ in names.append(Array(bytes)) }) {
             throw LoadFailure.badHeader(file: file, reason: error)
-        }
-        if var first = names.first, first.starts(with: [0xEF, 0xBB, 0xBF]) {
-            first.removeFirst(3)
-            names[0] = first
         }
         header = names.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
         headerNames = header.map { Array($0.utf8) }

@@ -105,13 +105,17 @@ public struct CaseLoader {
                         queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)
     }
 
-    /// Lenient mode: a file whose header lacks a required column is skipped whole, reported at
-    /// `file:1` with its rows counted as skipped. Strict mode, and accounts files, stop the load.
+    /// Lenient mode: a file whose header lacks a required column (or cannot be parsed, or is empty)
+    /// is skipped whole, reported at `file:1` with its rows counted as skipped. Strict mode, and
+    /// accounts files, stop the load.
     static func skipUnreadableFile(_ entry: SourceFiles.Entry, _ failure: LoadFailure, log: IssueLog) throws {
-        guard case .missingColumn = failure, !log.options.strict else { throw failure }
-        let rows = max(0, (try? countLines(entry.path)) ?? 0) - 1
-        _ = log.skip(entry.name, 1, failure.description.drop(while: { $0 != " " }).dropFirst()
-            + "; the file's \(rows) rows were skipped")
+        switch failure {
+        case .missingColumn, .badHeader, .emptyFile: break
+        default: throw failure
+        }
+        guard !log.options.strict else { throw failure }
+        let rows = max(0, ((try? countLines(entry.path)) ?? 0) - 1)
+        _ = log.skip(entry.name, 1, failure.reason + "; the file's \(rows) rows were skipped")
         log.report.skippedCount += max(0, rows - 1)
     }
 

@@ -18,19 +18,35 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String {
         switch self {
+        case .missingColumn(let file, _, _), .badHeader(let file, _):
+            return "\(file):1: \(reason)"
+        case .strictRow(let file, let line, _):
+            return "\(file):\(line): \(reason)"
+        case .emptyFile(let file), .unreadable(let file, _):
+            return "\(file): \(reason)"
+        case .missingFile, .notADirectory:
+            return reason
+        }
+    }
+
+    /// What is wrong, without the file and line (the whole message for folder-level failures).
+    /// Header names are shown as visible escapes: they come from the file.
+    public var reason: String {
+        switch self {
         case .missingFile(let directory, let expected):
             return "\(directory): missing required file \(expected)"
-        case .missingColumn(let file, let column, let found):
-            let list = found.isEmpty ? "" : " (found: \(found.joined(separator: ", ")))"
-            return "\(file):1: missing required column '\(column)'\(list)"
-        case .badHeader(let file, let reason):
-            return "\(file):1: unreadable header: \(reason)"
-        case .emptyFile(let file):
-            return "\(file): empty file (no header row)"
-        case .unreadable(let file, let reason):
-            return "\(file): \(reason)"
-        case .strictRow(let file, let line, let reason):
-            return "\(file):\(line): \(reason)"
+        case .missingColumn(_, let column, let found):
+            let names = found.map { TextEscaping.visible($0, limit: 60) }
+            let list = found.isEmpty ? "" : " (found: \(names.joined(separator: ", ")))"
+            return "missing required column '\(column)'\(list)"
+        case .badHeader(_, let reason):
+            return "unreadable header: \(TextEscaping.visible(reason))"
+        case .emptyFile:
+            return "empty file (no header row)"
+        case .unreadable(_, let reason):
+            return TextEscaping.visible(reason)
+        case .strictRow(_, _, let reason):
+            return reason
         case .notADirectory(let path):
             return "\(path): not a case source folder"
         }

@@ -37,14 +37,15 @@ public struct QueryRowFetcher {
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?) -> [(key: String, value: String, isRaw: Bool)] {
         if let csvHeader {
             var names: [String] = []
-            _ = CSVRecordReader.split(csvHeader) { bytes, _ in names.append(String(decoding: bytes, as: UTF8.self)) }
+            let headerBytes = csvHeader.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(csvHeader.dropFirst(3)) : csvHeader
+            _ = CSVRecordReader.split(headerBytes) { bytes, _ in names.append(String(decoding: bytes, as: UTF8.self)) }
             var values: [String] = []
             _ = CSVRecordReader.split(line) { bytes, _ in values.append(String(decoding: bytes, as: UTF8.self)) }
             return zip(names, values).map { ($0.trimmingSpaces(), $1, false) }
         }
         let schema = QueryLoader.schema
         let fields = RecordFields(slotCount: schema.columns.count)
-        let failure = line.withUnsafeBytes { JSONLineParser(schema: schema).parse($0, into: fields) }
+        let failure = line.withUnsafeBytes { JSONLineParser(schema: schema).parse(dropByteOrderMark($0), into: fields) }
         guard failure == nil else { return [("error", failure ?? "", false)] }
         var pairs: [(key: String, value: String, isRaw: Bool)] = []
         for (slot, name) in schema.columns.enumerated() where fields.has(slot) {

@@ -77,9 +77,12 @@ public struct TableReader {
                 }
             case .jsonl:
                 let parser = JSONLineParser(schema: schema)
+                let atFileStart = (byteRange?.lowerBound ?? 0) == 0
                 try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
+                    var line = line
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
+                    if line.number == 1 && atFileStart { line.bytes = dropByteOrderMark(line.bytes) }
                     if line.bytes.isEmpty || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
                     if let reason = parser.parse(line.bytes, into: fields) {
                         return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
@@ -95,4 +98,10 @@ public struct TableReader {
         progress(lines.bytesConsumed)
         linesRead = lines.lineNumber - 1
     }
+}
+
+/// The bytes without a leading UTF-8 byte order mark.
+func dropByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    guard bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF else { return bytes }
+    return UnsafeRawBufferPointer(rebasing: bytes[3...])
 }
