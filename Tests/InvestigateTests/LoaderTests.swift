@@ -121,3 +121,14 @@ import Testing
         return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/x.gz")))
     }
 }
+
+@Suite struct HostileFileNameTests {
+    @Test func fileNamesInMessagesAreInert() throws {
+        let source = try TempSource(["accounts.csv": "account_id\na1\n",
+                                     "queries/part\u{1B}]0;x\u{07}.jsonl": "{\"ts\":\"bad\",\"account_id\":\"a1\"}\n"])
+        let data = try source.load()
+        let issue = try #require(data.report.skipped.first)
+        #expect(issue.file == "queries/part\\x1b]0;x\\x07.jsonl")
+        #expect(!issue.description.unicodeScalars.contains { $0.value < 0x20 })
+    }
+}

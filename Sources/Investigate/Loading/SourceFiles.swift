@@ -10,7 +10,8 @@ public struct SourceFiles: Sendable {
     public struct Entry: Sendable, Equatable {
         /// Full path.
         public var path: String
-        /// Name relative to the case source (used in messages).
+        /// Name relative to the case source, made inert (a file name in the source folder is data
+        /// too: control bytes and bidi overrides are shown as escapes in every message).
         public var name: String
         /// Size in bytes.
         public var bytes: Int
@@ -40,7 +41,7 @@ public struct SourceFiles: Sendable {
         let folder = directory + "/queries"
         if Self.isDirectory(folder) {
             queries += Self.list(folder).filter { TableFormat.of(path: $0) != nil }.sorted().map {
-                Entry(path: folder + "/" + $0, name: "queries/" + $0, bytes: Self.size(folder + "/" + $0))
+                Entry(path: folder + "/" + $0, name: "queries/" + TextEscaping.visible($0), bytes: Self.size(folder + "/" + $0))
             }
         }
         if accounts.isEmpty { throw LoadFailure.missingFile(directory: directory, expected: "accounts.csv or accounts.jsonl") }
@@ -55,7 +56,7 @@ public struct SourceFiles: Sendable {
     private static func entries(named base: String, in names: [String], directory: String, prefix: String) -> [Entry] {
         let suffixes = [".csv", ".jsonl", ".ndjson", ".json"].flatMap { [$0, $0 + ".gz"] }
         return names.filter { name in suffixes.contains { name.lowercased() == base + $0 } }.sorted().map {
-            Entry(path: directory + "/" + $0, name: prefix + $0, bytes: size(directory + "/" + $0))
+            Entry(path: directory + "/" + $0, name: prefix + TextEscaping.visible($0), bytes: size(directory + "/" + $0))
         }
     }
 
