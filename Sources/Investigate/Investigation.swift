@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything an investigation needs from one case source: the loaded data, the link index,
@@ -44,8 +44,9 @@ public final class Investigation: @unchecked Sendable {
         let population = PopulationBaseline(features: features, index: index)
         var scored: [Cluster] = groups.map { members in
             let links = Clusterer.linkCounts(members: members, index: index)
-            let (risk, signals) = scorer.score(members: members, links: links, features: features,
-                                               population: population, index: index)
+            let (risk, signals) = scorer.score(
+                members: members, links: links, features: features,
+                population: population, index: index)
             return Cluster(id: "", members: members, linkCounts: links, risk: risk, signals: signals)
         }
         scored.sort { a, b in
@@ -61,16 +62,19 @@ public final class Investigation: @unchecked Sendable {
         clusters = scored
         clusterOfAccount = owner
         accountRisk = (0..<data.accountCount).map { account in
-            scorer.accountRisk(account: account, clusterRisk: scored[Int(owner[account])].risk,
-                               features: features, population: population)
+            scorer.accountRisk(
+                account: account, clusterRisk: scored[Int(owner[account])].risk,
+                features: features, population: population)
         }
         lap("score")
         self.timings = timings
     }
 
     /// Loads and builds in one step.
-    public static func open(_ directory: String, options: LoadOptions = LoadOptions(),
-                            progress: @escaping (LoadProgress) -> Void = { _ in }) throws -> Investigation {
+    public static func open(
+        _ directory: String, options: LoadOptions = LoadOptions(),
+        progress: @escaping (LoadProgress) -> Void = { _ in }
+    ) throws -> Investigation {
         Investigation(data: try CaseLoader(options: options).load(directory, progress: progress))
     }
 
@@ -89,8 +93,15 @@ public func residentMemoryBytes() -> Int {
     guard let file = fopen("/proc/self/statm", "r") else { return 0 }
     defer { fclose(file) }
     var size = 0, resident = 0
-    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
-        fscanf_two(file, s, r) }}) else { return 0 }
+    guard
+        withUnsafeMutablePointer(
+            to: &size,
+            { s in
+                withUnsafeMutablePointer(to: &resident) { r in
+                    fscanf_two(file, s, r)
+                }
+            })
+    else { return 0 }
     return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 

@@ -1,1 +1,5 @@
-public enum InvestigateVersion { public static let string = "0.1.0" }
+/// The tool's version, recorded in bundles and printed by `--version`.
+public enum InvestigateVersion {
+    /// The version string.
+    public static let string = "0.1.0"
+}

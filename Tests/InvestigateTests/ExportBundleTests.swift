@@ -69,8 +69,10 @@ struct ExportFixture {
     }
 
     /// Every way a bundle can be changed after signing.
-    @Test(arguments: ["manifest byte", "sig byte", "file byte", "missing file", "extra file", "audit edit",
-                      "missing sig", "resigned manifest"])
+    @Test(arguments: [
+        "manifest byte", "sig byte", "file byte", "missing file", "extra file", "audit edit",
+        "missing sig", "resigned manifest",
+    ])
     func tamperingIsRejected(_ tamper: String) throws {
         let f = try ExportFixture()
         _ = try f.export("t.zip")
@@ -101,8 +103,10 @@ struct ExportFixture {
                 list[i] = .object(e)
             }
             m["files"] = .array(list)
-            m["signature"] = ["algorithm": "Ed25519", "file": "manifest.sig", "key_id": .string(BundleKeys.keyID(other.publicKey)),
-                              "public_key": .string(other.publicKey.rawRepresentation.base64EncodedString())]
+            m["signature"] = [
+                "algorithm": "Ed25519", "file": "manifest.sig", "key_id": .string(BundleKeys.keyID(other.publicKey)),
+                "public_key": .string(other.publicKey.rawRepresentation.base64EncodedString()),
+            ]
             manifest = .object(m)
             files["manifest.json"] = Array((manifest.canonical + "\n").utf8)
             files["manifest.sig"] = try BundleManifest.signature(of: files["manifest.json"]!, key: other)
@@ -192,7 +196,8 @@ struct ExportFixture {
 
     @Test func uuidV5MatchesKnownValue() {
         // Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")
-        #expect(UUIDv5.make(namespace: "6ba7b810-9dad-11d1-80b4-00c04fd430c8", name: "python.org")
+        #expect(
+            UUIDv5.make(namespace: "6ba7b810-9dad-11d1-80b4-00c04fd430c8", name: "python.org")
                 == "886313e1-3b8a-5372-9b90-0c9aee199e5d")
     }
 }

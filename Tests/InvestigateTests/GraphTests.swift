@@ -50,8 +50,14 @@ import Testing
     @Test func planted_rings_rank_on_top_and_decoys_stay_low() throws {
         let (inv, truth, _) = Self.generated
         var text = "{\"rings\":["
-        text += truth.rings.map { r in "{\"name\":\"\(r.name)\",\"style\":\"\(r.style)\",\"accounts\":[" + r.accounts.map { "\"\($0)\"" }.joined(separator: ",") + "]}" }.joined(separator: ",")
-        text += "],\"decoys\":[" + truth.decoys.map { d in "{\"name\":\"\(d.name)\",\"accounts\":[" + d.accounts.map { "\"\($0)\"" }.joined(separator: ",") + "]}" }.joined(separator: ",") + "]}"
+        text += truth.rings.map { r in
+            "{\"name\":\"\(r.name)\",\"style\":\"\(r.style)\",\"accounts\":[" + r.accounts.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+        }.joined(separator: ",")
+        text +=
+            "],\"decoys\":["
+            + truth.decoys.map { d in
+                "{\"name\":\"\(d.name)\",\"accounts\":[" + d.accounts.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+            }.joined(separator: ",") + "]}"
         let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text))
         #expect(result.decoysFlagged.isEmpty)
         #expect(result.precision >= 0.95)

@@ -26,81 +26,89 @@ import Testing
     // MARK: Base sources
 
     static let accountsCSV = #"""
-    account_id,created_at,email,org_id,country,plan,status,payment_fingerprint,signup_ip,nick
-    a1,2026-01-02T03:04:05Z,x@example.com,o1,US,payg,active,pf1,10.0.0.1,"hi, ""you"""
-    a2,1767225600,y@example.com,o1,de,team,active,pf1,10.0.0.2,"multi
-    line"
-    a3,2026-01-02T03:04:05.250+02:00,z@gmail.com,,fr,payg,banned,pf2,2001:db8::1,
-    a4,,w@corp.io,o2,gb,ent,suspended,,10.0.1.7,x
+        account_id,created_at,email,org_id,country,plan,status,payment_fingerprint,signup_ip,nick
+        a1,2026-01-02T03:04:05Z,x@example.com,o1,US,payg,active,pf1,10.0.0.1,"hi, ""you"""
+        a2,1767225600,y@example.com,o1,de,team,active,pf1,10.0.0.2,"multi
+        line"
+        a3,2026-01-02T03:04:05.250+02:00,z@gmail.com,,fr,payg,banned,pf2,2001:db8::1,
+        a4,,w@corp.io,o2,gb,ent,suspended,,10.0.1.7,x
 
-    """#
+        """#
     static let accountsJSONL = #"""
-    {"account_id":"a1","created_at":"2026-01-02T03:04:05Z","email":"x@example.com","org_id":"o1","payment_fingerprint":"pf1","signup_ip":"10.0.0.1","nick":"hi \"you\""}
-    {"account_id":"a2","created_at":1767225600,"email":"y@example.com","org_id":"o1","payment_fingerprint":"pf1","signup_ip":"10.0.0.2","tags":["x",{"y":null}]}
-    {"account_id":"a3","created_at":"2026-01-02T03:04:05.250+02:00","email":"z@gmail.com","country":"fr","status":"banned","signup_ip":"2001:db8::1"}
-    {"account_id":"a4","email":"w@corp.io","org_id":"o2","plan":null,"status":"suspended","signup_ip":"10.0.1.7","vip":true}
+        {"account_id":"a1","created_at":"2026-01-02T03:04:05Z","email":"x@example.com","org_id":"o1","payment_fingerprint":"pf1","signup_ip":"10.0.0.1","nick":"hi \"you\""}
+        {"account_id":"a2","created_at":1767225600,"email":"y@example.com","org_id":"o1","payment_fingerprint":"pf1","signup_ip":"10.0.0.2","tags":["x",{"y":null}]}
+        {"account_id":"a3","created_at":"2026-01-02T03:04:05.250+02:00","email":"z@gmail.com","country":"fr","status":"banned","signup_ip":"2001:db8::1"}
+        {"account_id":"a4","email":"w@corp.io","org_id":"o2","plan":null,"status":"suspended","signup_ip":"10.0.1.7","vip":true}
 
-    """#
+        """#
     static let paymentsCSV = #"""
-    account_id,payment_fingerprint,kind,bin_country,added_at
-    a1,pf9,card,US,2026-01-01T00:00:00Z
-    a3,pf9,crypto,,1767225600000
+        account_id,payment_fingerprint,kind,bin_country,added_at
+        a1,pf9,card,US,2026-01-01T00:00:00Z
+        a3,pf9,crypto,,1767225600000
 
-    """#
+        """#
     static let paymentsJSONL = #"""
-    {"account_id":"a1","payment_fingerprint":"pf9","kind":"card","bin_country":"US","added_at":"2026-01-01T00:00:00Z"}
-    {"account_id":"a3","payment_fingerprint":"pf9","kind":"crypto","added_at":1767225600000}
+        {"account_id":"a1","payment_fingerprint":"pf9","kind":"card","bin_country":"US","added_at":"2026-01-01T00:00:00Z"}
+        {"account_id":"a3","payment_fingerprint":"pf9","kind":"crypto","added_at":1767225600000}
 
-    """#
+        """#
     static let linksCSV = #"""
-    account_a,account_b,kind,weight,note
-    a1,a2,referral,0.5,"note, with comma"
-    a3,a4,manual,,
+        account_a,account_b,kind,weight,note
+        a1,a2,referral,0.5,"note, with comma"
+        a3,a4,manual,,
 
-    """#
+        """#
     static let linksJSONL = #"""
-    {"account_a":"a1","account_b":"a2","kind":"referral","weight":0.5,"note":"n"}
-    {"account_a":"a3","account_b":"a4","kind":"manual"}
+        {"account_a":"a1","account_b":"a2","kind":"referral","weight":0.5,"note":"n"}
+        {"account_a":"a3","account_b":"a4","kind":"manual"}
 
-    """#
+        """#
     static let queriesJSONL = #"""
-    {"ts":"2026-03-01T00:00:00Z","account_id":"a1","api_key":"sk-1","ip":"10.0.0.1","asn":"AS16509","user_agent":"py/1.0","model":"m1","input_tokens":12,"output_tokens":30,"prompt":"Think step by step about item 42"}
-    {"ts":"2026-03-01T00:00:01.5Z","account_id":"a2","ip":"10.0.0.2","asn":"16509","user_agent":"py/1.0","prompt":"Think step by step about item 43","x":{"k":[1,2,"]"]}}
-    {"ts":1772323202000,"account_id":"a3","ip":"2001:db8::5","prompt_fingerprint":"abc123","input_tokens":"7","category":"code"}
-    {"ts":"2026-03-01 00:00:03+01:00","account_id":"a4","prompt":"tab\there \u00e9 \ud83d\ude00 \u001b[2J"}
-    {"ts":"2026-03-01T00:00:04Z","account_id":"a1","prompt":"Think step by step about item 44","output_tokens":5.0}
-    {"ts":"2026-03-01T00:00:05Z","account_id":"a2","api_key":"sk-1","prompt":"“quoted” and `code` spans"}
+        {"ts":"2026-03-01T00:00:00Z","account_id":"a1","api_key":"sk-1","ip":"10.0.0.1","asn":"AS16509","user_agent":"py/1.0","model":"m1","input_tokens":12,"output_tokens":30,"prompt":"Think step by step about item 42"}
+        {"ts":"2026-03-01T00:00:01.5Z","account_id":"a2","ip":"10.0.0.2","asn":"16509","user_agent":"py/1.0","prompt":"Think step by step about item 43","x":{"k":[1,2,"]"]}}
+        {"ts":1772323202000,"account_id":"a3","ip":"2001:db8::5","prompt_fingerprint":"abc123","input_tokens":"7","category":"code"}
+        {"ts":"2026-03-01 00:00:03+01:00","account_id":"a4","prompt":"tab\there \u00e9 \ud83d\ude00 \u001b[2J"}
+        {"ts":"2026-03-01T00:00:04Z","account_id":"a1","prompt":"Think step by step about item 44","output_tokens":5.0}
+        {"ts":"2026-03-01T00:00:05Z","account_id":"a2","api_key":"sk-1","prompt":"“quoted” and `code` spans"}
 
-    """#
+        """#
     static let queriesCSV = #"""
-    ts,account_id,api_key,ip,asn,user_agent,model,input_tokens,output_tokens,prompt,extra
-    2026-03-01T00:00:00Z,a1,sk-1,10.0.0.1,AS16509,py/1.0,m1,12,30,"Think step by step, item 42",e
-    2026-03-01T00:00:01Z,a2,,10.0.0.2,16509,py/1.0,m1,,,"multi
-    line ""prompt""",
-    1772323202,a3,sk-2,2001:db8::5,,curl,m2,7,8,plain,x
-    2026-03-01T00:00:04Z,a4,,,,,,,,,
+        ts,account_id,api_key,ip,asn,user_agent,model,input_tokens,output_tokens,prompt,extra
+        2026-03-01T00:00:00Z,a1,sk-1,10.0.0.1,AS16509,py/1.0,m1,12,30,"Think step by step, item 42",e
+        2026-03-01T00:00:01Z,a2,,10.0.0.2,16509,py/1.0,m1,,,"multi
+        line ""prompt""",
+        1772323202,a3,sk-2,2001:db8::5,,curl,m2,7,8,plain,x
+        2026-03-01T00:00:04Z,a4,,,,,,,,,
 
-    """#
+        """#
 
     /// The file sets fuzzed: name -> content.
     static func baseSources(_ variant: Int) -> [String: [UInt8]] {
         func b(_ s: String) -> [UInt8] { Array(s.utf8) }
         switch variant % 3 {
         case 0:
-            return ["accounts.csv": b(accountsCSV), "payments.csv": b(paymentsCSV), "links.csv": b(linksCSV),
-                    "queries.jsonl": b(queriesJSONL)]
+            return [
+                "accounts.csv": b(accountsCSV), "payments.csv": b(paymentsCSV), "links.csv": b(linksCSV),
+                "queries.jsonl": b(queriesJSONL),
+            ]
         case 1:
-            return ["accounts.jsonl": b(accountsJSONL), "payments.jsonl": b(paymentsJSONL), "links.jsonl": b(linksJSONL),
-                    "queries.jsonl": b(queriesJSONL)]
+            return [
+                "accounts.jsonl": b(accountsJSONL), "payments.jsonl": b(paymentsJSONL), "links.jsonl": b(linksJSONL),
+                "queries.jsonl": b(queriesJSONL),
+            ]
         default:
-            return ["accounts.csv": b(accountsCSV), "payments.jsonl": b(paymentsJSONL), "links.csv": b(linksCSV),
-                    "queries/part-1.csv": b(queriesCSV), "queries/part-2.jsonl": b(queriesJSONL)]
+            return [
+                "accounts.csv": b(accountsCSV), "payments.jsonl": b(paymentsJSONL), "links.csv": b(linksCSV),
+                "queries/part-1.csv": b(queriesCSV), "queries/part-2.jsonl": b(queriesJSONL),
+            ]
         }
     }
 
     // MARK: Mutations
 
-    static let specialBytes: [UInt8] = [0x22, 0x0A, 0x0D, 0x5C, 0x1B, 0xFF, 0x00, 0x2C, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0xC3, 0xED, 0x80, 0x09, 0x20]
+    static let specialBytes: [UInt8] = [
+        0x22, 0x0A, 0x0D, 0x5C, 0x1B, 0xFF, 0x00, 0x2C, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0xC3, 0xED, 0x80, 0x09, 0x20,
+    ]
 
     static let fragments: [String] = [
         #""\u0000""#, #""\ud800""#, #""\udc00\ud800x""#, #""\ud83d\u0041""#, #""\u12""#, #""\x""#, "\\", "\"",
@@ -308,7 +316,9 @@ import Testing
                 if case .strictRow(let file, let line, let reason) = failure {
                     if file.isEmpty || line < 1 || !Self.isInert(reason) { failures.append("\(tag): bad strict stop \(failure)") }
                 }
-                if !Self.isInert(failure.description) { failures.append("\(tag): failure not inert: \(TextEscaping.visible(failure.description))") }
+                if !Self.isInert(failure.description) {
+                    failures.append("\(tag): failure not inert: \(TextEscaping.visible(failure.description))")
+                }
             }
         }
         #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) problems:\n" + failures.prefix(20).joined(separator: "\n")))
@@ -329,12 +339,16 @@ import Testing
     @Test func emptyAndHeaderOnlyFiles() throws {
         let accounts = Array("account_id\na1\n".utf8)
         // Header-only and empty optional files load with nothing in them.
-        let headerOnly = try Self.loadBytes(["accounts.csv": accounts, "payments.csv": Array("account_id,payment_fingerprint\n".utf8),
-                                             "links.csv": Array("account_a,account_b,kind".utf8), "queries.jsonl": []])
+        let headerOnly = try Self.loadBytes([
+            "accounts.csv": accounts, "payments.csv": Array("account_id,payment_fingerprint\n".utf8),
+            "links.csv": Array("account_a,account_b,kind".utf8), "queries.jsonl": [],
+        ])
         #expect(headerOnly.accountCount == 1 && headerOnly.payments.count == 0 && headerOnly.upstream.count == 0)
         #expect(headerOnly.report.skippedCount == 0)
-        let empty = try Self.loadBytes(["accounts.csv": accounts, "payments.csv": [], "queries.jsonl": Array("\n\r\n  \n".utf8),
-                                        "queries/part.csv": []])
+        let empty = try Self.loadBytes([
+            "accounts.csv": accounts, "payments.csv": [], "queries.jsonl": Array("\n\r\n  \n".utf8),
+            "queries/part.csv": [],
+        ])
         #expect(empty.accountCount == 1 && empty.queries.count == 0)
         #expect(empty.report.skipped.allSatisfy { $0.line >= 1 })
         // An empty accounts file stops the load with a clean error.
@@ -358,8 +372,10 @@ import Testing
 
     @Test func hostileHeaderNamesStayInert() throws {
         let header = "acc\u{1B}[31mount,\u{202E}x,\u{07}\n"
-        let data = try Self.loadBytes(["accounts.csv": Array("account_id\na1\n".utf8), "payments.csv": Array((header + "a1,b,c\n").utf8),
-                                       "queries.jsonl": []])
+        let data = try Self.loadBytes([
+            "accounts.csv": Array("account_id\na1\n".utf8), "payments.csv": Array((header + "a1,b,c\n").utf8),
+            "queries.jsonl": [],
+        ])
         #expect(data.report.skippedCount >= 1)
         #expect(data.report.skipped.allSatisfy { Self.isInert($0.reason) })
         do {
@@ -379,12 +395,16 @@ import Testing
         let accounts = Array("account_id\na1\n".utf8)
         let rows = Array((Self.oneQuery + "\n").utf8)
         // Concatenated members, an empty member, an empty .gz file.
-        let two = try Self.loadBytes(["accounts.csv.gz": Self.gzip(accounts), "queries.jsonl.gz": Self.gzip(rows) + Self.gzip([]) + Self.gzip(rows)])
+        let two = try Self.loadBytes([
+            "accounts.csv.gz": Self.gzip(accounts), "queries.jsonl.gz": Self.gzip(rows) + Self.gzip([]) + Self.gzip(rows),
+        ])
         #expect(two.queries.count == 2 && two.report.skippedCount == 0)
         let empty = try Self.loadBytes(["accounts.csv": accounts, "queries.jsonl.gz": []])
         #expect(empty.queries.count == 0)
         // Trailing garbage and truncation are reported, not fatal (lenient), and stop a strict load.
-        for damaged in [Self.gzip(rows) + [0x1F], Self.gzip(rows) + [0, 0, 0], Array(Self.gzip(rows).dropLast(5)), Array(Self.gzip(rows).prefix(5))] {
+        for damaged in [
+            Self.gzip(rows) + [0x1F], Self.gzip(rows) + [0, 0, 0], Array(Self.gzip(rows).dropLast(5)), Array(Self.gzip(rows).prefix(5)),
+        ] {
             let data = try Self.loadBytes(["accounts.csv": accounts, "queries.jsonl.gz": damaged])
             #expect(data.report.skippedCount >= 1)
             #expect(data.report.skipped.allSatisfy { $0.line >= 1 && Self.isInert($0.reason) })
@@ -405,8 +425,10 @@ import Testing
             #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","deep":\#(String(repeating: "[", count: 100_000))}"#,
             #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","x":"\#(String(repeating: "\\\"", count: 3000))"}"#,
         ]
-        let data = try Self.loadBytes(["accounts.csv": Array("account_id\na1\n".utf8),
-                                       "queries.jsonl": Array(lines.joined(separator: "\n").utf8)])
+        let data = try Self.loadBytes([
+            "accounts.csv": Array("account_id\na1\n".utf8),
+            "queries.jsonl": Array(lines.joined(separator: "\n").utf8),
+        ])
         #expect(data.queries.count + data.report.skippedCount == lines.count)
         #expect(data.report.skipped.allSatisfy { Self.isInert($0.reason) })
         _ = Clusterer().components(index: LinkIndex(data: data))
@@ -415,11 +437,15 @@ import Testing
     @Test func longLinesAndUnclosedQuotes() throws {
         let prompt = String(repeating: "a\"b `c` ", count: 550_000)  // over one 4 MiB read block
         let long = #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","prompt":"\#(prompt.replacingOccurrences(of: "\"", with: "\\\""))"}"#
-        let data = try Self.loadBytes(["accounts.csv": Array("account_id,nick\na1,\"never closed\nmore\n".utf8),
-                                       "queries.jsonl": Array((long + "\n" + Self.oneQuery).utf8)])
+        let data = try Self.loadBytes([
+            "accounts.csv": Array("account_id,nick\na1,\"never closed\nmore\n".utf8),
+            "queries.jsonl": Array((long + "\n" + Self.oneQuery).utf8),
+        ])
         #expect(data.queries.count == 0)  // the only account row was eaten by its open quote
         #expect(data.report.skipped.contains { $0.file == "accounts.csv" && $0.line == 2 })
-        let ok = try Self.loadBytes(["accounts.csv": Array("account_id\na1\n".utf8), "queries.jsonl": Array((long + "\n" + Self.oneQuery).utf8)])
+        let ok = try Self.loadBytes([
+            "accounts.csv": Array("account_id\na1\n".utf8), "queries.jsonl": Array((long + "\n" + Self.oneQuery).utf8),
+        ])
         #expect(ok.queries.count == 2)
     }
 }

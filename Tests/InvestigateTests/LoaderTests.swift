@@ -4,12 +4,12 @@ import Testing
 
 @Suite struct LoaderTests {
     static let accounts = #"""
-    account_id,created_at,email,org_id,country,plan,status,payment_fingerprint,signup_ip,Nickname
-    a1,2026-01-02T03:04:05Z,x@Example.COM,o1,US,payg,active,pf1,10.0.0.1,"hello, ""world"""
-    a2,1767225600,y@example.com,o1,de,team,active,pf1,10.0.0.2,"multi
-    line"
-    a3,2026-01-02T03:04:05.250+02:00,z@gmail.com,,fr,payg,banned,pf2,10.0.1.9,
-    """#
+        account_id,created_at,email,org_id,country,plan,status,payment_fingerprint,signup_ip,Nickname
+        a1,2026-01-02T03:04:05Z,x@Example.COM,o1,US,payg,active,pf1,10.0.0.1,"hello, ""world"""
+        a2,1767225600,y@example.com,o1,de,team,active,pf1,10.0.0.2,"multi
+        line"
+        a3,2026-01-02T03:04:05.250+02:00,z@gmail.com,,fr,payg,banned,pf2,10.0.1.9,
+        """#
 
     @Test func csvQuotingNewlinesAndExtras() throws {
         let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": ""])
@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func jsonEscapesAndUnknownKeys() throws {
-        let queries = #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","prompt":"tab\there \u00e9 \ud83d\ude00 \u001b[2J","x_custom":{"k":[1,2]},"output_tokens":12}"#
+        let queries =
+            #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","prompt":"tab\there \u00e9 \ud83d\ude00 \u001b[2J","x_custom":{"k":[1,2]},"output_tokens":12}"#
         let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": queries + "\n"])
         let data = try source.load()
         #expect(data.queries.count == 1)
@@ -67,8 +68,10 @@ import Testing
     }
 
     @Test func missingRequiredColumnIsNamed() throws {
-        let source = try TempSource(["accounts.csv": Self.accounts,
-                                     "queries.csv": "time,account_id\n2026-01-01T00:00:00Z,a1\n2026-01-01T00:00:01Z,a2\n"])
+        let source = try TempSource([
+            "accounts.csv": Self.accounts,
+            "queries.csv": "time,account_id\n2026-01-01T00:00:00Z,a1\n2026-01-01T00:00:01Z,a2\n",
+        ])
         let lenient = try source.load()
         #expect(lenient.queries.count == 0)
         #expect(lenient.report.skippedCount == 2)
@@ -124,8 +127,10 @@ import Testing
 
 @Suite struct HostileFileNameTests {
     @Test func fileNamesInMessagesAreInert() throws {
-        let source = try TempSource(["accounts.csv": "account_id\na1\n",
-                                     "queries/part\u{1B}]0;x\u{07}.jsonl": "{\"ts\":\"bad\",\"account_id\":\"a1\"}\n"])
+        let source = try TempSource([
+            "accounts.csv": "account_id\na1\n",
+            "queries/part\u{1B}]0;x\u{07}.jsonl": "{\"ts\":\"bad\",\"account_id\":\"a1\"}\n",
+        ])
         let data = try source.load()
         let issue = try #require(data.report.skipped.first)
         #expect(issue.file == "queries/part\\x1b]0;x\\x07.jsonl")

@@ -46,8 +46,10 @@ import Testing
 
     @Test func templateSketchesMatchAcrossSlots() {
         let digest = PromptDigest()
-        let a = digest.digest("Solve the following problem step by step and show your reasoning before the final answer: Problem 12: river castle.")
-        let b = digest.digest("Solve the following problem step by step and show your reasoning before the final answer: Problem 99: river castle.")
+        let a = digest.digest(
+            "Solve the following problem step by step and show your reasoning before the final answer: Problem 12: river castle.")
+        let b = digest.digest(
+            "Solve the following problem step by step and show your reasoning before the final answer: Problem 99: river castle.")
         #expect(a.sketch == b.sketch)
     }
 }

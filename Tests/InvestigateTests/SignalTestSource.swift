@@ -18,10 +18,14 @@ struct SignalTestSource {
 
     mutating func account(_ account: Account) { accounts.append(account) }
 
-    mutating func query(_ id: String, at millis: Int64, prompt: String, input: Int = 100, output: Int = 500,
-                        ip: String = "10.1.2.3", asn: String = "AS3320", agent: String = "sdk/1.0", category: String = "general") {
-        let row: [String: Any] = ["ts": millis, "account_id": id, "prompt": prompt, "input_tokens": input, "output_tokens": output,
-                                  "ip": ip, "asn": asn, "user_agent": agent, "category": category]
+    mutating func query(
+        _ id: String, at millis: Int64, prompt: String, input: Int = 100, output: Int = 500,
+        ip: String = "10.1.2.3", asn: String = "AS3320", agent: String = "sdk/1.0", category: String = "general"
+    ) {
+        let row: [String: Any] = [
+            "ts": millis, "account_id": id, "prompt": prompt, "input_tokens": input, "output_tokens": output,
+            "ip": ip, "asn": asn, "user_agent": agent, "category": category,
+        ]
         let data = try! JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         queries.append(String(decoding: data, as: UTF8.self))
     }
@@ -46,9 +50,10 @@ struct SignalTestSource {
             let id = "bg\(i)"
             account(Account(id: id, created: "2025-0\(1 + i % 9)-1\(i % 10)T08:00:00Z", email: "p\(i)@gmail.com", payment: "pfbg\(i)"))
             for _ in 0..<30 {
-                query(id, at: 1_767_225_600_000 + Int64(rng.int(0...2_500_000)) * 1000, prompt: PromptMaker.human(&rng),
-                      input: rng.int(50...300), output: rng.int(100...600), ip: "81.2.\(i).9",
-                      category: rng.pick(["coding", "writing"]))
+                query(
+                    id, at: 1_767_225_600_000 + Int64(rng.int(0...2_500_000)) * 1000, prompt: PromptMaker.human(&rng),
+                    input: rng.int(50...300), output: rng.int(100...600), ip: "81.2.\(i).9",
+                    category: rng.pick(["coding", "writing"]))
             }
         }
     }

@@ -58,21 +58,26 @@ public enum AuditChain {
         }
         guard let seq = value["seq"]?.intValue else { throw Problem(seq: position, reason: "missing seq") }
         guard let detail = value["detail"] else { throw Problem(seq: position, reason: "missing detail") }
-        return AuditEntry(seq: Int(seq), caseID: try text("case_id"), at: try text("at"), who: try text("who"),
-                          action: try text("action"), detail: detail, prevHash: try text("prev_hash"),
-                          hash: try text("hash"))
+        return AuditEntry(
+            seq: Int(seq), caseID: try text("case_id"), at: try text("at"), who: try text("who"),
+            action: try text("action"), detail: detail, prevHash: try text("prev_hash"),
+            hash: try text("hash"))
     }
 
     /// Appends an entry to a case's chain inside the caller's write transaction.
     @discardableResult
-    static func append(_ db: Database, caseID: String, at: String, who: String, action: String,
-                       detail: JSONValue) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
-                                    arguments: [caseID])
+    static func append(
+        _ db: Database, caseID: String, at: String, who: String, action: String,
+        detail: JSONValue
+    ) throws -> AuditEntry {
+        let last = try Row.fetchOne(
+            db, sql: "SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
+            arguments: [caseID])
         let seq: Int = last.map { $0["seq"] } ?? 0
         let prev: String = last.map { $0["hash"] } ?? genesis
-        var entry = AuditEntry(seq: seq + 1, caseID: caseID, at: at, who: who, action: action, detail: detail,
-                               prevHash: prev, hash: "")
+        var entry = AuditEntry(
+            seq: seq + 1, caseID: caseID, at: at, who: who, action: action, detail: detail,
+            prevHash: prev, hash: "")
         entry.hash = hash(of: entry)
         try db.execute(
             sql: "INSERT INTO audit (case_id, seq, at, who, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
@@ -84,9 +89,10 @@ public enum AuditChain {
     static func entries(_ db: Database, caseID: String) throws -> [AuditEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE case_id = ? ORDER BY seq", arguments: [caseID]).map { row in
             let detailText: String = row["detail"]
-            return AuditEntry(seq: row["seq"], caseID: row["case_id"], at: row["at"], who: row["who"],
-                              action: row["action"], detail: (try? JSONValue.parse(detailText)) ?? .string(detailText),
-                              prevHash: row["prev_hash"], hash: row["hash"])
+            return AuditEntry(
+                seq: row["seq"], caseID: row["case_id"], at: row["at"], who: row["who"],
+                action: row["action"], detail: (try? JSONValue.parse(detailText)) ?? .string(detailText),
+                prevHash: row["prev_hash"], hash: row["hash"])
         }
     }
 }

@@ -73,7 +73,8 @@ public enum JSONValue: Equatable, Sendable {
         case .object(let members):
             out += "{"
             for (i, key) in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-                .enumerated() {
+                .enumerated()
+            {
                 if i > 0 { out += "," }
                 JSONValue.quote(key, into: &out)
                 out += ":"
@@ -120,7 +121,8 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral {
+    ExpressibleByDictionaryLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int64) { self = .int(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }

@@ -70,8 +70,10 @@ public struct AuditEntry: Equatable, Sendable {
 
     /// The canonical line hashed into `hash` (every field but the hash itself).
     public var hashedValue: JSONValue {
-        .object(["seq": .int(Int64(seq)), "case_id": .string(caseID), "at": .string(at), "who": .string(who),
-                 "action": .string(action), "detail": detail, "prev_hash": .string(prevHash)])
+        .object([
+            "seq": .int(Int64(seq)), "case_id": .string(caseID), "at": .string(at), "who": .string(who),
+            "action": .string(action), "detail": detail, "prev_hash": .string(prevHash),
+        ])
     }
 
     /// The line written to `audit.jsonl` (the hashed fields plus `hash`).

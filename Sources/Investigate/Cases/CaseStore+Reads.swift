@@ -16,11 +16,14 @@ extension CaseStore {
             let tags = try Row.fetchAll(
                 db, sql: "SELECT * FROM tags WHERE case_id = ? ORDER BY target_kind, target, label", arguments: [caseID]
             ).map { row in
-                CaseTag(kind: TagTargetKind(rawValue: row["target_kind"]) ?? .value, target: row["target"],
-                        label: row["label"], who: row["who"], at: row["at"])
+                CaseTag(
+                    kind: TagTargetKind(rawValue: row["target_kind"]) ?? .value, target: row["target"],
+                    label: row["label"], who: row["who"], at: row["at"])
             }
-            let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE case_id = ? ORDER BY seq",
-                                         arguments: [caseID]).map { row in
+            let notes = try Row.fetchAll(
+                db, sql: "SELECT * FROM notes WHERE case_id = ? ORDER BY seq",
+                arguments: [caseID]
+            ).map { row in
                 CaseNote(seq: row["seq"], text: row["text"], who: row["who"], at: row["at"])
             }
             return CaseSnapshot(info: info, tags: tags, notes: notes, audit: try AuditChain.entries(db, caseID: caseID))
@@ -40,8 +43,9 @@ extension CaseStore {
     /// - Throws: `CaseStoreError`.
     public func cases(taggingAccount accountID: String) throws -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM tags WHERE target_kind = 'account' AND target = ? ORDER BY case_id",
-                                arguments: [accountID])
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT case_id FROM tags WHERE target_kind = 'account' AND target = ? ORDER BY case_id",
+                arguments: [accountID])
         }
     }
 
@@ -50,8 +54,9 @@ extension CaseStore {
     }
 
     static func info(_ row: Row) -> CaseInfo {
-        CaseInfo(id: row["id"], title: row["title"], status: CaseStatus(rawValue: row["status"]) ?? .open,
-                 severity: row["severity"], assignee: row["assignee"], disposition: row["disposition"],
-                 createdBy: row["created_by"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+        CaseInfo(
+            id: row["id"], title: row["title"], status: CaseStatus(rawValue: row["status"]) ?? .open,
+            severity: row["severity"], assignee: row["assignee"], disposition: row["disposition"],
+            createdBy: row["created_by"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 }

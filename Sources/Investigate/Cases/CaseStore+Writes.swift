@@ -19,10 +19,12 @@ extension CaseStore {
             try db.execute(
                 sql: "INSERT INTO cases (num, id, title, status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
                 arguments: [next, id, title, CaseStatus.open.rawValue, user, now, now])
-            try AuditChain.append(db, caseID: id, at: now, who: user, action: "case.new",
-                                  detail: ["title": .string(title)])
-            return CaseInfo(id: id, title: title, status: .open, severity: "", assignee: "", disposition: "",
-                            createdBy: user, createdAt: now, updatedAt: now)
+            try AuditChain.append(
+                db, caseID: id, at: now, who: user, action: "case.new",
+                detail: ["title": .string(title)])
+            return CaseInfo(
+                id: id, title: title, status: .open, severity: "", assignee: "", disposition: "",
+                createdBy: user, createdAt: now, updatedAt: now)
         }
     }
 
@@ -31,28 +33,35 @@ extension CaseStore {
     ///   - context: extra audit detail (`cluster`, `source`), stored as strings.
     /// - Throws: `CaseStoreError`.
     @discardableResult
-    public func tag(caseID: String, label: String, kind: TagTargetKind, targets: [String],
-                    context: [String: String] = [:]) throws -> Int {
+    public func tag(
+        caseID: String, label: String, kind: TagTargetKind, targets: [String],
+        context: [String: String] = [:]
+    ) throws -> Int {
         try tag(caseID: caseID, label: label, targets: targets.map { (kind, $0) }, context: context)
     }
 
     /// Tags a cluster and every one of its member accounts in one transaction and one audit entry.
     /// - Throws: `CaseStoreError`.
     @discardableResult
-    public func tagCluster(caseID: String, label: String, cluster: String, members: [String],
-                           context: [String: String] = [:]) throws -> Int {
+    public func tagCluster(
+        caseID: String, label: String, cluster: String, members: [String],
+        context: [String: String] = [:]
+    ) throws -> Int {
         var detail = context
         detail["cluster"] = cluster
-        return try tag(caseID: caseID, label: label,
-                       targets: [(TagTargetKind.cluster, cluster)] + members.map { (TagTargetKind.account, $0) },
-                       context: detail)
+        return try tag(
+            caseID: caseID, label: label,
+            targets: [(TagTargetKind.cluster, cluster)] + members.map { (TagTargetKind.account, $0) },
+            context: detail)
     }
 
     /// Tags targets of any kinds with one label, in one transaction with one audit entry.
     /// - Throws: `CaseStoreError`.
     @discardableResult
-    public func tag(caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, String)],
-                    context: [String: String] = [:]) throws -> Int {
+    public func tag(
+        caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, String)],
+        context: [String: String] = [:]
+    ) throws -> Int {
         let label = try TagLabel.validate(rawLabel)
         var unique = Set<String>()
         var targets: [(TagTargetKind, String)] = []
@@ -91,13 +100,17 @@ extension CaseStore {
         return try write { db in
             try requireCase(db, caseID)
             let now = timestamp()
-            let seq = (try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(seq), 0) + 1 FROM notes WHERE case_id = ?",
-                                        arguments: [caseID])) ?? 1
-            try db.execute(sql: "INSERT INTO notes (case_id, seq, text, who, at) VALUES (?,?,?,?,?)",
-                           arguments: [caseID, seq, text, user, now])
+            let seq =
+                (try Int.fetchOne(
+                    db, sql: "SELECT IFNULL(MAX(seq), 0) + 1 FROM notes WHERE case_id = ?",
+                    arguments: [caseID])) ?? 1
+            try db.execute(
+                sql: "INSERT INTO notes (case_id, seq, text, who, at) VALUES (?,?,?,?,?)",
+                arguments: [caseID, seq, text, user, now])
             try touch(db, caseID, now)
-            try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "note.add",
-                                  detail: ["note": .int(Int64(seq)), "text": .string(text)])
+            try AuditChain.append(
+                db, caseID: caseID, at: now, who: user, action: "note.add",
+                detail: ["note": .int(Int64(seq)), "text": .string(text)])
             return seq
         }
     }
@@ -110,8 +123,9 @@ extension CaseStore {
             let now = timestamp()
             try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [status.rawValue, caseID])
             try touch(db, caseID, now)
-            try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "status.set",
-                                  detail: ["from": .string(old.status.rawValue), "to": .string(status.rawValue)])
+            try AuditChain.append(
+                db, caseID: caseID, at: now, who: user, action: "status.set",
+                detail: ["from": .string(old.status.rawValue), "to": .string(status.rawValue)])
         }
     }
 
@@ -127,8 +141,9 @@ extension CaseStore {
             let now = timestamp()
             try db.execute(sql: "UPDATE cases SET \(field.rawValue) = ? WHERE id = ?", arguments: [value, caseID])
             try touch(db, caseID, now)
-            try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "field.set",
-                                  detail: ["field": .string(field.rawValue), "value": .string(value)])
+            try AuditChain.append(
+                db, caseID: caseID, at: now, who: user, action: "field.set",
+                detail: ["field": .string(field.rawValue), "value": .string(value)])
         }
     }
 
@@ -137,8 +152,10 @@ extension CaseStore {
     ///   - expectedHead: the audit hash the bundle covers; a concurrent write makes this throw
     ///     `CaseStoreError(.locked...)` so the caller can export again.
     /// - Throws: `CaseStoreError`, or what `commitFiles` throws (then nothing is recorded).
-    public func recordExport(caseID: String, expectedHead: String, detail: JSONValue,
-                             commitFiles: () throws -> Void) throws {
+    public func recordExport(
+        caseID: String, expectedHead: String, detail: JSONValue,
+        commitFiles: () throws -> Void
+    ) throws {
         try write { db in
             try requireCase(db, caseID)
             let head = try String.fetchOne(

@@ -5,7 +5,8 @@ public enum InvestigatePaths {
     /// The case database: `--db PATH`, else `$INVESTIGATE_DB`, else
     /// `$XDG_DATA_HOME/investigate/cases.sqlite` (default `~/.local/share/investigate/cases.sqlite`).
     public static func caseDatabase(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> String {
+        -> String
+    {
         if let flag, !flag.isEmpty { return flag }
         if let env = environment["INVESTIGATE_DB"], !env.isEmpty { return env }
         return dataHome(environment) + "/investigate/cases.sqlite"
@@ -59,8 +60,9 @@ public enum InvestigatePaths {
             return
         }
         do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw CaseStoreError(.unwritable, "cannot create the folder \(parent): \(error.localizedDescription)")
         }

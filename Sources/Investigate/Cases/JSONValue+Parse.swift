@@ -94,8 +94,11 @@ struct JSONReader {
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { isDecimal = true }
-            guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || isDecimal
-                && (b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")) else { break }
+            guard
+                (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                    || isDecimal
+                        && (b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E"))
+            else { break }
             index += 1
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -134,7 +137,7 @@ struct JSONReader {
             case UInt8(ascii: "t"): units.append(0x09)
             case UInt8(ascii: "u"):
                 guard index + 4 <= bytes.count,
-                      let unit = UInt16(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    let unit = UInt16(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                 else { throw error("bad \\u escape") }
                 units.append(unit)
                 index += 4

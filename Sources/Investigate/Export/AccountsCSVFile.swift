@@ -21,15 +21,18 @@ enum AccountsCSVFile {
             }
             let cluster = input.investigation.cluster(ofAccount: i)
             let created = a.createdAt[i] == Int64.min ? "" : RFC3339.format(millis: a.createdAt[i])
-            return (id, [
-                id, "true", created, input.email(a.email[i] < 0 ? nil : pools.emails.string(a.email[i])),
-                input.pooled(pools.emailDomains, a.emailDomain[i]), input.pooled(pools.orgs, a.org[i]),
-                data.label(a.country[i]) ?? "", data.label(a.plan[i]) ?? "", data.label(a.status[i]) ?? "",
-                input.payment(a.payment[i] < 0 ? nil : pools.payments.string(a.payment[i])),
-                input.pooled(pools.ips, a.signupIP[i]), String(data.queries.queryCount(of: i)), String(inTokens),
-                String(outTokens), cluster.id, JSONValue.decimal(cluster.risk),
-                JSONValue.decimal(input.investigation.accountRisk[i]), input.labels(ofAccount: i).joined(separator: ";"),
-            ])
+            return (
+                id,
+                [
+                    id, "true", created, input.email(a.email[i] < 0 ? nil : pools.emails.string(a.email[i])),
+                    input.pooled(pools.emailDomains, a.emailDomain[i]), input.pooled(pools.orgs, a.org[i]),
+                    data.label(a.country[i]) ?? "", data.label(a.plan[i]) ?? "", data.label(a.status[i]) ?? "",
+                    input.payment(a.payment[i] < 0 ? nil : pools.payments.string(a.payment[i])),
+                    input.pooled(pools.ips, a.signupIP[i]), String(data.queries.queryCount(of: i)), String(inTokens),
+                    String(outTokens), cluster.id, JSONValue.decimal(cluster.risk),
+                    JSONValue.decimal(input.investigation.accountRisk[i]), input.labels(ofAccount: i).joined(separator: ";"),
+                ]
+            )
         }
         for id in input.missingAccounts {
             var cells = [String](repeating: "", count: header.count)
@@ -60,13 +63,15 @@ enum AccountsCSVFile {
     static func enforcement(_ input: BundleInput) -> BundleFile {
         var table = CSVTable(header: ["account_id", "proposed_action", "reason"])
         var rows: [(String, [String])] = input.accounts.map { id, i in
-            let (action, reason) = proposal(labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
-                                            risk: input.investigation.accountRisk[i])
+            let (action, reason) = proposal(
+                labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
+                risk: input.investigation.accountRisk[i])
             return (id, [id, action, reason])
         }
         for id in input.missingAccounts {
-            let (action, reason) = proposal(labels: input.snapshot.labels(of: .account, id),
-                                            status: input.snapshot.info.status, risk: 0)
+            let (action, reason) = proposal(
+                labels: input.snapshot.labels(of: .account, id),
+                status: input.snapshot.info.status, risk: 0)
             rows.append((id, [id, action, reason + "; not in the exported source"]))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }

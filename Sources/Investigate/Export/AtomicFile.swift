@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files readable by the owner only (0600), through a temporary file in the same folder,
@@ -49,9 +49,9 @@ public enum AtomicFile {
 
     private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
+            return Glibc.write(fd, buffer, count)
         #else
-        return Darwin.write(fd, buffer, count)
+            return Darwin.write(fd, buffer, count)
         #endif
     }
 

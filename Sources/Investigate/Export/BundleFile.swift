@@ -15,7 +15,9 @@ public struct BundleFile: Equatable {
 
     /// Its manifest entry.
     public var manifestEntry: JSONValue {
-        ["path": .string(path), "bytes": .int(Int64(bytes.count)), "records": .int(Int64(records)),
-         "sha256": .string(AuditChain.sha256Hex(bytes))]
+        [
+            "path": .string(path), "bytes": .int(Int64(bytes.count)), "records": .int(Int64(records)),
+            "sha256": .string(AuditChain.sha256Hex(bytes)),
+        ]
     }
 }

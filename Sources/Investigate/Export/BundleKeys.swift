@@ -31,15 +31,16 @@ public enum BundleKeys {
     static func loadOrCreate(path: String, what: String) throws -> [UInt8] {
         if FileManager.default.fileExists(atPath: path) {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+                let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
             else { throw BundleError("the \(what) \(path) is unreadable or not 32 base64 bytes") }
             return Array(data)
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw BundleError("cannot create \(folder) for the \(what): \(error.localizedDescription)")
             }

@@ -8,8 +8,10 @@ public enum BundleManifest {
     /// The format version.
     public static let formatVersion: Int64 = 1
     /// Files every bundle holds besides the manifest and its signature.
-    public static let contentFiles = ["accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
-                                      "graph.graphml", "queries.jsonl", "report.html", "stix21.json"]
+    public static let contentFiles = [
+        "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
+        "graph.graphml", "queries.jsonl", "report.html", "stix21.json",
+    ]
 
     /// The sha256 of each source file, streamed in 1 MiB blocks.
     /// - Throws: `BundleError` when a file cannot be read.
@@ -33,17 +35,24 @@ public enum BundleManifest {
     }
 
     /// The manifest of a rendered bundle.
-    static func manifest(_ input: BundleInput, files: [BundleFile], source: JSONValue,
-                         publicKey: Curve25519.Signing.PublicKey) -> JSONValue {
+    static func manifest(
+        _ input: BundleInput, files: [BundleFile], source: JSONValue,
+        publicKey: Curve25519.Signing.PublicKey
+    ) -> JSONValue {
         let info = input.snapshot.info
-        let redaction: JSONValue = input.redactor.map { r in
-            ["profile": "keyed-hash", "algorithm": "HMAC-SHA256", "fields": ["prompt", "email", "payment_fingerprint"],
-             "key_id": .string(r.keyID)]
-        } ?? ["profile": "none", "fields": [], "prompts": "sanitised"]
+        let redaction: JSONValue =
+            input.redactor.map { r in
+                [
+                    "profile": "keyed-hash", "algorithm": "HMAC-SHA256", "fields": ["prompt", "email", "payment_fingerprint"],
+                    "key_id": .string(r.keyID),
+                ]
+            } ?? ["profile": "none", "fields": [], "prompts": "sanitised"]
         return [
             "format": ["name": .string(formatName), "version": .int(formatVersion)],
-            "bundle_id": .string(UUIDv5.make(namespace: UUIDv5.investigate,
-                                             name: "bundle:\(info.id):\(input.auditHead):\(input.redactor?.keyID ?? "")")),
+            "bundle_id": .string(
+                UUIDv5.make(
+                    namespace: UUIDv5.investigate,
+                    name: "bundle:\(info.id):\(input.auditHead):\(input.redactor?.keyID ?? "")")),
             "case_id": .string(info.id), "title": .string(info.title), "investigator": .string(input.investigator),
             "tool": ["name": "investigate", "version": .string(InvestigateVersion.string)],
             "created_at": .string(info.createdAt), "exported_at": .string(input.exportedAt),
@@ -51,9 +60,11 @@ public enum BundleManifest {
             "source": source,
             "files": .array(files.sorted { $0.path < $1.path }.map(\.manifestEntry)),
             "redaction": redaction,
-            "signature": ["algorithm": "Ed25519", "file": "manifest.sig",
-                          "public_key": .string(publicKey.rawRepresentation.base64EncodedString()),
-                          "key_id": .string(BundleKeys.keyID(publicKey))],
+            "signature": [
+                "algorithm": "Ed25519", "file": "manifest.sig",
+                "public_key": .string(publicKey.rawRepresentation.base64EncodedString()),
+                "key_id": .string(BundleKeys.keyID(publicKey)),
+            ],
         ]
     }
 

@@ -76,7 +76,8 @@ public enum BundleVerifier {
     static func checkSignature(_ bytes: [UInt8], _ manifest: JSONValue, _ sig: [UInt8]?, _ report: inout Report) {
         guard let sig else { report.problems.append("manifest.sig: missing"); return }
         guard let keyText = manifest["signature"]?["public_key"]?.stringValue, let keyData = Data(base64Encoded: keyText),
-              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyData) else {
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyData)
+        else {
             report.problems.append("manifest.json: no valid Ed25519 public key")
             return
         }

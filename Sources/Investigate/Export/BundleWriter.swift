@@ -20,15 +20,21 @@ public struct BundleWriter {
             STIXFile.render(input), ReportHTMLFile.render(input, links),
         ]
         let source = try BundleManifest.sourceFingerprint(input.data.files)
-        let manifest = Array((BundleManifest.manifest(input, files: files, source: source,
-                                                      publicKey: signingKey.publicKey).canonical + "\n").utf8)
+        let manifest = Array(
+            (BundleManifest.manifest(
+                input, files: files, source: source,
+                publicKey: signingKey.publicKey
+            ).canonical + "\n").utf8)
         files.append(BundleFile(path: "manifest.json", bytes: manifest, records: 1))
-        files.append(BundleFile(path: "manifest.sig", bytes: try BundleManifest.signature(of: manifest, key: signingKey),
-                                records: 1))
+        files.append(
+            BundleFile(
+                path: "manifest.sig", bytes: try BundleManifest.signature(of: manifest, key: signingKey),
+                records: 1))
         var warnings: [String] = []
         if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
         if links.skippedWideValues > 0 {
-            warnings.append("\(links.skippedWideValues) values shared by more than \(CaseLinks.maxSharers) case accounts were not expanded into edges")
+            warnings.append(
+                "\(links.skippedWideValues) values shared by more than \(CaseLinks.maxSharers) case accounts were not expanded into edges")
         }
         if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
@@ -51,8 +57,10 @@ public struct BundleWriter {
         let date = Date(timeIntervalSince1970: TimeInterval(Self.epochSeconds(modified) ?? 315_532_800))
         for file in files.sorted(by: { $0.path < $1.path }) {
             let data = Data(file.bytes)
-            try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: date, permissions: 0o600, compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: file.path, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: date, permissions: 0o600, compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

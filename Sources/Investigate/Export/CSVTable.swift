@@ -32,7 +32,8 @@ public struct CSVTable {
     public static func cell(_ raw: String) -> String {
         var text = TextEscaping.visible(raw)
         if isFormula(raw) || isFormula(text) { text = "'" + text }
-        let needsQuotes = text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        let needsQuotes =
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }

@@ -28,8 +28,9 @@ public struct CaseExporter {
         var attempt = 0
         while true {
             attempt += 1
-            let input = BundleInput(snapshot: try store.snapshot(caseID: caseID), investigation: investigation,
-                                    investigator: store.user, redactor: redactor)
+            let input = BundleInput(
+                snapshot: try store.snapshot(caseID: caseID), investigation: investigation,
+                investigator: store.user, redactor: redactor)
             let rendered = try BundleWriter(signingKey: signingKey).render(input)
             let detail: JSONValue = [
                 "format": .string(BundleManifest.formatName), "manifest_sha256": .string(rendered.manifestSHA256),
@@ -41,8 +42,9 @@ public struct CaseExporter {
                 try store.recordExport(caseID: caseID, expectedHead: input.auditHead, detail: detail) {
                     try BundleWriter.write(rendered.files, to: path, modified: input.exportedAt)
                 }
-                return Result(path: path, files: rendered.files, manifestSHA256: rendered.manifestSHA256,
-                              warnings: rendered.warnings)
+                return Result(
+                    path: path, files: rendered.files, manifestSHA256: rendered.manifestSHA256,
+                    warnings: rendered.warnings)
             } catch let error as CaseStoreError where error.kind == .locked && attempt < 3 {
                 continue
             }

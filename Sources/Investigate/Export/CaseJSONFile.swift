@@ -3,8 +3,10 @@ enum CaseJSONFile {
     static func render(_ input: BundleInput) -> BundleFile {
         let info = input.snapshot.info
         let tags: [JSONValue] = input.snapshot.tags.map { tag in
-            ["kind": .string(tag.kind.rawValue), "target": .string(tag.target), "label": .string(tag.label),
-             "who": .string(tag.who), "at": .string(tag.at)]
+            [
+                "kind": .string(tag.kind.rawValue), "target": .string(tag.target), "label": .string(tag.label),
+                "who": .string(tag.who), "at": .string(tag.at),
+            ]
         }
         let notes: [JSONValue] = input.snapshot.notes.map { note in
             ["seq": .int(Int64(note.seq)), "text": .string(note.text), "who": .string(note.who), "at": .string(note.at)]

@@ -28,20 +28,28 @@ enum GraphFiles {
             """
         var nodes: [(String, String)] = input.accounts.map { id, i in
             let cluster = input.investigation.cluster(ofAccount: i)
-            return (id, "<node id=\"\(e(id))\"><data key=\"n_risk\">\(JSONValue.decimal(input.investigation.accountRisk[i]))</data>"
-                + "<data key=\"n_cluster\">\(e(cluster.id))</data>"
-                + "<data key=\"n_tags\">\(e(input.labels(ofAccount: i).joined(separator: ";")))</data>"
-                + "<data key=\"n_in_source\">true</data></node>\n")
+            return (
+                id,
+                "<node id=\"\(e(id))\"><data key=\"n_risk\">\(JSONValue.decimal(input.investigation.accountRisk[i]))</data>"
+                    + "<data key=\"n_cluster\">\(e(cluster.id))</data>"
+                    + "<data key=\"n_tags\">\(e(input.labels(ofAccount: i).joined(separator: ";")))</data>"
+                    + "<data key=\"n_in_source\">true</data></node>\n"
+            )
         }
         for id in input.missingAccounts {
-            nodes.append((id, "<node id=\"\(e(id))\"><data key=\"n_tags\">"
-                + "\(e(input.snapshot.labels(of: .account, id).joined(separator: ";")))</data>"
-                + "<data key=\"n_in_source\">false</data></node>\n"))
+            nodes.append(
+                (
+                    id,
+                    "<node id=\"\(e(id))\"><data key=\"n_tags\">"
+                        + "\(e(input.snapshot.labels(of: .account, id).joined(separator: ";")))</data>"
+                        + "<data key=\"n_in_source\">false</data></node>\n"
+                ))
         }
         for (_, line) in nodes.sorted(by: { $0.0 < $1.0 }) { out += line }
         let pairs = links.pairs
         for pair in pairs {
-            out += "<edge source=\"\(e(pair.a))\" target=\"\(e(pair.b))\"><data key=\"e_kinds\">\(e(pair.kinds))</data>"
+            out +=
+                "<edge source=\"\(e(pair.a))\" target=\"\(e(pair.b))\"><data key=\"e_kinds\">\(e(pair.kinds))</data>"
                 + "<data key=\"e_shared\">\(pair.shared)</data><data key=\"e_weight\">\(JSONValue.decimal(pair.weight))</data></edge>\n"
         }
         out += "</graph>\n</graphml>\n"

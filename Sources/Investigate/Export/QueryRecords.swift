@@ -69,8 +69,9 @@ enum QueriesFile {
                 let extra = records.byRow[row]
                 var prompt: JSONValue = .null
                 if let raw = extra?.prompt {
-                    prompt = .string(input.redactor?.pseudonym("prompt", raw)
-                                     ?? TextEscaping.visible(raw, limit: promptLimit))
+                    prompt = .string(
+                        input.redactor?.pseudonym("prompt", raw)
+                            ?? TextEscaping.visible(raw, limit: promptLimit))
                 }
                 var object: [String: JSONValue] = [
                     "account_id": .string(id), "ts": .string(RFC3339.format(millis: q.timestamp[row])),

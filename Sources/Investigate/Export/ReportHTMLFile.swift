@@ -19,8 +19,12 @@ enum ReportHTMLFile {
         let summary: [(String, String)] = [
             ("Status", info.status.rawValue), ("Severity", info.severity), ("Assignee", info.assignee),
             ("Disposition", info.disposition), ("Opened", info.createdAt + " by " + info.createdBy),
-            ("Last change", input.exportedAt), ("Accounts", "\(input.accounts.count) in source, "
-                + "\(input.missingAccounts.count) not in source"),
+            ("Last change", input.exportedAt),
+            (
+                "Accounts",
+                "\(input.accounts.count) in source, "
+                    + "\(input.missingAccounts.count) not in source"
+            ),
             ("Links", "\(links.edges.count) shared values among case accounts"),
             ("Exported by", input.investigator), ("Redaction", input.redactor == nil ? "none" : "keyed-hash pseudonyms"),
         ]
@@ -34,14 +38,16 @@ enum ReportHTMLFile {
         html += "<table><tr><th>Cluster</th><th>Members</th><th>Risk</th><th>Signals</th></tr>"
         for c in clusters.values.sorted(by: { ($0.risk, $1.id) > ($1.risk, $0.id) }).prefix(50) {
             let signals = c.signals.prefix(6).map { "\($0.name) +\(JSONValue.decimal($0.contribution)): \($0.explanation)" }
-            html += "<tr><td>\(e(c.id))</td><td>\(c.size)</td><td>\(JSONValue.decimal(c.risk))</td><td>"
+            html +=
+                "<tr><td>\(e(c.id))</td><td>\(c.size)</td><td>\(JSONValue.decimal(c.risk))</td><td>"
                 + signals.map(e).joined(separator: "<br>") + "</td></tr>"
         }
         html += "</table>\n<h2>Query volume</h2>\n" + ReportSVG.timeline(input) + "\n"
         html += "<h2>Link graph</h2>\n" + ReportSVG.linkGraph(input, links) + "\n"
         html += "<h2>Tags</h2>\n<table><tr><th>Kind</th><th>Target</th><th>Label</th><th>Who</th><th>When</th></tr>"
         for tag in input.snapshot.tags.prefix(5000) {
-            html += "<tr><td>\(tag.kind.rawValue)</td><td>\(e(tag.target))</td><td>\(e(tag.label))</td>"
+            html +=
+                "<tr><td>\(tag.kind.rawValue)</td><td>\(e(tag.target))</td><td>\(e(tag.label))</td>"
                 + "<td>\(e(tag.who))</td><td>\(e(tag.at))</td></tr>"
         }
         html += "</table>\n<h2>Notes</h2>\n"

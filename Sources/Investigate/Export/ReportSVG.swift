@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The two inline SVG charts of `report.html`: query volume over time and the link graph.
@@ -22,16 +22,19 @@ enum ReportSVG {
         var counts = [Int](repeating: 0, count: buckets)
         for t in times { counts[min(buckets - 1, Int((t - first) * Int64(buckets) / span))] += 1 }
         let peak = max(1, counts.max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 30)\" role=\"img\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 30)\" role=\"img\" "
             + "aria-label=\"query volume timeline\"><title>Query volume over time</title>"
         let barWidth = width / buckets
         for (i, count) in counts.enumerated() where count > 0 {
             let h = max(1, count * height / peak)
-            svg += "<rect x=\"\(i * barWidth)\" y=\"\(height - h)\" width=\"\(barWidth - 1)\" height=\"\(h)\" "
+            svg +=
+                "<rect x=\"\(i * barWidth)\" y=\"\(height - h)\" width=\"\(barWidth - 1)\" height=\"\(h)\" "
                 + "fill=\"#b03a2e\"><title>\(count) queries</title></rect>"
         }
         svg += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">\(MarkupEscaping.escape(RFC3339.format(millis: first)))</text>"
-        svg += "<text x=\"\(width)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"end\">"
+        svg +=
+            "<text x=\"\(width)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"end\">"
             + "\(MarkupEscaping.escape(RFC3339.format(millis: last)))</text>"
         svg += "<text x=\"\(width / 2)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"middle\">peak \(peak) per bucket</text>"
         return svg + "</svg>"
@@ -46,12 +49,14 @@ enum ReportSVG {
             let angle = 2 * Double.pi * Double(i) / Double(max(1, ids.count))
             position[id] = (Int((center + radius * cos(angle)).rounded()), Int((center + radius * sin(angle)).rounded()))
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" "
             + "aria-label=\"link graph\"><title>Links among case accounts</title>"
         for pair in links.pairs {
             guard let a = position[pair.a], let b = position[pair.b] else { continue }
             let stroke = JSONValue.decimal(0.5 + 2.5 * pair.weight)
-            svg += "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"#555\" stroke-width=\"\(stroke)\">"
+            svg +=
+                "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"#555\" stroke-width=\"\(stroke)\">"
                 + "<title>\(MarkupEscaping.escape(pair.a + " ~ " + pair.b + ": " + pair.kinds))</title></line>"
         }
         let risk = Dictionary(uniqueKeysWithValues: input.accounts.map { ($0.id, input.investigation.accountRisk[$0.index]) })
@@ -59,7 +64,8 @@ enum ReportSVG {
             let (x, y) = position[id]!
             let r = risk[id] ?? 0
             let fill = r >= 0.7 ? "#b03a2e" : r >= 0.4 ? "#d68910" : "#5d6d7e"
-            svg += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" fill=\"\(fill)\"><title>"
+            svg +=
+                "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" fill=\"\(fill)\"><title>"
                 + "\(MarkupEscaping.escape(id)) risk \(JSONValue.decimal(r))</title></circle>"
         }
         return svg + "</svg>"

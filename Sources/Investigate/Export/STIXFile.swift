@@ -51,10 +51,15 @@ enum STIXFile {
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
         for (id, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
-            let accountRef = "user-account--" + UUIDv5.make(namespace: UUIDv5.stixObservables,
-                                                            name: "{\"user_id\":\(jcs(id))}")
-            objects.append(["type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
-                            "user_id": .string(id), "account_type": "api", "object_marking_refs": marking])
+            let accountRef =
+                "user-account--"
+                + UUIDv5.make(
+                    namespace: UUIDv5.stixObservables,
+                    name: "{\"user_id\":\(jcs(id))}")
+            objects.append([
+                "type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
+                "user_id": .string(id), "account_type": "api", "object_marking_refs": marking,
+            ])
             refs.append(accountRef)
             guard i >= 0, input.data.accounts.signupIP[i] >= 0 else { continue }
             let ip = input.data.pools.ips.string(input.data.accounts.signupIP[i])
@@ -63,8 +68,10 @@ enum STIXFile {
             let type = isV4 ? "ipv4-addr" : "ipv6-addr"
             let ipRef = type + "--" + UUIDv5.make(namespace: UUIDv5.stixObservables, name: "{\"value\":\(jcs(ip))}")
             if ips[ipRef] == nil {
-                ips[ipRef] = ["type": .string(type), "spec_version": "2.1", "id": .string(ipRef), "value": .string(ip),
-                              "object_marking_refs": marking]
+                ips[ipRef] = [
+                    "type": .string(type), "spec_version": "2.1", "id": .string(ipRef), "value": .string(ip),
+                    "object_marking_refs": marking,
+                ]
             }
             let relID = "relationship--" + UUIDv5.make(namespace: ns, name: "signup:\(accountRef):\(ipRef)")
             relationships.append([
@@ -81,10 +88,12 @@ enum STIXFile {
         for note in input.snapshot.notes {
             let noteID = "note--" + UUIDv5.make(namespace: ns, name: "note:\(info.id):\(note.seq)")
             let at = stixTime(note.at)
-            objects.append(["type": "note", "spec_version": "2.1", "id": .string(noteID), "created": .string(at),
-                            "modified": .string(at), "content": .string(note.text), "authors": [.string(note.who)],
-                            "object_refs": [.string(groupingID)], "created_by_ref": .string(identityID),
-                            "object_marking_refs": marking])
+            objects.append([
+                "type": "note", "spec_version": "2.1", "id": .string(noteID), "created": .string(at),
+                "modified": .string(at), "content": .string(note.text), "authors": [.string(note.who)],
+                "object_refs": [.string(groupingID)], "created_by_ref": .string(identityID),
+                "object_marking_refs": marking,
+            ])
         }
         if refs.isEmpty { refs.append(identityID) }
         objects.append([
@@ -106,9 +115,10 @@ enum STIXFile {
 enum IPv4Check {
     static func isIPv4(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in
-            !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && Int(p)! <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { p in
+                !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && Int(p)! <= 255
+            }
     }
 
     static func isIPv6(_ s: String) -> Bool {

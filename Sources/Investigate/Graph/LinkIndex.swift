@@ -75,8 +75,9 @@ public final class LinkIndex: @unchecked Sendable {
     /// True when a value is shared so widely (a NAT, a VPN exit, a cloud ASN, a free-mail
     /// domain) that it stays pivotable but does not merge clusters.
     public func isHub(_ kind: LinkKind, value: Int32) -> Bool {
-        LinkStrength.isHub(kind: kind, sharedBy: shareCount(kind, value: value),
-                           freeMail: kind == .emailDomain && FreeMail.contains(valueString(kind, value)))
+        LinkStrength.isHub(
+            kind: kind, sharedBy: shareCount(kind, value: value),
+            freeMail: kind == .emailDomain && FreeMail.contains(valueString(kind, value)))
     }
 
     /// Heap bytes held by the adjacency lists.

@@ -43,7 +43,9 @@ public final class TemplateFamilies: @unchecked Sendable {
             let (a, b) = bands(sketch)
             for key in [a, b] {
                 let s = slot(key)
-                if seenOnce[s >> 6] & (1 << (s & 63)) != 0 { seenTwice[s >> 6] |= 1 << (s & 63) } else {
+                if seenOnce[s >> 6] & (1 << (s & 63)) != 0 {
+                    seenTwice[s >> 6] |= 1 << (s & 63)
+                } else {
                     seenOnce[s >> 6] |= 1 << (s & 63)
                 }
             }

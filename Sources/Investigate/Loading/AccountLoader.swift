@@ -1,9 +1,12 @@
 /// Loads `accounts.*` rows into an `AccountTable`.
 struct AccountLoader {
     static let schema = TableSchema(
-        columns: ["account_id", "created_at", "email", "email_domain", "org_id", "country", "plan", "status",
-                  "payment_fingerprint", "signup_ip"],
+        columns: [
+            "account_id", "created_at", "email", "email_domain", "org_id", "country", "plan", "status",
+            "payment_fingerprint", "signup_ip",
+        ],
         required: ["account_id"])
+    /// Slot numbers of the schema columns.
     private enum Slot {
         static let id = 0, created = 1, email = 2, domain = 3, org = 4, country = 5, plan = 6, status = 7
         static let payment = 8, signupIP = 9
@@ -24,15 +27,18 @@ struct AccountLoader {
             let id = pools.accountIDs.intern(idBytes)
             guard Int(id) == before else {
                 let first = table.line[Int(id)]
-                return log.skip(entry.name, row.line,
-                                "duplicate account_id \(FieldParsing.quote(idBytes)) (first at line \(first))")
+                return log.skip(
+                    entry.name, row.line,
+                    "duplicate account_id \(FieldParsing.quote(idBytes)) (first at line \(first))")
             }
             var created = Int64.min
             if row.hasValue(Slot.created) {
                 if let millis = Timestamp.parseMillis(FieldParsing.trim(row.bytes(Slot.created))) {
                     created = millis
-                } else if !log.warn(entry.name, row.line,
-                                    "bad created_at \(FieldParsing.quote(row.bytes(Slot.created))); kept without it") {
+                } else if !log.warn(
+                    entry.name, row.line,
+                    "bad created_at \(FieldParsing.quote(row.bytes(Slot.created))); kept without it")
+                {
                     return false
                 }
             }

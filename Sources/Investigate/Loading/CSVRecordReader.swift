@@ -57,7 +57,8 @@ public final class CSVRecordReader {
                     // record and start afresh on the next line.
                     inQuotes = false
                     if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field longer than the limit") }
-                    if !onError(recordLine, "quoted field longer than the limit (stray quote?); lines \(recordLine)-\(line.number) skipped") {
+                    if !onError(recordLine, "quoted field longer than the limit (stray quote?); lines \(recordLine)-\(line.number) skipped")
+                    {
                         stopped = true
                         return false
                     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How far a load has come, for progress bars.
@@ -53,8 +53,10 @@ public struct CaseLoader {
             let rows: Int
             do {
                 rows = try body { consumed in
-                    progress(LoadProgress(file: entry.name, bytesDone: base + consumed, bytesTotal: total,
-                                          accounts: accounts.count, queries: queries.count))
+                    progress(
+                        LoadProgress(
+                            file: entry.name, bytesDone: base + consumed, bytesTotal: total,
+                            accounts: accounts.count, queries: queries.count))
                 }
             } catch let failure as LoadFailure where !files.accounts.contains(entry) {
                 try Self.skipUnreadableFile(entry, failure, log: log)
@@ -82,8 +84,10 @@ public struct CaseLoader {
             let accountCount = accounts.count
             nonisolated(unsafe) let report = progress
             let parts = parallel.run(units) { consumed in
-                report(LoadProgress(file: "queries", bytesDone: base + consumed, bytesTotal: total,
-                                    accounts: accountCount, queries: 0))
+                report(
+                    LoadProgress(
+                        file: "queries", bytesDone: base + consumed, bytesTotal: total,
+                        accounts: accountCount, queries: 0))
             }
             let rowsPerFile = try ParallelQueryLoad.merge(parts, units: units, into: queries, pools: pools, log: log)
             for (index, entry) in files.queries.enumerated() {
@@ -101,8 +105,9 @@ public struct CaseLoader {
         report.links = upstream.count
         report.files = summaries
         report.seconds = monotonicSeconds() - started
-        return CaseData(directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
-                        queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)
+        return CaseData(
+            directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
+            queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)
     }
 
     /// Lenient mode: a file whose header lacks a required column (or cannot be parsed, or is empty)
@@ -123,7 +128,9 @@ public struct CaseLoader {
     static func countLines(_ path: String) throws -> Int {
         let lines = LineReader(source: try openByteSource(path: path), blockSize: 1 << 20)
         var count = 0
-        try lines.forEachLine { _ in count += 1; return true }
+        try lines.forEachLine { _ in
+            count += 1; return true
+        }
         return count
     }
 

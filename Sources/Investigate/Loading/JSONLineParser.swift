@@ -61,9 +61,12 @@ public struct JSONLineParser {
                 while !cursor.atEnd {
                     let c = cursor.peek()
                     if (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: ".") || c == UInt8(ascii: "e")
-                        || c == UInt8(ascii: "E") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                        || c == UInt8(ascii: "E") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
+                    {
                         cursor.index += 1
-                    } else { break }
+                    } else {
+                        break
+                    }
                 }
                 fields.append(base + from, cursor.index - from)
             default:

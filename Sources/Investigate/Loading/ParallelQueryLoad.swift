@@ -84,8 +84,9 @@ struct ParallelQueryLoad {
                 lock.unlock()
                 guard index < units.count else { return }
                 let unit = units[index], part = parts[index]
-                let loader = QueryLoader(accountIDs: accountIDs, pools: part.pools, table: part.table, log: part.log,
-                                         digest: PromptDigest(lexicon: options.lexicon))
+                let loader = QueryLoader(
+                    accountIDs: accountIDs, pools: part.pools, table: part.table, log: part.log,
+                    digest: PromptDigest(lexicon: options.lexicon))
                 do {
                     let result = try loader.load(unit.entry, fileIndex: unit.fileIndex, byteRange: unit.range) { consumed in
                         lock.lock()
@@ -142,8 +143,9 @@ extension ParallelQueryLoad {
         func map(_ ids: [Int32], _ id: Int32) -> Int32 { id < 0 ? -1 : ids[Int(id)] }
         let c = part.table.contexts
         let contexts: [Int32] = (0..<c.count).map { j in
-            table.contexts.intern(apiKey: map(keys, c.apiKey[j]), ip: map(ips, c.ip[j]), asn: map(asns, c.asn[j]),
-                                  userAgent: map(agents, c.userAgent[j]), model: map(models, c.model[j]))
+            table.contexts.intern(
+                apiKey: map(keys, c.apiKey[j]), ip: map(ips, c.ip[j]), asn: map(asns, c.asn[j]),
+                userAgent: map(agents, c.userAgent[j]), model: map(models, c.model[j]))
         }
         let from = part.table
         table.timestamp.appendDraining(from.timestamp) { $0 }

@@ -42,8 +42,9 @@ struct PaymentLoader {
 
 /// Loads `links.*` rows (relations computed upstream).
 struct LinkLoader {
-    static let schema = TableSchema(columns: ["account_a", "account_b", "kind", "weight", "note"],
-                                    required: ["account_a", "account_b", "kind"])
+    static let schema = TableSchema(
+        columns: ["account_a", "account_b", "kind", "weight", "note"],
+        required: ["account_a", "account_b", "kind"])
 
     let pools: ValuePools
     let table: UpstreamLinkTable

@@ -1,9 +1,12 @@
 /// Loads query rows (`queries.*` and `queries/`) into a `QueryTable`: the hot path of a load.
 struct QueryLoader {
     static let schema = TableSchema(
-        columns: ["ts", "account_id", "api_key", "ip", "asn", "user_agent", "model", "input_tokens", "output_tokens",
-                  "category", "prompt", "prompt_fingerprint"],
+        columns: [
+            "ts", "account_id", "api_key", "ip", "asn", "user_agent", "model", "input_tokens", "output_tokens",
+            "category", "prompt", "prompt_fingerprint",
+        ],
         required: ["ts", "account_id"])
+    /// Slot numbers of the schema columns.
     private enum Slot {
         static let ts = 0, account = 1, apiKey = 2, ip = 3, asn = 4, userAgent = 5, model = 6
         static let input = 7, output = 8, category = 9, prompt = 10, fingerprint = 11
@@ -17,8 +20,10 @@ struct QueryLoader {
     let digest: PromptDigest
 
     /// Loads one file, or one slice of it; returns rows loaded and lines read.
-    func load(_ entry: SourceFiles.Entry, fileIndex: Int, byteRange: Range<Int>? = nil,
-              progress: (Int) -> Void) throws -> (rows: Int, lines: Int) {
+    func load(
+        _ entry: SourceFiles.Entry, fileIndex: Int, byteRange: Range<Int>? = nil,
+        progress: (Int) -> Void
+    ) throws -> (rows: Int, lines: Int) {
         var rows = 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
@@ -41,15 +46,17 @@ struct QueryLoader {
             var output: UInt32 = 0
             if row.hasValue(Slot.input) {
                 guard let value = FieldParsing.tokenCount(FieldParsing.trim(row.bytes(Slot.input))) else {
-                    return log.skip(entry.name, row.line,
-                                    "input_tokens \(FieldParsing.quote(row.bytes(Slot.input))) is not a whole number")
+                    return log.skip(
+                        entry.name, row.line,
+                        "input_tokens \(FieldParsing.quote(row.bytes(Slot.input))) is not a whole number")
                 }
                 input = value
             }
             if row.hasValue(Slot.output) {
                 guard let value = FieldParsing.tokenCount(FieldParsing.trim(row.bytes(Slot.output))) else {
-                    return log.skip(entry.name, row.line,
-                                    "output_tokens \(FieldParsing.quote(row.bytes(Slot.output))) is not a whole number")
+                    return log.skip(
+                        entry.name, row.line,
+                        "output_tokens \(FieldParsing.quote(row.bytes(Slot.output))) is not a whole number")
                 }
                 output = value
             }

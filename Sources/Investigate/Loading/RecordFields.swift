@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The named columns a table understands, matched case-insensitively.
@@ -146,8 +146,9 @@ public final class RecordFields {
     /// The extra columns, as (name, value) byte pairs.
     public func forEachExtra(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) {
         for extra in extraRanges {
-            body(UnsafeRawBufferPointer(start: scratch + extra.nameStart, count: extra.nameLength),
-                 UnsafeRawBufferPointer(start: scratch + extra.valueStart, count: extra.valueLength))
+            body(
+                UnsafeRawBufferPointer(start: scratch + extra.nameStart, count: extra.nameLength),
+                UnsafeRawBufferPointer(start: scratch + extra.valueStart, count: extra.valueLength))
         }
     }
 

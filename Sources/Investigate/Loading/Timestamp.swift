@@ -7,18 +7,18 @@ public enum Timestamp {
         guard n > 0 else { return nil }
         if isEpoch(bytes) { return parseEpoch(bytes) }
         guard n >= 10,
-              let year = digits(bytes, 0, 4), bytes[4] == 0x2D,
-              let month = digits(bytes, 5, 2), bytes[7] == 0x2D,
-              let day = digits(bytes, 8, 2),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+            let year = digits(bytes, 0, 4), bytes[4] == 0x2D,
+            let month = digits(bytes, 5, 2), bytes[7] == 0x2D,
+            let day = digits(bytes, 8, 2),
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         var millis = daysFromCivil(year: year, month: month, day: day) * 86_400_000
         if n == 10 { return millis }
         guard n >= 19, bytes[10] == 0x54 || bytes[10] == 0x74 || bytes[10] == 0x20,
-              let hour = digits(bytes, 11, 2), bytes[13] == 0x3A,
-              let minute = digits(bytes, 14, 2), bytes[16] == 0x3A,
-              let second = digits(bytes, 17, 2),
-              hour < 24, minute < 60, second <= 60
+            let hour = digits(bytes, 11, 2), bytes[13] == 0x3A,
+            let minute = digits(bytes, 14, 2), bytes[16] == 0x3A,
+            let second = digits(bytes, 17, 2),
+            hour < 24, minute < 60, second <= 60
         else { return nil }
         millis += Int64(hour * 3_600_000 + minute * 60_000 + second * 1000)
         var i = 19

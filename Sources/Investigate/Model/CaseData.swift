@@ -22,8 +22,10 @@ public final class CaseData: @unchecked Sendable {
     /// What the load read and skipped.
     public let report: LoadReport
 
-    init(directory: String, files: SourceFiles, pools: ValuePools, accounts: AccountTable, payments: PaymentTable,
-         queries: QueryTable, upstream: UpstreamLinkTable, ipSubnet: [Int32], report: LoadReport) {
+    init(
+        directory: String, files: SourceFiles, pools: ValuePools, accounts: AccountTable, payments: PaymentTable,
+        queries: QueryTable, upstream: UpstreamLinkTable, ipSubnet: [Int32], report: LoadReport
+    ) {
         self.directory = directory
         self.files = files
         self.pools = pools

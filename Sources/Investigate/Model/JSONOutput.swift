@@ -85,7 +85,8 @@ public indirect enum JSONOut: Sendable, Equatable {
         case .array(let items) where !items.isEmpty:
             return "[\n" + items.map { inner + $0.pretty(inner) }.joined(separator: ",\n") + "\n" + indent + "]"
         case .object(let fields) where !fields.isEmpty:
-            return "{\n" + fields.keys.sorted().map { inner + JSONText.string($0) + ": " + fields[$0]!.pretty(inner) }
+            return "{\n"
+                + fields.keys.sorted().map { inner + JSONText.string($0) + ": " + fields[$0]!.pretty(inner) }
                 .joined(separator: ",\n") + "\n" + indent + "}"
         default:
             return text

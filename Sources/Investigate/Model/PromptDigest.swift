@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reduces a prompt to what detection needs: a near-duplicate sketch and a few flags.
@@ -49,8 +49,9 @@ public struct PromptDigest: Sendable {
             minima.2 = min(minima.2, shingle &* Self.multipliers.2 &+ Self.offsets.2)
             minima.3 = min(minima.3, shingle &* Self.multipliers.3 &+ Self.offsets.3)
             if !reasoning {
-                reasoning = lexicon.matches(word: value, previous: words > 0 ? previousWord : 0,
-                                            beforePrevious: words > 1 ? beforePrevious : 0)
+                reasoning = lexicon.matches(
+                    word: value, previous: words > 0 ? previousWord : 0,
+                    beforePrevious: words > 1 ? beforePrevious : 0)
             }
             beforePrevious = previousWord
             previousWord = value

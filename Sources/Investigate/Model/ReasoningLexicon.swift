@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Phrases that ask a model to show its reasoning, in several languages.
@@ -49,7 +49,8 @@ public struct ReasoningLexicon: Sendable {
                 continue
             }
             let words = lowered.split(whereSeparator: { c in
-                !(c.isLetter || c.isNumber || c == "'") }).map { PromptDigest.wordHash($0) }
+                !(c.isLetter || c.isNumber || c == "'")
+            }).map { PromptDigest.wordHash($0) }
             let key: UInt64
             switch words.count {
             case 1: key = words[0]; copy.unigrams.insert(key)

@@ -15,8 +15,10 @@ public enum Reports {
 
     /// One signal.
     public static func signal(_ s: SignalScore) -> JSONOut {
-        .object(["name": .string(s.name), "value": .number(s.value), "baseline": .number(s.baseline),
-                 "contribution": .number(s.contribution), "explanation": .string(s.explanation)])
+        .object([
+            "name": .string(s.name), "value": .number(s.value), "baseline": .number(s.baseline),
+            "contribution": .number(s.contribution), "explanation": .string(s.explanation),
+        ])
     }
 
     /// One cluster with its member ids.
@@ -49,10 +51,13 @@ public enum Reports {
         for kind in LinkKind.allCases {
             let values = inv.index.values(of: account, kind: kind)
             guard !values.isEmpty else { continue }
-            links[kind.rawValue] = .array(values.map { v in
-                .object(["value": .string(inv.index.valueString(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
-                         "hub": .bool(inv.index.isHub(kind, value: v))])
-            })
+            links[kind.rawValue] = .array(
+                values.map { v in
+                    .object([
+                        "value": .string(inv.index.valueString(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
+                        "hub": .bool(inv.index.isHub(kind, value: v)),
+                    ])
+                })
         }
         let cluster = inv.cluster(ofAccount: account)
         let f = inv.features
@@ -68,7 +73,9 @@ public enum Reports {
 
     /// The accounts sharing a value.
     public static func pivot(kind: LinkKind, value: String, accounts: [String], hub: Bool) -> JSONOut {
-        .object(["key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .string($0) }),
-                 "count": .int(accounts.count), "hub": .bool(hub)])
+        .object([
+            "key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .string($0) }),
+            "count": .int(accounts.count), "hub": .bool(hub),
+        ])
     }
 }

@@ -83,4 +83,3 @@ public enum TextEscaping {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
     }
 }
-

@@ -54,7 +54,9 @@ public final class ValuePools: @unchecked Sendable {
 
     /// Approximate heap bytes held by every pool.
     public var memoryFootprint: Int {
-        [accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
-         categories, labels, extraKeys, extraValues].reduce(0) { $0 + $1.memoryFootprint }
+        [
+            accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
+            categories, labels, extraKeys, extraValues,
+        ].reduce(0) { $0 + $1.memoryFootprint }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Per-account behaviour measured in one pass over the query history (in account order).
@@ -81,7 +81,9 @@ public struct AccountFeatures: Sendable {
             }
             let count = range.count
             if !touched.isEmpty {
-                let histogram = touched.map { categoryCounts[$0] } + [Int](repeating: 0, count: max(0, min(8, categoryCounts.count - 1) - touched.count))
+                let histogram =
+                    touched.map { categoryCounts[$0] }
+                    + [Int](repeating: 0, count: max(0, min(8, categoryCounts.count - 1) - touched.count))
                 categoryEntropy[account] = Float(Statistics.normalisedEntropy(histogram))
                 for c in touched { categoryCounts[c] = 0 }
                 touched.removeAll(keepingCapacity: true)

@@ -20,8 +20,10 @@ public struct ClusterEvidence {
     public let inputTokens: Int64
 
     /// Sums the members' features.
-    public init(members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
-                index: LinkIndex) {
+    public init(
+        members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
+        index: LinkIndex
+    ) {
         self.members = members
         self.links = links
         self.features = features

@@ -12,7 +12,8 @@ public struct InfrastructureSignal: DetectionSignal {
         var subnets = Set<Int32>()
         for m in e.members { for s in e.index.values(of: Int(m), kind: .subnet) { subnets.insert(s) } }
         let accountsPerSubnet = subnets.isEmpty ? 0 : Double(e.size) / Double(subnets.count)
-        let contribution = 0.2 * unit((share - e.population.hostingShare - 0.1) / 0.5)
+        let contribution =
+            0.2 * unit((share - e.population.hostingShare - 0.1) / 0.5)
             + (e.size >= 5 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)
         return SignalScore(
             name: name, value: share, baseline: e.population.hostingShare, contribution: contribution,

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Combines signals into a cluster risk in 0...1 and a per-account risk.
@@ -22,10 +22,13 @@ public struct RiskScorer: Sendable {
     public init() {}
 
     /// Scores a cluster.
-    public func score(members: [Int32], links: [LinkKind: Int], features: AccountFeatures,
-                      population: PopulationBaseline, index: LinkIndex) -> (Double, [SignalScore]) {
-        let evidence = ClusterEvidence(members: members, links: links, features: features, population: population,
-                                       index: index)
+    public func score(
+        members: [Int32], links: [LinkKind: Int], features: AccountFeatures,
+        population: PopulationBaseline, index: LinkIndex
+    ) -> (Double, [SignalScore]) {
+        let evidence = ClusterEvidence(
+            members: members, links: links, features: features, population: population,
+            index: index)
         var scores = signals.compactMap { $0.measure(evidence) }
         let total = scores.reduce(0) { $0 + $1.contribution }
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }
@@ -35,8 +38,10 @@ public struct RiskScorer: Sendable {
     }
 
     /// An account's risk: its cluster's, weighted by how much of the cluster's behaviour it shows.
-    public func accountRisk(account: Int, clusterRisk: Double, features: AccountFeatures,
-                            population: PopulationBaseline) -> Double {
+    public func accountRisk(
+        account: Int, clusterRisk: Double, features: AccountFeatures,
+        population: PopulationBaseline
+    ) -> Double {
         let prompted = Double(features.prompted[account])
         guard prompted > 0 else { return clusterRisk * 0.7 }
         let reasoning = Double(features.reasoning[account]) / prompted

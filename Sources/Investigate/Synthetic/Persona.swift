@@ -1,6 +1,8 @@
 /// How one generated account looks and behaves.
 struct Persona {
+    /// When the account sends its queries.
     enum Timing { case human, office, flat, lockstep(Int) }
+    /// What its prompts look like.
     enum Prompts { case human, ring(Int), benchmark }
 
     var id: String
@@ -28,19 +30,27 @@ struct Persona {
 
 /// Shared pieces for building personas.
 enum PersonaParts {
-    static let residentialASNs = ["AS3320", "AS7922", "AS3215", "AS2856", "AS12322", "AS701", "AS7018", "AS5089", "AS3352",
-                                  "AS6830", "AS4766", "AS9121", "AS8452", "AS1136", "AS5432", "AS20115", "AS22773", "AS6128"]
-    static let benignAgents = ["anthropic-sdk-python/0.39.0", "anthropic-sdk-typescript/0.32.1", "curl/8.5.0", "openai-python/1.54.3",
-                               "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15", "langchain/0.3.7", "PostmanRuntime/7.42.0",
-                               "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0", "python-requests/2.32.3", "Go-http-client/2.0"]
+    static let residentialASNs = [
+        "AS3320", "AS7922", "AS3215", "AS2856", "AS12322", "AS701", "AS7018", "AS5089", "AS3352",
+        "AS6830", "AS4766", "AS9121", "AS8452", "AS1136", "AS5432", "AS20115", "AS22773", "AS6128",
+    ]
+    static let benignAgents = [
+        "anthropic-sdk-python/0.39.0", "anthropic-sdk-typescript/0.32.1", "curl/8.5.0", "openai-python/1.54.3",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15", "langchain/0.3.7", "PostmanRuntime/7.42.0",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0", "python-requests/2.32.3", "Go-http-client/2.0",
+    ]
     static let freeMail = ["gmail.com", "outlook.com", "yahoo.com", "proton.me", "icloud.com", "hotmail.com", "qq.com", "mail.ru"]
     static let countries = ["us", "gb", "de", "fr", "in", "br", "jp", "kr", "ca", "au", "nl", "es", "it", "se", "sg", "cn", "ru"]
-    static let categories = ["coding", "math", "reasoning", "writing", "translation", "science", "law", "medicine", "finance",
-                             "general", "creative", "data_analysis"]
+    static let categories = [
+        "coding", "math", "reasoning", "writing", "translation", "science", "law", "medicine", "finance",
+        "general", "creative", "data_analysis",
+    ]
 
     static func residentialIP(_ rng: inout SeededRandom) -> (String, String) {
-        ("\(rng.pick([24, 31, 46, 62, 73, 81, 88, 92, 98, 109, 151, 176, 188, 203]))."
-            + "\(rng.int(0...255)).\(rng.int(0...255)).\(rng.int(1...254))", rng.pick(residentialASNs))
+        (
+            "\(rng.pick([24, 31, 46, 62, 73, 81, 88, 92, 98, 109, 151, 176, 188, 203]))."
+                + "\(rng.int(0...255)).\(rng.int(0...255)).\(rng.int(1...254))", rng.pick(residentialASNs)
+        )
     }
 
     static func datacenterIP(_ rng: inout SeededRandom, asn: String, prefix: String) -> (String, String) {

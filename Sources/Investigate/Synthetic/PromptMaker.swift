@@ -3,29 +3,33 @@
 struct PromptMaker {
     static let words: [String] = {
         let base = """
-        recipe garden invoice budget python rust swift kernel docker cluster poem story essay letter resume travel
-        flight hotel museum history physics chemistry biology algebra geometry calculus statistics marketing sales
-        customer email meeting agenda summary translate french spanish german japanese chinese korean contract lease
-        tenant landlord mortgage interest loan salary tax refund deduction startup pitch investor board strategy plan
-        product launch roadmap sprint backlog ticket bug crash memory leak thread lock database index query schema
-        migration backup restore server network router firewall vpn proxy latency throughput cache cdn dns domain
-        birthday wedding anniversary gift dinner party playlist movie novel chapter character plot villain hero
-        dragon castle forest river mountain ocean island desert weather climate carbon energy solar wind battery car
-        bike train bus commute office remote hybrid team manager hiring interview feedback review promotion career
-        dog cat puppy kitten vet diet workout running yoga sleep stress anxiety focus habit journal diary morning
-        evening weekend holiday vacation beach camping hiking fishing cooking baking bread pasta salad soup coffee
-        tea wine beer cocktail cheese chocolate dessert breakfast lunch snack spreadsheet formula chart pivot macro
-        slide deck speech toast joke riddle puzzle chess football basketball tennis golf guitar piano violin song
-        lyrics melody painting sketch photo camera lens portrait landscape design logo brand website landing page
-        """
+            recipe garden invoice budget python rust swift kernel docker cluster poem story essay letter resume travel
+            flight hotel museum history physics chemistry biology algebra geometry calculus statistics marketing sales
+            customer email meeting agenda summary translate french spanish german japanese chinese korean contract lease
+            tenant landlord mortgage interest loan salary tax refund deduction startup pitch investor board strategy plan
+            product launch roadmap sprint backlog ticket bug crash memory leak thread lock database index query schema
+            migration backup restore server network router firewall vpn proxy latency throughput cache cdn dns domain
+            birthday wedding anniversary gift dinner party playlist movie novel chapter character plot villain hero
+            dragon castle forest river mountain ocean island desert weather climate carbon energy solar wind battery car
+            bike train bus commute office remote hybrid team manager hiring interview feedback review promotion career
+            dog cat puppy kitten vet diet workout running yoga sleep stress anxiety focus habit journal diary morning
+            evening weekend holiday vacation beach camping hiking fishing cooking baking bread pasta salad soup coffee
+            tea wine beer cocktail cheese chocolate dessert breakfast lunch snack spreadsheet formula chart pivot macro
+            slide deck speech toast joke riddle puzzle chess football basketball tennis golf guitar piano violin song
+            lyrics melody painting sketch photo camera lens portrait landscape design logo brand website landing page
+            """
         return base.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }()
 
-    static let openers = ["Can you help me", "Please", "I need to", "How do I", "What is the best way to", "Could you",
-                          "Write", "Explain", "Give me ideas for", "Summarise", "Draft", "Fix", "Why does", "Compare"]
+    static let openers = [
+        "Can you help me", "Please", "I need to", "How do I", "What is the best way to", "Could you",
+        "Write", "Explain", "Give me ideas for", "Summarise", "Draft", "Fix", "Why does", "Compare",
+    ]
 
-    static let hostile = ["\u{1B}]0;owned\u{07}", "\u{1B}[2J\u{1B}[H", "\u{202E}gnp.exe", "=HYPERLINK(\"http://x\",\"y\")",
-                          "../../etc/passwd", "\u{1B}[31mred\u{1B}[0m", "\u{9B}6n", "\u{7}\u{7}"]
+    static let hostile = [
+        "\u{1B}]0;owned\u{07}", "\u{1B}[2J\u{1B}[H", "\u{202E}gnp.exe", "=HYPERLINK(\"http://x\",\"y\")",
+        "../../etc/passwd", "\u{1B}[31mred\u{1B}[0m", "\u{9B}6n", "\u{7}\u{7}",
+    ]
 
     /// A human prompt: an opener and 4-14 random words (rarely, something hostile).
     static func human(_ rng: inout SeededRandom) -> String {
@@ -38,7 +42,10 @@ struct PromptMaker {
 
     /// Ring templates: fixed scaffolding, a slot or two of varying words and numbers.
     static let ringTemplates: [[String]] = [
-        ["Solve the following problem step by step and show your reasoning before the final answer:", "Problem {n}: {w} {w} with {n} items."],
+        [
+            "Solve the following problem step by step and show your reasoning before the final answer:",
+            "Problem {n}: {w} {w} with {n} items.",
+        ],
         ["You are an expert tutor. Think step-by-step. Explain your reasoning in detail for this {w} question:", "{w} {w} {n}?"],
         ["Provide a detailed chain of thought, then a rationale, then the answer. Task {n} about", "{w} and {w}."],
         ["Resuelve paso a paso y explica tu razonamiento completo:", "problema {n} sobre {w}."],

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes generated personas as a case source: accounts.csv, payments.csv, links.csv and
@@ -11,7 +11,6 @@ struct SyntheticFiles {
     let rowsPerPart: Int
     let windowEnd: Int64 = 1_780_272_000_000
     let day: Int64 = 86_400_000
-
 
     func write(_ personas: [Persona], rng: inout SeededRandom, truth: inout SyntheticSource.Truth) throws {
         mkdir(directory, 0o755)
@@ -34,10 +33,16 @@ struct SyntheticFiles {
         for persona in personas {
             let created = persona.createdAt
             let createdText = rng.chance(0.1) ? String(created / 1000) : Timestamp.format(millis: created)
-            accounts.line([persona.id, createdText, persona.email, persona.org, persona.country.uppercased(), persona.plan,
-                           persona.status, persona.payment, persona.signupIP, persona.nickname].map(SyntheticFormat.csv).joined(separator: ","))
-            payments.line([persona.id, persona.payment, persona.paymentKind, persona.country.uppercased(),
-                           Timestamp.format(millis: created + 60_000)].map(SyntheticFormat.csv).joined(separator: ","))
+            accounts.line(
+                [
+                    persona.id, createdText, persona.email, persona.org, persona.country.uppercased(), persona.plan,
+                    persona.status, persona.payment, persona.signupIP, persona.nickname,
+                ].map(SyntheticFormat.csv).joined(separator: ","))
+            payments.line(
+                [
+                    persona.id, persona.payment, persona.paymentKind, persona.country.uppercased(),
+                    Timestamp.format(millis: created + 60_000),
+                ].map(SyntheticFormat.csv).joined(separator: ","))
             if let old = previous, rng.chance(0.01) {
                 links.line("\(old.id),\(persona.id),referral,0.2,signup referral code")
             }
@@ -55,11 +60,12 @@ struct SyntheticFiles {
                 let output = max(1, Int(persona.outputMean * Double(rng.int(50...150)) / 100))
                 let tsText = rng.chance(0.05) ? String(ts) : "\"" + Timestamp.format(millis: ts) + "\""
                 let model = rng.chance(0.8) ? persona.model : rng.pick(["claude-opus-4", "claude-haiku-4"])
-                queries.line("{\"ts\":\(tsText),\"account_id\":\(SyntheticFormat.json(persona.id)),\"api_key\":\"\(persona.apiKey)\","
-                    + "\"ip\":\"\(ip)\",\"asn\":\"\(asn)\",\"user_agent\":\(SyntheticFormat.json(persona.userAgent)),"
-                    + "\"model\":\"\(model)\",\"input_tokens\":\(input),\"output_tokens\":\(output),"
-                    + "\"category\":\"\(rng.pick(persona.categories))\",\"prompt\":\(SyntheticFormat.json(prompt)),"
-                    + "\"request_id\":\"req_\(rng.hex(12))\"}")
+                queries.line(
+                    "{\"ts\":\(tsText),\"account_id\":\(SyntheticFormat.json(persona.id)),\"api_key\":\"\(persona.apiKey)\","
+                        + "\"ip\":\"\(ip)\",\"asn\":\"\(asn)\",\"user_agent\":\(SyntheticFormat.json(persona.userAgent)),"
+                        + "\"model\":\"\(model)\",\"input_tokens\":\(input),\"output_tokens\":\(output),"
+                        + "\"category\":\"\(rng.pick(persona.categories))\",\"prompt\":\(SyntheticFormat.json(prompt)),"
+                        + "\"request_id\":\"req_\(rng.hex(12))\"}")
                 truth.queryCount += 1
                 if rowsPerPart > 0 && queries.rows >= rowsPerPart {
                     queries.close()

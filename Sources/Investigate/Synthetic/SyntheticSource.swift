@@ -27,10 +27,20 @@ public struct SyntheticSource {
         /// The truth as JSON.
         public var json: JSONOut {
             .object([
-                "rings": .array(rings.map { .object(["name": .string($0.name), "style": .string($0.style),
-                                                      "accounts": .array($0.accounts.map { .string($0) })]) }),
-                "decoys": .array(decoys.map { .object(["name": .string($0.name), "kind": .string($0.kind),
-                                                        "accounts": .array($0.accounts.map { .string($0) })]) }),
+                "rings": .array(
+                    rings.map {
+                        .object([
+                            "name": .string($0.name), "style": .string($0.style),
+                            "accounts": .array($0.accounts.map { .string($0) }),
+                        ])
+                    }),
+                "decoys": .array(
+                    decoys.map {
+                        .object([
+                            "name": .string($0.name), "kind": .string($0.kind),
+                            "accounts": .array($0.accounts.map { .string($0) }),
+                        ])
+                    }),
                 "accounts": .int(accountCount), "queries": .int(queryCount),
             ])
         }

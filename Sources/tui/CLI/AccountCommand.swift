@@ -3,7 +3,8 @@ import Investigate
 
 /// `investigate account DIR ID`: one account's attributes, links, cluster and risk.
 struct AccountCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "account", abstract: "Show an account: attributes, shared values, cluster, risk.")
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Show an account: attributes, shared values, cluster, risk.")
 
     @OptionGroup var source: SourceOptions
     @Argument(help: "The account id.") var accountID: String
@@ -21,22 +22,30 @@ struct AccountCommand: ParsableCommand {
                 return
             }
             let cluster = inv.cluster(ofAccount: account)
-            print("account \(TextEscaping.visible(accountID))  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))")
+            print(
+                "account \(TextEscaping.visible(accountID))  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
+            )
             if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
                 for key in attributes.keys.sorted() {
-                    if case .string(let value) = attributes[key]! { print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value, limit: 200))") }
+                    if case .string(let value) = attributes[key]! {
+                        print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value, limit: 200))")
+                    }
                 }
             }
             print("linked values:")
             for kind in LinkKind.allCases {
                 for v in inv.index.values(of: account, kind: kind) {
                     let hub = inv.index.isHub(kind, value: v) ? " (hub)" : ""
-                    print("  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueString(kind, v), limit: 120))\tshared by \(inv.index.shareCount(kind, value: v))\(hub)")
+                    print(
+                        "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueString(kind, v), limit: 120))\tshared by \(inv.index.shareCount(kind, value: v))\(hub)"
+                    )
                 }
             }
             print("risk breakdown:")
             for s in cluster.signals {
-                print("  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t+\(String(format: "%.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))")
+                print(
+                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t+\(String(format: "%.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
+                )
             }
         }
     }
@@ -44,7 +53,8 @@ struct AccountCommand: ParsableCommand {
 
 /// `investigate pivot DIR KEY VALUE`: the accounts sharing a value.
 struct PivotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pivot", abstract: "List the accounts sharing one value (ip, payment, asn, ...).")
+    static let configuration = CommandConfiguration(
+        commandName: "pivot", abstract: "List the accounts sharing one value (ip, payment, asn, ...).")
 
     @OptionGroup var source: SourceOptions
     @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, link") var key: String
@@ -54,7 +64,10 @@ struct PivotCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             guard let kind = LinkKind(name: key) else {
-                throw CLIFailure(message: "unknown key \(TextEscaping.visible(key)); use one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
+                throw CLIFailure(
+                    message:
+                        "unknown key \(TextEscaping.visible(key)); use one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    code: 2)
             }
             let inv = try source.open()
             let id = inv.index.valueID(kind, value)
@@ -64,7 +77,9 @@ struct PivotCommand: ParsableCommand {
                 print(Reports.pivot(kind: kind, value: value, accounts: accounts, hub: hub).pretty())
                 return
             }
-            print("\(kind.rawValue) \(TextEscaping.visible(value)): \(accounts.count) accounts\(hub ? " (hub: pivotable, never merges clusters)" : "")")
+            print(
+                "\(kind.rawValue) \(TextEscaping.visible(value)): \(accounts.count) accounts\(hub ? " (hub: pivotable, never merges clusters)" : "")"
+            )
             for account in accounts { print(TextEscaping.visible(account)) }
         }
     }

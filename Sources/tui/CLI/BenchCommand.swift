@@ -5,7 +5,8 @@ import Investigate
 /// `investigate bench DIR`: load, index, cluster and score a source, and print the figures the
 /// issues set targets for (load time against `wc -l`, peak memory per query row, cluster time).
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure load, clustering and scoring on a case source.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure load, clustering and scoring on a case source.")
 
     @Argument(help: "The case source folder (make one with `investigate generate`).") var directory: String
     @Option(help: "Runs of `wc -l` to take the median of.") var wcRuns = 3
@@ -42,12 +43,20 @@ struct BenchCommand: ParsableCommand {
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
             print("rss after load  \(String(format: "%.0f", afterLoad)) MiB")
-            for key in inv.timings.keys.sorted() where key.hasPrefix("rss") { print("  \(key) \(String(format: "%.0f", inv.timings[key]!)) MiB") }
-            for key in inv.timings.keys.sorted() where !key.hasPrefix("rss") { print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s") }
+            for key in inv.timings.keys.sorted() where key.hasPrefix("rss") {
+                print("  \(key) \(String(format: "%.0f", inv.timings[key]!)) MiB")
+            }
+            for key in inv.timings.keys.sorted() where !key.hasPrefix("rss") {
+                print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s")
+            }
             print("index+cluster+score \(String(format: "%.2f", build)) s")
-            print("peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)")
+            print(
+                "peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)"
+            )
             let mib = { (bytes: Int) in String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
-            print("  query columns \(mib(data.queries.memoryFootprint)), pools \(mib(data.pools.memoryFootprint)), link index \(mib(inv.index.memoryFootprint))")
+            print(
+                "  query columns \(mib(data.queries.memoryFootprint)), pools \(mib(data.pools.memoryFootprint)), link index \(mib(inv.index.memoryFootprint))"
+            )
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
         }
     }

@@ -7,8 +7,10 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Open cases, tag accounts and clusters, add notes, check the audit trail.",
-        subcommands: [CaseNewCommand.self, CaseTagCommand.self, CaseNoteCommand.self, CaseStatusCommand.self,
-                      CaseSetCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAuditCommand.self])
+        subcommands: [
+            CaseNewCommand.self, CaseTagCommand.self, CaseNoteCommand.self, CaseStatusCommand.self,
+            CaseSetCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAuditCommand.self,
+        ])
 }
 
 /// `--db PATH`, shared by every command that opens the case store.
@@ -66,8 +68,9 @@ struct CaseListCommand: ParsableCommand {
             let cases = try storeCall { try store.open().listCases() }
             if format == .text {
                 for c in cases {
-                    print("\(c.id)  \(c.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  "
-                          + "\(c.updatedAt)  \(inert(c.title))")
+                    print(
+                        "\(c.id)  \(c.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  "
+                            + "\(c.updatedAt)  \(inert(c.title))")
                 }
                 return
             }
@@ -80,22 +83,28 @@ struct CaseListCommand: ParsableCommand {
 /// JSON forms of case records for `--format json`.
 enum CaseJSON {
     static func info(_ c: CaseInfo) -> JSONValue {
-        ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue),
-         "severity": .string(c.severity), "assignee": .string(c.assignee), "disposition": .string(c.disposition),
-         "created_by": .string(c.createdBy), "created_at": .string(c.createdAt), "updated_at": .string(c.updatedAt)]
+        [
+            "id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue),
+            "severity": .string(c.severity), "assignee": .string(c.assignee), "disposition": .string(c.disposition),
+            "created_by": .string(c.createdBy), "created_at": .string(c.createdAt), "updated_at": .string(c.updatedAt),
+        ]
     }
 
     static func snapshot(_ s: CaseSnapshot) -> JSONValue {
         guard case .object(var members) = info(s.info) else { return .null }
         members["accounts"] = .array(s.accountIDs.map { .string($0) })
         members["clusters"] = .array(Array(Set(s.tags.filter { $0.kind == .cluster }.map(\.target))).sorted().map { .string($0) })
-        members["tags"] = .array(s.tags.map {
-            ["kind": .string($0.kind.rawValue), "target": .string($0.target), "label": .string($0.label),
-             "who": .string($0.who), "at": .string($0.at)]
-        })
-        members["notes"] = .array(s.notes.map {
-            ["seq": .int(Int64($0.seq)), "text": .string($0.text), "who": .string($0.who), "at": .string($0.at)]
-        })
+        members["tags"] = .array(
+            s.tags.map {
+                [
+                    "kind": .string($0.kind.rawValue), "target": .string($0.target), "label": .string($0.label),
+                    "who": .string($0.who), "at": .string($0.at),
+                ]
+            })
+        members["notes"] = .array(
+            s.notes.map {
+                ["seq": .int(Int64($0.seq)), "text": .string($0.text), "who": .string($0.who), "at": .string($0.at)]
+            })
         members["audit_entries"] = .int(Int64(s.audit.count))
         members["audit_head"] = .string(s.audit.last?.hash ?? AuditChain.genesis)
         return .object(members)

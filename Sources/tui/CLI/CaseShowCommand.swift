@@ -21,8 +21,9 @@ struct CaseShowCommand: ParsableCommand {
             print("status \(info.status.rawValue)  severity \(inert(info.severity))  assignee \(inert(info.assignee))")
             if !info.disposition.isEmpty { print("disposition \(inert(info.disposition))") }
             print("opened \(info.createdAt) by \(inert(info.createdBy)), last change \(info.updatedAt)")
-            print("\(snapshot.accountIDs.count) accounts, \(snapshot.tags.count) tags, \(snapshot.notes.count) notes, "
-                  + "\(snapshot.audit.count) audit entries")
+            print(
+                "\(snapshot.accountIDs.count) accounts, \(snapshot.tags.count) tags, \(snapshot.notes.count) notes, "
+                    + "\(snapshot.audit.count) audit entries")
             for tag in snapshot.tags {
                 print("  tag \(tag.kind.rawValue) \(inert(tag.target)) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
             }

@@ -33,12 +33,14 @@ struct CaseTagCommand: ParsableCommand {
             if let cluster, let source {
                 let investigation = try SourceOptions.parse([source]).open()
                 guard let found = investigation.cluster(id: cluster) else {
-                    throw CLIFailure(message: "no cluster \(inert(cluster)) in \(source) (ids run c1...c\(investigation.clusters.count))", code: 2)
+                    throw CLIFailure(
+                        message: "no cluster \(inert(cluster)) in \(source) (ids run c1...c\(investigation.clusters.count))", code: 2)
                 }
                 let members = found.members.map { investigation.data.accountID(Int($0)) }
                 added += try storeCall {
-                    try store.tagCluster(caseID: caseID, label: tag, cluster: cluster, members: members,
-                                         context: ["source": source])
+                    try store.tagCluster(
+                        caseID: caseID, label: tag, cluster: cluster, members: members,
+                        context: ["source": source])
                 }
             }
             if !value.isEmpty {
@@ -80,8 +82,9 @@ struct CaseStatusCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             guard let value = CaseStatus(rawValue: status.lowercased()) else {
-                throw CLIFailure(message: "unknown status \(inert(status)); use one of "
-                                 + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "), code: 2)
+                throw CLIFailure(
+                    message: "unknown status \(inert(status)); use one of "
+                        + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "), code: 2)
             }
             try storeCall { try store.open().setStatus(caseID: caseID, value) }
             print("\(caseID) is \(value.rawValue)")

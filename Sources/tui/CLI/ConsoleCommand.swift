@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import Foundation
@@ -38,8 +38,9 @@ struct ConsoleCommand: ParsableCommand {
         let code = runner.runInteractive()
         surface.close()
         if let sessionPath, runner.state.data != nil {
-            try? FileManager.default.createDirectory(atPath: (sessionPath as NSString).deletingLastPathComponent,
-                                                     withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: (sessionPath as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try? Session.encode(runner.state).write(toFile: sessionPath, atomically: true, encoding: .utf8)
         }
         if code != 0 { throw ExitCode(code) }
@@ -67,8 +68,9 @@ enum ConsoleSetup {
     static func attachCaseStore(_ runner: ConsoleRunner, database: String?, directory: String, environment: [String: String]) {
         do {
             let path = InvestigatePaths.caseDatabase(flag: database, environment: environment)
-            let backend = StoreCaseBackend(store: try CaseStore(path: path, patience: 5),
-                                           defaultTitle: "console " + (directory as NSString).lastPathComponent)
+            let backend = StoreCaseBackend(
+                store: try CaseStore(path: path, patience: 5),
+                defaultTitle: "console " + (directory as NSString).lastPathComponent)
             runner.caseBackend = backend
             if let current = try backend.current() { runner.dispatch(.caseSynced(current)) }
         } catch {
@@ -78,7 +80,9 @@ enum ConsoleSetup {
 
     /// Loads the source, builds the investigation and warms the triage table, reporting
     /// progress as it goes. Runs on the loader thread.
-    static func loader(directory: String, strict: Bool) -> @Sendable (_ progress: @escaping (Double, String) -> Void) throws -> any ConsoleModel {
+    static func loader(directory: String, strict: Bool)
+        -> @Sendable (_ progress: @escaping (Double, String) -> Void) throws -> any ConsoleModel
+    {
         { progress in
             let data = try CaseLoader(options: LoadOptions(strict: strict)).load(directory) { p in
                 progress(p.fraction * 0.8, p.file)

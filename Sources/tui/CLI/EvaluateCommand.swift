@@ -19,12 +19,21 @@ struct EvaluateCommand: ParsableCommand {
             let inv = try source.open()
             let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top)
             if format == .json {
-                let rings = result.ringCoverage.map { JSONOut.object(["name": .string($0.name), "style": .string($0.style), "size": .int($0.size), "coverage": .number($0.coverage)]) }
-                print(JSONOut.object(["precision": .number(result.precision), "recall": .number(result.recall), "flagged": .int(result.flagged),
-                                      "rings": .array(rings), "decoys_flagged": .array(result.decoysFlagged.map { .string($0) })]).pretty())
+                let rings = result.ringCoverage.map {
+                    JSONOut.object([
+                        "name": .string($0.name), "style": .string($0.style), "size": .int($0.size), "coverage": .number($0.coverage),
+                    ])
+                }
+                print(
+                    JSONOut.object([
+                        "precision": .number(result.precision), "recall": .number(result.recall), "flagged": .int(result.flagged),
+                        "rings": .array(rings), "decoys_flagged": .array(result.decoysFlagged.map { .string($0) }),
+                    ]).pretty())
                 return
             }
-            print("precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in the top \(top) clusters with risk >= 0.5")
+            print(
+                "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in the top \(top) clusters with risk >= 0.5"
+            )
             for ring in result.ringCoverage {
                 print("  \(ring.name) (\(ring.style), \(ring.size) accounts): coverage \(String(format: "%.1f", ring.coverage * 100))%")
             }

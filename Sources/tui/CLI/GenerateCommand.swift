@@ -2,7 +2,7 @@ import ArgumentParser
 import Investigate
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `investigate generate OUT_DIR`: a synthetic case source with planted rings and a truth file.
@@ -29,7 +29,9 @@ struct GenerateCommand: ParsableCommand {
             guard let file = fopen(truthPath, "wb") else { throw CLIFailure(message: "cannot write \(truthPath)", code: 1) }
             _ = text.withCString { fputs($0, file) }
             fclose(file)
-            print("wrote \(truth.accountCount) accounts, \(truth.queryCount) queries to \(outDir) in \(String(format: "%.1f", monotonicSeconds() - started)) s")
+            print(
+                "wrote \(truth.accountCount) accounts, \(truth.queryCount) queries to \(outDir) in \(String(format: "%.1f", monotonicSeconds() - started)) s"
+            )
             print("truth: \(truthPath) (\(truth.rings.count) rings, \(truth.decoys.count) decoys)")
         }
     }

@@ -46,7 +46,9 @@ struct ClustersCommand: ParsableCommand {
             for c in list {
                 let kinds = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }.joined(separator: " ")
                 let members = c.members.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
-                print("\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")")
+                print(
+                    "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
+                )
                 for s in c.signals.prefix(3) where s.contribution != 0 {
                     print("\t  \(s.name) +\(String(format: "%.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
                 }

@@ -19,7 +19,9 @@ struct QueriesCommand: ParsableCommand {
             }
             func bound(_ text: String?, _ name: String) throws -> Int64? {
                 guard let text else { return nil }
-                guard let millis = Timestamp.parseMillis(text) else { throw CLIFailure(message: "bad --\(name) time \(TextEscaping.visible(text))", code: 2) }
+                guard let millis = Timestamp.parseMillis(text) else {
+                    throw CLIFailure(message: "bad --\(name) time \(TextEscaping.visible(text))", code: 2)
+                }
                 return millis
             }
             let low = try bound(since, "since"), high = try bound(until, "until")
@@ -32,7 +34,9 @@ struct QueriesCommand: ParsableCommand {
                 if format == .text {
                     let q = data.queries
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
-                    print("\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens[row])\tout \(q.outputTokens[row])\t\(TextEscaping.visible(prompt, limit: 100))")
+                    print(
+                        "\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens[row])\tout \(q.outputTokens[row])\t\(TextEscaping.visible(prompt, limit: 100))"
+                    )
                     continue
                 }
                 var object: [String: JSONOut] = [:]

@@ -35,8 +35,9 @@ struct ReplayCommand: ParsableCommand {
         state.now = "replay"
         let runner = ConsoleRunner(surface: surface, state: state)
         if let database {
-            ConsoleSetup.attachCaseStore(runner, database: database, directory: source.directory,
-                                         environment: ProcessInfo.processInfo.environment)
+            ConsoleSetup.attachCaseStore(
+                runner, database: database, directory: source.directory,
+                environment: ProcessInfo.processInfo.environment)
         }
         let started = Date()
         runner.startLoading(ConsoleSetup.loader(directory: source.directory, strict: source.strict))
@@ -74,9 +75,12 @@ struct ReplayCommand: ParsableCommand {
         if !jsonOnly {
             for line in surface.lines() { print(line) }
         }
-        print(ReplayReport(latencies: latencies, names: names, settled: settled, touched: Array(surface.cellsTouched.dropFirst(2)),
-                           firstFrameMs: firstFrame * 1000, loadMs: loaded * 1000, size: terminal,
-                           quit: runner.state.quitting).json)
+        print(
+            ReplayReport(
+                latencies: latencies, names: names, settled: settled, touched: Array(surface.cellsTouched.dropFirst(2)),
+                firstFrameMs: firstFrame * 1000, loadMs: loaded * 1000, size: terminal,
+                quit: runner.state.quitting
+            ).json)
     }
 
     private func readAllStandardInput() -> String {
@@ -120,6 +124,7 @@ struct ReplayReport {
             + "\"p99_ms\":\(ms(Self.percentile(latencies, 0.99))),\"max_ms\":\(ms(latencies.max() ?? 0)),"
             + "\"first_frame_ms\":\(ms(firstFrameMs)),\"load_ms\":\(ms(loadMs)),"
             + "\"cells_changed_p50\":\(Int(Self.percentile(cells, 0.5))),\"size\":\"\(size.cols)x\(size.rows)\","
-            + "\"settled_p99_ms\":\(ms(Self.percentile(settled, 0.99))),\"slowest\":[" + slowest.joined(separator: ",") + "],\"quit\":\(quit)}"
+            + "\"settled_p99_ms\":\(ms(Self.percentile(settled, 0.99))),\"slowest\":[" + slowest.joined(separator: ",")
+            + "],\"quit\":\(quit)}"
     }
 }

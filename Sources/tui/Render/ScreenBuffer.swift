@@ -29,8 +29,10 @@ struct ScreenBuffer: Equatable, Sendable {
     /// right edge) and never past the edge. A wide grapheme that does not fit is replaced by a
     /// space. Returns the column after the last one written.
     @discardableResult
-    mutating func put(_ text: String, row: Int, col: Int, width: Int? = nil,
-                      style: CellStyle = [], role: ColorRole = .normal) -> Int {
+    mutating func put(
+        _ text: String, row: Int, col: Int, width: Int? = nil,
+        style: CellStyle = [], role: ColorRole = .normal
+    ) -> Int {
         guard row >= 0, row < rows, col >= 0, col < cols else { return col }
         let limit = min(cols, col + (width ?? cols))
         let safe = Sanitizer.inert(text, ascii: glyphs.ascii)
@@ -57,8 +59,10 @@ struct ScreenBuffer: Equatable, Sendable {
 
     /// Writes `text` padded or truncated (with the ellipsis glyph) to exactly `width` columns.
     @discardableResult
-    mutating func putFitted(_ text: String, row: Int, col: Int, width: Int, style: CellStyle = [],
-                            role: ColorRole = .normal, alignRight: Bool = false) -> Int {
+    mutating func putFitted(
+        _ text: String, row: Int, col: Int, width: Int, style: CellStyle = [],
+        role: ColorRole = .normal, alignRight: Bool = false
+    ) -> Int {
         let safe = Sanitizer.inert(text, ascii: glyphs.ascii)
         let fitted = TextFit.pad(safe, to: width, ellipsis: glyphs.ellipsis, right: alignRight)
         return put(fitted, row: row, col: col, width: width, style: style, role: role)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CNcurses
 
@@ -22,8 +22,9 @@ final class NcursesSurface: Surface {
         glyphs = Glyphs.forLocale(codeset)
         insideTmux = !(environment["TMUX"] ?? "").isEmpty
         guard inv_newterm() != nil else {
-            throw TerminalUnavailable(description:
-                "investigate console: cannot use terminal type '\(environment["TERM"] ?? "")'")
+            throw TerminalUnavailable(
+                description:
+                    "investigate console: cannot use terminal type '\(environment["TERM"] ?? "")'")
         }
         cbreak()
         noecho()
@@ -45,9 +46,11 @@ final class NcursesSurface: Surface {
     }
 
     private static func definePairs() {
-        let fg: [ColorRole: Int16] = [.accent: Int16(COLOR_CYAN), .danger: Int16(COLOR_RED),
-                                      .warning: Int16(COLOR_YELLOW), .muted: Int16(COLOR_BLUE),
-                                      .good: Int16(COLOR_GREEN)]
+        let fg: [ColorRole: Int16] = [
+            .accent: Int16(COLOR_CYAN), .danger: Int16(COLOR_RED),
+            .warning: Int16(COLOR_YELLOW), .muted: Int16(COLOR_BLUE),
+            .good: Int16(COLOR_GREEN),
+        ]
         for (role, colour) in fg { init_pair(Int16(role.rawValue), colour, -1) }
     }
 
@@ -60,7 +63,10 @@ final class NcursesSurface: Surface {
                 let cell = frame[row, col]
                 if cell.isContinuation { continue }
                 if !full, let old = last, old[row, col] == cell,
-                   col + 1 >= frame.cols || old[row, col + 1] == frame[row, col + 1] { continue }
+                    col + 1 >= frame.cols || old[row, col + 1] == frame[row, col + 1]
+                {
+                    continue
+                }
                 put(cell, row: row, col: col)
             }
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why the console cannot start on this terminal.
@@ -13,17 +13,22 @@ enum TerminalCheck {
     /// Throws when stdin or stdout is not a terminal, or `TERM` is unset or `dumb`.
     static func requireInteractive(environment: [String: String]) throws {
         guard isatty(0) == 1 else {
-            throw TerminalUnavailable(description:
-                "investigate console: standard input is not a terminal; use `investigate replay DIR --keys FILE` or the scripting commands instead")
+            throw TerminalUnavailable(
+                description:
+                    "investigate console: standard input is not a terminal; use `investigate replay DIR --keys FILE` or the scripting commands instead"
+            )
         }
         guard isatty(1) == 1 else {
-            throw TerminalUnavailable(description:
-                "investigate console: standard output is not a terminal; use `investigate replay` for headless runs")
+            throw TerminalUnavailable(
+                description:
+                    "investigate console: standard output is not a terminal; use `investigate replay` for headless runs")
         }
         let term = environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb" else {
-            throw TerminalUnavailable(description:
-                "investigate console: TERM is \(term.isEmpty ? "unset" : "dumb"); set TERM (e.g. xterm-256color) or use `investigate replay`")
+            throw TerminalUnavailable(
+                description:
+                    "investigate console: TERM is \(term.isEmpty ? "unset" : "dumb"); set TERM (e.g. xterm-256color) or use `investigate replay`"
+            )
         }
     }
 }
