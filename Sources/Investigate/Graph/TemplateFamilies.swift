@@ -32,7 +32,9 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// Finds the families of a loaded source.
     public init(data: CaseData) {
         let queries = data.queries
-        let bits = 1 << 27
+        // About 8 bits per query (two bands each), at least 2^16: few false "seen twice" bands.
+        var bits = 1 << 16
+        while bits < queries.count * 8 && bits < 1 << 30 { bits <<= 1 }
         var seenOnce = [UInt64](repeating: 0, count: bits / 64)
         var seenTwice = [UInt64](repeating: 0, count: bits / 64)
         func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: ByteHash.mix(key)) & (bits - 1) }
