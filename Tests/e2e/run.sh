@@ -28,6 +28,9 @@ if [ -z "$CASE" ]; then
     fi
 fi
 echo "e2e: $BIN on $CASE"
+# A session that lives for the whole run, so the private tmux server never exits between tests
+# (a new-session racing a server shutting down fails with "no server running").
+"${TMUX_CMD[@]}" new-session -d -s keeper -x 80 -y 24 "sleep 3600"
 
 # start NAME COLSxROWS ENV... : runs the console in a detached tmux session; on exit the shell
 # prints EXIT=<status> and whether the tty is back in canonical mode.
@@ -219,6 +222,10 @@ if wait_for export '^> c1 ' 60; then
     SHOWN=$(XDG_DATA_HOME=$WORK/data "$BIN" case show case-0001 --format json 2>&1)
     if echo "$SHOWN" | grep -q '"ring-member"'; then ok "case show lists the console's tags"
     else bad "case show lists the console's tags" "$SHOWN"; fi
+    keys export c
+    if wait_for export '^>\*case-0001 +open ' 10; then ok "c opens the case picker on the open case"
+    else bad "c opens the case picker on the open case" "$(screen export)"; fi
+    keys export Escape
     keys export q
 else bad "export session start" "$(screen export)"; fi
 stop export
@@ -228,6 +235,15 @@ printf 'j Enter Enter Backspace Backspace ?\nEsc\n' > "$WORK/keys"
 REPLAY=$("$BIN" replay "$CASE" --keys "$WORK/keys" --size 80x24)
 if echo "$REPLAY" | tail -1 | grep -q '"p99_ms"' && echo "$REPLAY" | grep -q '^ Triage'; then ok "replay prints the screen and latency JSON"
 else bad "replay" "$REPLAY"; fi
+printf 'c\n' > "$WORK/keys-nostore"
+REPLAY=$("$BIN" replay "$CASE" --keys "$WORK/keys-nostore" --size 80x24)
+if echo "$REPLAY" | grep -q 'no case store'; then ok "c without a case store says so"
+else bad "c without a case store says so" "$REPLAY"; fi
+printf ':case new Alpha\n:case new Beta\nc\n' > "$WORK/keys-picker"
+REPLAY=$("$BIN" replay "$CASE" --keys "$WORK/keys-picker" --size 80x24 --db "$WORK/replay-cases.sqlite")
+if echo "$REPLAY" | grep -A1 -E '^>\*case-0002 +open +Beta' | grep -qE '^  case-0001 +open +Alpha'; then
+    ok "c lists the stored cases newest first"
+else bad "c lists the stored cases newest first" "$REPLAY"; fi
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

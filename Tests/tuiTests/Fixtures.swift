@@ -106,6 +106,23 @@ enum Fixture {
         keys.reduce(state) { AppUpdate.update($0, .key($1)) }
     }
 
+    /// Three hand-made stored cases, newest first; the middle one is open and the newest has a
+    /// hostile title.
+    static let cases = [
+        CaseListEntry(id: "case-0003", status: "triage", title: "refund ring \u{1B}[2J \u{202E}gnp.exe"),
+        CaseListEntry(id: "case-0002", status: "open", title: "Hydra payment cluster"),
+        CaseListEntry(id: "case-0001", status: "closed", title: "console hydra"),
+    ]
+
+    /// `c` pressed on `state` with case-0002 open, and the runner's answer to `.listCases`.
+    static func casePicker(_ state: AppState) -> AppState {
+        var s = state
+        s.caseState.id = "case-0002"
+        s.caseState.title = "Hydra payment cluster"
+        s = press(s, .char("c"))
+        return AppUpdate.update(s, .casesListed(cases))
+    }
+
     static func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> [String] {
         RootView.render(state, size: state.size, glyphs: glyphs).lines()
     }

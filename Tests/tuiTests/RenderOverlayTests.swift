@@ -119,6 +119,35 @@ extension RenderTests {
         """#)
     }
 
+    @Test func casePicker() {
+        expectScreen("casePicker", #"""
+         Triage
+         Cases, newest first (j/k move  Enter switch  n new case  Esc close)
+
+          id           status     title
+          case-0003    triage     refund ring \x1b[2J \u{202E}gnp.exe
+        >*case-0002    open       Hydra payment cluster
+          case-0001    closed     console hydra
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        3 cases
+         j down  k up  Enter switch  Esc close  n new case
+        """#)
+    }
+
     @Test func help() {
         expectScreen("help", #"""
          Triage

@@ -97,6 +97,49 @@ import Testing
         #expect(AppUpdate.update(base, .run("dump /tmp/x.txt")).effects == [.dump(path: "/tmp/x.txt")])
     }
 
+    @Test func casePickerListsSwitchesAndStartsNewCases() {
+        let pressed = Fixture.press(base, .char("c"))
+        #expect(pressed.effects == [.listCases])
+        #expect(pressed.overlay == nil)
+        #expect(pressed.stack.count == 1)
+
+        let picker = Fixture.casePicker(base)
+        #expect(picker.overlay == .casePicker(cases: Fixture.cases, cursor: 1))
+        #expect(picker.status == "3 cases")
+        #expect(Fixture.press(picker, .char("j"), .char("j"), .char("j")).overlay == .casePicker(cases: Fixture.cases, cursor: 2))
+        #expect(Fixture.press(picker, .char("k"), .char("k")).overlay == .casePicker(cases: Fixture.cases, cursor: 0))
+
+        // Enter on another case switches to it by the same path as `:case open ID`.
+        let switched = Fixture.press(picker, .char("k"), .enter)
+        #expect(switched.overlay == nil)
+        #expect(switched.effects == [.listCases, .persist(.openCase(id: "case-0003"))])
+        #expect(AppUpdate.update(base, .run("case open case-0003")).effects == [.persist(.openCase(id: "case-0003"))])
+        #expect(switched.stack.count == 1)
+
+        // Enter on the open case shows the case sheet, as `:case` does.
+        let sheet = Fixture.press(picker, .enter)
+        #expect(sheet.overlay == nil)
+        #expect(sheet.current.kind == .caseFile)
+        #expect(AppUpdate.update(base, .run("case")).current.kind == .caseFile)
+
+        // n starts `:case new ` on the command line; typing a title creates the case.
+        let typing = Fixture.press(picker, .char("n"))
+        #expect(typing.overlay == .commandLine(text: "case new ", completions: []))
+        let created = Fixture.press(typing, .char("Z"), .enter)
+        #expect(created.effects.last == .persist(.newCase(title: "Z")))
+        #expect(created.caseState.title == "Z")
+
+        // Esc closes without a write; other keys only hint; an empty store says so.
+        let closed = Fixture.press(picker, .escape)
+        #expect(closed.overlay == nil)
+        #expect(closed.effects == [.listCases])
+        #expect(Fixture.press(picker, .char("x")).status == CasePicker.hint)
+        let empty = AppUpdate.update(base, .casesListed([]))
+        #expect(empty.overlay == .casePicker(cases: [], cursor: 0))
+        #expect(Fixture.press(empty, .enter).overlay == nil)
+        #expect(Fixture.press(empty, .enter).effects.isEmpty)
+    }
+
     @Test func helpAndQuit() {
         let help = Fixture.press(base, .char("?"))
         #expect(help.overlay == .help(offset: 0))

@@ -8,12 +8,24 @@ enum Overlay: Hashable, Sendable {
     case search(text: String)
     /// `f` filter expression being typed.
     case filter(text: String)
+    /// `c`: the cases of the case store, newest first, with the cursor on one of them.
+    case casePicker(cases: [CaseListEntry], cursor: Int)
 
     /// True when keys are typed into the overlay rather than run as commands.
     var takesText: Bool {
-        if case .help = self { return false }
-        return true
+        switch self {
+        case .help, .casePicker: return false
+        case .commandLine, .search, .filter: return true
+        }
     }
+}
+
+/// One case of the case store as the `c` picker lists it. The title is free text from the
+/// store and is only drawn sanitised.
+struct CaseListEntry: Hashable, Sendable {
+    var id: String
+    var status: String
+    var title: String
 }
 
 /// How far loading has come.
@@ -105,6 +117,8 @@ enum Effect: Hashable, Sendable {
     case persist(CaseWrite)
     /// Build an expensive sheet's rows in the background.
     case prepare(SheetKind)
+    /// Read the list of cases from the case store (for the `c` picker).
+    case listCases
 }
 
 /// Everything that can happen: keys, commands, and messages from background work.
@@ -127,4 +141,6 @@ enum Action: Sendable {
     case prepared(SheetKind)
     /// The case as stored, after a write or at start.
     case caseSynced(CaseState)
+    /// The cases of the case store, newest first: opens the `c` picker.
+    case casesListed([CaseListEntry])
 }

@@ -18,6 +18,8 @@ protocol CaseBackend: AnyObject {
     func apply(_ write: CaseWrite) throws -> CaseState
     /// The case the console last worked on, if any.
     func current() throws -> CaseState?
+    /// Every case in the store, newest first.
+    func listCases() throws -> [CaseListEntry]
     /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary.
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String
 }
@@ -44,6 +46,11 @@ final class StoreCaseBackend: CaseBackend {
         if caseID == nil { caseID = try store.listCases().last(where: { $0.status != .closed })?.id }
         guard let caseID else { return nil }
         return try state(caseID)
+    }
+
+    /// The store lists cases oldest first (by number); the picker wants the newest on top.
+    func listCases() throws -> [CaseListEntry] {
+        try store.listCases().reversed().map { CaseListEntry(id: $0.id, status: $0.status.rawValue, title: $0.title) }
     }
 
     func apply(_ write: CaseWrite) throws -> CaseState {

@@ -47,7 +47,7 @@ enum ConsoleCommands {
         .init(id: .tag, keys: [.char("t")], help: "tag the marked rows (or the selected one)", writes: true, colonName: "tag"),
         .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster", writes: true, colonName: "tagcluster"),
         .init(id: .note, keys: [.char("a")], help: "add a note to the open case", writes: true, colonName: "note"),
-        .init(id: .casePicker, keys: [.char("c")], help: "case: open, new, switch", writes: false, colonName: "case"),
+        .init(id: .casePicker, keys: [.char("c")], help: "case picker: Enter switches, n new case", writes: false, colonName: "case"),
         .init(id: .export, keys: [.char("e")], help: "export the open case", writes: true, colonName: "export"),
         .init(id: .copyID, keys: [.char("y")], help: "copy the selected id (OSC 52)", writes: false, colonName: "copy"),
         .init(id: .history, keys: [.char("H")], help: "query history of the account or cluster", writes: false, colonName: "queries"),
@@ -61,5 +61,5 @@ enum ConsoleCommands {
     static func command(_ id: CommandID) -> NamedCommand { all.first { $0.id == id }! }
 
     /// Names accepted on the `:` line besides the command names (`pivot`, `dump`, `quit`).
-    static let colonExtras = ["pivot", "dump", "quit", "case new"]
+    static let colonExtras = ["pivot", "dump", "quit", "case new", "case open"]
 }

@@ -43,6 +43,16 @@ extension ConsoleRunner {
             } catch {
                 dispatch(.status("case store: \(error)"))
             }
+        case .listCases:
+            guard let backend = caseBackend else {
+                dispatch(.status("no case store (cases kept in memory; :case shows this one)"))
+                return
+            }
+            do {
+                dispatch(.casesListed(try backend.listCases()))
+            } catch {
+                dispatch(.status("case store: \(error)"))
+            }
         }
     }
 

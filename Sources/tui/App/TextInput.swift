@@ -8,7 +8,7 @@ enum TextInput {
         var text: String
         switch overlay {
         case .commandLine(let t, _), .search(let t), .filter(let t): text = t
-        case .help: return
+        case .help, .casePicker: return
         }
         switch key {
         case .escape:
@@ -40,7 +40,7 @@ enum TextInput {
             s.overlay = .search(text: text)
             startSearch(&s, text, from: s.current.cursor)
         case .filter: s.overlay = .filter(text: text)
-        case .help: break
+        case .help, .casePicker: break
         }
     }
 
@@ -49,7 +49,7 @@ enum TextInput {
         case .commandLine: AppUpdate.runLine(&s, text)
         case .search: startSearch(&s, text, from: s.current.cursor)
         case .filter: applyFilter(&s, text)
-        case .help: break
+        case .help, .casePicker: break
         }
     }
 
@@ -71,8 +71,9 @@ enum TextInput {
 }
 
 extension AppUpdate {
-    /// Runs one `:` line: `open ID`, `pivot KIND VALUE`, `tag LABEL`, `case new TITLE`, `export`,
-    /// `dump FILE`, `help`, `q`, or any command's name.
+    /// Runs one `:` line: `open ID`, `pivot KIND VALUE`, `tag LABEL`, `case new TITLE`,
+    /// `case open ID`, `case` (the case sheet), `export`, `dump FILE`, `help`, `q`, or any
+    /// command's name.
     static func runLine(_ s: inout AppState, _ line: String) {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let verb = words.first?.lowercased() else { return }
@@ -116,9 +117,11 @@ extension AppUpdate {
                 s.effects.append(.persist(.newCase(title: title)))
                 s.status = "new case '\(title)'"
             } else if words.count == 3, words[1] == "open" {
-                s.effects.append(.persist(.openCase(id: words[2])))
+                openCase(&s, id: words[2])
+            } else if words.count >= 2, words[1] == "new" || words[1] == "open" {
+                s.status = words[1] == "new" ? "usage: :case new TITLE" : "usage: :case open ID"
             } else {
-                run(&s, .casePicker)
+                showCaseSheet(&s)
             }
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }

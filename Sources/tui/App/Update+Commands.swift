@@ -45,7 +45,7 @@ extension AppUpdate {
         case .tagCluster: s.overlay = .commandLine(text: "tagcluster ", completions: [])
         case .note: s.overlay = .commandLine(text: "note ", completions: [])
         case .casePicker:
-            if s.current.kind != .caseFile { push(&s, .caseFile) }
+            s.effects.append(.listCases)
         case .export:
             s.effects.append(.export)
             audit(&s, "export", s.caseState.title)

@@ -56,6 +56,10 @@ enum AppUpdate {
             s.now = now
         case .caseSynced(let stored):
             s.caseState = stored
+        case .casesListed(let cases):
+            let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
+            s.overlay = .casePicker(cases: cases, cursor: cursor)
+            s.status = cases.isEmpty ? "no cases yet (n starts one)" : "\(cases.count) case\(cases.count == 1 ? "" : "s")"
         }
         return s
     }
@@ -100,6 +104,10 @@ enum AppUpdate {
                 case .pageUp: s.overlay = .help(offset: max(0, offset - 10))
                 default: s.overlay = nil
                 }
+                return
+            }
+            if case .casePicker(let cases, let cursor) = overlay {
+                CasePicker.handle(&s, key, cases: cases, cursor: cursor)
                 return
             }
         }

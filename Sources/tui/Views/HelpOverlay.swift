@@ -8,7 +8,8 @@ enum HelpOverlay {
             out.append(TextFit.pad(keys, to: 16) + " " + TextFit.pad(command.id.rawValue, to: 14) + " "
                        + command.help + (command.writes ? " (writes)" : ""))
         }
-        out += ["", ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :case new TITLE  :export  :dump FILE  :q"]
+        out += ["", ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :export  :dump FILE  :q",
+                ":case (the case sheet)  :case new TITLE  :case open ID"]
         out += state.keymap.problems.map { "keymap: " + $0 }
         return out
     }

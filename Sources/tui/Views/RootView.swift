@@ -14,10 +14,18 @@ enum RootView {
             let table = AppUpdate.table(state, state.current)
             TableView.draw(table, sheet: state.current, state: state, titleRow: titleRow, height: height, into: &buffer)
         }
-        if case .help(let offset)? = state.overlay {
+        var footer = Chrome.hints(state, hints(kind), width: size.cols - 1)
+        switch state.overlay {
+        case .help(let offset)?:
             HelpOverlay.draw(state, offset: offset, into: &buffer)
+        case .casePicker(let cases, let cursor)?:
+            CasePickerView.draw(state, cases: cases, cursor: cursor, into: &buffer)
+            footer = Chrome.hints(state, [(.moveDown, "down"), (.moveUp, "up"), (.open, "switch"), (.closeOverlay, "close")],
+                                  width: size.cols - 14) + "  n new case"
+        default:
+            break
         }
-        Chrome.drawFooter(state, hints: Chrome.hints(state, hints(kind), width: size.cols - 1), into: &buffer)
+        Chrome.drawFooter(state, hints: footer, into: &buffer)
         return buffer
     }
 
