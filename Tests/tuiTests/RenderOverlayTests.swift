@@ -167,11 +167,11 @@ extension RenderTests {
          n                search-next    search: next match
          N                search-prev    search: previous match
          f                filter         filter rows (risk>0.5 country=RU text)
-         s                sort           sort by the next column
+         <                column-left    column cursor left (for sort)
+         >                column-right   column cursor right (for sort)
+         s                sort           sort by the column under the column cursor (aga
          Space            mark           mark the row (marks survive pivots)
          t                tag            tag the marked rows (or the selected one) (writ
-         T                tag-cluster    tag the whole cluster (writes)
-         a                note           add a note to the open case (writes)
         4 accounts, 8246 queries, 2 linked clusters
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)

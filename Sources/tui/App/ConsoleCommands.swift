@@ -6,6 +6,7 @@ enum CommandID: String, CaseIterable, Sendable {
     case nextPane = "next-pane"
     case search, searchNext = "search-next", searchPrev = "search-prev"
     case filter, sort, mark, tag
+    case columnLeft = "column-left", columnRight = "column-right"
     case tagCluster = "tag-cluster"
     case note, casePicker = "case", export
     case copyID = "copy-id"
@@ -42,7 +43,10 @@ enum ConsoleCommands {
         .init(id: .searchNext, keys: [.char("n")], help: "search: next match", writes: false, colonName: nil),
         .init(id: .searchPrev, keys: [.char("N")], help: "search: previous match", writes: false, colonName: nil),
         .init(id: .filter, keys: [.char("f")], help: "filter rows (risk>0.5 country=RU text)", writes: false, colonName: "filter"),
-        .init(id: .sort, keys: [.char("s")], help: "sort by the next column", writes: false, colonName: "sort"),
+        .init(id: .columnLeft, keys: [.char("<")], help: "column cursor left (for sort)", writes: false, colonName: nil),
+        .init(id: .columnRight, keys: [.char(">")], help: "column cursor right (for sort)", writes: false, colonName: nil),
+        .init(id: .sort, keys: [.char("s")], help: "sort by the column under the column cursor (again: table order)",
+              writes: false, colonName: "sort"),
         .init(id: .mark, keys: [.char(" ")], help: "mark the row (marks survive pivots)", writes: false, colonName: nil),
         .init(id: .tag, keys: [.char("t")], help: "tag the marked rows (or the selected one)", writes: true, colonName: "tag"),
         .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster", writes: true, colonName: "tagcluster"),

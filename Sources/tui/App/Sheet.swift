@@ -28,6 +28,8 @@ struct Sheet: Hashable, Sendable {
     var pane = 0
     /// Column the rows are sorted by (descending), if any.
     var sortColumn: Int?
+    /// The column cursor (`<` `>`), shown as `[title]`; nil until it is first moved.
+    var column: Int?
     /// Filter expression in force, if any.
     var filter: String?
     /// Indices of the table rows shown, in order; nil means all rows in table order.

@@ -28,11 +28,24 @@ extension AppUpdate {
             s.effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
                                      forward: forward, generation: s.search.generation))
         case .filter: s.overlay = .filter(text: s.current.filter ?? "")
+        case .columnLeft, .columnRight:
+            let columns = table(s, s.current).columns.count
+            guard columns > 0 else { return }
+            let step = id == .columnRight ? 1 : -1
+            let column = max(0, min(columns - 1, (s.current.column ?? 0) + (s.current.column == nil ? 0 : step)))
+            s.current.column = column
+            s.status = "column: \(table(s, s.current).columns[column].title) (s sorts by it)"
         case .sort:
             let columns = table(s, s.current).columns.count
             guard columns > 0 else { return }
-            let next = (s.current.sortColumn ?? -1) + 1
-            s.current.sortColumn = next < columns ? next : nil
+            if let column = s.current.column, column < columns {
+                // Sort by the column under the column cursor; again on the same column: table order.
+                s.current.sortColumn = s.current.sortColumn == column ? nil : column
+            } else {
+                // No column cursor yet: step through the columns.
+                let next = (s.current.sortColumn ?? -1) + 1
+                s.current.sortColumn = next < columns ? next : nil
+            }
             s.effects.append(.computeOrder(depth: s.stack.count - 1))
             s.status = s.current.sortColumn.map { "sorted by \(table(s, s.current).columns[$0].title)" } ?? "table order"
         case .mark:

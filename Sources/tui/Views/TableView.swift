@@ -9,8 +9,9 @@ enum TableView {
         let widths = ViewLayout.columnWidths(table.columns, total: buffer.cols)
         var x = 2
         buffer.clearRow(titleRow, style: [.underline])
-        for (column, width) in zip(table.columns, widths) where width > 0 {
-            buffer.putFitted(column.title, row: titleRow, col: x, width: width, style: [.bold, .underline],
+        for (index, (column, width)) in zip(table.columns, widths).enumerated() where width > 0 {
+            let title = sheet.column == index ? "[" + column.title + "]" : column.title
+            buffer.putFitted(title, row: titleRow, col: x, width: width, style: [.bold, .underline],
                              alignRight: column.alignRight)
             x += width + 1
         }

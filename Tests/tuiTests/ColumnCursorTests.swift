@@ -1,0 +1,25 @@
+import Testing
+@testable import tui
+
+/// The column cursor: `<` `>` pick a column, shown as `[title]`; `s` sorts by it, again restores.
+@Suite struct ColumnCursorTests {
+    let base = Fixture.loadedState()
+
+    @Test func sortsByTheColumnUnderTheCursor() {
+        let moved = Fixture.press(base, .char(">"), .char(">"), .char(">"))
+        #expect(moved.current.column == 2)
+        #expect(Fixture.press(moved, .char("<")).current.column == 1)
+        let sorted = Fixture.press(moved, .char("s"))
+        #expect(sorted.current.sortColumn == 2)
+        #expect(Fixture.press(sorted, .char("s")).current.sortColumn == nil)
+        #expect(Fixture.press(base, .char("<"), .char("<")).current.column == 0)
+    }
+
+    @Test func headerShowsTheColumnCursor() {
+        let moved = Fixture.press(base, .char(">"), .char(">"))
+        let title = AppUpdate.table(moved, moved.current).columns[1].title
+        let marker = "[" + title.prefix(2)
+        #expect(Fixture.frame(moved).contains { $0.contains(marker) })
+        #expect(!Fixture.frame(base).contains { $0.contains(marker) })
+    }
+}
