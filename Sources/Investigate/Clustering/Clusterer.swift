@@ -29,14 +29,15 @@ public struct Clusterer {
             }
         }
         joinBehavioural(index: index, sets: &sets)
-        var byRoot: [Int: Int] = [:]
+        var slotOfRoot = [Int32](repeating: -1, count: n)
         var groups: [[Int32]] = []
         for account in 0..<n {
             let root = sets.find(account)
-            if let slot = byRoot[root] {
-                groups[slot].append(Int32(account))
+            let slot = slotOfRoot[root]
+            if slot >= 0 {
+                groups[Int(slot)].append(Int32(account))
             } else {
-                byRoot[root] = groups.count
+                slotOfRoot[root] = Int32(groups.count)
                 groups.append([Int32(account)])
             }
         }

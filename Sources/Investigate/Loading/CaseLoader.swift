@@ -83,13 +83,15 @@ public struct CaseLoader {
             let base = doneBefore
             let accountCount = accounts.count
             nonisolated(unsafe) let report = progress
-            let parts = parallel.run(units) { consumed in
+            var parts = parallel.run(units) { consumed in
                 report(
                     LoadProgress(
                         file: "queries", bytesDone: base + consumed, bytesTotal: total,
                         accounts: accountCount, queries: 0))
             }
             let rowsPerFile = try ParallelQueryLoad.merge(parts, units: units, into: queries, pools: pools, log: log)
+            parts.removeAll()
+            releaseFreedMemory()
             for (index, entry) in files.queries.enumerated() {
                 doneBefore += entry.bytes
                 summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
@@ -148,3 +150,18 @@ public func monotonicSeconds() -> Double {
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
+
+/// Hands memory freed by the per-slice parts back to the system. glibc keeps freed blocks in
+/// its per-thread arenas (and raises its mmap threshold after large frees), so without this the
+/// parts' pools stay resident after the merge.
+func releaseFreedMemory() {
+    #if os(Linux)
+    _ = glibcMallocTrim(0)
+    #endif
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim(size_t)` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: UInt) -> Int32
+#endif

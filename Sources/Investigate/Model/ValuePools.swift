@@ -52,6 +52,17 @@ public final class ValuePools: @unchecked Sendable {
         }
     }
 
+    /// Each pool's name, value count and approximate heap bytes, largest first.
+    public var footprintByPool: [(name: String, values: Int, bytes: Int)] {
+        let named: [(String, StringPool)] = [
+            ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
+            ("email_domains", emailDomains), ("emails", emails), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
+            ("models", models), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("extra_values", extraValues),
+        ]
+        return named.map { ($0.0, $0.1.count, $0.1.memoryFootprint) }.sorted { $0.bytes > $1.bytes }
+    }
+
     /// Approximate heap bytes held by every pool.
     public var memoryFootprint: Int {
         [

@@ -57,6 +57,8 @@ struct BenchCommand: ParsableCommand {
             print(
                 "  query columns \(mib(data.queries.memoryFootprint)), pools \(mib(data.pools.memoryFootprint)), link index \(mib(inv.index.memoryFootprint))"
             )
+            let pools = data.pools.footprintByPool.prefix(5).map { "\($0.name) \($0.values) values \(mib($0.bytes))" }
+            print("  largest pools: " + pools.joined(separator: "; "))
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
         }
     }
