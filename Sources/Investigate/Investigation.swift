@@ -19,15 +19,18 @@ public final class Investigation: @unchecked Sendable {
     public let accountRisk: [Double]
     /// Seconds spent indexing, clustering and scoring.
     public let timings: [String: Double]
+    /// Resident memory (MiB) after each build step, for `investigate bench`.
+    public let residentMiB: [String: Double]
 
     /// Indexes, clusters and scores a loaded source.
     public init(data: CaseData, scorer: RiskScorer = RiskScorer()) {
         var timings: [String: Double] = [:]
+        var resident: [String: Double] = [:]
         var mark = monotonicSeconds()
         func lap(_ name: String) {
             let now = monotonicSeconds()
             timings[name] = now - mark
-            timings["rss_mib_after_" + name] = Double(residentMemoryBytes()) / 1_048_576
+            resident[name] = Double(residentMemoryBytes()) / 1_048_576
             mark = now
         }
         self.data = data
@@ -68,6 +71,7 @@ public final class Investigation: @unchecked Sendable {
         }
         lap("score")
         self.timings = timings
+        residentMiB = resident
     }
 
     /// Loads and builds in one step.
@@ -92,25 +96,9 @@ public final class Investigation: @unchecked Sendable {
 public func residentMemoryBytes() -> Int {
     guard let file = fopen("/proc/self/statm", "r") else { return 0 }
     defer { fclose(file) }
-    var size = 0, resident = 0
-    guard
-        withUnsafeMutablePointer(
-            to: &size,
-            { s in
-                withUnsafeMutablePointer(to: &resident) { r in
-                    fscanf_two(file, s, r)
-                }
-            })
-    else { return 0 }
-    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
-private func fscanf_two(_ file: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
     var line = [CChar](repeating: 0, count: 128)
-    guard fgets(&line, 128, file) != nil else { return false }
-    let parts = String(cString: line).split(separator: " ")
-    guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
-    a.pointee = x
-    b.pointee = y
-    return true
+    guard fgets(&line, Int32(line.count), file) != nil else { return 0 }
+    let fields = String(cString: line).split(separator: " ")
+    guard fields.count >= 2, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

@@ -73,7 +73,7 @@ public final class CaseStore: @unchecked Sendable {
     }
 
     /// The current time as stored (RFC 3339 UTC).
-    func timestamp() -> String { RFC3339.format(seconds: clock.now()) }
+    func timestamp() -> String { Timestamp.format(millis: clock.now() * 1000) }
 
     /// Calls `body`, retrying with backoff for up to `patience` seconds while the database is
     /// busy, and maps SQLite failures to `CaseStoreError`.

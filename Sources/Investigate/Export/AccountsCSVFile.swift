@@ -20,7 +20,7 @@ enum AccountsCSVFile {
                 outTokens += UInt64(data.queries.outputTokens[row])
             }
             let cluster = input.investigation.cluster(ofAccount: i)
-            let created = a.createdAt[i] == Int64.min ? "" : RFC3339.format(millis: a.createdAt[i])
+            let created = a.createdAt[i] == Int64.min ? "" : Timestamp.format(millis: a.createdAt[i])
             return (
                 id,
                 [

@@ -1,8 +1,7 @@
 /// The per-row text the engine does not keep in memory (prompt, prompt fingerprint, extra
 /// keys), re-read from the source files for a set of query rows.
 ///
-/// Each query file holding a wanted row is streamed once through `TableReader` (CSV or JSONL,
-/// plain or gzip), and rows are matched by their byte offset (`QueryTable.location`).
+/// Rows are found again by their byte offset (`QueryTable.location`) through `QueryRowFetcher`.
 struct QueryRecords {
     /// What was re-read for one row.
     struct Text {
@@ -16,34 +15,27 @@ struct QueryRecords {
     /// Rows whose line could not be found again (the file changed since the load).
     private(set) var unreadable = 0
 
-    /// Re-reads the rows.
+    /// Re-reads the rows through `QueryRowFetcher` (one pass per file, only the wanted lines parsed).
     init(data: CaseData, rows: [Int]) {
-        var wanted: [Int: [Int: Int]] = [:]  // file -> offset -> row
-        for row in rows {
-            let location = data.queries.location[row]
-            wanted[Int(location >> 48), default: [:]][Int(location & 0xFFFF_FFFF_FFFF)] = row
-        }
         let schema = QueryLoader.schema
-        let promptSlot = schema.slot(of: "prompt")!
-        let fingerprintSlot = schema.slot(of: "prompt_fingerprint")!
-        for (file, offsets) in wanted.sorted(by: { $0.key < $1.key }) {
-            guard file < data.queries.files.count else { unreadable += offsets.count; continue }
-            let path = data.queries.files[file]
-            let reader = TableReader(path: path, displayName: path, schema: schema)
-            var found = 0
-            var byRow = self.byRow
-            try? reader.forEachRow(onError: { _, _ in true }) { fields in
-                guard let row = offsets[fields.offset] else { return true }
-                var text = Text(prompt: fields.string(promptSlot), fingerprint: fields.string(fingerprintSlot))
-                fields.forEachExtra { key, value in
-                    text.extras[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
-                }
-                byRow[row] = text
-                found += 1
-                return found < offsets.count
+        guard let fetched = try? QueryRowFetcher(data: data).rows(rows) else {
+            unreadable = rows.count
+            return
+        }
+        for (row, pairs) in zip(rows, fetched) {
+            guard !pairs.isEmpty, pairs.first?.key != "error" else {
+                unreadable += 1
+                continue
             }
-            self.byRow = byRow
-            unreadable += offsets.count - found
+            var text = Text()
+            for pair in pairs where !pair.value.isEmpty {
+                switch pair.key {
+                case "prompt": text.prompt = pair.value
+                case "prompt_fingerprint": text.fingerprint = pair.value
+                default: if schema.slot(of: pair.key) == nil { text.extras[pair.key] = pair.value }
+                }
+            }
+            byRow[row] = text
         }
     }
 }
@@ -74,7 +66,7 @@ enum QueriesFile {
                             ?? TextEscaping.visible(raw, limit: promptLimit))
                 }
                 var object: [String: JSONValue] = [
-                    "account_id": .string(id), "ts": .string(RFC3339.format(millis: q.timestamp[row])),
+                    "account_id": .string(id), "ts": .string(Timestamp.format(millis: q.timestamp[row])),
                     "api_key": text(pools.apiKeys, q.contexts.apiKey[c]), "ip": text(pools.ips, q.contexts.ip[c]),
                     "asn": text(pools.asns, q.contexts.asn[c]),
                     "user_agent": text(pools.userAgents, q.contexts.userAgent[c]),

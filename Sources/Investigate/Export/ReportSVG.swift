@@ -32,10 +32,10 @@ enum ReportSVG {
                 "<rect x=\"\(i * barWidth)\" y=\"\(height - h)\" width=\"\(barWidth - 1)\" height=\"\(h)\" "
                 + "fill=\"#b03a2e\"><title>\(count) queries</title></rect>"
         }
-        svg += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">\(MarkupEscaping.escape(RFC3339.format(millis: first)))</text>"
+        svg += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">\(MarkupEscaping.escape(Timestamp.format(millis: first)))</text>"
         svg +=
             "<text x=\"\(width)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"end\">"
-            + "\(MarkupEscaping.escape(RFC3339.format(millis: last)))</text>"
+            + "\(MarkupEscaping.escape(Timestamp.format(millis: last)))</text>"
         svg += "<text x=\"\(width / 2)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"middle\">peak \(peak) per bucket</text>"
         return svg + "</svg>"
     }

@@ -29,7 +29,7 @@ struct QueryLoader {
         scratch.reserveCapacity(64)
         let fileBits = UInt64(fileIndex) << 48
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
-        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+        let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             guard row.hasValue(Slot.ts) else { return log.skip(entry.name, row.line, "missing required field 'ts'") }
             guard row.hasValue(Slot.account) else {
                 return log.skip(entry.name, row.line, "missing required field 'account_id'")
@@ -81,6 +81,6 @@ struct QueryLoader {
             rows += 1
             return true
         }
-        return (rows, reader.linesRead)
+        return (rows, lines)
     }
 }

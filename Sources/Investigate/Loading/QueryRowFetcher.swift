@@ -15,7 +15,9 @@ public struct QueryRowFetcher {
     public init(data: CaseData) { self.data = data }
 
     /// The full rows, each as (column, value) pairs in schema order then extras; values are
-    /// decoded strings, or raw JSON text for numbers and nested values (`isRaw`).
+    /// decoded strings, or raw JSON text for numbers and nested values (`isRaw`). Known columns
+    /// carry their schema name (lowercase) whatever the file's spelling. A row whose line is no
+    /// longer in its file comes back empty; one that no longer parses as a single `error` pair.
     public func rows(_ rows: [Int]) throws -> [[(key: String, value: String, isRaw: Bool)]] {
         var byFile: [Int: [(offset: Int, position: Int)]] = [:]
         for (position, row) in rows.enumerated() {
@@ -23,28 +25,32 @@ public struct QueryRowFetcher {
             byFile[Int(location >> 48), default: []].append((Int(location & 0xFFFF_FFFF_FFFF), position))
         }
         var out = [[(key: String, value: String, isRaw: Bool)]](repeating: [], count: rows.count)
+        let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
         for (file, wanted) in byFile {
             let path = data.queries.files[file]
             let lines = try readLines(path: path, offsets: wanted.map(\.offset).sorted())
             let header = TableFormat.of(path: path) == .csv ? try readLines(path: path, offsets: [0])[0] : nil
             for entry in wanted {
-                out[entry.position] = decode(lines[entry.offset] ?? [], csvHeader: header ?? nil)
+                guard let line = lines[entry.offset] else { continue }
+                out[entry.position] = decode(line, csvHeader: header ?? nil, fields: fields)
             }
         }
         return out
     }
 
-    private func decode(_ line: [UInt8], csvHeader: [UInt8]?) -> [(key: String, value: String, isRaw: Bool)] {
+    private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: String, isRaw: Bool)] {
+        let schema = QueryLoader.schema
         if let csvHeader {
             var names: [String] = []
             let headerBytes = csvHeader.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(csvHeader.dropFirst(3)) : csvHeader
             _ = CSVRecordReader.split(headerBytes) { bytes, _ in names.append(String(decoding: bytes, as: UTF8.self)) }
             var values: [String] = []
             _ = CSVRecordReader.split(line) { bytes, _ in values.append(String(decoding: bytes, as: UTF8.self)) }
-            return zip(names, values).map { ($0.trimmingSpaces(), $1, false) }
+            return zip(names, values).map { name, value in
+                let trimmed = name.trimmingSpaces()
+                return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
+            }
         }
-        let schema = QueryLoader.schema
-        let fields = RecordFields(slotCount: schema.columns.count)
         let failure = line.withUnsafeBytes { JSONLineParser(schema: schema).parse(dropByteOrderMark($0), into: fields) }
         guard failure == nil else { return [("error", failure ?? "", false)] }
         var pairs: [(key: String, value: String, isRaw: Bool)] = []

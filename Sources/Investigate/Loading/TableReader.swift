@@ -39,21 +39,13 @@ public struct TableReader {
     ///   - progress: called now and then with bytes of the file consumed.
     ///   - onError: a row that cannot be parsed (line, reason); return false to stop reading.
     ///   - body: a parsed row; return false to stop reading.
-    /// Lines read by the last `forEachRow` (to number the lines of the slice after this one).
-    public var linesRead: Int {
-        get { lineCounter.value }
-        nonmutating set { lineCounter.value = newValue }
-    }
-    private let lineCounter = Counter()
-
-    /// A shared mutable count.
-    final class Counter { var value = 0 }
-
+    /// - Returns: the lines read (to number the lines of the slice after this one).
+    @discardableResult
     public func forEachRow(
         progress: (Int) -> Void = { _ in },
         onError: (Int, String) -> Bool,
         _ body: (RecordFields) throws -> Bool
-    ) throws {
+    ) throws -> Int {
         guard let format = TableFormat.of(path: path) else {
             throw LoadFailure.unreadable(file: displayName, reason: "unknown file type (expected .csv or .jsonl)")
         }
@@ -96,7 +88,7 @@ public struct TableReader {
             _ = onError(lines.lineNumber, error.reason)
         }
         progress(lines.bytesConsumed)
-        linesRead = lines.lineNumber - 1
+        return lines.lineNumber - 1
     }
 }
 

@@ -43,10 +43,10 @@ struct BenchCommand: ParsableCommand {
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
             print("rss after load  \(String(format: "%.0f", afterLoad)) MiB")
-            for key in inv.timings.keys.sorted() where key.hasPrefix("rss") {
-                print("  \(key) \(String(format: "%.0f", inv.timings[key]!)) MiB")
+            for key in inv.residentMiB.keys.sorted() {
+                print("  rss after \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.0f", inv.residentMiB[key]!)) MiB")
             }
-            for key in inv.timings.keys.sorted() where !key.hasPrefix("rss") {
+            for key in inv.timings.keys.sorted() {
                 print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s")
             }
             print("index+cluster+score \(String(format: "%.2f", build)) s")
