@@ -47,6 +47,13 @@ public struct CaseLoader {
         let total = files.all.reduce(0) { $0 + $1.bytes }
         var doneBefore = 0
         var summaries: [LoadReport.FileSummary] = []
+        var phases: [LoadReport.Phase] = []
+        var phaseStart = started
+        func endPhase(_ name: String) {
+            let now = monotonicSeconds()
+            phases.append(.init(name: name, seconds: now - phaseStart))
+            phaseStart = now
+        }
 
         func run(_ entry: SourceFiles.Entry, _ body: (@escaping (Int) -> Void) throws -> Int) throws {
             let base = doneBefore
@@ -77,6 +84,7 @@ public struct CaseLoader {
             for entry in files.links {
                 try run(entry) { try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: $0) }
             }
+            endPhase("accounts, payments, links")
             queries.files = files.queries.map(\.path)
             let parallel = ParallelQueryLoad(files: files.queries, accountIDs: pools.accountIDs, options: options)
             let units = parallel.plan()
@@ -89,16 +97,20 @@ public struct CaseLoader {
                         file: "queries", bytesDone: base + consumed, bytesTotal: total,
                         accounts: accountCount, queries: 0))
             }
+            endPhase("queries (parallel parse)")
             let rowsPerFile = try ParallelQueryLoad.merge(parts, units: units, into: queries, pools: pools, log: log)
             parts.removeAll()
             releaseFreedMemory()
+            endPhase("queries (merge)")
             for (index, entry) in files.queries.enumerated() {
                 doneBefore += entry.bytes
                 summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
             }
         }
         queries.buildAccountOrder(accountCount: accounts.count)
+        endPhase("order by account")
         let ipSubnet = Self.subnets(pools: pools)
+        endPhase("subnets")
 
         var report = log.report
         report.accounts = accounts.count
@@ -107,6 +119,7 @@ public struct CaseLoader {
         report.links = upstream.count
         report.files = summaries
         report.seconds = monotonicSeconds() - started
+        report.phases = phases
         return CaseData(
             directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
             queries: queries, upstream: upstream, ipSubnet: ipSubnet, report: report)

@@ -39,6 +39,16 @@ public struct LoadReport: Sendable {
     public var files: [FileSummary] = []
     /// Seconds the load took.
     public var seconds = 0.0
+    /// Seconds spent in each step of the load, in order (for `investigate bench`).
+    public var phases: [Phase] = []
+
+    /// One timed step of a load.
+    public struct Phase: Sendable, Equatable {
+        /// What the step did.
+        public var name: String
+        /// Wall-clock seconds.
+        public var seconds: Double
+    }
 
     /// Creates an empty report.
     public init() {}

@@ -42,6 +42,9 @@ struct BenchCommand: ParsableCommand {
             print("queries         \(data.queries.count)")
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
+            for phase in data.report.phases {
+                print("  \(phase.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%.2f", phase.seconds)) s")
+            }
             print("rss after load  \(String(format: "%.0f", afterLoad)) MiB")
             for key in inv.residentMiB.keys.sorted() {
                 print("  rss after \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.0f", inv.residentMiB[key]!)) MiB")
