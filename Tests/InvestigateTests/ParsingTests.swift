@@ -30,6 +30,19 @@ import Testing
         #expect(IPNetwork.subnet(of: "999.1.1.1") == nil)
     }
 
+    @Test(arguments: [
+        "203.0.113.7", "10.0.0.1", "010.001.002.003", "255.255.255.255", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1..2.3",
+        "1.2.3.", ".1.2.3", "1.2.3.4 ", "a.b.c.d", "1234.1.1.1", "2001:db8:1:2::5", "::1", "fe80::1%eth0", "",
+    ])
+    func byteSubnetsMatchTheStringForm(address: String) {
+        var scratch: [UInt8] = []
+        var copy = address
+        let found = copy.withUTF8 { IPNetwork.subnet(of: UnsafeRawBufferPointer($0), into: &scratch) }
+        let expected = IPNetwork.subnet(of: address)
+        #expect(found == (expected != nil))
+        if found { #expect(String(decoding: scratch, as: UTF8.self) == expected) }
+    }
+
     @Test func escapingHostileText() {
         #expect(TextEscaping.visible("a\u{1B}]0;title\u{07}b") == "a\\x1b]0;title\\x07b")
         #expect(TextEscaping.visible("x\u{202E}y") == "x\\u{202E}y")

@@ -1,7 +1,16 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A growable column of plain values stored in fixed-size chunks.
 ///
 /// Unlike `Array`, appending never copies the whole column, so peak memory stays within one
-/// chunk of the data (no doubling overshoot while tens of millions of rows load).
+/// chunk of the data (no doubling overshoot while tens of millions of rows load). Chunks are
+/// mapped from the system directly rather than taken from malloc, so a freed chunk is returned
+/// at once (malloc keeps freed blocks of this size in its arenas) and a chunk's pages only
+/// become resident when written.
 public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     @usableFromInline static var shift: Int { 16 }
     @usableFromInline static var chunkSize: Int { 1 << shift }
@@ -13,7 +22,33 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
     /// Creates an empty column.
     public init() {}
 
-    deinit { for chunk in chunks { chunk.deallocate() } }
+    /// Creates a column of `count` values that the caller fills (through the subscript) before
+    /// reading any of them.
+    init(uninitializedCount count: Int) {
+        var remaining = count
+        while remaining > 0 {
+            chunks.append(Self.allocateChunk())
+            remaining -= Self.chunkSize
+        }
+        storedCount = count
+    }
+
+    deinit { for chunk in chunks { Self.release(chunk) } }
+
+    @usableFromInline static var chunkBytes: Int { chunkSize * MemoryLayout<Element>.stride }
+
+    /// A new chunk of `chunkSize` values (uninitialised: zero pages until written).
+    @usableFromInline
+    static func allocateChunk() -> UnsafeMutablePointer<Element> {
+        let mapped = mmap(nil, chunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let mapped, mapped != MAP_FAILED else { fatalError("out of memory: could not map a column chunk") }
+        return mapped.bindMemory(to: Element.self, capacity: chunkSize)
+    }
+
+    @usableFromInline
+    static func release(_ chunk: UnsafeMutablePointer<Element>) {
+        munmap(UnsafeMutableRawPointer(chunk), chunkBytes)
+    }
 
     /// Appends a value.
     /// - Complexity: O(1).
@@ -21,7 +56,7 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
     public func append(_ value: Element) {
         let within = storedCount & (Self.chunkSize - 1)
         if within == 0 && storedCount >> Self.shift == chunks.count {
-            chunks.append(UnsafeMutablePointer<Element>.allocate(capacity: Self.chunkSize))
+            chunks.append(Self.allocateChunk())
         }
         chunks[storedCount >> Self.shift][within] = value
         storedCount += 1
@@ -40,10 +75,23 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
         for (index, chunk) in other.chunks.enumerated() {
             let count = min(Self.chunkSize, other.storedCount - index * Self.chunkSize)
             for i in 0..<max(0, count) { append(transform(chunk[i])) }
-            chunk.deallocate()
+            Self.release(chunk)
         }
         other.chunks = []
         other.storedCount = 0
+    }
+
+    /// Hands each chunk's values to `body` with the index of its first value, freeing each chunk
+    /// after the call; the column is empty afterwards.
+    func drain(_ body: (UnsafeBufferPointer<Element>, Int) -> Void) {
+        for (index, chunk) in chunks.enumerated() {
+            let first = index << Self.shift
+            let count = max(0, min(Self.chunkSize, storedCount - first))
+            body(UnsafeBufferPointer(start: chunk, count: count), first)
+            Self.release(chunk)
+        }
+        chunks = []
+        storedCount = 0
     }
 
     /// Removes the last value.

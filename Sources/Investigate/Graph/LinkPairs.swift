@@ -68,7 +68,7 @@ struct LinkPairs {
             func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ip }
             if kind == .ip || kind == .subnet { note(value(ofIP: data.accounts.signupIP[account])) }
             for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
-                let context = queries.context[Int(queries.orderByAccount[i])]
+                let context = queries.context[i]
                 if contextStamp[Int(context)] == a { continue }
                 contextStamp[Int(context)] = a
                 switch kind {

@@ -65,7 +65,7 @@ public final class TemplateFamilies: @unchecked Sendable {
             counts.removeAll(keepingCapacity: true)
             var prompted = 0
             for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
-                let sketch = queries.promptSketch[Int(queries.orderByAccount[i])]
+                let sketch = queries.promptSketch[i]
                 if sketch == 0 { continue }
                 prompted += 1
                 let (a, b) = bands(sketch)

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -74,41 +76,60 @@ public struct CaseLoader {
             if let failure = log.failure { throw failure }
         }
 
-        do {
-            for entry in files.accounts {
-                try run(entry) { try AccountLoader(pools: pools, table: accounts, log: log).load(entry, progress: $0) }
-            }
-            for entry in files.payments {
-                try run(entry) { try PaymentLoader(pools: pools, table: payments, log: log).load(entry, progress: $0) }
-            }
-            for entry in files.links {
-                try run(entry) { try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: $0) }
-            }
-            endPhase("accounts, payments, links")
-            queries.files = files.queries.map(\.path)
-            let parallel = ParallelQueryLoad(files: files.queries, accountIDs: pools.accountIDs, options: options)
-            let units = parallel.plan()
-            let base = doneBefore
-            let accountCount = accounts.count
-            nonisolated(unsafe) let report = progress
-            var parts = parallel.run(units) { consumed in
-                report(
+        // One worker loads the account, payment and link tables while the others parse the
+        // query files (their account ids are resolved at the merge); then all parse queries.
+        let parallel = ParallelQueryLoad(files: files.queries, options: options)
+        let units = parallel.plan()
+        let lock = NSLock()
+        nonisolated(unsafe) let reportProgress = progress
+        nonisolated(unsafe) var tableBytes = 0
+        queries.files = files.queries.map(\.path)
+        var (parts, tablesFailure) = parallel.run(
+            units, lock: lock,
+            tables: {
+                func locked(_ body: @escaping (Int) -> Void) -> (Int) -> Void {
+                    { consumed in
+                        lock.lock()
+                        body(consumed)
+                        lock.unlock()
+                    }
+                }
+                for entry in files.accounts {
+                    try run(entry) { progress in
+                        try AccountLoader(pools: pools, table: accounts, log: log).load(entry, progress: locked(progress))
+                    }
+                }
+                for entry in files.payments {
+                    try run(entry) { progress in
+                        try PaymentLoader(pools: pools, table: payments, log: log).load(entry, progress: locked(progress))
+                    }
+                }
+                for entry in files.links {
+                    try run(entry) { progress in
+                        try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: locked(progress))
+                    }
+                }
+                lock.lock()
+                tableBytes = doneBefore
+                lock.unlock()
+            },
+            progress: { consumed in
+                reportProgress(
                     LoadProgress(
-                        file: "queries", bytesDone: base + consumed, bytesTotal: total,
-                        accounts: accountCount, queries: 0))
-            }
-            endPhase("queries (parallel parse)")
-            let rowsPerFile = try ParallelQueryLoad.merge(parts, units: units, into: queries, pools: pools, log: log)
-            parts.removeAll()
-            releaseFreedMemory()
-            endPhase("queries (merge)")
-            for (index, entry) in files.queries.enumerated() {
-                doneBefore += entry.bytes
-                summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
-            }
+                        file: "queries", bytesDone: tableBytes + consumed, bytesTotal: total,
+                        accounts: 0, queries: 0))
+            })
+        if let tablesFailure { throw tablesFailure }
+        endPhase("parse (tables and queries)")
+        let rowsPerFile = try QueryMerge(parts: parts, units: units, pools: pools, log: log)
+            .merge(into: queries, accountCount: accounts.count)
+        parts.removeAll()
+        releaseFreedMemory()
+        endPhase("queries (merge)")
+        for (index, entry) in files.queries.enumerated() {
+            doneBefore += entry.bytes
+            summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
         }
-        queries.buildAccountOrder(accountCount: accounts.count)
-        endPhase("order by account")
         let ipSubnet = Self.subnets(pools: pools)
         endPhase("subnets")
 
@@ -150,9 +171,12 @@ public struct CaseLoader {
     }
 
     private static func subnets(pools: ValuePools) -> [Int32] {
-        (0..<pools.ips.count).map { id in
-            guard let network = IPNetwork.subnet(of: pools.ips.string(Int32(id))) else { return -1 }
-            return pools.subnets.intern(network)
+        var scratch: [UInt8] = []
+        return (0..<pools.ips.count).map { id in
+            pools.ips.withBytes(Int32(id)) { address in
+                guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
+                return scratch.withUnsafeBytes { pools.subnets.intern($0) }
+            }
         }
     }
 }

@@ -14,6 +14,45 @@ public enum IPNetwork {
         return "\(octets[0]).\(octets[1]).\(octets[2]).0/24"
     }
 
+    /// `subnet(of:)` over raw bytes, writing the network's text into `scratch`; false when the
+    /// bytes are not an IP address. IPv4 is parsed without building a String.
+    public static func subnet(of bytes: UnsafeRawBufferPointer, into scratch: inout [UInt8]) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        guard !bytes.contains(0x3A) else {  // ':'
+            guard let text = subnet(of: String(decoding: bytes, as: UTF8.self)) else { return false }
+            scratch.append(contentsOf: text.utf8)
+            return true
+        }
+        var octets = 0
+        var value = 0
+        var digits = 0
+        for byte in bytes {
+            if byte == 0x2E {
+                guard digits > 0, octets < 3 else { return false }
+                if octets < 3 { appendOctet(value, to: &scratch) }
+                octets += 1
+                value = 0
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                value = value * 10 + Int(byte - 0x30)
+                guard digits <= 3, value <= 255 else { return false }
+            } else {
+                return false
+            }
+        }
+        guard octets == 3, digits > 0 else { return false }
+        scratch.append(contentsOf: "0/24".utf8)
+        return true
+    }
+
+    private static func appendOctet(_ value: Int, to scratch: inout [UInt8]) {
+        if value >= 100 { scratch.append(UInt8(0x30 + value / 100)) }
+        if value >= 10 { scratch.append(UInt8(0x30 + value / 10 % 10)) }
+        scratch.append(UInt8(0x30 + value % 10))
+        scratch.append(0x2E)
+    }
+
     private static func ipv6Subnet(_ text: String) -> String? {
         var address = Substring(text)
         if let percent = address.firstIndex(of: "%") { address = address[..<percent] }

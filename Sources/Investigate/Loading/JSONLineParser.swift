@@ -3,17 +3,29 @@
 /// Known keys (per `TableSchema`) fill slots; every other key is kept as an extra column whose
 /// value is the decoded string, or the raw JSON text for numbers, literals, objects and arrays.
 /// String escapes, `\u` sequences and surrogate pairs are decoded; invalid bytes are kept as-is.
+///
+/// A string without escapes is not copied: its slot points into the line, which stays valid
+/// until the next line. Keys are matched first against the key seen at the same position on the
+/// previous line (exports repeat one key order), then through the schema's hash table.
 public struct JSONLineParser {
     /// The schema whose columns fill slots.
     public let schema: TableSchema
+    /// Whether unknown keys are kept as extras (tables whose rows are re-read from disk skip them).
+    public let keepsExtras: Bool
 
     /// Creates a parser for a schema.
-    public init(schema: TableSchema) { self.schema = schema }
+    public init(schema: TableSchema, keepsExtras: Bool = true) {
+        self.schema = schema
+        self.keepsExtras = keepsExtras
+    }
 
     /// Parses `line` into `fields`; returns a reason when the line is not one JSON object.
     public func parse(_ line: UnsafeRawBufferPointer, into fields: RecordFields) -> String? {
         fields.reset()
         guard let base = line.baseAddress, !line.isEmpty else { return "empty line" }
+        // Decoded strings are never longer than their escaped form, and extras copy each name and
+        // value once: twice the line fits everything, so scratch addresses stay put.
+        fields.reserve(2 * line.count + 16)
         var cursor = Cursor(base: base, end: line.count)
         cursor.skipSpace()
         guard cursor.peek() == UInt8(ascii: "{") else {
@@ -25,36 +37,44 @@ public struct JSONLineParser {
             cursor.index += 1
             return trailing(&cursor)
         }
+        var position = 0
         while true {
             cursor.skipSpace()
             guard cursor.peek() == UInt8(ascii: "\"") else { return cursor.failure("expected a key") }
-            let nameStart = fields.beginValue()
-            if let error = decodeString(&cursor, into: fields) { return error }
-            let nameLength = fields.used - nameStart
-            let slot = schema.slot(of: fields.view(from: nameStart))
-            if slot != nil { fields.truncate(to: nameStart) }
+            let scratchMark = fields.beginValue()
+            var error: String?
+            guard let name = readString(&cursor, into: fields, error: &error) else { return error }
+            let slot = slot(of: name, at: position, fields: fields)
+            position += 1
+            if slot != nil { fields.truncate(to: scratchMark) }
             cursor.skipSpace()
             guard cursor.peek() == UInt8(ascii: ":") else { return cursor.failure("expected ':'") }
             cursor.index += 1
             cursor.skipSpace()
-            let valueStart = fields.beginValue()
+            let keep = slot != nil || keepsExtras
+            var value = UnsafeRawBufferPointer(start: nil, count: 0)
             var isNull = false
             switch cursor.peek() {
             case UInt8(ascii: "\""):
-                if let error = decodeString(&cursor, into: fields) { return error }
+                if keep {
+                    guard let text = readString(&cursor, into: fields, error: &error) else { return error }
+                    value = text
+                } else if let error = skipString(&cursor) {
+                    return error
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let from = cursor.index
                 if let error = skipNested(&cursor) { return error }
-                fields.append(base + from, cursor.index - from)
+                value = UnsafeRawBufferPointer(start: base + from, count: cursor.index - from)
             case UInt8(ascii: "n"):
                 guard cursor.consume("null") else { return cursor.failure("invalid literal") }
                 isNull = true
             case UInt8(ascii: "t"):
                 guard cursor.consume("true") else { return cursor.failure("invalid literal") }
-                fields.append(base + cursor.index - 4, 4)
+                value = UnsafeRawBufferPointer(start: base + cursor.index - 4, count: 4)
             case UInt8(ascii: "f"):
                 guard cursor.consume("false") else { return cursor.failure("invalid literal") }
-                fields.append(base + cursor.index - 5, 5)
+                value = UnsafeRawBufferPointer(start: base + cursor.index - 5, count: 5)
             case let byte where byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39):
                 let from = cursor.index
                 cursor.index += 1
@@ -68,14 +88,25 @@ public struct JSONLineParser {
                         break
                     }
                 }
-                fields.append(base + from, cursor.index - from)
+                value = UnsafeRawBufferPointer(start: base + from, count: cursor.index - from)
             default:
                 return cursor.atEnd ? "line ends inside an object (truncated?)" : cursor.failure("expected a value")
             }
             if let slot {
-                fields.setSlot(slot, start: valueStart, null: isNull)
-            } else {
-                fields.addExtra(nameStart: nameStart, nameLength: nameLength, valueStart: valueStart)
+                if isNull {
+                    fields.setSlot(slot, start: fields.beginValue(), null: true)
+                } else if let pointer = value.baseAddress {
+                    fields.setSlot(slot, pointer: pointer, count: value.count)
+                } else {
+                    fields.setSlot(slot, start: fields.beginValue())
+                }
+            } else if keepsExtras {
+                // Extras live in scratch as (name, value) runs.
+                let nameStart = fields.beginValue()
+                if let pointer = name.baseAddress { fields.append(pointer, name.count) }
+                let valueStart = fields.beginValue()
+                if !isNull, let pointer = value.baseAddress { fields.append(pointer, value.count) }
+                fields.addExtra(nameStart: nameStart, nameLength: name.count, valueStart: valueStart)
             }
             cursor.skipSpace()
             let next = cursor.peek()
@@ -85,6 +116,17 @@ public struct JSONLineParser {
             cursor.index -= 1
             return cursor.atEnd ? "line ends inside an object (truncated?)" : cursor.failure("expected ',' or '}'")
         }
+    }
+
+    /// The slot of a key: the previous line's key at this position when it matches exactly,
+    /// else a schema lookup (case-insensitive).
+    @inline(__always)
+    private func slot(of name: UnsafeRawBufferPointer, at position: Int, fields: RecordFields) -> Int? {
+        let guess = fields.keyGuess(at: position)
+        if guess >= 0 && schema.matchesExactly(guess, name) { return guess }
+        let slot = schema.slot(of: name)
+        if let slot { fields.rememberKey(slot, at: position) }
+        return slot
     }
 
     private func trailing(_ cursor: inout Cursor) -> String? {
@@ -97,31 +139,78 @@ public struct JSONLineParser {
         return "byte 0x" + String(byte, radix: 16)
     }
 
-    /// Decodes a JSON string at the cursor (which sits on the opening quote) into `fields`.
-    private func decodeString(_ cursor: inout Cursor, into fields: RecordFields) -> String? {
+    /// Reads a JSON string at the cursor (which sits on the opening quote). Without escapes the
+    /// result points into the line; with escapes it is decoded into `fields`' scratch. Nil when
+    /// the string is malformed, with the reason in `error`.
+    @inline(__always)
+    private func readString(
+        _ cursor: inout Cursor, into fields: RecordFields, error: inout String?
+    ) -> UnsafeRawBufferPointer? {
         cursor.index += 1
-        var runStart = cursor.index
-        let base = cursor.base
-        while cursor.index < cursor.end {
-            // Skip eight plain bytes at a time (no quote, no backslash among them).
-            while cursor.index + 8 <= cursor.end {
-                let word = base.loadUnaligned(fromByteOffset: cursor.index, as: UInt64.self)
-                if Self.hasQuoteOrBackslash(word) { break }
-                cursor.index += 8
-            }
-            guard cursor.index < cursor.end else { break }
-            let byte = base.load(fromByteOffset: cursor.index, as: UInt8.self)
-            if byte == UInt8(ascii: "\"") {
-                fields.append(base + runStart, cursor.index - runStart)
-                cursor.index += 1
+        let start = cursor.index
+        guard let stop = Self.findQuoteOrBackslash(cursor.base, from: start, end: cursor.end) else {
+            cursor.index = cursor.end
+            error = "line ends inside a string (truncated?)"
+            return nil
+        }
+        cursor.index = stop
+        if cursor.base.load(fromByteOffset: stop, as: UInt8.self) == UInt8(ascii: "\"") {
+            cursor.index += 1
+            return UnsafeRawBufferPointer(start: cursor.base + start, count: stop - start)
+        }
+        let from = fields.beginValue()
+        fields.append(cursor.base + start, stop - start)
+        if let failure = decodeEscapes(&cursor, into: fields) {
+            error = failure
+            return nil
+        }
+        return UnsafeRawBufferPointer(start: fields.address(from), count: fields.used - from)
+    }
+
+    /// Skips a string value nobody keeps, checking it is closed.
+    private func skipString(_ cursor: inout Cursor) -> String? {
+        cursor.index += 1
+        while let stop = Self.findQuoteOrBackslash(cursor.base, from: cursor.index, end: cursor.end) {
+            if cursor.base.load(fromByteOffset: stop, as: UInt8.self) == UInt8(ascii: "\"") {
+                cursor.index = stop + 1
                 return nil
             }
-            if byte != UInt8(ascii: "\\") {
-                cursor.index += 1
-                continue
-            }
-            fields.append(base + runStart, cursor.index - runStart)
+            cursor.index = stop + 2
+        }
+        cursor.index = cursor.end
+        return "line ends inside a string (truncated?)"
+    }
+
+    /// The offset of the first `"` or `\` at or after `from`, or nil.
+    @inline(__always)
+    static func findQuoteOrBackslash(_ base: UnsafeRawPointer, from: Int, end: Int) -> Int? {
+        var index = from
+        while index + 8 <= end {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let hits = quoteOrBackslashBits(word)
+            if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Decodes the rest of a string whose first backslash is at the cursor, appending to scratch;
+    /// leaves the cursor past the closing quote. Returns a reason when malformed or unterminated.
+    private func decodeEscapes(_ cursor: inout Cursor, into fields: RecordFields) -> String? {
+        let base = cursor.base
+        var runStart = cursor.index
+        while cursor.index < cursor.end {
+            guard let stop = Self.findQuoteOrBackslash(base, from: cursor.index, end: cursor.end) else { break }
+            cursor.index = stop
+            let byte = base.load(fromByteOffset: stop, as: UInt8.self)
+            fields.append(base + runStart, stop - runStart)
             cursor.index += 1
+            if byte == UInt8(ascii: "\"") { return nil }
             guard cursor.index < cursor.end else { break }
             let escape = base.load(fromByteOffset: cursor.index, as: UInt8.self)
             cursor.index += 1
@@ -152,14 +241,17 @@ public struct JSONLineParser {
             }
             runStart = cursor.index
         }
+        cursor.index = cursor.end
         return "line ends inside a string (truncated?)"
     }
 
+    /// High bit set in each byte of `word` that is `"` or `\` (exact for the lowest such byte;
+    /// bytes above it may be false positives, which callers never look at).
     @inline(__always)
-    private static func hasQuoteOrBackslash(_ word: UInt64) -> Bool {
+    static func quoteOrBackslashBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
-        return ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs) != 0
+        return ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs)
     }
 
     private func appendUTF8(_ scalar: UInt32, to fields: RecordFields) {

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 /// Loads the query files on every core: large JSONL files are cut into slices at line
-/// boundaries, each slice (or small file) is parsed into its own part with its own pools, and
-/// the parts are merged in file order, so ids, row order and reported lines are exactly those
-/// of a one-thread load.
+/// boundaries and each slice (or small file) is parsed into its own part with its own pools,
+/// while one worker first loads the account, payment and link tables. `QueryMerge` then joins
+/// the parts in file order, so ids, row order and reported lines are exactly those of a
+/// one-thread load.
 struct ParallelQueryLoad {
     /// One slice of one query file.
     struct Unit {
@@ -16,7 +17,7 @@ struct ParallelQueryLoad {
     /// What one unit produced.
     final class Part: @unchecked Sendable {
         let pools = ValuePools()
-        let table = QueryTable()
+        let rows = QueryRows()
         let log: IssueLog
         var lines = 0
         var consumed = 0
@@ -25,7 +26,6 @@ struct ParallelQueryLoad {
     }
 
     let files: [SourceFiles.Entry]
-    let accountIDs: StringPool
     let options: LoadOptions
     /// Slices are about this many bytes.
     var sliceBytes = 64 << 20
@@ -69,24 +69,37 @@ struct ParallelQueryLoad {
         }
     }
 
-    /// Runs every unit and returns the parts in unit order; `progress` is called one call at a time.
-    func run(_ units: [Unit], progress: @escaping @Sendable (Int) -> Void) -> [Part] {
+    /// Runs `tables` on the first worker, then every unit on every worker; returns the parts in
+    /// unit order and what `tables` threw. `progress` (bytes of query files consumed) and
+    /// `tables` run one call at a time under `lock`.
+    func run(
+        _ units: [Unit], lock: NSLock, tables: () throws -> Void, progress: @escaping @Sendable (Int) -> Void
+    ) -> (parts: [Part], tablesFailure: Error?) {
         let options = self.options
-        let accountIDs = self.accountIDs
         let parts = units.map { _ in Part(options: options) }
-        let lock = NSLock()
-        nonisolated(unsafe) var next = 0
-        DispatchQueue.concurrentPerform(iterations: min(workers, max(1, units.count))) { _ in
+        nonisolated(unsafe) var next = -1
+        nonisolated(unsafe) var tablesFailure: Error?
+        nonisolated(unsafe) let tables = tables
+        DispatchQueue.concurrentPerform(iterations: min(workers, units.count + 1)) { _ in
             while true {
                 lock.lock()
                 let index = next
                 next += 1
+                let stopped = tablesFailure != nil
                 lock.unlock()
+                if index == -1 {
+                    do { try tables() } catch {
+                        lock.lock()
+                        tablesFailure = error
+                        lock.unlock()
+                    }
+                    continue
+                }
+                if stopped { return }
                 guard index < units.count else { return }
                 let unit = units[index], part = parts[index]
                 let loader = QueryLoader(
-                    accountIDs: accountIDs, pools: part.pools, table: part.table, log: part.log,
-                    digest: PromptDigest(lexicon: options.lexicon))
+                    pools: part.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
                 do {
                     let result = try loader.load(unit.entry, fileIndex: unit.fileIndex, byteRange: unit.range) { consumed in
                         lock.lock()
@@ -100,62 +113,6 @@ struct ParallelQueryLoad {
                 }
             }
         }
-        return parts
-    }
-}
-
-extension ParallelQueryLoad {
-    /// Merges parts in order into the global table and pools, renumbering lines per file.
-    /// - Returns: rows per file.
-    static func merge(_ parts: [Part], units: [Unit], into table: QueryTable, pools: ValuePools, log: IssueLog) throws -> [Int: Int] {
-        var lineBase: [Int: Int] = [:]
-        var rowsPerFile: [Int: Int] = [:]
-        var skippedFiles = Set<Int>()
-        for (part, unit) in zip(parts, units) {
-            if skippedFiles.contains(unit.fileIndex) { continue }
-            if let failure = part.failure {
-                guard let loadFailure = failure as? LoadFailure else { throw failure }
-                try CaseLoader.skipUnreadableFile(unit.entry, loadFailure, log: log)
-                skippedFiles.insert(unit.fileIndex)
-                continue
-            }
-            let base = lineBase[unit.fileIndex, default: 0]
-            for issue in part.log.report.skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
-            log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
-            for issue in part.log.report.warnings { _ = log.warn(issue.file, issue.line + base, issue.reason) }
-            log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
-            if let failure = log.failure { throw failure }
-            lineBase[unit.fileIndex] = base + part.lines
-            rowsPerFile[unit.fileIndex, default: 0] += part.table.count
-            append(part, into: table, pools: pools)
-        }
-        return rowsPerFile
-    }
-
-    private static func remap(_ local: StringPool, into global: StringPool) -> [Int32] {
-        (0..<local.count).map { id in local.withBytes(Int32(id)) { global.intern($0) } }
-    }
-
-    private static func append(_ part: Part, into table: QueryTable, pools: ValuePools) {
-        let keys = remap(part.pools.apiKeys, into: pools.apiKeys), ips = remap(part.pools.ips, into: pools.ips)
-        let asns = remap(part.pools.asns, into: pools.asns), agents = remap(part.pools.userAgents, into: pools.userAgents)
-        let models = remap(part.pools.models, into: pools.models), categories = remap(part.pools.categories, into: pools.categories)
-        func map(_ ids: [Int32], _ id: Int32) -> Int32 { id < 0 ? -1 : ids[Int(id)] }
-        let c = part.table.contexts
-        let contexts: [Int32] = (0..<c.count).map { j in
-            table.contexts.intern(
-                apiKey: map(keys, c.apiKey[j]), ip: map(ips, c.ip[j]), asn: map(asns, c.asn[j]),
-                userAgent: map(agents, c.userAgent[j]), model: map(models, c.model[j]))
-        }
-        let from = part.table
-        table.timestamp.appendDraining(from.timestamp) { $0 }
-        table.account.appendDraining(from.account) { $0 }
-        table.context.appendDraining(from.context) { contexts[Int($0)] }
-        table.category.appendDraining(from.category) { map(categories, $0) }
-        table.inputTokens.appendDraining(from.inputTokens) { $0 }
-        table.outputTokens.appendDraining(from.outputTokens) { $0 }
-        table.promptSketch.appendDraining(from.promptSketch) { $0 }
-        table.promptFlags.appendDraining(from.promptFlags) { $0 }
-        table.location.appendDraining(from.location) { $0 }
+        return (parts, tablesFailure)
     }
 }

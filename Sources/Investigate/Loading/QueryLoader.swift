@@ -1,4 +1,6 @@
-/// Loads query rows (`queries.*` and `queries/`) into a `QueryTable`: the hot path of a load.
+/// Parses query rows (`queries.*` and `queries/`) of one file or slice into `QueryRows`: the hot
+/// path of a load. Account ids are interned into the slice's own pool, so this runs while the
+/// accounts file is still loading; `QueryMerge` resolves them.
 struct QueryLoader {
     static let schema = TableSchema(
         columns: [
@@ -10,12 +12,13 @@ struct QueryLoader {
     private enum Slot {
         static let ts = 0, account = 1, apiKey = 2, ip = 3, asn = 4, userAgent = 5, model = 6
         static let input = 7, output = 8, category = 9, prompt = 10, fingerprint = 11
+        /// Slots below this have a `RepeatCache`.
+        static let cached = 10
     }
 
-    /// The accounts (read-only here, so several loaders may share it).
-    let accountIDs: StringPool
+    /// The slice's own pools (account ids included).
     let pools: ValuePools
-    let table: QueryTable
+    let table: QueryRows
     let log: IssueLog
     let digest: PromptDigest
 
@@ -28,7 +31,10 @@ struct QueryLoader {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         let fileBits = UInt64(fileIndex) << 48
-        let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
+        let caches = (0..<Slot.cached).map { _ in RepeatCache() }
+        var lastContext: (ids: SIMD8<Int32>, id: Int32) = (SIMD8(repeating: -2), -1)
+        var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
+        reader.keepsExtras = false
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             guard row.hasValue(Slot.ts) else { return log.skip(entry.name, row.line, "missing required field 'ts'") }
             guard row.hasValue(Slot.account) else {
@@ -38,9 +44,8 @@ struct QueryLoader {
             guard let ts = Timestamp.parseMillis(FieldParsing.trim(tsBytes)) else {
                 return log.skip(entry.name, row.line, "bad timestamp \(FieldParsing.quote(tsBytes)) in 'ts'")
             }
-            let accountBytes = FieldParsing.trim(row.bytes(Slot.account))
-            guard let account = accountIDs.lookup(accountBytes) else {
-                return log.skip(entry.name, row.line, "query for unknown account \(FieldParsing.quote(accountBytes))")
+            let account = caches[Slot.account].id(for: row.bytes(Slot.account)) {
+                FieldParsing.intern($0, in: pools.accountIDs)
             }
             var input: UInt32 = 0
             var output: UInt32 = 0
@@ -60,12 +65,19 @@ struct QueryLoader {
                 }
                 output = value
             }
-            let context = table.contexts.intern(
-                apiKey: FieldParsing.intern(row.bytes(Slot.apiKey), in: pools.apiKeys),
-                ip: FieldParsing.intern(row.bytes(Slot.ip), in: pools.ips),
-                asn: FieldParsing.internASN(row.bytes(Slot.asn), in: pools.asns, scratch: &scratch),
-                userAgent: FieldParsing.intern(row.bytes(Slot.userAgent), in: pools.userAgents),
-                model: FieldParsing.intern(row.bytes(Slot.model), in: pools.models))
+            let ids = SIMD8<Int32>(
+                caches[Slot.apiKey].id(for: row.bytes(Slot.apiKey)) { FieldParsing.intern($0, in: pools.apiKeys) },
+                caches[Slot.ip].id(for: row.bytes(Slot.ip)) { FieldParsing.intern($0, in: pools.ips) },
+                caches[Slot.asn].id(for: row.bytes(Slot.asn)) {
+                    FieldParsing.internASN($0, in: pools.asns, scratch: &scratch)
+                },
+                caches[Slot.userAgent].id(for: row.bytes(Slot.userAgent)) { FieldParsing.intern($0, in: pools.userAgents) },
+                caches[Slot.model].id(for: row.bytes(Slot.model)) { FieldParsing.intern($0, in: pools.models) },
+                0, 0, 0)
+            if ids != lastContext.ids {
+                lastContext = (ids, table.contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4]))
+            }
+            let context = lastContext.id
             var sketch: UInt64 = 0
             var flags: UInt8 = 0
             if row.hasValue(Slot.prompt) {
@@ -75,7 +87,9 @@ struct QueryLoader {
             }
             table.append(
                 timestamp: ts, account: account, context: context,
-                category: FieldParsing.intern(row.bytes(Slot.category), in: pools.categories),
+                category: caches[Slot.category].id(for: row.bytes(Slot.category)) {
+                    FieldParsing.intern($0, in: pools.categories)
+                },
                 inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
                 location: fileBits | UInt64(row.offset))
             rows += 1

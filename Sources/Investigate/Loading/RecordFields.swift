@@ -48,6 +48,14 @@ public struct TableSchema: Sendable {
     /// The slot of a column name (case-insensitive), or nil for an extra column.
     public func slot(of name: String) -> Int? { lookup[name.lowercased()] }
 
+    /// True when `bytes` is exactly the (lowercase) name of column `slot`.
+    @inline(__always)
+    func matchesExactly(_ slot: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        columnBytes[slot].withUnsafeBytes { name in
+            name.count == bytes.count && (bytes.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+    }
+
     /// The slot of a column name given as bytes.
     @inline(__always)
     public func slot(of bytes: UnsafeRawBufferPointer) -> Int? {
@@ -88,8 +96,12 @@ public final class RecordFields {
     private let slotCount: Int
     private let starts: UnsafeMutablePointer<Int>
     private let lengths: UnsafeMutablePointer<Int>
+    /// A slot's bytes when they live outside the scratch buffer (in the line being parsed), or nil.
+    private let external: UnsafeMutablePointer<UnsafeRawPointer?>
     /// Whether each slot's value was JSON null or an empty CSV cell.
     private let isNull: UnsafeMutablePointer<Bool>
+    /// The slot of the key seen at each position of the previous JSON line (-1: none).
+    private var keyOrder = [Int](repeating: -1, count: 32)
     /// Extra (unknown) columns: name and value ranges.
     private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int)] = []
 
@@ -104,6 +116,8 @@ public final class RecordFields {
         lengths.initialize(repeating: -1, count: max(1, slotCount))
         isNull = .allocate(capacity: max(1, slotCount))
         isNull.initialize(repeating: false, count: max(1, slotCount))
+        external = .allocate(capacity: max(1, slotCount))
+        external.initialize(repeating: nil, count: max(1, slotCount))
     }
 
     deinit {
@@ -111,13 +125,14 @@ public final class RecordFields {
         starts.deallocate()
         lengths.deallocate()
         isNull.deallocate()
+        external.deallocate()
     }
 
     /// Forgets every field.
     @inline(__always)
     public func reset() {
         used = 0
-        for i in 0..<slotCount { lengths[i] = -1 }
+        for i in 0..<slotCount { lengths[i] = -1; external[i] = nil }
         if !extraRanges.isEmpty { extraRanges.removeAll(keepingCapacity: true) }
     }
 
@@ -134,6 +149,7 @@ public final class RecordFields {
     public func bytes(_ slot: Int) -> UnsafeRawBufferPointer {
         let length = lengths[slot]
         if length <= 0 { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        if let pointer = external[slot] { return UnsafeRawBufferPointer(start: pointer, count: length) }
         return UnsafeRawBufferPointer(start: scratch + starts[slot], count: length)
     }
 
@@ -189,7 +205,36 @@ public final class RecordFields {
         starts[slot] = start
         lengths[slot] = used - start
         isNull[slot] = null
+        external[slot] = nil
     }
+
+    /// The slot the previous line's key at `position` had, or -1.
+    @inline(__always)
+    func keyGuess(at position: Int) -> Int { position < keyOrder.count ? keyOrder[position] : -1 }
+
+    /// Remembers the slot of the key at `position` for the next line.
+    @inline(__always)
+    func rememberKey(_ slot: Int, at position: Int) {
+        if position < keyOrder.count { keyOrder[position] = slot }
+    }
+
+    /// Records bytes outside the scratch buffer (valid until the next `reset`) as slot `slot`.
+    @inline(__always)
+    func setSlot(_ slot: Int, pointer: UnsafeRawPointer, count: Int) {
+        external[slot] = pointer
+        lengths[slot] = count
+        isNull[slot] = false
+    }
+
+    /// Makes sure `bytes` more bytes fit in scratch without moving it.
+    @inline(__always)
+    func reserve(_ bytes: Int) {
+        if used + bytes > capacity { grow(to: used + bytes) }
+    }
+
+    /// The address of scratch offset `offset` (stable until scratch grows).
+    @inline(__always)
+    func address(_ offset: Int) -> UnsafeRawPointer { UnsafeRawPointer(scratch + offset) }
 
     /// Records an extra column whose name and value were appended.
     @inline(__always)

@@ -25,6 +25,8 @@ public struct TableReader {
     public let schema: TableSchema
     /// Only these bytes of the file (a JSONL slice starting at a line), or nil for all of it.
     public var byteRange: Range<Int>?
+    /// Whether unknown JSON keys are kept as extras (false for rows re-read from disk later).
+    public var keepsExtras = true
 
     /// Creates a reader for one file.
     public init(path: String, displayName: String, schema: TableSchema, byteRange: Range<Int>? = nil) {
@@ -68,7 +70,7 @@ public struct TableReader {
                     return try body(record)
                 }
             case .jsonl:
-                let parser = JSONLineParser(schema: schema)
+                let parser = JSONLineParser(schema: schema, keepsExtras: keepsExtras)
                 let atFileStart = (byteRange?.lowerBound ?? 0) == 0
                 try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
                     var line = line

@@ -32,25 +32,27 @@ public struct PromptDigest: Sendable {
 
     /// The sketch and flags of a prompt.
     public func digest(_ prompt: UnsafeRawBufferPointer) -> (sketch: UInt64, flags: UInt8) {
+        guard let bytes = prompt.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (0, Flags.hasPrompt) }
+        let classes = Self.byteClasses
         var minima: (UInt64, UInt64, UInt64, UInt64) = (.max, .max, .max, .max)
         var previousWord: UInt64 = 0
         var beforePrevious: UInt64 = 0
         var words = 0
         var reasoning = false
-        var nonASCII = false
-        var word: UInt64 = 0xCBF2_9CE4_8422_2325
-        var inWord = false
-        var inQuote: UInt8 = 0
+        var highBits: UInt8 = 0
+        var word = WordHasher()
 
+        @inline(__always)
         func finishWord(_ value: UInt64) {
-            let shingle = ByteHash.mix(words == 0 ? value : ReasoningLexicon.combine(previousWord, value))
+            let pair = words == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
+            let shingle = ByteHash.mix(words == 0 ? value : pair)
             minima.0 = min(minima.0, shingle &* Self.multipliers.0 &+ Self.offsets.0)
             minima.1 = min(minima.1, shingle &* Self.multipliers.1 &+ Self.offsets.1)
             minima.2 = min(minima.2, shingle &* Self.multipliers.2 &+ Self.offsets.2)
             minima.3 = min(minima.3, shingle &* Self.multipliers.3 &+ Self.offsets.3)
             if !reasoning {
                 reasoning = lexicon.matches(
-                    word: value, previous: words > 0 ? previousWord : 0,
+                    word: value, pair: pair, previous: words > 0 ? previousWord : 0,
                     beforePrevious: words > 1 ? beforePrevious : 0)
             }
             beforePrevious = previousWord
@@ -60,44 +62,33 @@ public struct PromptDigest: Sendable {
 
         var i = 0
         let n = prompt.count
-        guard let bytes = prompt.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (0, Flags.hasPrompt) }
         while i < n {
-            var byte = bytes[i]
+            let raw = bytes[i]
             i += 1
-            if inQuote != 0 {
-                if byte == inQuote { inQuote = 0 }
-                continue
-            }
-            if byte == 0x22 || byte == 0x60 {  // " or `
-                if inWord { finishWord(word); inWord = false }
-                // A quoted span becomes one placeholder word when it closes within 400 bytes.
-                let limit = min(n, i + 400)
-                var j = i
-                while j < limit && bytes[j] != byte { j += 1 }
-                if j < limit {
-                    inQuote = byte
-                    finishWord(0x5155_4F54)
-                    continue
+            let mapped = classes[Int(raw)]
+            if mapped >= Self.firstWordByte {
+                highBits |= raw
+                word.append(mapped)
+                if mapped == 0x30 {
+                    // A run of digits is one `0`.
+                    while i < n && bytes[i] &- 0x30 < 10 { i += 1 }
                 }
                 continue
             }
-            if byte >= 0x30 && byte <= 0x39 {
-                while i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
-                byte = 0x30
-            }
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            let isWordByte = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || byte == 0x30 || byte == 0x27
-            if byte >= 0x80 { nonASCII = true }
-            if isWordByte {
-                if !inWord { word = 0xCBF2_9CE4_8422_2325; inWord = true }
-                word = (word ^ UInt64(byte)) &* 0x100_0000_01B3
-            } else if inWord {
-                finishWord(word)
-                inWord = false
+            if !word.isEmpty { finishWord(word.finish()) }
+            if mapped == Self.quoteClass {
+                // A quoted span becomes one placeholder word when it closes within 400 bytes.
+                let limit = min(n, i + 400)
+                var j = i
+                while j < limit && bytes[j] != raw { j += 1 }
+                if j < limit {
+                    finishWord(Self.quotePlaceholder)
+                    i = j + 1
+                }
             }
         }
-        if inWord { finishWord(word) }
-        if !reasoning && nonASCII { reasoning = lexicon.matchesUnsegmented(prompt) }
+        if !word.isEmpty { finishWord(word.finish()) }
+        if !reasoning && highBits >= 0x80 { reasoning = lexicon.matchesUnsegmented(prompt) }
         guard words > 0 else { return (0, Flags.hasPrompt) }
         let bandA = ByteHash.mix(minima.0 ^ minima.1 &* 3) & 0xFFFF_FFFF
         let bandB = ByteHash.mix(minima.2 ^ minima.3 &* 3) & 0xFFFF_FFFF
@@ -105,6 +96,28 @@ public struct PromptDigest: Sendable {
         if reasoning { flags |= Flags.reasoning }
         return (bandA << 32 | bandB | 1, flags)
     }
+
+    /// Byte classes of the normaliser: 0 separates words, `quoteClass` opens a quoted span, and
+    /// anything from `firstWordByte` up is the byte's normalised form inside a word (ASCII
+    /// lowercased, every digit `0`, apostrophes and non-ASCII bytes as they are).
+    nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            var mapped: UInt8 = 0
+            switch byte {
+            case 0x22, 0x60: mapped = quoteClass
+            case 0x30...0x39: mapped = 0x30
+            case 0x41...0x5A: mapped = UInt8(byte | 0x20)
+            case 0x61...0x7A, 0x27, 0x80...0xFF: mapped = UInt8(byte)
+            default: mapped = 0
+            }
+            table[byte] = mapped
+        }
+        return UnsafePointer(table)
+    }()
+    private static let quoteClass: UInt8 = 1
+    private static let firstWordByte: UInt8 = 0x27
+    private static let quotePlaceholder: UInt64 = ByteHash.mix(0x5155_4F54)
 
     /// The sketch of a prompt given only as a fingerprint.
     public func digest(fingerprint: UnsafeRawBufferPointer) -> (sketch: UInt64, flags: UInt8) {
@@ -119,8 +132,40 @@ public struct PromptDigest: Sendable {
 
     /// Hashes one normalised word as `digest` does (for lexicon building).
     static func wordHash(_ word: Substring) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
+        var hasher = WordHasher()
+        for byte in word.utf8 { hasher.append(byte) }
+        return hasher.finish()
+    }
+}
+
+/// Hashes one word a byte at a time: bytes are packed eight to a register and each full
+/// register is mixed in, so the per-byte work is a shift and an or.
+struct WordHasher {
+    private var state: UInt64 = 0
+    private var packed: UInt64 = 0
+    private var length: UInt64 = 0
+
+    /// True before the first byte of a word.
+    @inline(__always)
+    var isEmpty: Bool { length == 0 }
+
+    /// Adds a byte.
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        packed = packed << 8 | UInt64(byte)
+        length &+= 1
+        if length & 7 == 0 {
+            state = (state ^ packed) &* 0x9E37_79B9_7F4A_7C15
+            state ^= state >> 29
+            packed = 0
+        }
+    }
+
+    /// The word's hash; the hasher is empty again afterwards.
+    @inline(__always)
+    mutating func finish() -> UInt64 {
+        let value = ByteHash.mix(state ^ packed ^ (length &* 0xFF51_AFD7_ED55_8CCD))
+        self = WordHasher()
+        return value
     }
 }

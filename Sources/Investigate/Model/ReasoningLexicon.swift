@@ -69,12 +69,12 @@ public struct ReasoningLexicon: Sendable {
         return (x ^ (x >> 31)) &* 0xBF58_476D_1CE4_E5B9
     }
 
-    /// True when the word ending here completes a phrase.
+    /// True when the word ending here completes a phrase; `pair` is `combine(previous, word)`
+    /// (the caller has it already), 0 when there is no previous word.
     @inline(__always)
-    func matches(word: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
+    func matches(word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
         if mayContain(word) && unigrams.contains(word) { return true }
         if previous != 0 {
-            let pair = Self.combine(previous, word)
             if mayContain(pair) && bigrams.contains(pair) { return true }
             if beforePrevious != 0 {
                 let triple = Self.combine(Self.combine(beforePrevious, previous), word)

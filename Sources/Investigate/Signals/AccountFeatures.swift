@@ -56,7 +56,7 @@ public struct AccountFeatures: Sendable {
             var gapSum = 0.0, gapSquares = 0.0, gaps = 0
             var hostingCount = 0
             for i in range {
-                let row = Int(q.orderByAccount[i])
+                let row = i
                 let ts = q.timestamp[row]
                 let flags = q.promptFlags[row]
                 if flags != 0 { prompted[account] += 1 }
@@ -89,7 +89,7 @@ public struct AccountFeatures: Sendable {
                 touched.removeAll(keepingCapacity: true)
             }
             queries[account] = Int32(count)
-            firstQuery[account] = q.timestamp[Int(q.orderByAccount[range.lowerBound])]
+            firstQuery[account] = q.timestamp[range.lowerBound]
             lastQuery[account] = previous
             hostingShare[account] = Float(hostingCount) / Float(count)
             if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }

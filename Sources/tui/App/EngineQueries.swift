@@ -9,7 +9,7 @@ enum EngineQueries {
         var rows: [Int] = []
         switch scope {
         case .account(let a):
-            rows = data.queries.rows(of: a)
+            rows = Array(data.queries.rows(of: a))
         case .cluster(let c):
             guard c >= 1, c <= model.investigation.clusters.count else { break }
             for member in model.investigation.clusters[c - 1].members {
@@ -32,7 +32,7 @@ enum EngineQueries {
             let modelID = contexts.model[context]
             return QueryRow(
                 time: timeText(data.queries.timestamp[row]),
-                account: model.accountID(Int(data.queries.account[row])),
+                account: model.accountID(data.queries.account(ofRow: row)),
                 key: text(.apiKey, contexts.apiKey[context]), ip: text(.ip, contexts.ip[context]),
                 model: modelID < 0 ? "-" : data.pools.models.string(modelID),
                 tokens: Int(data.queries.outputTokens[row]),

@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
             let data = try CaseLoader().load(directory)
             let load = monotonicSeconds() - started
             let afterLoad = Double(residentMemoryBytes()) / 1_048_576
+            var loadUsage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &loadUsage)
+            let loadPeak = Double(loadUsage.ru_maxrss) / 1024
             let built = monotonicSeconds()
             let inv = Investigation(data: data)
             let build = monotonicSeconds() - built
@@ -45,7 +48,7 @@ struct BenchCommand: ParsableCommand {
             for phase in data.report.phases {
                 print("  \(phase.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%.2f", phase.seconds)) s")
             }
-            print("rss after load  \(String(format: "%.0f", afterLoad)) MiB")
+            print("rss after load  \(String(format: "%.0f", afterLoad)) MiB (peak while loading \(String(format: "%.0f", loadPeak)) MiB)")
             for key in inv.residentMiB.keys.sorted() {
                 print("  rss after \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.0f", inv.residentMiB[key]!)) MiB")
             }

@@ -1,0 +1,225 @@
+import Dispatch
+
+/// Joins the parts of a parallel query load into the final `QueryTable`, exactly as a one-thread
+/// load would have built it:
+///
+/// 1. in file order, each part's issues are reported (line numbers shifted past the slices
+///    before it) together with its rows whose account is not in the accounts file, which are
+///    dropped;
+/// 2. every part's pool values and contexts are renumbered into the global pools, part after
+///    part (one pool kind per worker);
+/// 3. rows are scattered into account order with a counting sort (one column per worker, each
+///    part's column freed as it is consumed) and sorted by time within an account.
+struct QueryMerge {
+    let parts: [ParallelQueryLoad.Part]
+    let units: [ParallelQueryLoad.Unit]
+    /// The global pools; `accountIDs` holds the loaded accounts.
+    let pools: ValuePools
+    let log: IssueLog
+
+    /// Merges into `table`; returns the rows kept per file index.
+    func merge(into table: QueryTable, accountCount: Int) throws -> [Int: Int] {
+        var kept: [Int] = []
+        var accountMaps = [[Int32]](repeating: [], count: parts.count)
+        var lineBase: [Int: Int] = [:]
+        var rowsPerFile: [Int: Int] = [:]
+        var skippedFiles = Set<Int>()
+        for (index, (part, unit)) in zip(parts, units).enumerated() {
+            if skippedFiles.contains(unit.fileIndex) { continue }
+            if let failure = part.failure {
+                guard let loadFailure = failure as? LoadFailure else { throw failure }
+                try CaseLoader.skipUnreadableFile(unit.entry, loadFailure, log: log)
+                skippedFiles.insert(unit.fileIndex)
+                continue
+            }
+            let map = resolveAccounts(part)
+            let unknown = try unknownAccountRows(part, unit, map)
+            let base = lineBase[unit.fileIndex, default: 0]
+            let skipped = (part.log.report.skipped + unknown.listed).sorted { $0.line < $1.line }
+            for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
+            log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
+            log.report.skippedCount += unknown.count - unknown.listed.count
+            for issue in part.log.report.warnings { _ = log.warn(issue.file, issue.line + base, issue.reason) }
+            log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
+            if let failure = log.failure { throw failure }
+            lineBase[unit.fileIndex] = base + part.lines
+            rowsPerFile[unit.fileIndex, default: 0] += part.rows.count - unknown.count
+            accountMaps[index] = map
+            kept.append(index)
+        }
+        let valueMaps = renumberValues(kept)
+        table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
+        let contextMaps = kept.indices.map { position in
+            renumberContexts(parts[kept[position]].rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
+        }
+        let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
+        scatter(kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, into: table)
+        QueryTimeOrder.sortWithinAccounts(table, starts: starts)
+        table.accountStart = starts
+        return rowsPerFile
+    }
+
+    // MARK: Accounts
+
+    /// Each local account id's global index, or -1 when the accounts file lacks it.
+    private func resolveAccounts(_ part: ParallelQueryLoad.Part) -> [Int32] {
+        let local = part.pools.accountIDs
+        return (0..<local.count).map { id in local.withBytes(Int32(id)) { pools.accountIDs.lookup($0) } ?? -1 }
+    }
+
+    /// Counts a part's rows whose account is unknown and lists the first ones (lines relative to
+    /// the part's slice), finding their lines by reading the slice again (only when there are any).
+    private func unknownAccountRows(
+        _ part: ParallelQueryLoad.Part, _ unit: ParallelQueryLoad.Unit, _ map: [Int32]
+    ) throws -> (count: Int, listed: [LoadIssue]) {
+        var count = 0
+        var first: [(offset: Int, account: Int32)] = []
+        let rows = part.rows
+        for row in 0..<rows.count {
+            let local = rows.account[row]
+            if local >= 0 && map[Int(local)] >= 0 { continue }
+            count += 1
+            if first.count < log.options.listLimit {
+                first.append((Int(rows.location[row] & 0xFFFF_FFFF_FFFF), local))
+            }
+        }
+        guard count > 0 else { return (0, []) }
+        let lines: [Int: Int]
+        do {
+            lines = try LineLocator.lineNumbers(ofOffsets: first.map(\.offset), path: unit.entry.path, range: unit.range)
+        } catch {
+            throw LoadFailure.unreadable(file: unit.entry.name, reason: "could not be read again: \(error)")
+        }
+        let listed = first.map { entry in
+            let name = entry.account < 0 ? "''" : part.pools.accountIDs.withBytes(entry.account) { FieldParsing.quote($0) }
+            return LoadIssue(file: unit.entry.name, line: lines[entry.offset] ?? 0, reason: "query for unknown account \(name)")
+        }
+        return (count, listed)
+    }
+
+    // MARK: Values
+
+    /// The pools a query row refers to, in the order of `renumberValues`' maps.
+    private static let rowPoolCount = 6
+    private static let categoryKind = 5
+
+    private static func rowPool(_ kind: Int, of pools: ValuePools) -> StringPool {
+        switch kind {
+        case 0: return pools.apiKeys
+        case 1: return pools.ips
+        case 2: return pools.asns
+        case 3: return pools.userAgents
+        case 4: return pools.models
+        default: return pools.categories
+        }
+    }
+
+    /// For each kept part, for each pool of `rowPools`, local id -> global id. Each pool kind is
+    /// renumbered on one worker, parts in order, so ids are those of a one-thread load.
+    private func renumberValues(_ kept: [Int]) -> [[[Int32]]] {
+        var byKind = [[[Int32]]](repeating: [], count: Self.rowPoolCount)
+        let pools = self.pools, parts = self.parts
+        byKind.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: Self.rowPoolCount) { kind in
+                let global = Self.rowPool(kind, of: pools)
+                results[kind] = kept.map { index in
+                    let local = Self.rowPool(kind, of: parts[index].pools)
+                    return (0..<local.count).map { id in local.withBytes(Int32(id)) { global.intern($0) } }
+                }
+            }
+        }
+        return kept.indices.map { position in byKind.map { $0[position] } }
+    }
+
+    /// Local context id -> global context id for one part.
+    private func renumberContexts(_ local: QueryContexts, valueMaps: [[Int32]], into global: QueryContexts) -> [Int32] {
+        func map(_ kind: Int, _ id: Int32) -> Int32 { id < 0 ? -1 : valueMaps[kind][Int(id)] }
+        return (0..<local.count).map { j in
+            global.intern(
+                apiKey: map(0, local.apiKey[j]), ip: map(1, local.ip[j]), asn: map(2, local.asn[j]),
+                userAgent: map(3, local.userAgent[j]), model: map(4, local.model[j]))
+        }
+    }
+
+    // MARK: Rows
+
+    /// Counts rows per account and overwrites each part's account column with the row's final
+    /// position (-1 for a dropped row). Returns the accounts' first rows.
+    private func placeRows(_ kept: [Int], accountMaps: [[Int32]], accountCount: Int) throws -> [Int] {
+        var starts = [Int](repeating: 0, count: accountCount + 1)
+        for index in kept {
+            let map = accountMaps[index], account = parts[index].rows.account
+            for row in 0..<account.count {
+                let local = account[row]
+                if local >= 0, case let global = map[Int(local)], global >= 0 { starts[Int(global) + 1] += 1 }
+            }
+        }
+        for a in 0..<accountCount { starts[a + 1] += starts[a] }
+        guard starts[accountCount] < Int(Int32.max) else {
+            throw LoadFailure.unreadable(file: "queries", reason: "more than \(Int32.max) query rows")
+        }
+        var cursor = starts
+        for index in kept {
+            let map = accountMaps[index], account = parts[index].rows.account
+            for row in 0..<account.count {
+                let local = account[row]
+                if local >= 0, case let global = Int(map[Int(local)]), global >= 0 {
+                    account[row] = Int32(cursor[global])
+                    cursor[global] += 1
+                } else {
+                    account[row] = -1
+                }
+            }
+        }
+        return starts
+    }
+
+    /// Moves every part's columns into the table at the positions `placeRows` wrote.
+    private func scatter(
+        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], into table: QueryTable
+    ) {
+        let rows = kept.map { parts[$0].rows }
+        let categoryKind = Self.categoryKind
+        table.timestamp = ChunkedColumn(uninitializedCount: rowCount)
+        table.context = ChunkedColumn(uninitializedCount: rowCount)
+        table.category = ChunkedColumn(uninitializedCount: rowCount)
+        table.inputTokens = ChunkedColumn(uninitializedCount: rowCount)
+        table.outputTokens = ChunkedColumn(uninitializedCount: rowCount)
+        table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
+        table.promptFlags = ChunkedColumn(uninitializedCount: rowCount)
+        table.location = ChunkedColumn(uninitializedCount: rowCount)
+        let jobs: [() -> Void] = [
+            { Self.move(rows.map(\.timestamp), rows, to: table.timestamp) { _, value in value } },
+            { Self.move(rows.map(\.context), rows, to: table.context) { part, value in contextMaps[part][Int(value)] } },
+            {
+                Self.move(rows.map(\.category), rows, to: table.category) { part, value in
+                    value < 0 ? -1 : valueMaps[part][categoryKind][Int(value)]
+                }
+            },
+            { Self.move(rows.map(\.inputTokens), rows, to: table.inputTokens) { _, value in value } },
+            { Self.move(rows.map(\.outputTokens), rows, to: table.outputTokens) { _, value in value } },
+            { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, value in value } },
+            { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, value in value } },
+            { Self.move(rows.map(\.location), rows, to: table.location) { _, value in value } },
+        ]
+        nonisolated(unsafe) let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+    }
+
+    /// Drains each part's column into `destination` at the positions in the part's account column.
+    private static func move<Element>(
+        _ columns: [ChunkedColumn<Element>], _ rows: [QueryRows], to destination: ChunkedColumn<Element>,
+        _ transform: (Int, Element) -> Element
+    ) {
+        for (part, column) in columns.enumerated() {
+            let position = rows[part].account
+            column.drain { values, first in
+                for (i, value) in values.enumerated() {
+                    let target = position[first + i]
+                    if target >= 0 { destination[Int(target)] = transform(part, value) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Interned (API key, IP, ASN, client, model) tuples: one id per distinct combination.
+public final class QueryContexts: @unchecked Sendable {
+    /// API key id or -1.
+    public private(set) var apiKey: [Int32] = []
+    /// IP id or -1.
+    public private(set) var ip: [Int32] = []
+    /// ASN id or -1.
+    public private(set) var asn: [Int32] = []
+    /// Client string id or -1.
+    public private(set) var userAgent: [Int32] = []
+    /// Model id or -1.
+    public private(set) var model: [Int32] = []
+    private var slots = [Int32](repeating: -1, count: 1 << 12)
+
+    /// Creates an empty context table.
+    public init() {}
+
+    /// The number of distinct contexts.
+    public var count: Int { apiKey.count }
+
+    /// Makes room for `count` contexts without rehashing.
+    func reserve(_ count: Int) {
+        apiKey.reserveCapacity(count)
+        ip.reserveCapacity(count)
+        asn.reserveCapacity(count)
+        userAgent.reserveCapacity(count)
+        model.reserveCapacity(count)
+        var size = slots.count
+        while size < count * 2 + 2 { size <<= 1 }
+        if size > slots.count {
+            slots = [Int32](repeating: -1, count: size / 2)
+            rehash()
+        }
+    }
+
+    /// The id of a tuple, adding it when new.
+    @inline(__always)
+    func intern(apiKey k: Int32, ip i: Int32, asn s: Int32, userAgent u: Int32, model m: Int32) -> Int32 {
+        let hash = Self.hash(k, i, s, u, m)
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[index]
+            if id < 0 { break }
+            let j = Int(id)
+            if apiKey[j] == k && ip[j] == i && asn[j] == s && userAgent[j] == u && model[j] == m { return id }
+            index = (index + 1) & mask
+        }
+        let id = Int32(count)
+        apiKey.append(k)
+        ip.append(i)
+        asn.append(s)
+        userAgent.append(u)
+        model.append(m)
+        slots[index] = id
+        if count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    @inline(__always)
+    private static func hash(_ k: Int32, _ i: Int32, _ s: Int32, _ u: Int32, _ m: Int32) -> UInt64 {
+        var h = ByteHash.mix(UInt64(UInt32(bitPattern: k)) | UInt64(UInt32(bitPattern: i)) << 32)
+        h = ByteHash.mix(h ^ (UInt64(UInt32(bitPattern: s)) | UInt64(UInt32(bitPattern: u)) << 32))
+        return ByteHash.mix(h ^ UInt64(UInt32(bitPattern: m)))
+    }
+
+    private func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for j in 0..<count {
+            let hash = Self.hash(apiKey[j], ip[j], asn[j], userAgent[j], model[j])
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index] >= 0 { index = (index + 1) & mask }
+            slots[index] = Int32(j)
+        }
+    }
+
+    /// Heap bytes held.
+    public var memoryFootprint: Int { count * 20 + slots.count * 4 }
+}
