@@ -57,7 +57,7 @@ public struct TableReader {
         } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
-        let lines = LineReader(source: source)
+        let lines = LineReader(source: source, blockSize: 256 << 10)
         let fields = RecordFields(slotCount: schema.columns.count)
         var rows = 0
         do {
