@@ -12,7 +12,7 @@ public final class Investigation: @unchecked Sendable {
     /// Per-account behaviour measured from the query history.
     public let features: AccountFeatures
     /// Clusters, riskiest first (`clusters[0].id == "c1"`).
-    public let clusters: [Cluster]
+    public let clusters: ClusterList
     /// The position in `clusters` of each account's cluster.
     public let clusterOfAccount: [Int32]
     /// Each account's own risk in 0...1.
@@ -22,7 +22,8 @@ public final class Investigation: @unchecked Sendable {
     /// Resident memory (MiB) after each build step, for `investigate bench`.
     public let residentMiB: [String: Double]
 
-    /// Indexes, clusters and scores a loaded source.
+    /// Indexes, clusters and scores a loaded source. Compacts the source's pools first
+    /// (`ValuePools.compact()`), so nothing else may use `data` while this runs.
     public init(data: CaseData, scorer: RiskScorer = RiskScorer()) {
         var timings: [String: Double] = [:]
         var resident: [String: Double] = [:]
@@ -34,41 +35,38 @@ public final class Investigation: @unchecked Sendable {
             mark = now
         }
         self.data = data
+        data.pools.compact()
+        data.accounts.compact()
+        data.payments.compact()
+        data.upstream.compact()
+        releaseFreedMemory()
+        lap("compact")
         let families = TemplateFamilies(data: data)
         lap("templates")
         let index = LinkIndex(data: data, families: families)
         self.index = index
+        releaseFreedMemory()
         lap("link_index")
-        let groups = Clusterer().components(index: index)
+        let groups = Clusterer().componentRows(index: index)
         lap("cluster")
         let features = AccountFeatures(data: data, index: index)
         self.features = features
         lap("features")
         let population = PopulationBaseline(features: features, index: index)
-        var scored: [Cluster] = groups.map { members in
-            let links = Clusterer.linkCounts(members: members, index: index)
-            let (risk, signals) = scorer.score(
-                members: members, links: links, features: features,
-                population: population, index: index)
-            return Cluster(id: "", members: members, linkCounts: links, risk: risk, signals: signals)
-        }
-        scored.sort { a, b in
-            if a.risk != b.risk { return a.risk > b.risk }
-            if a.size != b.size { return a.size > b.size }
-            return a.members[0] < b.members[0]
-        }
+        let ranking = ClusterRanking(
+            groups: groups, index: index, features: features, population: population, scorer: scorer)
+        clusters = ClusterList(ranking: ranking)
         var owner = [Int32](repeating: -1, count: data.accountCount)
-        for position in scored.indices {
-            scored[position].id = "c\(position + 1)"
-            for member in scored[position].members { owner[Int(member)] = Int32(position) }
+        for rank in 0..<ranking.count {
+            for member in ranking.members(of: rank) { owner[Int(member)] = Int32(rank) }
         }
-        clusters = scored
         clusterOfAccount = owner
         accountRisk = (0..<data.accountCount).map { account in
             scorer.accountRisk(
-                account: account, clusterRisk: scored[Int(owner[account])].risk,
+                account: account, clusterRisk: ranking.risks[Int(owner[account])],
                 features: features, population: population)
         }
+        releaseFreedMemory()
         lap("score")
         self.timings = timings
         residentMiB = resident
@@ -98,7 +96,8 @@ public func residentMemoryBytes() -> Int {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 128)
     guard fgets(&line, Int32(line.count), file) != nil else { return 0 }
-    let fields = String(cString: line).split(separator: " ")
+    let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let fields = text.split(separator: " ")
     guard fields.count >= 2, let pages = Int(fields[1]) else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

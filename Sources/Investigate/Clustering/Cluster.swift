@@ -22,20 +22,28 @@ public struct SignalScore: Codable, Sendable, Equatable {
 }
 
 /// A group of accounts tied by shared values, with its risk and the evidence for it.
+///
+/// A light view (a reference and a position) into the investigation's `ClusterRanking`:
+/// members and link counts are read from its compact rows, and the signals are measured again
+/// on each read of `signals` (they are deterministic, so they equal the ones the risk came from).
 public struct Cluster: Sendable {
-    /// Stable id within one source and tool version: `c1` is the riskiest.
-    public var id: String
-    /// Member account indices, ascending.
-    public var members: [Int32]
-    /// Distinct values shared by two or more members, per kind.
-    public var linkCounts: [LinkKind: Int]
-    /// Risk in 0...1; 0.5 means worth an investigator's hour.
-    public var risk: Double
-    /// The signals behind the risk, largest contribution first.
-    public var signals: [SignalScore]
+    let ranking: ClusterRanking
+    /// The cluster's position in the ranking (0 for `c1`).
+    public let position: Int
 
+    /// Stable id within one source and tool version: `c1` is the riskiest.
+    public var id: String { "c\(position + 1)" }
+    /// Member account indices, ascending.
+    public var members: [Int32] { Array(ranking.members(of: position)) }
     /// The number of members.
-    public var size: Int { members.count }
+    public var size: Int { ranking.size(of: position) }
+    /// Risk in 0...1; 0.5 means worth an investigator's hour.
+    public var risk: Double { ranking.risk(of: position) }
+    /// Distinct values shared by two or more members, per kind.
+    public var linkCounts: [LinkKind: Int] { ranking.linkCounts(of: position) }
+    /// The signals behind the risk, largest contribution first.
+    /// - Complexity: measures the cluster's signals again (O(members' queries and links)).
+    public var signals: [SignalScore] { ranking.signals(of: position) }
 
     /// The link kinds with the most shared values, strongest first.
     public var strongestKinds: [LinkKind] {

@@ -13,6 +13,14 @@ public struct Clusterer {
     /// The components as member lists (ascending), in order of their smallest member.
     /// - Complexity: O(pairs in the link index), near-linear.
     public func components(index: LinkIndex) -> [[Int32]] {
+        let groups = componentRows(index: index)
+        return (0..<groups.count).map { Array(groups.members(of: $0)) }
+    }
+
+    /// The components in compressed rows (members ascending, components in order of their
+    /// smallest member): one array of members and one of offsets, not an array per component.
+    /// - Complexity: O(pairs in the link index), near-linear.
+    public func componentRows(index: LinkIndex) -> MemberRows {
         let n = index.data.accountCount
         var sets = DisjointSets(count: n)
         for kind in LinkKind.allCases where LinkStrength.merges(kind) {
@@ -29,19 +37,20 @@ public struct Clusterer {
             }
         }
         joinBehavioural(index: index, sets: &sets)
-        var slotOfRoot = [Int32](repeating: -1, count: n)
-        var groups: [[Int32]] = []
+        // Number the components in order of their smallest member, then counting-sort accounts.
+        var group = [Int32](repeating: -1, count: n)
+        var sizes: [Int32] = []
         for account in 0..<n {
             let root = sets.find(account)
-            let slot = slotOfRoot[root]
-            if slot >= 0 {
-                groups[Int(slot)].append(Int32(account))
-            } else {
-                slotOfRoot[root] = Int32(groups.count)
-                groups.append([Int32(account)])
+            if group[root] < 0 {
+                group[root] = Int32(sizes.count)
+                sizes.append(0)
             }
+            group[account] = group[root]
+            sizes[Int(group[account])] += 1
         }
-        return groups
+        sets = DisjointSets(count: 0)
+        return MemberRows(groupOf: group, sizes: sizes)
     }
 
     /// Joins accounts dominated by templates that share one of those template families and a
@@ -73,7 +82,7 @@ public struct Clusterer {
     }
 
     /// Distinct values shared by two or more members of a cluster, per kind.
-    public static func linkCounts(members: [Int32], index: LinkIndex) -> [LinkKind: Int] {
+    public static func linkCounts<Members: Collection<Int32>>(members: Members, index: LinkIndex) -> [LinkKind: Int] {
         guard members.count >= 2 else { return [:] }
         var result: [LinkKind: Int] = [:]
         for kind in LinkKind.allCases {

@@ -84,34 +84,25 @@ public final class LinkIndex: @unchecked Sendable {
     public var memoryFootprint: Int { byKind.values.reduce(0) { $0 + $1.memoryFootprint } }
 }
 
-/// Compressed sparse rows in both directions for one link kind.
+/// Both directions of one link kind: account -> values and value -> accounts.
 struct Adjacency {
-    private var accountStart: [Int32]
-    private var accountValues: [Int32]
-    private var valueStart: [Int32]
-    private var valueAccounts: [Int32]
+    private let accountValues: CompactRows
+    private let valueAccounts: CompactRows
 
     init(pairs: LinkPairs.Pairs, accountCount: Int, valueCount: Int) {
-        (accountStart, accountValues) = Adjacency.csr(keys: pairs.accounts, items: pairs.values, keyCount: accountCount)
-        (valueStart, valueAccounts) = Adjacency.csr(keys: pairs.values, items: pairs.accounts, keyCount: valueCount)
+        let byAccount = Adjacency.csr(keys: pairs.accounts, items: pairs.values, keyCount: accountCount)
+        accountValues = CompactRows(start: byAccount.0, items: byAccount.1)
+        let byValue = Adjacency.csr(keys: pairs.values, items: pairs.accounts, keyCount: valueCount)
+        valueAccounts = CompactRows(start: byValue.0, items: byValue.1)
     }
 
-    func accounts(of value: Int32) -> ArraySlice<Int32> {
-        guard value >= 0, Int(value) + 1 < valueStart.count else { return [] }
-        return valueAccounts[Int(valueStart[Int(value)])..<Int(valueStart[Int(value) + 1])]
-    }
+    func accounts(of value: Int32) -> ArraySlice<Int32> { valueAccounts.items(of: Int(value)) }
 
-    func accountCount(of value: Int32) -> Int {
-        guard value >= 0, Int(value) + 1 < valueStart.count else { return 0 }
-        return Int(valueStart[Int(value) + 1] - valueStart[Int(value)])
-    }
+    func accountCount(of value: Int32) -> Int { valueAccounts.count(of: Int(value)) }
 
-    func values(of account: Int) -> ArraySlice<Int32> {
-        guard account + 1 < accountStart.count else { return [] }
-        return accountValues[Int(accountStart[account])..<Int(accountStart[account + 1])]
-    }
+    func values(of account: Int) -> ArraySlice<Int32> { accountValues.items(of: account) }
 
-    var memoryFootprint: Int { (accountStart.count + accountValues.count + valueStart.count + valueAccounts.count) * 4 }
+    var memoryFootprint: Int { accountValues.memoryFootprint + valueAccounts.memoryFootprint }
 
     /// Groups `items` by `keys` (a counting sort); within a key the items come out ascending
     /// when the pairs were generated in ascending item order, and are sorted otherwise.

@@ -3,22 +3,32 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 /// Interns byte strings into dense `Int32` ids.
 ///
 /// Values from a case source repeat heavily (account ids, IPs, user agents), so every such
 /// column is stored as an id into a pool. The pool keeps the raw bytes exactly as read
 /// (invalid UTF-8 included) so that the renderer can show hostile bytes as escapes.
+///
+/// Memory: the bytes of all values back to back, one `UInt32` start per value, and, while
+/// values are being added, an open-addressing table of `Int32` slots (load factor <= 0.5).
+/// Arrays grow by half rather than doubling. `compact()` trims the arrays to fit and drops the
+/// slot table once a load is done; the next `lookup` or `intern` rebuilds it.
 public final class StringPool: @unchecked Sendable {
     private var storage: [UInt8] = []
-    private var starts: [Int] = [0]
+    private var starts: [UInt32] = [0]
+    /// Empty while `slotsReady` is false (after `compact()`).
     private var slots: [Int32]
     private var mask: Int
+    /// Whether `slots` is built; read before touching `slots`, so that concurrent lookups after
+    /// `compact()` rebuild it once, under `rebuildLock`.
+    private let slotsReady = Atomic<Bool>(true)
+    private let rebuildLock = Mutex<Void>(())
 
     /// Creates an empty pool sized for roughly `expected` distinct values.
     public init(expected: Int = 64) {
-        var size = 16
-        while size < expected * 2 { size <<= 1 }
+        let size = Self.tableSize(for: expected)
         slots = Array(repeating: -1, count: size)
         mask = size - 1
     }
@@ -26,10 +36,12 @@ public final class StringPool: @unchecked Sendable {
     /// The number of distinct values interned.
     public var count: Int { starts.count - 1 }
 
-    /// Returns the id of `bytes`, adding it when new.
+    /// Returns the id of `bytes`, adding it when new. Not safe to call concurrently with any
+    /// other use of the pool.
     /// - Complexity: O(length) expected.
     @inline(__always)
     public func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        ensureSlots()
         let hash = ByteHash.hash(bytes)
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -39,10 +51,13 @@ public final class StringPool: @unchecked Sendable {
             index = (index + 1) & mask
         }
         let id = Int32(count)
+        precondition(storage.count + bytes.count <= Int(UInt32.max), "StringPool: more than 4 GiB of distinct values")
+        Self.reserve(&storage, adding: bytes.count)
         storage.append(contentsOf: bytes)
-        starts.append(storage.count)
+        Self.reserve(&starts, adding: 1)
+        starts.append(UInt32(storage.count))
         slots[index] = id
-        if count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { rehash(size: slots.count * 2) }
         return id
     }
 
@@ -53,8 +68,10 @@ public final class StringPool: @unchecked Sendable {
         return copy.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Returns the id of `bytes` when interned, without adding it.
+    /// Returns the id of `bytes` when interned, without adding it. Safe to call from several
+    /// threads at once (while nothing interns).
     public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        ensureSlots()
         let hash = ByteHash.hash(bytes)
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -73,30 +90,54 @@ public final class StringPool: @unchecked Sendable {
 
     /// The raw bytes of value `id`.
     public func bytes(_ id: Int32) -> ArraySlice<UInt8> {
-        storage[starts[Int(id)]..<starts[Int(id) + 1]]
+        storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]
     }
 
     /// The value decoded as UTF-8 (invalid sequences become U+FFFD).
     public func string(_ id: Int32) -> String {
-        let slice = bytes(id)
-        return String(decoding: slice, as: UTF8.self)
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The byte length of value `id`.
-    public func length(_ id: Int32) -> Int { starts[Int(id) + 1] - starts[Int(id)] }
+    public func length(_ id: Int32) -> Int { Int(starts[Int(id) + 1] - starts[Int(id)]) }
 
     /// Calls `body` with the bytes of value `id`.
     public func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let start = starts[Int(id)], end = starts[Int(id) + 1]
+        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
         return try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Approximate heap bytes held.
-    public var memoryFootprint: Int { storage.capacity + starts.capacity * 8 + slots.capacity * 4 }
+    public var memoryFootprint: Int { storage.capacity + starts.capacity * 4 + slots.capacity * 4 }
+
+    /// Trims the value arrays to their size and drops the slot table (4 to 16 bytes a value);
+    /// the next `lookup` or `intern` rebuilds it. Call once the pool is filled, while no other
+    /// thread uses it. Ids and bytes do not change.
+    /// - Complexity: O(total bytes).
+    public func compact() {
+        storage = storage.trimmed()
+        starts = starts.trimmed()
+        slotsReady.store(false, ordering: .releasing)
+        slots = []
+        mask = 0
+    }
+
+    @inline(__always)
+    private func ensureSlots() {
+        if !slotsReady.load(ordering: .acquiring) { rebuildSlots() }
+    }
+
+    private func rebuildSlots() {
+        rebuildLock.withLock { _ in
+            guard !slotsReady.load(ordering: .acquiring) else { return }
+            rehash(size: Self.tableSize(for: count))
+            slotsReady.store(true, ordering: .releasing)
+        }
+    }
 
     @inline(__always)
     private func equals(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = starts[Int(id)], end = starts[Int(id) + 1]
+        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
         if end - start != bytes.count { return false }
         if bytes.isEmpty { return true }
         return storage.withUnsafeBytes { all in
@@ -104,18 +145,34 @@ public final class StringPool: @unchecked Sendable {
         }
     }
 
-    private func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
+    /// Rebuilds the slot table at `size` (a power of two) from the stored values.
+    private func rehash(size: Int) {
+        var table = [Int32](repeating: -1, count: size)
+        let tableMask = size - 1
         storage.withUnsafeBytes { all in
             for id in 0..<count {
-                let start = starts[id], end = starts[id + 1]
+                let start = Int(starts[id]), end = Int(starts[id + 1])
                 let hash = ByteHash.hash(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while slots[index] >= 0 { index = (index + 1) & mask }
-                slots[index] = Int32(id)
+                var index = Int(truncatingIfNeeded: hash) & tableMask
+                while table[index] >= 0 { index = (index + 1) & tableMask }
+                table[index] = Int32(id)
             }
         }
+        slots = table
+        mask = tableMask
+    }
+
+    /// The smallest power of two (at least 16) holding `values` at a load factor <= 0.5.
+    private static func tableSize(for values: Int) -> Int {
+        var size = 16
+        while size < values * 2 { size <<= 1 }
+        return size
+    }
+
+    /// Grows `array` by half (not by doubling) when `extra` more elements do not fit.
+    @inline(__always)
+    private static func reserve<T>(_ array: inout [T], adding extra: Int) {
+        let needed = array.count + extra
+        if needed > array.capacity { array.reserveCapacity(max(needed, array.capacity + array.capacity / 2 + 16)) }
     }
 }

@@ -35,6 +35,23 @@ public final class AccountTable: @unchecked Sendable {
     /// The number of accounts.
     public var count: Int { createdAt.count }
 
+    /// Trims every column to its size. Call once the load is done, while no other thread reads.
+    public func compact() {
+        createdAt = createdAt.trimmed()
+        email = email.trimmed()
+        emailDomain = emailDomain.trimmed()
+        org = org.trimmed()
+        country = country.trimmed()
+        plan = plan.trimmed()
+        status = status.trimmed()
+        payment = payment.trimmed()
+        signupIP = signupIP.trimmed()
+        line = line.trimmed()
+        extraStart = extraStart.trimmed()
+        extraKey = extraKey.trimmed()
+        extraValue = extraValue.trimmed()
+    }
+
     /// The extra attributes of an account as (name id, value id) pairs.
     public func extras(of account: Int) -> [(key: Int32, value: Int32)] {
         (Int(extraStart[account])..<Int(extraStart[account + 1])).map { (extraKey[$0], extraValue[$0]) }
@@ -57,6 +74,15 @@ public final class PaymentTable: @unchecked Sendable {
     /// Creates an empty table.
     public init() {}
 
+    /// Trims every column to its size. Call once the load is done, while no other thread reads.
+    public func compact() {
+        account = account.trimmed()
+        fingerprint = fingerprint.trimmed()
+        kind = kind.trimmed()
+        binCountry = binCountry.trimmed()
+        addedAt = addedAt.trimmed()
+    }
+
     /// The number of payment rows.
     public var count: Int { account.count }
 }
@@ -76,6 +102,15 @@ public final class UpstreamLinkTable: @unchecked Sendable {
 
     /// Creates an empty table.
     public init() {}
+
+    /// Trims every column to its size. Call once the load is done, while no other thread reads.
+    public func compact() {
+        accountA = accountA.trimmed()
+        accountB = accountB.trimmed()
+        kind = kind.trimmed()
+        weight = weight.trimmed()
+        note = note.trimmed()
+    }
 
     /// The number of upstream links.
     public var count: Int { accountA.count }

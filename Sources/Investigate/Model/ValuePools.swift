@@ -52,6 +52,20 @@ public final class ValuePools: @unchecked Sendable {
         }
     }
 
+    /// Trims every pool to fit and drops their hash tables (`StringPool.compact()`); lookups
+    /// rebuild a pool's table on first use. Call once the load is done, while no other thread
+    /// uses the pools.
+    public func compact() {
+        for pool in all { pool.compact() }
+    }
+
+    private var all: [StringPool] {
+        [
+            accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
+            categories, labels, extraKeys, extraValues,
+        ]
+    }
+
     /// Each pool's name, value count and approximate heap bytes, largest first.
     public var footprintByPool: [(name: String, values: Int, bytes: Int)] {
         let named: [(String, StringPool)] = [
@@ -65,9 +79,6 @@ public final class ValuePools: @unchecked Sendable {
 
     /// Approximate heap bytes held by every pool.
     public var memoryFootprint: Int {
-        [
-            accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
-            categories, labels, extraKeys, extraValues,
-        ].reduce(0) { $0 + $1.memoryFootprint }
+        all.reduce(0) { $0 + $1.memoryFootprint }
     }
 }

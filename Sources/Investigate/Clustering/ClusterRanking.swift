@@ -1,0 +1,91 @@
+/// The clusters of an investigation, riskiest first, in compact columns: members in compressed
+/// rows, one risk each, and link counts only for clusters that have shared values. Signals are
+/// not kept: `signals(of:)` measures them again (with the scorer, features and baseline kept
+/// here), so a million singleton clusters hold no explanation strings.
+///
+/// Immutable once built; safe to share across threads.
+final class ClusterRanking: @unchecked Sendable {
+    /// Members of each cluster, in rank order.
+    let rows: MemberRows
+    /// Risk of each cluster, in rank order.
+    let risks: [Double]
+    /// Start of each cluster's entries in `linkEntries` (`count + 1` entries).
+    private let linkStart: [Int32]
+    /// `LinkKind` position << 32 | shared value count, for kinds with a count above 0.
+    private let linkEntries: [UInt64]
+    private let scorer: RiskScorer
+    private let features: AccountFeatures
+    private let population: PopulationBaseline
+    private let index: LinkIndex
+
+    /// Scores every group and ranks them: risk descending, then size descending, then smallest
+    /// member ascending.
+    /// - Complexity: the signals of every group, then O(groups log groups + members).
+    init(groups: MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer) {
+        self.scorer = scorer
+        self.features = features
+        self.population = population
+        self.index = index
+        let count = groups.count
+        var risks = [Double](repeating: 0, count: count)
+        var linkStart = [Int32](repeating: 0, count: count + 1)
+        var linkEntries: [UInt64] = []
+        for g in 0..<count {
+            let members = Array(groups.members(of: g))
+            let links = Clusterer.linkCounts(members: members, index: index)
+            risks[g] = scorer.score(members: members, links: links, features: features, population: population, index: index).0
+            for (position, kind) in LinkKind.allCases.enumerated() {
+                if let shared = links[kind], shared > 0 { linkEntries.append(UInt64(position) << 32 | UInt64(shared)) }
+            }
+            linkStart[g + 1] = Int32(linkEntries.count)
+        }
+        var order = (0..<Int32(count)).map { $0 }
+        order.sort { a, b in
+            let ra = risks[Int(a)], rb = risks[Int(b)]
+            if ra != rb { return ra > rb }
+            let sa = groups.size(of: Int(a)), sb = groups.size(of: Int(b))
+            if sa != sb { return sa > sb }
+            return groups.members[Int(groups.offsets[Int(a)])] < groups.members[Int(groups.offsets[Int(b)])]
+        }
+        rows = groups.reordered(by: order)
+        self.risks = order.map { risks[Int($0)] }
+        var rankedStart = [Int32](repeating: 0, count: count + 1)
+        var rankedEntries: [UInt64] = []
+        rankedEntries.reserveCapacity(linkEntries.count)
+        for (rank, g) in order.enumerated() {
+            rankedEntries.append(contentsOf: linkEntries[Int(linkStart[Int(g)])..<Int(linkStart[Int(g) + 1])])
+            rankedStart[rank + 1] = Int32(rankedEntries.count)
+        }
+        self.linkStart = rankedStart
+        self.linkEntries = rankedEntries
+    }
+
+    /// The number of clusters.
+    var count: Int { risks.count }
+
+    /// Members of the cluster at `rank` (0-based), ascending.
+    func members(of rank: Int) -> ArraySlice<Int32> { rows.members(of: rank) }
+
+    /// The number of members of the cluster at `rank`.
+    func size(of rank: Int) -> Int { rows.size(of: rank) }
+
+    /// The risk of the cluster at `rank`.
+    func risk(of rank: Int) -> Double { risks[rank] }
+
+    /// Distinct values shared by two or more members of the cluster at `rank`, per kind.
+    func linkCounts(of rank: Int) -> [LinkKind: Int] {
+        var result: [LinkKind: Int] = [:]
+        for entry in linkEntries[Int(linkStart[rank])..<Int(linkStart[rank + 1])] {
+            result[LinkKind.allCases[Int(entry >> 32)]] = Int(entry & 0xFFFF_FFFF)
+        }
+        return result
+    }
+
+    /// The signals of the cluster at `rank`, measured again, largest contribution first.
+    func signals(of rank: Int) -> [SignalScore] {
+        let members = Array(members(of: rank))
+        return scorer.score(
+            members: members, links: linkCounts(of: rank), features: features, population: population, index: index
+        ).1
+    }
+}

@@ -1,0 +1,88 @@
+/// Rows of sorted `Int32` items under dense keys `0..<keyCount`, stored for the shape link
+/// lists have: most keys hold zero or one item, a few hold many.
+///
+/// - Inline form, when most keys hold something: one `head` per key (-1 for none, the item
+///   itself for one, `-2 - r` for overflow row `r`), and compressed rows for keys with more.
+///   A single item costs 4 bytes instead of 8 (a row start plus the item).
+/// - Sparse form, when few keys hold anything (orgs, template families, upstream links): the
+///   keys that hold items, sorted, with compressed rows; a key is found by binary search.
+struct CompactRows {
+    private var head: [Int32] = []
+    private var rowKeys: [Int32] = []
+    private var rowStart: [Int32] = [0]
+    private var rowItems: [Int32] = []
+    private let sparse: Bool
+
+    /// Packs compressed rows (`start` has `keyCount + 1` entries).
+    /// - Complexity: O(keys + items).
+    init(start: [Int32], items: [Int32]) {
+        let keyCount = start.count - 1
+        var nonEmpty = 0
+        for k in 0..<keyCount where start[k + 1] > start[k] { nonEmpty += 1 }
+        sparse = nonEmpty * 3 < keyCount
+        if sparse {
+            rowKeys.reserveCapacity(nonEmpty)
+            rowStart.reserveCapacity(nonEmpty + 1)
+            for k in 0..<keyCount where start[k + 1] > start[k] {
+                rowKeys.append(Int32(k))
+                rowStart.append(start[k + 1])
+            }
+            rowItems = items
+            return
+        }
+        head = [Int32](repeating: -1, count: keyCount)
+        var overflowItems = 0
+        for k in 0..<keyCount where start[k + 1] - start[k] > 1 { overflowItems += Int(start[k + 1] - start[k]) }
+        rowItems.reserveCapacity(overflowItems)
+        for k in 0..<keyCount {
+            let range = Int(start[k])..<Int(start[k + 1])
+            switch range.count {
+            case 0: continue
+            case 1: head[k] = items[range.lowerBound]
+            default:
+                head[k] = -2 - Int32(rowStart.count - 1)
+                rowItems.append(contentsOf: items[range])
+                rowStart.append(Int32(rowItems.count))
+            }
+        }
+        rowStart = rowStart.trimmed()
+    }
+
+    /// The items of `key`, ascending (empty for keys out of range).
+    /// - Complexity: O(1) inline, O(log keys holding items) sparse.
+    @inline(__always)
+    func items(of key: Int) -> ArraySlice<Int32> {
+        guard let row = row(of: key) else { return ArraySlice() }
+        if row < 0 { return head[key...key] }
+        return rowItems[Int(rowStart[row])..<Int(rowStart[row + 1])]
+    }
+
+    /// The number of items of `key`.
+    @inline(__always)
+    func count(of key: Int) -> Int {
+        guard let row = row(of: key) else { return 0 }
+        return row < 0 ? 1 : Int(rowStart[row + 1] - rowStart[row])
+    }
+
+    /// Heap bytes held.
+    var memoryFootprint: Int { (head.capacity + rowKeys.capacity + rowStart.capacity + rowItems.capacity) * 4 }
+
+    /// The compressed row holding `key`'s items, -1 when its one item is `head[key]`, nil when
+    /// it has none.
+    @inline(__always)
+    private func row(of key: Int) -> Int? {
+        guard key >= 0 else { return nil }
+        if sparse {
+            var low = 0, high = rowKeys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(rowKeys[mid]) < key { low = mid + 1 } else { high = mid }
+            }
+            return low < rowKeys.count && Int(rowKeys[low]) == key ? low : nil
+        }
+        guard key < head.count else { return nil }
+        let h = head[key]
+        if h == -1 { return nil }
+        return h >= 0 ? -1 : Int(-2 - h)
+    }
+}

@@ -1,0 +1,14 @@
+extension Array where Element: BitwiseCopyable {
+    /// A copy with no spare capacity, or the array itself when it has none: appending grows an
+    /// array by doubling, which can leave almost half of a large column unused.
+    /// - Complexity: O(count) when it copies.
+    func trimmed() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = buffer.baseAddress { to.initialize(from: from, count: source.count) }
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import Investigate
+
+/// The compact forms kept after a load: pools trimmed and frozen, clusters in rows.
+@Suite struct CompactStorageTests {
+    /// Values with invalid UTF-8, an empty value and repeats.
+    static let values: [[UInt8]] = [
+        Array("acct_1".utf8), [0xFF, 0xFE, 0x41], [], Array("203.0.113.7".utf8), Array("acct_1".utf8),
+        [0xC3], Array(String(repeating: "x", count: 300).utf8),
+    ]
+
+    private func intern(_ bytes: [UInt8], in pool: StringPool) -> Int32 {
+        bytes.withUnsafeBytes { pool.intern($0) }
+    }
+
+    @Test func compactKeepsIdsAndRawBytes() {
+        let pool = StringPool(expected: 2)
+        let ids = Self.values.map { intern($0, in: pool) }
+        for i in 0..<5_000 { pool.intern("v\(i)") }
+        let before = pool.memoryFootprint
+        pool.compact()
+        #expect(pool.memoryFootprint < before)
+        for (value, id) in zip(Self.values, ids) {
+            #expect(Array(pool.bytes(id)) == value)
+            #expect(pool.length(id) == value.count)
+            #expect(pool.withBytes(id) { Array($0) } == value)
+            #expect(value.withUnsafeBytes { pool.lookup($0) } == id)
+        }
+        #expect(pool.string(ids[1]) == "\u{FFFD}\u{FFFD}A")
+        #expect(pool.lookup("v4999") == Int32(Set(Self.values).count + 4_999))
+        #expect(pool.lookup("absent") == nil)
+    }
+
+    @Test func internAfterCompactRebuildsTheTable() {
+        let pool = StringPool()
+        let a = pool.intern("a")
+        pool.compact()
+        #expect(pool.intern("a") == a)
+        let b = pool.intern("b")
+        #expect(b == a + 1)
+        pool.compact()
+        pool.compact()
+        #expect(pool.lookup("b") == b)
+        #expect(pool.count == 2)
+    }
+
+    @Test func concurrentLookupsAfterCompact() {
+        let pool = StringPool()
+        for i in 0..<20_000 { pool.intern("k\(i)") }
+        pool.compact()
+        let misses = DispatchQueue.concurrentPerform(count: 8) { worker in
+            (0..<20_000).filter { i in pool.lookup("k\((i + worker * 997) % 20_000)") != Int32((i + worker * 997) % 20_000) }
+                .count
+        }
+        #expect(misses == 0)
+    }
+
+    @Test func memberRowsGroupAndReorder() {
+        let rows = MemberRows(groupOf: [0, 1, 0, 2, 1, 0], sizes: [3, 2, 1])
+        #expect(rows.count == 3)
+        #expect(Array(rows.members(of: 0)) == [0, 2, 5])
+        #expect(Array(rows.members(of: 1)) == [1, 4])
+        #expect(rows.size(of: 2) == 1)
+        let reordered = rows.reordered(by: [2, 0, 1])
+        #expect((0..<3).map { Array(reordered.members(of: $0)) } == [[3], [0, 2, 5], [1, 4]])
+    }
+
+    @Test func clusterViewsMatchTheirRows() throws {
+        let (inv, _, _) = GraphTests.generated
+        #expect(inv.clusters.map(\.size).reduce(0, +) == inv.data.accountCount)
+        for (position, cluster) in inv.clusters.prefix(20).enumerated() {
+            #expect(cluster.id == "c\(position + 1)")
+            #expect(cluster.members == cluster.members.sorted())
+            #expect(cluster.signals == cluster.signals)
+            for member in cluster.members { #expect(Int(inv.clusterOfAccount[Int(member)]) == position) }
+            #expect(cluster.linkCounts == Clusterer.linkCounts(members: cluster.members, index: inv.index))
+        }
+        #expect(inv.clusters.map(\.risk) == inv.clusters.map(\.risk).sorted(by: >))
+    }
+}
+
+extension DispatchQueue {
+    /// Runs `body` on `count` threads and sums the results.
+    fileprivate static func concurrentPerform(count: Int, _ body: @Sendable (Int) -> Int) -> Int {
+        let total = Mutex(0)
+        concurrentPerform(iterations: count) { i in
+            let n = body(i)
+            total.withLock { $0 += n }
+        }
+        return total.withLock { $0 }
+    }
+}
