@@ -19,6 +19,11 @@ struct AccountLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        if let estimate = RowEstimate.rows(in: entry) {
+            for pool in [pools.accountIDs, pools.emails, pools.payments, pools.ips] {
+                pool.reserve(values: pool.count + estimate)
+            }
+        }
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(Slot.id))

@@ -78,15 +78,20 @@ public struct CaseLoader {
 
         // One worker loads the account, payment and link tables while the others parse the
         // query files (their account ids are resolved at the merge); then all parse queries.
-        let parallel = ParallelQueryLoad(files: files.queries, options: options)
+        var parallel = ParallelQueryLoad(files: files.queries, options: options)
+        parallel.sliceBytes = options.sliceBytes
+        if options.workers > 0 { parallel.workers = options.workers }
         let units = parallel.plan()
         let lock = NSLock()
         nonisolated(unsafe) let reportProgress = progress
         nonisolated(unsafe) var tableBytes = 0
+        nonisolated(unsafe) var tableSeconds = 0.0
         queries.files = files.queries.map(\.path)
         var (parts, tablesFailure) = parallel.run(
             units, lock: lock,
             tables: {
+                let tablesStarted = monotonicSeconds()
+                defer { tableSeconds = monotonicSeconds() - tablesStarted }
                 func locked(_ body: @escaping (Int) -> Void) -> (Int) -> Void {
                     { consumed in
                         lock.lock()
@@ -109,6 +114,13 @@ public struct CaseLoader {
                         try LinkLoader(pools: pools, table: upstream, log: log).load(entry, progress: locked(progress))
                     }
                 }
+                // Only the account ids and IPs are looked up or added to from here on.
+                for pool in [pools.emails, pools.emailDomains, pools.orgs, pools.payments, pools.labels, pools.extraKeys, pools.extraValues] {
+                    pool.compact()
+                }
+                accounts.compact()
+                payments.compact()
+                upstream.compact()
                 lock.lock()
                 tableBytes = doneBefore
                 lock.unlock()
@@ -121,17 +133,24 @@ public struct CaseLoader {
             })
         if let tablesFailure { throw tablesFailure }
         endPhase("parse (tables and queries)")
-        let rowsPerFile = try QueryMerge(parts: parts, units: units, pools: pools, log: log)
-            .merge(into: queries, accountCount: accounts.count)
+        phases.append(.init(name: "  of which tables (one worker)", seconds: tableSeconds))
+        var merge = QueryMerge(parts: parts, units: units, pools: pools, log: log)
+        merge.endStep = { endPhase($0) }
+        let rowsPerFile = try merge.merge(into: queries, accountCount: accounts.count)
+        merge = QueryMerge(parts: [], units: [], pools: pools, log: log)
         parts.removeAll()
         releaseFreedMemory()
-        endPhase("queries (merge)")
+        endPhase("merge: free slices")
         for (index, entry) in files.queries.enumerated() {
             doneBefore += entry.bytes
             summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
         }
         let ipSubnet = Self.subnets(pools: pools)
-        endPhase("subnets")
+        pools.compact()
+        accounts.compact()
+        payments.compact()
+        upstream.compact()
+        endPhase("subnets and trimming")
 
         var report = log.report
         report.accounts = accounts.count
@@ -172,6 +191,7 @@ public struct CaseLoader {
 
     private static func subnets(pools: ValuePools) -> [Int32] {
         var scratch: [UInt8] = []
+        pools.subnets.reserve(values: pools.ips.count)
         return (0..<pools.ips.count).map { id in
             pools.ips.withBytes(Int32(id)) { address in
                 guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }

@@ -72,6 +72,11 @@ public struct LoadOptions: Sendable {
     public var listLimit = 100
     /// The reasoning lexicon for prompt flags.
     public var lexicon = ReasoningLexicon.standard
+    /// Plain JSONL query files are parsed in slices of about this many bytes (tests make it small
+    /// to exercise the merge; the result never depends on it).
+    var sliceBytes = 64 << 20
+    /// Loading threads (0: one per core).
+    var workers = 0
 
     /// Lenient defaults.
     public init(strict: Bool = false) { self.strict = strict }

@@ -16,7 +16,8 @@ struct ParallelQueryLoad {
 
     /// What one unit produced.
     final class Part: @unchecked Sendable {
-        let pools = ValuePools()
+        /// The slice's own pools (dropped by the merge once renumbered).
+        var pools = ValuePools()
         let rows = QueryRows()
         let log: IssueLog
         var lines = 0
@@ -108,6 +109,9 @@ struct ParallelQueryLoad {
                         lock.unlock()
                     }
                     part.lines = result.lines
+                    // Only read from now on (renumbered by the merge): drop the hash tables.
+                    part.pools.compact()
+                    part.rows.contexts.compactForReading()
                 } catch {
                     part.failure = error
                 }

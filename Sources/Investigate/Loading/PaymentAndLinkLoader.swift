@@ -11,6 +11,7 @@ struct PaymentLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        if let estimate = RowEstimate.rows(in: entry) { pools.payments.reserve(values: pools.payments.count + estimate) }
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(0))

@@ -16,6 +16,8 @@ struct QueryMerge {
     /// The global pools; `accountIDs` holds the loaded accounts.
     let pools: ValuePools
     let log: IssueLog
+    /// Called at the end of each step with its name (for the load report's timings).
+    var endStep: (String) -> Void = { _ in }
 
     /// Merges into `table`; returns the rows kept per file index.
     func merge(into table: QueryTable, accountCount: Int) throws -> [Int: Int] {
@@ -47,14 +49,22 @@ struct QueryMerge {
             accountMaps[index] = map
             kept.append(index)
         }
+        endStep("merge: accounts and issues")
         let valueMaps = renumberValues(kept)
         table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
         let contextMaps = kept.indices.map { position in
             renumberContexts(parts[kept[position]].rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
         }
+        // The parts' pools are renumbered: free them, and trim the global pools, before the rows move.
+        for part in parts { part.pools = ValuePools() }
+        pools.compact()
+        endStep("merge: values and contexts")
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
+        endStep("merge: place rows")
         scatter(kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, into: table)
+        endStep("merge: scatter columns")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
+        endStep("merge: time order")
         table.accountStart = starts
         return rowsPerFile
     }

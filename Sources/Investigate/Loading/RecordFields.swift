@@ -52,7 +52,7 @@ public struct TableSchema: Sendable {
     @inline(__always)
     func matchesExactly(_ slot: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         columnBytes[slot].withUnsafeBytes { name in
-            name.count == bytes.count && (bytes.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            name.count == bytes.count && (bytes.isEmpty || StringPool.sameBytes(name.baseAddress!, bytes.baseAddress!, bytes.count))
         }
     }
 

@@ -12,14 +12,18 @@ import Synchronization
 /// (invalid UTF-8 included) so that the renderer can show hostile bytes as escapes.
 ///
 /// Memory: the bytes of all values back to back, one `UInt32` start per value, and, while
-/// values are being added, an open-addressing table of `Int32` slots (load factor <= 0.5).
+/// values are being added, an open-addressing table (load factor <= 0.5) whose 8-byte slots
+/// hold the value's id and the high half of its hash. The slot index is taken from that same
+/// half, so a probe only reads a value's bytes when the hashes agree and growing the table
+/// never reads the values again.
 /// Arrays grow by half rather than doubling. `compact()` trims the arrays to fit and drops the
 /// slot table once a load is done; the next `lookup` or `intern` rebuilds it.
 public final class StringPool: @unchecked Sendable {
     private var storage: [UInt8] = []
     private var starts: [UInt32] = [0]
-    /// Empty while `slotsReady` is false (after `compact()`).
-    private var slots: [Int32]
+    /// `hash >> 32 << 32 | id + 1` per used slot, 0 when free; empty while `slotsReady` is
+    /// false (after `compact()`).
+    private var slots: [UInt64]
     private var mask: Int
     /// Whether `slots` is built; read before touching `slots`, so that concurrent lookups after
     /// `compact()` rebuild it once, under `rebuildLock`.
@@ -29,7 +33,7 @@ public final class StringPool: @unchecked Sendable {
     /// Creates an empty pool sized for roughly `expected` distinct values.
     public init(expected: Int = 64) {
         let size = Self.tableSize(for: expected)
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -43,11 +47,12 @@ public final class StringPool: @unchecked Sendable {
     public func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         ensureSlots()
         let hash = ByteHash.hash(bytes)
-        var index = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash & Self.tagMask
+        var index = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
-            let id = slots[index]
-            if id < 0 { break }
-            if equals(id, bytes) { return id }
+            let slot = slots[index]
+            if slot == 0 { break }
+            if slot & Self.tagMask == tag, case let id = Int32(truncatingIfNeeded: slot &- 1), equals(id, bytes) { return id }
             index = (index + 1) & mask
         }
         let id = Int32(count)
@@ -56,7 +61,7 @@ public final class StringPool: @unchecked Sendable {
         storage.append(contentsOf: bytes)
         Self.reserve(&starts, adding: 1)
         starts.append(UInt32(storage.count))
-        slots[index] = id
+        slots[index] = tag | UInt64(id + 1)
         if count * 2 > slots.count { rehash(size: slots.count * 2) }
         return id
     }
@@ -73,11 +78,12 @@ public final class StringPool: @unchecked Sendable {
     public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         ensureSlots()
         let hash = ByteHash.hash(bytes)
-        var index = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash & Self.tagMask
+        var index = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
-            let id = slots[index]
-            if id < 0 { return nil }
-            if equals(id, bytes) { return id }
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            if slot & Self.tagMask == tag, case let id = Int32(truncatingIfNeeded: slot &- 1), equals(id, bytes) { return id }
             index = (index + 1) & mask
         }
     }
@@ -108,7 +114,15 @@ public final class StringPool: @unchecked Sendable {
     }
 
     /// Approximate heap bytes held.
-    public var memoryFootprint: Int { storage.capacity + starts.capacity * 4 + slots.capacity * 4 }
+    public var memoryFootprint: Int { storage.capacity + starts.capacity * 4 + slots.capacity * 8 }
+
+    /// Sizes the table for `values` distinct values, so that adding that many does not rehash.
+    public func reserve(values: Int) {
+        ensureSlots()
+        let size = Self.tableSize(for: values)
+        if size > slots.count { rehash(size: size) }
+        starts.reserveCapacity(values + 1)
+    }
 
     /// Trims the value arrays to their size and drops the slot table (4 to 16 bytes a value);
     /// the next `lookup` or `intern` rebuilds it. Call once the pool is filled, while no other
@@ -140,22 +154,53 @@ public final class StringPool: @unchecked Sendable {
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
         if end - start != bytes.count { return false }
         if bytes.isEmpty { return true }
-        return storage.withUnsafeBytes { all in
-            memcmp(all.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-        }
+        return storage.withUnsafeBytes { all in Self.sameBytes(all.baseAddress! + start, bytes.baseAddress!, bytes.count) }
     }
 
-    /// Rebuilds the slot table at `size` (a power of two) from the stored values.
+    /// Byte equality, eight at a time (values are short: a call to memcmp costs more).
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// Moves the slots to a table of `size` (a power of two), from their tags alone.
     private func rehash(size: Int) {
-        var table = [Int32](repeating: -1, count: size)
+        guard !slots.isEmpty || count == 0 else { return rebuild(size: size) }
+        var table = [UInt64](repeating: 0, count: size)
+        let tableMask = size - 1
+        for slot in slots where slot != 0 {
+            var index = Int(truncatingIfNeeded: slot >> 32) & tableMask
+            while table[index] != 0 { index = (index + 1) & tableMask }
+            table[index] = slot
+        }
+        slots = table
+        mask = tableMask
+    }
+
+    /// Builds the slot table at `size` (a power of two) from the stored values.
+    private func rebuild(size: Int) {
+        var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
         storage.withUnsafeBytes { all in
             for id in 0..<count {
                 let start = Int(starts[id]), end = Int(starts[id + 1])
                 let hash = ByteHash.hash(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-                var index = Int(truncatingIfNeeded: hash) & tableMask
-                while table[index] >= 0 { index = (index + 1) & tableMask }
-                table[index] = Int32(id)
+                var index = Int(truncatingIfNeeded: hash >> 32) & tableMask
+                while table[index] != 0 { index = (index + 1) & tableMask }
+                table[index] = hash & Self.tagMask | UInt64(id + 1)
             }
         }
         slots = table

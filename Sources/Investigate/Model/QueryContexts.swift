@@ -18,6 +18,17 @@ public final class QueryContexts: @unchecked Sendable {
     /// The number of distinct contexts.
     public var count: Int { apiKey.count }
 
+    /// Trims the columns to fit and drops the hash table: for a slice's contexts, which are only
+    /// read (renumbered) once parsing ends. Interning afterwards is not allowed.
+    func compactForReading() {
+        apiKey = apiKey.trimmed()
+        ip = ip.trimmed()
+        asn = asn.trimmed()
+        userAgent = userAgent.trimmed()
+        model = model.trimmed()
+        slots = []
+    }
+
     /// Makes room for `count` contexts without rehashing.
     func reserve(_ count: Int) {
         apiKey.reserveCapacity(count)

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// The parallel load (slices parsed apart, merged in file order, rows grouped by account) must
+/// give exactly what one slice on one thread gives: same rows, same order, same ids, same
+/// reported lines.
+@Suite struct ParallelLoadTests {
+    /// 40 accounts; 600 query rows in shuffled time order, interleaving accounts, with a bad
+    /// timestamp, unknown accounts, garbage and an escaped prompt sprinkled in.
+    static func source() throws -> TempSource {
+        var accounts = "account_id,created_at,email,payment_fingerprint,signup_ip\n"
+        for a in 0..<40 { accounts += "acct\(a),2026-01-01T00:00:00Z,u\(a)@example.com,pf\(a % 7),10.0.\(a % 3).\(a)\n" }
+        var lines: [String] = []
+        var state: UInt64 = 12345
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        for i in 0..<600 {
+            let account = i % 9 == 0 ? Int(next() % 40) : (i / 15) % 40
+            let second = Int(next() % 5000)
+            switch i {
+            case 97: lines.append(#"{"ts":"yesterday","account_id":"acct1"}"#)
+            case 250, 251, 480: lines.append(#"{"ts":"2026-03-01T00:00:00Z","account_id":"ghost\#(i)"}"#)
+            case 333: lines.append("\u{1}\u{2}garbage")
+            default:
+                lines.append(
+                    #"{"ts":\#(1_772_323_200 + second),"account_id":"acct\#(account)","api_key":"k\#(account % 5)","ip":"10.1.\#(account % 4).\#(i % 3)","category":"c\#(i % 6)","prompt":"Explain step \#(i) \"quoted\" \\u00e9 thing","input_tokens":\#(i),"output_tokens":\#(i * 2),"extra":[1,2]}"#
+                )
+            }
+        }
+        return try TempSource(["accounts.csv": accounts, "queries/part-a.jsonl": lines.joined(separator: "\n") + "\n"])
+    }
+
+    static func load(_ source: TempSource, sliceBytes: Int, workers: Int, strict: Bool = false) throws -> CaseData {
+        var options = LoadOptions(strict: strict)
+        options.sliceBytes = sliceBytes
+        options.workers = workers
+        return try CaseLoader(options: options).load(source.directory)
+    }
+
+    /// Every row as text, in table order.
+    static func rows(_ data: CaseData) -> [String] {
+        let q = data.queries
+        return (0..<q.count).map { row in
+            let c = Int(q.context[row])
+            return [
+                data.pools.accountIDs.string(Int32(q.account(ofRow: row))), String(q.timestamp[row]),
+                data.pools.apiKeys.string(q.contexts.apiKey[c]), data.pools.ips.string(q.contexts.ip[c]),
+                data.pools.categories.string(q.category[row]), String(q.inputTokens[row]), String(q.outputTokens[row]),
+                String(q.promptSketch[row]), String(q.promptFlags[row]), String(q.location[row]),
+            ].joined(separator: "|")
+        }
+    }
+
+    @Test func slicesAndThreadsGiveTheSameTable() throws {
+        let source = try Self.source()
+        let whole = try Self.load(source, sliceBytes: 1 << 30, workers: 1)
+        let sliced = try Self.load(source, sliceBytes: 2_000, workers: 2)
+        #expect(whole.queries.count == 595)
+        #expect(sliced.queries.count == whole.queries.count)
+        #expect(Self.rows(sliced) == Self.rows(whole))
+        #expect(sliced.report.skipped == whole.report.skipped)
+        #expect(sliced.report.skippedCount == 5)
+        #expect(whole.report.skipped.map(\.line) == [98, 251, 252, 334, 481])
+        #expect(whole.report.skipped[1].reason == "query for unknown account 'ghost250'")
+        #expect(whole.pools.ips.count == sliced.pools.ips.count)
+        for id in 0..<whole.pools.ips.count {
+            #expect(whole.pools.ips.string(Int32(id)) == sliced.pools.ips.string(Int32(id)))
+        }
+    }
+
+    @Test func rowsAreGroupedByAccountOldestFirst() throws {
+        let data = try Self.load(try Self.source(), sliceBytes: 2_000, workers: 2)
+        let q = data.queries
+        var seen = 0
+        for account in 0..<data.accountCount {
+            let rows = q.rows(of: account)
+            seen += rows.count
+            for row in rows {
+                #expect(q.account(ofRow: row) == account)
+                if row > rows.lowerBound {
+                    // Oldest first; equal times keep file order.
+                    #expect(
+                        q.timestamp[row - 1] < q.timestamp[row]
+                            || (q.timestamp[row - 1] == q.timestamp[row] && q.location[row - 1] < q.location[row]))
+                }
+            }
+        }
+        #expect(seen == q.count)
+    }
+
+    @Test func strictStopsAtTheFirstBadLineWhicheverSliceHasIt() throws {
+        let source = try Self.source()
+        for (slice, workers) in [(1 << 30, 1), (2_000, 2), (700, 2)] {
+            #expect(throws: LoadFailure.strictRow(file: "queries/part-a.jsonl", line: 98, reason: "bad timestamp 'yesterday' in 'ts'")) {
+                try Self.load(source, sliceBytes: slice, workers: workers, strict: true)
+            }
+        }
+    }
+}
