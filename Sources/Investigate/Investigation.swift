@@ -16,7 +16,7 @@ public final class Investigation: @unchecked Sendable {
     /// The position in `clusters` of each account's cluster.
     public let clusterOfAccount: [Int32]
     /// Each account's own risk in 0...1.
-    public let accountRisk: [Double]
+    public let accountRisk: AccountRisks
     /// Seconds spent indexing, clustering and scoring.
     public let timings: [String: Double]
     /// Resident memory (MiB) after each build step, for `investigate bench`.
@@ -61,11 +61,8 @@ public final class Investigation: @unchecked Sendable {
             for member in ranking.members(of: rank) { owner[Int(member)] = Int32(rank) }
         }
         clusterOfAccount = owner
-        accountRisk = (0..<data.accountCount).map { account in
-            scorer.accountRisk(
-                account: account, clusterRisk: ranking.risks[Int(owner[account])],
-                features: features, population: population)
-        }
+        accountRisk = AccountRisks(
+            scorer: scorer, clusterRisks: ranking.risks, clusterOfAccount: owner, features: features, population: population)
         releaseFreedMemory()
         lap("score")
         self.timings = timings

@@ -22,10 +22,10 @@ public struct AccountFeatures: Sendable {
     public var gapVariation: [Float]
     /// Share of queries from hosting / datacenter ASNs.
     public var hostingShare: [Float]
-    /// First and last query time (epoch ms), Int64.min when none.
-    public var firstQuery: [Int64]
-    /// Last query time.
-    public var lastQuery: [Int64]
+    /// First query time (epoch ms), Int64.min when none.
+    public let firstQuery: AccountQueryTimes
+    /// Last query time (epoch ms), Int64.min when none.
+    public let lastQuery: AccountQueryTimes
     /// Normalised entropy of the account's category histogram, -1 when uncategorised.
     public var categoryEntropy: [Float]
 
@@ -41,8 +41,8 @@ public struct AccountFeatures: Sendable {
         hourEntropy = .init(repeating: -1, count: n)
         gapVariation = .init(repeating: -1, count: n)
         hostingShare = .init(repeating: 0, count: n)
-        firstQuery = .init(repeating: .min, count: n)
-        lastQuery = .init(repeating: .min, count: n)
+        firstQuery = AccountQueryTimes(queries: q, last: false)
+        lastQuery = AccountQueryTimes(queries: q, last: true)
         categoryEntropy = .init(repeating: -1, count: n)
         var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count + 1)
         var touched: [Int] = []
@@ -89,8 +89,6 @@ public struct AccountFeatures: Sendable {
                 touched.removeAll(keepingCapacity: true)
             }
             queries[account] = Int32(count)
-            firstQuery[account] = q.timestamp[range.lowerBound]
-            lastQuery[account] = previous
             hostingShare[account] = Float(hostingCount) / Float(count)
             if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }
             if gaps >= 10 {
