@@ -46,6 +46,29 @@ public enum IPNetwork {
         return true
     }
 
+    /// The first three octets of a dotted IPv4 address as one number (`a << 16 | b << 8 | c`),
+    /// or nil when `bytes` is not one (same rules as `subnet(of:)`).
+    static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
+        var octets: UInt32 = 0, network: UInt32 = 0, value: UInt32 = 0, digits = 0
+        for byte in bytes {
+            if byte == 0x2E {
+                guard digits > 0, octets < 3 else { return nil }
+                network = network << 8 | value
+                octets += 1
+                value = 0
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                value = value * 10 + UInt32(byte - 0x30)
+                guard digits <= 3, value <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard octets == 3, digits > 0 else { return nil }
+        return network
+    }
+
     private static func appendOctet(_ value: Int, to scratch: inout [UInt8]) {
         if value >= 100 { scratch.append(UInt8(0x30 + value / 100)) }
         if value >= 10 { scratch.append(UInt8(0x30 + value / 10 % 10)) }

@@ -18,6 +18,8 @@ struct QueryMerge {
     let log: IssueLog
     /// Called at the end of each step with its name (for the load report's timings).
     var endStep: (String) -> Void = { _ in }
+    /// Work that needs the global pools complete (the IP subnets), run beside the row scatter.
+    var alongsideScatter: () -> Void = {}
 
     /// Merges into `table`; returns the rows kept per file index.
     func merge(into table: QueryTable, accountCount: Int) throws -> [Int: Int] {
@@ -62,7 +64,7 @@ struct QueryMerge {
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         endStep("merge: place rows")
         scatter(kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, into: table)
-        endStep("merge: scatter columns")
+        endStep("merge: scatter columns (and IP subnets)")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
         endStep("merge: time order")
         table.accountStart = starts
@@ -185,7 +187,8 @@ struct QueryMerge {
         return starts
     }
 
-    /// Moves every part's columns into the table at the positions `placeRows` wrote.
+    /// Moves every part's columns into the table at the positions `placeRows` wrote, one column
+    /// per worker, with `alongsideScatter` as one more job.
     private func scatter(
         _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], into table: QueryTable
     ) {
@@ -200,6 +203,7 @@ struct QueryMerge {
         table.promptFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.location = ChunkedColumn(uninitializedCount: rowCount)
         let jobs: [() -> Void] = [
+            alongsideScatter,
             { Self.move(rows.map(\.timestamp), rows, to: table.timestamp) { _, value in value } },
             { Self.move(rows.map(\.context), rows, to: table.context) { part, value in contextMaps[part][Int(value)] } },
             {
