@@ -1,10 +1,16 @@
+import Synchronization
+
 /// The clusters of an investigation, riskiest first, in compact columns: members in compressed
 /// rows, one risk each, and link counts only for clusters that have shared values. Signals are
-/// not kept: `signals(of:)` measures them again (with the scorer, features and baseline kept
-/// here), so a million singleton clusters hold no explanation strings.
+/// kept from scoring only for the riskiest multi-member clusters (the ones an investigator opens
+/// first, and the slowest to measure); `signals(of:)` measures any other cluster again (with the
+/// scorer, features and baseline kept here) and remembers multi-member ones, so a million
+/// singleton clusters hold no explanation strings.
 ///
-/// Immutable once built; safe to share across threads.
+/// Immutable once built but for that memo; safe to share across threads.
 final class ClusterRanking: @unchecked Sendable {
+    /// Ranks below this keep the signals measured while scoring.
+    static let keptSignalRanks = 1000
     /// Members of each cluster, in rank order.
     let rows: MemberRows
     /// Risk of each cluster, in rank order.
@@ -17,6 +23,8 @@ final class ClusterRanking: @unchecked Sendable {
     private let features: AccountFeatures
     private let population: PopulationBaseline
     private let index: LinkIndex
+    /// Signals by rank: the riskiest multi-member clusters', then those read since.
+    private let signalMemo: Mutex<[Int: [SignalScore]]>
 
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
     /// member ascending.
@@ -30,10 +38,13 @@ final class ClusterRanking: @unchecked Sendable {
         var risks = [Double](repeating: 0, count: count)
         var linkStart = [Int32](repeating: 0, count: count + 1)
         var linkEntries: [UInt64] = []
+        var measured: [Int32: [SignalScore]] = [:]
         for g in 0..<count {
             let members = Array(groups.members(of: g))
             let links = Clusterer.linkCounts(members: members, index: index)
-            risks[g] = scorer.score(members: members, links: links, features: features, population: population, index: index).0
+            let (risk, signals) = scorer.score(members: members, links: links, features: features, population: population, index: index)
+            risks[g] = risk
+            if members.count > 1 { measured[Int32(g)] = signals }
             for (position, kind) in LinkKind.allCases.enumerated() {
                 if let shared = links[kind], shared > 0 { linkEntries.append(UInt64(position) << 32 | UInt64(shared)) }
             }
@@ -58,6 +69,11 @@ final class ClusterRanking: @unchecked Sendable {
         }
         self.linkStart = rankedStart
         self.linkEntries = rankedEntries
+        var kept: [Int: [SignalScore]] = [:]
+        for rank in 0..<min(count, Self.keptSignalRanks) {
+            if let signals = measured[order[rank]] { kept[rank] = signals }
+        }
+        signalMemo = Mutex(kept)
     }
 
     /// The number of clusters.
@@ -81,11 +97,15 @@ final class ClusterRanking: @unchecked Sendable {
         return result
     }
 
-    /// The signals of the cluster at `rank`, measured again, largest contribution first.
+    /// The signals of the cluster at `rank`, largest contribution first: kept or remembered, or
+    /// measured again.
     func signals(of rank: Int) -> [SignalScore] {
+        if let known = signalMemo.withLock({ $0[rank] }) { return known }
         let members = Array(members(of: rank))
-        return scorer.score(
+        let signals = scorer.score(
             members: members, links: linkCounts(of: rank), features: features, population: population, index: index
         ).1
+        if members.count > 1 { signalMemo.withLock { $0[rank] = signals } }
+        return signals
     }
 }
