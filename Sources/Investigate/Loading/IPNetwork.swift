@@ -23,25 +23,10 @@ public enum IPNetwork {
             scratch.append(contentsOf: text.utf8)
             return true
         }
-        var octets = 0
-        var value = 0
-        var digits = 0
-        for byte in bytes {
-            if byte == 0x2E {
-                guard digits > 0, octets < 3 else { return false }
-                if octets < 3 { appendOctet(value, to: &scratch) }
-                octets += 1
-                value = 0
-                digits = 0
-            } else if byte >= 0x30 && byte <= 0x39 {
-                digits += 1
-                value = value * 10 + Int(byte - 0x30)
-                guard digits <= 3, value <= 255 else { return false }
-            } else {
-                return false
-            }
-        }
-        guard octets == 3, digits > 0 else { return false }
+        guard let network = ipv4Network24(bytes) else { return false }
+        appendOctet(Int(network >> 16), to: &scratch)
+        appendOctet(Int(network >> 8 & 0xFF), to: &scratch)
+        appendOctet(Int(network & 0xFF), to: &scratch)
         scratch.append(contentsOf: "0/24".utf8)
         return true
     }

@@ -17,19 +17,7 @@ final class RepeatCache {
     func id(for bytes: UnsafeRawBufferPointer) -> Int32? {
         guard bytes.count == length else { return nil }
         guard let base = bytes.baseAddress else { return id }
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) != storage.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return nil
-            }
-            i += 8
-        }
-        while i < n {
-            if base.load(fromByteOffset: i, as: UInt8.self) != storage.load(fromByteOffset: i, as: UInt8.self) { return nil }
-            i += 1
-        }
-        return id
+        return StringPool.sameBytes(base, storage, length) ? id : nil
     }
 
     /// Remembers `bytes` -> `id`.
