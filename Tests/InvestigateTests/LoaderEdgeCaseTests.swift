@@ -118,3 +118,37 @@ extension LoaderFuzzTests {
         #expect(ok.queries.count == 2)
     }
 }
+
+/// Cases from the review of the parallel loader: rows reported after parsing in a damaged gzip
+/// file, and row estimates that a crafted file could inflate.
+extension LoaderFuzzTests {
+    @Test func unknownAccountInATruncatedGzipKeepsItsLine() throws {
+        let accounts = Array("account_id\na1\n".utf8)
+        var lines = [Self.oneQuery, #"{"ts":"2026-03-01T00:00:00Z","account_id":"ghost"}"#]
+        // Enough rows that the stream spans several read blocks before it is cut.
+        for i in 0..<20_000 { lines.append(#"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","prompt":"row \#(i) padding padding"}"#) }
+        let whole = Self.gzip(Array((lines.joined(separator: "\n") + "\n").utf8))
+        let cut = Array(whole.prefix(whole.count * 2 / 3))
+        let data = try Self.loadBytes(["accounts.csv": accounts, "queries.jsonl.gz": cut])
+        #expect(data.report.skipped.first == LoadIssue(file: "queries.jsonl.gz", line: 2, reason: "query for unknown account 'ghost'"))
+        #expect(data.report.skipped.contains { $0.reason.contains("truncated gzip") })
+        #expect(throws: LoadFailure.strictRow(file: "queries.jsonl.gz", line: 2, reason: "query for unknown account 'ghost'")) {
+            try Self.loadBytes(["accounts.csv": accounts, "queries.jsonl.gz": cut], strict: true)
+        }
+    }
+
+    @Test func rowEstimatesIgnoreBlankLinesAndAreCapped() throws {
+        let directory = try Self.write([
+            "blank.csv": Array("account_id\n".utf8) + [UInt8](repeating: 0x0A, count: 1 << 20) + Array("a1\n".utf8),
+            "short.csv": Array(String(repeating: "abcdefgh\n", count: 200_000).utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func entry(_ name: String) throws -> SourceFiles.Entry {
+            let bytes = try FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int
+            return SourceFiles.Entry(path: directory + "/" + name, name: name, bytes: bytes ?? 0)
+        }
+        #expect(RowEstimate.rows(in: try entry("blank.csv")) == nil)
+        let short = try #require(RowEstimate.rows(in: try entry("short.csv")))
+        #expect(short >= 200_000 && short <= RowEstimate.limit)
+    }
+}

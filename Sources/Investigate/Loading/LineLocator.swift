@@ -4,13 +4,17 @@
 enum LineLocator {
     /// The 1-based line (within the slice) starting at each offset; offsets are in the file's
     /// decompressed stream, as `RecordFields.offset` gives them.
-    static func lineNumbers(ofOffsets offsets: [Int], path: String, range: Range<Int>?) throws -> [Int: Int] {
+    /// Offsets not found (the file cannot be read again, or changed) are missing from the result.
+    static func lineNumbers(ofOffsets offsets: [Int], path: String, range: Range<Int>?) -> [Int: Int] {
         let wanted = Set(offsets)
         guard let last = offsets.max() else { return [:] }
-        let source: ByteSource = try range.map { try FileByteSource(path: path, range: $0) } ?? openByteSource(path: path)
+        guard let source: ByteSource = try? (range.map { try FileByteSource(path: path, range: $0) } ?? openByteSource(path: path))
+        else { return [:] }
         let base = range?.lowerBound ?? 0
         var found: [Int: Int] = [:]
-        try LineReader(source: source, blockSize: 1 << 20).forEachLine { line in
+        // The same block size as the load: a truncated gzip stream then fails at the same read,
+        // after the same lines. A read error ends the search with the lines found so far.
+        try? LineReader(source: source, blockSize: TableReader.blockSize).forEachLine { line in
             let offset = line.offset + base
             if wanted.contains(offset) { found[offset] = line.number }
             return offset < last

@@ -37,7 +37,7 @@ struct QueryMerge {
                 continue
             }
             let map = resolveAccounts(part)
-            let unknown = try unknownAccountRows(part, unit, map)
+            let unknown = unknownAccountRows(part, unit, map)
             let base = lineBase[unit.fileIndex, default: 0]
             let skipped = (part.log.report.skipped + unknown.listed).sorted { $0.line < $1.line }
             for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
@@ -83,7 +83,7 @@ struct QueryMerge {
     /// the part's slice), finding their lines by reading the slice again (only when there are any).
     private func unknownAccountRows(
         _ part: ParallelQueryLoad.Part, _ unit: ParallelQueryLoad.Unit, _ map: [Int32]
-    ) throws -> (count: Int, listed: [LoadIssue]) {
+    ) -> (count: Int, listed: [LoadIssue]) {
         var count = 0
         var first: [(offset: Int, account: Int32)] = []
         let rows = part.rows
@@ -96,15 +96,16 @@ struct QueryMerge {
             }
         }
         guard count > 0 else { return (0, []) }
-        let lines: [Int: Int]
-        do {
-            lines = try LineLocator.lineNumbers(ofOffsets: first.map(\.offset), path: unit.entry.path, range: unit.range)
-        } catch {
-            throw LoadFailure.unreadable(file: unit.entry.name, reason: "could not be read again: \(error)")
-        }
+        let lines = LineLocator.lineNumbers(ofOffsets: first.map(\.offset), path: unit.entry.path, range: unit.range)
         let listed = first.map { entry in
             let name = entry.account < 0 ? "''" : part.pools.accountIDs.withBytes(entry.account) { FieldParsing.quote($0) }
-            return LoadIssue(file: unit.entry.name, line: lines[entry.offset] ?? 0, reason: "query for unknown account \(name)")
+            guard let line = lines[entry.offset] else {
+                // Not found again (the file changed since it was read): say where it was.
+                return LoadIssue(
+                    file: unit.entry.name, line: 1,
+                    reason: "query for unknown account \(name) in the row at byte \(entry.offset) (its line could not be found again)")
+            }
+            return LoadIssue(file: unit.entry.name, line: line, reason: "query for unknown account \(name)")
         }
         return (count, listed)
     }

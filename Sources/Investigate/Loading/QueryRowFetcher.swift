@@ -51,18 +51,22 @@ public struct QueryRowFetcher {
                 return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
             }
         }
-        let failure = line.withUnsafeBytes { JSONLineParser(schema: schema).parse(dropByteOrderMark($0), into: fields) }
-        guard failure == nil else { return [("error", failure ?? "", false)] }
-        var pairs: [(key: String, value: String, isRaw: Bool)] = []
-        for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
-            let value = String(decoding: fields.bytes(slot), as: UTF8.self)
-            let numeric = name.hasSuffix("_tokens") && FieldParsing.unsignedInteger(fields.bytes(slot)) != nil
-            pairs.append((name, value, numeric))
+        // Unescaped values point into the line: read them inside the closure that lends it.
+        return line.withUnsafeBytes { raw -> [(key: String, value: String, isRaw: Bool)] in
+            if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(raw), into: fields) {
+                return [("error", failure, false)]
+            }
+            var pairs: [(key: String, value: String, isRaw: Bool)] = []
+            for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
+                let value = String(decoding: fields.bytes(slot), as: UTF8.self)
+                let numeric = name.hasSuffix("_tokens") && FieldParsing.unsignedInteger(fields.bytes(slot)) != nil
+                pairs.append((name, value, numeric))
+            }
+            fields.forEachExtra { name, value in
+                pairs.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), false))
+            }
+            return pairs
         }
-        fields.forEachExtra { name, value in
-            pairs.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), false))
-        }
-        return pairs
     }
 
     /// Reads the record starting at each offset (to its end: a newline outside quotes).

@@ -25,6 +25,8 @@ public struct TableReader {
     public let schema: TableSchema
     /// Only these bytes of the file (a JSONL slice starting at a line), or nil for all of it.
     public var byteRange: Range<Int>?
+    /// Bytes read at a time (small enough to stay in the CPU cache while parsed).
+    static let blockSize = 256 << 10
     /// Whether unknown JSON keys are kept as extras (false for rows re-read from disk later).
     public var keepsExtras = true
 
@@ -57,7 +59,7 @@ public struct TableReader {
         } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
-        let lines = LineReader(source: source, blockSize: 256 << 10)
+        let lines = LineReader(source: source, blockSize: Self.blockSize)
         let fields = RecordFields(slotCount: schema.columns.count)
         var rows = 0
         do {
