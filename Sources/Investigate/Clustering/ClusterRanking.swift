@@ -2,15 +2,13 @@ import Synchronization
 
 /// The clusters of an investigation, riskiest first, in compact columns: members in compressed
 /// rows, one risk each, and link counts only for clusters that have shared values. Signals are
-/// kept from scoring only for the riskiest multi-member clusters (the ones an investigator opens
-/// first, and the slowest to measure); `signals(of:)` measures any other cluster again (with the
-/// scorer, features and baseline kept here) and remembers multi-member ones, so a million
-/// singleton clusters hold no explanation strings.
+/// kept from scoring for multi-member clusters (the ones an investigator opens, and the slow ones
+/// to measure: about 2 MiB per thousand); `signals(of:)` measures a singleton again (with the
+/// scorer, features and baseline kept here), so a million singleton clusters hold no
+/// explanation strings.
 ///
 /// Immutable once built but for that memo; safe to share across threads.
 final class ClusterRanking: @unchecked Sendable {
-    /// Ranks below this keep the signals measured while scoring.
-    static let keptSignalRanks = 1000
     /// Members of each cluster, in rank order.
     let rows: MemberRows
     /// Risk of each cluster, in rank order.
@@ -23,7 +21,7 @@ final class ClusterRanking: @unchecked Sendable {
     private let features: AccountFeatures
     private let population: PopulationBaseline
     private let index: LinkIndex
-    /// Signals by rank: the riskiest multi-member clusters', then those read since.
+    /// Signals by rank of the multi-member clusters.
     private let signalMemo: Mutex<[Int: [SignalScore]]>
 
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
@@ -70,8 +68,9 @@ final class ClusterRanking: @unchecked Sendable {
         self.linkStart = rankedStart
         self.linkEntries = rankedEntries
         var kept: [Int: [SignalScore]] = [:]
-        for rank in 0..<min(count, Self.keptSignalRanks) {
-            if let signals = measured[order[rank]] { kept[rank] = signals }
+        kept.reserveCapacity(measured.count)
+        for (rank, group) in order.enumerated() {
+            if let signals = measured[group] { kept[rank] = signals }
         }
         signalMemo = Mutex(kept)
     }
@@ -97,7 +96,7 @@ final class ClusterRanking: @unchecked Sendable {
         return result
     }
 
-    /// The signals of the cluster at `rank`, largest contribution first: kept or remembered, or
+    /// The signals of the cluster at `rank`, largest contribution first: kept, or (a singleton)
     /// measured again.
     func signals(of rank: Int) -> [SignalScore] {
         if let known = signalMemo.withLock({ $0[rank] }) { return known }
