@@ -1,4 +1,14 @@
+import Dispatch
 import Synchronization
+
+/// What scoring one block of groups produced, in group order.
+private struct ScoredBlock {
+    var risks: [Double] = []
+    var signals: [Int32: [SignalScore]] = [:]
+    var linkEntries: [UInt64] = []
+    /// End of each group's entries in `linkEntries`.
+    var linkEnds: [Int] = []
+}
 
 /// The clusters of an investigation, riskiest first, in compact columns: members in compressed
 /// rows, one risk each, and link counts only for clusters that have shared values. Signals are
@@ -33,20 +43,43 @@ final class ClusterRanking: @unchecked Sendable {
         self.population = population
         self.index = index
         let count = groups.count
-        var risks = [Double](repeating: 0, count: count)
-        var linkStart = [Int32](repeating: 0, count: count + 1)
+        // Groups are scored in blocks on every core; each block's results are joined in order.
+        let blockSize = 4096
+        let blocks = (count + blockSize - 1) / blockSize
+        var results = [ScoredBlock?](repeating: nil, count: blocks)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                var scored = ScoredBlock()
+                for g in (block * blockSize)..<min(count, (block + 1) * blockSize) {
+                    let members = Array(groups.members(of: g))
+                    let links = Clusterer.linkCounts(members: members, index: index)
+                    let (risk, signals) = scorer.score(
+                        members: members, links: links, features: features, population: population, index: index)
+                    scored.risks.append(risk)
+                    if members.count > 1 { scored.signals[Int32(g)] = signals }
+                    for (position, kind) in LinkKind.allCases.enumerated() {
+                        if let shared = links[kind], shared > 0 { scored.linkEntries.append(UInt64(position) << 32 | UInt64(shared)) }
+                    }
+                    scored.linkEnds.append(scored.linkEntries.count)
+                }
+                slots[block] = scored
+            }
+        }
+        var risks: [Double] = []
+        risks.reserveCapacity(count)
+        var linkStart: [Int32] = [0]
+        linkStart.reserveCapacity(count + 1)
         var linkEntries: [UInt64] = []
         var measured: [Int32: [SignalScore]] = [:]
-        for g in 0..<count {
-            let members = Array(groups.members(of: g))
-            let links = Clusterer.linkCounts(members: members, index: index)
-            let (risk, signals) = scorer.score(members: members, links: links, features: features, population: population, index: index)
-            risks[g] = risk
-            if members.count > 1 { measured[Int32(g)] = signals }
-            for (position, kind) in LinkKind.allCases.enumerated() {
-                if let shared = links[kind], shared > 0 { linkEntries.append(UInt64(position) << 32 | UInt64(shared)) }
-            }
-            linkStart[g + 1] = Int32(linkEntries.count)
+        for block in results.indices {
+            guard let scored = results[block] else { continue }
+            results[block] = nil
+            let base = Int32(linkEntries.count)
+            risks += scored.risks
+            linkEntries += scored.linkEntries
+            linkStart += scored.linkEnds.map { base + Int32($0) }
+            measured.merge(scored.signals) { first, _ in first }
         }
         var order = (0..<Int32(count)).map { $0 }
         order.sort { a, b in

@@ -43,7 +43,7 @@ public final class TemplateFamilies: @unchecked Sendable {
             let sketch = queries.promptSketch[row]
             if sketch == 0 { continue }
             let (a, b) = bands(sketch)
-            for key in [a, b] {
+            func see(_ key: UInt64) {
                 let s = slot(key)
                 if seenOnce[s >> 6] & (1 << (s & 63)) != 0 {
                     seenTwice[s >> 6] |= 1 << (s & 63)
@@ -51,6 +51,8 @@ public final class TemplateFamilies: @unchecked Sendable {
                     seenOnce[s >> 6] |= 1 << (s & 63)
                 }
             }
+            see(a)
+            see(b)
         }
         seenOnce = []
         func candidate(_ key: UInt64) -> Bool { let s = slot(key); return seenTwice[s >> 6] & (1 << (s & 63)) != 0 }
@@ -60,21 +62,21 @@ public final class TemplateFamilies: @unchecked Sendable {
         var keyAccounts: [Int32] = []
         var perAccount: [(account: Int32, key: Int32, count: Int32)] = []
         topShare = [Float](repeating: 0, count: data.accountCount)
-        var counts: [UInt64: Int32] = [:]
+        var counts = BandCounts()
         for account in 0..<data.accountCount {
-            counts.removeAll(keepingCapacity: true)
+            counts.removeAll()
             var prompted = 0
             for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
                 let sketch = queries.promptSketch[i]
                 if sketch == 0 { continue }
                 prompted += 1
                 let (a, b) = bands(sketch)
-                if candidate(a) { counts[a, default: 0] += 1 }
-                if candidate(b) { counts[b, default: 0] += 1 }
+                if candidate(a) { counts.add(a) }
+                if candidate(b) { counts.add(b) }
             }
             guard prompted > 0 else { continue }
             let floor = Int32(max(2, prompted / 5))
-            for (key, count) in counts.sorted(by: { $0.key < $1.key }) where count >= floor {
+            for (key, count) in counts.sortedByKey() where count >= floor {
                 let (id, added) = table.insert(key)
                 if added { keyAccounts.append(0) }
                 keyAccounts[Int(id)] += 1
@@ -157,5 +159,40 @@ final class KeyTable {
         var i = Int(truncatingIfNeeded: ByteHash.mix(key)) & mask
         while slots[i] >= 0 { i = (i + 1) & mask }
         slots[i] = id
+    }
+}
+
+/// How many of one account's prompts fall in each band: a short list searched in place while an
+/// account has few distinct bands (most have a handful), a dictionary past that.
+private struct BandCounts {
+    private var small: [(key: UInt64, count: Int32)] = []
+    private var large: [UInt64: Int32] = [:]
+    private static let smallLimit = 32
+
+    mutating func removeAll() {
+        small.removeAll(keepingCapacity: true)
+        if !large.isEmpty { large.removeAll(keepingCapacity: true) }
+    }
+
+    mutating func add(_ key: UInt64) {
+        if large.isEmpty {
+            for i in small.indices where small[i].key == key {
+                small[i].count += 1
+                return
+            }
+            if small.count < Self.smallLimit {
+                small.append((key, 1))
+                return
+            }
+            for entry in small { large[entry.key] = entry.count }
+            small.removeAll(keepingCapacity: true)
+        }
+        large[key, default: 0] += 1
+    }
+
+    /// (band, count) pairs in band order.
+    func sortedByKey() -> [(key: UInt64, count: Int32)] {
+        if large.isEmpty { return small.sorted { $0.key < $1.key } }
+        return large.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
     }
 }
