@@ -22,8 +22,7 @@ public final class Investigation: @unchecked Sendable {
     /// Resident memory (MiB) after each build step, for `investigate bench`.
     public let residentMiB: [String: Double]
 
-    /// Indexes, clusters and scores a loaded source. Compacts the source's pools first
-    /// (`ValuePools.compact()`), so nothing else may use `data` while this runs.
+    /// Indexes, clusters and scores a loaded source (which `CaseLoader` left compacted).
     public init(data: CaseData, scorer: RiskScorer = RiskScorer()) {
         var timings: [String: Double] = [:]
         var resident: [String: Double] = [:]
@@ -35,12 +34,6 @@ public final class Investigation: @unchecked Sendable {
             mark = now
         }
         self.data = data
-        data.pools.compact()
-        data.accounts.compact()
-        data.payments.compact()
-        data.upstream.compact()
-        releaseFreedMemory()
-        lap("compact")
         let families = TemplateFamilies(data: data)
         lap("templates")
         let index = LinkIndex(data: data, families: families)

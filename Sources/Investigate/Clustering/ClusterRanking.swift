@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// What scoring one block of groups produced, in group order.
 private struct ScoredBlock {
@@ -13,11 +12,10 @@ private struct ScoredBlock {
 /// The clusters of an investigation, riskiest first, in compact columns: members in compressed
 /// rows, one risk each, and link counts only for clusters that have shared values. Signals are
 /// kept from scoring for multi-member clusters (the ones an investigator opens, and the slow ones
-/// to measure: about 2 MiB per thousand); `signals(of:)` measures a singleton again (with the
-/// scorer, features and baseline kept here), so a million singleton clusters hold no
-/// explanation strings.
+/// to measure); `signals(of:)` measures a singleton again (with the scorer, features and
+/// baseline kept here), so a million singleton clusters hold no explanation strings.
 ///
-/// Immutable once built but for that memo; safe to share across threads.
+/// Immutable once built; safe to share across threads.
 final class ClusterRanking: @unchecked Sendable {
     /// Members of each cluster, in rank order.
     let rows: MemberRows
@@ -32,7 +30,7 @@ final class ClusterRanking: @unchecked Sendable {
     private let population: PopulationBaseline
     private let index: LinkIndex
     /// Signals by rank of the multi-member clusters.
-    private let signalMemo: Mutex<[Int: [SignalScore]]>
+    private let keptSignals: [Int: [SignalScore]]
 
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
     /// member ascending.
@@ -105,7 +103,7 @@ final class ClusterRanking: @unchecked Sendable {
         for (rank, group) in order.enumerated() {
             if let signals = measured[group] { kept[rank] = signals }
         }
-        signalMemo = Mutex(kept)
+        keptSignals = kept
     }
 
     /// The number of clusters.
@@ -132,12 +130,10 @@ final class ClusterRanking: @unchecked Sendable {
     /// The signals of the cluster at `rank`, largest contribution first: kept, or (a singleton)
     /// measured again.
     func signals(of rank: Int) -> [SignalScore] {
-        if let known = signalMemo.withLock({ $0[rank] }) { return known }
-        let members = Array(members(of: rank))
-        let signals = scorer.score(
-            members: members, links: linkCounts(of: rank), features: features, population: population, index: index
+        if let known = keptSignals[rank] { return known }
+        return scorer.score(
+            members: Array(members(of: rank)), links: linkCounts(of: rank), features: features, population: population,
+            index: index
         ).1
-        if members.count > 1 { signalMemo.withLock { $0[rank] = signals } }
-        return signals
     }
 }

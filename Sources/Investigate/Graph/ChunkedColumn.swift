@@ -69,31 +69,12 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
         @inline(__always) set { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] = newValue }
     }
 
-    /// Moves every value of `other` to the end of this column (transformed), freeing `other`'s
-    /// chunks as it goes so that memory never holds both copies.
-    public func appendDraining(_ other: ChunkedColumn<Element>, _ transform: (Element) -> Element) {
-        for (index, chunk) in other.chunks.enumerated() {
-            let count = min(Self.chunkSize, other.storedCount - index * Self.chunkSize)
-            for i in 0..<max(0, count) { append(transform(chunk[i])) }
-            Self.release(chunk)
-        }
-        other.chunks = []
-        other.storedCount = 0
-    }
-
     /// The address of value `index` when `index..<index + count` lies within one chunk, else nil.
     /// Valid while the column is neither appended to nor drained.
     @inline(__always)
     func contiguousAddress(_ index: Int, count: Int) -> UnsafeMutablePointer<Element>? {
         guard count > 0, index >> Self.shift == (index + count - 1) >> Self.shift else { return nil }
         return chunks[index >> Self.shift] + (index & (Self.chunkSize - 1))
-    }
-
-    /// Calls `body` with the address of `range` when it lies within one chunk (nil otherwise).
-    @inline(__always)
-    func withContiguousStorage<R>(_ range: Range<Int>, _ body: (UnsafeMutablePointer<Element>) -> R) -> R? {
-        guard !range.isEmpty, range.lowerBound >> Self.shift == (range.upperBound - 1) >> Self.shift else { return nil }
-        return body(chunks[range.lowerBound >> Self.shift] + (range.lowerBound & (Self.chunkSize - 1)))
     }
 
     /// Hands each chunk's values to `body` with the index of its first value, freeing each chunk

@@ -134,12 +134,11 @@ public struct CaseLoader {
         if let tablesFailure { throw tablesFailure }
         endPhase("parse (tables and queries)")
         phases.append(.init(name: "  of which tables (one worker)", seconds: tableSeconds))
-        var merge = QueryMerge(parts: parts, units: units, pools: pools, log: log)
-        merge.endStep = { endPhase($0) }
         nonisolated(unsafe) var ipSubnet: [Int32]?
-        merge.alongsideScatter = { ipSubnet = Self.subnets(pools: pools) }
-        let rowsPerFile = try merge.merge(into: queries, accountCount: accounts.count)
-        merge = QueryMerge(parts: [], units: [], pools: pools, log: log)
+        let rowsPerFile = try QueryMerge(
+            parts: parts, units: units, pools: pools, log: log, endStep: { endPhase($0) },
+            alongsideScatter: { ipSubnet = Self.subnets(pools: pools) }
+        ).merge(into: queries, accountCount: accounts.count)
         parts.removeAll()
         releaseFreedMemory()
         endPhase("merge: free slices")
@@ -148,10 +147,8 @@ public struct CaseLoader {
             summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
         }
         let subnetOfIP = ipSubnet ?? Self.subnets(pools: pools)
-        pools.compact()
-        accounts.compact()
-        payments.compact()
-        upstream.compact()
+        // Every other pool and table was trimmed as its loading ended.
+        pools.subnets.compact()
         endPhase("trimming")
 
         var report = log.report
@@ -191,31 +188,14 @@ public struct CaseLoader {
         return count
     }
 
-    /// Each IP's subnet id. IPv4 networks are found by number in a table of their own first, so
-    /// the (many) IPs of an already seen /24 cost one probe instead of a string lookup.
+    /// Each IP's subnet id (-1 when the IP is not an address).
     private static func subnets(pools: ValuePools) -> [Int32] {
         var scratch: [UInt8] = []
         pools.subnets.reserve(values: pools.ips.count)
-        var size = 16
-        while size < pools.ips.count * 2 { size <<= 1 }
-        // `network << 32 | id + 1` per used slot; the network number is its own hash (mixed).
-        var seen = [UInt64](repeating: 0, count: size)
-        let mask = size - 1
         return (0..<pools.ips.count).map { id in
             pools.ips.withBytes(Int32(id)) { address in
-                guard let network = IPNetwork.ipv4Network24(address) else {
-                    guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
-                    return scratch.withUnsafeBytes { pools.subnets.intern($0) }
-                }
-                var index = Int(truncatingIfNeeded: ByteHash.mix(UInt64(network))) & mask
-                while seen[index] != 0 {
-                    if seen[index] >> 32 == UInt64(network) { return Int32(truncatingIfNeeded: seen[index] & 0xFFFF_FFFF) - 1 }
-                    index = (index + 1) & mask
-                }
-                _ = IPNetwork.subnet(of: address, into: &scratch)
-                let subnet = scratch.withUnsafeBytes { pools.subnets.intern($0) }
-                seen[index] = UInt64(network) << 32 | UInt64(subnet + 1)
-                return subnet
+                guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
+                return scratch.withUnsafeBytes { pools.subnets.intern($0) }
             }
         }
     }

@@ -71,8 +71,9 @@ struct ParallelQueryLoad {
     }
 
     /// Runs `tables` on the first worker, then every unit on every worker; returns the parts in
-    /// unit order and what `tables` threw. `progress` (bytes of query files consumed) and
-    /// `tables` run one call at a time under `lock`.
+    /// unit order and what `tables` threw (after which no further unit starts). `progress` (bytes
+    /// of query files consumed) is called under `lock`; `tables` must take `lock` around its own
+    /// progress reports.
     func run(
         _ units: [Unit], lock: NSLock, tables: () throws -> Void, progress: @escaping @Sendable (Int) -> Void
     ) -> (parts: [Part], tablesFailure: Error?) {

@@ -127,7 +127,7 @@ struct QueryMerge {
         }
     }
 
-    /// For each kept part, for each pool of `rowPools`, local id -> global id. Each pool kind is
+    /// For each kept part, for each pool kind of `rowPool`, local id -> global id. Each pool kind is
     /// renumbered on one worker, parts in order, so ids are those of a one-thread load.
     private func renumberValues(_ kept: [Int]) -> [[[Int32]]] {
         var byKind = [[[Int32]]](repeating: [], count: Self.rowPoolCount)

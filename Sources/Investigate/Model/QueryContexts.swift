@@ -38,10 +38,7 @@ public final class QueryContexts: @unchecked Sendable {
         model.reserveCapacity(count)
         var size = slots.count
         while size < count * 2 + 2 { size <<= 1 }
-        if size > slots.count {
-            slots = [Int32](repeating: -1, count: size / 2)
-            rehash()
-        }
+        if size > slots.count { rehash(size: size) }
     }
 
     /// The id of a tuple, adding it when new.
@@ -64,7 +61,7 @@ public final class QueryContexts: @unchecked Sendable {
         userAgent.append(u)
         model.append(m)
         slots[index] = id
-        if count * 2 > slots.count { rehash() }
+        if count * 2 > slots.count { rehash(size: slots.count * 2) }
         return id
     }
 
@@ -75,8 +72,9 @@ public final class QueryContexts: @unchecked Sendable {
         return ByteHash.mix(h ^ UInt64(UInt32(bitPattern: m)))
     }
 
-    private func rehash() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+    /// Rebuilds the table at `size` slots (a power of two).
+    private func rehash(size: Int) {
+        slots = [Int32](repeating: -1, count: size)
         let mask = slots.count - 1
         for j in 0..<count {
             let hash = Self.hash(apiKey[j], ip[j], asn[j], userAgent[j], model[j])
