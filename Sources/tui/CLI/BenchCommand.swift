@@ -30,15 +30,11 @@ struct BenchCommand: ParsableCommand {
             let data = try CaseLoader().load(directory)
             let load = monotonicSeconds() - started
             let afterLoad = Double(residentMemoryBytes()) / 1_048_576
-            var loadUsage = rusage()
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &loadUsage)
-            let loadPeak = Double(loadUsage.ru_maxrss) / 1024
+            let loadPeak = Self.peakResidentBytes() / 1_048_576
             let built = monotonicSeconds()
             let inv = Investigation(data: data)
             let build = monotonicSeconds() - built
-            var usage = rusage()
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-            let peak = Double(usage.ru_maxrss) * 1024
+            let peak = Self.peakResidentBytes()
             let rows = max(1, data.queries.count)
             print("source          \(directory)")
             print("accounts        \(data.accountCount)")
@@ -46,7 +42,7 @@ struct BenchCommand: ParsableCommand {
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
             for phase in data.report.phases {
-                print("  \(phase.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%.2f", phase.seconds)) s")
+                print("  \(phase.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%.2f", phase.seconds)) s")
             }
             print("rss after load  \(String(format: "%.0f", afterLoad)) MiB (peak while loading \(String(format: "%.0f", loadPeak)) MiB)")
             for key in inv.residentMiB.keys.sorted() {
@@ -67,5 +63,12 @@ struct BenchCommand: ParsableCommand {
             print("  largest pools: " + pools.joined(separator: "; "))
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
         }
+    }
+
+    /// The process's peak resident memory so far, in bytes.
+    private static func peakResidentBytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) * 1024
     }
 }
