@@ -99,4 +99,26 @@ import Testing
             }
         }
     }
+
+    @Test func anAccountAcrossAColumnChunkIsSortedToo() throws {
+        // a0's 65,000 rows fill most of the first 65,536-row chunk, so a1's 2,000 rows (newest
+        // first in the file) straddle the chunk boundary.
+        var lines: [String] = []
+        lines.reserveCapacity(67_000)
+        for i in 0..<65_000 { lines.append(#"{"ts":\#(1_772_323_200 + i),"account_id":"a0"}"#) }
+        for i in 0..<2_000 { lines.append(#"{"ts":\#(1_772_400_000 - i / 2),"account_id":"a1","output_tokens":\#(i)}"#) }
+        let source = try TempSource([
+            "accounts.csv": "account_id\na0\na1\n", "queries.jsonl": lines.joined(separator: "\n") + "\n",
+        ])
+        let data = try Self.load(source, sliceBytes: 1 << 30, workers: 1)
+        let q = data.queries
+        let rows = q.rows(of: data.accountIndex("a1")!)
+        #expect(rows == 65_000..<67_000)
+        for row in rows.dropFirst() {
+            #expect(q.timestamp[row - 1] <= q.timestamp[row])
+            // Equal times keep file order: the row written first (smaller token count) first.
+            if q.timestamp[row - 1] == q.timestamp[row] { #expect(q.outputTokens[row - 1] < q.outputTokens[row]) }
+        }
+        #expect(q.outputTokens[rows.lowerBound] == 1_998)
+    }
 }

@@ -11,53 +11,72 @@ enum QueryTimeOrder {
         DispatchQueue.concurrentPerform(iterations: halves) { half in
             for a in (accountCount * half / halves)..<(accountCount * (half + 1) / halves)
             where starts[a + 1] - starts[a] > 1 {
-                sort(table, starts[a]..<starts[a + 1])
+                let range = starts[a]..<starts[a + 1]
+                if !sortWithinChunk(table, range) { sortAcrossChunks(table, range) }
             }
         }
     }
 
-    /// Sorts one account's rows by (time, position).
-    private static func sort(_ table: QueryTable, _ range: Range<Int>) {
-        let start = range.lowerBound, n = range.count
-        // Within one chunk (all but a few accounts) the times are read through a pointer: no
-        // reference counting per read.
-        let times: [Int64] =
-            table.timestamp.contiguousAddress(start, count: n).map { Array(UnsafeBufferPointer(start: $0, count: n)) }
-            ?? range.map { table.timestamp[$0] }
-        guard zip(times, times.dropFirst()).contains(where: { $0 > $1 }) else { return }
-        var order = Array(0..<n)
-        if n <= 24 {
-            // Insertion sort: accounts have few rows each, and it needs no closure call.
-            for i in 1..<n {
+    /// The order that sorts `times` by (time, position): insertion sort for the usual few rows,
+    /// a full sort for a busy account.
+    private static func timeOrder(_ count: Int, _ time: (Int) -> Int64) -> [Int] {
+        var order = Array(0..<count)
+        if count <= 24 {
+            for i in 1..<count {
                 let moving = order[i]
                 var j = i
-                while j > 0 && times[order[j - 1]] > times[moving] {
+                while j > 0 && time(order[j - 1]) > time(moving) {
                     order[j] = order[j - 1]
                     j -= 1
                 }
                 order[j] = moving
             }
         } else {
-            order.sort { (times[$0], $0) < (times[$1], $1) }
+            order.sort { (time($0), $0) < (time($1), $1) }
         }
-        apply(order, to: table.timestamp, at: start)
-        apply(order, to: table.context, at: start)
-        apply(order, to: table.category, at: start)
-        apply(order, to: table.inputTokens, at: start)
-        apply(order, to: table.outputTokens, at: start)
-        apply(order, to: table.promptSketch, at: start)
-        apply(order, to: table.promptFlags, at: start)
-        apply(order, to: table.location, at: start)
+        return order
     }
 
-    /// `column[start + i] = old column[start + order[i]]`.
-    private static func apply<Element>(_ order: [Int], to column: ChunkedColumn<Element>, at start: Int) {
-        if let values = column.contiguousAddress(start, count: order.count) {
-            let old = Array(UnsafeBufferPointer(start: values, count: order.count))
-            for (i, from) in order.enumerated() { values[i] = old[from] }
-        } else {
-            let old = order.indices.map { column[start + $0] }
-            for (i, from) in order.enumerated() { column[start + i] = old[from] }
+    /// The usual case, a range within one chunk of every column: raw pointers, no reference
+    /// counting per value. False when the range spans two chunks.
+    private static func sortWithinChunk(_ table: QueryTable, _ range: Range<Int>) -> Bool {
+        let n = range.count, start = range.lowerBound
+        guard let ts = table.timestamp.contiguousAddress(start, count: n) else { return false }
+        guard (1..<n).contains(where: { ts[$0] < ts[$0 - 1] }) else { return true }
+        let order = timeOrder(n) { ts[$0] }
+        apply(order, to: ts)
+        apply(order, to: table.context.contiguousAddress(start, count: n)!)
+        apply(order, to: table.category.contiguousAddress(start, count: n)!)
+        apply(order, to: table.inputTokens.contiguousAddress(start, count: n)!)
+        apply(order, to: table.outputTokens.contiguousAddress(start, count: n)!)
+        apply(order, to: table.promptSketch.contiguousAddress(start, count: n)!)
+        apply(order, to: table.promptFlags.contiguousAddress(start, count: n)!)
+        apply(order, to: table.location.contiguousAddress(start, count: n)!)
+        return true
+    }
+
+    /// A range across a chunk boundary (a few accounts at most): through the subscripts.
+    private static func sortAcrossChunks(_ table: QueryTable, _ range: Range<Int>) {
+        let times = range.map { table.timestamp[$0] }
+        let order = timeOrder(times.count) { times[$0] }
+        func apply<Element>(_ column: ChunkedColumn<Element>) {
+            let old = range.map { column[$0] }
+            for (i, from) in order.enumerated() { column[range.lowerBound + i] = old[from] }
         }
+        apply(table.timestamp)
+        apply(table.context)
+        apply(table.category)
+        apply(table.inputTokens)
+        apply(table.outputTokens)
+        apply(table.promptSketch)
+        apply(table.promptFlags)
+        apply(table.location)
+    }
+
+    /// `values[i] = old values[order[i]]`.
+    @inline(__always)
+    private static func apply<Element>(_ order: [Int], to values: UnsafeMutablePointer<Element>) {
+        let old = Array(UnsafeBufferPointer(start: values, count: order.count))
+        for (i, from) in order.enumerated() { values[i] = old[from] }
     }
 }
