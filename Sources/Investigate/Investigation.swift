@@ -80,6 +80,17 @@ public final class Investigation: @unchecked Sendable {
     public func cluster(ofAccount account: Int) -> Cluster { clusters[Int(clusterOfAccount[account])] }
 }
 
+/// The process's peak resident memory so far, in bytes (getrusage).
+public func peakResidentMemoryBytes() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return usage.ru_maxrss * 1024
+}
+
 /// The process's resident memory now, from /proc/self/statm (0 where unavailable).
 public func residentMemoryBytes() -> Int {
     guard let file = fopen("/proc/self/statm", "r") else { return 0 }

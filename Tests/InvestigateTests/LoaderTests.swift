@@ -33,7 +33,7 @@ import Testing
         let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": queries + "\n"])
         let data = try source.load()
         #expect(data.queries.count == 1)
-        #expect(data.queries.outputTokens[0] == 12)
+        #expect(data.queries.outputTokens(0) == 12)
         let row = try QueryRowFetcher(data: data).rows([0])[0]
         let prompt = row.first { $0.key == "prompt" }!.value
         #expect(prompt == "tab\there é 😀 \u{1B}[2J")

@@ -48,7 +48,7 @@ import Testing
             return [
                 data.pools.accountIDs.string(Int32(q.account(ofRow: row))), String(q.timestamp[row]),
                 data.pools.apiKeys.string(q.contexts.apiKey[c]), data.pools.ips.string(q.contexts.ip[c]),
-                data.pools.categories.string(q.category[row]), String(q.inputTokens[row]), String(q.outputTokens[row]),
+                data.pools.categories.string(q.category(row)), String(q.inputTokens(row)), String(q.outputTokens(row)),
                 String(q.promptSketch[row]), String(q.promptFlags[row]), String(q.location[row]),
             ].joined(separator: "|")
         }
@@ -117,8 +117,46 @@ import Testing
         for row in rows.dropFirst() {
             #expect(q.timestamp[row - 1] <= q.timestamp[row])
             // Equal times keep file order: the row written first (smaller token count) first.
-            if q.timestamp[row - 1] == q.timestamp[row] { #expect(q.outputTokens[row - 1] < q.outputTokens[row]) }
+            if q.timestamp[row - 1] == q.timestamp[row] { #expect(q.outputTokens(row - 1) < q.outputTokens(row)) }
         }
-        #expect(q.outputTokens[rows.lowerBound] == 1_998)
+        #expect(q.outputTokens(rows.lowerBound) == 1_998)
+    }
+
+    @Test func wideTokenCountsAndCategoriesSurviveSlicingAndTheTimeSort() throws {
+        // 70,000 distinct categories push ids past the 2-byte column; every 1,000th row has
+        // token counts past 65,535; rows come newest first, with an unknown account between.
+        var lines: [String] = []
+        lines.reserveCapacity(70_001)
+        for i in 0..<70_000 {
+            let wide = i % 1_000 == 7
+            let input = wide ? 100_000 + i : i % 65_535
+            let output = wide ? 4_000_000_000 - UInt32(i) : UInt32(65_534)
+            lines.append(
+                #"{"ts":\#(1_772_400_000 - i),"account_id":"a\#(i % 3)","category":"cat\#(i)","input_tokens":\#(input),"output_tokens":\#(output)}"#)
+            if i == 35_000 { lines.append(#"{"ts":1,"account_id":"ghost","category":"cat-ghost","input_tokens":99999}"#) }
+        }
+        let source = try TempSource([
+            "accounts.csv": "account_id\na0\na1\na2\n", "queries.jsonl": lines.joined(separator: "\n") + "\n",
+        ])
+        for (slice, workers) in [(1 << 30, 1), (300_000, 2)] {
+            let data = try Self.load(source, sliceBytes: slice, workers: workers)
+            let q = data.queries
+            #expect(q.count == 70_000)
+            #expect(data.report.skippedCount == 1)
+            var seen = 0
+            for row in 0..<q.count {
+                let category = data.pools.categories.string(q.category(row))
+                let i = Int(category.dropFirst(3))!
+                #expect(q.account(ofRow: row) == data.accountIndex("a\(i % 3)")!)
+                #expect(q.timestamp[row] == Int64(1_772_400_000 - i) * 1000)
+                let wide = i % 1_000 == 7
+                #expect(q.inputTokens(row) == (wide ? UInt32(100_000 + i) : UInt32(i % 65_535)))
+                #expect(q.outputTokens(row) == (wide ? 4_000_000_000 - UInt32(i) : 65_534))
+                seen += 1
+            }
+            #expect(seen == 70_000)
+            #expect(data.pools.categories.count == 70_001)
+        }
     }
 }
+

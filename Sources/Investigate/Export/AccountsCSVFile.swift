@@ -16,8 +16,8 @@ enum AccountsCSVFile {
             var inTokens: UInt64 = 0
             var outTokens: UInt64 = 0
             for row in data.queries.rows(of: i) {
-                inTokens += UInt64(data.queries.inputTokens[row])
-                outTokens += UInt64(data.queries.outputTokens[row])
+                inTokens += UInt64(data.queries.inputTokens(row))
+                outTokens += UInt64(data.queries.outputTokens(row))
             }
             let cluster = input.investigation.cluster(ofAccount: i)
             let created = a.createdAt[i] == Int64.min ? "" : Timestamp.format(millis: a.createdAt[i])

@@ -71,8 +71,8 @@ enum QueriesFile {
                     "asn": text(pools.asns, q.contexts.asn[c]),
                     "user_agent": text(pools.userAgents, q.contexts.userAgent[c]),
                     "model": text(pools.models, q.contexts.model[c]),
-                    "input_tokens": .int(Int64(q.inputTokens[row])), "output_tokens": .int(Int64(q.outputTokens[row])),
-                    "category": text(pools.categories, q.category[row]), "prompt": prompt,
+                    "input_tokens": .int(Int64(q.inputTokens(row))), "output_tokens": .int(Int64(q.outputTokens(row))),
+                    "category": text(pools.categories, q.category(row)), "prompt": prompt,
                     "prompt_fingerprint": .optional(extra?.fingerprint),
                 ]
                 if let extras = extra?.extras, !extras.isEmpty {

@@ -53,7 +53,10 @@ public struct CaseLoader {
         var phaseStart = started
         func endPhase(_ name: String) {
             let now = monotonicSeconds()
-            phases.append(.init(name: name, seconds: now - phaseStart))
+            phases.append(
+                .init(
+                    name: name, seconds: now - phaseStart, residentBytes: residentMemoryBytes(),
+                    peakBytes: peakResidentMemoryBytes()))
             phaseStart = now
         }
 

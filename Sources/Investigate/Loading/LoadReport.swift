@@ -48,6 +48,9 @@ public struct LoadReport: Sendable {
         public var name: String
         /// Wall-clock seconds.
         public var seconds: Double
+        /// Resident memory at the step's end and the process's peak so far, in bytes (0 when
+        /// not measured).
+        public var residentBytes = 0, peakBytes = 0
     }
 
     /// Creates an empty report.

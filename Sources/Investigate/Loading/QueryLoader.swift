@@ -12,8 +12,6 @@ struct QueryLoader {
     private enum Slot {
         static let ts = 0, account = 1, apiKey = 2, ip = 3, asn = 4, userAgent = 5, model = 6
         static let input = 7, output = 8, category = 9, prompt = 10, fingerprint = 11
-        /// Slots below this have a `RepeatCache`.
-        static let cached = 10
     }
 
     /// The slice's own pools (account ids included).
@@ -31,7 +29,15 @@ struct QueryLoader {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         let fileBits = UInt64(fileIndex) << 48
-        let caches = (0..<Slot.cached).map { _ in RepeatCache() }
+        // Each cache and pool in a local constant: the row closure then borrows them instead of
+        // retaining and releasing an array element or a pool property on every row.
+        let accountCache = RepeatCache(), apiKeyCache = RepeatCache(), ipCache = RepeatCache()
+        let asnCache = RepeatCache(), userAgentCache = RepeatCache(), modelCache = RepeatCache()
+        let categoryCache = RepeatCache()
+        let accountPool = pools.accountIDs, apiKeyPool = pools.apiKeys, ipPool = pools.ips
+        let asnPool = pools.asns, userAgentPool = pools.userAgents, modelPool = pools.models
+        let categoryPool = pools.categories
+        let table = self.table, log = self.log, digest = self.digest
         var lastContext: (ids: SIMD8<Int32>, id: Int32) = (SIMD8(repeating: -2), -1)
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
@@ -44,9 +50,7 @@ struct QueryLoader {
             guard let ts = Timestamp.parseMillis(FieldParsing.trim(tsBytes)) else {
                 return log.skip(entry.name, row.line, "bad timestamp \(FieldParsing.quote(tsBytes)) in 'ts'")
             }
-            let account = caches[Slot.account].id(for: row.bytes(Slot.account)) {
-                FieldParsing.intern($0, in: pools.accountIDs)
-            }
+            let account = accountCache.id(for: row.bytes(Slot.account)) { FieldParsing.intern($0, in: accountPool) }
             var input: UInt32 = 0
             var output: UInt32 = 0
             if row.hasValue(Slot.input) {
@@ -66,13 +70,11 @@ struct QueryLoader {
                 output = value
             }
             let ids = SIMD8<Int32>(
-                caches[Slot.apiKey].id(for: row.bytes(Slot.apiKey)) { FieldParsing.intern($0, in: pools.apiKeys) },
-                caches[Slot.ip].id(for: row.bytes(Slot.ip)) { FieldParsing.intern($0, in: pools.ips) },
-                caches[Slot.asn].id(for: row.bytes(Slot.asn)) {
-                    FieldParsing.internASN($0, in: pools.asns, scratch: &scratch)
-                },
-                caches[Slot.userAgent].id(for: row.bytes(Slot.userAgent)) { FieldParsing.intern($0, in: pools.userAgents) },
-                caches[Slot.model].id(for: row.bytes(Slot.model)) { FieldParsing.intern($0, in: pools.models) },
+                apiKeyCache.id(for: row.bytes(Slot.apiKey)) { FieldParsing.intern($0, in: apiKeyPool) },
+                ipCache.id(for: row.bytes(Slot.ip)) { FieldParsing.intern($0, in: ipPool) },
+                asnCache.id(for: row.bytes(Slot.asn)) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) },
+                userAgentCache.id(for: row.bytes(Slot.userAgent)) { FieldParsing.intern($0, in: userAgentPool) },
+                modelCache.id(for: row.bytes(Slot.model)) { FieldParsing.intern($0, in: modelPool) },
                 0, 0, 0)
             if ids != lastContext.ids {
                 lastContext = (ids, table.contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4]))
@@ -87,8 +89,8 @@ struct QueryLoader {
             }
             table.append(
                 timestamp: ts, account: account, context: context,
-                category: caches[Slot.category].id(for: row.bytes(Slot.category)) {
-                    FieldParsing.intern($0, in: pools.categories)
+                category: categoryCache.id(for: row.bytes(Slot.category)) {
+                    FieldParsing.intern($0, in: categoryPool)
                 },
                 inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
                 location: fileBits | UInt64(row.offset))

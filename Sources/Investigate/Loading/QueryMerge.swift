@@ -53,13 +53,20 @@ struct QueryMerge {
         }
         endStep("merge: accounts and issues")
         let valueMaps = renumberValues(kept)
-        table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
-        let contextMaps = kept.indices.map { position in
-            renumberContexts(parts[kept[position]].rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
-        }
-        // The parts' pools are renumbered: free them, and trim the global pools, before the rows move.
+        // The parts' pools are renumbered: free them, and trim the global pools (dropping their
+        // hash tables), before the contexts grow theirs.
         for part in parts { part.pools = ValuePools() }
         pools.compact()
+        releaseFreedMemory()
+        table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
+        let contextMaps = kept.indices.map { position in
+            let part = parts[kept[position]]
+            defer { part.rows.contexts = QueryContexts() }
+            return renumberContexts(part.rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
+        }
+        // Nothing interns a context after the load.
+        table.contexts.compactForReading()
+        releaseFreedMemory()
         endStep("merge: values and contexts")
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         endStep("merge: place rows")
@@ -189,7 +196,8 @@ struct QueryMerge {
     }
 
     /// Moves every part's columns into the table at the positions `placeRows` wrote, one column
-    /// per worker, with `alongsideScatter` as one more job.
+    /// per worker, with `alongsideScatter` as one more job. Values too wide for their columns
+    /// are keyed by the rows' final locations once every column is in place.
     private func scatter(
         _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], into table: QueryTable
     ) {
@@ -197,42 +205,65 @@ struct QueryMerge {
         let categoryKind = Self.categoryKind
         table.timestamp = ChunkedColumn(uninitializedCount: rowCount)
         table.context = ChunkedColumn(uninitializedCount: rowCount)
-        table.category = ChunkedColumn(uninitializedCount: rowCount)
-        table.inputTokens = ChunkedColumn(uninitializedCount: rowCount)
-        table.outputTokens = ChunkedColumn(uninitializedCount: rowCount)
+        table.categoryCode = ChunkedColumn(uninitializedCount: rowCount)
+        table.tokens = ChunkedColumn(uninitializedCount: rowCount)
         table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
         table.promptFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.location = ChunkedColumn(uninitializedCount: rowCount)
+        // Final row -> wide values, gathered by the jobs that meet them.
+        nonisolated(unsafe) var wideTokens: [(row: Int, input: UInt32?, output: UInt32?)] = []
+        nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
         let jobs: [() -> Void] = [
             alongsideScatter,
-            { Self.move(rows.map(\.timestamp), rows, to: table.timestamp) { _, value in value } },
-            { Self.move(rows.map(\.context), rows, to: table.context) { part, value in contextMaps[part][Int(value)] } },
+            { Self.move(rows.map(\.timestamp), rows, to: table.timestamp) { _, _, _, value in value } },
+            { Self.move(rows.map(\.context), rows, to: table.context) { part, _, _, value in contextMaps[part][Int(value)] } },
             {
-                Self.move(rows.map(\.category), rows, to: table.category) { part, value in
-                    value < 0 ? -1 : valueMaps[part][categoryKind][Int(value)]
+                Self.move(rows.map(\.categoryCode), rows, to: table.categoryCode) { part, source, target, code in
+                    if code == 0 { return 0 }
+                    let local = UInt32(code) == WideValues.escape ? rows[part].wide.category[UInt64(source)]! : Int32(code) - 1
+                    let id = valueMaps[part][categoryKind][Int(local)]
+                    let global = WideValues.categoryCode(id)
+                    if UInt32(global) == WideValues.escape { wideCategories.append((target, id)) }
+                    return global
                 }
             },
-            { Self.move(rows.map(\.inputTokens), rows, to: table.inputTokens) { _, value in value } },
-            { Self.move(rows.map(\.outputTokens), rows, to: table.outputTokens) { _, value in value } },
-            { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, value in value } },
-            { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, value in value } },
-            { Self.move(rows.map(\.location), rows, to: table.location) { _, value in value } },
+            {
+                Self.move(rows.map(\.tokens), rows, to: table.tokens) { part, source, target, packed in
+                    if packed >> 16 == WideValues.escape || packed & WideValues.escape == WideValues.escape {
+                        let key = UInt64(source)
+                        wideTokens.append((target, rows[part].wide.input[key], rows[part].wide.output[key]))
+                    }
+                    return packed
+                }
+            },
+            { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
+            { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, _, _, value in value } },
+            { Self.move(rows.map(\.location), rows, to: table.location) { _, _, _, value in value } },
         ]
         nonisolated(unsafe) let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+        var wide = WideValues()
+        for entry in wideTokens {
+            let key = table.location[entry.row]
+            if let input = entry.input { wide.input[key] = input }
+            if let output = entry.output { wide.output[key] = output }
+        }
+        for entry in wideCategories { wide.category[table.location[entry.row]] = entry.id }
+        table.wide = wide
     }
 
-    /// Drains each part's column into `destination` at the positions in the part's account column.
+    /// Drains each part's column into `destination` at the positions in the part's account column;
+    /// `transform` gets the part, the row's number in it, its final position and its value.
     private static func move<Element>(
         _ columns: [ChunkedColumn<Element>], _ rows: [QueryRows], to destination: ChunkedColumn<Element>,
-        _ transform: (Int, Element) -> Element
+        _ transform: (Int, Int, Int, Element) -> Element
     ) {
         for (part, column) in columns.enumerated() {
             let position = rows[part].account
             column.drain { values, first in
                 for (i, value) in values.enumerated() {
                     let target = position[first + i]
-                    if target >= 0 { destination[Int(target)] = transform(part, value) }
+                    if target >= 0 { destination[Int(target)] = transform(part, first + i, Int(target), value) }
                 }
             }
         }

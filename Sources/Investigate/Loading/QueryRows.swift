@@ -7,20 +7,20 @@ final class QueryRows {
     let account = ChunkedColumn<Int32>()
     /// Context id in `contexts`.
     let context = ChunkedColumn<Int32>()
-    /// Category id in the slice's pool, or -1.
-    let category = ChunkedColumn<Int32>()
-    /// Input tokens.
-    let inputTokens = ChunkedColumn<UInt32>()
-    /// Output tokens.
-    let outputTokens = ChunkedColumn<UInt32>()
+    /// Category code (`WideValues.categoryCode`) of the id in the slice's pool.
+    let categoryCode = ChunkedColumn<UInt16>()
+    /// Input and output tokens (`WideValues.packTokens`).
+    let tokens = ChunkedColumn<UInt32>()
     /// Prompt sketch.
     let promptSketch = ChunkedColumn<UInt64>()
     /// Prompt flags.
     let promptFlags = ChunkedColumn<UInt8>()
     /// File index (high 16 bits) and byte offset of the row.
     let location = ChunkedColumn<UInt64>()
-    /// The slice's (key, ip, asn, client, model) tuples.
-    let contexts = QueryContexts()
+    /// Token counts and category ids too wide for their columns, by row number in the slice.
+    var wide = WideValues()
+    /// The slice's (key, ip, asn, client, model) tuples (emptied once the merge renumbered them).
+    var contexts = QueryContexts()
 
     /// The number of rows.
     var count: Int { timestamp.count }
@@ -31,12 +31,15 @@ final class QueryRows {
         timestamp ts: Int64, account a: Int32, context c: Int32, category cat: Int32,
         inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, flags: UInt8, location loc: UInt64
     ) {
+        let packed = WideValues.packTokens(input, output), code = WideValues.categoryCode(cat)
+        if input >= WideValues.escape || output >= WideValues.escape || code == WideValues.escape {
+            wide.keep(key: UInt64(count), input: input, output: output, category: cat)
+        }
         timestamp.append(ts)
         account.append(a)
         context.append(c)
-        category.append(cat)
-        inputTokens.append(input)
-        outputTokens.append(output)
+        categoryCode.append(code)
+        tokens.append(packed)
         promptSketch.append(sketch)
         promptFlags.append(flags)
         location.append(loc)

@@ -46,9 +46,8 @@ enum QueryTimeOrder {
         let order = timeOrder(n) { ts[$0] }
         apply(order, to: ts)
         apply(order, to: table.context.contiguousAddress(start, count: n)!)
-        apply(order, to: table.category.contiguousAddress(start, count: n)!)
-        apply(order, to: table.inputTokens.contiguousAddress(start, count: n)!)
-        apply(order, to: table.outputTokens.contiguousAddress(start, count: n)!)
+        apply(order, to: table.categoryCode.contiguousAddress(start, count: n)!)
+        apply(order, to: table.tokens.contiguousAddress(start, count: n)!)
         apply(order, to: table.promptSketch.contiguousAddress(start, count: n)!)
         apply(order, to: table.promptFlags.contiguousAddress(start, count: n)!)
         apply(order, to: table.location.contiguousAddress(start, count: n)!)
@@ -65,9 +64,8 @@ enum QueryTimeOrder {
         }
         apply(table.timestamp)
         apply(table.context)
-        apply(table.category)
-        apply(table.inputTokens)
-        apply(table.outputTokens)
+        apply(table.categoryCode)
+        apply(table.tokens)
         apply(table.promptSketch)
         apply(table.promptFlags)
         apply(table.location)

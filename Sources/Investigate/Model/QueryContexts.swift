@@ -18,8 +18,9 @@ public final class QueryContexts: @unchecked Sendable {
     /// The number of distinct contexts.
     public var count: Int { apiKey.count }
 
-    /// Trims the columns to fit and drops the hash table: for a slice's contexts, which are only
-    /// read (renumbered) once parsing ends. Interning afterwards is not allowed.
+    /// Trims the columns to fit and drops the hash table, once no more tuples will be added (a
+    /// slice's contexts when its parsing ends, the table's when the load ends). Interning
+    /// afterwards is not allowed.
     func compactForReading() {
         apiKey = apiKey.trimmed()
         ip = ip.trimmed()

@@ -2,7 +2,7 @@
 ///
 /// Rows are grouped by account and ordered by time within an account, so an account's rows are
 /// the range `accountStart[a]..<accountStart[a+1]` and no per-row account id or order index is
-/// stored. Each row keeps what the engine needs (about 37 bytes); the per-request strings that
+/// stored. Each row keeps what the engine needs (35 bytes); the per-request strings that
 /// repeat within an account (API key, IP, ASN, client, model) are one interned *context* id. The
 /// prompt is kept as a sketch and flags; the full row (prompt, extra keys) is re-read from its
 /// file through `location` when an investigator asks for it.
@@ -11,12 +11,13 @@ public final class QueryTable: @unchecked Sendable {
     public internal(set) var timestamp = ChunkedColumn<Int64>()
     /// Context id (`contexts`).
     public internal(set) var context = ChunkedColumn<Int32>()
-    /// Category id, or -1.
-    public internal(set) var category = ChunkedColumn<Int32>()
-    /// Input tokens (0 when absent).
-    public internal(set) var inputTokens = ChunkedColumn<UInt32>()
-    /// Output tokens (0 when absent).
-    public internal(set) var outputTokens = ChunkedColumn<UInt32>()
+    /// Category codes (`WideValues.categoryCode`); read through `category(_:)`.
+    var categoryCode = ChunkedColumn<UInt16>()
+    /// Input and output tokens (`WideValues.packTokens`); read through `inputTokens(_:)` and
+    /// `outputTokens(_:)`.
+    var tokens = ChunkedColumn<UInt32>()
+    /// Token counts and category ids too wide for their columns, by `location`.
+    var wide = WideValues()
     /// Prompt sketch (`PromptDigest`), 0 when there is no prompt.
     public internal(set) var promptSketch = ChunkedColumn<UInt64>()
     /// Prompt flags (`PromptDigest.Flags`).
@@ -45,6 +46,29 @@ public final class QueryTable: @unchecked Sendable {
     /// The number of queries an account made.
     public func queryCount(of account: Int) -> Int { rows(of: account).count }
 
+    /// A row's category id, or -1.
+    @inline(__always)
+    public func category(_ row: Int) -> Int32 {
+        let code = categoryCode[row]
+        if code == 0 { return -1 }
+        if UInt32(code) == WideValues.escape { return wide.category[location[row]] ?? -1 }
+        return Int32(code) - 1
+    }
+
+    /// A row's input tokens (0 when absent).
+    @inline(__always)
+    public func inputTokens(_ row: Int) -> UInt32 {
+        let value = tokens[row] >> 16
+        return value == WideValues.escape ? wide.input[location[row]] ?? value : value
+    }
+
+    /// A row's output tokens (0 when absent).
+    @inline(__always)
+    public func outputTokens(_ row: Int) -> UInt32 {
+        let value = tokens[row] & WideValues.escape
+        return value == WideValues.escape ? wide.output[location[row]] ?? value : value
+    }
+
     /// The account a row belongs to.
     public func account(ofRow row: Int) -> Int {
         var low = 0, high = accountStart.count - 1
@@ -58,8 +82,8 @@ public final class QueryTable: @unchecked Sendable {
 
     /// Heap bytes held by the row columns and contexts.
     public var memoryFootprint: Int {
-        timestamp.memoryFootprint + context.memoryFootprint + category.memoryFootprint
-            + inputTokens.memoryFootprint + outputTokens.memoryFootprint + promptSketch.memoryFootprint
+        timestamp.memoryFootprint + context.memoryFootprint + categoryCode.memoryFootprint
+            + tokens.memoryFootprint + wide.memoryFootprint + promptSketch.memoryFootprint
             + promptFlags.memoryFootprint + location.memoryFootprint + contexts.memoryFootprint
             + accountStart.capacity * 8
     }

@@ -61,9 +61,9 @@ public struct AccountFeatures: Sendable {
                 let flags = q.promptFlags[row]
                 if flags != 0 { prompted[account] += 1 }
                 if flags & PromptDigest.Flags.reasoning != 0 { reasoning[account] += 1 }
-                inputTokens[account] += Int64(q.inputTokens[row])
-                outputTokens[account] += Int64(q.outputTokens[row])
-                let category = Int(q.category[row])
+                inputTokens[account] += Int64(q.inputTokens(row))
+                outputTokens[account] += Int64(q.outputTokens(row))
+                let category = Int(q.category(row))
                 if category >= 0 {
                     if categoryCounts[category] == 0 { touched.append(category) }
                     categoryCounts[category] += 1

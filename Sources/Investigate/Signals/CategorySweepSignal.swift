@@ -12,7 +12,7 @@ public struct CategorySweepSignal: DetectionSignal {
         guard !counts.isEmpty else { return nil }
         for m in e.members {
             for i in q.accountStart[Int(m)]..<q.accountStart[Int(m) + 1] {
-                let c = q.category[i]
+                let c = q.category(i)
                 if c >= 0 { counts[Int(c)] += 1 }
             }
         }

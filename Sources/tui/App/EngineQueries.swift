@@ -35,8 +35,8 @@ enum EngineQueries {
                 account: model.accountID(data.queries.account(ofRow: row)),
                 key: text(.apiKey, contexts.apiKey[context]), ip: text(.ip, contexts.ip[context]),
                 model: modelID < 0 ? "-" : data.pools.models.string(modelID),
-                tokens: Int(data.queries.outputTokens[row]),
-                category: data.queries.category[row] < 0 ? "-" : data.pools.categories.string(data.queries.category[row]),
+                tokens: Int(data.queries.outputTokens(row)),
+                category: data.queries.category(row) < 0 ? "-" : data.pools.categories.string(data.queries.category(row)),
                 prompt: prompts[offset])
         }
         return QueryDetail(rows: out, perHour: perHour)

@@ -30,11 +30,11 @@ struct BenchCommand: ParsableCommand {
             let data = try CaseLoader().load(directory)
             let load = monotonicSeconds() - started
             let afterLoad = Double(residentMemoryBytes()) / 1_048_576
-            let loadPeak = Self.peakResidentBytes() / 1_048_576
+            let loadPeak = Double(peakResidentMemoryBytes()) / 1_048_576
             let built = monotonicSeconds()
             let inv = Investigation(data: data)
             let build = monotonicSeconds() - built
-            let peak = Self.peakResidentBytes()
+            let peak = Double(peakResidentMemoryBytes())
             let rows = max(1, data.queries.count)
             print("source          \(directory)")
             print("accounts        \(data.accountCount)")
@@ -42,7 +42,11 @@ struct BenchCommand: ParsableCommand {
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")
             print("load            \(String(format: "%.2f", load)) s  (\(String(format: "%.1f", load / max(wc, 1e-9)))x wc -l)")
             for phase in data.report.phases {
-                print("  \(phase.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%.2f", phase.seconds)) s")
+                let memory =
+                    phase.residentBytes > 0
+                    ? String(format: "  rss %4.0f MiB, peak %4.0f MiB", Double(phase.residentBytes) / 1_048_576, Double(phase.peakBytes) / 1_048_576)
+                    : ""
+                print("  \(phase.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%5.2f", phase.seconds)) s\(memory)")
             }
             print("rss after load  \(String(format: "%.0f", afterLoad)) MiB (peak while loading \(String(format: "%.0f", loadPeak)) MiB)")
             for key in inv.residentMiB.keys.sorted() {
@@ -63,12 +67,5 @@ struct BenchCommand: ParsableCommand {
             print("  largest pools: " + pools.joined(separator: "; "))
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
         }
-    }
-
-    /// The process's peak resident memory so far, in bytes.
-    private static func peakResidentBytes() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) * 1024
     }
 }

@@ -35,7 +35,7 @@ struct QueriesCommand: ParsableCommand {
                     let q = data.queries
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
                     print(
-                        "\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens[row])\tout \(q.outputTokens[row])\t\(TextEscaping.visible(prompt, limit: 100))"
+                        "\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
                     )
                     continue
                 }
