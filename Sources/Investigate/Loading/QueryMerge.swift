@@ -99,7 +99,7 @@ struct QueryMerge {
             if local >= 0 && map[Int(local)] >= 0 { continue }
             count += 1
             if first.count < log.options.listLimit {
-                first.append((Int(rows.location[row] & 0xFFFF_FFFF_FFFF), local))
+                first.append((Int(rows.offset(ofRow: row, low: rows.offsetLow[row])), local))
             }
         }
         guard count > 0 else { return (0, []) }
@@ -238,7 +238,11 @@ struct QueryMerge {
             },
             { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
             { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, _, _, value in value } },
-            { Self.move(rows.map(\.location), rows, to: table.location) { _, _, _, value in value } },
+            {
+                Self.move(rows.map(\.offsetLow), rows, to: table.location) { part, source, _, low in
+                    rows[part].location(ofRow: source, low: low)
+                }
+            },
         ]
         nonisolated(unsafe) let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
@@ -254,9 +258,9 @@ struct QueryMerge {
 
     /// Drains each part's column into `destination` at the positions in the part's account column;
     /// `transform` gets the part, the row's number in it, its final position and its value.
-    private static func move<Element>(
-        _ columns: [ChunkedColumn<Element>], _ rows: [QueryRows], to destination: ChunkedColumn<Element>,
-        _ transform: (Int, Int, Int, Element) -> Element
+    private static func move<Element, Moved>(
+        _ columns: [ChunkedColumn<Element>], _ rows: [QueryRows], to destination: ChunkedColumn<Moved>,
+        _ transform: (Int, Int, Int, Element) -> Moved
     ) {
         for (part, column) in columns.enumerated() {
             let position = rows[part].account

@@ -12,7 +12,7 @@ import Synchronization
 /// (invalid UTF-8 included) so that the renderer can show hostile bytes as escapes.
 ///
 /// Memory: the bytes of all values back to back, one `UInt32` start per value, and, while
-/// values are being added, an open-addressing table (load factor <= 0.5) whose 8-byte slots
+/// values are being added, an open-addressing table (load factor <= 0.75) whose 8-byte slots
 /// hold the value's id and the high half of its hash. The slot index is taken from that same
 /// half, so a probe only reads a value's bytes when the hashes agree and growing the table
 /// never reads the values again.
@@ -62,7 +62,7 @@ public final class StringPool: @unchecked Sendable {
         Self.reserve(&starts, adding: 1)
         starts.append(UInt32(storage.count))
         slots[index] = tag | UInt64(id + 1)
-        if count * 2 > slots.count { rehash(size: slots.count * 2) }
+        if count * 4 > slots.count * 3 { rehash(size: slots.count * 2) }
         return id
     }
 
@@ -207,10 +207,10 @@ public final class StringPool: @unchecked Sendable {
         mask = tableMask
     }
 
-    /// The smallest power of two (at least 16) holding `values` at a load factor <= 0.5.
+    /// The smallest power of two (at least 16) holding `values` at a load factor <= 0.75.
     private static func tableSize(for values: Int) -> Int {
         var size = 16
-        while size < values * 2 { size <<= 1 }
+        while size * 3 < values * 4 { size <<= 1 }
         return size
     }
 
