@@ -34,7 +34,7 @@ public final class Investigation: @unchecked Sendable {
             mark = now
         }
         self.data = data
-        let families = TemplateFamilies(data: data)
+        let families = data.templateFamilies
         lap("templates")
         let index = LinkIndex(data: data, families: families)
         self.index = index

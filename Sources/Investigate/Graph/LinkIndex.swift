@@ -13,7 +13,7 @@ public final class LinkIndex: @unchecked Sendable {
     /// - Complexity: O(accounts + distinct (account, value) pairs + queries).
     public init(data: CaseData, families: TemplateFamilies? = nil) {
         self.data = data
-        self.families = families ?? TemplateFamilies(data: data)
+        self.families = families ?? data.templateFamilies
         let builder = LinkPairs(data: data)
         for kind in LinkKind.allCases {
             let pairs = builder.pairs(for: kind, families: self.families)

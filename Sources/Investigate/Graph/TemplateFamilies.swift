@@ -29,9 +29,9 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// The family with a name.
     public func id(named name: String) -> Int32? { idByName[name] }
 
-    /// Finds the families of a loaded source.
-    public init(data: CaseData) {
-        let queries = data.queries
+    /// Finds the families from the prompt sketches (through `CaseData.templateFamilies`, which
+    /// frees the sketches afterwards).
+    init(queries: QueryTable, accountCount: Int) {
         // About 8 bits per query (two bands each), at least 2^16: few false "seen twice" bands.
         var bits = 1 << 16
         while bits < queries.count * 8 && bits < 1 << 30 { bits <<= 1 }
@@ -61,9 +61,9 @@ public final class TemplateFamilies: @unchecked Sendable {
         let table = KeyTable()
         var keyAccounts: [Int32] = []
         var perAccount: [(account: Int32, key: Int32, count: Int32)] = []
-        topShare = [Float](repeating: 0, count: data.accountCount)
+        topShare = [Float](repeating: 0, count: accountCount)
         var counts = BandCounts()
-        for account in 0..<data.accountCount {
+        for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
             for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
@@ -93,8 +93,8 @@ public final class TemplateFamilies: @unchecked Sendable {
             names.append(name)
             queryCount.append(0)
         }
-        topFamily = [Int32](repeating: -1, count: data.accountCount)
-        var best = [Int32](repeating: 0, count: data.accountCount)
+        topFamily = [Int32](repeating: -1, count: accountCount)
+        var best = [Int32](repeating: 0, count: accountCount)
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1
         for entry in perAccount {

@@ -51,6 +51,8 @@ struct QueryMerge {
             accountMaps[index] = map
             kept.append(index)
         }
+        // Account ids are only read from now on: drop their hash table (a later lookup rebuilds it).
+        pools.accountIDs.compact()
         endStep("merge: accounts and issues")
         let valueMaps = renumberValues(kept)
         // The parts' pools are renumbered: free them, and trim the global pools (dropping their

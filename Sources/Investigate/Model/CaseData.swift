@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A loaded case source: accounts, payments, queries and upstream links in columns, with the
 /// pools their values are interned in and the report of what the load read and skipped.
 ///
@@ -21,6 +23,8 @@ public final class CaseData: @unchecked Sendable {
     public let ipSubnet: [Int32]
     /// What the load read and skipped.
     public let report: LoadReport
+    /// The template families once found (`templateFamilies`).
+    private let families = Mutex<TemplateFamilies?>(nil)
 
     init(
         directory: String, files: SourceFiles, pools: ValuePools, accounts: AccountTable, payments: PaymentTable,
@@ -39,6 +43,18 @@ public final class CaseData: @unchecked Sendable {
 
     /// The number of accounts.
     public var accountCount: Int { accounts.count }
+
+    /// The prompt-template families, found on first use. Nothing else reads the per-query prompt
+    /// sketches, so they are freed then (8 bytes a query).
+    public var templateFamilies: TemplateFamilies {
+        families.withLock { found in
+            if let found { return found }
+            let made = TemplateFamilies(queries: queries, accountCount: accountCount)
+            queries.promptSketch = ChunkedColumn()
+            found = made
+            return made
+        }
+    }
 
     /// The id string of an account.
     public func accountID(_ account: Int) -> String { pools.accountIDs.string(Int32(account)) }

@@ -18,8 +18,9 @@ public final class QueryTable: @unchecked Sendable {
     var tokens = ChunkedColumn<UInt32>()
     /// Token counts and category ids too wide for their columns, by `location`.
     var wide = WideValues()
-    /// Prompt sketch (`PromptDigest`), 0 when there is no prompt.
-    public internal(set) var promptSketch = ChunkedColumn<UInt64>()
+    /// Prompt sketch (`PromptDigest`), 0 when there is no prompt. Only template families read
+    /// it: `CaseData.templateFamilies` frees it once they are found.
+    var promptSketch = ChunkedColumn<UInt64>()
     /// Prompt flags (`PromptDigest.Flags`).
     public internal(set) var promptFlags = ChunkedColumn<UInt8>()
     /// File index (high 16 bits) and byte offset of the row in its decompressed stream.
