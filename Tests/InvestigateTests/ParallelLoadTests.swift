@@ -49,7 +49,7 @@ import Testing
                 data.pools.accountIDs.string(Int32(q.account(ofRow: row))), String(q.timestamp[row]),
                 data.pools.apiKeys.string(q.contexts.apiKey[c]), data.pools.ips.string(q.contexts.ip[c]),
                 data.pools.categories.string(q.category(row)), String(q.inputTokens(row)), String(q.outputTokens(row)),
-                String(q.promptSketch[row]), String(q.promptFlags[row]), String(q.location[row]),
+                String(q.promptSketch[row]), String(q.promptFlags[row]), String(q.line[row]),
             ].joined(separator: "|")
         }
     }
@@ -84,7 +84,7 @@ import Testing
                     // Oldest first; equal times keep file order.
                     #expect(
                         q.timestamp[row - 1] < q.timestamp[row]
-                            || (q.timestamp[row - 1] == q.timestamp[row] && q.location[row - 1] < q.location[row]))
+                            || (q.timestamp[row - 1] == q.timestamp[row] && q.line[row - 1] < q.line[row]))
                 }
             }
         }
@@ -158,22 +158,4 @@ import Testing
             #expect(data.pools.categories.count == 70_001)
         }
     }
-
-    @Test func sliceOffsetsPast4GiBKeepTheirHighBits() {
-        // A gzip file decompresses past 4 GiB: the slice stores 32 bits per row and the rows
-        // where the high bits step up.
-        let rows = QueryRows()
-        let file: UInt64 = 3 << 48
-        let offsets: [UInt64] = [10, 4_294_967_000, 4_294_967_296 + 5, 4_294_967_296 * 3 + 7, 4_294_967_296 * 3 + 900]
-        for offset in offsets {
-            rows.append(
-                timestamp: 0, account: 0, context: 0, category: -1, inputTokens: 0, outputTokens: 0, sketch: 0, flags: 0,
-                location: file | offset)
-        }
-        for (row, offset) in offsets.enumerated() {
-            #expect(rows.offset(ofRow: row, low: rows.offsetLow[row]) == offset)
-            #expect(rows.location(ofRow: row, low: rows.offsetLow[row]) == file | offset)
-        }
-    }
 }
-

@@ -1,7 +1,7 @@
 /// The per-row text the engine does not keep in memory (prompt, prompt fingerprint, extra
 /// keys), re-read from the source files for a set of query rows.
 ///
-/// Rows are found again by their byte offset (`QueryTable.location`) through `QueryRowFetcher`.
+/// Rows are found again by their line number (`QueryTable.line`) through `QueryRowFetcher`.
 struct QueryRecords {
     /// What was re-read for one row.
     struct Text {

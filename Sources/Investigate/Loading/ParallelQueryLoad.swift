@@ -103,7 +103,7 @@ struct ParallelQueryLoad {
                 let loader = QueryLoader(
                     pools: part.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
                 do {
-                    let result = try loader.load(unit.entry, fileIndex: unit.fileIndex, byteRange: unit.range) { consumed in
+                    let result = try loader.load(unit.entry, byteRange: unit.range) { consumed in
                         lock.lock()
                         part.consumed = consumed
                         progress(parts.reduce(0) { $0 + $1.consumed })

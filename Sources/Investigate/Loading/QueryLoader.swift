@@ -22,13 +22,12 @@ struct QueryLoader {
 
     /// Loads one file, or one slice of it; returns rows loaded and lines read.
     func load(
-        _ entry: SourceFiles.Entry, fileIndex: Int, byteRange: Range<Int>? = nil,
+        _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil,
         progress: (Int) -> Void
     ) throws -> (rows: Int, lines: Int) {
         var rows = 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        let fileBits = UInt64(fileIndex) << 48
         // Each cache and pool in a local constant: the row closure then borrows them instead of
         // retaining and releasing an array element or a pool property on every row.
         let accountCache = RepeatCache(), apiKeyCache = RepeatCache(), ipCache = RepeatCache()
@@ -42,6 +41,9 @@ struct QueryLoader {
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+            guard row.line <= Int(UInt32.max) else {
+                throw LoadFailure.unreadable(file: entry.name, reason: "more than \(UInt32.max) lines in one file")
+            }
             guard row.hasValue(Slot.ts) else { return log.skip(entry.name, row.line, "missing required field 'ts'") }
             guard row.hasValue(Slot.account) else {
                 return log.skip(entry.name, row.line, "missing required field 'account_id'")
@@ -93,7 +95,7 @@ struct QueryLoader {
                     FieldParsing.intern($0, in: categoryPool)
                 },
                 inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
-                location: fileBits | UInt64(row.offset))
+                line: UInt32(row.line))
             rows += 1
             return true
         }

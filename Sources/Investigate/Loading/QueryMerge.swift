@@ -26,6 +26,7 @@ struct QueryMerge {
         var kept: [Int] = []
         var accountMaps = [[Int32]](repeating: [], count: parts.count)
         var lineBase: [Int: Int] = [:]
+        var sliceLineBase = [Int](repeating: 0, count: parts.count)
         var rowsPerFile: [Int: Int] = [:]
         var skippedFiles = Set<Int>()
         for (index, (part, unit)) in zip(parts, units).enumerated() {
@@ -37,7 +38,7 @@ struct QueryMerge {
                 continue
             }
             let map = resolveAccounts(part)
-            let unknown = unknownAccountRows(part, unit, map)
+            let unknown = unknownAccountRows(part, unit.entry, map)
             let base = lineBase[unit.fileIndex, default: 0]
             let skipped = (part.log.report.skipped + unknown.listed).sorted { $0.line < $1.line }
             for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
@@ -46,11 +47,20 @@ struct QueryMerge {
             for issue in part.log.report.warnings { _ = log.warn(issue.file, issue.line + base, issue.reason) }
             log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
             if let failure = log.failure { throw failure }
+            sliceLineBase[index] = base
             lineBase[unit.fileIndex] = base + part.lines
             rowsPerFile[unit.fileIndex, default: 0] += part.rows.count - unknown.count
             accountMaps[index] = map
             kept.append(index)
         }
+        // Rows are numbered by line across the query files, in file order: part -> first number.
+        var fileLineStart = [0]
+        for file in 0..<table.files.count { fileLineStart.append(fileLineStart[file] + lineBase[file, default: 0]) }
+        guard fileLineStart.last! <= Int(UInt32.max) else {
+            throw LoadFailure.unreadable(file: "queries", reason: "more than \(UInt32.max) lines in the query files")
+        }
+        table.fileLineStart = fileLineStart
+        let partLineBase = kept.map { fileLineStart[units[$0].fileIndex] + sliceLineBase[$0] }
         // Account ids are only read from now on: drop their hash table (a later lookup rebuilds it).
         pools.accountIDs.compact()
         endStep("merge: accounts and issues")
@@ -72,7 +82,9 @@ struct QueryMerge {
         endStep("merge: values and contexts")
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         endStep("merge: place rows")
-        scatter(kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, into: table)
+        scatter(
+            kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, lineBase: partLineBase,
+            into: table)
         endStep("merge: scatter columns (and IP subnets)")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
         endStep("merge: time order")
@@ -89,32 +101,21 @@ struct QueryMerge {
     }
 
     /// Counts a part's rows whose account is unknown and lists the first ones (lines relative to
-    /// the part's slice), finding their lines by reading the slice again (only when there are any).
+    /// the part's slice).
     private func unknownAccountRows(
-        _ part: ParallelQueryLoad.Part, _ unit: ParallelQueryLoad.Unit, _ map: [Int32]
+        _ part: ParallelQueryLoad.Part, _ entry: SourceFiles.Entry, _ map: [Int32]
     ) -> (count: Int, listed: [LoadIssue]) {
         var count = 0
-        var first: [(offset: Int, account: Int32)] = []
+        var listed: [LoadIssue] = []
         let rows = part.rows
         for row in 0..<rows.count {
             let local = rows.account[row]
             if local >= 0 && map[Int(local)] >= 0 { continue }
             count += 1
-            if first.count < log.options.listLimit {
-                first.append((Int(rows.offset(ofRow: row, low: rows.offsetLow[row])), local))
+            if listed.count < log.options.listLimit {
+                let name = local < 0 ? "''" : part.pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
+                listed.append(LoadIssue(file: entry.name, line: Int(rows.line[row]), reason: "query for unknown account \(name)"))
             }
-        }
-        guard count > 0 else { return (0, []) }
-        let lines = LineLocator.lineNumbers(ofOffsets: first.map(\.offset), path: unit.entry.path, range: unit.range)
-        let listed = first.map { entry in
-            let name = entry.account < 0 ? "''" : part.pools.accountIDs.withBytes(entry.account) { FieldParsing.quote($0) }
-            guard let line = lines[entry.offset] else {
-                // Not found again (the file changed since it was read): say where it was.
-                return LoadIssue(
-                    file: unit.entry.name, line: 1,
-                    reason: "query for unknown account \(name) in the row at byte \(entry.offset) (its line could not be found again)")
-            }
-            return LoadIssue(file: unit.entry.name, line: line, reason: "query for unknown account \(name)")
         }
         return (count, listed)
     }
@@ -199,9 +200,10 @@ struct QueryMerge {
 
     /// Moves every part's columns into the table at the positions `placeRows` wrote, one column
     /// per worker, with `alongsideScatter` as one more job. Values too wide for their columns
-    /// are keyed by the rows' final locations once every column is in place.
+    /// are keyed by the rows' line numbers once every column is in place.
     private func scatter(
-        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], into table: QueryTable
+        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], lineBase: [Int],
+        into table: QueryTable
     ) {
         let rows = kept.map { parts[$0].rows }
         let categoryKind = Self.categoryKind
@@ -211,7 +213,7 @@ struct QueryMerge {
         table.tokens = ChunkedColumn(uninitializedCount: rowCount)
         table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
         table.promptFlags = ChunkedColumn(uninitializedCount: rowCount)
-        table.location = ChunkedColumn(uninitializedCount: rowCount)
+        table.line = ChunkedColumn(uninitializedCount: rowCount)
         // Final row -> wide values, gathered by the jobs that meet them.
         nonisolated(unsafe) var wideTokens: [(row: Int, input: UInt32?, output: UInt32?)] = []
         nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
@@ -241,8 +243,8 @@ struct QueryMerge {
             { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
             { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, _, _, value in value } },
             {
-                Self.move(rows.map(\.offsetLow), rows, to: table.location) { part, source, _, low in
-                    rows[part].location(ofRow: source, low: low)
+                Self.move(rows.map(\.line), rows, to: table.line) { part, _, _, line in
+                    UInt32(lineBase[part] + Int(line))
                 }
             },
         ]
@@ -250,11 +252,11 @@ struct QueryMerge {
         DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
         var wide = WideValues()
         for entry in wideTokens {
-            let key = table.location[entry.row]
+            let key = UInt64(table.line[entry.row])
             if let input = entry.input { wide.input[key] = input }
             if let output = entry.output { wide.output[key] = output }
         }
-        for entry in wideCategories { wide.category[table.location[entry.row]] = entry.id }
+        for entry in wideCategories { wide.category[UInt64(table.line[entry.row])] = entry.id }
         table.wide = wide
     }
 

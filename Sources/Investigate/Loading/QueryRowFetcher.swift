@@ -4,9 +4,9 @@
     import Darwin
 #endif
 
-/// Re-reads full query rows (prompt and extra keys included) from their files, by the location
-/// each row stored at load time. Plain files are read with `pread`; gzip files are streamed
-/// once per request up to the rows wanted.
+/// Re-reads full query rows (prompt and extra keys included) from their files, by the line
+/// number each row stored at load time. A file is streamed once per request up to the last row
+/// wanted from it.
 public struct QueryRowFetcher {
     /// The loaded data whose rows are fetched.
     public let data: CaseData
@@ -17,25 +17,38 @@ public struct QueryRowFetcher {
     /// The full rows, each as (column, value) pairs in schema order then extras; values are
     /// decoded strings, or raw JSON text for numbers and nested values (`isRaw`). Known columns
     /// carry their schema name (lowercase) whatever the file's spelling. A row whose line is no
-    /// longer in its file comes back empty; one that no longer parses as a single `error` pair.
+    /// longer in its file, or now holds another row (the file changed since the load: its time or
+    /// account differs), comes back empty; one that no longer parses as a single `error` pair.
     public func rows(_ rows: [Int]) throws -> [[(key: String, value: String, isRaw: Bool)]] {
-        var byFile: [Int: [(offset: Int, position: Int)]] = [:]
+        var byFile: [Int: [(line: Int, position: Int)]] = [:]
         for (position, row) in rows.enumerated() {
-            let location = data.queries.location[row]
-            byFile[Int(location >> 48), default: []].append((Int(location & 0xFFFF_FFFF_FFFF), position))
+            let source = data.queries.source(ofRow: row)
+            byFile[source.file, default: []].append((source.line, position))
         }
         var out = [[(key: String, value: String, isRaw: Bool)]](repeating: [], count: rows.count)
         let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
         for (file, wanted) in byFile {
             let path = data.queries.files[file]
-            let lines = try readLines(path: path, offsets: wanted.map(\.offset).sorted())
-            let header = TableFormat.of(path: path) == .csv ? try readLines(path: path, offsets: [0])[0] : nil
+            let lines = try readLines(path: path, numbers: wanted.map(\.line).sorted())
+            let header = TableFormat.of(path: path) == .csv ? try readLines(path: path, numbers: [1])[1] : nil
             for entry in wanted {
-                guard let line = lines[entry.offset] else { continue }
-                out[entry.position] = decode(line, csvHeader: header ?? nil, fields: fields)
+                guard let line = lines[entry.line] else { continue }
+                let pairs = decode(line, csvHeader: header ?? nil, fields: fields)
+                if isSameRow(pairs, rows[entry.position]) { out[entry.position] = pairs }
             }
         }
         return out
+    }
+
+    /// False when the line read holds a different time or account than the row loaded from it.
+    private func isSameRow(_ pairs: [(key: String, value: String, isRaw: Bool)], _ row: Int) -> Bool {
+        if pairs.count == 1 && pairs[0].key == "error" { return true }
+        guard var time = pairs.first(where: { $0.key == "ts" })?.value,
+            var account = pairs.first(where: { $0.key == "account_id" })?.value
+        else { return false }
+        let millis = time.withUTF8 { Timestamp.parseMillis(FieldParsing.trim(UnsafeRawBufferPointer($0))) }
+        let id = account.withUTF8 { String(decoding: FieldParsing.trim(UnsafeRawBufferPointer($0)), as: UTF8.self) }
+        return millis == data.queries.timestamp[row] && id == data.accountID(data.queries.account(ofRow: row))
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: String, isRaw: Bool)] {
@@ -69,15 +82,16 @@ public struct QueryRowFetcher {
         }
     }
 
-    /// Reads the record starting at each offset (to its end: a newline outside quotes).
-    private func readLines(path: String, offsets: [Int]) throws -> [Int: [UInt8]] {
-        guard !offsets.isEmpty else { return [:] }
+    /// Reads the record starting on each line number (to its end: a newline outside quotes).
+    private func readLines(path: String, numbers: [Int]) throws -> [Int: [UInt8]] {
+        guard !numbers.isEmpty else { return [:] }
         var result: [Int: [UInt8]] = [:]
         let source = try openByteSource(path: path)
         let reader = LineReader(source: source, blockSize: 1 << 20)
+        let csv = TableFormat.of(path: path) == .csv
         var next = 0
         var pending: [UInt8]? = nil
-        var pendingOffset = 0
+        var pendingNumber = 0
         var inQuotes = false
         try reader.forEachLine { line in
             if var record = pending {
@@ -85,26 +99,26 @@ public struct QueryRowFetcher {
                 record.append(contentsOf: line.bytes)
                 if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
                 if inQuotes { pending = record; return true }
-                result[pendingOffset] = record
+                result[pendingNumber] = record
                 pending = nil
-                return next < offsets.count
+                return next < numbers.count
             }
-            while next < offsets.count && offsets[next] < line.offset { next += 1 }
-            guard next < offsets.count else { return false }
-            if offsets[next] == line.offset {
+            while next < numbers.count && numbers[next] < line.number { next += 1 }
+            guard next < numbers.count else { return false }
+            if numbers[next] == line.number {
                 let bytes = Array(line.bytes)
                 inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
-                if inQuotes && TableFormat.of(path: path) == .csv {
+                if inQuotes && csv {
                     pending = bytes
-                    pendingOffset = line.offset
+                    pendingNumber = line.number
                 } else {
-                    result[line.offset] = bytes
+                    result[line.number] = bytes
                 }
                 next += 1
             }
             return true
         }
-        if let pending { result[pendingOffset] = pending }
+        if let pending { result[pendingNumber] = pending }
         return result
     }
 }

@@ -15,12 +15,8 @@ final class QueryRows {
     let promptSketch = ChunkedColumn<UInt64>()
     /// Prompt flags.
     let promptFlags = ChunkedColumn<UInt8>()
-    /// The low 32 bits of each row's byte offset. A slice holds one file's rows in file order, so
-    /// the high bits only grow: `offsetSteps` lists the rows where they step up by one.
-    let offsetLow = ChunkedColumn<UInt32>()
-    private(set) var offsetSteps: [Int] = []
-    /// The file index bits of every row's location (one file per slice).
-    private(set) var fileBits: UInt64 = 0
+    /// The line each row starts on, counted from the slice's first line (1).
+    let line = ChunkedColumn<UInt32>()
     /// Token counts and category ids too wide for their columns, by row number in the slice.
     var wide = WideValues()
     /// The slice's (key, ip, asn, client, model) tuples (emptied once the merge renumbered them).
@@ -33,7 +29,7 @@ final class QueryRows {
     @inline(__always)
     func append(
         timestamp ts: Int64, account a: Int32, context c: Int32, category cat: Int32,
-        inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, flags: UInt8, location loc: UInt64
+        inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, flags: UInt8, line lineNumber: UInt32
     ) {
         let packed = WideValues.packTokens(input, output), code = WideValues.categoryCode(cat)
         if input >= WideValues.escape || output >= WideValues.escape || code == WideValues.escape {
@@ -46,29 +42,6 @@ final class QueryRows {
         tokens.append(packed)
         promptSketch.append(sketch)
         promptFlags.append(flags)
-        let offset = loc & Self.offsetMask
-        fileBits = loc & ~Self.offsetMask
-        while UInt64(offsetSteps.count) < offset >> 32 { offsetSteps.append(offsetLow.count) }
-        offsetLow.append(UInt32(truncatingIfNeeded: offset))
+        line.append(lineNumber)
     }
-
-    private static let offsetMask: UInt64 = 0xFFFF_FFFF_FFFF
-
-    /// The byte offset of a row given the low bits stored for it.
-    @inline(__always)
-    func offset(ofRow row: Int, low: UInt32) -> UInt64 {
-        var high = 0
-        if !offsetSteps.isEmpty {
-            var upper = offsetSteps.count
-            while high < upper {
-                let mid = (high + upper) / 2
-                if offsetSteps[mid] <= row { high = mid + 1 } else { upper = mid }
-            }
-        }
-        return UInt64(high) << 32 | UInt64(low)
-    }
-
-    /// The row's location: file index bits and byte offset.
-    @inline(__always)
-    func location(ofRow row: Int, low: UInt32) -> UInt64 { fileBits | offset(ofRow: row, low: low) }
 }

@@ -50,7 +50,7 @@ enum QueryTimeOrder {
         apply(order, to: table.tokens.contiguousAddress(start, count: n)!)
         apply(order, to: table.promptSketch.contiguousAddress(start, count: n)!)
         apply(order, to: table.promptFlags.contiguousAddress(start, count: n)!)
-        apply(order, to: table.location.contiguousAddress(start, count: n)!)
+        apply(order, to: table.line.contiguousAddress(start, count: n)!)
         return true
     }
 
@@ -68,7 +68,7 @@ enum QueryTimeOrder {
         apply(table.tokens)
         apply(table.promptSketch)
         apply(table.promptFlags)
-        apply(table.location)
+        apply(table.line)
     }
 
     /// `values[i] = old values[order[i]]`.

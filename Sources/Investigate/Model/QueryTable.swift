@@ -2,10 +2,10 @@
 ///
 /// Rows are grouped by account and ordered by time within an account, so an account's rows are
 /// the range `accountStart[a]..<accountStart[a+1]` and no per-row account id or order index is
-/// stored. Each row keeps what the engine needs (35 bytes); the per-request strings that
-/// repeat within an account (API key, IP, ASN, client, model) are one interned *context* id. The
-/// prompt is kept as a sketch and flags; the full row (prompt, extra keys) is re-read from its
-/// file through `location` when an investigator asks for it.
+/// stored. Each row keeps what the engine needs (31 bytes, 23 once the prompt sketches are
+/// freed); the per-request strings that repeat within an account (API key, IP, ASN, client,
+/// model) are one interned *context* id. The prompt is kept as a sketch and flags; the full row
+/// (prompt, extra keys) is re-read from its file by its line number when an investigator asks.
 public final class QueryTable: @unchecked Sendable {
     /// Request time, epoch milliseconds.
     public internal(set) var timestamp = ChunkedColumn<Int64>()
@@ -16,18 +16,21 @@ public final class QueryTable: @unchecked Sendable {
     /// Input and output tokens (`WideValues.packTokens`); read through `inputTokens(_:)` and
     /// `outputTokens(_:)`.
     var tokens = ChunkedColumn<UInt32>()
-    /// Token counts and category ids too wide for their columns, by `location`.
+    /// Token counts and category ids too wide for their columns, by `line`.
     var wide = WideValues()
     /// Prompt sketch (`PromptDigest`), 0 when there is no prompt. Only template families read
     /// it: `CaseData.templateFamilies` frees it once they are found.
     var promptSketch = ChunkedColumn<UInt64>()
     /// Prompt flags (`PromptDigest.Flags`).
     public internal(set) var promptFlags = ChunkedColumn<UInt8>()
-    /// File index (high 16 bits) and byte offset of the row in its decompressed stream.
-    public internal(set) var location = ChunkedColumn<UInt64>()
+    /// The row's number across the query files: `fileLineStart[file]` plus the line the row
+    /// starts on in its file (`source(ofRow:)`). Stays with the row when rows are reordered.
+    public internal(set) var line = ChunkedColumn<UInt32>()
+    /// For each query file, the number of lines in the files before it (one more entry at the end).
+    public internal(set) var fileLineStart: [Int] = [0]
     /// The distinct (key, ip, asn, client, model) tuples.
     public internal(set) var contexts = QueryContexts()
-    /// The query files, indexed by the high bits of `location`.
+    /// The query files, in the order `line` numbers them.
     public internal(set) var files: [String] = []
     /// For account `a`, its rows are `accountStart[a]..<accountStart[a+1]`, oldest first.
     public internal(set) var accountStart: [Int] = [0]
@@ -52,7 +55,7 @@ public final class QueryTable: @unchecked Sendable {
     public func category(_ row: Int) -> Int32 {
         let code = categoryCode[row]
         if code == 0 { return -1 }
-        if UInt32(code) == WideValues.escape { return wide.category[location[row]] ?? -1 }
+        if UInt32(code) == WideValues.escape { return wide.category[UInt64(line[row])] ?? -1 }
         return Int32(code) - 1
     }
 
@@ -60,14 +63,26 @@ public final class QueryTable: @unchecked Sendable {
     @inline(__always)
     public func inputTokens(_ row: Int) -> UInt32 {
         let value = tokens[row] >> 16
-        return value == WideValues.escape ? wide.input[location[row]] ?? value : value
+        return value == WideValues.escape ? wide.input[UInt64(line[row])] ?? value : value
     }
 
     /// A row's output tokens (0 when absent).
     @inline(__always)
     public func outputTokens(_ row: Int) -> UInt32 {
         let value = tokens[row] & WideValues.escape
-        return value == WideValues.escape ? wide.output[location[row]] ?? value : value
+        return value == WideValues.escape ? wide.output[UInt64(line[row])] ?? value : value
+    }
+
+    /// The file index and 1-based line a row starts on.
+    public func source(ofRow row: Int) -> (file: Int, line: Int) {
+        let number = Int(line[row])
+        var low = 0, high = fileLineStart.count - 1
+        // The last file whose first number is below the row's.
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if fileLineStart[mid] < number { low = mid } else { high = mid }
+        }
+        return (low, number - fileLineStart[low])
     }
 
     /// The account a row belongs to.
@@ -85,7 +100,7 @@ public final class QueryTable: @unchecked Sendable {
     public var memoryFootprint: Int {
         timestamp.memoryFootprint + context.memoryFootprint + categoryCode.memoryFootprint
             + tokens.memoryFootprint + wide.memoryFootprint + promptSketch.memoryFootprint
-            + promptFlags.memoryFootprint + location.memoryFootprint + contexts.memoryFootprint
+            + promptFlags.memoryFootprint + line.memoryFootprint + contexts.memoryFootprint
             + accountStart.capacity * 8
     }
 }

@@ -2,7 +2,7 @@
 /// more, and category ids from 65,534 on. Real exports have few such rows, so the usual row
 /// pays 2 bytes per token count and 2 for its category instead of 4 each.
 ///
-/// `QueryTable` keys them by the row's `location`, which stays with the row when rows are
+/// `QueryTable` keys them by the row's `line` number, which stays with the row when rows are
 /// reordered; a loading slice keys them by its own row number.
 struct WideValues: Sendable {
     /// The escape a narrow column holds when the value is here.

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// Full rows are read again from the query files by line number: across several files and
+/// slices, through CSV records that span lines, and never as another row once a file changed.
+@Suite struct QueryRowFetcherTests {
+    static let accounts = "account_id\na1\na2\n"
+
+    /// A JSONL file with blank and bad lines between rows, a CSV file whose prompts hold
+    /// quoted newlines, and a second JSONL file.
+    static func source() throws -> TempSource {
+        var first: [String] = []
+        for i in 0..<300 {
+            if i % 50 == 3 { first.append("") }
+            if i % 70 == 5 { first.append("not json") }
+            first.append(#"{"ts":\#(1_772_323_200 + i),"account_id":"a\#(i % 2 + 1)","prompt":"first \#(i)"}"#)
+        }
+        var csv = "ts,account_id,prompt\n"
+        for i in 0..<40 { csv += "\(1_772_400_000 + i),a\(i % 2 + 1),\"line one \(i)\nline two, \"\"quoted\"\"\"\n" }
+        var second: [String] = []
+        for i in 0..<100 { second.append(#"{"ts":\#(1_772_500_000 + i),"account_id":"a2","prompt":"second \#(i)"}"#) }
+        return try TempSource([
+            "accounts.csv": accounts, "queries/a.jsonl": first.joined(separator: "\n") + "\n",
+            "queries/b.csv": csv, "queries/c.jsonl": second.joined(separator: "\n") + "\n",
+        ])
+    }
+
+    static func load(_ source: TempSource, sliceBytes: Int) throws -> CaseData {
+        var options = LoadOptions()
+        options.sliceBytes = sliceBytes
+        options.workers = 2
+        return try CaseLoader(options: options).load(source.directory)
+    }
+
+    static func prompt(_ row: [(key: String, value: String, isRaw: Bool)]) -> String? {
+        row.first { $0.key == "prompt" }?.value
+    }
+
+    @Test func everyRowComesBackWhole() throws {
+        let source = try Self.source()
+        for slice in [1 << 30, 900] {
+            let data = try Self.load(source, sliceBytes: slice)
+            let q = data.queries
+            #expect(q.count == 440)
+            let fetched = try QueryRowFetcher(data: data).rows(Array(0..<q.count))
+            var prompts = Set<String>()
+            for row in 0..<q.count {
+                let prompt = Self.prompt(fetched[row])
+                #expect(prompt != nil)
+                prompts.insert(prompt ?? "")
+                // The row read is the row loaded: its time matches.
+                let ts = fetched[row].first { $0.key == "ts" }?.value ?? ""
+                #expect(Int64(ts).map { $0 * 1000 } == q.timestamp[row])
+            }
+            #expect(prompts.count == 440)
+            #expect(prompts.contains("line one 7\nline two, \"quoted\""))
+        }
+    }
+
+    @Test func aChangedFileGivesEmptyRowsNotOthers() throws {
+        let source = try Self.source()
+        let data = try Self.load(source, sliceBytes: 1 << 30)
+        // Rewrite the second JSONL file with its lines in reverse order.
+        let path = source.directory + "/queries/c.jsonl"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        try (lines.reversed().joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let q = data.queries
+        let rows = Array(0..<q.count)
+        let fetched = try QueryRowFetcher(data: data).rows(rows)
+        // Every row of c.jsonl now finds another row (another time) on its line: empty. The other
+        // files' rows are untouched.
+        var empty = 0
+        for row in rows {
+            guard let prompt = Self.prompt(fetched[row]) else {
+                empty += 1
+                #expect(data.queries.source(ofRow: row).file == 2)
+                continue
+            }
+            #expect(!prompt.hasPrefix("second"))
+        }
+        #expect(empty == 100)
+    }
+}
