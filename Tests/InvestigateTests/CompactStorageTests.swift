@@ -57,6 +57,35 @@ import Testing
         #expect(misses == 0)
     }
 
+    @Test func growableBufferKeepsValuesThroughGrowthAndTrim() {
+        // Past the 256 KiB mapping threshold, so realloc moves pages rather than copying.
+        useMappingsForLargeBlocks()
+        let buffer = GrowableBuffer<UInt32>()
+        for i in 0..<300_000 { buffer.append(UInt32(i) &* 2_654_435_761) }
+        buffer.reserve(2_000_000)
+        #expect(buffer.memoryFootprint == 2_000_000 * 4)
+        let chunk: [UInt32] = [1, 2, 3]
+        chunk.withUnsafeBufferPointer { buffer.append(contentsOf: $0.baseAddress!, count: 3) }
+        buffer.trim()
+        #expect(buffer.count == 300_003 && buffer.memoryFootprint == 300_003 * 4)
+        #expect((0..<300_000).allSatisfy { buffer[$0] == UInt32($0) &* 2_654_435_761 })
+        #expect(buffer[300_002] == 3)
+        buffer[5] = 7
+        #expect(buffer[5] == 7)
+        buffer.removeAll()
+        #expect(buffer.count == 0 && buffer.memoryFootprint == 0)
+        buffer.append(9)
+        #expect(buffer[0] == 9)
+    }
+
+    @Test func removeAllEmptiesAPoolForReuse() {
+        let pool = StringPool()
+        for i in 0..<50_000 { pool.intern("value-\(i)") }
+        pool.removeAll()
+        #expect(pool.count == 0 && pool.lookup("value-1") == nil)
+        #expect(pool.intern("fresh") == 0 && pool.string(0) == "fresh")
+    }
+
     @Test func memberRowsGroupAndReorder() {
         let rows = MemberRows(groupOf: [0, 1, 0, 2, 1, 0], sizes: [3, 2, 1])
         #expect(rows.count == 3)

@@ -39,6 +39,7 @@ public struct CaseLoader {
     /// - Throws: `LoadFailure`.
     public func load(_ directory: String, progress: @escaping (LoadProgress) -> Void = { _ in }) throws -> CaseData {
         let started = monotonicSeconds()
+        useMappingsForLargeBlocks()
         let files = try SourceFiles(directory: directory)
         let pools = ValuePools()
         let accounts = AccountTable()
@@ -220,8 +221,25 @@ func releaseFreedMemory() {
     #endif
 }
 
+/// Makes every allocation of 256 KiB or more its own mapping, once per process: freeing one
+/// then returns it to the system at once, and `realloc` grows or trims it by moving pages
+/// (`mremap`) instead of copying (`GrowableBuffer`). glibc would otherwise raise this threshold
+/// after each large free, up to 32 MiB, and serve large blocks from arenas it keeps.
+func useMappingsForLargeBlocks() {
+    #if os(Linux)
+    _ = largeBlocksMapped
+    #endif
+}
+
 #if os(Linux)
 /// glibc's `malloc_trim(size_t)` (declared in malloc.h, which the Glibc module does not export).
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: UInt) -> Int32
+
+/// glibc's `mallopt(int, int)` (malloc.h).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+/// `M_MMAP_THRESHOLD` set once (a lazy global runs its initialiser once, thread-safely).
+private let largeBlocksMapped: Bool = glibcMallopt(-3, 256 << 10) == 1
 #endif

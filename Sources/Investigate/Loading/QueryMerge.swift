@@ -61,8 +61,10 @@ struct QueryMerge {
         }
         table.fileLineStart = fileLineStart
         let partLineBase = kept.map { fileLineStart[units[$0].fileIndex] + sliceLineBase[$0] }
-        // Account ids are only read from now on: drop their hash table (a later lookup rebuilds it).
+        // Account ids are only read from now on: drop their hash table (a later lookup rebuilds
+        // it), and the slices' own account ids.
         pools.accountIDs.compact()
+        for part in parts { part.pools.accountIDs.removeAll() }
         endStep("merge: accounts and issues")
         let valueMaps = renumberValues(kept)
         // The parts' pools are renumbered: free them, and trim the global pools (dropping their
@@ -148,6 +150,8 @@ struct QueryMerge {
                 let global = Self.rowPool(kind, of: pools)
                 results[kind] = kept.map { index in
                     let local = Self.rowPool(kind, of: parts[index].pools)
+                    // The slice's values are renumbered: free them as the global pool grows.
+                    defer { local.removeAll() }
                     return (0..<local.count).map { id in local.withBytes(Int32(id)) { global.intern($0) } }
                 }
             }

@@ -16,11 +16,13 @@ import Synchronization
 /// hold the value's id and the high half of its hash. The slot index is taken from that same
 /// half, so a probe only reads a value's bytes when the hashes agree and growing the table
 /// never reads the values again.
-/// Arrays grow by half rather than doubling. `compact()` trims the arrays to fit and drops the
-/// slot table once a load is done; the next `lookup` or `intern` rebuilds it.
+/// The bytes and starts live in `GrowableBuffer`s (grown by half, moved rather than copied).
+/// `compact()` trims them to fit and drops the slot table once a load is done; the next
+/// `lookup` or `intern` rebuilds it.
 public final class StringPool: @unchecked Sendable {
-    private var storage: [UInt8] = []
-    private var starts: [UInt32] = [0]
+    private let storage = GrowableBuffer<UInt8>()
+    /// Where each value starts in `storage`, plus one more entry: its end.
+    private let starts = GrowableBuffer<UInt32>()
     /// `hash >> 32 << 32 | id + 1` per used slot, 0 when free; empty while `slotsReady` is
     /// false (after `compact()`).
     private var slots: [UInt64]
@@ -35,6 +37,7 @@ public final class StringPool: @unchecked Sendable {
         let size = Self.tableSize(for: expected)
         slots = Array(repeating: 0, count: size)
         mask = size - 1
+        starts.append(0)
     }
 
     /// The number of distinct values interned.
@@ -57,9 +60,9 @@ public final class StringPool: @unchecked Sendable {
         }
         let id = Int32(count)
         precondition(storage.count + bytes.count <= Int(UInt32.max), "StringPool: more than 4 GiB of distinct values")
-        Self.reserve(&storage, adding: bytes.count)
-        storage.append(contentsOf: bytes)
-        Self.reserve(&starts, adding: 1)
+        if let source = bytes.baseAddress {
+            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
         starts.append(UInt32(storage.count))
         slots[index] = tag | UInt64(id + 1)
         if count * 4 > slots.count * 3 { rehash(size: slots.count * 2) }
@@ -95,8 +98,8 @@ public final class StringPool: @unchecked Sendable {
     }
 
     /// The raw bytes of value `id`.
-    public func bytes(_ id: Int32) -> ArraySlice<UInt8> {
-        storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]
+    public func bytes(_ id: Int32) -> [UInt8] {
+        withBytes(id) { Array($0) }
     }
 
     /// The value decoded as UTF-8 (invalid sequences become U+FFFD).
@@ -110,18 +113,18 @@ public final class StringPool: @unchecked Sendable {
     /// Calls `body` with the bytes of value `id`.
     public func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
-        return try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        return try body(UnsafeRawBufferPointer(start: storage.address.map { $0 + start }, count: end - start))
     }
 
     /// Approximate heap bytes held.
-    public var memoryFootprint: Int { storage.capacity + starts.capacity * 4 + slots.capacity * 8 }
+    public var memoryFootprint: Int { storage.memoryFootprint + starts.memoryFootprint + slots.capacity * 8 }
 
     /// Sizes the table for `values` distinct values, so that adding that many does not rehash.
     public func reserve(values: Int) {
         ensureSlots()
         let size = Self.tableSize(for: values)
         if size > slots.count { rehash(size: size) }
-        starts.reserveCapacity(values + 1)
+        starts.reserve(values + 1)
     }
 
     /// Trims the value arrays to their size and drops the slot table (4 to 16 bytes a value);
@@ -129,11 +132,22 @@ public final class StringPool: @unchecked Sendable {
     /// thread uses it. Ids and bytes do not change.
     /// - Complexity: O(total bytes).
     public func compact() {
-        storage = storage.trimmed()
-        starts = starts.trimmed()
+        storage.trim()
+        starts.trim()
         slotsReady.store(false, ordering: .releasing)
         slots = []
         mask = 0
+    }
+
+    /// Empties the pool and frees its memory (for a loading slice's pool once the merge has
+    /// renumbered it). Not safe to call concurrently with any other use of the pool.
+    func removeAll() {
+        storage.removeAll()
+        starts.removeAll()
+        starts.append(0)
+        slots = Array(repeating: 0, count: Self.tableSize(for: 0))
+        mask = slots.count - 1
+        slotsReady.store(true, ordering: .releasing)
     }
 
     @inline(__always)
@@ -154,7 +168,7 @@ public final class StringPool: @unchecked Sendable {
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
         if end - start != bytes.count { return false }
         if bytes.isEmpty { return true }
-        return storage.withUnsafeBytes { all in Self.sameBytes(all.baseAddress! + start, bytes.baseAddress!, bytes.count) }
+        return Self.sameBytes(storage.address.unsafelyUnwrapped + start, bytes.baseAddress!, bytes.count)
     }
 
     /// Byte equality, eight at a time (values are short: a call to memcmp costs more).
@@ -194,14 +208,11 @@ public final class StringPool: @unchecked Sendable {
     private func rebuild(size: Int) {
         var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
-        storage.withUnsafeBytes { all in
-            for id in 0..<count {
-                let start = Int(starts[id]), end = Int(starts[id + 1])
-                let hash = ByteHash.hash(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-                var index = Int(truncatingIfNeeded: hash >> 32) & tableMask
-                while table[index] != 0 { index = (index + 1) & tableMask }
-                table[index] = hash & Self.tagMask | UInt64(id + 1)
-            }
+        for id in 0..<count {
+            let hash = withBytes(Int32(id)) { ByteHash.hash($0) }
+            var index = Int(truncatingIfNeeded: hash >> 32) & tableMask
+            while table[index] != 0 { index = (index + 1) & tableMask }
+            table[index] = hash & Self.tagMask | UInt64(id + 1)
         }
         slots = table
         mask = tableMask
@@ -212,12 +223,5 @@ public final class StringPool: @unchecked Sendable {
         var size = 16
         while size * 3 < values * 4 { size <<= 1 }
         return size
-    }
-
-    /// Grows `array` by half (not by doubling) when `extra` more elements do not fit.
-    @inline(__always)
-    private static func reserve<T>(_ array: inout [T], adding extra: Int) {
-        let needed = array.count + extra
-        if needed > array.capacity { array.reserveCapacity(max(needed, array.capacity + array.capacity / 2 + 16)) }
     }
 }

@@ -1,15 +1,15 @@
 /// Interned (API key, IP, ASN, client, model) tuples: one id per distinct combination.
 public final class QueryContexts: @unchecked Sendable {
     /// API key id or -1.
-    public private(set) var apiKey: [Int32] = []
+    public let apiKey = GrowableBuffer<Int32>()
     /// IP id or -1.
-    public private(set) var ip: [Int32] = []
+    public let ip = GrowableBuffer<Int32>()
     /// ASN id or -1.
-    public private(set) var asn: [Int32] = []
+    public let asn = GrowableBuffer<Int32>()
     /// Client string id or -1.
-    public private(set) var userAgent: [Int32] = []
+    public let userAgent = GrowableBuffer<Int32>()
     /// Model id or -1.
-    public private(set) var model: [Int32] = []
+    public let model = GrowableBuffer<Int32>()
     private var slots = [Int32](repeating: -1, count: 1 << 12)
 
     /// Creates an empty context table.
@@ -22,24 +22,15 @@ public final class QueryContexts: @unchecked Sendable {
     /// slice's contexts when its parsing ends, the table's when the load ends). Interning
     /// afterwards is not allowed.
     func compactForReading() {
-        apiKey = apiKey.trimmed()
-        ip = ip.trimmed()
-        asn = asn.trimmed()
-        userAgent = userAgent.trimmed()
-        model = model.trimmed()
+        for column in [apiKey, ip, asn, userAgent, model] { column.trim() }
         slots = []
     }
 
-    /// Makes room for `count` contexts without rehashing.
+    /// Makes room in the columns for up to `count` contexts (an upper bound is fine: room never
+    /// used is never touched, and `compactForReading` gives it back). The hash table still grows
+    /// with what is added, so an overstated bound costs no memory.
     func reserve(_ count: Int) {
-        apiKey.reserveCapacity(count)
-        ip.reserveCapacity(count)
-        asn.reserveCapacity(count)
-        userAgent.reserveCapacity(count)
-        model.reserveCapacity(count)
-        var size = slots.count
-        while size < count * 2 + 2 { size <<= 1 }
-        if size > slots.count { rehash(size: size) }
+        for column in [apiKey, ip, asn, userAgent, model] { column.reserve(count) }
     }
 
     /// The id of a tuple, adding it when new.
@@ -86,5 +77,8 @@ public final class QueryContexts: @unchecked Sendable {
     }
 
     /// Heap bytes held.
-    public var memoryFootprint: Int { count * 20 + slots.count * 4 }
+    public var memoryFootprint: Int {
+        apiKey.memoryFootprint + ip.memoryFootprint + asn.memoryFootprint + userAgent.memoryFootprint
+            + model.memoryFootprint + slots.count * 4
+    }
 }
