@@ -94,7 +94,7 @@ import Testing
         try source.write("queries.jsonl.gz", bytes: gz)
         let data = try source.load()
         #expect(data.queries.count == 1)
-        #expect(data.queries.timestamp[0] == 1_767_225_600_123)
+        #expect(data.queries.timestamp(0) == 1_767_225_600_123)
         #expect(data.pools.asns.string(data.queries.contexts.asn[0]) == "AS16509")
         try source.write("queries.jsonl.gz", bytes: Array(gz.prefix(gz.count - 6)))
         let truncated = try source.load()

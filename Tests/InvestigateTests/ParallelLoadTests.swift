@@ -46,10 +46,10 @@ import Testing
         return (0..<q.count).map { row in
             let c = Int(q.context[row])
             return [
-                data.pools.accountIDs.string(Int32(q.account(ofRow: row))), String(q.timestamp[row]),
+                data.pools.accountIDs.string(Int32(q.account(ofRow: row))), String(q.timestamp(row)),
                 data.pools.apiKeys.string(q.contexts.apiKey[c]), data.pools.ips.string(q.contexts.ip[c]),
                 data.pools.categories.string(q.category(row)), String(q.inputTokens(row)), String(q.outputTokens(row)),
-                String(q.promptSketch[row]), String(q.promptFlags[row]), String(q.line[row]),
+                String(q.promptSketch[row]), String(q.promptFlags(row)), String(q.line[row]),
             ].joined(separator: "|")
         }
     }
@@ -83,8 +83,8 @@ import Testing
                 if row > rows.lowerBound {
                     // Oldest first; equal times keep file order.
                     #expect(
-                        q.timestamp[row - 1] < q.timestamp[row]
-                            || (q.timestamp[row - 1] == q.timestamp[row] && q.line[row - 1] < q.line[row]))
+                        q.timestamp(row - 1) < q.timestamp(row)
+                            || (q.timestamp(row - 1) == q.timestamp(row) && q.line[row - 1] < q.line[row]))
                 }
             }
         }
@@ -115,9 +115,9 @@ import Testing
         let rows = q.rows(of: data.accountIndex("a1")!)
         #expect(rows == 65_000..<67_000)
         for row in rows.dropFirst() {
-            #expect(q.timestamp[row - 1] <= q.timestamp[row])
+            #expect(q.timestamp(row - 1) <= q.timestamp(row))
             // Equal times keep file order: the row written first (smaller token count) first.
-            if q.timestamp[row - 1] == q.timestamp[row] { #expect(q.outputTokens(row - 1) < q.outputTokens(row)) }
+            if q.timestamp(row - 1) == q.timestamp(row) { #expect(q.outputTokens(row - 1) < q.outputTokens(row)) }
         }
         #expect(q.outputTokens(rows.lowerBound) == 1_998)
     }
@@ -148,7 +148,7 @@ import Testing
                 let category = data.pools.categories.string(q.category(row))
                 let i = Int(category.dropFirst(3))!
                 #expect(q.account(ofRow: row) == data.accountIndex("a\(i % 3)")!)
-                #expect(q.timestamp[row] == Int64(1_772_400_000 - i) * 1000)
+                #expect(q.timestamp(row) == Int64(1_772_400_000 - i) * 1000)
                 let wide = i % 1_000 == 7
                 #expect(q.inputTokens(row) == (wide ? UInt32(100_000 + i) : UInt32(i % 65_535)))
                 #expect(q.outputTokens(row) == (wide ? 4_000_000_000 - UInt32(i) : 65_534))
@@ -158,4 +158,34 @@ import Testing
             #expect(data.pools.categories.count == 70_001)
         }
     }
+
+    @Test func timesBefore1970AndAfter2106KeepTheirMillisecondsAndOrder() throws {
+        // Times outside the 4-byte seconds column are kept aside; they still sort with the rest,
+        // and prompt flags ride with every row.
+        let times = [
+            "2200-01-01T00:00:00.250Z", "1969-12-31T23:59:59.500Z", "2026-03-01T12:00:00.999Z", "1900-06-01T00:00:00Z",
+            "2106-02-07T06:28:15Z", "2106-02-07T06:28:14.001Z", "1970-01-01T00:00:00.000Z",
+        ]
+        var lines: [String] = []
+        for (i, time) in times.enumerated() {
+            let prompt = i % 2 == 0 ? #","prompt":"think step by step""# : ""
+            lines.append(#"{"ts":"\#(time)","account_id":"a1","output_tokens":\#(i)\#(prompt)}"#)
+        }
+        let source = try TempSource(["accounts.csv": "account_id\na1\n", "queries.jsonl": lines.joined(separator: "\n") + "\n"])
+        for (slice, workers) in [(1 << 30, 1), (200, 2)] {
+            let data = try Self.load(source, sliceBytes: slice, workers: workers)
+            let q = data.queries
+            let expected = times.enumerated().map { (Timestamp.parseMillis($0.element)!, $0.offset) }.sorted { $0 < $1 }
+            #expect(q.count == times.count)
+            for (row, (millis, index)) in expected.enumerated() {
+                #expect(q.timestamp(row) == millis)
+                #expect(q.outputTokens(row) == UInt32(index))
+                let flags = q.promptFlags(row)
+                #expect((flags & PromptDigest.Flags.reasoning != 0) == (index % 2 == 0))
+                #expect((flags & PromptDigest.Flags.hasPrompt != 0) == (index % 2 == 0))
+            }
+        }
+        #expect(Timestamp.parseMillis("1969-12-31T23:59:59.500Z") == -500)
+    }
 }
+

@@ -51,7 +51,7 @@ import Testing
                 prompts.insert(prompt ?? "")
                 // The row read is the row loaded: its time matches.
                 let ts = fetched[row].first { $0.key == "ts" }?.value ?? ""
-                #expect(Int64(ts).map { $0 * 1000 } == q.timestamp[row])
+                #expect(Int64(ts).map { $0 * 1000 } == q.timestamp(row))
             }
             #expect(prompts.count == 440)
             #expect(prompts.contains("line one 7\nline two, \"quoted\""))

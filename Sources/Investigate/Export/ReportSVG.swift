@@ -11,7 +11,7 @@ enum ReportSVG {
     static func timeline(_ input: BundleInput) -> String {
         let q = input.data.queries
         var times: [Int64] = []
-        for (_, account) in input.accounts { for row in q.rows(of: account) { times.append(q.timestamp[row]) } }
+        for (_, account) in input.accounts { for row in q.rows(of: account) { times.append(q.timestamp(row)) } }
         let width = 720, height = 160
         guard let first = times.min(), let last = times.max() else {
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"40\" role=\"img\">"

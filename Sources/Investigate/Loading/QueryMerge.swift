@@ -211,19 +211,26 @@ struct QueryMerge {
     ) {
         let rows = kept.map { parts[$0].rows }
         let categoryKind = Self.categoryKind
-        table.timestamp = ChunkedColumn(uninitializedCount: rowCount)
+        table.seconds = ChunkedColumn(uninitializedCount: rowCount)
+        table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.context = ChunkedColumn(uninitializedCount: rowCount)
         table.categoryCode = ChunkedColumn(uninitializedCount: rowCount)
         table.tokens = ChunkedColumn(uninitializedCount: rowCount)
         table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
-        table.promptFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.line = ChunkedColumn(uninitializedCount: rowCount)
         // Final row -> wide values, gathered by the jobs that meet them.
         nonisolated(unsafe) var wideTokens: [(row: Int, input: UInt32?, output: UInt32?)] = []
         nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
+        nonisolated(unsafe) var wideTimes: [(row: Int, millis: Int64)] = []
         let jobs: [() -> Void] = [
             alongsideScatter,
-            { Self.move(rows.map(\.timestamp), rows, to: table.timestamp) { _, _, _, value in value } },
+            {
+                Self.move(rows.map(\.seconds), rows, to: table.seconds) { part, source, target, seconds in
+                    if seconds == WideValues.timeEscape { wideTimes.append((target, rows[part].wide.time[UInt64(source)]!)) }
+                    return seconds
+                }
+            },
+            { Self.move(rows.map(\.millisAndFlags), rows, to: table.millisAndFlags) { _, _, _, value in value } },
             { Self.move(rows.map(\.context), rows, to: table.context) { part, _, _, value in contextMaps[part][Int(value)] } },
             {
                 Self.move(rows.map(\.categoryCode), rows, to: table.categoryCode) { part, source, target, code in
@@ -245,7 +252,6 @@ struct QueryMerge {
                 }
             },
             { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
-            { Self.move(rows.map(\.promptFlags), rows, to: table.promptFlags) { _, _, _, value in value } },
             {
                 Self.move(rows.map(\.line), rows, to: table.line) { part, _, _, line in
                     UInt32(lineBase[part] + Int(line))
@@ -261,6 +267,7 @@ struct QueryMerge {
             if let output = entry.output { wide.output[key] = output }
         }
         for entry in wideCategories { wide.category[UInt64(table.line[entry.row])] = entry.id }
+        for entry in wideTimes { wide.time[UInt64(table.line[entry.row])] = entry.millis }
         table.wide = wide
     }
 

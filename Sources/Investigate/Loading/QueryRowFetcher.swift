@@ -48,7 +48,7 @@ public struct QueryRowFetcher {
         else { return false }
         let millis = time.withUTF8 { Timestamp.parseMillis(FieldParsing.trim(UnsafeRawBufferPointer($0))) }
         let id = account.withUTF8 { String(decoding: FieldParsing.trim(UnsafeRawBufferPointer($0)), as: UTF8.self) }
-        return millis == data.queries.timestamp[row] && id == data.accountID(data.queries.account(ofRow: row))
+        return millis == data.queries.timestamp(row) && id == data.accountID(data.queries.account(ofRow: row))
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: String, isRaw: Bool)] {

@@ -1,8 +1,10 @@
 /// The rows one loading thread parsed from one slice of the query files, in file order, with ids
 /// local to that slice's own pools; `QueryMerge` turns every slice into the final `QueryTable`.
 final class QueryRows {
-    /// Request time, epoch milliseconds.
-    let timestamp = ChunkedColumn<Int64>()
+    /// Request time and prompt flags (`WideValues.packTime`): whole seconds, and milliseconds
+    /// with the flags.
+    let seconds = ChunkedColumn<UInt32>()
+    let millisAndFlags = ChunkedColumn<UInt16>()
     /// Account id in the slice's own account pool (resolved against `accounts` at the merge).
     let account = ChunkedColumn<Int32>()
     /// Context id in `contexts`.
@@ -13,8 +15,6 @@ final class QueryRows {
     let tokens = ChunkedColumn<UInt32>()
     /// Prompt sketch.
     let promptSketch = ChunkedColumn<UInt64>()
-    /// Prompt flags.
-    let promptFlags = ChunkedColumn<UInt8>()
     /// The line each row starts on, counted from the slice's first line (1).
     let line = ChunkedColumn<UInt32>()
     /// Token counts and category ids too wide for their columns, by row number in the slice.
@@ -23,7 +23,7 @@ final class QueryRows {
     var contexts = QueryContexts()
 
     /// The number of rows.
-    var count: Int { timestamp.count }
+    var count: Int { seconds.count }
 
     /// Appends one row.
     @inline(__always)
@@ -32,16 +32,18 @@ final class QueryRows {
         inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, flags: UInt8, line lineNumber: UInt32
     ) {
         let packed = WideValues.packTokens(input, output), code = WideValues.categoryCode(cat)
+        let time = WideValues.packTime(ts, flags: flags)
         if input >= WideValues.escape || output >= WideValues.escape || code == WideValues.escape {
             wide.keep(key: UInt64(count), input: input, output: output, category: cat)
         }
-        timestamp.append(ts)
+        if time.seconds == WideValues.timeEscape { wide.time[UInt64(count)] = ts }
+        seconds.append(time.seconds)
+        millisAndFlags.append(time.millisAndFlags)
         account.append(a)
         context.append(c)
         categoryCode.append(code)
         tokens.append(packed)
         promptSketch.append(sketch)
-        promptFlags.append(flags)
         line.append(lineNumber)
     }
 }

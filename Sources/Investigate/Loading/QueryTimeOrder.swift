@@ -41,33 +41,47 @@ enum QueryTimeOrder {
     /// counting per value. False when the range spans two chunks.
     private static func sortWithinChunk(_ table: QueryTable, _ range: Range<Int>) -> Bool {
         let n = range.count, start = range.lowerBound
-        guard let ts = table.timestamp.contiguousAddress(start, count: n) else { return false }
-        guard (1..<n).contains(where: { ts[$0] < ts[$0 - 1] }) else { return true }
-        let order = timeOrder(n) { ts[$0] }
-        apply(order, to: ts)
+        guard let seconds = table.seconds.contiguousAddress(start, count: n),
+            let millis = table.millisAndFlags.contiguousAddress(start, count: n)
+        else { return false }
+        // Sorted already when (seconds, milliseconds) never decreases and no time is kept aside.
+        var sorted = seconds[0] != WideValues.timeEscape
+        var i = 1
+        while sorted && i < n {
+            if seconds[i] == WideValues.timeEscape || seconds[i] < seconds[i - 1]
+                || (seconds[i] == seconds[i - 1] && millis[i] & 0x3FF < millis[i - 1] & 0x3FF)
+            {
+                sorted = false
+            }
+            i += 1
+        }
+        if sorted { return true }
+        let times = range.map { table.timestamp($0) }
+        let order = timeOrder(n) { times[$0] }
+        apply(order, to: seconds)
+        apply(order, to: millis)
         apply(order, to: table.context.contiguousAddress(start, count: n)!)
         apply(order, to: table.categoryCode.contiguousAddress(start, count: n)!)
         apply(order, to: table.tokens.contiguousAddress(start, count: n)!)
         apply(order, to: table.promptSketch.contiguousAddress(start, count: n)!)
-        apply(order, to: table.promptFlags.contiguousAddress(start, count: n)!)
         apply(order, to: table.line.contiguousAddress(start, count: n)!)
         return true
     }
 
     /// A range across a chunk boundary (a few accounts at most): through the subscripts.
     private static func sortAcrossChunks(_ table: QueryTable, _ range: Range<Int>) {
-        let times = range.map { table.timestamp[$0] }
+        let times = range.map { table.timestamp($0) }
         let order = timeOrder(times.count) { times[$0] }
         func apply<Element>(_ column: ChunkedColumn<Element>) {
             let old = range.map { column[$0] }
             for (i, from) in order.enumerated() { column[range.lowerBound + i] = old[from] }
         }
-        apply(table.timestamp)
+        apply(table.seconds)
+        apply(table.millisAndFlags)
         apply(table.context)
         apply(table.categoryCode)
         apply(table.tokens)
         apply(table.promptSketch)
-        apply(table.promptFlags)
         apply(table.line)
     }
 

@@ -2,13 +2,15 @@
 ///
 /// Rows are grouped by account and ordered by time within an account, so an account's rows are
 /// the range `accountStart[a]..<accountStart[a+1]` and no per-row account id or order index is
-/// stored. Each row keeps what the engine needs (31 bytes, 23 once the prompt sketches are
+/// stored. Each row keeps what the engine needs (28 bytes, 20 once the prompt sketches are
 /// freed); the per-request strings that repeat within an account (API key, IP, ASN, client,
 /// model) are one interned *context* id. The prompt is kept as a sketch and flags; the full row
 /// (prompt, extra keys) is re-read from its file by its line number when an investigator asks.
 public final class QueryTable: @unchecked Sendable {
-    /// Request time, epoch milliseconds.
-    public internal(set) var timestamp = ChunkedColumn<Int64>()
+    /// Request time and prompt flags (`WideValues.packTime`); read through `timestamp(_:)` and
+    /// `promptFlags(_:)`.
+    var seconds = ChunkedColumn<UInt32>()
+    var millisAndFlags = ChunkedColumn<UInt16>()
     /// Context id (`contexts`).
     public internal(set) var context = ChunkedColumn<Int32>()
     /// Category codes (`WideValues.categoryCode`); read through `category(_:)`.
@@ -21,8 +23,6 @@ public final class QueryTable: @unchecked Sendable {
     /// Prompt sketch (`PromptDigest`), 0 when there is no prompt. Only template families read
     /// it: `CaseData.templateFamilies` frees it once they are found.
     var promptSketch = ChunkedColumn<UInt64>()
-    /// Prompt flags (`PromptDigest.Flags`).
-    public internal(set) var promptFlags = ChunkedColumn<UInt8>()
     /// The row's number across the query files: `fileLineStart[file]` plus the line the row
     /// starts on in its file (`source(ofRow:)`). Stays with the row when rows are reordered.
     public internal(set) var line = ChunkedColumn<UInt32>()
@@ -39,7 +39,18 @@ public final class QueryTable: @unchecked Sendable {
     public init() {}
 
     /// The number of rows.
-    public var count: Int { timestamp.count }
+    public var count: Int { seconds.count }
+
+    /// A row's request time, epoch milliseconds.
+    @inline(__always)
+    public func timestamp(_ row: Int) -> Int64 {
+        let packed = millisAndFlags[row]
+        return WideValues.unpackTime(seconds: seconds[row], millisAndFlags: packed) ?? wide.time[UInt64(line[row])] ?? 0
+    }
+
+    /// A row's prompt flags (`PromptDigest.Flags`).
+    @inline(__always)
+    public func promptFlags(_ row: Int) -> UInt8 { UInt8(millisAndFlags[row] >> 10) }
 
     /// The rows of an account, oldest first.
     public func rows(of account: Int) -> Range<Int> {
@@ -98,9 +109,9 @@ public final class QueryTable: @unchecked Sendable {
 
     /// Heap bytes held by the row columns and contexts.
     public var memoryFootprint: Int {
-        timestamp.memoryFootprint + context.memoryFootprint + categoryCode.memoryFootprint
+        seconds.memoryFootprint + millisAndFlags.memoryFootprint + context.memoryFootprint + categoryCode.memoryFootprint
             + tokens.memoryFootprint + wide.memoryFootprint + promptSketch.memoryFootprint
-            + promptFlags.memoryFootprint + line.memoryFootprint + contexts.memoryFootprint
+            + line.memoryFootprint + contexts.memoryFootprint
             + accountStart.capacity * 8
     }
 }

@@ -1,6 +1,7 @@
 /// Values too wide for the narrow query columns, kept aside by key: token counts of 65,535 and
-/// more, and category ids from 65,534 on. Real exports have few such rows, so the usual row
-/// pays 2 bytes per token count and 2 for its category instead of 4 each.
+/// more, category ids from 65,534 on, and times before 1970 or from 2106 on. Real exports have
+/// few such rows, so the usual row pays 2 bytes per token count and 2 for its category instead
+/// of 4 each, and 6 bytes for its time and prompt flags instead of 9.
 ///
 /// `QueryTable` keys them by the row's `line` number, which stays with the row when rows are
 /// reordered; a loading slice keys them by its own row number.
@@ -11,6 +12,31 @@ struct WideValues: Sendable {
     var input: [UInt64: UInt32] = [:]
     var output: [UInt64: UInt32] = [:]
     var category: [UInt64: Int32] = [:]
+    var time: [UInt64: Int64] = [:]
+
+    /// The seconds a time too wide for its column holds.
+    static let timeEscape: UInt32 = .max
+
+    /// A time (epoch milliseconds) and prompt flags (3 bits) as column values: whole seconds,
+    /// and the milliseconds (low 10 bits) with the flags above them. Seconds are `timeEscape`
+    /// when the time does not fit; the caller keeps it in `time`.
+    @inline(__always)
+    static func packTime(_ millis: Int64, flags: UInt8) -> (seconds: UInt32, millisAndFlags: UInt16) {
+        var (seconds, rest) = millis.quotientAndRemainder(dividingBy: 1000)
+        if rest < 0 {
+            seconds -= 1
+            rest += 1000
+        }
+        let high = UInt16(flags & 7) << 10
+        guard seconds >= 0 && seconds < Int64(timeEscape) else { return (timeEscape, high) }
+        return (UInt32(seconds), UInt16(rest) | high)
+    }
+
+    /// The time of packed column values, or nil when it is kept aside.
+    @inline(__always)
+    static func unpackTime(seconds: UInt32, millisAndFlags: UInt16) -> Int64? {
+        seconds == timeEscape ? nil : Int64(seconds) * 1000 + Int64(millisAndFlags & 0x3FF)
+    }
 
     /// Input and output token counts packed into one column value (input in the high half); a
     /// count that does not fit is `escape`, and the caller keeps it in `input`/`output`.
@@ -33,5 +59,5 @@ struct WideValues: Sendable {
     }
 
     /// Heap bytes, roughly (a dictionary entry with its share of the table).
-    var memoryFootprint: Int { (input.capacity + output.capacity + category.capacity) * 16 }
+    var memoryFootprint: Int { (input.capacity + output.capacity + category.capacity + time.capacity) * 16 }
 }

@@ -57,8 +57,8 @@ public struct AccountFeatures: Sendable {
             var hostingCount = 0
             for i in range {
                 let row = i
-                let ts = q.timestamp[row]
-                let flags = q.promptFlags[row]
+                let ts = q.timestamp(row)
+                let flags = q.promptFlags(row)
                 if flags != 0 { prompted[account] += 1 }
                 if flags & PromptDigest.Flags.reasoning != 0 { reasoning[account] += 1 }
                 inputTokens[account] += Int64(q.inputTokens(row))

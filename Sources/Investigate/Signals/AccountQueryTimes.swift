@@ -14,6 +14,6 @@ public struct AccountQueryTimes: RandomAccessCollection, Sendable {
     public subscript(account: Int) -> Int64 {
         let start = queries.accountStart[account], end = queries.accountStart[account + 1]
         guard start < end else { return .min }
-        return queries.timestamp[last ? end - 1 : start]
+        return queries.timestamp(last ? end - 1 : start)
     }
 }

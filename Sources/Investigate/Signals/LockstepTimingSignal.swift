@@ -13,7 +13,7 @@ public struct LockstepTimingSignal: DetectionSignal {
         for m in e.members {
             var last = Int64.min
             for i in q.accountStart[Int(m)]..<q.accountStart[Int(m) + 1] {
-                let minute = q.timestamp[i] / 60_000
+                let minute = q.timestamp(i) / 60_000
                 if minute == last { continue }
                 last = minute
                 activeMembers[minute, default: 0] += 1

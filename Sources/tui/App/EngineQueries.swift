@@ -19,10 +19,10 @@ enum EngineQueries {
         }
         var perHour = [Int](repeating: 0, count: 24)
         for row in rows {
-            let ts = data.queries.timestamp[row]
+            let ts = data.queries.timestamp(row)
             perHour[Int(((ts / 3_600_000) % 24 + 24) % 24)] += 1
         }
-        rows.sort { data.queries.timestamp[$0] > data.queries.timestamp[$1] }
+        rows.sort { data.queries.timestamp($0) > data.queries.timestamp($1) }
         let shown = Array(rows.prefix(limit))
         let prompts = prompts(for: shown, data: data)
         let contexts = data.queries.contexts
@@ -31,7 +31,7 @@ enum EngineQueries {
             func text(_ kind: LinkKind, _ id: Int32) -> String { id < 0 ? "-" : model.valueText(kind, id) }
             let modelID = contexts.model[context]
             return QueryRow(
-                time: timeText(data.queries.timestamp[row]),
+                time: timeText(data.queries.timestamp(row)),
                 account: model.accountID(data.queries.account(ofRow: row)),
                 key: text(.apiKey, contexts.apiKey[context]), ip: text(.ip, contexts.ip[context]),
                 model: modelID < 0 ? "-" : data.pools.models.string(modelID),

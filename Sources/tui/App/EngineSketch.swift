@@ -34,7 +34,7 @@ enum EngineSketch {
     static func dailyCounts(accounts: [Int], data: CaseData, buckets: Int = 60) -> [Int] {
         var times: [Int64] = []
         for account in accounts.prefix(5_000) {
-            for row in data.queries.rows(of: account) { times.append(data.queries.timestamp[row]) }
+            for row in data.queries.rows(of: account) { times.append(data.queries.timestamp(row)) }
             if times.count > 500_000 { break }
         }
         guard let first = times.min(), let last = times.max() else { return [] }

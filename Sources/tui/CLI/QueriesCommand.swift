@@ -26,7 +26,7 @@ struct QueriesCommand: ParsableCommand {
             }
             let low = try bound(since, "since"), high = try bound(until, "until")
             let rows = data.queries.rows(of: index).filter { row in
-                let ts = data.queries.timestamp[row]
+                let ts = data.queries.timestamp(row)
                 return (low.map { ts >= $0 } ?? true) && (high.map { ts < $0 } ?? true)
             }
             let full = try QueryRowFetcher(data: data).rows(rows)
@@ -35,13 +35,13 @@ struct QueriesCommand: ParsableCommand {
                     let q = data.queries
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
                     print(
-                        "\(Timestamp.format(millis: q.timestamp[row]))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
+                        "\(Timestamp.format(millis: q.timestamp(row)))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
                     )
                     continue
                 }
                 var object: [String: JSONOut] = [:]
                 for field in fields { object[field.key] = field.isRaw ? .raw(field.value) : .string(field.value) }
-                object["ts"] = .string(Timestamp.format(millis: data.queries.timestamp[row]))
+                object["ts"] = .string(Timestamp.format(millis: data.queries.timestamp(row)))
                 print(JSONOut.object(object).text)
             }
         }
