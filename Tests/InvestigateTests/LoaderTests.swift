@@ -108,7 +108,7 @@ import Testing
         try source.write("accounts.csv", bytes: bytes)
         let data = try source.load()
         #expect(data.accountCount == 1)
-        #expect(TextEscaping.visible(data.pools.emails.bytes(data.accounts.email[0])) == "\\xff\\xfeA")
+        #expect(TextEscaping.visible(AccountRowFetcher(data: data).email(0)!) == "\\xff\\xfeA")
         #expect(TextEscaping.visible(data.accountID(0)) == "bad\\x01id")
     }
 

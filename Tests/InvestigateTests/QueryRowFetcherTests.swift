@@ -82,3 +82,31 @@ import Testing
         #expect(empty == 100)
     }
 }
+
+/// Emails are not kept in memory: they are read again from the accounts files by line.
+@Suite struct AccountRowFetcherTests {
+    @Test func emailsComeBackFromEachAccountsFileAndNotFromAChangedLine() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,email,nickname\na1, one@example.com ,\"multi\nline\"\na2,,x\na3,three@Example.COM,y\n",
+            "accounts.jsonl": #"{"account_id":"b1","email":"b\u00e9@example.org"}"# + "\n" + #"{"account_id":"b2"}"# + "\n",
+            "queries.jsonl": "",
+        ])
+        let data = try CaseLoader().load(source.directory)
+        #expect(data.accountCount == 5)
+        let fetcher = AccountRowFetcher(data: data)
+        let ids = ["a1", "a2", "a3", "b1", "b2"].map { data.accountIndex($0)! }
+        let (emails, unreadable) = try fetcher.emails(ids)
+        #expect(unreadable == 0)
+        #expect(emails.map { $0.map { String(decoding: $0, as: UTF8.self) } } == [
+            "one@example.com", nil, "three@Example.COM", "bé@example.org", nil,
+        ])
+        #expect(data.pools.emailDomains.string(data.accounts.emailDomain[ids[2]]) == "example.com")
+        // The CSV file changes after the load: a line holding another account gives no email.
+        try "account_id,email,nickname\na3,three@Example.COM,y\na1,one@example.com,\na2,,x\n".write(
+            toFile: source.directory + "/accounts.csv", atomically: true, encoding: .utf8)
+        let after = try fetcher.emails(ids)
+        // a1 (line 2) now finds a3, a3 (line 5) finds no line; a2 is still on line 4.
+        #expect(after.emails[0] == nil && after.emails[2] == nil && after.unreadable == 2)
+        #expect(after.emails[3].map { String(decoding: $0, as: UTF8.self) } == "bé@example.org")
+    }
+}

@@ -7,12 +7,18 @@ enum AccountsCSVFile {
         "risk", "tags",
     ]
 
-    static func render(_ input: BundleInput) -> BundleFile {
+    /// The file, and how many accounts' emails could not be read again from the source.
+    static func render(_ input: BundleInput) -> (BundleFile, unreadableEmails: Int) {
         var table = CSVTable(header: header)
         let data = input.data
         let pools = data.pools
         let a = data.accounts
-        var rows: [(String, [String])] = input.accounts.map { id, i in
+        // Emails are not kept in memory: read the exported accounts' lines again, in one pass.
+        let fetched = try? AccountRowFetcher(data: data).emails(input.accounts.map(\.index))
+        let emails = fetched?.emails ?? []
+        var rows: [(String, [String])] = input.accounts.enumerated().map { position, account in
+            let (id, i) = account
+            let email = position < emails.count ? emails[position].map { String(decoding: $0, as: UTF8.self) } : nil
             var inTokens: UInt64 = 0
             var outTokens: UInt64 = 0
             for row in data.queries.rows(of: i) {
@@ -24,7 +30,7 @@ enum AccountsCSVFile {
             return (
                 id,
                 [
-                    id, "true", created, input.email(a.email[i] < 0 ? nil : pools.emails.string(a.email[i])),
+                    id, "true", created, input.email(email),
                     input.pooled(pools.emailDomains, a.emailDomain[i]), input.pooled(pools.orgs, a.org[i]),
                     data.label(a.country[i]) ?? "", data.label(a.plan[i]) ?? "", data.label(a.status[i]) ?? "",
                     input.payment(a.payment[i] < 0 ? nil : pools.payments.string(a.payment[i])),
@@ -42,7 +48,10 @@ enum AccountsCSVFile {
             rows.append((id, cells))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
-        return BundleFile(path: "accounts.csv", bytes: table.bytes, records: table.recordCount)
+        return (
+            BundleFile(path: "accounts.csv", bytes: table.bytes, records: table.recordCount),
+            fetched.map(\.unreadable) ?? input.accounts.count
+        )
     }
 
     /// The proposed action and its reason for one account's labels.

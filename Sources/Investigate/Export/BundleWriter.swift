@@ -14,8 +14,9 @@ public struct BundleWriter {
     public func render(_ input: BundleInput) throws -> (files: [BundleFile], manifestSHA256: String, warnings: [String]) {
         let links = CaseLinks(input)
         let (queries, unreadable) = QueriesFile.render(input)
+        let (accounts, unreadableEmails) = AccountsCSVFile.render(input)
         var files = [
-            CaseJSONFile.render(input), CaseJSONFile.audit(input), AccountsCSVFile.render(input),
+            CaseJSONFile.render(input), CaseJSONFile.audit(input), accounts,
             AccountsCSVFile.enforcement(input), GraphFiles.edges(links), GraphFiles.graphML(input, links), queries,
             STIXFile.render(input), ReportHTMLFile.render(input, links),
         ]
@@ -32,6 +33,9 @@ public struct BundleWriter {
                 records: 1))
         var warnings: [String] = []
         if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
+        if unreadableEmails > 0 {
+            warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
+        }
         if links.skippedWideValues > 0 {
             warnings.append(
                 "\(links.skippedWideValues) values shared by more than \(CaseLinks.maxSharers) case accounts were not expanded into edges")

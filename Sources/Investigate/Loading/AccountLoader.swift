@@ -20,10 +20,11 @@ struct AccountLoader {
         var rows = 0
         var scratch: [UInt8] = []
         if let estimate = RowEstimate.rows(in: entry) {
-            for pool in [pools.accountIDs, pools.emails, pools.payments, pools.ips] {
+            for pool in [pools.accountIDs, pools.payments, pools.ips] {
                 pool.reserve(values: pool.count + estimate)
             }
         }
+        table.fileStart.append(table.count)
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(Slot.id))
@@ -47,17 +48,16 @@ struct AccountLoader {
                     return false
                 }
             }
-            let email = FieldParsing.intern(row.bytes(Slot.email), in: pools.emails)
+            // The address itself is not kept (read again when shown or exported); its domain is.
             var domain = FieldParsing.internLowercased(row.bytes(Slot.domain), in: pools.emailDomains, scratch: &scratch)
-            if domain < 0, email >= 0 {
-                let address = row.bytes(Slot.email)
+            if domain < 0 {
+                let address = FieldParsing.trim(row.bytes(Slot.email))
                 if let at = address.lastIndex(of: 0x40), at + 1 < address.count {
                     domain = FieldParsing.internLowercased(
                         UnsafeRawBufferPointer(rebasing: address[(at + 1)...]), in: pools.emailDomains, scratch: &scratch)
                 }
             }
             table.createdAt.append(created)
-            table.email.append(email)
             table.emailDomain.append(domain)
             table.org.append(FieldParsing.intern(row.bytes(Slot.org), in: pools.orgs))
             table.country.append(FieldParsing.internLowercased(row.bytes(Slot.country), in: pools.labels, scratch: &scratch))

@@ -119,7 +119,7 @@ public struct CaseLoader {
                     }
                 }
                 // Only the account ids and IPs are looked up or added to from here on.
-                for pool in [pools.emails, pools.emailDomains, pools.orgs, pools.payments, pools.labels, pools.extraKeys, pools.extraValues] {
+                for pool in [pools.emailDomains, pools.orgs, pools.payments, pools.labels, pools.extraKeys, pools.extraValues] {
                     pool.compact()
                 }
                 accounts.compact()

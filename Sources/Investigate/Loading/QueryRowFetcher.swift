@@ -29,11 +29,11 @@ public struct QueryRowFetcher {
         let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
         for (file, wanted) in byFile {
             let path = data.queries.files[file]
-            let lines = try readLines(path: path, numbers: wanted.map(\.line).sorted())
-            let header = TableFormat.of(path: path) == .csv ? try readLines(path: path, numbers: [1])[1] : nil
+            let lines = try SourceRecords.read(path: path, lines: wanted.map(\.line).sorted())
+            let header = try SourceRecords.csvHeader(path: path)
             for entry in wanted {
                 guard let line = lines[entry.line] else { continue }
-                let pairs = decode(line, csvHeader: header ?? nil, fields: fields)
+                let pairs = decode(line, csvHeader: header, fields: fields)
                 if isSameRow(pairs, rows[entry.position]) { out[entry.position] = pairs }
             }
         }
@@ -52,73 +52,10 @@ public struct QueryRowFetcher {
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: String, isRaw: Bool)] {
-        let schema = QueryLoader.schema
-        if let csvHeader {
-            var names: [String] = []
-            let headerBytes = csvHeader.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(csvHeader.dropFirst(3)) : csvHeader
-            _ = CSVRecordReader.split(headerBytes) { bytes, _ in names.append(String(decoding: bytes, as: UTF8.self)) }
-            var values: [String] = []
-            _ = CSVRecordReader.split(line) { bytes, _ in values.append(String(decoding: bytes, as: UTF8.self)) }
-            return zip(names, values).map { name, value in
-                let trimmed = name.trimmingSpaces()
-                return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
-            }
+        SourceRecords.fields(of: line, csvHeader: csvHeader, schema: QueryLoader.schema, scratch: fields).map { pair in
+            let numeric = csvHeader == nil && pair.key.hasSuffix("_tokens") && !pair.isError
+                && pair.value.withUnsafeBytes { FieldParsing.unsignedInteger($0) } != nil
+            return (pair.key, String(decoding: pair.value, as: UTF8.self), numeric)
         }
-        // Unescaped values point into the line: read them inside the closure that lends it.
-        return line.withUnsafeBytes { raw -> [(key: String, value: String, isRaw: Bool)] in
-            if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(raw), into: fields) {
-                return [("error", failure, false)]
-            }
-            var pairs: [(key: String, value: String, isRaw: Bool)] = []
-            for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
-                let value = String(decoding: fields.bytes(slot), as: UTF8.self)
-                let numeric = name.hasSuffix("_tokens") && FieldParsing.unsignedInteger(fields.bytes(slot)) != nil
-                pairs.append((name, value, numeric))
-            }
-            fields.forEachExtra { name, value in
-                pairs.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), false))
-            }
-            return pairs
-        }
-    }
-
-    /// Reads the record starting on each line number (to its end: a newline outside quotes).
-    private func readLines(path: String, numbers: [Int]) throws -> [Int: [UInt8]] {
-        guard !numbers.isEmpty else { return [:] }
-        var result: [Int: [UInt8]] = [:]
-        let source = try openByteSource(path: path)
-        let reader = LineReader(source: source, blockSize: 1 << 20)
-        let csv = TableFormat.of(path: path) == .csv
-        var next = 0
-        var pending: [UInt8]? = nil
-        var pendingNumber = 0
-        var inQuotes = false
-        try reader.forEachLine { line in
-            if var record = pending {
-                record.append(0x0A)
-                record.append(contentsOf: line.bytes)
-                if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
-                if inQuotes { pending = record; return true }
-                result[pendingNumber] = record
-                pending = nil
-                return next < numbers.count
-            }
-            while next < numbers.count && numbers[next] < line.number { next += 1 }
-            guard next < numbers.count else { return false }
-            if numbers[next] == line.number {
-                let bytes = Array(line.bytes)
-                inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
-                if inQuotes && csv {
-                    pending = bytes
-                    pendingNumber = line.number
-                } else {
-                    result[line.number] = bytes
-                }
-                next += 1
-            }
-            return true
-        }
-        if let pending { result[pendingNumber] = pending }
-        return result
     }
 }

@@ -4,8 +4,6 @@
 public final class AccountTable: @unchecked Sendable {
     /// Creation time, epoch milliseconds.
     public internal(set) var createdAt: [Int64] = []
-    /// Email address id (`ValuePools.emails`).
-    public internal(set) var email: [Int32] = []
     /// Email domain id.
     public internal(set) var emailDomain: [Int32] = []
     /// Organisation id.
@@ -20,8 +18,12 @@ public final class AccountTable: @unchecked Sendable {
     public internal(set) var payment: [Int32] = []
     /// Signup IP id.
     public internal(set) var signupIP: [Int32] = []
-    /// 1-based line of the account in its file.
+    /// 1-based line of the account in its file (the email is read again from there:
+    /// `AccountRowFetcher`).
     public internal(set) var line: [Int32] = []
+    /// The first account of each accounts file, in load order (accounts are appended file
+    /// after file).
+    public internal(set) var fileStart: [Int] = []
     /// Start of each account's extras in `extraKey`/`extraValue` (count + 1 entries).
     public internal(set) var extraStart: [Int32] = [0]
     /// Extra column name ids.
@@ -38,7 +40,6 @@ public final class AccountTable: @unchecked Sendable {
     /// Trims every column to its size. Call once the load is done, while no other thread reads.
     public func compact() {
         createdAt = createdAt.trimmed()
-        email = email.trimmed()
         emailDomain = emailDomain.trimmed()
         org = org.trimmed()
         country = country.trimmed()
@@ -50,6 +51,12 @@ public final class AccountTable: @unchecked Sendable {
         extraStart = extraStart.trimmed()
         extraKey = extraKey.trimmed()
         extraValue = extraValue.trimmed()
+    }
+
+    /// The accounts file (index into `SourceFiles.accounts`) and line an account was read from.
+    public func source(ofAccount account: Int) -> (file: Int, line: Int) {
+        let file = max(0, (fileStart.lastIndex { $0 <= account }) ?? 0)
+        return (file, Int(line[account]))
     }
 
     /// The extra attributes of an account as (name id, value id) pairs.

@@ -39,7 +39,8 @@ public enum Reports {
         func text(_ pool: StringPool, _ id: Int32) -> JSONOut { id < 0 ? .null : .string(pool.string(id)) }
         var attributes: [String: JSONOut] = [
             "created_at": t.createdAt[account] == .min ? .null : .string(Timestamp.format(millis: t.createdAt[account])),
-            "email": text(pools.emails, t.email[account]), "email_domain": text(pools.emailDomains, t.emailDomain[account]),
+            "email": AccountRowFetcher(data: data).email(account).map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
+            "email_domain": text(pools.emailDomains, t.emailDomain[account]),
             "org_id": text(pools.orgs, t.org[account]), "country": text(pools.labels, t.country[account]),
             "plan": text(pools.labels, t.plan[account]), "status": text(pools.labels, t.status[account]),
             "payment_fingerprint": text(pools.payments, t.payment[account]), "signup_ip": text(pools.ips, t.signupIP[account]),

@@ -15,8 +15,6 @@ public final class ValuePools: @unchecked Sendable {
     public let userAgents = StringPool()
     /// Email domains, lowercased.
     public let emailDomains = StringPool()
-    /// Full email addresses.
-    public let emails = StringPool(expected: 1 << 12)
     /// Organisation ids.
     public let orgs = StringPool()
     /// Payment fingerprints.
@@ -61,7 +59,7 @@ public final class ValuePools: @unchecked Sendable {
 
     private var all: [StringPool] {
         [
-            accountIDs, ips, subnets, asns, userAgents, emailDomains, emails, orgs, payments, apiKeys, models,
+            accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models,
             categories, labels, extraKeys, extraValues,
         ]
     }
@@ -70,7 +68,7 @@ public final class ValuePools: @unchecked Sendable {
     public var footprintByPool: [(name: String, values: Int, bytes: Int)] {
         let named: [(String, StringPool)] = [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
-            ("email_domains", emailDomains), ("emails", emails), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
+            ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
             ("models", models), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
