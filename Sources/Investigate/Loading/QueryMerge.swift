@@ -116,7 +116,7 @@ struct QueryMerge {
             count += 1
             if listed.count < log.options.listLimit {
                 let name = local < 0 ? "''" : part.pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
-                listed.append(LoadIssue(file: entry.name, line: Int(rows.line[row]), reason: "query for unknown account \(name)"))
+                listed.append(LoadIssue(file: entry.name, line: rows.line(ofRow: row), reason: "query for unknown account \(name)"))
             }
         }
         return (count, listed)
@@ -253,8 +253,12 @@ struct QueryMerge {
             },
             { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
             {
-                Self.move(rows.map(\.line), rows, to: table.line) { part, _, _, line in
-                    UInt32(lineBase[part] + Int(line))
+                for (part, partRows) in rows.enumerated() {
+                    let position = partRows.account, base = lineBase[part]
+                    partRows.forEachLine { row, line in
+                        let target = position[row]
+                        if target >= 0 { table.line[Int(target)] = UInt32(base + line) }
+                    }
                 }
             },
         ]

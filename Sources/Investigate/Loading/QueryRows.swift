@@ -15,8 +15,11 @@ final class QueryRows {
     let tokens = ChunkedColumn<UInt32>()
     /// Prompt sketch.
     let promptSketch = ChunkedColumn<UInt64>()
-    /// The line each row starts on, counted from the slice's first line (1).
-    let line = ChunkedColumn<UInt32>()
+    /// The line each row starts on, counted from the slice's first line (1), kept only where it
+    /// is not the line after the previous row's (after a blank or skipped line, or a CSV record
+    /// spanning lines): the row number and its line. Most rows cost nothing.
+    private(set) var lineSteps: [(row: Int, line: Int)] = []
+    private var lastLine = 0
     /// Token counts and category ids too wide for their columns, by row number in the slice.
     var wide = WideValues()
     /// The slice's (key, ip, asn, client, model) tuples (emptied once the merge renumbered them).
@@ -44,6 +47,33 @@ final class QueryRows {
         categoryCode.append(code)
         tokens.append(packed)
         promptSketch.append(sketch)
-        line.append(lineNumber)
+        if Int(lineNumber) != lastLine + 1 { lineSteps.append((count - 1, Int(lineNumber))) }
+        lastLine = Int(lineNumber)
+    }
+
+    /// The line row `row` starts on.
+    func line(ofRow row: Int) -> Int {
+        var low = 0, high = lineSteps.count
+        // The last step at or before the row.
+        while low < high {
+            let mid = (low + high) / 2
+            if lineSteps[mid].row <= row { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return row + 1 }
+        let step = lineSteps[low - 1]
+        return step.line + row - step.row
+    }
+
+    /// Calls `body` with each row's line, in row order. Counts rows by the account column, which
+    /// the merge reads while other columns are drained.
+    func forEachLine(_ body: (_ row: Int, _ line: Int) -> Void) {
+        var next = 0, base = (row: -1, line: 0)
+        for row in 0..<account.count {
+            if next < lineSteps.count && lineSteps[next].row == row {
+                base = lineSteps[next]
+                next += 1
+            }
+            body(row, base.line + row - base.row)
+        }
     }
 }
