@@ -40,14 +40,14 @@ public final class Investigation: @unchecked Sendable {
         self.index = index
         releaseFreedMemory()
         lap("link_index")
-        let groups = Clusterer().componentRows(index: index)
+        var groups: MemberRows? = Clusterer().componentRows(index: index)
         lap("cluster")
         let features = AccountFeatures(data: data, index: index)
         self.features = features
         lap("features")
         let population = PopulationBaseline(features: features, index: index)
         let ranking = ClusterRanking(
-            groups: groups, index: index, features: features, population: population, scorer: scorer)
+            groups: groups.take()!, index: index, features: features, population: population, scorer: scorer)
         clusters = ClusterList(ranking: ranking)
         var owner = [Int32](repeating: -1, count: data.accountCount)
         for rank in 0..<ranking.count {

@@ -35,7 +35,7 @@ final class ClusterRanking: @unchecked Sendable {
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
     /// member ascending.
     /// - Complexity: the signals of every group, then O(groups log groups + members).
-    init(groups: MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer) {
+    init(groups: consuming MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer) {
         self.scorer = scorer
         self.features = features
         self.population = population
@@ -45,7 +45,7 @@ final class ClusterRanking: @unchecked Sendable {
         let blockSize = 4096
         let blocks = (count + blockSize - 1) / blockSize
         var results = [ScoredBlock?](repeating: nil, count: blocks)
-        results.withUnsafeMutableBufferPointer { slots in
+        results.withUnsafeMutableBufferPointer { [groups] slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: blocks) { block in
                 var scored = ScoredBlock()
@@ -87,8 +87,11 @@ final class ClusterRanking: @unchecked Sendable {
             if sa != sb { return sa > sb }
             return groups.members[Int(groups.offsets[Int(a)])] < groups.members[Int(groups.offsets[Int(b)])]
         }
+        // Each intermediate is freed once its ranked copy exists, so that no two are held at once.
         rows = groups.reordered(by: order)
+        groups = MemberRows(groupOf: [], sizes: [])
         self.risks = order.map { risks[Int($0)] }
+        risks = []
         var rankedStart = [Int32](repeating: 0, count: count + 1)
         var rankedEntries: [UInt64] = []
         rankedEntries.reserveCapacity(linkEntries.count)
@@ -96,12 +99,14 @@ final class ClusterRanking: @unchecked Sendable {
             rankedEntries.append(contentsOf: linkEntries[Int(linkStart[Int(g)])..<Int(linkStart[Int(g) + 1])])
             rankedStart[rank + 1] = Int32(rankedEntries.count)
         }
+        linkEntries = []
+        linkStart = []
         self.linkStart = rankedStart
         self.linkEntries = rankedEntries
         var kept: [Int: [SignalScore]] = [:]
         kept.reserveCapacity(measured.count)
         for (rank, group) in order.enumerated() {
-            if let signals = measured[group] { kept[rank] = signals }
+            if let signals = measured.removeValue(forKey: group) { kept[rank] = signals }
         }
         keptSignals = kept
     }

@@ -7,7 +7,7 @@
 /// Per-account behaviour measured in one pass over the query history (in account order).
 public struct AccountFeatures: Sendable {
     /// Queries per account.
-    public var queries: [Int32]
+    public let queries: AccountQueryCounts
     /// Queries that carried a prompt or prompt fingerprint.
     public var prompted: [Int32]
     /// Prompts asking for reasoning / chain of thought / rationales / grading.
@@ -33,7 +33,7 @@ public struct AccountFeatures: Sendable {
     public init(data: CaseData, index: LinkIndex) {
         let n = data.accountCount
         let q = data.queries
-        queries = .init(repeating: 0, count: n)
+        queries = AccountQueryCounts(queries: q)
         prompted = .init(repeating: 0, count: n)
         reasoning = .init(repeating: 0, count: n)
         inputTokens = .init(repeating: 0, count: n)
@@ -88,7 +88,6 @@ public struct AccountFeatures: Sendable {
                 for c in touched { categoryCounts[c] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
-            queries[account] = Int32(count)
             hostingShare[account] = Float(hostingCount) / Float(count)
             if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }
             if gaps >= 10 {
