@@ -79,6 +79,8 @@ final class ClusterRanking: @unchecked Sendable {
             linkStart += scored.linkEnds.map { base + Int32($0) }
             measured.merge(scored.signals) { first, _ in first }
         }
+        // The blocks' memory is free now; hand it back before the ranked copies are made.
+        releaseFreedMemory()
         var order = (0..<Int32(count)).map { $0 }
         order.sort { a, b in
             let ra = risks[Int(a)], rb = risks[Int(b)]
@@ -88,8 +90,6 @@ final class ClusterRanking: @unchecked Sendable {
             return groups.members[Int(groups.offsets[Int(a)])] < groups.members[Int(groups.offsets[Int(b)])]
         }
         // Each intermediate is freed once its ranked copy exists, so that no two are held at once.
-        rows = groups.reordered(by: order)
-        groups = MemberRows(groupOf: [], sizes: [])
         self.risks = order.map { risks[Int($0)] }
         risks = []
         var rankedStart = [Int32](repeating: 0, count: count + 1)
@@ -109,6 +109,8 @@ final class ClusterRanking: @unchecked Sendable {
             if let signals = measured.removeValue(forKey: group) { kept[rank] = signals }
         }
         keptSignals = kept
+        rows = groups.reordered(by: order)
+        groups = MemberRows(groupOf: [], sizes: [])
     }
 
     /// The number of clusters.

@@ -21,19 +21,14 @@ struct PaymentLoader {
             }
             let fingerprint = FieldParsing.intern(row.bytes(1), in: pools.payments)
             guard fingerprint >= 0 else { return log.skip(entry.name, row.line, "missing payment_fingerprint") }
-            var added = Int64.min
-            if row.hasValue(4) {
-                if let millis = Timestamp.parseMillis(FieldParsing.trim(row.bytes(4))) {
-                    added = millis
-                } else if !log.warn(entry.name, row.line, "bad added_at \(FieldParsing.quote(row.bytes(4))); kept without it") {
-                    return false
-                }
+            if row.hasValue(4), Timestamp.parseMillis(FieldParsing.trim(row.bytes(4))) == nil,
+                !log.warn(entry.name, row.line, "bad added_at \(FieldParsing.quote(row.bytes(4))); kept without it")
+            {
+                return false
             }
             table.account.append(account)
             table.fingerprint.append(fingerprint)
             table.kind.append(FieldParsing.internLowercased(row.bytes(2), in: pools.labels, scratch: &scratch))
-            table.binCountry.append(FieldParsing.internLowercased(row.bytes(3), in: pools.labels, scratch: &scratch))
-            table.addedAt.append(added)
             rows += 1
             return true
         }

@@ -66,7 +66,7 @@ struct QueryMerge {
         pools.accountIDs.compact()
         for part in parts { part.pools.accountIDs.removeAll() }
         endStep("merge: accounts and issues")
-        let valueMaps = renumberValues(kept)
+        var valueMaps = renumberValues(kept)
         // The parts' pools are renumbered: free them, and trim the global pools (dropping their
         // hash tables), before the contexts grow theirs.
         for part in parts { part.pools = ValuePools() }
@@ -78,15 +78,21 @@ struct QueryMerge {
             defer { part.rows.contexts = QueryContexts() }
             return renumberContexts(part.rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
         }
-        // Nothing interns a context after the load.
+        // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
+        let categoryMaps = valueMaps.map { $0[Self.categoryKind] }
+        valueMaps = []
         releaseFreedMemory()
         endStep("merge: values and contexts")
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
+        accountMaps = []
         endStep("merge: place rows")
         scatter(
-            kept, rowCount: starts[accountCount], contextMaps: contextMaps, valueMaps: valueMaps, lineBase: partLineBase,
-            into: table)
+            kept, rowCount: starts[accountCount], contextMaps: contextMaps, categoryMaps: categoryMaps,
+            lineBase: partLineBase, into: table)
+        // The slices' rows are all placed: free their positions before the time sort.
+        for index in kept { parts[index].rows.account.drain { _, _ in } }
+        releaseFreedMemory()
         endStep("merge: scatter columns (and IP subnets)")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
         endStep("merge: time order")
@@ -206,11 +212,10 @@ struct QueryMerge {
     /// per worker, with `alongsideScatter` as one more job. Values too wide for their columns
     /// are keyed by the rows' line numbers once every column is in place.
     private func scatter(
-        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], valueMaps: [[[Int32]]], lineBase: [Int],
+        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], categoryMaps: [[Int32]], lineBase: [Int],
         into table: QueryTable
     ) {
         let rows = kept.map { parts[$0].rows }
-        let categoryKind = Self.categoryKind
         table.seconds = ChunkedColumn(uninitializedCount: rowCount)
         table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.context = ChunkedColumn(uninitializedCount: rowCount)
@@ -236,7 +241,7 @@ struct QueryMerge {
                 Self.move(rows.map(\.categoryCode), rows, to: table.categoryCode) { part, source, target, code in
                     if code == 0 { return 0 }
                     let local = UInt32(code) == WideValues.escape ? rows[part].wide.category[UInt64(source)]! : Int32(code) - 1
-                    let id = valueMaps[part][categoryKind][Int(local)]
+                    let id = categoryMaps[part][Int(local)]
                     let global = WideValues.categoryCode(id)
                     if UInt32(global) == WideValues.escape { wideCategories.append((target, id)) }
                     return global

@@ -73,10 +73,8 @@ public final class PaymentTable: @unchecked Sendable {
     public internal(set) var fingerprint: [Int32] = []
     /// Kind label id (`card`, `invoice`, `crypto`...), or -1.
     public internal(set) var kind: [Int32] = []
-    /// Card BIN country label id, or -1.
-    public internal(set) var binCountry: [Int32] = []
-    /// When the instrument was added (epoch ms) or `Int64.min`.
-    public internal(set) var addedAt: [Int64] = []
+    // `bin_country` and `added_at` are checked while loading (a bad time is a warning) but not
+    // kept: nothing reads them yet, and at a million instruments they would hold 12 MiB.
 
     /// Creates an empty table.
     public init() {}
@@ -86,8 +84,6 @@ public final class PaymentTable: @unchecked Sendable {
         account = account.trimmed()
         fingerprint = fingerprint.trimmed()
         kind = kind.trimmed()
-        binCountry = binCountry.trimmed()
-        addedAt = addedAt.trimmed()
     }
 
     /// The number of payment rows.

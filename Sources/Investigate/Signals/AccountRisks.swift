@@ -1,27 +1,36 @@
 /// Each account's own risk in 0...1: its cluster's risk weighted by how much of the cluster's
-/// behaviour it shows (`RiskScorer.accountRisk`). Worked out once for every account (8 bytes
-/// each): the console sorts a cluster's members by it, which reads each many times.
+/// behaviour it shows (`RiskScorer.accountRisk`). Worked out when read, in constant time, from
+/// what the investigation keeps anyway (the cluster risks, each account's cluster and its
+/// features), so no per-account column is held.
 public struct AccountRisks: RandomAccessCollection, Sendable {
-    private let values: [Double]
+    private let scorer: RiskScorer
+    private let clusterRisks: [Double]
+    private let clusterOfAccount: [Int32]
+    private let features: AccountFeatures
+    private let population: PopulationBaseline
 
     /// Scores every account.
     init(
         scorer: RiskScorer, clusterRisks: [Double], clusterOfAccount: [Int32], features: AccountFeatures,
         population: PopulationBaseline
     ) {
-        values = (0..<clusterOfAccount.count).map { account in
-            scorer.accountRisk(
-                account: account, clusterRisk: clusterRisks[Int(clusterOfAccount[account])], features: features,
-                population: population)
-        }
+        self.scorer = scorer
+        self.clusterRisks = clusterRisks
+        self.clusterOfAccount = clusterOfAccount
+        self.features = features
+        self.population = population
     }
 
     /// The first account.
     public var startIndex: Int { 0 }
     /// The number of accounts.
-    public var endIndex: Int { values.count }
+    public var endIndex: Int { clusterOfAccount.count }
 
     /// The risk of `account`.
     /// - Complexity: O(1).
-    public subscript(account: Int) -> Double { values[account] }
+    public subscript(account: Int) -> Double {
+        scorer.accountRisk(
+            account: account, clusterRisk: clusterRisks[Int(clusterOfAccount[account])], features: features,
+            population: population)
+    }
 }
