@@ -6,7 +6,7 @@ private struct ScoredBlock {
     var signals: [Int32: [SignalScore]] = [:]
     var linkEntries: [UInt64] = []
     /// End of each group's entries in `linkEntries`.
-    var linkEnds: [Int] = []
+    var linkEnds: [Int32] = []
 }
 
 /// The clusters of an investigation, riskiest first, in compact columns: members in compressed
@@ -59,9 +59,12 @@ final class ClusterRanking: @unchecked Sendable {
                     for (position, kind) in LinkKind.allCases.enumerated() {
                         if let shared = links[kind], shared > 0 { scored.linkEntries.append(UInt64(position) << 32 | UInt64(shared)) }
                     }
-                    scored.linkEnds.append(scored.linkEntries.count)
+                    scored.linkEnds.append(Int32(scored.linkEntries.count))
                 }
                 slots[block] = scored
+                // Scoring a group allocates and frees small blocks (explanations of the
+                // signals): hand the freed memory back now and then, not only at the end.
+                if block % 64 == 63 { releaseFreedMemory() }
             }
         }
         var risks: [Double] = []
@@ -76,7 +79,7 @@ final class ClusterRanking: @unchecked Sendable {
             let base = Int32(linkEntries.count)
             risks += scored.risks
             linkEntries += scored.linkEntries
-            linkStart += scored.linkEnds.map { base + Int32($0) }
+            linkStart += scored.linkEnds.map { base + $0 }
             measured.merge(scored.signals) { first, _ in first }
         }
         // The blocks' memory is free now; hand it back before the ranked copies are made.

@@ -13,9 +13,9 @@ public struct AccountFeatures: Sendable {
     /// Prompts asking for reasoning / chain of thought / rationales / grading.
     public var reasoning: [Int32]
     /// Input tokens, summed.
-    public var inputTokens: [Int64]
+    public var inputTokens: AccountTokenSums
     /// Output tokens, summed.
-    public var outputTokens: [Int64]
+    public var outputTokens: AccountTokenSums
     /// Normalised entropy of the hour-of-day histogram (1 = flat round the clock), -1 when too few queries.
     public var hourEntropy: [Float]
     /// Coefficient of variation of gaps between queries (low = metronome), -1 when too few.
@@ -36,8 +36,8 @@ public struct AccountFeatures: Sendable {
         queries = AccountQueryCounts(queries: q)
         prompted = .init(repeating: 0, count: n)
         reasoning = .init(repeating: 0, count: n)
-        inputTokens = .init(repeating: 0, count: n)
-        outputTokens = .init(repeating: 0, count: n)
+        inputTokens = AccountTokenSums(count: n)
+        outputTokens = AccountTokenSums(count: n)
         hourEntropy = .init(repeating: -1, count: n)
         gapVariation = .init(repeating: -1, count: n)
         hostingShare = .init(repeating: 0, count: n)
@@ -55,14 +55,15 @@ public struct AccountFeatures: Sendable {
             var previous = Int64.min
             var gapSum = 0.0, gapSquares = 0.0, gaps = 0
             var hostingCount = 0
+            var inputSum: Int64 = 0, outputSum: Int64 = 0
             for i in range {
                 let row = i
                 let ts = q.timestamp(row)
                 let flags = q.promptFlags(row)
                 if flags != 0 { prompted[account] += 1 }
                 if flags & PromptDigest.Flags.reasoning != 0 { reasoning[account] += 1 }
-                inputTokens[account] += Int64(q.inputTokens(row))
-                outputTokens[account] += Int64(q.outputTokens(row))
+                inputSum += Int64(q.inputTokens(row))
+                outputSum += Int64(q.outputTokens(row))
                 let category = Int(q.category(row))
                 if category >= 0 {
                     if categoryCounts[category] == 0 { touched.append(category) }
@@ -79,6 +80,8 @@ public struct AccountFeatures: Sendable {
                 }
                 previous = ts
             }
+            inputTokens[account] = inputSum
+            outputTokens[account] = outputSum
             let count = range.count
             if !touched.isEmpty {
                 let histogram =
