@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func growableBufferKeepsValuesThroughGrowthAndTrim() {
-        // Past the 256 KiB mapping threshold, so realloc moves pages rather than copying.
+        // Past the 64 KiB mapping threshold, so realloc moves pages rather than copying.
         useMappingsForLargeBlocks()
         let buffer = GrowableBuffer<UInt32>()
         for i in 0..<300_000 { buffer.append(UInt32(i) &* 2_654_435_761) }
@@ -76,6 +76,16 @@ import Testing
         #expect(buffer.count == 0 && buffer.memoryFootprint == 0)
         buffer.append(9)
         #expect(buffer[0] == 9)
+    }
+
+    @Test func tokenSumsPast32BitsStayExact() {
+        var sums = AccountTokenSums(count: 3)
+        sums[0] = 12
+        sums[1] = Int64(UInt32.max) + 5
+        sums[2] = Int64(UInt32.max) - 1
+        #expect(sums[0] == 12 && sums[1] == Int64(UInt32.max) + 5 && sums[2] == Int64(UInt32.max) - 1)
+        sums[1] = 7
+        #expect(sums[1] == 7)
     }
 
     @Test func removeAllEmptiesAPoolForReuse() {

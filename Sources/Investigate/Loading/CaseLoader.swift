@@ -221,7 +221,7 @@ func releaseFreedMemory() {
     #endif
 }
 
-/// Makes every allocation of 256 KiB or more its own mapping, once per process: freeing one
+/// Makes every allocation of 64 KiB or more its own mapping, once per process: freeing one
 /// then returns it to the system at once, and `realloc` grows or trims it by moving pages
 /// (`mremap`) instead of copying (`GrowableBuffer`). glibc would otherwise raise this threshold
 /// after each large free, up to 32 MiB, and serve large blocks from arenas it keeps.
@@ -241,5 +241,5 @@ private func glibcMallocTrim(_ pad: UInt) -> Int32
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 
 /// `M_MMAP_THRESHOLD` set once (a lazy global runs its initialiser once, thread-safely).
-private let largeBlocksMapped: Bool = glibcMallopt(-3, 256 << 10) == 1
+private let largeBlocksMapped: Bool = glibcMallopt(-3, 64 << 10) == 1
 #endif
