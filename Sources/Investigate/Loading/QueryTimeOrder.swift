@@ -9,10 +9,28 @@ enum QueryTimeOrder {
         let accountCount = starts.count - 1
         let halves = 2
         DispatchQueue.concurrentPerform(iterations: halves) { half in
+            let scratch = Scratch()
             for a in (accountCount * half / halves)..<(accountCount * (half + 1) / halves)
             where starts[a + 1] - starts[a] > 1 {
                 let range = starts[a]..<starts[a + 1]
-                if !sortWithinChunk(table, range) { sortAcrossChunks(table, range) }
+                if !sortWithinChunk(table, range, scratch) { sortAcrossChunks(table, range) }
+            }
+        }
+    }
+
+    /// One worker's buffers, reused from account to account (most accounts have a few rows, so
+    /// allocating per account would cost more than the sort).
+    private final class Scratch {
+        var times: [Int64] = []
+        var order: [Int] = []
+        var bytes: [UInt64] = []
+
+        /// Room for `count` rows.
+        func reserve(_ count: Int) {
+            if times.count < count {
+                times = [Int64](repeating: 0, count: count)
+                order = [Int](repeating: 0, count: count)
+                bytes = [UInt64](repeating: 0, count: count)
             }
         }
     }
@@ -38,8 +56,8 @@ enum QueryTimeOrder {
     }
 
     /// The usual case, a range within one chunk of every column: raw pointers, no reference
-    /// counting per value. False when the range spans two chunks.
-    private static func sortWithinChunk(_ table: QueryTable, _ range: Range<Int>) -> Bool {
+    /// counting and no allocation per account. False when the range spans two chunks.
+    private static func sortWithinChunk(_ table: QueryTable, _ range: Range<Int>, _ scratch: Scratch) -> Bool {
         let n = range.count, start = range.lowerBound
         guard let seconds = table.seconds.contiguousAddress(start, count: n),
             let millis = table.millisAndFlags.contiguousAddress(start, count: n)
@@ -56,16 +74,51 @@ enum QueryTimeOrder {
             i += 1
         }
         if sorted { return true }
-        let times = range.map { table.timestamp($0) }
-        let order = timeOrder(n) { times[$0] }
-        apply(order, to: seconds)
-        apply(order, to: millis)
-        apply(order, to: table.context.contiguousAddress(start, count: n)!)
-        apply(order, to: table.categoryCode.contiguousAddress(start, count: n)!)
-        apply(order, to: table.tokens.contiguousAddress(start, count: n)!)
-        apply(order, to: table.promptSketch.contiguousAddress(start, count: n)!)
-        apply(order, to: table.line.contiguousAddress(start, count: n)!)
+        scratch.reserve(n)
+        scratch.times.withUnsafeMutableBufferPointer { times in
+            scratch.order.withUnsafeMutableBufferPointer { order in
+                scratch.bytes.withUnsafeMutableBytes { bytes in
+                    for k in 0..<n {
+                        times[k] = table.timestamp(start + k)
+                        order[k] = k
+                    }
+                    var byTime = UnsafeMutableBufferPointer(rebasing: order[0..<n])
+                    if n <= 24 {
+                        for k in 1..<n {
+                            let moving = byTime[k]
+                            var j = k
+                            while j > 0 && times[byTime[j - 1]] > times[moving] {
+                                byTime[j] = byTime[j - 1]
+                                j -= 1
+                            }
+                            byTime[j] = moving
+                        }
+                    } else {
+                        byTime.sort { (times[$0], $0) < (times[$1], $1) }
+                    }
+                    let permutation = UnsafeBufferPointer(byTime)
+                    let spare = bytes.baseAddress!
+                    apply(permutation, to: seconds, spare)
+                    apply(permutation, to: millis, spare)
+                    apply(permutation, to: table.context.contiguousAddress(start, count: n)!, spare)
+                    apply(permutation, to: table.categoryCode.contiguousAddress(start, count: n)!, spare)
+                    apply(permutation, to: table.tokens.contiguousAddress(start, count: n)!, spare)
+                    apply(permutation, to: table.promptSketch.contiguousAddress(start, count: n)!, spare)
+                    apply(permutation, to: table.line.contiguousAddress(start, count: n)!, spare)
+                }
+            }
+        }
         return true
+    }
+
+    /// `values[i] = old values[order[i]]`, the old values copied to `spare` (room for the range).
+    @inline(__always)
+    private static func apply<Element: BitwiseCopyable>(
+        _ order: UnsafeBufferPointer<Int>, to values: UnsafeMutablePointer<Element>, _ spare: UnsafeMutableRawPointer
+    ) {
+        let stride = MemoryLayout<Element>.stride
+        spare.copyMemory(from: values, byteCount: order.count * stride)
+        for (i, from) in order.enumerated() { values[i] = spare.load(fromByteOffset: from * stride, as: Element.self) }
     }
 
     /// A range across a chunk boundary (a few accounts at most): through the subscripts.
@@ -83,12 +136,5 @@ enum QueryTimeOrder {
         apply(table.tokens)
         apply(table.promptSketch)
         apply(table.line)
-    }
-
-    /// `values[i] = old values[order[i]]`.
-    @inline(__always)
-    private static func apply<Element>(_ order: [Int], to values: UnsafeMutablePointer<Element>) {
-        let old = Array(UnsafeBufferPointer(start: values, count: order.count))
-        for (i, from) in order.enumerated() { values[i] = old[from] }
     }
 }

@@ -23,14 +23,14 @@ public final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable
     /// The number of values.
     @inlinable public var count: Int { storedCount }
 
-    /// Value `index` (unchecked beyond a debug assertion: callers index what they stored).
+    /// Value `index`; an index out of range stops the program, as an array's does.
     @inlinable public subscript(index: Int) -> Element {
         @inline(__always) get {
-            assert(index >= 0 && index < storedCount)
+            precondition(index >= 0 && index < storedCount, "GrowableBuffer index out of range")
             return base.unsafelyUnwrapped[index]
         }
         @inline(__always) set {
-            assert(index >= 0 && index < storedCount)
+            precondition(index >= 0 && index < storedCount, "GrowableBuffer index out of range")
             base.unsafelyUnwrapped[index] = newValue
         }
     }
