@@ -14,6 +14,9 @@ public struct ReasoningLexicon: Sendable {
     private var bigrams: Set<UInt64> = []
     private var trigrams: Set<UInt64> = []
     private var unsegmented: [[UInt8]] = []
+    /// A 4096-bit filter over the last word of every two- and three-word phrase: a word that
+    /// misses it ends no such phrase, so the pair and triple are not looked up.
+    private var lastWords = [UInt64](repeating: 0, count: 64)
     /// A 4096-bit prefilter over every hash in the three sets: most words miss it cheaply.
     private var prefilter = [UInt64](repeating: 0, count: 64)
     /// The phrases the lexicon holds.
@@ -58,6 +61,7 @@ public struct ReasoningLexicon: Sendable {
             case 3: key = Self.combine(Self.combine(words[0], words[1]), words[2]); copy.trigrams.insert(key)
             default: continue
             }
+            if let last = words.last, words.count > 1 { copy.lastWords[Int(last & 4095) >> 6] |= 1 << (last & 63) }
             copy.prefilter[Int(key & 4095) >> 6] |= 1 << (key & 63)
         }
         return copy
@@ -74,7 +78,7 @@ public struct ReasoningLexicon: Sendable {
     @inline(__always)
     func matches(word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
         if mayContain(word) && unigrams.contains(word) { return true }
-        if previous != 0 {
+        if previous != 0 && lastWords[Int(word & 4095) >> 6] & (1 << (word & 63)) != 0 {
             if mayContain(pair) && bigrams.contains(pair) { return true }
             if beforePrevious != 0 {
                 let triple = Self.combine(Self.combine(beforePrevious, previous), word)
