@@ -10,6 +10,11 @@ import Testing
         return (try! Investigation.open(dir), truth, dir)
     }()
 
+    @Test func linkKindPositionsFollowTheirDeclaredOrder() {
+        #expect(LinkKind.allCases.enumerated().allSatisfy { $0.offset == $0.element.position })
+        #expect(LinkKind.allCases.sorted() == LinkKind.allCases)
+    }
+
     @Test func pivotsMatchANaiveScanOfTheFiles() throws {
         let (inv, _, dir) = Self.generated
         var byIP: [String: Set<String>] = [:]

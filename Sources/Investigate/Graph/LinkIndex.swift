@@ -7,7 +7,9 @@ public final class LinkIndex: @unchecked Sendable {
     public let data: CaseData
     /// Template families (the prompt-template link key).
     public let families: TemplateFamilies
-    private var byKind: [LinkKind: Adjacency] = [:]
+    /// One adjacency per kind, at the kind's position in `LinkKind.allCases` (an array read in
+    /// place: a dictionary lookup copied the lists' references on every call).
+    private var byKind: [Adjacency] = []
 
     /// Builds the index.
     /// - Complexity: O(accounts + distinct (account, value) pairs + queries).
@@ -17,7 +19,7 @@ public final class LinkIndex: @unchecked Sendable {
         let builder = LinkPairs(data: data)
         for kind in LinkKind.allCases {
             let pairs = builder.pairs(for: kind, families: self.families)
-            byKind[kind] = Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: valueCount(kind))
+            byKind.append(Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: valueCount(kind)))
         }
     }
 
@@ -32,14 +34,14 @@ public final class LinkIndex: @unchecked Sendable {
 
     /// The accounts sharing a value, ascending.
     public func accounts(sharing kind: LinkKind, value: Int32) -> ArraySlice<Int32> {
-        byKind[kind]!.accounts(of: value)
+        byKind[kind.position].accounts(of: value)
     }
 
     /// How many accounts share a value.
-    public func shareCount(_ kind: LinkKind, value: Int32) -> Int { byKind[kind]!.accountCount(of: value) }
+    public func shareCount(_ kind: LinkKind, value: Int32) -> Int { byKind[kind.position].accountCount(of: value) }
 
     /// The values of a kind an account has, ascending.
-    public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind]!.values(of: account) }
+    public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
 
     /// The printable value (raw bytes decoded; make it inert before drawing).
     public func valueString(_ kind: LinkKind, _ value: Int32) -> String {
@@ -81,7 +83,7 @@ public final class LinkIndex: @unchecked Sendable {
     }
 
     /// Heap bytes held by the adjacency lists.
-    public var memoryFootprint: Int { byKind.values.reduce(0) { $0 + $1.memoryFootprint } }
+    public var memoryFootprint: Int { byKind.reduce(0) { $0 + $1.memoryFootprint } }
 }
 
 /// Both directions of one link kind: account -> values and value -> accounts.

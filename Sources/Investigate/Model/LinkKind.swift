@@ -21,6 +21,22 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// A relation computed upstream (`links.csv`).
     case upstream = "link"
 
+    /// The kind's position in `allCases`.
+    var position: Int {
+        switch self {
+        case .payment: return 0
+        case .ip: return 1
+        case .subnet: return 2
+        case .asn: return 3
+        case .userAgent: return 4
+        case .emailDomain: return 5
+        case .org: return 6
+        case .apiKey: return 7
+        case .template: return 8
+        case .upstream: return 9
+        }
+    }
+
     /// How strongly one shared value of this kind ties two accounts, before rarity (0...1).
     public var baseWeight: Double {
         switch self {
@@ -57,6 +73,6 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     public static func < (a: LinkKind, b: LinkKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.position < b.position
     }
 }

@@ -10,13 +10,15 @@ public struct RecidivismSignal: DetectionSignal {
         guard !banned.isEmpty else { return nil }
         var bannedMembers = 0
         var linkedToBanned = 0
-        let memberSet = Set(e.members)
+        // A one-member cluster (most of them) needs no set to tell members from others.
+        let memberSet = e.members.count > 1 ? Set(e.members) : []
+        func isMember(_ account: Int32) -> Bool { e.members.count > 1 ? memberSet.contains(account) : account == e.members[0] }
         for m in e.members {
             if banned[Int(m)] { bannedMembers += 1; continue }
             search: for kind in [LinkKind.payment, .apiKey, .userAgent] {
                 for value in e.index.values(of: Int(m), kind: kind) where !e.index.isHub(kind, value: value) {
                     for other in e.index.accounts(sharing: kind, value: value)
-                    where banned[Int(other)] && !memberSet.contains(other) {
+                    where banned[Int(other)] && !isMember(other) {
                         linkedToBanned += 1
                         break search
                     }
