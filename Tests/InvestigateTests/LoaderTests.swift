@@ -90,7 +90,7 @@ import Testing
     @Test func gzipAndTruncatedGzip() throws {
         let text = #"{"ts":1767225600123,"account_id":"a1","ip":"203.0.113.7","asn":"16509"}"# + "\n"
         let source = try TempSource(["accounts.csv": Self.accounts])
-        let gz = try gzip(Array(text.utf8))
+        let gz = try gzipped(Array(text.utf8))
         try source.write("queries.jsonl.gz", bytes: gz)
         let data = try source.load()
         #expect(data.queries.count == 1)
@@ -110,18 +110,6 @@ import Testing
         #expect(data.accountCount == 1)
         #expect(TextEscaping.visible(AccountRowFetcher(data: data).email(0)!) == "\\xff\\xfeA")
         #expect(TextEscaping.visible(data.accountID(0)) == "bad\\x01id")
-    }
-
-    private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let dir = NSTemporaryDirectory() + "gz-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/x"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-n", dir + "/x"]
-        try process.run()
-        process.waitUntilExit()
-        return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/x.gz")))
     }
 }
 

@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test func rowsOfAGzipFileComeBackToo() throws {
+        let source = try Self.source()
+        let path = source.directory + "/queries/a.jsonl"
+        try source.write("queries/a.jsonl.gz", bytes: try gzipped(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+        try FileManager.default.removeItem(atPath: path)
+        let data = try Self.load(source, sliceBytes: 900)
+        let q = data.queries
+        #expect(q.count == 440)
+        let fetched = try QueryRowFetcher(data: data).rows(Array(0..<q.count))
+        let firstFile = (0..<q.count).filter { q.source(ofRow: $0).file == 0 }
+        #expect(firstFile.count == 300)
+        #expect(firstFile.allSatisfy { row in
+            let ts = fetched[row].first { $0.key == "ts" }?.value ?? ""
+            return Self.prompt(fetched[row])?.hasPrefix("first ") == true && Int64(ts).map { $0 * 1000 } == q.timestamp(row)
+        })
+    }
+
     @Test func aChangedFileGivesEmptyRowsNotOthers() throws {
         let source = try Self.source()
         let data = try Self.load(source, sliceBytes: 1 << 30)
@@ -108,5 +125,16 @@ import Testing
         // a1 (line 2) now finds a3, a3 (line 5) finds no line; a2 is still on line 4.
         #expect(after.emails[0] == nil && after.emails[2] == nil && after.unreadable == 2)
         #expect(after.emails[3].map { String(decoding: $0, as: UTF8.self) } == "bé@example.org")
+    }
+
+    @Test func theAccountReportShowsTheEmailReadAgain() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,email\na1,\"first, last@example.com\"\na2,\n", "queries.jsonl": "",
+        ])
+        let inv = Investigation(data: try CaseLoader().load(source.directory))
+        let one = Reports.account(inv.data.accountIndex("a1")!, in: inv).pretty()
+        #expect(one.contains("first, last@example.com"))
+        let two = Reports.account(inv.data.accountIndex("a2")!, in: inv).pretty()
+        #expect(two.contains("\"email\": null"))
     }
 }

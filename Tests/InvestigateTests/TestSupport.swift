@@ -23,3 +23,17 @@ struct TempSource {
         try CaseLoader(options: LoadOptions(strict: strict)).load(directory)
     }
 }
+
+/// `bytes` compressed by the system's gzip (no name or time stored, so the output is stable).
+func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
+    let dir = NSTemporaryDirectory() + "gz-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/x"))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-n", dir + "/x"]
+    try process.run()
+    process.waitUntilExit()
+    return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/x.gz")))
+}
