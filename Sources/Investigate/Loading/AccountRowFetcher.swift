@@ -22,8 +22,7 @@ public struct AccountRowFetcher {
         let fields = RecordFields(slotCount: AccountLoader.schema.columns.count)
         for (file, wanted) in byFile where file < data.files.accounts.count {
             let path = data.files.accounts[file].path
-            let records = try SourceRecords.read(path: path, lines: wanted.map(\.line).sorted())
-            let header = try SourceRecords.csvHeader(path: path)
+            let (records, header) = try SourceRecords.readWithHeader(path: path, lines: wanted.map(\.line))
             for entry in wanted {
                 guard let record = records[entry.line] else { continue }
                 found += 1

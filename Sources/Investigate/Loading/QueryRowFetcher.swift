@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Re-reads full query rows (prompt and extra keys included) from their files, by the line
 /// number each row stored at load time. A file is streamed once per request up to the last row
 /// wanted from it.
@@ -29,8 +23,7 @@ public struct QueryRowFetcher {
         let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
         for (file, wanted) in byFile {
             let path = data.queries.files[file]
-            let lines = try SourceRecords.read(path: path, lines: wanted.map(\.line).sorted())
-            let header = try SourceRecords.csvHeader(path: path)
+            let (lines, header) = try SourceRecords.readWithHeader(path: path, lines: wanted.map(\.line))
             for entry in wanted {
                 guard let line = lines[entry.line] else { continue }
                 let pairs = decode(line, csvHeader: header, fields: fields)

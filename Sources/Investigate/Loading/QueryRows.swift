@@ -20,7 +20,7 @@ final class QueryRows {
     /// spanning lines): the row number and its line. Most rows cost nothing.
     private(set) var lineSteps: [(row: Int, line: Int)] = []
     private var lastLine = 0
-    /// Token counts and category ids too wide for their columns, by row number in the slice.
+    /// Token counts, category ids and times too wide for their columns, by row number in the slice.
     var wide = WideValues()
     /// The slice's (key, ip, asn, client, model) tuples (emptied once the merge renumbered them).
     var contexts = QueryContexts()

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads chosen records of a source file again, by the line each starts on, and splits them
 /// into named fields. Used for what the engine does not keep in memory: full query rows
 /// (prompts, extra keys) and account emails.
@@ -48,9 +42,13 @@ enum SourceRecords {
         return result
     }
 
-    /// The header line of a CSV file, nil for JSON lines.
-    static func csvHeader(path: String) throws -> [UInt8]? {
-        TableFormat.of(path: path) == .csv ? try read(path: path, lines: [1])[1] : nil
+    /// The records starting on the given lines and, for a CSV file, its header line (nil for
+    /// JSON lines), read in one pass.
+    static func readWithHeader(path: String, lines numbers: [Int]) throws -> (records: [Int: [UInt8]], csvHeader: [UInt8]?) {
+        let csv = TableFormat.of(path: path) == .csv
+        let wanted = Array(Set(numbers + (csv ? [1] : []))).sorted()
+        let records = try read(path: path, lines: wanted)
+        return (records, csv ? records[1] : nil)
     }
 
     /// A record's fields as (column, raw value) pairs: schema columns under their schema name

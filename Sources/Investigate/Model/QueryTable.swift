@@ -18,7 +18,7 @@ public final class QueryTable: @unchecked Sendable {
     /// Input and output tokens (`WideValues.packTokens`); read through `inputTokens(_:)` and
     /// `outputTokens(_:)`.
     var tokens = ChunkedColumn<UInt32>()
-    /// Token counts and category ids too wide for their columns, by `line`.
+    /// Token counts, category ids and times too wide for their columns, by `line`.
     var wide = WideValues()
     /// Prompt sketch (`PromptDigest`), 0 when there is no prompt. Only template families read
     /// it: `CaseData.templateFamilies` frees it once they are found.

@@ -10,5 +10,5 @@ public struct AccountQueryCounts: RandomAccessCollection, Sendable {
 
     /// The number of queries `account` made.
     /// - Complexity: O(1).
-    public subscript(account: Int) -> Int32 { Int32(queries.accountStart[account + 1] - queries.accountStart[account]) }
+    public subscript(account: Int) -> Int32 { Int32(queries.queryCount(of: account)) }
 }

@@ -9,7 +9,7 @@ public struct AccountRisks: RandomAccessCollection, Sendable {
     private let features: AccountFeatures
     private let population: PopulationBaseline
 
-    /// Scores every account.
+    /// Keeps what an account's risk is worked out from.
     init(
         scorer: RiskScorer, clusterRisks: [Double], clusterOfAccount: [Int32], features: AccountFeatures,
         population: PopulationBaseline
