@@ -9,7 +9,9 @@
 /// Normalisation lowercases ASCII, turns every run of digits into `0`, replaces quoted spans
 /// with one placeholder and splits on whitespace and punctuation. The sketch is a MinHash over
 /// word bigrams folded into two 32-bit bands: prompts from one template share at least one band.
-public struct PromptDigest: Sendable {
+///
+/// A digester keeps buffers between prompts: use one per thread.
+public final class PromptDigest {
     /// Bits of `QueryTable.promptFlags`.
     public enum Flags {
         /// The row carried a prompt text.
@@ -21,6 +23,8 @@ public struct PromptDigest: Sendable {
     }
 
     private let lexicon: ReasoningLexicon
+    /// Splits prompts into word hashes, sixteen bytes at a time.
+    private let words = PromptWords()
     /// Multipliers and offsets of the four MinHash functions `h * a + b` over a mixed shingle hash.
     private static let multipliers: (UInt64, UInt64, UInt64, UInt64) =
         (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7345, 0xA409_3822_299F_31D1, 0x082E_FA98_EC4E_6C89)
@@ -32,34 +36,53 @@ public struct PromptDigest: Sendable {
 
     /// The sketch and flags of a prompt.
     public func digest(_ prompt: UnsafeRawBufferPointer) -> (sketch: UInt64, flags: UInt8) {
-        guard let bytes = prompt.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (0, Flags.hasPrompt) }
-        let classes = Self.byteClasses
+        guard prompt.baseAddress != nil else { return (0, Flags.hasPrompt) }
+        let (count, highBytes) = words.split(prompt)
+        let hashes = words.hashes
         var minima: (UInt64, UInt64, UInt64, UInt64) = (.max, .max, .max, .max)
         var previousWord: UInt64 = 0
         var beforePrevious: UInt64 = 0
-        var words = 0
         var reasoning = false
-        var highBits: UInt8 = 0
-        var word = WordHasher()
-
-        @inline(__always)
-        func finishWord(_ value: UInt64) {
-            let pair = words == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
-            let shingle = ByteHash.mix(words == 0 ? value : pair)
+        for index in 0..<count {
+            let value = hashes[index]
+            let pair = index == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
+            let shingle = ByteHash.mix(index == 0 ? value : pair)
             minima.0 = min(minima.0, shingle &* Self.multipliers.0 &+ Self.offsets.0)
             minima.1 = min(minima.1, shingle &* Self.multipliers.1 &+ Self.offsets.1)
             minima.2 = min(minima.2, shingle &* Self.multipliers.2 &+ Self.offsets.2)
             minima.3 = min(minima.3, shingle &* Self.multipliers.3 &+ Self.offsets.3)
             if !reasoning {
                 reasoning = lexicon.matches(
-                    word: value, pair: pair, previous: words > 0 ? previousWord : 0,
-                    beforePrevious: words > 1 ? beforePrevious : 0)
+                    word: value, pair: pair, previous: index > 0 ? previousWord : 0,
+                    beforePrevious: index > 1 ? beforePrevious : 0)
             }
             beforePrevious = previousWord
             previousWord = value
-            words += 1
         }
+        if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
+        guard count > 0 else { return (0, Flags.hasPrompt) }
+        let bandA = ByteHash.mix(minima.0 ^ minima.1 &* 3) & 0xFFFF_FFFF
+        let bandB = ByteHash.mix(minima.2 ^ minima.3 &* 3) & 0xFFFF_FFFF
+        var flags = Flags.hasPrompt
+        if reasoning { flags |= Flags.reasoning }
+        return (bandA << 32 | bandB | 1, flags)
+    }
 
+    /// Splits a prompt into `hashes` a byte at a time, quoted spans included; returns how many
+    /// words it has and whether it holds a non-ASCII byte. `hashes` has room for one word per
+    /// two bytes.
+    static func wordsByteByByte(
+        _ prompt: UnsafeRawBufferPointer, into hashes: UnsafeMutablePointer<UInt64>
+    ) -> (count: Int, highBytes: Bool) {
+        guard let bytes = prompt.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (0, false) }
+        var count = 0
+        func body(_ value: UInt64) {
+            hashes[count] = value
+            count += 1
+        }
+        let classes = Self.byteClasses
+        var highBits: UInt8 = 0
+        var word = WordHasher()
         var i = 0
         let n = prompt.count
         while i < n {
@@ -75,26 +98,20 @@ public struct PromptDigest: Sendable {
                 }
                 continue
             }
-            if !word.isEmpty { finishWord(word.finish()) }
+            if !word.isEmpty { body(word.finish()) }
             if mapped == Self.quoteClass {
                 // A quoted span becomes one placeholder word when it closes within 400 bytes.
                 let limit = min(n, i + 400)
                 var j = i
                 while j < limit && bytes[j] != raw { j += 1 }
                 if j < limit {
-                    finishWord(Self.quotePlaceholder)
+                    body(Self.quotePlaceholder)
                     i = j + 1
                 }
             }
         }
-        if !word.isEmpty { finishWord(word.finish()) }
-        if !reasoning && highBits >= 0x80 { reasoning = lexicon.matchesUnsegmented(prompt) }
-        guard words > 0 else { return (0, Flags.hasPrompt) }
-        let bandA = ByteHash.mix(minima.0 ^ minima.1 &* 3) & 0xFFFF_FFFF
-        let bandB = ByteHash.mix(minima.2 ^ minima.3 &* 3) & 0xFFFF_FFFF
-        var flags = Flags.hasPrompt
-        if reasoning { flags |= Flags.reasoning }
-        return (bandA << 32 | bandB | 1, flags)
+        if !word.isEmpty { body(word.finish()) }
+        return (count, highBits >= 0x80)
     }
 
     /// Byte classes of the normaliser: 0 separates words, `quoteClass` opens a quoted span, and
@@ -155,8 +172,7 @@ struct WordHasher {
         packed = packed << 8 | UInt64(byte)
         length &+= 1
         if length & 7 == 0 {
-            state = (state ^ packed) &* 0x9E37_79B9_7F4A_7C15
-            state ^= state >> 29
+            state = Self.mix(state, register: packed)
             packed = 0
         }
     }
@@ -164,8 +180,21 @@ struct WordHasher {
     /// The word's hash; the hasher is empty again afterwards.
     @inline(__always)
     mutating func finish() -> UInt64 {
-        let value = ByteHash.mix(state ^ packed ^ (length &* 0xFF51_AFD7_ED55_8CCD))
+        let value = Self.finish(state: state, packed: packed, length: length)
         self = WordHasher()
         return value
+    }
+
+    /// Mixes one full register of eight bytes into the state.
+    @inline(__always)
+    static func mix(_ state: UInt64, register: UInt64) -> UInt64 {
+        let mixed = (state ^ register) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ mixed >> 29
+    }
+
+    /// The hash of a word from its mixed full registers, its last partial register and its length.
+    @inline(__always)
+    static func finish(state: UInt64, packed: UInt64, length: UInt64) -> UInt64 {
+        ByteHash.mix(state ^ packed ^ (length &* 0xFF51_AFD7_ED55_8CCD))
     }
 }

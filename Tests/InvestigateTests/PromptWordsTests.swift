@@ -1,0 +1,81 @@
+import Testing
+
+@testable import Investigate
+
+/// The vectorised word splitter must give exactly the words of the byte-at-a-time scanner, or
+/// every template sketch would change with the prompt's length and position in a block.
+@Suite struct PromptWordsTests {
+    /// Both splitters' hashes for one prompt.
+    private func bothSplits(_ prompt: [UInt8], _ splitter: PromptWords) -> (vectorised: [UInt64], bytes: [UInt64], high: (Bool, Bool)) {
+        prompt.withUnsafeBytes { raw in
+            let (count, high) = splitter.split(raw)
+            let vectorised = Array(UnsafeBufferPointer(start: splitter.hashes, count: count))
+            let reference = UnsafeMutablePointer<UInt64>.allocate(capacity: raw.count / 2 + 1)
+            defer { reference.deallocate() }
+            let (referenceCount, referenceHigh) = PromptDigest.wordsByteByByte(raw, into: reference)
+            return (vectorised, Array(UnsafeBufferPointer(start: reference, count: referenceCount)), (high, referenceHigh))
+        }
+    }
+
+    @Test func randomPromptsSplitAlike() {
+        // Letters of both cases, digits (runs of them collapse), apostrophes, separators,
+        // control bytes and UTF-8 or invalid high bytes; lengths across several 64-byte blocks.
+        let alphabet: [UInt8] =
+            Array("aZkQ09'7 ,.-_\t\n?!/:;()[]{}@#=+".utf8) + [0x00, 0x1B, 0x7F, 0x80, 0xC3, 0xA9, 0xE4, 0xB8, 0x80, 0xFF]
+        var random = SeededRandom(seed: 11)
+        let splitter = PromptWords()
+        for _ in 0..<4000 {
+            let length = random.int(0...300)
+            var prompt: [UInt8] = []
+            while prompt.count < length {
+                // Runs of one kind make long words, long digit runs and long separator runs.
+                let byte = random.pick(alphabet)
+                prompt += [UInt8](repeating: byte, count: random.chance(0.2) ? random.int(1...70) : 1)
+            }
+            let result = bothSplits(prompt, splitter)
+            #expect(result.vectorised == result.bytes, "prompt \(prompt)")
+            #expect(result.high.0 == result.high.1)
+        }
+    }
+
+    @Test func wordsAcrossBlockBoundariesSplitAlike() {
+        let splitter = PromptWords()
+        var prompts: [String] = [
+            "", "a", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ", "12345", "a1b22c333",
+            String(repeating: "x", count: 64), String(repeating: "x", count: 65), String(repeating: "x", count: 200),
+            String(repeating: "9", count: 130), "don't stop", "caf\u{E9} na\u{EF}ve \u{4E00}\u{4E01}",
+        ]
+        // A word, then a digit run, straddling each position around the 64- and 128-byte edges.
+        for offset in 56...72 {
+            prompts.append(String(repeating: " ", count: offset) + "Word99x 123 end")
+            prompts.append(String(repeating: "y", count: offset) + " 4567890 tail")
+            prompts.append(String(repeating: "1", count: offset) + "z")
+        }
+        for offset in 120...136 { prompts.append(String(repeating: ".", count: offset) + "step by step 2024") }
+        for prompt in prompts {
+            let result = bothSplits(Array(prompt.utf8), splitter)
+            #expect(result.vectorised == result.bytes, "prompt \(prompt)")
+            #expect(result.high.0 == result.high.1)
+        }
+    }
+
+    @Test func quotedSpansFallBackToTheByteScanner() {
+        let splitter = PromptWords()
+        for prompt in ["say \"hello there\" now", "run `rm -rf` please", "an \"unclosed quote", "`a` \"b\" 'c'"] {
+            let result = bothSplits(Array(prompt.utf8), splitter)
+            #expect(result.vectorised == result.bytes)
+        }
+        // The span is one placeholder word: what it holds does not change the sketch.
+        let digest = PromptDigest()
+        #expect(digest.digest("Translate \"good morning\" into French").sketch == digest.digest("Translate \"bonsoir\" into French").sketch)
+    }
+
+    @Test func sketchesDoNotDependOnTheBuffersOfEarlierPrompts() {
+        let digest = PromptDigest()
+        let short = "Explain step by step how 42 rivers flow"
+        let first = digest.digest(short)
+        _ = digest.digest(String(repeating: "long prompt words 123 ", count: 400))
+        #expect(digest.digest(short) == first)
+        #expect(PromptDigest().digest(short) == first)
+    }
+}
