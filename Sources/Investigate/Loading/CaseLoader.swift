@@ -141,7 +141,7 @@ public struct CaseLoader {
         nonisolated(unsafe) var ipSubnet: [Int32]?
         let rowsPerFile = try QueryMerge(
             parts: parts, units: units, pools: pools, log: log, endStep: { endPhase($0) },
-            alongsideScatter: { ipSubnet = Self.subnets(pools: pools) }
+            alongsideContexts: { ipSubnet = Self.subnets(pools: pools) }
         ).merge(into: queries, accountCount: accounts.count)
         parts.removeAll()
         releaseFreedMemory()

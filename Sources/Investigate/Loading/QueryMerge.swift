@@ -3,11 +3,12 @@ import Dispatch
 /// Joins the parts of a parallel query load into the final `QueryTable`, exactly as a one-thread
 /// load would have built it:
 ///
-/// 1. in file order, each part's issues are reported (line numbers shifted past the slices
-///    before it) together with its rows whose account is not in the accounts file, which are
-///    dropped;
+/// 1. every part's account ids are resolved (parts spread over the workers), then, in file
+///    order, each part's issues are reported (line numbers shifted past the slices before it)
+///    together with its rows whose account is not in the accounts file, which are dropped;
 /// 2. every part's pool values and contexts are renumbered into the global pools, part after
-///    part (one pool kind per worker);
+///    part (one pool kind per worker; the contexts on one worker while another derives the IP
+///    subnets);
 /// 3. rows are scattered into account order with a counting sort (one column per worker, each
 ///    part's column freed as it is consumed) and sorted by time within an account.
 struct QueryMerge {
@@ -18,8 +19,9 @@ struct QueryMerge {
     let log: IssueLog
     /// Called at the end of each step with its name (for the load report's timings).
     var endStep: (String) -> Void = { _ in }
-    /// Work that needs the global pools complete (the IP subnets), run beside the row scatter.
-    var alongsideScatter: () -> Void = {}
+    /// Work that needs the global pools complete (the IP subnets), run beside the contexts'
+    /// renumbering (which is one worker's).
+    var alongsideContexts: () -> Void = {}
 
     /// Merges into `table`; returns the rows kept per file index.
     func merge(into table: QueryTable, accountCount: Int) throws -> [Int: Int] {
@@ -29,6 +31,19 @@ struct QueryMerge {
         var sliceLineBase = [Int](repeating: 0, count: parts.count)
         var rowsPerFile: [Int: Int] = [:]
         var skippedFiles = Set<Int>()
+        // Each part's accounts are resolved on every worker (lookups only); issues are then
+        // reported part after part.
+        var resolved = [(map: [Int32], unknown: (count: Int, listed: [LoadIssue]))?](repeating: nil, count: parts.count)
+        resolved.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            nonisolated(unsafe) let merge = self
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                guard merge.parts[index].failure == nil else { return }
+                let part = merge.parts[index]
+                let map = merge.resolveAccounts(part)
+                results[index] = (map, merge.unknownAccountRows(part, merge.units[index].entry, map))
+            }
+        }
         for (index, (part, unit)) in zip(parts, units).enumerated() {
             if skippedFiles.contains(unit.fileIndex) { continue }
             if let failure = part.failure {
@@ -37,8 +52,8 @@ struct QueryMerge {
                 skippedFiles.insert(unit.fileIndex)
                 continue
             }
-            let map = resolveAccounts(part)
-            let unknown = unknownAccountRows(part, unit.entry, map)
+            guard let (map, unknown) = resolved[index] else { continue }
+            resolved[index] = nil
             let base = lineBase[unit.fileIndex, default: 0]
             let skipped = (part.log.report.skipped + unknown.listed).sorted { $0.line < $1.line }
             for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
@@ -72,18 +87,25 @@ struct QueryMerge {
         for part in parts { part.pools = ValuePools() }
         pools.compact()
         releaseFreedMemory()
+        endStep("merge: values")
         table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
-        let contextMaps = kept.indices.map { position in
-            let part = parts[kept[position]]
-            defer { part.rows.contexts = QueryContexts() }
-            return renumberContexts(part.rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
+        // Contexts are renumbered on one worker, part after part; the other derives the subnets.
+        nonisolated(unsafe) var contextMaps: [[Int32]] = []
+        let renumber = {
+            contextMaps = kept.indices.map { position in
+                let part = parts[kept[position]]
+                defer { part.rows.contexts = QueryContexts() }
+                return renumberContexts(part.rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
+            }
         }
+        nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
         let categoryMaps = valueMaps.map { $0[Self.categoryKind] }
         valueMaps = []
         releaseFreedMemory()
-        endStep("merge: values and contexts")
+        endStep("merge: contexts and IP subnets")
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         accountMaps = []
         endStep("merge: place rows")
@@ -93,7 +115,7 @@ struct QueryMerge {
         // The slices' rows are all placed: free their positions before the time sort.
         for index in kept { parts[index].rows.account.drain { _, _ in } }
         releaseFreedMemory()
-        endStep("merge: scatter columns (and IP subnets)")
+        endStep("merge: scatter columns")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
         endStep("merge: time order")
         table.accountStart = starts
@@ -209,7 +231,7 @@ struct QueryMerge {
     }
 
     /// Moves every part's columns into the table at the positions `placeRows` wrote, one column
-    /// per worker, with `alongsideScatter` as one more job. Values too wide for their columns
+    /// per worker. Values too wide for their columns
     /// are keyed by the rows' line numbers once every column is in place.
     private func scatter(
         _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], categoryMaps: [[Int32]], lineBase: [Int],
@@ -228,7 +250,6 @@ struct QueryMerge {
         nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
         nonisolated(unsafe) var wideTimes: [(row: Int, millis: Int64)] = []
         let jobs: [() -> Void] = [
-            alongsideScatter,
             {
                 Self.move(rows.map(\.seconds), rows, to: table.seconds) { part, source, target, seconds in
                     if seconds == WideValues.timeEscape { wideTimes.append((target, rows[part].wide.time[UInt64(source)]!)) }
