@@ -19,6 +19,8 @@ struct AccountLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        var touched: UInt64 = 0
+        defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
         if let estimate = RowEstimate.rows(in: entry) {
             for pool in [pools.accountIDs, pools.payments, pools.ips] {
                 pool.reserve(values: pool.count + estimate)
@@ -29,8 +31,12 @@ struct AccountLoader {
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(Slot.id))
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
+            // The three large pools' slots are fetched together: each is usually a cache miss.
+            let payment = FieldParsing.trim(row.bytes(Slot.payment)), signupIP = FieldParsing.trim(row.bytes(Slot.signupIP))
+            let idHash = ByteHash.hash(idBytes), paymentHash = ByteHash.hash(payment), ipHash = ByteHash.hash(signupIP)
+            touched ^= pools.accountIDs.touch(hash: idHash) ^ pools.payments.touch(hash: paymentHash) ^ pools.ips.touch(hash: ipHash)
             let before = pools.accountIDs.count
-            let id = pools.accountIDs.intern(idBytes)
+            let id = pools.accountIDs.intern(idBytes, hash: idHash)
             guard Int(id) == before else {
                 let first = table.line[Int(id)]
                 return log.skip(
@@ -63,8 +69,8 @@ struct AccountLoader {
             table.country.append(FieldParsing.internLowercased(row.bytes(Slot.country), in: pools.labels, scratch: &scratch))
             table.plan.append(FieldParsing.intern(row.bytes(Slot.plan), in: pools.labels))
             table.status.append(FieldParsing.internLowercased(row.bytes(Slot.status), in: pools.labels, scratch: &scratch))
-            table.payment.append(FieldParsing.intern(row.bytes(Slot.payment), in: pools.payments))
-            table.signupIP.append(FieldParsing.intern(row.bytes(Slot.signupIP), in: pools.ips))
+            table.payment.append(payment.isEmpty ? -1 : pools.payments.intern(payment, hash: paymentHash))
+            table.signupIP.append(signupIP.isEmpty ? -1 : pools.ips.intern(signupIP, hash: ipHash))
             table.line.append(Int32(clamping: row.line))
             row.forEachExtra { name, value in
                 table.extraKey.append(pools.extraKeys.intern(name))

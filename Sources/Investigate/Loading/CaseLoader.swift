@@ -192,16 +192,39 @@ public struct CaseLoader {
         return count
     }
 
-    /// Each IP's subnet id (-1 when the IP is not an address).
+    /// Each IP's subnet id (-1 when the IP is not an address). IPs go in batches: their subnets'
+    /// texts and hashes first, then the batch's slots are fetched together, then interned in order.
     private static func subnets(pools: ValuePools) -> [Int32] {
+        let ips = pools.ips, subnets = pools.subnets
+        subnets.reserve(values: ips.count)
+        var result = [Int32](repeating: -1, count: ips.count)
+        let batch = 16, width = 64
+        var texts = [UInt8](repeating: 0, count: batch * width)
+        var lengths = [Int](repeating: 0, count: batch)
+        var hashes = [UInt64](repeating: 0, count: batch)
         var scratch: [UInt8] = []
-        pools.subnets.reserve(values: pools.ips.count)
-        return (0..<pools.ips.count).map { id in
-            pools.ips.withBytes(Int32(id)) { address in
-                guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
-                return scratch.withUnsafeBytes { pools.subnets.intern($0) }
+        var touched: UInt64 = 0
+        for first in stride(from: 0, to: ips.count, by: batch) {
+            let size = min(batch, ips.count - first)
+            for k in 0..<size {
+                lengths[k] = -1
+                ips.withBytes(Int32(first + k)) { address in
+                    guard IPNetwork.subnet(of: address, into: &scratch), scratch.count <= width else { return }
+                    texts.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: k * width).copyMemory(from: scratch, byteCount: scratch.count) }
+                    lengths[k] = scratch.count
+                    hashes[k] = scratch.withUnsafeBytes { ByteHash.hash($0) }
+                    touched ^= subnets.touch(hash: hashes[k])
+                }
+            }
+            texts.withUnsafeBytes { raw in
+                for k in 0..<size where lengths[k] >= 0 {
+                    let text = UnsafeRawBufferPointer(rebasing: raw[(k * width)..<(k * width + lengths[k])])
+                    result[first + k] = subnets.intern(text, hash: hashes[k])
+                }
             }
         }
+        StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
+        return result
     }
 }
 

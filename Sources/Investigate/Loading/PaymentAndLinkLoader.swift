@@ -11,16 +11,29 @@ struct PaymentLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        var nextAccount: Int32 = 0, nextFingerprint: Int32 = 0
         if let estimate = RowEstimate.rows(in: entry) { pools.payments.reserve(values: pools.payments.count + estimate) }
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(0))
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
-            guard let account = pools.accountIDs.lookup(idBytes) else {
-                return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes))")
+            // Exports list payments in account order: the next account and the next card are
+            // checked first, without hashing.
+            var account = nextAccount
+            if !pools.accountIDs.hasValue(account, equalTo: idBytes) {
+                guard let found = pools.accountIDs.lookup(idBytes) else {
+                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes))")
+                }
+                account = found
             }
-            let fingerprint = FieldParsing.intern(row.bytes(1), in: pools.payments)
-            guard fingerprint >= 0 else { return log.skip(entry.name, row.line, "missing payment_fingerprint") }
+            nextAccount = account + 1
+            let fingerprintBytes = FieldParsing.trim(row.bytes(1))
+            guard !fingerprintBytes.isEmpty else { return log.skip(entry.name, row.line, "missing payment_fingerprint") }
+            var fingerprint = nextFingerprint
+            if !pools.payments.hasValue(fingerprint, equalTo: fingerprintBytes) {
+                fingerprint = pools.payments.intern(fingerprintBytes)
+            }
+            nextFingerprint = fingerprint + 1
             if row.hasValue(4), Timestamp.parseMillis(FieldParsing.trim(row.bytes(4))) == nil,
                 !log.warn(entry.name, row.line, "bad added_at \(FieldParsing.quote(row.bytes(4))); kept without it")
             {

@@ -47,9 +47,12 @@ public final class StringPool: @unchecked Sendable {
     /// other use of the pool.
     /// - Complexity: O(length) expected.
     @inline(__always)
-    public func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    public func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 { intern(bytes, hash: ByteHash.hash(bytes)) }
+
+    /// `intern(_:)` with the value's `ByteHash.hash` already computed (see `touch(hash:)`).
+    @inline(__always)
+    func intern(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
         ensureSlots()
-        let hash = ByteHash.hash(bytes)
         let tag = hash & Self.tagMask
         var index = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
@@ -78,9 +81,12 @@ public final class StringPool: @unchecked Sendable {
 
     /// Returns the id of `bytes` when interned, without adding it. Safe to call from several
     /// threads at once (while nothing interns).
-    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? { lookup(bytes, hash: ByteHash.hash(bytes)) }
+
+    /// `lookup(_:)` with the value's `ByteHash.hash` already computed.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
         ensureSlots()
-        let hash = ByteHash.hash(bytes)
         let tag = hash & Self.tagMask
         var index = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
@@ -105,6 +111,25 @@ public final class StringPool: @unchecked Sendable {
     /// The value decoded as UTF-8 (invalid sequences become U+FFFD).
     public func string(_ id: Int32) -> String {
         withBytes(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Reads the slot where a value of this hash is looked for first and returns it, so that
+    /// several values' slots are fetched from memory together, before their `intern` or `lookup`
+    /// needs them one after the other (the caller folds the results into something it keeps,
+    /// or the read would be dropped). Only while the slot table is built (not after `compact()`).
+    @inline(__always)
+    func touch(hash: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0.isEmpty ? 0 : $0[Int(truncatingIfNeeded: hash >> 32) & mask] }
+    }
+
+    /// Where callers of `touch(hash:)` leave what they read, once per file, so that the reads
+    /// are kept.
+    static let touchedSlots = Atomic<UInt64>(0)
+
+    /// True when value `id` exists and is exactly `bytes` (a guess checked without hashing).
+    @inline(__always)
+    func hasValue(_ id: Int32, equalTo bytes: UnsafeRawBufferPointer) -> Bool {
+        id >= 0 && Int(id) < count && equals(id, bytes)
     }
 
     /// The byte length of value `id`.

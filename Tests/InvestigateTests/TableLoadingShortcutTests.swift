@@ -1,0 +1,77 @@
+import Testing
+
+@testable import Investigate
+
+/// The table loaders' shortcuts (payments checked against the next account and card before any
+/// hashing, slots fetched ahead, subnets interned in batches) must load exactly what a plain
+/// lookup would.
+@Suite struct TableLoadingShortcutTests {
+    @Test func paymentsInAnyOrderLoadExactly() throws {
+        let ids = (0..<40).map { "acct_\($0)" }
+        var accounts = "account_id,payment_fingerprint,signup_ip\n"
+        for (index, id) in ids.enumerated() { accounts += "\(id),pf_\(index % 7 == 0 ? 0 : index),10.0.\(index % 3).\(index)\n" }
+        // In account order, then reversed, then shuffled with shared and new cards, padding,
+        // an unknown account and a missing card.
+        var expected: [(account: String, card: String)] = []
+        var payments = "account_id,payment_fingerprint,kind\n"
+        for (index, id) in ids.enumerated() {
+            payments += "\(id),pf_\(index),card\n"
+            expected.append((id, "pf_\(index)"))
+        }
+        for (index, id) in ids.enumerated().reversed() {
+            payments += "\(id),pf_shared_\(index % 2),card\n"
+            expected.append((id, "pf_shared_\(index % 2)"))
+        }
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<60 {
+            let index = random.int(0...(ids.count - 1))
+            let card = random.chance(0.5) ? "pf_\(random.int(0...50))" : "pf_new_\(random.int(0...5))"
+            payments += " \(ids[index]) , \(card) ,invoice\n"
+            expected.append((ids[index], card))
+        }
+        payments += "acct_missing,pf_1,card\nacct_3,,card\n"
+        let data = try TempSource(["accounts.csv": accounts, "payments.csv": payments, "queries.jsonl": ""]).load()
+        #expect(data.report.skippedCount == 2)
+        let loaded = (0..<data.payments.account.count).map { row in
+            (
+                data.pools.accountIDs.string(data.payments.account[row]),
+                data.pools.payments.string(data.payments.fingerprint[row])
+            )
+        }
+        #expect(loaded.map(\.0) == expected.map(\.account))
+        #expect(loaded.map(\.1) == expected.map(\.card))
+        // Every card is one value: the guessed ids are the ids a lookup gives.
+        for row in 0..<data.payments.fingerprint.count {
+            let card = data.pools.payments.string(data.payments.fingerprint[row])
+            #expect(data.pools.payments.lookup(card) == data.payments.fingerprint[row])
+        }
+    }
+
+    @Test func subnetsInBatchesMatchEachAddress() throws {
+        var accounts = "account_id,signup_ip\n"
+        // 37 addresses: not a multiple of the batch; IPv4, IPv6, padded and not addresses.
+        var addresses: [String] = []
+        for index in 0..<37 {
+            switch index % 5 {
+            case 0: addresses.append("192.168.\(index).\(index)")
+            case 1: addresses.append("2001:db8:\(index)::\(index)")
+            case 2: addresses.append("not-an-ip-\(index)")
+            case 3: addresses.append("10.\(index % 4).0.1")
+            default: addresses.append("300.1.1.\(index)")
+            }
+            accounts += "a\(index),\(addresses[index])\n"
+        }
+        let data = try TempSource(["accounts.csv": accounts, "queries.jsonl": ""]).load()
+        #expect(data.ipSubnet.count == data.pools.ips.count)
+        for id in 0..<data.pools.ips.count {
+            let address = data.pools.ips.string(Int32(id))
+            let subnet = IPNetwork.subnet(of: address)
+            let stored = data.ipSubnet[id]
+            #expect((stored < 0 ? nil : data.pools.subnets.string(stored)) == subnet, "\(address)")
+        }
+        // Subnet ids follow the first address that has each subnet.
+        var seen: [Int32] = []
+        for id in data.ipSubnet where id >= 0 && !seen.contains(id) { seen.append(id) }
+        #expect(seen == seen.sorted())
+    }
+}
