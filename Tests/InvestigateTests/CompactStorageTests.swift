@@ -33,6 +33,28 @@ import Testing
         #expect(pool.lookup("absent") == nil)
     }
 
+    @Test func byteEqualityAtEveryLengthAndPosition() {
+        // Overlapping word compares must see a difference in any byte, at any length.
+        for length in 0...40 {
+            let a = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            a.withUnsafeBytes { left in
+                let base = left.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+                #expect(StringPool.sameBytes(base, base, length))
+                for position in 0..<length {
+                    var b = a
+                    b[position] ^= 0x20
+                    b.withUnsafeBytes { right in #expect(!StringPool.sameBytes(base, right.baseAddress!, length)) }
+                }
+            }
+        }
+        // A pool finds values of every length that differ only in their last byte.
+        let pool = StringPool()
+        let values = (1...40).flatMap { length in ["a", "b"].map { String(repeating: "x", count: length - 1) + $0 } }
+        let ids = values.map { pool.intern($0) }
+        #expect(Set(ids).count == values.count)
+        #expect(values.map { pool.lookup($0) } == ids)
+    }
+
     @Test func internAfterCompactRebuildsTheTable() {
         let pool = StringPool()
         let a = pool.intern("a")

@@ -196,21 +196,32 @@ public final class StringPool: @unchecked Sendable {
         return Self.sameBytes(storage.address.unsafelyUnwrapped + start, bytes.baseAddress!, bytes.count)
     }
 
-    /// Byte equality, eight at a time (values are short: a call to memcmp costs more).
+    /// Byte equality, eight at a time (values are short: a call to memcmp costs more). The last
+    /// bytes are compared as one word that overlaps the previous one, never a byte at a time.
     @inline(__always)
     static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        var i = 0
-        while i + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
+        if count >= 8 {
+            var i = 0
+            while i + 8 < count {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
             }
-            i += 8
+            let last = count - 8
+            return a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
         }
-        while i < count {
-            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-            i += 1
+        if count >= 4 {
+            let last = count - 4
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: last, as: UInt32.self) == b.loadUnaligned(fromByteOffset: last, as: UInt32.self)
         }
-        return true
+        if count >= 2 {
+            let last = count - 2
+            return a.loadUnaligned(as: UInt16.self) == b.loadUnaligned(as: UInt16.self)
+                && a.loadUnaligned(fromByteOffset: last, as: UInt16.self) == b.loadUnaligned(fromByteOffset: last, as: UInt16.self)
+        }
+        return count == 0 || a.load(as: UInt8.self) == b.load(as: UInt8.self)
     }
 
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
