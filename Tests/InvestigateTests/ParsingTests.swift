@@ -66,3 +66,42 @@ import Testing
         #expect(a.sketch == b.sketch)
     }
 }
+
+/// Keys are matched against the previous line's key at the same position first: a change of
+/// order, case or an extra key in a known key's place must still land in the right slot.
+@Suite struct JSONKeyMemoryTests {
+    @Test func keysMatchWhateverThePreviousLineHeld() {
+        let schema = TableSchema(columns: ["ts", "account_id", "prompt"], required: ["ts"])
+        let parser = JSONLineParser(schema: schema)
+        let fields = RecordFields(slotCount: schema.columns.count)
+        func parse(_ line: String) -> (slots: [String?], extras: [String: String]) {
+            var copy = line
+            return copy.withUTF8 { raw in
+                #expect(parser.parse(UnsafeRawBufferPointer(raw), into: fields) == nil)
+                var extras: [String: String] = [:]
+                fields.forEachExtra { name, value in
+                    extras[String(decoding: name, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+                }
+                return ((0..<3).map { fields.string($0) }, extras)
+            }
+        }
+        let lines = [
+            #"{"ts":"1","account_id":"a","request_id":"r1","prompt":"p"}"#,
+            #"{"ts":"2","account_id":"b","request_id":"r2","prompt":"q"}"#,
+            #"{"TS":"3","request_id":"r3","account_id":"c","prompt":"s"}"#,
+            #"{"request_id":"r4","ts":"4","Account_ID":"d","note":"n"}"#,
+            #"{"ts":"5","account_id":"e","request_id":"r5","prompt":"t"}"#,
+            #"{"t\u0073":"6","account_id":"f","prompt":"u","request_id":"r6"}"#,
+        ]
+        let expected: [([String?], [String: String])] = [
+            (["1", "a", "p"], ["request_id": "r1"]), (["2", "b", "q"], ["request_id": "r2"]),
+            (["3", "c", "s"], ["request_id": "r3"]), (["4", "d", nil], ["request_id": "r4", "note": "n"]),
+            (["5", "e", "t"], ["request_id": "r5"]), (["6", "f", "u"], ["request_id": "r6"]),
+        ]
+        for (line, want) in zip(lines, expected) {
+            let got = parse(line)
+            #expect(got.slots == want.0, "\(line)")
+            #expect(got.extras == want.1, "\(line)")
+        }
+    }
+}

@@ -6,7 +6,8 @@
 ///
 /// A string without escapes is not copied: its slot points into the line, which stays valid
 /// until the next line. Keys are matched first against the key seen at the same position on the
-/// previous line (exports repeat one key order), then through the schema's hash table.
+/// previous line (exports repeat one key order; extra keys too), then through the schema's hash
+/// table.
 public struct JSONLineParser {
     /// The schema whose columns fill slots.
     public let schema: TableSchema
@@ -118,14 +119,13 @@ public struct JSONLineParser {
         }
     }
 
-    /// The slot of a key: the previous line's key at this position when it matches exactly,
-    /// else a schema lookup (case-insensitive).
+    /// The slot of a key (nil for an extra key): what the previous line's key at this position
+    /// was when the bytes are the same, else a schema lookup (case-insensitive).
     @inline(__always)
     private func slot(of name: UnsafeRawBufferPointer, at position: Int, fields: RecordFields) -> Int? {
-        let guess = fields.keyGuess(at: position)
-        if guess >= 0 && schema.matchesExactly(guess, name) { return guess }
+        if let remembered = fields.rememberedKey(at: position, name) { return remembered < 0 ? nil : remembered }
         let slot = schema.slot(of: name)
-        if let slot { fields.rememberKey(slot, at: position) }
+        fields.rememberKey(name, slot: slot ?? -1, at: position)
         return slot
     }
 

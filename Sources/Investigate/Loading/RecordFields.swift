@@ -48,14 +48,6 @@ public struct TableSchema: Sendable {
     /// The slot of a column name (case-insensitive), or nil for an extra column.
     public func slot(of name: String) -> Int? { lookup[name.lowercased()] }
 
-    /// True when `bytes` is exactly the (lowercase) name of column `slot`.
-    @inline(__always)
-    func matchesExactly(_ slot: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        columnBytes[slot].withUnsafeBytes { name in
-            name.count == bytes.count && (bytes.isEmpty || StringPool.sameBytes(name.baseAddress!, bytes.baseAddress!, bytes.count))
-        }
-    }
-
     /// The slot of a column name given as bytes.
     @inline(__always)
     public func slot(of bytes: UnsafeRawBufferPointer) -> Int? {
@@ -100,8 +92,12 @@ public final class RecordFields {
     private let external: UnsafeMutablePointer<UnsafeRawPointer?>
     /// Whether each slot's value was JSON null or an empty CSV cell.
     private let isNull: UnsafeMutablePointer<Bool>
-    /// The slot of the key seen at each position of the previous JSON line (-1: none).
-    private var keyOrder = [Int](repeating: -1, count: 32)
+    /// The keys of the previous JSON line by position: their bytes (`keyWidth` at most), lengths
+    /// (-1: none remembered) and slots (-1: an extra key).
+    private let keyBytes: UnsafeMutableRawPointer
+    private let keyLengths: UnsafeMutablePointer<Int>
+    private let keySlots: UnsafeMutablePointer<Int>
+    private static let keyPositions = 32, keyWidth = 32
     /// Extra (unknown) columns: name and value ranges.
     private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int)] = []
 
@@ -118,6 +114,11 @@ public final class RecordFields {
         isNull.initialize(repeating: false, count: max(1, slotCount))
         external = .allocate(capacity: max(1, slotCount))
         external.initialize(repeating: nil, count: max(1, slotCount))
+        keyBytes = .allocate(byteCount: Self.keyPositions * Self.keyWidth, alignment: 8)
+        keyLengths = .allocate(capacity: Self.keyPositions)
+        keyLengths.initialize(repeating: -1, count: Self.keyPositions)
+        keySlots = .allocate(capacity: Self.keyPositions)
+        keySlots.initialize(repeating: -1, count: Self.keyPositions)
     }
 
     deinit {
@@ -126,6 +127,9 @@ public final class RecordFields {
         lengths.deallocate()
         isNull.deallocate()
         external.deallocate()
+        keyBytes.deallocate()
+        keyLengths.deallocate()
+        keySlots.deallocate()
     }
 
     /// Forgets every field.
@@ -208,14 +212,28 @@ public final class RecordFields {
         external[slot] = nil
     }
 
-    /// The slot the previous line's key at `position` had, or -1.
+    /// What the previous line's key at `position` was when it had exactly these bytes: its slot,
+    /// or -1 for an extra key; nil when it had other bytes (or none was remembered).
     @inline(__always)
-    func keyGuess(at position: Int) -> Int { position < keyOrder.count ? keyOrder[position] : -1 }
+    func rememberedKey(at position: Int, _ name: UnsafeRawBufferPointer) -> Int? {
+        guard position < Self.keyPositions, keyLengths[position] == name.count, let base = name.baseAddress else {
+            return nil
+        }
+        let remembered = keyBytes + position * Self.keyWidth
+        return StringPool.sameBytes(remembered, base, name.count) ? keySlots[position] : nil
+    }
 
-    /// Remembers the slot of the key at `position` for the next line.
+    /// Remembers the key at `position` and its slot (-1 for an extra key) for the next line.
     @inline(__always)
-    func rememberKey(_ slot: Int, at position: Int) {
-        if position < keyOrder.count { keyOrder[position] = slot }
+    func rememberKey(_ name: UnsafeRawBufferPointer, slot: Int, at position: Int) {
+        guard position < Self.keyPositions else { return }
+        guard name.count <= Self.keyWidth, let base = name.baseAddress else {
+            keyLengths[position] = -1
+            return
+        }
+        (keyBytes + position * Self.keyWidth).copyMemory(from: base, byteCount: name.count)
+        keyLengths[position] = name.count
+        keySlots[position] = slot
     }
 
     /// Records bytes outside the scratch buffer (valid until the next `reset`) as slot `slot`.
