@@ -55,6 +55,33 @@ import Testing
         #expect(values.map { pool.lookup($0) } == ids)
     }
 
+    @Test func byteHashTailsReadAsWordsHashAsBytes() {
+        // The hash as first written: the last 1 to 7 bytes gathered a byte at a time.
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var h = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(bytes.count) &* 0xFF51_AFD7_ED55_8CCD)
+            var i = 0
+            while i + 8 <= bytes.count {
+                var word: UInt64 = 0
+                for k in 0..<8 { word |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+                h = (h ^ ByteHash.mix(word)) &* 0x9E37_79B9_7F4A_7C15
+                i += 8
+            }
+            if i < bytes.count {
+                var tail: UInt64 = 0
+                for k in i..<bytes.count { tail |= UInt64(bytes[k]) << (8 * UInt64(k - i)) }
+                h = (h ^ ByteHash.mix(tail)) &* 0x9E37_79B9_7F4A_7C15
+            }
+            return ByteHash.mix(h)
+        }
+        var random = SeededRandom(seed: 3)
+        for length in 0...70 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8(random.int(0...255)) }
+                #expect(bytes.withUnsafeBytes { ByteHash.hash($0) } == reference(bytes), "length \(length)")
+            }
+        }
+    }
+
     @Test func internAfterCompactRebuildsTheTable() {
         let pool = StringPool()
         let a = pool.intern("a")

@@ -19,16 +19,31 @@ public enum ByteHash {
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ mix(tail)) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ mix(tail(base, from: i, count: n))) &* 0x9E37_79B9_7F4A_7C15
         }
         return mix(h)
+    }
+
+    /// The 1 to 7 bytes from `from` to `count` as one little-endian word (first byte lowest),
+    /// read as overlapping words rather than a byte at a time: a value of 8 bytes or more
+    /// re-reads its last 8; a shorter one combines two overlapping halves.
+    @inline(__always)
+    static func tail(_ base: UnsafeRawPointer, from: Int, count: Int) -> UInt64 {
+        let length = count - from
+        if count >= 8 {
+            return base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> UInt64(8 * (8 - length))
+        }
+        if length >= 4 {
+            let low = UInt64(base.loadUnaligned(fromByteOffset: from, as: UInt32.self))
+            let high = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return low | high << UInt64(8 * (length - 4))
+        }
+        if length >= 2 {
+            let low = UInt64(base.loadUnaligned(fromByteOffset: from, as: UInt16.self))
+            let high = UInt64(base.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
+            return low | high << UInt64(8 * (length - 2))
+        }
+        return UInt64(base.load(fromByteOffset: from, as: UInt8.self))
     }
 
     /// A 64-bit finaliser (splitmix64).
