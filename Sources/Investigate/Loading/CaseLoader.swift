@@ -141,6 +141,7 @@ public struct CaseLoader {
         nonisolated(unsafe) var ipSubnet: [Int32]?
         let rowsPerFile = try QueryMerge(
             parts: parts, units: units, pools: pools, log: log, endStep: { endPhase($0) },
+            noteJob: { phases.append(.init(name: $0, seconds: $1)) },
             alongsideContexts: { ipSubnet = Self.subnets(pools: pools) }
         ).merge(into: queries, accountCount: accounts.count)
         parts.removeAll()
@@ -192,34 +193,67 @@ public struct CaseLoader {
         return count
     }
 
-    /// Each IP's subnet id (-1 when the IP is not an address). IPs go in batches: their subnets'
-    /// texts and hashes first, then the batch's slots are fetched together, then interned in order.
+    /// Each IP's subnet id (-1 when the IP is not an address), subnets numbered in the order of
+    /// the first IP in each. IPv4 subnets are told apart by their 24-bit network in an integer
+    /// table (IPs go in batches whose table slots are fetched together); only a new subnet's text
+    /// is built and added to the pool, without hashing. IPv6 subnets are told apart by their text.
     private static func subnets(pools: ValuePools) -> [Int32] {
         let ips = pools.ips, subnets = pools.subnets
-        subnets.reserve(values: ips.count)
         var result = [Int32](repeating: -1, count: ips.count)
-        let batch = 16, width = 64
-        var texts = [UInt8](repeating: 0, count: batch * width)
-        var lengths = [Int](repeating: 0, count: batch)
-        var hashes = [UInt64](repeating: 0, count: batch)
-        var scratch: [UInt8] = []
-        var touched: UInt64 = 0
-        for first in stride(from: 0, to: ips.count, by: batch) {
-            let size = min(batch, ips.count - first)
-            for k in 0..<size {
-                lengths[k] = -1
-                ips.withBytes(Int32(first + k)) { address in
-                    guard IPNetwork.subnet(of: address, into: &scratch), scratch.count <= width else { return }
-                    texts.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: k * width).copyMemory(from: scratch, byteCount: scratch.count) }
-                    lengths[k] = scratch.count
-                    hashes[k] = scratch.withUnsafeBytes { ByteHash.hash($0) }
-                    touched ^= subnets.touch(hash: hashes[k])
+        guard subnets.count == 0 else {
+            // Not expected (only this fills the pool); interned one by one.
+            var scratch: [UInt8] = []
+            for id in 0..<ips.count {
+                ips.withBytes(Int32(id)) { address in
+                    guard IPNetwork.subnet(of: address, into: &scratch) else { return }
+                    result[id] = scratch.withUnsafeBytes { subnets.intern($0) }
                 }
             }
-            texts.withUnsafeBytes { raw in
-                for k in 0..<size where lengths[k] >= 0 {
-                    let text = UnsafeRawBufferPointer(rebasing: raw[(k * width)..<(k * width + lengths[k])])
-                    result[first + k] = subnets.intern(text, hash: hashes[k])
+            return result
+        }
+        // network + 1 << 32 | subnet id + 1 per used slot; 0 when free. At most one network per IP.
+        var size = 1024
+        while size < ips.count * 3 / 2 { size *= 2 }
+        var table = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        var textSubnets: [[UInt8]: Int32] = [:]
+        let batch = 16
+        var networks = [UInt32?](repeating: nil, count: batch)
+        var scratch: [UInt8] = []
+        var touched: UInt64 = 0
+        @inline(__always) func slot(_ network: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(network) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+        func addText(_ address: UnsafeRawBufferPointer) -> Int32 {
+            guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
+            return scratch.withUnsafeBytes { subnets.appendDistinct($0) }
+        }
+        for first in stride(from: 0, to: ips.count, by: batch) {
+            let count = min(batch, ips.count - first)
+            for k in 0..<count {
+                networks[k] = ips.withBytes(Int32(first + k)) { IPNetwork.ipv4Network24($0) }
+                if let network = networks[k] { touched ^= table[slot(network)] }
+            }
+            for k in 0..<count {
+                let id = first + k
+                guard let network = networks[k] else {
+                    // IPv6, or not an address.
+                    result[id] = ips.withBytes(Int32(id)) { address -> Int32 in
+                        guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
+                        if let known = textSubnets[scratch] { return known }
+                        let fresh = scratch.withUnsafeBytes { subnets.appendDistinct($0) }
+                        textSubnets[scratch] = fresh
+                        return fresh
+                    }
+                    continue
+                }
+                let key = UInt64(network) + 1
+                var index = slot(network)
+                while table[index] != 0 && table[index] >> 32 != key { index = (index + 1) & mask }
+                if table[index] != 0 {
+                    result[id] = Int32(truncatingIfNeeded: table[index] & 0xFFFF_FFFF) - 1
+                } else {
+                    let fresh = ips.withBytes(Int32(id)) { addText($0) }
+                    table[index] = key << 32 | UInt64(UInt32(fresh + 1))
+                    result[id] = fresh
                 }
             }
         }

@@ -33,7 +33,7 @@ public enum IPNetwork {
 
     /// The first three octets of a dotted IPv4 address as one number (`a << 16 | b << 8 | c`),
     /// or nil when `bytes` is not one (same rules as `subnet(of:)`).
-    private static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
+    static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
         var octets: UInt32 = 0, network: UInt32 = 0, value: UInt32 = 0, digits = 0
         for byte in bytes {
             if byte == 0x2E {

@@ -19,6 +19,8 @@ struct QueryMerge {
     let log: IssueLog
     /// Called at the end of each step with its name (for the load report's timings).
     var endStep: (String) -> Void = { _ in }
+    /// Called with the name and seconds of one worker's job within a step.
+    var noteJob: (String, Double) -> Void = { _, _ in }
     /// Work that needs the global pools complete (the IP subnets), run beside the contexts'
     /// renumbering (which is one worker's).
     var alongsideContexts: () -> Void = {}
@@ -99,13 +101,20 @@ struct QueryMerge {
             }
         }
         nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+        nonisolated(unsafe) var jobSeconds = [0.0, 0.0]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
+            let started = monotonicSeconds()
+            jobs[job]()
+            jobSeconds[job] = monotonicSeconds() - started
+        }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
         let categoryMaps = valueMaps.map { $0[Self.categoryKind] }
         valueMaps = []
         releaseFreedMemory()
         endStep("merge: contexts and IP subnets")
+        noteJob("  of which contexts (one worker)", jobSeconds[0])
+        noteJob("  of which IP subnets (one worker)", jobSeconds[1])
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         accountMaps = []
         endStep("merge: place rows")
@@ -187,14 +196,36 @@ struct QueryMerge {
         return kept.indices.map { position in byKind.map { $0[position] } }
     }
 
-    /// Local context id -> global context id for one part.
+    /// Local context id -> global context id for one part. Contexts go in batches: their global
+    /// tuples and hashes first, then the batch's slots are fetched together, then interned in
+    /// order.
     private func renumberContexts(_ local: QueryContexts, valueMaps: [[Int32]], into global: QueryContexts) -> [Int32] {
         func map(_ kind: Int, _ id: Int32) -> Int32 { id < 0 ? -1 : valueMaps[kind][Int(id)] }
-        return (0..<local.count).map { j in
-            global.intern(
-                apiKey: map(0, local.apiKey[j]), ip: map(1, local.ip[j]), asn: map(2, local.asn[j]),
-                userAgent: map(3, local.userAgent[j]), model: map(4, local.model[j]))
+        var result = [Int32](repeating: -1, count: local.count)
+        let batch = 16
+        var tuples = [(Int32, Int32, Int32, Int32, Int32)](repeating: (0, 0, 0, 0, 0), count: batch)
+        var hashes = [UInt64](repeating: 0, count: batch)
+        var touched: Int32 = 0
+        for first in stride(from: 0, to: local.count, by: batch) {
+            let size = min(batch, local.count - first)
+            for k in 0..<size {
+                let j = first + k
+                let tuple = (
+                    map(0, local.apiKey[j]), map(1, local.ip[j]), map(2, local.asn[j]), map(3, local.userAgent[j]),
+                    map(4, local.model[j])
+                )
+                tuples[k] = tuple
+                hashes[k] = QueryContexts.hash(tuple.0, tuple.1, tuple.2, tuple.3, tuple.4)
+                touched ^= global.touch(hash: hashes[k])
+            }
+            for k in 0..<size {
+                let tuple = tuples[k]
+                result[first + k] = global.intern(
+                    apiKey: tuple.0, ip: tuple.1, asn: tuple.2, userAgent: tuple.3, model: tuple.4, hash: hashes[k])
+            }
         }
+        StringPool.touchedSlots.bitwiseXor(UInt64(UInt32(bitPattern: touched)), ordering: .relaxed)
+        return result
     }
 
     // MARK: Rows

@@ -72,6 +72,24 @@ public final class StringPool: @unchecked Sendable {
         return id
     }
 
+    /// Adds a value the caller knows is not in the pool yet, without hashing it (for a pool whose
+    /// values are told apart elsewhere); returns its id. The slot table is dropped, and the next
+    /// `intern` or `lookup` rebuilds it. Not safe to call concurrently with any other use.
+    func appendDistinct(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if !slots.isEmpty {
+            slotsReady.store(false, ordering: .releasing)
+            slots = []
+            mask = 0
+        }
+        let id = Int32(count)
+        precondition(storage.count + bytes.count <= Int(UInt32.max), "StringPool: more than 4 GiB of distinct values")
+        if let source = bytes.baseAddress {
+            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        starts.append(UInt32(storage.count))
+        return id
+    }
+
     /// Interns a Swift string's UTF-8 bytes.
     @discardableResult
     public func intern(_ string: String) -> Int32 {

@@ -26,17 +26,25 @@ public final class QueryContexts: @unchecked Sendable {
         slots = []
     }
 
-    /// Makes room in the columns for up to `count` contexts (an upper bound is fine: room never
-    /// used is never touched, and `compactForReading` gives it back). The hash table still grows
-    /// with what is added, so an overstated bound costs no memory.
+    /// Makes room for up to `count` contexts: in the columns (an upper bound is fine: room never
+    /// used is never touched, and `compactForReading` gives it back) and in the hash table, which
+    /// then never grows (each growth rehashes every tuple, and old and new tables coexist).
     func reserve(_ count: Int) {
         for column in [apiKey, ip, asn, userAgent, model] { column.reserve(count) }
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        if size > slots.count { rehash(size: size) }
     }
 
     /// The id of a tuple, adding it when new.
     @inline(__always)
     func intern(apiKey k: Int32, ip i: Int32, asn s: Int32, userAgent u: Int32, model m: Int32) -> Int32 {
-        let hash = Self.hash(k, i, s, u, m)
+        intern(apiKey: k, ip: i, asn: s, userAgent: u, model: m, hash: Self.hash(k, i, s, u, m))
+    }
+
+    /// `intern` with the tuple's `hash` already computed (see `touch(hash:)`).
+    @inline(__always)
+    func intern(apiKey k: Int32, ip i: Int32, asn s: Int32, userAgent u: Int32, model m: Int32, hash: UInt64) -> Int32 {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -57,8 +65,16 @@ public final class QueryContexts: @unchecked Sendable {
         return id
     }
 
+    /// Reads the slot where a tuple of this hash is looked for first and returns it, so that a
+    /// batch of tuples' slots is fetched from memory together before they are interned one
+    /// after the other (the caller keeps the results, or the reads would be dropped).
     @inline(__always)
-    private static func hash(_ k: Int32, _ i: Int32, _ s: Int32, _ u: Int32, _ m: Int32) -> UInt64 {
+    func touch(hash: UInt64) -> Int32 {
+        slots.withUnsafeBufferPointer { $0.isEmpty ? 0 : $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+    }
+
+    @inline(__always)
+    static func hash(_ k: Int32, _ i: Int32, _ s: Int32, _ u: Int32, _ m: Int32) -> UInt64 {
         var h = ByteHash.mix(UInt64(UInt32(bitPattern: k)) | UInt64(UInt32(bitPattern: i)) << 32)
         h = ByteHash.mix(h ^ (UInt64(UInt32(bitPattern: s)) | UInt64(UInt32(bitPattern: u)) << 32))
         return ByteHash.mix(h ^ UInt64(UInt32(bitPattern: m)))
