@@ -75,3 +75,24 @@ import Testing
         #expect(seen == seen.sorted())
     }
 }
+
+/// Email domains, countries and statuses are kept lowercased whichever case a row used; values
+/// already lowercase are interned without a copy, the others through one.
+@Suite struct LowercasedLabelTests {
+    @Test func domainsAndLabelsMeetWhateverTheirCase() throws {
+        let accounts = """
+            account_id,email,country,status
+            a1,x@Gmail.COM,US,Active
+            a2,y@gmail.com,us,active
+            a3,z@GMAIL.com,Us,ACTIVE
+            a4,w@other.example,de,suspended
+
+            """
+        let data = try TempSource(["accounts.csv": accounts, "queries.jsonl": ""]).load()
+        let domains = data.accounts.emailDomain.map { data.pools.emailDomains.string($0) }
+        #expect(domains == ["gmail.com", "gmail.com", "gmail.com", "other.example"])
+        #expect(data.pools.emailDomains.count == 2)
+        #expect(data.accounts.country.map { data.pools.labels.string($0) } == ["us", "us", "us", "de"])
+        #expect(Set(data.accounts.status[0..<3]).count == 1)
+    }
+}

@@ -42,6 +42,8 @@ enum FieldParsing {
     static func internLowercased(_ bytes: UnsafeRawBufferPointer, in pool: StringPool, scratch: inout [UInt8]) -> Int32 {
         let trimmed = trim(bytes)
         if trimmed.isEmpty { return -1 }
+        // Usually lowercase already: interned as it is, without a copy.
+        if !trimmed.contains(where: { $0 &- 0x41 < 26 }) { return pool.intern(trimmed) }
         scratch.removeAll(keepingCapacity: true)
         for byte in trimmed { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
         return scratch.withUnsafeBytes { pool.intern($0) }

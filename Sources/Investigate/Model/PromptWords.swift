@@ -7,7 +7,8 @@
 final class PromptWords {
     /// The hashes of the last prompt's words, in order.
     private(set) var hashes: UnsafeMutablePointer<UInt64>
-    /// Normalised bytes (64-byte blocks and 16 bytes of zero padding), then the mask words.
+    /// Normalised bytes (room for whole 64-byte blocks and 16 bytes of zero padding), then the
+    /// mask words.
     private var scratch: UnsafeMutableRawPointer
     private var capacity = 0
 
@@ -36,7 +37,6 @@ final class PromptWords {
         guard Self.classify(source, count, into: out, wordBits: wordBits, digitBits: digitBits, highBytes: &highBytes) else {
             return PromptDigest.wordsByteByByte(prompt, into: hashes)
         }
-        (out + maskWords * 64).storeBytes(of: SIMD16<UInt8>(repeating: 0), as: SIMD16<UInt8>.self)
         var words = 0
         let hashes = self.hashes
         var digitRuns: UInt64 = 0
@@ -58,47 +58,49 @@ final class PromptWords {
         scratch = .allocate(byteCount: capacity + 16 + capacity / 64 * 2 * 8, alignment: 16)
     }
 
-    /// Normalises `count` bytes into `out` (separators as 0) and sets one bit per byte in
-    /// `wordBits` (a word byte) and `digitBits` (a digit following a digit). False on a quote.
+    /// Normalises `count` bytes into `out` (separators as 0, then 16 zero bytes) and sets one bit
+    /// per byte in `wordBits` (a word byte) and `digitBits` (a digit following a digit), sixteen
+    /// bytes at a time. False on a quote.
     @inline(__always)
     private static func classify(
         _ source: UnsafeRawPointer, _ count: Int, into out: UnsafeMutableRawPointer,
         wordBits: UnsafeMutablePointer<UInt64>, digitBits: UnsafeMutablePointer<UInt64>, highBytes: inout Bool
     ) -> Bool {
-        // The last partial 64 bytes are staged in `out`, zero padded (zero is a separator).
-        let whole = count & ~63
-        if whole < count {
-            (out + whole).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
-            (out + whole).copyMemory(from: source + whole, byteCount: count - whole)
-        }
         let k = Constants()
         var quotes = SIMD16<UInt8>(repeating: 0), highs = SIMD16<UInt8>(repeating: 0)
         var previousDigit: UInt64 = 0
-        var offset = 0
-        var maskIndex = 0
-        while offset < count {
-            let from = offset < whole ? source + offset : UnsafeRawPointer(out + offset)
-            var words: UInt64 = 0, digits: UInt64 = 0
-            for lane in 0..<4 {
-                let block = from.loadUnaligned(fromByteOffset: lane * 16, as: SIMD16<UInt8>.self)
-                quotes |= lanes(block .== k.quote) | lanes(block .== k.backquote)
-                let upper = lanes((block &- k.upperA) .< k.letters)
-                let digit = lanes((block &- k.zero) .< k.digits)
-                let high = lanes(block .>= k.highest)
-                highs |= high
-                let word = upper | lanes((block &- k.lowerA) .< k.letters) | digit | high | lanes(block .== k.apostrophe)
-                let normal = ((block | (upper & k.caseBit)) & ~digit | (digit & k.zero)) & word
-                (out + offset + lane * 16).storeBytes(of: normal, as: SIMD16<UInt8>.self)
-                words |= bits(word) << (lane * 16)
-                digits |= bits(digit) << (lane * 16)
+        var words: UInt64 = 0, digits: UInt64 = 0
+        let laneCount = (count + 15) >> 4
+        for lane in 0..<laneCount {
+            let at = lane << 4
+            var block = SIMD16<UInt8>(repeating: 0)
+            if at + 16 <= count {
+                block = source.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+            } else {
+                // The last bytes, zero padded (zero is a separator).
+                withUnsafeMutableBytes(of: &block) { $0.copyMemory(from: UnsafeRawBufferPointer(start: source + at, count: count - at)) }
             }
-            wordBits[maskIndex] = words
-            // A digit whose previous byte is a digit adds nothing to its word.
-            digitBits[maskIndex] = digits & (digits << 1 | previousDigit)
-            previousDigit = digits >> 63
-            maskIndex += 1
-            offset += 64
+            quotes |= lanes(block .== k.quote) | lanes(block .== k.backquote)
+            let upper = lanes((block &- k.upperA) .< k.letters)
+            let digit = lanes((block &- k.zero) .< k.digits)
+            let high = lanes(block .>= k.highest)
+            highs |= high
+            let word = upper | lanes((block &- k.lowerA) .< k.letters) | digit | high | lanes(block .== k.apostrophe)
+            let normal = ((block | (upper & k.caseBit)) & ~digit | (digit & k.zero)) & word
+            (out + at).storeBytes(of: normal, as: SIMD16<UInt8>.self)
+            let shift = UInt64((lane & 3) << 4)
+            words |= bits(word) << shift
+            digits |= bits(digit) << shift
+            if lane & 3 == 3 || lane == laneCount - 1 {
+                wordBits[lane >> 2] = words
+                // A digit whose previous byte is a digit adds nothing to its word.
+                digitBits[lane >> 2] = digits & (digits << 1 | previousDigit)
+                previousDigit = digits >> 63
+                words = 0
+                digits = 0
+            }
         }
+        (out + laneCount << 4).storeBytes(of: SIMD16<UInt8>(repeating: 0), as: SIMD16<UInt8>.self)
         if nonZero(quotes) { return false }
         if nonZero(highs) { highBytes = true }
         return true
