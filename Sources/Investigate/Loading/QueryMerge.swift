@@ -189,11 +189,33 @@ struct QueryMerge {
                     let local = Self.rowPool(kind, of: parts[index].pools)
                     // The slice's values are renumbered: free them as the global pool grows.
                     defer { local.removeAll() }
-                    return (0..<local.count).map { id in local.withBytes(Int32(id)) { global.intern($0) } }
+                    return Self.renumber(local, into: global)
                 }
             }
         }
         return kept.indices.map { position in byKind.map { $0[position] } }
+    }
+
+    /// Local id -> global id of every value of `local`, interned into `global` in order. Values
+    /// go in batches: their hashes first, then the batch's slots are fetched together, then
+    /// they are interned one after the other.
+    private static func renumber(_ local: StringPool, into global: StringPool) -> [Int32] {
+        var result = [Int32](repeating: -1, count: local.count)
+        let batch = 16
+        var hashes = [UInt64](repeating: 0, count: batch)
+        var touched: UInt64 = 0
+        for first in stride(from: 0, to: local.count, by: batch) {
+            let size = min(batch, local.count - first)
+            for k in 0..<size {
+                hashes[k] = local.withBytes(Int32(first + k)) { ByteHash.hash($0) }
+                touched ^= global.touch(hash: hashes[k])
+            }
+            for k in 0..<size {
+                result[first + k] = local.withBytes(Int32(first + k)) { global.intern($0, hash: hashes[k]) }
+            }
+        }
+        StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
+        return result
     }
 
     /// Local context id -> global context id for one part. Contexts go in batches: their global
