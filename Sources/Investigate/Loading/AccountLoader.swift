@@ -25,6 +25,7 @@ struct AccountLoader {
             for pool in [pools.accountIDs, pools.payments, pools.ips] {
                 pool.reserve(values: pool.count + estimate)
             }
+            table.reserve(rows: estimate)
         }
         table.fileStart.append(table.count)
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)

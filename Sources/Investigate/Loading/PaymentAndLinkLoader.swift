@@ -12,7 +12,12 @@ struct PaymentLoader {
         var rows = 0
         var scratch: [UInt8] = []
         var nextAccount: Int32 = 0, nextFingerprint: Int32 = 0
-        if let estimate = RowEstimate.rows(in: entry) { pools.payments.reserve(values: pools.payments.count + estimate) }
+        if let estimate = RowEstimate.rows(in: entry) {
+            // Mostly the accounts' own cards, already in the pool: room for as many again would
+            // only rehash it into a table twice the size.
+            pools.payments.reserve(values: max(pools.payments.count, estimate))
+            table.reserve(rows: estimate)
+        }
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             let idBytes = FieldParsing.trim(row.bytes(0))

@@ -37,6 +37,16 @@ public final class AccountTable: @unchecked Sendable {
     /// The number of accounts.
     public var count: Int { createdAt.count }
 
+    /// Makes room for `rows` more accounts in every column but the extras (an estimate from the
+    /// file's size: growing by doubling would copy each column and touch fresh pages each time).
+    func reserve(rows: Int) {
+        createdAt.reserveCapacity(count + rows)
+        for column in [\AccountTable.emailDomain, \.org, \.country, \.plan, \.status, \.payment, \.signupIP, \.line] {
+            self[keyPath: column].reserveCapacity(count + rows)
+        }
+        extraStart.reserveCapacity(count + rows + 1)
+    }
+
     /// Trims every column to its size. Call once the load is done, while no other thread reads.
     public func compact() {
         createdAt = createdAt.trimmed()
@@ -84,6 +94,11 @@ public final class PaymentTable: @unchecked Sendable {
         account = account.trimmed()
         fingerprint = fingerprint.trimmed()
         kind = kind.trimmed()
+    }
+
+    /// Makes room for `rows` more payments in every column (an estimate from the file's size).
+    func reserve(rows: Int) {
+        for column in [\PaymentTable.account, \.fingerprint, \.kind] { self[keyPath: column].reserveCapacity(count + rows) }
     }
 
     /// The number of payment rows.
