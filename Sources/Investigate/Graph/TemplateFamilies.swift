@@ -5,7 +5,7 @@
 /// built on one long scaffold keep landing in the same band, human prompts scatter. Bands are
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
 /// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
-/// first. A family is a link key once two or more accounts use it.
+/// first (its random reads are issued a batch at a time, so their cache misses overlap). A family is a link key once two or more accounts use it.
 public final class TemplateFamilies: @unchecked Sendable {
     /// Accounts using each family, as (account, family) pairs.
     private var pairAccounts: [Int32] = []
@@ -32,30 +32,41 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// Finds the families from the prompt sketches (through `CaseData.templateFamilies`, which
     /// frees the sketches afterwards).
     init(queries: QueryTable, accountCount: Int) {
-        // About 8 bits per query (two bands each), at least 2^16: few false "seen twice" bands.
+        // About 8 slots per query (two bands each), at least 2^16: few false "seen twice" bands.
+        // Two bits per slot, side by side (seen once, seen twice), so a band costs one cache line.
         var bits = 1 << 16
         while bits < queries.count * 8 && bits < 1 << 30 { bits <<= 1 }
-        var seenOnce = [UInt64](repeating: 0, count: bits / 64)
-        var seenTwice = [UInt64](repeating: 0, count: bits / 64)
+        var seen = [UInt64](repeating: 0, count: bits / 32)
         func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: ByteHash.mix(key)) & (bits - 1) }
         func bands(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
-        for row in 0..<queries.count {
-            let sketch = queries.promptSketch[row]
-            if sketch == 0 { continue }
-            let (a, b) = bands(sketch)
-            func see(_ key: UInt64) {
-                let s = slot(key)
-                if seenOnce[s >> 6] & (1 << (s & 63)) != 0 {
-                    seenTwice[s >> 6] |= 1 << (s & 63)
-                } else {
-                    seenOnce[s >> 6] |= 1 << (s & 63)
+        // Rows go in batches: their slots' words are fetched together, then marked in order.
+        let batch = 32
+        var slots = [Int](repeating: 0, count: 2 * batch)
+        var touched: UInt64 = 0
+        seen.withUnsafeMutableBufferPointer { seen in
+            for first in stride(from: 0, to: queries.count, by: batch) {
+                var marked = 0
+                for row in first..<min(first + batch, queries.count) {
+                    let sketch = queries.promptSketch[row]
+                    if sketch == 0 { continue }
+                    let (a, b) = bands(sketch)
+                    slots[marked] = slot(a)
+                    slots[marked + 1] = slot(b)
+                    touched ^= seen[slots[marked] >> 5] ^ seen[slots[marked + 1] >> 5]
+                    marked += 2
+                }
+                for k in 0..<marked {
+                    // The once bit when clear, else the twice bit.
+                    let s = slots[k], shift = UInt64(s & 31) * 2
+                    let word = seen[s >> 5]
+                    seen[s >> 5] = word | 1 << (shift + (word >> shift & 1))
                 }
             }
-            see(a)
-            see(b)
         }
-        seenOnce = []
-        func candidate(_ key: UInt64) -> Bool { let s = slot(key); return seenTwice[s >> 6] & (1 << (s & 63)) != 0 }
+        func candidate(_ key: UInt64) -> Bool {
+            let s = slot(key)
+            return seen[s >> 5] >> (UInt64(s & 31) * 2 + 1) & 1 != 0
+        }
         // Per account: how many of its prompts fall in each band. A band holding a fifth of an
         // account's prompts (and at least two) is one of its template families.
         let table = KeyTable()
@@ -66,7 +77,15 @@ public final class TemplateFamilies: @unchecked Sendable {
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
-            for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
+            let rows = queries.accountStart[account]..<queries.accountStart[account + 1]
+            // The account's bands' words first, fetched together.
+            for i in rows {
+                let sketch = queries.promptSketch[i]
+                if sketch == 0 { continue }
+                let (a, b) = bands(sketch)
+                touched ^= seen[slot(a) >> 5] ^ seen[slot(b) >> 5]
+            }
+            for i in rows {
                 let sketch = queries.promptSketch[i]
                 if sketch == 0 { continue }
                 prompted += 1
@@ -76,7 +95,8 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
             guard prompted > 0 else { continue }
             let floor = Int32(max(2, prompted / 5))
-            for (key, count) in counts.sortedByKey() where count >= floor {
+            counts.forEachByKey { key, count in
+                guard count >= floor else { return }
                 let (id, added) = table.insert(key)
                 if added { keyAccounts.append(0) }
                 keyAccounts[Int(id)] += 1
@@ -84,6 +104,7 @@ public final class TemplateFamilies: @unchecked Sendable {
                 topShare[account] = max(topShare[account], Float(count) / Float(prompted))
             }
         }
+        StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
         // Families shared by two or more accounts get dense ids in order of first use.
         var familyOfKey = [Int32](repeating: -1, count: table.count)
         for key in 0..<table.count where keyAccounts[key] >= 2 {
@@ -190,9 +211,14 @@ private struct BandCounts {
         large[key, default: 0] += 1
     }
 
-    /// (band, count) pairs in band order.
-    func sortedByKey() -> [(key: UInt64, count: Int32)] {
-        if large.isEmpty { return small.sorted { $0.key < $1.key } }
-        return large.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+    /// Calls `body` with each (band, count) pair in band order (the short list is sorted in
+    /// place: no array is made per account).
+    mutating func forEachByKey(_ body: (UInt64, Int32) -> Void) {
+        if large.isEmpty {
+            small.sort { $0.key < $1.key }
+            for entry in small { body(entry.key, entry.count) }
+            return
+        }
+        for (key, count) in large.sorted(by: { $0.key < $1.key }) { body(key, count) }
     }
 }
