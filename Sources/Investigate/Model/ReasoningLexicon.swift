@@ -19,6 +19,9 @@ public struct ReasoningLexicon: Sendable {
     private var lastWords = [UInt64](repeating: 0, count: 64)
     /// A 4096-bit prefilter over every hash in the three sets: most words miss it cheaply.
     private var prefilter = [UInt64](repeating: 0, count: 64)
+    /// A 4096-bit filter over every word that is a one-word phrase or ends a longer one: a word
+    /// that misses it completes no phrase, and is dismissed with one read.
+    private var endWords = [UInt64](repeating: 0, count: 64)
     /// The phrases the lexicon holds.
     public private(set) var phrases: [String] = []
 
@@ -62,6 +65,7 @@ public struct ReasoningLexicon: Sendable {
             default: continue
             }
             if let last = words.last, words.count > 1 { copy.lastWords[Int(last & 4095) >> 6] |= 1 << (last & 63) }
+            if let last = words.last { copy.endWords[Int(last & 4095) >> 6] |= 1 << (last & 63) }
             copy.prefilter[Int(key & 4095) >> 6] |= 1 << (key & 63)
         }
         return copy
@@ -77,6 +81,7 @@ public struct ReasoningLexicon: Sendable {
     /// (the caller has it already), 0 when there is no previous word.
     @inline(__always)
     func matches(word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
+        if endWords[Int(word & 4095) >> 6] & (1 << (word & 63)) == 0 { return false }
         if mayContain(word) && unigrams.contains(word) { return true }
         if previous != 0 && lastWords[Int(word & 4095) >> 6] & (1 << (word & 63)) != 0 {
             if mayContain(pair) && bigrams.contains(pair) { return true }
