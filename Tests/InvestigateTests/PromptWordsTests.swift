@@ -79,3 +79,21 @@ import Testing
         #expect(PromptDigest().digest(short) == first)
     }
 }
+
+/// Every phrase of the built-in lexicon is found inside a sentence (in capitals too when it is
+/// ASCII: only ASCII is case-folded), and words that only start or sit inside a phrase are not
+/// enough.
+@Suite struct ReasoningLexiconPhraseTests {
+    @Test func everyPhraseIsFoundInASentence() {
+        let digest = PromptDigest()
+        for phrase in ReasoningLexicon.standard.phrases {
+            let capitals = phrase.utf8.allSatisfy { $0 < 0x80 } ? phrase.uppercased() : phrase
+            for sentence in ["Please \(phrase) now.", capitals, "ok: \(phrase)"] {
+                #expect(digest.digest(sentence).flags & PromptDigest.Flags.reasoning != 0, "\(sentence)")
+            }
+        }
+        for sentence in ["step", "chain of", "show your", "walk me", "the steps of a dance", "reason"] {
+            #expect(digest.digest(sentence).flags & PromptDigest.Flags.reasoning == 0, "\(sentence)")
+        }
+    }
+}
