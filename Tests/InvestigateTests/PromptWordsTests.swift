@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Investigate
@@ -10,7 +11,7 @@ import Testing
         prompt.withUnsafeBytes { raw in
             let (count, high) = splitter.split(raw)
             let vectorised = Array(UnsafeBufferPointer(start: splitter.hashes, count: count))
-            let reference = UnsafeMutablePointer<UInt64>.allocate(capacity: raw.count / 2 + 1)
+            let reference = UnsafeMutablePointer<UInt64>.allocate(capacity: raw.count + 1)
             defer { reference.deallocate() }
             let (referenceCount, referenceHigh) = PromptDigest.wordsByteByByte(raw, into: reference)
             return (vectorised, Array(UnsafeBufferPointer(start: reference, count: referenceCount)), (high, referenceHigh))
@@ -68,6 +69,25 @@ import Testing
         // The span is one placeholder word: what it holds does not change the sketch.
         let digest = PromptDigest()
         #expect(digest.digest("Translate \"good morning\" into French").sketch == digest.digest("Translate \"bonsoir\" into French").sketch)
+    }
+
+    @Test func closelyPackedQuotesFitTheWordBuffer() throws {
+        // `a""` is two words (a word and an empty quoted span) in three bytes, with no separator:
+        // more words than one per two bytes, which once overran the buffer.
+        let splitter = PromptWords()
+        for repeats in [1, 17, 21, 333, 40_000] {
+            let prompt = Array(String(repeating: "a\"\"", count: repeats).utf8)
+            let result = bothSplits(prompt, splitter)
+            #expect(result.vectorised.count == 2 * repeats)
+            #expect(result.vectorised == result.bytes)
+        }
+        // Through a whole load: rows whose prompt is packed with quotes.
+        let prompt = String(repeating: #"a\"\""#, count: 21)
+        var lines = ""
+        for index in 0..<50 { lines += #"{"ts":"2026-01-01T00:00:\#(String(format: "%02d", index % 60))Z","account_id":"a1","prompt":"\#(prompt)"}"# + "\n" }
+        let data = try TempSource(["accounts.csv": "account_id\na1\n", "queries.jsonl": lines]).load()
+        #expect(data.queries.count == 50)
+        #expect(data.report.skippedCount == 0)
     }
 
     @Test func sketchesDoNotDependOnTheBuffersOfEarlierPrompts() {

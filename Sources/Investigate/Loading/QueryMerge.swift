@@ -101,11 +101,14 @@ struct QueryMerge {
             }
         }
         nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
-        nonisolated(unsafe) var jobSeconds = [0.0, 0.0]
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
-            let started = monotonicSeconds()
-            jobs[job]()
-            jobSeconds[job] = monotonicSeconds() - started
+        var jobSeconds = [0.0, 0.0]
+        jobSeconds.withUnsafeMutableBufferPointer { seconds in
+            nonisolated(unsafe) let seconds = seconds
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
+                let started = monotonicSeconds()
+                jobs[job]()
+                seconds[job] = monotonicSeconds() - started
+            }
         }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()

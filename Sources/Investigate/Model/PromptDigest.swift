@@ -70,7 +70,7 @@ public final class PromptDigest {
 
     /// Splits a prompt into `hashes` a byte at a time, quoted spans included; returns how many
     /// words it has and whether it holds a non-ASCII byte. `hashes` has room for one word per
-    /// two bytes.
+    /// byte (`a""` already makes two words of three bytes).
     static func wordsByteByByte(
         _ prompt: UnsafeRawBufferPointer, into hashes: UnsafeMutablePointer<UInt64>
     ) -> (count: Int, highBytes: Bool) {

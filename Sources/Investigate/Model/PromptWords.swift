@@ -53,8 +53,9 @@ final class PromptWords {
         capacity = max(bytes, capacity * 2)
         hashes.deallocate()
         scratch.deallocate()
-        // A word is at least one byte and one separator (a quoted span at least two bytes).
-        hashes = .allocate(capacity: capacity / 2 + 1)
+        // A word is at least one byte (and a quoted span at least two), but words need no
+        // separator between them once quotes are involved: `a""` is two words in three bytes.
+        hashes = .allocate(capacity: capacity + 1)
         scratch = .allocate(byteCount: capacity + 16 + capacity / 64 * 2 * 8, alignment: 16)
     }
 

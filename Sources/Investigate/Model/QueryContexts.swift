@@ -31,6 +31,7 @@ public final class QueryContexts: @unchecked Sendable {
     /// then never grows (each growth rehashes every tuple, and old and new tables coexist).
     func reserve(_ count: Int) {
         for column in [apiKey, ip, asn, userAgent, model] { column.reserve(count) }
+        precondition(!slots.isEmpty, "QueryContexts: reserve after compactForReading")
         var size = slots.count
         while count * 2 > size { size *= 2 }
         if size > slots.count { rehash(size: size) }
