@@ -28,7 +28,9 @@ public final class QueryContexts: @unchecked Sendable {
 
     /// Makes room for up to `count` contexts: in the columns (an upper bound is fine: room never
     /// used is never touched, and `compactForReading` gives it back) and in the hash table, which
-    /// then never grows (each growth rehashes every tuple, and old and new tables coexist).
+    /// then never grows (each growth rehashes every tuple, and old and new tables coexist). An
+    /// overstated bound does cost table memory, 8 to 16 bytes a context, until
+    /// `compactForReading`; the merge passes the sum of the slices' contexts, which repeat little.
     func reserve(_ count: Int) {
         for column in [apiKey, ip, asn, userAgent, model] { column.reserve(count) }
         precondition(!slots.isEmpty, "QueryContexts: reserve after compactForReading")
