@@ -96,3 +96,21 @@ import Testing
         #expect(Set(data.accounts.status[0..<3]).count == 1)
     }
 }
+
+/// A repeat cache of several entries gives exactly the pool's ids, for values that collide on an
+/// entry, empty values and values too long to remember.
+@Suite struct RepeatCacheTests {
+    @Test func severalEntriesGiveThePoolsIds() {
+        let values = ["claude-sonnet-4", "claude-opus-4", "x", "", "medicine", "data_analysis", "coding", "ab", "ba",
+            String(repeating: "z", count: 300), "claude-sonnet-5", "claude-sonnet-4 "]
+        for entries in [1, 2, 16] {
+            let pool = StringPool(), cache = RepeatCache(entries: entries)
+            var random = SeededRandom(seed: UInt64(entries))
+            for _ in 0..<2000 {
+                var value = random.pick(values)
+                let id = value.withUTF8 { raw in cache.id(for: UnsafeRawBufferPointer(raw)) { pool.intern($0) } }
+                #expect(id == pool.intern(value), "\(value) with \(entries) entries")
+            }
+        }
+    }
+}

@@ -31,8 +31,9 @@ struct QueryLoader {
         // Each cache and pool in a local constant: the row closure then borrows them instead of
         // retaining and releasing an array element or a pool property on every row.
         let accountCache = RepeatCache(), apiKeyCache = RepeatCache(), ipCache = RepeatCache()
-        let asnCache = RepeatCache(), userAgentCache = RepeatCache(), modelCache = RepeatCache()
-        let categoryCache = RepeatCache()
+        let asnCache = RepeatCache(), userAgentCache = RepeatCache()
+        // Models and categories change row to row among a few values: several entries each.
+        let modelCache = RepeatCache(entries: 16), categoryCache = RepeatCache(entries: 32)
         let accountPool = pools.accountIDs, apiKeyPool = pools.apiKeys, ipPool = pools.ips
         let asnPool = pools.asns, userAgentPool = pools.userAgents, modelPool = pools.models
         let categoryPool = pools.categories
