@@ -5,7 +5,8 @@
 /// built on one long scaffold keep landing in the same band, human prompts scatter. Bands are
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
 /// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
-/// first (its random reads are issued a batch at a time, so their cache misses overlap). A family is a link key once two or more accounts use it.
+/// first (its random reads are issued a batch at a time, so their cache misses overlap). A
+/// family is a link key once two or more accounts use it.
 public final class TemplateFamilies: @unchecked Sendable {
     /// Accounts using each family, as (account, family) pairs.
     private var pairAccounts: [Int32] = []

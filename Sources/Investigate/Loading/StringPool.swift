@@ -140,8 +140,8 @@ public final class StringPool: @unchecked Sendable {
         slots.withUnsafeBufferPointer { $0.isEmpty ? 0 : $0[Int(truncatingIfNeeded: hash >> 32) & mask] }
     }
 
-    /// Where callers of `touch(hash:)` leave what they read, once per file, so that the reads
-    /// are kept.
+    /// Where callers of `touch(hash:)` leave what they read (once per file or per loop, not per
+    /// read), so that the reads are kept.
     static let touchedSlots = Atomic<UInt64>(0)
 
     /// True when value `id` exists and is exactly `bytes` (a guess checked without hashing).
