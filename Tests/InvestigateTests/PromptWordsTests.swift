@@ -66,6 +66,13 @@ import Testing
             let result = bothSplits(Array(prompt.utf8), splitter)
             #expect(result.vectorised == result.bytes)
         }
+        // A closed span is one word between its neighbours; an unclosed quote only separates.
+        let closed = bothSplits(Array("say \"hello there\" now".utf8), splitter).vectorised
+        #expect(closed.count == 3)
+        #expect(closed.first == PromptDigest.wordHash("say") && closed.last == PromptDigest.wordHash("now"))
+        #expect(!closed.contains(PromptDigest.wordHash("hello")))
+        let unclosed = bothSplits(Array("an \"unclosed quote".utf8), splitter).vectorised
+        #expect(unclosed == ["an", "unclosed", "quote"].map { PromptDigest.wordHash($0) })
         // The span is one placeholder word: what it holds does not change the sketch.
         let digest = PromptDigest()
         #expect(digest.digest("Translate \"good morning\" into French").sketch == digest.digest("Translate \"bonsoir\" into French").sketch)

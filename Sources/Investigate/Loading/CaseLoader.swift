@@ -199,18 +199,9 @@ public struct CaseLoader {
     /// is built and added to the pool, without hashing. IPv6 subnets are told apart by their text.
     private static func subnets(pools: ValuePools) -> [Int32] {
         let ips = pools.ips, subnets = pools.subnets
+        // Only this fills the pool, once per load: every subnet it adds is new to it.
+        precondition(subnets.count == 0, "subnets are derived once per load")
         var result = [Int32](repeating: -1, count: ips.count)
-        guard subnets.count == 0 else {
-            // Not expected (only this fills the pool); interned one by one.
-            var scratch: [UInt8] = []
-            for id in 0..<ips.count {
-                ips.withBytes(Int32(id)) { address in
-                    guard IPNetwork.subnet(of: address, into: &scratch) else { return }
-                    result[id] = scratch.withUnsafeBytes { subnets.intern($0) }
-                }
-            }
-            return result
-        }
         // network + 1 << 32 | subnet id + 1 per used slot; 0 when free. At most one network per IP.
         var size = 1024
         while size < ips.count * 3 / 2 { size *= 2 }

@@ -99,12 +99,9 @@ public final class StringPool: @unchecked Sendable {
 
     /// Returns the id of `bytes` when interned, without adding it. Safe to call from several
     /// threads at once (while nothing interns).
-    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? { lookup(bytes, hash: ByteHash.hash(bytes)) }
-
-    /// `lookup(_:)` with the value's `ByteHash.hash` already computed.
-    @inline(__always)
-    func lookup(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
+    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         ensureSlots()
+        let hash = ByteHash.hash(bytes)
         let tag = hash & Self.tagMask
         var index = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
