@@ -62,6 +62,14 @@ public final class CaseData: @unchecked Sendable {
     /// The index of an account id.
     public func accountIndex(_ id: String) -> Int? { pools.accountIDs.lookup(id).map(Int.init) }
 
+    /// The exact bytes of an account id (`accountID` repairs invalid UTF-8; this never does).
+    public func accountExactID(_ account: Int) -> ExactText { ExactText(bytes: pools.accountIDs.bytes(Int32(account))) }
+
+    /// The index of an account id given as exact bytes.
+    public func accountIndex(exact id: ExactText) -> Int? {
+        id.bytes.withUnsafeBytes { pools.accountIDs.lookup($0) }.map(Int.init)
+    }
+
     /// A label (country, plan, status...) or nil for -1.
     public func label(_ id: Int32) -> String? { id < 0 ? nil : pools.labels.string(id) }
 }
