@@ -182,11 +182,28 @@ struct ExportFixture {
         #expect(CSVTable.cell("-5") == "-5")
         #expect(CSVTable.cell("+3.5") == "+3.5")
         #expect(CSVTable.cell("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVTable.cell("\tx") == "'\\tx")
+        #expect(CSVTable.cell("\tx") == "'\tx")
+        #expect(CSVTable.cell("'quoted") == "''quoted")
+        #expect(CSVTable.cell("acct_A\u{1B}") == "acct_A\u{1B}")
+        #expect(CSVTable.cell("a\nb") == "\"a\nb\"")
         #expect(CSVTable.cell("-cmd|calc") == "'-cmd|calc")
         #expect(CSVTable.cell("a,b") == "\"a,b\"")
         #expect(CSVTable.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVTable.cell(" =x") == "' =x")
+    }
+
+    @Test(arguments: ["=HYPERLINK(\"x\")", "'=x", "''", "-5", "+x", "@a", "\tx", "\rx", " =x", "a,b\r\nc", "\"q\"", "\u{202E}rtl", "plain"])
+    func csvCellsReadBackExactly(_ value: String) {
+        var table = CSVTable(header: ["v"])
+        table.append([value])
+        let text = String(decoding: table.bytes, as: UTF8.self)
+        let cell = String(text.dropFirst("v\r\n".count).dropLast(2))
+        var unquoted = cell
+        if cell.hasPrefix("\"") {
+            unquoted = String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        }
+        #expect(CSVTable.original(ofCell: unquoted) == value)
+        #expect(!CSVTable.isFormula(unquoted) || unquoted.hasPrefix("'"))
     }
 
     @Test func markupEscaping() {

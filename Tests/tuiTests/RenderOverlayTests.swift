@@ -97,7 +97,7 @@ extension RenderTests {
         export: not exported
           what  item                                      detail
         >*tag   c1 (cluster)                              x
-          audit  investigator tag                         x: cluster:c1
+          audit  investigator tag                         x: c1
 
 
 

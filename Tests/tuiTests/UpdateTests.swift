@@ -37,10 +37,10 @@ import Testing
 
     @Test func marksSurvivePivots() {
         let s = Fixture.press(base, .enter, .char(" "))
-        #expect(s.marks == ["account:acct_9f3e21"])
+        #expect(s.marks == [MarkKey.account(ExactText("acct_9f3e21"))])
         let pivoted = Fixture.press(s, .char("k"), .enter, .char("j"), .enter)
         #expect(pivoted.current.kind == .sharedValue(.ip, 0))
-        #expect(pivoted.marks == ["account:acct_9f3e21"])
+        #expect(pivoted.marks == [MarkKey.account(ExactText("acct_9f3e21"))])
         #expect(Fixture.frame(pivoted)[4].hasPrefix(">*acct_9f3e21"))
     }
 
@@ -48,8 +48,8 @@ import Testing
         var s = Fixture.press(base, .enter, .char(" "), .char(" "))
         s = AppUpdate.update(s, .clock("2026-06-01T00:00:00Z"))
         s = Fixture.press(s, .char("t"), .char("r"), .char("i"), .char("n"), .char("g"), .enter)
-        #expect(s.caseState.tags["account:acct_9f3e21"] == ["ring"])
-        #expect(s.caseState.tags["account:acct_a0b1c2"] == ["ring"])
+        #expect(s.caseState.tags[MarkKey.account(ExactText("acct_9f3e21"))] == ["ring"])
+        #expect(s.caseState.tags[MarkKey.account(ExactText("acct_a0b1c2"))] == ["ring"])
         #expect(s.caseState.audit.last?.command == "tag")
         #expect(s.caseState.audit.last?.user == s.user)
         #expect(s.caseState.audit.last?.time == "2026-06-01T00:00:00Z")
@@ -293,7 +293,7 @@ import Testing
     @Test func sessionRoundTrips() {
         let walked = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char("j"), .enter)
         let saved = Session.encode(walked)
-        #expect(saved == "triage - 0\ncluster 1 1\naccount acct_a0b1c2 0\nmark account:acct_9f3e21\n")
+        #expect(saved == "triage - 0\ncluster 1 1\naccount acct_a0b1c2 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
         var fresh = AppState()
         fresh.pendingRestore = saved
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel())))

@@ -164,8 +164,8 @@ extension CaseStore {
             guard head == expectedHead else {
                 throw CaseStoreError(.locked, "case \(caseID) changed during the export; export again")
             }
-            try commitFiles()
             try AuditChain.append(db, caseID: caseID, at: timestamp(), who: user, action: "export", detail: detail)
+            try commitFiles()
         }
     }
 

@@ -1,10 +1,15 @@
 /// `accounts.csv`: every case account with its attributes, activity, risk and tags;
 /// `enforcement.csv`: the action proposed for each.
+///
+/// `account_id` holds the id's exact text (see `CSVTable` for the reversible formula mark) and
+/// `account_id_b64` its exact bytes, always, so an id that is not valid UTF-8 is never lost or
+/// confused with another. Other source values that are not valid UTF-8 leave their cell empty
+/// and travel in the row's `non_utf8_b64` object.
 enum AccountsCSVFile {
     static let header = [
-        "account_id", "in_source", "created_at", "email", "email_domain", "org_id", "country", "plan", "status",
-        "payment_fingerprint", "signup_ip", "queries", "input_tokens", "output_tokens", "cluster", "cluster_risk",
-        "risk", "tags",
+        "account_id", "account_id_b64", "in_source", "created_at", "email", "email_domain", "org_id", "country", "plan",
+        "status", "payment_fingerprint", "signup_ip", "queries", "input_tokens", "output_tokens", "cluster",
+        "cluster_risk", "risk", "tags", "non_utf8_b64",
     ]
 
     /// The file, and how many accounts' emails could not be read again from the source.
@@ -16,9 +21,9 @@ enum AccountsCSVFile {
         // Emails are not kept in memory: read the exported accounts' lines again, in one pass.
         let fetched = try? AccountRowFetcher(data: data).emails(input.accounts.map(\.index))
         let emails = fetched?.emails ?? []
-        var rows: [(String, [String])] = input.accounts.enumerated().map { position, account in
+        var rows: [(ExactText, [String])] = input.accounts.enumerated().map { position, account in
             let (id, i) = account
-            let email = position < emails.count ? emails[position].map { String(decoding: $0, as: UTF8.self) } : nil
+            let email = position < emails.count ? emails[position].map { ExactText(bytes: $0) } : nil
             var inTokens: UInt64 = 0
             var outTokens: UInt64 = 0
             for row in data.queries.rows(of: i) {
@@ -27,24 +32,31 @@ enum AccountsCSVFile {
             }
             let cluster = input.investigation.cluster(ofAccount: i)
             let created = a.createdAt[i] == Int64.min ? "" : Timestamp.format(millis: a.createdAt[i])
-            return (
-                id,
-                [
-                    id, "true", created, input.email(email),
-                    input.pooled(pools.emailDomains, a.emailDomain[i]), input.pooled(pools.orgs, a.org[i]),
-                    data.label(a.country[i]) ?? "", data.label(a.plan[i]) ?? "", data.label(a.status[i]) ?? "",
-                    input.payment(a.payment[i] < 0 ? nil : pools.payments.string(a.payment[i])),
-                    input.pooled(pools.ips, a.signupIP[i]), String(data.queries.queryCount(of: i)), String(inTokens),
-                    String(outTokens), cluster.id, JSONValue.decimal(cluster.risk),
-                    JSONValue.decimal(input.investigation.accountRisk[i]), input.labels(ofAccount: i).joined(separator: ";"),
+            let values: [(column: String, value: ExactText)] = [
+                ("email", input.email(exact: email ?? ExactText(bytes: []))),
+                ("email_domain", input.exact(pools.emailDomains, a.emailDomain[i])),
+                ("org_id", input.exact(pools.orgs, a.org[i])),
+                ("country", input.exact(pools.labels, a.country[i])),
+                ("plan", input.exact(pools.labels, a.plan[i])),
+                ("status", input.exact(pools.labels, a.status[i])),
+                ("payment_fingerprint", input.payment(exact: input.exact(pools.payments, a.payment[i]))),
+                ("signup_ip", input.exact(pools.ips, a.signupIP[i])),
+            ]
+            let cells =
+                [CSVValue.text(id), id.base64, "true", created] + values.map { CSVValue.text($0.value) }
+                + [
+                    String(data.queries.queryCount(of: i)), String(inTokens), String(outTokens), cluster.id,
+                    JSONValue.decimal(cluster.risk), JSONValue.decimal(input.investigation.accountRisk[i]),
+                    input.labels(ofAccount: i).joined(separator: ";"), CSVValue.nonUTF8(values),
                 ]
-            )
+            return (id, cells)
         }
         for id in input.missingAccounts {
             var cells = [String](repeating: "", count: header.count)
-            cells[0] = id
-            cells[1] = "false"
-            cells[header.count - 1] = input.snapshot.labels(of: .account, id).joined(separator: ";")
+            cells[0] = CSVValue.text(id)
+            cells[1] = id.base64
+            cells[2] = "false"
+            cells[header.count - 2] = input.labels(ofMissing: id).joined(separator: ";")
             rows.append((id, cells))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
@@ -58,7 +70,7 @@ enum AccountsCSVFile {
     static func proposal(labels: [String], status: CaseStatus, risk: Double) -> (String, String) {
         let set = Set(labels)
         let tagText = labels.isEmpty ? "untagged" : "tags " + labels.joined(separator: ";")
-        let riskText = "risk " + JSONValue.decimal(risk)
+        let riskText = "risk " + RiskText.twoDecimals(risk)
         if set.contains("benign") { return ("none", "\(tagText); marked benign") }
         if status == .dismissed { return ("none", "\(tagText); case dismissed") }
         if set.contains("ring-member") || set.contains("ring-infrastructure") || set.contains("escalated") {
@@ -69,21 +81,31 @@ enum AccountsCSVFile {
         return ("review", "\(tagText); \(riskText)")
     }
 
+    /// `account_id`, `account_id_b64`, `proposed_action`, `reason`: one row per case account.
     static func enforcement(_ input: BundleInput) -> BundleFile {
-        var table = CSVTable(header: ["account_id", "proposed_action", "reason"])
-        var rows: [(String, [String])] = input.accounts.map { id, i in
+        var table = CSVTable(header: ["account_id", "account_id_b64", "proposed_action", "reason"])
+        var rows: [(ExactText, [String])] = input.accounts.map { id, i in
             let (action, reason) = proposal(
                 labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
                 risk: input.investigation.accountRisk[i])
-            return (id, [id, action, reason])
+            return (id, [CSVValue.text(id), id.base64, action, reason])
         }
         for id in input.missingAccounts {
             let (action, reason) = proposal(
-                labels: input.snapshot.labels(of: .account, id),
-                status: input.snapshot.info.status, risk: 0)
-            rows.append((id, [id, action, reason + "; not in the exported source"]))
+                labels: input.labels(ofMissing: id), status: input.snapshot.info.status, risk: 0)
+            rows.append((id, [CSVValue.text(id), id.base64, action, reason + "; not in the exported source"]))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
         return BundleFile(path: "enforcement.csv", bytes: table.bytes, records: table.recordCount)
+    }
+}
+
+/// Risks as people read them.
+enum RiskText {
+    /// Two decimals (`0.93`), for text meant for people.
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((max(0, min(1, value)) * 100).rounded())
+        let fraction = hundredths % 100
+        return String(hundredths / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }

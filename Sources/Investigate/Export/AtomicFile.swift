@@ -62,10 +62,19 @@ public enum AtomicFile {
         }
     }
 
+    /// The folder holding `path`: `.` for a bare name (`y`), `/` for a top-level entry.
+    /// (Foundation's `deletingLastPathComponent` traps on some one-character paths.)
+    public static func parentFolder(of path: String) -> String {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == 0 { return "/" }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
+    }
+
     /// Flushes a folder entry so a rename survives a crash.
     static func syncFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
+        let fd = open(parentFolder(of: path), O_RDONLY | O_DIRECTORY)
         if fd >= 0 {
             fsync(fd)
             close(fd)

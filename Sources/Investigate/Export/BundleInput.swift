@@ -10,10 +10,10 @@ public struct BundleInput {
     public let investigator: String
     /// Pseudonyms for `--redact`, or nil.
     public let redactor: Redactor?
-    /// Case account ids found in the source, with their index, sorted by id.
-    public let accounts: [(id: String, index: Int)]
-    /// Case account ids absent from the source, sorted.
-    public let missingAccounts: [String]
+    /// Case account ids (exact bytes) found in the source, with their index, sorted by bytes.
+    public let accounts: [(id: ExactText, index: Int)]
+    /// Case account ids (exact bytes) absent from the source, sorted by bytes.
+    public let missingAccounts: [ExactText]
     /// The set of case account indices.
     public let accountSet: Set<Int32>
 
@@ -27,10 +27,10 @@ public struct BundleInput {
         self.investigation = investigation
         self.investigator = investigator
         self.redactor = redactor
-        var found: [(String, Int)] = []
-        var missing: [String] = []
-        for id in snapshot.accountIDs {
-            if let index = investigation.data.accountIndex(id) { found.append((id, index)) } else { missing.append(id) }
+        var found: [(ExactText, Int)] = []
+        var missing: [ExactText] = []
+        for id in snapshot.accountIDs.map(ExactText.init).sorted() {
+            if let index = investigation.data.accountIndex(exact: id) { found.append((id, index)) } else { missing.append(id) }
         }
         accounts = found
         missingAccounts = missing
@@ -58,6 +58,18 @@ public struct BundleInput {
         return redactor?.pseudonym("payment", value) ?? value
     }
 
+    /// An email's exact bytes as exported: a pseudonym under `--redact`.
+    public func email(exact value: ExactText) -> ExactText {
+        guard !value.bytes.isEmpty, let redactor else { return value }
+        return ExactText(redactor.pseudonym("email", value))
+    }
+
+    /// A payment fingerprint's exact bytes as exported: a pseudonym under `--redact`.
+    public func payment(exact value: ExactText) -> ExactText {
+        guard !value.bytes.isEmpty, let redactor else { return value }
+        return ExactText(redactor.pseudonym("payment", value))
+    }
+
     /// A shared value as exported (payment fingerprints pseudonymised under `--redact`).
     public func linkValue(_ kind: LinkKind, _ value: String) -> String {
         kind == .payment ? payment(value) : value
@@ -72,4 +84,10 @@ public struct BundleInput {
 
     /// A string column value or empty.
     func pooled(_ pool: StringPool, _ id: Int32) -> String { id < 0 ? "" : pool.string(id) }
+
+    /// A pooled value's exact bytes, or empty for -1.
+    func exact(_ pool: StringPool, _ id: Int32) -> ExactText { id < 0 ? ExactText(bytes: []) : ExactText(bytes: pool.bytes(id)) }
+
+    /// The labels tagged on an account that is not in the source.
+    func labels(ofMissing id: ExactText) -> [String] { snapshot.labels(of: .account, String(decoding: id.bytes, as: UTF8.self)) }
 }

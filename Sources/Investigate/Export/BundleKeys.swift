@@ -35,8 +35,8 @@ public enum BundleKeys {
             else { throw BundleError("the \(what) \(path) is unreadable or not 32 base64 bytes") }
             return Array(data)
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        let folder = AtomicFile.parentFolder(of: path)
+        if folder != "." {
             do {
                 try FileManager.default.createDirectory(
                     atPath: folder, withIntermediateDirectories: true,
@@ -69,6 +69,12 @@ public struct Redactor: @unchecked Sendable {
     /// A pseudonym such as `email-3f9a...` (20 hex digits).
     public func pseudonym(_ kind: String, _ value: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array((kind + ":" + value).utf8), using: key)
+        return kind + "-" + Array(mac).prefix(10).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    /// The pseudonym of exact bytes (the same as the `String` form for valid UTF-8).
+    public func pseudonym(_ kind: String, _ value: ExactText) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array((kind + ":").utf8) + value.bytes, using: key)
         return kind + "-" + Array(mac).prefix(10).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 

@@ -47,11 +47,29 @@ public struct BundleWriter {
     /// Writes files to `path`: a zip archive when it ends in `.zip`, else a folder of 0600 files.
     /// - Throws: `BundleError` or `AtomicFile.WriteError`.
     public static func write(_ files: [BundleFile], to path: String, modified: String) throws {
-        if path.lowercased().hasSuffix(".zip") {
-            try AtomicFile.write(try zip(files, modified: modified), to: path)
-        } else {
-            try writeFolder(files, to: path)
+        let staged = try stage(files, to: path, modified: modified)
+        do { try staged.publish() } catch {
+            staged.discard()
+            throw error
         }
+    }
+
+    /// Writes the bundle beside `path` (a temporary zip file or folder, synced), not yet visible at `path`.
+    /// - Throws: `BundleError` or `AtomicFile.WriteError`; nothing is left behind then.
+    public static func stage(_ files: [BundleFile], to path: String, modified: String) throws -> StagedBundle {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if path.lowercased().hasSuffix(".zip") {
+            try AtomicFile.write(try zip(files, modified: modified), to: temporary)
+            return StagedBundle(temporary: temporary, path: path, isFolder: false)
+        }
+        try AtomicFile.makeFolder(temporary)
+        do {
+            for file in files { try AtomicFile.write(file.bytes, to: temporary + "/" + file.path) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        return StagedBundle(temporary: temporary, path: path, isFolder: true)
     }
 
     /// The zip archive bytes (deflate, fixed entry dates, sorted entries, 0600 permissions).
@@ -70,32 +88,6 @@ public struct BundleWriter {
         }
         guard let data = archive.data else { throw BundleError("the zip archive is empty") }
         return Array(data)
-    }
-
-    /// Writes a folder through a temporary sibling and a rename; an existing bundle folder is replaced.
-    static func writeFolder(_ files: [BundleFile], to path: String) throws {
-        let fm = FileManager.default
-        let temporary = path + ".tmp-\(getpid())"
-        try? fm.removeItem(atPath: temporary)
-        try AtomicFile.makeFolder(temporary)
-        do {
-            for file in files { try AtomicFile.write(file.bytes, to: temporary + "/" + file.path) }
-            if fm.fileExists(atPath: path) {
-                guard fm.fileExists(atPath: path + "/manifest.json") else {
-                    throw BundleError("\(path) exists and is not a case bundle; choose another --out")
-                }
-                let old = path + ".old-\(getpid())"
-                try fm.moveItem(atPath: path, toPath: old)
-                try fm.moveItem(atPath: temporary, toPath: path)
-                try? fm.removeItem(atPath: old)
-            } else {
-                try fm.moveItem(atPath: temporary, toPath: path)
-            }
-            AtomicFile.syncFolder(of: path)
-        } catch {
-            try? fm.removeItem(atPath: temporary)
-            throw error
-        }
     }
 
     /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ`.

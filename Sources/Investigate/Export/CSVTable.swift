@@ -1,11 +1,15 @@
 import Foundation
 
-/// RFC 4180 CSV with spreadsheet-formula neutralisation, for every CSV file of a bundle.
+/// RFC 4180 CSV for every CSV file of a bundle: cells hold the exact text of the value, with a
+/// reversible spreadsheet-formula neutralisation.
 ///
-/// Each cell is first made inert (`TextEscaping.visible`: control, bidi and invalid bytes become
-/// visible escapes), then a cell whose first non-space character is `=`, `+`, `-` or `@` gets
-/// a leading `'` unless it is a plain number, then it is quoted when it holds `,`, `"` or spaces
-/// at an end. Rows end with CRLF.
+/// A cell is never display-escaped (a control character or a bidi override is written as is,
+/// quoted when the CSV grammar needs it): the file is read by programs, and `account_id` must
+/// come back as the account's exact bytes. What a spreadsheet could run as a formula is
+/// neutralised the way spreadsheets themselves mark text, with one leading `'`: a cell whose
+/// first character is `=`, `+`, `-`, `@`, tab or CR (numbers excepted), or `'` itself, gets one
+/// more `'` in front. Reading it back is therefore exact: drop one leading `'` when there is
+/// one. Rows end with CRLF.
 public struct CSVTable {
     /// The header row.
     public let header: [String]
@@ -20,7 +24,7 @@ public struct CSVTable {
     /// The number of data rows.
     public var recordCount: Int { lines.count - 1 }
 
-    /// Appends one row (as many cells as the header).
+    /// Appends one row (as many cells as the header), each the exact text of its value.
     public mutating func append(_ cells: [String]) { lines.append(Self.line(cells)) }
 
     /// The file bytes.
@@ -28,14 +32,19 @@ public struct CSVTable {
 
     static func line(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
 
-    /// One cell, neutralised and quoted.
+    /// One cell: neutralised (reversibly) and quoted.
     public static func cell(_ raw: String) -> String {
-        var text = TextEscaping.visible(raw)
-        if isFormula(raw) || isFormula(text) { text = "'" + text }
+        var text = raw
+        if isFormula(raw) || raw.hasPrefix("'") { text = "'" + text }
         let needsQuotes =
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.
+    public static func original(ofCell cell: String) -> String {
+        cell.hasPrefix("'") ? String(cell.dropFirst()) : cell
     }
 
     /// True when a spreadsheet could read the cell as a formula (numbers excepted).
@@ -45,5 +54,21 @@ public struct CSVTable {
         let trimmed = text.drop(while: { $0 == " " })
         guard let lead = trimmed.first, "=+-@".contains(lead) else { return false }
         return Double(trimmed) == nil || trimmed.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
+    }
+}
+
+/// How a source value goes into a CSV cell: its exact text when the bytes are valid UTF-8;
+/// otherwise the cell is left empty and the value travels base64-encoded (`*_b64` columns, or
+/// the row's `non_utf8_b64` JSON object), which the manifest states.
+enum CSVValue {
+    /// The exact text, or "" when the bytes are not valid UTF-8.
+    static func text(_ value: ExactText) -> String { value.utf8String ?? "" }
+
+    /// A JSON object `{"column": "<base64>"}` of the named values that are not valid UTF-8, or
+    /// "" when every one is.
+    static func nonUTF8(_ named: [(column: String, value: ExactText)]) -> String {
+        var members: [String: JSONValue] = [:]
+        for (column, value) in named where !value.isValidUTF8 { members[column] = .string(value.base64) }
+        return members.isEmpty ? "" : JSONValue.object(members).canonical
     }
 }

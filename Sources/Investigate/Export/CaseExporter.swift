@@ -1,7 +1,9 @@
 import Crypto
 
 /// Exports a case: reads it, renders the bundle against an investigation of the source,
-/// writes the files and records the export in the audit chain, in one store transaction.
+/// stages the files beside the destination, and in one store transaction appends the export's
+/// audit entry and publishes the bundle with a rename: written and audited as a whole, or not
+/// at all (a failed commit withdraws the published bundle).
 public struct CaseExporter {
     /// What an export produced.
     public struct Result {
@@ -38,15 +40,25 @@ public struct CaseExporter {
                 "accounts": .int(Int64(input.accounts.count + input.missingAccounts.count)),
                 "kind": .string(path.lowercased().hasSuffix(".zip") ? "zip" : "folder"),
             ]
+            let staged = try BundleWriter.stage(rendered.files, to: path, modified: input.exportedAt)
+            var published = false
             do {
                 try store.recordExport(caseID: caseID, expectedHead: input.auditHead, detail: detail) {
-                    try BundleWriter.write(rendered.files, to: path, modified: input.exportedAt)
+                    try staged.publish()
+                    published = true
                 }
                 return Result(
                     path: path, files: rendered.files, manifestSHA256: rendered.manifestSHA256,
                     warnings: rendered.warnings)
             } catch let error as CaseStoreError where error.kind == .locked && attempt < 3 {
+                if published { staged.withdraw() }
+                staged.discard()
                 continue
+            } catch {
+                // Not audited, so not exported: nothing stays behind at `path`.
+                if published { staged.withdraw() }
+                staged.discard()
+                throw error
             }
         }
     }

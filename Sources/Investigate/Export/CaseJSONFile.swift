@@ -17,8 +17,8 @@ enum CaseJSONFile {
             "disposition": .string(info.disposition), "created_by": .string(info.createdBy),
             "created_at": .string(info.createdAt), "updated_at": .string(info.updatedAt),
             "tags": .array(tags), "notes": .array(notes),
-            "accounts": .array(input.snapshot.accountIDs.map { .string($0) }),
-            "accounts_not_in_source": .array(input.missingAccounts.map { .string($0) }),
+            "accounts": .array((input.accounts.map(\.id) + input.missingAccounts).sorted().map(\.jsonValue)),
+            "accounts_not_in_source": .array(input.missingAccounts.map(\.jsonValue)),
         ]
         return BundleFile(path: "case.json", bytes: Array((value.canonical + "\n").utf8), records: 1)
     }

@@ -26,7 +26,8 @@ enum GraphFiles {
             <graph id="case" edgedefault="undirected">
 
             """
-        var nodes: [(String, String)] = input.accounts.map { id, i in
+        var nodes: [(String, String)] = input.accounts.map { exact, i in
+            let id = exact.display
             let cluster = input.investigation.cluster(ofAccount: i)
             return (
                 id,
@@ -36,7 +37,7 @@ enum GraphFiles {
                     + "<data key=\"n_in_source\">true</data></node>\n"
             )
         }
-        for id in input.missingAccounts {
+        for id in input.missingAccounts.map(\.display) {
             nodes.append(
                 (
                     id,

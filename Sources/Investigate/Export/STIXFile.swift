@@ -50,16 +50,21 @@ enum STIXFile {
         var refs: [String] = []
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
-        for (id, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
+        for (exact, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
+            // STIX strings are Unicode: an id that is not valid UTF-8 is named by its escaped
+            // form and carried exactly in a custom property.
+            let id = exact.utf8String ?? exact.display
             let accountRef =
                 "user-account--"
                 + UUIDv5.make(
                     namespace: UUIDv5.stixObservables,
-                    name: "{\"user_id\":\(jcs(id))}")
-            objects.append([
+                    name: "{\"user_id\":\(jcs(id))}" + (exact.isValidUTF8 ? "" : ":b64:" + exact.base64))
+            var account: [String: JSONValue] = [
                 "type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
                 "user_id": .string(id), "account_type": "api", "object_marking_refs": marking,
-            ])
+            ]
+            if !exact.isValidUTF8 { account["x_investigate_user_id_b64"] = .string(exact.base64) }
+            objects.append(.object(account))
             refs.append(accountRef)
             guard i >= 0, input.data.accounts.signupIP[i] >= 0 else { continue }
             let ip = input.data.pools.ips.string(input.data.accounts.signupIP[i])

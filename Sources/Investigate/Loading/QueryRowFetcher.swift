@@ -14,12 +14,18 @@ public struct QueryRowFetcher {
     /// longer in its file, or now holds another row (the file changed since the load: its time or
     /// account differs), comes back empty; one that no longer parses as a single `error` pair.
     public func rows(_ rows: [Int]) throws -> [[(key: String, value: String, isRaw: Bool)]] {
+        try exactRows(rows).map { pairs in pairs.map { ($0.key, String(decoding: $0.value, as: UTF8.self), $0.isRaw) } }
+    }
+
+    /// The same rows with every value as the exact bytes of the source (JSON string escapes
+    /// decoded, nothing repaired): what machine-readable exports write.
+    public func exactRows(_ rows: [Int]) throws -> [[(key: String, value: [UInt8], isRaw: Bool)]] {
         var byFile: [Int: [(line: Int, position: Int)]] = [:]
         for (position, row) in rows.enumerated() {
             let source = data.queries.source(ofRow: row)
             byFile[source.file, default: []].append((source.line, position))
         }
-        var out = [[(key: String, value: String, isRaw: Bool)]](repeating: [], count: rows.count)
+        var out = [[(key: String, value: [UInt8], isRaw: Bool)]](repeating: [], count: rows.count)
         let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
         for (file, wanted) in byFile {
             let path = data.queries.files[file]
@@ -34,21 +40,21 @@ public struct QueryRowFetcher {
     }
 
     /// False when the line read holds a different time or account than the row loaded from it.
-    private func isSameRow(_ pairs: [(key: String, value: String, isRaw: Bool)], _ row: Int) -> Bool {
+    private func isSameRow(_ pairs: [(key: String, value: [UInt8], isRaw: Bool)], _ row: Int) -> Bool {
         if pairs.count == 1 && pairs[0].key == "error" { return true }
-        guard var time = pairs.first(where: { $0.key == "ts" })?.value,
-            var account = pairs.first(where: { $0.key == "account_id" })?.value
+        guard let time = pairs.first(where: { $0.key == "ts" })?.value,
+            let account = pairs.first(where: { $0.key == "account_id" })?.value
         else { return false }
-        let millis = time.withUTF8 { Timestamp.parseMillis(FieldParsing.trim(UnsafeRawBufferPointer($0))) }
-        let id = account.withUTF8 { String(decoding: FieldParsing.trim(UnsafeRawBufferPointer($0)), as: UTF8.self) }
-        return millis == data.queries.timestamp(row) && id == data.accountID(data.queries.account(ofRow: row))
+        let millis = time.withUnsafeBytes { Timestamp.parseMillis(FieldParsing.trim($0)) }
+        let id = account.withUnsafeBytes { Array(FieldParsing.trim($0)) }
+        return millis == data.queries.timestamp(row) && id == data.pools.accountIDs.bytes(Int32(data.queries.account(ofRow: row)))
     }
 
-    private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: String, isRaw: Bool)] {
+    private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: [UInt8], isRaw: Bool)] {
         SourceRecords.fields(of: line, csvHeader: csvHeader, schema: QueryLoader.schema, scratch: fields).map { pair in
             let numeric = csvHeader == nil && pair.key.hasSuffix("_tokens") && !pair.isError
                 && pair.value.withUnsafeBytes { FieldParsing.unsignedInteger($0) } != nil
-            return (pair.key, String(decoding: pair.value, as: UTF8.self), numeric)
+            return (pair.key, pair.value, numeric)
         }
     }
 }

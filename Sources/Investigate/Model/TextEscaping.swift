@@ -1,17 +1,22 @@
 /// Makes hostile bytes inert for text output: control characters, escape sequences, bidi
 /// overrides and invalid UTF-8 become visible escapes (`\x1b`, `\u{202E}`), so no data string can
-/// move the cursor, retitle a window or reorder a line.
+/// move the cursor, retitle a window or reorder a line. A backslash shows doubled, so the escaped
+/// form is unambiguous: two different values never look the same.
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
     /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read.
-    public static func visible(_ bytes: some Collection<UInt8>, limit: Int = .max) -> String {
+    /// - Parameter doublingBackslashes: false only for a second pass over text that is already
+    ///   escaped (the screen's last guard), where doubling again would garble it.
+    public static func visible(
+        _ bytes: some Collection<UInt8>, limit: Int = .max, doublingBackslashes: Bool = true
+    ) -> String {
         let data = Array(bytes.prefix(limit))
         var out = ""
         out.reserveCapacity(data.count)
         var i = 0
         while i < data.count {
             if let (scalar, length) = decodeScalar(data, at: i) {
-                appendEscaped(scalar, to: &out)
+                if scalar == "\\" && doublingBackslashes { out += "\\\\" } else { appendEscaped(scalar, to: &out) }
                 i += length
             } else {
                 out += "\\x" + hex2(data[i])
@@ -47,8 +52,8 @@ public enum TextEscaping {
     }
 
     /// A Swift string made inert the same way.
-    public static func visible(_ string: String, limit: Int = .max) -> String {
-        visible(Array(string.utf8), limit: limit)
+    public static func visible(_ string: String, limit: Int = .max, doublingBackslashes: Bool = true) -> String {
+        visible(Array(string.utf8), limit: limit, doublingBackslashes: doublingBackslashes)
     }
 
     /// True when a scalar must not reach a terminal raw.
@@ -63,7 +68,7 @@ public enum TextEscaping {
         }
     }
 
-    /// Appends a scalar, escaped when unsafe.
+    /// Appends a scalar, escaped when unsafe (a backslash is left as it is; `visible` doubles it).
     public static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
         if !isUnsafe(scalar) {
             out.unicodeScalars.append(scalar)

@@ -5,7 +5,7 @@ enum CaseWrite: Hashable, Sendable {
     /// Tag rows (by mark key: `account:ID`, `cluster:c3`, `ip:1.2.3.4`).
     case tag(label: String, keys: [String])
     /// Tag a cluster and all its member accounts.
-    case tagCluster(label: String, cluster: String, members: [String])
+    case tagCluster(label: String, cluster: String, members: [ExactText])
     case note(String)
     case newCase(title: String)
     case openCase(id: String)
@@ -69,9 +69,11 @@ final class StoreCaseBackend: CaseBackend {
         let id = caseID!
         switch write {
         case .tag(let label, let keys):
-            try store.tag(caseID: id, label: label, targets: keys.compactMap(Self.target), context: ["source": "console"])
+            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target.lossyTODO) }
+            try store.tag(caseID: id, label: label, targets: targets, context: ["source": "console"])
         case .tagCluster(let label, let cluster, let members):
-            try store.tagCluster(caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
+            try store.tagCluster(
+                caseID: id, label: label, cluster: cluster, members: members.map(\.lossyTODO), context: ["source": "console"])
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
         case .newCase, .openCase:
@@ -80,24 +82,12 @@ final class StoreCaseBackend: CaseBackend {
         return try state(id)
     }
 
-    /// A mark key as a tag target.
-    static func target(_ key: String) -> (TagTargetKind, String)? {
-        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return nil }
-        switch parts[0] {
-        case "account": return (.account, parts[1])
-        case "cluster": return (.cluster, parts[1])
-        case "query", "note", "audit": return nil
-        default: return (.value, key)
-        }
-    }
-
     private func state(_ id: String) throws -> CaseState {
         let snapshot = try store.snapshot(caseID: id)
         var out = CaseState(title: snapshot.info.title)
         out.id = snapshot.info.id
         for tag in snapshot.tags {
-            let key = tag.kind == .value ? tag.target : "\(tag.kind.rawValue):\(tag.target)"
+            let key = MarkKey.tag(tag.kind, ExactText(tag.target))
             if !(out.tags[key] ?? []).contains(tag.label) { out.tags[key, default: []].append(tag.label) }
         }
         out.notes = snapshot.notes.map(\.text)
@@ -105,4 +95,9 @@ final class StoreCaseBackend: CaseBackend {
         out.exportStatus = snapshot.audit.last { $0.action.hasPrefix("export") }.map { "exported \($0.at)" } ?? "not exported"
         return out
     }
+}
+
+extension ExactText {
+    /// Temporary until the case store takes exact targets.
+    fileprivate var lossyTODO: String { String(decoding: bytes, as: UTF8.self) }
 }

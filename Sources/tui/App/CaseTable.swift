@@ -6,9 +6,9 @@ enum CaseTable {
         var targets: [SheetKind?] = []
         var keys: [String] = []
         for key in c.tags.keys.sorted() {
-            let what = key.split(separator: ":", maxSplits: 1).map(String.init)
-            rows.append(["tag", (what.last ?? key) + " (" + (what.first ?? "") + ")", c.tags[key, default: []].joined(separator: ",")])
-            ids.append(what.last ?? key)
+            let what = MarkKey.display(key)
+            rows.append(["tag", what.text + " (" + what.kind + ")", c.tags[key, default: []].joined(separator: ",")])
+            ids.append(what.text)
             targets.append(nil)
             keys.append(key)
         }

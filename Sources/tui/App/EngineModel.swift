@@ -52,6 +52,14 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         }
     }
 
+    /// The exact bytes of a value, as a tag stores them.
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText {
+        switch kind {
+        case .upstream, .template: return ExactText(index.valueString(kind, value))
+        default: return ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
+        }
+    }
+
     private func memo<K: Hashable, V>(_ cache: ReferenceWritableKeyPath<EngineModel, [K: V]>, _ key: K, _ build: () -> V) -> V {
         lock.lock()
         if let hit = self[keyPath: cache][key] { lock.unlock(); return hit }
@@ -95,7 +103,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             plan: data.label(data.accounts.plan[account]) ?? "-",
             status: data.label(data.accounts.status[account]) ?? "-",
             queries: data.queries.queryCount(of: account),
-            outputTokens: Int(inv.features.outputTokens[account]), risk: inv.accountRisk[account])
+            outputTokens: Int(inv.features.outputTokens[account]), risk: inv.accountRisk[account],
+            exact: data.accountExactID(account))
     }
 
     /// "Now" for ages: the latest query or account creation in the data, so ages are stable.
@@ -138,7 +147,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 for value in index.values(of: account, kind: kind) {
                     values.append(ValueRow(kind: kind, value: value, text: valueText(kind, value),
                                            sharedBy: index.shareCount(kind, value: value),
-                                           isHub: index.isHub(kind, value: value)))
+                                           isHub: index.isHub(kind, value: value), exact: exactValue(kind, value)))
                 }
             }
             let clusterPosition = Int(investigation.clusterOfAccount[account])

@@ -27,7 +27,7 @@ enum SheetTables {
             },
             ids: rows.map { "c\($0.cluster)" },
             targets: rows.map { .cluster($0.cluster) },
-            markKeys: rows.map { "cluster:c\($0.cluster)" })
+            markKeys: rows.map { MarkKey.cluster($0.cluster) })
     }
 
     static func accounts(_ rows: [AccountRow]) -> SheetTable {
@@ -42,7 +42,7 @@ enum SheetTables {
             },
             ids: rows.map(\.id),
             targets: rows.map { .account($0.account) },
-            markKeys: rows.map { "account:\($0.id)" })
+            markKeys: rows.map { MarkKey.account($0.exactID) })
     }
 
     static func values(_ rows: [ValueRow]) -> SheetTable {
@@ -52,7 +52,7 @@ enum SheetTables {
             rows: rows.map { r in [r.kind.rawValue, r.text, "\(r.sharedBy)", r.isHub ? "hub" : ""] },
             ids: rows.map(\.text),
             targets: rows.map { .sharedValue($0.kind, $0.value) },
-            markKeys: rows.map { "\($0.kind.rawValue):\($0.text)" })
+            markKeys: rows.map { MarkKey.value($0.kind, $0.exact ?? ExactText($0.text)) })
     }
 
     static func queries(_ rows: [QueryRow]) -> SheetTable {

@@ -115,7 +115,7 @@ extension AppUpdate {
         for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
-        audit(&s, "tag", "\(label): " + keys.joined(separator: " "))
+        audit(&s, "tag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
         s.effects.append(.persist(.tag(label: label, keys: keys)))
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'"
     }
@@ -127,11 +127,11 @@ extension AppUpdate {
         if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
         guard let cluster, let data = s.data else { s.status = "no cluster here"; return }
         let members = data.table(.cluster(cluster)).markKeys
-        for key in members + ["cluster:c\(cluster)"] where !(s.caseState.tags[key] ?? []).contains(label) {
+        for key in members + [MarkKey.cluster(cluster)] where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
         audit(&s, "tag-cluster", "\(label): c\(cluster) (\(members.count) accounts)")
-        let ids = data.table(.cluster(cluster)).ids
+        let ids = members.compactMap { MarkKey.target($0)?.target }
         s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
         s.status = "tagged cluster c\(cluster) and \(members.count) accounts '\(label)'"
     }

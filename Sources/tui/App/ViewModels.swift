@@ -27,6 +27,11 @@ struct AccountRow: Hashable, Sendable {
     var outputTokens: Int
     var risk: Double
     var tags: [String] = []
+    /// The id's exact bytes (what a tag stores); nil means `id` is exact.
+    var exact: ExactText? = nil
+
+    /// The id's exact bytes.
+    var exactID: ExactText { exact ?? ExactText(id) }
 }
 
 /// One linked value of an account.
@@ -37,6 +42,8 @@ struct ValueRow: Hashable, Sendable {
     /// How many accounts share it.
     var sharedBy: Int
     var isHub: Bool
+    /// The value's exact bytes (what a tag stores); nil means `text` is exact.
+    var exact: ExactText? = nil
 }
 
 /// One explainable risk signal.

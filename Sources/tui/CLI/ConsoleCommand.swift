@@ -39,7 +39,7 @@ struct ConsoleCommand: ParsableCommand {
         surface.close()
         if let sessionPath, runner.state.data != nil {
             try? FileManager.default.createDirectory(
-                atPath: (sessionPath as NSString).deletingLastPathComponent,
+                atPath: AtomicFile.parentFolder(of: sessionPath),
                 withIntermediateDirectories: true)
             try? Session.encode(runner.state).write(toFile: sessionPath, atomically: true, encoding: .utf8)
         }

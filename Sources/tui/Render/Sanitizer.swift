@@ -3,7 +3,8 @@ import Investigate
 /// Turns hostile text into inert, printable text before anything is drawn: C0/C1 controls,
 /// escape sequences, bidi overrides and invalid UTF-8 become visible escapes such as `\x1b`.
 /// In ASCII mode every non-ASCII scalar is escaped too, so nothing the terminal cannot show is
-/// ever sent to it.
+/// ever sent to it. A string's backslashes are left alone: data reaches the screen already
+/// escaped once by the model (where backslashes are doubled), and this is the last guard.
 enum Sanitizer {
     /// Inert text from raw bytes.
     static func inert(bytes: some Collection<UInt8>, ascii: Bool = false) -> String {
@@ -14,7 +15,7 @@ enum Sanitizer {
     /// Inert text from a string (which may hold controls and bidi characters).
     static func inert(_ string: String, ascii: Bool = false) -> String {
         if isPlainASCII(string) { return string }
-        let visible = TextEscaping.visible(string)
+        let visible = TextEscaping.visible(string, doublingBackslashes: false)
         return ascii ? asciiOnly(visible) : visible
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A bundle written in full beside its final path and synced, waiting to be made visible by
+/// one rename: an export publishes it inside the store transaction that audits it, so a bundle
+/// appears at its path only together with its audit entry.
+public struct StagedBundle {
+    /// The temporary sibling holding the bundle.
+    public let temporary: String
+    /// Where it goes.
+    public let path: String
+    /// A folder bundle (else one zip file).
+    public let isFolder: Bool
+
+    /// Moves the bundle to `path` with a rename. An existing bundle folder there is replaced;
+    /// an existing folder that is not a bundle is refused.
+    /// - Throws: `BundleError` or `AtomicFile.WriteError`; the staged copy is kept then.
+    public func publish() throws {
+        if isFolder {
+            let fm = FileManager.default
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue, fm.fileExists(atPath: path + "/manifest.json") else {
+                    throw BundleError("\(path) exists and is not a case bundle folder; choose another --out")
+                }
+                let old = path + ".old-\(getpid())"
+                try rename(path, old)
+                do { try rename(temporary, path) } catch {
+                    try? rename(old, path)
+                    throw error
+                }
+                try? fm.removeItem(atPath: old)
+            } else {
+                try rename(temporary, path)
+            }
+        } else {
+            try rename(temporary, path)
+        }
+        AtomicFile.syncFolder(of: path)
+    }
+
+    /// Removes the published bundle (when the audit entry could not be committed after all).
+    public func withdraw() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Removes the staged copy.
+    public func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+
+    private func rename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else {
+            throw AtomicFile.WriteError(path: to, reason: String(cString: strerror(errno)))
+        }
+    }
+}
