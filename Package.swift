@@ -34,6 +34,10 @@ let package = Package(
             ],
             path: "Sources/tui"
         ),
+        // The parsers' fuzz targets: a corpus replayer in a plain build; with
+        // `-sanitize=fuzzer -DFUZZING` a libFuzzer binary (Tests/fuzz.sh).
+        .executableTarget(
+            name: "investigate-fuzz", dependencies: ["Investigate"], path: "Tests/Fuzz", exclude: ["corpus"]),
         .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests"),
         .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests"),
     ]

@@ -1,8 +1,19 @@
 /// Parses timestamps: RFC 3339 / ISO 8601 (`Z` or `±HH:MM`, optional fraction, `T` or space),
 /// a bare date, and epoch numbers (seconds below 1e11, milliseconds above).
 public enum Timestamp {
-    /// Milliseconds since the Unix epoch, or nil when the bytes are not a timestamp.
+    /// The first and last millisecond an RFC 3339 year (0000-9999) can write.
+    static let representable: ClosedRange<Int64> =
+        daysFromCivil(year: 0, month: 1, day: 1) * 86_400_000...daysFromCivil(year: 9999, month: 12, day: 31) * 86_400_000
+        + 86_399_999
+
+    /// Milliseconds since the Unix epoch, or nil when the bytes are not a timestamp, or name an
+    /// instant outside years 0000-9999 UTC (which no RFC 3339 export could write back).
     public static func parseMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard let millis = parseAnyMillis(bytes), representable.contains(millis) else { return nil }
+        return millis
+    }
+
+    private static func parseAnyMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         let n = bytes.count
         guard n > 0 else { return nil }
         if isEpoch(bytes) { return parseEpoch(bytes) }
