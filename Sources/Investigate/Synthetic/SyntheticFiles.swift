@@ -5,10 +5,12 @@
 #endif
 
 /// Writes generated personas as a case source: accounts.csv, payments.csv, links.csv and
-/// queries (JSONL, one file or parts).
+/// queries (JSONL, one file or parts), in time order (as API logs are: accounts interleave) or
+/// in account order. Both orders hold the same rows, byte for byte, only arranged differently.
 struct SyntheticFiles {
     let directory: String
     let rowsPerPart: Int
+    var order: SyntheticSource.QueryOrder = .time
     let windowEnd: Int64 = 1_780_272_000_000
     let day: Int64 = 86_400_000
 
@@ -20,14 +22,7 @@ struct SyntheticFiles {
         payments.line("account_id,payment_fingerprint,kind,bin_country,added_at")
         let links = try SyntheticWriter(path: directory + "/links.csv")
         links.line("account_a,account_b,kind,weight,note")
-        var queries: SyntheticWriter
-        var part = 0
-        if rowsPerPart > 0 {
-            mkdir(directory + "/queries", 0o755)
-            queries = try SyntheticWriter(path: directory + "/queries/part-000.jsonl")
-        } else {
-            queries = try SyntheticWriter(path: directory + "/queries.jsonl")
-        }
+        let queries = SyntheticQueryLines(directory: directory, rowsPerPart: rowsPerPart, order: order)
         var batches: [Int: [Int64]] = [:]
         var previous: Persona?
         for persona in personas {
@@ -60,25 +55,21 @@ struct SyntheticFiles {
                 let output = max(1, Int(persona.outputMean * Double(rng.int(50...150)) / 100))
                 let tsText = rng.chance(0.05) ? String(ts) : "\"" + Timestamp.format(millis: ts) + "\""
                 let model = rng.chance(0.8) ? persona.model : rng.pick(["claude-opus-4", "claude-haiku-4"])
-                queries.line(
+                queries.append(
+                    time: ts,
                     "{\"ts\":\(tsText),\"account_id\":\(SyntheticFormat.json(persona.id)),\"api_key\":\"\(persona.apiKey)\","
                         + "\"ip\":\"\(ip)\",\"asn\":\"\(asn)\",\"user_agent\":\(SyntheticFormat.json(persona.userAgent)),"
                         + "\"model\":\"\(model)\",\"input_tokens\":\(input),\"output_tokens\":\(output),"
                         + "\"category\":\"\(rng.pick(persona.categories))\",\"prompt\":\(SyntheticFormat.json(prompt)),"
                         + "\"request_id\":\"req_\(rng.hex(12))\"}")
                 truth.queryCount += 1
-                if rowsPerPart > 0 && queries.rows >= rowsPerPart {
-                    queries.close()
-                    part += 1
-                    queries = try SyntheticWriter(path: directory + "/queries/part-" + String(format3(part)) + ".jsonl")
-                }
+                try queries.flushIfAccountOrdered()
             }
         }
         truth.accountCount = personas.count
-        for writer in [accounts, payments, links, queries] { writer.close() }
+        for writer in [accounts, payments, links] { writer.close() }
+        try queries.finish()
     }
-
-    private func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
 
     private func time(for persona: Persona, rng: inout SeededRandom, batches: inout [Int: [Int64]]) -> Int64 {
         let windowStart = max(persona.createdAt + 3_600_000, windowEnd - 30 * day)

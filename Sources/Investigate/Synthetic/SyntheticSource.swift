@@ -8,6 +8,14 @@ public struct SyntheticSource {
     public var seed: UInt64
     /// Write queries as `queries/part-NNN.jsonl` files of this many rows (0: one queries.jsonl).
     public var rowsPerPart = 0
+    /// How query rows are ordered in the files.
+    public var order = QueryOrder.time
+
+    /// The order of query rows: by time, as API logs are (accounts interleave), or one account's
+    /// history after another.
+    public enum QueryOrder: String, CaseIterable, Sendable {
+        case time, account
+    }
 
     /// Creates a generator.
     public init(accounts: Int, seed: UInt64) {
@@ -76,7 +84,7 @@ public struct SyntheticSource {
             truth.rings.append(("ring-\(index + 1)", style.rawValue, members))
         }
         personas.shuffle(using: &rng)
-        try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart).write(personas, rng: &rng, truth: &truth)
+        try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order).write(personas, rng: &rng, truth: &truth)
         return truth
     }
 }

@@ -26,10 +26,11 @@ final class SyntheticWriter {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    func raw(_ bytes: [UInt8]) {
+    func raw(_ bytes: some Collection<UInt8>) {
         buffer.append(contentsOf: bytes)
         buffer.append(0x0A)
         rows += 1
+        if buffer.count >= 1 << 20 { flush() }
     }
 
     func flush() {

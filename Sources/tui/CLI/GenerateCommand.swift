@@ -15,11 +15,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How many accounts.") var accounts = 2000
     @Option(help: "Random seed (same seed, same bytes).") var seed: UInt64 = 1
     @Option(help: "Split queries into queries/part-NNN.jsonl of this many rows (0: one queries.jsonl).") var partRows = 0
+    @Option(help: "Query row order: time (as API logs are, accounts interleave) or account (one history after another).")
+    var order = "time"
 
     func run() throws {
         try runReporting {
             var source = SyntheticSource(accounts: accounts, seed: seed)
             source.rowsPerPart = partRows
+            guard let chosen = SyntheticSource.QueryOrder(rawValue: order) else {
+                throw CLIFailure(message: "--order is time or account", code: 2)
+            }
+            source.order = chosen
             let started = monotonicSeconds()
             let truth = try source.write(to: outDir)
             var trimmed = outDir
