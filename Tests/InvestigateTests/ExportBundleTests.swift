@@ -20,10 +20,10 @@ struct ExportFixture {
         let id = try cases.createCase(title: title).id
         caseID = id
         let top = inv.clusters[0]
-        let members = top.members.map { inv.data.accountID(Int($0)) }
-        try cases.tag(caseID: id, label: "ring-member", kind: .cluster, targets: [top.id])
+        let members = top.members.map { inv.data.accountExactID(Int($0)) }
+        try cases.tag(caseID: id, label: "ring-member", kind: .cluster, targets: [ExactText(top.id)])
         try cases.tag(caseID: id, label: "ring-member", kind: .account, targets: members)
-        try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], "ghost-account"])
+        try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], ExactText("ghost-account")])
         try cases.addNote(caseID: id, text: "note with <b>markup</b> & \u{1b}[31mescape")
         key = try BundleKeys.signingKey(path: dir + "/cfg/signing.key")
     }
@@ -165,7 +165,7 @@ struct ExportFixture {
         #expect(!lines.isEmpty)
         for line in lines {
             let id = try JSONValue.parse(String(line))["account_id"]?.stringValue ?? ""
-            #expect(caseAccounts.contains(id))
+            #expect(caseAccounts.contains(ExactText(id)))
         }
         let red = try f.files("red")
         let redQueries = String(decoding: red["queries.jsonl"]!, as: UTF8.self)

@@ -17,7 +17,8 @@ enum AccountsCSVFile {
         let fetched = try? AccountRowFetcher(data: data).emails(input.accounts.map(\.index))
         let emails = fetched?.emails ?? []
         var rows: [(String, [String])] = input.accounts.enumerated().map { position, account in
-            let (id, i) = account
+            let (exact, i) = account
+            let id = exact.fileText
             let email = position < emails.count ? emails[position].map { String(decoding: $0, as: UTF8.self) } : nil
             var inTokens: UInt64 = 0
             var outTokens: UInt64 = 0
@@ -40,11 +41,12 @@ enum AccountsCSVFile {
                 ]
             )
         }
-        for id in input.missingAccounts {
+        for exact in input.missingAccounts {
+            let id = exact.fileText
             var cells = [String](repeating: "", count: header.count)
             cells[0] = id
             cells[1] = "false"
-            cells[header.count - 1] = input.snapshot.labels(of: .account, id).joined(separator: ";")
+            cells[header.count - 1] = input.snapshot.labels(of: .account, exact).joined(separator: ";")
             rows.append((id, cells))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
@@ -71,15 +73,17 @@ enum AccountsCSVFile {
 
     static func enforcement(_ input: BundleInput) -> BundleFile {
         var table = CSVTable(header: ["account_id", "proposed_action", "reason"])
-        var rows: [(String, [String])] = input.accounts.map { id, i in
+        var rows: [(String, [String])] = input.accounts.map { exact, i in
+            let id = exact.fileText
             let (action, reason) = proposal(
                 labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
                 risk: input.investigation.accountRisk[i])
             return (id, [id, action, reason])
         }
-        for id in input.missingAccounts {
+        for exact in input.missingAccounts {
+            let id = exact.fileText
             let (action, reason) = proposal(
-                labels: input.snapshot.labels(of: .account, id),
+                labels: input.snapshot.labels(of: .account, exact),
                 status: input.snapshot.info.status, risk: 0)
             rows.append((id, [id, action, reason + "; not in the exported source"]))
         }

@@ -10,10 +10,10 @@ public struct BundleInput {
     public let investigator: String
     /// Pseudonyms for `--redact`, or nil.
     public let redactor: Redactor?
-    /// Case account ids found in the source, with their index, sorted by id.
-    public let accounts: [(id: String, index: Int)]
-    /// Case account ids absent from the source, sorted.
-    public let missingAccounts: [String]
+    /// Case account ids (exact bytes) found in the source, with their index, in byte order.
+    public let accounts: [(id: ExactText, index: Int)]
+    /// Case account ids (exact bytes) absent from the source, in byte order.
+    public let missingAccounts: [ExactText]
     /// The set of case account indices.
     public let accountSet: Set<Int32>
 
@@ -27,10 +27,10 @@ public struct BundleInput {
         self.investigation = investigation
         self.investigator = investigator
         self.redactor = redactor
-        var found: [(String, Int)] = []
-        var missing: [String] = []
+        var found: [(ExactText, Int)] = []
+        var missing: [ExactText] = []
         for id in snapshot.accountIDs {
-            if let index = investigation.data.accountIndex(id) { found.append((id, index)) } else { missing.append(id) }
+            if let index = investigation.data.accountIndex(exact: id) { found.append((id, index)) } else { missing.append(id) }
         }
         accounts = found
         missingAccounts = missing
@@ -65,11 +65,17 @@ public struct BundleInput {
 
     /// The labels of an account: its own tags plus those on its cluster, sorted.
     public func labels(ofAccount account: Int) -> [String] {
-        let id = data.accountID(account)
+        let id = data.accountExactID(account)
         let cluster = investigation.cluster(ofAccount: account).id
         return Array(Set(snapshot.labels(of: .account, id) + snapshot.labels(of: .cluster, cluster))).sorted()
     }
 
     /// A string column value or empty.
     func pooled(_ pool: StringPool, _ id: Int32) -> String { id < 0 ? "" : pool.string(id) }
+}
+
+extension ExactText {
+    /// An id in a file column that holds text only: the text when the bytes are valid UTF-8,
+    /// else the escaped `display` form (never a silently repaired U+FFFD).
+    var fileText: String { utf8String ?? display }
 }

@@ -4,7 +4,7 @@ enum CaseJSONFile {
         let info = input.snapshot.info
         let tags: [JSONValue] = input.snapshot.tags.map { tag in
             [
-                "kind": .string(tag.kind.rawValue), "target": .string(tag.target), "label": .string(tag.label),
+                "kind": .string(tag.kind.rawValue), "target": tag.target.jsonValue, "label": .string(tag.label),
                 "who": .string(tag.who), "at": .string(tag.at),
             ]
         }
@@ -17,8 +17,8 @@ enum CaseJSONFile {
             "disposition": .string(info.disposition), "created_by": .string(info.createdBy),
             "created_at": .string(info.createdAt), "updated_at": .string(info.updatedAt),
             "tags": .array(tags), "notes": .array(notes),
-            "accounts": .array(input.snapshot.accountIDs.map { .string($0) }),
-            "accounts_not_in_source": .array(input.missingAccounts.map { .string($0) }),
+            "accounts": .array(input.snapshot.accountIDs.map(\.jsonValue)),
+            "accounts_not_in_source": .array(input.missingAccounts.map(\.jsonValue)),
         ]
         return BundleFile(path: "case.json", bytes: Array((value.canonical + "\n").utf8), records: 1)
     }

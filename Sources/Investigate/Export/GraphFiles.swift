@@ -26,7 +26,8 @@ enum GraphFiles {
             <graph id="case" edgedefault="undirected">
 
             """
-        var nodes: [(String, String)] = input.accounts.map { id, i in
+        var nodes: [(String, String)] = input.accounts.map { exact, i in
+            let id = exact.fileText
             let cluster = input.investigation.cluster(ofAccount: i)
             return (
                 id,
@@ -36,12 +37,13 @@ enum GraphFiles {
                     + "<data key=\"n_in_source\">true</data></node>\n"
             )
         }
-        for id in input.missingAccounts {
+        for exact in input.missingAccounts {
+            let id = exact.fileText
             nodes.append(
                 (
                     id,
                     "<node id=\"\(e(id))\"><data key=\"n_tags\">"
-                        + "\(e(input.snapshot.labels(of: .account, id).joined(separator: ";")))</data>"
+                        + "\(e(input.snapshot.labels(of: .account, exact).joined(separator: ";")))</data>"
                         + "<data key=\"n_in_source\">false</data></node>\n"
                 ))
         }

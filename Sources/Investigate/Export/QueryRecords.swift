@@ -66,7 +66,7 @@ enum QueriesFile {
                             ?? TextEscaping.visible(raw, limit: promptLimit))
                 }
                 var object: [String: JSONValue] = [
-                    "account_id": .string(id), "ts": .string(Timestamp.format(millis: q.timestamp(row))),
+                    "account_id": .string(id.fileText), "ts": .string(Timestamp.format(millis: q.timestamp(row))),
                     "api_key": text(pools.apiKeys, q.contexts.apiKey[c]), "ip": text(pools.ips, q.contexts.ip[c]),
                     "asn": text(pools.asns, q.contexts.asn[c]),
                     "user_agent": text(pools.userAgents, q.contexts.userAgent[c]),

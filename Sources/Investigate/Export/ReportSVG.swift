@@ -42,7 +42,7 @@ enum ReportSVG {
 
     /// Case accounts on a circle (sorted by id, at most 300), a line per linked pair.
     static func linkGraph(_ input: BundleInput, _ links: CaseLinks) -> String {
-        let ids = (input.accounts.map(\.id) + input.missingAccounts).sorted().prefix(300)
+        let ids = (input.accounts.map(\.id) + input.missingAccounts).sorted().prefix(300).map(\.fileText)
         let size = 520.0, center = 260.0, radius = 220.0
         var position: [String: (Int, Int)] = [:]
         for (i, id) in ids.enumerated() {
@@ -59,7 +59,7 @@ enum ReportSVG {
                 "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"#555\" stroke-width=\"\(stroke)\">"
                 + "<title>\(MarkupEscaping.escape(pair.a + " ~ " + pair.b + ": " + pair.kinds))</title></line>"
         }
-        let risk = Dictionary(uniqueKeysWithValues: input.accounts.map { ($0.id, input.investigation.accountRisk[$0.index]) })
+        let risk = Dictionary(uniqueKeysWithValues: input.accounts.map { ($0.id.fileText, input.investigation.accountRisk[$0.index]) })
         for id in ids {
             let (x, y) = position[id]!
             let r = risk[id] ?? 0

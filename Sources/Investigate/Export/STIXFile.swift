@@ -50,7 +50,7 @@ enum STIXFile {
         var refs: [String] = []
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
-        for (id, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
+        for (id, i) in input.accounts.map({ ($0.id.fileText, $0.index) }) + input.missingAccounts.map({ ($0.fileText, -1) }) {
             let accountRef =
                 "user-account--"
                 + UUIDv5.make(
