@@ -71,7 +71,8 @@ final class StoreCaseBackend: CaseBackend {
         case .tag(let label, let keys):
             try store.tag(caseID: id, label: label, targets: keys.compactMap(Self.target), context: ["source": "console"])
         case .tagCluster(let label, let cluster, let members):
-            try store.tagCluster(caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
+            try store.tagCluster(
+                caseID: id, label: label, cluster: cluster, members: members.map { ExactText($0) }, context: ["source": "console"])
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
         case .newCase, .openCase:
@@ -81,14 +82,14 @@ final class StoreCaseBackend: CaseBackend {
     }
 
     /// A mark key as a tag target.
-    static func target(_ key: String) -> (TagTargetKind, String)? {
+    static func target(_ key: String) -> (TagTargetKind, ExactText)? {
         let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "account": return (.account, parts[1])
-        case "cluster": return (.cluster, parts[1])
+        case "account": return (.account, ExactText(parts[1]))
+        case "cluster": return (.cluster, ExactText(parts[1]))
         case "query", "note", "audit": return nil
-        default: return (.value, key)
+        default: return (.value, ExactText(key))
         }
     }
 
@@ -97,7 +98,7 @@ final class StoreCaseBackend: CaseBackend {
         var out = CaseState(title: snapshot.info.title)
         out.id = snapshot.info.id
         for tag in snapshot.tags {
-            let key = tag.kind == .value ? tag.target : "\(tag.kind.rawValue):\(tag.target)"
+            let key = tag.kind == .value ? tag.target.display : "\(tag.kind.rawValue):\(tag.target.display)"
             if !(out.tags[key] ?? []).contains(tag.label) { out.tags[key, default: []].append(tag.label) }
         }
         out.notes = snapshot.notes.map(\.text)
