@@ -60,7 +60,12 @@ public final class CaseStore: @unchecked Sendable {
     /// - Throws: `CaseStoreError(.corrupt)`, or a `DatabaseError` to map.
     static func checkHealth(_ pool: DatabasePool, path: String) throws {
         try pool.read { db in
-            let verdict = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            let verdict: [String]
+            do {
+                verdict = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                verdict = [error.message ?? "malformed"]
+            }
             guard verdict == ["ok"] else {
                 throw CaseStoreError(
                     .corrupt, "\(path) is damaged (\(inert(verdict.prefix(3).joined(separator: "; ")))); nothing was written")
