@@ -117,6 +117,21 @@ import Testing
         #expect(against.problem?.contains("does not contain the known head") == true)
     }
 
+    @Test func canonicallyEquivalentEditsAreStillEdits() throws {
+        let s = try store()
+        let id = try populated(s)
+        try s.setField(caseID: id, .assignee, to: "Ren\u{E9}")
+        try s.addNote(caseID: id, text: "caf\u{E9}")
+        // Swift's String == calls these equal; the bytes differ.
+        try s.write { db in try db.execute(sql: "UPDATE cases SET assignee = 'Rene' || char(769)") }
+        #expect(try s.verify(caseID: id).problem?.contains("cases.assignee") == true)
+        try s.write { db in
+            try db.execute(sql: "UPDATE cases SET assignee = ?", arguments: ["Ren\u{E9}"])
+            try db.execute(sql: "UPDATE notes SET text = 'cafe' || char(769) WHERE seq = 3")
+        }
+        #expect(try s.verify(caseID: id).problem?.contains("notes: note 3 differs") == true)
+    }
+
     @Test func aStatusChangeAfterATamperedStatusIsStillCaught() throws {
         let s = try store()
         let id = try populated(s)

@@ -79,7 +79,7 @@ struct CaseTables {
                 return CaseDivergence("tags: \(key.described) is in the table but no audit entry adds it")
             case (nil, .some):
                 return CaseDivergence("tags: \(key.described) is added by the audit trail but missing from the table")
-            case (let table?, let chain?) where table != chain:
+            case (let table?, let chain?) where !Self.same(table, chain):
                 return CaseDivergence(
                     "tags: \(key.described) is \(Self.describe(table)) in the table but \(Self.describe(chain)) in the chain")
             default: continue
@@ -105,7 +105,7 @@ struct CaseTables {
             ("disposition", table.disposition, chain.disposition), ("created_by", table.createdBy, chain.createdBy),
             ("created_at", table.createdAt, chain.createdAt), ("updated_at", table.updatedAt, chain.updatedAt),
         ]
-        for (name, inTable, inChain) in fields where !inTable.utf8.elementsEqual(inChain.utf8) {
+        for (name, inTable, inChain) in fields where !bytesEqual(inTable, inChain) {
             return CaseDivergence("cases.\(name) is '\(inert(inTable))' but the chain says '\(inert(inChain))'")
         }
         return nil
@@ -113,9 +113,21 @@ struct CaseTables {
 
     /// Byte equality of every field (String `==` would merge canonically equivalent texts).
     static func same(_ a: CaseNote, _ b: CaseNote) -> Bool {
-        a.seq == b.seq && a.text.utf8.elementsEqual(b.text.utf8) && a.who.utf8.elementsEqual(b.who.utf8)
-            && a.at == b.at && a.retracted == b.retracted
+        a.seq == b.seq && bytesEqual(a.text, b.text) && bytesEqual(a.who, b.who) && bytesEqual(a.at, b.at)
+            && same(a.retracted, b.retracted)
     }
+
+    static func same(_ a: CaseTag, _ b: CaseTag) -> Bool {
+        a.kind == b.kind && a.target == b.target && bytesEqual(a.label, b.label) && bytesEqual(a.who, b.who)
+            && bytesEqual(a.at, b.at) && same(a.retracted, b.retracted)
+    }
+
+    static func same(_ a: CaseRetraction?, _ b: CaseRetraction?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return bytesEqual(a.who, b.who) && bytesEqual(a.at, b.at) && bytesEqual(a.reason, b.reason)
+    }
+
+    static func bytesEqual(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     static func describe(_ tag: CaseTag) -> String {
         var text = "added by \(inert(tag.who)) at \(inert(tag.at))"
