@@ -109,8 +109,9 @@ import Testing
         // elsewhere (a bundle's manifest) can tell.
         try s.write { db in
             try db.execute(sql: "DELETE FROM audit WHERE seq > 5")
-            try db.execute(sql: "UPDATE cases SET status = 'open', severity = '', audit_count = 5, "
-                + "audit_head = (SELECT hash FROM audit WHERE seq = 5), updated_at = (SELECT at FROM audit WHERE seq = 5)")
+            try db.execute(
+                sql: "UPDATE cases SET status = 'open', severity = '', audit_count = 5, "
+                    + "audit_head = (SELECT hash FROM audit WHERE seq = 5), updated_at = (SELECT at FROM audit WHERE seq = 5)")
         }
         #expect(try s.verify(caseID: id).isValid)
         let against = try s.verify(caseID: id, knownHead: known)

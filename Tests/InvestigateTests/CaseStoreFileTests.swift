@@ -74,7 +74,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dbPath + "-wal"))
         #expect(mode(dbPath + "-wal") == 0o600)
         #expect(mode(dbPath + "-shm") == 0o600)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) .allSatisfy { !$0.contains(".new-") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.contains(".new-") })
     }
 
     @Test func anExistingStoreIsMadePrivateOnOpen() throws {
@@ -104,9 +104,13 @@ import Testing
         try CaseSchema.migrator.migrate(queue, upTo: "v1-cases-tags-notes-audit")
         try queue.write { db in
             try db.execute(
-                sql: "INSERT INTO cases (num, id, title, created_by, created_at, updated_at) VALUES (1, 'case-0001', 'old', 'u', 't1', 't2')")
+                sql:
+                    "INSERT INTO cases (num, id, title, created_by, created_at, updated_at) VALUES (1, 'case-0001', 'old', 'u', 't1', 't2')"
+            )
             try db.execute(
-                sql: "INSERT INTO tags (case_id, target_kind, target, label, who, at) VALUES ('case-0001', 'account', 'acct-é', 'ring-member', 'u', 't2')")
+                sql:
+                    "INSERT INTO tags (case_id, target_kind, target, label, who, at) VALUES ('case-0001', 'account', 'acct-é', 'ring-member', 'u', 't2')"
+            )
             var previous = AuditChain.genesis
             let details: [(String, String, JSONValue)] = [
                 ("t1", "case.new", ["title": "old"]),

@@ -31,7 +31,8 @@ enum CaseStoreFile {
         }
         guard info.st_size > 0 else {
             throw CaseStoreError(
-                .corrupt, "\(path) is empty (0 bytes), not a case database; nothing was written. "
+                .corrupt,
+                "\(path) is empty (0 bytes), not a case database; nothing was written. "
                     + "Move it aside, or give --db a path that does not exist yet")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
