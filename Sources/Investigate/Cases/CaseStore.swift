@@ -7,6 +7,10 @@ import GRDB
 /// after its transaction is durably committed. Every write runs in an IMMEDIATE transaction
 /// with a busy timeout and is retried on `SQLITE_BUSY`, so several processes can tag at once
 /// without losing anything. SQLite failures come out as `CaseStoreError` with a plain message.
+///
+/// The audit trail is the source of truth: `snapshot` replays it (`CaseReplay`) and refuses a
+/// case whose tables say anything else; `verify` names the first difference. Only a path that
+/// does not exist is created; an empty, foreign or damaged file is refused before any write.
 public final class CaseStore: @unchecked Sendable {
     /// The database file.
     public let path: String
