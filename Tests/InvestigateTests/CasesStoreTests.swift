@@ -10,6 +10,9 @@ func casesTempDir(_ name: String = #function) -> String {
     return path
 }
 
+/// Tag targets from text (their UTF-8 bytes).
+func exact(_ texts: String...) -> [ExactText] { texts.map { ExactText($0) } }
+
 @Suite struct CasesStoreTests {
     let dir = casesTempDir()
     var dbPath: String { dir + "/cases.sqlite" }
@@ -30,28 +33,28 @@ func casesTempDir(_ name: String = #function) -> String {
     @Test func tagsNotesStatusAndAudit() throws {
         let s = try store()
         let c = try s.createCase(title: "ring")
-        #expect(try s.tag(caseID: c.id, label: "ring-member", kind: .account, targets: ["a2", "a1", "a1"]) == 2)
-        #expect(try s.tag(caseID: c.id, label: "ring-member", kind: .account, targets: ["a1"]) == 0)
-        try s.tag(caseID: c.id, label: "custom label", kind: .cluster, targets: ["c1"])
+        #expect(try s.tag(caseID: c.id, label: "ring-member", kind: .account, targets: exact("a2", "a1", "a1")) == 2)
+        #expect(try s.tag(caseID: c.id, label: "ring-member", kind: .account, targets: exact("a1")) == 0)
+        try s.tag(caseID: c.id, label: "custom label", kind: .cluster, targets: exact("c1"))
         try s.addNote(caseID: c.id, text: "looks like =HYPERLINK")
         try s.setStatus(caseID: c.id, .confirmed)
         try s.setField(caseID: c.id, .severity, to: "high")
         let snap = try s.snapshot(caseID: c.id)
-        #expect(snap.accountIDs == ["a1", "a2"])
+        #expect(snap.accountIDs == exact("a1", "a2"))
         #expect(snap.info.status == .confirmed)
         #expect(snap.info.severity == "high")
         #expect(snap.tags.allSatisfy { $0.who == "tester" })
         #expect(snap.audit.map(\.action) == ["case.new", "tag.add", "tag.add", "tag.add", "note.add", "status.set", "field.set"])
         #expect(AuditChain.verify(snap.audit, caseID: c.id) == nil)
-        #expect(try s.cases(taggingAccount: "a1") == [c.id])
+        #expect(try s.cases(taggingAccount: ExactText("a1")) == [c.id])
     }
 
     @Test func clusterTagIsOneTransaction() throws {
         let s = try store()
         let c = try s.createCase(title: "t")
-        #expect(try s.tagCluster(caseID: c.id, label: "ring-member", cluster: "c3", members: ["b", "a"]) == 3)
+        #expect(try s.tagCluster(caseID: c.id, label: "ring-member", cluster: "c3", members: exact("b", "a")) == 3)
         let snap = try s.snapshot(caseID: c.id)
-        #expect(snap.accountIDs == ["a", "b"])
+        #expect(snap.accountIDs == exact("a", "b"))
         #expect(snap.labels(of: .cluster, "c3") == ["ring-member"])
         #expect(snap.audit.count == 2)
         #expect(snap.audit[1].detail["cluster"]?.stringValue == "c3")
@@ -61,9 +64,9 @@ func casesTempDir(_ name: String = #function) -> String {
     @Test func invalidInputIsRefused() throws {
         let s = try store()
         let c = try s.createCase(title: "t")
-        #expect(throws: CaseStoreError.self) { try s.tag(caseID: c.id, label: "bad\u{1b}[31m", kind: .account, targets: ["a"]) }
+        #expect(throws: CaseStoreError.self) { try s.tag(caseID: c.id, label: "bad\u{1b}[31m", kind: .account, targets: exact("a")) }
         #expect(throws: CaseStoreError.self) {
-            try s.tag(caseID: c.id, label: String(repeating: "x", count: 65), kind: .account, targets: ["a"])
+            try s.tag(caseID: c.id, label: String(repeating: "x", count: 65), kind: .account, targets: exact("a"))
         }
         #expect(throws: CaseStoreError.self) { try s.addNote(caseID: "case-9999", text: "x") }
         #expect(throws: CaseStoreError.self) { try s.createCase(title: "  ") }
@@ -113,7 +116,7 @@ func casesTempDir(_ name: String = #function) -> String {
                         var attempts = 0
                         while true {
                             do {
-                                try own.tag(caseID: c, label: "ring-member", kind: .account, targets: ["w\(worker)-\(i)"])
+                                try own.tag(caseID: c, label: "ring-member", kind: .account, targets: exact("w\(worker)-\(i)"))
                                 break
                             } catch let e as CaseStoreError where e.kind == .notFound && attempts < 200 {
                                 attempts += 1

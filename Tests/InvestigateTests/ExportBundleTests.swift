@@ -20,10 +20,10 @@ struct ExportFixture {
         let id = try cases.createCase(title: title).id
         caseID = id
         let top = inv.clusters[0]
-        let members = top.members.map { inv.data.accountID(Int($0)) }
-        try cases.tag(caseID: id, label: "ring-member", kind: .cluster, targets: [top.id])
+        let members = top.members.map { inv.data.accountExactID(Int($0)) }
+        try cases.tag(caseID: id, label: "ring-member", kind: .cluster, targets: [ExactText(top.id)])
         try cases.tag(caseID: id, label: "ring-member", kind: .account, targets: members)
-        try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], "ghost-account"])
+        try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], ExactText("ghost-account")])
         try cases.addNote(caseID: id, text: "note with <b>markup</b> & \u{1b}[31mescape")
         key = try BundleKeys.signingKey(path: dir + "/cfg/signing.key")
     }
@@ -165,7 +165,7 @@ struct ExportFixture {
         #expect(!lines.isEmpty)
         for line in lines {
             let id = try JSONValue.parse(String(line))["account_id"]?.stringValue ?? ""
-            #expect(caseAccounts.contains(id))
+            #expect(caseAccounts.contains(ExactText(id)))
         }
         let red = try f.files("red")
         let redQueries = String(decoding: red["queries.jsonl"]!, as: UTF8.self)
@@ -196,8 +196,8 @@ struct ExportFixture {
     func csvCellsReadBackExactly(_ value: String) {
         var table = CSVTable(header: ["v"])
         table.append([value])
-        let text = String(decoding: table.bytes, as: UTF8.self)
-        let cell = String(text.dropFirst("v\r\n".count).dropLast(2))
+        let row = table.bytes.dropFirst(3).dropLast(2)  // after "v\r\n", before the row's "\r\n"
+        let cell = String(decoding: row, as: UTF8.self)
         var unquoted = cell
         if cell.hasPrefix("\"") {
             unquoted = String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")

@@ -5,7 +5,7 @@ import Testing
 /// the fuzz target's seed corpus: an offset that pushed 9999-12-31 into year 10000).
 @Suite struct TimestampRangeTests {
     @Test(arguments: [
-        "9999-12-31T23:59:59-23:59", "253402387139", "253402387139000", "-99999999999",
+        "9999-12-31T23:59:59-23:59", "253402387139000", "-99999999999",
     ])
     func instantsNoExportCanWriteAreRefused(_ text: String) {
         #expect(Timestamp.parseMillis(text) == nil)

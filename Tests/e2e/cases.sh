@@ -164,5 +164,105 @@ T=$("$BIN" case new 'tamper target' 2>/dev/null)
 python3 -c "import sqlite3; c=sqlite3.connect('$INVESTIGATE_DB'); c.execute(\"UPDATE audit SET who='mallory' WHERE case_id='$T' AND seq=2\"); c.commit()"
 check "case audit --verify names the edited entry" bash -c "'$BIN' case audit '$T' --verify >'$WORK/a.out' 2>&1; test \$? -eq 1 && grep -q 'entry 2' '$WORK/a.out'"
 
+# The audit trail is the source of truth: plain SQL edits to the tables are caught.
+sql() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$INVESTIGATE_DB'); c.execute(sys.argv[1]); c.commit()" "$1"; }
+fresh_case() { # title -> a case with two tags, a note and a status
+    local id
+    id=$("$BIN" case new "$1" 2>/dev/null)
+    "$BIN" case tag "$id" needs-review acct_t1 acct_t2 >/dev/null 2>&1
+    "$BIN" case note "$id" 'first' >/dev/null 2>&1
+    "$BIN" case status "$id" triage >/dev/null 2>&1
+    echo "$id"
+}
+S1=$(fresh_case 'sql tag')
+check "an untouched case verifies" "$BIN" case audit "$S1" --verify
+sql "INSERT INTO tags (case_id, target_kind, target, label, who, at) VALUES ('$S1', 'account', CAST('acct_planted' AS BLOB), 'ring-member', 'mallory', '2026-01-01T00:00:00Z')"
+check "a SQL-inserted tag fails audit --verify, named" bash -c "'$BIN' case audit '$S1' --verify >'$WORK/a.out' 2>&1; test \$? -eq 1 && grep -q 'account acct_planted label ring-member is in the table but no audit entry adds it' '$WORK/a.out'"
+check "case show refuses the tampered case" bash -c "! '$BIN' case show '$S1' >/dev/null 2>&1"
+check "export refuses the tampered case, no bundle" bash -c "! '$BIN' export '$S1' --source '$WORK/src' --out '$WORK/planted.zip' >/dev/null 2>&1 && test ! -e '$WORK/planted.zip'"
+S2=$(fresh_case 'sql status')
+sql "UPDATE cases SET status = 'closed' WHERE id = '$S2'"
+check "a SQL status change fails audit --verify, named" bash -c "'$BIN' case audit '$S2' --verify >'$WORK/a.out' 2>&1; test \$? -eq 1 && grep -q \"cases.status is 'closed' but the chain says 'triage'\" '$WORK/a.out'"
+S3=$(fresh_case 'truncated')
+sql "DELETE FROM audit WHERE case_id = '$S3' AND seq > 2"
+check "deleted last audit rows fail audit --verify" bash -c "'$BIN' case audit '$S3' --verify >'$WORK/a.out' 2>&1; test \$? -eq 1 && grep -q 'audit_count is 4 but the chain holds 2' '$WORK/a.out'"
+
+# A damaged or empty store is an error, never an empty store.
+: >"$WORK/empty.sqlite"
+check "a 0-byte db is refused for case note, left empty" bash -c "'$BIN' case note case-0001 hi --db '$WORK/empty.sqlite' >/dev/null 2>'$WORK/e'; rc=\$?; test \$rc -ne 0 -a \$rc -lt 128 && grep -q 'empty (0 bytes)' '$WORK/e' && test ! -s '$WORK/empty.sqlite'"
+head -c 8192 /dev/urandom >"$WORK/garbage.sqlite"
+check "a garbage db is refused" bash -c "! '$BIN' case list --db '$WORK/garbage.sqlite' >/dev/null 2>&1"
+D=$WORK/damaged.sqlite
+DC=$("$BIN" case new 'to damage' --db "$D" 2>/dev/null)
+"$BIN" case tag "$DC" needs-review $(seq -f 'acct_dmg_%05g' 1 3000) --db "$D" >/dev/null 2>&1
+python3 - "$D" <<'PY'
+import sqlite3, sys
+db = sys.argv[1]
+c = sqlite3.connect(db)
+try:  # a tags leaf page in the middle: adding a note never reads it
+    leaves = [p for (p,) in c.execute("SELECT pageno FROM dbstat WHERE name = 'tags' AND pagetype = 'leaf' ORDER BY pageno")]
+    page = leaves[len(leaves) // 2]
+except sqlite3.Error:  # no dbstat: the page holding a middle tag row
+    page = open(db, "rb").read().find(b"acct_dmg_01500") // 4096 + 1
+c.close()
+with open(db, "r+b") as f:
+    f.seek((page - 1) * 4096); f.write(b"\xa5" * 4096)
+PY
+check "case note on a damaged db fails, nothing acknowledged" bash -c "'$BIN' case note '$DC' hi --db '$D' >'$WORK/d.out' 2>&1; rc=\$?; test \$rc -ne 0 -a \$rc -lt 128 && grep -q 'is damaged' '$WORK/d.out'"
+check "a new db, its -wal and -shm are mode 0600" python3 - "$WORK/private/cases.sqlite" "$BIN" <<'PY'
+import os, sqlite3, stat, subprocess, sys
+db, bin = sys.argv[1], sys.argv[2]
+os.umask(0o022)
+r = subprocess.run([bin, "case", "new", "private", "--db", db], capture_output=True)
+assert r.returncode == 0, r.stderr
+c = sqlite3.connect(db)  # held open, so -wal and -shm outlive the next command
+c.execute("SELECT COUNT(*) FROM cases").fetchall()
+for suffix in ("-wal", "-shm"):
+    os.chmod(db + suffix, 0o644)
+r = subprocess.run([bin, "case", "note", "case-0001", "x", "--db", db], capture_output=True)
+assert r.returncode == 0, r.stderr
+for suffix in ("", "-wal", "-shm"):
+    mode = stat.S_IMODE(os.stat(db + suffix).st_mode)
+    assert mode == 0o600, (suffix, oct(mode))
+PY
+
+# Retractions are entries, never deletions.
+R=$("$BIN" case new 'retractions' 2>/dev/null)
+"$BIN" case tag "$R" ring-member acct_r1 acct_r2 >/dev/null 2>&1
+"$BIN" case note "$R" 'to retract' >/dev/null 2>&1
+check "case untag retracts a tag" "$BIN" case untag "$R" ring-member acct_r1 --reason 'wrong account'
+check "case untag of a tag nobody carries fails" bash -c "! '$BIN' case untag '$R' ring-member acct_zz >/dev/null 2>&1"
+check "case retract-note retracts a note" "$BIN" case retract-note "$R" 1 --reason typo
+"$BIN" case show "$R" --format json >"$WORK/r.json" 2>&1
+check "case show keeps retractions, marked" python3 - "$WORK/r.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["accounts"] == ["acct_r2"], s["accounts"]
+t = s["retracted_tags"]
+assert [x["target"] for x in t] == ["acct_r1"], t
+assert t[0]["retracted"]["who"] == "e2e-analyst" and t[0]["retracted"]["reason"] == "wrong account", t
+assert s["notes"] == [] and [n["seq"] for n in s["retracted_notes"]] == [1], s
+assert s["retracted_notes"][0]["retracted"]["reason"] == "typo"
+PY
+check "case show text marks them retracted" bash -c "'$BIN' case show '$R' | grep -q 'retracted tag account acct_r1 ring-member'"
+check "the case verifies after retractions" "$BIN" case audit "$R" --verify
+
+# Account ids are exact bytes, even when not valid UTF-8.
+X=$("$BIN" case new 'exact ids' 2>/dev/null)
+check "tag acct_\\xff and acct_\\xfe from argv" "$BIN" case tag "$X" ring-member $'acct_\xff' $'acct_\xfe' $'acct_\e[31m'
+check "tag with --account-b64" "$BIN" case tag "$X" decoy --account-b64 "$(printf 'acct_\x01\xfd' | base64)"
+"$BIN" case show "$X" --format json >"$WORK/x.json" 2>&1
+check "the exact bytes are stored" python3 - "$WORK/x.json" <<'PY'
+import base64, json, sys
+s = json.load(open(sys.argv[1]))
+def raw(v): return base64.b64decode(v["b64"]) if isinstance(v, dict) else v.encode()
+got = sorted(raw(v) for v in s["accounts"])
+want = sorted([b"acct_\xff", b"acct_\xfe", b"acct_\x1b[31m", b"acct_\x01\xfd"])
+assert got == want, got
+PY
+check "case show text escapes them" bash -c "'$BIN' case show '$X' | grep -q 'acct_\\\\xff' && ! '$BIN' case show '$X' | grep -q \$'\\e'"
+check "untag by exact bytes" "$BIN" case untag "$X" ring-member $'acct_\xfe'
+check "the exact-id case verifies" "$BIN" case audit "$X" --verify
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

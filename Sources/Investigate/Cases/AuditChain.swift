@@ -82,6 +82,12 @@ public enum AuditChain {
         try db.execute(
             sql: "INSERT INTO audit (case_id, seq, at, who, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
             arguments: [caseID, entry.seq, at, who, action, detail.canonical, prev, entry.hash])
+        // The case row keeps the head and length too: deleting entries from the end leaves a
+        // valid chain, but not one that matches these.
+        try db.execute(
+            sql: "UPDATE cases SET audit_head = ?, audit_count = ? WHERE id = ?",
+            arguments: [entry.hash, entry.seq, caseID])
+        guard db.changesCount == 1 else { throw CaseStoreError.noCase(caseID) }
         return entry
     }
 

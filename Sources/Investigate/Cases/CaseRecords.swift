@@ -35,21 +35,66 @@ public struct CaseInfo: Equatable, Codable, Sendable {
     public var updatedAt: String
 }
 
-/// A tag on an account, cluster or value.
-public struct CaseTag: Equatable, Codable, Sendable, Hashable {
+/// Who withdrew a tag or a note, when, and why. Withdrawn things stay in the case, marked.
+public struct CaseRetraction: Equatable, Sendable, Hashable {
+    /// Who retracted it.
+    public var who: String
+    /// RFC 3339 UTC.
+    public var at: String
+    /// The reason given, or empty.
+    public var reason: String
+
+    /// Creates a retraction record.
+    public init(who: String, at: String, reason: String) {
+        self.who = who
+        self.at = at
+        self.reason = reason
+    }
+}
+
+/// A tag on an account, cluster or value. The target is the exact bytes (an account id from a
+/// hostile source need not be valid UTF-8).
+public struct CaseTag: Equatable, Sendable, Hashable {
     public var kind: TagTargetKind
-    public var target: String
+    public var target: ExactText
     public var label: String
+    /// Who added it (last added, when it was retracted and added again).
     public var who: String
     public var at: String
+    /// Set when the tag was withdrawn (`case untag`); nil while it stands.
+    public var retracted: CaseRetraction?
+
+    /// Creates a tag record.
+    public init(
+        kind: TagTargetKind, target: ExactText, label: String, who: String, at: String,
+        retracted: CaseRetraction? = nil
+    ) {
+        self.kind = kind
+        self.target = target
+        self.label = label
+        self.who = who
+        self.at = at
+        self.retracted = retracted
+    }
 }
 
 /// A free text note.
-public struct CaseNote: Equatable, Codable, Sendable {
+public struct CaseNote: Equatable, Sendable {
     public var seq: Int
     public var text: String
     public var who: String
     public var at: String
+    /// Set when the note was withdrawn (`case retract-note`); nil while it stands.
+    public var retracted: CaseRetraction?
+
+    /// Creates a note record.
+    public init(seq: Int, text: String, who: String, at: String, retracted: CaseRetraction? = nil) {
+        self.seq = seq
+        self.text = text
+        self.who = who
+        self.at = at
+        self.retracted = retracted
+    }
 }
 
 /// One entry of a case's audit trail: a link of its hash chain.
@@ -59,7 +104,8 @@ public struct AuditEntry: Equatable, Sendable {
     public var caseID: String
     public var at: String
     public var who: String
-    /// `case.new`, `tag.add`, `note.add`, `status.set`, `field.set`, `export`.
+    /// `case.new`, `tag.add`, `tag.remove`, `note.add`, `note.retract`, `status.set`,
+    /// `field.set`, `export`.
     public var action: String
     /// Action details (canonical JSON object).
     public var detail: JSONValue
@@ -84,23 +130,36 @@ public struct AuditEntry: Equatable, Sendable {
     }
 }
 
-/// A case with everything attached to it, read in one snapshot.
+/// A case as its audit trail describes it, read in one snapshot: `CaseStore.snapshot` replays
+/// the chain and refuses when the tables say anything else.
 public struct CaseSnapshot: Equatable, Sendable {
     public var info: CaseInfo
-    /// Tags sorted by (kind, target, label).
+    /// Standing tags sorted by (kind, target bytes, label); retracted ones are in `retractedTags`.
     public var tags: [CaseTag]
-    /// Notes oldest first.
+    /// Standing notes, oldest first; retracted ones are in `retractedNotes`.
     public var notes: [CaseNote]
+    /// Tags withdrawn and not added again, sorted like `tags`, each with its `retracted` record.
+    public var retractedTags: [CaseTag] = []
+    /// Notes withdrawn, oldest first, each with its `retracted` record.
+    public var retractedNotes: [CaseNote] = []
     /// The audit chain, oldest first.
     public var audit: [AuditEntry]
 
-    /// Every account id tagged in the case, sorted and unique.
-    public var accountIDs: [String] {
+    /// Every account id carrying a standing tag, in byte order and unique.
+    public var accountIDs: [ExactText] {
         Array(Set(tags.filter { $0.kind == .account }.map(\.target))).sorted()
     }
 
-    /// The labels on one target, sorted and unique.
-    public func labels(of kind: TagTargetKind, _ target: String) -> [String] {
+    /// The standing labels on one target, sorted and unique.
+    public func labels(of kind: TagTargetKind, _ target: ExactText) -> [String] {
         Array(Set(tags.filter { $0.kind == kind && $0.target == target }.map(\.label))).sorted()
     }
+
+    /// The standing labels on a target given as text (a cluster id such as `c3`).
+    public func labels(of kind: TagTargetKind, _ target: String) -> [String] {
+        labels(of: kind, ExactText(target))
+    }
+
+    /// The hash of the last audit entry (64 zeros for none).
+    public var auditHead: String { audit.last?.hash ?? AuditChain.genesis }
 }

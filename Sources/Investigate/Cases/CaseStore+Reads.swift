@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Reads: each runs on one consistent snapshot.
@@ -6,28 +7,6 @@ extension CaseStore {
     /// - Throws: `CaseStoreError`.
     public func listCases() throws -> [CaseInfo] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM cases ORDER BY num").map(Self.info) }
-    }
-
-    /// One case with its tags, notes and audit chain.
-    /// - Throws: `CaseStoreError` when the case does not exist.
-    public func snapshot(caseID: String) throws -> CaseSnapshot {
-        try read { db in
-            guard let info = try Self.fetchInfo(db, caseID) else { throw CaseStoreError.noCase(caseID) }
-            let tags = try Row.fetchAll(
-                db, sql: "SELECT * FROM tags WHERE case_id = ? ORDER BY target_kind, target, label", arguments: [caseID]
-            ).map { row in
-                CaseTag(
-                    kind: TagTargetKind(rawValue: row["target_kind"]) ?? .value, target: row["target"],
-                    label: row["label"], who: row["who"], at: row["at"])
-            }
-            let notes = try Row.fetchAll(
-                db, sql: "SELECT * FROM notes WHERE case_id = ? ORDER BY seq",
-                arguments: [caseID]
-            ).map { row in
-                CaseNote(seq: row["seq"], text: row["text"], who: row["who"], at: row["at"])
-            }
-            return CaseSnapshot(info: info, tags: tags, notes: notes, audit: try AuditChain.entries(db, caseID: caseID))
-        }
     }
 
     /// The audit chain of a case, oldest first.
@@ -41,11 +20,16 @@ extension CaseStore {
 
     /// The cases that tag an account (the same account can be in several cases).
     /// - Throws: `CaseStoreError`.
-    public func cases(taggingAccount accountID: String) throws -> [String] {
+    /// Only standing tags count (a retracted tag no longer ties the account to the case).
+    public func cases(taggingAccount accountID: ExactText) throws -> [String] {
         try read { db in
             try String.fetchAll(
-                db, sql: "SELECT DISTINCT case_id FROM tags WHERE target_kind = 'account' AND target = ? ORDER BY case_id",
-                arguments: [accountID])
+                db,
+                sql: """
+                    SELECT DISTINCT case_id FROM tags
+                    WHERE target_kind = 'account' AND target = ? AND retracted_at IS NULL ORDER BY case_id
+                    """,
+                arguments: [Data(accountID.bytes)])
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The fields of a case that `setField` may change.
@@ -28,13 +29,15 @@ extension CaseStore {
         }
     }
 
-    /// Tags targets of one kind with a label; returns how many tags were new.
+    /// Tags targets of one kind with a label; returns how many tags now stand that did not
+    /// (new, or retracted before and added again).
     /// - Parameters:
+    ///   - targets: exact bytes (an account id need not be valid UTF-8).
     ///   - context: extra audit detail (`cluster`, `source`), stored as strings.
     /// - Throws: `CaseStoreError`.
     @discardableResult
     public func tag(
-        caseID: String, label: String, kind: TagTargetKind, targets: [String],
+        caseID: String, label: String, kind: TagTargetKind, targets: [ExactText],
         context: [String: String] = [:]
     ) throws -> Int {
         try tag(caseID: caseID, label: label, targets: targets.map { (kind, $0) }, context: context)
@@ -44,48 +47,46 @@ extension CaseStore {
     /// - Throws: `CaseStoreError`.
     @discardableResult
     public func tagCluster(
-        caseID: String, label: String, cluster: String, members: [String],
+        caseID: String, label: String, cluster: String, members: [ExactText],
         context: [String: String] = [:]
     ) throws -> Int {
         var detail = context
         detail["cluster"] = cluster
         return try tag(
             caseID: caseID, label: label,
-            targets: [(TagTargetKind.cluster, cluster)] + members.map { (TagTargetKind.account, $0) },
+            targets: [(TagTargetKind.cluster, ExactText(cluster))] + members.map { (TagTargetKind.account, $0) },
             context: detail)
     }
 
-    /// Tags targets of any kinds with one label, in one transaction with one audit entry.
+    /// Tags targets of any kinds with one label, in one transaction with one audit entry
+    /// (`tag.add`, targets written with `ExactText.jsonValue`).
     /// - Throws: `CaseStoreError`.
     @discardableResult
     public func tag(
-        caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, String)],
+        caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, ExactText)],
         context: [String: String] = [:]
     ) throws -> Int {
         let label = try TagLabel.validate(rawLabel)
-        var unique = Set<String>()
-        var targets: [(TagTargetKind, String)] = []
-        for (kind, raw) in rawTargets where unique.insert(kind.rawValue + "\u{0}" + raw).inserted {
-            targets.append((kind, try CaseText.target(raw)))
-        }
-        targets.sort { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }
-        guard !targets.isEmpty else { throw CaseStoreError.invalid("nothing to tag") }
+        let targets = try TagTargets(rawTargets)
         return try write { db in
             try requireCase(db, caseID)
             let now = timestamp()
             var added = 0
-            for (kind, target) in targets {
+            for (kind, target) in targets.list {
+                // A standing tag stays as it is; a retracted one stands again, as added now.
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO tags (case_id, target_kind, target, label, who, at) VALUES (?,?,?,?,?,?)",
-                    arguments: [caseID, kind.rawValue, target, label, user, now])
+                    sql: """
+                        INSERT INTO tags (case_id, target_kind, target, label, who, at) VALUES (?,?,?,?,?,?)
+                        ON CONFLICT (case_id, target_kind, target, label) DO UPDATE SET
+                            who = excluded.who, at = excluded.at,
+                            retracted_by = NULL, retracted_at = NULL, retract_reason = NULL
+                        WHERE tags.retracted_at IS NOT NULL
+                        """,
+                    arguments: [caseID, kind.rawValue, Data(target.bytes), label, user, now])
                 added += db.changesCount
             }
-            var detail: [String: JSONValue] = ["label": .string(label), "added": .int(Int64(added))]
-            for kind in TagTargetKind.allCases {
-                let list = targets.filter { $0.0 == kind }.map { JSONValue.string($0.1) }
-                if !list.isEmpty { detail[kind.rawValue + "s"] = .array(list) }
-            }
-            for (key, value) in context where detail[key] == nil { detail[key] = .string(value) }
+            var detail = targets.detail(label: label, context: context)
+            detail["added"] = .int(Int64(added))
             try touch(db, caseID, now)
             try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "tag.add", detail: .object(detail))
             return added
@@ -181,7 +182,7 @@ extension CaseStore {
         return info
     }
 
-    private func touch(_ db: Database, _ caseID: String, _ now: String) throws {
+    func touch(_ db: Database, _ caseID: String, _ now: String) throws {
         try db.execute(sql: "UPDATE cases SET updated_at = ? WHERE id = ?", arguments: [now, caseID])
     }
 }

@@ -7,6 +7,10 @@ import GRDB
 /// after its transaction is durably committed. Every write runs in an IMMEDIATE transaction
 /// with a busy timeout and is retried on `SQLITE_BUSY`, so several processes can tag at once
 /// without losing anything. SQLite failures come out as `CaseStoreError` with a plain message.
+///
+/// The audit trail is the source of truth: `snapshot` replays it (`CaseReplay`) and refuses a
+/// case whose tables say anything else; `verify` names the first difference. Only a path that
+/// does not exist is created; an empty, foreign or damaged file is refused before any write.
 public final class CaseStore: @unchecked Sendable {
     /// The database file.
     public let path: String
@@ -28,10 +32,6 @@ public final class CaseStore: @unchecked Sendable {
         self.patience = patience
         self.clock = clock
         self.user = user ?? InvestigatePaths.currentUser()
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CaseStoreError(.unwritable, "\(path) is a folder, not a case database")
-        }
         try InvestigatePaths.ensureParent(of: path)
         var config = Configuration()
         config.busyMode = .timeout(min(20, patience / 3))
@@ -40,14 +40,49 @@ public final class CaseStore: @unchecked Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
+        if try !CaseStoreFile.checkExisting(path) {
+            try CaseStoreFile.create(path, configuration: config, patience: patience)
+            _ = try CaseStoreFile.checkExisting(path)
+        }
+        try CaseStoreFile.makePrivate(path)
         let opened: DatabasePool = try Self.retrying(path: path, patience: patience) {
             try DatabasePool(path: path, configuration: config)
         }
         pool = opened
         try Self.retrying(path: path, patience: patience) {
+            try Self.checkHealth(opened, path: path)
             let migrator = CaseSchema.migrator
             if try opened.read({ try migrator.hasCompletedMigrations($0) }) { return }
             try migrator.migrate(opened)
+        }
+        try CaseStoreFile.makePrivate(path)
+    }
+
+    /// Refuses a damaged database or one that is not a case store, so no write is ever
+    /// acknowledged on it: `PRAGMA quick_check` must say ok, and the case tables (or, for a
+    /// store from an older version, its migration record) must be there.
+    /// - Throws: `CaseStoreError(.corrupt)`, or a `DatabaseError` to map.
+    static func checkHealth(_ pool: DatabasePool, path: String) throws {
+        try pool.read { db in
+            let verdict: [String]
+            do {
+                verdict = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                verdict = [error.message ?? "malformed"]
+            }
+            guard verdict == ["ok"] else {
+                throw CaseStoreError(
+                    .corrupt, "\(path) is damaged (\(inert(verdict.prefix(3).joined(separator: "; ")))); nothing was written")
+            }
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            guard tables.contains("grdb_migrations") else {
+                throw CaseStoreError(.corrupt, "\(path) is a SQLite database but not a case store; nothing was written")
+            }
+            let missing = CaseSchema.tables.filter { !tables.contains($0) }
+            guard missing.isEmpty else {
+                throw CaseStoreError(
+                    .corrupt, "\(path) is damaged: the table \(missing.joined(separator: ", ")) is missing; nothing was written")
+            }
         }
     }
 

@@ -3,6 +3,8 @@ public struct CaseStoreError: Error, CustomStringConvertible, Equatable, Sendabl
     /// The kinds of failure.
     public enum Kind: String, Sendable {
         case notFound, invalidInput, locked, diskFull, unwritable, corrupt, io
+        /// The tables and the audit trail of a case disagree (edited outside the tool).
+        case tampered
     }
 
     /// The kind of failure.
@@ -10,6 +12,7 @@ public struct CaseStoreError: Error, CustomStringConvertible, Equatable, Sendabl
     /// The message shown to the user.
     public var message: String
 
+    /// Creates an error of a kind with its message.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message

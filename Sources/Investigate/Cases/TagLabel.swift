@@ -45,13 +45,23 @@ enum CaseText {
         return raw
     }
 
-    /// An account, cluster or value target: printable, at most 512 bytes.
-    static func target(_ raw: String) throws -> String {
-        guard !raw.isEmpty, raw.utf8.count <= 512 else {
-            throw CaseStoreError.invalid("a tag target must hold 1 to 512 bytes")
+    /// The longest tag target accepted, in bytes.
+    static let maxTargetBytes = 4096
+
+    /// An account, cluster or value target: 1 to 4096 bytes, any bytes (stored exactly).
+    static func target(_ raw: ExactText) throws -> ExactText {
+        guard !raw.bytes.isEmpty, raw.bytes.count <= maxTargetBytes else {
+            throw CaseStoreError.invalid("a tag target must hold 1 to \(maxTargetBytes) bytes")
         }
-        guard !raw.utf8.contains(0) else { throw CaseStoreError.invalid("a tag target cannot hold NUL bytes") }
         return raw
+    }
+
+    /// A retraction reason: one printable line of at most 1024 bytes, or empty.
+    static func reason(_ raw: String) throws -> String {
+        let reason = raw.trimmedForStore
+        guard reason.utf8.count <= 1024, !reason.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { throw CaseStoreError.invalid("a reason must be one printable line of at most 1024 bytes") }
+        return reason
     }
 }
 

@@ -29,7 +29,7 @@ public struct BundleInput {
         self.redactor = redactor
         var found: [(ExactText, Int)] = []
         var missing: [ExactText] = []
-        for id in snapshot.accountIDs.map(ExactText.init).sorted() {
+        for id in snapshot.accountIDs {
             if let index = investigation.data.accountIndex(exact: id) { found.append((id, index)) } else { missing.append(id) }
         }
         accounts = found
@@ -77,7 +77,7 @@ public struct BundleInput {
 
     /// The labels of an account: its own tags plus those on its cluster, sorted.
     public func labels(ofAccount account: Int) -> [String] {
-        let id = data.accountID(account)
+        let id = data.accountExactID(account)
         let cluster = investigation.cluster(ofAccount: account).id
         return Array(Set(snapshot.labels(of: .account, id) + snapshot.labels(of: .cluster, cluster))).sorted()
     }
@@ -89,5 +89,5 @@ public struct BundleInput {
     func exact(_ pool: StringPool, _ id: Int32) -> ExactText { id < 0 ? ExactText(bytes: []) : ExactText(bytes: pool.bytes(id)) }
 
     /// The labels tagged on an account that is not in the source.
-    func labels(ofMissing id: ExactText) -> [String] { snapshot.labels(of: .account, String(decoding: id.bytes, as: UTF8.self)) }
+    func labels(ofMissing id: ExactText) -> [String] { snapshot.labels(of: .account, id) }
 }

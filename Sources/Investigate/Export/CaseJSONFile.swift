@@ -4,7 +4,7 @@ enum CaseJSONFile {
         let info = input.snapshot.info
         let tags: [JSONValue] = input.snapshot.tags.map { tag in
             [
-                "kind": .string(tag.kind.rawValue), "target": .string(tag.target), "label": .string(tag.label),
+                "kind": .string(tag.kind.rawValue), "target": tag.target.jsonValue, "label": .string(tag.label),
                 "who": .string(tag.who), "at": .string(tag.at),
             ]
         }

@@ -47,7 +47,7 @@ enum ReportHTMLFile {
         html += "<h2>Tags</h2>\n<table><tr><th>Kind</th><th>Target</th><th>Label</th><th>Who</th><th>When</th></tr>"
         for tag in input.snapshot.tags.prefix(5000) {
             html +=
-                "<tr><td>\(tag.kind.rawValue)</td><td>\(e(tag.target))</td><td>\(e(tag.label))</td>"
+                "<tr><td>\(tag.kind.rawValue)</td><td>\(e(tag.target.display))</td><td>\(e(tag.label))</td>"
                 + "<td>\(e(tag.who))</td><td>\(e(tag.at))</td></tr>"
         }
         html += "</table>\n<h2>Notes</h2>\n"

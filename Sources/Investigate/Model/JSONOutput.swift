@@ -93,3 +93,11 @@ public indirect enum JSONOut: Sendable, Equatable {
         }
     }
 }
+
+extension JSONOut {
+    /// A source value exactly: a JSON string when its bytes are valid UTF-8, else `{"b64": "..."}`.
+    public static func exact(_ value: ExactText) -> JSONOut {
+        if let text = value.utf8String { return .string(text) }
+        return .object(["b64": .string(value.base64)])
+    }
+}

@@ -25,7 +25,7 @@ public enum Reports {
     public static func cluster(_ c: Cluster, in inv: Investigation) -> JSONOut {
         .object([
             "id": .string(c.id), "risk": .number((c.risk * 10000).rounded() / 10000), "size": .int(c.size),
-            "accounts": .array(c.members.map { .string(inv.data.accountID(Int($0))) }),
+            "accounts": .array(c.members.map { .exact(inv.data.accountExactID(Int($0))) }),
             "links": .object(Dictionary(uniqueKeysWithValues: c.linkCounts.map { ($0.key.rawValue, JSONOut.int($0.value)) })),
             "signals": .array(c.signals.map(signal)),
         ])
@@ -36,17 +36,17 @@ public enum Reports {
         let data = inv.data
         let t = data.accounts
         let pools = data.pools
-        func text(_ pool: StringPool, _ id: Int32) -> JSONOut { id < 0 ? .null : .string(pool.string(id)) }
+        func text(_ pool: StringPool, _ id: Int32) -> JSONOut { id < 0 ? .null : .exact(ExactText(bytes: pool.bytes(id))) }
         var attributes: [String: JSONOut] = [
             "created_at": t.createdAt[account] == .min ? .null : .string(Timestamp.format(millis: t.createdAt[account])),
-            "email": AccountRowFetcher(data: data).email(account).map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
+            "email": AccountRowFetcher(data: data).email(account).map { .exact(ExactText(bytes: $0)) } ?? .null,
             "email_domain": text(pools.emailDomains, t.emailDomain[account]),
             "org_id": text(pools.orgs, t.org[account]), "country": text(pools.labels, t.country[account]),
             "plan": text(pools.labels, t.plan[account]), "status": text(pools.labels, t.status[account]),
             "payment_fingerprint": text(pools.payments, t.payment[account]), "signup_ip": text(pools.ips, t.signupIP[account]),
         ]
         for (key, value) in t.extras(of: account) {
-            attributes[pools.extraKeys.string(key)] = .string(pools.extraValues.string(value))
+            attributes[pools.extraKeys.string(key)] = .exact(ExactText(bytes: pools.extraValues.bytes(value)))
         }
         var links: [String: JSONOut] = [:]
         for kind in LinkKind.allCases {
@@ -63,7 +63,7 @@ public enum Reports {
         let cluster = inv.cluster(ofAccount: account)
         let f = inv.features
         return .object([
-            "account_id": .string(data.accountID(account)), "attributes": .object(attributes), "links": .object(links),
+            "account_id": .exact(data.accountExactID(account)), "attributes": .object(attributes), "links": .object(links),
             "cluster": .string(cluster.id), "cluster_size": .int(cluster.size),
             "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
             "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),
@@ -73,9 +73,9 @@ public enum Reports {
     }
 
     /// The accounts sharing a value.
-    public static func pivot(kind: LinkKind, value: String, accounts: [String], hub: Bool) -> JSONOut {
+    public static func pivot(kind: LinkKind, value: String, accounts: [ExactText], hub: Bool) -> JSONOut {
         .object([
-            "key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .string($0) }),
+            "key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .exact($0) }),
             "count": .int(accounts.count), "hub": .bool(hub),
         ])
     }

@@ -69,11 +69,11 @@ final class StoreCaseBackend: CaseBackend {
         let id = caseID!
         switch write {
         case .tag(let label, let keys):
-            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target.lossyTODO) }
+            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
             try store.tag(caseID: id, label: label, targets: targets, context: ["source": "console"])
         case .tagCluster(let label, let cluster, let members):
             try store.tagCluster(
-                caseID: id, label: label, cluster: cluster, members: members.map(\.lossyTODO), context: ["source": "console"])
+                caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
         case .newCase, .openCase:
@@ -87,7 +87,7 @@ final class StoreCaseBackend: CaseBackend {
         var out = CaseState(title: snapshot.info.title)
         out.id = snapshot.info.id
         for tag in snapshot.tags {
-            let key = MarkKey.tag(tag.kind, ExactText(tag.target))
+            let key = MarkKey.tag(tag.kind, tag.target)
             if !(out.tags[key] ?? []).contains(tag.label) { out.tags[key, default: []].append(tag.label) }
         }
         out.notes = snapshot.notes.map(\.text)
@@ -97,7 +97,3 @@ final class StoreCaseBackend: CaseBackend {
     }
 }
 
-extension ExactText {
-    /// Temporary until the case store takes exact targets.
-    fileprivate var lossyTODO: String { String(decoding: bytes, as: UTF8.self) }
-}

@@ -12,9 +12,11 @@ struct AccountCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `accountID`).
+            let exact = try RawArguments.require([accountID], valued: ["--format"], what: "the account id")[0]
             let inv = try source.open()
-            guard let account = inv.data.accountIndex(accountID) else {
-                throw CLIFailure(message: "no account \(TextEscaping.visible(accountID)) in \(source.directory)", code: 2)
+            guard let account = inv.data.accountIndex(exact: exact) else {
+                throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
             }
             let json = Reports.account(account, in: inv)
             if format == .json {
@@ -23,7 +25,7 @@ struct AccountCommand: ParsableCommand {
             }
             let cluster = inv.cluster(ofAccount: account)
             print(
-                "account \(TextEscaping.visible(accountID))  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
+                "account \(exact.display)  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
             )
             if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
                 for key in attributes.keys.sorted() {
@@ -71,7 +73,7 @@ struct PivotCommand: ParsableCommand {
             }
             let inv = try source.open()
             let id = inv.index.valueID(kind, value)
-            let accounts = id.map { v in inv.index.accounts(sharing: kind, value: v).map { inv.data.accountID(Int($0)) } } ?? []
+            let accounts = id.map { v in inv.index.accounts(sharing: kind, value: v).map { inv.data.accountExactID(Int($0)) } } ?? []
             let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
             if format == .json {
                 print(Reports.pivot(kind: kind, value: value, accounts: accounts, hub: hub).pretty())
@@ -80,7 +82,7 @@ struct PivotCommand: ParsableCommand {
             print(
                 "\(kind.rawValue) \(TextEscaping.visible(value)): \(accounts.count) accounts\(hub ? " (hub: pivotable, never merges clusters)" : "")"
             )
-            for account in accounts { print(TextEscaping.visible(account)) }
+            for account in accounts { print(account.display) }
         }
     }
 }

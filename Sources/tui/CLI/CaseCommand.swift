@@ -8,8 +8,9 @@ struct CaseCommand: ParsableCommand {
         commandName: "case",
         abstract: "Open cases, tag accounts and clusters, add notes, check the audit trail.",
         subcommands: [
-            CaseNewCommand.self, CaseTagCommand.self, CaseNoteCommand.self, CaseStatusCommand.self,
-            CaseSetCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAuditCommand.self,
+            CaseNewCommand.self, CaseTagCommand.self, CaseUntagCommand.self, CaseNoteCommand.self,
+            CaseRetractNoteCommand.self, CaseStatusCommand.self, CaseSetCommand.self, CaseListCommand.self,
+            CaseShowCommand.self, CaseAuditCommand.self,
         ])
 }
 
@@ -25,12 +26,17 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// Runs a store operation; a `CaseStoreError` becomes `CLIFailure` (status 2 for bad input or
-/// an unknown case, 4 for a storage failure).
+/// an unknown case, 1 for a case whose tables and audit trail disagree, 4 for a storage failure).
 func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as CaseStoreError {
-        let code: Int32 = error.kind == .invalidInput || error.kind == .notFound ? 2 : 4
+        let code: Int32 =
+            switch error.kind {
+            case .invalidInput, .notFound: 2
+            case .tampered: 1
+            default: 4
+            }
         throw CLIFailure(message: error.message, code: code)
     }
 }
@@ -92,21 +98,36 @@ enum CaseJSON {
 
     static func snapshot(_ s: CaseSnapshot) -> JSONValue {
         guard case .object(var members) = info(s.info) else { return .null }
-        members["accounts"] = .array(s.accountIDs.map { .string($0) })
-        members["clusters"] = .array(Array(Set(s.tags.filter { $0.kind == .cluster }.map(\.target))).sorted().map { .string($0) })
-        members["tags"] = .array(
-            s.tags.map {
-                [
-                    "kind": .string($0.kind.rawValue), "target": .string($0.target), "label": .string($0.label),
-                    "who": .string($0.who), "at": .string($0.at),
-                ]
-            })
-        members["notes"] = .array(
-            s.notes.map {
-                ["seq": .int(Int64($0.seq)), "text": .string($0.text), "who": .string($0.who), "at": .string($0.at)]
-            })
+        members["accounts"] = .array(s.accountIDs.map(\.jsonValue))
+        members["clusters"] = .array(Array(Set(s.tags.filter { $0.kind == .cluster }.map(\.target))).sorted().map(\.jsonValue))
+        members["tags"] = .array(s.tags.map(tag))
+        members["notes"] = .array(s.notes.map(note))
+        members["retracted_tags"] = .array(s.retractedTags.map(tag))
+        members["retracted_notes"] = .array(s.retractedNotes.map(note))
         members["audit_entries"] = .int(Int64(s.audit.count))
-        members["audit_head"] = .string(s.audit.last?.hash ?? AuditChain.genesis)
+        members["audit_head"] = .string(s.auditHead)
         return .object(members)
+    }
+
+    /// A tag: the target as `ExactText.jsonValue` (a string, or `{"b64": ...}`).
+    static func tag(_ t: CaseTag) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "kind": .string(t.kind.rawValue), "target": t.target.jsonValue, "label": .string(t.label),
+            "who": .string(t.who), "at": .string(t.at),
+        ]
+        if let r = t.retracted { members["retracted"] = retraction(r) }
+        return .object(members)
+    }
+
+    static func note(_ n: CaseNote) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "seq": .int(Int64(n.seq)), "text": .string(n.text), "who": .string(n.who), "at": .string(n.at),
+        ]
+        if let r = n.retracted { members["retracted"] = retraction(r) }
+        return .object(members)
+    }
+
+    static func retraction(_ r: CaseRetraction) -> JSONValue {
+        ["who": .string(r.who), "at": .string(r.at), "reason": .string(r.reason)]
     }
 }

@@ -23,35 +23,57 @@ struct CaseShowCommand: ParsableCommand {
             print("opened \(info.createdAt) by \(inert(info.createdBy)), last change \(info.updatedAt)")
             print(
                 "\(snapshot.accountIDs.count) accounts, \(snapshot.tags.count) tags, \(snapshot.notes.count) notes, "
+                    + "\(snapshot.retractedTags.count + snapshot.retractedNotes.count) retracted, "
                     + "\(snapshot.audit.count) audit entries")
             for tag in snapshot.tags {
-                print("  tag \(tag.kind.rawValue) \(inert(tag.target)) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
+                print("  tag \(tag.kind.rawValue) \(tag.target.display) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
             }
             for note in snapshot.notes { print("  note \(note.seq) (\(inert(note.who)) \(note.at)): \(inert(note.text))") }
+            for tag in snapshot.retractedTags {
+                print(
+                    "  retracted tag \(tag.kind.rawValue) \(tag.target.display) \(inert(tag.label))  "
+                        + "(added \(inert(tag.who)) \(tag.at); \(Self.describe(tag.retracted)))")
+            }
+            for note in snapshot.retractedNotes {
+                print(
+                    "  retracted note \(note.seq) (\(inert(note.who)) \(note.at); \(Self.describe(note.retracted))): "
+                        + inert(note.text))
+            }
         }
+    }
+
+    /// `retracted by ann 2026-01-01T00:00:00Z: wrong account`.
+    static func describe(_ r: CaseRetraction?) -> String {
+        guard let r else { return "" }
+        return "retracted by \(inert(r.who)) \(r.at)" + (r.reason.isEmpty ? "" : ": \(inert(r.reason))")
     }
 }
 
-/// `investigate case audit CASE_ID [--verify]`.
+/// `investigate case audit CASE_ID [--verify [--known-head HASH]]`.
 struct CaseAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Print a case's audit trail; --verify checks the hash chain.")
+        commandName: "audit",
+        abstract: "Print a case's audit trail; --verify checks the chain and that the case tables match it.")
 
     @Argument(help: "The case id.") var caseID: String
-    @Flag(help: "Check the hash chain; exit 1 naming the first bad entry.") var verify = false
+    @Flag(
+        help: "Check the hash chain, replay it, and compare with the case tables; exit 1 naming the first difference.")
+    var verify = false
+    @Option(help: "With --verify: an audit head the case reached (a bundle manifest's audit_head); it must be in the chain.")
+    var knownHead: String?
     @Option(help: "text or jsonl.") var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try runReporting {
-            let entries = try storeCall { try store.open().auditEntries(caseID: caseID) }
             if verify {
-                if let problem = AuditChain.verify(entries, caseID: caseID) {
-                    throw CLIFailure(message: "\(caseID): chain broken at \(problem)", code: 1)
-                }
-                print("\(caseID): audit chain ok, \(entries.count) entries, head \(entries.last?.hash ?? AuditChain.genesis)")
+                let result = try storeCall { try store.open().verify(caseID: caseID, knownHead: knownHead) }
+                if let problem = result.problem { throw CLIFailure(message: "\(caseID): \(problem)", code: 1) }
+                print(
+                    "\(caseID): audit chain ok and matches the case, \(result.entryCount) entries, head \(result.head)")
                 return
             }
+            let entries = try storeCall { try store.open().auditEntries(caseID: caseID) }
             for entry in entries {
                 if format == .text {
                     print("\(entry.seq)  \(entry.at)  \(inert(entry.who))  \(entry.action)  \(inert(entry.detail.canonical))")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Investigate
 
 /// `investigate case tag CASE_ID TAG ACCOUNT_ID...`, or `--cluster ID --source DIR` for a whole
-/// cluster, or `--value KIND:VALUE` for a shared value.
+/// cluster, or `--value KIND:VALUE` for a shared value. Targets are stored as exact bytes.
 struct CaseTagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
@@ -10,47 +10,73 @@ struct CaseTagCommand: ParsableCommand {
 
     @Argument(help: "The case id.") var caseID: String
     @Argument(help: "The tag label.") var tag: String
-    @Argument(help: "Account ids to tag.") var accounts: [String] = []
-    @Option(help: "Tag every member of this cluster (needs --source).") var cluster: String?
-    @Option(help: "The case source folder the cluster id refers to.") var source: String?
-    @Option(help: "Tag a shared value, written kind:value (ip:1.2.3.4).") var value: [String] = []
+    @OptionGroup var targets: TagTargetOptions
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        if accounts.isEmpty && cluster == nil && value.isEmpty {
-            throw ValidationError("give account ids, --cluster ID --source DIR, or --value KIND:VALUE")
-        }
-        if cluster != nil && source == nil { throw ValidationError("--cluster needs --source DIR") }
-    }
+    func validate() throws { try targets.validate() }
 
     func run() throws {
         try runReporting {
             let store = try store.open()
-            var added = 0
-            if !accounts.isEmpty {
-                added += try storeCall { try store.tag(caseID: caseID, label: tag, kind: .account, targets: accounts) }
-            }
-            if let cluster, let source {
-                let investigation = try SourceOptions.parse([source]).open()
-                guard let found = investigation.cluster(id: cluster) else {
-                    throw CLIFailure(
-                        message: "no cluster \(inert(cluster)) in \(source) (ids run c1...c\(investigation.clusters.count))", code: 2)
-                }
-                let members = found.members.map { investigation.data.accountID(Int($0)) }
-                added += try storeCall {
-                    try store.tagCluster(
-                        caseID: caseID, label: tag, cluster: cluster, members: members,
-                        context: ["source": source])
-                }
-            }
-            if !value.isEmpty {
-                for v in value where !v.contains(":") {
-                    throw CLIFailure(message: "--value \(inert(v)): write it kind:value, like ip:1.2.3.4", code: 2)
-                }
-                added += try storeCall { try store.tag(caseID: caseID, label: tag, kind: .value, targets: value) }
-            }
+            let (list, context) = try targets.resolve()
+            let added = try storeCall { try store.tag(caseID: caseID, label: tag, targets: list, context: context) }
             print("tagged \(added) new in \(caseID)")
         }
+    }
+}
+
+/// The targets of `case tag` and `case untag`: account ids (exact argv bytes, or
+/// `--account-b64`), a cluster with its members (`--cluster ID --source DIR`), shared values.
+struct TagTargetOptions: ParsableArguments {
+    @Argument(help: "Account ids (their exact bytes are used, even when not valid UTF-8).") var accounts: [String] = []
+    @Option(name: .customLong("account-b64"), help: "An account id as base64 (repeatable).") var accountB64: [String] = []
+    @Option(help: "Every member of this cluster (needs --source).") var cluster: String?
+    @Option(help: "The case source folder the cluster id refers to.") var source: String?
+    @Option(help: "A shared value, written kind:value (ip:1.2.3.4); repeatable.") var value: [String] = []
+
+    /// The options of `case tag`/`case untag` that take a value (so their values are not
+    /// mistaken for account ids when mapping arguments back to bytes).
+    static let valued: Set<String> = ["--db", "--cluster", "--source", "--value", "--account-b64", "--reason", "--format"]
+
+    func validate() throws {
+        if accounts.isEmpty && accountB64.isEmpty && cluster == nil && value.isEmpty {
+            throw ValidationError("give account ids, --account-b64 B64, --cluster ID --source DIR, or --value KIND:VALUE")
+        }
+        if cluster != nil && source == nil { throw ValidationError("--cluster needs --source DIR") }
+    }
+
+    /// The targets as exact bytes, and the audit context (`cluster`, `source`).
+    /// - Throws: `CLIFailure` for a bad base64, value, or unknown cluster.
+    func resolve() throws -> ([(TagTargetKind, ExactText)], [String: String]) {
+        var list: [(TagTargetKind, ExactText)] = []
+        var context: [String: String] = [:]
+        for id in try RawArguments.require(accounts, valued: Self.valued, what: "the account id") {
+            list.append((.account, id))
+        }
+        for encoded in accountB64 {
+            guard let id = ExactText(base64: encoded), !id.bytes.isEmpty else {
+                throw CLIFailure(message: "--account-b64 \(inert(encoded)) is not base64", code: 2)
+            }
+            list.append((.account, id))
+        }
+        let values = try RawArguments.require(value, option: "--value", valued: Self.valued, what: "the value")
+        for exact in values {
+            guard exact.bytes.contains(UInt8(ascii: ":")) else {
+                throw CLIFailure(message: "--value \(exact.display): write it kind:value, like ip:1.2.3.4", code: 2)
+            }
+            list.append((.value, exact))
+        }
+        if let cluster, let source {
+            let investigation = try SourceOptions.parse([source]).open()
+            guard let found = investigation.cluster(id: cluster) else {
+                throw CLIFailure(
+                    message: "no cluster \(inert(cluster)) in \(source) (ids run c1...c\(investigation.clusters.count))", code: 2)
+            }
+            list.append((.cluster, ExactText(cluster)))
+            list += found.members.map { (.account, investigation.data.accountExactID(Int($0))) }
+            context = ["cluster": cluster, "source": source]
+        }
+        return (list, context)
     }
 }
 

@@ -13,9 +13,12 @@ struct QueriesCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `account`).
+            let exact = try RawArguments.require(
+                [account], option: "--account", valued: ["--account", "--since", "--until", "--format"], what: "the account id")[0]
             let data = try source.loadData()
-            guard let index = data.accountIndex(account) else {
-                throw CLIFailure(message: "no account \(TextEscaping.visible(account))", code: 2)
+            guard let index = data.accountIndex(exact: exact) else {
+                throw CLIFailure(message: "no account \(exact.display)", code: 2)
             }
             func bound(_ text: String?, _ name: String) throws -> Int64? {
                 guard let text else { return nil }

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// Retractions: withdrawing a tag or a note is an audited entry, never a deletion. The row
+/// stays, marked with who retracted it, when and why; the case shows it as retracted.
+extension CaseStore {
+    /// Retracts a label from targets of one kind; returns how many standing tags were retracted.
+    /// - Throws: `CaseStoreError` (`.invalidInput` when none of the targets carries the label).
+    @discardableResult
+    public func untag(
+        caseID: String, label: String, kind: TagTargetKind, targets: [ExactText], reason: String = "",
+        context: [String: String] = [:]
+    ) throws -> Int {
+        try untag(caseID: caseID, label: label, targets: targets.map { (kind, $0) }, reason: reason, context: context)
+    }
+
+    /// Retracts a label from a cluster and its member accounts in one transaction.
+    /// - Throws: `CaseStoreError`.
+    @discardableResult
+    public func untagCluster(
+        caseID: String, label: String, cluster: String, members: [ExactText], reason: String = "",
+        context: [String: String] = [:]
+    ) throws -> Int {
+        var detail = context
+        detail["cluster"] = cluster
+        return try untag(
+            caseID: caseID, label: label,
+            targets: [(TagTargetKind.cluster, ExactText(cluster))] + members.map { (TagTargetKind.account, $0) },
+            reason: reason, context: detail)
+    }
+
+    /// Retracts a label from targets of any kinds, in one transaction with one `tag.remove`
+    /// audit entry that lists the tags it retracted (targets that do not carry the label are
+    /// left out of it).
+    /// - Throws: `CaseStoreError`.
+    @discardableResult
+    public func untag(
+        caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, ExactText)],
+        reason rawReason: String = "", context: [String: String] = [:]
+    ) throws -> Int {
+        let label = try TagLabel.validate(rawLabel)
+        let reason = try CaseText.reason(rawReason)
+        let targets = try TagTargets(rawTargets)
+        return try write { db in
+            try requireCase(db, caseID)
+            let now = timestamp()
+            var retracted: [(TagTargetKind, ExactText)] = []
+            for (kind, target) in targets.list {
+                try db.execute(
+                    sql: """
+                        UPDATE tags SET retracted_by = ?, retracted_at = ?, retract_reason = ?
+                        WHERE case_id = ? AND target_kind = ? AND target = ? AND label = ? AND retracted_at IS NULL
+                        """,
+                    arguments: [user, now, reason, caseID, kind.rawValue, Data(target.bytes), label])
+                if db.changesCount > 0 { retracted.append((kind, target)) }
+            }
+            guard !retracted.isEmpty else {
+                throw CaseStoreError.invalid("none of these targets carries the tag \(inert(label)) in \(caseID)")
+            }
+            var detail = targets.detail(label: label, context: context, only: retracted)
+            detail["removed"] = .int(Int64(retracted.count))
+            detail["reason"] = .string(reason)
+            try touch(db, caseID, now)
+            try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "tag.remove", detail: .object(detail))
+            return retracted.count
+        }
+    }
+
+    /// Retracts note `seq` of a case: it stays, marked retracted (who, when, why).
+    /// - Throws: `CaseStoreError` (`.invalidInput` when there is no such standing note).
+    public func retractNote(caseID: String, seq: Int, reason rawReason: String = "") throws {
+        let reason = try CaseText.reason(rawReason)
+        try write { db in
+            try requireCase(db, caseID)
+            let now = timestamp()
+            try db.execute(
+                sql: """
+                    UPDATE notes SET retracted_by = ?, retracted_at = ?, retract_reason = ?
+                    WHERE case_id = ? AND seq = ? AND retracted_at IS NULL
+                    """,
+                arguments: [user, now, reason, caseID, seq])
+            guard db.changesCount == 1 else {
+                throw CaseStoreError.invalid("\(caseID) has no standing note \(seq)")
+            }
+            try touch(db, caseID, now)
+            try AuditChain.append(
+                db, caseID: caseID, at: now, who: user, action: "note.retract",
+                detail: ["note": .int(Int64(seq)), "reason": .string(reason)])
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Investigate
+
+/// The command line as the exact bytes the shell passed. Swift's `CommandLine.arguments` (and
+/// so ArgumentParser) repairs invalid UTF-8 to U+FFFD; an account id from a hostile source
+/// need not be valid UTF-8, so tag targets are mapped back to the bytes they came from.
+enum RawArguments {
+    /// Every argument after the program name, copied into Swift arrays at the C boundary.
+    static let current: [[UInt8]] = (1..<max(1, Int(CommandLine.argc))).map { index in
+        guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+    }
+
+    /// The values ArgumentParser parsed, mapped back to their exact bytes: matched against the
+    /// raw arguments from the end of the command line, in order, by their repaired decoding.
+    /// - Parameters:
+    ///   - parsed: the parsed values, in command-line order.
+    ///   - raw: the raw arguments (default: this process's).
+    ///   - option: `--value` to match the values given to that option (`--value X`,
+    ///     `--value=X`); nil to match positional arguments.
+    ///   - valued: the options that take a value (their values are not positional).
+    /// - Returns: one entry per parsed value; nil when its bytes cannot be found.
+    static func exact(
+        _ parsed: [String], in raw: [[UInt8]] = current, option: String? = nil, valued: Set<String> = []
+    ) -> [ExactText?] {
+        let candidates = option.map { optionValues(raw, $0) } ?? positionals(raw, valued: valued)
+        var position = candidates.count - 1
+        var found: [ExactText?] = Array(repeating: nil, count: parsed.count)
+        for index in parsed.indices.reversed() {
+            while position >= 0, String(decoding: candidates[position], as: UTF8.self) != parsed[index] { position -= 1 }
+            guard position >= 0 else { break }
+            found[index] = ExactText(bytes: candidates[position])
+            position -= 1
+        }
+        return found
+    }
+
+    /// The arguments given to `option`, in order.
+    static func optionValues(_ raw: [[UInt8]], _ option: String) -> [[UInt8]] {
+        let name = Array(option.utf8), joined = Array((option + "=").utf8)
+        var values: [[UInt8]] = []
+        var index = 0
+        while index < raw.count {
+            let arg = raw[index]
+            if arg == Array("--".utf8) { break }
+            if arg == name, index + 1 < raw.count {
+                values.append(raw[index + 1])
+                index += 2
+                continue
+            }
+            if arg.starts(with: joined) { values.append(Array(arg.dropFirst(joined.count))) }
+            index += 1
+        }
+        return values
+    }
+
+    /// The positional arguments: not an option, not an option's value; all after `--`.
+    static func positionals(_ raw: [[UInt8]], valued: Set<String>) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var index = 0
+        while index < raw.count {
+            let arg = raw[index]
+            index += 1
+            if arg == Array("--".utf8) {
+                out += raw[index...]
+                break
+            }
+            guard arg.first == UInt8(ascii: "-"), arg.count > 1 else {
+                out.append(arg)
+                continue
+            }
+            if valued.contains(String(decoding: arg, as: UTF8.self)) { index += 1 }
+        }
+        return out
+    }
+
+    /// `exact` for values that must all be found: a value without U+FFFD is its own UTF-8
+    /// (nothing was repaired); one with U+FFFD whose bytes cannot be found is refused.
+    /// - Throws: `CLIFailure` naming the argument.
+    static func require(
+        _ parsed: [String], option: String? = nil, valued: Set<String>, what: String
+    ) throws -> [ExactText] {
+        let found = exact(parsed, option: option, valued: valued)
+        return try parsed.indices.map { index in
+            if let exact = found[index] { return exact }
+            guard !parsed[index].unicodeScalars.contains("\u{FFFD}") else {
+                throw CLIFailure(
+                    message: "cannot recover the exact bytes of \(what) \(TextEscaping.visible(parsed[index])); "
+                        + "pass it with --account-b64", code: 2)
+            }
+            return ExactText(parsed[index])
+        }
+    }
+}
