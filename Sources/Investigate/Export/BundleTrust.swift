@@ -35,6 +35,8 @@ public struct BundleTrust: Sendable {
     public var signers: [Signer]
     /// Trust sources that could not be used (an unreadable own key), for the investigator.
     public var warnings: [String]
+    /// How to trust another signer, said when a bundle's signer is not trusted.
+    public var howToTrust = "pass its key id or public key with --key"
 
     /// A trust list.
     public init(signers: [Signer], warnings: [String] = []) {
@@ -53,7 +55,11 @@ public struct BundleTrust: Sendable {
     public static func standard(
         pinned: [String], environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> BundleTrust {
-        if !pinned.isEmpty { return BundleTrust(signers: try pinned.map { try parseKeyArgument($0) }) }
+        if !pinned.isEmpty {
+            var trust = BundleTrust(signers: try pinned.map { try parseKeyArgument($0) })
+            trust.howToTrust = "only the --key signers are accepted"
+            return trust
+        }
         var trust = BundleTrust(signers: [])
         let ownPath = InvestigatePaths.signingKey(environment: environment)
         do {
@@ -63,7 +69,9 @@ public struct BundleTrust: Sendable {
         } catch let error as BundleError {
             trust.warnings.append("\(error.message); it is not trusted")
         }
-        trust.signers += try TrustedKeysFile.read(path: TrustedKeysFile.path(environment: environment))
+        let file = TrustedKeysFile.path(environment: environment)
+        trust.signers += try TrustedKeysFile.read(path: file)
+        trust.howToTrust = "to trust it, add its public key (manifest.json signature.public_key) to \(file), or pass --key"
         return trust
     }
 

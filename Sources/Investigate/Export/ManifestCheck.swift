@@ -53,7 +53,7 @@ struct ManifestCheck {
             report.problems.append("manifest.json: key_id \(TextEscaping.visible(named, limit: 80)) does not match the public key (\(id))")
         }
         guard let signer = trust.signer(for: key) else {
-            report.problems.append("manifest.sig: signed by key \(id), which is not trusted (\(trust.sources))")
+            report.problems.append("manifest.sig: signed by key \(id), which is not trusted (\(trust.sources)); \(trust.howToTrust)")
             return
         }
         trustedAs = signer

@@ -34,10 +34,10 @@ struct VerifyCommand: ParsableCommand {
             }
             if verbose { report.passed.forEach { print("ok  " + inert($0)) } }
             for problem in report.problems { print("BAD " + inert(problem)) }
-            let signer = report.keyID.map { "signed by key \($0)" } ?? "no valid signature"
+            let signer = report.keyID.map { "signed by key \($0)" } ?? "no valid signature found"
             if !report.ok {
-                throw CLIFailure(
-                    message: "\(inert(bundle)): \(report.problems.count) problems (\(signer)); the bundle does not verify", code: 1)
+                let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
+                throw CLIFailure(message: "\(inert(bundle)): \(count) (\(signer)); the bundle does not verify", code: 1)
             }
             print("\(inert(bundle)): verified (signature key \(report.keyID ?? "?"), trusted as \(inert(report.trustedAs ?? "?")), \(report.passed.count) checks)")
         }
