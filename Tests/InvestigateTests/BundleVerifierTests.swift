@@ -18,7 +18,8 @@ struct VerifyFixture: Sendable {
         _ = try export.export("good.zip")
         _ = try export.export("folder")
         return VerifyFixture(
-            dir: export.dir, files: try export.files("good.zip"), trust: export.trust, keyID: BundleKeys.keyID(export.key.publicKey), keyPath: export.dir + "/cfg/signing.key")
+            dir: export.dir, files: try export.files("good.zip"), trust: export.trust, keyID: BundleKeys.keyID(export.key.publicKey),
+            keyPath: export.dir + "/cfg/signing.key")
     }
 
     /// The shared fixture.
@@ -118,7 +119,8 @@ struct VerifyFixture: Sendable {
         let config = f.dir + "/config-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: config + "/investigate", withIntermediateDirectories: true)
         try Array("# partner lab\n\n\(base64)  partner lab, key from the MoU\n".utf8).write(config + "/investigate/trusted-keys")
-        let fromFile = try BundleTrust.standard(pinned: [], environment: ["XDG_CONFIG_HOME": config, "INVESTIGATE_KEY": config + "/no.key"])
+        let fromFile = try BundleTrust.standard(
+            pinned: [], environment: ["XDG_CONFIG_HOME": config, "INVESTIGATE_KEY": config + "/no.key"])
         let report = try BundleVerifier.verify(path: path, trust: fromFile)
         #expect(report.ok, "\(report.problems)")
         #expect(report.trustedAs == config + "/investigate/trusted-keys line 3 (partner lab, key from the MoU)")

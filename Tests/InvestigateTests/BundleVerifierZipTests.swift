@@ -97,15 +97,24 @@ import Testing
         let path = try f.write("\(UUID().uuidString)-prepended.zip", [UInt8](repeating: 0x41, count: 1000) + good)
         let report = try BundleVerifier.verify(path: path, trust: f.trust)
         #expect(report.problems == ["\(path): not a well-formed zip: 1000 bytes before the first entry (data prepended to the archive)"])
-        let zip64Path = try f.write("\(UUID().uuidString)-prepended64.zip", [UInt8](repeating: 0, count: 1000) + { var z = TestZip(files: f.files); z.zip64 = true; return z.bytes() }())
+        let zip64Path = try f.write(
+            "\(UUID().uuidString)-prepended64.zip",
+            [UInt8](repeating: 0, count: 1000)
+                + {
+                    var z = TestZip(files: f.files); z.zip64 = true; return z.bytes()
+                }())
         #expect(
             try BundleVerifier.verify(path: zip64Path, trust: f.trust).problems == [
                 "\(zip64Path): not a well-formed zip: 1000 bytes before the first entry (data prepended to the archive)"
             ])
         let appended = try f.write("\(UUID().uuidString)-appended.zip", good + Array("trailer".utf8))
-        #expect(try BundleVerifier.verify(path: appended, trust: f.trust).problems.first?.hasSuffix("7 bytes after the end-of-central-directory record") == true)
+        #expect(
+            try BundleVerifier.verify(path: appended, trust: f.trust).problems.first?.hasSuffix(
+                "7 bytes after the end-of-central-directory record") == true)
         let notZip = try f.write("\(UUID().uuidString)-text.zip", Array("hello".utf8))
-        #expect(try BundleVerifier.verify(path: notZip, trust: f.trust).problems.first?.hasSuffix("no end-of-central-directory record (not a zip archive)") == true)
+        #expect(
+            try BundleVerifier.verify(path: notZip, trust: f.trust).problems.first?.hasSuffix(
+                "no end-of-central-directory record (not a zip archive)") == true)
     }
 
     @Test func oversizedManifestIsNotRead() throws {
@@ -113,7 +122,10 @@ import Testing
         var files = f.files
         files["manifest.json"]! += [UInt8](repeating: 0x20, count: Int(BundleVerifier.maxManifestBytes))
         let report = try f.verify(TestZip(files: files))
-        #expect(report.problems == ["manifest.json: \(files["manifest.json"]!.count) bytes, over the \(BundleVerifier.maxManifestBytes)-byte limit; not read"])
+        #expect(
+            report.problems == [
+                "manifest.json: \(files["manifest.json"]!.count) bytes, over the \(BundleVerifier.maxManifestBytes)-byte limit; not read"
+            ])
     }
 
     @Test func folderBundleReadsOnlyRegularFiles() throws {
@@ -135,5 +147,34 @@ import Testing
         zip.entries[index] = TestZip.Entry(
             name: Array("accounts.csv".utf8), method: 8, payload: DeflatedZeros.stream(count: inflating), size: declaring, crc: 0)
         return zip
+    }
+}
+
+/// Damage anywhere in a good archive: never a crash or a hang, and a cut archive never verifies.
+@Suite struct BundleVerifierDamageTests {
+    @Test func truncatedAndFlippedArchivesAreHandled() throws {
+        let f = try VerifyFixture.make()
+        let good = Array(try Data(contentsOf: URL(fileURLWithPath: f.dir + "/good.zip")))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let path = f.dir + "/damaged-\(UUID().uuidString).zip"
+        for i in 0..<30 {
+            let cut = i == 0 ? good.count - 1 : next(good.count)
+            try Data(good.prefix(cut)).write(to: URL(fileURLWithPath: path))
+            #expect(try !BundleVerifier.verify(path: path, trust: f.trust).ok, "cut at \(cut)")
+        }
+        var verified = 0
+        for _ in 0..<100 {
+            var bytes = good
+            let at = next(bytes.count)
+            bytes[at] ^= UInt8(1 + next(255))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            if try BundleVerifier.verify(path: path, trust: f.trust).ok { verified += 1 }
+        }
+        // Only bytes no check covers (entry times, attributes, "version made by") may change unnoticed.
+        #expect(verified < 10, "\(verified) of 100 flips verified")
     }
 }

@@ -56,7 +56,8 @@ public enum BundleVerifier {
         for entry in source.entries { byName[entry.name, default: []].append(entry) }
         for (name, copies) in byName where copies.count > 1 {
             report.problems.append(
-                "\(TextEscaping.visible(name, limit: 200)): \(copies.count) entries with this name (duplicates: extractors disagree on which one is used)")
+                "\(TextEscaping.visible(name, limit: 200)): \(copies.count) entries with this name (duplicates: extractors disagree on which one is used)"
+            )
         }
         for entry in source.entries where entry.unreadable != nil && byName[entry.name]!.count == 1 {
             report.problems.append("\(entry.shownName): \(entry.unreadable!)")
@@ -90,7 +91,9 @@ public enum BundleVerifier {
     }
 
     /// Checks every entry besides the manifest and its signature against the manifest.
-    static func checkContents(_ source: some BundleSource, _ byName: [[UInt8]: [BundleEntry]], _ check: ManifestCheck, _ report: inout Report) {
+    static func checkContents(
+        _ source: some BundleSource, _ byName: [[UInt8]: [BundleEntry]], _ check: ManifestCheck, _ report: inout Report
+    ) {
         let own: Set<[UInt8]> = [Array("manifest.json".utf8), Array("manifest.sig".utf8)]
         var unhashed = 0
         for (name, copies) in byName where !own.contains(name) && copies.count == 1 {
@@ -102,7 +105,8 @@ public enum BundleVerifier {
             if entry.unreadable != nil { continue }
             guard entry.declaredSize == listed.bytes else {
                 report.problems.append(
-                    "\(entry.shownName): size differs (manifest \(listed.bytes) bytes, \(entry.sizeSource) \(entry.declaredSize)); not read")
+                    "\(entry.shownName): size differs (manifest \(listed.bytes) bytes, \(entry.sizeSource) \(entry.declaredSize)); not read"
+                )
                 continue
             }
             guard check.isTrusted else {
@@ -118,7 +122,9 @@ public enum BundleVerifier {
     }
 
     /// Streams one entry through its digest (and the audit chain for `audit.jsonl`).
-    static func checkHash(_ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck, _ report: inout Report) {
+    static func checkHash(
+        _ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck, _ report: inout Report
+    ) {
         var digest = StreamedDigest(limit: listed.bytes)
         let isAudit = entry.name == Array("audit.jsonl".utf8)
         var chain = StreamedAuditChain(caseID: check.caseID)
@@ -135,7 +141,8 @@ public enum BundleVerifier {
         if digest.count != listed.bytes {
             report.problems.append("\(entry.shownName): holds \(digest.count) bytes, the manifest \(listed.bytes)")
         } else if actual != listed.sha256 {
-            report.problems.append("\(entry.shownName): sha256 differs (manifest \(TextEscaping.visible(listed.sha256, limit: 80)), file \(actual))")
+            report.problems.append(
+                "\(entry.shownName): sha256 differs (manifest \(TextEscaping.visible(listed.sha256, limit: 80)), file \(actual))")
         } else {
             report.passed.append("\(entry.shownName): sha256 ok")
         }

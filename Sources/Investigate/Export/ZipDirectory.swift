@@ -101,7 +101,11 @@ struct ZipDirectory {
         while i >= 0, found == nil {
             if tail[i] == 0x50, tail[i + 1] == 0x4b, tail[i + 2] == 0x05, tail[i + 3] == 0x06 {
                 let commentLength = Int(tail[i + 20]) | Int(tail[i + 21]) << 8
-                if i + 22 + commentLength == tail.count { found = i } else if fitting == nil, i + 22 + commentLength < tail.count { fitting = i }
+                if i + 22 + commentLength == tail.count {
+                    found = i
+                } else if fitting == nil, i + 22 + commentLength < tail.count {
+                    fitting = i
+                }
             }
             i -= 1
         }

@@ -39,7 +39,9 @@ struct VerifyCommand: ParsableCommand {
                 let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
                 throw CLIFailure(message: "\(inert(bundle)): \(count) (\(signer)); the bundle does not verify", code: 1)
             }
-            print("\(inert(bundle)): verified (signature key \(report.keyID ?? "?"), trusted as \(inert(report.trustedAs ?? "?")), \(report.passed.count) checks)")
+            print(
+                "\(inert(bundle)): verified (signature key \(report.keyID ?? "?"), trusted as \(inert(report.trustedAs ?? "?")), \(report.passed.count) checks)"
+            )
         }
     }
 }
