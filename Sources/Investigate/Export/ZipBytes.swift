@@ -1,11 +1,11 @@
 import Foundation
 
 /// A zip archive that is not well formed, with the reason (`not a well-formed zip: ...`).
-public struct MalformedZip: Error, CustomStringConvertible, Equatable {
+struct MalformedZip: Error, CustomStringConvertible, Equatable {
     /// What is wrong, without the `not a well-formed zip:` prefix.
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { "not a well-formed zip: " + reason }
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+    var description: String { "not a well-formed zip: " + reason }
 }
 
 /// Bounds-checked little-endian reads from a byte array: every read past the end throws
