@@ -35,6 +35,9 @@ struct ExportFixture {
     }
 
     func files(_ out: String) throws -> [String: [UInt8]] { try BundleVerifier.read(dir + "/" + out) }
+
+    /// Trusts the exporting key, as `verify` does for the investigator's own key.
+    var trust: BundleTrust { BundleTrust(trusting: key.publicKey, reason: "the fixture's signing key") }
 }
 
 @Suite struct ExportBundleTests {
@@ -45,7 +48,7 @@ struct ExportFixture {
         let a = try Data(contentsOf: URL(fileURLWithPath: f.dir + "/a.zip"))
         let b = try Data(contentsOf: URL(fileURLWithPath: f.dir + "/b.zip"))
         #expect(a == b)
-        #expect(try BundleVerifier.verify(path: f.dir + "/a.zip").ok)
+        #expect(try BundleVerifier.verify(path: f.dir + "/a.zip", trust: f.trust).ok)
         let mode = try FileManager.default.attributesOfItem(atPath: f.dir + "/a.zip")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // Both exports are in the audit trail, and the chain still holds.
@@ -63,9 +66,9 @@ struct ExportFixture {
             let mode = try FileManager.default.attributesOfItem(atPath: f.dir + "/bundle/" + name)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name)")
         }
-        #expect(try BundleVerifier.verify(path: f.dir + "/bundle").ok)
+        #expect(try BundleVerifier.verify(path: f.dir + "/bundle", trust: f.trust).ok)
         _ = try f.export("bundle")  // re-export over an existing bundle folder
-        #expect(try BundleVerifier.verify(path: f.dir + "/bundle").ok)
+        #expect(try BundleVerifier.verify(path: f.dir + "/bundle", trust: f.trust).ok)
     }
 
     /// Every way a bundle can be changed after signing.
@@ -77,7 +80,7 @@ struct ExportFixture {
         let f = try ExportFixture()
         _ = try f.export("t.zip")
         var files = try f.files("t.zip")
-        #expect(BundleVerifier.verify(files: files).ok)
+        #expect(BundleVerifier.verify(files: files, trust: f.trust).ok)
         func flip(_ name: String, at position: Int) { files[name]![position] ^= 0x01 }
         switch tamper {
         case "manifest byte": flip("manifest.json", at: 40)
@@ -110,14 +113,16 @@ struct ExportFixture {
             manifest = .object(m)
             files["manifest.json"] = Array((manifest.canonical + "\n").utf8)
             files["manifest.sig"] = try BundleManifest.signature(of: files["manifest.json"]!, key: other)
-            let report = BundleVerifier.verify(files: files)
-            #expect(report.ok)  // self-consistent, but signed by another key, which pinning catches:
-            #expect(report.keyID != BundleKeys.keyID(f.key.publicKey))
-            #expect(!BundleVerifier.verify(files: files, expectedKeyID: BundleKeys.keyID(f.key.publicKey)).ok)
-            #expect(BundleVerifier.verify(files: try f.files("t.zip"), expectedKeyID: BundleKeys.keyID(f.key.publicKey)).ok)
+            // Self-consistent, but signed by a key the verifier does not trust: rejected, naming the key.
+            let otherID = BundleKeys.keyID(other.publicKey)
+            let report = BundleVerifier.verify(files: files, trust: f.trust)
+            #expect(!report.ok)
+            #expect(report.keyID == otherID)
+            #expect(report.problems.contains { $0.contains("signed by key \(otherID), which is not trusted") })
+            #expect(BundleVerifier.verify(files: files, trust: BundleTrust(trusting: other.publicKey)).ok)
             return
         }
-        let report = BundleVerifier.verify(files: files)
+        let report = BundleVerifier.verify(files: files, trust: f.trust)
         #expect(!report.ok, "\(tamper)")
         #expect(!report.problems.isEmpty)
     }
@@ -128,7 +133,7 @@ struct ExportFixture {
         var bytes = try Data(contentsOf: URL(fileURLWithPath: f.dir + "/z.zip"))
         bytes[bytes.count / 3] ^= 0x40
         try bytes.write(to: URL(fileURLWithPath: f.dir + "/z2.zip"))
-        let report = try? BundleVerifier.verify(path: f.dir + "/z2.zip")
+        let report = try? BundleVerifier.verify(path: f.dir + "/z2.zip", trust: f.trust)
         #expect(report?.ok != true)
     }
 
@@ -174,7 +179,7 @@ struct ExportFixture {
         #expect(!redAccounts.contains("@"))
         let manifest = try JSONValue.parse(red["manifest.json"]!)
         #expect(manifest["redaction"]?["profile"]?.stringValue == "keyed-hash")
-        #expect(BundleVerifier.verify(files: red).ok)
+        #expect(BundleVerifier.verify(files: red, trust: f.trust).ok)
     }
 
     @Test func csvCells() {

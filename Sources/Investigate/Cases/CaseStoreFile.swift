@@ -86,7 +86,7 @@ enum CaseStoreFile {
 
     /// Flushes the folder entry of a new file to disk.
     static func syncFolder(of path: String) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = AtomicFile.parentFolder(of: path)
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

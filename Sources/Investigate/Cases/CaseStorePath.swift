@@ -52,8 +52,7 @@ public enum InvestigatePaths {
     /// Creates the parent folder of `path` (mode 0700) when missing.
     /// - Throws: `CaseStoreError` naming the folder when it cannot be created.
     static func ensureParent(of path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let parent = url.deletingLastPathComponent().path
+        let parent = AtomicFile.parentFolder(of: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { throw CaseStoreError(.unwritable, "\(parent) is not a folder") }

@@ -17,6 +17,18 @@ public enum BundleKeys {
         }
     }
 
+    /// The public half of the signing key at `path`, or nil when there is no key there (none is
+    /// created: verifying never makes a key).
+    /// - Throws: `BundleError` when the file exists but is unreadable or malformed.
+    public static func existingPublicKey(path: String = InvestigatePaths.signingKey()) throws -> Curve25519.Signing.PublicKey? {
+        guard let raw = try load(path: path, what: "signing key") else { return nil }
+        do {
+            return try Curve25519.Signing.PrivateKey(rawRepresentation: raw).publicKey
+        } catch {
+            throw BundleError("the signing key \(path) is malformed: \(error)")
+        }
+    }
+
     /// Loads or creates the pseudonym key next to the signing key.
     /// - Throws: `AtomicFile.WriteError` or `BundleError`.
     public static func pseudonymKey(path: String = InvestigatePaths.pseudonymKey()) throws -> SymmetricKey {
@@ -28,13 +40,17 @@ public enum BundleKeys {
         String(AuditChain.sha256Hex(Array(publicKey.rawRepresentation)).prefix(16))
     }
 
+    /// The 32 key bytes stored at `path`, or nil when no file is there.
+    static func load(path: String, what: String) throws -> [UInt8]? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+        else { throw BundleError("the \(what) \(path) is unreadable or not 32 base64 bytes") }
+        return Array(data)
+    }
+
     static func loadOrCreate(path: String, what: String) throws -> [UInt8] {
-        if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
-            else { throw BundleError("the \(what) \(path) is unreadable or not 32 base64 bytes") }
-            return Array(data)
-        }
+        if let existing = try load(path: path, what: what) { return existing }
         let folder = AtomicFile.parentFolder(of: path)
         if folder != "." {
             do {

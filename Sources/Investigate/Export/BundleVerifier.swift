@@ -1,145 +1,211 @@
-import Crypto
 import Foundation
-import ZIPFoundation
 
-/// Checks a bundle (zip or folder) without trusting anything but its own content: the
-/// signature over `manifest.json`, each file's size and sha256, no missing or extra file, and
-/// the audit chain (which must end at the manifest's `audit_head`).
+/// Checks a bundle (zip or folder) without trusting anything in it: the zip's structure (no
+/// bytes before, between or after the entries, no duplicate names), the signature over
+/// `manifest.json` and that its key is one the investigator trusts (`BundleTrust`), that every
+/// entry is listed in the manifest with the size its container declares, each file's sha256
+/// (streamed in bounded memory, never inflating past the manifest's byte count), and the audit
+/// chain, which must end at the manifest's `audit_head`.
 public enum BundleVerifier {
-    /// The outcome: `problems` empty means the bundle holds.
+    /// The outcome: `problems` empty means the bundle holds and its signer is trusted.
     public struct Report {
         /// What was checked and held.
         public var passed: [String] = []
-        /// What differs, one line each.
+        /// What differs, one line each, naming the file and the reason.
         public var problems: [String] = []
-        /// The signer's key id when the manifest names one.
+        /// The signer's key id when the signature verifies (trusted or not).
         public var keyID: String?
+        /// Why the signer is trusted, when it is.
+        public var trustedAs: String?
+        /// Files not hashed because the manifest is not signed by a trusted key (its numbers
+        /// could be anything, so nothing is inflated on their word).
+        public var unhashed = 0
+        /// True when nothing differs and the signer is trusted.
         public var ok: Bool { problems.isEmpty }
     }
 
-    /// Verifies the bundle at `path`.
-    /// - Parameter expectedKeyID: when given, the signer's key id must be this one (pinning the
-    ///   sender; without it a forger could re-sign a changed bundle with their own key).
-    /// - Throws: `BundleError` when the path is neither a readable zip nor a folder.
-    public static func verify(path: String, expectedKeyID: String? = nil) throws -> Report {
-        verify(files: try read(path), expectedKeyID: expectedKeyID)
+    /// The largest `manifest.json` read (a bundle's manifest is a few KiB).
+    public static let maxManifestBytes: UInt64 = 4 << 20
+    /// The largest `manifest.sig` read.
+    static let maxSignatureBytes: UInt64 = 4096
+
+    /// Verifies the bundle at `path` (a folder, else a zip archive).
+    /// - Throws: `BundleError` when the path does not exist or cannot be opened or listed. A
+    ///   file that is not a well-formed zip is a problem in the report, not an error.
+    public static func verify(path: String, trust: BundleTrust) throws -> Report {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw BundleError("\(path): no such bundle")
+        }
+        if isDirectory.boolValue { return verify(try FolderBundleSource(path: path), trust: trust) }
+        do {
+            return verify(try ZipBundleSource(path: path), trust: trust)
+        } catch let error as MalformedZip {
+            return Report(problems: ["\(path): \(error)"])
+        }
     }
 
     /// Verifies bundle files held in memory (name -> bytes).
-    public static func verify(files: [String: [UInt8]], expectedKeyID: String? = nil) -> Report {
+    public static func verify(files: [String: [UInt8]], trust: BundleTrust) -> Report {
+        verify(MemoryBundleSource(files), trust: trust)
+    }
+
+    static func verify(_ source: some BundleSource, trust: BundleTrust) -> Report {
         var report = Report()
-        guard let manifestBytes = files["manifest.json"] else {
-            report.problems.append("manifest.json: missing")
-            return report
+        var byName: [[UInt8]: [BundleEntry]] = [:]
+        for entry in source.entries { byName[entry.name, default: []].append(entry) }
+        for (name, copies) in byName where copies.count > 1 {
+            report.problems.append(
+                "\(TextEscaping.visible(name, limit: 200)): \(copies.count) entries with this name (duplicates: extractors disagree on which one is used)"
+            )
         }
+        for entry in source.entries where entry.unreadable != nil && byName[entry.name]!.count == 1 {
+            report.problems.append("\(entry.shownName): \(entry.unreadable!)")
+        }
+        func single(_ name: String) -> BundleEntry? {
+            guard let copies = byName[Array(name.utf8)], copies.count == 1, copies[0].unreadable == nil else { return nil }
+            return copies[0]
+        }
+        guard byName[Array("manifest.json".utf8)] != nil else {
+            report.problems.append("manifest.json: missing")
+            return sorted(report)
+        }
+        guard let manifestEntry = single("manifest.json"),
+            let manifestBytes = readWhole(manifestEntry, from: source, limit: maxManifestBytes, &report)
+        else { return sorted(report) }
         guard let manifest = try? JSONValue.parse(manifestBytes) else {
             report.problems.append("manifest.json: not valid JSON")
-            return report
+            return sorted(report)
         }
-        if manifest["format"]?["name"]?.stringValue != BundleManifest.formatName {
-            report.problems.append("manifest.json: format is not \(BundleManifest.formatName)")
+        var signature: [UInt8]?
+        if byName[Array("manifest.sig".utf8)] == nil {
+            report.problems.append("manifest.sig: missing")
+        } else if let entry = single("manifest.sig") {
+            signature = readWhole(entry, from: source, limit: maxSignatureBytes, &report)
         }
-        checkSignature(manifestBytes, manifest, files["manifest.sig"], &report)
-        if let expectedKeyID, report.keyID != expectedKeyID {
-            report.problems.append("manifest.sig: signed by key \(report.keyID ?? "none"), expected \(expectedKeyID)")
-        }
-        var listed = Set(["manifest.json", "manifest.sig"])
-        for entry in manifest["files"]?.arrayValue ?? [] {
-            guard let name = entry["path"]?.stringValue, let sha = entry["sha256"]?.stringValue else {
-                report.problems.append("manifest.json: a file entry lacks path or sha256")
-                continue
-            }
-            listed.insert(name)
-            guard let bytes = files[name] else {
-                report.problems.append("\(name): missing from the bundle")
-                continue
-            }
-            let actual = AuditChain.sha256Hex(bytes)
-            if actual != sha {
-                report.problems.append("\(name): sha256 differs (manifest \(sha), file \(actual))")
-            } else if entry["bytes"]?.intValue != Int64(bytes.count) {
-                report.problems.append("\(name): size differs (manifest \(entry["bytes"]?.intValue ?? -1), file \(bytes.count))")
-            } else {
-                report.passed.append("\(name): sha256 ok")
-            }
-        }
-        for name in BundleManifest.contentFiles where !listed.contains(name) {
-            report.problems.append("\(name): not listed in the manifest")
-        }
-        for name in files.keys.sorted() where !listed.contains(name) {
-            report.problems.append("\(TextEscaping.visible(name, limit: 200)): extra file not in the manifest")
-        }
-        checkAudit(files["audit.jsonl"], manifest, &report)
-        return report
+        let check = ManifestCheck(manifestBytes: manifestBytes, manifest: manifest, signature: signature, trust: trust, report: &report)
+        report.keyID = check.keyID
+        report.trustedAs = check.trustedAs?.reason
+        checkContents(source, byName, check, &report)
+        return sorted(report)
     }
 
-    static func checkSignature(_ bytes: [UInt8], _ manifest: JSONValue, _ sig: [UInt8]?, _ report: inout Report) {
-        guard let sig else { report.problems.append("manifest.sig: missing"); return }
-        guard let keyText = manifest["signature"]?["public_key"]?.stringValue, let keyData = Data(base64Encoded: keyText),
-            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyData)
-        else {
-            report.problems.append("manifest.json: no valid Ed25519 public key")
-            return
+    /// Checks every entry besides the manifest and its signature against the manifest.
+    static func checkContents(
+        _ source: some BundleSource, _ byName: [[UInt8]: [BundleEntry]], _ check: ManifestCheck, _ report: inout Report
+    ) {
+        let own: Set<[UInt8]> = [Array("manifest.json".utf8), Array("manifest.sig".utf8)]
+        var unhashed = 0
+        for (name, copies) in byName where !own.contains(name) && copies.count == 1 {
+            let entry = copies[0]
+            guard let listed = check.listed[name] else {
+                report.problems.append("\(entry.shownName): extra entry not in the manifest (not read)")
+                continue
+            }
+            if entry.unreadable != nil { continue }
+            guard entry.declaredSize == listed.bytes else {
+                report.problems.append(
+                    "\(entry.shownName): size differs (manifest \(listed.bytes) bytes, \(entry.sizeSource) \(entry.declaredSize)); not read"
+                )
+                continue
+            }
+            guard check.isTrusted else {
+                unhashed += 1
+                continue
+            }
+            checkHash(entry, listed, source, check, &report)
         }
-        let text = String(decoding: sig, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let signature = Data(base64Encoded: text), key.isValidSignature(signature, for: Data(bytes)) else {
-            report.problems.append("manifest.sig: signature does not match manifest.json")
-            return
+        for (name, _) in check.listed where byName[name] == nil {
+            report.problems.append("\(TextEscaping.visible(name, limit: 200)): missing from the bundle")
         }
-        report.keyID = BundleKeys.keyID(key)
-        if let named = manifest["signature"]?["key_id"]?.stringValue, named != report.keyID {
-            report.problems.append("manifest.json: key_id \(named) does not match the public key (\(report.keyID!))")
-        }
-        report.passed.append("manifest.sig: Ed25519 signature ok (key \(BundleKeys.keyID(key)))")
+        report.unhashed = unhashed
     }
 
-    static func checkAudit(_ bytes: [UInt8]?, _ manifest: JSONValue, _ report: inout Report) {
-        guard let bytes else { return }
-        var entries: [AuditEntry] = []
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        for (i, line) in lines.enumerated() {
-            do { entries.append(try AuditChain.entry(fromLine: String(line), position: i + 1)) } catch {
-                report.problems.append("audit.jsonl: line \(i + 1) is unreadable: \(error)")
-                return
+    /// Streams one entry through its digest (and the audit chain for `audit.jsonl`).
+    static func checkHash(
+        _ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck, _ report: inout Report
+    ) {
+        var digest = StreamedDigest(limit: listed.bytes)
+        let isAudit = entry.name == Array("audit.jsonl".utf8)
+        var chain = StreamedAuditChain(caseID: check.caseID)
+        do {
+            try source.stream(entry) { chunk in
+                try digest.add(chunk)
+                if isAudit { chain.add(chunk) }
             }
+        } catch {
+            report.problems.append("\(entry.shownName): \(error)")
+            return
         }
-        if let problem = AuditChain.verify(entries, caseID: manifest["case_id"]?.stringValue) {
+        let actual = digest.hex()
+        if digest.count != listed.bytes {
+            report.problems.append("\(entry.shownName): holds \(digest.count) bytes, the manifest \(listed.bytes)")
+        } else if actual != listed.sha256 {
+            report.problems.append(
+                "\(entry.shownName): sha256 differs (manifest \(TextEscaping.visible(listed.sha256, limit: 80)), file \(actual))")
+        } else {
+            report.passed.append("\(entry.shownName): sha256 ok")
+        }
+        guard isAudit else { return }
+        if let problem = chain.finish() {
             report.problems.append("audit.jsonl: \(problem)")
-        } else if let head = manifest["audit_head"]?.stringValue, head != (entries.last?.hash ?? AuditChain.genesis) {
+        } else if let head = check.auditHead, head != chain.head {
             report.problems.append("audit.jsonl: chain does not end at the manifest's audit_head")
         } else {
-            report.passed.append("audit.jsonl: hash chain of \(entries.count) entries ok")
+            report.passed.append("audit.jsonl: hash chain of \(chain.entries) entries ok")
         }
     }
 
-    /// Reads a bundle into memory: every regular file of a folder (not recursing), or every entry of a zip.
+    /// A small entry's whole content, refused above `limit` bytes before it is read.
+    static func readWhole(_ entry: BundleEntry, from source: some BundleSource, limit: UInt64, _ report: inout Report) -> [UInt8]? {
+        guard entry.declaredSize <= limit else {
+            report.problems.append("\(entry.shownName): \(entry.declaredSize) bytes, over the \(limit)-byte limit; not read")
+            return nil
+        }
+        var bytes: [UInt8] = []
+        var digest = StreamedDigest(limit: entry.declaredSize, limitSource: "the \(entry.sizeSource)'s")
+        do {
+            try source.stream(entry) { chunk in
+                try digest.add(chunk)
+                bytes.append(contentsOf: chunk)
+            }
+        } catch {
+            report.problems.append("\(entry.shownName): \(error)")
+            return nil
+        }
+        guard digest.count == entry.declaredSize else {
+            report.problems.append("\(entry.shownName): holds \(digest.count) bytes, the \(entry.sizeSource) says \(entry.declaredSize)")
+            return nil
+        }
+        return bytes
+    }
+
+    /// The report with its lines in a stable order (passed by name; problems by name).
+    static func sorted(_ report: Report) -> Report {
+        var out = report
+        out.passed.sort()
+        out.problems.sort()
+        if out.unhashed > 0 {
+            out.problems.append("contents: \(out.unhashed) files not hashed, because manifest.json is not signed by a trusted key")
+        }
+        return out
+    }
+
+    /// Reads a whole bundle into memory (name -> bytes; a later duplicate wins). For tests and
+    /// tools on bundles this tool wrote; `verify` never does this.
+    /// - Throws: `BundleError` or `MalformedZip`.
     static func read(_ path: String) throws -> [String: [UInt8]] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw BundleError("\(path): no such bundle")
         }
+        let source: any BundleSource
+        if isDirectory.boolValue { source = try FolderBundleSource(path: path) } else { source = try ZipBundleSource(path: path) }
         var files: [String: [UInt8]] = [:]
-        if isDirectory.boolValue {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                guard let data = FileManager.default.contents(atPath: path + "/" + name) else {
-                    files[name] = []
-                    continue
-                }
-                files[name] = Array(data)
-            }
-            return files
-        }
-        let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw BundleError("\(path): not a zip archive or bundle folder")
-        }
-        for entry in archive {
-            var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
-                files[entry.path] = Array("<unreadable: \(error)>".utf8)
-                continue
-            }
-            files[entry.path] = Array(data)
+        for entry in source.entries where entry.unreadable == nil {
+            var bytes: [UInt8] = []
+            try source.stream(entry) { bytes.append(contentsOf: $0) }
+            files[String(decoding: entry.name, as: UTF8.self)] = bytes
         }
         return files
     }

@@ -1,27 +1,47 @@
 import ArgumentParser
 import Investigate
 
-/// `investigate verify BUNDLE`: exit 0 only when the signature, every hash and the audit chain hold.
+/// `investigate verify BUNDLE`: exit 0 only when the bundle is well formed, every hash and the
+/// audit chain hold, and its signer is trusted; 1 when it does not verify (including a valid
+/// signature by an untrusted key); 2 for an unreadable path, a bad `--key` or trusted-keys file.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Check a case bundle's signature, file hashes and audit chain.")
+        commandName: "verify",
+        abstract: "Check a case bundle's structure, signer, file hashes and audit chain.",
+        discussion: """
+            Trusted signers: your own signing key and the keys in the trusted-keys file under the \
+            config folder (one base64 Ed25519 public key per line, then an optional comment). With \
+            --key, only the keys given are accepted. Exit status: 0 verified, 1 the bundle does not \
+            verify or its signer is not trusted, 2 unreadable path or bad --key / trusted-keys file.
+            """)
 
     @Argument(help: "The bundle: a .zip archive or a folder.") var bundle: String
     @Flag(help: "Also list what held.") var verbose = false
-    @Option(help: "Require this signer key id (16 hex digits; `investigate verify` prints it).") var key: String?
+    @Option(
+        name: .customLong("key"),
+        help: "Accept only this signer: a key id (16 hex digits) or a base64 Ed25519 public key. Repeatable.")
+    var keys: [String] = []
 
     func run() throws {
         try runReporting {
             let report: BundleVerifier.Report
-            do { report = try BundleVerifier.verify(path: bundle, expectedKeyID: key?.lowercased()) } catch let error as BundleError {
-                throw CLIFailure(message: error.message, code: 2)
+            do {
+                let trust = try BundleTrust.standard(pinned: keys)
+                trust.warnings.forEach { printError("investigate: warning: " + inert($0)) }
+                report = try BundleVerifier.verify(path: bundle, trust: trust)
+            } catch let error as BundleError {
+                throw CLIFailure(message: inert(error.message), code: 2)
             }
-            if verbose { report.passed.forEach { print("ok  " + $0) } }
+            if verbose { report.passed.forEach { print("ok  " + inert($0)) } }
             for problem in report.problems { print("BAD " + inert(problem)) }
+            let signer = report.keyID.map { "signed by key \($0)" } ?? "no valid signature found"
             if !report.ok {
-                throw CLIFailure(message: "\(bundle): \(report.problems.count) problems; the bundle does not verify", code: 1)
+                let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
+                throw CLIFailure(message: "\(inert(bundle)): \(count) (\(signer)); the bundle does not verify", code: 1)
             }
-            print("\(bundle): verified (signature key \(report.keyID ?? "?"), \(report.passed.count) checks)")
+            print(
+                "\(inert(bundle)): verified (signature key \(report.keyID ?? "?"), trusted as \(inert(report.trustedAs ?? "?")), \(report.passed.count) checks)"
+            )
         }
     }
 }

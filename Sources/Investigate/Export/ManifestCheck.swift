@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+
+/// What a signed manifest says, and whether its signer is trusted.
+struct ManifestCheck {
+    /// One file the manifest lists.
+    struct Listed {
+        var bytes: UInt64
+        var sha256: String
+    }
+
+    /// The manifest's files by exact name bytes.
+    var listed: [[UInt8]: Listed] = [:]
+    /// The manifest's case id, for the audit chain.
+    var caseID: String?
+    /// The manifest's audit-chain head.
+    var auditHead: String?
+    /// The signer's key id when the signature verifies.
+    var keyID: String?
+    /// The trusted signer the key is, when it is one.
+    var trustedAs: BundleTrust.Signer?
+
+    /// True when the content can be checked against the manifest: the signature holds and its key is trusted.
+    var isTrusted: Bool { keyID != nil && trustedAs != nil }
+
+    /// Reads the manifest's fields and checks `signature` against `manifestBytes`.
+    init(manifestBytes: [UInt8], manifest: JSONValue, signature: [UInt8]?, trust: BundleTrust, report: inout BundleVerifier.Report) {
+        if manifest["format"]?["name"]?.stringValue != BundleManifest.formatName {
+            report.problems.append("manifest.json: format is not \(BundleManifest.formatName)")
+        }
+        caseID = manifest["case_id"]?.stringValue
+        auditHead = manifest["audit_head"]?.stringValue
+        checkSignature(manifestBytes, manifest, signature, trust, &report)
+        readFiles(manifest, &report)
+    }
+
+    mutating func checkSignature(
+        _ bytes: [UInt8], _ manifest: JSONValue, _ signature: [UInt8]?, _ trust: BundleTrust, _ report: inout BundleVerifier.Report
+    ) {
+        guard let signature else { return }
+        guard let keyText = manifest["signature"]?["public_key"]?.stringValue, let key = BundleTrust.publicKey(base64: keyText) else {
+            report.problems.append("manifest.json: no valid Ed25519 public key")
+            return
+        }
+        let id = BundleKeys.keyID(key)
+        let text = String(decoding: signature, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let raw = Data(base64Encoded: text), key.isValidSignature(raw, for: Data(bytes)) else {
+            report.problems.append("manifest.sig: signature does not match manifest.json (claimed key \(id))")
+            return
+        }
+        keyID = id
+        if let named = manifest["signature"]?["key_id"]?.stringValue, named != id {
+            report.problems.append("manifest.json: key_id \(TextEscaping.visible(named, limit: 80)) does not match the public key (\(id))")
+        }
+        guard let signer = trust.signer(for: key) else {
+            report.problems.append("manifest.sig: signed by key \(id), which is not trusted (\(trust.sources)); \(trust.howToTrust)")
+            return
+        }
+        trustedAs = signer
+        report.passed.append("manifest.sig: Ed25519 signature ok, key \(id), trusted as \(signer.reason)")
+    }
+
+    mutating func readFiles(_ manifest: JSONValue, _ report: inout BundleVerifier.Report) {
+        for entry in manifest["files"]?.arrayValue ?? [] {
+            guard let name = entry["path"]?.stringValue, let sha = entry["sha256"]?.stringValue,
+                let bytes = entry["bytes"]?.intValue, bytes >= 0
+            else {
+                report.problems.append("manifest.json: a file entry lacks path, bytes or sha256")
+                continue
+            }
+            let key = Array(name.utf8)
+            let shown = TextEscaping.visible(name, limit: 200)
+            if ["manifest.json", "manifest.sig"].contains(name) || listed[key] != nil {
+                report.problems.append("manifest.json: lists \(shown) twice, or lists itself")
+                continue
+            }
+            listed[key] = Listed(bytes: UInt64(bytes), sha256: sha)
+        }
+        for name in BundleManifest.contentFiles where listed[Array(name.utf8)] == nil {
+            report.problems.append("\(name): not listed in the manifest")
+        }
+    }
+}
