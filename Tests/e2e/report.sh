@@ -23,7 +23,7 @@ check() { local name=$1; shift; if "$@" >"$WORK/last.out" 2>&1; then ok "$name";
 SRC=SampleCases/hydra
 
 # A case with a few tagged clusters: the four rings, a decoy cluster, two single accounts, notes.
-CASE=$("$BIN" case new 'Hydra rings <b>for enforcement</b>' 2>/dev/null)
+CASE=$("$BIN" case new 'Hydra: card farm, proxy ring, slow drip, recidivists' 2>/dev/null)
 "$BIN" clusters "$SRC" >"$WORK/clusters.txt" 2>/dev/null
 for c in c1 c2 c3 c4; do "$BIN" case tag "$CASE" ring-member --cluster "$c" --source "$SRC" >/dev/null 2>&1; done
 "$BIN" case tag "$CASE" decoy --cluster c5 --source "$SRC" >/dev/null 2>&1
