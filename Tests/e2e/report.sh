@@ -32,6 +32,10 @@ SINGLES=$(awk -F'\t' '$1 ~ /^c[0-9]+$/ && $0 ~ /size 1\t/ {print $NF}' "$WORK/cl
 [ -n "$SINGLES" ] && "$BIN" case tag "$CASE" needs-review $SINGLES >/dev/null 2>&1
 "$BIN" case note "$CASE" 'Rings c1-c4 share cards and a proxy ASN; c5 is the evaluation firm.' >/dev/null 2>&1
 "$BIN" case note "$CASE" $'second note with <script>alert(1)</script> and \e[31mescape' >/dev/null 2>&1
+# Long unbreakable texts must wrap, not widen the page.
+"$BIN" case note "$CASE" "$(printf 'x%.0s' $(seq 1 3000))" >/dev/null 2>&1
+LONG_LABEL=$(printf 'L%.0s' $(seq 1 64))
+[ -n "$SINGLES" ] && "$BIN" case tag "$CASE" "$LONG_LABEL" $(echo $SINGLES | cut -d' ' -f1) >/dev/null 2>&1
 "$BIN" case status "$CASE" confirmed >/dev/null 2>&1
 check "export the tagged case" "$BIN" export "$CASE" --source "$SRC" --out "$WORK/b"
 check "the bundle verifies" "$BIN" verify "$WORK/b"

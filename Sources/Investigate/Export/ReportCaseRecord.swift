@@ -28,10 +28,10 @@ enum ReportCaseRecord {
                 times.first == times.last
                 ? ReportText.when(times.first ?? "") : ReportText.when(times.first!) + " to " + ReportText.when(times.last!)
             html +=
-                "<tr><td><b>\(e(label))</b></td><td class=\"num\">\(count(.account))</td><td class=\"num\">\(count(.cluster))</td>"
+                "<tr><td class=\"label\"><b>\(e(label))</b></td><td class=\"num\">\(count(.account))</td><td class=\"num\">\(count(.cluster))</td>"
                 + "<td class=\"num\">\(count(.value))</td>"
                 + "<td>\(e(targets.map { ReportText.cut($0, 28) }.joined(separator: ", ") + more))</td>"
-                + "<td>\(e(who.joined(separator: ", ")))</td><td>\(e(when))</td></tr>\n"
+                + "<td class=\"label\">\(e(who.joined(separator: ", ")))</td><td>\(e(when))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }

@@ -19,7 +19,8 @@ enum ReportHTMLFile {
         h3{font-size:15px;margin:14px 0 6px}p{margin:6px 0}\
         table{border-collapse:collapse;width:100%}\
         td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
-        .num{text-align:right;font-variant-numeric:tabular-nums}\
+        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{white-space:nowrap}\
+        td.label{min-width:9em}\
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:8px 24px}\
         .lead{font-size:16px;overflow-wrap:anywhere}.action{font-size:20px;font-weight:bold;color:#b03a2e}\
         .muted,.meta,figcaption{color:#555;font-size:13px}\
