@@ -112,17 +112,18 @@ struct IncidenceFixture {
         #expect(xml.contains("payment pf_\\xff\\x1b[31m"))
     }
 
-    @Test func incidenceIsLinearOnAWideValue() throws {
-        // 2,000 accounts on one card: 2,000 rows (pairs would be ~2 million), quickly.
-        let n = 2000
-        var accounts = "account_id,payment_fingerprint\n"
-        for i in 0..<n { accounts += "w\(i),pf_shared\n" }
+    @Test func incidenceIsLinearOnALargeCase() throws {
+        // 25,000 case accounts on one card, in orgs of 100: 50,000 rows (pairs would be ~313
+        // million), 250 org clusters and a report that stays bounded, quickly.
+        let n = 25_000
+        var accounts = "account_id,org_id,payment_fingerprint\n"
+        for i in 0..<n { accounts += "w\(i),org_\(i / 100),pf_shared\n" }
         let source = try TempSource(["accounts.csv": accounts, "queries.jsonl": ""])
         let investigation = try Investigation.open(source.directory)
         let at = "2026-04-01T10:00:00Z"
         let snapshot = CaseSnapshot(
             info: CaseInfo(
-                id: "case-0001", title: "wide", status: .open, severity: "", assignee: "", disposition: "",
+                id: "case-0001", title: "large", status: .open, severity: "", assignee: "", disposition: "",
                 createdBy: "a", createdAt: at, updatedAt: at),
             tags: (0..<n).map { CaseTag(kind: .account, target: "w\($0)", label: "sweep", who: "a", at: at) }, notes: [],
             audit: [])
@@ -133,9 +134,14 @@ struct IncidenceFixture {
             files = try BundleWriter(signingKey: Curve25519.Signing.PrivateKey()).render(input).files
         }
         let edges = files.first { $0.path == "edges.csv" }!
-        #expect(edges.records == n)
+        #expect(edges.records == 2 * n)
         #expect(edges.bytes.count < 200 * n)
-        #expect(elapsed < .seconds(20), "render took \(elapsed)")
+        let report = files.first { $0.path == "report.html" }!
+        #expect(report.bytes.count < 2_000_000)
+        let html = String(decoding: report.bytes, as: UTF8.self)
+        #expect(html.matches(of: /class="cluster"/).count == ReportClusters.maxSections)
+        #expect(html.contains("Showing \(ReportGraphLayout.maxNamesPerGroup) of 100 accounts"))
+        #expect(elapsed < .seconds(60), "render took \(elapsed)")
     }
 }
 
@@ -217,5 +223,26 @@ struct IncidenceFixture {
         #expect(ReportText.risk(0.05) == "0.05")
         #expect(ReportText.risk(.nan) == "0.00")
         #expect(ReportText.contribution(0.451) == "+0.45")
+    }
+}
+
+@Suite struct ReportGraphLayoutTests {
+    @Test func staysWithinItsBoundsAndCountsEveryone() throws {
+        let f = try IncidenceFixture()
+        let links = CaseLinks(f.input)
+        let clusters = ReportClusters(f.input, links)
+        let entry = try #require(clusters.sections.first)
+        let layout = ReportGraphLayout(entry, links)
+        #expect(layout.boxes.count <= ReportGraphLayout.maxBoxes)
+        #expect(layout.groups.count <= ReportGraphLayout.maxGroups)
+        #expect(layout.accountsNamed <= ReportGraphLayout.maxNamed)
+        // Every section account is in exactly one drawn group, or counted as unlinked.
+        let grouped = layout.groups.flatMap(\.members)
+        #expect(Set(grouped).count == grouped.count)
+        #expect(grouped.count + layout.unlinked == entry.members.count)
+        // A group's accounts share every value of its boxes.
+        for group in layout.groups {
+            for box in group.boxes { #expect(Set(group.members).isSubset(of: Set(layout.boxes[box].sharers))) }
+        }
     }
 }
