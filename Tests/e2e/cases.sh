@@ -93,13 +93,16 @@ for f in m["files"]:
 assert set(os.listdir(d)) == names | {"manifest.json", "manifest.sig"}, os.listdir(d)
 PY
 check "networkx reads graph.graphml with every tagged account" python3 - "$WORK" <<'PY'
-import json, sys, networkx as nx
+import base64, json, sys, networkx as nx
 w = sys.argv[1]
 g = nx.read_graphml(w + "/unz/graph.graphml")
+accounts = [n for n, t in g.nodes(data="type") if t == "account"]
+ids = {base64.b64decode(g.nodes[n]["id_b64"]).decode() for n in accounts}
 tagged = set(json.load(open(w + "/show.json"))["accounts"])
-missing = tagged - set(g.nodes)
+missing = tagged - ids
 assert not missing, f"{len(missing)} tagged accounts missing from the graph"
 assert g.number_of_edges() > 0
+assert all({g.nodes[a]["type"], g.nodes[b]["type"]} == {"account", "value"} for a, b in g.edges())
 PY
 check "stix2-validator accepts stix21.json" python3 - "$WORK/unz/stix21.json" <<'PY'
 import sys

@@ -16,6 +16,8 @@ public struct BundleInput {
     public let missingAccounts: [ExactText]
     /// The set of case account indices.
     public let accountSet: Set<Int32>
+    /// The case's labels by account and cluster id (so a label lookup does not scan every tag).
+    let labelIndex: CaseLabelIndex
 
     /// Resolves a case against an investigation.
     public init(snapshot full: CaseSnapshot, investigation: Investigation, investigator: String, redactor: Redactor?) {
@@ -24,6 +26,7 @@ public struct BundleInput {
             snapshot.audit = Array(snapshot.audit[...last])
         }
         self.snapshot = snapshot
+        labelIndex = CaseLabelIndex(snapshot)
         self.investigation = investigation
         self.investigator = investigator
         self.redactor = redactor
@@ -77,9 +80,7 @@ public struct BundleInput {
 
     /// The labels of an account: its own tags plus those on its cluster, sorted.
     public func labels(ofAccount account: Int) -> [String] {
-        let id = data.accountExactID(account)
-        let cluster = investigation.cluster(ofAccount: account).id
-        return Array(Set(snapshot.labels(of: .account, id) + snapshot.labels(of: .cluster, cluster))).sorted()
+        labelIndex.labels(of: self, account: account)
     }
 
     /// A string column value or empty.

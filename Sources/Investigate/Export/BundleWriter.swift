@@ -17,8 +17,8 @@ public struct BundleWriter {
         let (accounts, unreadableEmails) = AccountsCSVFile.render(input)
         var files = [
             CaseJSONFile.render(input), CaseJSONFile.audit(input), accounts,
-            AccountsCSVFile.enforcement(input), GraphFiles.edges(links), GraphFiles.graphML(input, links), queries,
-            STIXFile.render(input), ReportHTMLFile.render(input, links),
+            AccountsCSVFile.enforcement(input), GraphFiles.edges(input, links), GraphFiles.graphML(input, links), queries,
+            STIXFile.render(input), ReportHTMLFile.render(input, links, publicKey: signingKey.publicKey),
         ]
         let source = try BundleManifest.sourceFingerprint(input.data.files)
         let manifest = Array(
@@ -35,10 +35,6 @@ public struct BundleWriter {
         if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
         if unreadableEmails > 0 {
             warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
-        }
-        if links.skippedWideValues > 0 {
-            warnings.append(
-                "\(links.skippedWideValues) values shared by more than \(CaseLinks.maxSharers) case accounts were not expanded into edges")
         }
         if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)

@@ -1,69 +1,65 @@
-/// The links among case accounts: every value two case accounts share, one edge per
-/// (account pair, kind, value), sorted. Values shared by more than `maxSharers` case accounts
-/// are counted in `skippedWideValues` instead of expanding into every pair.
+/// The links among case accounts as account-value incidence: every value at least two case
+/// accounts share, with the case accounts that share it. Never expands a value into account
+/// pairs, so a value shared by N case accounts costs N, not N(N-1)/2.
+///
+/// - Complexity: O(sum over the case accounts' distinct values of how many accounts in the
+///   source share each), which is bounded by the link index's size: linear, however widely
+///   a value is shared.
 public struct CaseLinks {
-    /// One shared value between two case accounts (`a < b` by id).
-    public struct Edge: Equatable {
-        public var a: String
-        public var b: String
+    /// One value shared by two or more case accounts.
+    public struct SharedValue {
+        /// The link kind.
         public var kind: LinkKind
-        public var value: String
+        /// The value's id in the link index.
+        public var id: Int32
+        /// The value as exported (payment fingerprints pseudonymised under `--redact`).
+        public var text: ExactText
+        /// The link strength of the value (how much sharing it says about its sharers).
         public var weight: Double
+        /// The case accounts sharing it (source account indices), sorted by exact id.
+        public var sharers: [Int32]
+        /// How many accounts in the whole source share it.
+        public var sharedBy: Int
     }
 
-    /// The edges, sorted by (a, b, kind, value).
-    public let edges: [Edge]
-    /// Values skipped for being shared too widely inside the case.
-    public let skippedWideValues: Int
-    /// The widest sharing expanded into pairs.
-    public static let maxSharers = 200
+    /// The shared values, sorted by (kind, exact value).
+    public let values: [SharedValue]
+
+    /// The number of (case account, shared value) incidences: the rows of `edges.csv`.
+    public var incidenceCount: Int { values.reduce(0) { $0 + $1.sharers.count } }
 
     /// Computes the links of a bundle input.
     public init(_ input: BundleInput) {
         let index = input.investigation.index
-        var edges: [Edge] = []
-        var skipped = 0
-        var seenValues = Set<String>()
-        for (_, account) in input.accounts {
-            for kind in LinkKind.allCases {
-                for value in index.values(of: account, kind: kind) {
-                    let key = "\(kind.rawValue)#\(value)"
-                    guard !seenValues.contains(key) else { continue }
-                    seenValues.insert(key)
-                    let sharers = index.accounts(sharing: kind, value: value).filter { input.accountSet.contains($0) }
+        let data = input.data
+        // Ranks by exact id, so sharers sort without comparing strings again and again.
+        var rank: [Int32: Int] = [:]
+        let ordered = input.accounts.map { (data.accountExactID($0.index), Int32($0.index)) }.sorted { $0.0 < $1.0 }
+        for (position, account) in ordered.enumerated() { rank[account.1] = position }
+        var values: [SharedValue] = []
+        for kind in LinkKind.allCases {
+            var seen = Set<Int32>()
+            for (_, account) in input.accounts {
+                for value in index.values(of: account, kind: kind) where seen.insert(value).inserted {
+                    var sharers = index.accounts(sharing: kind, value: value).filter { input.accountSet.contains($0) }
                     guard sharers.count >= 2 else { continue }
-                    guard sharers.count <= Self.maxSharers else { skipped += 1; continue }
-                    let text = input.linkValue(kind, index.valueString(kind, value))
+                    sharers.sort { rank[$0, default: .max] < rank[$1, default: .max] }
+                    let printable = index.valueString(kind, value)
+                    let text: ExactText
+                    switch kind {
+                    case .payment where input.redactor != nil: text = ExactText(input.linkValue(kind, printable))
+                    case .upstream, .template: text = ExactText(printable)
+                    default: text = ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
+                    }
                     let total = index.shareCount(kind, value: value)
                     let weight = LinkStrength.strength(
-                        kind: kind, sharedBy: total,
-                        freeMail: kind == .emailDomain && FreeMail.contains(index.valueString(kind, value)))
-                    let ids = sharers.map { input.data.accountID(Int($0)) }.sorted()
-                    for i in ids.indices {
-                        for j in ids.index(after: i)..<ids.endIndex {
-                            edges.append(Edge(a: ids[i], b: ids[j], kind: kind, value: text, weight: weight))
-                        }
-                    }
+                        kind: kind, sharedBy: total, freeMail: kind == .emailDomain && FreeMail.contains(printable))
+                    values.append(
+                        SharedValue(kind: kind, id: value, text: text, weight: weight, sharers: sharers, sharedBy: total))
                 }
             }
         }
-        edges.sort { ($0.a, $0.b, $0.kind.rawValue, $0.value) < ($1.a, $1.b, $1.kind.rawValue, $1.value) }
-        self.edges = edges
-        skippedWideValues = skipped
-    }
-
-    /// Edges merged per account pair: kinds joined with `;`, weight = the strongest.
-    public var pairs: [(a: String, b: String, kinds: String, shared: Int, weight: Double)] {
-        var out: [(a: String, b: String, kinds: String, shared: Int, weight: Double)] = []
-        var start = 0
-        while start < edges.count {
-            var end = start
-            while end < edges.count && edges[end].a == edges[start].a && edges[end].b == edges[start].b { end += 1 }
-            let group = edges[start..<end]
-            let kinds = Array(Set(group.map(\.kind.rawValue))).sorted().joined(separator: ";")
-            out.append((edges[start].a, edges[start].b, kinds, group.count, group.map(\.weight).max() ?? 0))
-            start = end
-        }
-        return out
+        values.sort { ($0.kind, $0.text) < ($1.kind, $1.text) }
+        self.values = values
     }
 }

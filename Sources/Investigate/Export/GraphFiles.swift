@@ -1,59 +1,111 @@
-/// `edges.csv` (one row per shared value between two case accounts) and `graph.graphml`
-/// (one node per case account, one edge per linked pair) that networkx and Gephi open.
+/// `edges.csv` and `graph.graphml`: the case's account-value incidence (one row, or one edge,
+/// per case account per value it shares with another case account), never all account pairs.
+///
+/// Ids and values are the source's exact bytes: in CSV the exact text (when valid UTF-8) plus a
+/// base64 column that is lossless for any bytes; in GraphML (XML 1.0 cannot carry most control
+/// characters) a display label plus `id_b64`, on generated node ids (`a1`, `v1`) that are never data.
 enum GraphFiles {
-    static func edges(_ links: CaseLinks) -> BundleFile {
-        var table = CSVTable(header: ["account_a", "account_b", "kind", "value", "weight"])
-        for edge in links.edges {
-            table.append([edge.a, edge.b, edge.kind.rawValue, edge.value, JSONValue.decimal(edge.weight)])
+    static let edgesHeader = [
+        "account_id", "account_id_b64", "kind", "value", "value_b64", "weight", "sharers", "shared_by",
+    ]
+
+    /// One incidence: a case account (by its position in id order) and a shared value (by index).
+    struct Incidence: Comparable {
+        var account: Int
+        var value: Int
+        static func < (a: Incidence, b: Incidence) -> Bool { (a.account, a.value) < (b.account, b.value) }
+    }
+
+    /// The case accounts in exact-id order: (exact id, source index or nil when not in the source).
+    static func caseAccounts(_ input: BundleInput) -> [(id: ExactText, index: Int?)] {
+        let found = input.accounts.map { (id: input.data.accountExactID($0.index), index: Optional($0.index)) }
+        let missing = input.missingAccounts.map { (id: $0, index: Int?.none) }
+        return (found + missing).sorted { $0.id < $1.id }
+    }
+
+    /// Every incidence, sorted by (account, value), and each source account's position.
+    static func incidences(_ input: BundleInput, _ links: CaseLinks, accounts: [(id: ExactText, index: Int?)])
+        -> [Incidence]
+    {
+        var position: [Int32: Int] = [:]
+        for (i, account) in accounts.enumerated() { if let index = account.index { position[Int32(index)] = i } }
+        var out: [Incidence] = []
+        out.reserveCapacity(links.incidenceCount)
+        for (v, value) in links.values.enumerated() {
+            for sharer in value.sharers { if let a = position[sharer] { out.append(Incidence(account: a, value: v)) } }
+        }
+        return out.sorted()
+    }
+
+    static func edges(_ input: BundleInput, _ links: CaseLinks) -> BundleFile {
+        let accounts = caseAccounts(input)
+        var table = CSVTable(header: edgesHeader)
+        for incidence in incidences(input, links, accounts: accounts) {
+            let id = accounts[incidence.account].id
+            let value = links.values[incidence.value]
+            table.append([
+                id.utf8String ?? "", id.base64, value.kind.rawValue, value.text.utf8String ?? "", value.text.base64,
+                JSONValue.decimal(value.weight), String(value.sharers.count), String(value.sharedBy),
+            ])
         }
         return BundleFile(path: "edges.csv", bytes: table.bytes, records: table.recordCount)
     }
 
     static func graphML(_ input: BundleInput, _ links: CaseLinks) -> BundleFile {
         let e = MarkupEscaping.escape
+        let labels = input.labelIndex
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+            <key id="n_type" for="node" attr.name="type" attr.type="string"/>
+            <key id="n_label" for="node" attr.name="label" attr.type="string"/>
+            <key id="n_id_b64" for="node" attr.name="id_b64" attr.type="string"/>
             <key id="n_risk" for="node" attr.name="risk" attr.type="double"/>
             <key id="n_cluster" for="node" attr.name="cluster" attr.type="string"/>
             <key id="n_tags" for="node" attr.name="tags" attr.type="string"/>
             <key id="n_in_source" for="node" attr.name="in_source" attr.type="boolean"/>
-            <key id="e_kinds" for="edge" attr.name="kinds" attr.type="string"/>
-            <key id="e_shared" for="edge" attr.name="shared" attr.type="int"/>
+            <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
+            <key id="n_sharers" for="node" attr.name="sharers" attr.type="int"/>
+            <key id="n_shared_by" for="node" attr.name="shared_by" attr.type="int"/>
+            <key id="n_weight" for="node" attr.name="weight" attr.type="double"/>
+            <key id="e_kind" for="edge" attr.name="kind" attr.type="string"/>
             <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
             <graph id="case" edgedefault="undirected">
 
             """
-        var nodes: [(String, String)] = input.accounts.map { exact, i in
-            let id = exact.display
-            let cluster = input.investigation.cluster(ofAccount: i)
-            return (
-                id,
-                "<node id=\"\(e(id))\"><data key=\"n_risk\">\(JSONValue.decimal(input.investigation.accountRisk[i]))</data>"
-                    + "<data key=\"n_cluster\">\(e(cluster.id))</data>"
-                    + "<data key=\"n_tags\">\(e(input.labels(ofAccount: i).joined(separator: ";")))</data>"
-                    + "<data key=\"n_in_source\">true</data></node>\n"
-            )
+        let accounts = caseAccounts(input)
+        for (i, account) in accounts.enumerated() {
+            out += "<node id=\"a\(i + 1)\"><data key=\"n_type\">account</data>"
+            out += "<data key=\"n_label\">\(e(account.id.display))</data><data key=\"n_id_b64\">\(account.id.base64)</data>"
+            if let index = account.index {
+                let cluster = input.investigation.cluster(ofAccount: index).id
+                out += "<data key=\"n_risk\">\(JSONValue.decimal(input.investigation.accountRisk[index]))</data>"
+                out += "<data key=\"n_cluster\">\(e(cluster))</data>"
+                out += "<data key=\"n_tags\">\(e(labels.labels(of: input, account: index).joined(separator: ";")))</data>"
+                out += "<data key=\"n_in_source\">true</data></node>\n"
+            } else {
+                let tags = labels.labels(ofAccountID: account.id).joined(separator: ";")
+                out += "<data key=\"n_tags\">\(e(tags))</data><data key=\"n_in_source\">false</data></node>\n"
+            }
         }
-        for id in input.missingAccounts.map(\.display) {
-            nodes.append(
-                (
-                    id,
-                    "<node id=\"\(e(id))\"><data key=\"n_tags\">"
-                        + "\(e(input.snapshot.labels(of: .account, id).joined(separator: ";")))</data>"
-                        + "<data key=\"n_in_source\">false</data></node>\n"
-                ))
+        for (v, value) in links.values.enumerated() {
+            out += "<node id=\"v\(v + 1)\"><data key=\"n_type\">value</data><data key=\"n_kind\">\(value.kind.rawValue)</data>"
+            out += "<data key=\"n_label\">\(e(value.kind.rawValue + " " + value.text.display))</data>"
+            out += "<data key=\"n_id_b64\">\(value.text.base64)</data><data key=\"n_sharers\">\(value.sharers.count)</data>"
+            out += "<data key=\"n_shared_by\">\(value.sharedBy)</data>"
+            out += "<data key=\"n_weight\">\(JSONValue.decimal(value.weight))</data></node>\n"
         }
-        for (_, line) in nodes.sorted(by: { $0.0 < $1.0 }) { out += line }
-        let pairs = links.pairs
-        for pair in pairs {
-            out +=
-                "<edge source=\"\(e(pair.a))\" target=\"\(e(pair.b))\"><data key=\"e_kinds\">\(e(pair.kinds))</data>"
-                + "<data key=\"e_shared\">\(pair.shared)</data><data key=\"e_weight\">\(JSONValue.decimal(pair.weight))</data></edge>\n"
+        let incidences = incidences(input, links, accounts: accounts)
+        for incidence in incidences {
+            let value = links.values[incidence.value]
+            out += "<edge source=\"a\(incidence.account + 1)\" target=\"v\(incidence.value + 1)\">"
+            out += "<data key=\"e_kind\">\(value.kind.rawValue)</data>"
+            out += "<data key=\"e_weight\">\(JSONValue.decimal(value.weight))</data></edge>\n"
         }
         out += "</graph>\n</graphml>\n"
-        return BundleFile(path: "graph.graphml", bytes: Array(out.utf8), records: nodes.count + pairs.count)
+        return BundleFile(
+            path: "graph.graphml", bytes: Array(out.utf8), records: accounts.count + links.values.count + incidences.count)
     }
 }

@@ -1,60 +1,65 @@
-/// `report.html`: one self-contained page (no scripts, no external resources) with the case
-/// summary, the risk breakdown of the clusters involved, the query-volume timeline and the
-/// link graph as inline SVG, tags and notes. Every data string goes through `MarkupEscaping`.
+import Crypto
+import Foundation
+
+/// `report.html`: one self-contained page for the people who act on a case. In order: a
+/// summary that fits one screen (what was found, the recommended action with the counts of
+/// `enforcement.csv`, accounts per tag and per cluster, who and when); a section per cluster
+/// holding several case accounts (signals in words, activity timeline, grouped link graph,
+/// sample prompts) and one table for the rest; tags grouped by label; notes and retractions in
+/// time order; the audit-chain head and how to verify the bundle.
+///
+/// No scripts and no external resources: a Content-Security-Policy allows only the page's one
+/// style sheet, by hash. Every data string goes through `MarkupEscaping` (display form, inert).
+/// Risks print with two decimals. The bytes are a pure function of the bundle input and key.
 enum ReportHTMLFile {
-    static func render(_ input: BundleInput, _ links: CaseLinks) -> BundleFile {
-        let e = MarkupEscaping.escape
+    static let style = """
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:0 auto;\
+        padding:12px 24px;max-width:1100px}\
+        h1{font-size:22px;margin:4px 0}h2{font-size:18px;margin:26px 0 8px;border-bottom:2px solid #ddd}\
+        h3{font-size:15px;margin:14px 0 6px}p{margin:6px 0}\
+        table{border-collapse:collapse;width:100%}\
+        td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
+        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{white-space:nowrap}\
+        td.label{min-width:9em}\
+        .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:8px 24px}\
+        .lead{font-size:16px;overflow-wrap:anywhere}.action{font-size:20px;font-weight:bold;color:#b03a2e}\
+        .muted,.meta,figcaption{color:#555;font-size:13px}\
+        svg{display:block;width:100%;height:auto}figure{margin:6px 0}.graph{max-width:1000px}\
+        ul,ol{padding-left:22px;margin:6px 0}li{overflow-wrap:anywhere}\
+        .prompts li{font-family:ui-monospace,monospace;font-size:13px}\
+        .text,pre{white-space:pre-wrap;overflow-wrap:anywhere}\
+        pre,code{font-family:ui-monospace,monospace;font-size:13px;overflow-wrap:anywhere}pre{background:#f4f4f4;padding:6px}\
+        @media print{body{max-width:none;padding:0;font-size:10pt}.cluster{break-before:page}\
+        h2,h3{break-after:avoid}figure,tr,li{break-inside:avoid}}
+        """
+
+    /// The Content-Security-Policy: nothing loads or runs but the page's own style sheet.
+    static var contentSecurityPolicy: String {
+        let digest = Data(SHA256.hash(data: Array(style.utf8))).base64EncodedString()
+        return "default-src 'none'; style-src 'sha256-\(digest)'; base-uri 'none'; form-action 'none'"
+    }
+
+    static func render(_ input: BundleInput, _ links: CaseLinks, publicKey: Curve25519.Signing.PublicKey) -> BundleFile {
+        let e: (String) -> String = ReportText.html
         let info = input.snapshot.info
+        let labels = input.labelIndex
+        let clusters = ReportClusters(input, links)
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <title>Case \(e(info.id))</title>
-            <style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}\
-            td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}code{white-space:pre-wrap}</style>
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Case \(e(info.id)): \(e(ReportText.cut(info.title, 80)))</title>
+            <style>\(style)</style>
             </head><body>
 
             """
-        html += "<h1>Case \(e(info.id)): \(e(info.title))</h1>\n<table>"
-        let summary: [(String, String)] = [
-            ("Status", info.status.rawValue), ("Severity", info.severity), ("Assignee", info.assignee),
-            ("Disposition", info.disposition), ("Opened", info.createdAt + " by " + info.createdBy),
-            ("Last change", input.exportedAt),
-            (
-                "Accounts",
-                "\(input.accounts.count) in source, "
-                    + "\(input.missingAccounts.count) not in source"
-            ),
-            ("Links", "\(links.edges.count) shared values among case accounts"),
-            ("Exported by", input.investigator), ("Redaction", input.redactor == nil ? "none" : "keyed-hash pseudonyms"),
-        ]
-        for (k, v) in summary { html += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>" }
-        html += "</table>\n<h2>Risk breakdown</h2>\n"
-        var clusters: [String: Cluster] = [:]
-        for (_, i) in input.accounts {
-            let c = input.investigation.cluster(ofAccount: i)
-            clusters[c.id] = c
-        }
-        html += "<table><tr><th>Cluster</th><th>Members</th><th>Risk</th><th>Signals</th></tr>"
-        for c in clusters.values.sorted(by: { ($0.risk, $1.id) > ($1.risk, $0.id) }).prefix(50) {
-            let signals = c.signals.prefix(6).map { "\($0.name) +\(JSONValue.decimal($0.contribution)): \($0.explanation)" }
-            html +=
-                "<tr><td>\(e(c.id))</td><td>\(c.size)</td><td>\(JSONValue.decimal(c.risk))</td><td>"
-                + signals.map(e).joined(separator: "<br>") + "</td></tr>"
-        }
-        html += "</table>\n<h2>Query volume</h2>\n" + ReportSVG.timeline(input) + "\n"
-        html += "<h2>Link graph</h2>\n" + ReportSVG.linkGraph(input, links) + "\n"
-        html += "<h2>Tags</h2>\n<table><tr><th>Kind</th><th>Target</th><th>Label</th><th>Who</th><th>When</th></tr>"
-        for tag in input.snapshot.tags.prefix(5000) {
-            html +=
-                "<tr><td>\(tag.kind.rawValue)</td><td>\(e(tag.target.display))</td><td>\(e(tag.label))</td>"
-                + "<td>\(e(tag.who))</td><td>\(e(tag.at))</td></tr>"
-        }
-        html += "</table>\n<h2>Notes</h2>\n"
-        for note in input.snapshot.notes {
-            html += "<p><b>\(e(note.who))</b> \(e(note.at))<br><code>\(e(note.text))</code></p>\n"
-        }
-        html += "<p>Audit chain: \(input.snapshot.audit.count) entries, head <code>\(e(input.auditHead))</code>.</p>\n"
+        html += "<header><h1>Case \(e(info.id)): \(e(info.title))</h1></header>\n"
+        html += ReportSummary.render(input, clusters, labels: labels)
+        html += ReportClusterSections.render(input, links, clusters, labels: labels)
+        html += ReportCaseRecord.tags(input)
+        html += ReportCaseRecord.journal(input)
+        html += ReportCaseRecord.audit(input, publicKey: publicKey)
         html += "</body></html>\n"
         return BundleFile(path: "report.html", bytes: Array(html.utf8), records: 1)
     }

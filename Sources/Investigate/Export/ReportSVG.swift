@@ -1,73 +1,62 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// The two inline SVG charts of `report.html`: query volume over time and the link graph.
-/// Pure functions of the bundle input; coordinates rounded so the bytes are deterministic.
+/// The activity timeline of `report.html`: queries per hour (history up to two days) or per day
+/// (longer; several days per bar past `maxBars` days), as inline SVG scaled to the page width.
+/// A pure function of the rows it is given, in integers, so the bytes are deterministic.
 enum ReportSVG {
-    /// Bars of query counts in up to 60 equal time buckets across the case accounts' history.
-    static func timeline(_ input: BundleInput) -> String {
-        let q = input.data.queries
-        var times: [Int64] = []
-        for (_, account) in input.accounts { for row in q.rows(of: account) { times.append(q.timestamp(row)) } }
-        let width = 720, height = 160
-        guard let first = times.min(), let last = times.max() else {
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"40\" role=\"img\">"
-                + "<text x=\"4\" y=\"24\">No queries from case accounts in this source.</text></svg>"
-        }
-        let buckets = 60
-        let span = max(Int64(1), last - first + 1)
-        var counts = [Int](repeating: 0, count: buckets)
-        for t in times { counts[min(buckets - 1, Int((t - first) * Int64(buckets) / span))] += 1 }
-        let peak = max(1, counts.max() ?? 1)
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 30)\" role=\"img\" "
-            + "aria-label=\"query volume timeline\"><title>Query volume over time</title>"
-        let barWidth = width / buckets
-        for (i, count) in counts.enumerated() where count > 0 {
-            let h = max(1, count * height / peak)
-            svg +=
-                "<rect x=\"\(i * barWidth)\" y=\"\(height - h)\" width=\"\(barWidth - 1)\" height=\"\(h)\" "
-                + "fill=\"#b03a2e\"><title>\(count) queries</title></rect>"
-        }
-        svg += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">\(MarkupEscaping.escape(Timestamp.format(millis: first)))</text>"
-        svg +=
-            "<text x=\"\(width)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"end\">"
-            + "\(MarkupEscaping.escape(Timestamp.format(millis: last)))</text>"
-        svg += "<text x=\"\(width / 2)\" y=\"\(height + 20)\" font-size=\"11\" text-anchor=\"middle\">peak \(peak) per bucket</text>"
-        return svg + "</svg>"
+    static let maxBars = 120
+    static let hour: Int64 = 3_600_000
+    static let day: Int64 = 86_400_000
+
+    /// The bar width in milliseconds and its caption (`per hour`, `per day`, `per 3 days`).
+    static func unit(span: Int64) -> (millis: Int64, caption: String) {
+        if span <= 2 * day { return (hour, "per hour") }
+        let days = (span + day - 1) / day
+        let perBar = max(1, (days + Int64(maxBars) - 1) / Int64(maxBars))
+        return (perBar * day, perBar == 1 ? "per day" : "per \(perBar) days")
     }
 
-    /// Case accounts on a circle (sorted by id, at most 300), a line per linked pair.
-    static func linkGraph(_ input: BundleInput, _ links: CaseLinks) -> String {
-        let ids = (input.accounts.map(\.id) + input.missingAccounts).sorted().prefix(300).map(\.display)
-        let size = 520.0, center = 260.0, radius = 220.0
-        var position: [String: (Int, Int)] = [:]
-        for (i, id) in ids.enumerated() {
-            let angle = 2 * Double.pi * Double(i) / Double(max(1, ids.count))
-            position[id] = (Int((center + radius * cos(angle)).rounded()), Int((center + radius * sin(angle)).rounded()))
+    /// The timeline of the queries of `accounts` (source indices).
+    static func timeline(_ input: BundleInput, accounts: [Int32]) -> String {
+        let q = input.data.queries
+        var first = Int64.max, last = Int64.min
+        for account in accounts {
+            let rows = q.rows(of: Int(account))
+            for row in rows {
+                let t = q.timestamp(row)
+                if t < first { first = t }
+                if t > last { last = t }
+            }
         }
+        guard first <= last else { return "<p class=\"muted\">No queries from these accounts in the source.</p>" }
+        let (span, overflow) = last.subtractingReportingOverflow(first)
+        guard !overflow else { return "<p class=\"muted\">Query times out of range.</p>" }
+        let unit = unit(span: span + 1)
+        let remainder = first % unit.millis  // bars aligned to UTC hours or days
+        let start = remainder < 0 ? first - remainder - unit.millis : first - remainder
+        let bars = Int((last - start) / unit.millis) + 1
+        var counts = [Int](repeating: 0, count: bars)
+        for account in accounts { for row in q.rows(of: Int(account)) { counts[Int((q.timestamp(row) - start) / unit.millis)] += 1 } }
+        let peak = max(1, counts.max() ?? 1)
+        let total = counts.reduce(0, +)
+        let width = 1000, height = 120, axis = 18
+        func x(_ bar: Int) -> Int { bar * width / bars }
+        let caption =
+            "\(total) queries, counted \(unit.caption), \(Timestamp.format(millis: start).prefix(10)) to "
+            + "\(Timestamp.format(millis: last).prefix(10)) (UTC); peak \(peak) \(unit.caption)"
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" "
-            + "aria-label=\"link graph\"><title>Links among case accounts</title>"
-        for pair in links.pairs {
-            guard let a = position[pair.a], let b = position[pair.b] else { continue }
-            let stroke = JSONValue.decimal(0.5 + 2.5 * pair.weight)
+            "<figure><svg class=\"chart\" viewBox=\"0 0 \(width) \(height + axis)\" role=\"img\" "
+            + "aria-label=\"\(MarkupEscaping.escape(caption))\"><title>\(MarkupEscaping.escape(caption))</title>"
+            + "<line x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\" stroke=\"#999\"/>"
+        for (i, count) in counts.enumerated() where count > 0 {
+            let h = max(1, count * (height - 4) / peak)
+            let at = Timestamp.format(millis: start + Int64(i) * unit.millis)
             svg +=
-                "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"#555\" stroke-width=\"\(stroke)\">"
-                + "<title>\(MarkupEscaping.escape(pair.a + " ~ " + pair.b + ": " + pair.kinds))</title></line>"
+                "<rect x=\"\(x(i))\" y=\"\(height - h)\" width=\"\(max(1, x(i + 1) - x(i) - 1))\" height=\"\(h)\" fill=\"#b03a2e\">"
+                + "<title>\(MarkupEscaping.escape(String(at.prefix(unit.millis == hour ? 13 : 10)))): \(count)</title></rect>"
         }
-        let risk = Dictionary(input.accounts.map { ($0.id.display, input.investigation.accountRisk[$0.index]) }, uniquingKeysWith: max)
-        for id in ids {
-            let (x, y) = position[id]!
-            let r = risk[id] ?? 0
-            let fill = r >= 0.7 ? "#b03a2e" : r >= 0.4 ? "#d68910" : "#5d6d7e"
-            svg +=
-                "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" fill=\"\(fill)\"><title>"
-                + "\(MarkupEscaping.escape(id)) risk \(JSONValue.decimal(r))</title></circle>"
-        }
-        return svg + "</svg>"
+        svg += "<text x=\"0\" y=\"\(height + axis - 4)\" font-size=\"13\">\(Timestamp.format(millis: start).prefix(10))</text>"
+        svg +=
+            "<text x=\"\(width)\" y=\"\(height + axis - 4)\" font-size=\"13\" text-anchor=\"end\">"
+            + "\(Timestamp.format(millis: last).prefix(10))</text>"
+        return svg + "</svg><figcaption>\(MarkupEscaping.escape(caption))</figcaption></figure>"
     }
 }

@@ -59,3 +59,8 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Byte order (what SQLite's BLOB comparison and `sort` on the exported files use).
     public static func < (a: ExactText, b: ExactText) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 }
+
+extension ExactText: ExpressibleByStringInterpolation {
+    /// The UTF-8 bytes of a literal (tests and fixed values).
+    public init(stringLiteral value: String) { self.init(value) }
+}

@@ -1,0 +1,90 @@
+import Crypto
+
+/// The closing sections of `report.html`: tags grouped by label, the journal (notes and
+/// retractions in time order), and the audit-chain head with how to verify the bundle.
+enum ReportCaseRecord {
+    static let examples = 8
+
+    /// Tags grouped by label: counts of accounts, clusters and values, a few targets, who and when.
+    static func tags(_ input: BundleInput) -> String {
+        let e: (String) -> String = ReportText.html
+        var byLabel: [String: [CaseTag]] = [:]
+        for tag in input.snapshot.tags { byLabel[tag.label, default: []].append(tag) }
+        var html = "<section id=\"tags\">\n<h2>Tags</h2>\n"
+        guard !byLabel.isEmpty else { return html + "<p class=\"muted\">No tags.</p>\n</section>\n" }
+        html +=
+            "<table><thead><tr><th>Label</th><th>Accounts</th><th>Clusters</th><th>Values</th><th>Targets</th>"
+            + "<th>By</th><th>When</th></tr></thead><tbody>\n"
+        let ordered = byLabel.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        for (label, tags) in ordered {
+            func count(_ kind: TagTargetKind) -> Int { Set(tags.filter { $0.kind == kind }.map(\.target)).count }
+            let clusters = tags.filter { $0.kind == .cluster }.map(\.target).sorted()
+            let others = tags.filter { $0.kind != .cluster }.map(\.target).sorted()
+            let targets = Array((clusters + others).prefix(examples))
+            let more = tags.count > targets.count ? " +\(tags.count - targets.count) more" : ""
+            let who = Set(tags.map(\.who)).sorted()
+            let times = tags.map(\.at).sorted()
+            let when =
+                times.first == times.last
+                ? ReportText.when(times.first ?? "") : ReportText.when(times.first!) + " to " + ReportText.when(times.last!)
+            html +=
+                "<tr><td class=\"label\"><b>\(e(label))</b></td><td class=\"num\">\(count(.account))</td><td class=\"num\">\(count(.cluster))</td>"
+                + "<td class=\"num\">\(count(.value))</td>"
+                + "<td>\(e(targets.map { ReportText.cut($0, 28) }.joined(separator: ", ") + more))</td>"
+                + "<td class=\"label\">\(e(who.joined(separator: ", ")))</td><td>\(e(when))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n</section>\n"
+    }
+
+    /// One line of the journal.
+    struct JournalEntry {
+        var at: String
+        var seq: Int
+        var kind: String
+        var who: String
+        var text: String
+    }
+
+    /// Notes and retractions, oldest first.
+    ///
+    /// Retractions hook: `CaseSnapshot` carries no retractions in this tree. When it does, append
+    /// one `JournalEntry(kind: "retraction", ...)` per retraction here (what was retracted, by
+    /// whom, why); the sort and the rendering below already handle them.
+    static func journalEntries(_ snapshot: CaseSnapshot) -> [JournalEntry] {
+        let entries = snapshot.notes.map { JournalEntry(at: $0.at, seq: $0.seq, kind: "note", who: $0.who, text: $0.text) }
+        return entries.sorted { ($0.at, $0.seq, $0.kind) < ($1.at, $1.seq, $1.kind) }
+    }
+
+    static func journal(_ input: BundleInput) -> String {
+        let e: (String) -> String = ReportText.html
+        let entries = journalEntries(input.snapshot)
+        var html = "<section id=\"journal\">\n<h2>Notes and retractions</h2>\n"
+        guard !entries.isEmpty else { return html + "<p class=\"muted\">No notes.</p>\n</section>\n" }
+        html += "<ol class=\"journal\">\n"
+        for entry in entries {
+            html +=
+                "<li><span class=\"muted\">\(e(ReportText.when(entry.at))) \(e(entry.kind)) by \(e(entry.who))</span>"
+                + "<div class=\"text\">\(e(entry.text))</div></li>\n"
+        }
+        return html + "</ol>\n</section>\n"
+    }
+
+    /// The audit-chain head, the signing key and the command that verifies the bundle.
+    static func audit(_ input: BundleInput, publicKey: Curve25519.Signing.PublicKey) -> String {
+        let e: (String) -> String = ReportText.html
+        let keyID = BundleKeys.keyID(publicKey)
+        let fingerprint = AuditChain.sha256Hex(Array(publicKey.rawRepresentation))
+        var html = "<section id=\"audit\">\n<h2>Audit and verification</h2>\n"
+        html +=
+            "<p>The case's audit chain has \(ReportText.count(input.snapshot.audit.count, "entry", "entries")); "
+            + "its head (the hash of the last entry this bundle covers) is</p><p><code>\(e(input.auditHead))</code></p>\n"
+        html +=
+            "<p>This bundle is signed with Ed25519 key <code>\(keyID)</code> "
+            + "(sha256 fingerprint <code>\(fingerprint)</code>). To check that nothing in it changed since, run:</p>\n"
+        html += "<pre>investigate verify BUNDLE --key \(keyID)</pre>\n"
+        html +=
+            "<p class=\"muted\">BUNDLE is this bundle's .zip file or folder. The command checks the signature, "
+            + "every file's hash and the audit chain, and names whatever differs.</p>\n</section>\n"
+        return html
+    }
+}
