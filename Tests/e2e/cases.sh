@@ -9,6 +9,7 @@ if [ -z "$BIN" ]; then
     swift build >/dev/null 2>&1 || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
     BIN=$(swift build --show-bin-path)/investigate
 fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/investigate-e2e-cases.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export INVESTIGATE_DB=$WORK/cases.sqlite XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data USER=e2e-analyst
@@ -249,6 +250,25 @@ assert s["retracted_notes"][0]["retracted"]["reason"] == "typo"
 PY
 check "case show text marks them retracted" bash -c "'$BIN' case show '$R' | grep -q 'retracted tag account acct_r1 ring-member'"
 check "the case verifies after retractions" "$BIN" case audit "$R" --verify
+# The bundle shows what was retracted, by whom and when; exported into a one-character folder
+# name relative to the working directory (this once died with SIGILL after writing the bundle).
+check "export --out y succeeds" bash -c "cd '$WORK' && '$BIN' export '$R' --source '$WORK/src' --out y"
+check "export --out y is audited" bash -c "'$BIN' case audit '$R' | tail -1 | grep -q ' export '"
+check "the y bundle verifies" "$BIN" verify "$WORK/y"
+check "the bundle carries the retractions" python3 - "$WORK/y" <<'PY'
+import json, sys
+b = sys.argv[1]
+c = json.load(open(f"{b}/case.json"))
+assert [t["target"] for t in c["retracted_tags"]] == ["acct_r1"], c["retracted_tags"]
+assert c["retracted_tags"][0]["retracted"]["who"] == "e2e-analyst", c["retracted_tags"]
+assert c["retracted_tags"][0]["retracted"]["at"], c["retracted_tags"]
+assert [n["seq"] for n in c["retracted_notes"]] == [1] and c["retracted_notes"][0]["retracted"]["reason"] == "typo"
+html = open(f"{b}/report.html", encoding="utf-8").read()
+assert "untagged account acct_r1 (ring-member" in html and "wrong account" in html, "report lacks the untag"
+assert "retracted note 1: typo" in html, "report lacks the note retraction"
+m = json.load(open(f"{b}/manifest.json"))
+assert m["values"]["exact"] is True
+PY
 
 # Account ids are exact bytes, even when not valid UTF-8.
 X=$("$BIN" case new 'exact ids' 2>/dev/null)

@@ -60,6 +60,12 @@ public enum BundleManifest {
             "source": source,
             "files": .array(files.sorted { $0.path < $1.path }.map(\.manifestEntry)),
             "redaction": redaction,
+            "values": [
+                "exact": .bool(true),
+                "json": "a source value is a JSON string when its bytes are valid UTF-8, else {\"b64\": base64 of the bytes}",
+                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; other values that are not valid UTF-8 are empty and carried in non_utf8_b64",
+                "display": "report.html and graph labels show values escaped for people (\\x1b, \\u{202E}, doubled backslashes)",
+            ],
             "signature": [
                 "algorithm": "Ed25519", "file": "manifest.sig",
                 "public_key": .string(publicKey.rawRepresentation.base64EncodedString()),

@@ -17,10 +17,33 @@ enum CaseJSONFile {
             "disposition": .string(info.disposition), "created_by": .string(info.createdBy),
             "created_at": .string(info.createdAt), "updated_at": .string(info.updatedAt),
             "tags": .array(tags), "notes": .array(notes),
+            "retracted_tags": .array(input.snapshot.retractedTags.map(retractedTag)),
+            "retracted_notes": .array(input.snapshot.retractedNotes.map(retractedNote)),
             "accounts": .array((input.accounts.map(\.id) + input.missingAccounts).sorted().map(\.jsonValue)),
             "accounts_not_in_source": .array(input.missingAccounts.map(\.jsonValue)),
         ]
         return BundleFile(path: "case.json", bytes: Array((value.canonical + "\n").utf8), records: 1)
+    }
+
+    /// A withdrawn tag: what it was, who added it, and who withdrew it, when and why.
+    static func retractedTag(_ tag: CaseTag) -> JSONValue {
+        [
+            "kind": .string(tag.kind.rawValue), "target": tag.target.jsonValue, "label": .string(tag.label),
+            "who": .string(tag.who), "at": .string(tag.at), "retracted": retraction(tag.retracted),
+        ]
+    }
+
+    /// A withdrawn note, with its text and its retraction.
+    static func retractedNote(_ note: CaseNote) -> JSONValue {
+        [
+            "seq": .int(Int64(note.seq)), "text": .string(note.text), "who": .string(note.who), "at": .string(note.at),
+            "retracted": retraction(note.retracted),
+        ]
+    }
+
+    static func retraction(_ r: CaseRetraction?) -> JSONValue {
+        guard let r else { return .null }
+        return ["who": .string(r.who), "at": .string(r.at), "reason": .string(r.reason)]
     }
 
     static func audit(_ input: BundleInput) -> BundleFile {

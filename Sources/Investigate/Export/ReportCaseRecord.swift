@@ -47,11 +47,27 @@ enum ReportCaseRecord {
 
     /// Notes and retractions, oldest first.
     ///
-    /// Retractions hook: `CaseSnapshot` carries no retractions in this tree. When it does, append
-    /// one `JournalEntry(kind: "retraction", ...)` per retraction here (what was retracted, by
-    /// whom, why); the sort and the rendering below already handle them.
+    /// Standing notes, retracted notes (the note, then its retraction: what, by whom, why) and
+    /// retracted tags, in time order.
     static func journalEntries(_ snapshot: CaseSnapshot) -> [JournalEntry] {
-        let entries = snapshot.notes.map { JournalEntry(at: $0.at, seq: $0.seq, kind: "note", who: $0.who, text: $0.text) }
+        var entries = (snapshot.notes + snapshot.retractedNotes).map {
+            JournalEntry(at: $0.at, seq: $0.seq, kind: "note", who: $0.who, text: $0.text)
+        }
+        for note in snapshot.retractedNotes {
+            guard let r = note.retracted else { continue }
+            entries.append(
+                JournalEntry(
+                    at: r.at, seq: note.seq, kind: "retraction", who: r.who,
+                    text: "retracted note \(note.seq)" + (r.reason.isEmpty ? "" : ": " + r.reason)))
+        }
+        for tag in snapshot.retractedTags {
+            guard let r = tag.retracted else { continue }
+            entries.append(
+                JournalEntry(
+                    at: r.at, seq: 0, kind: "retraction", who: r.who,
+                    text: "untagged \(tag.kind.rawValue) \(tag.target.display) (\(tag.label), tagged by \(tag.who) \(tag.at))"
+                        + (r.reason.isEmpty ? "" : ": " + r.reason)))
+        }
         return entries.sorted { ($0.at, $0.seq, $0.kind) < ($1.at, $1.seq, $1.kind) }
     }
 
