@@ -75,7 +75,9 @@ assert all(c == 0x0A or 0x20 <= c < 0x7F for c in b), "non-ASCII or control byte
 PY
 
 if ! command -v chromium >/dev/null 2>&1; then
-    echo "skip report in a browser: chromium is not installed (apt-get install chromium)"
+    # CI installs chromium (.ci/run): there, a missing browser is a failure, not a skip.
+    if [ -n "${CI:-}" ]; then bad "report in a browser: chromium is not installed"
+    else echo "skip report in a browser: chromium is not installed (apt-get install chromium)"; fi
 else
     SHOT=${REPORT_PNG:-$WORK/report.png}
     check "report in chromium at 1280x800: no overflow, summary on the first screen, no script" \
