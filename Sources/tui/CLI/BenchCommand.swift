@@ -2,16 +2,30 @@ import ArgumentParser
 import Foundation
 import Investigate
 
-/// `investigate bench DIR`: load, index, cluster and score a source, and print the figures the
-/// issues set targets for (load time against `wc -l`, peak memory per query row, cluster time).
+/// `investigate bench DIR [DIR...]`: load, index, cluster and score a source, and print the
+/// figures the issues set targets for (load time against `wc -l`, peak memory per query row,
+/// cluster time). With several folders (say the same rows in time order and in account order)
+/// or `--runs N`, each run is a fresh process, and a table of medians compares the folders.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure load, clustering and scoring on a case source.")
+        commandName: "bench", abstract: "Measure load, clustering and scoring on case sources (medians over fresh processes).")
 
-    @Argument(help: "The case source folder (make one with `investigate generate`).") var directory: String
+    @Argument(help: "Case source folders (make them with `investigate generate`, e.g. --order time and --order account).")
+    var directories: [String]
     @Option(help: "Runs of `wc -l` to take the median of.") var wcRuns = 3
+    @Option(help: "Runs per folder, each in a fresh process (medians are reported).") var runs = 1
+    @Flag(help: .hidden) var once = false
 
     func run() throws {
+        if once || (directories.count == 1 && runs <= 1) {
+            try measure(directories[0])
+            return
+        }
+        try runReporting { try BenchComparison(directories: directories, runs: max(1, runs), wcRuns: wcRuns).run() }
+    }
+
+    /// One measured run of one folder, printed in full and then as one `summary` JSON line.
+    private func measure(_ directory: String) throws {
         try runReporting {
             let files = try SourceFiles(directory: directory).all.map(\.path)
             var wcTimes: [Double] = []
@@ -70,6 +84,11 @@ struct BenchCommand: ParsableCommand {
             let pools = data.pools.footprintByPool.prefix(5).map { "\($0.name) \($0.values) values \(mib($0.bytes))" }
             print("  largest pools: " + pools.joined(separator: "; "))
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
+            let summary: JSONOut = .object([
+                "source": .string(directory), "queries": .int(data.queries.count), "wc": .number(wc), "load": .number(load),
+                "build": .number(build), "peak_bytes_per_row": .number(peak / Double(rows)),
+            ])
+            print("summary " + summary.text)
         }
     }
 
