@@ -43,18 +43,20 @@ enum SourceFileCheck {
     }
 
     /// A folder of the case source (the `queries/` folder) to list: its resolved path when it is
-    /// a directory inside `root`, or why it is refused; nil when there is no such name.
+    /// a directory inside `root`, or why it is refused (a link leading out of `root`); nil when
+    /// there is no such folder.
     static func checkFolder(_ path: String, root: String) -> Verdict? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        let kind = info.st_mode & S_IFMT
+        // A plain file that happens to be called `queries` is not a data file: ignored as before.
+        guard kind == S_IFDIR || kind == S_IFLNK else { return nil }
         guard let target = resolved(path) else { return .refused("symbolic link to nothing; not followed") }
         guard isInside(target, root: root) else {
             return .refused("symbolic link leading outside the case source folder; not followed")
         }
         var targetInfo = stat()
-        guard stat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFDIR else {
-            return .refused("not a folder; not read")
-        }
+        guard stat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
         return .readable(path: target, bytes: 0)
     }
 
