@@ -65,23 +65,23 @@ import Testing
 
     @Test func manyTinyFilesShareParts() throws {
         var files: [String: [UInt8]] = ["accounts.csv": Self.accounts]
-        for i in 0..<2_000 {
-            let account = i == 1_500 ? "ghost" : "a\(i % 2 + 1)"
+        for i in 0..<1_200 {
+            let account = i == 1_100 ? "ghost" : "a\(i % 2 + 1)"
             files[String(format: "queries/q%05d.jsonl", i)] = Array(#"{"ts":\#(1_772_323_200 + i),"account_id":"\#(account)"}"#.utf8) + [0x0A]
         }
         files["queries/q01000.jsonl"] = Array("{\"ts\":\"yesterday\",\"account_id\":\"a1\"}\n".utf8)
         files["queries/q00999.csv"] = Array("when,who\n1,a1\n".utf8)
         let units = ParallelQueryLoad(files: try Self.entries(files), options: LoadOptions()).plan()
-        #expect(units.count == 1 && units[0].segments.count == 2_001)
+        #expect(units.count == 1 && units[0].segments.count == 1_201)
         for slice in [1 << 20, 300] {
             let data = try Self.load(files, sliceBytes: slice)
-            #expect(data.queries.count == 1_998)
+            #expect(data.queries.count == 1_198)
             #expect(data.report.skipped.map(\.description) == [
                 "queries/q00999.csv:1: missing required column 'ts' (found: when, who); the file's 1 rows were skipped",
                 "queries/q01000.jsonl:1: bad timestamp 'yesterday' in 'ts'",
-                "queries/q01500.jsonl:1: query for unknown account 'ghost'",
+                "queries/q01100.jsonl:1: query for unknown account 'ghost'",
             ])
-            #expect(data.report.files.filter { $0.name.hasPrefix("queries/") && $0.rows == 1 }.count == 1_998)
+            #expect(data.report.files.filter { $0.name.hasPrefix("queries/") && $0.rows == 1 }.count == 1_198)
             // Every row knows its file and line: the row at 1_772_323_200 + i comes from file i.
             let q = data.queries
             for row in stride(from: 0, to: q.count, by: 97) {
