@@ -69,5 +69,85 @@ check "renamed column: lenient load goes on and names the column" '[ $status -eq
 "$BIN" load "$WORK/renamed" --strict > /dev/null 2> "$WORK/renamed-strict.txt"; status=$?
 check "renamed column: strict fails naming it" '[ $status -ne 0 ] && [ $status -lt 128 ] && grep -q "payment_fingerprint" "$WORK/renamed-strict.txt"'
 
+
+# --- Files the loader does not trust (issue 12): each load is bounded by `timeout 20`; status 124
+# would mean it hung.
+T="timeout 20"
+base() { rm -rf "$1"; mkdir -p "$1/queries"; printf 'account_id\na1\na2\n' > "$1/accounts.csv"
+  printf '{"ts":"2026-03-01T00:00:00Z","account_id":"a1"}\n' > "$1/queries/a.jsonl"; }
+
+base "$WORK/fifo"; mkfifo "$WORK/fifo/queries.jsonl"
+$T "$BIN" load "$WORK/fifo" > "$WORK/fifo.txt" 2>&1; status=$?
+check "FIFO as queries.jsonl: refused at once, rest loaded" '[ $status -eq 0 ] && grep -q "queries.jsonl:1: a FIFO" "$WORK/fifo.txt" && grep -q "queries 1 " "$WORK/fifo.txt"'
+$T "$BIN" load "$WORK/fifo" --strict > "$WORK/fifo-strict.txt" 2>&1; status=$?
+check "FIFO as queries.jsonl: strict stops naming file:line" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries.jsonl:1: a FIFO" "$WORK/fifo-strict.txt"'
+
+base "$WORK/dev"; ln -s /dev/zero "$WORK/dev/payments.csv"; ln -s /dev/urandom "$WORK/dev/queries/u.jsonl"
+$T "$BIN" load "$WORK/dev" > "$WORK/dev.txt" 2>&1; status=$?
+check "links to /dev/zero and /dev/urandom: refused at once" '[ $status -eq 0 ] && [ "$(grep -c "symbolic link leading outside" "$WORK/dev.txt")" -eq 2 ] && ! grep -q /dev/ "$WORK/dev.txt"'
+
+SECRET="PRIVATE-KEY-e2e-7b1f0c"
+mkdir -p "$WORK/keys"; printf -- '-----BEGIN PRIVATE KEY-----,%s\n%s\n' "$SECRET" "$SECRET" > "$WORK/keys/signing.pem"
+base "$WORK/escape"; ln -s "$WORK/keys/signing.pem" "$WORK/escape/links.csv"; ln -s ../../keys/signing.pem "$WORK/escape/queries/k.csv"
+for mode in "" "--strict" "--format json"; do $T "$BIN" load "$WORK/escape" $mode; echo "status=$?"; done > "$WORK/escape.txt" 2>&1
+check "symlink out of the folder: the secret never appears (lenient, strict, json)" '! grep -q "$SECRET" "$WORK/escape.txt" && ! grep -q "signing.pem" "$WORK/escape.txt" && ! grep -q "status=124" "$WORK/escape.txt" && grep -q "links.csv:1: symbolic link leading outside" "$WORK/escape.txt"'
+
+base "$WORK/names"; python3 -c "open(b'$WORK/names/queries/bad\xff\x1b.jsonl', 'wb').write(b'{\"ts\":1,\"account_id\":\"a2\"}\n')"
+$T "$BIN" load "$WORK/names" > "$WORK/names.txt" 2>&1; status=$?
+check "undecodable name under queries/: reported escaped, rest loaded" '[ $status -eq 0 ] && grep -qF "queries/bad\xff\x1b.jsonl:1: file name is not valid UTF-8" "$WORK/names.txt" && grep -q "queries 1 " "$WORK/names.txt"'
+
+python3 - "$WORK" <<'PY'
+import gzip, sys, zlib, os
+w = sys.argv[1]
+rows = b"".join(b'{"ts":"2026-03-01T00:00:%02dZ","account_id":"a1","prompt":"row %d with some padding text"}\n' % (i % 60, i) for i in range(464))
+member = gzip.compress(rows, mtime=0)
+for name, data in (("gzcut", member[: len(member) * 2 // 3]), ("gzjunk", member + b"trailing garbage\n")):
+    os.makedirs(w + "/" + name, exist_ok=True)
+    open(w + "/" + name + "/accounts.csv", "w").write("account_id\na1\n")
+    open(w + "/" + name + "/queries.jsonl.gz", "wb").write(data)
+    decoded = zlib.decompressobj(31).decompress(data)
+    open(w + "/" + name + "/expected", "w").write(str(decoded[: decoded.rfind(b"\n") + 1].count(b"\n")))
+PY
+for name in gzcut gzjunk; do
+  $T "$BIN" load "$WORK/$name" --format json > "$WORK/$name.json" 2>&1; status=$?
+  check "$name: every complete row decoded is kept, the loss counted once" '[ $status -eq 0 ] && python3 -c "
+import json,sys; r=json.load(open(\"$WORK/$name.json\")); want=int(open(\"$WORK/$name/expected\").read())
+sys.exit(0 if r[\"queries\"]==want and want>0 and r[\"skipped_count\"]==1 and \"gzip stream damaged after\" in json.dumps(r[\"skipped\"]) else 1)"'
+  $T "$BIN" load "$WORK/$name" --strict > /dev/null 2> "$WORK/$name-strict.txt"; status=$?
+  check "$name: strict stops at file:line" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries.jsonl.gz:[0-9]*: gzip stream damaged after" "$WORK/$name-strict.txt"'
+done
+
+base "$WORK/tokens"; printf '{"ts":"2026-03-01T00:00:01Z","account_id":"a2","input_tokens":5000000000}\n' > "$WORK/tokens/queries/b.jsonl"
+$T "$BIN" load "$WORK/tokens" > "$WORK/tokens.txt" 2>&1
+check "token count past 2^32-1: kept at the limit with a warning" 'grep -q "warnings 1" "$WORK/tokens.txt" && grep -q "queries/b.jsonl:1: input_tokens 5000000000 is over 4294967295" "$WORK/tokens.txt"'
+
+# measure OUT CMD...: runs CMD bounded by a timeout, its stdout to OUT; prints wall seconds and
+# peak RSS (reported, not asserted: the machine's load varies).
+measure() {
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys, time
+t = time.monotonic()
+with open(sys.argv[1], "wb") as out:
+    p = subprocess.run(["timeout", "120"] + sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL)
+print("%.2f s, peak RSS %d MB, status %d" % (time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, p.returncode))
+PY
+}
+base "$WORK/tiny"; python3 - "$WORK/tiny/queries" <<'PY'
+import sys
+for i in range(20000):
+    open("%s/q%05d.jsonl" % (sys.argv[1], i), "w").write('{"ts":%d,"account_id":"a%d"}\n' % (1772323200 + i, i % 2 + 1))
+PY
+echo "     20,000 one-line files: $(measure "$WORK/tiny.json" "$BIN" load "$WORK/tiny" --format json)"
+check "20,000 one-line files: every row loaded" 'python3 -c "import json,sys; r=json.load(open(\"$WORK/tiny.json\")); sys.exit(0 if r[\"queries\"]==20001 else 1)"'
+
+base "$WORK/busy"; python3 - "$WORK/busy/queries/busy.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(100000):
+        f.write('{"ts":%d,"account_id":"a2","prompt":"question %d about the weather"}\n' % (1772323200 + i, i))
+PY
+echo "     queries --account over 100,000 rows: $(measure "$WORK/busy.jsonl" "$BIN" queries "$WORK/busy" --account a2 --format jsonl)"
+check "queries --account streams every row, in time order" '[ "$(wc -l < $WORK/busy.jsonl)" -eq 100000 ] && head -1 $WORK/busy.jsonl | grep -q "question 0 " && tail -1 $WORK/busy.jsonl | grep -q "question 99999 "'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -27,21 +27,49 @@ public struct SourceFileError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Reads a plain file with POSIX `read(2)`.
+///
+/// Only a regular file is read: the path is opened without following a final symbolic link and
+/// without blocking (a FIFO would otherwise wait for a writer forever), and the descriptor
+/// actually opened is checked with `fstat`, so a FIFO, device or socket swapped in after the
+/// folder was listed is refused rather than read.
 public final class FileByteSource: ByteSource {
     private let fd: Int32
     private let path: String
     private var remaining = Int.max
+    private var startOffset = 0
     public private(set) var bytesConsumed = 0
+    /// The file's size when opened.
+    public let fileSize: Int
 
     /// Opens `path` for reading.
+    /// - Throws: `SourceFileError` when it cannot be opened, is a symbolic link, or is not a
+    ///   regular file.
     public init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
         guard fd >= 0 else {
-            throw SourceFileError(path: path, reason: "cannot open: \(String(cString: strerror(errno)))")
+            let code = errno
+            let reason = code == ELOOP ? "is a symbolic link; not followed" : "cannot open: \(String(cString: strerror(code)))"
+            throw SourceFileError(path: path, reason: reason)
         }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = "cannot read: \(String(cString: strerror(errno)))"
+            close(fd)
+            throw SourceFileError(path: path, reason: reason)
+        }
+        if let kind = SourceFileCheck.nonRegularKind(info.st_mode) {
+            close(fd)
+            throw SourceFileError(path: path, reason: "\(kind), not a regular file; not read")
+        }
+        // A regular file never blocks; reads are plain blocking reads from here on.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
         self.path = path
+        fileSize = Int(info.st_size)
     }
+
+    /// Bytes left to read, as far as the file's size when opened tells.
+    public var bytesLeft: Int { max(0, min(remaining, fileSize - startOffset - bytesConsumed)) }
 
     /// Opens `path` and reads only bytes `range` of it.
     public convenience init(path: String, range: Range<Int>) throws {
@@ -50,6 +78,7 @@ public final class FileByteSource: ByteSource {
             throw SourceFileError(path: path, reason: "cannot seek: \(String(cString: strerror(errno)))")
         }
         remaining = range.count
+        startOffset = range.lowerBound
     }
 
     deinit { close(fd) }

@@ -47,6 +47,12 @@ public struct CaseLoader {
         let queries = QueryTable()
         let upstream = UpstreamLinkTable()
         let log = IssueLog(options: options)
+        // Names that would be data files but are not read (FIFOs, devices, links out of the
+        // folder, undecodable names): reported at `file:1`, and a strict load stops there.
+        for refusal in files.refused {
+            _ = log.skip(refusal.name, 1, refusal.reason)
+            if let failure = log.failure { throw failure }
+        }
         let total = files.all.reduce(0) { $0 + $1.bytes }
         var doneBefore = 0
         var summaries: [LoadReport.FileSummary] = []
@@ -172,9 +178,15 @@ public struct CaseLoader {
     /// Lenient mode: a file whose header lacks a required column (or cannot be parsed, or is empty)
     /// is skipped whole, reported at `file:1` with its rows counted as skipped. Strict mode, and
     /// accounts files, stop the load.
+    /// A file that cannot be opened or read at all (not a regular file after all, a read error)
+    /// is skipped the same way, its rows uncounted (it cannot be read to count them).
     static func skipUnreadableFile(_ entry: SourceFiles.Entry, _ failure: LoadFailure, log: IssueLog) throws {
         switch failure {
         case .missingColumn, .badHeader, .emptyFile: break
+        case .unreadable(_, let reason):
+            guard !log.options.strict else { throw LoadFailure.strictRow(file: entry.name, line: 1, reason: reason) }
+            _ = log.skip(entry.name, 1, failure.reason + "; the file was not read")
+            return
         default: throw failure
         }
         guard !log.options.strict else { throw failure }
@@ -265,7 +277,7 @@ public func monotonicSeconds() -> Double {
 /// parts' pools stay resident after the merge.
 func releaseFreedMemory() {
     #if os(Linux)
-    _ = glibcMallocTrim(0)
+    _ = GlibcMalloc.shared.trim?(0)
     #endif
 }
 
@@ -280,14 +292,28 @@ func useMappingsForLargeBlocks() {
 }
 
 #if os(Linux)
-/// glibc's `malloc_trim(size_t)` (declared in malloc.h, which the Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: UInt) -> Int32
+/// glibc's `mallopt` and `malloc_trim` (declared in malloc.h, which the Glibc module does not
+/// export), looked up by name and called through their C signatures; nil where the C library
+/// lacks them (musl), and the load simply goes without.
+private struct GlibcMalloc: @unchecked Sendable {
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    typealias MallocTrim = @convention(c) (Int) -> Int32
+    let option: Mallopt?
+    let trim: MallocTrim?
 
-/// glibc's `mallopt(int, int)` (malloc.h).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    static let shared = GlibcMalloc()
+
+    private init() {
+        // A C boundary: the symbols' addresses, typed as the C functions malloc.h declares.
+        let handle = dlopen(nil, RTLD_NOW)
+        option = dlsym(handle, "mallopt").map { unsafeBitCast($0, to: Mallopt.self) }
+        trim = dlsym(handle, "malloc_trim").map { unsafeBitCast($0, to: MallocTrim.self) }
+    }
+}
+
+/// malloc.h's `M_MMAP_THRESHOLD`.
+private let mmapThresholdOption: Int32 = -3
 
 /// `M_MMAP_THRESHOLD` set once (a lazy global runs its initialiser once, thread-safely).
-private let largeBlocksMapped: Bool = glibcMallopt(-3, 64 << 10) == 1
+private let largeBlocksMapped: Bool = GlibcMalloc.shared.option?(mmapThresholdOption, 64 << 10) == 1
 #endif

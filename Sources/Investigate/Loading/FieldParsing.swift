@@ -12,12 +12,13 @@ enum FieldParsing {
         return value
     }
 
-    /// A token count: a non-negative integer (or one written as `12.0`), clamped to UInt32.
+    /// A token count: a non-negative integer (or one written as `12.0`) of at most 18 digits.
+    /// The caller clamps it to the UInt32 the table stores, and says so when it must.
     @inline(__always)
-    static func tokenCount(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
-        if let value = unsignedInteger(bytes) { return UInt32(clamping: value) }
+    static func tokenCount(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        if let value = unsignedInteger(bytes) { return value }
         guard let dot = bytes.firstIndex(of: 0x2E), bytes[(dot + 1)...].allSatisfy({ $0 == 0x30 }) else { return nil }
-        return unsignedInteger(UnsafeRawBufferPointer(rebasing: bytes[..<dot])).map { UInt32(clamping: $0) }
+        return unsignedInteger(UnsafeRawBufferPointer(rebasing: bytes[..<dot]))
     }
 
     /// A weight in 0...1.

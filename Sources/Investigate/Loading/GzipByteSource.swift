@@ -1,8 +1,10 @@
-import CZlib
+import CSystemZlib
 
 /// Streams the decompressed bytes of a gzip file (multi-member files included).
 ///
-/// A truncated or corrupt stream raises `SourceFileError` naming the file; nothing traps.
+/// A truncated or corrupt stream raises `SourceFileError` naming the file; nothing traps. The
+/// bytes decoded before the damage are handed out first (the error comes with the next read), so
+/// every complete line before it is kept.
 public final class GzipByteSource: ByteSource {
     private let file: FileByteSource
     private let path: String
@@ -12,6 +14,10 @@ public final class GzipByteSource: ByteSource {
     private var finished = false
     private var memberEnded = false
     private var sawAnyMember = false
+    /// Where the member being decoded starts in the file, once a member has ended before it.
+    private var memberStart: Int?
+    /// The damage found while filling the last buffer, raised by the next read.
+    private var pendingError: SourceFileError?
 
     public var bytesConsumed: Int { file.bytesConsumed }
 
@@ -19,7 +25,8 @@ public final class GzipByteSource: ByteSource {
     public init(file: FileByteSource, path: String) throws {
         self.file = file
         self.path = path
-        input = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        // Sized by the file (a small file gets a small buffer), at most 1 MiB.
+        input = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 20, max(4 << 10, file.bytesLeft)), alignment: 16)
         let status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             input.deallocate()
@@ -33,18 +40,32 @@ public final class GzipByteSource: ByteSource {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if let pendingError { throw pendingError }
         if finished { return 0 }
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(buffer.count)
+        do {
+            try inflateMore()
+        } catch let damage as SourceFileError {
+            let produced = buffer.count - Int(stream.avail_out)
+            guard produced > 0 else { throw damage }
+            pendingError = damage
+            return produced
+        }
+        return buffer.count - Int(stream.avail_out)
+    }
+
+    /// Inflates into the output window until it is full or the stream ends.
+    private func inflateMore() throws {
         while stream.avail_out > 0 {
             if stream.avail_in == 0 {
                 let n = try file.read(into: input)
                 if n == 0 {
                     if memberEnded || !sawAnyMember && stream.total_in == 0 {
                         finished = true
-                        break
+                        return
                     }
-                    throw SourceFileError(path: path, reason: "truncated gzip stream (ended after \(file.bytesConsumed) bytes)")
+                    throw damaged(at: file.bytesConsumed, "truncated gzip stream: the file ends inside a member")
                 }
                 stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
                 stream.avail_in = uInt(n)
@@ -53,6 +74,7 @@ public final class GzipByteSource: ByteSource {
                 // Another gzip member follows; start decoding it.
                 memberEnded = false
                 inflateReset(&stream)
+                memberStart = file.bytesConsumed - Int(stream.avail_in)
             }
             sawAnyMember = true
             let status = inflate(&stream, Z_NO_FLUSH)
@@ -63,9 +85,16 @@ public final class GzipByteSource: ByteSource {
                 memberEnded = true
             default:
                 let message = stream.msg.map { String(cString: $0) } ?? "code \(status)"
-                throw SourceFileError(path: path, reason: "corrupt gzip data: \(message)")
+                if let memberStart, stream.total_out == 0 {
+                    throw damaged(at: memberStart, "not gzip data after the last complete member: \(message)")
+                }
+                throw damaged(at: file.bytesConsumed - Int(stream.avail_in), "corrupt gzip data: \(message)")
             }
         }
-        return buffer.count - Int(stream.avail_out)
+    }
+
+    /// The error for damage found `offset` bytes into the file.
+    private func damaged(at offset: Int, _ what: String) -> SourceFileError {
+        SourceFileError(path: path, reason: "gzip stream damaged after \(offset) bytes (\(what))")
     }
 }

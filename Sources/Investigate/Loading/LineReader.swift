@@ -42,6 +42,10 @@ public final class LineReader {
     /// The line number the next line will carry.
     public var lineNumber: Int { nextNumber }
 
+    /// True when bytes of a line not yet handed out are buffered (a line cut short when the
+    /// stream fails now).
+    public var hasPartialLine: Bool { end > start }
+
     /// Bytes of the underlying file consumed (for progress).
     public var bytesConsumed: Int { source.bytesConsumed }
 

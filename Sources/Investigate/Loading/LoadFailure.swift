@@ -36,11 +36,9 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
         case .missingFile(let directory, let expected):
             return "\(directory): missing required file \(expected)"
         case .missingColumn(_, let column, let found):
-            let names = found.map { TextEscaping.visible($0, limit: 60) }
-            let list = found.isEmpty ? "" : " (found: \(names.joined(separator: ", ")))"
-            return "missing required column '\(column)'\(list)"
+            return "missing required column '\(column)'\(Self.foundList(found))"
         case .badHeader(_, let reason):
-            return "unreadable header: \(TextEscaping.visible(reason))"
+            return "unreadable header: \(TextEscaping.visible(reason, limit: 200))"
         case .emptyFile:
             return "empty file (no header row)"
         case .unreadable(_, let reason):
@@ -50,5 +48,17 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
         case .notADirectory(let path):
             return "\(path): not a case source folder"
         }
+    }
+
+    /// The header names found, as a short inert list: the first few names, each cut short and
+    /// escaped (a header line is whatever the file's first line holds: never echo much of it).
+    static func foundList(_ found: [String]) -> String {
+        guard !found.isEmpty else { return "" }
+        let shown = found.prefix(6).map { name -> String in
+            let text = TextEscaping.visible(name, limit: 24)
+            return name.utf8.count > 24 ? text + "…" : text
+        }
+        let more = found.count > shown.count ? ", and \(found.count - shown.count) more" : ""
+        return " (found: \(shown.joined(separator: ", "))\(more))"
     }
 }

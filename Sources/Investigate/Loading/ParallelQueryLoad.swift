@@ -2,16 +2,33 @@ import Dispatch
 import Foundation
 
 /// Loads the query files on every core: large JSONL files are cut into slices at line
-/// boundaries and each slice (or small file) is parsed into its own part with its own pools,
-/// while one worker first loads the account, payment and link tables. `QueryMerge` then joins
-/// the parts in file order, so ids, row order and reported lines are exactly those of a
-/// one-thread load.
+/// boundaries and each slice is parsed into its own part with its own pools; small files are
+/// grouped, in file order, into parts of about a slice's bytes (a part per file would cost its
+/// pools and columns for every tiny file), while one worker first loads the account, payment
+/// and link tables. `QueryMerge` then joins the parts in file order, so ids, row order and
+/// reported lines are exactly those of a one-thread load.
 struct ParallelQueryLoad {
-    /// One slice of one query file.
-    struct Unit {
+    /// One file, or one slice of one file, of a unit.
+    struct Segment {
         var entry: SourceFiles.Entry
         var fileIndex: Int
         var range: Range<Int>?
+    }
+
+    /// What one worker parses into one part: one slice of a large file, or several whole files.
+    struct Unit {
+        var segments: [Segment]
+    }
+
+    /// What one segment of a part produced.
+    struct SegmentResult {
+        /// The part's rows `rows` came from this segment.
+        var rows: Range<Int>
+        /// Lines read; the segment's lines are numbered in the part after `lineOffset` lines.
+        var lines: Int
+        var lineOffset: Int
+        /// Why the file could not be read (no rows came from it).
+        var failure: LoadFailure?
     }
 
     /// What one unit produced.
@@ -20,8 +37,10 @@ struct ParallelQueryLoad {
         var pools = ValuePools()
         let rows = QueryRows()
         let log: IssueLog
-        var lines = 0
+        /// One result per segment parsed, in order (a strict load stops at the first issue).
+        var segments: [SegmentResult] = []
         var consumed = 0
+        /// An error that stops the whole load.
         var failure: Error?
         init(options: LoadOptions) { log = IssueLog(options: options) }
     }
@@ -33,15 +52,25 @@ struct ParallelQueryLoad {
     /// Threads used.
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Cuts the files into units.
+    /// Cuts the files into units: large plain JSONL files into slices, runs of other files
+    /// into groups of about `sliceBytes`.
     func plan() -> [Unit] {
         var units: [Unit] = []
+        var group: [Segment] = [], groupBytes = 0
+        func closeGroup() {
+            if !group.isEmpty { units.append(Unit(segments: group)) }
+            group = []
+            groupBytes = 0
+        }
         for (index, entry) in files.enumerated() {
             let splittable = TableFormat.of(path: entry.path) == .jsonl && !entry.path.hasSuffix(".gz")
             guard splittable, entry.bytes > sliceBytes * 3 / 2 else {
-                units.append(Unit(entry: entry, fileIndex: index, range: nil))
+                if groupBytes + entry.bytes > sliceBytes { closeGroup() }
+                group.append(Segment(entry: entry, fileIndex: index, range: nil))
+                groupBytes += entry.bytes
                 continue
             }
+            closeGroup()
             var cuts = [0]
             var target = sliceBytes
             while target < entry.bytes - sliceBytes / 2 {
@@ -51,9 +80,10 @@ struct ParallelQueryLoad {
             }
             cuts.append(entry.bytes)
             for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
-                units.append(Unit(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1]))
+                units.append(Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])]))
             }
         }
+        closeGroup()
         return units
     }
 
@@ -99,25 +129,42 @@ struct ParallelQueryLoad {
                 }
                 if stopped { return }
                 guard index < units.count else { return }
-                let unit = units[index], part = parts[index]
-                let loader = QueryLoader(
-                    pools: part.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
-                do {
-                    let result = try loader.load(unit.entry, byteRange: unit.range) { consumed in
-                        lock.lock()
-                        part.consumed = consumed
-                        progress(parts.reduce(0) { $0 + $1.consumed })
-                        lock.unlock()
-                    }
-                    part.lines = result.lines
-                    // Only read from now on (renumbered by the merge): drop the hash tables.
-                    part.pools.compact()
-                    part.rows.contexts.compactForReading()
-                } catch {
-                    part.failure = error
+                Self.parse(units[index], into: parts[index], options: options) { consumed in
+                    lock.lock()
+                    parts[index].consumed = consumed
+                    progress(parts.reduce(0) { $0 + $1.consumed })
+                    lock.unlock()
                 }
             }
         }
         return (parts, tablesFailure)
+    }
+
+    /// Parses a unit's segments in order into `part`, numbering their lines one after another.
+    private static func parse(_ unit: Unit, into part: Part, options: LoadOptions, progress: (Int) -> Void) {
+        let loader = QueryLoader(
+            pools: part.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
+        var lineOffset = 0, consumedBefore = 0
+        for segment in unit.segments {
+            let rowsBefore = part.rows.count
+            do {
+                let result = try loader.load(segment.entry, byteRange: segment.range, lineOffset: lineOffset) {
+                    progress(consumedBefore + $0)
+                }
+                part.segments.append(.init(rows: rowsBefore..<part.rows.count, lines: result.lines, lineOffset: lineOffset))
+                lineOffset += result.lines
+            } catch let failure as LoadFailure where part.rows.count == rowsBefore {
+                // The file is skipped (or stops a strict load) at the merge; its lines count 0.
+                part.segments.append(.init(rows: rowsBefore..<rowsBefore, lines: 0, lineOffset: lineOffset, failure: failure))
+            } catch {
+                part.failure = error
+                return
+            }
+            consumedBefore += segment.range?.count ?? segment.entry.bytes
+            if part.log.failure != nil { break }
+        }
+        // Only read from now on (renumbered by the merge): drop the hash tables.
+        part.pools.compact()
+        part.rows.contexts.compactForReading()
     }
 }

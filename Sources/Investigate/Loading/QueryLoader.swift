@@ -20,9 +20,11 @@ struct QueryLoader {
     let log: IssueLog
     let digest: PromptDigest
 
-    /// Loads one file, or one slice of it; returns rows loaded and lines read.
+    /// Loads one file, or one slice of it; returns rows loaded and lines read. Rows keep their
+    /// line plus `lineOffset` (the lines of the files before this one in the same part); issues
+    /// name the line in the file (or slice).
     func load(
-        _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil,
+        _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil, lineOffset: Int = 0,
         progress: (Int) -> Void
     ) throws -> (rows: Int, lines: Int) {
         var rows = 0
@@ -42,7 +44,7 @@ struct QueryLoader {
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
-            guard row.line <= Int(UInt32.max) else {
+            guard row.line + lineOffset <= Int(UInt32.max) else {
                 throw LoadFailure.unreadable(file: entry.name, reason: "more than \(UInt32.max) lines in one file")
             }
             guard row.hasValue(Slot.ts) else { return log.skip(entry.name, row.line, "missing required field 'ts'") }
@@ -62,7 +64,10 @@ struct QueryLoader {
                         entry.name, row.line,
                         "input_tokens \(FieldParsing.quote(row.bytes(Slot.input))) is not a whole number")
                 }
-                input = value
+                guard value <= UInt64(UInt32.max) || Self.clamped("input_tokens", value, entry, row.line, log) else {
+                    return false
+                }
+                input = UInt32(clamping: value)
             }
             if row.hasValue(Slot.output) {
                 guard let value = FieldParsing.tokenCount(FieldParsing.trim(row.bytes(Slot.output))) else {
@@ -70,7 +75,10 @@ struct QueryLoader {
                         entry.name, row.line,
                         "output_tokens \(FieldParsing.quote(row.bytes(Slot.output))) is not a whole number")
                 }
-                output = value
+                guard value <= UInt64(UInt32.max) || Self.clamped("output_tokens", value, entry, row.line, log) else {
+                    return false
+                }
+                output = UInt32(clamping: value)
             }
             let ids = SIMD8<Int32>(
                 apiKeyCache.id(for: row.bytes(Slot.apiKey)) { FieldParsing.intern($0, in: apiKeyPool) },
@@ -96,10 +104,16 @@ struct QueryLoader {
                     FieldParsing.intern($0, in: categoryPool)
                 },
                 inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
-                line: UInt32(row.line))
+                line: UInt32(row.line + lineOffset))
             rows += 1
             return true
         }
         return (rows, lines)
+    }
+
+    /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
+    /// must stop (strict).
+    private static func clamped(_ column: String, _ value: UInt64, _ entry: SourceFiles.Entry, _ line: Int, _ log: IssueLog) -> Bool {
+        log.warn(entry.name, line, "\(column) \(value) is over \(UInt32.max); kept as \(UInt32.max)")
     }
 }

@@ -35,7 +35,7 @@ struct QueryMerge {
         var skippedFiles = Set<Int>()
         // Each part's accounts are resolved on every worker (lookups only); issues are then
         // reported part after part.
-        var resolved = [(map: [Int32], unknown: (count: Int, listed: [LoadIssue]))?](repeating: nil, count: parts.count)
+        var resolved = [(map: [Int32], unknown: UnknownRows)?](repeating: nil, count: parts.count)
         resolved.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results
             nonisolated(unsafe) let merge = self
@@ -43,30 +43,38 @@ struct QueryMerge {
                 guard merge.parts[index].failure == nil else { return }
                 let part = merge.parts[index]
                 let map = merge.resolveAccounts(part)
-                results[index] = (map, merge.unknownAccountRows(part, merge.units[index].entry, map))
+                results[index] = (map, merge.unknownAccountRows(part, merge.units[index], map))
             }
         }
         for (index, (part, unit)) in zip(parts, units).enumerated() {
-            if skippedFiles.contains(unit.fileIndex) { continue }
-            if let failure = part.failure {
-                guard let loadFailure = failure as? LoadFailure else { throw failure }
-                try CaseLoader.skipUnreadableFile(unit.entry, loadFailure, log: log)
-                skippedFiles.insert(unit.fileIndex)
-                continue
-            }
+            if let failure = part.failure { throw failure }
+            // A slice of a file whose earlier slice could not be read.
+            if unit.segments.count == 1 && skippedFiles.contains(unit.segments[0].fileIndex) { continue }
             guard let (map, unknown) = resolved[index] else { continue }
             resolved[index] = nil
-            let base = lineBase[unit.fileIndex, default: 0]
-            let skipped = (part.log.report.skipped + unknown.listed).sorted { $0.line < $1.line }
-            for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
+            var partKept = false
+            for (position, result) in part.segments.enumerated() {
+                let segment = unit.segments[position]
+                if let failure = result.failure {
+                    try CaseLoader.skipUnreadableFile(segment.entry, failure, log: log)
+                    skippedFiles.insert(segment.fileIndex)
+                    continue
+                }
+                partKept = true
+                let base = lineBase[segment.fileIndex, default: 0]
+                let own = { (issue: LoadIssue) in issue.file == segment.entry.name }
+                let skipped = (part.log.report.skipped.filter(own) + unknown.listed[position]).sorted { $0.line < $1.line }
+                for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
+                for issue in part.log.report.warnings where own(issue) { _ = log.warn(issue.file, issue.line + base, issue.reason) }
+                if let failure = log.failure { throw failure }
+                if position == 0 { sliceLineBase[index] = base }
+                lineBase[segment.fileIndex] = base + result.lines
+                rowsPerFile[segment.fileIndex, default: 0] += result.rows.count - unknown.counts[position]
+            }
+            guard partKept else { continue }
             log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
-            log.report.skippedCount += unknown.count - unknown.listed.count
-            for issue in part.log.report.warnings { _ = log.warn(issue.file, issue.line + base, issue.reason) }
+            log.report.skippedCount += unknown.counts.reduce(0, +) - unknown.listed.reduce(0) { $0 + $1.count }
             log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
-            if let failure = log.failure { throw failure }
-            sliceLineBase[index] = base
-            lineBase[unit.fileIndex] = base + part.lines
-            rowsPerFile[unit.fileIndex, default: 0] += part.rows.count - unknown.count
             accountMaps[index] = map
             kept.append(index)
         }
@@ -77,7 +85,7 @@ struct QueryMerge {
             throw LoadFailure.unreadable(file: "queries", reason: "more than \(UInt32.max) lines in the query files")
         }
         table.fileLineStart = fileLineStart
-        let partLineBase = kept.map { fileLineStart[units[$0].fileIndex] + sliceLineBase[$0] }
+        let partLineBase = kept.map { fileLineStart[units[$0].segments[0].fileIndex] + sliceLineBase[$0] }
         // Account ids are only read from now on: drop their hash table (a later lookup rebuilds
         // it), and the slices' own account ids.
         pools.accountIDs.compact()
@@ -142,24 +150,38 @@ struct QueryMerge {
         return (0..<local.count).map { id in local.withBytes(Int32(id)) { pools.accountIDs.lookup($0) } ?? -1 }
     }
 
-    /// Counts a part's rows whose account is unknown and lists the first ones (lines relative to
-    /// the part's slice).
-    private func unknownAccountRows(
-        _ part: ParallelQueryLoad.Part, _ entry: SourceFiles.Entry, _ map: [Int32]
-    ) -> (count: Int, listed: [LoadIssue]) {
-        var count = 0
-        var listed: [LoadIssue] = []
+    /// A part's rows whose account is not in the accounts file, per segment: how many, and the
+    /// first ones (lines relative to the segment's file or slice).
+    struct UnknownRows {
+        var counts: [Int]
+        var listed: [[LoadIssue]]
+    }
+
+    /// Counts a part's rows whose account is unknown and lists the first ones.
+    private func unknownAccountRows(_ part: ParallelQueryLoad.Part, _ unit: ParallelQueryLoad.Unit, _ map: [Int32]) -> UnknownRows {
+        var result = UnknownRows(counts: [], listed: [])
+        var listedCount = 0
         let rows = part.rows
-        for row in 0..<rows.count {
-            let local = rows.account[row]
-            if local >= 0 && map[Int(local)] >= 0 { continue }
-            count += 1
-            if listed.count < log.options.listLimit {
-                let name = local < 0 ? "''" : part.pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
-                listed.append(LoadIssue(file: entry.name, line: rows.line(ofRow: row), reason: "query for unknown account \(name)"))
+        for (position, segment) in part.segments.enumerated() {
+            var count = 0
+            var listed: [LoadIssue] = []
+            for row in segment.rows {
+                let local = rows.account[row]
+                if local >= 0 && map[Int(local)] >= 0 { continue }
+                count += 1
+                if listedCount < log.options.listLimit {
+                    listedCount += 1
+                    let name = local < 0 ? "''" : part.pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
+                    listed.append(
+                        LoadIssue(
+                            file: unit.segments[position].entry.name, line: rows.line(ofRow: row) - segment.lineOffset,
+                            reason: "query for unknown account \(name)"))
+                }
             }
+            result.counts.append(count)
+            result.listed.append(listed)
         }
-        return (count, listed)
+        return result
     }
 
     // MARK: Values

@@ -39,6 +39,45 @@ public struct QueryRowFetcher {
         return out
     }
 
+    /// Calls `body` with each row of `rows` and its full fields (as `rows(_:)` gives them), in
+    /// the order given, reading `batchSize` rows at a time: memory stays bounded by a batch
+    /// whatever the number of rows, and each file is read once when the rows come in file
+    /// order (a file is read again from its start only when a batch needs a line behind the
+    /// last one read).
+    public func forEachRow(
+        _ rows: [Int], batchSize: Int = 4096,
+        _ body: (_ row: Int, _ fields: [(key: String, value: String, isRaw: Bool)]) throws -> Void
+    ) throws {
+        var cursors: [Int: RecordCursor] = [:]
+        let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
+        var batchStart = 0
+        while batchStart < rows.count {
+            let batch = rows[batchStart..<min(rows.count, batchStart + max(1, batchSize))]
+            var byFile: [Int: [(line: Int, position: Int)]] = [:]
+            for (position, row) in zip(batch.indices, batch) {
+                let source = data.queries.source(ofRow: row)
+                byFile[source.file, default: []].append((source.line, position))
+            }
+            var out: [Int: [(key: String, value: String, isRaw: Bool)]] = [:]
+            for (file, wanted) in byFile {
+                let lines = Array(Set(wanted.map(\.line))).sorted()
+                var cursor = cursors[file]
+                if cursor == nil || lines[0] < cursor!.nextLine {
+                    cursor = try RecordCursor(path: data.queries.files[file])
+                    cursors[file] = cursor
+                }
+                let records = try cursor!.read(lines: lines.filter { $0 >= cursor!.nextLine })
+                for entry in wanted {
+                    guard let line = records[entry.line] else { continue }
+                    let pairs = decode(line, csvHeader: cursor!.csvHeader, fields: fields)
+                    if isSameRow(pairs, rows[entry.position]) { out[entry.position] = pairs }
+                }
+            }
+            for position in batch.indices { try body(rows[position], out[position] ?? []) }
+            batchStart = batch.endIndex
+        }
+    }
+
     /// False when the line read holds a different time or account than the row loaded from it.
     private func isSameRow(_ pairs: [(key: String, value: [UInt8], isRaw: Bool)], _ row: Int) -> Bool {
         if pairs.count == 1 && pairs[0].key == "error" { return true }

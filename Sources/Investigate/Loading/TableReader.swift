@@ -59,7 +59,11 @@ public struct TableReader {
         } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
-        let lines = LineReader(source: source, blockSize: Self.blockSize)
+        // A small plain file gets a buffer of its own size, not a whole block (a load of many
+        // tiny files would otherwise map and touch a block per file); a longer line grows it.
+        var blockSize = Self.blockSize
+        if let file = source as? FileByteSource { blockSize = min(blockSize, max(4 << 10, file.bytesLeft + 1)) }
+        let lines = LineReader(source: source, blockSize: blockSize)
         let fields = RecordFields(slotCount: schema.columns.count)
         var rows = 0
         do {
@@ -89,7 +93,11 @@ public struct TableReader {
                 }
             }
         } catch let error as SourceFileError {
-            _ = onError(lines.lineNumber, error.reason)
+            // Every complete line before the damage was handed out; the one it cut is lost.
+            let lost = lines.hasPartialLine
+                ? "line \(lines.lineNumber) cut short and nothing after it read"
+                : "nothing after line \(lines.lineNumber - 1) read"
+            _ = onError(lines.lineNumber, error.reason + "; " + lost)
         }
         progress(lines.bytesConsumed)
         return lines.lineNumber - 1

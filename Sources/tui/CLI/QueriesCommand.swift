@@ -32,19 +32,19 @@ struct QueriesCommand: ParsableCommand {
                 let ts = data.queries.timestamp(row)
                 return (low.map { ts >= $0 } ?? true) && (high.map { ts < $0 } ?? true)
             }
-            let full = try QueryRowFetcher(data: data).rows(rows)
-            for (row, fields) in zip(rows, full) {
+            // Streamed: each batch of rows is printed as it is read (memory bounded by a batch).
+            let q = data.queries
+            try QueryRowFetcher(data: data).forEachRow(rows) { row, fields in
                 if format == .text {
-                    let q = data.queries
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
                     print(
                         "\(Timestamp.format(millis: q.timestamp(row)))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
                     )
-                    continue
+                    return
                 }
                 var object: [String: JSONOut] = [:]
                 for field in fields { object[field.key] = field.isRaw ? .raw(field.value) : .string(field.value) }
-                object["ts"] = .string(Timestamp.format(millis: data.queries.timestamp(row)))
+                object["ts"] = .string(Timestamp.format(millis: q.timestamp(row)))
                 print(JSONOut.object(object).text)
             }
         }
