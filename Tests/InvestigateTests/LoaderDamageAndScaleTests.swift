@@ -119,9 +119,9 @@ import Testing
             let fetcher = QueryRowFetcher(data: data)
             // In order, reversed, and an account's rows in time order.
             for rows in [Array(0..<data.queries.count), Array((0..<data.queries.count).reversed()), Array(data.queries.rows(of: 1))] {
-                let whole = try fetcher.rows(rows)
+                let whole = try fetcher.exactRows(rows)
                 for batch in [1, 7, 4096] {
-                    var streamed: [(Int, [(key: String, value: String, isRaw: Bool)])] = []
+                    var streamed: [(Int, [(key: String, value: [UInt8], isRaw: Bool)])] = []
                     try fetcher.forEachRow(rows, batchSize: batch) { streamed.append(($0, $1)) }
                     #expect(streamed.map(\.0) == rows)
                     #expect(zip(streamed, whole).allSatisfy { $0.1.map(\.key) == $1.map(\.key) && $0.1.map(\.value) == $1.map(\.value) })

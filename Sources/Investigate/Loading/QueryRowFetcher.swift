@@ -39,14 +39,14 @@ public struct QueryRowFetcher {
         return out
     }
 
-    /// Calls `body` with each row of `rows` and its full fields (as `rows(_:)` gives them), in
+    /// Calls `body` with each row of `rows` and its full fields (as `exactRows(_:)` gives them), in
     /// the order given, reading `batchSize` rows at a time: memory stays bounded by a batch
     /// whatever the number of rows, and each file is read once when the rows come in file
     /// order (a file is read again from its start only when a batch needs a line behind the
     /// last one read).
     public func forEachRow(
         _ rows: [Int], batchSize: Int = 4096,
-        _ body: (_ row: Int, _ fields: [(key: String, value: String, isRaw: Bool)]) throws -> Void
+        _ body: (_ row: Int, _ fields: [(key: String, value: [UInt8], isRaw: Bool)]) throws -> Void
     ) throws {
         var cursors: [Int: RecordCursor] = [:]
         let fields = RecordFields(slotCount: QueryLoader.schema.columns.count)
@@ -58,7 +58,7 @@ public struct QueryRowFetcher {
                 let source = data.queries.source(ofRow: row)
                 byFile[source.file, default: []].append((source.line, position))
             }
-            var out: [Int: [(key: String, value: String, isRaw: Bool)]] = [:]
+            var out: [Int: [(key: String, value: [UInt8], isRaw: Bool)]] = [:]
             for (file, wanted) in byFile {
                 let lines = Array(Set(wanted.map(\.line))).sorted()
                 var cursor = cursors[file]

@@ -36,14 +36,18 @@ struct QueriesCommand: ParsableCommand {
             let q = data.queries
             try QueryRowFetcher(data: data).forEachRow(rows) { row, fields in
                 if format == .text {
-                    let prompt = fields.first { $0.key == "prompt" }?.value ?? ""
+                    let prompt = fields.first { $0.key == "prompt" }?.value ?? []
                     print(
                         "\(Timestamp.format(millis: q.timestamp(row)))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
                     )
                     return
                 }
                 var object: [String: JSONOut] = [:]
-                for field in fields { object[field.key] = field.isRaw ? .raw(field.value) : .string(field.value) }
+                // Exact values: a JSON string when valid UTF-8, else {"b64": ...}.
+                for field in fields {
+                    object[field.key] =
+                        field.isRaw ? .raw(String(decoding: field.value, as: UTF8.self)) : .exact(ExactText(bytes: field.value))
+                }
                 object["ts"] = .string(Timestamp.format(millis: q.timestamp(row)))
                 print(JSONOut.object(object).text)
             }
