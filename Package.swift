@@ -37,8 +37,10 @@ let package = Package(
         ),
         // The parsers' fuzz targets: a corpus replayer in a plain build; with
         // `-sanitize=fuzzer -DFUZZING` a libFuzzer binary (Tests/fuzz.sh).
+        .systemLibrary(name: "CFuzzerDriver", path: "Tests/FuzzDriver"),
         .executableTarget(
-            name: "investigate-fuzz", dependencies: ["Investigate"], path: "Tests/Fuzz", exclude: ["corpus"]),
+            name: "investigate-fuzz", dependencies: ["Investigate", "CFuzzerDriver"], path: "Tests/Fuzz",
+            exclude: ["corpus"]),
         .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests"),
         .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests"),
     ]

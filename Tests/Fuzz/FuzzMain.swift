@@ -1,12 +1,28 @@
 import Foundation
 
 #if FUZZING
-    /// libFuzzer's entry point (built with `-sanitize=fuzzer -DFUZZING`): `FUZZ_TARGET` names the
-    /// parser (`jsonl`, `csv`, `gzip`, `timestamp`).
+    import CFuzzerDriver
+
+    /// libFuzzer's per-input hook (its own `main`, when the linker keeps that one, calls it).
     @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-        FuzzEntry.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        FuzzEntry.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
         return 0
+    }
+
+    /// The executable's entry point under `-sanitize=fuzzer -DFUZZING`: hands the command line to
+    /// libFuzzer's driver with the target `FUZZ_TARGET` names (`jsonl`, `csv`, `gzip`,
+    /// `timestamp`). (SwiftPM links an executable's `main` to this symbol.)
+    @_cdecl("investigate_fuzz_main")
+    public func investigateFuzzMain(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    ) -> Int32 {
+        var count = argc
+        var vector = argv
+        return LLVMFuzzerRunDriver(&count, &vector) { data, size in
+            FuzzEntry.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        }
     }
 #else
     /// Without libFuzzer: replays corpus files through a target, so a plain build checks the
