@@ -33,6 +33,7 @@ public final class CSVRecordReader {
         var recordLine = 0
         var recordOffset = 0
         var inQuotes = false
+        var previousDroppedCR = false
         var stopped = false
         record.reserveCapacity(1 << 12)
         try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
@@ -41,9 +42,12 @@ public final class CSVRecordReader {
                 recordLine = line.number
                 recordOffset = line.offset
             } else {
+                // Inside quotes the line break is data: put back the terminator as it was.
+                if previousDroppedCR { record.append(0x0D) }
                 record.append(0x0A)
             }
             record.append(contentsOf: line.bytes)
+            previousDroppedCR = line.droppedCR
             if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
             if inQuotes {
                 if !line.terminated {

@@ -14,6 +14,9 @@ public struct LineView {
     public var offset: Int
     /// False when the stream ended without a final newline.
     public var terminated: Bool
+    /// True when a `\r` before the terminator was dropped from `bytes` (a CSV record that goes
+    /// on past this line puts it back: inside quotes, CR LF is data).
+    public var droppedCR = false
 }
 
 /// Splits a byte stream into lines without building a `String` per line.
@@ -67,10 +70,11 @@ public final class LineReader {
                     continue
                 }
                 var length = newline - start
-                if length > 0 && base.load(fromByteOffset: newline - 1, as: UInt8.self) == 0x0D { length -= 1 }
+                let droppedCR = length > 0 && base.load(fromByteOffset: newline - 1, as: UInt8.self) == 0x0D
+                if droppedCR { length -= 1 }
                 let line = LineView(
                     bytes: UnsafeRawBufferPointer(start: base + start, count: length),
-                    number: nextNumber, offset: streamOffset, terminated: true)
+                    number: nextNumber, offset: streamOffset, terminated: true, droppedCR: droppedCR)
                 streamOffset += newline + 1 - start
                 start = newline + 1
                 nextNumber += 1

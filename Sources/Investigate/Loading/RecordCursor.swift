@@ -29,11 +29,15 @@ final class RecordCursor {
         var pending: [UInt8]? = nil
         var pendingNumber = 0
         var inQuotes = false
+        var pendingCR = false
         try lines.forEachLine { line in
             nextLine = line.number + 1
             if var record = pending {
+                // Inside quotes the line break is data: put back the terminator as it was.
+                if pendingCR { record.append(0x0D) }
                 record.append(0x0A)
                 record.append(contentsOf: line.bytes)
+                pendingCR = line.droppedCR
                 if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
                 if inQuotes {
                     pending = record
@@ -48,6 +52,7 @@ final class RecordCursor {
                 inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
                 if inQuotes && csv {
                     pending = Array(line.bytes)
+                    pendingCR = line.droppedCR
                     pendingNumber = line.number
                     return true
                 }

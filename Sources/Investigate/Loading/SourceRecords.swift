@@ -13,10 +13,14 @@ enum SourceRecords {
         var pending: [UInt8]? = nil
         var pendingNumber = 0
         var inQuotes = false
+        var pendingCR = false
         try reader.forEachLine { line in
             if var record = pending {
+                // Inside quotes the line break is data: put back the terminator as it was.
+                if pendingCR { record.append(0x0D) }
                 record.append(0x0A)
                 record.append(contentsOf: line.bytes)
+                pendingCR = line.droppedCR
                 if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
                 if inQuotes { pending = record; return true }
                 result[pendingNumber] = record
@@ -30,6 +34,7 @@ enum SourceRecords {
                 inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
                 if inQuotes && csv {
                     pending = bytes
+                    pendingCR = line.droppedCR
                     pendingNumber = line.number
                 } else {
                     result[line.number] = bytes
