@@ -114,7 +114,7 @@ extension RenderTests {
 
 
 
-        tagged 1 row 'x'                                                      [1 marked]
+        tagged 1 row 'x' in a new case                                        [1 marked]
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }

@@ -290,6 +290,18 @@ import Testing
         #expect(surface.lines()[4].hasPrefix("> 2026-06-01 14:03"))
     }
 
+    @Test func sessionReopensTheCaseBeingWorkedOn() {
+        var walked = Fixture.press(Fixture.loadedState(), .enter)
+        walked.caseState.id = "case-0007"
+        let saved = Session.encode(walked)
+        #expect(saved.hasPrefix("open-case case-0007\n"))
+        var fresh = AppState()
+        fresh.pendingRestore = saved
+        let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel())))
+        #expect(restored.effects.contains(.persist(.openCase(id: "case-0007"))))
+        #expect(restored.stack.map(\.kind) == walked.stack.map(\.kind))
+    }
+
     @Test func sessionRoundTrips() {
         let walked = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char("j"), .enter)
         let saved = Session.encode(walked)

@@ -5,7 +5,8 @@ import Investigate
 /// SIGHUP and SIGTERM and restored on the next start for the same source folder.
 ///
 /// The file is plain text, one sheet per line (`cluster 3 12` = kind, argument, cursor), then
-/// `mark KEY` lines; values are saved by text so a reload of the source still finds them.
+/// `mark KEY` lines; first of all `open-case ID`: the case the investigator was writing to, reopened so
+/// that tags never drift to whichever case is newest in a shared store.
 enum Session {
     /// The session file for a source folder (`$XDG_STATE_HOME/investigate/` or
     /// `~/.local/state/investigate/`), or nil without a home.
@@ -28,6 +29,7 @@ enum Session {
     static func encode(_ state: AppState) -> String {
         guard let model = state.data?.model else { return "" }
         var lines: [String] = []
+        if let id = state.caseState.id { lines.append("open-case " + id) }
         for sheet in state.stack {
             let cursor = " \(sheet.cursor)"
             switch sheet.kind {
@@ -54,6 +56,10 @@ enum Session {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
             if parts.first == "mark", parts.count >= 2 {
                 s.marks.insert(parts.dropFirst().joined(separator: " "))
+                continue
+            }
+            if parts.first == "open-case", parts.count == 2 {
+                AppUpdate.openCase(&s, id: parts[1])
                 continue
             }
             guard parts.count == 3, let cursor = Int(parts[2]) else { continue }

@@ -117,7 +117,7 @@ extension AppUpdate {
         }
         audit(&s, "tag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
         s.effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'"
+        s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
     }
 
     /// Tags every member of the current (or selected) cluster.
@@ -133,6 +133,11 @@ extension AppUpdate {
         audit(&s, "tag-cluster", "\(label): c\(cluster) (\(members.count) accounts)")
         let ids = members.compactMap { MarkKey.target($0)?.target }
         s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
-        s.status = "tagged cluster c\(cluster) and \(members.count) accounts '\(label)'"
+        s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
+    }
+
+    /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.
+    static func caseSuffix(_ s: AppState) -> String {
+        s.caseState.id.map { " in \($0)" } ?? " in a new case"
     }
 }
