@@ -255,6 +255,10 @@ check "the case verifies after retractions" "$BIN" case audit "$R" --verify
 check "export --out y succeeds" bash -c "cd '$WORK' && '$BIN' export '$R' --source '$WORK/src' --out y"
 check "export --out y is audited" bash -c "'$BIN' case audit '$R' | tail -1 | grep -q ' export '"
 check "the y bundle verifies" "$BIN" verify "$WORK/y"
+echo important >"$WORK/keep.zip"
+check "export never replaces a file that is not a bundle" bash -c "! '$BIN' export '$R' --source '$WORK/src' --out '$WORK/keep.zip' 2>/dev/null && grep -qx important '$WORK/keep.zip'"
+check "a note that is not UTF-8 is refused, not repaired" bash -c "! '$BIN' case note '$R' \$'bad \\xff' 2>/dev/null"
+check "a tag on a value of an unknown kind is refused" bash -c "! '$BIN' case tag '$R' x --value bogus:x 2>/dev/null"
 check "the bundle carries the retractions" python3 - "$WORK/y" <<'PY'
 import json, sys
 b = sys.argv[1]

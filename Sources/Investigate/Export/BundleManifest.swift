@@ -46,7 +46,7 @@ public enum BundleManifest {
                     "profile": "keyed-hash", "algorithm": "HMAC-SHA256", "fields": ["prompt", "email", "payment_fingerprint"],
                     "key_id": .string(r.keyID),
                 ]
-            } ?? ["profile": "none", "fields": [], "prompts": "sanitised"]
+            } ?? ["profile": "none", "fields": [], "prompts": "exact"]
         return [
             "format": ["name": .string(formatName), "version": .int(formatVersion)],
             "bundle_id": .string(

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// A bundle written in full beside its final path and synced, waiting to be made visible by
 /// one rename: an export publishes it inside the store transaction that audits it, so a bundle
@@ -11,8 +12,8 @@ public struct StagedBundle {
     /// A folder bundle (else one zip file).
     public let isFolder: Bool
 
-    /// Moves the bundle to `path` with a rename. An existing bundle folder there is replaced;
-    /// an existing folder that is not a bundle is refused.
+    /// Moves the bundle to `path` with a rename. An existing bundle (folder or zip) there is
+    /// replaced; anything else is refused and kept.
     /// - Throws: `BundleError` or `AtomicFile.WriteError`; the staged copy is kept then.
     public func publish() throws {
         if isFolder {
@@ -33,9 +34,22 @@ public struct StagedBundle {
                 try rename(temporary, path)
             }
         } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard !isDirectory.boolValue, Self.isBundleArchive(path) else {
+                    throw BundleError("\(path) exists and is not a case bundle; choose another --out")
+                }
+            }
             try rename(temporary, path)
         }
         AtomicFile.syncFolder(of: path)
+    }
+
+    /// True when `path` is a zip archive holding a bundle manifest (an earlier export, which a
+    /// new one may replace); anything else at `--out` is kept.
+    static func isBundleArchive(_ path: String) -> Bool {
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return false }
+        return archive["manifest.json"] != nil
     }
 
     /// Removes the published bundle (when the audit entry could not be committed after all).

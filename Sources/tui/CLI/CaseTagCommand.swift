@@ -61,8 +61,12 @@ struct TagTargetOptions: ParsableArguments {
         }
         let values = try RawArguments.require(value, option: "--value", valued: Self.valued, what: "the value")
         for exact in values {
-            guard exact.bytes.contains(UInt8(ascii: ":")) else {
-                throw CLIFailure(message: "--value \(exact.display): write it kind:value, like ip:1.2.3.4", code: 2)
+            guard let colon = exact.bytes.firstIndex(of: UInt8(ascii: ":")),
+                LinkKind(name: String(decoding: exact.bytes[..<colon], as: UTF8.self)) != nil
+            else {
+                throw CLIFailure(
+                    message: "--value \(exact.display): write it kind:value with a kind of "
+                        + LinkKind.allCases.map(\.rawValue).joined(separator: ", ") + " (like ip:1.2.3.4)", code: 2)
             }
             list.append((.value, exact))
         }
@@ -90,6 +94,11 @@ struct CaseNoteCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            // The shell passes bytes; Swift would repair invalid UTF-8 silently. A note is the
+            // investigator's own text: refuse what is not UTF-8 rather than store it changed.
+            if let exact = RawArguments.exact([text], valued: ["--db"])[0], !exact.isValidUTF8 {
+                throw CLIFailure(message: "the note is not valid UTF-8 (\(exact.display)); nothing was written", code: 2)
+            }
             let seq = try storeCall { try store.open().addNote(caseID: caseID, text: text) }
             print("note \(seq) added to \(caseID)")
         }

@@ -14,6 +14,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            guard !out.isEmpty else { throw CLIFailure(message: "--out needs a path (case.zip, or a folder)", code: 2) }
             let store = try store.open()
             _ = try storeCall { try store.snapshot(caseID: caseID) }
             let investigation = try SourceOptions.parse([source]).open()
