@@ -9,7 +9,7 @@ enum AccountsCSVFile {
     static let header = [
         "account_id", "account_id_b64", "in_source", "created_at", "email", "email_domain", "org_id", "country", "plan",
         "status", "payment_fingerprint", "signup_ip", "queries", "input_tokens", "output_tokens", "cluster",
-        "cluster_risk", "risk", "tags", "non_utf8_b64",
+        "cluster_risk", "risk", "tags", "non_utf8_b64", "extra",
     ]
 
     /// The file, and how many accounts' emails could not be read again from the source.
@@ -47,7 +47,7 @@ enum AccountsCSVFile {
                 + [
                     String(data.queries.queryCount(of: i)), String(inTokens), String(outTokens), cluster.id,
                     JSONValue.decimal(cluster.risk), JSONValue.decimal(input.investigation.accountRisk[i]),
-                    input.labels(ofAccount: i).joined(separator: ";"), CSVValue.nonUTF8(values),
+                    input.labels(ofAccount: i).joined(separator: ";"), CSVValue.nonUTF8(values), extras(of: i, data),
                 ]
             return (id, cells)
         }
@@ -56,7 +56,7 @@ enum AccountsCSVFile {
             cells[0] = CSVValue.text(id)
             cells[1] = id.base64
             cells[2] = "false"
-            cells[header.count - 2] = input.labels(ofMissing: id).joined(separator: ";")
+            cells[header.count - 3] = input.labels(ofMissing: id).joined(separator: ";")
             rows.append((id, cells))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
@@ -64,6 +64,18 @@ enum AccountsCSVFile {
             BundleFile(path: "accounts.csv", bytes: table.bytes, records: table.recordCount),
             fetched.map(\.unreadable) ?? input.accounts.count
         )
+    }
+
+    /// The account's extra columns as one JSON object, values exact (`{"b64": ...}` when not
+    /// UTF-8), or "" when it has none.
+    static func extras(of account: Int, _ data: CaseData) -> String {
+        let pairs = data.accounts.extras(of: account)
+        guard !pairs.isEmpty else { return "" }
+        var members: [String: JSONValue] = [:]
+        for (key, value) in pairs {
+            members[data.pools.extraKeys.string(key)] = ExactText(bytes: data.pools.extraValues.bytes(value)).jsonValue
+        }
+        return JSONValue.object(members).canonical
     }
 
     /// The proposed action and its reason for one account's labels.

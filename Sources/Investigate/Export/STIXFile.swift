@@ -52,8 +52,9 @@ enum STIXFile {
         var ips: [String: JSONValue] = [:]
         for (exact, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
             // STIX strings are Unicode: an id that is not valid UTF-8 is named by its escaped
-            // form and carried exactly in a custom property.
-            let id = exact.utf8String ?? exact.display
+            // form with its base64 beside it (so it cannot read as another account's real id)
+            // and carried exactly in a custom property.
+            let id = exact.utf8String ?? exact.display + " (not UTF-8; base64 " + exact.base64 + ")"
             let accountRef =
                 "user-account--"
                 + UUIDv5.make(
