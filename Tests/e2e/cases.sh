@@ -12,7 +12,7 @@ fi
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/investigate-e2e-cases.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-export INVESTIGATE_DB=$WORK/cases.sqlite XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data USER=e2e-analyst
+export INVESTIGATE_DB=$WORK/cases.sqlite XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data USER=someone-else OS_USER=$(id -un)
 PASS=0
 FAIL=0
 ok() { PASS=$((PASS + 1)); echo "ok   $1"; }
@@ -239,12 +239,12 @@ check "case untag of a tag nobody carries fails" bash -c "! '$BIN' case untag '$
 check "case retract-note retracts a note" "$BIN" case retract-note "$R" 1 --reason typo
 "$BIN" case show "$R" --format json >"$WORK/r.json" 2>&1
 check "case show keeps retractions, marked" python3 - "$WORK/r.json" <<'PY'
-import json, sys
+import json, os, sys
 s = json.load(open(sys.argv[1]))
 assert s["accounts"] == ["acct_r2"], s["accounts"]
 t = s["retracted_tags"]
 assert [x["target"] for x in t] == ["acct_r1"], t
-assert t[0]["retracted"]["who"] == "e2e-analyst" and t[0]["retracted"]["reason"] == "wrong account", t
+assert t[0]["retracted"]["who"] == os.environ["OS_USER"] and t[0]["retracted"]["reason"] == "wrong account", t
 assert s["notes"] == [] and [n["seq"] for n in s["retracted_notes"]] == [1], s
 assert s["retracted_notes"][0]["retracted"]["reason"] == "typo"
 PY
@@ -260,11 +260,11 @@ check "export never replaces a file that is not a bundle" bash -c "! '$BIN' expo
 check "a note that is not UTF-8 is refused, not repaired" bash -c "! '$BIN' case note '$R' \$'bad \\xff' 2>/dev/null"
 check "a tag on a value of an unknown kind is refused" bash -c "! '$BIN' case tag '$R' x --value bogus:x 2>/dev/null"
 check "the bundle carries the retractions" python3 - "$WORK/y" <<'PY'
-import json, sys
+import json, os, sys
 b = sys.argv[1]
 c = json.load(open(f"{b}/case.json"))
 assert [t["target"] for t in c["retracted_tags"]] == ["acct_r1"], c["retracted_tags"]
-assert c["retracted_tags"][0]["retracted"]["who"] == "e2e-analyst", c["retracted_tags"]
+assert c["retracted_tags"][0]["retracted"]["who"] == os.environ["OS_USER"], c["retracted_tags"]
 assert c["retracted_tags"][0]["retracted"]["at"], c["retracted_tags"]
 assert [n["seq"] for n in c["retracted_notes"]] == [1] and c["retracted_notes"][0]["retracted"]["reason"] == "typo"
 html = open(f"{b}/report.html", encoding="utf-8").read()

@@ -31,12 +31,14 @@ public enum InvestigatePaths {
         return folder + "/pseudonym.key"
     }
 
-    /// The user recorded as `who`: `$USER`, else `$LOGNAME`, else `unknown`.
-    public static func currentUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        for key in ["USER", "LOGNAME"] {
-            if let user = environment[key], !user.isEmpty, user.utf8.count <= 64 { return user }
-        }
-        return "unknown"
+    /// The user recorded as `who`: the operating-system account running the tool (`getpwuid`
+    /// of the effective uid), never `$USER`, which is unset under some tmux setups and, when
+    /// set, can claim to be anyone. `uid N` when the account has no passwd entry.
+    public static func currentUser() -> String {
+        let uid = geteuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        let text = String(cString: name)
+        return text.isEmpty || text.utf8.count > 64 ? "uid \(uid)" : text
     }
 
     static func dataHome(_ environment: [String: String]) -> String {

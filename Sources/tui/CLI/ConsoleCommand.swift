@@ -53,7 +53,7 @@ enum ConsoleSetup {
     static func initialState(environment: [String: String]) -> AppState {
         var state = AppState()
         state.keymap = Keymap.load(environment: environment)
-        state.user = environment["USER"] ?? environment["LOGNAME"] ?? "investigator"
+        state.user = InvestigatePaths.currentUser()
         if let first = state.keymap.problems.first {
             let more = state.keymap.problems.count - 1
             state.status = "keymap: " + first + (more > 0 ? " (+\(more) more, see ?)" : "")
