@@ -25,7 +25,9 @@ enum TextInput {
             }
             return
         case .backspace:
-            if text.isEmpty { s.overlay = nil; return }
+            // The prompt owns every key until Enter or Esc: Backspace on an empty prompt does nothing
+            // (closing it here once let the rest of the typed text run as commands and write a note).
+            if text.isEmpty { return }
             text.removeLast()
         case .ctrl("u"):
             text = ""
