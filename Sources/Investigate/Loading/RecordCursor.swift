@@ -11,12 +11,13 @@ final class RecordCursor {
     /// The CSV header line (read by `init`), nil for JSON lines.
     private(set) var csvHeader: [UInt8]?
 
-    /// Opens `path` at its first line (reading the header of a CSV file).
-    init(path: String) throws {
+    /// Opens `path` at its first line (reading the header of a CSV file, unless `readingHeader`
+    /// is false: then line 1 is a record like any other).
+    init(path: String, readingHeader: Bool = true) throws {
         self.path = path
         csv = TableFormat.of(path: path) == .csv
         lines = LineReader(source: try openByteSource(path: path), blockSize: 1 << 20)
-        if csv { csvHeader = try read(lines: [1])[1] ?? [] }
+        if csv && readingHeader { csvHeader = try read(lines: [1])[1] ?? [] }
     }
 
     /// The records starting on `numbers` (ascending, none below `nextLine`), each to its end (a

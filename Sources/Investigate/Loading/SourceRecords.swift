@@ -2,49 +2,12 @@
 /// into named fields. Used for what the engine does not keep in memory: full query rows
 /// (prompts, extra keys) and account emails.
 enum SourceRecords {
-    /// The record starting on each line number (to its end: a newline outside quotes, for CSV).
+    /// The record starting on each line number (to its end: a newline outside quotes, for CSV),
+    /// in one forward pass; `numbers` in any order.
     static func read(path: String, lines numbers: [Int]) throws -> [Int: [UInt8]] {
-        guard !numbers.isEmpty else { return [:] }
-        var result: [Int: [UInt8]] = [:]
-        let source = try openByteSource(path: path)
-        let reader = LineReader(source: source, blockSize: 1 << 20)
-        let csv = TableFormat.of(path: path) == .csv
-        var next = 0
-        var pending: [UInt8]? = nil
-        var pendingNumber = 0
-        var inQuotes = false
-        var pendingCR = false
-        try reader.forEachLine { line in
-            if var record = pending {
-                // Inside quotes the line break is data: put back the terminator as it was.
-                if pendingCR { record.append(0x0D) }
-                record.append(0x0A)
-                record.append(contentsOf: line.bytes)
-                pendingCR = line.droppedCR
-                if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
-                if inQuotes { pending = record; return true }
-                result[pendingNumber] = record
-                pending = nil
-                return next < numbers.count
-            }
-            while next < numbers.count && numbers[next] < line.number { next += 1 }
-            guard next < numbers.count else { return false }
-            if numbers[next] == line.number {
-                let bytes = Array(line.bytes)
-                inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
-                if inQuotes && csv {
-                    pending = bytes
-                    pendingCR = line.droppedCR
-                    pendingNumber = line.number
-                } else {
-                    result[line.number] = bytes
-                }
-                next += 1
-            }
-            return true
-        }
-        if let pending { result[pendingNumber] = pending }
-        return result
+        let wanted = Array(Set(numbers.filter { $0 >= 1 })).sorted()
+        guard !wanted.isEmpty else { return [:] }
+        return try RecordCursor(path: path, readingHeader: false).read(lines: wanted)
     }
 
     /// The records starting on the given lines and, for a CSV file, its header line (nil for
