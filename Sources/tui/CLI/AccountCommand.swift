@@ -41,6 +41,13 @@ struct AccountCommand: ParsableCommand {
                     )
                 }
             }
+            let firing = inv.coActivity.partners(of: account, accountCount: inv.data.accountCount)
+            print("timing: " + firing.summary)
+            for partner in firing.partners.prefix(5) {
+                print(
+                    "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(String(format: "%.2g", partner.firing.expected)) expected"
+                )
+            }
             print("risk breakdown:")
             for s in cluster.signals {
                 print(
