@@ -68,7 +68,7 @@ import Testing
         #expect(inv.cluster(ofAccount: inv.data.accountIndex("sr0")!).size == 12)
         let firing = inv.signal("coordinated_firing", of: "sr0")
         #expect((firing?.contribution ?? 0) > 0.2)
-        #expect((firing?.value ?? 0) > 100 * (firing?.baseline ?? 1))
+        #expect((firing?.value ?? 0) > 20 * (firing?.baseline ?? 1))
         #expect(inv.signal("regular_hours", of: "sr0") == nil)
         #expect(inv.signal("established_accounts", of: "sr0") == nil)
         #expect(inv.clusterRisk(of: "sr0") >= 0.5)

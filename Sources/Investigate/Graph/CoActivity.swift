@@ -24,6 +24,8 @@ public final class CoActivity: @unchecked Sendable {
     /// Burst times (ms) of each account, ascending, in compressed rows.
     private let start: [Int32]
     private let times: [Int64]
+    /// Every account's bursts, in time order (for the population's density at an instant).
+    private let timeline: [Int64]
 
     /// Collapses every account's queries into bursts.
     /// - Complexity: O(queries).
@@ -45,6 +47,21 @@ public final class CoActivity: @unchecked Sendable {
         }
         self.start = start
         self.times = times
+        timeline = times.sorted()
+    }
+
+    /// Bursts of all accounts in `from...to` (ms).
+    /// - Complexity: O(log bursts).
+    public func populationBursts(from: Int64, to: Int64) -> Int {
+        func firstIndex(atLeast t: Int64) -> Int {
+            var low = 0, high = timeline.count
+            while low < high {
+                let mid = (low + high) / 2
+                if timeline[mid] < t { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return max(0, firstIndex(atLeast: to + 1) - firstIndex(atLeast: from))
     }
 
     /// The bursts of an account.

@@ -28,8 +28,12 @@ public struct CoordinatedFiringSignal: DetectionSignal {
                 + "\(PairExplanation.count(observed, "time")); \(format1(expected)) expected from their activity in the same hours")
     }
 
-    /// Pairs of different members' bursts within the window, and the count expected if each
-    /// calendar hour's bursts were spread evenly over it. Members beyond 400 are sampled evenly.
+    /// Pairs of different members' bursts within the window, and the count expected if members
+    /// fired together no more than the same hours' activity predicts: per member burst, the
+    /// larger of (a) the hour's other member bursts spread evenly over the hour and (b) the
+    /// outsiders firing within the window then, scaled by how busy members are against outsiders
+    /// in that hour (so an instant where the whole population piles up does not look coordinated).
+    /// Members beyond 400 are sampled evenly.
     static func coFirings(members: [Int32], activity: CoActivity) -> (Int, Double) {
         let step = max(1, members.count / 400)
         var timeline: [(Int64, Int32)] = []
@@ -38,6 +42,7 @@ public struct CoordinatedFiringSignal: DetectionSignal {
         }
         timeline.sort { $0.0 < $1.0 }
         let window = activity.window
+        let hourMs: Int64 = 3_600_000
         var observed = 0
         var start = 0
         for i in timeline.indices {
@@ -45,18 +50,30 @@ public struct CoordinatedFiringSignal: DetectionSignal {
             for j in start..<i where timeline[j].1 != timeline[i].1 { observed += 1 }
         }
         var expected = 0.0
-        var hourCount = 0, hour = Int64.min
-        func close() { expected += Double(hourCount * (hourCount - 1) / 2) * Double(2 * window) / 3_600_000 }
-        for (t, _) in timeline {
-            let h = t / 3_600_000
-            if h != hour {
-                close()
-                hour = h
-                hourCount = 0
+        var low = 0, high = 0
+        var hourStart = 0
+        while hourStart < timeline.count {
+            let hour = floorDiv(timeline[hourStart].0, hourMs)
+            var hourEnd = hourStart
+            while hourEnd < timeline.count && floorDiv(timeline[hourEnd].0, hourMs) == hour { hourEnd += 1 }
+            let inHour = hourEnd - hourStart
+            let outsidersInHour = activity.populationBursts(from: hour * hourMs, to: (hour + 1) * hourMs - 1) - inHour * step
+            for i in hourStart..<hourEnd {
+                let t = timeline[i].0
+                while timeline[low].0 < t - window { low += 1 }
+                while high < timeline.count && timeline[high].0 <= t + window { high += 1 }
+                let even = Double(inHour - 1) * Double(2 * window) / Double(hourMs)
+                var crowd = 0.0
+                if outsidersInHour > 0 {
+                    let outsiders = activity.populationBursts(from: t - window, to: t + window) - (high - low) * step
+                    crowd = Double(max(0, outsiders)) * Double(inHour - 1) / Double(outsidersInHour)
+                }
+                expected += max(even, crowd) / 2
             }
-            hourCount += 1
+            hourStart = hourEnd
         }
-        close()
         return (observed, expected)
     }
+
+    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }

@@ -19,8 +19,9 @@ struct ScenarioPopulations {
         }
     }
 
-    /// Students of one course: old accounts on the campus network, one subject, the same homework
-    /// template sent in the same weekly lecture hour, short answers, chatty follow-ups.
+    /// Students of one course: old accounts on the campus network, the course's web tool as
+    /// client, one subject, the same homework template sent in the same weekly lecture hour,
+    /// short answers, chatty follow-ups.
     mutating func classroom(_ count: Int, campusIPs: [(String, String)]) -> [Persona] {
         let weekday = Int64(people.rng.int(0...6)), hour = Int64(people.rng.int(8...16))
         let firstLecture = start - window + weekday * day + hour * 3_600_000
@@ -29,7 +30,8 @@ struct ScenarioPopulations {
             p.email = "s" + people.rng.hex(6) + "@" + people.rng.pick(["uni-example.edu", "gmail.com"])
             p.ips = [people.rng.pick(campusIPs)]
             p.signupIP = p.ips[0].ip
-            p.prompts = .scripted([8], share: 0.5)
+            p.userAgent = "Mozilla/5.0 (X11; CrOS x86_64) coursekit/3.1"
+            p.prompts = .scripted([8], share: 0.6)
             p.categories = ["math"]
             p.outputMean = Double(people.rng.int(70...160))
             var times: [Int64] = []
