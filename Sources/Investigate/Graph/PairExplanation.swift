@@ -22,7 +22,7 @@ public enum PairExplanation {
             case .template: what = "both send prompts of template family \(value), which \(holders) send"
             case .upstream: what = "an upstream link ties them: \(value)"
             }
-            out.append(what + " " + contribution(s))
+            out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         if let timing = evidence.timing {
             out.append(
@@ -39,10 +39,11 @@ public enum PairExplanation {
     /// The co-firing window the explanations quote (`CoActivity`'s default).
     static let timingWindowSeconds = 5
 
-    private static func contribution(_ s: SharedValue) -> String {
+    private static func contribution(_ s: SharedValue, capped: Double) -> String {
         if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
-        if s.counted == 0 { return "(\(format1(s.bits)) bits, not counted: nested in stronger network evidence)" }
-        return "(\(format1(s.bits)) bits, counted half: +\(format1(s.counted)))"
+        if s.counted == 0 { return "(\(format1(s.bits)) bits, not counted: the same origin as stronger evidence)" }
+        if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format1(s.counted)))" }
+        return "(\(format1(s.bits)) bits, a further value of the same kind counts half: +\(format1(s.counted)))"
     }
 
     /// "1 account", "3 accounts".

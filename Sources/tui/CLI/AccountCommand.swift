@@ -51,7 +51,7 @@ struct AccountCommand: ParsableCommand {
             print("risk breakdown:")
             for s in cluster.signals {
                 print(
-                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t+\(String(format: "%.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
+                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(String(format: "%+.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
                 )
             }
         }
