@@ -16,84 +16,104 @@ public struct CoFiring: Sendable, Equatable {
 
 /// Each account's activity as *bursts*: its queries collapsed so that queries within the
 /// window of the burst's first are one firing. Two accounts co-fire when their bursts fall
-/// within the window of each other. Times are kept to the second (4 bytes a burst, twice: per
-/// account and in one population timeline), so two firings "within 5 s" are within 5 s to the
-/// second. Pairs are compared by merging their sorted burst times, linear in the two accounts'
-/// bursts; building is one pass over the query history and one sort.
+/// within the window of each other, to the second. Bursts are read from the query history when
+/// asked for (rows are grouped by account, oldest first), so nothing is kept per query; the
+/// population's bursts are kept as a cumulative count per second of the span (at most 4M
+/// buckets, coarser for spans past 46 days: 10 MiB for 30 days, whatever the query count).
+/// Pairs are compared by merging their burst times, linear in the two accounts' queries.
 public final class CoActivity: @unchecked Sendable {
     /// The window in milliseconds (a whole number of seconds).
     public let window: Int64
     private let windowSeconds: UInt32
-    /// The population's first query (ms): burst times are seconds after it.
+    private let queries: QueryTable
+    /// The population's first query (ms, to the second): burst times are seconds after it.
     private let base: Int64
-    /// Burst times of each account, ascending, in compressed rows.
-    private let start: [Int32]
-    private let times: [UInt32]
-    /// Every account's bursts, in time order (for the population's density at an instant).
-    private let timeline: [UInt32]
+    /// Seconds per bucket of `cumulative`.
+    private let bucketSeconds: Int64
+    /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
+    private let cumulative: [UInt32]
 
-    /// Collapses every account's queries into bursts.
-    /// - Complexity: O(queries + bursts log bursts).
+    /// Counts every account's bursts per second of the span.
+    /// - Complexity: O(queries + span buckets).
     public init(queries: QueryTable, window seconds: Int64 = 5) {
+        self.queries = queries
         window = seconds * 1000
         windowSeconds = UInt32(seconds)
         let accounts = max(0, queries.accountStart.count - 1)
-        var first = Int64.max
+        var first = Int64.max, last = Int64.min
         for account in 0..<accounts {
             let rows = queries.rows(of: account)
-            if !rows.isEmpty { first = min(first, queries.timestamp(rows.lowerBound)) }
+            if rows.isEmpty { continue }
+            first = min(first, queries.timestamp(rows.lowerBound))
+            last = max(last, queries.timestamp(rows.upperBound - 1))
         }
-        base = first == .max ? 0 : first - ((first % 1000) + 1000) % 1000
-        var start = [Int32](repeating: 0, count: accounts + 1)
-        var times: [UInt32] = []
-        times.reserveCapacity(queries.count / 2)
+        let origin = first == .max ? 0 : first - ((first % 1000) + 1000) % 1000
+        base = origin
+        let span = first == .max ? 0 : (last - origin) / 1000 + 1
+        let limit: Int64 = 4_000_000
+        let bucket = max(1, (span + limit - 1) / limit)
+        bucketSeconds = bucket
+        var counts = [UInt32](repeating: 0, count: Int(span / bucket) + 2)
         for account in 0..<accounts {
-            var last: UInt32? = nil
-            for row in queries.rows(of: account) {
-                let t = UInt32(clamping: (queries.timestamp(row) - base) / 1000)
-                if let previous = last, t - previous <= UInt32(seconds) { continue }
-                times.append(t)
-                last = t
+            CoActivity.forEachBurst(queries, account, base: origin, window: UInt32(seconds)) { t in
+                counts[Int(Int64(t) / bucket)] &+= 1
             }
-            start[account + 1] = Int32(times.count)
         }
-        self.start = start
-        self.times = times
-        timeline = times.sorted()
+        var running: UInt32 = 0
+        var cumulative = [UInt32](repeating: 0, count: counts.count + 1)
+        for i in counts.indices {
+            running &+= counts[i]
+            cumulative[i + 1] = running
+        }
+        self.cumulative = cumulative
     }
 
-    /// Bursts of all accounts in `from...to` (ms).
-    /// - Complexity: O(log bursts).
-    public func populationBursts(from: Int64, to: Int64) -> Int {
-        guard to >= base, to >= from else { return 0 }
-        let low = (max(from, base) - base + 999) / 1000, high = (to - base) / 1000
-        guard low <= high else { return 0 }
-        func firstIndex(above t: Int64) -> Int {
-            var lo = 0, hi = timeline.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int64(timeline[mid]) <= t { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+    /// Calls `body` with each burst of an account (seconds after `base`), ascending.
+    @inline(__always)
+    static func forEachBurst(_ queries: QueryTable, _ account: Int, base: Int64, window: UInt32, _ body: (UInt32) -> Void) {
+        var last: UInt32? = nil
+        for row in queries.rows(of: account) {
+            let t = UInt32(clamping: (queries.timestamp(row) - base) / 1000)
+            if let previous = last, t &- previous <= window { continue }
+            body(t)
+            last = t
         }
-        return firstIndex(above: high) - firstIndex(above: low - 1)
+    }
+
+    /// Bursts of all accounts in `from...to` (ms), to the bucket.
+    /// - Complexity: O(1).
+    public func populationBursts(from: Int64, to: Int64) -> Int {
+        guard to >= base, to >= from, cumulative.count > 1 else { return 0 }
+        let buckets = cumulative.count - 1
+        let low = min(buckets, Int((max(from, base) - base) / 1000 / bucketSeconds))
+        let high = min(buckets - 1, Int((to - base) / 1000 / bucketSeconds))
+        guard low <= high else { return 0 }
+        return Int(cumulative[high + 1] &- cumulative[low])
     }
 
     /// The bursts of an account (epoch ms, to the second), ascending.
-    public func bursts(of account: Int) -> [Int64] { seconds(of: account).map { base + Int64($0) * 1000 } }
+    public func bursts(of account: Int) -> [Int64] {
+        var out: [Int64] = []
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append(base + Int64($0) * 1000) }
+        return out
+    }
 
-    private func seconds(of account: Int) -> ArraySlice<UInt32> { times[Int(start[account])..<Int(start[account + 1])] }
+    private func seconds(of account: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append($0) }
+        return out
+    }
 
     /// Bursts of all accounts.
-    public var totalBursts: Int { times.count }
-
-    /// The number of bursts of an account.
-    public func burstCount(of account: Int) -> Int { Int(start[account + 1] - start[account]) }
+    public var totalBursts: Int { Int(cumulative.last ?? 0) }
 
     /// How often `a` and `b` fired together, and how often they would by chance.
     /// - Complexity: O(bursts of a + bursts of b).
     public func coFiring(_ a: Int, _ b: Int) -> CoFiring {
-        let x = seconds(of: a), y = seconds(of: b)
+        guard queries.queryCount(of: a) >= 2, queries.queryCount(of: b) >= 2 else {
+            return CoFiring(together: 0, expected: 0, bits: 0)
+        }
+        let x = seconds(of: a)[...], y = seconds(of: b)[...]
         guard x.count >= 2, y.count >= 2 else { return CoFiring(together: 0, expected: 0, bits: 0) }
         var together = 0
         var j = y.startIndex
