@@ -17,13 +17,23 @@ public final class Investigation: @unchecked Sendable {
     public let clusterOfAccount: [Int32]
     /// Each account's own risk in 0...1.
     public let accountRisk: AccountRisks
+    /// Match weights of shared values, measured on this population.
+    public let weights: EvidenceWeights
+    /// Each account's firings, for coordinated-timing evidence.
+    public let coActivity: CoActivity
+    /// Clusters tied by rare tooling into operations, riskiest first.
+    public let operations: [Operation]
+    /// The position in `operations` of each cluster that belongs to one (by cluster position).
+    public let operationOfCluster: [Int: Int]
+    /// How the clusters were found.
+    public let clustering: ClusteringMode
     /// Seconds spent indexing, clustering and scoring.
     public let timings: [String: Double]
     /// Resident memory (MiB) after each build step, for `investigate bench`.
     public let residentMiB: [String: Double]
 
     /// Indexes, clusters and scores a loaded source (which `CaseLoader` left compacted).
-    public init(data: CaseData, scorer: RiskScorer = RiskScorer()) {
+    public init(data: CaseData, scorer: RiskScorer = RiskScorer(), clustering: ClusteringMode = .evidence) {
         var timings: [String: Double] = [:]
         var resident: [String: Double] = [:]
         var mark = monotonicSeconds()
@@ -40,20 +50,36 @@ public final class Investigation: @unchecked Sendable {
         self.index = index
         releaseFreedMemory()
         lap("link_index")
-        var groups: MemberRows? = Clusterer().componentRows(index: index)
+        let weights = EvidenceWeights(index: index)
+        let coActivity = CoActivity(queries: data.queries)
+        self.weights = weights
+        self.coActivity = coActivity
+        self.clustering = clustering
+        lap("evidence")
+        var groups: MemberRows? =
+            switch clustering {
+            case .evidence: EvidenceClusterer().componentRows(index: index, weights: weights, coActivity: coActivity)
+            case .legacy: Clusterer().componentRows(index: index)
+            }
         lap("cluster")
         let features = AccountFeatures(data: data, index: index)
         self.features = features
         lap("features")
         let population = PopulationBaseline(features: features, index: index)
         let ranking = ClusterRanking(
-            groups: groups.take()!, index: index, features: features, population: population, scorer: scorer)
+            groups: groups.take()!, index: index, features: features, population: population, scorer: scorer,
+            coActivity: coActivity)
         clusters = ClusterList(ranking: ranking)
         var owner = [Int32](repeating: -1, count: data.accountCount)
         for rank in 0..<ranking.count {
             for member in ranking.members(of: rank) { owner[Int(member)] = Int32(rank) }
         }
         clusterOfAccount = owner
+        let operations = OperationFinder.find(clusterOf: owner, sizes: { ranking.size(of: $0) }, index: index, weights: weights)
+        self.operations = operations
+        var operationOf: [Int: Int] = [:]
+        for (i, op) in operations.enumerated() { for c in op.clusters { operationOf[c] = i } }
+        operationOfCluster = operationOf
         accountRisk = AccountRisks(
             scorer: scorer, clusterRisks: ranking.risks, clusterOfAccount: owner, features: features, population: population)
         releaseFreedMemory()
@@ -78,6 +104,25 @@ public final class Investigation: @unchecked Sendable {
 
     /// The cluster an account belongs to.
     public func cluster(ofAccount account: Int) -> Cluster { clusters[Int(clusterOfAccount[account])] }
+
+    /// Why two accounts are (or are not) linked: each shared value with its weight, their
+    /// co-firing against their own rates, and the total against the link threshold.
+    public func why(_ a: Int, _ b: Int) -> PairEvidence {
+        PairEvidence.measure(a, b, index: index, weights: weights, coActivity: coActivity)
+    }
+
+    /// `why(a, b)` as sentences an investigator can paste.
+    public func explainPair(_ a: Int, _ b: Int) -> [String] {
+        PairExplanation.lines(why(a, b), index: index, weights: weights)
+    }
+}
+
+/// How clusters are found.
+public enum ClusteringMode: String, Sendable, CaseIterable {
+    /// Communities of the evidence graph (`EvidenceClusterer`): the default.
+    case evidence
+    /// Hub-aware union-find over strong kinds plus the template-and-client join (`Clusterer`).
+    case legacy
 }
 
 /// The process's peak resident memory so far, in bytes (getrusage).

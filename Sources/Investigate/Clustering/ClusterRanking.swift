@@ -29,13 +29,17 @@ final class ClusterRanking: @unchecked Sendable {
     private let features: AccountFeatures
     private let population: PopulationBaseline
     private let index: LinkIndex
+    private let coActivity: CoActivity?
     /// Signals by rank of the multi-member clusters.
     private let keptSignals: [Int: [SignalScore]]
 
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
     /// member ascending.
     /// - Complexity: the signals of every group, then O(groups log groups + members).
-    init(groups: consuming MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer) {
+    init(groups: consuming MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer,
+        coActivity: CoActivity? = nil
+    ) {
+        self.coActivity = coActivity
         self.scorer = scorer
         self.features = features
         self.population = population
@@ -53,7 +57,8 @@ final class ClusterRanking: @unchecked Sendable {
                     let members = Array(groups.members(of: g))
                     let links = Clusterer.linkCounts(members: members, index: index)
                     let (risk, signals) = scorer.score(
-                        members: members, links: links, features: features, population: population, index: index)
+                        members: members, links: links, features: features, population: population, index: index,
+                        coActivity: coActivity)
                     scored.risks.append(risk)
                     if members.count > 1 { scored.signals[Int32(g)] = signals }
                     for (position, kind) in LinkKind.allCases.enumerated() {
@@ -143,7 +148,7 @@ final class ClusterRanking: @unchecked Sendable {
         if let known = keptSignals[rank] { return known }
         return scorer.score(
             members: Array(members(of: rank)), links: linkCounts(of: rank), features: features, population: population,
-            index: index
+            index: index, coActivity: coActivity
         ).1
     }
 }

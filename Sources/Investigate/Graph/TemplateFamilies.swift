@@ -18,6 +18,9 @@ public final class TemplateFamilies: @unchecked Sendable {
     private var idByName: [String: Int32] = [:]
     /// For each account, the share of its prompted queries in its largest family (0 when none).
     public private(set) var topShare: [Float] = []
+    /// For each account, the share of its prompted queries in any of its families (an account
+    /// alternating two scaffolds holds 100% here and 50% in `topShare`).
+    public private(set) var familyShare: [Float] = []
     /// For each account, its largest family or -1.
     public private(set) var topFamily: [Int32] = []
 
@@ -74,7 +77,9 @@ public final class TemplateFamilies: @unchecked Sendable {
         var keyAccounts: [Int32] = []
         var perAccount: [(account: Int32, key: Int32, count: Int32)] = []
         topShare = [Float](repeating: 0, count: accountCount)
+        familyShare = [Float](repeating: 0, count: accountCount)
         var counts = BandCounts()
+        var qualifying: [UInt64] = []
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
@@ -96,13 +101,27 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
             guard prompted > 0 else { continue }
             let floor = Int32(max(2, prompted / 5))
+            qualifying.removeAll(keepingCapacity: true)
             counts.forEachByKey { key, count in
                 guard count >= floor else { return }
+                qualifying.append(key)
                 let (id, added) = table.insert(key)
                 if added { keyAccounts.append(0) }
                 keyAccounts[Int(id)] += 1
                 perAccount.append((Int32(account), id, count))
                 topShare[account] = max(topShare[account], Float(count) / Float(prompted))
+            }
+            if qualifying.count == 1 {
+                familyShare[account] = topShare[account]
+            } else if qualifying.count > 1 {
+                var inFamily = 0
+                for i in rows {
+                    let sketch = queries.promptSketch[i]
+                    if sketch == 0 { continue }
+                    let (a, b) = bands(sketch)
+                    if qualifying.contains(a) || qualifying.contains(b) { inFamily += 1 }
+                }
+                familyShare[account] = Float(inFamily) / Float(prompted)
             }
         }
         StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)

@@ -28,6 +28,22 @@ public enum Reports {
             "accounts": .array(c.members.map { .exact(inv.data.accountExactID(Int($0))) }),
             "links": .object(Dictionary(uniqueKeysWithValues: c.linkCounts.map { ($0.key.rawValue, JSONOut.int($0.value)) })),
             "signals": .array(c.signals.map(signal)),
+            "operation": inv.operationOfCluster[c.position].map { .string(inv.operations[$0].id) } ?? .null,
+        ])
+    }
+
+    /// One operation: its clusters and the tooling that ties them.
+    public static func operation(_ op: Operation, in inv: Investigation) -> JSONOut {
+        .object([
+            "id": .string(op.id), "accounts": .int(op.accounts),
+            "clusters": .array(op.clusters.map { .string(inv.clusters[$0].id) }),
+            "ties": .array(
+                op.ties.map {
+                    .object([
+                        "kind": .string($0.kind.rawValue), "value": .string(inv.index.valueString($0.kind, $0.value)),
+                        "clusters": .int($0.clusters),
+                    ])
+                }),
         ])
     }
 
@@ -69,6 +85,27 @@ public enum Reports {
             "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),
             "queries": .int(Int(f.queries[account])), "output_tokens": .int(Int(f.outputTokens[account])),
             "signals": .array(cluster.signals.map(signal)),
+        ])
+    }
+
+    /// Why two accounts are linked: shared values with their weights, co-firing, verdict.
+    public static func pair(_ e: PairEvidence, a: Int, b: Int, lines: [String], in inv: Investigation) -> JSONOut {
+        var timing: JSONOut = .null
+        if let t = e.timing {
+            timing = .object(["together": .int(t.together), "expected": .number(t.expected), "bits": .number(t.bits)])
+        }
+        return .object([
+            "account_a": .string(inv.data.accountID(a)), "account_b": .string(inv.data.accountID(b)),
+            "shared": .array(
+                e.shared.map {
+                    .object([
+                        "kind": .string($0.kind.rawValue), "value": .string(inv.index.valueString($0.kind, $0.value)),
+                        "shared_by": .int($0.sharedBy), "bits": .number($0.bits), "counted": .number($0.counted),
+                    ])
+                }),
+            "timing": timing, "total_bits": .number(e.total), "threshold_bits": .number(e.threshold),
+            "linked": .bool(e.linked), "same_cluster": .bool(inv.clusterOfAccount[a] == inv.clusterOfAccount[b]),
+            "explanation": .array(lines.map { .string($0) }),
         ])
     }
 

@@ -10,6 +10,8 @@ public struct ClusterEvidence {
     public let population: PopulationBaseline
     /// The link index (and through it, the data).
     public let index: LinkIndex
+    /// Members' firings, for timing signals (nil when not measured).
+    public let coActivity: CoActivity?
     /// Queries of all members.
     public let queries: Int
     /// Prompted queries of all members.
@@ -22,8 +24,9 @@ public struct ClusterEvidence {
     /// Sums the members' features.
     public init(
         members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
-        index: LinkIndex
+        index: LinkIndex, coActivity: CoActivity? = nil
     ) {
+        self.coActivity = coActivity
         self.members = members
         self.links = links
         self.features = features

@@ -14,7 +14,7 @@ public struct InfrastructureSignal: DetectionSignal {
         let accountsPerSubnet = subnets.isEmpty ? 0 : Double(e.size) / Double(subnets.count)
         let contribution =
             0.2 * unit((share - e.population.hostingShare - 0.1) / 0.5)
-            + (e.size >= 5 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)
+            + (e.size >= 5 && share > 0 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)
         return SignalScore(
             name: name, value: share, baseline: e.population.hostingShare, contribution: contribution,
             explanation: "\(percent(share)) of traffic from hosting/proxy networks (population "

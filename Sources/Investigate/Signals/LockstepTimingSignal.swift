@@ -28,7 +28,8 @@ public struct LockstepTimingSignal: DetectionSignal {
         let entropies = e.members.compactMap { e.features.hourEntropy[Int($0)] >= 0 ? Double(e.features.hourEntropy[Int($0)]) : nil }
         let flatness = entropies.isEmpty ? 0 : entropies.reduce(0, +) / Double(entropies.count)
         let flatBonus = unit((flatness - e.population.hourEntropy - 0.05) / 0.15)
-        let contribution = 0.3 * unit(synchrony / 0.4) + 0.1 * flatBonus
+        // A flat clock adds only to synchrony: alone it is any busy API client.
+        let contribution = synchrony > 0 ? 0.3 * unit(synchrony / 0.4) + 0.1 * flatBonus : 0
         return SignalScore(
             name: name, value: synchrony, baseline: 0, contribution: contribution,
             explanation: "\(percent(synchrony)) of member activity falls in minutes when \(quorum)+ members are active; "

@@ -1,6 +1,6 @@
 /// Population figures every signal compares a cluster against.
 public struct PopulationBaseline: Sendable {
-    /// Mean share of an account's prompts in its top template family (accounts with prompts).
+    /// Mean share of an account's prompts in its template families (accounts with prompts).
     public var templateShare = 0.0
     /// Share of all prompts asking for reasoning.
     public var reasoningShare = 0.0
@@ -16,6 +16,10 @@ public struct PopulationBaseline: Sendable {
     public var categoryEntropy = 0.5
     /// Days between the first and last account creation.
     public var creationSpanDays = 1.0
+    /// Median age (days) of accounts at their first query.
+    public var accountAgeDays = 0.0
+    /// Share of all queries in the two busiest hours of the week.
+    public var weeklyConcentration = 0.0
     /// Accounts whose status is banned or suspended.
     public var bannedAccounts: [Bool] = []
     /// Payment fingerprints recorded as invoices (shared by an organisation's staff by design).
@@ -31,7 +35,7 @@ public struct PopulationBaseline: Sendable {
         var hours: [Double] = [], categories: [Double] = []
         for a in 0..<n {
             if features.prompted[a] > 0 {
-                shareSum += Double(index.families.topShare[a])
+                shareSum += Double(index.families.familyShare[a])
                 shareCount += 1
             }
             prompted += Int(features.prompted[a])
@@ -50,6 +54,16 @@ public struct PopulationBaseline: Sendable {
         hostingShare = queries > 0 ? hosting / Double(queries) : 0
         if !hours.isEmpty { hourEntropy = Statistics.median(hours) }
         if !categories.isEmpty { categoryEntropy = Statistics.median(categories) }
+        var ages: [Double] = []
+        for a in 0..<n {
+            let created = data.accounts.createdAt[a], first = features.firstQuery[a]
+            if created != .min && first != .min { ages.append(max(0, Double(first - created) / 86_400_000)) }
+        }
+        accountAgeDays = Statistics.median(ages)
+        var slots = [Int](repeating: 0, count: 168)
+        let q = data.queries
+        for row in 0..<q.count { slots[RegularHoursSignal.slot(q.timestamp(row))] += 1 }
+        weeklyConcentration = RegularHoursSignal.topShare(slots)
         let created = data.accounts.createdAt.filter { $0 != .min }
         if let first = created.min(), let last = created.max() {
             creationSpanDays = max(1, Double(last - first) / 86_400_000)

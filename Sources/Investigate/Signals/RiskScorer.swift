@@ -13,7 +13,8 @@ public struct RiskScorer: Sendable {
     public var signals: [any DetectionSignal] = [
         TemplateFamilySignal(), ReasoningElicitationSignal(), HarvestShapeSignal(), CategorySweepSignal(),
         CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), SharedInstrumentSignal(),
-        RecidivismSignal(), UniformitySignal(),
+        RecidivismSignal(), UniformitySignal(), CoordinatedFiringSignal(), EstablishedAccountsSignal(),
+        OneSubjectSignal(), RegularHoursSignal(),
     ]
     /// The gate for tiny answers.
     public var gate = SmallOutputGate()
@@ -24,11 +25,11 @@ public struct RiskScorer: Sendable {
     /// Scores a cluster.
     public func score(
         members: [Int32], links: [LinkKind: Int], features: AccountFeatures,
-        population: PopulationBaseline, index: LinkIndex
+        population: PopulationBaseline, index: LinkIndex, coActivity: CoActivity? = nil
     ) -> (Double, [SignalScore]) {
         let evidence = ClusterEvidence(
             members: members, links: links, features: features, population: population,
-            index: index)
+            index: index, coActivity: coActivity)
         var scores = signals.compactMap { $0.measure(evidence) }
         let total = scores.reduce(0) { $0 + $1.contribution }
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }

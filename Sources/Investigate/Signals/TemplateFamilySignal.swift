@@ -1,4 +1,5 @@
-/// Near-identical prompts: the share of members' prompts in their top template family.
+/// Near-identical prompts: the share of members' prompts in their template families (one
+/// scaffold or several alternated), and how many members share the commonest family.
 public struct TemplateFamilySignal: DetectionSignal {
     public let name = "template_share"
     /// Creates the signal.
@@ -10,9 +11,8 @@ public struct TemplateFamilySignal: DetectionSignal {
         var families: [Int32: Int] = [:]
         for m in e.members {
             let prompted = Double(e.features.prompted[Int(m)])
-            weighted += Double(e.index.families.topShare[Int(m)]) * prompted
-            let family = e.index.families.topFamily[Int(m)]
-            if family >= 0 { families[family, default: 0] += 1 }
+            weighted += Double(e.index.families.familyShare[Int(m)]) * prompted
+            for family in e.index.values(of: Int(m), kind: .template) { families[family, default: 0] += 1 }
         }
         let share = weighted / Double(e.prompted)
         let sharedBy = families.values.max() ?? 0
@@ -20,7 +20,7 @@ public struct TemplateFamilySignal: DetectionSignal {
         let contribution = 0.5 * unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
         return SignalScore(
             name: name, value: share, baseline: e.population.templateShare, contribution: contribution,
-            explanation: "\(percent(share)) of prompts follow one template family (population \(percent(e.population.templateShare))); "
-                + "\(sharedBy) of \(e.size) members share it")
+            explanation: "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
+                + "\(sharedBy) of \(e.size) members share the commonest")
     }
 }

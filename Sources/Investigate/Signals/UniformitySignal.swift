@@ -1,4 +1,5 @@
-/// Under-the-radar uniformity: many members each with about the same modest volume.
+/// Under-the-radar uniformity: many members each with about the same modest volume. The value
+/// is the uniformity, 1 minus the volumes' coefficient of variation (0: as varied as chance).
 public struct UniformitySignal: DetectionSignal {
     public let name = "uniform_volume"
     /// Creates the signal.
@@ -11,7 +12,7 @@ public struct UniformitySignal: DetectionSignal {
         guard mean >= 10 else { return nil }
         let contribution = 0.2 * unit((0.5 - cv) / 0.35) * unit(Double(e.size - 4) / 6)
         return SignalScore(
-            name: name, value: cv, baseline: 1, contribution: contribution,
+            name: name, value: unit(1 - cv), baseline: 0, contribution: contribution,
             explanation: "\(e.size) members average \(Int(mean)) queries each with a spread of only \(percent(cv))")
     }
 }

@@ -3,7 +3,11 @@ struct Persona {
     /// When the account sends its queries.
     enum Timing { case human, office, flat, lockstep(Int) }
     /// What its prompts look like.
-    enum Prompts { case human, ring(Int), benchmark }
+    enum Prompts {
+        case human, ring(Int), benchmark
+        /// Templates from `ScenarioPrompts` (picked at random) for `share` of the prompts, human ones otherwise.
+        case scripted([Int], share: Double)
+    }
 
     var id: String
     var createdAt: Int64
@@ -26,6 +30,10 @@ struct Persona {
     var outputMean = 350.0
     var categories: [String] = ["coding", "writing", "general"]
     var nickname = ""
+    /// Exact query times (a scheduler's or a lecture's); `queries` and `timing` are ignored when set.
+    var times: [Int64]? = nil
+    /// Models to pick from uniformly, instead of `model` with an occasional other.
+    var models: [String]? = nil
 }
 
 /// Shared pieces for building personas.

@@ -32,7 +32,7 @@ struct PersonaBuilder {
         }
     }
 
-    private mutating func base(created: Int64? = nil) -> Persona {
+    mutating func base(created: Int64? = nil) -> Persona {
         let ip = PersonaParts.residentialIP(&rng)
         let user = PromptMaker.words[rng.int(0...PromptMaker.words.count - 1)] + String(rng.int(1...9999))
         return Persona(

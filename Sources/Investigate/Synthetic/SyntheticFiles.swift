@@ -42,8 +42,8 @@ struct SyntheticFiles {
                 links.line("\(old.id),\(persona.id),referral,0.2,signup referral code")
             }
             previous = persona
-            for _ in 0..<persona.queries {
-                let ts = time(for: persona, rng: &rng, batches: &batches)
+            for q in 0..<(persona.times?.count ?? persona.queries) {
+                let ts = persona.times?[q] ?? time(for: persona, rng: &rng, batches: &batches)
                 let (ip, asn) = rng.pick(persona.ips)
                 let prompt: String
                 var input = rng.int(20...400)
@@ -51,10 +51,19 @@ struct SyntheticFiles {
                 case .human: prompt = PromptMaker.human(&rng)
                 case .ring(let t): prompt = PromptMaker.ring(t, &rng); input = rng.int(60...200)
                 case .benchmark: prompt = PromptMaker.benchmark(&rng); input = rng.int(80...150)
+                case .scripted(let templates, let share):
+                    if rng.chance(share) {
+                        prompt = ScenarioPrompts.template(rng.pick(templates), &rng)
+                        input = rng.int(90...260)
+                    } else {
+                        prompt = PromptMaker.human(&rng)
+                    }
                 }
                 let output = max(1, Int(persona.outputMean * Double(rng.int(50...150)) / 100))
                 let tsText = rng.chance(0.05) ? String(ts) : "\"" + Timestamp.format(millis: ts) + "\""
-                let model = rng.chance(0.8) ? persona.model : rng.pick(["claude-opus-4", "claude-haiku-4"])
+                let model =
+                    persona.models.map { rng.pick($0) }
+                    ?? (rng.chance(0.8) ? persona.model : rng.pick(["claude-opus-4", "claude-haiku-4"]))
                 queries.append(
                     time: ts,
                     "{\"ts\":\(tsText),\"account_id\":\(SyntheticFormat.json(persona.id)),\"api_key\":\"\(persona.apiKey)\","

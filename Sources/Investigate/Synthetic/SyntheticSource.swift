@@ -10,6 +10,8 @@ public struct SyntheticSource {
     public var rowsPerPart = 0
     /// How query rows are ordered in the files.
     public var order = QueryOrder.time
+    /// Which populations and ring styles to write.
+    public var scenario = Scenario.hydra
 
     /// The order of query rows: by time, as API logs are (accounts interleave), or one account's
     /// history after another.
@@ -57,6 +59,12 @@ public struct SyntheticSource {
     /// Writes the source into `directory` (created) and returns the truth.
     public func write(to directory: String) throws -> Truth {
         var rng = SeededRandom(seed: seed)
+        if scenario != .hydra {
+            var (personas, truth) = scenario.personas(total: accounts, seed: seed, start: 1_780_272_000_000)
+            try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order).write(personas, rng: &rng, truth: &truth)
+            personas = []
+            return truth
+        }
         let population = PopulationPlan(total: accounts)
         var builder = PersonaBuilder(rng: SeededRandom(seed: seed &* 31 &+ 7), start: 1_780_272_000_000)
         var personas: [Persona] = []

@@ -43,10 +43,17 @@ struct AccountCommand: ParsableCommand {
                     )
                 }
             }
+            let firing = inv.coActivity.partners(of: account, accountCount: inv.data.accountCount)
+            print("timing: " + firing.summary)
+            for partner in firing.partners.prefix(5) {
+                print(
+                    "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(String(format: "%.2g", partner.firing.expected)) expected"
+                )
+            }
             print("risk breakdown:")
             for s in cluster.signals {
                 print(
-                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t+\(String(format: "%.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
+                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(String(format: "%+.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
                 )
             }
         }

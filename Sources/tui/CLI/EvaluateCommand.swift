@@ -10,13 +10,18 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The truth file written by generate.") var truth: String
     @Option(help: "Clusters considered.") var top = 6
     @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: "How clusters are found: evidence (the default) or legacy (the earlier union-find), to compare.")
+    var clustering = "evidence"
 
     func run() throws {
         try runReporting {
             guard let text = try? String(contentsOfFile: truth, encoding: .utf8) else {
                 throw CLIFailure(message: "cannot read \(truth)", code: 2)
             }
-            let inv = try source.open()
+            guard let mode = ClusteringMode(rawValue: clustering) else {
+                throw CLIFailure(message: "--clustering is evidence or legacy", code: 2)
+            }
+            let inv = Investigation(data: try source.loadData(), clustering: mode)
             let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top)
             if format == .json {
                 let rings = result.ringCoverage.map {

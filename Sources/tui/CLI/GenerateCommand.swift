@@ -17,6 +17,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Split queries into queries/part-NNN.jsonl of this many rows (0: one queries.jsonl).") var partRows = 0
     @Option(help: "Query row order: time (as API logs are, accounts interleave) or account (one history after another).")
     var order = "time"
+    @Option(help: "Populations and ring styles: hydra (the default), tooling or pods.") var scenario = "hydra"
 
     func run() throws {
         try runReporting {
@@ -26,6 +27,10 @@ struct GenerateCommand: ParsableCommand {
                 throw CLIFailure(message: "--order is time or account", code: 2)
             }
             source.order = chosen
+            guard let scenarioChosen = Scenario(rawValue: scenario) else {
+                throw CLIFailure(message: "--scenario is one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
+            }
+            source.scenario = scenarioChosen
             let started = monotonicSeconds()
             let truth = try source.write(to: outDir)
             var trimmed = outDir

@@ -1,0 +1,56 @@
+/// Clusters tied by rare tooling (a template family or a client string few accounts use) into
+/// one operation: pods that each keep their own card and network but run the same scaffolds.
+public struct Operation: Sendable {
+    /// `op1` is the operation whose riskiest cluster ranks highest.
+    public var id: String
+    /// Positions of its clusters in the ranking (0 for `c1`), ascending.
+    public var clusters: [Int]
+    /// Accounts in all its clusters.
+    public var accounts: Int
+    /// The tooling tying the clusters: (kind, value id, clusters holding it).
+    public var ties: [(kind: LinkKind, value: Int32, clusters: Int)]
+}
+
+/// Finds operations among ranked clusters.
+public enum OperationFinder {
+    /// Unions clusters of two or more members that share a template family or client string
+    /// carrying at least half a link's evidence (`EvidenceWeights`), two holders in each.
+    /// - Complexity: O(template and client (account, value) pairs).
+    public static func find(clusterOf: [Int32], sizes: (Int) -> Int, index: LinkIndex, weights: EvidenceWeights) -> [Operation] {
+        var sets: [Int: Int] = [:]
+        func find(_ x: Int) -> Int {
+            var x = x
+            while let p = sets[x], p != x { x = p }
+            return x
+        }
+        var ties: [(LinkKind, Int32, [Int])] = []
+        for kind in [LinkKind.template, .userAgent] {
+            for value in 0..<index.valueCount(kind) {
+                let v = Int32(value)
+                let holders = index.accounts(sharing: kind, value: v)
+                guard holders.count >= 4, weights.weight(kind, sharedBy: holders.count) >= weights.threshold / 2 else { continue }
+                var perCluster: [Int: Int] = [:]
+                for a in holders { perCluster[Int(clusterOf[Int(a)]), default: 0] += 1 }
+                let tied = perCluster.filter { $0.value >= 2 && sizes($0.key) >= 2 }.keys.sorted()
+                guard tied.count >= 2 else { continue }
+                ties.append((kind, v, tied))
+                for c in tied where sets[c] == nil { sets[c] = c }
+                for c in tied.dropFirst() {
+                    let r = find(c), root = find(tied[0])
+                    if r != root { sets[max(r, root)] = min(r, root) }
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for c in sets.keys { groups[find(c), default: []].append(c) }
+        var out: [Operation] = []
+        for (root, members) in groups.sorted(by: { $0.key < $1.key }) where members.count >= 2 {
+            let clusters = members.sorted()
+            let mine = ties.filter { find($0.2[0]) == root }.map { (kind: $0.0, value: $0.1, clusters: $0.2.count) }
+            out.append(Operation(id: "", clusters: clusters, accounts: clusters.reduce(0) { $0 + sizes($1) }, ties: mine))
+        }
+        out.sort { $0.clusters[0] < $1.clusters[0] }
+        for i in out.indices { out[i].id = "op\(i + 1)" }
+        return out
+    }
+}

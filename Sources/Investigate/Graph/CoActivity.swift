@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How often two accounts fired within the same few seconds, against what their own rates predict.
+public struct CoFiring: Sendable, Equatable {
+    /// Bursts of the first account with a burst of the second within the window.
+    public var together: Int
+    /// The count expected if the two fired independently at their own rates.
+    public var expected: Double
+    /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings.
+    public var bits: Double
+}
+
+/// Each account's activity as *bursts*: its queries collapsed so that queries within the
+/// window of the burst's first are one firing. Two accounts co-fire when their bursts fall
+/// within the window of each other, to the second. Bursts are read from the query history when
+/// asked for (rows are grouped by account, oldest first), so nothing is kept per query; the
+/// population's bursts are kept as a cumulative count per second of the span (at most 4M
+/// buckets, coarser for spans past 46 days: 10 MiB for 30 days, whatever the query count).
+/// Pairs are compared by merging their burst times, linear in the two accounts' queries.
+public final class CoActivity: @unchecked Sendable {
+    /// The window in milliseconds (a whole number of seconds).
+    public let window: Int64
+    private let windowSeconds: UInt32
+    private let queries: QueryTable
+    /// The population's first query (ms, to the second): burst times are seconds after it.
+    private let base: Int64
+    /// Seconds per bucket of `cumulative`.
+    private let bucketSeconds: Int64
+    /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
+    private let cumulative: [UInt32]
+
+    /// Counts every account's bursts per second of the span.
+    /// - Complexity: O(queries + span buckets).
+    public init(queries: QueryTable, window seconds: Int64 = 5) {
+        self.queries = queries
+        window = seconds * 1000
+        windowSeconds = UInt32(seconds)
+        let accounts = max(0, queries.accountStart.count - 1)
+        var first = Int64.max, last = Int64.min
+        for account in 0..<accounts {
+            let rows = queries.rows(of: account)
+            if rows.isEmpty { continue }
+            first = min(first, queries.timestamp(rows.lowerBound))
+            last = max(last, queries.timestamp(rows.upperBound - 1))
+        }
+        let origin = first == .max ? 0 : first - ((first % 1000) + 1000) % 1000
+        base = origin
+        let span = first == .max ? 0 : (last - origin) / 1000 + 1
+        let limit: Int64 = 4_000_000
+        let bucket = max(1, (span + limit - 1) / limit)
+        bucketSeconds = bucket
+        var counts = [UInt32](repeating: 0, count: Int(span / bucket) + 2)
+        for account in 0..<accounts {
+            CoActivity.forEachBurst(queries, account, base: origin, window: UInt32(seconds)) { t in
+                counts[Int(Int64(t) / bucket)] &+= 1
+            }
+        }
+        var running: UInt32 = 0
+        var cumulative = [UInt32](repeating: 0, count: counts.count + 1)
+        for i in counts.indices {
+            running &+= counts[i]
+            cumulative[i + 1] = running
+        }
+        self.cumulative = cumulative
+    }
+
+    /// Calls `body` with each burst of an account (seconds after `base`), ascending.
+    @inline(__always)
+    static func forEachBurst(_ queries: QueryTable, _ account: Int, base: Int64, window: UInt32, _ body: (UInt32) -> Void) {
+        var last: UInt32? = nil
+        for row in queries.rows(of: account) {
+            let t = UInt32(clamping: (queries.timestamp(row) - base) / 1000)
+            if let previous = last, t &- previous <= window { continue }
+            body(t)
+            last = t
+        }
+    }
+
+    /// Bursts of all accounts in `from...to` (ms), to the bucket.
+    /// - Complexity: O(1).
+    public func populationBursts(from: Int64, to: Int64) -> Int {
+        guard to >= base, to >= from, cumulative.count > 1 else { return 0 }
+        let buckets = cumulative.count - 1
+        let low = min(buckets, Int((max(from, base) - base) / 1000 / bucketSeconds))
+        let high = min(buckets - 1, Int((to - base) / 1000 / bucketSeconds))
+        guard low <= high else { return 0 }
+        return Int(cumulative[high + 1] &- cumulative[low])
+    }
+
+    /// The bursts of an account (epoch ms, to the second), ascending.
+    public func bursts(of account: Int) -> [Int64] {
+        var out: [Int64] = []
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append(base + Int64($0) * 1000) }
+        return out
+    }
+
+    private func seconds(of account: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append($0) }
+        return out
+    }
+
+    /// Bursts of all accounts.
+    public var totalBursts: Int { Int(cumulative.last ?? 0) }
+
+    /// How often `a` and `b` fired together, and how often they would by chance.
+    /// - Complexity: O(bursts of a + bursts of b).
+    public func coFiring(_ a: Int, _ b: Int) -> CoFiring {
+        guard queries.queryCount(of: a) >= 2, queries.queryCount(of: b) >= 2 else {
+            return CoFiring(together: 0, expected: 0, bits: 0)
+        }
+        let x = seconds(of: a)[...], y = seconds(of: b)[...]
+        guard x.count >= 2, y.count >= 2 else { return CoFiring(together: 0, expected: 0, bits: 0) }
+        var together = 0
+        var j = y.startIndex
+        for t in x {
+            while j < y.endIndex && y[j] + windowSeconds < t { j += 1 }
+            if j < y.endIndex && y[j] <= t + windowSeconds { together += 1 }
+        }
+        let expected = CoActivity.expected(x, y, windowSeconds: Double(windowSeconds))
+        return CoFiring(together: together, expected: expected, bits: CoActivity.surpriseBits(together, expected: expected))
+    }
+
+    /// Expected co-firings of two independent accounts each firing uniformly over its own active
+    /// span (at least an hour): a's bursts in the overlap times b's rate times the window both ways.
+    static func expected(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>, windowSeconds: Double) -> Double {
+        let hour = 3_600.0
+        let spanX = max(hour, Double(x.last! - x.first!)), spanY = max(hour, Double(y.last! - y.first!))
+        let overlap = Double(min(x.last!, y.last!)) - Double(max(x.first!, y.first!)) + 2 * windowSeconds
+        guard overlap > 0 else { return 0 }
+        let inX = Double(x.count) * min(1, overlap / spanX)
+        return inX * Double(y.count) / spanY * (2 * windowSeconds + 1)
+    }
+
+    /// `-log2 P(X >= k)` for `X ~ Poisson(lambda)`; 0 when `k < 2` (one coincidence proves nothing).
+    public static func surpriseBits(_ k: Int, expected lambda: Double) -> Double {
+        guard k >= 2 else { return 0 }
+        let l = max(lambda, 1e-12)
+        if Double(k) <= l { return 0 }
+        // log P(X = k) and the tail's terms relative to it (a few dozen suffice: they shrink fast).
+        var logTerm = -l + Double(k) * log(l) - lgamma(Double(k) + 1)
+        var tail = 0.0
+        let first = logTerm
+        for j in k..<(k + 200) {
+            tail += exp(logTerm - first)
+            logTerm += log(l) - log(Double(j + 1))
+            if logTerm - first < -40 { break }
+        }
+        return max(0, -(first + log(tail)) / log(2))
+    }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How much evidence one shared value is, measured on the loaded population (Fellegi-Sunter
+/// match weights with term-frequency u-probabilities, as Splink estimates them).
+///
+/// For a value of kind `k` held by `n` of the `N` accounts, the u-probability (that an unrelated
+/// account holds it too) is `u = q_k · n / N`, where `q_k` is the share of all accounts that
+/// hold any value of the kind another account also holds: a kind most accounts keep to
+/// themselves (cards, API keys, home IPs, template families, organisations) makes any sharing
+/// rarer than its frequency alone says, a kind everyone shares (client strings, ASNs,
+/// free-mail domains) does not. The weight is
+/// `log2(1 / u)` bits (m taken as 1). Two accounts are linked when the evidence of everything
+/// they share reaches `threshold = log2(N) + 1` bits: fewer than one account in the population
+/// in two would share that much by chance. No constant here is fitted to a generator.
+public struct EvidenceWeights: Sendable {
+    /// Accounts in the population (`N`).
+    public let accounts: Int
+    /// `q_k` per kind (position in `LinkKind.allCases`).
+    public let sharingShare: [Double]
+    /// Bits a pair's evidence must reach to link.
+    public let threshold: Double
+
+    /// Measures `q_k` of every kind on the index.
+    /// - Complexity: O(distinct (account, value) pairs).
+    public init(index: LinkIndex) {
+        let n = index.data.accountCount
+        accounts = n
+        var shares: [Double] = []
+        for kind in LinkKind.allCases {
+            var sharers = 0
+            for account in 0..<n where index.values(of: account, kind: kind).contains(where: { index.shareCount(kind, value: $0) >= 2 }) {
+                sharers += 1
+            }
+            shares.append(n == 0 ? 1 : max(Double(sharers), 1) / Double(n))
+        }
+        sharingShare = shares
+        threshold = log2(Double(max(n, 2))) + 1
+    }
+
+    /// A model with given figures (for tests).
+    public init(accounts: Int, sharingShare: [LinkKind: Double]) {
+        self.accounts = accounts
+        self.sharingShare = LinkKind.allCases.map { sharingShare[$0] ?? 1 }
+        threshold = log2(Double(max(accounts, 2))) + 1
+    }
+
+    /// `q_k` of a kind.
+    public func share(_ kind: LinkKind) -> Double { sharingShare[kind.position] }
+
+    /// The u-probability of a value of `kind` held by `n` accounts.
+    public func u(_ kind: LinkKind, sharedBy n: Int) -> Double {
+        min(1, share(kind) * Double(max(n, 1)) / Double(max(accounts, 1)))
+    }
+
+    /// The evidence (bits, >= 0) that two accounts sharing a value of `kind` held by `n`
+    /// accounts are related.
+    public func weight(_ kind: LinkKind, sharedBy n: Int) -> Double {
+        guard n >= 2 else { return 0 }
+        return max(0, -log2(u(kind, sharedBy: n)))
+    }
+
+    /// Kinds issued to one account or one operator (payment instruments, API keys, organisation
+    /// ids, upstream links). Every other kind (network addresses, mail domains, clients,
+    /// templates) is shared by strangers by nature: one such value never links on its own.
+    public static func isIdentifier(_ kind: LinkKind) -> Bool {
+        kind == .payment || kind == .apiKey || kind == .org || kind == .upstream
+    }
+
+    /// Kinds that say where an account comes from: an IP sits in a subnet in an ASN, and an
+    /// institution's mail domain goes with its network. They count as one piece of evidence.
+    public static func isOrigin(_ kind: LinkKind) -> Bool {
+        kind == .ip || kind == .subnet || kind == .asn || kind == .emailDomain
+    }
+
+    /// What a value's `bits` may add to a pair: all of it for an identifier, at most half a link
+    /// for a kind strangers share, so that it takes two kinds of evidence together.
+    public func counted(_ kind: LinkKind, bits: Double) -> Double {
+        EvidenceWeights.isIdentifier(kind) ? bits : min(bits, threshold / 2)
+    }
+
+    /// Whether a value is too common to propose pairs: under a quarter of what a link needs
+    /// (it would need four as rare beside it). It stays pivotable.
+    public func isHub(_ kind: LinkKind, sharedBy n: Int) -> Bool { weight(kind, sharedBy: n) < threshold / 4 }
+}

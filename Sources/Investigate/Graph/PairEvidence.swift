@@ -1,0 +1,117 @@
+/// One value two accounts share, with its weight of evidence.
+public struct SharedValue: Sendable, Equatable {
+    /// The value's kind.
+    public var kind: LinkKind
+    /// The value's id in the link index.
+    public var value: Int32
+    /// Accounts holding it.
+    public var sharedBy: Int
+    /// Its match weight in bits (`EvidenceWeights.weight`, times an upstream link's own weight).
+    public var bits: Double
+    /// What it adds to the pair's total: a value of a kind strangers share by nature (network,
+    /// mail domain, client, template) counts at most half a link (`EvidenceWeights.counted`);
+    /// the strongest value of a kind counts whole, each further one of the same kind half (they
+    /// are seldom independent: two exits of one VPN); of the origin kinds (IP, subnet, ASN, mail
+    /// domain: nested in each other or the same institution's) only the strongest kind counts.
+    public var counted: Double
+}
+
+/// Why two accounts are linked: every value they share with its weight, their coordinated
+/// firing, and the total against the link threshold.
+public struct PairEvidence: Sendable {
+    /// Shared values, strongest first.
+    public var shared: [SharedValue] = []
+    /// Their co-firing, when measured.
+    public var timing: CoFiring?
+    /// Bits of evidence in all.
+    public var total = 0.0
+    /// Bits a link needs.
+    public var threshold = 0.0
+
+    /// Whether the evidence links the two accounts.
+    public var linked: Bool { total >= threshold }
+
+    /// Measures the evidence between accounts `a` and `b` (timing included when `coActivity` is given).
+    public static func measure(
+        _ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity? = nil
+    ) -> PairEvidence {
+        var out = PairEvidence()
+        out.threshold = weights.threshold
+        out.shared = sharedValues(a, b, index: index, weights: weights)
+        out.total = out.shared.reduce(0) { $0 + $1.counted }
+        if let coActivity {
+            let firing = coActivity.coFiring(a, b)
+            out.timing = firing
+            out.total += firing.bits
+        }
+        return out
+    }
+
+    /// Every shared value with its weight, strongest first.
+    static func sharedValues(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> [SharedValue] {
+        var found: [SharedValue] = []
+        for kind in LinkKind.allCases {
+            forEachShared(index.values(of: a, kind: kind), index.values(of: b, kind: kind)) { value in
+                let n = index.shareCount(kind, value: value)
+                var bits = weights.weight(kind, sharedBy: n)
+                if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
+                found.append(SharedValue(kind: kind, value: value, sharedBy: n, bits: bits, counted: 0))
+            }
+        }
+        found.sort { ($0.bits, $1.kind, $1.value) > ($1.bits, $0.kind, $0.value) }
+        var seenKind = Set<LinkKind>()
+        var originSums: [LinkKind: Double] = [:]
+        for i in found.indices {
+            let kind = found[i].kind
+            let capped = weights.counted(kind, bits: found[i].bits)
+            found[i].counted = seenKind.insert(kind).inserted ? capped : capped / 2
+            if EvidenceWeights.isOrigin(kind) { originSums[kind, default: 0] += found[i].counted }
+        }
+        // Where accounts come from (IP in subnet in ASN, and the mail domain of the same
+        // institution) is one piece of evidence: only the origin kind with the most counts.
+        let origin = originSums.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        for i in found.indices where EvidenceWeights.isOrigin(found[i].kind) && found[i].kind != origin {
+            found[i].counted = 0
+        }
+        return found
+    }
+
+    /// The bits of everything two accounts share (no timing), without building the list.
+    static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> Double {
+        var total = 0.0, origin = 0.0
+        for kind in LinkKind.allCases {
+            var best = 0.0, rest = 0.0
+            forEachShared(index.values(of: a, kind: kind), index.values(of: b, kind: kind)) { value in
+                var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value))
+                if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
+                bits = weights.counted(kind, bits: bits)
+                if bits > best {
+                    rest += best
+                    best = bits
+                } else {
+                    rest += bits
+                }
+            }
+            let sum = best + rest / 2
+            if EvidenceWeights.isOrigin(kind) { origin = max(origin, sum) } else { total += sum }
+        }
+        return total + origin
+    }
+
+    /// Calls `body` with each value in both sorted lists.
+    @inline(__always)
+    static func forEachShared(_ x: ArraySlice<Int32>, _ y: ArraySlice<Int32>, _ body: (Int32) -> Void) {
+        var i = x.startIndex, j = y.startIndex
+        while i < x.endIndex && j < y.endIndex {
+            if x[i] < y[j] {
+                i += 1
+            } else if x[i] > y[j] {
+                j += 1
+            } else {
+                body(x[i])
+                i += 1
+                j += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Sentences an investigator can paste for "why are these two accounts linked?".
+public enum PairExplanation {
+    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
+
+    /// One line per shared value, one for their co-firing, and the verdict.
+    public static func lines(_ evidence: PairEvidence, index: LinkIndex, weights: EvidenceWeights) -> [String] {
+        var out: [String] = []
+        let total = grouped(weights.accounts)
+        for s in evidence.shared {
+            let value = index.valueString(s.kind, s.value)
+            let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            let what: String
+            switch s.kind {
+            case .payment: what = "both pay with instrument \(value), which \(holders) use"
+            case .ip: what = "both connect from IP \(value), which \(holders) use"
+            case .subnet: what = "both connect from network \(value), which \(holders) use"
+            case .asn: what = "both connect through \(value), which \(holders) use"
+            case .userAgent: what = "both use client \(value), which \(holders) use"
+            case .emailDomain: what = "both have email at \(value), which \(holders) have"
+            case .org: what = "both belong to organisation \(value), as \(holders) do"
+            case .apiKey: what = "both send API key \(value), which \(holders) send"
+            case .template: what = "both send prompts of template family \(value), which \(holders) send"
+            case .upstream: what = "an upstream link ties them: \(value)"
+            }
+            out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+        }
+        if let timing = evidence.timing {
+            out.append(
+                "fired within \(format1(Double(timingWindowSeconds))) s of each other \(count(timing.together, "time")); "
+                    + "\(format2(timing.expected)) expected at their own rates (+\(format1(timing.bits)) bits)")
+        }
+        if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
+        out.append(
+            "evidence \(format1(evidence.total)) bits; a link needs \(format1(evidence.threshold)) "
+                + "(log2 of \(total) accounts, plus 1): \(evidence.linked ? "linked" : "not linked")")
+        return out
+    }
+
+    /// The co-firing window the explanations quote (`CoActivity`'s default).
+    static let timingWindowSeconds = 5
+
+    private static func contribution(_ s: SharedValue, capped: Double) -> String {
+        if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
+        if s.counted == 0 { return "(\(format1(s.bits)) bits, not counted: the same origin as stronger evidence)" }
+        if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format1(s.counted)))" }
+        return "(\(format1(s.bits)) bits, a further value of the same kind counts half: +\(format1(s.counted)))"
+    }
+
+    /// "1 account", "3 accounts".
+    public static func count(_ n: Int, _ noun: String) -> String { "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// 272636 -> "272,636".
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Two decimals (for small expectations such as 0.04).
+    static func format2(_ x: Double) -> String {
+        if x > 0 && x < 0.1 {
+            var digits = 2
+            while x * pow10(digits) < 10 && digits < 12 { digits += 1 }
+            let scaled = (x * pow10(digits)).rounded() / pow10(digits)
+            return String(scaled)
+        }
+        let scaled = (x * 100).rounded() / 100
+        if scaled == scaled.rounded() { return String(Int(scaled)) }
+        return String(scaled)
+    }
+}

@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Established accounts lower risk: members that had existed far longer than the population's
+/// typical account when they first queried (rings are mostly made for the job).
+public struct EstablishedAccountsSignal: DetectionSignal {
+    public let name = "established_accounts"
+    /// Creates the signal.
+    public init() {}
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.size >= 3, e.population.accountAgeDays > 0 else { return nil }
+        var ages: [Double] = []
+        for m in e.members {
+            let created = e.index.data.accounts.createdAt[Int(m)], first = e.features.firstQuery[Int(m)]
+            if created != .min && first != .min { ages.append(max(0, Double(first - created) / 86_400_000)) }
+        }
+        guard ages.count >= 3 else { return nil }
+        let median = Statistics.median(ages)
+        let older = log2(max(median, 1) / max(e.population.accountAgeDays, 1))
+        let contribution = -0.25 * unit(older)
+        guard contribution < 0 else { return nil }
+        return SignalScore(
+            name: name, value: median, baseline: e.population.accountAgeDays, contribution: contribution,
+            explanation: "members are old accounts: \(Int(median)) days old at their first query "
+                + "(\(Int(e.population.accountAgeDays)) for a typical account)")
+    }
+}

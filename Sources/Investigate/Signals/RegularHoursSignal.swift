@@ -1,0 +1,34 @@
+/// Regular hours lower risk: members' activity packed into a few recurring hours of the week (a
+/// lecture, a shift), far more than the population's activity is. Schedulers that fire round
+/// the clock and harvesting that runs all week are not.
+public struct RegularHoursSignal: DetectionSignal {
+    public let name = "regular_hours"
+    /// Creates the signal.
+    public init() {}
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.size >= 3, e.queries >= 30 else { return nil }
+        let q = e.index.data.queries
+        var slots = [Int](repeating: 0, count: 168)
+        for m in e.members { for i in q.rows(of: Int(m)) { slots[RegularHoursSignal.slot(q.timestamp(i))] += 1 } }
+        let share = RegularHoursSignal.topShare(slots)
+        let base = e.population.weeklyConcentration
+        let contribution = -0.3 * unit((share - base) / max(1e-9, 1 - base) * 1.25 - 0.25)
+        guard contribution < 0 else { return nil }
+        return SignalScore(
+            name: name, value: share, baseline: base, contribution: contribution,
+            explanation: "keeps regular hours: \(percent(share)) of queries fall in the same 2 hours of the week "
+                + "(\(percent(base)) of the population's)")
+    }
+
+    /// The hour of the week (0...167) of an instant.
+    static func slot(_ millis: Int64) -> Int { Int(((millis / 3_600_000) % 168 + 168) % 168) }
+
+    /// The share of counts in the two largest slots.
+    static func topShare(_ slots: [Int]) -> Double {
+        let total = slots.reduce(0, +)
+        guard total > 0 else { return 0 }
+        let sorted = slots.sorted(by: >)
+        return Double(sorted[0] + sorted[1]) / Double(total)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Investigate
+
+/// `investigate why DIR A B`: why two accounts are linked, value by value, with each weight.
+struct WhyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why", abstract: "Explain the evidence linking two accounts: every shared value's weight, their co-firing.")
+
+    @OptionGroup var source: SourceOptions
+    @Argument(help: "The first account id.") var accountA: String
+    @Argument(help: "The second account id.") var accountB: String
+    @Option(help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReporting {
+            let inv = try source.open()
+            guard let a = inv.data.accountIndex(accountA) else {
+                throw CLIFailure(message: "no account \(TextEscaping.visible(accountA)) in \(source.directory)", code: 2)
+            }
+            guard let b = inv.data.accountIndex(accountB) else {
+                throw CLIFailure(message: "no account \(TextEscaping.visible(accountB)) in \(source.directory)", code: 2)
+            }
+            let evidence = inv.why(a, b)
+            let lines = inv.explainPair(a, b)
+            if format == .json {
+                print(Reports.pair(evidence, a: a, b: b, lines: lines, in: inv).pretty())
+                return
+            }
+            let sameCluster = inv.clusterOfAccount[a] == inv.clusterOfAccount[b]
+            print(
+                "\(TextEscaping.visible(accountA)) ~ \(TextEscaping.visible(accountB)): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
+            )
+            for line in lines { print("  " + TextEscaping.visible(line)) }
+        }
+    }
+}
