@@ -9,6 +9,8 @@ import Testing
 struct IncidenceFixture {
     static let ringSize = 50
     static let orgPairs = 15
+    /// Unrelated accounts around the ring.
+    static let background = 450
     static let paymentBytes: [UInt8] = Array("pf_".utf8) + [0xFF, 0x1B] + Array("[31m".utf8)
     static let formulaID = "=HYPERLINK(\"http://x\")"
 
@@ -24,7 +26,7 @@ struct IncidenceFixture {
             let org = i < 2 * Self.orgPairs ? "org_\(i / 2)" : ""
             let quoted = "\"" + id.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             accounts += Array("\(quoted),2026-01-0\(1 + i % 3)T00:00:00Z,u\(i)@corp\(i).example,\(org),DE,payg,active,".utf8)
-            accounts += Self.paymentBytes + Array(",10.0.\(i).1\n".utf8)
+            accounts += Self.paymentBytes + Array(",10.0.0.\(i + 1)\n".utf8)
             let jsonID = id.replacingOccurrences(of: "\"", with: "\\\"")
             for q in 0..<3 {
                 queries +=
@@ -32,6 +34,15 @@ struct IncidenceFixture {
                     + #""Explain step by step <script>alert(\#(i))</script> \u001b[2J why the sky is blue, number \#(q)"}"#
                     + "\n"
             }
+        }
+        // Strangers around the ring (own card, network, client and words), so what the ring
+        // shares is rare in this population, as in a real source.
+        let words = ["weather", "recipe", "poem", "invoice", "travel", "garden", "chess", "guitar", "tax", "moon"]
+        for b in 0..<Self.background {
+            accounts += Array("bg_\(b),2025-05-01T00:00:00Z,bg\(b)@home\(b).example,,US,payg,active,pf_bg_\(b),100.\(64 + b / 200).\(b % 200).9\n".utf8)
+            queries +=
+                #"{"ts":"2026-03-\#(10 + b % 18)T\#(10 + b % 12):00:00Z","account_id":"bg_\#(b)","user_agent":"app/\#(b)","#
+                + #""prompt":"\#(words[b % 10]) \#(words[(b * 3) % 10]) \#(b)?"}"# + "\n"
         }
         let source = try TempSource(["queries.jsonl": queries])
         try source.write("accounts.csv", bytes: accounts)
@@ -113,11 +124,12 @@ struct IncidenceFixture {
     }
 
     @Test func incidenceIsLinearOnALargeCase() throws {
-        // 25,000 case accounts on one card, in orgs of 100: 50,000 rows (pairs would be ~313
+        // 25,000 case accounts in groups of 100 (a card and an org each): 50,000 rows (pairs would be ~313
         // million), 250 org clusters and a report that stays bounded, quickly.
         let n = 25_000
+        // Groups of 100 share a card and an org: evidence enough to cluster each group.
         var accounts = "account_id,org_id,payment_fingerprint\n"
-        for i in 0..<n { accounts += "w\(i),org_\(i / 100),pf_shared\n" }
+        for i in 0..<n { accounts += "w\(i),org_\(i / 100),pf_group_\(i / 100)\n" }
         let source = try TempSource(["accounts.csv": accounts, "queries.jsonl": ""])
         let investigation = try Investigation.open(source.directory)
         let at = "2026-04-01T10:00:00Z"

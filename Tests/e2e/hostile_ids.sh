@@ -57,6 +57,18 @@ for n, i in enumerate(ring + decoys):
             ua, model, hour = b"browser/%d" % n, b"m%d" % (n % 3 + 2), (k * 5 + n) % 24
         queries.append(b'{"ts":"2026-02-0%dT%02d:%02d:00Z","account_id":%s,"ip":"%s","user_agent":"%s","model":"%s",'
                        b'"input_tokens":900,"output_tokens":1800,"prompt":%s}' % (k + 1, hour, n, js(i), ip, ua, model, js(prompt)))
+# A background population of strangers (own card, network, client, words and hours), so that
+# what the ring shares is rare in this source, as it is in a real one.
+words = ["weather", "recipe", "poem", "invoice", "travel", "garden", "chess", "guitar", "tax", "python", "history", "moon"]
+for b in range(300):
+    i = b"bg_%04d" % b
+    rows.append(i + b",2025-0%d-1%dT00:00:00Z,bg%d@home%d.example,US,payg,pf_bg_%d,100.%d.%d.9" % (
+        b % 9 + 1, b % 10, b, b, b, 64 + b // 200, b % 200))
+    for k in range(2):
+        prompt = b"%s %s %d?" % (words[(b + k) % 12].encode(), words[(b * 7 + k) % 12].encode(), b * 3 + k)
+        queries.append(b'{"ts":"2026-03-%02dT%02d:%02d:00Z","account_id":"%s","ip":"100.%d.%d.9","user_agent":"app/%d",'
+                       b'"model":"m%d","input_tokens":50,"output_tokens":300,"prompt":"%s"}' % (
+                           b % 28 + 1, (b * 5 + k * 7) % 24, b % 60, i, 64 + b // 200, b % 200, b, b % 4 + 2, prompt))
 import os
 os.makedirs(f"{work}/src", exist_ok=True)
 open(f"{work}/src/accounts.csv", "wb").write(b"\r\n".join(rows) + b"\r\n")
@@ -111,7 +123,7 @@ sys.exit(1 if problems else 0)
 PY
 
 python3 -c "import json; print('\n'.join(json.load(open('$WORK/ids.json'))['ring']))" >"$WORK/ring.hex"
-check "hostile source loads without skips" bash -c "'$BIN' load '$WORK/src' --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r[\"accounts\"]==20 and r[\"skipped_count\"]==0 else 1)'"
+check "hostile source loads without skips" bash -c "'$BIN' load '$WORK/src' --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r[\"accounts\"]==320 and r[\"skipped_count\"]==0 else 1)'"
 
 # --- tagged from the CLI, one argument per raw id -----------------------------------------------
 export INVESTIGATE_DB=$WORK/cli.sqlite
