@@ -122,7 +122,14 @@ public struct SourceFiles: Sendable {
         defer { closedir(dir) }
         var names: [(bytes: [UInt8], name: String?)] = []
         while let entry = readdir(dir) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            // A C boundary: a dirent is only `d_reclen` bytes long, often less than the struct, so
+            // the name is read in place up to its NUL within the record (copying the fixed-size
+            // `d_name` tuple read past the allocation: found by AddressSanitizer).
+            let base = UnsafeRawPointer(entry)
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let room = max(0, Int(entry.pointee.d_reclen) - offset)
+            let length = strnlen((base + offset).assumingMemoryBound(to: CChar.self), room)
+            let bytes = Array(UnsafeRawBufferPointer(start: base + offset, count: length))
             if bytes.isEmpty || bytes.first == 0x2E { continue }
             names.append((bytes, String(validating: bytes, as: UTF8.self)))
         }
