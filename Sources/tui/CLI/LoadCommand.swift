@@ -50,7 +50,7 @@ struct ClustersCommand: ParsableCommand {
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
                 for s in c.signals.prefix(3) where s.contribution != 0 {
-                    print("\t  \(s.name) +\(String(format: "%.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
+                    print("\t  \(s.name) \(String(format: "%+.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
                 }
             }
         }
