@@ -37,20 +37,7 @@ public struct Clusterer {
             }
         }
         joinBehavioural(index: index, sets: &sets)
-        // Number the components in order of their smallest member, then counting-sort accounts.
-        var group = [Int32](repeating: -1, count: n)
-        var sizes: [Int32] = []
-        for account in 0..<n {
-            let root = sets.find(account)
-            if group[root] < 0 {
-                group[root] = Int32(sizes.count)
-                sizes.append(0)
-            }
-            group[account] = group[root]
-            sizes[Int(group[account])] += 1
-        }
-        sets = DisjointSets(count: 0)
-        return MemberRows(groupOf: group, sizes: sizes)
+        return MemberRows(components: &sets)
     }
 
     /// Joins accounts dominated by templates that share one of those template families and a

@@ -10,6 +10,9 @@ public struct DisjointSets: Sendable {
         size = [Int32](repeating: 1, count: count)
     }
 
+    /// The number of elements.
+    public var count: Int { parent.count }
+
     /// Adds one singleton set.
     public mutating func append() {
         parent.append(Int32(parent.count))

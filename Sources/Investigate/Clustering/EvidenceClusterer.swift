@@ -57,18 +57,7 @@ public struct EvidenceClusterer: Sendable {
             for key in linked { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
         }
         if let coActivity { joinByGroupFiring(near: nearByChunk.flatMap { $0 }, sets: &sets, coActivity: coActivity, weights: weights, n: n) }
-        var group = [Int32](repeating: -1, count: n)
-        var sizes: [Int32] = []
-        for account in 0..<n {
-            let root = sets.find(account)
-            if group[root] < 0 {
-                group[root] = Int32(sizes.count)
-                sizes.append(0)
-            }
-            group[account] = group[root]
-            sizes[Int(group[account])] += 1
-        }
-        return MemberRows(groupOf: group, sizes: sizes)
+        return MemberRows(components: &sets)
     }
 
     /// Timing as a group pivot: an account left alone that shares half a link with a member of

@@ -21,6 +21,25 @@ public struct MemberRows: Sendable {
     /// Groups accounts `0..<groupOf.count` by their group (`groupOf[account]` in `0..<sizes.count`,
     /// `sizes[g]` accounts each); members come out ascending within a group.
     /// - Complexity: O(accounts + groups).
+    /// The components of `sets`, numbered in order of their smallest member (the sets are
+    /// emptied afterwards to free their memory).
+    public init(components sets: inout DisjointSets) {
+        let n = sets.count
+        var group = [Int32](repeating: -1, count: n)
+        var sizes: [Int32] = []
+        for account in 0..<n {
+            let root = sets.find(account)
+            if group[root] < 0 {
+                group[root] = Int32(sizes.count)
+                sizes.append(0)
+            }
+            group[account] = group[root]
+            sizes[Int(group[account])] += 1
+        }
+        sets = DisjointSets(count: 0)
+        self.init(groupOf: group, sizes: sizes)
+    }
+
     public init(groupOf: [Int32], sizes: [Int32]) {
         var offsets = [Int32](repeating: 0, count: sizes.count + 1)
         for g in sizes.indices { offsets[g + 1] = offsets[g] + sizes[g] }
