@@ -54,7 +54,7 @@ struct PostgresProcessTests {
         var acks: [String] = []
         for (process, pipe) in shells {
             let out = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            _ = exitStatus(process)
             acks += String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
         }
         #expect(acks.count == writers * rounds * 2, "every write should succeed; acknowledged \(acks.count)")
@@ -85,7 +85,7 @@ struct PostgresProcessTests {
             let accounts = (1...3000).map { "bulk-\(round)-\($0)" }
             let writer = try launch(["case", "tag", info.id, "ring-member"] + accounts + ["--db", url], env)
             var inTransaction = false
-            for _ in 0..<400 where writer.isRunning {
+            for _ in 0..<400 where isAlive(writer.processIdentifier) {
                 let active = try server.sql(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' "
                         + "AND application_name = 'investigate' AND xact_start IS NOT NULL AND pid <> pg_backend_pid() "
@@ -97,7 +97,7 @@ struct PostgresProcessTests {
                 Thread.sleep(forTimeInterval: 0.02)
             }
             kill(writer.processIdentifier, SIGKILL)
-            writer.waitUntilExit()
+            _ = exitStatus(writer)
             #expect(inTransaction, "round \(round): the writer was not seen inside its transaction")
             // The case is not left locked: the next write goes through at once.
             let started = Date()

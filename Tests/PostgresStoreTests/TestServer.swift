@@ -114,9 +114,33 @@ final class TestServer: @unchecked Sendable {
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (exitStatus(process), String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
+}
+
+/// Waits for a child and returns its exit status (128 + N when killed by signal N). Reaps it
+/// with `waitpid` itself: Foundation's `waitUntilExit` was seen never to return here for a
+/// child that had exited while other tests started theirs.
+func exitStatus(_ process: Process) -> Int32 {
+    var status: Int32 = 0
+    while true {
+        let reaped = waitpid(process.processIdentifier, &status, 0)
+        if reaped == process.processIdentifier { break }
+        if reaped == -1 && errno == EINTR { continue }
+        // Foundation reaped it first: it has the status.
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+    let signal = status & 0x7F
+    return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+}
+
+/// True while a child runs (not yet exited: a zombie counts as gone).
+func isAlive(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return false }
+    return stat[stat.index(close, offsetBy: 2)] != "Z"
 }
 
 /// A test set-up failure, with its reason.
