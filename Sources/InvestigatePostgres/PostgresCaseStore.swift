@@ -8,7 +8,7 @@ import PostgresNIO
 /// Every write is one transaction that locks its case row first (`SELECT ... FOR UPDATE`), so
 /// writers in many processes and hosts append to a case's chain one at a time, and returns only
 /// after `COMMIT` succeeded. When the connection is lost the store connects again and retries for
-/// up to `patience` seconds; when it is lost during `COMMIT` itself, the store reconnects and
+/// up to 20 seconds (`patience` when shorter); when it is lost during `COMMIT` itself, the store reconnects and
 /// looks for the audit entry the write appended (its hash is unique) to learn whether it
 /// committed, so a write is never reported saved unless it was, and never applied twice.
 /// When the server stays unreachable, operations fail with `CaseStoreError(.unreachable)`.
@@ -24,8 +24,10 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     public let investigator: String
     /// The source of timestamps.
     public let clock: any CaseClock
-    /// How long an operation keeps trying to reach the server, in seconds.
+    /// How long a write waits for a case's lock, in seconds.
     let patience: Double
+    /// How long an operation keeps trying to reach the server (a restart takes seconds), in seconds.
+    var reconnectWindow: Double { min(patience, 20) }
     private var session: PostgresSession?
     private let lock = NSLock()
 
@@ -35,7 +37,8 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     /// Connects to the server named by `url` (see `PostgresTarget`), migrating the schema when needed.
     /// - Parameters:
     ///   - user: the operating-system account to record (default: the one running the tool).
-    ///   - patience: how long to keep trying to reach the server, in seconds.
+    ///   - patience: how long a write waits for a case another writer holds, and (up to 20 s)
+    ///     for an unreachable server, in seconds.
     /// - Throws: `CaseStoreError`.
     public init(
         url: String, clock: any CaseClock = SystemClock(), user: String? = nil, patience: Double = 60,
@@ -45,7 +48,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         self.clock = clock
         self.patience = patience
         investigator = user ?? InvestigatePaths.currentUser()
-        let first = try Self.connect(target, patience: patience)
+        let first = try Self.connect(target, patience: min(patience, 20), lockTimeout: patience)
         session = first
         self.user = investigator + " as " + first.role
         do {
@@ -80,7 +83,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     private func transaction<T>(begin: PostgresQuery, _ body: (any CaseTransaction) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let deadline = Date().addingTimeInterval(patience)
+        let deadline = Date().addingTimeInterval(reconnectWindow)
         var delay = 0.05
         while true {
             var committing = false
@@ -151,7 +154,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     private func liveSession(deadline: Date) throws -> PostgresSession {
         if let session, !session.isClosed { return session }
         dropSession()
-        let fresh = try Self.connect(target, patience: max(0, deadline.timeIntervalSinceNow))
+        let fresh = try Self.connect(target, patience: max(0, deadline.timeIntervalSinceNow), lockTimeout: patience)
         session = fresh
         return fresh
     }
@@ -162,12 +165,12 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     }
 
     /// Connects, retrying while the server cannot be reached, for up to `patience` seconds.
-    static func connect(_ target: PostgresTarget, patience: Double) throws -> PostgresSession {
+    static func connect(_ target: PostgresTarget, patience: Double, lockTimeout: Double) throws -> PostgresSession {
         let deadline = Date().addingTimeInterval(patience)
         var delay = 0.1
         while true {
             do {
-                return try PostgresSession(target: target, lockTimeout: max(patience, 5))
+                return try PostgresSession(target: target, lockTimeout: max(lockTimeout, 1))
             } catch let error as CaseStoreError where error.kind == .unreachable && Date() < deadline {
                 Thread.sleep(forTimeInterval: delay)
                 delay = min(delay * 2, 1)

@@ -40,7 +40,7 @@ enum PostgresErrors {
         guard let psql = error as? PSQLError else {
             return CaseStoreError(.unreachable, "the case store \(place) is unreachable (\(inert("\(error)"))); nothing was saved")
         }
-        let message = inert(psql.serverInfo?[.message] ?? "\(psql.code)")
+        let message = inert(psql.serverInfo?[.message] ?? psql.underlying.map { "\(psql.code): \($0)" } ?? "\(psql.code)")
         let state = sqlState(psql) ?? ""
         switch psql.code {
         case .sslUnsupported:

@@ -15,9 +15,11 @@ enum PostgresSchema {
     static func prepare(_ session: PostgresSession) throws {
         let known = CaseSchema.versions.map(\.identifier)
         if try Set(applied(session)) == Set(known) { return }
-        _ = try session.run("BEGIN")
-        do {
-            _ = try session.run("SELECT pg_advisory_xact_lock(\(migrationLock))")
+        // A session-level lock taken before each transaction begins: a transaction that began
+        // before another migrator committed would see the catalog as it was (stale caches).
+        _ = try session.run("SELECT pg_advisory_lock(\(migrationLock))")
+        defer { _ = try? session.run("SELECT pg_advisory_unlock(\(migrationLock))") }
+        try inTransaction(session) {
             if try !exists(session, "investigate_migrations") {
                 if try exists(session, "cases") {
                     throw CaseStoreError(
@@ -28,15 +30,9 @@ enum PostgresSchema {
                     "CREATE TABLE investigate_migrations (identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
                 )
             }
-            _ = try session.run("COMMIT")
-        } catch {
-            _ = try? session.run("ROLLBACK")
-            throw error
         }
         for version in CaseSchema.versions {
-            _ = try session.run("BEGIN")
-            do {
-                _ = try session.run("SELECT pg_advisory_xact_lock(\(migrationLock))")
+            try inTransaction(session) {
                 let done = try applied(session)
                 if let unknown = done.first(where: { !known.contains($0) }) {
                     throw CaseStoreError(
@@ -47,10 +43,6 @@ enum PostgresSchema {
                     for statement in statements(version.postgres) { _ = try session.run(PostgresQuery(unsafeSQL: statement)) }
                     _ = try session.run("INSERT INTO investigate_migrations (identifier) VALUES (\(version.identifier))")
                 }
-                _ = try session.run("COMMIT")
-            } catch {
-                _ = try? session.run("ROLLBACK")
-                throw error
             }
         }
         let missing = try CaseSchema.tables.filter { try !exists(session, $0) }
@@ -58,6 +50,18 @@ enum PostgresSchema {
             throw CaseStoreError(
                 .corrupt,
                 "\(session.target.display) is damaged: the table \(missing.joined(separator: ", ")) is missing; nothing was written")
+        }
+    }
+
+    /// Runs `body` between BEGIN and COMMIT, rolling back when it throws.
+    static func inTransaction(_ session: PostgresSession, _ body: () throws -> Void) throws {
+        _ = try session.run("BEGIN")
+        do {
+            try body()
+            _ = try session.run("COMMIT")
+        } catch {
+            _ = try? session.run("ROLLBACK")
+            throw error
         }
     }
 

@@ -72,6 +72,31 @@ struct PostgresProcessTests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
+    /// Several first users at once on an empty database: the schema is created once, and each
+    /// new case gets its own number.
+    @Test func firstUseFromSeveralProcessesAtOnce() throws {
+        let server = try TestServer.shared.get()
+        let url = try server.newDatabase("firstuse")
+        let shells = try (1...5).map { i -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: InvestigateBinary.path)
+            process.arguments = ["case", "new", "ring \(i)", "--db", url]
+            process.environment = server.environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, pipe)
+        }
+        var ids: [String] = []
+        for (process, pipe) in shells {
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(exitStatus(process) == 0)
+            ids.append(out.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        #expect(ids.sorted() == (1...5).map { "case-000\($0)" })
+    }
+
     @Test func aWriterKilledMidTransactionLosesNothingAcknowledged() throws {
         let server = try TestServer.shared.get()
         let url = try server.newDatabase("kill")
