@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -26,10 +27,17 @@ let package = Package(
             ],
             path: "Sources/Investigate"
         ),
+        // The case store on PostgreSQL: only `tui` and its tests link it (and SwiftNIO).
+        .target(
+            name: "InvestigatePostgres",
+            dependencies: ["Investigate", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Sources/InvestigatePostgres"
+        ),
         .executableTarget(
             name: "tui",
             dependencies: [
                 "Investigate",
+                "InvestigatePostgres",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -43,5 +51,8 @@ let package = Package(
             exclude: ["corpus"]),
         .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests"),
         .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests"),
+        .testTarget(
+            name: "PostgresStoreTests", dependencies: ["InvestigatePostgres", "Investigate"],
+            path: "Tests/PostgresStoreTests"),
     ]
 )

@@ -1,5 +1,4 @@
 import Crypto
-import GRDB
 
 /// The per-case hash chain: each entry holds the sha256 of the previous entry's canonical line.
 public enum AuditChain {
@@ -64,41 +63,30 @@ public enum AuditChain {
             hash: try text("hash"))
     }
 
-    /// Appends an entry to a case's chain inside the caller's write transaction.
+    /// Appends an entry to a case's chain inside the caller's write transaction (which holds
+    /// the case's lock, so the chain stays linear).
     @discardableResult
     static func append(
-        _ db: Database, caseID: String, at: String, who: String, action: String,
+        _ tx: any CaseTransaction, caseID: String, at: String, who: String, action: String,
         detail: JSONValue
     ) throws -> AuditEntry {
-        let last = try Row.fetchOne(
-            db, sql: "SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [caseID])
-        let seq: Int = last.map { $0["seq"] } ?? 0
-        let prev: String = last.map { $0["hash"] } ?? genesis
+        let last = try tx.lastAuditLink(caseID: caseID)
         var entry = AuditEntry(
-            seq: seq + 1, caseID: caseID, at: at, who: who, action: action, detail: detail,
-            prevHash: prev, hash: "")
+            seq: (last?.seq ?? 0) + 1, caseID: caseID, at: at, who: who, action: action, detail: detail,
+            prevHash: last?.hash ?? genesis, hash: "")
         entry.hash = hash(of: entry)
-        try db.execute(
-            sql: "INSERT INTO audit (case_id, seq, at, who, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
-            arguments: [caseID, entry.seq, at, who, action, detail.canonical, prev, entry.hash])
+        try tx.insertAudit(entry)
         // The case row keeps the head and length too: deleting entries from the end leaves a
         // valid chain, but not one that matches these.
-        try db.execute(
-            sql: "UPDATE cases SET audit_head = ?, audit_count = ? WHERE id = ?",
-            arguments: [entry.hash, entry.seq, caseID])
-        guard db.changesCount == 1 else { throw CaseStoreError.noCase(caseID) }
+        guard try tx.setAuditHead(caseID: caseID, hash: entry.hash, count: entry.seq) else {
+            throw CaseStoreError.noCase(caseID)
+        }
         return entry
     }
 
-    /// Reads a case's chain, oldest first.
-    static func entries(_ db: Database, caseID: String) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE case_id = ? ORDER BY seq", arguments: [caseID]).map { row in
-            let detailText: String = row["detail"]
-            return AuditEntry(
-                seq: row["seq"], caseID: row["case_id"], at: row["at"], who: row["who"],
-                action: row["action"], detail: (try? JSONValue.parse(detailText)) ?? .string(detailText),
-                prevHash: row["prev_hash"], hash: row["hash"])
-        }
+    /// An entry's detail as read back from its stored canonical JSON text (text that does not
+    /// parse stays a string, and the chain check then names the entry).
+    public static func detail(stored text: String) -> JSONValue {
+        (try? JSONValue.parse(text)) ?? .string(text)
     }
 }

@@ -33,6 +33,22 @@ public struct CaseInfo: Equatable, Codable, Sendable {
     public var createdAt: String
     /// RFC 3339 UTC of the last write (exports excluded).
     public var updatedAt: String
+
+    /// Creates a case record.
+    public init(
+        id: String, title: String, status: CaseStatus, severity: String, assignee: String, disposition: String,
+        createdBy: String, createdAt: String, updatedAt: String
+    ) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.severity = severity
+        self.assignee = assignee
+        self.disposition = disposition
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }
 
 /// Who withdrew a tag or a note, when, and why. Withdrawn things stay in the case, marked.
@@ -113,6 +129,21 @@ public struct AuditEntry: Equatable, Sendable {
     public var prevHash: String
     /// sha256 of `line`.
     public var hash: String
+
+    /// Creates an entry as stored (`AuditChain.verify` checks it).
+    public init(
+        seq: Int, caseID: String, at: String, who: String, action: String, detail: JSONValue, prevHash: String,
+        hash: String
+    ) {
+        self.seq = seq
+        self.caseID = caseID
+        self.at = at
+        self.who = who
+        self.action = action
+        self.detail = detail
+        self.prevHash = prevHash
+        self.hash = hash
+    }
 
     /// The canonical line hashed into `hash` (every field but the hash itself).
     public var hashedValue: JSONValue {

@@ -11,12 +11,17 @@ import GRDB
 /// The audit trail is the source of truth: `snapshot` replays it (`CaseReplay`) and refuses a
 /// case whose tables say anything else; `verify` names the first difference. Only a path that
 /// does not exist is created; an empty, foreign or damaged file is refused before any write.
-public final class CaseStore: @unchecked Sendable {
+public final class CaseStore: CaseStoring, @unchecked Sendable {
     /// The database file.
     public let path: String
     /// Who the writes are recorded as.
     public let user: String
-    let clock: any CaseClock
+    /// The source of timestamps.
+    public let clock: any CaseClock
+    /// Who exports: the same account the writes are recorded as.
+    public var investigator: String { user }
+    /// The database file's path.
+    public var location: String { path }
     let pool: DatabasePool
     /// How long a write waits for other writers before failing with `.locked`, in seconds.
     let patience: Double
@@ -107,8 +112,15 @@ public final class CaseStore: @unchecked Sendable {
         try Self.retrying(path: path, patience: patience) { try pool.read { try body($0) } }
     }
 
-    /// The current time as stored (RFC 3339 UTC).
-    func timestamp() -> String { Timestamp.format(millis: clock.now() * 1000) }
+    /// Runs `body` in one IMMEDIATE transaction (`CaseStoring`'s writes), retrying on `SQLITE_BUSY`.
+    public func inWriteTransaction<T>(_ body: (any CaseTransaction) throws -> T) throws -> T {
+        try write { try body(SQLiteCaseTransaction(db: $0)) }
+    }
+
+    /// Runs `body` on a consistent read snapshot (`CaseStoring`'s reads).
+    public func inReadTransaction<T>(_ body: (any CaseTransaction) throws -> T) throws -> T {
+        try read { try body(SQLiteCaseTransaction(db: $0)) }
+    }
 
     /// Calls `body`, retrying with backoff for up to `patience` seconds while the database is
     /// busy, and maps SQLite failures to `CaseStoreError`.

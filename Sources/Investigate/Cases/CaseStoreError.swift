@@ -5,6 +5,9 @@ public struct CaseStoreError: Error, CustomStringConvertible, Equatable, Sendabl
         case notFound, invalidInput, locked, diskFull, unwritable, corrupt, io
         /// The tables and the audit trail of a case disagree (edited outside the tool).
         case tampered
+        /// A store on a server that cannot be reached now (down, restarting, network); nothing
+        /// was written, and the same write may be tried again.
+        case unreachable
     }
 
     /// The kind of failure.
@@ -20,9 +23,11 @@ public struct CaseStoreError: Error, CustomStringConvertible, Equatable, Sendabl
 
     public var description: String { message }
 
-    static func noCase(_ id: String) -> CaseStoreError {
+    /// `no case ID in the case store` (`.notFound`).
+    public static func noCase(_ id: String) -> CaseStoreError {
         CaseStoreError(.notFound, "no case \(TextEscaping.visible(id, limit: 80)) in the case store")
     }
 
-    static func invalid(_ message: String) -> CaseStoreError { CaseStoreError(.invalidInput, message) }
+    /// Bad input (`.invalidInput`).
+    public static func invalid(_ message: String) -> CaseStoreError { CaseStoreError(.invalidInput, message) }
 }

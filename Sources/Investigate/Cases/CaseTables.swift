@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A case as its tables hold it, read to be compared with the replay of its audit trail.
 struct CaseTables {
@@ -13,50 +12,26 @@ struct CaseTables {
     var unreadable: CaseDivergence?
 
     /// Reads case `caseID`'s rows; nil when there is no such case.
-    static func read(_ db: Database, caseID: String) throws -> CaseTables? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [caseID]) else {
-            return nil
+    static func read(_ tx: any CaseTransaction, caseID: String) throws -> CaseTables? {
+        guard let stored = try tx.fetchCase(caseID) else { return nil }
+        var tables = CaseTables(info: stored.info, auditHead: stored.auditHead, auditCount: stored.auditCount)
+        if CaseStatus(rawValue: stored.rawStatus) == nil {
+            tables.unreadable = CaseDivergence("cases.status is '\(inert(stored.rawStatus))', not a status")
         }
-        var tables = CaseTables(info: CaseStore.info(row), auditHead: row["audit_head"], auditCount: row["audit_count"])
-        let rawStatus: String = row["status"]
-        if CaseStatus(rawValue: rawStatus) == nil {
-            tables.unreadable = CaseDivergence("cases.status is '\(inert(rawStatus))', not a status")
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM tags WHERE case_id = ?", arguments: [caseID]) {
-            let kindText: String = row["target_kind"]
-            guard let kind = TagTargetKind(rawValue: kindText), let target = exactBytes(row["target"]) else {
+        for row in try tx.fetchTags(caseID: caseID) {
+            guard let kind = TagTargetKind(rawValue: row.kind), let target = row.target else {
                 tables.unreadable = tables.unreadable ?? CaseDivergence("tags: a row has an unreadable kind or target")
                 continue
             }
-            let tag = CaseTag(
-                kind: kind, target: target, label: row["label"], who: row["who"], at: row["at"],
-                retracted: retraction(row))
+            let tag = CaseTag(kind: kind, target: target, label: row.label, who: row.who, at: row.at, retracted: row.retracted)
             let key = TagKey(tag)
             if tables.tags[key] != nil {
                 tables.unreadable = tables.unreadable ?? CaseDivergence("tags: \(key.described) is in the table twice")
             }
             tables.tags[key] = tag
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE case_id = ?", arguments: [caseID]) {
-            let note = CaseNote(seq: row["seq"], text: row["text"], who: row["who"], at: row["at"], retracted: retraction(row))
-            tables.notes[note.seq] = note
-        }
+        for note in try tx.fetchNotes(caseID: caseID) { tables.notes[note.seq] = note }
         return tables
-    }
-
-    /// A target column as exact bytes: BLOB as stored, TEXT as its UTF-8 bytes.
-    static func exactBytes(_ value: DatabaseValue) -> ExactText? {
-        switch value.storage {
-        case .blob(let data): return ExactText(bytes: data)
-        case .string(let text): return ExactText(text)
-        default: return nil
-        }
-    }
-
-    static func retraction(_ row: Row) -> CaseRetraction? {
-        guard let at: String = row["retracted_at"] else { return nil }
-        let who: String? = row["retracted_by"], reason: String? = row["retract_reason"]
-        return CaseRetraction(who: who ?? "", at: at, reason: reason ?? "")
     }
 
     /// The first difference between these tables and the replayed chain, or nil.

@@ -13,11 +13,11 @@ public struct CaseExporter {
         public var warnings: [String]
     }
 
-    public let store: CaseStore
+    public let store: any CaseStoring
     public let signingKey: Curve25519SigningKey
     public let redactor: Redactor?
 
-    public init(store: CaseStore, signingKey: Curve25519SigningKey, redactor: Redactor?) {
+    public init(store: any CaseStoring, signingKey: Curve25519SigningKey, redactor: Redactor?) {
         self.store = store
         self.signingKey = signingKey
         self.redactor = redactor
@@ -32,7 +32,7 @@ public struct CaseExporter {
             attempt += 1
             let input = BundleInput(
                 snapshot: try store.snapshot(caseID: caseID), investigation: investigation,
-                investigator: store.user, redactor: redactor)
+                investigator: store.investigator, redactor: redactor)
             let rendered = try BundleWriter(signingKey: signingKey).render(input)
             let detail: JSONValue = [
                 "format": .string(BundleManifest.formatName), "manifest_sha256": .string(rendered.manifestSHA256),

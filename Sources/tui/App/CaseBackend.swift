@@ -27,7 +27,7 @@ protocol CaseBackend: AnyObject {
 /// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
 /// case, or creates one titled after the source folder.
 final class StoreCaseBackend: CaseBackend {
-    private let store: CaseStore
+    private let store: any CaseStoring
     private let defaultTitle: String
     private var caseID: String?
 
@@ -37,7 +37,7 @@ final class StoreCaseBackend: CaseBackend {
         return "exported \(caseID) to \(path): \(result.files.count) files, signed"
     }
 
-    init(store: CaseStore, defaultTitle: String) {
+    init(store: any CaseStoring, defaultTitle: String) {
         self.store = store
         self.defaultTitle = defaultTitle
     }

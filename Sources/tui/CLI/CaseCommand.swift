@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Investigate
+import InvestigatePostgres
 
 /// `investigate case ...`: the case store from the command line.
 struct CaseCommand: ParsableCommand {
@@ -10,18 +11,18 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             CaseNewCommand.self, CaseTagCommand.self, CaseUntagCommand.self, CaseNoteCommand.self,
             CaseRetractNoteCommand.self, CaseStatusCommand.self, CaseSetCommand.self, CaseListCommand.self,
-            CaseShowCommand.self, CaseAuditCommand.self,
+            CaseShowCommand.self, CaseAuditCommand.self, CaseMigrateCommand.self,
         ])
 }
 
-/// `--db PATH`, shared by every command that opens the case store.
+/// `--db PATH|URL`, shared by every command that opens the case store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "Case database (default $INVESTIGATE_DB, else $XDG_DATA_HOME/investigate/cases.sqlite).")
+    @Option(name: .customLong("db"), help: "Case database: a SQLite file, or postgresql://... (default $INVESTIGATE_DB, else $XDG_DATA_HOME/investigate/cases.sqlite).")
     var database: String?
 
     /// Opens the store, turning failures into a clean exit (status 4).
-    func open() throws -> CaseStore {
-        try storeCall { try CaseStore(path: InvestigatePaths.caseDatabase(flag: database)) }
+    func open() throws -> any CaseStoring {
+        try storeCall { try CaseStores.open(InvestigatePaths.caseDatabase(flag: database)) }
     }
 }
 

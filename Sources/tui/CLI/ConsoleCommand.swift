@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import Investigate
+import InvestigatePostgres
 
 /// `investigate console DIR`: the interactive console on the terminal.
 struct ConsoleCommand: ParsableCommand {
@@ -69,7 +70,7 @@ enum ConsoleSetup {
         do {
             let path = InvestigatePaths.caseDatabase(flag: database, environment: environment)
             let backend = StoreCaseBackend(
-                store: try CaseStore(path: path, patience: 5),
+                store: try CaseStores.open(path, patience: 5),
                 defaultTitle: "console " + (directory as NSString).lastPathComponent)
             runner.caseBackend = backend
             if let current = try backend.current() { runner.dispatch(.caseSynced(current)) }

@@ -1,6 +1,4 @@
-import GRDB
-
-/// The outcome of `CaseStore.verify(caseID:)`.
+/// The outcome of `CaseStoring.verify(caseID:)`.
 public struct CaseVerification: Equatable, Sendable {
     /// The case checked.
     public var caseID: String
@@ -16,7 +14,7 @@ public struct CaseVerification: Equatable, Sendable {
 }
 
 /// The audit trail is the source of truth: verification and exports replay it and compare.
-extension CaseStore {
+extension CaseStoring {
     /// Checks case `caseID`: the hash chain links, it replays without contradiction, its
     /// head and length match the ones the case row keeps, and the replayed state (fields, tags
     /// with who/when, notes, retractions) equals the tables. Names the first problem.
@@ -24,14 +22,14 @@ extension CaseStore {
     ///   bundle's manifest); the chain must contain it.
     /// - Throws: `CaseStoreError` when the case does not exist or the store cannot be read.
     public func verify(caseID: String, knownHead: String? = nil) throws -> CaseVerification {
-        try read { db in
-            guard let tables = try CaseTables.read(db, caseID: caseID) else { throw CaseStoreError.noCase(caseID) }
-            let chain = try AuditChain.entries(db, caseID: caseID)
+        try inReadTransaction { tx in
+            guard let tables = try CaseTables.read(tx, caseID: caseID) else { throw CaseStoreError.noCase(caseID) }
+            let chain = try tx.fetchAudit(caseID: caseID)
             var result = CaseVerification(
                 caseID: caseID, entryCount: chain.count, head: chain.last?.hash ?? AuditChain.genesis, problem: nil)
             if let knownHead, !chain.contains(where: { $0.hash == knownHead }) {
                 result.problem = "the chain does not contain the known head \(inert(knownHead)) (entries were removed or rewritten)"
-            } else if let problem = Self.check(tables: tables, chain: chain, caseID: caseID) {
+            } else if let problem = CaseChecks.check(tables: tables, chain: chain, caseID: caseID) {
                 result.problem = problem
             }
             return result
@@ -42,10 +40,10 @@ extension CaseStore {
     /// - Throws: `CaseStoreError` when the case does not exist, or `.tampered` naming the first
     ///   place where the tables and the audit trail disagree (nothing diverging is ever returned).
     public func snapshot(caseID: String) throws -> CaseSnapshot {
-        try read { db in
-            guard let tables = try CaseTables.read(db, caseID: caseID) else { throw CaseStoreError.noCase(caseID) }
-            let chain = try AuditChain.entries(db, caseID: caseID)
-            if let problem = Self.check(tables: tables, chain: chain, caseID: caseID) {
+        try inReadTransaction { tx in
+            guard let tables = try CaseTables.read(tx, caseID: caseID) else { throw CaseStoreError.noCase(caseID) }
+            let chain = try tx.fetchAudit(caseID: caseID)
+            if let problem = CaseChecks.check(tables: tables, chain: chain, caseID: caseID) {
                 throw CaseStoreError(
                     .tampered,
                     "case \(caseID) does not match its audit trail: \(problem); "
@@ -54,7 +52,10 @@ extension CaseStore {
             return try CaseReplay.replay(chain, caseID: caseID).snapshot(audit: chain)
         }
     }
+}
 
+/// The checks both backends run on a case read in one snapshot.
+enum CaseChecks {
     /// The first problem with a case's chain or tables, or nil.
     static func check(tables: CaseTables, chain: [AuditEntry], caseID: String) -> String? {
         if let broken = AuditChain.verify(chain, caseID: caseID) { return "chain broken at \(broken)" }

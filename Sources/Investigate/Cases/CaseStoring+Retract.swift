@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 
 /// Retractions: withdrawing a tag or a note is an audited entry, never a deletion. The row
 /// stays, marked with who retracted it, when and why; the case shows it as retracted.
-extension CaseStore {
+extension CaseStoring {
     /// Retracts a label from targets of one kind; returns how many standing tags were retracted.
     /// - Throws: `CaseStoreError` (`.invalidInput` when none of the targets carries the label).
     @discardableResult
@@ -41,18 +40,15 @@ extension CaseStore {
         let label = try TagLabel.validate(rawLabel)
         let reason = try CaseText.reason(rawReason)
         let targets = try TagTargets(rawTargets)
-        return try write { db in
-            try requireCase(db, caseID)
+        return try inWriteTransaction { tx in
+            try requireCase(tx, caseID)
             let now = timestamp()
+            let retraction = CaseRetraction(who: user, at: now, reason: reason)
             var retracted: [(TagTargetKind, ExactText)] = []
             for (kind, target) in targets.list {
-                try db.execute(
-                    sql: """
-                        UPDATE tags SET retracted_by = ?, retracted_at = ?, retract_reason = ?
-                        WHERE case_id = ? AND target_kind = ? AND target = ? AND label = ? AND retracted_at IS NULL
-                        """,
-                    arguments: [user, now, reason, caseID, kind.rawValue, Data(target.bytes), label])
-                if db.changesCount > 0 { retracted.append((kind, target)) }
+                if try tx.retractTag(caseID: caseID, kind: kind, target: target, label: label, retraction: retraction) {
+                    retracted.append((kind, target))
+                }
             }
             guard !retracted.isEmpty else {
                 throw CaseStoreError.invalid("none of these targets carries the tag \(inert(label)) in \(caseID)")
@@ -60,8 +56,8 @@ extension CaseStore {
             var detail = targets.detail(label: label, context: context, only: retracted)
             detail["removed"] = .int(Int64(retracted.count))
             detail["reason"] = .string(reason)
-            try touch(db, caseID, now)
-            try AuditChain.append(db, caseID: caseID, at: now, who: user, action: "tag.remove", detail: .object(detail))
+            try touch(tx, caseID, now)
+            try AuditChain.append(tx, caseID: caseID, at: now, who: user, action: "tag.remove", detail: .object(detail))
             return retracted.count
         }
     }
@@ -70,21 +66,16 @@ extension CaseStore {
     /// - Throws: `CaseStoreError` (`.invalidInput` when there is no such standing note).
     public func retractNote(caseID: String, seq: Int, reason rawReason: String = "") throws {
         let reason = try CaseText.reason(rawReason)
-        try write { db in
-            try requireCase(db, caseID)
+        try inWriteTransaction { tx in
+            try requireCase(tx, caseID)
             let now = timestamp()
-            try db.execute(
-                sql: """
-                    UPDATE notes SET retracted_by = ?, retracted_at = ?, retract_reason = ?
-                    WHERE case_id = ? AND seq = ? AND retracted_at IS NULL
-                    """,
-                arguments: [user, now, reason, caseID, seq])
-            guard db.changesCount == 1 else {
+            guard try tx.retractNote(caseID: caseID, seq: seq, retraction: CaseRetraction(who: user, at: now, reason: reason))
+            else {
                 throw CaseStoreError.invalid("\(caseID) has no standing note \(seq)")
             }
-            try touch(db, caseID, now)
+            try touch(tx, caseID, now)
             try AuditChain.append(
-                db, caseID: caseID, at: now, who: user, action: "note.retract",
+                tx, caseID: caseID, at: now, who: user, action: "note.retract",
                 detail: ["note": .int(Int64(seq)), "reason": .string(reason)])
         }
     }
