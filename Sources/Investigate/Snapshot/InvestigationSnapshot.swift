@@ -38,6 +38,7 @@ enum InvestigationSnapshot {
         let (ranking, owner) = try ClusterRanking.readSnapshot(
             input, accounts: n, index: index, features: features, population: population, coActivity: coActivity)
         let operations = try Operation.readSnapshot(input, clusters: ranking.count, index: index)
+        try input.finishVerification()
         return Investigation(
             restoring: data, index: index, features: features, ranking: ranking, clusterOfAccount: owner, weights: weights,
             coActivity: coActivity, operations: operations, population: population, clustering: clustering,

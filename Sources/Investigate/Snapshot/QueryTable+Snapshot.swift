@@ -45,7 +45,9 @@ extension QueryTable {
         try SnapshotCheck.count("q.file_line_start", table.fileLineStart.count, table.files.count + 1)
         try SnapshotCheck.starts("q.file_line_start", table.fileLineStart, end: table.fileLineStart.last ?? 0)
         let lines = table.fileLineStart.last ?? 0
-        for row in 0..<rows where Int(table.line[row]) > lines { throw SnapshotDamage("section q.line: line out of range") }
+        try SnapshotRawIO.forEachChunk(table.line) { values in
+            for value in values where Int(value) > lines { throw SnapshotDamage("section q.line: line out of range") }
+        }
         table.accountStart = try input.array("q.account_start", Int.self)
         try SnapshotCheck.starts("q.account_start", table.accountStart, entries: accounts + 1, end: rows)
 
@@ -67,9 +69,8 @@ extension QueryTable {
         try SnapshotCheck.ids("q.context", column: table.context, below: contexts.count, absent: false)
 
         let categories = pools.categories.count
-        for row in 0..<rows {
-            let code = table.categoryCode[row]
-            if code != 0 && UInt32(code) != WideValues.escape && Int(code) - 1 >= categories {
+        try SnapshotRawIO.forEachChunk(table.categoryCode) { codes in
+            for code in codes where code != 0 && UInt32(code) != WideValues.escape && Int(code) - 1 >= categories {
                 throw SnapshotDamage("section q.category: id out of range")
             }
         }

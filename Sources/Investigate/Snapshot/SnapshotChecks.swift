@@ -19,9 +19,10 @@ enum SnapshotCheck {
     static func ids(_ name: String, column: ChunkedColumn<Int32>, below bound: Int, absent: Bool) throws {
         let low: Int32 = absent ? -1 : 0
         let high = Int32(clamping: bound)
-        for row in 0..<column.count {
-            let value = column[row]
-            if value < low || value >= high { throw SnapshotDamage("section \(name): id \(value) out of range (\(bound) values)") }
+        try SnapshotRawIO.forEachChunk(column) { values in
+            for value in values where value < low || value >= high {
+                throw SnapshotDamage("section \(name): id \(value) out of range (\(bound) values)")
+            }
         }
     }
 

@@ -1,4 +1,6 @@
 import Crypto
+import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -87,12 +89,15 @@ final class SnapshotFileWriter {
 
 /// Reads the sections of a snapshot file, trusting nothing: the header must name the expected
 /// key, the table must be authenticated by the folder's key, and each section is read only
-/// within the file and returned only when its bytes hash to the table's digest.
-///
-/// Immutable once opened: sections may be read from several threads at once.
+/// within the file. Each section's bytes are hashed on another core while the caller goes on
+/// checking its invariants (which are safe on any bytes); `finishVerification()` waits for the
+/// hashes and throws unless every section read matched the table's digest, so nothing read is
+/// trusted before it returns.
 final class SnapshotFileReader: @unchecked Sendable {
     private let fd: Int32
     private let fileSize: Int
+    private let hashing = DispatchGroup()
+    private let mismatches = Mutex<[String]>([])
     let sections: [String: SnapshotFormat.Section]
 
     /// Opens `path` and checks its header, trailer and table.
@@ -147,7 +152,10 @@ final class SnapshotFileReader: @unchecked Sendable {
         sections = parsed
     }
 
-    deinit { close(fd) }
+    deinit {
+        hashing.wait()
+        close(fd)
+    }
 
     private func section<T>(_ name: String, _ type: T.Type) throws -> (SnapshotFormat.Section, count: Int) {
         guard let section = sections[name] else { throw SnapshotDamage("section \(name): missing") }
@@ -155,30 +163,41 @@ final class SnapshotFileReader: @unchecked Sendable {
         return (section, section.length / MemoryLayout<T>.stride)
     }
 
-    private func verify(_ name: String, _ section: SnapshotFormat.Section, _ hasher: SHA256) throws {
-        guard Array(hasher.finalize()) == section.digest else { throw SnapshotDamage("section \(name): checksum does not match") }
+    /// Hashes a section's bytes on another core and records a mismatch.
+    private func verifyLater(_ name: String, _ section: SnapshotFormat.Section, _ digest: @escaping @Sendable () -> [UInt8]) {
+        DispatchQueue.global().async(group: hashing) { [self] in
+            if digest() != section.digest { mismatches.withLock { $0.append(name) } }
+        }
+    }
+
+    /// Waits for every section read so far to be hashed.
+    /// - Throws: `SnapshotDamage` naming a section whose bytes do not match the table.
+    func finishVerification() throws {
+        hashing.wait()
+        if let name = mismatches.withLock({ $0.sorted().first }) { throw SnapshotDamage("section \(name): checksum does not match") }
     }
 
     /// Checks section `name` against its digest without keeping it.
-    func verify(section name: String) throws { _ = try array(name, UInt8.self) }
+    func verify(section name: String) throws {
+        _ = try array(name, UInt8.self)
+        try finishVerification()
+    }
 
-    /// Section `name` as an array of `T`.
+    /// Section `name` as an array of `T` (verified by `finishVerification()`).
     func array<T: SnapshotScalar>(_ name: String, _ type: T.Type) throws -> [T] {
         let (section, count) = try self.section(name, T.self)
-        var hasher = SHA256()
-        guard let values = SnapshotRawIO.readArray(T.self, fd: fd, offset: section.offset, count: count, fileSize: fileSize, hasher: &hasher)
+        guard let values = SnapshotRawIO.readArray(T.self, fd: fd, offset: section.offset, count: count, fileSize: fileSize)
         else { throw SnapshotDamage("section \(name): cannot be read") }
-        try verify(name, section, hasher)
+        verifyLater(name, section) { SnapshotRawIO.sha256(values) }
         return values
     }
 
-    /// Section `name` as a column of `T`.
+    /// Section `name` as a column of `T` (verified by `finishVerification()`).
     func column<T: SnapshotScalar>(_ name: String, _ type: T.Type) throws -> ChunkedColumn<T> {
         let (section, count) = try self.section(name, T.self)
-        var hasher = SHA256()
-        guard let column = SnapshotRawIO.readColumn(T.self, fd: fd, offset: section.offset, count: count, fileSize: fileSize, hasher: &hasher)
+        guard let column = SnapshotRawIO.readColumn(T.self, fd: fd, offset: section.offset, count: count, fileSize: fileSize)
         else { throw SnapshotDamage("section \(name): cannot be read") }
-        try verify(name, section, hasher)
+        verifyLater(name, section) { SnapshotRawIO.sha256(column: column) }
         return column
     }
 

@@ -9,7 +9,7 @@ import Crypto
 /// A plain value a snapshot stores as raw little-endian bytes: every bit pattern of its size is
 /// a valid value, so bytes read from a file (damaged or crafted) can never make an invalid one.
 /// (`Bool` is not one: it is stored as `UInt8`.)
-protocol SnapshotScalar: BitwiseCopyable {}
+protocol SnapshotScalar: BitwiseCopyable, Sendable {}
 extension UInt8: SnapshotScalar {}
 extension UInt16: SnapshotScalar {}
 extension UInt32: SnapshotScalar {}
@@ -127,17 +127,23 @@ enum SnapshotRawIO {
         return bytes
     }
 
-    /// `count` values of `T` read from `offset` of a file of `fileSize` bytes, their bytes fed to
-    /// `hasher`; nil when the range is outside the file or the read fails.
+    /// `count` values of `T` read from `offset` of a file of `fileSize` bytes; nil when the range
+    /// is outside the file or the read fails.
+    static func readArray<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> [T]? {
+        var ignored = SHA256()
+        return readArray(T.self, fd: fd, offset: offset, count: count, fileSize: fileSize, hasher: &ignored, hashing: false)
+    }
+
+    /// `readArray`, with the bytes fed to `hasher`.
     static func readArray<T: SnapshotScalar>(
-        _ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int, hasher: inout SHA256
+        _ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int, hasher: inout SHA256, hashing: Bool = true
     ) -> [T]? {
         guard let bytes = checkedLength(T.self, count: count, offset: offset, fileSize: fileSize) else { return nil }
         var ok = true
         let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             if bytes > 0, let base = buffer.baseAddress {
                 ok = readAll(fd, UnsafeMutableRawPointer(base), bytes, at: offset)
-                if ok { hasher.update(bufferPointer: UnsafeRawBufferPointer(start: base, count: bytes)) }
+                if ok && hashing { hasher.update(bufferPointer: UnsafeRawBufferPointer(start: base, count: bytes)) }
             }
             // Every bit pattern is a valid `T` (`SnapshotScalar`); on failure the array is dropped.
             initialized = ok ? count : 0
@@ -146,9 +152,7 @@ enum SnapshotRawIO {
     }
 
     /// A column of `count` values read from `offset`, chunk by chunk; nil as for `readArray`.
-    static func readColumn<T: SnapshotScalar>(
-        _ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int, hasher: inout SHA256
-    ) -> ChunkedColumn<T>? {
+    static func readColumn<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> ChunkedColumn<T>? {
         guard checkedLength(T.self, count: count, offset: offset, fileSize: fileSize) != nil else { return nil }
         let column = ChunkedColumn<T>(uninitializedCount: count)
         let chunk = ChunkedColumn<T>.chunkSize
@@ -158,7 +162,6 @@ enum SnapshotRawIO {
             guard let address = column.contiguousAddress(index, count: n) else { return nil }
             let bytes = n * MemoryLayout<T>.stride
             guard readAll(fd, UnsafeMutableRawPointer(address), bytes, at: offset + index * MemoryLayout<T>.stride) else { return nil }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: address, count: bytes))
             index += n
         }
         return column
@@ -186,6 +189,33 @@ enum SnapshotRawIO {
         }
         pool.compact()
         return ()
+    }
+
+    /// Calls `body` with each chunk of a column's values in order (a check over every row without
+    /// a class property access per row).
+    static func forEachChunk<T: SnapshotScalar>(_ column: ChunkedColumn<T>, _ body: (UnsafeBufferPointer<T>) throws -> Void) rethrows {
+        let chunk = ChunkedColumn<T>.chunkSize
+        var index = 0
+        while index < column.count {
+            let n = min(chunk - (index & (chunk - 1)), column.count - index)
+            if let address = column.contiguousAddress(index, count: n) { try body(UnsafeBufferPointer(start: address, count: n)) }
+            index += n
+        }
+    }
+
+    /// The SHA-256 of a column's bytes, chunk by chunk.
+    static func sha256<T: SnapshotScalar>(column: ChunkedColumn<T>) -> [UInt8] {
+        var hasher = SHA256()
+        let chunk = ChunkedColumn<T>.chunkSize
+        var index = 0
+        while index < column.count {
+            let n = min(chunk - (index & (chunk - 1)), column.count - index)
+            if let address = column.contiguousAddress(index, count: n) {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: address, count: n * MemoryLayout<T>.stride))
+            }
+            index += n
+        }
+        return Array(hasher.finalize())
     }
 
     /// The SHA-256 of an array's bytes.
