@@ -68,7 +68,7 @@ public final class CoActivity: @unchecked Sendable {
         self.cumulative = cumulative
     }
 
-    /// Counts as a snapshot kept them (`CoActivity+Snapshot.swift` checks them against `queries`).
+    /// Counts as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them against `queries`).
     init(restoring queries: QueryTable, window seconds: Int64, base: Int64, bucketSeconds: Int64, cumulative: [UInt32]) {
         self.queries = queries
         window = seconds * 1000
