@@ -88,6 +88,25 @@ public final class Investigation: @unchecked Sendable {
         residentMiB = resident
     }
 
+    /// An investigation restored from a snapshot's parts (`InvestigationSnapshot`), not built.
+    init(
+        restoring data: CaseData, index: LinkIndex, features: AccountFeatures, ranking: ClusterRanking, clusterOfAccount: [Int32],
+        weights: EvidenceWeights, coActivity: CoActivity, operations: [Operation], population: PopulationBaseline,
+        clustering: ClusteringMode, timings: [String: Double]
+    ) {
+        (self.data, self.index, self.features, self.clusterOfAccount) = (data, index, features, clusterOfAccount)
+        (self.weights, self.coActivity, self.operations, self.clustering) = (weights, coActivity, operations, clustering)
+        clusters = ClusterList(ranking: ranking)
+        var operationOf: [Int: Int] = [:]
+        for (i, op) in operations.enumerated() { for c in op.clusters { operationOf[c] = i } }
+        operationOfCluster = operationOf
+        accountRisk = AccountRisks(
+            scorer: ranking.scorer, clusterRisks: ranking.risks, clusterOfAccount: clusterOfAccount, features: features,
+            population: population)
+        self.timings = timings
+        residentMiB = [:]
+    }
+
     /// Loads and builds in one step.
     public static func open(
         _ directory: String, options: LoadOptions = LoadOptions(),

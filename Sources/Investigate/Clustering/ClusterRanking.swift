@@ -22,16 +22,16 @@ final class ClusterRanking: @unchecked Sendable {
     /// Risk of each cluster, in rank order.
     let risks: [Double]
     /// Start of each cluster's entries in `linkEntries` (`count + 1` entries).
-    private let linkStart: [Int32]
+    let linkStart: [Int32]
     /// `LinkKind` position << 32 | shared value count, for kinds with a count above 0.
-    private let linkEntries: [UInt64]
-    private let scorer: RiskScorer
-    private let features: AccountFeatures
-    private let population: PopulationBaseline
+    let linkEntries: [UInt64]
+    let scorer: RiskScorer
+    let features: AccountFeatures
+    let population: PopulationBaseline
     private let index: LinkIndex
     private let coActivity: CoActivity?
     /// Signals by rank of the multi-member clusters.
-    private let keptSignals: [Int: [SignalScore]]
+    let keptSignals: [Int: [SignalScore]]
 
     /// Scores every group and ranks them: risk descending, then size descending, then smallest
     /// member ascending.
@@ -119,6 +119,15 @@ final class ClusterRanking: @unchecked Sendable {
         keptSignals = kept
         rows = groups.reordered(by: order)
         groups = MemberRows(groupOf: [], sizes: [])
+    }
+
+    /// A ranking as a snapshot kept it (`ClusterRanking+Snapshot.swift` checks it first).
+    init(
+        restoring rows: MemberRows, risks: [Double], linkStart: [Int32], linkEntries: [UInt64], keptSignals: [Int: [SignalScore]],
+        index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer, coActivity: CoActivity?
+    ) {
+        (self.rows, self.risks, self.linkStart, self.linkEntries, self.keptSignals) = (rows, risks, linkStart, linkEntries, keptSignals)
+        (self.index, self.features, self.population, self.scorer, self.coActivity) = (index, features, population, scorer, coActivity)
     }
 
     /// The number of clusters.

@@ -66,7 +66,7 @@ public struct MemberRows: Sendable {
         return MemberRows(offsets: offsets, members: members)
     }
 
-    private init(offsets: [Int32], members: [Int32]) {
+    init(offsets: [Int32], members: [Int32]) {
         self.offsets = offsets
         self.members = members
     }

@@ -31,7 +31,7 @@ public final class CoActivity: @unchecked Sendable {
     /// Seconds per bucket of `cumulative`.
     private let bucketSeconds: Int64
     /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
-    private let cumulative: [UInt32]
+    let cumulative: [UInt32]
 
     /// Counts every account's bursts per second of the span.
     /// - Complexity: O(queries + span buckets).
@@ -66,6 +66,14 @@ public final class CoActivity: @unchecked Sendable {
             cumulative[i + 1] = running
         }
         self.cumulative = cumulative
+    }
+
+    /// Counts as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them against `queries`).
+    init(restoring queries: QueryTable, window seconds: Int64, base: Int64, bucketSeconds: Int64, cumulative: [UInt32]) {
+        self.queries = queries
+        window = seconds * 1000
+        windowSeconds = UInt32(seconds)
+        (self.base, self.bucketSeconds, self.cumulative) = (base, bucketSeconds, cumulative)
     }
 
     /// Calls `body` with each burst of an account (seconds after `base`), ascending.

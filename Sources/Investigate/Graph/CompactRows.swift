@@ -7,11 +7,11 @@
 /// - Sparse form, when few keys hold anything (orgs, template families, upstream links): the
 ///   keys that hold items, sorted, with compressed rows; a key is found by binary search.
 struct CompactRows {
-    private var head: [Int32] = []
-    private var rowKeys: [Int32] = []
-    private var rowStart: [Int32] = [0]
-    private var rowItems: [Int32] = []
-    private let sparse: Bool
+    var head: [Int32] = []
+    var rowKeys: [Int32] = []
+    var rowStart: [Int32] = [0]
+    var rowItems: [Int32] = []
+    let sparse: Bool
 
     /// Packs compressed rows (`start` has `keyCount + 1` entries).
     /// - Complexity: O(keys + items).

@@ -9,7 +9,7 @@ public final class LinkIndex: @unchecked Sendable {
     public let families: TemplateFamilies
     /// One adjacency per kind, at the kind's position in `LinkKind.allCases` (an array read in
     /// place: a dictionary lookup copied the lists' references on every call).
-    private var byKind: [Adjacency] = []
+    private(set) var byKind: [Adjacency] = []
 
     /// Builds the index.
     /// - Complexity: O(accounts + distinct (account, value) pairs + queries).
@@ -21,6 +21,11 @@ public final class LinkIndex: @unchecked Sendable {
             let pairs = builder.pairs(for: kind, families: self.families)
             byKind.append(Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: valueCount(kind)))
         }
+    }
+
+    /// An index as a snapshot kept it (`LinkIndex+Snapshot.swift` checks it first).
+    init(restoring data: CaseData, families: TemplateFamilies, byKind: [Adjacency]) {
+        (self.data, self.families, self.byKind) = (data, families, byKind)
     }
 
     /// How many distinct values of a kind exist.
@@ -88,8 +93,8 @@ public final class LinkIndex: @unchecked Sendable {
 
 /// Both directions of one link kind: account -> values and value -> accounts.
 struct Adjacency {
-    private let accountValues: CompactRows
-    private let valueAccounts: CompactRows
+    let accountValues: CompactRows
+    let valueAccounts: CompactRows
 
     init(pairs: LinkPairs.Pairs, accountCount: Int, valueCount: Int) {
         let byAccount = Adjacency.csr(keys: pairs.accounts, items: pairs.values, keyCount: accountCount)

@@ -33,6 +33,13 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// The family with a name.
     public func id(named name: String) -> Int32? { idByName[name] }
 
+    /// Families as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them first).
+    init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], topShare: [Float], familyShare: [Float], topFamily: [Int32]) {
+        (pairAccounts, pairFamilies, self.queryCount, self.names) = (pairs.accounts, pairs.values, queryCount, names)
+        (self.topShare, self.familyShare, self.topFamily) = (topShare, familyShare, topFamily)
+        for (id, name) in names.enumerated() { idByName[name] = Int32(id) }
+    }
+
     /// Finds the families from the prompt sketches (through `CaseData.templateFamilies`, which
     /// frees the sketches afterwards).
     init(queries: QueryTable, accountCount: Int) {

@@ -24,7 +24,7 @@ public final class CaseData: @unchecked Sendable {
     /// What the load read and skipped.
     public let report: LoadReport
     /// The template families once found (`templateFamilies`).
-    private let families = Mutex<TemplateFamilies?>(nil)
+    let families = Mutex<TemplateFamilies?>(nil)
 
     init(
         directory: String, files: SourceFiles, pools: ValuePools, accounts: AccountTable, payments: PaymentTable,

@@ -1,8 +1,8 @@
 /// Each account's token count summed over its queries, 4 bytes an account: a sum of 2^32 - 1
 /// or more is kept aside (exact), since a busy harvesting account can pass it.
 public struct AccountTokenSums: Sendable {
-    private var narrow: [UInt32]
-    private var wide: [Int: Int64] = [:]
+    var narrow: [UInt32]
+    var wide: [Int: Int64] = [:]
 
     /// Sums for `count` accounts, all 0.
     init(count: Int) { narrow = [UInt32](repeating: 0, count: count) }

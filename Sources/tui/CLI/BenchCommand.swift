@@ -15,17 +15,34 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of `wc -l` to take the median of.") var wcRuns = 3
     @Option(help: "Runs per folder, each in a fresh process (medians are reported).") var runs = 1
     @Flag(help: .hidden) var once = false
+    /// The snapshot folder of a cold run, which the warm run then opens (given by the parent).
+    @Option(help: .hidden) var snapshots: String?
+    @Flag(help: .hidden) var warm = false
 
     func run() throws {
-        if once || (directories.count == 1 && runs <= 1) {
-            try measure(directories[0])
+        if warm, let snapshots {
+            try runReporting { try BenchSnapshot.measureWarm(directories[0], folder: snapshots) }
+            return
+        }
+        if once {
+            try measure(directories[0], snapshots: snapshots)
+            return
+        }
+        if directories.count == 1 && runs <= 1 {
+            let folder = BenchSnapshot.temporaryFolder()
+            defer { BenchSnapshot.remove(folder) }
+            try measure(directories[0], snapshots: folder)
+            try runReporting {
+                let warm = try BenchSnapshot.child(directories[0], ["--warm", "--snapshots", folder])
+                print(String(format: "warm open      %.3f s  (from the snapshot, in a fresh process)", warm["warm"] ?? 0))
+            }
             return
         }
         try runReporting { try BenchComparison(directories: directories, runs: max(1, runs), wcRuns: wcRuns).run() }
     }
 
     /// One measured run of one folder, printed in full and then as one `summary` JSON line.
-    private func measure(_ directory: String) throws {
+    private func measure(_ directory: String, snapshots: String?) throws {
         try runReporting {
             let files = try SourceFiles(directory: directory).all.map(\.path)
             var wcTimes: [Double] = []
@@ -49,6 +66,7 @@ struct BenchCommand: ParsableCommand {
             let built = monotonicSeconds()
             let inv = Investigation(data: data)
             let build = monotonicSeconds() - built
+            let written = try snapshots.map { try BenchSnapshot.write(inv, directory: directory, folder: $0) }
             let buildPeak = resetHighWater ? Self.highWaterMark() / 1_048_576 : nil
             // Resetting the high-water mark resets getrusage's peak too: the larger of the two.
             let peak = max(loadPeak * 1_048_576, Double(peakResidentMemoryBytes()))
@@ -84,10 +102,19 @@ struct BenchCommand: ParsableCommand {
             let pools = data.pools.footprintByPool.prefix(5).map { "\($0.name) \($0.values) values \(mib($0.bytes))" }
             print("  largest pools: " + pools.joined(separator: "; "))
             print("clusters        \(inv.clusters.count) (\(inv.clusters.filter { $0.risk >= 0.5 }.count) at risk >= 0.5)")
-            let summary: JSONOut = .object([
+            if let written {
+                print(String(format: "snapshot write  %.2f s  (%.0f MiB)", written.seconds, Double(written.bytes) / 1_048_576))
+                print(String(format: "cold open       %.2f s  (load + build + snapshot write)", load + build + written.seconds))
+            }
+            var fields: [String: JSONOut] = [
                 "source": .string(directory), "queries": .int(data.queries.count), "wc": .number(wc), "load": .number(load),
                 "build": .number(build), "peak_bytes_per_row": .number(peak / Double(rows)),
-            ])
+            ]
+            if let written {
+                fields["write"] = .number(written.seconds)
+                fields["cold"] = .number(load + build + written.seconds)
+            }
+            let summary: JSONOut = .object(fields)
             print("summary " + summary.text)
         }
     }

@@ -13,6 +13,8 @@ struct BenchComparison {
     struct Figures {
         var queries = 0
         var wc = 0.0, load = 0.0, build = 0.0, bytesPerRow = 0.0
+        /// Snapshot write, cold open (load + build + write) and warm open (snapshot to triage table).
+        var write = 0.0, cold = 0.0, warm = 0.0
     }
 
     func run() throws {
@@ -23,7 +25,8 @@ struct BenchComparison {
                 let figures = try child(directory)
                 print(
                     "\(directory) run \(run): load \(Self.seconds(figures.load)) (\(Self.ratio(figures.load, figures.wc)) wc -l), "
-                        + "index+cluster+score \(Self.seconds(figures.build)), peak \(String(format: "%.1f", figures.bytesPerRow)) B/row")
+                        + "index+cluster+score \(Self.seconds(figures.build)), peak \(String(format: "%.1f", figures.bytesPerRow)) B/row, "
+                        + "snapshot write \(Self.seconds(figures.write)), cold open \(Self.seconds(figures.cold)), warm open \(Self.seconds(figures.warm))")
                 samples.append(figures)
             }
             var median = Figures()
@@ -32,48 +35,35 @@ struct BenchComparison {
             median.load = Statistics.median(samples.map(\.load))
             median.build = Statistics.median(samples.map(\.build))
             median.bytesPerRow = Statistics.median(samples.map(\.bytesPerRow))
+            median.write = Statistics.median(samples.map(\.write))
+            median.cold = Statistics.median(samples.map(\.cold))
+            median.warm = Statistics.median(samples.map(\.warm))
             medians.append((directory, median))
         }
         print("")
         print("medians over \(runs) run\(runs == 1 ? "" : "s") per folder")
-        print("source\tqueries\twc -l\tload\tload/wc\tbuild\tB/row\tload vs first")
+        print("source\tqueries\twc -l\tload\tload/wc\tbuild\tB/row\tload vs first\tsnapshot write\tcold open\twarm open")
         let first = medians[0].1.load
         for (directory, m) in medians {
             print(
                 [
                     directory, String(m.queries), Self.seconds(m.wc), Self.seconds(m.load), Self.ratio(m.load, m.wc),
                     Self.seconds(m.build), String(format: "%.1f", m.bytesPerRow), Self.ratio(m.load, first),
+                    Self.seconds(m.write), Self.seconds(m.cold), Self.seconds(m.warm),
                 ].joined(separator: "\t"))
         }
     }
 
-    /// Runs one measurement in a fresh process and reads its summary line.
+    /// Runs one cold measurement in a fresh process (writing a snapshot into a new folder), then
+    /// a warm open of that snapshot in another, and reads their summary lines.
     private func child(_ directory: String) throws -> Figures {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
-            ? CommandLine.arguments[0] : "/proc/self/exe")
-        process.arguments = ["bench", directory, "--once", "--wc-runs", String(wcRuns)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let line = output.split(separator: "\n").last(where: { $0.hasPrefix("summary ") }),
-            let summary = try? JSONValue.parse(String(line.dropFirst("summary ".count)))
-        else {
-            throw CLIFailure(message: "bench of \(directory) failed (exit \(process.terminationStatus))", code: 1)
-        }
-        func number(_ key: String) -> Double {
-            switch summary[key] {
-            case .int(let i)?: return Double(i)
-            case .number(let d)?: return d
-            default: return 0
-            }
-        }
+        let folder = BenchSnapshot.temporaryFolder()
+        defer { BenchSnapshot.remove(folder) }
+        let cold = try BenchSnapshot.child(directory, ["--wc-runs", String(wcRuns), "--snapshots", folder])
+        let warm = try BenchSnapshot.child(directory, ["--warm", "--snapshots", folder])
         return Figures(
-            queries: Int(number("queries")), wc: number("wc"), load: number("load"), build: number("build"),
-            bytesPerRow: number("peak_bytes_per_row"))
+            queries: Int(cold["queries"] ?? 0), wc: cold["wc"] ?? 0, load: cold["load"] ?? 0, build: cold["build"] ?? 0,
+            bytesPerRow: cold["peak_bytes_per_row"] ?? 0, write: cold["write"] ?? 0, cold: cold["cold"] ?? 0, warm: warm["warm"] ?? 0)
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

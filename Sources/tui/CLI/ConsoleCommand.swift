@@ -13,7 +13,6 @@ struct ConsoleCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var store: StoreOptions
-    @Flag(help: "Start at triage instead of where the last session left off.") var fresh = false
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -32,10 +31,13 @@ struct ConsoleCommand: ParsableCommand {
         }
         var state = ConsoleSetup.initialState(environment: environment)
         let sessionPath = Session.path(for: source.directory, environment: environment)
-        if !fresh, let sessionPath { state.pendingRestore = try? String(contentsOfFile: sessionPath, encoding: .utf8) }
+        if !source.fresh, let sessionPath { state.pendingRestore = try? String(contentsOfFile: sessionPath, encoding: .utf8) }
         let runner = ConsoleRunner(surface: surface, state: state)
         ConsoleSetup.attachCaseStore(runner, database: store.database, directory: source.directory, environment: environment)
-        runner.startLoading(ConsoleSetup.loader(directory: source.directory, strict: source.strict))
+        runner.startLoading(
+            ConsoleSetup.loader(
+                directory: source.directory, strict: source.strict, fresh: source.fresh,
+                snapshots: SourceOptions.snapshotStore(database: store.database, environment: environment)))
         let code = runner.runInteractive()
         surface.close()
         if let sessionPath, runner.state.data != nil {
@@ -80,16 +82,19 @@ enum ConsoleSetup {
     }
 
     /// Loads the source, builds the investigation and warms the triage table, reporting
-    /// progress as it goes. Runs on the loader thread.
-    static func loader(directory: String, strict: Bool)
+    /// progress as it goes; or, given a snapshot store, opens the snapshot of an earlier open
+    /// (`Investigation.open`). Runs on the loader thread.
+    static func loader(directory: String, strict: Bool, fresh: Bool = false, snapshots: SnapshotStore? = nil)
         -> @Sendable (_ progress: @escaping (Double, String) -> Void) throws -> any ConsoleModel
     {
         { progress in
-            let data = try CaseLoader(options: LoadOptions(strict: strict)).load(directory) { p in
+            let (investigation, _) = try Investigation.open(
+                directory, options: LoadOptions(strict: strict), snapshots: snapshots, fresh: fresh
+            ) { p in
                 progress(p.fraction * 0.8, p.file)
             }
             progress(0.85, "linking and clustering")
-            let model = EngineModel(Investigation(data: data))
+            let model = EngineModel(investigation)
             progress(0.95, "ranking")
             _ = model.triage()
             model.prefetchTopClusters()

@@ -21,7 +21,7 @@ struct EvaluateCommand: ParsableCommand {
             guard let mode = ClusteringMode(rawValue: clustering) else {
                 throw CLIFailure(message: "--clustering is evidence or legacy", code: 2)
             }
-            let inv = Investigation(data: try source.loadData(), clustering: mode)
+            let inv = try source.open(clustering: mode)
             let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top)
             if format == .json {
                 let rings = result.ringCoverage.map {

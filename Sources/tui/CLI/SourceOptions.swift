@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import ArgumentParser
+import Foundation
 import Investigate
 
 /// Output formats of the scripting commands.
@@ -17,9 +18,41 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Stop at the first bad row (file:line: reason on stderr, exit 3).")
     var strict = false
 
-    /// Loads and builds the investigation, turning load failures into a clean exit.
-    func open() throws -> Investigation {
-        Investigation(data: try loadData())
+    @Flag(
+        help: "Load and build from the source files, not from the snapshot of an earlier open (a new snapshot is still written; the console also starts at triage)."
+    )
+    var fresh = false
+
+    /// Opens the investigation: from the snapshot of an earlier open of the same files when
+    /// there is a sound one, else loaded and built (and a snapshot written). Load failures become
+    /// a clean exit; snapshot problems are reported on stderr and never stop the command.
+    func open(clustering: ClusteringMode = .evidence) throws -> Investigation {
+        do {
+            let (investigation, outcome) = try Investigation.open(
+                directory, options: LoadOptions(strict: strict), clustering: clustering,
+                snapshots: Self.snapshotStore(database: nil), fresh: fresh)
+            Self.report(outcome)
+            return investigation
+        } catch let failure as LoadFailure {
+            throw CLIFailure(message: failure.description, code: 3)
+        }
+    }
+
+    /// The snapshot folder beside the case database (`--db`, `$INVESTIGATE_DB` or the default);
+    /// nil when `$INVESTIGATE_SNAPSHOTS` is `off`.
+    static func snapshotStore(database: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
+        if environment["INVESTIGATE_SNAPSHOTS"] == "off" { return nil }
+        return SnapshotStore(caseDatabase: InvestigatePaths.caseDatabase(flag: database, environment: environment))
+    }
+
+    /// Prints a snapshot that was not trusted or not written on stderr, and with
+    /// `INVESTIGATE_SNAPSHOT_TRACE=1` what was used or written.
+    static func report(_ outcome: SnapshotOutcome, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if environment["INVESTIGATE_SNAPSHOT_TRACE"] == "1" {
+            printError(outcome.summary)
+        } else {
+            for problem in outcome.problems { printError("investigate: snapshot " + problem) }
+        }
     }
 
     /// Loads the data only.

@@ -1,0 +1,79 @@
+extension AccountFeatures {
+    func writeSnapshot(_ out: SnapshotFileWriter) throws {
+        try out.put("features.prompted", prompted)
+        try out.put("features.reasoning", reasoning)
+        for (name, sums) in [("input", inputTokens), ("output", outputTokens)] {
+            try out.put("features.\(name)_tokens.narrow", sums.narrow)
+            try out.put("features.\(name)_tokens.wide_keys", Array(sums.wide.keys))
+            try out.put("features.\(name)_tokens.wide_values", Array(sums.wide.values))
+        }
+        try out.put("features.hour_entropy", hourEntropy)
+        try out.put("features.gap_variation", gapVariation)
+        try out.put("features.hosting_share", hostingShare)
+        try out.put("features.category_entropy", categoryEntropy)
+    }
+
+    /// Reads the measured columns (query counts and first and last times are read from `queries`).
+    init(snapshot input: SnapshotFileReader, queries q: QueryTable, accounts n: Int) throws {
+        func ints(_ name: String) throws -> [Int32] {
+            let values = try input.array("features." + name, Int32.self)
+            try SnapshotCheck.count("features." + name, values.count, n)
+            return values
+        }
+        func floats(_ name: String) throws -> [Float] {
+            let values = try input.array("features." + name, Float.self)
+            try SnapshotCheck.count("features." + name, values.count, n)
+            try SnapshotCheck.finite("features." + name, values)
+            return values
+        }
+        func sums(_ name: String) throws -> AccountTokenSums {
+            var sums = AccountTokenSums(count: 0)
+            sums.narrow = try input.array("features.\(name)_tokens.narrow", UInt32.self)
+            try SnapshotCheck.count("features.\(name)_tokens.narrow", sums.narrow.count, n)
+            sums.wide = try SnapshotCheck.pairs(
+                "features.\(name)_tokens.wide", try input.array("features.\(name)_tokens.wide_keys", Int.self),
+                try input.array("features.\(name)_tokens.wide_values", Int64.self))
+            return sums
+        }
+        queries = AccountQueryCounts(queries: q)
+        firstQuery = AccountQueryTimes(queries: q, last: false)
+        lastQuery = AccountQueryTimes(queries: q, last: true)
+        prompted = try ints("prompted")
+        reasoning = try ints("reasoning")
+        inputTokens = try sums("input")
+        outputTokens = try sums("output")
+        hourEntropy = try floats("hour_entropy")
+        gapVariation = try floats("gap_variation")
+        hostingShare = try floats("hosting_share")
+        categoryEntropy = try floats("category_entropy")
+    }
+}
+
+extension PopulationBaseline {
+    private var scalars: [Double] {
+        [
+            templateShare, reasoningShare, outputRatio, outputPerQuery, hourEntropy, hostingShare, categoryEntropy,
+            creationSpanDays, accountAgeDays, weeklyConcentration,
+        ]
+    }
+
+    func writeSnapshot(_ out: SnapshotFileWriter) throws {
+        try out.put("population.scalars", scalars)
+        try out.put("population.banned", bannedAccounts.map { UInt8($0 ? 1 : 0) })
+        try out.put("population.invoice_instruments", invoiceInstruments.sorted())
+    }
+
+    init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int) throws {
+        let scalars = try input.array("population.scalars", Double.self)
+        try SnapshotCheck.count("population.scalars", scalars.count, 10)
+        try SnapshotCheck.finite("population.scalars", scalars)
+        (templateShare, reasoningShare, outputRatio, outputPerQuery, hourEntropy) = (scalars[0], scalars[1], scalars[2], scalars[3], scalars[4])
+        (hostingShare, categoryEntropy, creationSpanDays, accountAgeDays, weeklyConcentration) = (scalars[5], scalars[6], scalars[7], scalars[8], scalars[9])
+        let banned = try input.array("population.banned", UInt8.self)
+        try SnapshotCheck.count("population.banned", banned.count, accounts)
+        bannedAccounts = banned.map { $0 != 0 }
+        let invoices = try input.array("population.invoice_instruments", Int32.self)
+        try SnapshotCheck.ids("population.invoice_instruments", invoices, below: paymentValues, absent: false)
+        invoiceInstruments = Set(invoices)
+    }
+}

@@ -1,0 +1,115 @@
+/// The layout of a snapshot file (all integers little-endian):
+///
+/// ```
+/// header   64 bytes: magic "INVSNAP1", format version (u32), 0 (u32), snapshot key (32 bytes),
+///          16 zero bytes
+/// sections the bytes of each section, back to back
+/// table    entry count (u32); per entry: name length (u16), name (UTF-8), offset (u64),
+///          byte length (u64), SHA-256 of the section's bytes (32 bytes)
+/// trailer  56 bytes: table offset (u64), table length (u64), HMAC-SHA256 of header + table
+///          under the snapshot folder's key (32 bytes), magic "INVSNEND"
+/// ```
+///
+/// The HMAC binds the table, so it binds every section's digest: a section is trusted only when
+/// its bytes hash to the digest the authenticated table holds.
+enum SnapshotFormat {
+    /// Bumped whenever what a snapshot holds or how it is laid out changes.
+    static let version: UInt32 = 1
+    static let headerMagic = Array("INVSNAP1".utf8)
+    static let trailerMagic = Array("INVSNEND".utf8)
+    static let headerSize = 64
+    static let trailerSize = 56
+    /// At most this many sections (a crafted table cannot make the reader allocate much).
+    static let maxSections = 4096
+
+    /// The header for a snapshot key.
+    static func header(key: [UInt8]) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes(headerMagic)
+        out.u32(version)
+        out.u32(0)
+        out.bytes(key)
+        out.bytes([UInt8](repeating: 0, count: headerSize - out.count))
+        return out.data
+    }
+
+    /// One section of the table.
+    struct Section: Equatable {
+        var name: String
+        var offset: Int
+        var length: Int
+        var digest: [UInt8]
+    }
+
+    /// The table's bytes.
+    static func table(_ sections: [Section]) -> [UInt8] {
+        var out = ByteWriter()
+        out.u32(UInt32(sections.count))
+        for section in sections {
+            let name = Array(section.name.utf8)
+            out.u16(UInt16(name.count))
+            out.bytes(name)
+            out.u64(UInt64(section.offset))
+            out.u64(UInt64(section.length))
+            out.bytes(section.digest)
+        }
+        return out.data
+    }
+
+    /// The sections of a table, each checked to lie within `dataRange`; nil when malformed.
+    static func parseTable(_ bytes: [UInt8], dataRange: Range<Int>) -> [String: Section]? {
+        var reader = ByteReader(bytes)
+        guard let count = reader.u32(), count <= maxSections else { return nil }
+        var sections: [String: Section] = [:]
+        for _ in 0..<count {
+            guard let nameLength = reader.u16(), let nameBytes = reader.bytes(Int(nameLength)),
+                let name = String(validating: nameBytes, as: UTF8.self),
+                let offset = reader.u64(), let length = reader.u64(), let digest = reader.bytes(32),
+                offset <= UInt64(dataRange.upperBound), length <= UInt64(dataRange.upperBound),
+                Int(offset) >= dataRange.lowerBound, Int(offset) + Int(length) <= dataRange.upperBound,
+                sections[name] == nil
+            else { return nil }
+            sections[name] = Section(name: name, offset: Int(offset), length: Int(length), digest: digest)
+        }
+        return reader.atEnd ? sections : nil
+    }
+}
+
+/// Little-endian integers appended to bytes (no pointers: shifts).
+struct ByteWriter {
+    private(set) var data: [UInt8] = []
+    var count: Int { data.count }
+
+    mutating func bytes(_ more: [UInt8]) { data += more }
+    mutating func u16(_ value: UInt16) { for i in 0..<2 { data.append(UInt8(truncatingIfNeeded: value >> (8 * i))) } }
+    mutating func u32(_ value: UInt32) { for i in 0..<4 { data.append(UInt8(truncatingIfNeeded: value >> (8 * i))) } }
+    mutating func u64(_ value: UInt64) { for i in 0..<8 { data.append(UInt8(truncatingIfNeeded: value >> (8 * i))) } }
+}
+
+/// Little-endian integers read from bytes, each bounds-checked (nil past the end).
+struct ByteReader {
+    private let data: [UInt8]
+    private var cursor = 0
+
+    init(_ data: [UInt8]) { self.data = data }
+
+    var atEnd: Bool { cursor == data.count }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, count <= data.count - cursor else { return nil }
+        defer { cursor += count }
+        return Array(data[cursor..<cursor + count])
+    }
+
+    private mutating func integer(_ width: Int) -> UInt64? {
+        guard width <= data.count - cursor else { return nil }
+        var value: UInt64 = 0
+        for i in 0..<width { value |= UInt64(data[cursor + i]) << (8 * i) }
+        cursor += width
+        return value
+    }
+
+    mutating func u16() -> UInt16? { integer(2).map { UInt16($0) } }
+    mutating func u32() -> UInt32? { integer(4).map { UInt32($0) } }
+    mutating func u64() -> UInt64? { integer(8) }
+}

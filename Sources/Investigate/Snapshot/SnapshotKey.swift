@@ -1,0 +1,73 @@
+import Crypto
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What a snapshot is valid for: the source's fingerprint (each file's role, name, size,
+/// modification time to the nanosecond, and the SHA-256 of its first and last 64 KiB), the tool
+/// version, the clustering mode and the snapshot format version, hashed into 32 bytes.
+public struct SnapshotKey: Sendable, Equatable {
+    /// The SHA-256 of everything above.
+    public let digest: [UInt8]
+
+    /// Bytes hashed from each end of every file.
+    static let edgeBytes = 64 * 1024
+
+    /// The key of `files` opened with `clustering`; nil when a file cannot be read now.
+    public init?(files: SourceFiles, clustering: ClusteringMode) {
+        var hasher = SHA256()
+        func field(_ bytes: [UInt8]) {
+            var length = ByteWriter()
+            length.u64(UInt64(bytes.count))
+            hasher.update(data: length.data)
+            hasher.update(data: bytes)
+        }
+        field(Array("investigate snapshot".utf8))
+        field(Array(String(SnapshotFormat.version).utf8))
+        field(Array(InvestigateVersion.string.utf8))
+        field(Array(clustering.rawValue.utf8))
+        let roles: [(String, [SourceFiles.Entry])] = [
+            ("accounts", files.accounts), ("payments", files.payments), ("links", files.links), ("queries", files.queries),
+        ]
+        for (role, entries) in roles {
+            for entry in entries {
+                field(Array(role.utf8))
+                field(Array(entry.name.utf8))
+                guard Self.addContent(of: entry.path, to: &hasher) else { return nil }
+            }
+        }
+        digest = Array(hasher.finalize())
+    }
+
+    /// Hashes a file's size, modification time and first and last `edgeBytes` bytes.
+    private static func addContent(of path: String, to hasher: inout SHA256) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return false }
+        let size = Int(info.st_size)
+        var fields = ByteWriter()
+        fields.u64(UInt64(size))
+        #if canImport(Glibc)
+            fields.u64(UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+            fields.u64(UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+        #else
+            fields.u64(UInt64(bitPattern: Int64(info.st_mtimespec.tv_sec)))
+            fields.u64(UInt64(bitPattern: Int64(info.st_mtimespec.tv_nsec)))
+        #endif
+        hasher.update(data: fields.data)
+        let head = min(size, edgeBytes)
+        let tailStart = max(head, size - edgeBytes)
+        guard SnapshotRawIO.readArray(UInt8.self, fd: fd, offset: 0, count: head, fileSize: size, hasher: &hasher) != nil,
+            SnapshotRawIO.readArray(UInt8.self, fd: fd, offset: tailStart, count: size - tailStart, fileSize: size, hasher: &hasher) != nil
+        else { return false }
+        return true
+    }
+
+    /// The key as 64 hex digits (the snapshot's file name).
+    public var hex: String { digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
+}
