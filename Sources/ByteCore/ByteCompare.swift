@@ -74,6 +74,11 @@ public enum ByteCompare {
         return start..<end
     }
 
+    /// The bytes decoded as UTF-8 (invalid sequences become U+FFFD).
+    public static func decoded(_ bytes: Span<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The bytes of a span as an array (a copy).
     @inlinable
     public static func array(_ bytes: Span<UInt8>) -> [UInt8] {

@@ -33,7 +33,7 @@ enum FieldParsing {
 
     /// The bytes decoded as UTF-8 (invalid sequences become U+FFFD).
     static func text(_ bytes: Span<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        ByteCompare.decoded(bytes)
     }
 
     /// A short, inert rendering of a value for messages.
