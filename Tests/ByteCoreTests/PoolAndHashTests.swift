@@ -14,11 +14,14 @@ import Testing
             #expect(pool.bytes(id) == value)
             #expect(pool.lookup(value) == id)
             #expect(pool.withSpan(id) { $0.count } == value.count)
-            #expect(pool.hasValue(id, equalTo: value.span))
+            let equal = pool.hasValue(id, equalTo: value.span)
+            #expect(equal)
         }
         #expect(pool.bytesIfPresent(4) == nil && pool.bytesIfPresent(-1) == nil)
         #expect(!pool.contains(4) && pool.contains(3))
-        #expect(!pool.hasValue(9, equalTo: values[0].span))
+        let first = values[0]
+        let absentEqual = pool.hasValue(9, equalTo: first.span)
+        #expect(!absentEqual)
         #expect(pool.lookup([0x61]) == nil)
         pool.compact()
         #expect(pool.lookup(values[3]) == 3 && pool.intern("new") == 4)
@@ -39,11 +42,12 @@ import Testing
     }
 
     @Test func hashDependsOnBytesNotOnTheirAddress() {
-        let bytes: [UInt8] = (0..<40).map { UInt8($0 &* 13) }
+        let bytes: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 13) }
         for start in 0..<8 {
             for length in 0...(40 - start) {
                 let copy = Array(bytes[start..<start + length])
-                #expect(ByteHash.hash(bytes.span.extracting(start..<start + length)) == ByteHash.hash(copy))
+                let inPlace = ByteHash.hash(bytes.span.extracting(start..<start + length))
+                #expect(inPlace == ByteHash.hash(copy))
             }
         }
         #expect(ByteHash.hash([1, 2, 3]) != ByteHash.hash([1, 2, 4]))
@@ -53,24 +57,25 @@ import Testing
     @Test func byteComparisonAtEveryLengthAndPosition() {
         for length in 0...40 {
             let a = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
-            #expect(ByteCompare.same(a.span, a.span))
-            #expect(!ByteCompare.same(a.span, (a + [0]).span))
+            let itself = ByteCompare.same(a.span, a.span), longer = ByteCompare.same(a.span, (a + [0]).span)
+            #expect(itself && !longer)
             for position in 0..<length {
                 var b = a
                 b[position] ^= 0x20
-                #expect(!ByteCompare.same(a.span, b.span))
+                let differs = !ByteCompare.same(a.span, b.span)
+                #expect(differs, "length \(length), byte \(position)")
             }
         }
     }
 
     @Test func scanningHelpers() {
         let text = Array(#"abcdefghij"klm\n"#.utf8)
-        #expect(ByteCompare.firstQuoteOrBackslash(text.span, from: 0) == 10)
-        #expect(ByteCompare.firstQuoteOrBackslash(text.span, from: 11) == 14)
-        #expect(ByteCompare.firstQuoteOrBackslash(text.span, from: 15) == nil)
-        #expect(ByteCompare.firstQuoteOrBackslash(text.span, from: 99) == nil)
-        #expect(ByteCompare.trimmedRange(Array(" \tab c\t ".utf8).span) == 2..<6)
-        #expect(ByteCompare.trimmedRange(Array("   ".utf8).span).isEmpty)
-        #expect(ByteCompare.array(text.span.extracting(0..<3)) == Array("abc".utf8))
+        let stops = [0, 11, 15, 99].map { ByteCompare.firstQuoteOrBackslash(text.span, from: $0) }
+        #expect(stops == [10, 14, nil, nil])
+        let padded = Array(" \tab c\t ".utf8), blank = Array("   ".utf8)
+        let trimmed = ByteCompare.trimmedRange(padded.span), empty = ByteCompare.trimmedRange(blank.span)
+        #expect(trimmed == 2..<6 && empty.isEmpty)
+        let head = ByteCompare.array(text.span.extracting(0..<3))
+        #expect(head == Array("abc".utf8))
     }
 }
