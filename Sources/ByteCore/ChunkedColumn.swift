@@ -15,8 +15,8 @@
 /// Every read and write is bounds-checked against `count` (the check stays in optimised
 /// builds); runs of values are lent out as `Span`/`MutableSpan`, never as pointers.
 public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
-    @usableFromInline static var shift: Int { 16 }
-    @usableFromInline static var chunkSize: Int { 1 << shift }
+    @inlinable static var shift: Int { 16 }
+    @inlinable static var chunkSize: Int { 1 << shift }
     // `@exclusivity(unchecked)`: these are read and written from inlined code in other modules,
     // where the runtime's dynamic exclusivity check on a class property costs more than the
     // access (a third of a load); no access to them is ever held across a call. Bounds stay checked.
@@ -42,7 +42,7 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
 
     deinit { for chunk in chunks { Self.release(chunk) } }
 
-    @usableFromInline static var chunkBytes: Int { chunkSize * MemoryLayout<Element>.stride }
+    @inlinable static var chunkBytes: Int { chunkSize * MemoryLayout<Element>.stride }
 
     /// A new chunk of `chunkSize` values (zero pages until written).
     @usableFromInline
