@@ -17,9 +17,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib"),
+        // The memory-level core: every raw pointer of the engine lives here, behind bounds
+        // checks; its API lends bytes as `Span`s and never hands out a pointer.
+        .target(name: "ByteCore", path: "Sources/ByteCore", exclude: ["README.md"]),
         .target(
             name: "Investigate",
             dependencies: [
+                "ByteCore",
                 "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -49,6 +53,7 @@ let package = Package(
         .executableTarget(
             name: "investigate-fuzz", dependencies: ["Investigate", "CFuzzerDriver"], path: "Tests/Fuzz",
             exclude: ["corpus"]),
+        .testTarget(name: "ByteCoreTests", dependencies: ["ByteCore"], path: "Tests/ByteCoreTests"),
         .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests"),
         .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests"),
         .testTarget(

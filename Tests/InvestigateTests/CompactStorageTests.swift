@@ -12,7 +12,7 @@ import Testing
     ]
 
     private func intern(_ bytes: [UInt8], in pool: StringPool) -> Int32 {
-        bytes.withUnsafeBytes { pool.intern($0) }
+        pool.intern(bytes)
     }
 
     @Test func compactKeepsIdsAndRawBytes() {
@@ -25,8 +25,8 @@ import Testing
         for (value, id) in zip(Self.values, ids) {
             #expect(Array(pool.bytes(id)) == value)
             #expect(pool.length(id) == value.count)
-            #expect(pool.withBytes(id) { Array($0) } == value)
-            #expect(value.withUnsafeBytes { pool.lookup($0) } == id)
+            #expect(pool.withSpan(id) { ByteCompare.array($0) } == value)
+            #expect(pool.lookup(value) == id)
         }
         #expect(pool.string(ids[1]) == "\u{FFFD}\u{FFFD}A")
         #expect(pool.lookup("v4999") == Int32(Set(Self.values).count + 4_999))
@@ -37,14 +37,13 @@ import Testing
         // Overlapping word compares must see a difference in any byte, at any length.
         for length in 0...40 {
             let a = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
-            a.withUnsafeBytes { left in
-                let base = left.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
-                #expect(StringPool.sameBytes(base, base, length))
-                for position in 0..<length {
-                    var b = a
-                    b[position] ^= 0x20
-                    b.withUnsafeBytes { right in #expect(!StringPool.sameBytes(base, right.baseAddress!, length)) }
-                }
+            let itself = ByteCompare.same(a.span, a.span)
+            #expect(itself)
+            for position in 0..<length {
+                var b = a
+                b[position] ^= 0x20
+                let differs = !ByteCompare.same(a.span, b.span)
+                #expect(differs)
             }
         }
         // A pool finds values of every length that differ only in their last byte.
@@ -77,7 +76,7 @@ import Testing
         for length in 0...70 {
             for _ in 0..<20 {
                 let bytes = (0..<length).map { _ in UInt8(random.int(0...255)) }
-                #expect(bytes.withUnsafeBytes { ByteHash.hash($0) } == reference(bytes), "length \(length)")
+                #expect(ByteHash.hash(bytes) == reference(bytes), "length \(length)")
             }
         }
     }
@@ -114,7 +113,7 @@ import Testing
         buffer.reserve(2_000_000)
         #expect(buffer.memoryFootprint == 2_000_000 * 4)
         let chunk: [UInt32] = [1, 2, 3]
-        chunk.withUnsafeBufferPointer { buffer.append(contentsOf: $0.baseAddress!, count: 3) }
+        buffer.append(contentsOf: chunk)
         buffer.trim()
         #expect(buffer.count == 300_003 && buffer.memoryFootprint == 300_003 * 4)
         #expect((0..<300_000).allSatisfy { buffer[$0] == UInt32($0) &* 2_654_435_761 })

@@ -37,7 +37,7 @@ import Testing
     func byteSubnetsMatchTheStringForm(address: String) {
         var scratch: [UInt8] = []
         var copy = address
-        let found = copy.withUTF8 { IPNetwork.subnet(of: UnsafeRawBufferPointer($0), into: &scratch) }
+        let found = copy.withUTF8 { IPNetwork.subnet(of: $0.span, into: &scratch) }
         let expected = IPNetwork.subnet(of: address)
         #expect(found == (expected != nil))
         if found { #expect(String(decoding: scratch, as: UTF8.self) == expected) }
@@ -75,15 +75,12 @@ import Testing
         let parser = JSONLineParser(schema: schema)
         let fields = RecordFields(slotCount: schema.columns.count)
         func parse(_ line: String) -> (slots: [String?], extras: [String: String]) {
-            var copy = line
-            return copy.withUTF8 { raw in
-                #expect(parser.parse(UnsafeRawBufferPointer(raw), into: fields) == nil)
-                var extras: [String: String] = [:]
-                fields.forEachExtra { name, value in
-                    extras[String(decoding: name, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
-                }
-                return ((0..<3).map { fields.string($0) }, extras)
+            #expect(parser.parse(Array(line.utf8), into: fields) == nil)
+            var extras: [String: String] = [:]
+            fields.forEachExtra { name, value in
+                extras[FieldParsing.text(name)] = FieldParsing.text(value)
             }
+            return ((0..<3).map { fields.string($0) }, extras)
         }
         let lines = [
             #"{"ts":"1","account_id":"a","request_id":"r1","prompt":"p"}"#,

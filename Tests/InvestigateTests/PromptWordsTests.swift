@@ -8,14 +8,13 @@ import Testing
 @Suite struct PromptWordsTests {
     /// Both splitters' hashes for one prompt.
     private func bothSplits(_ prompt: [UInt8], _ splitter: PromptWords) -> (vectorised: [UInt64], bytes: [UInt64], high: (Bool, Bool)) {
-        prompt.withUnsafeBytes { raw in
-            let (count, high) = splitter.split(raw)
-            let vectorised = Array(UnsafeBufferPointer(start: splitter.hashes, count: count))
-            let reference = UnsafeMutablePointer<UInt64>.allocate(capacity: raw.count + 1)
-            defer { reference.deallocate() }
-            let (referenceCount, referenceHigh) = PromptDigest.wordsByteByByte(raw, into: reference)
-            return (vectorised, Array(UnsafeBufferPointer(start: reference, count: referenceCount)), (high, referenceHigh))
-        }
+        let (count, high) = splitter.split(prompt.span)
+        let vectorised = splitter.wordHashes
+        #expect(vectorised.count == count)
+        var reference: [UInt64] = []
+        let (referenceCount, referenceHigh) = PromptWords.wordsByteByByte(prompt.span) { reference.append($0) }
+        #expect(reference.count == referenceCount)
+        return (vectorised, reference, (high, referenceHigh))
     }
 
     @Test func randomPromptsSplitAlike() {

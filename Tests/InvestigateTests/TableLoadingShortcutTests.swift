@@ -108,7 +108,7 @@ import Testing
             var random = SeededRandom(seed: UInt64(entries))
             for _ in 0..<2000 {
                 var value = random.pick(values)
-                let id = value.withUTF8 { raw in cache.id(for: UnsafeRawBufferPointer(raw)) { pool.intern($0) } }
+                let id = value.withUTF8 { raw in cache.id(for: raw.span) { pool.intern($0) } }
                 #expect(id == pool.intern(value), "\(value) with \(entries) entries")
             }
         }

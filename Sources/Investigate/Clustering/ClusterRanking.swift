@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// What scoring one block of groups produced, in group order.
 private struct ScoredBlock {
@@ -48,10 +49,10 @@ final class ClusterRanking: @unchecked Sendable {
         // Groups are scored in blocks on every core; each block's results are joined in order.
         let blockSize = 4096
         let blocks = (count + blockSize - 1) / blockSize
-        var results = [ScoredBlock?](repeating: nil, count: blocks)
-        results.withUnsafeMutableBufferPointer { [groups] slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        // Each block's result is stored under a lock, once per block (thousands of groups).
+        let collected = Mutex([ScoredBlock?](repeating: nil, count: blocks))
+        do {
+            DispatchQueue.concurrentPerform(iterations: blocks) { [groups] block in
                 var scored = ScoredBlock()
                 for g in (block * blockSize)..<min(count, (block + 1) * blockSize) {
                     let members = Array(groups.members(of: g))
@@ -66,12 +67,13 @@ final class ClusterRanking: @unchecked Sendable {
                     }
                     scored.linkEnds.append(Int32(scored.linkEntries.count))
                 }
-                slots[block] = scored
+                collected.withLock { $0[block] = scored }
                 // Scoring a group allocates and frees small blocks (explanations of the
                 // signals): hand the freed memory back now and then, not only at the end.
                 if block % 64 == 63 { releaseFreedMemory() }
             }
         }
+        var results = collected.withLock { $0 }
         var risks: [Double] = []
         risks.reserveCapacity(count)
         var linkStart: [Int32] = [0]

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Clusters from the evidence graph: two accounts are linked when the evidence of everything
 /// they share (`PairEvidence`: each value weighted by how rare it is in this population) plus
@@ -27,12 +28,10 @@ public struct EvidenceClusterer: Sendable {
         let pairs = candidatePairs(index: index, weights: weights)
         let chunk = 1 << 14
         let chunks = (pairs.count + chunk - 1) / chunk
-        var linkedByChunk = [[UInt64]](repeating: [], count: chunks)
-        var nearByChunk = [[(UInt64, Double)]](repeating: [], count: chunks)
-        linkedByChunk.withUnsafeMutableBufferPointer { slots in
-            nearByChunk.withUnsafeMutableBufferPointer { nearSlots in
-                nonisolated(unsafe) let slots = slots
-                nonisolated(unsafe) let nearSlots = nearSlots
+        // Each chunk's pairs are stored under a lock, once per chunk (16 Ki pairs).
+        let collected = Mutex((linked: [[UInt64]](repeating: [], count: chunks), near: [[(UInt64, Double)]](repeating: [], count: chunks)))
+        do {
+            do {
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     var linked: [UInt64] = []
                     var near: [(UInt64, Double)] = []
@@ -47,11 +46,14 @@ public struct EvidenceClusterer: Sendable {
                             near.append((key, shared))
                         }
                     }
-                    slots[c] = linked
-                    nearSlots[c] = near
+                    collected.withLock {
+                        $0.linked[c] = linked
+                        $0.near[c] = near
+                    }
                 }
             }
         }
+        let (linkedByChunk, nearByChunk) = collected.withLock { ($0.linked, $0.near) }
         var sets = DisjointSets(count: n)
         for linked in linkedByChunk {
             for key in linked { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }

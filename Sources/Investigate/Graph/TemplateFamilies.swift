@@ -54,7 +54,8 @@ public final class TemplateFamilies: @unchecked Sendable {
         let batch = 32
         var slots = [Int](repeating: 0, count: 2 * batch)
         var touched: UInt64 = 0
-        seen.withUnsafeMutableBufferPointer { seen in
+        do {
+            var marks = seen.mutableSpan
             for first in stride(from: 0, to: queries.count, by: batch) {
                 var marked = 0
                 for row in first..<min(first + batch, queries.count) {
@@ -63,14 +64,14 @@ public final class TemplateFamilies: @unchecked Sendable {
                     let (a, b) = bands(sketch)
                     slots[marked] = slot(a)
                     slots[marked + 1] = slot(b)
-                    touched ^= seen[slots[marked] >> 5] ^ seen[slots[marked + 1] >> 5]
+                    touched ^= marks[slots[marked] >> 5] ^ marks[slots[marked + 1] >> 5]
                     marked += 2
                 }
                 for k in 0..<marked {
                     // The once bit when clear, else the twice bit.
                     let s = slots[k], shift = UInt64(s & 31) * 2
-                    let word = seen[s >> 5]
-                    seen[s >> 5] = word | 1 << (shift + (word >> shift & 1))
+                    let word = marks[s >> 5]
+                    marks[s >> 5] = word | 1 << (shift + (word >> shift & 1))
                 }
             }
         }

@@ -19,6 +19,7 @@ struct AccountLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        var idBytes: [UInt8] = [], payment: [UInt8] = [], signupIP: [UInt8] = [], address: [UInt8] = []
         var touched: UInt64 = 0
         defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
         if let estimate = RowEstimate.rows(in: entry) {
@@ -30,48 +31,51 @@ struct AccountLoader {
         table.fileStart.append(table.count)
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
-            let idBytes = FieldParsing.trim(row.bytes(Slot.id))
+            row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // The three large pools' slots are fetched together: each is usually a cache miss.
-            let payment = FieldParsing.trim(row.bytes(Slot.payment)), signupIP = FieldParsing.trim(row.bytes(Slot.signupIP))
+            row.copyBytes(Slot.payment, trimmed: true, into: &payment)
+            row.copyBytes(Slot.signupIP, trimmed: true, into: &signupIP)
             let idHash = ByteHash.hash(idBytes), paymentHash = ByteHash.hash(payment), ipHash = ByteHash.hash(signupIP)
             touched ^= pools.accountIDs.touch(hash: idHash) ^ pools.payments.touch(hash: paymentHash) ^ pools.ips.touch(hash: ipHash)
             let before = pools.accountIDs.count
-            let id = pools.accountIDs.intern(idBytes, hash: idHash)
+            let id = pools.accountIDs.intern(idBytes.span, hash: idHash)
             guard Int(id) == before else {
                 let first = table.line[Int(id)]
                 return log.skip(
                     entry.name, row.line,
-                    "duplicate account_id \(FieldParsing.quote(idBytes)) (first at line \(first))")
+                    "duplicate account_id \(FieldParsing.quote(idBytes.span)) (first at line \(first))")
             }
             var created = Int64.min
             if row.hasValue(Slot.created) {
-                if let millis = Timestamp.parseMillis(FieldParsing.trim(row.bytes(Slot.created))) {
+                if let millis = row.withTrimmedBytes(Slot.created, Timestamp.parseMillis) {
                     created = millis
                 } else if !log.warn(
                     entry.name, row.line,
-                    "bad created_at \(FieldParsing.quote(row.bytes(Slot.created))); kept without it")
+                    "bad created_at \(row.withBytes(Slot.created, FieldParsing.quote)); kept without it")
                 {
                     return false
                 }
             }
             // The address itself is not kept (read again when shown or exported); its domain is.
-            var domain = FieldParsing.internLowercased(row.bytes(Slot.domain), in: pools.emailDomains, scratch: &scratch)
+            var domain = row.withBytes(Slot.domain) {
+                FieldParsing.internLowercased($0, in: pools.emailDomains, scratch: &scratch)
+            }
             if domain < 0 {
-                let address = FieldParsing.trim(row.bytes(Slot.email))
+                row.copyBytes(Slot.email, trimmed: true, into: &address)
                 if let at = address.lastIndex(of: 0x40), at + 1 < address.count {
                     domain = FieldParsing.internLowercased(
-                        UnsafeRawBufferPointer(rebasing: address[(at + 1)...]), in: pools.emailDomains, scratch: &scratch)
+                        address.span.extracting((at + 1)..<address.count), in: pools.emailDomains, scratch: &scratch)
                 }
             }
             table.createdAt.append(created)
             table.emailDomain.append(domain)
-            table.org.append(FieldParsing.intern(row.bytes(Slot.org), in: pools.orgs))
-            table.country.append(FieldParsing.internLowercased(row.bytes(Slot.country), in: pools.labels, scratch: &scratch))
-            table.plan.append(FieldParsing.intern(row.bytes(Slot.plan), in: pools.labels))
-            table.status.append(FieldParsing.internLowercased(row.bytes(Slot.status), in: pools.labels, scratch: &scratch))
-            table.payment.append(payment.isEmpty ? -1 : pools.payments.intern(payment, hash: paymentHash))
-            table.signupIP.append(signupIP.isEmpty ? -1 : pools.ips.intern(signupIP, hash: ipHash))
+            table.org.append(row.withBytes(Slot.org) { FieldParsing.intern($0, in: pools.orgs) })
+            table.country.append(row.withBytes(Slot.country) { FieldParsing.internLowercased($0, in: pools.labels, scratch: &scratch) })
+            table.plan.append(row.withBytes(Slot.plan) { FieldParsing.intern($0, in: pools.labels) })
+            table.status.append(row.withBytes(Slot.status) { FieldParsing.internLowercased($0, in: pools.labels, scratch: &scratch) })
+            table.payment.append(payment.isEmpty ? -1 : pools.payments.intern(payment.span, hash: paymentHash))
+            table.signupIP.append(signupIP.isEmpty ? -1 : pools.ips.intern(signupIP.span, hash: ipHash))
             table.line.append(Int32(clamping: row.line))
             row.forEachExtra { name, value in
                 table.extraKey.append(pools.extraKeys.intern(name))

@@ -29,7 +29,7 @@ public struct AccountRowFetcher {
                 let pairs = SourceRecords.fields(of: record, csvHeader: header, schema: AccountLoader.schema, scratch: fields)
                 func value(_ key: String) -> [UInt8]? {
                     guard let bytes = pairs.first(where: { $0.key == key && !$0.isError })?.value else { return nil }
-                    return bytes.withUnsafeBytes { Array(FieldParsing.trim($0)) }
+                    return FieldParsing.trimmed(bytes.span)
                 }
                 let account = accounts[entry.position]
                 guard let id = value("account_id"), id == data.pools.accountIDs.bytes(Int32(account)) else {

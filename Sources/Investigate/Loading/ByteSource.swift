@@ -4,14 +4,6 @@
     import Darwin
 #endif
 
-/// A stream of bytes read in large blocks: a plain file or a decompressed gzip file.
-public protocol ByteSource: AnyObject {
-    /// Reads up to `buffer.count` bytes; returns 0 at the end of the stream.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
-    /// Bytes of the underlying file consumed so far (for progress).
-    var bytesConsumed: Int { get }
-}
-
 /// An error reading or decoding a file, with the path it concerns.
 public struct SourceFileError: Error, CustomStringConvertible, Sendable {
     /// The file concerned.
@@ -83,9 +75,11 @@ public final class FileByteSource: ByteSource {
 
     deinit { close(fd) }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: inout MutableRawSpan) throws -> Int {
+        let wanted = min(buffer.byteCount, remaining)
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress, min(buffer.count, remaining))
+            // The C boundary: read(2) writes into the span's memory, at most `wanted` bytes.
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
             if n >= 0 {
                 bytesConsumed += n
                 remaining -= n

@@ -95,7 +95,7 @@ public final class CSVRecordReader {
     }
 
     @inline(__always)
-    static func quoteCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+    static func quoteCount(_ bytes: ArraySlice<UInt8>) -> Int {
         var count = 0
         for byte in bytes where byte == 0x22 { count += 1 }
         return count
@@ -105,7 +105,7 @@ public final class CSVRecordReader {
         // A UTF-8 byte order mark, even before a quoted first name.
         if record.starts(with: [0xEF, 0xBB, 0xBF]) { record.removeFirst(3) }
         var names: [[UInt8]] = []
-        if let error = CSVRecordReader.split(record, into: { bytes, _ in names.append(Array(bytes)) }) {
+        if let error = CSVRecordReader.split(record, into: { bytes, _ in names.append(ByteCompare.array(bytes)) }) {
             throw LoadFailure.badHeader(file: file, reason: error)
         }
         header = names.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
@@ -127,15 +127,10 @@ public final class CSVRecordReader {
                 return
             }
             if let slot = columnSlots[column] {
-                let start = fields.beginValue()
-                if let base = bytes.baseAddress { fields.append(base, bytes.count) }
-                fields.setSlot(slot, start: start, null: bytes.isEmpty)
+                fields.setSlot(slot, copying: bytes, null: bytes.isEmpty)
             } else if !bytes.isEmpty {
-                let nameStart = fields.beginValue()
-                headerNames[column].withUnsafeBytes { fields.append($0.baseAddress!, $0.count) }
-                let valueStart = fields.beginValue()
-                if let base = bytes.baseAddress { fields.append(base, bytes.count) }
-                fields.addExtra(nameStart: nameStart, nameLength: headerNames[column].count, valueStart: valueStart)
+                let name = headerNames[column]
+                fields.addExtra(name: name.span, value: bytes)
             }
             column += 1
         }
@@ -148,43 +143,42 @@ public final class CSVRecordReader {
 
     /// Splits one complete record into fields, unquoting as it goes.
     /// - Returns: a reason when the record is malformed.
-    static func split(_ record: [UInt8], into body: (UnsafeRawBufferPointer, Bool) -> Void) -> String? {
-        record.withUnsafeBytes { raw -> String? in
-            let n = raw.count
-            var i = 0
-            var unquoted: [UInt8] = []
-            while true {
-                if i < n && raw[i] == 0x22 {
-                    unquoted.removeAll(keepingCapacity: true)
-                    i += 1
-                    var closed = false
-                    while i < n {
-                        let byte = raw[i]
-                        if byte == 0x22 {
-                            if i + 1 < n && raw[i + 1] == 0x22 {
-                                unquoted.append(0x22)
-                                i += 2
-                                continue
-                            }
-                            i += 1
-                            closed = true
-                            break
+    static func split(_ record: [UInt8], into body: (Span<UInt8>, Bool) -> Void) -> String? {
+        let raw = record.span
+        let n = raw.count
+        var i = 0
+        var unquoted: [UInt8] = []
+        while true {
+            if i < n && raw[i] == 0x22 {
+                unquoted.removeAll(keepingCapacity: true)
+                i += 1
+                var closed = false
+                while i < n {
+                    let byte = raw[i]
+                    if byte == 0x22 {
+                        if i + 1 < n && raw[i + 1] == 0x22 {
+                            unquoted.append(0x22)
+                            i += 2
+                            continue
                         }
-                        unquoted.append(byte)
                         i += 1
+                        closed = true
+                        break
                     }
-                    if !closed { return "quoted field never closed" }
-                    unquoted.withUnsafeBytes { body($0, true) }
-                    if i == n { return nil }
-                    if raw[i] != 0x2C { return "unexpected character after a closing quote at column \(i + 1)" }
-                    i += 1
-                } else {
-                    let start = i
-                    while i < n && raw[i] != 0x2C { i += 1 }
-                    body(UnsafeRawBufferPointer(rebasing: raw[start..<i]), false)
-                    if i == n { return nil }
+                    unquoted.append(byte)
                     i += 1
                 }
+                if !closed { return "quoted field never closed" }
+                body(unquoted.span, true)
+                if i == n { return nil }
+                if raw[i] != 0x2C { return "unexpected character after a closing quote at column \(i + 1)" }
+                i += 1
+            } else {
+                let start = i
+                while i < n && raw[i] != 0x2C { i += 1 }
+                body(raw.extracting(start..<i), false)
+                if i == n { return nil }
+                i += 1
             }
         }
     }

@@ -39,27 +39,36 @@ public final class GzipByteSource: ByteSource {
         input.deallocate()
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: inout MutableRawSpan) throws -> Int {
         if let pendingError { throw pendingError }
         if finished { return 0 }
-        stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-        stream.avail_out = uInt(buffer.count)
-        do {
-            try inflateMore()
-        } catch let damage as SourceFileError {
-            let produced = buffer.count - Int(stream.avail_out)
-            guard produced > 0 else { throw damage }
-            pendingError = damage
-            return produced
+        let capacity = buffer.byteCount
+        // The C boundary: zlib writes into the span's memory, for this call only.
+        let failure: SourceFileError? = try buffer.withUnsafeMutableBytes { output in
+            stream.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(output.count)
+            defer { stream.next_out = nil }
+            do {
+                try inflateMore()
+            } catch let damage as SourceFileError {
+                return damage
+            }
+            return nil
         }
-        return buffer.count - Int(stream.avail_out)
+        let produced = capacity - Int(stream.avail_out)
+        if let failure {
+            guard produced > 0 else { throw failure }
+            pendingError = failure
+        }
+        return produced
     }
 
     /// Inflates into the output window until it is full or the stream ends.
     private func inflateMore() throws {
         while stream.avail_out > 0 {
             if stream.avail_in == 0 {
-                let n = try file.read(into: input)
+                var inputSpan = MutableRawSpan(_unsafeBytes: input)
+                let n = try file.read(into: &inputSpan)
                 if n == 0 {
                     if memberEnded || !sawAnyMember && stream.total_in == 0 {
                         finished = true

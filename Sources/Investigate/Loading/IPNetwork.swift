@@ -16,10 +16,15 @@ public enum IPNetwork {
 
     /// `subnet(of:)` over raw bytes, writing the network's text into `scratch`; false when the
     /// bytes are not an IP address. IPv4 is parsed without building a String.
-    public static func subnet(of bytes: UnsafeRawBufferPointer, into scratch: inout [UInt8]) -> Bool {
+    public static func subnet(of bytes: Span<UInt8>, into scratch: inout [UInt8]) -> Bool {
         scratch.removeAll(keepingCapacity: true)
-        guard !bytes.contains(0x3A) else {  // ':'
-            guard let text = subnet(of: String(decoding: bytes, as: UTF8.self)) else { return false }
+        var hasColon = false
+        for i in 0..<bytes.count where bytes[i] == 0x3A {  // ':'
+            hasColon = true
+            break
+        }
+        guard !hasColon else {
+            guard let text = subnet(of: FieldParsing.text(bytes)) else { return false }
             scratch.append(contentsOf: text.utf8)
             return true
         }
@@ -33,9 +38,10 @@ public enum IPNetwork {
 
     /// The first three octets of a dotted IPv4 address as one number (`a << 16 | b << 8 | c`),
     /// or nil when `bytes` is not one (same rules as `subnet(of:)`).
-    static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
+    static func ipv4Network24(_ bytes: Span<UInt8>) -> UInt32? {
         var octets: UInt32 = 0, network: UInt32 = 0, value: UInt32 = 0, digits = 0
-        for byte in bytes {
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
             if byte == 0x2E {
                 guard digits > 0, octets < 3 else { return nil }
                 network = network << 8 | value
@@ -53,6 +59,14 @@ public enum IPNetwork {
         guard octets == 3, digits > 0 else { return nil }
         return network
     }
+
+    /// h-order: switch to the span API. `subnet(of:into:)` for a lent buffer.
+    static func subnet(of bytes: UnsafeRawBufferPointer, into scratch: inout [UInt8]) -> Bool {
+        subnet(of: Span<UInt8>(_unsafeBytes: bytes), into: &scratch)
+    }
+
+    /// h-order: switch to the span API. `ipv4Network24` of a lent buffer.
+    static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? { ipv4Network24(Span<UInt8>(_unsafeBytes: bytes)) }
 
     private static func appendOctet(_ value: Int, to scratch: inout [UInt8]) {
         if value >= 100 { scratch.append(UInt8(0x30 + value / 100)) }

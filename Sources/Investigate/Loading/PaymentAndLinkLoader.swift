@@ -18,35 +18,36 @@ struct PaymentLoader {
             pools.payments.reserve(values: max(pools.payments.count, estimate))
             table.reserve(rows: estimate)
         }
+        var idBytes: [UInt8] = [], fingerprintBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
-            let idBytes = FieldParsing.trim(row.bytes(0))
+            row.copyBytes(0, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Exports list payments in account order: the next account and the next card are
             // checked first, without hashing.
             var account = nextAccount
-            if !pools.accountIDs.hasValue(account, equalTo: idBytes) {
+            if !pools.accountIDs.hasValue(account, equalTo: idBytes.span) {
                 guard let found = pools.accountIDs.lookup(idBytes) else {
-                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes))")
+                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes.span))")
                 }
                 account = found
             }
             nextAccount = account + 1
-            let fingerprintBytes = FieldParsing.trim(row.bytes(1))
+            row.copyBytes(1, trimmed: true, into: &fingerprintBytes)
             guard !fingerprintBytes.isEmpty else { return log.skip(entry.name, row.line, "missing payment_fingerprint") }
             var fingerprint = nextFingerprint
-            if !pools.payments.hasValue(fingerprint, equalTo: fingerprintBytes) {
+            if !pools.payments.hasValue(fingerprint, equalTo: fingerprintBytes.span) {
                 fingerprint = pools.payments.intern(fingerprintBytes)
             }
             nextFingerprint = fingerprint + 1
-            if row.hasValue(4), Timestamp.parseMillis(FieldParsing.trim(row.bytes(4))) == nil,
-                !log.warn(entry.name, row.line, "bad added_at \(FieldParsing.quote(row.bytes(4))); kept without it")
+            if row.hasValue(4), row.withTrimmedBytes(4, Timestamp.parseMillis) == nil,
+                !log.warn(entry.name, row.line, "bad added_at \(row.withBytes(4, FieldParsing.quote)); kept without it")
             {
                 return false
             }
             table.account.append(account)
             table.fingerprint.append(fingerprint)
-            table.kind.append(FieldParsing.internLowercased(row.bytes(2), in: pools.labels, scratch: &scratch))
+            table.kind.append(row.withBytes(2) { FieldParsing.internLowercased($0, in: pools.labels, scratch: &scratch) })
             rows += 1
             return true
         }
@@ -67,24 +68,25 @@ struct LinkLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
+        var idBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             var ends: [Int32] = []
             for slot in 0..<2 {
-                let idBytes = FieldParsing.trim(row.bytes(slot))
+                row.copyBytes(slot, trimmed: true, into: &idBytes)
                 let column = slot == 0 ? "account_a" : "account_b"
                 guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing \(column)") }
                 guard let account = pools.accountIDs.lookup(idBytes) else {
-                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes)) in \(column)")
+                    return log.skip(entry.name, row.line, "unknown account \(FieldParsing.quote(idBytes.span)) in \(column)")
                 }
                 ends.append(account)
             }
-            let kind = FieldParsing.internLowercased(row.bytes(2), in: pools.labels, scratch: &scratch)
+            let kind = row.withBytes(2) { FieldParsing.internLowercased($0, in: pools.labels, scratch: &scratch) }
             guard kind >= 0 else { return log.skip(entry.name, row.line, "missing kind") }
             var weight = 1.0
             if row.hasValue(3) {
-                guard let value = FieldParsing.weight(FieldParsing.trim(row.bytes(3))) else {
-                    return log.skip(entry.name, row.line, "weight \(FieldParsing.quote(row.bytes(3))) is not in 0...1")
+                guard let value = row.withTrimmedBytes(3, FieldParsing.weight) else {
+                    return log.skip(entry.name, row.line, "weight \(row.withBytes(3, FieldParsing.quote)) is not in 0...1")
                 }
                 weight = value
             }
@@ -92,7 +94,7 @@ struct LinkLoader {
             table.accountB.append(ends[1])
             table.kind.append(kind)
             table.weight.append(weight)
-            table.note.append(FieldParsing.intern(row.bytes(4), in: pools.labels))
+            table.note.append(row.withBytes(4) { FieldParsing.intern($0, in: pools.labels) })
             rows += 1
             return true
         }

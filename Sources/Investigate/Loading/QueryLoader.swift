@@ -51,18 +51,20 @@ struct QueryLoader {
             guard row.hasValue(Slot.account) else {
                 return log.skip(entry.name, row.line, "missing required field 'account_id'")
             }
-            let tsBytes = row.bytes(Slot.ts)
-            guard let ts = Timestamp.parseMillis(FieldParsing.trim(tsBytes)) else {
-                return log.skip(entry.name, row.line, "bad timestamp \(FieldParsing.quote(tsBytes)) in 'ts'")
+            let parsedTs = row.withBytes(Slot.ts) { Timestamp.parseMillis($0.extracting(ByteCompare.trimmedRange($0))) }
+            guard let ts = parsedTs else {
+                return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
             }
-            let account = accountCache.id(for: row.bytes(Slot.account)) { FieldParsing.intern($0, in: accountPool) }
+            let account = row.withBytes(Slot.account) { bytes in
+                accountCache.id(for: bytes) { FieldParsing.intern($0, in: accountPool) }
+            }
             var input: UInt32 = 0
             var output: UInt32 = 0
             if row.hasValue(Slot.input) {
-                guard let value = FieldParsing.tokenCount(FieldParsing.trim(row.bytes(Slot.input))) else {
+                guard let value = row.withBytes(Slot.input, Self.tokenCount) else {
                     return log.skip(
                         entry.name, row.line,
-                        "input_tokens \(FieldParsing.quote(row.bytes(Slot.input))) is not a whole number")
+                        "input_tokens \(row.withBytes(Slot.input) { FieldParsing.quote($0) }) is not a whole number")
                 }
                 guard value <= UInt64(UInt32.max) || Self.clamped("input_tokens", value, entry, row.line, log) else {
                     return false
@@ -70,10 +72,10 @@ struct QueryLoader {
                 input = UInt32(clamping: value)
             }
             if row.hasValue(Slot.output) {
-                guard let value = FieldParsing.tokenCount(FieldParsing.trim(row.bytes(Slot.output))) else {
+                guard let value = row.withBytes(Slot.output, Self.tokenCount) else {
                     return log.skip(
                         entry.name, row.line,
-                        "output_tokens \(FieldParsing.quote(row.bytes(Slot.output))) is not a whole number")
+                        "output_tokens \(row.withBytes(Slot.output) { FieldParsing.quote($0) }) is not a whole number")
                 }
                 guard value <= UInt64(UInt32.max) || Self.clamped("output_tokens", value, entry, row.line, log) else {
                     return false
@@ -81,11 +83,15 @@ struct QueryLoader {
                 output = UInt32(clamping: value)
             }
             let ids = SIMD8<Int32>(
-                apiKeyCache.id(for: row.bytes(Slot.apiKey)) { FieldParsing.intern($0, in: apiKeyPool) },
-                ipCache.id(for: row.bytes(Slot.ip)) { FieldParsing.intern($0, in: ipPool) },
-                asnCache.id(for: row.bytes(Slot.asn)) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) },
-                userAgentCache.id(for: row.bytes(Slot.userAgent)) { FieldParsing.intern($0, in: userAgentPool) },
-                modelCache.id(for: row.bytes(Slot.model)) { FieldParsing.intern($0, in: modelPool) },
+                row.withBytes(Slot.apiKey) { bytes in apiKeyCache.id(for: bytes) { FieldParsing.intern($0, in: apiKeyPool) } },
+                row.withBytes(Slot.ip) { bytes in ipCache.id(for: bytes) { FieldParsing.intern($0, in: ipPool) } },
+                row.withBytes(Slot.asn) { bytes in
+                    asnCache.id(for: bytes) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) }
+                },
+                row.withBytes(Slot.userAgent) { bytes in
+                    userAgentCache.id(for: bytes) { FieldParsing.intern($0, in: userAgentPool) }
+                },
+                row.withBytes(Slot.model) { bytes in modelCache.id(for: bytes) { FieldParsing.intern($0, in: modelPool) } },
                 0, 0, 0)
             if ids != lastContext.ids {
                 lastContext = (ids, table.contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4]))
@@ -94,14 +100,14 @@ struct QueryLoader {
             var sketch: UInt64 = 0
             var flags: UInt8 = 0
             if row.hasValue(Slot.prompt) {
-                (sketch, flags) = digest.digest(row.bytes(Slot.prompt))
+                (sketch, flags) = row.withBytes(Slot.prompt) { digest.digest($0) }
             } else if row.hasValue(Slot.fingerprint) {
-                (sketch, flags) = digest.digest(fingerprint: FieldParsing.trim(row.bytes(Slot.fingerprint)))
+                (sketch, flags) = row.withBytes(Slot.fingerprint) { digest.digest(fingerprint: $0.extracting(ByteCompare.trimmedRange($0))) }
             }
             table.append(
                 timestamp: ts, account: account, context: context,
-                category: categoryCache.id(for: row.bytes(Slot.category)) {
-                    FieldParsing.intern($0, in: categoryPool)
+                category: row.withBytes(Slot.category) { bytes in
+                    categoryCache.id(for: bytes) { FieldParsing.intern($0, in: categoryPool) }
                 },
                 inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
                 line: UInt32(row.line + lineOffset))
@@ -109,6 +115,11 @@ struct QueryLoader {
             return true
         }
         return (rows, lines)
+    }
+
+    /// A trimmed token count (see `FieldParsing.tokenCount`).
+    private static func tokenCount(_ bytes: Span<UInt8>) -> UInt64? {
+        FieldParsing.tokenCount(bytes.extracting(ByteCompare.trimmedRange(bytes)))
     }
 
     /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load

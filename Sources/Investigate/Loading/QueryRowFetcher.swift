@@ -84,15 +84,15 @@ public struct QueryRowFetcher {
         guard let time = pairs.first(where: { $0.key == "ts" })?.value,
             let account = pairs.first(where: { $0.key == "account_id" })?.value
         else { return false }
-        let millis = time.withUnsafeBytes { Timestamp.parseMillis(FieldParsing.trim($0)) }
-        let id = account.withUnsafeBytes { Array(FieldParsing.trim($0)) }
+        let millis = Timestamp.parseMillis(time.span.extracting(ByteCompare.trimmedRange(time.span)))
+        let id = FieldParsing.trimmed(account.span)
         return millis == data.queries.timestamp(row) && id == data.pools.accountIDs.bytes(Int32(data.queries.account(ofRow: row)))
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: [UInt8], isRaw: Bool)] {
         SourceRecords.fields(of: line, csvHeader: csvHeader, schema: QueryLoader.schema, scratch: fields).map { pair in
             let numeric = csvHeader == nil && pair.key.hasSuffix("_tokens") && !pair.isError
-                && pair.value.withUnsafeBytes { FieldParsing.unsignedInteger($0) } != nil
+                && FieldParsing.unsignedInteger(pair.value.span) != nil
             return (pair.key, pair.value, numeric)
         }
     }

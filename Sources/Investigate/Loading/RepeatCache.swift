@@ -5,62 +5,56 @@
 ///
 /// Values longer than `width` bytes are not remembered.
 final class RepeatCache {
-    private let storage: UnsafeMutableRawPointer
     private let width = 256
     private let entries: Int
-    private let lengths: UnsafeMutablePointer<Int>
-    private let ids: UnsafeMutablePointer<Int32>
+    /// Each entry's bytes (`width` per entry), length (-1: none) and id.
+    private let storage: GrowableBuffer<UInt8>
+    private let lengths: GrowableBuffer<Int>
+    private let ids: GrowableBuffer<Int32>
 
     /// A cache of `entries` values (a power of two; 1 remembers the last value only).
     init(entries: Int = 1) {
         precondition(entries > 0 && entries & (entries - 1) == 0, "RepeatCache: entries must be a power of two")
         self.entries = entries
-        storage = UnsafeMutableRawPointer.allocate(byteCount: width * entries, alignment: 8)
-        lengths = .allocate(capacity: entries)
-        lengths.initialize(repeating: -1, count: entries)
-        ids = .allocate(capacity: entries)
-        ids.initialize(repeating: 0, count: entries)
-    }
-
-    deinit {
-        storage.deallocate()
-        lengths.deallocate()
-        ids.deallocate()
+        storage = GrowableBuffer(repeating: 0, count: width * entries)
+        lengths = GrowableBuffer(repeating: -1, count: entries)
+        ids = GrowableBuffer(repeating: 0, count: entries)
     }
 
     /// The entry a value of these bytes would occupy.
     @inline(__always)
-    private func entry(_ bytes: UnsafeRawBufferPointer) -> Int {
-        guard entries > 1, let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
-        let first = Int(base.load(as: UInt8.self)), last = Int(base.load(fromByteOffset: bytes.count - 1, as: UInt8.self))
+    private func entry(_ bytes: Span<UInt8>) -> Int {
+        guard entries > 1, bytes.count > 0 else { return 0 }
+        let first = Int(bytes[0]), last = Int(bytes[bytes.count - 1])
         return (bytes.count &* 31 &+ first &* 7 &+ last) & (entries - 1)
     }
 
     /// The id remembered for exactly these bytes, or nil.
     @inline(__always)
-    func id(for bytes: UnsafeRawBufferPointer) -> Int32? {
+    func id(for bytes: Span<UInt8>) -> Int32? {
         let slot = entry(bytes)
         guard bytes.count == lengths[slot] else { return nil }
-        guard let base = bytes.baseAddress else { return ids[slot] }
-        return StringPool.sameBytes(base, storage + slot * width, bytes.count) ? ids[slot] : nil
+        let from = slot * width
+        return storage.withSpan(from..<from + bytes.count) { ByteCompare.same($0, bytes) } ? ids[slot] : nil
     }
 
     /// Remembers `bytes` -> `id`.
     @inline(__always)
-    func remember(_ bytes: UnsafeRawBufferPointer, as id: Int32) {
+    func remember(_ bytes: Span<UInt8>, as id: Int32) {
         let slot = entry(bytes)
         guard bytes.count <= width else {
             lengths[slot] = -1
             return
         }
-        if let base = bytes.baseAddress { (storage + slot * width).copyMemory(from: base, byteCount: bytes.count) }
+        let from = slot * width
+        for i in 0..<bytes.count { storage[from + i] = bytes[i] }
         lengths[slot] = bytes.count
         ids[slot] = id
     }
 
     /// The cached id of `bytes`, or `intern(bytes)` remembered for next time.
     @inline(__always)
-    func id(for bytes: UnsafeRawBufferPointer, orIntern intern: (UnsafeRawBufferPointer) -> Int32) -> Int32 {
+    func id(for bytes: Span<UInt8>, orIntern intern: (Span<UInt8>) -> Int32) -> Int32 {
         if let known = id(for: bytes) { return known }
         let fresh = intern(bytes)
         remember(bytes, as: fresh)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A quick guess at how many rows a plain file holds, from the non-blank lines of its first
 /// megabyte, so that pools can be sized once instead of growing step by step. The file is
 /// written by the accounts under investigation, so the guess is capped: a crafted first
@@ -17,7 +11,7 @@ enum RowEstimate {
     static func rows(in entry: SourceFiles.Entry) -> Int? {
         guard !entry.path.hasSuffix(".gz"), entry.bytes > 0, let source = try? FileByteSource(path: entry.path) else { return nil }
         var buffer = [UInt8](repeating: 0, count: min(entry.bytes, 1 << 20))
-        let read = buffer.withUnsafeMutableBytes { (try? source.read(into: $0)) ?? 0 }
+        let read = (try? source.read(into: &buffer)) ?? 0
         guard read > 0 else { return nil }
         var rows = 0
         var rowBytes = 0

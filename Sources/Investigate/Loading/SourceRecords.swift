@@ -28,27 +28,24 @@ enum SourceRecords {
         if let csvHeader {
             var names: [String] = []
             let headerBytes = csvHeader.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(csvHeader.dropFirst(3)) : csvHeader
-            _ = CSVRecordReader.split(headerBytes) { bytes, _ in names.append(String(decoding: bytes, as: UTF8.self)) }
+            _ = CSVRecordReader.split(headerBytes) { bytes, _ in names.append(FieldParsing.text(bytes)) }
             var values: [[UInt8]] = []
-            _ = CSVRecordReader.split(record) { bytes, _ in values.append(Array(bytes)) }
+            _ = CSVRecordReader.split(record) { bytes, _ in values.append(ByteCompare.array(bytes)) }
             return zip(names, values).map { name, value in
                 let trimmed = name.trimmingSpaces()
                 return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
             }
         }
-        // Unescaped values point into the line: read them inside the closure that lends it.
-        return record.withUnsafeBytes { raw -> [(key: String, value: [UInt8], isError: Bool)] in
-            if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(raw), into: fields) {
-                return [("error", Array(failure.utf8), true)]
-            }
-            var pairs: [(key: String, value: [UInt8], isError: Bool)] = []
-            for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
-                pairs.append((name, Array(fields.bytes(slot)), false))
-            }
-            fields.forEachExtra { name, value in
-                pairs.append((String(decoding: name, as: UTF8.self), Array(value), false))
-            }
-            return pairs
+        if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(record[...]), into: fields) {
+            return [("error", Array(failure.utf8), true)]
         }
+        var pairs: [(key: String, value: [UInt8], isError: Bool)] = []
+        for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
+            pairs.append((name, fields.bytes(slot), false))
+        }
+        fields.forEachExtra { name, value in
+            pairs.append((FieldParsing.text(name), ByteCompare.array(value), false))
+        }
+        return pairs
     }
 }

@@ -105,7 +105,6 @@ public struct TableReader {
 }
 
 /// The bytes without a leading UTF-8 byte order mark.
-func dropByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-    guard bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF else { return bytes }
-    return UnsafeRawBufferPointer(rebasing: bytes[3...])
+func dropByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
 }

@@ -8,12 +8,12 @@ public enum Timestamp {
 
     /// Milliseconds since the Unix epoch, or nil when the bytes are not a timestamp, or name an
     /// instant outside years 0000-9999 UTC (which no RFC 3339 export could write back).
-    public static func parseMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    public static func parseMillis(_ bytes: Span<UInt8>) -> Int64? {
         guard let millis = parseAnyMillis(bytes), representable.contains(millis) else { return nil }
         return millis
     }
 
-    private static func parseAnyMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    private static func parseAnyMillis(_ bytes: Span<UInt8>) -> Int64? {
         let n = bytes.count
         guard n > 0 else { return nil }
         if isEpoch(bytes) { return parseEpoch(bytes) }
@@ -68,7 +68,7 @@ public enum Timestamp {
     /// Parses a Swift string.
     public static func parseMillis(_ string: String) -> Int64? {
         var copy = string
-        return copy.withUTF8 { parseMillis(UnsafeRawBufferPointer($0)) }
+        return copy.withUTF8 { parseMillis($0.span) }
     }
 
     /// Formats milliseconds as RFC 3339 UTC (`2026-01-02T03:04:05.678Z`, fraction only when non-zero).
@@ -93,9 +93,10 @@ public enum Timestamp {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
-    private static func isEpoch(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    private static func isEpoch(_ bytes: Span<UInt8>) -> Bool {
         var sawDigit = false
-        for (i, byte) in bytes.enumerated() {
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
             if byte >= 0x30 && byte <= 0x39 { sawDigit = true; continue }
             if byte == 0x2D && i == 0 { continue }
             if byte == 0x2E { continue }
@@ -104,14 +105,15 @@ public enum Timestamp {
         return sawDigit && !(bytes.count >= 5 && bytes[4] == 0x2D)
     }
 
-    private static func parseEpoch(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    private static func parseEpoch(_ bytes: Span<UInt8>) -> Int64? {
         var negative = false
         var whole: Int64 = 0
         var fraction = 0.0
         var scale = 0.1
         var inFraction = false
         var digitsSeen = 0
-        for (i, byte) in bytes.enumerated() {
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
             if byte == 0x2D && i == 0 { negative = true; continue }
             if byte == 0x2E {
                 if inFraction { return nil }
@@ -139,7 +141,7 @@ public enum Timestamp {
     }
 
     @inline(__always)
-    private static func digits(_ bytes: UnsafeRawBufferPointer, _ at: Int, _ count: Int) -> Int? {
+    private static func digits(_ bytes: Span<UInt8>, _ at: Int, _ count: Int) -> Int? {
         guard at + count <= bytes.count else { return nil }
         var value = 0
         for i in at..<(at + count) {

@@ -6,11 +6,10 @@ extension Array where Element: BitwiseCopyable {
     /// - Complexity: O(count) when it copies.
     func trimmed() -> [Element] {
         guard capacity - count > Swift.max(16, count / 32) else { return self }
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            withUnsafeBufferPointer { source in
-                if let from = source.baseAddress, let to = buffer.baseAddress { to.initialize(from: from, count: source.count) }
-            }
-            initialized = count
-        }
+        // A fresh array reserved to the count, filled in one copy (no pointer needed).
+        var copy = [Element]()
+        copy.reserveCapacity(count)
+        copy.append(contentsOf: self)
+        return copy
     }
 }

@@ -67,7 +67,7 @@ public final class CaseData: @unchecked Sendable {
 
     /// The index of an account id given as exact bytes.
     public func accountIndex(exact id: ExactText) -> Int? {
-        id.bytes.withUnsafeBytes { pools.accountIDs.lookup($0) }.map(Int.init)
+        pools.accountIDs.lookup(id.bytes).map(Int.init)
     }
 
     /// A label (country, plan, status...) or nil for -1.

@@ -73,7 +73,7 @@ public final class QueryContexts: @unchecked Sendable {
     /// after the other (the caller keeps the results, or the reads would be dropped).
     @inline(__always)
     func touch(hash: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { $0.isEmpty ? 0 : $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+        slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
     }
 
     @inline(__always)

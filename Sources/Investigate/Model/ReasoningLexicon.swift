@@ -99,7 +99,7 @@ public struct ReasoningLexicon: Sendable {
     }
 
     /// Substring search for phrases of scripts written without spaces.
-    func matchesUnsegmented(_ text: UnsafeRawBufferPointer) -> Bool {
+    func matchesUnsegmented(_ text: Span<UInt8>) -> Bool {
         for phrase in unsegmented where phrase.count <= text.count {
             let first = phrase[0]
             var i = 0

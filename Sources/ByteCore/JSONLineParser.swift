@@ -4,8 +4,8 @@
 /// value is the decoded string, or the raw JSON text for numbers, literals, objects and arrays.
 /// String escapes, `\u` sequences and surrogate pairs are decoded; invalid bytes are kept as-is.
 ///
-/// A string without escapes is not copied: its slot points into the line, which stays valid
-/// until the next line. Keys are matched first against the key seen at the same position on the
+/// The line is copied once into the record's scratch buffer, so a string without escapes is a
+/// range of that copy (no copy per value). Keys are matched first against the key seen at the same position on the
 /// previous line (exports repeat one key order; extra keys too), then through the schema's hash
 /// table.
 public struct JSONLineParser {
@@ -21,13 +21,23 @@ public struct JSONLineParser {
     }
 
     /// Parses `line` into `fields`; returns a reason when the line is not one JSON object.
-    public func parse(_ line: UnsafeRawBufferPointer, into fields: RecordFields) -> String? {
+    public func parse(_ line: Span<UInt8>, into fields: RecordFields) -> String? {
         fields.reset()
-        guard let base = line.baseAddress, !line.isEmpty else { return "empty line" }
-        // Decoded strings are never longer than their escaped form, and extras copy each name and
-        // value once: twice the line fits everything, so scratch addresses stay put.
-        fields.reserve(2 * line.count + 16)
-        var cursor = Cursor(base: base, end: line.count)
+        guard !line.isEmpty else { return "empty line" }
+        // The copy at offset 0: a value without escapes is the same range of the copy.
+        fields.append(line)
+        return line.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) }
+    }
+
+    /// Parses the bytes of an array slice (a line from `LineReader`, say).
+    public func parse(_ line: ArraySlice<UInt8>, into fields: RecordFields) -> String? { parse(line.span, into: fields) }
+
+    /// Parses the bytes of an array.
+    public func parse(_ line: [UInt8], into fields: RecordFields) -> String? { parse(line.span, into: fields) }
+
+    /// Parses a line whose bytes `fields` holds from offset 0 and `cursor` reads.
+    private func parseCopied(_ start: Cursor, into fields: RecordFields) -> String? {
+        var cursor = start
         cursor.skipSpace()
         guard cursor.peek() == UInt8(ascii: "{") else {
             return cursor.atEnd ? "empty line" : "not a JSON object (starts with \(describe(cursor.peek())))"
@@ -42,13 +52,13 @@ public struct JSONLineParser {
         while true {
             cursor.skipSpace()
             guard cursor.peek() == UInt8(ascii: "\"") else { return cursor.failure("expected a key") }
-            let scratchMark = fields.beginValue()
+            let scratchMark = fields.used
             var error: String?
             guard let name = readString(&cursor, into: fields, error: &error) else { return error }
             // Inline (the call alone cost 3% of a load): the previous line's key at this
             // position when the bytes are the same, else a schema lookup.
             let slot: Int?
-            if let remembered = fields.rememberedKey(at: position, name) {
+            if let remembered = fields.scratch.withSpan(name, { fields.rememberedKey(at: position, $0) }) {
                 slot = remembered < 0 ? nil : remembered
             } else {
                 slot = lookUpKey(name, at: position, fields: fields)
@@ -60,7 +70,7 @@ public struct JSONLineParser {
             cursor.index += 1
             cursor.skipSpace()
             let keep = slot != nil || keepsExtras
-            var value = UnsafeRawBufferPointer(start: nil, count: 0)
+            var value = 0..<0
             var isNull = false
             switch cursor.peek() {
             case UInt8(ascii: "\""):
@@ -73,16 +83,16 @@ public struct JSONLineParser {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let from = cursor.index
                 if let error = skipNested(&cursor) { return error }
-                value = UnsafeRawBufferPointer(start: base + from, count: cursor.index - from)
+                value = from..<cursor.index
             case UInt8(ascii: "n"):
                 guard cursor.consume("null") else { return cursor.failure("invalid literal") }
                 isNull = true
             case UInt8(ascii: "t"):
                 guard cursor.consume("true") else { return cursor.failure("invalid literal") }
-                value = UnsafeRawBufferPointer(start: base + cursor.index - 4, count: 4)
+                value = cursor.index - 4..<cursor.index
             case UInt8(ascii: "f"):
                 guard cursor.consume("false") else { return cursor.failure("invalid literal") }
-                value = UnsafeRawBufferPointer(start: base + cursor.index - 5, count: 5)
+                value = cursor.index - 5..<cursor.index
             case let byte where byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39):
                 let from = cursor.index
                 cursor.index += 1
@@ -96,25 +106,18 @@ public struct JSONLineParser {
                         break
                     }
                 }
-                value = UnsafeRawBufferPointer(start: base + from, count: cursor.index - from)
+                value = from..<cursor.index
             default:
                 return cursor.atEnd ? "line ends inside an object (truncated?)" : cursor.failure("expected a value")
             }
             if let slot {
                 if isNull {
-                    fields.setSlot(slot, start: fields.beginValue(), null: true)
-                } else if let pointer = value.baseAddress {
-                    fields.setSlot(slot, pointer: pointer, count: value.count)
+                    fields.setSlot(slot, range: fields.used..<fields.used, null: true)
                 } else {
-                    fields.setSlot(slot, start: fields.beginValue())
+                    fields.setSlot(slot, range: value)
                 }
             } else if keepsExtras {
-                // Extras live in scratch as (name, value) runs.
-                let nameStart = fields.beginValue()
-                if let pointer = name.baseAddress { fields.append(pointer, name.count) }
-                let valueStart = fields.beginValue()
-                if !isNull, let pointer = value.baseAddress { fields.append(pointer, value.count) }
-                fields.addExtra(nameStart: nameStart, nameLength: name.count, valueStart: valueStart)
+                fields.addExtra(name: name, value: isNull ? name.upperBound..<name.upperBound : value)
             }
             cursor.skipSpace()
             let next = cursor.peek()
@@ -129,10 +132,12 @@ public struct JSONLineParser {
     /// The schema's slot of a key the previous line did not have at this position (nil for an
     /// extra key), remembered for the next line.
     @inline(never)
-    private func lookUpKey(_ name: UnsafeRawBufferPointer, at position: Int, fields: RecordFields) -> Int? {
-        let slot = schema.slot(of: name)
-        fields.rememberKey(name, slot: slot ?? -1, at: position)
-        return slot
+    private func lookUpKey(_ name: Range<Int>, at position: Int, fields: RecordFields) -> Int? {
+        fields.scratch.withSpan(name) { bytes in
+            let slot = schema.slot(of: bytes)
+            fields.rememberKey(bytes, slot: slot ?? -1, at: position)
+            return slot
+        }
     }
 
     private func trailing(_ cursor: inout Cursor) -> String? {
@@ -145,39 +150,38 @@ public struct JSONLineParser {
         return "byte 0x" + String(byte, radix: 16)
     }
 
-    /// Reads a JSON string at the cursor (which sits on the opening quote). Without escapes the
-    /// result points into the line; with escapes it is decoded into `fields`' scratch. Nil when
-    /// the string is malformed, with the reason in `error`.
+    /// Reads a JSON string at the cursor (which sits on the opening quote); returns its range in
+    /// `fields`' scratch: without escapes, its range in the line (copied at offset 0); with
+    /// escapes, the decoded bytes appended to scratch. Nil when the string is malformed, with the
+    /// reason in `error`.
     @inline(__always)
-    private func readString(
-        _ cursor: inout Cursor, into fields: RecordFields, error: inout String?
-    ) -> UnsafeRawBufferPointer? {
+    private func readString(_ cursor: inout Cursor, into fields: RecordFields, error: inout String?) -> Range<Int>? {
         cursor.index += 1
         let start = cursor.index
-        guard let stop = Self.findQuoteOrBackslash(cursor.base, from: start, end: cursor.end) else {
+        guard let stop = cursor.firstQuoteOrBackslash(from: start) else {
             cursor.index = cursor.end
             error = "line ends inside a string (truncated?)"
             return nil
         }
         cursor.index = stop
-        if cursor.base.load(fromByteOffset: stop, as: UInt8.self) == UInt8(ascii: "\"") {
+        if cursor.byte(at: stop) == UInt8(ascii: "\"") {
             cursor.index += 1
-            return UnsafeRawBufferPointer(start: cursor.base + start, count: stop - start)
+            return start..<stop
         }
-        let from = fields.beginValue()
-        fields.append(cursor.base + start, stop - start)
+        let from = fields.used
+        cursor.append(start..<stop, to: fields)
         if let failure = decodeEscapes(&cursor, into: fields) {
             error = failure
             return nil
         }
-        return UnsafeRawBufferPointer(start: fields.address(from), count: fields.used - from)
+        return from..<fields.used
     }
 
     /// Skips a string value nobody keeps, checking it is closed.
     private func skipString(_ cursor: inout Cursor) -> String? {
         cursor.index += 1
-        while let stop = Self.findQuoteOrBackslash(cursor.base, from: cursor.index, end: cursor.end) {
-            if cursor.base.load(fromByteOffset: stop, as: UInt8.self) == UInt8(ascii: "\"") {
+        while let stop = cursor.firstQuoteOrBackslash(from: cursor.index) {
+            if cursor.byte(at: stop) == UInt8(ascii: "\"") {
                 cursor.index = stop + 1
                 return nil
             }
@@ -187,38 +191,19 @@ public struct JSONLineParser {
         return "line ends inside a string (truncated?)"
     }
 
-    /// The offset of the first `"` or `\` at or after `from`, or nil.
-    @inline(__always)
-    static func findQuoteOrBackslash(_ base: UnsafeRawPointer, from: Int, end: Int) -> Int? {
-        var index = from
-        while index + 8 <= end {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let hits = quoteOrBackslashBits(word)
-            if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
-            index += 8
-        }
-        while index < end {
-            let byte = base.load(fromByteOffset: index, as: UInt8.self)
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            index += 1
-        }
-        return nil
-    }
-
     /// Decodes the rest of a string whose first backslash is at the cursor, appending to scratch;
     /// leaves the cursor past the closing quote. Returns a reason when malformed or unterminated.
     private func decodeEscapes(_ cursor: inout Cursor, into fields: RecordFields) -> String? {
-        let base = cursor.base
         var runStart = cursor.index
         while cursor.index < cursor.end {
-            guard let stop = Self.findQuoteOrBackslash(base, from: cursor.index, end: cursor.end) else { break }
+            guard let stop = cursor.firstQuoteOrBackslash(from: cursor.index) else { break }
             cursor.index = stop
-            let byte = base.load(fromByteOffset: stop, as: UInt8.self)
-            fields.append(base + runStart, stop - runStart)
+            let byte = cursor.byte(at: stop)
+            cursor.append(runStart..<stop, to: fields)
             cursor.index += 1
             if byte == UInt8(ascii: "\"") { return nil }
             guard cursor.index < cursor.end else { break }
-            let escape = base.load(fromByteOffset: cursor.index, as: UInt8.self)
+            let escape = cursor.byte(at: cursor.index)
             cursor.index += 1
             switch escape {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): fields.append(byte: escape)
@@ -249,15 +234,6 @@ public struct JSONLineParser {
         }
         cursor.index = cursor.end
         return "line ends inside a string (truncated?)"
-    }
-
-    /// High bit set in each byte of `word` that is `"` or `\` (exact for the lowest such byte;
-    /// bytes above it may be false positives, which callers never look at).
-    @inline(__always)
-    static func quoteOrBackslashBits(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
-        return ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs)
     }
 
     private func appendUTF8(_ scalar: UInt32, to fields: RecordFields) {
@@ -305,34 +281,71 @@ public struct JSONLineParser {
     }
 }
 
-/// A read position over one line's bytes.
+/// A read position over one line's bytes, lent by `parse` for the call. Every read is checked
+/// against the line's length (the checks stay in optimised builds).
 struct Cursor {
-    let base: UnsafeRawPointer
+    private let base: UnsafeRawPointer?
     let end: Int
     var index = 0
 
-    init(base: UnsafeRawPointer, end: Int) {
-        self.base = base
-        self.end = end
+    init(_ line: UnsafeRawBufferPointer) {
+        base = line.baseAddress
+        end = line.count
     }
 
     var atEnd: Bool { index >= end }
 
+    /// Byte `i` of the line; `i` out of range stops the program.
     @inline(__always)
-    func peek() -> UInt8 { index < end ? base.load(fromByteOffset: index, as: UInt8.self) : 0 }
+    func byte(at i: Int) -> UInt8 {
+        precondition(i >= 0 && i < end, "JSON cursor out of the line")
+        return base.unsafelyUnwrapped.load(fromByteOffset: i, as: UInt8.self)
+    }
+
+    /// The byte at the cursor, or 0 at (or past) the end.
+    @inline(__always)
+    func peek() -> UInt8 { index >= 0 && index < end ? base.unsafelyUnwrapped.load(fromByteOffset: index, as: UInt8.self) : 0 }
 
     @inline(__always)
     mutating func skipSpace() {
         while index < end {
-            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            let byte = self.byte(at: index)
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { index += 1 } else { return }
         }
+    }
+
+    /// The offset of the first `"` or `\` at or after `from`, or nil; eight bytes a step, each
+    /// word read only when it lies within the line.
+    @inline(__always)
+    func firstQuoteOrBackslash(from: Int) -> Int? {
+        precondition(from >= 0, "JSON cursor before the line")
+        var index = from
+        while index + 8 <= end {
+            let word = base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let hits = ByteCompare.quoteOrBackslashBits(word)
+            if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end {
+            let byte = self.byte(at: index)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends line bytes `range` to `fields`' scratch; a range outside the line stops the program.
+    @inline(__always)
+    func append(_ range: Range<Int>, to fields: RecordFields) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= end, "JSON cursor range out of the line")
+        guard !range.isEmpty else { return }
+        fields.append(Span<UInt8>(_unsafeStart: base.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + range.lowerBound, count: range.count))
     }
 
     mutating func consume(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard index + count <= end else { return false }
-        for i in 0..<count where base.load(fromByteOffset: index + i, as: UInt8.self) != literal.utf8Start[i] {
+        for i in 0..<count where byte(at: index + i) != literal.utf8Start[i] {
             return false
         }
         index += count
@@ -343,7 +356,7 @@ struct Cursor {
         guard index + 4 <= end else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let c = base.load(fromByteOffset: index, as: UInt8.self)
+            let c = byte(at: index)
             let digit: UInt32
             switch c {
             case 0x30...0x39: digit = UInt32(c - 0x30)

@@ -4,59 +4,68 @@
 /// `PromptDigest`: ASCII letters lowercased, every run of digits one `0`, apostrophes and
 /// non-ASCII bytes kept, anything else a separator. Quoted spans are not handled here: a prompt
 /// holding a `"` or a backquote is left to the byte-at-a-time scanner.
-final class PromptWords {
+public final class PromptWords {
     /// The hashes of the last prompt's words, in order.
-    private(set) var hashes: UnsafeMutablePointer<UInt64>
+    private let hashes = GrowableBuffer<UInt64>()
     /// Normalised bytes (room for whole 64-byte blocks and 16 bytes of zero padding), then the
-    /// mask words.
+    /// mask words. Every access below lies within `scratchBytes`, checked once per prompt.
     private var scratch: UnsafeMutableRawPointer
     private var capacity = 0
+    private var scratchBytes = 16
 
-    init() {
-        hashes = .allocate(capacity: 1)
+    /// Creates a splitter (keep one per thread: it reuses its buffers).
+    public init() {
         scratch = .allocate(byteCount: 16, alignment: 16)
     }
 
-    deinit {
-        hashes.deallocate()
-        scratch.deallocate()
-    }
+    deinit { scratch.deallocate() }
 
-    /// Splits `prompt` into `hashes`; returns how many words it has and whether it holds a
-    /// non-ASCII byte.
+    /// Calls `body` with the hashes of the last split prompt's words.
     @inline(__always)
-    func split(_ prompt: UnsafeRawBufferPointer) -> (count: Int, highBytes: Bool) {
+    public func withHashes<R>(_ body: (Span<UInt64>) throws -> R) rethrows -> R { try hashes.withSpan(body) }
+
+    /// The hashes of the last split prompt's words (a copy).
+    public var wordHashes: [UInt64] { hashes.values }
+
+    /// Splits `prompt` into word hashes (read through `withHashes`); returns how many words it
+    /// has and whether it holds a non-ASCII byte.
+    @inline(__always)
+    public func split(_ prompt: Span<UInt8>) -> (count: Int, highBytes: Bool) {
+        hashes.truncate(to: 0)
         let count = prompt.count
-        guard let source = prompt.baseAddress, count > 0 else { return (0, false) }
+        guard count > 0 else { return (0, false) }
         let maskWords = (count + 63) >> 6
         if maskWords * 64 > capacity { grow(to: maskWords * 64) }
+        // Every write below: bytes < maskWords * 64 + 16 and 2 * maskWords mask words.
+        precondition(maskWords * 64 + 16 + 2 * maskWords * 8 <= scratchBytes && maskWords * 64 <= capacity, "PromptWords: scratch too small")
         let out = scratch
         let wordBits = (scratch + capacity + 16).assumingMemoryBound(to: UInt64.self)
         let digitBits = wordBits + capacity / 64
         var highBytes = false
-        guard Self.classify(source, count, into: out, wordBits: wordBits, digitBits: digitBits, highBytes: &highBytes) else {
-            return PromptDigest.wordsByteByByte(prompt, into: hashes)
+        guard Self.classify(prompt, into: out, wordBits: wordBits, digitBits: digitBits, highBytes: &highBytes) else {
+            let words = self.hashes
+            return Self.wordsByteByByte(prompt) { words.append($0) }
         }
-        var words = 0
-        let hashes = self.hashes
         var digitRuns: UInt64 = 0
         for index in 0..<maskWords { digitRuns |= digitBits[index] }
         let runs: UnsafePointer<UInt64>? = digitRuns == 0 ? nil : UnsafePointer(digitBits)
+        let words = self.hashes
         Self.forEachRun(wordBits, maskWords) { start, end in
-            hashes[words] = Self.hashWord(out, start, end, digitBits: runs)
-            words += 1
+            // A run lies within the prompt; a word's last read ends at most 7 bytes past it.
+            precondition(start >= 0 && start < end && end <= count, "PromptWords: word outside the prompt")
+            words.append(Self.hashWord(out, start, end, digitBits: runs))
         }
-        return (words, highBytes)
+        return (words.count, highBytes)
     }
 
     private func grow(to bytes: Int) {
         capacity = max(bytes, capacity * 2)
-        hashes.deallocate()
         scratch.deallocate()
+        scratchBytes = capacity + 16 + capacity / 64 * 2 * 8
+        scratch = .allocate(byteCount: scratchBytes, alignment: 16)
         // A word is at least one byte (and a quoted span at least two), but words need no
         // separator between them once quotes are involved: `a""` is two words in three bytes.
-        hashes = .allocate(capacity: capacity + 1)
-        scratch = .allocate(byteCount: capacity + 16 + capacity / 64 * 2 * 8, alignment: 16)
+        hashes.reserve(capacity + 1)
     }
 
     /// Normalises `count` bytes into `out` (separators as 0, then 16 zero bytes) and sets one bit
@@ -64,9 +73,11 @@ final class PromptWords {
     /// bytes at a time. False on a quote.
     @inline(__always)
     private static func classify(
-        _ source: UnsafeRawPointer, _ count: Int, into out: UnsafeMutableRawPointer,
+        _ source: Span<UInt8>, into out: UnsafeMutableRawPointer,
         wordBits: UnsafeMutablePointer<UInt64>, digitBits: UnsafeMutablePointer<UInt64>, highBytes: inout Bool
     ) -> Bool {
+        let count = source.count
+        let raw = source.bytes
         let k = Constants()
         var quotes = SIMD16<UInt8>(repeating: 0), highs = SIMD16<UInt8>(repeating: 0)
         var previousDigit: UInt64 = 0
@@ -76,10 +87,10 @@ final class PromptWords {
             let at = lane << 4
             var block = SIMD16<UInt8>(repeating: 0)
             if at + 16 <= count {
-                block = source.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+                block = raw.unsafeLoadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
             } else {
                 // The last bytes, zero padded (zero is a separator).
-                withUnsafeMutableBytes(of: &block) { $0.copyMemory(from: UnsafeRawBufferPointer(start: source + at, count: count - at)) }
+                for i in 0..<(count - at) { block[i] = source[at + i] }
             }
             quotes |= lanes(block .== k.quote) | lanes(block .== k.backquote)
             let upper = lanes((block &- k.upperA) .< k.letters)
@@ -208,4 +219,73 @@ final class PromptWords {
         }
         return bits[last] & tailMask != 0
     }
+
+    /// Splits a prompt a byte at a time, quoted spans included, handing each word's hash to
+    /// `body`; returns how many words it has and whether it holds a non-ASCII byte.
+    public static func wordsByteByByte(_ prompt: Span<UInt8>, _ body: (UInt64) -> Void) -> (count: Int, highBytes: Bool) {
+        var count = 0
+        let classes = byteClasses
+        var highBits: UInt8 = 0
+        var word = WordHasher()
+        var i = 0
+        let n = prompt.count
+        while i < n {
+            let raw = prompt[i]
+            i += 1
+            let mapped = classes[Int(raw)]
+            if mapped >= firstWordByte {
+                highBits |= raw
+                word.append(mapped)
+                if mapped == 0x30 {
+                    // A run of digits is one `0`.
+                    while i < n && prompt[i] &- 0x30 < 10 { i += 1 }
+                }
+                continue
+            }
+            if !word.isEmpty {
+                body(word.finish())
+                count += 1
+            }
+            if mapped == quoteClass {
+                // A quoted span becomes one placeholder word when it closes within 400 bytes.
+                let limit = min(n, i + 400)
+                var j = i
+                while j < limit && prompt[j] != raw { j += 1 }
+                if j < limit {
+                    body(quotePlaceholder)
+                    count += 1
+                    i = j + 1
+                }
+            }
+        }
+        if !word.isEmpty {
+            body(word.finish())
+            count += 1
+        }
+        return (count, highBits >= 0x80)
+    }
+
+    /// Hashes one normalised word as `split` does (for lexicon building and tests).
+    public static func wordHash(_ word: [UInt8]) -> UInt64 {
+        var hasher = WordHasher()
+        for byte in word { hasher.append(byte) }
+        return hasher.finish()
+    }
+
+    /// Byte classes of the normaliser: 0 separates words, `quoteClass` opens a quoted span, and
+    /// anything from `firstWordByte` up is the byte's normalised form inside a word (ASCII
+    /// lowercased, every digit `0`, apostrophes and non-ASCII bytes as they are).
+    private static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 0x22, 0x60: return quoteClass
+        case 0x30...0x39: return 0x30
+        case 0x41...0x5A: return UInt8(byte | 0x20)
+        case 0x61...0x7A, 0x27, 0x80...0xFF: return UInt8(byte)
+        default: return 0
+        }
+    }
+    private static let quoteClass: UInt8 = 1
+    private static let firstWordByte: UInt8 = 0x27
+    /// The hash standing for a quoted span.
+    public static let quotePlaceholder: UInt64 = ByteHash.mix(0x5155_4F54)
 }

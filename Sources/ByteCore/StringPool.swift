@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Synchronization
 
 /// Interns byte strings into dense `Int32` ids.
@@ -20,16 +15,19 @@ import Synchronization
 /// `compact()` trims them to fit and drops the slot table once a load is done; the next
 /// `lookup` or `intern` rebuilds it.
 public final class StringPool: @unchecked Sendable {
-    private let storage = GrowableBuffer<UInt8>()
+    @usableFromInline let storage = GrowableBuffer<UInt8>()
     /// Where each value starts in `storage`, plus one more entry: its end.
-    private let starts = GrowableBuffer<UInt32>()
+    @usableFromInline let starts = GrowableBuffer<UInt32>()
     /// `hash >> 32 << 32 | id + 1` per used slot, 0 when free; empty while `slotsReady` is
     /// false (after `compact()`).
-    private var slots: [UInt64]
-    private var mask: Int
+    // `@exclusivity(unchecked)`: the slot table and mask are read and written from inlined code in other modules,
+    // where the runtime's dynamic exclusivity check on a class property costs more than the
+    // access (a third of a load); no access to them is ever held across a call. Bounds stay checked.
+    @exclusivity(unchecked) @usableFromInline var slots: [UInt64]
+    @exclusivity(unchecked) @usableFromInline var mask: Int
     /// Whether `slots` is built; read before touching `slots`, so that concurrent lookups after
     /// `compact()` rebuild it once, under `rebuildLock`.
-    private let slotsReady = Atomic<Bool>(true)
+    @usableFromInline let slotsReady = Atomic<Bool>(true)
     private let rebuildLock = Mutex<Void>(())
 
     /// Creates an empty pool sized for roughly `expected` distinct values.
@@ -41,17 +39,17 @@ public final class StringPool: @unchecked Sendable {
     }
 
     /// The number of distinct values interned.
-    public var count: Int { starts.count - 1 }
+    @inlinable public var count: Int { starts.count - 1 }
 
     /// Returns the id of `bytes`, adding it when new. Not safe to call concurrently with any
     /// other use of the pool.
     /// - Complexity: O(length) expected.
-    @inline(__always)
-    public func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 { intern(bytes, hash: ByteHash.hash(bytes)) }
+    @inlinable @inline(__always)
+    public func intern(_ bytes: Span<UInt8>) -> Int32 { intern(bytes, hash: ByteHash.hash(bytes)) }
 
     /// `intern(_:)` with the value's `ByteHash.hash` already computed (see `touch(hash:)`).
-    @inline(__always)
-    func intern(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+    @inlinable @inline(__always)
+    public func intern(_ bytes: Span<UInt8>, hash: UInt64) -> Int32 {
         ensureSlots()
         let tag = hash & Self.tagMask
         var index = Int(truncatingIfNeeded: hash >> 32) & mask
@@ -63,19 +61,21 @@ public final class StringPool: @unchecked Sendable {
         }
         let id = Int32(count)
         precondition(storage.count + bytes.count <= Int(UInt32.max), "StringPool: more than 4 GiB of distinct values")
-        if let source = bytes.baseAddress {
-            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        }
+        storage.append(contentsOf: bytes)
         starts.append(UInt32(storage.count))
         slots[index] = tag | UInt64(id + 1)
         if count * 4 > slots.count * 3 { rehash(size: slots.count * 2) }
         return id
     }
 
+    /// Interns the bytes of an array.
+    @discardableResult
+    public func intern(_ bytes: [UInt8]) -> Int32 { intern(bytes.span) }
+
     /// Adds a value the caller knows is not in the pool yet, without hashing it (for a pool whose
     /// values are told apart elsewhere); returns its id. The slot table is dropped, and the next
     /// `intern` or `lookup` rebuilds it. Not safe to call concurrently with any other use.
-    func appendDistinct(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    public func appendDistinct(_ bytes: Span<UInt8>) -> Int32 {
         if !slots.isEmpty {
             slotsReady.store(false, ordering: .releasing)
             slots = []
@@ -83,9 +83,7 @@ public final class StringPool: @unchecked Sendable {
         }
         let id = Int32(count)
         precondition(storage.count + bytes.count <= Int(UInt32.max), "StringPool: more than 4 GiB of distinct values")
-        if let source = bytes.baseAddress {
-            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        }
+        storage.append(contentsOf: bytes)
         starts.append(UInt32(storage.count))
         return id
     }
@@ -94,12 +92,13 @@ public final class StringPool: @unchecked Sendable {
     @discardableResult
     public func intern(_ string: String) -> Int32 {
         var copy = string
-        return copy.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+        return copy.withUTF8 { intern($0.span) }
     }
 
     /// Returns the id of `bytes` when interned, without adding it. Safe to call from several
     /// threads at once (while nothing interns).
-    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+    @inlinable
+    public func lookup(_ bytes: Span<UInt8>) -> Int32? {
         ensureSlots()
         let hash = ByteHash.hash(bytes)
         let tag = hash & Self.tagMask
@@ -112,48 +111,85 @@ public final class StringPool: @unchecked Sendable {
         }
     }
 
+    /// Returns the id of an array's bytes when interned.
+    public func lookup(_ bytes: [UInt8]) -> Int32? { lookup(bytes.span) }
+
     /// Returns the id of a Swift string when interned.
     public func lookup(_ string: String) -> Int32? {
         var copy = string
-        return copy.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
+        return copy.withUTF8 { lookup($0.span) }
     }
 
-    /// The raw bytes of value `id`.
+    /// The raw bytes of value `id`; an id out of range stops the program.
     public func bytes(_ id: Int32) -> [UInt8] {
-        withBytes(id) { Array($0) }
+        withSpan(id) { ByteCompare.array($0) }
     }
+
+    /// The raw bytes of value `id`, or nil when there is no such value.
+    public func bytesIfPresent(_ id: Int32) -> [UInt8]? {
+        contains(id) ? bytes(id) : nil
+    }
+
+    /// True when `id` names a value of the pool.
+    @inlinable @inline(__always)
+    public func contains(_ id: Int32) -> Bool { id >= 0 && Int(id) < count }
 
     /// The value decoded as UTF-8 (invalid sequences become U+FFFD).
     public func string(_ id: Int32) -> String {
-        withBytes(id) { String(decoding: $0, as: UTF8.self) }
+        withSpan(id) { span in span.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// Reads the slot where a value of this hash is looked for first and returns it, so that
     /// several values' slots are fetched from memory together, before their `intern` or `lookup`
     /// needs them one after the other (the caller folds the results into something it keeps,
     /// or the read would be dropped). Only while the slot table is built (not after `compact()`).
-    @inline(__always)
-    func touch(hash: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0.isEmpty ? 0 : $0[Int(truncatingIfNeeded: hash >> 32) & mask] }
+    @inlinable @inline(__always)
+    public func touch(hash: UInt64) -> UInt64 {
+        slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> 32) & mask]
     }
 
     /// Where callers of `touch(hash:)` leave what they read (once per file or per loop, not per
     /// read), so that the reads are kept.
-    static let touchedSlots = Atomic<UInt64>(0)
+    public static let touchedSlots = Atomic<UInt64>(0)
 
     /// True when value `id` exists and is exactly `bytes` (a guess checked without hashing).
-    @inline(__always)
-    func hasValue(_ id: Int32, equalTo bytes: UnsafeRawBufferPointer) -> Bool {
-        id >= 0 && Int(id) < count && equals(id, bytes)
+    @inlinable @inline(__always)
+    public func hasValue(_ id: Int32, equalTo bytes: Span<UInt8>) -> Bool {
+        contains(id) && equals(id, bytes)
     }
 
-    /// The byte length of value `id`.
+    /// The byte length of value `id`; an id out of range stops the program.
     public func length(_ id: Int32) -> Int { Int(starts[Int(id) + 1] - starts[Int(id)]) }
 
-    /// Calls `body` with the bytes of value `id`.
-    public func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    /// Calls `body` with the bytes of value `id`; an id out of range stops the program.
+    @inlinable @inline(__always)
+    public func withSpan<R>(_ id: Int32, _ body: (Span<UInt8>) throws -> R) rethrows -> R {
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
-        return try body(UnsafeRawBufferPointer(start: storage.address.map { $0 + start }, count: end - start))
+        return try storage.withSpan(start..<end, body)
+    }
+
+    // MARK: h-order: switch to the span API (buffer-pointer forms kept for the files being
+    // rewritten in parallel; each lends or takes a buffer valid for the call only).
+
+    /// h-order: switch to the span API. `intern(_: Span<UInt8>)` for a lent buffer.
+    @inline(__always)
+    package func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 { intern(Span<UInt8>(_unsafeBytes: bytes)) }
+
+    /// h-order: switch to the span API. `intern(_:hash:)` for a lent buffer.
+    @inline(__always)
+    package func intern(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+        intern(Span<UInt8>(_unsafeBytes: bytes), hash: hash)
+    }
+
+    /// h-order: switch to the span API. `lookup(_: Span<UInt8>)` for a lent buffer.
+    package func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? { lookup(Span<UInt8>(_unsafeBytes: bytes)) }
+
+    /// h-order: switch to the span API. `appendDistinct(_: Span<UInt8>)` for a lent buffer.
+    package func appendDistinct(_ bytes: UnsafeRawBufferPointer) -> Int32 { appendDistinct(Span<UInt8>(_unsafeBytes: bytes)) }
+
+    /// h-order: switch to the span API (`withSpan`). Lends the bytes of value `id` as a buffer.
+    package func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withSpan(id) { span in try span.withUnsafeBytes(body) }
     }
 
     /// Approximate heap bytes held.
@@ -181,7 +217,7 @@ public final class StringPool: @unchecked Sendable {
 
     /// Empties the pool and frees its memory (for a loading slice's pool once the merge has
     /// renumbered it). Not safe to call concurrently with any other use of the pool.
-    func removeAll() {
+    public func removeAll() {
         storage.removeAll()
         starts.removeAll()
         starts.append(0)
@@ -190,12 +226,13 @@ public final class StringPool: @unchecked Sendable {
         slotsReady.store(true, ordering: .releasing)
     }
 
-    @inline(__always)
-    private func ensureSlots() {
+    @inlinable @inline(__always)
+    func ensureSlots() {
         if !slotsReady.load(ordering: .acquiring) { rebuildSlots() }
     }
 
-    private func rebuildSlots() {
+    @usableFromInline
+    func rebuildSlots() {
         rebuildLock.withLock { _ in
             guard !slotsReady.load(ordering: .acquiring) else { return }
             rehash(size: Self.tableSize(for: count))
@@ -203,46 +240,19 @@ public final class StringPool: @unchecked Sendable {
         }
     }
 
-    @inline(__always)
-    private func equals(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    @inlinable @inline(__always)
+    func equals(_ id: Int32, _ bytes: Span<UInt8>) -> Bool {
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
         if end - start != bytes.count { return false }
         if bytes.isEmpty { return true }
-        return Self.sameBytes(storage.address.unsafelyUnwrapped + start, bytes.baseAddress!, bytes.count)
+        return storage.withSpan(start..<end) { ByteCompare.same($0, bytes) }
     }
 
-    /// Byte equality, eight at a time (values are short: a call to memcmp costs more). The last
-    /// bytes are compared as one word that overlaps the previous one, never a byte at a time.
-    @inline(__always)
-    static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        if count >= 8 {
-            var i = 0
-            while i + 8 < count {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                    return false
-                }
-                i += 8
-            }
-            let last = count - 8
-            return a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
-        }
-        if count >= 4 {
-            let last = count - 4
-            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
-                && a.loadUnaligned(fromByteOffset: last, as: UInt32.self) == b.loadUnaligned(fromByteOffset: last, as: UInt32.self)
-        }
-        if count >= 2 {
-            let last = count - 2
-            return a.loadUnaligned(as: UInt16.self) == b.loadUnaligned(as: UInt16.self)
-                && a.loadUnaligned(fromByteOffset: last, as: UInt16.self) == b.loadUnaligned(fromByteOffset: last, as: UInt16.self)
-        }
-        return count == 0 || a.load(as: UInt8.self) == b.load(as: UInt8.self)
-    }
-
-    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    @inlinable static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
 
     /// Moves the slots to a table of `size` (a power of two), from their tags alone.
-    private func rehash(size: Int) {
+    @usableFromInline
+    func rehash(size: Int) {
         guard !slots.isEmpty || count == 0 else { return rebuild(size: size) }
         var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
@@ -260,7 +270,7 @@ public final class StringPool: @unchecked Sendable {
         var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
         for id in 0..<count {
-            let hash = withBytes(Int32(id)) { ByteHash.hash($0) }
+            let hash = withSpan(Int32(id)) { ByteHash.hash($0) }
             var index = Int(truncatingIfNeeded: hash >> 32) & tableMask
             while table[index] != 0 { index = (index + 1) & tableMask }
             table[index] = hash & Self.tagMask | UInt64(id + 1)
