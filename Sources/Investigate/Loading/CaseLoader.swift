@@ -97,7 +97,7 @@ public struct CaseLoader {
         nonisolated(unsafe) var tableBytes = 0
         nonisolated(unsafe) var tableSeconds = 0.0
         queries.files = files.queries.map(\.path)
-        var (parts, tablesFailure) = parallel.run(
+        var (parts, workerValues, tablesFailure) = parallel.run(
             units, lock: lock,
             tables: {
                 let tablesStarted = monotonicSeconds()
@@ -146,11 +146,12 @@ public struct CaseLoader {
         phases.append(.init(name: "  of which tables (one worker)", seconds: tableSeconds))
         nonisolated(unsafe) var ipSubnet: [Int32]?
         let rowsPerFile = try QueryMerge(
-            parts: parts, units: units, pools: pools, log: log, endStep: { endPhase($0) },
+            parts: parts, units: units, workerValues: workerValues, pools: pools, log: log, endStep: { endPhase($0) },
             noteJob: { phases.append(.init(name: $0, seconds: $1)) },
             alongsideContexts: { ipSubnet = Self.subnets(pools: pools) }
         ).merge(into: queries, accountCount: accounts.count)
         parts.removeAll()
+        workerValues.removeAll()
         releaseFreedMemory()
         endPhase("merge: free slices")
         for (index, entry) in files.queries.enumerated() {

@@ -2,11 +2,14 @@ import Dispatch
 import Foundation
 
 /// Loads the query files on every core: large JSONL files are cut into slices at line
-/// boundaries and each slice is parsed into its own part with its own pools; small files are
-/// grouped, in file order, into parts of about a slice's bytes (a part per file would cost its
-/// pools and columns for every tiny file), while one worker first loads the account, payment
-/// and link tables. `QueryMerge` then joins the parts in file order, so ids, row order and
-/// reported lines are exactly those of a one-thread load.
+/// boundaries and each slice is parsed into its own part; small files are grouped, in file
+/// order, into parts of about a slice's bytes (a part per file would cost its columns for every
+/// tiny file), while one worker first loads the account, payment and link tables. Values are
+/// interned into one pool set per worker, shared by every part the worker parses: in a
+/// time-ordered export every slice holds nearly every account and value, so pools per slice
+/// would hold (and the merge renumber) each value once per slice. `QueryMerge` then joins the
+/// parts in file order, so ids, row order and reported lines are exactly those of a one-thread
+/// load.
 struct ParallelQueryLoad {
     /// One file, or one slice of one file, of a unit.
     struct Segment {
@@ -31,10 +34,17 @@ struct ParallelQueryLoad {
         var failure: LoadFailure?
     }
 
+    /// The values and contexts one worker interned, for every part it parsed (ids in its parts'
+    /// rows refer to them; the merge renumbers them and drops them).
+    final class WorkerValues: @unchecked Sendable {
+        var pools = ValuePools()
+        var contexts = QueryContexts()
+    }
+
     /// What one unit produced.
     final class Part: @unchecked Sendable {
-        /// The slice's own pools (dropped by the merge once renumbered).
-        var pools = ValuePools()
+        /// The worker that parsed the part (an index into `run`'s `workerValues`).
+        var worker = 0
         let rows = QueryRows()
         let log: IssueLog
         /// One result per segment parsed, in order (a strict load stops at the first issue).
@@ -101,18 +111,26 @@ struct ParallelQueryLoad {
     }
 
     /// Runs `tables` on the first worker, then every unit on every worker; returns the parts in
-    /// unit order and what `tables` threw (after which no further unit starts). `progress` (bytes
-    /// of query files consumed) is called under `lock`; `tables` must take `lock` around its own
-    /// progress reports.
+    /// unit order, each worker's values, and what `tables` threw (after which no further unit
+    /// starts). `progress` (bytes of query files consumed) is called under `lock`; `tables` must
+    /// take `lock` around its own progress reports.
     func run(
         _ units: [Unit], lock: NSLock, tables: () throws -> Void, progress: @escaping @Sendable (Int) -> Void
-    ) -> (parts: [Part], tablesFailure: Error?) {
+    ) -> (parts: [Part], workerValues: [WorkerValues], tablesFailure: Error?) {
         let options = self.options
         let parts = units.map { _ in Part(options: options) }
+        let threads = min(workers, units.count + 1)
+        let workerValues = (0..<threads).map { _ in WorkerValues() }
         nonisolated(unsafe) var next = -1
         nonisolated(unsafe) var tablesFailure: Error?
         nonisolated(unsafe) let tables = tables
-        DispatchQueue.concurrentPerform(iterations: min(workers, units.count + 1)) { _ in
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            let values = workerValues[worker]
+            // Only read from now on (renumbered by the merge): drop the hash tables.
+            defer {
+                values.pools.compact()
+                values.contexts.compactForReading()
+            }
             while true {
                 lock.lock()
                 let index = next
@@ -129,7 +147,8 @@ struct ParallelQueryLoad {
                 }
                 if stopped { return }
                 guard index < units.count else { return }
-                Self.parse(units[index], into: parts[index], options: options) { consumed in
+                parts[index].worker = worker
+                Self.parse(units[index], into: parts[index], values: values, options: options) { consumed in
                     lock.lock()
                     parts[index].consumed = consumed
                     progress(parts.reduce(0) { $0 + $1.consumed })
@@ -137,13 +156,17 @@ struct ParallelQueryLoad {
                 }
             }
         }
-        return (parts, tablesFailure)
+        return (parts, workerValues, tablesFailure)
     }
 
-    /// Parses a unit's segments in order into `part`, numbering their lines one after another.
-    private static func parse(_ unit: Unit, into part: Part, options: LoadOptions, progress: (Int) -> Void) {
+    /// Parses a unit's segments in order into `part`, numbering their lines one after another,
+    /// interning values into the worker's `values`.
+    private static func parse(
+        _ unit: Unit, into part: Part, values: WorkerValues, options: LoadOptions, progress: (Int) -> Void
+    ) {
+        part.rows.contexts = values.contexts
         let loader = QueryLoader(
-            pools: part.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
+            pools: values.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
         var lineOffset = 0, consumedBefore = 0
         for segment in unit.segments {
             let rowsBefore = part.rows.count
@@ -163,8 +186,5 @@ struct ParallelQueryLoad {
             consumedBefore += segment.range?.count ?? segment.entry.bytes
             if part.log.failure != nil { break }
         }
-        // Only read from now on (renumbered by the merge): drop the hash tables.
-        part.pools.compact()
-        part.rows.contexts.compactForReading()
     }
 }

@@ -3,17 +3,19 @@ import Dispatch
 /// Joins the parts of a parallel query load into the final `QueryTable`, exactly as a one-thread
 /// load would have built it:
 ///
-/// 1. every part's account ids are resolved (parts spread over the workers), then, in file
+/// 1. each worker's account ids are resolved (workers spread over the threads), then, in file
 ///    order, each part's issues are reported (line numbers shifted past the slices before it)
 ///    together with its rows whose account is not in the accounts file, which are dropped;
-/// 2. every part's pool values and contexts are renumbered into the global pools, part after
-///    part (one pool kind per worker; the contexts on one worker while another derives the IP
-///    subnets);
-/// 3. rows are scattered into account order with a counting sort (one column per worker, each
+/// 2. the workers' values and contexts are renumbered into the global pools in the order of
+///    their first row (`WorkerValueRenumbering`; one pool kind per thread, then the contexts on
+///    one thread while another derives the IP subnets);
+/// 3. rows are scattered into account order with a counting sort (one column per thread, each
 ///    part's column freed as it is consumed) and sorted by time within an account.
 struct QueryMerge {
     let parts: [ParallelQueryLoad.Part]
     let units: [ParallelQueryLoad.Unit]
+    /// What each worker interned (the ids in its parts' rows).
+    let workerValues: [ParallelQueryLoad.WorkerValues]
     /// The global pools; `accountIDs` holds the loaded accounts.
     let pools: ValuePools
     let log: IssueLog
@@ -22,7 +24,7 @@ struct QueryMerge {
     /// Called with the name and seconds of one worker's job within a step.
     var noteJob: (String, Double) -> Void = { _, _ in }
     /// Work that needs the global pools complete (the IP subnets), run beside the contexts'
-    /// renumbering (which is one worker's).
+    /// renumbering (which is one thread's).
     var alongsideContexts: () -> Void = {}
 
     /// Merges into `table`; returns the rows kept per file index.
@@ -33,19 +35,29 @@ struct QueryMerge {
         var sliceLineBase = [Int](repeating: 0, count: parts.count)
         var rowsPerFile: [Int: Int] = [:]
         var skippedFiles = Set<Int>()
-        // Each part's accounts are resolved on every worker (lookups only); issues are then
-        // reported part after part.
+        // Each worker's accounts are resolved, then each part's rows checked, on every thread
+        // (lookups only); issues are then reported part after part.
+        var workerAccounts = [[Int32]](repeating: [], count: workerValues.count)
+        workerAccounts.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            nonisolated(unsafe) let merge = self
+            DispatchQueue.concurrentPerform(iterations: workerValues.count) { worker in
+                results[worker] = merge.resolveAccounts(merge.workerValues[worker].pools.accountIDs)
+            }
+        }
         var resolved = [(map: [Int32], unknown: UnknownRows)?](repeating: nil, count: parts.count)
         resolved.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results
             nonisolated(unsafe) let merge = self
+            let workerAccounts = workerAccounts
             DispatchQueue.concurrentPerform(iterations: parts.count) { index in
                 guard merge.parts[index].failure == nil else { return }
                 let part = merge.parts[index]
-                let map = merge.resolveAccounts(part)
+                let map = workerAccounts[part.worker]
                 results[index] = (map, merge.unknownAccountRows(part, merge.units[index], map))
             }
         }
+        workerAccounts = []
         for (index, (part, unit)) in zip(parts, units).enumerated() {
             if let failure = part.failure { throw failure }
             // A slice of a file whose earlier slice could not be read.
@@ -87,26 +99,25 @@ struct QueryMerge {
         table.fileLineStart = fileLineStart
         let partLineBase = kept.map { fileLineStart[units[$0].segments[0].fileIndex] + sliceLineBase[$0] }
         // Account ids are only read from now on: drop their hash table (a later lookup rebuilds
-        // it), and the slices' own account ids.
+        // it), and the workers' own account ids.
         pools.accountIDs.compact()
-        for part in parts { part.pools.accountIDs.removeAll() }
+        for values in workerValues { values.pools.accountIDs.removeAll() }
         endStep("merge: accounts and issues")
-        var valueMaps = renumberValues(kept)
-        // The parts' pools are renumbered: free them, and trim the global pools (dropping their
-        // hash tables), before the contexts grow theirs.
-        for part in parts { part.pools = ValuePools() }
+        let renumbering = WorkerValueRenumbering(parts: kept.map { parts[$0] }, workerValues: workerValues, pools: pools)
+        let uses = renumbering.firstUses()
+        endStep("merge: first uses")
+        var valueMaps = renumbering.renumberValues(uses)
+        // The workers' values are renumbered: free them, and trim the global pools (dropping
+        // their hash tables), before the contexts grow theirs.
+        for values in workerValues { values.pools = ValuePools() }
         pools.compact()
         releaseFreedMemory()
         endStep("merge: values")
-        table.contexts.reserve(kept.reduce(0) { $0 + parts[$1].rows.contexts.count })
-        // Contexts are renumbered on one worker, part after part; the other derives the subnets.
-        nonisolated(unsafe) var contextMaps: [[Int32]] = []
+        table.contexts.reserve(uses.contexts.count)
+        // Contexts are renumbered on one thread; the other derives the subnets.
+        nonisolated(unsafe) var workerContextMaps: [[Int32]] = []
         let renumber = {
-            contextMaps = kept.indices.map { position in
-                let part = parts[kept[position]]
-                defer { part.rows.contexts = QueryContexts() }
-                return renumberContexts(part.rows.contexts, valueMaps: valueMaps[position], into: table.contexts)
-            }
+            workerContextMaps = renumbering.renumberContexts(uses, valueMaps: valueMaps, into: table.contexts)
         }
         nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
         var jobSeconds = [0.0, 0.0]
@@ -118,14 +129,18 @@ struct QueryMerge {
                 seconds[job] = monotonicSeconds() - started
             }
         }
+        for values in workerValues { values.contexts = QueryContexts() }
+        for part in parts { part.rows.contexts = QueryContexts() }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
-        let categoryMaps = valueMaps.map { $0[Self.categoryKind] }
+        let contextMaps = kept.map { workerContextMaps[parts[$0].worker] }
+        let categoryMaps = kept.map { valueMaps[WorkerValueRenumbering.categoryKind][parts[$0].worker] }
+        workerContextMaps = []
         valueMaps = []
         releaseFreedMemory()
         endStep("merge: contexts and IP subnets")
-        noteJob("  of which contexts (one worker)", jobSeconds[0])
-        noteJob("  of which IP subnets (one worker)", jobSeconds[1])
+        noteJob("  of which contexts (one thread)", jobSeconds[0])
+        noteJob("  of which IP subnets (one thread)", jobSeconds[1])
         let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
         accountMaps = []
         endStep("merge: place rows")
@@ -144,9 +159,8 @@ struct QueryMerge {
 
     // MARK: Accounts
 
-    /// Each local account id's global index, or -1 when the accounts file lacks it.
-    private func resolveAccounts(_ part: ParallelQueryLoad.Part) -> [Int32] {
-        let local = part.pools.accountIDs
+    /// Each worker account id's global index, or -1 when the accounts file lacks it.
+    private func resolveAccounts(_ local: StringPool) -> [Int32] {
         return (0..<local.count).map { id in local.withBytes(Int32(id)) { pools.accountIDs.lookup($0) } ?? -1 }
     }
 
@@ -171,7 +185,7 @@ struct QueryMerge {
                 count += 1
                 if listedCount < log.options.listLimit {
                     listedCount += 1
-                    let name = local < 0 ? "''" : part.pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
+                    let name = local < 0 ? "''" : workerValues[part.worker].pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
                     listed.append(
                         LoadIssue(
                             file: unit.segments[position].entry.name, line: rows.line(ofRow: row) - segment.lineOffset,
@@ -181,97 +195,6 @@ struct QueryMerge {
             result.counts.append(count)
             result.listed.append(listed)
         }
-        return result
-    }
-
-    // MARK: Values
-
-    /// The pools a query row refers to, in the order of `renumberValues`' maps.
-    private static let rowPoolCount = 6
-    private static let categoryKind = 5
-
-    private static func rowPool(_ kind: Int, of pools: ValuePools) -> StringPool {
-        switch kind {
-        case 0: return pools.apiKeys
-        case 1: return pools.ips
-        case 2: return pools.asns
-        case 3: return pools.userAgents
-        case 4: return pools.models
-        default: return pools.categories
-        }
-    }
-
-    /// For each kept part, for each pool kind of `rowPool`, local id -> global id. Each pool kind is
-    /// renumbered on one worker, parts in order, so ids are those of a one-thread load.
-    private func renumberValues(_ kept: [Int]) -> [[[Int32]]] {
-        var byKind = [[[Int32]]](repeating: [], count: Self.rowPoolCount)
-        let pools = self.pools, parts = self.parts
-        byKind.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: Self.rowPoolCount) { kind in
-                let global = Self.rowPool(kind, of: pools)
-                results[kind] = kept.map { index in
-                    let local = Self.rowPool(kind, of: parts[index].pools)
-                    // The slice's values are renumbered: free them as the global pool grows.
-                    defer { local.removeAll() }
-                    return Self.renumber(local, into: global)
-                }
-            }
-        }
-        return kept.indices.map { position in byKind.map { $0[position] } }
-    }
-
-    /// Local id -> global id of every value of `local`, interned into `global` in order. Values
-    /// go in batches: their hashes first, then the batch's slots are fetched together, then
-    /// they are interned one after the other.
-    private static func renumber(_ local: StringPool, into global: StringPool) -> [Int32] {
-        var result = [Int32](repeating: -1, count: local.count)
-        let batch = 16
-        var hashes = [UInt64](repeating: 0, count: batch)
-        var touched: UInt64 = 0
-        for first in stride(from: 0, to: local.count, by: batch) {
-            let size = min(batch, local.count - first)
-            for k in 0..<size {
-                hashes[k] = local.withBytes(Int32(first + k)) { ByteHash.hash($0) }
-                touched ^= global.touch(hash: hashes[k])
-            }
-            for k in 0..<size {
-                result[first + k] = local.withBytes(Int32(first + k)) { global.intern($0, hash: hashes[k]) }
-            }
-        }
-        StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
-        return result
-    }
-
-    /// Local context id -> global context id for one part. Contexts go in batches: their global
-    /// tuples and hashes first, then the batch's slots are fetched together, then interned in
-    /// order.
-    private func renumberContexts(_ local: QueryContexts, valueMaps: [[Int32]], into global: QueryContexts) -> [Int32] {
-        func map(_ kind: Int, _ id: Int32) -> Int32 { id < 0 ? -1 : valueMaps[kind][Int(id)] }
-        var result = [Int32](repeating: -1, count: local.count)
-        let batch = 16
-        var tuples = [(Int32, Int32, Int32, Int32, Int32)](repeating: (0, 0, 0, 0, 0), count: batch)
-        var hashes = [UInt64](repeating: 0, count: batch)
-        var touched: Int32 = 0
-        for first in stride(from: 0, to: local.count, by: batch) {
-            let size = min(batch, local.count - first)
-            for k in 0..<size {
-                let j = first + k
-                let tuple = (
-                    map(0, local.apiKey[j]), map(1, local.ip[j]), map(2, local.asn[j]), map(3, local.userAgent[j]),
-                    map(4, local.model[j])
-                )
-                tuples[k] = tuple
-                hashes[k] = QueryContexts.hash(tuple.0, tuple.1, tuple.2, tuple.3, tuple.4)
-                touched ^= global.touch(hash: hashes[k])
-            }
-            for k in 0..<size {
-                let tuple = tuples[k]
-                result[first + k] = global.intern(
-                    apiKey: tuple.0, ip: tuple.1, asn: tuple.2, userAgent: tuple.3, model: tuple.4, hash: hashes[k])
-            }
-        }
-        StringPool.touchedSlots.bitwiseXor(UInt64(UInt32(bitPattern: touched)), ordering: .relaxed)
         return result
     }
 

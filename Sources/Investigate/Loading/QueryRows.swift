@@ -1,5 +1,6 @@
 /// The rows one loading thread parsed from one slice of the query files, in file order, with ids
-/// local to that slice's own pools; `QueryMerge` turns every slice into the final `QueryTable`.
+/// local to that thread's own pools (`ParallelQueryLoad.WorkerValues`); `QueryMerge` turns every
+/// slice into the final `QueryTable`.
 final class QueryRows {
     /// Request time and prompt flags (`WideValues.packTime`): whole seconds, and milliseconds
     /// with the flags.
@@ -22,7 +23,8 @@ final class QueryRows {
     private var lastLine = 0
     /// Token counts, category ids and times too wide for their columns, by row number in the slice.
     var wide = WideValues()
-    /// The slice's (key, ip, asn, client, model) tuples (emptied once the merge renumbered them).
+    /// The loading thread's (key, ip, asn, client, model) tuples, shared by the slices it parsed
+    /// (dropped once the merge renumbered them).
     var contexts = QueryContexts()
 
     /// The number of rows.

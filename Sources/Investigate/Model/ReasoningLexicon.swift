@@ -14,6 +14,9 @@ public struct ReasoningLexicon: Sendable {
     private var bigrams: Set<UInt64> = []
     private var trigrams: Set<UInt64> = []
     private var unsegmented: [[UInt8]] = []
+    /// Whether some phrase of `unsegmented` starts with this byte: a text is scanned once for
+    /// such bytes, not once per phrase.
+    private var unsegmentedStarts = [Bool](repeating: false, count: 256)
     /// A 4096-bit filter over the last word of every two- and three-word phrase: a word that
     /// misses it ends no such phrase, so the pair and triple are not looked up.
     private var lastWords = [UInt64](repeating: 0, count: 64)
@@ -52,6 +55,7 @@ public struct ReasoningLexicon: Sendable {
             let lowered = phrase.lowercased()
             if lowered.unicodeScalars.contains(where: { $0.value >= 0x2E80 && $0.value < 0xD7B0 }) {
                 copy.unsegmented.append(Array(lowered.utf8))
+                copy.unsegmentedStarts[Int(lowered.utf8.first!)] = true
                 continue
             }
             let words = lowered.split(whereSeparator: { c in
@@ -98,18 +102,15 @@ public struct ReasoningLexicon: Sendable {
         prefilter[Int(key & 4095) >> 6] & (1 << (key & 63)) != 0
     }
 
-    /// Substring search for phrases of scripts written without spaces.
+    /// Substring search for phrases of scripts written without spaces, in one pass over the
+    /// text: only where a phrase's first byte occurs are the phrases compared.
     func matchesUnsegmented(_ text: Span<UInt8>) -> Bool {
-        for phrase in unsegmented where phrase.count <= text.count {
-            let first = phrase[0]
-            var i = 0
-            while i + phrase.count <= text.count {
-                if text[i] == first {
-                    var k = 1
-                    while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { return true }
-                }
-                i += 1
+        guard !unsegmented.isEmpty else { return false }
+        for i in 0..<text.count where unsegmentedStarts[Int(text[i])] {
+            for phrase in unsegmented where phrase[0] == text[i] && phrase.count <= text.count - i {
+                var k = 1
+                while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
+                if k == phrase.count { return true }
             }
         }
         return false

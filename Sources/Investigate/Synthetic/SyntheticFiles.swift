@@ -11,6 +11,8 @@ struct SyntheticFiles {
     let directory: String
     let rowsPerPart: Int
     var order: SyntheticSource.QueryOrder = .time
+    /// Prompts open with a non-ASCII greeting, `\u` escaped on every other line (`SyntheticUnicode`).
+    var escapesUnicode = false
     let windowEnd: Int64 = 1_780_272_000_000
     let day: Int64 = 86_400_000
 
@@ -59,6 +61,11 @@ struct SyntheticFiles {
                         prompt = PromptMaker.human(&rng)
                     }
                 }
+                var promptJSON = SyntheticFormat.json(prompt)
+                if escapesUnicode {
+                    let greeted = SyntheticUnicode.greeted(prompt, account: persona.id)
+                    promptJSON = truth.queryCount % 2 == 1 ? SyntheticUnicode.escapedJSON(greeted) : SyntheticFormat.json(greeted)
+                }
                 let output = max(1, Int(persona.outputMean * Double(rng.int(50...150)) / 100))
                 let tsText = rng.chance(0.05) ? String(ts) : "\"" + Timestamp.format(millis: ts) + "\""
                 let model =
@@ -69,7 +76,7 @@ struct SyntheticFiles {
                     "{\"ts\":\(tsText),\"account_id\":\(SyntheticFormat.json(persona.id)),\"api_key\":\"\(persona.apiKey)\","
                         + "\"ip\":\"\(ip)\",\"asn\":\"\(asn)\",\"user_agent\":\(SyntheticFormat.json(persona.userAgent)),"
                         + "\"model\":\"\(model)\",\"input_tokens\":\(input),\"output_tokens\":\(output),"
-                        + "\"category\":\"\(rng.pick(persona.categories))\",\"prompt\":\(SyntheticFormat.json(prompt)),"
+                        + "\"category\":\"\(rng.pick(persona.categories))\",\"prompt\":\(promptJSON),"
                         + "\"request_id\":\"req_\(rng.hex(12))\"}")
                 truth.queryCount += 1
                 try queries.flushIfAccountOrdered()

@@ -12,6 +12,9 @@ public struct SyntheticSource {
     public var order = QueryOrder.time
     /// Which populations and ring styles to write.
     public var scenario = Scenario.hydra
+    /// Prompts open with a non-ASCII greeting, written `\u` escaped on every other query line
+    /// and as UTF-8 on the others (exports from some log writers escape non-ASCII).
+    public var escapesUnicode = false
 
     /// The order of query rows: by time, as API logs are (accounts interleave), or one account's
     /// history after another.
@@ -61,7 +64,7 @@ public struct SyntheticSource {
         var rng = SeededRandom(seed: seed)
         if scenario != .hydra {
             var (personas, truth) = scenario.personas(total: accounts, seed: seed, start: 1_780_272_000_000)
-            try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order).write(personas, rng: &rng, truth: &truth)
+            try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order, escapesUnicode: escapesUnicode).write(personas, rng: &rng, truth: &truth)
             personas = []
             return truth
         }
@@ -92,7 +95,7 @@ public struct SyntheticSource {
             truth.rings.append(("ring-\(index + 1)", style.rawValue, members))
         }
         personas.shuffle(using: &rng)
-        try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order).write(personas, rng: &rng, truth: &truth)
+        try SyntheticFiles(directory: directory, rowsPerPart: rowsPerPart, order: order, escapesUnicode: escapesUnicode).write(personas, rng: &rng, truth: &truth)
         return truth
     }
 }

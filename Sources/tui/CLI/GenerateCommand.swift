@@ -18,6 +18,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Query row order: time (as API logs are, accounts interleave) or account (one history after another).")
     var order = "time"
     @Option(help: "Populations and ring styles: hydra (the default), tooling or pods.") var scenario = "hydra"
+    @Flag(help: "Open prompts with a non-ASCII greeting, written as \\u escapes on every other query line (as some log writers do).")
+    var escapeUnicode = false
 
     func run() throws {
         try runReporting {
@@ -27,6 +29,7 @@ struct GenerateCommand: ParsableCommand {
                 throw CLIFailure(message: "--order is time or account", code: 2)
             }
             source.order = chosen
+            source.escapesUnicode = escapeUnicode
             guard let scenarioChosen = Scenario(rawValue: scenario) else {
                 throw CLIFailure(message: "--scenario is one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
             }

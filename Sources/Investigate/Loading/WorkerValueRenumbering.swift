@@ -1,0 +1,134 @@
+import Dispatch
+
+/// Renumbers the values and contexts the loading workers interned into the global pools, so
+/// that every id is the one a one-thread load gives: values and contexts are numbered in the
+/// order of the first row (in file order) that uses them.
+///
+/// 1. `firstUses` walks the kept parts' rows in file order once and lists each worker context
+///    and each worker category the first time a row uses it (a value's first row is always the
+///    first row of a context holding it, so the contexts' order gives the values' order too);
+/// 2. `renumberValues` interns the values of each kind into its global pool in that order (one
+///    kind per job; only each worker's distinct values are hashed, never once per slice);
+/// 3. `renumberContexts` interns the renumbered tuples into the table's contexts in that order.
+struct WorkerValueRenumbering {
+    /// The kept parts, in file order.
+    let parts: [ParallelQueryLoad.Part]
+    let workerValues: [ParallelQueryLoad.WorkerValues]
+    /// The global pools.
+    let pools: ValuePools
+
+    /// Worker contexts and worker categories in the order of their first row: the worker in the
+    /// high half, the id in the worker's contexts or category pool in the low half.
+    struct FirstUses {
+        var contexts: [UInt64] = []
+        var categories: [UInt64] = []
+    }
+
+    /// The pools a query row refers to through its context, in the order of `QueryContexts`' tuple.
+    static let contextKinds = 5
+    /// The index of the categories' maps in `renumberValues`' result.
+    static let categoryKind = 5
+
+    /// Walks the rows of every kept part in file order (see the type's description).
+    func firstUses() -> FirstUses {
+        var uses = FirstUses()
+        var contextSeen = workerValues.map { [Bool](repeating: false, count: $0.contexts.count) }
+        var categorySeen = workerValues.map { [Bool](repeating: false, count: $0.pools.categories.count) }
+        for part in parts {
+            let worker = part.worker, rows = part.rows
+            let high = UInt64(worker) << 32
+            contextSeen[worker].withUnsafeMutableBufferPointer { seen in
+                for row in 0..<rows.count {
+                    let context = Int(rows.context[row])
+                    if !seen[context] {
+                        seen[context] = true
+                        uses.contexts.append(high | UInt64(context))
+                    }
+                }
+            }
+            categorySeen[worker].withUnsafeMutableBufferPointer { seen in
+                for row in 0..<rows.count {
+                    let code = rows.categoryCode[row]
+                    if code == 0 { continue }
+                    let id = UInt32(code) == WideValues.escape ? Int(rows.wide.category[UInt64(row)]!) : Int(code) - 1
+                    if !seen[id] {
+                        seen[id] = true
+                        uses.categories.append(high | UInt64(id))
+                    }
+                }
+            }
+        }
+        return uses
+    }
+
+    /// The global pool of a kind of `renumberValues`.
+    private static func pool(_ kind: Int, of pools: ValuePools) -> StringPool {
+        switch kind {
+        case 0: return pools.apiKeys
+        case 1: return pools.ips
+        case 2: return pools.asns
+        case 3: return pools.userAgents
+        case 4: return pools.models
+        default: return pools.categories
+        }
+    }
+
+    /// The value id of `kind` in a worker's context `id`.
+    private static func component(_ kind: Int, of contexts: QueryContexts, _ id: Int) -> Int32 {
+        switch kind {
+        case 0: return contexts.apiKey[id]
+        case 1: return contexts.ip[id]
+        case 2: return contexts.asn[id]
+        case 3: return contexts.userAgent[id]
+        default: return contexts.model[id]
+        }
+    }
+
+    /// For each kind (`pool(_:of:)`), for each worker, the worker's value id -> global id (-1 for
+    /// a value no kept row uses). One job per kind.
+    func renumberValues(_ uses: FirstUses) -> [[[Int32]]] {
+        var byKind = [[[Int32]]](repeating: [], count: Self.contextKinds + 1)
+        let pools = self.pools, workerValues = self.workerValues
+        byKind.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: Self.contextKinds + 1) { kind in
+                let global = Self.pool(kind, of: pools)
+                let locals = workerValues.map { Self.pool(kind, of: $0.pools) }
+                var maps = locals.map { [Int32](repeating: -1, count: $0.count) }
+                if kind == Self.categoryKind {
+                    for use in uses.categories {
+                        let worker = Int(use >> 32), id = Int32(truncatingIfNeeded: use)
+                        maps[worker][Int(id)] = locals[worker].withBytes(id) { global.intern($0) }
+                    }
+                } else {
+                    let contexts = workerValues.map(\.contexts)
+                    for use in uses.contexts {
+                        let worker = Int(use >> 32)
+                        let local = Self.component(kind, of: contexts[worker], Int(UInt32(truncatingIfNeeded: use)))
+                        if local >= 0 && maps[worker][Int(local)] < 0 {
+                            maps[worker][Int(local)] = locals[worker].withBytes(local) { global.intern($0) }
+                        }
+                    }
+                }
+                results[kind] = maps
+            }
+        }
+        return byKind
+    }
+
+    /// For each worker, the worker's context id -> the id in `global` (-1 for a context no kept
+    /// row uses), interned in the order of first use.
+    func renumberContexts(_ uses: FirstUses, valueMaps: [[[Int32]]], into global: QueryContexts) -> [[Int32]] {
+        var maps = workerValues.map { [Int32](repeating: -1, count: $0.contexts.count) }
+        let contexts = workerValues.map(\.contexts)
+        for use in uses.contexts {
+            let worker = Int(use >> 32), id = Int(UInt32(truncatingIfNeeded: use))
+            let local = contexts[worker]
+            func map(_ kind: Int, _ value: Int32) -> Int32 { value < 0 ? -1 : valueMaps[kind][worker][Int(value)] }
+            maps[worker][id] = global.intern(
+                apiKey: map(0, local.apiKey[id]), ip: map(1, local.ip[id]), asn: map(2, local.asn[id]),
+                userAgent: map(3, local.userAgent[id]), model: map(4, local.model[id]))
+        }
+        return maps
+    }
+}
