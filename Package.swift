@@ -19,7 +19,9 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib"),
         // The memory-level core: every raw pointer of the engine lives here, behind bounds
         // checks; its API lends bytes as `Span`s and never hands out a pointer.
-        .target(name: "ByteCore", path: "Sources/ByteCore", exclude: ["README.md"]),
+        .target(
+            name: "ByteCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/ByteCore",
+            exclude: ["README.md"]),
         .target(
             name: "Investigate",
             dependencies: [

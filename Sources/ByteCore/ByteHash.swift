@@ -26,13 +26,6 @@ public enum ByteHash {
     /// Hashes an array's bytes.
     public static func hash(_ bytes: [UInt8], seed: UInt64 = defaultSeed) -> UInt64 { hash(bytes.span, seed: seed) }
 
-    /// h-order: switch to the span API. Hashes the bytes of a buffer lent by a caller (valid for
-    /// the call), as `hash(_: Span<UInt8>)`.
-    @inline(__always)
-    package static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = defaultSeed) -> UInt64 {
-        hash(Span<UInt8>(_unsafeBytes: bytes), seed: seed)
-    }
-
     /// The 1 to 7 bytes from `from` to `count` as one little-endian word (first byte lowest),
     /// read as overlapping words rather than a byte at a time: a value of 8 bytes or more
     /// re-reads its last 8; a shorter one combines two overlapping halves.

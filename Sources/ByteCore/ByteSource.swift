@@ -18,9 +18,4 @@ extension ByteSource {
         return try read(into: &bytes)
     }
 
-    /// h-order: switch to the span API (`read(into: inout [UInt8])`). Reads into a lent buffer.
-    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        var bytes = MutableRawSpan(_unsafeBytes: buffer)
-        return try read(into: &bytes)
-    }
 }

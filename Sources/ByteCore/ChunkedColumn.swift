@@ -106,11 +106,11 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
         return try body(&span)
     }
 
-    /// h-order: switch to the span API (`withMutableSpan`). The address of value `index` when
-    /// `index..<index + count` lies within one chunk and the column, else nil. Valid while the
-    /// column is neither appended to nor drained.
+    /// The address of value `index` when `index..<index + count` lies within one chunk and the
+    /// column, else nil; for ByteCore's own file reads and writes (`SnapshotRawIO`), never
+    /// handed out. Valid while the column is neither appended to nor drained.
     @inline(__always)
-    package func contiguousAddress(_ index: Int, count: Int) -> UnsafeMutablePointer<Element>? {
+    func contiguousAddress(_ index: Int, count: Int) -> UnsafeMutablePointer<Element>? {
         guard isContiguous(index, count: count) else { return nil }
         return chunks[index >> Self.shift] + (index & (Self.chunkSize - 1))
     }
@@ -122,19 +122,6 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
             let first = index << Self.shift
             let count = max(0, min(Self.chunkSize, storedCount - first))
             body(UnsafeBufferPointer(start: chunk, count: count).span, first)
-            Self.release(chunk)
-        }
-        chunks = []
-        storedCount = 0
-    }
-
-    /// h-order: switch to the span API (`drainSpans`). As `drainSpans`, lending each chunk as a
-    /// buffer pointer (valid only during the call).
-    package func drain(_ body: (UnsafeBufferPointer<Element>, Int) -> Void) {
-        for (index, chunk) in chunks.enumerated() {
-            let first = index << Self.shift
-            let count = max(0, min(Self.chunkSize, storedCount - first))
-            body(UnsafeBufferPointer(start: chunk, count: count), first)
             Self.release(chunk)
         }
         chunks = []

@@ -168,30 +168,6 @@ public final class StringPool: @unchecked Sendable {
         return try storage.withSpan(start..<end, body)
     }
 
-    // MARK: h-order: switch to the span API (buffer-pointer forms kept for the files being
-    // rewritten in parallel; each lends or takes a buffer valid for the call only).
-
-    /// h-order: switch to the span API. `intern(_: Span<UInt8>)` for a lent buffer.
-    @inline(__always)
-    package func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 { intern(Span<UInt8>(_unsafeBytes: bytes)) }
-
-    /// h-order: switch to the span API. `intern(_:hash:)` for a lent buffer.
-    @inline(__always)
-    package func intern(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
-        intern(Span<UInt8>(_unsafeBytes: bytes), hash: hash)
-    }
-
-    /// h-order: switch to the span API. `lookup(_: Span<UInt8>)` for a lent buffer.
-    package func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? { lookup(Span<UInt8>(_unsafeBytes: bytes)) }
-
-    /// h-order: switch to the span API. `appendDistinct(_: Span<UInt8>)` for a lent buffer.
-    package func appendDistinct(_ bytes: UnsafeRawBufferPointer) -> Int32 { appendDistinct(Span<UInt8>(_unsafeBytes: bytes)) }
-
-    /// h-order: switch to the span API (`withSpan`). Lends the bytes of value `id` as a buffer.
-    package func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withSpan(id) { span in try span.withUnsafeBytes(body) }
-    }
-
     /// Approximate heap bytes held.
     public var memoryFootprint: Int { storage.memoryFootprint + starts.memoryFootprint + slots.capacity * 8 }
 

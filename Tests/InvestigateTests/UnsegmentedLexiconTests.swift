@@ -5,8 +5,8 @@ import Testing
 /// wherever they sit (and a phrase cut short by the end of the text is not a match).
 @Suite struct UnsegmentedLexiconTests {
     static func matches(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { ReasoningLexicon.standard.matchesUnsegmented(UnsafeRawBufferPointer($0)) }
+        let bytes = Array(text.utf8)
+        return ReasoningLexicon.standard.matchesUnsegmented(bytes.span)
     }
 
     @Test func phrasesAreFoundAnywhereAndOnlyWhole() {

@@ -226,24 +226,24 @@ public struct CaseLoader {
         var scratch: [UInt8] = []
         var touched: UInt64 = 0
         @inline(__always) func slot(_ network: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(network) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
-        func addText(_ address: UnsafeRawBufferPointer) -> Int32 {
+        func addText(_ address: Span<UInt8>) -> Int32 {
             guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
-            return scratch.withUnsafeBytes { subnets.appendDistinct($0) }
+            return subnets.appendDistinct(scratch.span)
         }
         for first in stride(from: 0, to: ips.count, by: batch) {
             let count = min(batch, ips.count - first)
             for k in 0..<count {
-                networks[k] = ips.withBytes(Int32(first + k)) { IPNetwork.ipv4Network24($0) }
+                networks[k] = ips.withSpan(Int32(first + k)) { IPNetwork.ipv4Network24($0) }
                 if let network = networks[k] { touched ^= table[slot(network)] }
             }
             for k in 0..<count {
                 let id = first + k
                 guard let network = networks[k] else {
                     // IPv6, or not an address.
-                    result[id] = ips.withBytes(Int32(id)) { address -> Int32 in
+                    result[id] = ips.withSpan(Int32(id)) { address -> Int32 in
                         guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
                         if let known = textSubnets[scratch] { return known }
-                        let fresh = scratch.withUnsafeBytes { subnets.appendDistinct($0) }
+                        let fresh = subnets.appendDistinct(scratch.span)
                         textSubnets[scratch] = fresh
                         return fresh
                     }
@@ -255,7 +255,7 @@ public struct CaseLoader {
                 if table[index] != 0 {
                     result[id] = Int32(truncatingIfNeeded: table[index] & 0xFFFF_FFFF) - 1
                 } else {
-                    let fresh = ips.withBytes(Int32(id)) { addText($0) }
+                    let fresh = ips.withSpan(Int32(id)) { addText($0) }
                     table[index] = key << 32 | UInt64(UInt32(fresh + 1))
                     result[id] = fresh
                 }

@@ -41,9 +41,6 @@ enum FieldParsing {
         "'" + TextEscaping.visible(ByteCompare.array(bytes), limit: 60) + "'"
     }
 
-    /// h-order: switch to the span API. `quote` of a lent buffer.
-    static func quote(_ bytes: UnsafeRawBufferPointer) -> String { quote(Span<UInt8>(_unsafeBytes: bytes)) }
-
     /// Interns a value with leading/trailing spaces removed; -1 when empty.
     @inline(__always)
     static func intern(_ bytes: Span<UInt8>, in pool: StringPool) -> Int32 {

@@ -60,14 +60,6 @@ public enum IPNetwork {
         return network
     }
 
-    /// h-order: switch to the span API. `subnet(of:into:)` for a lent buffer.
-    static func subnet(of bytes: UnsafeRawBufferPointer, into scratch: inout [UInt8]) -> Bool {
-        subnet(of: Span<UInt8>(_unsafeBytes: bytes), into: &scratch)
-    }
-
-    /// h-order: switch to the span API. `ipv4Network24` of a lent buffer.
-    static func ipv4Network24(_ bytes: UnsafeRawBufferPointer) -> UInt32? { ipv4Network24(Span<UInt8>(_unsafeBytes: bytes)) }
-
     private static func appendOctet(_ value: Int, to scratch: inout [UInt8]) {
         if value >= 100 { scratch.append(UInt8(0x30 + value / 100)) }
         if value >= 10 { scratch.append(UInt8(0x30 + value / 10 % 10)) }

@@ -103,7 +103,7 @@ struct ParallelQueryLoad {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var position = offset - 1
         while true {
-            let n = buffer.withUnsafeMutableBytes { (try? source.read(into: $0)) ?? 0 }
+            let n = (try? source.read(into: &buffer)) ?? 0
             if n == 0 { return nil }
             if let newline = buffer[0..<n].firstIndex(of: 0x0A) { return position + newline + 1 }
             position += n

@@ -37,25 +37,15 @@ struct QueryMerge {
         var skippedFiles = Set<Int>()
         // Each worker's accounts are resolved, then each part's rows checked, on every thread
         // (lookups only); issues are then reported part after part.
-        var workerAccounts = [[Int32]](repeating: [], count: workerValues.count)
-        workerAccounts.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            nonisolated(unsafe) let merge = self
-            DispatchQueue.concurrentPerform(iterations: workerValues.count) { worker in
-                results[worker] = merge.resolveAccounts(merge.workerValues[worker].pools.accountIDs)
-            }
+        nonisolated(unsafe) let merge = self
+        var workerAccounts = ParallelMap.run(workerValues.count) { worker in
+            merge.resolveAccounts(merge.workerValues[worker].pools.accountIDs)
         }
-        var resolved = [(map: [Int32], unknown: UnknownRows)?](repeating: nil, count: parts.count)
-        resolved.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            nonisolated(unsafe) let merge = self
-            let workerAccounts = workerAccounts
-            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                guard merge.parts[index].failure == nil else { return }
-                let part = merge.parts[index]
-                let map = workerAccounts[part.worker]
-                results[index] = (map, merge.unknownAccountRows(part, merge.units[index], map))
-            }
+        var resolved: [(map: [Int32], unknown: UnknownRows)?] = ParallelMap.run(parts.count) { index in
+            guard merge.parts[index].failure == nil else { return nil }
+            let part = merge.parts[index]
+            let map = workerAccounts[part.worker]
+            return (map, merge.unknownAccountRows(part, merge.units[index], map))
         }
         workerAccounts = []
         for (index, (part, unit)) in zip(parts, units).enumerated() {
@@ -120,14 +110,10 @@ struct QueryMerge {
             workerContextMaps = renumbering.renumberContexts(uses, valueMaps: valueMaps, into: table.contexts)
         }
         nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
-        var jobSeconds = [0.0, 0.0]
-        jobSeconds.withUnsafeMutableBufferPointer { seconds in
-            nonisolated(unsafe) let seconds = seconds
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
-                let started = monotonicSeconds()
-                jobs[job]()
-                seconds[job] = monotonicSeconds() - started
-            }
+        let jobSeconds = ParallelMap.run(jobs.count) { job in
+            let started = monotonicSeconds()
+            jobs[job]()
+            return monotonicSeconds() - started
         }
         for values in workerValues { values.contexts = QueryContexts() }
         for part in parts { part.rows.contexts = QueryContexts() }
@@ -148,7 +134,7 @@ struct QueryMerge {
             kept, rowCount: starts[accountCount], contextMaps: contextMaps, categoryMaps: categoryMaps,
             lineBase: partLineBase, into: table)
         // The slices' rows are all placed: free their positions before the time sort.
-        for index in kept { parts[index].rows.account.drain { _, _ in } }
+        for index in kept { parts[index].rows.account.drainSpans { _, _ in } }
         releaseFreedMemory()
         endStep("merge: scatter columns")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
@@ -161,7 +147,7 @@ struct QueryMerge {
 
     /// Each worker account id's global index, or -1 when the accounts file lacks it.
     private func resolveAccounts(_ local: StringPool) -> [Int32] {
-        return (0..<local.count).map { id in local.withBytes(Int32(id)) { pools.accountIDs.lookup($0) } ?? -1 }
+        return (0..<local.count).map { id in local.withSpan(Int32(id)) { pools.accountIDs.lookup($0) } ?? -1 }
     }
 
     /// A part's rows whose account is not in the accounts file, per segment: how many, and the
@@ -185,7 +171,7 @@ struct QueryMerge {
                 count += 1
                 if listedCount < log.options.listLimit {
                     listedCount += 1
-                    let name = local < 0 ? "''" : workerValues[part.worker].pools.accountIDs.withBytes(local) { FieldParsing.quote($0) }
+                    let name = local < 0 ? "''" : workerValues[part.worker].pools.accountIDs.withSpan(local) { FieldParsing.quote($0) }
                     listed.append(
                         LoadIssue(
                             file: unit.segments[position].entry.name, line: rows.line(ofRow: row) - segment.lineOffset,
@@ -310,10 +296,10 @@ struct QueryMerge {
     ) {
         for (part, column) in columns.enumerated() {
             let position = rows[part].account
-            column.drain { values, first in
-                for (i, value) in values.enumerated() {
+            column.drainSpans { values, first in
+                for i in 0..<values.count {
                     let target = position[first + i]
-                    if target >= 0 { destination[Int(target)] = transform(part, first + i, Int(target), value) }
+                    if target >= 0 { destination[Int(target)] = transform(part, first + i, Int(target), values[i]) }
                 }
             }
         }

@@ -23,14 +23,12 @@ enum QueryTimeOrder {
     private final class Scratch {
         var times: [Int64] = []
         var order: [Int] = []
-        var bytes: [UInt64] = []
 
         /// Room for `count` rows.
         func reserve(_ count: Int) {
             if times.count < count {
                 times = [Int64](repeating: 0, count: count)
                 order = [Int](repeating: 0, count: count)
-                bytes = [UInt64](repeating: 0, count: count)
             }
         }
     }
@@ -55,70 +53,63 @@ enum QueryTimeOrder {
         return order
     }
 
-    /// The usual case, a range within one chunk of every column: raw pointers, no reference
-    /// counting and no allocation per account. False when the range spans two chunks.
+    /// The usual case, a range within one chunk of every column: spans over the chunk, no
+    /// allocation for an account already in order. False when the range spans two chunks.
     private static func sortWithinChunk(_ table: QueryTable, _ range: Range<Int>, _ scratch: Scratch) -> Bool {
         let n = range.count, start = range.lowerBound
-        guard let seconds = table.seconds.contiguousAddress(start, count: n),
-            let millis = table.millisAndFlags.contiguousAddress(start, count: n)
-        else { return false }
+        guard table.seconds.isContiguous(start, count: n), table.millisAndFlags.isContiguous(start, count: n) else { return false }
         // Sorted already when (seconds, milliseconds) never decreases and no time is kept aside.
-        var sorted = seconds[0] != WideValues.timeEscape
-        var i = 1
-        while sorted && i < n {
-            if seconds[i] == WideValues.timeEscape || seconds[i] < seconds[i - 1]
-                || (seconds[i] == seconds[i - 1] && millis[i] & 0x3FF < millis[i - 1] & 0x3FF)
-            {
-                sorted = false
+        let sorted = table.seconds.withMutableSpan(start, count: n) { seconds in
+            table.millisAndFlags.withMutableSpan(start, count: n) { millis in
+                guard seconds[0] != WideValues.timeEscape else { return false }
+                for i in 1..<n {
+                    if seconds[i] == WideValues.timeEscape || seconds[i] < seconds[i - 1]
+                        || (seconds[i] == seconds[i - 1] && millis[i] & 0x3FF < millis[i - 1] & 0x3FF)
+                    {
+                        return false
+                    }
+                }
+                return true
             }
-            i += 1
         }
         if sorted { return true }
         scratch.reserve(n)
-        scratch.times.withUnsafeMutableBufferPointer { times in
-            scratch.order.withUnsafeMutableBufferPointer { order in
-                scratch.bytes.withUnsafeMutableBytes { bytes in
-                    for k in 0..<n {
-                        times[k] = table.timestamp(start + k)
-                        order[k] = k
-                    }
-                    var byTime = UnsafeMutableBufferPointer(rebasing: order[0..<n])
-                    if n <= 24 {
-                        for k in 1..<n {
-                            let moving = byTime[k]
-                            var j = k
-                            while j > 0 && times[byTime[j - 1]] > times[moving] {
-                                byTime[j] = byTime[j - 1]
-                                j -= 1
-                            }
-                            byTime[j] = moving
-                        }
-                    } else {
-                        byTime.sort { (times[$0], $0) < (times[$1], $1) }
-                    }
-                    let permutation = UnsafeBufferPointer(byTime)
-                    let spare = bytes.baseAddress!
-                    apply(permutation, to: seconds, spare)
-                    apply(permutation, to: millis, spare)
-                    apply(permutation, to: table.context.contiguousAddress(start, count: n)!, spare)
-                    apply(permutation, to: table.categoryCode.contiguousAddress(start, count: n)!, spare)
-                    apply(permutation, to: table.tokens.contiguousAddress(start, count: n)!, spare)
-                    apply(permutation, to: table.promptSketch.contiguousAddress(start, count: n)!, spare)
-                    apply(permutation, to: table.line.contiguousAddress(start, count: n)!, spare)
+        for k in 0..<n {
+            scratch.times[k] = table.timestamp(start + k)
+            scratch.order[k] = k
+        }
+        let times = scratch.times
+        if n <= 24 {
+            for k in 1..<n {
+                let moving = scratch.order[k]
+                var j = k
+                while j > 0 && times[scratch.order[j - 1]] > times[moving] {
+                    scratch.order[j] = scratch.order[j - 1]
+                    j -= 1
                 }
+                scratch.order[j] = moving
+            }
+        } else {
+            scratch.order[0..<n].sort { (times[$0], $0) < (times[$1], $1) }
+        }
+        let order = scratch.order
+        /// `values[i] = old values[order[i]]` over the range.
+        func apply<Element: BitwiseCopyable>(_ column: ChunkedColumn<Element>) {
+            column.withMutableSpan(start, count: n) { values in
+                var old: [Element] = []
+                old.reserveCapacity(n)
+                for i in 0..<n { old.append(values[i]) }
+                for i in 0..<n { values[i] = old[order[i]] }
             }
         }
+        apply(table.seconds)
+        apply(table.millisAndFlags)
+        apply(table.context)
+        apply(table.categoryCode)
+        apply(table.tokens)
+        apply(table.promptSketch)
+        apply(table.line)
         return true
-    }
-
-    /// `values[i] = old values[order[i]]`, the old values copied to `spare` (room for the range).
-    @inline(__always)
-    private static func apply<Element: BitwiseCopyable>(
-        _ order: UnsafeBufferPointer<Int>, to values: UnsafeMutablePointer<Element>, _ spare: UnsafeMutableRawPointer
-    ) {
-        let stride = MemoryLayout<Element>.stride
-        spare.copyMemory(from: values, byteCount: order.count * stride)
-        for (i, from) in order.enumerated() { values[i] = spare.load(fromByteOffset: from * stride, as: Element.self) }
     }
 
     /// A range across a chunk boundary (a few accounts at most): through the subscripts.

@@ -37,26 +37,29 @@ struct WorkerValueRenumbering {
         for part in parts {
             let worker = part.worker, rows = part.rows
             let high = UInt64(worker) << 32
-            contextSeen[worker].withUnsafeMutableBufferPointer { seen in
-                for row in 0..<rows.count {
-                    let context = Int(rows.context[row])
-                    if !seen[context] {
-                        seen[context] = true
-                        uses.contexts.append(high | UInt64(context))
-                    }
+            // Each worker's marks are moved out of the array while its rows are walked (a local
+            // array: no copy, and no nested-array access per row).
+            var seen: [Bool] = []
+            swap(&seen, &contextSeen[worker])
+            for row in 0..<rows.count {
+                let context = Int(rows.context[row])
+                if !seen[context] {
+                    seen[context] = true
+                    uses.contexts.append(high | UInt64(context))
                 }
             }
-            categorySeen[worker].withUnsafeMutableBufferPointer { seen in
-                for row in 0..<rows.count {
-                    let code = rows.categoryCode[row]
-                    if code == 0 { continue }
-                    let id = UInt32(code) == WideValues.escape ? Int(rows.wide.category[UInt64(row)]!) : Int(code) - 1
-                    if !seen[id] {
-                        seen[id] = true
-                        uses.categories.append(high | UInt64(id))
-                    }
+            swap(&seen, &contextSeen[worker])
+            swap(&seen, &categorySeen[worker])
+            for row in 0..<rows.count {
+                let code = rows.categoryCode[row]
+                if code == 0 { continue }
+                let id = UInt32(code) == WideValues.escape ? Int(rows.wide.category[UInt64(row)]!) : Int(code) - 1
+                if !seen[id] {
+                    seen[id] = true
+                    uses.categories.append(high | UInt64(id))
                 }
             }
+            swap(&seen, &categorySeen[worker])
         }
         return uses
     }
@@ -87,18 +90,15 @@ struct WorkerValueRenumbering {
     /// For each kind (`pool(_:of:)`), for each worker, the worker's value id -> global id (-1 for
     /// a value no kept row uses). One job per kind.
     func renumberValues(_ uses: FirstUses) -> [[[Int32]]] {
-        var byKind = [[[Int32]]](repeating: [], count: Self.contextKinds + 1)
         let pools = self.pools, workerValues = self.workerValues
-        byKind.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: Self.contextKinds + 1) { kind in
+        return ParallelMap.run(Self.contextKinds + 1) { kind in
                 let global = Self.pool(kind, of: pools)
                 let locals = workerValues.map { Self.pool(kind, of: $0.pools) }
                 var maps = locals.map { [Int32](repeating: -1, count: $0.count) }
                 if kind == Self.categoryKind {
                     for use in uses.categories {
                         let worker = Int(use >> 32), id = Int32(truncatingIfNeeded: use)
-                        maps[worker][Int(id)] = locals[worker].withBytes(id) { global.intern($0) }
+                        maps[worker][Int(id)] = locals[worker].withSpan(id) { global.intern($0) }
                     }
                 } else {
                     let contexts = workerValues.map(\.contexts)
@@ -106,14 +106,12 @@ struct WorkerValueRenumbering {
                         let worker = Int(use >> 32)
                         let local = Self.component(kind, of: contexts[worker], Int(UInt32(truncatingIfNeeded: use)))
                         if local >= 0 && maps[worker][Int(local)] < 0 {
-                            maps[worker][Int(local)] = locals[worker].withBytes(local) { global.intern($0) }
+                            maps[worker][Int(local)] = locals[worker].withSpan(local) { global.intern($0) }
                         }
                     }
                 }
-                results[kind] = maps
-            }
+                return maps
         }
-        return byKind
     }
 
     /// For each worker, the worker's context id -> the id in `global` (-1 for a context no kept

@@ -46,7 +46,7 @@ extension QueryTable {
         try SnapshotCheck.starts("q.file_line_start", table.fileLineStart, end: table.fileLineStart.last ?? 0)
         let lines = table.fileLineStart.last ?? 0
         try SnapshotRawIO.forEachChunk(table.line) { values in
-            for value in values where Int(value) > lines { throw SnapshotDamage("section q.line: line out of range") }
+            for i in 0..<values.count where Int(values[i]) > lines { throw SnapshotDamage("section q.line: line out of range") }
         }
         table.accountStart = try input.array("q.account_start", Int.self)
         try SnapshotCheck.starts("q.account_start", table.accountStart, entries: accounts + 1, end: rows)
@@ -70,7 +70,7 @@ extension QueryTable {
 
         let categories = pools.categories.count
         try SnapshotRawIO.forEachChunk(table.categoryCode) { codes in
-            for code in codes where code != 0 && UInt32(code) != WideValues.escape && Int(code) - 1 >= categories {
+            for i in 0..<codes.count where codes[i] != 0 && UInt32(codes[i]) != WideValues.escape && Int(codes[i]) - 1 >= categories {
                 throw SnapshotDamage("section q.category: id out of range")
             }
         }

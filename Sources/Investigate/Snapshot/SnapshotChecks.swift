@@ -10,7 +10,8 @@ enum SnapshotCheck {
     static func ids(_ name: String, _ values: [Int32], below bound: Int, absent: Bool = true) throws {
         let low: Int32 = absent ? -1 : 0
         let high = Int32(clamping: bound)
-        for value in values where value < low || value >= high {
+        for i in 0..<values.count where values[i] < low || values[i] >= high {
+                let value = values[i]
             throw SnapshotDamage("section \(name): id \(value) out of range (\(bound) values)")
         }
     }
@@ -20,7 +21,8 @@ enum SnapshotCheck {
         let low: Int32 = absent ? -1 : 0
         let high = Int32(clamping: bound)
         try SnapshotRawIO.forEachChunk(column) { values in
-            for value in values where value < low || value >= high {
+            for i in 0..<values.count where values[i] < low || values[i] >= high {
+                let value = values[i]
                 throw SnapshotDamage("section \(name): id \(value) out of range (\(bound) values)")
             }
         }

@@ -9,7 +9,7 @@ import Crypto
 /// A plain value a snapshot stores as raw little-endian bytes: every bit pattern of its size is
 /// a valid value, so bytes read from a file (damaged or crafted) can never make an invalid one.
 /// (`Bool` is not one: it is stored as `UInt8`.)
-protocol SnapshotScalar: BitwiseCopyable, Sendable {}
+public protocol SnapshotScalar: BitwiseCopyable, Sendable {}
 extension UInt8: SnapshotScalar {}
 extension UInt16: SnapshotScalar {}
 extension UInt32: SnapshotScalar {}
@@ -25,9 +25,9 @@ extension Double: SnapshotScalar {}
 ///
 /// Values are stored in the host's layout, which is checked to be little-endian with an 8-byte
 /// `Int` (`isSupportedHost`); on any other host snapshots are neither written nor read.
-enum SnapshotRawIO {
+package enum SnapshotRawIO {
     /// True on a little-endian host with 64-bit `Int` (the layout snapshots store).
-    static var isSupportedHost: Bool {
+    package static var isSupportedHost: Bool {
         #if _endian(little)
             return MemoryLayout<Int>.size == 8
         #else
@@ -58,14 +58,14 @@ enum SnapshotRawIO {
     }
 
     /// Writes an array's values; returns the bytes written or the failure.
-    static func write<T: SnapshotScalar>(_ values: [T], to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
+    package static func write<T: SnapshotScalar>(_ values: [T], to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
         let failure = values.withUnsafeBytes { writeAll(fd, $0, &hasher) }
         if let failure { return .failure(SnapshotWriteFailure(reason: failure)) }
         return .success(values.count * MemoryLayout<T>.stride)
     }
 
     /// Writes a column's values chunk by chunk.
-    static func write<T: SnapshotScalar>(column: ChunkedColumn<T>, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
+    package static func write<T: SnapshotScalar>(column: ChunkedColumn<T>, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
         var index = 0
         let chunk = ChunkedColumn<T>.chunkSize
         while index < column.count {
@@ -82,20 +82,23 @@ enum SnapshotRawIO {
     }
 
     /// Writes a buffer's values.
-    static func write<T: SnapshotScalar>(buffer: GrowableBuffer<T>, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
-        guard let address = buffer.address, buffer.count > 0 else { return .success(0) }
+    package static func write<T: SnapshotScalar>(buffer: GrowableBuffer<T>, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
+        guard let address = buffer.base, buffer.count > 0 else { return .success(0) }
+        precondition(buffer.count <= buffer.capacity)
         let bytes = UnsafeRawBufferPointer(start: address, count: buffer.count * MemoryLayout<T>.stride)
         if let failure = writeAll(fd, bytes, &hasher) { return .failure(SnapshotWriteFailure(reason: failure)) }
         return .success(bytes.count)
     }
 
     /// A pool's values back to back and where each starts (plus its end), as stored.
-    static func poolParts(_ pool: StringPool) -> (bytes: [UInt8], starts: [UInt32]) {
+    package static func poolParts(_ pool: StringPool) -> (bytes: [UInt8], starts: [UInt32]) {
         var bytes: [UInt8] = []
         var starts: [UInt32] = [0]
         starts.reserveCapacity(pool.count + 1)
         for id in 0..<pool.count {
-            pool.withBytes(Int32(id)) { bytes.append(contentsOf: $0) }
+            pool.withSpan(Int32(id)) { span in
+                for i in 0..<span.count { bytes.append(span[i]) }
+            }
             starts.append(UInt32(truncatingIfNeeded: bytes.count))
         }
         return (bytes, starts)
@@ -129,13 +132,13 @@ enum SnapshotRawIO {
 
     /// `count` values of `T` read from `offset` of a file of `fileSize` bytes; nil when the range
     /// is outside the file or the read fails.
-    static func readArray<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> [T]? {
+    package static func readArray<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> [T]? {
         var ignored = SHA256()
         return readArray(T.self, fd: fd, offset: offset, count: count, fileSize: fileSize, hasher: &ignored, hashing: false)
     }
 
     /// `readArray`, with the bytes fed to `hasher`.
-    static func readArray<T: SnapshotScalar>(
+    package static func readArray<T: SnapshotScalar>(
         _ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int, hasher: inout SHA256, hashing: Bool = true
     ) -> [T]? {
         guard let bytes = checkedLength(T.self, count: count, offset: offset, fileSize: fileSize) else { return nil }
@@ -152,7 +155,7 @@ enum SnapshotRawIO {
     }
 
     /// A column of `count` values read from `offset`, chunk by chunk; nil as for `readArray`.
-    static func readColumn<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> ChunkedColumn<T>? {
+    package static func readColumn<T: SnapshotScalar>(_ type: T.Type, fd: Int32, offset: Int, count: Int, fileSize: Int) -> ChunkedColumn<T>? {
         guard checkedLength(T.self, count: count, offset: offset, fileSize: fileSize) != nil else { return nil }
         let column = ChunkedColumn<T>(uninitializedCount: count)
         let chunk = ChunkedColumn<T>.chunkSize
@@ -168,24 +171,21 @@ enum SnapshotRawIO {
     }
 
     /// Appends an array's values to a buffer.
-    static func append<T: SnapshotScalar>(_ values: [T], to buffer: GrowableBuffer<T>) {
+    package static func append<T: SnapshotScalar>(_ values: [T], to buffer: GrowableBuffer<T>) {
         buffer.reserve(buffer.count + values.count)
-        values.withUnsafeBufferPointer { source in
-            if let base = source.baseAddress { buffer.append(contentsOf: base, count: source.count) }
-        }
+        buffer.append(contentsOf: values)
     }
 
     /// Fills an empty pool with values `bytes[starts[i]..<starts[i + 1]]`, in order (ids as
     /// stored). Nil (the pool untouched) unless `starts` begins at 0, never decreases and ends at
     /// `bytes.count`.
-    static func fill(_ pool: StringPool, bytes: [UInt8], starts: [UInt32]) -> Void? {
+    package static func fill(_ pool: StringPool, bytes: [UInt8], starts: [UInt32]) -> Void? {
         guard pool.count == 0, let first = starts.first, first == 0, Int(starts.last!) == bytes.count else { return nil }
         for i in 1..<starts.count where starts[i] < starts[i - 1] { return nil }
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<(starts.count - 1) {
-                let start = Int(starts[i]), end = Int(starts[i + 1])
-                _ = pool.appendDistinct(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-            }
+        let span = bytes.span
+        for i in 0..<(starts.count - 1) {
+            let start = Int(starts[i]), end = Int(starts[i + 1])
+            _ = pool.appendDistinct(span.extracting(start..<end))
         }
         pool.compact()
         return ()
@@ -193,18 +193,18 @@ enum SnapshotRawIO {
 
     /// Calls `body` with each chunk of a column's values in order (a check over every row without
     /// a class property access per row).
-    static func forEachChunk<T: SnapshotScalar>(_ column: ChunkedColumn<T>, _ body: (UnsafeBufferPointer<T>) throws -> Void) rethrows {
+    package static func forEachChunk<T: SnapshotScalar>(_ column: ChunkedColumn<T>, _ body: (Span<T>) throws -> Void) rethrows {
         let chunk = ChunkedColumn<T>.chunkSize
         var index = 0
         while index < column.count {
             let n = min(chunk - (index & (chunk - 1)), column.count - index)
-            if let address = column.contiguousAddress(index, count: n) { try body(UnsafeBufferPointer(start: address, count: n)) }
+            if let address = column.contiguousAddress(index, count: n) { try body(UnsafeBufferPointer(start: address, count: n).span) }
             index += n
         }
     }
 
     /// The SHA-256 of a column's bytes, chunk by chunk.
-    static func sha256<T: SnapshotScalar>(column: ChunkedColumn<T>) -> [UInt8] {
+    package static func sha256<T: SnapshotScalar>(column: ChunkedColumn<T>) -> [UInt8] {
         var hasher = SHA256()
         let chunk = ChunkedColumn<T>.chunkSize
         var index = 0
@@ -219,7 +219,7 @@ enum SnapshotRawIO {
     }
 
     /// The SHA-256 of an array's bytes.
-    static func sha256<T: SnapshotScalar>(_ values: [T]) -> [UInt8] {
+    package static func sha256<T: SnapshotScalar>(_ values: [T]) -> [UInt8] {
         var hasher = SHA256()
         values.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return Array(hasher.finalize())
@@ -227,7 +227,8 @@ enum SnapshotRawIO {
 }
 
 /// Why writing a snapshot failed (the system's reason).
-struct SnapshotWriteFailure: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
+package struct SnapshotWriteFailure: Error, CustomStringConvertible {
+    package var reason: String
+    package var description: String { reason }
+    package init(reason: String) { self.reason = reason }
 }
