@@ -22,6 +22,16 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
     /// When true, query history is built in the background like on a large source.
     var slowQueries = false
+    /// Queries in scope beyond the two rows listed (nil: the two are all).
+    var queryTotal: Int?
+    /// One-account clusters triage leaves out (only acct_c4c4c4 is ever listed on their sheet).
+    var singleAccounts = 0
+
+    func triageCounts() -> TriageCounts {
+        TriageCounts(linked: 2, linkedShown: 2, singles: singleAccounts, singlesShown: 0)
+    }
+
+    func singles() -> AccountPage { AccountPage(rows: singleAccounts > 0 ? [accounts[3]] : [], total: singleAccounts) }
 
     func isExpensive(_ kind: SheetKind) -> Bool {
         if case .queries = kind { return slowQueries }
@@ -72,7 +82,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                                     model: "m-large", tokens: 812, category: "code", prompt: Self.hostilePrompt),
                            QueryRow(time: "2026-06-01 13:58", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
                                     model: "m-large", tokens: 640, category: "code", prompt: "日本語のプロンプト 😀 ok")],
-                    perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10))
+                    perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10), total: queryTotal)
     }
 
     func accountID(_ index: Int) -> String { accounts[index].id }
@@ -96,10 +106,11 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
 /// Helpers for building states and frames in tests.
 enum Fixture {
-    static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80)) -> AppState {
+    static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80),
+                            model: FixtureModel = FixtureModel()) -> AppState {
         var state = AppState()
         state.size = size
-        return AppUpdate.update(state, .loaded(ConsoleData(model: FixtureModel())))
+        return AppUpdate.update(state, .loaded(ConsoleData(model: model)))
     }
 
     static func press(_ state: AppState, _ keys: Key...) -> AppState {

@@ -7,6 +7,10 @@ enum CaseWrite: Hashable, Sendable {
     /// Tag a cluster and all its member accounts.
     case tagCluster(label: String, cluster: String, members: [ExactText])
     case note(String)
+    /// Withdraw a label from rows (an audited retraction: `u` undoing a tag).
+    case untag(label: String, keys: [String])
+    /// Withdraw the latest standing note with this text (`u` undoing a note).
+    case retractNote(String)
     case newCase(title: String)
     case openCase(id: String)
 }
@@ -76,6 +80,15 @@ final class StoreCaseBackend: CaseBackend {
                 caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
+        case .untag(let label, let keys):
+            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
+            try store.untag(caseID: id, label: label, targets: targets, reason: "undo in the console",
+                            context: ["source": "console"])
+        case .retractNote(let text):
+            guard let note = try store.snapshot(caseID: id).notes.last(where: { $0.text == text }) else {
+                throw CaseStoreError(.invalidInput, "no standing note with this text in \(id)")
+            }
+            try store.retractNote(caseID: id, seq: note.seq, reason: "undo in the console")
         case .newCase, .openCase:
             break
         }

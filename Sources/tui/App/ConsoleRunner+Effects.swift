@@ -14,15 +14,17 @@ extension ConsoleRunner {
             let table = AppUpdate.table(state, sheet)
             let job: @Sendable () -> Action = {
                 .orderReady(depth: depth, kind: sheet.kind,
-                            order: RowQuery.order(table, filter: sheet.filter, sortColumn: sheet.sortColumn))
+                            order: RowQuery.order(table, filter: sheet.filter, sortColumn: sheet.sortColumn,
+                                                  ascending: sheet.sortAscending))
             }
             runJob(size: table.count, job)
         case .search(let query, let from, let forward, let generation):
             let sheet = state.current
             let table = AppUpdate.table(state, sheet)
             runJob(size: table.count) {
-                .searchResult(generation: generation,
-                              position: RowQuery.search(table, order: sheet.order, query: query, from: from, forward: forward))
+                let position = RowQuery.search(table, order: sheet.order, query: query, from: from, forward: forward)
+                let match = position.map { RowQuery.matchCount(table, order: sheet.order, query: query, at: $0) }
+                return .searchResult(generation: generation, position: position, match: match?.index ?? 0, of: match?.count ?? 0)
             }
         case .export:
             exportOpenCase()
@@ -42,6 +44,31 @@ extension ConsoleRunner {
                 dispatch(.caseSynced(stored))
             } catch {
                 dispatch(.status("case store: \(error)"))
+            }
+        case .readQuery(let scope, let row, let request):
+            guard let model = state.data?.model else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                let rows = model.queries(scope).rows
+                let fields = row < rows.count ? model.queryRecord(rows[row]) : []
+                inbox.post(.recordRead(request: request, fields: fields))
+                inbox.jobFinished()
+            }
+        case .showMore(let kind):
+            guard let data = state.data else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                if data.model.showMore(kind) {
+                    data.forget(kind)
+                    let rows = data.table(kind).count
+                    inbox.post(.prepared(kind))
+                    inbox.post(.status("now showing \(Format.grouped(rows)) rows"))
+                } else {
+                    inbox.post(.status("every row is already shown"))
+                }
+                inbox.jobFinished()
             }
         case .listCases:
             guard let backend = caseBackend else {

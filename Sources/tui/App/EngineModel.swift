@@ -13,6 +13,11 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private var queryCache: [QueryScope: QueryDetail] = [:]
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
     private var triageRows: [TriageRow]?
+    private var singlesPage: AccountPage?
+    /// Rows per page of a capped sheet, and the current page length of each.
+    static let pageSize = 2_000
+    private var queryLimits: [QueryScope: Int] = [:]
+    private var singlesLimit = EngineModel.pageSize
     /// Account ids in order, for `:open` completion; built in the background after load.
     private var sortedIDs: [String] = []
 
@@ -181,14 +186,64 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     func queries(_ scope: QueryScope) -> QueryDetail {
-        memo(\.queryCache, scope) { EngineQueries.detail(scope, model: self) }
+        lock.lock()
+        let limit = queryLimits[scope] ?? Self.pageSize
+        lock.unlock()
+        return memo(\.queryCache, scope) { EngineQueries.detail(scope, model: self, limit: limit) }
+    }
+
+    func triageCounts() -> TriageCounts {
+        let rows = triage()
+        let linked = investigation.clusters.filter { $0.size > 1 }.count
+        let linkedShown = rows.filter { $0.size > 1 }.count
+        return TriageCounts(linked: linked, linkedShown: linkedShown, singles: investigation.clusters.count - linked,
+                            singlesShown: rows.count - linkedShown)
+    }
+
+    func singles() -> AccountPage {
+        lock.lock()
+        if let page = singlesPage { lock.unlock(); return page }
+        let limit = singlesLimit
+        lock.unlock()
+        let alone = investigation.clusters.filter { $0.size == 1 }
+        let rows = alone.prefix(limit).compactMap { $0.members.first.map { accountRow(Int($0)) } }
+        let page = AccountPage(rows: rows, total: alone.count)
+        lock.lock()
+        singlesPage = page
+        lock.unlock()
+        return page
+    }
+
+    func showMore(_ kind: SheetKind) -> Bool {
+        switch kind {
+        case .queries(let scope):
+            let detail = queries(scope)
+            guard let total = detail.total, total > detail.rows.count else { return false }
+            lock.lock()
+            queryLimits[scope] = detail.rows.count + Self.pageSize
+            queryCache[scope] = nil
+            lock.unlock()
+            return true
+        case .singles:
+            let page = singles()
+            guard page.total > page.rows.count else { return false }
+            lock.lock()
+            singlesLimit = page.rows.count + Self.pageSize
+            singlesPage = nil
+            lock.unlock()
+            return true
+        default:
+            return false
+        }
     }
 
     func accountIndex(_ id: String) -> Int? { data.accountIndex(id) }
 
+    func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
+
     func isExpensive(_ kind: SheetKind) -> Bool {
         switch kind {
-        case .queries: return true
+        case .queries, .singles: return true
         case .cluster(let n): return n >= 1 && n <= investigation.clusters.count && investigation.clusters[n - 1].size > 2_000
         case .sharedValue(let kind, let value): return index.shareCount(kind, value: value) > 5_000
         case .triage, .account, .caseFile: return false

@@ -11,6 +11,7 @@ enum SheetTables {
         case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [])
         case .queries(let scope): return queries(model.queries(scope).rows)
         case .caseFile: return .empty
+        case .singles: return accounts(model.singles().rows)
         }
     }
 
@@ -75,6 +76,22 @@ enum Format {
     static func risk(_ value: Double) -> String {
         let hundredths = Int((min(1, max(0, value)) * 100).rounded())
         return hundredths == 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + "\(hundredths)"
+    }
+
+    /// `257,000`: every digit, grouped by thousands (for "N of M" counts).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `1 account`, `3 accounts`.
+    static func plural(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(grouped(n)) " + (n == 1 ? noun : plural ?? noun + "s")
     }
 
     /// `950`, `12.3k`, `4.1M`.

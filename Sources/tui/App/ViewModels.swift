@@ -66,6 +66,8 @@ struct QueryRow: Hashable, Sendable {
     var category: String
     /// Raw prompt excerpt; sanitised when drawn.
     var prompt: String
+    /// The engine's row number (to re-read the whole row), nil for rows with no source.
+    var source: Int? = nil
 }
 
 /// Everything the cluster sheet shows.
@@ -106,6 +108,24 @@ struct QueryDetail: Sendable {
     var rows: [QueryRow]
     /// Queries per hour of day (24 buckets).
     var perHour: [Int]
+    /// Every query in scope; `rows` holds the newest of them (nil: all are in `rows`).
+    var total: Int? = nil
+}
+
+/// How much of the ranking triage shows, so a cut list says so.
+struct TriageCounts: Hashable, Sendable {
+    /// Linked clusters (two accounts or more) in the ranking, and how many triage lists.
+    var linked: Int
+    var linkedShown: Int
+    /// One-account clusters, and how many triage lists (the top-ranked few).
+    var singles: Int
+    var singlesShown: Int
+}
+
+/// A capped list of accounts and how many there are in all.
+struct AccountPage: Sendable {
+    var rows: [AccountRow]
+    var total: Int
 }
 
 /// The data the console browses: an immutable snapshot, safe to read from any thread. The
@@ -132,9 +152,31 @@ protocol ConsoleModel: AnyObject, Sendable {
     func accountIDs(prefix: String, limit: Int) -> [String]
     /// Whether building a sheet may take long enough to do it off the input path.
     func isExpensive(_ kind: SheetKind) -> Bool
+    /// Every field of a query row, extra keys included, as display text (may read the source
+    /// files: called off the input path).
+    func queryRecord(_ row: QueryRow) -> [RecordField]
+    /// How much of the ranking `triage()` lists.
+    func triageCounts() -> TriageCounts
+    /// One-account clusters, highest risk first, up to the current page.
+    func singles() -> AccountPage
+    /// Grows the page of a capped sheet (query history, singles); false when it was not cut.
+    /// Drops the model's memo so the next build is the longer list.
+    func showMore(_ kind: SheetKind) -> Bool
+    /// The exact bytes of a value (what a tag on it stores).
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText
 }
 
 extension ConsoleModel {
     /// Whether building a sheet may take long enough to do it off the input path.
     func isExpensive(_ kind: SheetKind) -> Bool { false }
+    /// The fields the row itself carries.
+    func queryRecord(_ row: QueryRow) -> [RecordField] { RecordBuilder.query(row) }
+    /// Everything listed: every cluster is linked.
+    func triageCounts() -> TriageCounts {
+        let n = triage().count
+        return TriageCounts(linked: n, linkedShown: n, singles: 0, singlesShown: 0)
+    }
+    func singles() -> AccountPage { AccountPage(rows: [], total: 0) }
+    func showMore(_ kind: SheetKind) -> Bool { false }
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
 }

@@ -13,7 +13,7 @@ enum SheetHeaders {
                 lines = [state.load.failed.map { "load failed: " + $0 }
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
-                lines = ["clusters ranked by risk  " + (model?.totals ?? "")]
+                lines = ["clusters ranked by risk  " + (model?.totals ?? ""), model.map { Captions.triage($0.triageCounts()) } ?? ""]
             }
         case .cluster(let n):
             if AppUpdate.isPending(state, state.current) {
@@ -42,8 +42,14 @@ enum SheetHeaders {
             if AppUpdate.isPending(state, state.current) {
                 lines = ["reading query history..."]
             } else if let d = model?.queries(scope) {
-                lines = ["\(d.rows.count) queries" + (state.current.filter.map { "  filter: \($0)" } ?? ""),
+                lines = [Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
                          "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"]
+            }
+        case .singles:
+            if AppUpdate.isPending(state, state.current) {
+                lines = ["single accounts  reading..."]
+            } else if let page = model?.singles() {
+                lines = ["single accounts (linked to no other), highest risk first", Captions.page(page.rows.count, of: page.total, noun: "single account")]
             }
         case .caseFile:
             let c = state.caseState

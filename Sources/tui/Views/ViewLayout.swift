@@ -10,9 +10,9 @@ enum ViewLayout {
     /// Header lines under the breadcrumb for a sheet kind.
     static func headerLines(_ kind: SheetKind) -> Int {
         switch kind {
-        case .triage: return 1
+        case .triage: return 2
         case .cluster, .account: return 3
-        case .sharedValue, .queries, .caseFile: return 2
+        case .sharedValue, .queries, .caseFile, .singles: return 2
         }
     }
 
