@@ -38,7 +38,22 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         return false
     }
 
+    /// When true, triage lists c1 and c2 as one operation `op1` (issue 13).
+    var withOperation = false
+
     func triage() -> [TriageRow] {
+        guard withOperation else { return clusters() }
+        let members = clusters().map { row -> TriageRow in
+            var r = row
+            r.operation = "op1"
+            return r
+        }
+        return [TriageRow(cluster: 1, risk: 0.91, size: 4, strongestKinds: ["template"], topSignals: ["template_share"],
+                          sampleAccounts: ["c1", "c2"], operation: "op1", operationClusters: [1, 2], ties: ["template tf-77"])]
+            + members
+    }
+
+    func clusters() -> [TriageRow] {
         [TriageRow(cluster: 1, risk: 0.91, size: 2, strongestKinds: ["payment", "ip"], topSignals: ["shared_instrument", "harvest"],
                    sampleAccounts: ["acct_9f3e21", "acct_a0b1c2"]),
          TriageRow(cluster: 2, risk: 0.35, size: 2, strongestKinds: ["asn"], topSignals: ["infrastructure"],
@@ -50,10 +65,20 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
         return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
                              kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] : [("asn", 1)],
-                             timeline: [1, 3, 8, 2])
+                             timeline: [1, 3, 8, 2],
+                             signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
+                                                 explanation: "2 accounts pay with one card"),
+                                       SignalRow(name: "established_accounts", value: 570, baseline: 318, contribution: -0.21,
+                                                 explanation: "members are old accounts"),
+                                       SignalRow(name: "recidivism", value: 0, baseline: 0, contribution: 0,
+                                                 explanation: "no member was banned before")])
     }
 
-    func clusterSketch(_ number: Int) -> [String] { ["payment pf_77aa == acct_9f3e21 acct_a0b1c2"] }
+    func clusterSketch(_ number: Int) -> [SketchLine] {
+        [SketchLine(text: "payment pf_77aa == acct_9f3e21 acct_a0b1c2", kind: .payment, value: 0),
+         SketchLine(text: "ip 203.0.113.7 == acct_9f3e21 acct_a0b1c2", kind: .ip, value: 0),
+         SketchLine(text: "asn AS16509 == acct_9f3e21 acct_a0b1c2  (hub)", kind: .asn, value: 0, isHub: true)]
+    }
 
     func account(_ index: Int) -> AccountDetail? {
         guard index >= 0, index < accounts.count else { return nil }

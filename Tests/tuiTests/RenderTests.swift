@@ -140,10 +140,10 @@ import Testing
         cluster c1  risk 0.91 █████████░  2 accounts
         links: payment 1, ip 1
         activity ▂▄█▃
-        how members connect (Tab: back to members)
-        payment pf_77aa == acct_9f3e21 acct_a0b1c2
-
-
+        how members connect (j/k move, Enter pivots, Tab: risk breakdown)
+        > payment pf_77aa == acct_9f3e21 acct_a0b1c2
+          ip 203.0.113.7 == acct_9f3e21 acct_a0b1c2
+          asn AS16509 == acct_9f3e21 acct_a0b1c2  (hub)
 
 
 

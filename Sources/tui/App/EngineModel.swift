@@ -9,7 +9,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private let lock = NSLock()
     private var clusterCache: [Int: ClusterDetail] = [:]
     private var accountCache: [Int: AccountDetail] = [:]
-    private var sketchCache: [Int: [String]] = [:]
+    private var sketchCache: [Int: [SketchLine]] = [:]
     private var queryCache: [QueryScope: QueryDetail] = [:]
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
     private var triageRows: [TriageRow]?
@@ -83,13 +83,34 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         lock.unlock()
         let inv = investigation
         var rows: [TriageRow] = []
-        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+        var listed: Set<Int> = []
+        func row(_ position: Int) -> TriageRow {
+            let cluster = inv.clusters[position]
             let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
-            rows.append(TriageRow(
+            return TriageRow(
                 cluster: position + 1, risk: cluster.risk, size: cluster.size,
                 strongestKinds: cluster.strongestKinds.prefix(3).map(\.rawValue),
                 topSignals: cluster.signals.filter { $0.contribution > 0 }.prefix(3).map(\.name),
-                sampleAccounts: top.map { accountID(Int($0)) }))
+                sampleAccounts: top.map { accountID(Int($0)) },
+                operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
+        }
+        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+            if listed.contains(position) { continue }
+            if let op = inv.operationOfCluster[position].map({ inv.operations[$0] }) {
+                // An operation is one row at its riskiest cluster's rank, its clusters beneath it.
+                let members = op.clusters.map(row)
+                rows.append(TriageRow(
+                    cluster: position + 1, risk: members.map(\.risk).max() ?? cluster.risk, size: op.accounts,
+                    strongestKinds: Array(Set(op.ties.map(\.kind.rawValue))).sorted(),
+                    topSignals: members.first?.topSignals ?? [],
+                    sampleAccounts: op.clusters.map { "c\($0 + 1)" }, operation: op.id,
+                    operationClusters: op.clusters.map { $0 + 1 },
+                    ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) }))
+                rows += members
+                listed.formUnion(op.clusters)
+            } else {
+                rows.append(row(position))
+            }
             if rows.count >= 20_000 { break }
         }
         lock.lock()
@@ -123,7 +144,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
                 kindCounts: c.strongestKinds.map { ($0.rawValue, c.linkCounts[$0] ?? 0) },
-                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data))
+                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data),
+                signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
+                                                   contribution: $0.contribution, explanation: $0.explanation) })
         }
     }
 
@@ -138,7 +161,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         }
     }
 
-    func clusterSketch(_ number: Int) -> [String] {
+    func clusterSketch(_ number: Int) -> [SketchLine] {
         guard number >= 1, number <= investigation.clusters.count else { return [] }
         return memo(\.sketchCache, number) { EngineSketch.lines(members: investigation.clusters[number - 1].members, model: self) }
     }
@@ -195,9 +218,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     func triageCounts() -> TriageCounts {
         let rows = triage()
         let linked = investigation.clusters.filter { $0.size > 1 }.count
-        let linkedShown = rows.filter { $0.size > 1 }.count
+        let linkedShown = rows.filter { $0.size > 1 && !$0.isOperation }.count
         return TriageCounts(linked: linked, linkedShown: linkedShown, singles: investigation.clusters.count - linked,
-                            singlesShown: rows.count - linkedShown)
+                            singlesShown: rows.filter { $0.size == 1 && !$0.isOperation }.count)
     }
 
     func singles() -> AccountPage {

@@ -29,6 +29,8 @@ struct Sheet: Hashable, Sendable {
     var top = 0
     /// Focused pane (Tab cycles).
     var pane = 0
+    /// Cursor within the cluster's "how members connect" pane.
+    var paneCursor = 0
     /// Column the rows are sorted by (descending), if any.
     var sortColumn: Int?
     /// Sort smallest first (the second `s` on a column); largest first otherwise.

@@ -23,12 +23,19 @@ enum SheetTables {
                       .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
                       .init(title: "tags", width: 6)],
             rows: rows.map { r in
-                ["c\(r.cluster)", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)", r.strongestKinds.joined(separator: ","),
-                 r.sampleAccounts.joined(separator: " "), r.topSignals.joined(separator: ","), r.tags.joined(separator: ",")]
+                if r.isOperation {
+                    return [r.operation ?? "op", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)", r.strongestKinds.joined(separator: ","),
+                            Format.plural(r.operationClusters.count, "cluster") + ": " + r.sampleAccounts.joined(separator: " "),
+                            "tied by " + r.ties.joined(separator: ", "), r.tags.joined(separator: ",")]
+                }
+                // A cluster of an operation is indented under the operation's row.
+                return [(r.operation == nil ? "" : "  ") + "c\(r.cluster)", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)",
+                        r.strongestKinds.joined(separator: ","), r.sampleAccounts.joined(separator: " "),
+                        r.topSignals.joined(separator: ","), r.tags.joined(separator: ",")]
             },
-            ids: rows.map { "c\($0.cluster)" },
-            targets: rows.map { .cluster($0.cluster) },
-            markKeys: rows.map { MarkKey.cluster($0.cluster) })
+            ids: rows.map { $0.isOperation ? $0.operation ?? "op" : "c\($0.cluster)" },
+            targets: rows.map { $0.isOperation ? nil : .cluster($0.cluster) },
+            markKeys: rows.map { $0.isOperation ? MarkKey.operation($0.operation ?? "op") : MarkKey.cluster($0.cluster) })
     }
 
     static func accounts(_ rows: [AccountRow]) -> SheetTable {

@@ -4,6 +4,7 @@ import Investigate
 extension AppUpdate {
     static func run(_ s: inout AppState, _ id: CommandID) {
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+        if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, id, cluster: n) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -164,6 +165,10 @@ extension AppUpdate {
         if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
         if cluster == nil, case .sharedValue(let kind, let value) = s.current.kind {
             tagSharedValue(&s, label: label, kind: kind, value: value)
+            return
+        }
+        if cluster == nil, let op = selectedOperation(s) {
+            tagOperation(&s, label: label, op)
             return
         }
         guard let cluster, let data = s.data else {

@@ -22,6 +22,9 @@ extension AppUpdate {
             }
             s.overlay = .record(record)
             s.status = "record: j/k scroll, Esc closes"
+        case .triage:
+            guard let op = selectedOperation(s) else { s.status = "nothing to open on this row"; return }
+            s.overlay = .record(operationRecord(op))
         default:
             s.status = "nothing to open on this row"
         }

@@ -13,6 +13,25 @@ struct TriageRow: Hashable, Sendable {
     /// A few member account ids, highest risk first.
     var sampleAccounts: [String]
     var tags: [String] = []
+    /// The operation (`op1`) this row belongs to, or that it is.
+    var operation: String? = nil
+    /// Non-empty for an operation's own row: the numbers of its clusters, listed beneath it.
+    var operationClusters: [Int] = []
+    /// For an operation's row: the tooling tying its clusters (`template tf-975f`).
+    var ties: [String] = []
+
+    /// True for the row of an operation (not of a cluster).
+    var isOperation: Bool { !operationClusters.isEmpty }
+}
+
+/// One line of a cluster's "how members connect" pane: a value several members share, the
+/// members (a few), and where Enter pivots.
+struct SketchLine: Hashable, Sendable {
+    var text: String
+    var kind: LinkKind?
+    var value: Int32 = 0
+    /// Too common to link on: listed last, drawn dimmed.
+    var isHub = false
 }
 
 /// One member account on a cluster or shared-value sheet.
@@ -78,6 +97,8 @@ struct ClusterDetail: Sendable {
     var kindCounts: [(kind: String, count: Int)]
     /// Queries per day across the cluster.
     var timeline: [Int]
+    /// The cluster's risk breakdown: every signal's value, baseline, contribution and reason.
+    var signals: [SignalRow] = []
 }
 
 /// Everything the account sheet shows.
@@ -136,7 +157,7 @@ protocol ConsoleModel: AnyObject, Sendable {
     func triage() -> [TriageRow]
     func cluster(_ number: Int) -> ClusterDetail?
     /// An ASCII sketch of how a cluster's members connect, one line each (built on demand).
-    func clusterSketch(_ number: Int) -> [String]
+    func clusterSketch(_ number: Int) -> [SketchLine]
     func account(_ index: Int) -> AccountDetail?
     func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail?
     func queries(_ scope: QueryScope) -> QueryDetail

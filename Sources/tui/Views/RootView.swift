@@ -8,7 +8,7 @@ enum RootView {
         let kind = state.current.kind
         let titleRow = ViewLayout.tableTitleRow(kind)
         let height = ViewLayout.tableHeight(kind, size)
-        if state.current.pane == 1 {
+        if state.current.pane != 0 {
             DetailPanes.draw(state, top: titleRow, height: height + 1, into: &buffer)
         } else {
             let table = AppUpdate.table(state, state.current)

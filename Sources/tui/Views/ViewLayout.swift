@@ -19,7 +19,8 @@ enum ViewLayout {
     /// Panes a sheet has (Tab cycles).
     static func paneCount(_ kind: SheetKind) -> Int {
         switch kind {
-        case .cluster, .account: return 2
+        case .cluster: return 3
+        case .account: return 2
         default: return 1
         }
     }
