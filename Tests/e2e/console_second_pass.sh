@@ -159,5 +159,63 @@ if wait_for p5 '^> c1 ' 60; then
 else bad "point 5: console starts" "$(screen p5)"; fi
 stop p5
 
+# --- point 6: operations (issue 13), the cluster's risk breakdown, the connect pane -------------
+# mkops DIR: a small source with two pods (own card each) tied only by a rare client string.
+mkops() {
+    local dir=$1 i a t
+    mkdir -p "$dir"
+    printf 'account_id,created_at,email,country,plan,status,payment_fingerprint,signup_ip\n' > "$dir/accounts.csv"
+    : > "$dir/queries.jsonl"
+    for i in $(seq 1 60); do
+        a=$(printf 'acct_bg%03d' "$i")
+        printf '%s,2025-0%d-1%dT08:00:00Z,%s@gmail.com,US,free,active,pf_bg%03d,198.51.%d.%d\n' "$a" $((i % 9 + 1)) $((i % 10)) "$a" "$i" $((i % 200)) "$i" >> "$dir/accounts.csv"
+        for t in 1 2 3 4; do
+            printf '{"ts":"2026-05-%02dT%02d:%02d:00Z","account_id":"%s","api_key":"sk-bg%03d","ip":"198.51.%d.%d","user_agent":"client-%03d/1.0","model":"m","input_tokens":50,"output_tokens":80,"category":"chat","prompt":"question %d about topic %d"}\n' \
+                $((t * 3 + i % 5 + 1)) $(( (i * 7 + t * 5) % 24)) $(( (i * 13 + t) % 60)) "$a" "$i" $((i % 200)) "$i" "$i" "$i" "$t" >> "$dir/queries.jsonl"
+        done
+    done
+    local net words
+    for pod in a b; do
+        if [ "$pod" = a ]; then net=1; words="translate this paragraph into french please"; else net=77; words="write unit tests for the parser module"; fi
+        for i in 1 2 3; do
+            a="acct_pod${pod}${i}"
+            printf '%s,2026-01-0%dT08:00:00Z,%s@gmail.com,US,payg,active,pf_pod%s,203.%d.0.%d\n' "$a" "$i" "$a" "$pod" "$net" "$i" >> "$dir/accounts.csv"
+            for t in 1 2 3 4 5 6; do
+                printf '{"ts":"2026-05-%02dT%02d:%02d:00Z","account_id":"%s","api_key":"sk-%s","ip":"203.%d.0.%d","user_agent":"rare-kit/0.1","model":"m","input_tokens":50,"output_tokens":900,"category":"code","prompt":"%s %d"}\n' \
+                    $((t * 4 + i)) $(( (i * 5 + t * 3 + net) % 24)) $(( (i * 11 + t * 7 + net) % 60)) "$a" "$a" "$net" "$i" "$words" $((t * 31 + i * 7)) >> "$dir/queries.jsonl"
+            done
+        done
+    done
+}
+mkops "$WORK/ops"
+CASE_SAVED=$CASE; CASE=$WORK/ops
+start p6 120x40 TERM=xterm-256color LANG=C.UTF-8
+if wait_for p6 '^> op1 ' 60; then
+    check "point 6: triage shows the operation as one row" p6 '^> op1 .* 2 clusters: c1 c2 +tied by user_agent rare-kit/0\.1'
+    check "point 6: its clusters are listed beneath it" p6 '^    c2 '
+    keys p6 T
+    typed p6 'op-ring'
+    keys p6 Enter
+    check "point 6: T tags the operation whole" p6 "tagged operation op1: 2 clusters and 6 accounts 'op-ring'" 20
+    SHOWN=$(case_json p6)
+    if echo "$SHOWN" | grep -q '"acct_podb3"' && echo "$SHOWN" | grep -q '"c2"'; then ok "point 6: every cluster and account of the operation is tagged in the store"
+    else bad "point 6: every cluster and account of the operation is tagged in the store" "$(echo "$SHOWN" | head -30)"; fi
+    keys p6 j Enter Tab Tab
+    check "point 6: the cluster sheet shows its risk breakdown" p6 '^risk breakdown of cluster c1'
+    check "point 6: the breakdown lists the signals" p6 '^shared_instruments '
+    keys p6 Tab Tab
+    check "point 6: the connect pane has a cursor" p6 '^> (payment|template|subnet|user_agent|email_domain) '
+    keys p6 j
+    check "point 6: j moves the connect pane's cursor" p6 '^  (payment|template|subnet|user_agent|email_domain) .*$'
+    if screen p6 | grep -n 'hub)' | head -1 | grep -q .; then
+        LAST=$(screen p6 | grep -nE '^[> ] [a-z_]+ .* == ' | tail -1)
+        if echo "$LAST" | grep -q '(hub)'; then ok "point 6: hubs are listed last"; else bad "point 6: hubs are listed last" "$(screen p6)"; fi
+    else ok "point 6: (no hub among this cluster's values)"; fi
+    keys p6 Enter
+    check "point 6: Enter in the connect pane pivots on the value" p6 '^ Triage > cluster c1 > (payment|template|subnet|user_agent|email_domain) '
+else bad "point 6: console starts on the operations source" "$(screen p6)"; fi
+stop p6
+CASE=$CASE_SAVED
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
