@@ -93,12 +93,12 @@ extension RenderTests {
     @Test func caseSheet() {
         expectScreen("caseSheet", #"""
          Triage > case untitled
-        case: untitled  1 tagged, 0 notes, 1 audit entries
+        case: untitled  1 tagged row, 0 notes, 1 audit entry
+        status open  severity -  assignee -  disposition -  (S sets them)
         export: not exported
           what  item                                      detail
         >*tag   c1 (cluster)                              x
           audit  investigator tag                         x: c1
-
 
 
 

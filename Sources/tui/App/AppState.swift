@@ -56,6 +56,11 @@ struct CaseState: Hashable, Sendable {
     var notes: [String] = []
     var audit: [CaseAuditLine] = []
     var exportStatus = "not exported"
+    /// The case's own fields (`open`, `high`, an assignee, a disposition; empty when unset).
+    var status = "open"
+    var severity = ""
+    var assignee = ""
+    var disposition = ""
 }
 
 /// The running search.

@@ -11,6 +11,10 @@ enum CaseWrite: Hashable, Sendable {
     case untag(label: String, keys: [String])
     /// Withdraw the latest standing note with this text (`u` undoing a note).
     case retractNote(String)
+    /// Move the case to a status (`open`, `triage`, `confirmed`, `dismissed`, `closed`).
+    case setStatus(String)
+    /// Set severity, assignee or disposition.
+    case setField(field: String, value: String)
     case newCase(title: String)
     case openCase(id: String)
 }
@@ -89,6 +93,12 @@ final class StoreCaseBackend: CaseBackend {
                 throw CaseStoreError(.invalidInput, "no standing note with this text in \(id)")
             }
             try store.retractNote(caseID: id, seq: note.seq, reason: "undo in the console")
+        case .setStatus(let name):
+            guard let status = CaseStatus(rawValue: name) else { throw CaseStoreError(.invalidInput, "unknown status \(name)") }
+            try store.setStatus(caseID: id, status)
+        case .setField(let name, let value):
+            guard let field = CaseField(rawValue: name) else { throw CaseStoreError(.invalidInput, "unknown field \(name)") }
+            try store.setField(caseID: id, field, to: value)
         case .newCase, .openCase:
             break
         }
@@ -105,7 +115,11 @@ final class StoreCaseBackend: CaseBackend {
         }
         out.notes = snapshot.notes.map(\.text)
         out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }
-        out.exportStatus = snapshot.audit.last { $0.action.hasPrefix("export") }.map { "exported \($0.at)" } ?? "not exported"
+        out.status = snapshot.info.status.rawValue
+        out.severity = snapshot.info.severity
+        out.assignee = snapshot.info.assignee
+        out.disposition = snapshot.info.disposition
+        out.exportStatus = ExportStatus.line(out)
         return out
     }
 }

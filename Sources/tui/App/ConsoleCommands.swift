@@ -13,6 +13,7 @@ enum CommandID: String, CaseIterable, Sendable {
     case compare
     case showMore = "show-more", singles
     case undo, triage
+    case caseField = "case-field"
     case markAll = "mark-all", invertMarks = "invert-marks", markMatching = "mark-matching"
     case history, commandLine = "command-line", help, quit
     case closeOverlay = "close-overlay"
@@ -68,6 +69,8 @@ enum ConsoleCommands {
         .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster (an operation's row: all its clusters; a shared value: its accounts)", writes: true, colonName: "tagcluster"),
         .init(id: .undo, keys: [.char("u")], help: "undo the session's last write (an audited retraction; Enter confirms)",
               writes: true, colonName: "undo"),
+        .init(id: .caseField, keys: [.char("S")], help: "set the case's status, severity, assignee or disposition (Enter confirms)",
+              writes: true, colonName: "set"),
         .init(id: .note, keys: [.char("a")], help: "add a note to the open case", writes: true, colonName: "note"),
         .init(id: .casePicker, keys: [.char("c")], help: "case picker: Enter switches, n new case", writes: false, colonName: "case"),
         .init(id: .export, keys: [.char("e")], help: "export the open case", writes: true, colonName: "export"),

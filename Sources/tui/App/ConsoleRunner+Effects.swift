@@ -102,7 +102,16 @@ extension ConsoleRunner {
         let folder = environment["INVESTIGATE_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataHome + "/investigate/exports"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        let path = folder + "/" + id + ".zip"
+        // A re-export never replaces an earlier bundle: it gets the next free name, and says so.
+        var path = folder + "/" + id + ".zip"
+        var kept: String?
+        if FileManager.default.fileExists(atPath: path) {
+            var n = 2
+            while FileManager.default.fileExists(atPath: folder + "/\(id)-\(n).zip") { n += 1 }
+            kept = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
+            path = folder + "/\(id)-\(n).zip"
+        }
+        let bundlePath = path, earlier = kept
         nonisolated(unsafe) let unsafeBackend = backend
         let inbox = self.inbox
         inbox.jobStarted()
@@ -110,7 +119,8 @@ extension ConsoleRunner {
         DispatchQueue.global(qos: .userInitiated).async {
             let message: String
             do {
-                message = try unsafeBackend.export(caseID: id, investigation: investigation, to: path)
+                message = try unsafeBackend.export(caseID: id, investigation: investigation, to: bundlePath)
+                    + (earlier.map { "; the earlier bundle \($0) is kept" } ?? "")
             } catch {
                 message = "export failed: \(error)"
             }

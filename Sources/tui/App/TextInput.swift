@@ -136,6 +136,11 @@ extension AppUpdate {
             } else {
                 showCaseSheet(&s)
             }
+        case "set":
+            guard words.count >= 3 else { askCaseField(&s); s.status = "usage: :set FIELD VALUE"; return }
+            setCaseField(&s, field: words[1].lowercased(), value: words.dropFirst(2).joined(separator: " "))
+        case "status", "severity", "assignee", "disposition":
+            setCaseField(&s, field: verb, value: rest)
         case "undo":
             undo(&s)
         case "dump":

@@ -78,6 +78,7 @@ extension AppUpdate {
             move(&s, by: 1)
         case .compare: compareMarked(&s)
         case .undo: askUndo(&s)
+        case .caseField: askCaseField(&s)
         case .markAll: markAll(&s)
         case .invertMarks: invertMarks(&s)
         case .markMatching: s.overlay = .commandLine(text: "mark ", completions: [])

@@ -6,6 +6,8 @@ struct UndoEntry: Hashable, Sendable {
         /// `label` was added to these mark keys (only those that did not carry it before).
         case tag(label: String, keys: [String])
         case note(String)
+        /// A case field set; undoing sets `previous` back (itself an audited write).
+        case field(String, previous: String)
     }
 
     var write: Write
@@ -25,6 +27,8 @@ extension AppUpdate {
             summary = "tag '\(label)' on \(Format.plural(keys.count, "row"))"
         case .note(let text):
             summary = "note '\(TextFit.truncate(text, to: 30, ellipsis: ".."))'"
+        case .field(let field, let previous):
+            summary = "\(field) (back to '\(previous)')"
         }
         s.undoable.append(UndoEntry(write: write, caseID: s.caseState.id, summary: summary))
         if s.undoable.count > 100 { s.undoable.removeFirst() }
@@ -56,6 +60,15 @@ extension AppUpdate {
             if let i = s.caseState.notes.lastIndex(of: text) { s.caseState.notes.remove(at: i) }
             audit(&s, "retract-note", text)
             s.effects.append(.persist(.retractNote(text)))
+        case .field(let field, let previous):
+            guard !previous.isEmpty || field == "status" else {
+                s.undoable.append(last)
+                s.status = "the store cannot clear \(field); set it to another value (S)"
+                return
+            }
+            setField(&s.caseState, field, previous)
+            audit(&s, field + ".set", previous)
+            s.effects.append(.persist(field == "status" ? .setStatus(previous) : .setField(field: field, value: previous)))
         }
         s.status = "undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s)
     }

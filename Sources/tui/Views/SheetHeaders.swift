@@ -53,8 +53,11 @@ enum SheetHeaders {
             }
         case .caseFile:
             let c = state.caseState
-            lines = ["case: \(c.title)  \(c.tags.count) tagged, \(c.notes.count) notes, \(c.audit.count) audit entries",
-                     "export: \(c.exportStatus)"]
+            lines = ["case: \(c.title)  \(Format.plural(c.tags.count, "tagged row")), \(Format.plural(c.notes.count, "note")), "
+                        + Format.plural(c.audit.count, "audit entry", "audit entries"),
+                     "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
+                        + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",
+                     "export: \(ExportStatus.line(c))"]
         }
         for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {
             buffer.put(line, row: 1 + i, col: 0, style: i == 0 ? [.bold] : [])

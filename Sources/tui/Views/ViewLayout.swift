@@ -11,8 +11,8 @@ enum ViewLayout {
     static func headerLines(_ kind: SheetKind) -> Int {
         switch kind {
         case .triage: return 2
-        case .cluster, .account: return 3
-        case .sharedValue, .queries, .caseFile, .singles: return 2
+        case .cluster, .account, .caseFile: return 3
+        case .sharedValue, .queries, .singles: return 2
         }
     }
 
