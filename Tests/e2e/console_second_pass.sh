@@ -217,5 +217,46 @@ else bad "point 6: console starts on the operations source" "$(screen p6)"; fi
 stop p6
 CASE=$CASE_SAVED
 
+# --- point 7: the case in the console ---------------------------------------------------------
+start p7 120x40 TERM=xterm-256color LANG=C.UTF-8 INVESTIGATE_EXPORT_DIR=$WORK/exports-p7
+if wait_for p7 '^> c1 ' 60; then
+    keys p7 S
+    check "point 7: S offers the case fields and their values" p7 'status open\|triage\|confirmed\|dismissed\|closed'
+    typed p7 'status triage'
+    keys p7 Enter
+    check "point 7: the status is set" p7 "status set to 'triage'" 20
+    keys p7 S
+    typed p7 'severity high'
+    keys p7 Enter
+    wait_for p7 "severity set to 'high'" 20
+    keys p7 S
+    typed p7 'assignee alice'
+    keys p7 Enter
+    wait_for p7 "assignee set to 'alice'" 20
+    keys p7 S
+    typed p7 'disposition referred to abuse'
+    keys p7 Enter
+    wait_for p7 "disposition set to 'referred to abuse'" 20
+    SHOWN=$(case_json p7)
+    if echo "$SHOWN" | grep -q '"status":"triage"' && echo "$SHOWN" | grep -q '"severity":"high"' \
+        && echo "$SHOWN" | grep -q '"assignee":"alice"' && echo "$SHOWN" | grep -q '"disposition":"referred to abuse"'; then
+        ok "point 7: status, severity, assignee and disposition are in the store"
+    else bad "point 7: status, severity, assignee and disposition are in the store" "$(echo "$SHOWN" | head -20)"; fi
+    keys p7 e
+    check "point 7: e exports" p7 'exported case-0001 to .*case-0001\.zip' 60
+    typed p7 ':case'
+    keys p7 Enter
+    check "point 7: the case sheet shows the fields" p7 '^status triage  severity high  assignee alice  disposition referred to abuse'
+    check "point 7: a fresh export is up to date" p7 '^export: exported .* \(up to date\)'
+    typed p7 ':note after the export'
+    keys p7 Enter
+    check "point 7: a later write marks the export stale" p7 '^export: exported .* \(stale: 1 write since; e exports again\)' 20
+    keys p7 e
+    check "point 7: a re-export keeps the earlier bundle and says so" p7 'earlier bundle case-0001\.zip kept; exported case-0001 to .*case-0001-2\.zip' 60
+    if [ -f "$WORK/exports-p7/case-0001.zip" ] && [ -f "$WORK/exports-p7/case-0001-2.zip" ]; then ok "point 7: both bundles are on disk"
+    else bad "point 7: both bundles are on disk" "$(ls -la "$WORK/exports-p7" 2>&1)"; fi
+else bad "point 7: console starts" "$(screen p7)"; fi
+stop p7
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

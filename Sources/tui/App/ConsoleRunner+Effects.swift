@@ -119,8 +119,8 @@ extension ConsoleRunner {
         DispatchQueue.global(qos: .userInitiated).async {
             let message: String
             do {
-                message = try unsafeBackend.export(caseID: id, investigation: investigation, to: bundlePath)
-                    + (earlier.map { "; the earlier bundle \($0) is kept" } ?? "")
+                message = (earlier.map { "earlier bundle \($0) kept; " } ?? "")
+                    + (try unsafeBackend.export(caseID: id, investigation: investigation, to: bundlePath))
             } catch {
                 message = "export failed: \(error)"
             }
