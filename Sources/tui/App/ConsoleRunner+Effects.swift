@@ -5,7 +5,7 @@ extension ConsoleRunner {
     func perform(_ effect: Effect) {
         switch effect {
         case .copy(let text):
-            surface.copyToClipboard(text)
+            dispatch(.status(surface.copyToClipboard(text)))
         case .dump(let path):
             dump(to: path)
         case .computeOrder(let depth):

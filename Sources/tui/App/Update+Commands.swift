@@ -103,7 +103,7 @@ extension AppUpdate {
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             s.effects.append(.copy(t.ids[row]))
-            s.status = "copied \(t.ids[row])"
+            s.status = "copying \(t.ids[row])..."
         case .history: openHistory(&s)
         case .commandLine: s.overlay = .commandLine(text: "", completions: [])
         case .help: s.overlay = .help(offset: 0)

@@ -45,9 +45,10 @@ final class MemorySurface: Surface {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 
-    func copyToClipboard(_ text: String) {
+    func copyToClipboard(_ text: String) -> String {
         clipboard.append(text)
         clipboardSequences.append(OSC52.sequence(for: text, tmux: false))
+        return "copied \(TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: "..")) (in memory: no terminal in replay)"
     }
 
     func close() { closed = true }

@@ -106,8 +106,8 @@ final class NcursesSurface: Surface {
         return NcursesKeys.character(UInt32(ch))
     }
 
-    func copyToClipboard(_ text: String) {
-        OSC52.write(text, tmux: insideTmux)
+    func copyToClipboard(_ text: String) -> String {
+        Clipboard.copy(text, insideTmux: insideTmux, shown: TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: ".."))
     }
 
     func close() {
