@@ -12,7 +12,7 @@ SOCK="inv-e2e2-$$"
 WORK=$(mktemp -d /tmp/inv-e2e2.XXXXXX)
 TMUX_CMD=(tmux -L "$SOCK" -f /dev/null)
 
-cleanup() { "${TMUX_CMD[@]}" kill-server 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { "${TMUX_CMD[@]}" kill-server 2>/dev/null; sleep 0.5; rm -rf "$WORK" 2>/dev/null || { sleep 1; rm -rf "$WORK"; }; }
 trap cleanup EXIT
 
 ok() { PASS=$((PASS + 1)); echo "ok   $1"; }
@@ -281,6 +281,28 @@ if wait_for p8b '^> c1 ' 60; then
     else bad "point 8: the OSC 52 sequence reached the terminal" "$(cat -v "$WORK/osc52" 2>/dev/null | head -c 300)"; fi
 else bad "point 8: console starts without TMUX" "$(screen p8b)"; fi
 stop p8b
+
+# --- point 9: writes off the input path -----------------------------------------------------------
+# Another process holds the case store (an exclusive SQLite lock for 4 s): the tag says
+# "saving...", the keys keep working, and the acknowledgement follows once the lock is gone.
+start p9 120x40 TERM=xterm-256color LANG=C.UTF-8
+if wait_for p9 '^> c1 ' 60; then
+    DB=$WORK/data-p9/investigate/cases.sqlite
+    if command -v python3 >/dev/null && [ -f "$DB" ]; then
+        python3 -c "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(4); c.execute('COMMIT')" "$DB" > "$WORK/lock.out" &
+        LOCKER=$!
+        for _ in $(seq 50); do grep -q locked "$WORK/lock.out" 2>/dev/null && break; sleep 0.1; done
+        keys p9 t
+        typed p9 'held'
+        keys p9 Enter
+        check "point 9: a write to a busy store says saving... at once" p9 "tagged 1 row 'held' in a new case  \(saving\.\.\.\)" 2
+        keys p9 j
+        check "point 9: the keys still work while it saves" p9 '^> c2 ' 2
+        check "point 9: the acknowledgement follows once the store is free" p9 "tagged 1 row 'held' - saved in case-0001" 20
+        wait "$LOCKER" 2>/dev/null
+    else ok "point 9: (skipped: no python3 or no store file to lock)"; fi
+else bad "point 9: console starts" "$(screen p9)"; fi
+stop p9
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -39,11 +39,17 @@ extension ConsoleRunner {
             }
         case .persist(let write):
             guard let backend = caseBackend else { return }
-            do {
-                let stored = try backend.apply(write)
-                dispatch(.caseSynced(stored))
-            } catch {
-                dispatch(.status("case store: \(error)"))
+            let message = state.status
+            dispatch(.status(message + "  (saving...)"))
+            onCaseQueue(backend) { backend in
+                do {
+                    let stored = try backend.apply(write)
+                    return [.caseSynced(stored), .status(SaveAck.saved(message, caseID: stored.id))]
+                } catch {
+                    // What the screen shows goes back to what the store holds.
+                    let stored = try? backend.current()
+                    return (stored.map { [.caseSynced($0)] } ?? []) + [.status("NOT saved (\(message)): case store: \(error)")]
+                }
             }
         case .readQuery(let scope, let row, let request):
             guard let model = state.data?.model else { return }
@@ -75,10 +81,13 @@ extension ConsoleRunner {
                 dispatch(.status("no case store (cases kept in memory; :case shows this one)"))
                 return
             }
-            do {
-                dispatch(.casesListed(try backend.listCases()))
-            } catch {
-                dispatch(.status("case store: \(error)"))
+            dispatch(.status("reading the case list..."))
+            onCaseQueue(backend) { backend in
+                do {
+                    return [.casesListed(try backend.listCases())]
+                } catch {
+                    return [.status("case store: \(error)")]
+                }
             }
         }
     }
@@ -112,20 +121,27 @@ extension ConsoleRunner {
             path = folder + "/\(id)-\(n).zip"
         }
         let bundlePath = path, earlier = kept
-        nonisolated(unsafe) let unsafeBackend = backend
-        let inbox = self.inbox
-        inbox.jobStarted()
         dispatch(.status("exporting \(id)..."))
-        DispatchQueue.global(qos: .userInitiated).async {
+        onCaseQueue(backend) { backend in
             let message: String
             do {
                 message = (earlier.map { "earlier bundle \($0) kept; " } ?? "")
-                    + (try unsafeBackend.export(caseID: id, investigation: investigation, to: bundlePath))
+                    + (try backend.export(caseID: id, investigation: investigation, to: bundlePath))
             } catch {
                 message = "export failed: \(error)"
             }
-            inbox.post(.status(message))
-            if let stored = try? unsafeBackend.current() { inbox.post(.caseSynced(stored)) }
+            return (try? backend.current()).map { [.caseSynced($0)] }.map { $0 + [.status(message)] } ?? [.status(message)]
+        }
+    }
+
+    /// Runs case-store work on the case queue, in order, and posts its answers to the inbox.
+    private func onCaseQueue(_ backend: any CaseBackend, _ work: @escaping (any CaseBackend) -> [Action]) {
+        nonisolated(unsafe) let unsafeBackend = backend
+        nonisolated(unsafe) let unsafeWork = work
+        let inbox = self.inbox
+        inbox.jobStarted()
+        caseQueue.async {
+            for action in unsafeWork(unsafeBackend) { inbox.post(action) }
             inbox.jobFinished()
         }
     }
