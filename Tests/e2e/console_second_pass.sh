@@ -114,7 +114,7 @@ if wait_for p3 '^> c1 ' 60; then
     keys p3 T
     typed p3 'ring-value'
     keys p3 Enter
-    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged [0-9]+ accounts? sharing payment .*'ring-value' in (a new case|case-0001)" 20
+    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged [0-9]+ accounts? sharing payment .*'ring-value'( in a new case| - saved in case-0001)" 20
     if case_json p3 | grep -q '"ring-value"'; then ok "point 3: the shared-value tags are in the case store"
     else bad "point 3: the shared-value tags are in the case store" "$(case_json p3 | head -30)"; fi
     keys p3 u
@@ -303,6 +303,32 @@ if wait_for p9 '^> c1 ' 60; then
     else ok "point 9: (skipped: no python3 or no store file to lock)"; fi
 else bad "point 9: console starts" "$(screen p9)"; fi
 stop p9
+
+# --- point 10: a bad argument exits 2, as the README says ----------------------------------------
+"$BIN" clusters --no-such-flag >/dev/null 2>&1; CODE=$?
+if [ "$CODE" -eq 2 ]; then ok "point 10: an unknown option exits 2"; else bad "point 10: an unknown option exits 2 (got $CODE)"; fi
+"$BIN" case tag >/dev/null 2>&1; CODE=$?
+if [ "$CODE" -eq 2 ]; then ok "point 10: a failed validation exits 2"; else bad "point 10: a failed validation exits 2 (got $CODE)"; fi
+"$BIN" --help >/dev/null 2>&1; CODE=$?
+if [ "$CODE" -eq 0 ]; then ok "point 10: --help still exits 0"; else bad "point 10: --help exits 0 (got $CODE)"; fi
+
+# --- point 11: small things -------------------------------------------------------------------------
+start p11 120x40 TERM=xterm-256color LANG=C.UTF-8
+if wait_for p11 '^> c1 ' 60; then
+    keys p11 y
+    wait_for p11 'copied c1' 10
+    keys p11 Enter
+    wait_for p11 '^ Triage > cluster c1' 10
+    sleep 0.3
+    if screen p11 | tail -2 | head -1 | grep -q 'copied'; then bad "point 11: the status does not linger across sheets" "$(screen p11 | tail -3)"
+    else ok "point 11: the status does not linger across sheets"; fi
+    if screen p11 | sed -n 5p | grep -Eq '^  account .*tags *$'; then ok "point 11: the column titles carry no row counter"
+    else bad "point 11: the column titles carry no row counter" "$(screen p11 | sed -n 5p)"; fi
+    check "point 11: the row counter sits at the status line's right end" p11 ' 1/12 *$'
+    if screen p11 | grep -q '^cluster c1 .* 12 accounts'; then ok "point 11: counts are plural only when not one"
+    else bad "point 11: counts read right" "$(screen p11 | head -3)"; fi
+else bad "point 11: console starts" "$(screen p11)"; fi
+stop p11
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -27,7 +27,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -56,7 +56,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/2
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -85,7 +85,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/2
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -114,7 +114,7 @@ extension RenderTests {
 
 
 
-        tagged 1 row 'x' in a new case                                  [1 marked]  1/2
+                                                                        [1 marked]  1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }

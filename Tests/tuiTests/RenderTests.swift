@@ -129,7 +129,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/2
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -158,7 +158,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -187,7 +187,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/3
+                                                                                    1/3
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }

@@ -23,7 +23,8 @@ import Testing
         let back = Fixture.press(account, .backspace, .char("h"))
         #expect(back.stack.count == 1)
         #expect(back.current.cursor == 1)
-        #expect(Fixture.frame(back) == Fixture.frame(down))
+        // The same rows and row; only the status line differs (a pivot clears it).
+        #expect(Fixture.frame(back).dropLast(2) == Fixture.frame(down).dropLast(2))
     }
 
     @Test func forwardRedoesTheLastBack() {

@@ -42,7 +42,7 @@ final class StoreCaseBackend: CaseBackend {
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
-        return "exported \(caseID) to \(path): \(result.files.count) files, signed"
+        return "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
     }
 
     init(store: CaseStore, defaultTitle: String) {

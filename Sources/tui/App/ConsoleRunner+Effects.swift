@@ -154,7 +154,7 @@ extension ConsoleRunner {
         }
         let inbox = self.inbox
         inbox.jobStarted()
-        dispatch(.status("working on \(size) rows..."))
+        dispatch(.status("working on \(Format.plural(size, "row"))..."))
         DispatchQueue.global(qos: .userInitiated).async {
             inbox.post(job())
             inbox.jobFinished()
@@ -173,7 +173,7 @@ extension ConsoleRunner {
         }
         do {
             try out.write(toFile: path, atomically: true, encoding: .utf8)
-            dispatch(.status("wrote \(sheet.visibleCount(tableRows: table.count)) rows to \(path)"))
+            dispatch(.status("wrote \(Format.plural(sheet.visibleCount(tableRows: table.count), "row")) to \(path)"))
         } catch {
             dispatch(.status("dump failed: \(error.localizedDescription)"))
         }

@@ -31,7 +31,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         self.investigation = investigation
         let data = investigation.data
         let multi = investigation.clusters.filter { $0.size > 1 }.count
-        totals = "\(data.accountCount) accounts, \(data.queries.count) queries, \(multi) linked clusters"
+        totals = Format.plural(data.accountCount, "account") + ", " + Format.plural(data.queries.count, "query", "queries") + ", "
+            + Format.plural(multi, "linked cluster")
         referenceTime = max(investigation.features.lastQuery.max() ?? 0, data.accounts.createdAt.max() ?? 0, 0)
         DispatchQueue.global(qos: .utility).async { [self] in
             let pool = investigation.data.pools.accountIDs

@@ -16,10 +16,12 @@ extension AppUpdate {
         case .back:
             guard s.stack.count > 1 else { s.status = "already at triage"; return }
             s.forwardStack.append(s.stack.removeLast())
+            s.status = ""
             scrollIntoView(&s)
         case .forward:
             guard let next = s.forwardStack.popLast() else { s.status = "nothing to go forward to"; return }
             s.stack.append(next)
+            s.status = ""
             if isPending(s, next) { s.effects.append(.prepare(next.kind)) }
             scrollIntoView(&s)
         case .nextPane: s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
@@ -74,7 +76,7 @@ extension AppUpdate {
             guard let (t, row) = selectedRow(s) else { return }
             let key = t.markKeys[row]
             if s.marks.contains(key) { s.marks.remove(key) } else { s.marks.insert(key) }
-            s.status = "\(s.marks.count) marked"
+            s.status = "\(Format.grouped(s.marks.count)) marked"
             move(&s, by: 1)
         case .compare: compareMarked(&s)
         case .undo: askUndo(&s)
@@ -182,7 +184,7 @@ extension AppUpdate {
         for key in members + [MarkKey.cluster(cluster)] where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
-        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(members.count) accounts)")
+        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account")))")
         let ids = members.compactMap { MarkKey.target($0)?.target }
         s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
         s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)

@@ -38,7 +38,7 @@ extension AppUpdate {
             return model.accountIndex(id.utf8String ?? id.display)
         }
         guard accounts.count == 2, let a = model.account(accounts[0]), let b = model.account(accounts[1]) else {
-            s.status = "compare: mark exactly two accounts (space), then = (\(accounts.count) account\(accounts.count == 1 ? "" : "s") marked)"
+            s.status = "compare: mark exactly two accounts (space), then = (\(Format.plural(accounts.count, "account")) marked)"
             return
         }
         s.overlay = .record(RecordBuilder.compare(a, b))

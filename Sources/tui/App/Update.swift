@@ -165,7 +165,9 @@ enum AppUpdate {
     }
 
     /// Pushes a sheet (a pivot); the forward stack is cleared.
+    /// The status line is about the sheet it was said on: a pivot starts with it empty.
     static func push(_ s: inout AppState, _ kind: SheetKind) {
+        s.status = ""
         s.stack.append(Sheet(kind))
         if isPending(s, s.current) { s.effects.append(.prepare(kind)) }
         s.forwardStack.removeAll()

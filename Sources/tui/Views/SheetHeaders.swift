@@ -19,7 +19,7 @@ enum SheetHeaders {
             if AppUpdate.isPending(state, state.current) {
                 lines = ["cluster c\(n)  building member list..."]
             } else if let d = model?.cluster(n) {
-                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(d.members.count) accounts",
+                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))",
                          "links: " + d.kindCounts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "),
                          "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
             }
@@ -36,7 +36,7 @@ enum SheetHeaders {
                 let pct = d.rarity * 100
                 let rarity = pct < 0.01 ? "<0.01%" : String(Int(pct * 100) / 100) + "." + pad2(Int(pct * 100) % 100) + "%"
                 lines = ["\(kind.rawValue) \(d.text)",
-                         "shared by \(d.members.count) accounts (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
+                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
             }
         case .queries(let scope):
             if AppUpdate.isPending(state, state.current) {
