@@ -14,6 +14,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
     private var triageRows: [TriageRow]?
     private var singlesPage: AccountPage?
+    /// Drawn on every triage frame: counted once.
+    private var counts: TriageCounts?
     /// Rows per page of a capped sheet, and the current page length of each.
     static let pageSize = 2_000
     private var queryLimits: [QueryScope: Int] = [:]
@@ -217,11 +219,18 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     func triageCounts() -> TriageCounts {
+        lock.lock()
+        if let counts { lock.unlock(); return counts }
+        lock.unlock()
         let rows = triage()
         let linked = investigation.clusters.filter { $0.size > 1 }.count
         let linkedShown = rows.filter { $0.size > 1 && !$0.isOperation }.count
-        return TriageCounts(linked: linked, linkedShown: linkedShown, singles: investigation.clusters.count - linked,
-                            singlesShown: rows.filter { $0.size == 1 && !$0.isOperation }.count)
+        let counted = TriageCounts(linked: linked, linkedShown: linkedShown, singles: investigation.clusters.count - linked,
+                                   singlesShown: rows.filter { $0.size == 1 && !$0.isOperation }.count)
+        lock.lock()
+        counts = counted
+        lock.unlock()
+        return counted
     }
 
     func singles() -> AccountPage {
