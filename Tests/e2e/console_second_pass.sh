@@ -203,7 +203,7 @@ if wait_for p6 '^> op1 ' 60; then
     keys p6 j Enter Tab Tab
     check "point 6: the cluster sheet shows its risk breakdown" p6 '^risk breakdown of cluster c1'
     check "point 6: the breakdown lists the signals" p6 '^shared_instruments '
-    keys p6 Tab Tab
+    keys p6 Tab Tab Tab
     check "point 6: the connect pane has a cursor" p6 '^> (payment|template|subnet|user_agent|email_domain) '
     keys p6 j
     check "point 6: j moves the connect pane's cursor" p6 '^  (payment|template|subnet|user_agent|email_domain) .*$'
@@ -329,6 +329,28 @@ if wait_for p11 '^> c1 ' 60; then
     else bad "point 11: counts read right" "$(screen p11 | head -3)"; fi
 else bad "point 11: console starts" "$(screen p11)"; fi
 stop p11
+
+# --- point 12: the graph view -----------------------------------------------------------------------
+start p12 120x40 TERM=xterm-256color LANG=C.UTF-8
+if wait_for p12 '^> c1 ' 60; then
+    keys p12 Enter Tab Tab Tab
+    check "point 12: the graph pane draws accounts as rows and shared values as columns" p12 '^  account +A B C'
+    check "point 12: holders are marked and joined" p12 '^[> ] acct_[0-9a-f]+ +● '
+    check "point 12: hub columns are named in the legend" p12 '\(hub\)'
+    keys p12 j
+    check "point 12: j moves the graph's cursor" p12 '^> acct_[0-9a-f]+ .*●' 5
+    SELECTED=$(screen p12 | grep -m1 '^> acct_' | awk '{print $2}')
+    keys p12 Enter
+    check "point 12: Enter opens the account under the cursor" p12 "^ Triage > cluster c1 > ${SELECTED:0:8}" 10
+else bad "point 12: console starts" "$(screen p12)"; fi
+stop p12
+start p12a 100x30 TERM=vt100 LANG=C LC_ALL=C NO_COLOR=1
+if wait_for p12a '^> c1 ' 60; then
+    keys p12a Enter Tab Tab Tab
+    if wait_for p12a '^  account +A B C' 10 && ! screen p12a | grep -q '[^ -~]'; then ok "point 12: the graph falls back to ASCII under LANG=C"
+    else bad "point 12: the graph falls back to ASCII under LANG=C" "$(screen p12a)"; fi
+else bad "point 12: console starts under LANG=C" "$(screen p12a)"; fi
+stop p12a
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

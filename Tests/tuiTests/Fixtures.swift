@@ -38,6 +38,14 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         return false
     }
 
+    /// c1's graph: both members hold the card and the (hub) ASN; only acct_9f3e21 the IP.
+    func clusterGraph(_ number: Int) -> ClusterGraph? {
+        guard let d = cluster(number) else { return nil }
+        let values = clusterSketch(number)
+        let holds = d.members.enumerated().map { i, _ in [true, i == 0, true] }
+        return ClusterGraph(accounts: d.members.map { (account: $0.account, id: $0.id) }, values: values, holds: holds)
+    }
+
     /// When true, triage lists c1 and c2 as one operation `op1` (issue 13).
     var withOperation = false
 

@@ -5,6 +5,7 @@ extension AppUpdate {
     static func run(_ s: inout AppState, _ id: CommandID) {
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
         if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, id, cluster: n) { return }
+        if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, id, cluster: n) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -24,7 +25,9 @@ extension AppUpdate {
             s.status = ""
             if isPending(s, next) { s.effects.append(.prepare(next.kind)) }
             scrollIntoView(&s)
-        case .nextPane: s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
+        case .nextPane:
+            s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
+            s.current.paneCursor = 0
         case .search: s.overlay = .search(text: "")
         case .searchNext, .searchPrev:
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }

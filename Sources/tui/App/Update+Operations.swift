@@ -39,6 +39,29 @@ extension AppUpdate {
                             RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it")])
     }
 
+    /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.
+    static func handleGraphPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {
+        guard let graph = s.data?.model.clusterGraph(cluster) else { return false }
+        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 4)
+        var cursor = s.current.paneCursor
+        switch id {
+        case .moveDown: cursor += 1
+        case .moveUp: cursor -= 1
+        case .pageDown: cursor += page
+        case .pageUp: cursor -= page
+        case .top: cursor = 0
+        case .bottom: cursor = graph.accounts.count - 1
+        case .open:
+            guard cursor < graph.accounts.count else { return true }
+            push(&s, .account(graph.accounts[cursor].account))
+            return true
+        default:
+            return false
+        }
+        s.current.paneCursor = max(0, min(max(0, graph.accounts.count - 1), cursor))
+        return true
+    }
+
     /// Keys on the cluster sheet's "how members connect" pane: move its cursor, page, and
     /// Enter pivots on the shared value. False for other commands (run as usual).
     static func handleSketchPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {

@@ -185,6 +185,8 @@ protocol ConsoleModel: AnyObject, Sendable {
     func showMore(_ kind: SheetKind) -> Bool
     /// The exact bytes of a value (what a tag on it stores).
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText
+    /// The cluster as a node-link picture (accounts, the values they share); nil when unknown.
+    func clusterGraph(_ number: Int) -> ClusterGraph?
 }
 
 extension ConsoleModel {
@@ -200,4 +202,5 @@ extension ConsoleModel {
     func singles() -> AccountPage { AccountPage(rows: [], total: 0) }
     func showMore(_ kind: SheetKind) -> Bool { false }
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
+    func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
 }

@@ -6,6 +6,12 @@ enum DetailPanes {
         var lines: [(String, CellStyle, ColorRole)] = []
         let pane = state.current.pane
         switch state.current.kind {
+        case .cluster(let n) where pane == 3:
+            lines.append(("graph: accounts (rows) x shared values (columns); j/k move, Enter opens",
+                          [.bold, .underline], .normal))
+            if !AppUpdate.isPending(state, state.current), let graph = state.data?.model.clusterGraph(n) {
+                GraphPane.draw(graph, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &buffer)
+            }
         case .cluster(let n) where pane == 1:
             lines.append(("how members connect (j/k move, Enter pivots, Tab: risk breakdown)", [.bold, .underline], .normal))
             if !AppUpdate.isPending(state, state.current) {
@@ -13,7 +19,7 @@ enum DetailPanes {
                            height: height - 1, into: &buffer)
             }
         case .cluster(let n):
-            lines.append(("risk breakdown of cluster c\(n) (Tab: back to members)", [.bold, .underline], .normal))
+            lines.append(("risk breakdown of cluster c\(n) (Tab: graph)", [.bold, .underline], .normal))
             lines += riskLines(state.data?.model.cluster(n)?.signals ?? [], buffer: buffer)
         case .account(let a):
             lines.append(("risk breakdown (Tab: back to values)", [.bold, .underline], .normal))

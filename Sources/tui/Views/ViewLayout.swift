@@ -19,7 +19,7 @@ enum ViewLayout {
     /// Panes a sheet has (Tab cycles).
     static func paneCount(_ kind: SheetKind) -> Int {
         switch kind {
-        case .cluster: return 3
+        case .cluster: return 4
         case .account: return 2
         default: return 1
         }
