@@ -1,7 +1,7 @@
 import Testing
 @testable import tui
 
-/// The column cursor: `<` `>` pick a column, shown as `[title]`; `s` sorts by it, again restores.
+/// The column cursor: `<` `>` pick a column, shown as `[title]`; `s` sorts by it largest first, again smallest first, a third time restores.
 @Suite struct ColumnCursorTests {
     let base = Fixture.loadedState()
 
@@ -11,7 +11,9 @@ import Testing
         #expect(Fixture.press(moved, .char("<")).current.column == 1)
         let sorted = Fixture.press(moved, .char("s"))
         #expect(sorted.current.sortColumn == 2)
-        #expect(Fixture.press(sorted, .char("s")).current.sortColumn == nil)
+        let ascending = Fixture.press(sorted, .char("s"))
+        #expect(ascending.current.sortColumn == 2 && ascending.current.sortAscending)
+        #expect(Fixture.press(ascending, .char("s")).current.sortColumn == nil)
         #expect(Fixture.press(base, .char("<"), .char("<")).current.column == 0)
     }
 

@@ -22,13 +22,46 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
     /// When true, query history is built in the background like on a large source.
     var slowQueries = false
+    /// Queries in scope beyond the two rows listed (nil: the two are all).
+    var queryTotal: Int?
+    /// One-account clusters triage leaves out (only acct_c4c4c4 is ever listed on their sheet).
+    var singleAccounts = 0
+
+    func triageCounts() -> TriageCounts {
+        TriageCounts(linked: 2, linkedShown: 2, singles: singleAccounts, singlesShown: 0)
+    }
+
+    func singles() -> AccountPage { AccountPage(rows: singleAccounts > 0 ? [accounts[3]] : [], total: singleAccounts) }
 
     func isExpensive(_ kind: SheetKind) -> Bool {
         if case .queries = kind { return slowQueries }
         return false
     }
 
+    /// c1's graph: both members hold the card and the (hub) ASN; only acct_9f3e21 the IP.
+    func clusterGraph(_ number: Int) -> ClusterGraph? {
+        guard let d = cluster(number) else { return nil }
+        let values = clusterSketch(number)
+        let holds = d.members.enumerated().map { i, _ in [true, i == 0, true] }
+        return ClusterGraph(accounts: d.members.map { (account: $0.account, id: $0.id) }, values: values, holds: holds)
+    }
+
+    /// When true, triage lists c1 and c2 as one operation `op1` (issue 13).
+    var withOperation = false
+
     func triage() -> [TriageRow] {
+        guard withOperation else { return clusters() }
+        let members = clusters().map { row -> TriageRow in
+            var r = row
+            r.operation = "op1"
+            return r
+        }
+        return [TriageRow(cluster: 1, risk: 0.91, size: 4, strongestKinds: ["template"], topSignals: ["template_share"],
+                          sampleAccounts: ["c1", "c2"], operation: "op1", operationClusters: [1, 2], ties: ["template tf-77"])]
+            + members
+    }
+
+    func clusters() -> [TriageRow] {
         [TriageRow(cluster: 1, risk: 0.91, size: 2, strongestKinds: ["payment", "ip"], topSignals: ["shared_instrument", "harvest"],
                    sampleAccounts: ["acct_9f3e21", "acct_a0b1c2"]),
          TriageRow(cluster: 2, risk: 0.35, size: 2, strongestKinds: ["asn"], topSignals: ["infrastructure"],
@@ -40,10 +73,20 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
         return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
                              kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] : [("asn", 1)],
-                             timeline: [1, 3, 8, 2])
+                             timeline: [1, 3, 8, 2],
+                             signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
+                                                 explanation: "2 accounts pay with one card"),
+                                       SignalRow(name: "established_accounts", value: 570, baseline: 318, contribution: -0.21,
+                                                 explanation: "members are old accounts"),
+                                       SignalRow(name: "recidivism", value: 0, baseline: 0, contribution: 0,
+                                                 explanation: "no member was banned before")])
     }
 
-    func clusterSketch(_ number: Int) -> [String] { ["payment pf_77aa == acct_9f3e21 acct_a0b1c2"] }
+    func clusterSketch(_ number: Int) -> [SketchLine] {
+        [SketchLine(text: "payment pf_77aa == acct_9f3e21 acct_a0b1c2", kind: .payment, value: 0),
+         SketchLine(text: "ip 203.0.113.7 == acct_9f3e21 acct_a0b1c2", kind: .ip, value: 0),
+         SketchLine(text: "asn AS16509 == acct_9f3e21 acct_a0b1c2  (hub)", kind: .asn, value: 0, isHub: true)]
+    }
 
     func account(_ index: Int) -> AccountDetail? {
         guard index >= 0, index < accounts.count else { return nil }
@@ -72,7 +115,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                                     model: "m-large", tokens: 812, category: "code", prompt: Self.hostilePrompt),
                            QueryRow(time: "2026-06-01 13:58", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
                                     model: "m-large", tokens: 640, category: "code", prompt: "日本語のプロンプト 😀 ok")],
-                    perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10))
+                    perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10), total: queryTotal)
     }
 
     func accountID(_ index: Int) -> String { accounts[index].id }
@@ -96,10 +139,11 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
 /// Helpers for building states and frames in tests.
 enum Fixture {
-    static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80)) -> AppState {
+    static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80),
+                            model: FixtureModel = FixtureModel()) -> AppState {
         var state = AppState()
         state.size = size
-        return AppUpdate.update(state, .loaded(ConsoleData(model: FixtureModel())))
+        return AppUpdate.update(state, .loaded(ConsoleData(model: model)))
     }
 
     static func press(_ state: AppState, _ keys: Key...) -> AppState {

@@ -22,6 +22,8 @@ import Testing
             .char("f"), .char("a"), .char("t"), .char("T"), .char(":"), .char("/"), .char("x"), .char("n"), .char("o"),
             .char("e"), .char(" "), .char("j"), .char("k"), .char("g"), .char("<"), .char("1"), .backspace, .backspace,
             .enter, .escape, .tab, .ctrl("u"), .char("q"), .char("?"), .char("h"), .char("c"),
+            // Issue 14: bulk marks, compare, undo, more rows, singles, record view.
+            .char("u"), .char("u"), .char("*"), .char("~"), .char("|"), .char("="), .char("+"), .char("X"), .char("H"), .char("S"), .char("S"),
         ]
         var s = Fixture.loadedState()
         var promptText: String?
@@ -57,7 +59,7 @@ extension CaseWrite {
     /// True for writes that change a case (tags and notes), not for opening or creating one.
     fileprivate var isWrite: Bool {
         switch self {
-        case .tag, .tagCluster, .note: return true
+        case .tag, .tagCluster, .note, .untag, .retractNote, .setStatus, .setField: return true
         case .newCase, .openCase: return false
         }
     }

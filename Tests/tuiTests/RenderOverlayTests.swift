@@ -27,7 +27,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -56,7 +56,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -64,7 +64,7 @@ extension RenderTests {
     @Test func queries() {
         expectScreen("queries", #"""
          Triage > cluster c1 > acct_9f3.. > queries acct_9f3..
-        2 queries
+        2 queries, newest first
         per hour 00-23 [            ▅█          ]
           time             account     ip              tokens category  prompt
         > 2026-06-01 14:03 acct_9f3e21 203.0.113.7        812 code      hi \x1b]0;pwned…
@@ -85,7 +85,7 @@ extension RenderTests {
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -93,7 +93,8 @@ extension RenderTests {
     @Test func caseSheet() {
         expectScreen("caseSheet", #"""
          Triage > case untitled
-        case: untitled  1 tagged, 0 notes, 1 audit entries
+        case: untitled  1 tagged row, 0 notes, 1 audit entry
+        status open  severity -  assignee -  disposition -  (S sets them)
         export: not exported
           what  item                                      detail
         >*tag   c1 (cluster)                              x
@@ -113,8 +114,7 @@ extension RenderTests {
 
 
 
-
-        tagged 1 row 'x' in a new case                                        [1 marked]
+                                                                        [1 marked]  1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -161,6 +161,7 @@ extension RenderTests {
          PgUp C-b         page-up        page up
          Enter Right      open           open / pivot on the selected row
          Backspace h Left back           back one step on the stack
+         0                triage         jump straight to triage (] comes back)
          ]                forward        forward again
          Tab              next-pane      next pane on the screen
          /                search         search rows (incremental)
@@ -169,9 +170,8 @@ extension RenderTests {
          f                filter         filter rows (risk>0.5 country=RU text)
          <                column-left    column cursor left (for sort)
          >                column-right   column cursor right (for sort)
-         s                sort           sort by the column under the column cursor (aga
+         s                sort           sort by the column under the column cursor: lar
          Space            mark           mark the row (marks survive pivots)
-         t                tag            tag the marked rows (or the selected one) (writ
         4 accounts, 8246 queries, 2 linked clusters
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
@@ -187,10 +187,10 @@ extension RenderTests {
         expectScreen("commandLine", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        all 2 linked clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
           c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
-
 
 
 

@@ -22,6 +22,7 @@ import Testing
         expectScreen("triage", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        all 2 linked clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
           c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
@@ -41,8 +42,7 @@ import Testing
 
 
 
-
-        4 accounts, 8246 queries, 2 linked clusters
+        4 accounts, 8246 queries, 2 linked clusters                                 1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -51,6 +51,7 @@ import Testing
         expectScreen("triageASCII", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        all 2 linked clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 #####.     2 payment,ip     acct_9f3e21 acc~ shared_instr~
           c2      0.35 ##....     2 asn            acct_b7d8e9 acc~ infrastructu~
@@ -70,8 +71,7 @@ import Testing
 
 
 
-
-        4 accounts, 8246 queries, 2 linked clusters
+        4 accounts, 8246 queries, 2 linked clusters                                 1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -81,8 +81,8 @@ import Testing
          Triage
         loading queries.jsonl  [############..................] 40%
 
-          loading...
 
+          loading...
 
 
 
@@ -129,7 +129,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -140,8 +140,10 @@ import Testing
         cluster c1  risk 0.91 █████████░  2 accounts
         links: payment 1, ip 1
         activity ▂▄█▃
-        how members connect (Tab: back to members)
-        payment pf_77aa == acct_9f3e21 acct_a0b1c2
+        how members connect (j/k move, Enter pivots, Tab: risk breakdown)
+        > payment pf_77aa == acct_9f3e21 acct_a0b1c2
+          ip 203.0.113.7 == acct_9f3e21 acct_a0b1c2
+          asn AS16509 == acct_9f3e21 acct_a0b1c2  (hub)
 
 
 
@@ -157,8 +159,6 @@ import Testing
 
 
 
-
-        4 accounts, 8246 queries, 2 linked clusters
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }
@@ -187,7 +187,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters
+                                                                                    1/3
          ? help  q quit  Enter open  Bksp back  Tab pane  H queries  / search  f filter
         """#)
     }

@@ -10,11 +10,13 @@ enum Overlay: Hashable, Sendable {
     case filter(text: String)
     /// `c`: the cases of the case store, newest first, with the cursor on one of them.
     case casePicker(cases: [CaseListEntry], cursor: Int)
+    /// A whole record (a query, note, audit entry, or two accounts compared), scrollable.
+    case record(RecordView)
 
     /// True when keys are typed into the overlay rather than run as commands.
     var takesText: Bool {
         switch self {
-        case .help, .casePicker: return false
+        case .help, .casePicker, .record: return false
         case .commandLine, .search, .filter: return true
         }
     }
@@ -54,6 +56,11 @@ struct CaseState: Hashable, Sendable {
     var notes: [String] = []
     var audit: [CaseAuditLine] = []
     var exportStatus = "not exported"
+    /// The case's own fields (`open`, `high`, an assignee, a disposition; empty when unset).
+    var status = "open"
+    var severity = ""
+    var assignee = ""
+    var disposition = ""
 }
 
 /// The running search.
@@ -85,10 +92,14 @@ struct AppState: Sendable {
     var user = "investigator"
     /// Side effects for the runner to perform, then clear.
     var effects: [Effect] = []
+    /// This session's writes, newest last, for `u`.
+    var undoable: [UndoEntry] = []
     /// Set by `quit`.
     var quitting = false
     /// Glyph set in use.
     var glyphs = Glyphs.unicode
+    /// The reopened filter prompt's old text is selected: typing replaces it.
+    var promptSelected = false
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).
@@ -119,6 +130,11 @@ enum Effect: Hashable, Sendable {
     case prepare(SheetKind)
     /// Read the list of cases from the case store (for the `c` picker).
     case listCases
+    /// Re-read query `row` of a history sheet in full (prompt and extra keys) for the record
+    /// view named `request`.
+    case readQuery(scope: QueryScope, row: Int, request: String)
+    /// Grow a capped sheet's page (query history, single accounts) and rebuild its rows.
+    case showMore(SheetKind)
 }
 
 /// Everything that can happen: keys, commands, and messages from background work.
@@ -134,7 +150,7 @@ enum Action: Sendable {
     /// Background filter/sort result for the sheet at `depth` of kind `kind`.
     case orderReady(depth: Int, kind: SheetKind, order: [Int]?)
     /// Background search result (position in visible rows), nil when nothing matched.
-    case searchResult(generation: Int, position: Int?)
+    case searchResult(generation: Int, position: Int?, match: Int = 0, of: Int = 0)
     case status(String)
     case clock(String)
     /// An expensive sheet's rows are ready.
@@ -143,4 +159,6 @@ enum Action: Sendable {
     case caseSynced(CaseState)
     /// The cases of the case store, newest first: opens the `c` picker.
     case casesListed([CaseListEntry])
+    /// The full fields of a record read in the background (for the record named `request`).
+    case recordRead(request: String, fields: [RecordField])
 }

@@ -7,6 +7,14 @@ enum CaseWrite: Hashable, Sendable {
     /// Tag a cluster and all its member accounts.
     case tagCluster(label: String, cluster: String, members: [ExactText])
     case note(String)
+    /// Withdraw a label from rows (an audited retraction: `u` undoing a tag).
+    case untag(label: String, keys: [String])
+    /// Withdraw the latest standing note with this text (`u` undoing a note).
+    case retractNote(String)
+    /// Move the case to a status (`open`, `triage`, `confirmed`, `dismissed`, `closed`).
+    case setStatus(String)
+    /// Set severity, assignee or disposition.
+    case setField(field: String, value: String)
     case newCase(title: String)
     case openCase(id: String)
 }
@@ -34,7 +42,7 @@ final class StoreCaseBackend: CaseBackend {
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
-        return "exported \(caseID) to \(path): \(result.files.count) files, signed"
+        return "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
     }
 
     init(store: any CaseStoring, defaultTitle: String) {
@@ -76,6 +84,21 @@ final class StoreCaseBackend: CaseBackend {
                 caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
+        case .untag(let label, let keys):
+            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
+            try store.untag(caseID: id, label: label, targets: targets, reason: "undo in the console",
+                            context: ["source": "console"])
+        case .retractNote(let text):
+            guard let note = try store.snapshot(caseID: id).notes.last(where: { $0.text == text }) else {
+                throw CaseStoreError(.invalidInput, "no standing note with this text in \(id)")
+            }
+            try store.retractNote(caseID: id, seq: note.seq, reason: "undo in the console")
+        case .setStatus(let name):
+            guard let status = CaseStatus(rawValue: name) else { throw CaseStoreError(.invalidInput, "unknown status \(name)") }
+            try store.setStatus(caseID: id, status)
+        case .setField(let name, let value):
+            guard let field = CaseField(rawValue: name) else { throw CaseStoreError(.invalidInput, "unknown field \(name)") }
+            try store.setField(caseID: id, field, to: value)
         case .newCase, .openCase:
             break
         }
@@ -92,7 +115,11 @@ final class StoreCaseBackend: CaseBackend {
         }
         out.notes = snapshot.notes.map(\.text)
         out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }
-        out.exportStatus = snapshot.audit.last { $0.action.hasPrefix("export") }.map { "exported \($0.at)" } ?? "not exported"
+        out.status = snapshot.info.status.rawValue
+        out.severity = snapshot.info.severity
+        out.assignee = snapshot.info.assignee
+        out.disposition = snapshot.info.disposition
+        out.exportStatus = ExportStatus.line(out)
         return out
     }
 }

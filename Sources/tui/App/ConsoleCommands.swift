@@ -10,6 +10,11 @@ enum CommandID: String, CaseIterable, Sendable {
     case tagCluster = "tag-cluster"
     case note, casePicker = "case", export
     case copyID = "copy-id"
+    case compare
+    case showMore = "show-more", singles
+    case undo, triage
+    case caseField = "case-field"
+    case markAll = "mark-all", invertMarks = "invert-marks", markMatching = "mark-matching"
     case history, commandLine = "command-line", help, quit
     case closeOverlay = "close-overlay"
 }
@@ -37,6 +42,7 @@ enum ConsoleCommands {
         .init(id: .pageUp, keys: [.pageUp, .ctrl("b")], help: "page up", writes: false, colonName: nil),
         .init(id: .open, keys: [.enter, .right], help: "open / pivot on the selected row", writes: false, colonName: "open"),
         .init(id: .back, keys: [.backspace, .char("h"), .left], help: "back one step on the stack", writes: false, colonName: "back"),
+        .init(id: .triage, keys: [.char("0")], help: "jump straight to triage (] comes back)", writes: false, colonName: "triage"),
         .init(id: .forward, keys: [.char("]")], help: "forward again", writes: false, colonName: "forward"),
         .init(id: .nextPane, keys: [.tab], help: "next pane on the screen", writes: false, colonName: nil),
         .init(id: .search, keys: [.char("/")], help: "search rows (incremental)", writes: false, colonName: "search"),
@@ -45,11 +51,26 @@ enum ConsoleCommands {
         .init(id: .filter, keys: [.char("f")], help: "filter rows (risk>0.5 country=RU text)", writes: false, colonName: "filter"),
         .init(id: .columnLeft, keys: [.char("<")], help: "column cursor left (for sort)", writes: false, colonName: nil),
         .init(id: .columnRight, keys: [.char(">")], help: "column cursor right (for sort)", writes: false, colonName: nil),
-        .init(id: .sort, keys: [.char("s")], help: "sort by the column under the column cursor (again: table order)",
+        .init(id: .sort, keys: [.char("s")], help: "sort by the column under the column cursor: largest first, again smallest first, again table order",
               writes: false, colonName: "sort"),
         .init(id: .mark, keys: [.char(" ")], help: "mark the row (marks survive pivots)", writes: false, colonName: nil),
+        .init(id: .showMore, keys: [.char("+")], help: "show more rows of a cut list (query history, single accounts)",
+              writes: false, colonName: "more"),
+        .init(id: .singles, keys: [.char("X")], help: "show the single accounts triage leaves out", writes: false,
+              colonName: "singles"),
+        .init(id: .compare, keys: [.char("=")], help: "compare the two marked accounts side by side", writes: false,
+              colonName: "compare"),
+        .init(id: .markAll, keys: [.char("*")], help: "mark every row shown (all rows matching the filter)", writes: false,
+              colonName: nil),
+        .init(id: .invertMarks, keys: [.char("~")], help: "invert the marks over the rows shown", writes: false, colonName: nil),
+        .init(id: .markMatching, keys: [.char("|")], help: "mark the rows matching an expression (filter syntax)",
+              writes: false, colonName: "mark"),
         .init(id: .tag, keys: [.char("t")], help: "tag the marked rows (or the selected one)", writes: true, colonName: "tag"),
-        .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster", writes: true, colonName: "tagcluster"),
+        .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster (an operation's row: all its clusters; a shared value: its accounts)", writes: true, colonName: "tagcluster"),
+        .init(id: .undo, keys: [.char("u")], help: "undo the session's last write (an audited retraction; Enter confirms)",
+              writes: true, colonName: "undo"),
+        .init(id: .caseField, keys: [.char("S")], help: "set the case's status, severity, assignee or disposition (Enter confirms)",
+              writes: true, colonName: "set"),
         .init(id: .note, keys: [.char("a")], help: "add a note to the open case", writes: true, colonName: "note"),
         .init(id: .casePicker, keys: [.char("c")], help: "case picker: Enter switches, n new case", writes: false, colonName: "case"),
         .init(id: .export, keys: [.char("e")], help: "export the open case", writes: true, colonName: "export"),

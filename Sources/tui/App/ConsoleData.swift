@@ -34,6 +34,15 @@ final class ConsoleData: @unchecked Sendable {
     }
 }
 
+extension ConsoleData {
+    /// Drops a cached table (after the model grew its page), so the next read rebuilds it.
+    func forget(_ kind: SheetKind) {
+        lock.lock()
+        tables[kind] = nil
+        lock.unlock()
+    }
+}
+
 extension ConsoleData: Hashable {
     static func == (a: ConsoleData, b: ConsoleData) -> Bool { a === b }
     func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

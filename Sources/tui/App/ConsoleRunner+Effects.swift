@@ -5,7 +5,7 @@ extension ConsoleRunner {
     func perform(_ effect: Effect) {
         switch effect {
         case .copy(let text):
-            surface.copyToClipboard(text)
+            dispatch(.status(surface.copyToClipboard(text)))
         case .dump(let path):
             dump(to: path)
         case .computeOrder(let depth):
@@ -14,15 +14,17 @@ extension ConsoleRunner {
             let table = AppUpdate.table(state, sheet)
             let job: @Sendable () -> Action = {
                 .orderReady(depth: depth, kind: sheet.kind,
-                            order: RowQuery.order(table, filter: sheet.filter, sortColumn: sheet.sortColumn))
+                            order: RowQuery.order(table, filter: sheet.filter, sortColumn: sheet.sortColumn,
+                                                  ascending: sheet.sortAscending))
             }
             runJob(size: table.count, job)
         case .search(let query, let from, let forward, let generation):
             let sheet = state.current
             let table = AppUpdate.table(state, sheet)
             runJob(size: table.count) {
-                .searchResult(generation: generation,
-                              position: RowQuery.search(table, order: sheet.order, query: query, from: from, forward: forward))
+                let position = RowQuery.search(table, order: sheet.order, query: query, from: from, forward: forward)
+                let match = position.map { RowQuery.matchCount(table, order: sheet.order, query: query, at: $0) }
+                return .searchResult(generation: generation, position: position, match: match?.index ?? 0, of: match?.count ?? 0)
             }
         case .export:
             exportOpenCase()
@@ -37,21 +39,55 @@ extension ConsoleRunner {
             }
         case .persist(let write):
             guard let backend = caseBackend else { return }
-            do {
-                let stored = try backend.apply(write)
-                dispatch(.caseSynced(stored))
-            } catch {
-                dispatch(.status("case store: \(error)"))
+            let message = state.status
+            dispatch(.status(message + "  (saving...)"))
+            onCaseQueue(backend) { backend in
+                do {
+                    let stored = try backend.apply(write)
+                    return [.caseSynced(stored), .status(SaveAck.saved(message, caseID: stored.id))]
+                } catch {
+                    // What the screen shows goes back to what the store holds.
+                    let stored = try? backend.current()
+                    return (stored.map { [.caseSynced($0)] } ?? []) + [.status("NOT saved (\(message)): case store: \(error)")]
+                }
+            }
+        case .readQuery(let scope, let row, let request):
+            guard let model = state.data?.model else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                let rows = model.queries(scope).rows
+                let fields = row < rows.count ? model.queryRecord(rows[row]) : []
+                inbox.post(.recordRead(request: request, fields: fields))
+                inbox.jobFinished()
+            }
+        case .showMore(let kind):
+            guard let data = state.data else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                if data.model.showMore(kind) {
+                    data.forget(kind)
+                    let rows = data.table(kind).count
+                    inbox.post(.prepared(kind))
+                    inbox.post(.status("now showing \(Format.grouped(rows)) rows"))
+                } else {
+                    inbox.post(.status("every row is already shown"))
+                }
+                inbox.jobFinished()
             }
         case .listCases:
             guard let backend = caseBackend else {
                 dispatch(.status("no case store (cases kept in memory; :case shows this one)"))
                 return
             }
-            do {
-                dispatch(.casesListed(try backend.listCases()))
-            } catch {
-                dispatch(.status("case store: \(error)"))
+            dispatch(.status("reading the case list..."))
+            onCaseQueue(backend) { backend in
+                do {
+                    return [.casesListed(try backend.listCases())]
+                } catch {
+                    return [.status("case store: \(error)")]
+                }
             }
         }
     }
@@ -75,20 +111,37 @@ extension ConsoleRunner {
         let folder = environment["INVESTIGATE_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataHome + "/investigate/exports"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        let path = folder + "/" + id + ".zip"
-        nonisolated(unsafe) let unsafeBackend = backend
-        let inbox = self.inbox
-        inbox.jobStarted()
+        // A re-export never replaces an earlier bundle: it gets the next free name, and says so.
+        var path = folder + "/" + id + ".zip"
+        var kept: String?
+        if FileManager.default.fileExists(atPath: path) {
+            var n = 2
+            while FileManager.default.fileExists(atPath: folder + "/\(id)-\(n).zip") { n += 1 }
+            kept = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
+            path = folder + "/\(id)-\(n).zip"
+        }
+        let bundlePath = path, earlier = kept
         dispatch(.status("exporting \(id)..."))
-        DispatchQueue.global(qos: .userInitiated).async {
+        onCaseQueue(backend) { backend in
             let message: String
             do {
-                message = try unsafeBackend.export(caseID: id, investigation: investigation, to: path)
+                message = (earlier.map { "earlier bundle \($0) kept; " } ?? "")
+                    + (try backend.export(caseID: id, investigation: investigation, to: bundlePath))
             } catch {
                 message = "export failed: \(error)"
             }
-            inbox.post(.status(message))
-            if let stored = try? unsafeBackend.current() { inbox.post(.caseSynced(stored)) }
+            return (try? backend.current()).map { [.caseSynced($0)] }.map { $0 + [.status(message)] } ?? [.status(message)]
+        }
+    }
+
+    /// Runs case-store work on the case queue, in order, and posts its answers to the inbox.
+    private func onCaseQueue(_ backend: any CaseBackend, _ work: @escaping (any CaseBackend) -> [Action]) {
+        nonisolated(unsafe) let unsafeBackend = backend
+        nonisolated(unsafe) let unsafeWork = work
+        let inbox = self.inbox
+        inbox.jobStarted()
+        caseQueue.async {
+            for action in unsafeWork(unsafeBackend) { inbox.post(action) }
             inbox.jobFinished()
         }
     }
@@ -101,7 +154,7 @@ extension ConsoleRunner {
         }
         let inbox = self.inbox
         inbox.jobStarted()
-        dispatch(.status("working on \(size) rows..."))
+        dispatch(.status("working on \(Format.plural(size, "row"))..."))
         DispatchQueue.global(qos: .userInitiated).async {
             inbox.post(job())
             inbox.jobFinished()
@@ -120,7 +173,7 @@ extension ConsoleRunner {
         }
         do {
             try out.write(toFile: path, atomically: true, encoding: .utf8)
-            dispatch(.status("wrote \(sheet.visibleCount(tableRows: table.count)) rows to \(path)"))
+            dispatch(.status("wrote \(Format.plural(sheet.visibleCount(tableRows: table.count), "row")) to \(path)"))
         } catch {
             dispatch(.status("dump failed: \(error.localizedDescription)"))
         }

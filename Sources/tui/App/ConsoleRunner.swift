@@ -14,6 +14,9 @@ final class ConsoleRunner {
     var backgroundThreshold = 20_000
     /// Where case writes are persisted (nil: kept in memory only).
     var caseBackend: (any CaseBackend)?
+    /// Case writes, exports and the case listing run here, one after another and never on the
+    /// input thread: a store held by another process (busy timeout 5 s) cannot freeze the keys.
+    let caseQueue = DispatchQueue(label: "investigate.case-store")
 
     init(surface: any Surface, state: AppState) {
         self.surface = surface

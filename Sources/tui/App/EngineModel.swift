@@ -9,10 +9,17 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private let lock = NSLock()
     private var clusterCache: [Int: ClusterDetail] = [:]
     private var accountCache: [Int: AccountDetail] = [:]
-    private var sketchCache: [Int: [String]] = [:]
+    private var sketchCache: [Int: [SketchLine]] = [:]
     private var queryCache: [QueryScope: QueryDetail] = [:]
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
     private var triageRows: [TriageRow]?
+    private var singlesPage: AccountPage?
+    /// Drawn on every triage frame: counted once.
+    private var counts: TriageCounts?
+    /// Rows per page of a capped sheet, and the current page length of each.
+    static let pageSize = 2_000
+    private var queryLimits: [QueryScope: Int] = [:]
+    private var singlesLimit = EngineModel.pageSize
     /// Account ids in order, for `:open` completion; built in the background after load.
     private var sortedIDs: [String] = []
 
@@ -26,7 +33,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         self.investigation = investigation
         let data = investigation.data
         let multi = investigation.clusters.filter { $0.size > 1 }.count
-        totals = "\(data.accountCount) accounts, \(data.queries.count) queries, \(multi) linked clusters"
+        totals = Format.plural(data.accountCount, "account") + ", " + Format.plural(data.queries.count, "query", "queries") + ", "
+            + Format.plural(multi, "linked cluster")
         referenceTime = max(investigation.features.lastQuery.max() ?? 0, data.accounts.createdAt.max() ?? 0, 0)
         DispatchQueue.global(qos: .utility).async { [self] in
             let pool = investigation.data.pools.accountIDs
@@ -78,13 +86,34 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         lock.unlock()
         let inv = investigation
         var rows: [TriageRow] = []
-        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+        var listed: Set<Int> = []
+        func row(_ position: Int) -> TriageRow {
+            let cluster = inv.clusters[position]
             let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
-            rows.append(TriageRow(
+            return TriageRow(
                 cluster: position + 1, risk: cluster.risk, size: cluster.size,
                 strongestKinds: cluster.strongestKinds.prefix(3).map(\.rawValue),
                 topSignals: cluster.signals.filter { $0.contribution > 0 }.prefix(3).map(\.name),
-                sampleAccounts: top.map { accountID(Int($0)) }))
+                sampleAccounts: top.map { accountID(Int($0)) },
+                operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
+        }
+        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+            if listed.contains(position) { continue }
+            if let op = inv.operationOfCluster[position].map({ inv.operations[$0] }) {
+                // An operation is one row at its riskiest cluster's rank, its clusters beneath it.
+                let members = op.clusters.map(row)
+                rows.append(TriageRow(
+                    cluster: position + 1, risk: members.map(\.risk).max() ?? cluster.risk, size: op.accounts,
+                    strongestKinds: Array(Set(op.ties.map(\.kind.rawValue))).sorted(),
+                    topSignals: members.first?.topSignals ?? [],
+                    sampleAccounts: op.clusters.map { "c\($0 + 1)" }, operation: op.id,
+                    operationClusters: op.clusters.map { $0 + 1 },
+                    ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) }))
+                rows += members
+                listed.formUnion(op.clusters)
+            } else {
+                rows.append(row(position))
+            }
             if rows.count >= 20_000 { break }
         }
         lock.lock()
@@ -118,7 +147,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
                 kindCounts: c.strongestKinds.map { ($0.rawValue, c.linkCounts[$0] ?? 0) },
-                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data))
+                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data),
+                signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
+                                                   contribution: $0.contribution, explanation: $0.explanation) })
         }
     }
 
@@ -133,7 +164,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         }
     }
 
-    func clusterSketch(_ number: Int) -> [String] {
+    func clusterSketch(_ number: Int) -> [SketchLine] {
         guard number >= 1, number <= investigation.clusters.count else { return [] }
         return memo(\.sketchCache, number) { EngineSketch.lines(members: investigation.clusters[number - 1].members, model: self) }
     }
@@ -181,14 +212,71 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     func queries(_ scope: QueryScope) -> QueryDetail {
-        memo(\.queryCache, scope) { EngineQueries.detail(scope, model: self) }
+        lock.lock()
+        let limit = queryLimits[scope] ?? Self.pageSize
+        lock.unlock()
+        return memo(\.queryCache, scope) { EngineQueries.detail(scope, model: self, limit: limit) }
+    }
+
+    func triageCounts() -> TriageCounts {
+        lock.lock()
+        if let counts { lock.unlock(); return counts }
+        lock.unlock()
+        let rows = triage()
+        let linked = investigation.clusters.filter { $0.size > 1 }.count
+        let linkedShown = rows.filter { $0.size > 1 && !$0.isOperation }.count
+        let counted = TriageCounts(linked: linked, linkedShown: linkedShown, singles: investigation.clusters.count - linked,
+                                   singlesShown: rows.filter { $0.size == 1 && !$0.isOperation }.count)
+        lock.lock()
+        counts = counted
+        lock.unlock()
+        return counted
+    }
+
+    func singles() -> AccountPage {
+        lock.lock()
+        if let page = singlesPage { lock.unlock(); return page }
+        let limit = singlesLimit
+        lock.unlock()
+        let alone = investigation.clusters.filter { $0.size == 1 }
+        let rows = alone.prefix(limit).compactMap { $0.members.first.map { accountRow(Int($0)) } }
+        let page = AccountPage(rows: rows, total: alone.count)
+        lock.lock()
+        singlesPage = page
+        lock.unlock()
+        return page
+    }
+
+    func showMore(_ kind: SheetKind) -> Bool {
+        switch kind {
+        case .queries(let scope):
+            let detail = queries(scope)
+            guard let total = detail.total, total > detail.rows.count else { return false }
+            lock.lock()
+            queryLimits[scope] = detail.rows.count + Self.pageSize
+            queryCache[scope] = nil
+            lock.unlock()
+            return true
+        case .singles:
+            let page = singles()
+            guard page.total > page.rows.count else { return false }
+            lock.lock()
+            singlesLimit = page.rows.count + Self.pageSize
+            singlesPage = nil
+            lock.unlock()
+            return true
+        default:
+            return false
+        }
     }
 
     func accountIndex(_ id: String) -> Int? { data.accountIndex(id) }
 
+    func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
+
     func isExpensive(_ kind: SheetKind) -> Bool {
         switch kind {
-        case .queries: return true
+        case .queries, .singles: return true
         case .cluster(let n): return n >= 1 && n <= investigation.clusters.count && investigation.clusters[n - 1].size > 2_000
         case .sharedValue(let kind, let value): return index.shareCount(kind, value: value) > 5_000
         case .triage, .account, .caseFile: return false

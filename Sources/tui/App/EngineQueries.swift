@@ -7,14 +7,17 @@ enum EngineQueries {
     static func detail(_ scope: QueryScope, model: EngineModel, limit: Int = 2_000) -> QueryDetail {
         let data = model.data
         var rows: [Int] = []
+        var total = 0
         switch scope {
         case .account(let a):
             rows = Array(data.queries.rows(of: a))
+            total = rows.count
         case .cluster(let c):
             guard c >= 1, c <= model.investigation.clusters.count else { break }
             for member in model.investigation.clusters[c - 1].members {
-                rows += data.queries.rows(of: Int(member))
-                if rows.count > 200_000 { break }
+                let own = data.queries.rows(of: Int(member))
+                total += own.count
+                if rows.count <= 200_000 + limit { rows += own }
             }
         }
         var perHour = [Int](repeating: 0, count: 24)
@@ -37,9 +40,24 @@ enum EngineQueries {
                 model: modelID < 0 ? "-" : data.pools.models.string(modelID),
                 tokens: Int(data.queries.outputTokens(row)),
                 category: data.queries.category(row) < 0 ? "-" : data.pools.categories.string(data.queries.category(row)),
-                prompt: prompts[offset])
+                prompt: prompts[offset], source: row)
         }
-        return QueryDetail(rows: out, perHour: perHour)
+        return QueryDetail(rows: out, perHour: perHour, total: total)
+    }
+
+    /// Every field of one query row re-read from its file, in file order (schema columns, then
+    /// extra keys), each value's exact bytes escaped for display with its newlines kept as line
+    /// breaks; the row's own fields when the line can no longer be read.
+    static func record(_ row: QueryRow, data: CaseData) -> [RecordField] {
+        guard let source = row.source,
+              let pairs = try? QueryRowFetcher(data: data).exactRows([source]).first, !pairs.isEmpty
+        else {
+            return RecordBuilder.query(row) + [RecordField("note", "the full row could not be re-read from its file")]
+        }
+        return pairs.map { pair in
+            let lines = pair.value.split(separator: 0x0A, omittingEmptySubsequences: false)
+            return RecordField(pair.key, lines.map { TextEscaping.visible($0) }.joined(separator: "\n"))
+        }
     }
 
     private static func prompts(for rows: [Int], data: CaseData) -> [String] {

@@ -5,7 +5,8 @@ enum EngineSketch {
     /// One line per shared value inside the cluster, most-shared first:
     /// `payment 4f3a..  ==  acct_1 acct_2 acct_3 (+4)`.
     /// - Complexity: O(sampled members x their values); no value's full account list is read.
-    static func lines(members: [Int32], model: EngineModel, limit: Int = 30) -> [String] {
+    /// Hubs (values too common to link on) come last, whatever their count.
+    static func lines(members: [Int32], model: EngineModel, limit: Int = 200) -> [SketchLine] {
         /// How many sampled members share a value, and the first few of them.
         struct Shared { var count = 0; var first: [Int32] = [] }
         var shared: [EngineModel.ValueKey: Shared] = [:]
@@ -20,13 +21,18 @@ enum EngineSketch {
                 }
             }
         }
-        let ranked = shared.filter { $0.value.count > 1 }
-            .sorted { ($0.value.count, $1.key.kind, $1.key.value) > ($1.value.count, $0.key.kind, $0.key.value) }
-        return ranked.prefix(limit).map { key, entry in
+        let hub = { (key: EngineModel.ValueKey) in model.index.isHub(key.kind, value: key.value) }
+        let ranked = shared.filter { $0.value.count > 1 }.map { (key: $0.key, entry: $0.value, hub: hub($0.key)) }
+            .sorted { a, b in
+                if a.hub != b.hub { return !a.hub }
+                return (a.entry.count, b.key.kind, b.key.value) > (b.entry.count, a.key.kind, a.key.value)
+            }
+        return ranked.prefix(limit).map { key, entry, isHub in
             let names = entry.first.map { Chrome.short(model.accountID(Int($0))) }.joined(separator: " ")
             let more = entry.count > 4 ? " (+\(entry.count - 4))" : ""
             let value = TextFit.truncate(model.valueText(key.kind, key.value), to: 24, ellipsis: "..")
-            return "\(key.kind.rawValue) \(value) == \(names)\(more)"
+            return SketchLine(text: "\(key.kind.rawValue) \(value) == \(names)\(more)" + (isHub ? "  (hub)" : ""),
+                              kind: key.kind, value: key.value, isHub: isHub)
         }
     }
 

@@ -23,11 +23,12 @@ final class Inbox: @unchecked Sendable {
         return out
     }
 
-    /// Background jobs in flight (so replay can wait for them).
+    /// Background jobs in flight plus messages not yet applied (so replay waits for both: a
+    /// job that finished between two keys still has its answer queued).
     var pendingJobs: Int {
         lock.lock()
         defer { lock.unlock() }
-        return busy
+        return busy + queue.count
     }
 
     func jobStarted() { lock.lock(); busy += 1; lock.unlock() }

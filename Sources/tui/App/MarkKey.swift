@@ -15,6 +15,9 @@ enum MarkKey {
         "value:" + ExactText(bytes: Array((kind.rawValue + ":").utf8) + value.bytes).base64
     }
 
+    /// The key of an operation's triage row (not a tag target itself: `T` tags its clusters).
+    static func operation(_ id: String) -> String { "operation:" + id }
+
     /// The key of a cluster row.
     static func cluster(_ number: Int) -> String { "cluster:c\(number)" }
 

@@ -3,7 +3,7 @@
 enum RowQuery {
     /// The visible order for a filter and sort column; nil means "all rows in table order".
     /// - Complexity: O(n log n) in the rows.
-    static func order(_ table: SheetTable, filter: String?, sortColumn: Int?) -> [Int]? {
+    static func order(_ table: SheetTable, filter: String?, sortColumn: Int?, ascending: Bool = false) -> [Int]? {
         guard filter != nil || sortColumn != nil else { return nil }
         var rows = Array(0..<table.count)
         if let filter {
@@ -12,13 +12,28 @@ enum RowQuery {
         }
         if let column = sortColumn, column < table.columns.count {
             let keys = rows.map { SortKey(table.rows[$0][column]) }
-            rows = zip(rows, keys).sorted { a, b in a.1 == b.1 ? a.0 < b.0 : a.1 > b.1 }.map(\.0)
+            rows = zip(rows, keys).sorted { a, b in a.1 == b.1 ? a.0 < b.0 : (ascending ? a.1 < b.1 : a.1 > b.1) }.map(\.0)
         }
         return rows
     }
 
     /// The first visible position at or after `from` (or before, backwards) whose row contains
     /// `query`, case-insensitively, wrapping around.
+    /// Which match (1-based) a position is, and how many visible rows match `query`.
+    static func matchCount(_ table: SheetTable, order: [Int]?, query: String, at position: Int) -> (index: Int, count: Int) {
+        let needle = query.lowercased()
+        let count = order?.count ?? table.count
+        var index = 0, total = 0
+        for p in 0..<count {
+            let row = order.map { $0[p] } ?? p
+            if table.searchText(row).lowercased().contains(needle) {
+                total += 1
+                if p <= position { index = total }
+            }
+        }
+        return (index, total)
+    }
+
     static func search(_ table: SheetTable, order: [Int]?, query: String, from: Int, forward: Bool) -> Int? {
         let count = order?.count ?? table.count
         guard count > 0, !query.isEmpty else { return nil }
@@ -75,12 +90,18 @@ struct FilterTerm {
     let op: String
     let value: String
 
+    /// Names an investigator types for columns whose titles are short (`country=RU` is the
+    /// `ctry` column, as `?` promises).
+    static let aliases = ["country": "ctry", "output": "out tok", "out": "out tok", "tokens": "out tok",
+                          "query": "queries", "id": "account"]
+
     static func parse(_ text: String, columns: [String]) -> [FilterTerm] {
         text.split(separator: " ").map { word in
             for op in [">=", "<=", "!=", "=", ">", "<", "~"] {
                 if let range = word.range(of: op) {
                     let name = word[..<range.lowerBound].lowercased()
-                    if let column = columns.firstIndex(where: { $0.lowercased().hasPrefix(name) && !name.isEmpty }) {
+                    let byName = { (wanted: String) in columns.firstIndex { $0.lowercased().hasPrefix(wanted) && !wanted.isEmpty } }
+                    if let column = byName(name) ?? aliases[name].flatMap(byName) {
                         return FilterTerm(column: column, op: op, value: String(word[range.upperBound...]))
                     }
                 }

@@ -40,6 +40,7 @@ enum Session {
             case .queries(.account(let a)): lines.append("queries-account \(model.accountID(a))" + cursor)
             case .queries(.cluster(let c)): lines.append("queries-cluster \(c)" + cursor)
             case .caseFile: lines.append("case -" + cursor)
+            case .singles: lines.append("singles -" + cursor)
             }
         }
         lines += state.marks.sorted().map { "mark " + $0 }
@@ -72,6 +73,7 @@ enum Session {
             case "queries-account": kind = model.accountIndex(arg).map { .queries(.account($0)) }
             case "queries-cluster": kind = Int(arg).map { .queries(.cluster($0)) }
             case "case": kind = .caseFile
+            case "singles": kind = .singles
             case "value":
                 let kv = arg.split(separator: "=", maxSplits: 1).map(String.init)
                 if kv.count == 2, let k = LinkKind(name: kv[0]), let id = model.valueID(k, kv[1]) { kind = .sharedValue(k, id) }

@@ -14,6 +14,9 @@ enum SheetKind: Hashable, Sendable {
     case sharedValue(LinkKind, Int32)
     case queries(QueryScope)
     case caseFile
+    /// Accounts linked to no other account (one-account clusters), highest risk first: what
+    /// triage leaves out, shown on request (`X`).
+    case singles
 }
 
 /// One sheet on the navigation stack with its own cursor, scroll, sort and filter, so that
@@ -26,8 +29,12 @@ struct Sheet: Hashable, Sendable {
     var top = 0
     /// Focused pane (Tab cycles).
     var pane = 0
+    /// Cursor within the cluster's "how members connect" pane.
+    var paneCursor = 0
     /// Column the rows are sorted by (descending), if any.
     var sortColumn: Int?
+    /// Sort smallest first (the second `s` on a column); largest first otherwise.
+    var sortAscending = false
     /// The column cursor (`<` `>`), shown as `[title]`; nil until it is first moved.
     var column: Int?
     /// Filter expression in force, if any.

@@ -11,6 +11,7 @@ enum SheetTables {
         case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [])
         case .queries(let scope): return queries(model.queries(scope).rows)
         case .caseFile: return .empty
+        case .singles: return accounts(model.singles().rows)
         }
     }
 
@@ -22,12 +23,19 @@ enum SheetTables {
                       .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
                       .init(title: "tags", width: 6)],
             rows: rows.map { r in
-                ["c\(r.cluster)", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)", r.strongestKinds.joined(separator: ","),
-                 r.sampleAccounts.joined(separator: " "), r.topSignals.joined(separator: ","), r.tags.joined(separator: ",")]
+                if r.isOperation {
+                    return [r.operation ?? "op", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)", r.strongestKinds.joined(separator: ","),
+                            Format.plural(r.operationClusters.count, "cluster") + ": " + r.sampleAccounts.joined(separator: " "),
+                            "tied by " + r.ties.joined(separator: ", "), r.tags.joined(separator: ",")]
+                }
+                // A cluster of an operation is indented under the operation's row.
+                return [(r.operation == nil ? "" : "  ") + "c\(r.cluster)", Format.risk(r.risk), Format.risk(r.risk), "\(r.size)",
+                        r.strongestKinds.joined(separator: ","), r.sampleAccounts.joined(separator: " "),
+                        r.topSignals.joined(separator: ","), r.tags.joined(separator: ",")]
             },
-            ids: rows.map { "c\($0.cluster)" },
-            targets: rows.map { .cluster($0.cluster) },
-            markKeys: rows.map { MarkKey.cluster($0.cluster) })
+            ids: rows.map { $0.isOperation ? $0.operation ?? "op" : "c\($0.cluster)" },
+            targets: rows.map { $0.isOperation ? nil : .cluster($0.cluster) },
+            markKeys: rows.map { $0.isOperation ? MarkKey.operation($0.operation ?? "op") : MarkKey.cluster($0.cluster) })
     }
 
     static func accounts(_ rows: [AccountRow]) -> SheetTable {
@@ -75,6 +83,22 @@ enum Format {
     static func risk(_ value: Double) -> String {
         let hundredths = Int((min(1, max(0, value)) * 100).rounded())
         return hundredths == 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + "\(hundredths)"
+    }
+
+    /// `257,000`: every digit, grouped by thousands (for "N of M" counts).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `1 account`, `3 accounts`.
+    static func plural(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(grouped(n)) " + (n == 1 ? noun : plural ?? noun + "s")
     }
 
     /// `950`, `12.3k`, `4.1M`.

@@ -5,10 +5,12 @@ import Investigate
 enum TextInput {
     static func handle(_ s: inout AppState, _ key: Key) {
         guard let overlay = s.overlay else { return }
+        let selected = s.promptSelected
+        s.promptSelected = false
         var text: String
         switch overlay {
         case .commandLine(let t, _), .search(let t), .filter(let t): text = t
-        case .help, .casePicker: return
+        case .help, .casePicker, .record: return
         }
         switch key {
         case .escape:
@@ -28,12 +30,17 @@ enum TextInput {
             // The prompt owns every key until Enter or Esc: Backspace on an empty prompt does nothing
             // (closing it here once let the rest of the typed text run as commands and write a note).
             if text.isEmpty { return }
-            text.removeLast()
+            if selected { text = "" } else { text.removeLast() }
         case .ctrl("u"):
             text = ""
         case .char(let c):
+            // A reopened filter shows its old text selected: typing replaces it.
+            if selected { text = "" }
             text.append(c)
+        case .right, .end:
+            return
         default:
+            s.promptSelected = selected
             return
         }
         switch overlay {
@@ -42,7 +49,7 @@ enum TextInput {
             s.overlay = .search(text: text)
             startSearch(&s, text, from: s.current.cursor)
         case .filter: s.overlay = .filter(text: text)
-        case .help, .casePicker: break
+        case .help, .casePicker, .record: break
         }
     }
 
@@ -51,7 +58,7 @@ enum TextInput {
         case .commandLine: AppUpdate.runLine(&s, text)
         case .search: startSearch(&s, text, from: s.current.cursor)
         case .filter: applyFilter(&s, text)
-        case .help, .casePicker: break
+        case .help, .casePicker, .record: break
         }
     }
 
@@ -102,12 +109,16 @@ extension AppUpdate {
         case "tag":
             guard !rest.isEmpty else { s.status = "usage: :tag LABEL"; return }
             tag(&s, label: rest)
+        case "mark":
+            guard !rest.isEmpty else { s.status = "usage: :mark EXPRESSION (filter syntax: risk>0.5 country=RU text)"; return }
+            markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
             tagCluster(&s, label: rest)
         case "note":
             guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
             s.caseState.notes.append(rest)
+            rememberForUndo(&s, .note(rest))
             audit(&s, "note", rest)
             s.effects.append(.persist(.note(rest)))
             s.status = "note added"
@@ -125,6 +136,13 @@ extension AppUpdate {
             } else {
                 showCaseSheet(&s)
             }
+        case "set":
+            guard words.count >= 3 else { askCaseField(&s); s.status = "usage: :set FIELD VALUE"; return }
+            setCaseField(&s, field: words[1].lowercased(), value: words.dropFirst(2).joined(separator: " "))
+        case "status", "severity", "assignee", "disposition":
+            setCaseField(&s, field: verb, value: rest)
+        case "undo":
+            undo(&s)
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
             s.effects.append(.dump(path: rest))

@@ -1,7 +1,11 @@
+import Investigate
+
 /// The named commands of `ConsoleCommands`, applied to the state.
 extension AppUpdate {
     static func run(_ s: inout AppState, _ id: CommandID) {
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+        if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, id, cluster: n) { return }
+        if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, id, cluster: n) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -13,13 +17,17 @@ extension AppUpdate {
         case .back:
             guard s.stack.count > 1 else { s.status = "already at triage"; return }
             s.forwardStack.append(s.stack.removeLast())
+            s.status = ""
             scrollIntoView(&s)
         case .forward:
             guard let next = s.forwardStack.popLast() else { s.status = "nothing to go forward to"; return }
             s.stack.append(next)
+            s.status = ""
             if isPending(s, next) { s.effects.append(.prepare(next.kind)) }
             scrollIntoView(&s)
-        case .nextPane: s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
+        case .nextPane:
+            s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
+            s.current.paneCursor = 0
         case .search: s.overlay = .search(text: "")
         case .searchNext, .searchPrev:
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }
@@ -27,7 +35,15 @@ extension AppUpdate {
             s.search.generation += 1
             s.effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
                                      forward: forward, generation: s.search.generation))
-        case .filter: s.overlay = .filter(text: s.current.filter ?? "")
+        case .filter:
+            s.overlay = .filter(text: s.current.filter ?? "")
+            s.promptSelected = s.current.filter != nil
+        case .triage:
+            guard s.stack.count > 1 else { s.status = "already at triage"; return }
+            s.forwardStack += s.stack.dropFirst().reversed()
+            s.stack = [s.stack[0]]
+            scrollIntoView(&s)
+            s.status = "triage (] goes forward again)"
         case .columnLeft, .columnRight:
             let columns = table(s, s.current).columns.count
             guard columns > 0 else { return }
@@ -39,21 +55,48 @@ extension AppUpdate {
             let columns = table(s, s.current).columns.count
             guard columns > 0 else { return }
             if let column = s.current.column, column < columns {
-                // Sort by the column under the column cursor; again on the same column: table order.
-                s.current.sortColumn = s.current.sortColumn == column ? nil : column
+                // Sort by the column under the column cursor, largest first; again: smallest first;
+                // a third time: table order.
+                if s.current.sortColumn != column {
+                    s.current.sortColumn = column
+                    s.current.sortAscending = false
+                } else if !s.current.sortAscending {
+                    s.current.sortAscending = true
+                } else {
+                    s.current.sortColumn = nil
+                    s.current.sortAscending = false
+                }
             } else {
                 // No column cursor yet: step through the columns.
                 let next = (s.current.sortColumn ?? -1) + 1
                 s.current.sortColumn = next < columns ? next : nil
             }
             s.effects.append(.computeOrder(depth: s.stack.count - 1))
-            s.status = s.current.sortColumn.map { "sorted by \(table(s, s.current).columns[$0].title)" } ?? "table order"
+            s.status = s.current.sortColumn.map {
+                "sorted by \(table(s, s.current).columns[$0].title), " + (s.current.sortAscending ? "smallest first" : "largest first")
+            } ?? "table order"
         case .mark:
             guard let (t, row) = selectedRow(s) else { return }
             let key = t.markKeys[row]
             if s.marks.contains(key) { s.marks.remove(key) } else { s.marks.insert(key) }
-            s.status = "\(s.marks.count) marked"
+            s.status = "\(Format.grouped(s.marks.count)) marked"
             move(&s, by: 1)
+        case .compare: compareMarked(&s)
+        case .undo: askUndo(&s)
+        case .caseField: askCaseField(&s)
+        case .markAll: markAll(&s)
+        case .invertMarks: invertMarks(&s)
+        case .markMatching: s.overlay = .commandLine(text: "mark ", completions: [])
+        case .showMore:
+            switch s.current.kind {
+            case .queries, .singles:
+                s.effects.append(.showMore(s.current.kind))
+                s.status = "reading more rows..."
+            default: s.status = "this list is not cut (+ grows query history and single accounts)"
+            }
+        case .singles:
+            guard s.data != nil else { s.status = "still loading"; return }
+            push(&s, .singles)
         case .tag: s.overlay = .commandLine(text: "tag ", completions: [])
         case .tagCluster: s.overlay = .commandLine(text: "tagcluster ", completions: [])
         case .note: s.overlay = .commandLine(text: "note ", completions: [])
@@ -65,7 +108,7 @@ extension AppUpdate {
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             s.effects.append(.copy(t.ids[row]))
-            s.status = "copied \(t.ids[row])"
+            s.status = "copying \(t.ids[row])..."
         case .history: openHistory(&s)
         case .commandLine: s.overlay = .commandLine(text: "", completions: [])
         case .help: s.overlay = .help(offset: 0)
@@ -81,7 +124,7 @@ extension AppUpdate {
 
     private static func open(_ s: inout AppState) {
         guard let (t, row) = selectedRow(s) else { s.status = s.data == nil ? "still loading" : "no rows"; return }
-        guard let target = t.targets[row] else { s.status = "nothing to open on this row"; return }
+        guard let target = t.targets[row] else { openRecord(&s, table: t, row: row); return }
         push(&s, target)
     }
 
@@ -112,6 +155,7 @@ extension AppUpdate {
         var keys = Array(s.marks).sorted()
         if keys.isEmpty, let (t, row) = selectedRow(s) { keys = [t.markKeys[row]] }
         guard !keys.isEmpty else { s.status = "nothing to tag"; return }
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
         for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
@@ -125,15 +169,46 @@ extension AppUpdate {
         var cluster: Int?
         if case .cluster(let c) = s.current.kind { cluster = c }
         if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
-        guard let cluster, let data = s.data else { s.status = "no cluster here"; return }
+        if cluster == nil, case .sharedValue(let kind, let value) = s.current.kind {
+            tagSharedValue(&s, label: label, kind: kind, value: value)
+            return
+        }
+        if cluster == nil, let op = selectedOperation(s) {
+            tagOperation(&s, label: label, op)
+            return
+        }
+        guard let cluster, let data = s.data else {
+            s.status = "no cluster here (T tags a cluster, or on a shared value its accounts)"
+            return
+        }
         let members = data.table(.cluster(cluster)).markKeys
+        rememberForUndo(&s, .tag(label: label, keys: (members + [MarkKey.cluster(cluster)])
+            .filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
         for key in members + [MarkKey.cluster(cluster)] where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
-        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(members.count) accounts)")
+        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account")))")
         let ids = members.compactMap { MarkKey.target($0)?.target }
         s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
         s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
+    }
+
+    /// Tags every account sharing a value, and the value itself, in one write.
+    static func tagSharedValue(_ s: inout AppState, label: String, kind: LinkKind, value: Int32) {
+        guard let data = s.data else { s.status = "still loading"; return }
+        guard !isPending(s, s.current) else { s.status = "still reading the accounts of this value"; return }
+        let members = data.table(.sharedValue(kind, value)).markKeys
+        let valueKey = MarkKey.value(kind, data.model.exactValue(kind, value))
+        let keys = members + [valueKey]
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
+        audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
+        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
+            + caseSuffix(s)
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.

@@ -36,26 +36,40 @@ enum AppUpdate {
             s.stack[depth].order = order
             clampCursor(&s, depth: depth)
             if depth == s.stack.count - 1 {
-                let shown = s.current.visibleCount(tableRows: table(s, s.current).count)
-                s.status = s.current.filter.map { "filter '\($0)': \(shown) rows" } ?? "\(shown) rows"
+                let t = table(s, s.current)
+                let shown = Format.plural(s.current.visibleCount(tableRows: t.count), "row")
+                var status = s.current.filter.map { "filter '\($0)': \(shown)" } ?? shown
+                if let column = s.current.sortColumn, column < t.columns.count {
+                    status += ", sorted by \(t.columns[column].title), " + (s.current.sortAscending ? "smallest first" : "largest first")
+                }
+                s.status = status
             }
-        case .searchResult(let generation, let position):
+        case .searchResult(let generation, let position, let match, let count):
             guard generation == s.search.generation else { break }
             if let position {
                 s.current.cursor = position
                 scrollIntoView(&s)
-                s.status = "/\(s.search.query)"
+                s.status = "/\(s.search.query): match \(Format.grouped(match)) of \(Format.grouped(count)) (n next, N previous)"
             } else {
                 s.status = "no match for '\(s.search.query)'"
             }
         case .status(let text):
             s.status = text
         case .prepared(let kind):
-            for depth in s.stack.indices where s.stack[depth].kind == kind { clampCursor(&s, depth: depth) }
+            for depth in s.stack.indices where s.stack[depth].kind == kind {
+                // A rebuilt (longer) table: a filter or sort in force is run again over it.
+                if s.stack[depth].order != nil { s.effects.append(.computeOrder(depth: depth)) }
+                clampCursor(&s, depth: depth)
+            }
         case .clock(let now):
             s.now = now
         case .caseSynced(let stored):
             s.caseState = stored
+        case .recordRead(let request, let fields):
+            guard case .record(var record)? = s.overlay, record.pending == request else { break }
+            record.fields = fields
+            record.pending = nil
+            s.overlay = .record(record)
         case .casesListed(let cases):
             let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
             s.overlay = .casePicker(cases: cases, cursor: cursor)
@@ -106,6 +120,10 @@ enum AppUpdate {
                 }
                 return
             }
+            if case .record(let record) = overlay {
+                handleRecordKey(&s, key, record)
+                return
+            }
             if case .casePicker(let cases, let cursor) = overlay {
                 CasePicker.handle(&s, key, cases: cases, cursor: cursor)
                 return
@@ -147,7 +165,9 @@ enum AppUpdate {
     }
 
     /// Pushes a sheet (a pivot); the forward stack is cleared.
+    /// The status line is about the sheet it was said on: a pivot starts with it empty.
     static func push(_ s: inout AppState, _ kind: SheetKind) {
+        s.status = ""
         s.stack.append(Sheet(kind))
         if isPending(s, s.current) { s.effects.append(.prepare(kind)) }
         s.forwardStack.removeAll()

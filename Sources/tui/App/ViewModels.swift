@@ -13,6 +13,25 @@ struct TriageRow: Hashable, Sendable {
     /// A few member account ids, highest risk first.
     var sampleAccounts: [String]
     var tags: [String] = []
+    /// The operation (`op1`) this row belongs to, or that it is.
+    var operation: String? = nil
+    /// Non-empty for an operation's own row: the numbers of its clusters, listed beneath it.
+    var operationClusters: [Int] = []
+    /// For an operation's row: the tooling tying its clusters (`template tf-975f`).
+    var ties: [String] = []
+
+    /// True for the row of an operation (not of a cluster).
+    var isOperation: Bool { !operationClusters.isEmpty }
+}
+
+/// One line of a cluster's "how members connect" pane: a value several members share, the
+/// members (a few), and where Enter pivots.
+struct SketchLine: Hashable, Sendable {
+    var text: String
+    var kind: LinkKind?
+    var value: Int32 = 0
+    /// Too common to link on: listed last, drawn dimmed.
+    var isHub = false
 }
 
 /// One member account on a cluster or shared-value sheet.
@@ -66,6 +85,8 @@ struct QueryRow: Hashable, Sendable {
     var category: String
     /// Raw prompt excerpt; sanitised when drawn.
     var prompt: String
+    /// The engine's row number (to re-read the whole row), nil for rows with no source.
+    var source: Int? = nil
 }
 
 /// Everything the cluster sheet shows.
@@ -76,6 +97,8 @@ struct ClusterDetail: Sendable {
     var kindCounts: [(kind: String, count: Int)]
     /// Queries per day across the cluster.
     var timeline: [Int]
+    /// The cluster's risk breakdown: every signal's value, baseline, contribution and reason.
+    var signals: [SignalRow] = []
 }
 
 /// Everything the account sheet shows.
@@ -106,6 +129,24 @@ struct QueryDetail: Sendable {
     var rows: [QueryRow]
     /// Queries per hour of day (24 buckets).
     var perHour: [Int]
+    /// Every query in scope; `rows` holds the newest of them (nil: all are in `rows`).
+    var total: Int? = nil
+}
+
+/// How much of the ranking triage shows, so a cut list says so.
+struct TriageCounts: Hashable, Sendable {
+    /// Linked clusters (two accounts or more) in the ranking, and how many triage lists.
+    var linked: Int
+    var linkedShown: Int
+    /// One-account clusters, and how many triage lists (the top-ranked few).
+    var singles: Int
+    var singlesShown: Int
+}
+
+/// A capped list of accounts and how many there are in all.
+struct AccountPage: Sendable {
+    var rows: [AccountRow]
+    var total: Int
 }
 
 /// The data the console browses: an immutable snapshot, safe to read from any thread. The
@@ -116,7 +157,7 @@ protocol ConsoleModel: AnyObject, Sendable {
     func triage() -> [TriageRow]
     func cluster(_ number: Int) -> ClusterDetail?
     /// An ASCII sketch of how a cluster's members connect, one line each (built on demand).
-    func clusterSketch(_ number: Int) -> [String]
+    func clusterSketch(_ number: Int) -> [SketchLine]
     func account(_ index: Int) -> AccountDetail?
     func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail?
     func queries(_ scope: QueryScope) -> QueryDetail
@@ -132,9 +173,34 @@ protocol ConsoleModel: AnyObject, Sendable {
     func accountIDs(prefix: String, limit: Int) -> [String]
     /// Whether building a sheet may take long enough to do it off the input path.
     func isExpensive(_ kind: SheetKind) -> Bool
+    /// Every field of a query row, extra keys included, as display text (may read the source
+    /// files: called off the input path).
+    func queryRecord(_ row: QueryRow) -> [RecordField]
+    /// How much of the ranking `triage()` lists.
+    func triageCounts() -> TriageCounts
+    /// One-account clusters, highest risk first, up to the current page.
+    func singles() -> AccountPage
+    /// Grows the page of a capped sheet (query history, singles); false when it was not cut.
+    /// Drops the model's memo so the next build is the longer list.
+    func showMore(_ kind: SheetKind) -> Bool
+    /// The exact bytes of a value (what a tag on it stores).
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText
+    /// The cluster as a node-link picture (accounts, the values they share); nil when unknown.
+    func clusterGraph(_ number: Int) -> ClusterGraph?
 }
 
 extension ConsoleModel {
     /// Whether building a sheet may take long enough to do it off the input path.
     func isExpensive(_ kind: SheetKind) -> Bool { false }
+    /// The fields the row itself carries.
+    func queryRecord(_ row: QueryRow) -> [RecordField] { RecordBuilder.query(row) }
+    /// Everything listed: every cluster is linked.
+    func triageCounts() -> TriageCounts {
+        let n = triage().count
+        return TriageCounts(linked: n, linkedShown: n, singles: 0, singlesShown: 0)
+    }
+    func singles() -> AccountPage { AccountPage(rows: [], total: 0) }
+    func showMore(_ kind: SheetKind) -> Bool { false }
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
+    func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
 }

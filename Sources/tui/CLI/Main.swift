@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Investigate
 
 /// The `investigate` command: the console, and the scripting commands that share its engine.
@@ -12,4 +13,20 @@ struct InvestigateCommand: ParsableCommand {
         defaultSubcommand: ConsoleCommand.self)
 
     func run() throws {}
+
+    /// Runs the command line. A bad argument (an unknown option, a missing value, a failed
+    /// validation) exits 2 as the README says, not ArgumentParser's 64; everything else exits
+    /// as ArgumentParser decides (help and version 0, `ExitCode` as thrown).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -28,16 +28,9 @@ final class MemorySurface: Surface {
         pendingKeys.insert(.resize, at: 0)
     }
 
+    /// Counts the cells the terminal surface would send, by the same `FrameDiff` rule.
     func draw(_ newFrame: ScreenBuffer) {
-        var touched = 0
-        if let old = frame, old.rows == newFrame.rows, old.cols == newFrame.cols {
-            for r in 0..<newFrame.rows {
-                for c in 0..<newFrame.cols where old[r, c] != newFrame[r, c] { touched += 1 }
-            }
-        } else {
-            touched = newFrame.rows * newFrame.cols
-        }
-        cellsTouched.append(touched)
+        cellsTouched.append(FrameDiff.plan(from: frame, to: newFrame).cells.count)
         frame = newFrame
     }
 
@@ -45,9 +38,10 @@ final class MemorySurface: Surface {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 
-    func copyToClipboard(_ text: String) {
+    func copyToClipboard(_ text: String) -> String {
         clipboard.append(text)
         clipboardSequences.append(OSC52.sequence(for: text, tmux: false))
+        return "copied \(TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: "..")) (in memory: no terminal in replay)"
     }
 
     func close() { closed = true }

@@ -56,20 +56,9 @@ final class NcursesSurface: Surface {
 
     func draw(_ frame: ScreenBuffer) {
         guard isOpen else { return }
-        let full = last == nil || last!.rows != frame.rows || last!.cols != frame.cols
-        if full { werase(inv_stdscr()) }
-        for row in frame.changedRows(since: last) {
-            for col in 0..<frame.cols {
-                let cell = frame[row, col]
-                if cell.isContinuation { continue }
-                if !full, let old = last, old[row, col] == cell,
-                    col + 1 >= frame.cols || old[row, col + 1] == frame[row, col + 1]
-                {
-                    continue
-                }
-                put(cell, row: row, col: col)
-            }
-        }
+        let plan = FrameDiff.plan(from: last, to: frame)
+        if plan.full { werase(inv_stdscr()) }
+        for position in plan.cells { put(frame[position.row, position.col], row: position.row, col: position.col) }
         wnoutrefresh(inv_stdscr())
         doupdate()
         last = frame
@@ -106,8 +95,8 @@ final class NcursesSurface: Surface {
         return NcursesKeys.character(UInt32(ch))
     }
 
-    func copyToClipboard(_ text: String) {
-        OSC52.write(text, tmux: insideTmux)
+    func copyToClipboard(_ text: String) -> String {
+        Clipboard.copy(text, insideTmux: insideTmux, shown: TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: ".."))
     }
 
     func close() {

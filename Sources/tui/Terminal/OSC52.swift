@@ -15,12 +15,15 @@ enum OSC52 {
         return "\u{1B}Ptmux;\(doubled)\u{1B}\\"
     }
 
-    /// Writes the sequence straight to the controlling terminal (not through ncurses).
-    static func write(_ text: String, tmux: Bool) {
+    /// Writes the sequence straight to the controlling terminal (not through ncurses); false
+    /// when there is no terminal or the write fell short.
+    @discardableResult
+    static func write(_ text: String, tmux: Bool) -> Bool {
         let bytes = Array(sequence(for: text, tmux: tmux).utf8)
         let fd = open("/dev/tty", O_WRONLY | O_NOCTTY)
-        guard fd >= 0 else { return }
-        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard fd >= 0 else { return false }
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         Glibc.close(fd)
+        return written == bytes.count
     }
 }

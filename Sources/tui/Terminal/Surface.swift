@@ -38,8 +38,9 @@ protocol Surface: AnyObject {
     func draw(_ frame: ScreenBuffer)
     /// The next key, waiting at most `timeoutMilliseconds`; nil on timeout.
     func nextKey(timeoutMilliseconds: Int) -> Key?
-    /// Copies text to the user's clipboard (OSC 52).
-    func copyToClipboard(_ text: String)
+    /// Copies text to the user's clipboard (tmux's buffer inside tmux, else OSC 52); returns
+    /// what really happened, for the status line.
+    func copyToClipboard(_ text: String) -> String
     /// Restores the terminal. Safe to call twice.
     func close()
 }

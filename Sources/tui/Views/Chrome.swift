@@ -15,6 +15,7 @@ enum Chrome {
         case .queries(.account(let a)): return "queries " + short(model?.accountID(a) ?? "#\(a)")
         case .queries(.cluster(let c)): return "queries c\(c)"
         case .caseFile: return "case " + state.caseState.title
+        case .singles: return "single accounts"
         }
     }
 
@@ -49,16 +50,39 @@ enum Chrome {
         case .search(let text)?:
             buffer.put("/" + text + "_", row: statusRow, col: 0, style: [.bold])
         case .filter(let text)?:
-            buffer.put("filter: " + text + "_", row: statusRow, col: 0, style: [.bold])
+            let end = buffer.put("filter: ", row: statusRow, col: 0, style: [.bold])
+            // A reopened filter shows its old text selected (reverse): typing replaces it.
+            let after = buffer.put(text, row: statusRow, col: end, style: state.promptSelected ? [.bold, .reverse] : [.bold])
+            buffer.put("_" + (state.promptSelected ? "   (typing replaces it; Right keeps it)" : ""), row: statusRow, col: after)
         default:
-            buffer.put(state.status, row: statusRow, col: 0, role: .accent)
-            if !state.marks.isEmpty {
-                let label = " [\(state.marks.count) marked]"
-                buffer.put(label, row: statusRow, col: buffer.cols - label.count, style: [.bold])
+            let right = state.overlay == nil ? sheetInfo(state) : ""  // an overlay is not about the sheet's rows
+            let room = max(0, buffer.cols - TextWidth.of(right) - 1)
+            buffer.put(state.status, row: statusRow, col: 0, width: room, role: .accent)
+            if !right.isEmpty {
+                buffer.put(right, row: statusRow, col: buffer.cols - TextWidth.of(right), style: [.bold])
             }
         }
         buffer.clearRow(footerRow, style: [.reverse])
         buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
+    }
+
+    /// The right end of the status line: marks, the filter and sort in force, and the row
+    /// counter (` [2 marked] filter: risk>0.5  sort: risk desc  3/50`). Kept off the column
+    /// titles so they never collide.
+    static func sheetInfo(_ state: AppState) -> String {
+        var parts: [String] = []
+        if !state.marks.isEmpty { parts.append("[\(Format.grouped(state.marks.count)) marked]") }
+        let sheet = state.current
+        if let filter = sheet.filter { parts.append("filter: " + TextFit.truncate(filter, to: 24, ellipsis: "..")) }
+        let table = AppUpdate.table(state, sheet)
+        if let column = sheet.sortColumn, column < table.columns.count {
+            parts.append("sort: \(table.columns[column].title) " + (sheet.sortAscending ? "asc" : "desc"))
+        }
+        let count = sheet.visibleCount(tableRows: table.count)
+        if count > 0, sheet.pane == 0 {
+            parts.append("\(Format.grouped(min(count, sheet.cursor + 1)))/\(Format.grouped(count))")
+        }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
     }
 
     /// The key hints for a sheet, built from the keymap so rebinding shows; only whole hints

@@ -1,31 +1,73 @@
-/// The second pane (Tab) of the cluster and account screens: how members connect, and the risk
-/// breakdown with every signal's value, baseline, contribution and reason.
+/// The other panes (Tab) of the cluster and account screens: how members connect (with its own
+/// cursor: j/k move, Enter pivots, hubs last and dimmed) and the risk breakdown with every
+/// signal's value, baseline, contribution and reason.
 enum DetailPanes {
     static func draw(_ state: AppState, top: Int, height: Int, into buffer: inout ScreenBuffer) {
-        var lines: [(String, CellStyle)] = []
+        var lines: [(String, CellStyle, ColorRole)] = []
+        let pane = state.current.pane
         switch state.current.kind {
-        case .cluster(let n):
-            lines.append(("how members connect (Tab: back to members)", [.bold, .underline]))
+        case .cluster(let n) where pane == 3:
+            lines.append(("graph: accounts (rows) x shared values (columns); j/k move, Enter opens",
+                          [.bold, .underline], .normal))
+            if !AppUpdate.isPending(state, state.current), let graph = state.data?.model.clusterGraph(n) {
+                GraphPane.draw(graph, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &buffer)
+            }
+        case .cluster(let n) where pane == 1:
+            lines.append(("how members connect (j/k move, Enter pivots, Tab: risk breakdown)", [.bold, .underline], .normal))
             if !AppUpdate.isPending(state, state.current) {
-                for line in state.data?.model.clusterSketch(n) ?? [] { lines.append((line, [])) }
+                drawSketch(state.data?.model.clusterSketch(n) ?? [], cursor: state.current.paneCursor, top: top + 1,
+                           height: height - 1, into: &buffer)
             }
+        case .cluster(let n):
+            lines.append(("risk breakdown of cluster c\(n) (Tab: graph)", [.bold, .underline], .normal))
+            lines += riskLines(state.data?.model.cluster(n)?.signals ?? [], buffer: buffer)
         case .account(let a):
-            lines.append(("risk breakdown (Tab: back to values)", [.bold, .underline]))
-            let w = max(10, buffer.cols - 46)
-            lines.append((TextFit.pad("signal", to: 18) + " " + TextFit.pad("value", to: 8, right: true) + " "
-                          + TextFit.pad("base", to: 8, right: true) + " " + TextFit.pad("contrib", to: 7, right: true) + "  why", [.bold]))
-            for s in state.data?.model.account(a)?.signals ?? [] {
-                lines.append((TextFit.pad(s.name, to: 18, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(num(s.value), to: 8, right: true)
-                              + " " + TextFit.pad(num(s.baseline), to: 8, right: true) + " "
-                              + TextFit.pad("+" + Format.risk(s.contribution), to: 7, right: true) + "  "
-                              + TextFit.truncate(s.explanation, to: w, ellipsis: buffer.glyphs.ellipsis), []))
-            }
+            lines.append(("risk breakdown (Tab: back to values)", [.bold, .underline], .normal))
+            lines += riskLines(state.data?.model.account(a)?.signals ?? [], buffer: buffer)
         default:
             break
         }
         for (i, line) in lines.prefix(height).enumerated() {
-            buffer.put(line.0, row: top + i, col: 0, style: line.1)
+            buffer.put(line.0, row: top + i, col: 0, style: line.1, role: line.2)
         }
+    }
+
+    /// The sketch lines from a scroll offset that keeps the cursor on screen; the cursor line
+    /// marked `>` and reversed, hubs dimmed (and labelled, never colour alone).
+    static func drawSketch(_ sketch: [SketchLine], cursor: Int, top: Int, height: Int, into buffer: inout ScreenBuffer) {
+        guard height > 0 else { return }
+        guard !sketch.isEmpty else {
+            buffer.put("  no value is shared by two members", row: top, col: 0, role: .muted)
+            return
+        }
+        let first = max(0, min(cursor - height + 1, sketch.count - height))
+        for (i, line) in sketch.dropFirst(first).prefix(height).enumerated() {
+            let selected = first + i == cursor
+            let style: CellStyle = selected ? [.reverse] : []
+            buffer.put(selected ? "> " : "  ", row: top + i, col: 0, style: style.union(.bold))
+            buffer.put(line.text, row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
+        }
+        if sketch.count > height {
+            let label = " \(cursor + 1)/\(sketch.count) "
+            buffer.put(label, row: top - 1, col: buffer.cols - label.count, style: [.bold])
+        }
+    }
+
+    /// The risk breakdown table: one line per signal, zero contributions last.
+    static func riskLines(_ signals: [SignalRow], buffer: ScreenBuffer) -> [(String, CellStyle, ColorRole)] {
+        let w = max(10, buffer.cols - 46)
+        var out: [(String, CellStyle, ColorRole)] = [
+            (TextFit.pad("signal", to: 18) + " " + TextFit.pad("value", to: 8, right: true) + " "
+             + TextFit.pad("base", to: 8, right: true) + " " + TextFit.pad("contrib", to: 7, right: true) + "  why", [.bold], .normal)]
+        let ordered = signals.filter { abs($0.contribution) >= 0.005 } + signals.filter { abs($0.contribution) < 0.005 }
+        for s in ordered {
+            let zero = abs(s.contribution) < 0.005
+            out.append((TextFit.pad(s.name, to: 18, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(num(s.value), to: 8, right: true)
+                        + " " + TextFit.pad(num(s.baseline), to: 8, right: true) + " "
+                        + TextFit.pad(SignalText.contribution(s.contribution), to: 7, right: true) + "  "
+                        + TextFit.truncate(s.explanation, to: w, ellipsis: buffer.glyphs.ellipsis), [], zero ? .muted : .normal))
+        }
+        return out
     }
 
     static func num(_ v: Double) -> String {

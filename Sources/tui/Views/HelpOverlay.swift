@@ -9,7 +9,10 @@ enum HelpOverlay {
                        + command.help + (command.writes ? " (writes)" : ""))
         }
         out += ["", ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :export  :dump FILE  :q",
-                ":case (the case sheet)  :case new TITLE  :case open ID"]
+                ":case (the case sheet)  :case new TITLE  :case open ID",
+                ":set status|severity|assignee|disposition VALUE  :mark EXPR  :undo  :more  :singles  :triage",
+                "Writes (tag, T, note, set, undo) happen only on the Enter of their own prompt.",
+                "In a record (Enter on a query, note or audit row; = on two marked accounts): j/k scroll, Esc closes."]
         out += state.keymap.problems.map { "keymap: " + $0 }
         return out
     }

@@ -8,7 +8,7 @@ enum RootView {
         let kind = state.current.kind
         let titleRow = ViewLayout.tableTitleRow(kind)
         let height = ViewLayout.tableHeight(kind, size)
-        if state.current.pane == 1 {
+        if state.current.pane != 0 {
             DetailPanes.draw(state, top: titleRow, height: height + 1, into: &buffer)
         } else {
             let table = AppUpdate.table(state, state.current)
@@ -18,6 +18,10 @@ enum RootView {
         switch state.overlay {
         case .help(let offset)?:
             HelpOverlay.draw(state, offset: offset, into: &buffer)
+        case .record(let record)?:
+            RecordOverlay.draw(record, into: &buffer)
+            footer = Chrome.hints(state, [(.moveDown, "down"), (.moveUp, "up"), (.pageDown, "page"), (.closeOverlay, "close")],
+                                  width: size.cols - 1)
         case .casePicker(let cases, let cursor)?:
             CasePickerView.draw(state, cases: cases, cursor: cursor, into: &buffer)
             footer = Chrome.hints(state, [(.moveDown, "down"), (.moveUp, "up"), (.open, "switch"), (.closeOverlay, "close")],

@@ -13,13 +13,13 @@ enum SheetHeaders {
                 lines = [state.load.failed.map { "load failed: " + $0 }
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
-                lines = ["clusters ranked by risk  " + (model?.totals ?? "")]
+                lines = ["clusters ranked by risk  " + (model?.totals ?? ""), model.map { Captions.triage($0.triageCounts()) } ?? ""]
             }
         case .cluster(let n):
             if AppUpdate.isPending(state, state.current) {
                 lines = ["cluster c\(n)  building member list..."]
             } else if let d = model?.cluster(n) {
-                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(d.members.count) accounts",
+                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))",
                          "links: " + d.kindCounts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "),
                          "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
             }
@@ -36,19 +36,28 @@ enum SheetHeaders {
                 let pct = d.rarity * 100
                 let rarity = pct < 0.01 ? "<0.01%" : String(Int(pct * 100) / 100) + "." + pad2(Int(pct * 100) % 100) + "%"
                 lines = ["\(kind.rawValue) \(d.text)",
-                         "shared by \(d.members.count) accounts (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
+                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
             }
         case .queries(let scope):
             if AppUpdate.isPending(state, state.current) {
                 lines = ["reading query history..."]
             } else if let d = model?.queries(scope) {
-                lines = ["\(d.rows.count) queries" + (state.current.filter.map { "  filter: \($0)" } ?? ""),
+                lines = [Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
                          "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"]
+            }
+        case .singles:
+            if AppUpdate.isPending(state, state.current) {
+                lines = ["single accounts  reading..."]
+            } else if let page = model?.singles() {
+                lines = ["single accounts (linked to no other), highest risk first", Captions.page(page.rows.count, of: page.total, noun: "single account")]
             }
         case .caseFile:
             let c = state.caseState
-            lines = ["case: \(c.title)  \(c.tags.count) tagged, \(c.notes.count) notes, \(c.audit.count) audit entries",
-                     "export: \(c.exportStatus)"]
+            lines = ["case: \(c.title)  \(Format.plural(c.tags.count, "tagged row")), \(Format.plural(c.notes.count, "note")), "
+                        + Format.plural(c.audit.count, "audit entry", "audit entries"),
+                     "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
+                        + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",
+                     "export: \(ExportStatus.line(c))"]
         }
         for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {
             buffer.put(line, row: 1 + i, col: 0, style: i == 0 ? [.bold] : [])

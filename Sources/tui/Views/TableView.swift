@@ -48,10 +48,6 @@ enum TableView {
                 x += width + 1
             }
         }
-        if count > height {
-            let label = " \(sheet.cursor + 1)/\(count) "
-            buffer.put(label, row: titleRow, col: buffer.cols - label.count, style: [.bold])
-        }
     }
 
     static func riskRole(_ text: String) -> ColorRole {

@@ -10,16 +10,17 @@ enum ViewLayout {
     /// Header lines under the breadcrumb for a sheet kind.
     static func headerLines(_ kind: SheetKind) -> Int {
         switch kind {
-        case .triage: return 1
-        case .cluster, .account: return 3
-        case .sharedValue, .queries, .caseFile: return 2
+        case .triage: return 2
+        case .cluster, .account, .caseFile: return 3
+        case .sharedValue, .queries, .singles: return 2
         }
     }
 
     /// Panes a sheet has (Tab cycles).
     static func paneCount(_ kind: SheetKind) -> Int {
         switch kind {
-        case .cluster, .account: return 2
+        case .cluster: return 4
+        case .account: return 2
         default: return 1
         }
     }

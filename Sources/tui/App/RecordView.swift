@@ -1,0 +1,110 @@
+/// A whole record opened over the sheet (Enter on a query, note, audit or tag row; `=` on two
+/// marked accounts): every field, wrapped and scrollable. Values are display text (already
+/// escaped once by the model) and are sanitised again when drawn.
+struct RecordView: Hashable, Sendable {
+    /// What the record is, shown on its first line.
+    var title: String
+    /// Column headings when two records are compared side by side; nil for one record.
+    var sides: [String]?
+    /// The fields in order; each has one value, or one per side.
+    var fields: [RecordField]
+    /// First drawn line (j/k scroll).
+    var offset = 0
+    /// Names the request that fills a record read in the background (a query re-read from its
+    /// file); nil once filled. A late answer for another record is dropped.
+    var pending: String?
+}
+
+/// One field of a record: a key and its value (or one value per compared side). A value may
+/// hold newlines; each line is wrapped on its own.
+struct RecordField: Hashable, Sendable {
+    var key: String
+    var values: [String]
+
+    init(_ key: String, _ values: String...) {
+        self.key = key
+        self.values = values
+    }
+
+    init(_ key: String, values: [String]) {
+        self.key = key
+        self.values = values
+    }
+}
+
+/// Builds records from the rows of the console's sheets.
+enum RecordBuilder {
+    /// The fields of a query row as the sheet knows them (what is shown while the full row is
+    /// re-read, and all there is for a model that keeps no source files).
+    static func query(_ row: QueryRow) -> [RecordField] {
+        [RecordField("time", row.time), RecordField("account", row.account), RecordField("api_key", row.key),
+         RecordField("ip", row.ip), RecordField("model", row.model), RecordField("output_tokens", "\(row.tokens)"),
+         RecordField("category", row.category), RecordField("prompt", row.prompt)]
+    }
+
+    /// The record of a case-sheet row (`tag`, `note`, `audit`), or nil for another row.
+    static func caseRow(_ c: CaseState, markKey: String) -> RecordView? {
+        let parts = markKey.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let i = Int(parts[1]) {
+            if parts[0] == "note", i < c.notes.count {
+                return RecordView(title: "note \(i + 1) of case \(c.id ?? c.title)", fields: [RecordField("note", c.notes[i])])
+            }
+            if parts[0] == "audit", i < c.audit.count {
+                let e = c.audit[i]
+                return RecordView(title: "audit entry \(i + 1) of case \(c.id ?? c.title)",
+                                  fields: [RecordField("time", e.time), RecordField("who", e.user),
+                                           RecordField("action", e.command), RecordField("detail", e.detail)])
+            }
+        }
+        if let labels = c.tags[markKey] {
+            let what = MarkKey.display(markKey)
+            return RecordView(title: "tag on \(what.kind) \(what.text)",
+                              fields: [RecordField("target kind", what.kind), RecordField("target", what.text),
+                                       RecordField("labels", labels.joined(separator: "\n"))])
+        }
+        return nil
+    }
+
+    /// Two accounts side by side: attributes, risk, linked values (those both have first) and
+    /// every signal's contribution.
+    static func compare(_ a: AccountDetail, _ b: AccountDetail) -> RecordView {
+        var fields = [RecordField("account", values: [a.id, b.id]),
+                      RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
+                      RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
+        var names: [String] = []
+        for (name, _) in a.attributes + b.attributes where !names.contains(name) { names.append(name) }
+        for name in names {
+            fields.append(RecordField(name, values: [a.attributes.first { $0.name == name }?.value ?? "-",
+                                                     b.attributes.first { $0.name == name }?.value ?? "-"]))
+        }
+        let bValues = Set(b.values.map { "\($0.kind.rawValue) \($0.text)" })
+        let shared = a.values.map { "\($0.kind.rawValue) \($0.text)" }.filter { bValues.contains($0) }
+        fields.append(RecordField("shared values", values: [shared.isEmpty ? "none" : shared.joined(separator: "\n"),
+                                                            shared.isEmpty ? "none" : "(same)"]))
+        let sharedSet = Set(shared)
+        func own(_ d: AccountDetail) -> String {
+            let rest = d.values.map { "\($0.kind.rawValue) \($0.text) (\($0.sharedBy))" }
+                .filter { !sharedSet.contains(String($0[..<$0.lastIndex(of: "(")!].dropLast())) }
+            return rest.isEmpty ? "none" : rest.joined(separator: "\n")
+        }
+        fields.append(RecordField("own values", values: [own(a), own(b)]))
+        var signals: [String] = []
+        for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
+        for name in signals {
+            func text(_ d: AccountDetail) -> String {
+                guard let s = d.signals.first(where: { $0.name == name }) else { return "-" }
+                return SignalText.contribution(s.contribution) + "  " + s.explanation
+            }
+            fields.append(RecordField(name, values: [text(a), text(b)]))
+        }
+        return RecordView(title: "compare \(a.id) | \(b.id)", sides: [a.id, b.id], fields: fields)
+    }
+}
+
+/// How a signal's contribution is written: `+0.80`, `-0.21`, `0` for none.
+enum SignalText {
+    static func contribution(_ value: Double) -> String {
+        if abs(value) < 0.005 { return "0" }
+        return (value < 0 ? "-" : "+") + Format.risk(abs(value))
+    }
+}

@@ -1,0 +1,91 @@
+import Investigate
+
+/// Operations on triage (issue 13: clusters tied by rare tooling) and the cluster sheet's panes:
+/// `T` on an operation's row tags it whole; the "how members connect" pane has its own cursor,
+/// scrolls and pivots.
+extension AppUpdate {
+    /// The operation row under the cursor on triage, if any.
+    static func selectedOperation(_ s: AppState) -> TriageRow? {
+        guard s.current.kind == .triage, let (t, row) = selectedRow(s), t.markKeys[row].hasPrefix("operation:"),
+              let rows = s.data?.model.triage(), row < rows.count, rows[row].isOperation
+        else { return nil }
+        return rows[row]
+    }
+
+    /// Tags every cluster of an operation and every account in them, in one write.
+    static func tagOperation(_ s: inout AppState, label: String, _ op: TriageRow) {
+        guard let data = s.data else { s.status = "still loading"; return }
+        let clusterKeys = op.operationClusters.map(MarkKey.cluster)
+        let members = op.operationClusters.flatMap { data.table(.cluster($0)).markKeys }
+        let keys = clusterKeys + members
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        let id = op.operation ?? "operation"
+        let clusters = op.operationClusters.map { "c\($0)" }.joined(separator: " ")
+        audit(&s, "tag-operation", "\(label): \(id) (\(clusters); \(Format.plural(members.count, "account")))")
+        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        s.status = "tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and "
+            + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
+    }
+
+    /// Enter on an operation's row: what ties it, as a record.
+    static func operationRecord(_ op: TriageRow) -> RecordView {
+        RecordView(title: "operation \(op.operation ?? "")",
+                   fields: [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
+                            RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk)),
+                            RecordField("tied by", op.ties.joined(separator: "\n")),
+                            RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it")])
+    }
+
+    /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.
+    static func handleGraphPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {
+        guard let graph = s.data?.model.clusterGraph(cluster) else { return false }
+        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 4)
+        var cursor = s.current.paneCursor
+        switch id {
+        case .moveDown: cursor += 1
+        case .moveUp: cursor -= 1
+        case .pageDown: cursor += page
+        case .pageUp: cursor -= page
+        case .top: cursor = 0
+        case .bottom: cursor = graph.accounts.count - 1
+        case .open:
+            guard cursor < graph.accounts.count else { return true }
+            push(&s, .account(graph.accounts[cursor].account))
+            return true
+        default:
+            return false
+        }
+        s.current.paneCursor = max(0, min(max(0, graph.accounts.count - 1), cursor))
+        return true
+    }
+
+    /// Keys on the cluster sheet's "how members connect" pane: move its cursor, page, and
+    /// Enter pivots on the shared value. False for other commands (run as usual).
+    static func handleSketchPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {
+        let count = s.data?.model.clusterSketch(cluster).count ?? 0
+        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+        var cursor = s.current.paneCursor
+        switch id {
+        case .moveDown: cursor += 1
+        case .moveUp: cursor -= 1
+        case .pageDown: cursor += page
+        case .pageUp: cursor -= page
+        case .top: cursor = 0
+        case .bottom: cursor = count - 1
+        case .open:
+            guard let line = s.data?.model.clusterSketch(cluster).dropFirst(cursor).first, let kind = line.kind else {
+                s.status = "nothing to pivot on here"
+                return true
+            }
+            push(&s, .sharedValue(kind, line.value))
+            return true
+        default:
+            return false
+        }
+        s.current.paneCursor = max(0, min(max(0, count - 1), cursor))
+        return true
+    }
+}

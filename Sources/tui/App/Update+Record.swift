@@ -1,0 +1,71 @@
+import Investigate
+
+/// The record view: opening a row as a whole record, comparing two marked accounts, and the
+/// keys that scroll and close it.
+extension AppUpdate {
+    /// Enter on a row that pivots nowhere: a query opens as a record (re-read in full in the
+    /// background), a case-sheet row (tag, note, audit entry) as its record.
+    static func openRecord(_ s: inout AppState, table: SheetTable, row: Int) {
+        switch s.current.kind {
+        case .queries(let scope):
+            guard let detail = s.data?.model.queries(scope), row < detail.rows.count else { return }
+            let request = "query \(scope) \(row) \(s.search.generation)"
+            let q = detail.rows[row]
+            s.overlay = .record(RecordView(title: "query by \(q.account) at \(q.time)", fields: RecordBuilder.query(q),
+                                           pending: request))
+            s.effects.append(.readQuery(scope: scope, row: row, request: request))
+            s.status = "record: j/k scroll, Esc closes"
+        case .caseFile:
+            guard let record = RecordBuilder.caseRow(s.caseState, markKey: table.markKeys[row]) else {
+                s.status = "nothing to open on this row"
+                return
+            }
+            s.overlay = .record(record)
+            s.status = "record: j/k scroll, Esc closes"
+        case .triage:
+            guard let op = selectedOperation(s) else { s.status = "nothing to open on this row"; return }
+            s.overlay = .record(operationRecord(op))
+        default:
+            s.status = "nothing to open on this row"
+        }
+    }
+
+    /// `=`: the two marked accounts side by side.
+    static func compareMarked(_ s: inout AppState) {
+        guard let model = s.data?.model else { s.status = "still loading"; return }
+        let accounts = s.marks.sorted().compactMap { key -> Int? in
+            guard let (kind, id) = MarkKey.target(key), kind == .account else { return nil }
+            return model.accountIndex(id.utf8String ?? id.display)
+        }
+        guard accounts.count == 2, let a = model.account(accounts[0]), let b = model.account(accounts[1]) else {
+            s.status = "compare: mark exactly two accounts (space), then = (\(Format.plural(accounts.count, "account")) marked)"
+            return
+        }
+        s.overlay = .record(RecordBuilder.compare(a, b))
+        s.status = "comparing two accounts: j/k scroll, Esc closes"
+    }
+
+    /// Keys while a record is open: move and page keys scroll, Esc, Back, Enter and q close it.
+    static func handleRecordKey(_ s: inout AppState, _ key: Key, _ record: RecordView) {
+        var r = record
+        let page = max(1, RecordOverlay.height(rows: s.size.rows) - 1)
+        let last = RecordOverlay.maxOffset(record, size: s.size, ascii: s.glyphs.ascii)
+        switch s.keymap.command(for: key) {
+        case .moveDown: r.offset += 1
+        case .moveUp: r.offset -= 1
+        case .pageDown: r.offset += page
+        case .pageUp: r.offset -= page
+        case .top: r.offset = 0
+        case .bottom: r.offset = last
+        case .closeOverlay, .back, .open, .quit:
+            s.overlay = nil
+            s.status = ""
+            return
+        default:
+            s.status = "record: j/k PgUp PgDn scroll, Esc closes"
+            return
+        }
+        r.offset = max(0, min(last, r.offset))
+        s.overlay = .record(r)
+    }
+}

@@ -1,0 +1,66 @@
+/// Draws a `RecordView` over the sheet: the title, then each field as `key  value` with the
+/// value sanitised and wrapped (two values side by side when comparing), scrolled by its offset.
+enum RecordOverlay {
+    /// Widest key column.
+    static let maxKeyWidth = 18
+
+    /// Every line of a record at a width, with its style (the title and side headings bold).
+    static func lines(_ record: RecordView, width: Int, ascii: Bool) -> [(text: String, style: CellStyle)] {
+        var out: [(String, CellStyle)] = [(Sanitizer.inert(record.title, ascii: ascii), [.bold, .underline])]
+        if record.pending != nil { out.append(("reading the full record...", [])) }
+        out.append(("", []))
+        let keyWidth = min(maxKeyWidth, record.fields.map { TextWidth.of(Sanitizer.inert($0.key, ascii: ascii)) }.max() ?? 4)
+        let sides = max(1, record.sides?.count ?? 1)
+        let room = max(8, width - keyWidth - 2)
+        let sideWidth = sides == 1 ? room : max(8, (room - 3 * (sides - 1)) / sides)
+        if let headings = record.sides {
+            let cells = headings.map { TextFit.pad(Sanitizer.inert($0, ascii: ascii), to: sideWidth) }
+            out.append((String(repeating: " ", count: keyWidth + 2) + cells.joined(separator: " | "), [.bold]))
+        }
+        for field in record.fields {
+            let key = TextFit.pad(Sanitizer.inert(field.key, ascii: ascii), to: keyWidth)
+            let columns = (0..<sides).map { i in
+                TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii), width: sideWidth)
+            }
+            let height = columns.map(\.count).max() ?? 1
+            for line in 0..<height {
+                let cells = columns.map { column in
+                    let text = line < column.count ? column[line] : ""
+                    return sides == 1 ? text : TextFit.pad(text, to: sideWidth)
+                }
+                let lead = line == 0 ? key : String(repeating: " ", count: keyWidth)
+                out.append((lead + "  " + cells.joined(separator: " | "), []))
+            }
+        }
+        return out
+    }
+
+    /// Each line of a value made inert on its own, so its line breaks stay line breaks.
+    static func inertLines(_ value: String, ascii: Bool) -> String {
+        value.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.inert(String($0), ascii: ascii) }
+            .joined(separator: "\n")
+    }
+
+    /// Rows the record may use on a screen of `rows` rows (between breadcrumb and status line).
+    static func height(rows: Int) -> Int { max(1, rows - 3) }
+
+    /// The largest useful offset.
+    static func maxOffset(_ record: RecordView, size: TerminalSize, ascii: Bool) -> Int {
+        max(0, lines(record, width: size.cols - 2, ascii: ascii).count - height(rows: size.rows))
+    }
+
+    static func draw(_ record: RecordView, into buffer: inout ScreenBuffer) {
+        let top = 1
+        let height = height(rows: buffer.rows)
+        let all = lines(record, width: buffer.cols - 2, ascii: buffer.glyphs.ascii)
+        let start = max(0, min(record.offset, all.count - height))
+        for r in top..<(top + height) { buffer.clearRow(r) }
+        for (i, line) in all.dropFirst(start).prefix(height).enumerated() {
+            buffer.put(line.text, row: top + i, col: 1, style: line.style)
+        }
+        if all.count > height {
+            let label = " lines \(start + 1)-\(min(all.count, start + height)) of \(all.count) "
+            buffer.put(label, row: top, col: buffer.cols - label.count, style: [.bold])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import tui
+
+/// Issue 14, point 7: the case's status, severity, assignee and disposition set from the
+/// console (each after its own Enter), and "exported" marked stale after later writes.
+@Suite struct CaseFieldsTests {
+    func set(_ text: String, on state: AppState = Fixture.loadedState()) -> AppState {
+        Fixture.press(BulkWorkTests.type(Fixture.press(state, .char("S")), text), .enter)
+    }
+
+    @Test func capitalSSetsEachFieldAfterEnter() {
+        let asked = Fixture.press(Fixture.loadedState(), .char("S"))
+        #expect(asked.effects.isEmpty)
+        #expect(Fixture.frame(asked).last?.contains("status open|triage|confirmed|dismissed|closed") == true)
+        var s = set("status triage")
+        #expect(s.effects == [.persist(.setStatus("triage"))])
+        #expect(s.status == "status set to 'triage' in a new case")
+        s = set("severity high", on: s)
+        s = set("assignee alice", on: s)
+        s = set("disposition confirmed ring, refer to abuse", on: s)
+        #expect(s.caseState.severity == "high" && s.caseState.assignee == "alice")
+        #expect(s.effects.last == .persist(.setField(field: "disposition", value: "confirmed ring, refer to abuse")))
+        #expect(s.caseState.audit.map(\.command) == ["status.set", "severity.set", "assignee.set", "disposition.set"])
+        s = Fixture.press(s, .char(":"), .char("c"), .char("a"), .char("s"), .char("e"), .enter)
+        #expect(Fixture.frame(s)[2].hasPrefix("status triage  severity high  assignee alice  disposition confirmed ring"))
+    }
+
+    @Test func badValuesAreRefusedWithTheChoices() {
+        let s = set("status maybe")
+        #expect(s.status == "unknown status 'maybe' (open triage confirmed dismissed closed)")
+        #expect(s.effects.isEmpty)
+        #expect(set("severity urgent").status.hasPrefix("unknown severity 'urgent' (low medium high critical)"))
+        #expect(set("colour red").status.hasPrefix("no case field 'colour'"))
+    }
+
+    @Test func undoSetsTheFieldBack() {
+        var s = set("status confirmed")
+        s.effects.removeAll()
+        s = Fixture.press(s, .char("u"), .enter)
+        #expect(s.effects == [.persist(.setStatus("open"))])
+        #expect(s.caseState.status == "open")
+    }
+
+    @Test func exportGoesStaleAfterLaterWrites() {
+        var c = CaseState()
+        #expect(ExportStatus.line(c) == "not exported")
+        c.audit = [CaseAuditLine(user: "a", time: "t1", command: "tag.add", detail: ""),
+                   CaseAuditLine(user: "a", time: "t2", command: "export", detail: "")]
+        #expect(ExportStatus.line(c) == "exported t2 (up to date)")
+        c.audit.append(CaseAuditLine(user: "a", time: "t3", command: "note.add", detail: ""))
+        #expect(ExportStatus.line(c) == "exported t2 (stale: 1 write since; e exports again)")
+    }
+}
