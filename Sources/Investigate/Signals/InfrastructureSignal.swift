@@ -15,9 +15,13 @@ public struct InfrastructureSignal: DetectionSignal {
         let contribution =
             0.2 * unit((share - e.population.hostingShare - 0.1) / 0.5)
             + (e.size >= 5 && share > 0 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)
+        let spread =
+            subnets.isEmpty
+            ? "no member network known"
+            : "\(PairExplanation.count(e.size, "account")) on \(PairExplanation.count(subnets.count, "network"))"
         return SignalScore(
             name: name, value: share, baseline: e.population.hostingShare, contribution: contribution,
             explanation: "\(percent(share)) of traffic from hosting/proxy networks (population "
-                + "\(percent(e.population.hostingShare))); \(format1(accountsPerSubnet)) accounts per network")
+                + "\(percent(e.population.hostingShare))); \(spread)")
     }
 }

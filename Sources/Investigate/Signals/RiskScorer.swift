@@ -31,6 +31,8 @@ public struct RiskScorer: Sendable {
             members: members, links: links, features: features, population: population,
             index: index, coActivity: coActivity)
         var scores = signals.compactMap { $0.measure(evidence) }
+        // A signal that measured nothing (value 0) never adds risk, whatever its terms say.
+        for i in scores.indices where scores[i].value == 0 && scores[i].contribution > 0 { scores[i].contribution = 0 }
         let total = scores.reduce(0) { $0 + $1.contribution }
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }
         let sum = max(0, scores.reduce(0) { $0 + $1.contribution })
