@@ -92,40 +92,41 @@ enum QueryTimeOrder {
         } else {
             scratch.order[0..<n].sort { (times[$0], $0) < (times[$1], $1) }
         }
-        let order = scratch.order
-        /// `values[i] = old values[order[i]]` over the range.
-        func apply<Element: BitwiseCopyable>(_ column: ChunkedColumn<Element>) {
+        permuteColumns(table, range, scratch.order)
+        return true
+    }
+
+    /// A range across a chunk boundary (a few accounts at most).
+    private static func sortAcrossChunks(_ table: QueryTable, _ range: Range<Int>) {
+        let times = range.map { table.timestamp($0) }
+        permuteColumns(table, range, timeOrder(times.count) { times[$0] })
+    }
+
+    /// Reorders every column of the rows in `range`: row `range.lowerBound + i` takes the old
+    /// row `range.lowerBound + order[i]` (`order` may be longer than the range).
+    private static func permuteColumns(_ table: QueryTable, _ range: Range<Int>, _ order: [Int]) {
+        permute(table.seconds, range, order)
+        permute(table.millisAndFlags, range, order)
+        permute(table.context, range, order)
+        permute(table.categoryCode, range, order)
+        permute(table.tokens, range, order)
+        permute(table.promptSketch, range, order)
+        permute(table.line, range, order)
+    }
+
+    /// One column of `permuteColumns`: through a span within a chunk, else the subscripts.
+    private static func permute<Element: BitwiseCopyable>(_ column: ChunkedColumn<Element>, _ range: Range<Int>, _ order: [Int]) {
+        let n = range.count, start = range.lowerBound
+        if column.isContiguous(start, count: n) {
             column.withMutableSpan(start, count: n) { values in
                 var old: [Element] = []
                 old.reserveCapacity(n)
                 for i in 0..<n { old.append(values[i]) }
                 for i in 0..<n { values[i] = old[order[i]] }
             }
-        }
-        apply(table.seconds)
-        apply(table.millisAndFlags)
-        apply(table.context)
-        apply(table.categoryCode)
-        apply(table.tokens)
-        apply(table.promptSketch)
-        apply(table.line)
-        return true
-    }
-
-    /// A range across a chunk boundary (a few accounts at most): through the subscripts.
-    private static func sortAcrossChunks(_ table: QueryTable, _ range: Range<Int>) {
-        let times = range.map { table.timestamp($0) }
-        let order = timeOrder(times.count) { times[$0] }
-        func apply<Element>(_ column: ChunkedColumn<Element>) {
+        } else {
             let old = range.map { column[$0] }
-            for (i, from) in order.enumerated() { column[range.lowerBound + i] = old[from] }
+            for i in 0..<n { column[start + i] = old[order[i]] }
         }
-        apply(table.seconds)
-        apply(table.millisAndFlags)
-        apply(table.context)
-        apply(table.categoryCode)
-        apply(table.tokens)
-        apply(table.promptSketch)
-        apply(table.line)
     }
 }
