@@ -19,7 +19,7 @@ public struct CreationBurstSignal: DetectionSignal {
         let contribution = 0.35 * unit((share - max(0.3, expected * 2)) / 0.5)
         return SignalScore(
             name: name, value: share, baseline: expected, contribution: contribution,
-            explanation: "\(best) of \(times.count) members were created within 72 hours "
+            explanation: "\(best) of \(times.count) members \(best == 1 ? "was" : "were") created within 72 hours "
                 + "(\(percent(expected)) expected at the population's pace)")
     }
 }

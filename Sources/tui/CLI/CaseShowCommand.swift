@@ -18,13 +18,16 @@ struct CaseShowCommand: ParsableCommand {
             }
             let info = snapshot.info
             print("\(info.id): \(inert(info.title))")
-            print("status \(info.status.rawValue)  severity \(inert(info.severity))  assignee \(inert(info.assignee))")
-            if !info.disposition.isEmpty { print("disposition \(inert(info.disposition))") }
+            func field(_ value: String) -> String { value.isEmpty ? "-" : inert(value) }
+            print(
+                "status \(info.status.rawValue)  severity \(field(info.severity))  assignee \(field(info.assignee))  "
+                    + "disposition \(field(info.disposition))")
             print("opened \(info.createdAt) by \(inert(info.createdBy)), last change \(info.updatedAt)")
             print(
-                "\(snapshot.accountIDs.count) accounts, \(snapshot.tags.count) tags, \(snapshot.notes.count) notes, "
+                "\(PairExplanation.count(snapshot.accountIDs.count, "account")), "
+                    + "\(PairExplanation.count(snapshot.tags.count, "tag")), \(PairExplanation.count(snapshot.notes.count, "note")), "
                     + "\(snapshot.retractedTags.count + snapshot.retractedNotes.count) retracted, "
-                    + "\(snapshot.audit.count) audit entries")
+                    + "\(PairExplanation.grouped(snapshot.audit.count)) audit \(snapshot.audit.count == 1 ? "entry" : "entries")")
             for tag in snapshot.tags {
                 print("  tag \(tag.kind.rawValue) \(tag.target.display) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
             }
