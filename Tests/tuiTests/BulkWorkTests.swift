@@ -5,22 +5,20 @@ import Testing
 /// Issue 14, point 3: mark all shown, mark by expression, invert; `T` on a shared value tags
 /// its accounts (through its own prompt).
 @Suite struct BulkWorkTests {
-    /// Performs the filter/sort effects of `update` the way the runner does for small sheets.
-    static func settle(_ state: AppState) -> AppState {
-        var s = state
-        let effects = s.effects
-        s.effects.removeAll()
-        for case .computeOrder(let depth) in effects {
+    /// Performs the filter/sort effects of a step the way the runner does for small sheets.
+    static func settle(_ step: Step) -> AppState {
+        var s = step.state
+        for case .computeOrder(let depth) in step.effects {
             let sheet = s.stack[depth]
             let order = RowQuery.order(AppUpdate.table(s, sheet), filter: sheet.filter, sortColumn: sheet.sortColumn,
                                       ascending: sheet.sortAscending)
-            s = AppUpdate.update(s, .orderReady(depth: depth, kind: sheet.kind, order: order))
+            s = AppUpdate.update(s, .orderReady(depth: depth, kind: sheet.kind, order: order)).state
         }
         return s
     }
 
     static func type(_ state: AppState, _ text: String) -> AppState {
-        text.reduce(state) { AppUpdate.update($0, .key(.char($1))) }
+        text.reduce(state) { AppUpdate.update($0, .key(.char($1))).state }
     }
 
     @Test func starMarksEveryRowShownAndTildeInverts() {
@@ -32,8 +30,7 @@ import Testing
     }
 
     @Test func starUnderAFilterMarksOnlyTheMatchingRows() {
-        var s = Fixture.press(Fixture.loadedState(), .char("j"), .enter, .char("f"))
-        s = Self.settle(Fixture.press(Self.type(s, "country=SG"), .enter))
+        var s = Self.settle(Fixture.step(Fixture.loadedState(), .char("j"), .enter, .char("f")).typing("country=SG").pressing(.enter))
         #expect(s.current.order == [0])
         s = Fixture.press(s, .char("*"))
         #expect(s.marks == [MarkKey.account(ExactText("acct_b7d8e9"))])
@@ -41,23 +38,23 @@ import Testing
     }
 
     @Test func barMarksByExpression() {
-        var s = Fixture.press(Fixture.loadedState(), .char("j"), .enter, .char("|"))
-        s = Fixture.press(Self.type(s, "country=US"), .enter)
+        let marked = Fixture.step(Fixture.loadedState(), .char("j"), .enter, .char("|")).typing("country=US").pressing(.enter)
+        let s = marked.state
         #expect(s.marks == [MarkKey.account(ExactText("acct_c4c4c4"))])
         #expect(s.status.hasPrefix("1 row match 'country=US'"))
-        #expect(!s.effects.contains { if case .persist = $0 { true } else { false } }, "marking is not a write")
+        #expect(!marked.effects.contains { if case .persist = $0 { true } else { false } }, "marking is not a write")
     }
 
     @Test func capitalTOnASharedValueTagsItsAccountsAndTheValue() {
         // Triage > c1 > acct_9f3e21 > payment pf_77aa.
-        var s = Fixture.press(Fixture.loadedState(), .enter, .enter, .enter)
-        #expect(s.current.kind == .sharedValue(.payment, 0))
-        s = Fixture.press(s, .char("T"))
-        #expect(s.effects.isEmpty, "T only opens its prompt")
-        s = Fixture.press(Self.type(s, "ring"), .enter)
+        #expect(Fixture.press(Fixture.loadedState(), .enter, .enter, .enter).current.kind == .sharedValue(.payment, 0))
+        let asked = Fixture.step(Fixture.loadedState(), .enter, .enter, .enter, .char("T"))
+        #expect(asked.effects.isEmpty, "T only opens its prompt")
+        let tagged = asked.typing("ring").pressing(.enter)
+        let s = tagged.state
         let keys = [MarkKey.account(ExactText("acct_9f3e21")), MarkKey.account(ExactText("acct_a0b1c2")),
                     MarkKey.value(.payment, ExactText("pf_77aa"))]
-        #expect(s.effects.contains(.persist(.tag(label: "ring", keys: keys))))
+        #expect(tagged.effects.contains(.persist(.tag(label: "ring", keys: keys))))
         #expect(s.status.hasPrefix("tagged 2 accounts sharing payment pf_77aa, and the value, 'ring'"))
         #expect(s.caseState.audit.last?.command == "tag-value")
     }

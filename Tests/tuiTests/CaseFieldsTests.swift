@@ -4,22 +4,24 @@ import Testing
 /// Issue 14, point 7: the case's status, severity, assignee and disposition set from the
 /// console (each after its own Enter), and "exported" marked stale after later writes.
 @Suite struct CaseFieldsTests {
-    func set(_ text: String, on state: AppState = Fixture.loadedState()) -> AppState {
-        Fixture.press(BulkWorkTests.type(Fixture.press(state, .char("S")), text), .enter)
+    func set(_ text: String, on state: AppState = Fixture.loadedState()) -> Step {
+        Fixture.step(state, .char("S")).typing(text).pressing(.enter)
     }
 
     @Test func capitalSSetsEachFieldAfterEnter() {
-        let asked = Fixture.press(Fixture.loadedState(), .char("S"))
+        let asked = Fixture.step(Fixture.loadedState(), .char("S"))
         #expect(asked.effects.isEmpty)
-        #expect(Fixture.frame(asked).last?.contains("status open|triage|confirmed|dismissed|closed") == true)
-        var s = set("status triage")
-        #expect(s.effects == [.persist(.setStatus("triage"))])
+        #expect(Fixture.frame(asked.state).last?.contains("status open|triage|confirmed|dismissed|closed") == true)
+        let first = set("status triage")
+        #expect(first.effects == [.persist(.setStatus("triage"))])
+        var s = first.state
         #expect(s.status == "status set to 'triage' in a new case")
-        s = set("severity high", on: s)
-        s = set("assignee alice", on: s)
-        s = set("disposition confirmed ring, refer to abuse", on: s)
+        s = set("severity high", on: s).state
+        s = set("assignee alice", on: s).state
+        let last = set("disposition confirmed ring, refer to abuse", on: s)
+        s = last.state
         #expect(s.caseState.severity == "high" && s.caseState.assignee == "alice")
-        #expect(s.effects.last == .persist(.setField(field: "disposition", value: "confirmed ring, refer to abuse")))
+        #expect(last.effects.last == .persist(.setField(field: "disposition", value: "confirmed ring, refer to abuse")))
         #expect(s.caseState.audit.map(\.command) == ["status.set", "severity.set", "assignee.set", "disposition.set"])
         s = Fixture.press(s, .char(":"), .char("c"), .char("a"), .char("s"), .char("e"), .enter)
         #expect(Fixture.frame(s)[2].hasPrefix("status triage  severity high  assignee alice  disposition confirmed ring"))
@@ -27,18 +29,16 @@ import Testing
 
     @Test func badValuesAreRefusedWithTheChoices() {
         let s = set("status maybe")
-        #expect(s.status == "unknown status 'maybe' (open triage confirmed dismissed closed)")
+        #expect(s.state.status == "unknown status 'maybe' (open triage confirmed dismissed closed)")
         #expect(s.effects.isEmpty)
-        #expect(set("severity urgent").status.hasPrefix("unknown severity 'urgent' (low medium high critical)"))
-        #expect(set("colour red").status.hasPrefix("no case field 'colour'"))
+        #expect(set("severity urgent").state.status.hasPrefix("unknown severity 'urgent' (low medium high critical)"))
+        #expect(set("colour red").state.status.hasPrefix("no case field 'colour'"))
     }
 
     @Test func undoSetsTheFieldBack() {
-        var s = set("status confirmed")
-        s.effects.removeAll()
-        s = Fixture.press(s, .char("u"), .enter)
-        #expect(s.effects == [.persist(.setStatus("open"))])
-        #expect(s.caseState.status == "open")
+        let undone = Fixture.step(set("status confirmed").state, .char("u"), .enter)
+        #expect(undone.effects == [.persist(.setStatus("open"))])
+        #expect(undone.state.caseState.status == "open")
     }
 
     @Test func exportGoesStaleAfterLaterWrites() {

@@ -7,15 +7,15 @@ import Testing
 @Suite struct FilterNavigationTests {
     /// Triage > cluster c2 filtered to `country=SG`.
     func filtered() -> AppState {
-        let s = Fixture.press(Fixture.loadedState(), .char("j"), .enter, .char("f"))
-        return BulkWorkTests.settle(Fixture.press(BulkWorkTests.type(s, "country=SG"), .enter))
+        BulkWorkTests.settle(Fixture.step(Fixture.loadedState(), .char("j"), .enter, .char("f")).typing("country=SG").pressing(.enter))
     }
 
     @Test func reopenedFilterTextIsReplacedByTyping() {
-        var s = Fixture.press(filtered(), .char("f"))
+        let reopened = Fixture.step(filtered(), .char("f"))
+        var s = reopened.state
         #expect(s.promptSelected)
         #expect(Fixture.frame(s)[22].hasPrefix("filter: country=SG_   (typing replaces it"))
-        s = BulkWorkTests.settle(Fixture.press(BulkWorkTests.type(s, "plan=free"), .enter))
+        s = BulkWorkTests.settle(reopened.typing("plan=free").pressing(.enter))
         #expect(s.current.filter == "plan=free")
         #expect(s.current.order == [1])
         // Right keeps the old text and types after it; Backspace on the selection clears it.
@@ -45,14 +45,14 @@ import Testing
         // Column cursor onto "queries" (account, age, ctry, plan, status, queries).
         s = Fixture.press(s, .char(">"), .char(">"), .char(">"), .char(">"), .char(">"), .char(">"))
         #expect(s.current.column == 5)
-        s = BulkWorkTests.settle(Fixture.press(s, .char("s")))
+        s = BulkWorkTests.settle(Fixture.step(s, .char("s")))
         #expect(s.current.order == [0, 1])
         #expect(s.status == "2 rows, sorted by queries, largest first")
-        s = BulkWorkTests.settle(Fixture.press(s, .char("s")))
+        s = BulkWorkTests.settle(Fixture.step(s, .char("s")))
         #expect(s.current.order == [1, 0])
         #expect(s.status == "2 rows, sorted by queries, smallest first")
         #expect(Fixture.frame(s)[22].contains("sort: queries asc"))
-        s = BulkWorkTests.settle(Fixture.press(s, .char("s")))
+        s = BulkWorkTests.settle(Fixture.step(s, .char("s")))
         #expect(s.current.sortColumn == nil)
     }
 

@@ -137,17 +137,39 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     }
 }
 
+extension Step {
+    /// This step followed by `actions`: the state after them, and this step's effects then
+    /// theirs, in order (what the runner would have performed).
+    func then(_ actions: [Action]) -> Step {
+        actions.reduce(self) { done, action in
+            let next = AppUpdate.update(done.state, action)
+            return Step(state: next.state, effects: done.effects + next.effects)
+        }
+    }
+
+    /// This step followed by `keys`.
+    func pressing(_ keys: Key...) -> Step { then(keys.map { .key($0) }) }
+
+    /// This step followed by typing `text`, one key a character.
+    func typing(_ text: String) -> Step { then(text.map { .key(.char($0)) }) }
+}
+
 /// Helpers for building states and frames in tests.
 enum Fixture {
     static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80),
                             model: FixtureModel = FixtureModel()) -> AppState {
         var state = AppState()
         state.size = size
-        return AppUpdate.update(state, .loaded(ConsoleData(model: model)))
+        return AppUpdate.update(state, .loaded(ConsoleData(model: model))).state
     }
 
     static func press(_ state: AppState, _ keys: Key...) -> AppState {
-        keys.reduce(state) { AppUpdate.update($0, .key($1)) }
+        keys.reduce(state) { AppUpdate.update($0, .key($1)).state }
+    }
+
+    /// The state after `keys`, and every effect they asked for, in order.
+    static func step(_ state: AppState, _ keys: Key...) -> Step {
+        Step(state: state, effects: []).then(keys.map { .key($0) })
     }
 
     /// Three hand-made stored cases, newest first; the middle one is open and the newest has a
@@ -160,11 +182,15 @@ enum Fixture {
 
     /// `c` pressed on `state` with case-0002 open, and the runner's answer to `.listCases`.
     static func casePicker(_ state: AppState) -> AppState {
+        casePickerStep(state).state
+    }
+
+    /// `casePicker`, with the effects of getting there (`.listCases`).
+    static func casePickerStep(_ state: AppState) -> Step {
         var s = state
         s.caseState.id = "case-0002"
         s.caseState.title = "Hydra payment cluster"
-        s = press(s, .char("c"))
-        return AppUpdate.update(s, .casesListed(cases))
+        return step(s, .char("c")).then([.casesListed(cases)])
     }
 
     static func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> [String] {

@@ -16,7 +16,7 @@ import Testing
         model.queryTotal = 3_000
         let s = Fixture.press(Fixture.loadedState(model: model), .char("H"))
         #expect(Fixture.frame(s).contains { $0.contains("2 of 3,000 queries, newest first (+ shows more)") })
-        let more = Fixture.press(s, .char("+"))
+        let more = Fixture.step(s, .char("+"))
         #expect(more.effects.contains(.showMore(.queries(.cluster(1)))))
         let whole = Fixture.press(Fixture.loadedState(), .char("H"))
         #expect(Fixture.frame(whole).contains { $0.contains("2 queries, newest first") })
@@ -32,7 +32,7 @@ import Testing
         let frame = Fixture.frame(singles)
         #expect(frame.contains { $0.contains("1 of 257,000 single accounts shown (+ shows more)") })
         #expect(frame.contains { $0.contains("acct_c4c4c4") })
-        #expect(Fixture.press(singles, .char("+")).effects.contains(.showMore(.singles)))
+        #expect(Fixture.step(singles, .char("+")).effects.contains(.showMore(.singles)))
         #expect(Fixture.press(s, .char("+")).status.contains("not cut"))
     }
 }

@@ -23,11 +23,11 @@ import Testing
     }
 
     @Test func capitalTOnAnOperationTagsItWhole() {
-        var s = Fixture.press(withOperation(), .char("T"))
-        s = Fixture.press(BulkWorkTests.type(s, "op-ring"), .enter)
+        let tagged = Fixture.step(withOperation(), .char("T")).typing("op-ring").pressing(.enter)
+        let s = tagged.state
         let keys = [MarkKey.cluster(1), MarkKey.cluster(2)]
             + ["acct_9f3e21", "acct_a0b1c2", "acct_b7d8e9", "acct_c4c4c4"].map { MarkKey.account(ExactText($0)) }
-        #expect(s.effects.contains(.persist(.tag(label: "op-ring", keys: keys))))
+        #expect(tagged.effects.contains(.persist(.tag(label: "op-ring", keys: keys))))
         #expect(s.status.hasPrefix("tagged operation op1: 2 clusters and 4 accounts 'op-ring'"))
         let record = Fixture.press(withOperation(), .enter)
         guard case .record(let r)? = record.overlay else { Issue.record("Enter on an operation shows it"); return }

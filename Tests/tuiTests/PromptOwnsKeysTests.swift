@@ -6,11 +6,11 @@ import Testing
 /// keys (`a` opened the note prompt, and the note `ge<10` was written to the case).
 @Suite struct PromptOwnsKeysTests {
     @Test func backspaceOnAnEmptyPromptDoesNothing() {
-        var s = Fixture.press(Fixture.loadedState(), .char("f"), .backspace, .backspace)
-        #expect(s.overlay != nil)
-        s = Fixture.press(s, .char("a"), .char("g"), .char("e"), .char("<"), .char("1"), .char("0"), .enter)
-        #expect(s.current.filter == "age<10")
-        #expect(!s.effects.contains { if case .persist = $0 { return true } else { return false } })
+        let opened = Fixture.step(Fixture.loadedState(), .char("f"), .backspace, .backspace)
+        #expect(opened.state.overlay != nil)
+        let typed = opened.pressing(.char("a"), .char("g"), .char("e"), .char("<"), .char("1"), .char("0"), .enter)
+        #expect(typed.state.current.filter == "age<10")
+        #expect(!typed.effects.contains { if case .persist = $0 { return true } else { return false } })
     }
 
     /// Random key streams (fixed seeds): a write reaches the case store only on the Enter that
@@ -29,15 +29,14 @@ import Testing
         var promptText: String?
         for _ in 0..<300 {
             let key = alphabet[Int(rng.next() % UInt64(alphabet.count))]
-            let before = s.effects.count
             let wasPrompt = s.overlay?.takesText == true
-            s = AppUpdate.update(s, .key(key))
-            let writes = s.effects.dropFirst(before).filter { if case .persist(let w) = $0 { return w.isWrite } else { return false } }
+            let step = AppUpdate.update(s, .key(key))
+            s = step.state
+            let writes = step.effects.filter { if case .persist(let w) = $0 { return w.isWrite } else { return false } }
             if !writes.isEmpty {
                 #expect(key == .enter && wasPrompt, "a write on \(key) with prompt \(promptText ?? "none")")
             }
             if case .commandLine(let text, _)? = s.overlay { promptText = text } else { promptText = nil }
-            if s.effects.count > 500 { s.effects.removeAll() }
         }
     }
 

@@ -10,23 +10,24 @@ import Testing
     }
 
     @Test func enterOnAQueryOpensItsRecordAndReadsTheWholeRow() throws {
-        let s = Fixture.press(queryHistory(), .enter)
+        let opened = Fixture.step(queryHistory(), .enter)
+        let s = opened.state
         guard case .record(let record)? = s.overlay, let request = record.pending else {
             Issue.record("no pending record: \(String(describing: s.overlay))")
             return
         }
-        #expect(s.effects.contains(.readQuery(scope: .cluster(1), row: 0, request: request)))
+        #expect(opened.effects.contains(.readQuery(scope: .cluster(1), row: 0, request: request)))
         let long = String(repeating: "harvest the reasoning of the model step by step ", count: 8)
         let fields = [RecordField("ts", "2026-06-01T14:03:00Z"), RecordField("prompt", long + "\u{1B}[2J"),
                       RecordField("request_id", "req_544da876b239")]
-        let filled = AppUpdate.update(s, .recordRead(request: request, fields: fields))
+        let filled = AppUpdate.update(s, .recordRead(request: request, fields: fields)).state
         let frame = Fixture.frame(filled)
         #expect(frame.contains { $0.contains("request_id") && $0.contains("req_544da876b239") })
         #expect(frame.filter { $0.contains("harvest the reasoning") }.count >= 4, "the prompt is wrapped, not cut")
         #expect(frame.allSatisfy { !$0.unicodeScalars.contains { $0.value == 0x1B } })
         #expect(frame.joined().contains("\\x1b[2J"))
         // A late answer for another record is dropped.
-        let stale = AppUpdate.update(s, .recordRead(request: "other", fields: fields))
+        let stale = AppUpdate.update(s, .recordRead(request: "other", fields: fields)).state
         #expect(stale.overlay == s.overlay)
     }
 
@@ -34,7 +35,7 @@ import Testing
         var s = Fixture.press(queryHistory(), .enter)
         guard case .record(let record)? = s.overlay else { Issue.record("no record"); return }
         let fields = (0..<60).map { RecordField("key\($0)", "value \($0)") }
-        s = AppUpdate.update(s, .recordRead(request: record.pending!, fields: fields))
+        s = AppUpdate.update(s, .recordRead(request: record.pending!, fields: fields)).state
         s = Fixture.press(s, .char("j"), .char("j"), .char("j"))
         guard case .record(let scrolled)? = s.overlay else { Issue.record("closed"); return }
         #expect(scrolled.offset == 3)

@@ -5,7 +5,7 @@ enum RenderScreens {
     static var all: [(name: String, state: AppState, glyphs: Glyphs)] {
         let base = Fixture.loadedState()
         var loading = AppState()
-        loading = AppUpdate.update(loading, .progress(fraction: 0.4, label: "queries.jsonl"))
+        loading = AppUpdate.update(loading, .progress(fraction: 0.4, label: "queries.jsonl")).state
         return [
             ("triage", base, .unicode),
             ("triageASCII", base, .asciiOnly),

@@ -8,13 +8,14 @@ import Testing
     @Test func undoRetractsTheLastTagAfterEnter() {
         var s = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char(" "), .char("t"))
         s = Fixture.press(BulkWorkTests.type(s, "ring"), .enter)
-        s.effects.removeAll()
-        s = Fixture.press(s, .char("u"))
-        #expect(s.effects.isEmpty, "u alone writes nothing")
+        let asked = Fixture.step(s, .char("u"))
+        #expect(asked.effects.isEmpty, "u alone writes nothing")
+        s = asked.state
         #expect(Fixture.frame(s).last?.contains("tag 'ring' on 2 rows") == true)
-        s = Fixture.press(s, .enter)
+        let undone = Fixture.step(s, .enter)
+        s = undone.state
         let keys = [MarkKey.account(ExactText("acct_9f3e21")), MarkKey.account(ExactText("acct_a0b1c2"))]
-        #expect(s.effects == [.persist(.untag(label: "ring", keys: keys))])
+        #expect(undone.effects == [.persist(.untag(label: "ring", keys: keys))])
         #expect(s.status.hasPrefix("undone: tag 'ring' on 2 rows (retracted, kept in the audit trail)"))
         #expect(s.caseState.tags.isEmpty)
         #expect(s.caseState.audit.map(\.command) == ["tag", "untag"])
@@ -26,9 +27,9 @@ import Testing
         s = Fixture.press(BulkWorkTests.type(s, "ring"), .enter)
         s = Fixture.press(s, .char("*"), .char("t"))
         s = Fixture.press(BulkWorkTests.type(s, "ring"), .enter)
-        s.effects.removeAll()
-        s = Fixture.press(s, .char("u"), .enter)
-        #expect(s.effects == [.persist(.untag(label: "ring", keys: [MarkKey.account(ExactText("acct_a0b1c2"))]))])
+        let undone = Fixture.step(s, .char("u"), .enter)
+        s = undone.state
+        #expect(undone.effects == [.persist(.untag(label: "ring", keys: [MarkKey.account(ExactText("acct_a0b1c2"))]))])
         #expect(s.caseState.tags[MarkKey.account(ExactText("acct_9f3e21"))] == ["ring"])
     }
 
@@ -37,9 +38,9 @@ import Testing
         s = Fixture.press(BulkWorkTests.type(s, "first seen on the 3rd"), .enter)
         let kept = Fixture.press(s, .char("u"), .escape)
         #expect(kept.caseState.notes == ["first seen on the 3rd"])
-        s.effects.removeAll()
-        s = Fixture.press(s, .char("u"), .enter)
-        #expect(s.effects == [.persist(.retractNote("first seen on the 3rd"))])
+        let undone = Fixture.step(s, .char("u"), .enter)
+        s = undone.state
+        #expect(undone.effects == [.persist(.retractNote("first seen on the 3rd"))])
         #expect(s.caseState.notes.isEmpty)
         #expect(s.status.hasPrefix("undone: note 'first seen on the 3rd'"))
     }

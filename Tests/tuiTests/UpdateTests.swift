@@ -47,7 +47,7 @@ import Testing
 
     @Test func tagWritesTheAuditTrail() {
         var s = Fixture.press(base, .enter, .char(" "), .char(" "))
-        s = AppUpdate.update(s, .clock("2026-06-01T00:00:00Z"))
+        s = AppUpdate.update(s, .clock("2026-06-01T00:00:00Z")).state
         s = Fixture.press(s, .char("t"), .char("r"), .char("i"), .char("n"), .char("g"), .enter)
         #expect(s.caseState.tags[MarkKey.account(ExactText("acct_9f3e21"))] == ["ring"])
         #expect(s.caseState.tags[MarkKey.account(ExactText("acct_a0b1c2"))] == ["ring"])
@@ -59,13 +59,13 @@ import Testing
     }
 
     @Test func commandLinePivotOpenAndCompletion() {
-        var s = AppUpdate.update(base, .run("pivot ip 203.0.113.7"))
+        var s = AppUpdate.update(base, .run("pivot ip 203.0.113.7")).state
         #expect(s.current.kind == .sharedValue(.ip, 0))
-        s = AppUpdate.update(s, .run("open acct_c4c4c4"))
+        s = AppUpdate.update(s, .run("open acct_c4c4c4")).state
         #expect(s.current.kind == .account(3))
-        s = AppUpdate.update(s, .run("open c2"))
+        s = AppUpdate.update(s, .run("open c2")).state
         #expect(s.current.kind == .cluster(2))
-        #expect(AppUpdate.update(s, .run("bogus")).status.contains("unknown command"))
+        #expect(AppUpdate.update(s, .run("bogus")).state.status.contains("unknown command"))
         let typed = Fixture.press(base, .char(":"), .char("o"), .char("p"), .tab)
         #expect(typed.overlay == .commandLine(text: "open ", completions: []))
         let ids = Fixture.press(typed, .char("a"), .char("c"), .tab)
@@ -75,34 +75,34 @@ import Testing
     }
 
     @Test func searchAndFilterAreEffectsNotWork() {
-        let s = Fixture.press(base, .char("/"), .char("a"), .char("s"), .char("n"))
-        #expect(s.overlay == .search(text: "asn"))
+        let s = Fixture.step(base, .char("/"), .char("a"), .char("s"), .char("n"))
+        #expect(s.state.overlay == .search(text: "asn"))
         #expect(s.effects.contains(.search(query: "asn", from: 0, forward: true, generation: 3)))
-        let f = Fixture.press(base, .char("f"), .char("x"), .enter)
-        #expect(f.current.filter == "x")
+        let f = Fixture.step(base, .char("f"), .char("x"), .enter)
+        #expect(f.state.current.filter == "x")
         #expect(f.effects.contains(.computeOrder(depth: 0)))
     }
 
     @Test func searchResultsMoveTheCursorAndStaleOnesAreDropped() {
         var s = Fixture.press(base, .char("/"), .char("a"), .char("s"), .char("n"), .enter)
         let generation = s.search.generation
-        s = AppUpdate.update(s, .searchResult(generation: generation - 1, position: 1))
+        s = AppUpdate.update(s, .searchResult(generation: generation - 1, position: 1)).state
         #expect(s.current.cursor == 0)
-        s = AppUpdate.update(s, .searchResult(generation: generation, position: 1))
+        s = AppUpdate.update(s, .searchResult(generation: generation, position: 1)).state
         #expect(s.current.cursor == 1)
     }
 
     @Test func copyAndDumpAreEffects() {
-        let s = Fixture.press(base, .enter, .char("y"))
+        let s = Fixture.step(base, .enter, .char("y"))
         #expect(s.effects.last == .copy("acct_9f3e21"))
         #expect(AppUpdate.update(base, .run("dump /tmp/x.txt")).effects == [.dump(path: "/tmp/x.txt")])
     }
 
     @Test func casePickerListsSwitchesAndStartsNewCases() {
-        let pressed = Fixture.press(base, .char("c"))
+        let pressed = Fixture.step(base, .char("c"))
         #expect(pressed.effects == [.listCases])
-        #expect(pressed.overlay == nil)
-        #expect(pressed.stack.count == 1)
+        #expect(pressed.state.overlay == nil)
+        #expect(pressed.state.stack.count == 1)
 
         let picker = Fixture.casePicker(base)
         #expect(picker.overlay == .casePicker(cases: Fixture.cases, cursor: 1))
@@ -111,34 +111,34 @@ import Testing
         #expect(Fixture.press(picker, .char("k"), .char("k")).overlay == .casePicker(cases: Fixture.cases, cursor: 0))
 
         // Enter on another case switches to it by the same path as `:case open ID`.
-        let switched = Fixture.press(picker, .char("k"), .enter)
-        #expect(switched.overlay == nil)
+        let switched = Fixture.casePickerStep(base).pressing(.char("k"), .enter)
+        #expect(switched.state.overlay == nil)
         #expect(switched.effects == [.listCases, .persist(.openCase(id: "case-0003"))])
         #expect(AppUpdate.update(base, .run("case open case-0003")).effects == [.persist(.openCase(id: "case-0003"))])
-        #expect(switched.stack.count == 1)
+        #expect(switched.state.stack.count == 1)
 
         // Enter on the open case shows the case sheet, as `:case` does.
         let sheet = Fixture.press(picker, .enter)
         #expect(sheet.overlay == nil)
         #expect(sheet.current.kind == .caseFile)
-        #expect(AppUpdate.update(base, .run("case")).current.kind == .caseFile)
+        #expect(AppUpdate.update(base, .run("case")).state.current.kind == .caseFile)
 
         // n starts `:case new ` on the command line; typing a title creates the case.
         let typing = Fixture.press(picker, .char("n"))
         #expect(typing.overlay == .commandLine(text: "case new ", completions: []))
-        let created = Fixture.press(typing, .char("Z"), .enter)
+        let created = Fixture.step(typing, .char("Z"), .enter)
         #expect(created.effects.last == .persist(.newCase(title: "Z")))
-        #expect(created.caseState.title == "Z")
+        #expect(created.state.caseState.title == "Z")
 
         // Esc closes without a write; other keys only hint; an empty store says so.
-        let closed = Fixture.press(picker, .escape)
-        #expect(closed.overlay == nil)
+        let closed = Fixture.casePickerStep(base).pressing(.escape)
+        #expect(closed.state.overlay == nil)
         #expect(closed.effects == [.listCases])
         #expect(Fixture.press(picker, .char("x")).status == CasePicker.hint)
-        let empty = AppUpdate.update(base, .casesListed([]))
+        let empty = AppUpdate.update(base, .casesListed([])).state
         #expect(empty.overlay == .casePicker(cases: [], cursor: 0))
         #expect(Fixture.press(empty, .enter).overlay == nil)
-        #expect(Fixture.press(empty, .enter).effects.isEmpty)
+        #expect(Fixture.step(empty, .enter).effects.isEmpty)
     }
 
     @Test func helpAndQuit() {
@@ -154,7 +154,7 @@ import Testing
         var s = AppState()
         s = Fixture.press(s, .char("j"), .enter, .char("G"), .backspace, .char("/"), .char("x"), .enter)
         #expect(s.stack.count == 1)
-        s = AppUpdate.update(s, .loaded(ConsoleData(model: FixtureModel())))
+        s = AppUpdate.update(s, .loaded(ConsoleData(model: FixtureModel()))).state
         #expect(s.current.cursor == 0)
     }
 }
@@ -277,7 +277,7 @@ import Testing
         let model = FixtureModel()
         model.slowQueries = true
         var state = AppState()
-        state = AppUpdate.update(state, .loaded(ConsoleData(model: model)))
+        state = AppUpdate.update(state, .loaded(ConsoleData(model: model))).state
         let surface = MemorySurface(size: TerminalSize(rows: 24, cols: 80))
         let runner = ConsoleRunner(surface: surface, state: state)
         runner.handle(.enter)
@@ -300,7 +300,7 @@ import Testing
         fresh.pendingRestore = saved
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel())))
         #expect(restored.effects.contains(.persist(.openCase(id: "case-0007"))))
-        #expect(restored.stack.map(\.kind) == walked.stack.map(\.kind))
+        #expect(restored.state.stack.map(\.kind) == walked.stack.map(\.kind))
     }
 
     @Test func sessionRoundTrips() {
@@ -309,7 +309,7 @@ import Testing
         #expect(saved == "triage - 0\ncluster 1 1\naccount acct_a0b1c2 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
         var fresh = AppState()
         fresh.pendingRestore = saved
-        let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel())))
+        let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel()))).state
         #expect(restored.stack.map(\.kind) == walked.stack.map(\.kind))
         #expect(restored.stack[1].cursor == 1)
         #expect(restored.marks == walked.marks)

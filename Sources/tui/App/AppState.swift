@@ -90,8 +90,6 @@ struct AppState: Sendable {
     var caseState = CaseState()
     /// Investigator name for the audit trail.
     var user = "investigator"
-    /// Side effects for the runner to perform, then clear.
-    var effects: [Effect] = []
     /// This session's writes, newest last, for `u`.
     var undoable: [UndoEntry] = []
     /// Set by `quit`.
@@ -110,6 +108,16 @@ struct AppState: Sendable {
         get { stack[stack.count - 1] }
         set { stack[stack.count - 1] = newValue }
     }
+}
+
+/// One step of the console: the state after an action and the side effects the action asks for,
+/// in the order the runner must perform them. Effects travel only here, never in `AppState`, so none
+/// can linger in the state, be performed twice, or reach the session file.
+struct Step {
+    /// The state after the action.
+    var state: AppState
+    /// The side effects to perform, in order.
+    var effects: [Effect]
 }
 
 /// Side effects requested by `update`, performed by the runner (so `update` stays pure).

@@ -3,13 +3,13 @@
 /// `:case new `, Esc closes. The list itself is read by the `.listCases` effect.
 extension AppUpdate {
     /// Puts the case sheet on top of the stack (unless it already is).
-    static func showCaseSheet(_ s: inout AppState) {
-        if s.current.kind != .caseFile { push(&s, .caseFile) }
+    static func showCaseSheet(_ s: inout AppState, _ effects: inout [Effect]) {
+        if s.current.kind != .caseFile { push(&s, &effects, .caseFile) }
     }
 
     /// Switches to a stored case; the runner re-reads it and posts `caseSynced`.
-    static func openCase(_ s: inout AppState, id: String) {
-        s.effects.append(.persist(.openCase(id: id)))
+    static func openCase(_ s: inout AppState, _ effects: inout [Effect], id: String) {
+        effects.append(.persist(.openCase(id: id)))
     }
 }
 
@@ -18,7 +18,7 @@ enum CasePicker {
     /// The hint shown in the picker's title line.
     static let hint = "j/k move  Enter switch  n new case  Esc close"
 
-    static func handle(_ s: inout AppState, _ key: Key, cases: [CaseListEntry], cursor: Int) {
+    static func handle(_ s: inout AppState, _ effects: inout [Effect], _ key: Key, cases: [CaseListEntry], cursor: Int) {
         if key == .char("n") {
             s.overlay = .commandLine(text: "case new ", completions: [])
             return
@@ -38,9 +38,9 @@ enum CasePicker {
             guard cursor < cases.count else { s.status = "no cases yet (c, then n starts one)"; return }
             let chosen = cases[cursor]
             if chosen.id == s.caseState.id {
-                AppUpdate.showCaseSheet(&s)
+                AppUpdate.showCaseSheet(&s, &effects)
             } else {
-                AppUpdate.openCase(&s, id: chosen.id)
+                AppUpdate.openCase(&s, &effects, id: chosen.id)
                 s.status = "switched to \(chosen.id) '\(chosen.title)'"
             }
         case .closeOverlay?, .casePicker?, .quit?:

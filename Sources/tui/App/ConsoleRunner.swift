@@ -50,10 +50,9 @@ final class ConsoleRunner {
 
     /// Applies one action and performs its effects.
     func dispatch(_ action: Action) {
-        state = AppUpdate.update(state, action)
-        let effects = state.effects
-        state.effects.removeAll()
-        for effect in effects { perform(effect) }
+        let step = AppUpdate.update(state, action)
+        state = step.state
+        for effect in step.effects { perform(effect) }
     }
 
     /// Applies every pending background message; true when there were any.

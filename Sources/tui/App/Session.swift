@@ -48,10 +48,11 @@ enum Session {
     }
 
     /// Restores a saved stack onto a freshly loaded state; sheets that no longer resolve end
-    /// the restore there.
-    static func restore(_ text: String, into state: AppState) -> AppState {
-        guard let model = state.data?.model else { return state }
+    /// the restore there. A saved open case comes back as an effect (the case store opens it).
+    static func restore(_ text: String, into state: AppState) -> Step {
+        guard let model = state.data?.model else { return Step(state: state, effects: []) }
         var s = state
+        var effects: [Effect] = []
         var stack: [Sheet] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
@@ -60,7 +61,7 @@ enum Session {
                 continue
             }
             if parts.first == "open-case", parts.count == 2 {
-                AppUpdate.openCase(&s, id: parts[1])
+                AppUpdate.openCase(&s, &effects, id: parts[1])
                 continue
             }
             guard parts.count == 3, let cursor = Int(parts[2]) else { continue }
@@ -84,10 +85,10 @@ enum Session {
             sheet.cursor = cursor
             stack.append(sheet)
         }
-        guard stack.first?.kind == .triage else { return s }
+        guard stack.first?.kind == .triage else { return Step(state: s, effects: effects) }
         s.stack = stack
         for depth in s.stack.indices { AppUpdate.clampCursor(&s, depth: depth) }
         s.status = "restored where you were (\(stack.count) sheet\(stack.count == 1 ? "" : "s"))"
-        return s
+        return Step(state: s, effects: effects)
     }
 }

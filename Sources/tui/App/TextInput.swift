@@ -3,7 +3,7 @@ import Investigate
 /// Typing into the text overlays: the `:` command line (with Tab completion), `/` search
 /// (incremental) and `f` filter.
 enum TextInput {
-    static func handle(_ s: inout AppState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ effects: inout [Effect], _ key: Key) {
         guard let overlay = s.overlay else { return }
         let selected = s.promptSelected
         s.promptSelected = false
@@ -18,7 +18,7 @@ enum TextInput {
             return
         case .enter:
             s.overlay = nil
-            submit(&s, overlay, text)
+            submit(&s, &effects, overlay, text)
             return
         case .tab:
             if case .commandLine = overlay {
@@ -47,35 +47,35 @@ enum TextInput {
         case .commandLine: s.overlay = .commandLine(text: text, completions: [])
         case .search:
             s.overlay = .search(text: text)
-            startSearch(&s, text, from: s.current.cursor)
+            startSearch(&s, &effects, text, from: s.current.cursor)
         case .filter: s.overlay = .filter(text: text)
         case .help, .casePicker, .record: break
         }
     }
 
-    private static func submit(_ s: inout AppState, _ overlay: Overlay, _ text: String) {
+    private static func submit(_ s: inout AppState, _ effects: inout [Effect], _ overlay: Overlay, _ text: String) {
         switch overlay {
-        case .commandLine: AppUpdate.runLine(&s, text)
-        case .search: startSearch(&s, text, from: s.current.cursor)
-        case .filter: applyFilter(&s, text)
+        case .commandLine: AppUpdate.runLine(&s, &effects, text)
+        case .search: startSearch(&s, &effects, text, from: s.current.cursor)
+        case .filter: applyFilter(&s, &effects, text)
         case .help, .casePicker, .record: break
         }
     }
 
-    static func startSearch(_ s: inout AppState, _ query: String, from: Int) {
+    static func startSearch(_ s: inout AppState, _ effects: inout [Effect], _ query: String, from: Int) {
         s.search.query = query
         s.search.forward = true
         s.search.generation += 1
         guard !query.isEmpty else { return }
-        s.effects.append(.search(query: query, from: from, forward: true, generation: s.search.generation))
+        effects.append(.search(query: query, from: from, forward: true, generation: s.search.generation))
     }
 
-    static func applyFilter(_ s: inout AppState, _ text: String) {
+    static func applyFilter(_ s: inout AppState, _ effects: inout [Effect], _ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         s.current.filter = trimmed.isEmpty ? nil : trimmed
         s.current.cursor = 0
         s.current.top = 0
-        s.effects.append(.computeOrder(depth: s.stack.count - 1))
+        effects.append(.computeOrder(depth: s.stack.count - 1))
     }
 }
 
@@ -83,7 +83,7 @@ extension AppUpdate {
     /// Runs one `:` line: `open ID`, `pivot KIND VALUE`, `tag LABEL`, `case new TITLE`,
     /// `case open ID`, `case` (the case sheet), `export`, `dump FILE`, `help`, `q`, or any
     /// command's name.
-    static func runLine(_ s: inout AppState, _ line: String) {
+    static func runLine(_ s: inout AppState, _ effects: inout [Effect], _ line: String) {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let verb = words.first?.lowercased() else { return }
         let rest = words.dropFirst().joined(separator: " ")
@@ -91,9 +91,9 @@ extension AppUpdate {
         case "open":
             guard let data = s.data else { s.status = "still loading"; return }
             if rest.hasPrefix("c"), let n = Int(rest.dropFirst()), data.model.cluster(n) != nil {
-                push(&s, .cluster(n))
+                push(&s, &effects, .cluster(n))
             } else if let account = data.model.accountIndex(rest) {
-                push(&s, .account(account))
+                push(&s, &effects, .account(account))
             } else {
                 s.status = "no account or cluster '\(rest)'"
             }
@@ -105,56 +105,56 @@ extension AppUpdate {
             }
             let value = words.dropFirst(2).joined(separator: " ")
             guard let id = data.model.valueID(kind, value) else { s.status = "no \(kind.rawValue) '\(value)'"; return }
-            push(&s, .sharedValue(kind, id))
+            push(&s, &effects, .sharedValue(kind, id))
         case "tag":
             guard !rest.isEmpty else { s.status = "usage: :tag LABEL"; return }
-            tag(&s, label: rest)
+            tag(&s, &effects, label: rest)
         case "mark":
             guard !rest.isEmpty else { s.status = "usage: :mark EXPRESSION (filter syntax: risk>0.5 country=RU text)"; return }
             markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
-            tagCluster(&s, label: rest)
+            tagCluster(&s, &effects, label: rest)
         case "note":
             guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
             s.caseState.notes.append(rest)
             rememberForUndo(&s, .note(rest))
             audit(&s, "note", rest)
-            s.effects.append(.persist(.note(rest)))
+            effects.append(.persist(.note(rest)))
             s.status = "note added"
         case "case":
             if words.count >= 3, words[1] == "new" {
                 let title = words.dropFirst(2).joined(separator: " ")
                 s.caseState = CaseState(title: title)
                 audit(&s, "case-new", title)
-                s.effects.append(.persist(.newCase(title: title)))
+                effects.append(.persist(.newCase(title: title)))
                 s.status = "new case '\(title)'"
             } else if words.count == 3, words[1] == "open" {
-                openCase(&s, id: words[2])
+                openCase(&s, &effects, id: words[2])
             } else if words.count >= 2, words[1] == "new" || words[1] == "open" {
                 s.status = words[1] == "new" ? "usage: :case new TITLE" : "usage: :case open ID"
             } else {
-                showCaseSheet(&s)
+                showCaseSheet(&s, &effects)
             }
         case "set":
             guard words.count >= 3 else { askCaseField(&s); s.status = "usage: :set FIELD VALUE"; return }
-            setCaseField(&s, field: words[1].lowercased(), value: words.dropFirst(2).joined(separator: " "))
+            setCaseField(&s, &effects, field: words[1].lowercased(), value: words.dropFirst(2).joined(separator: " "))
         case "status", "severity", "assignee", "disposition":
-            setCaseField(&s, field: verb, value: rest)
+            setCaseField(&s, &effects, field: verb, value: rest)
         case "undo":
-            undo(&s)
+            undo(&s, &effects)
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
-            s.effects.append(.dump(path: rest))
+            effects.append(.dump(path: rest))
         case "search":
-            TextInput.startSearch(&s, rest, from: s.current.cursor)
+            TextInput.startSearch(&s, &effects, rest, from: s.current.cursor)
         case "filter":
-            TextInput.applyFilter(&s, rest)
+            TextInput.applyFilter(&s, &effects, rest)
         case "q", "quit":
             s.quitting = true
         default:
             if let command = ConsoleCommands.all.first(where: { $0.colonName == verb || $0.id.rawValue == verb }) {
-                run(&s, command.id)
+                run(&s, &effects, command.id)
             } else {
                 s.status = "unknown command '\(verb)' (:help)"
             }

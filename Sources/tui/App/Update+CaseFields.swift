@@ -15,7 +15,7 @@ extension AppUpdate {
     }
 
     /// `:set FIELD VALUE` (or `:status VALUE`, ...): validates, writes and says what changed.
-    static func setCaseField(_ s: inout AppState, field: String, value: String) {
+    static func setCaseField(_ s: inout AppState, _ effects: inout [Effect], field: String, value: String) {
         let value = value.trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else { s.status = "usage: :set status|severity|assignee|disposition VALUE"; return }
         let previous: String
@@ -27,7 +27,7 @@ extension AppUpdate {
             }
             previous = s.caseState.status
             s.caseState.status = value
-            s.effects.append(.persist(.setStatus(value)))
+            effects.append(.persist(.setStatus(value)))
         case "severity", "assignee", "disposition":
             if field == "severity", !severities.contains(value) {
                 s.status = "unknown severity '\(value)' (" + severities.joined(separator: " ") + ")"
@@ -35,7 +35,7 @@ extension AppUpdate {
             }
             previous = caseField(s.caseState, field)
             setField(&s.caseState, field, value)
-            s.effects.append(.persist(.setField(field: field, value: value)))
+            effects.append(.persist(.setField(field: field, value: value)))
         default:
             s.status = "no case field '\(field)' (status severity assignee disposition)"
             return

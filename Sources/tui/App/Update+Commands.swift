@@ -2,10 +2,10 @@ import Investigate
 
 /// The named commands of `ConsoleCommands`, applied to the state.
 extension AppUpdate {
-    static func run(_ s: inout AppState, _ id: CommandID) {
+    static func run(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID) {
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
-        if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, id, cluster: n) { return }
-        if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, id, cluster: n) { return }
+        if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, &effects, id, cluster: n) { return }
+        if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, &effects, id, cluster: n) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -13,7 +13,7 @@ extension AppUpdate {
         case .bottom: move(&s, by: Int.max / 2)
         case .pageDown: move(&s, by: page)
         case .pageUp: move(&s, by: -page)
-        case .open: open(&s)
+        case .open: open(&s, &effects)
         case .back:
             guard s.stack.count > 1 else { s.status = "already at triage"; return }
             s.forwardStack.append(s.stack.removeLast())
@@ -23,7 +23,7 @@ extension AppUpdate {
             guard let next = s.forwardStack.popLast() else { s.status = "nothing to go forward to"; return }
             s.stack.append(next)
             s.status = ""
-            if isPending(s, next) { s.effects.append(.prepare(next.kind)) }
+            if isPending(s, next) { effects.append(.prepare(next.kind)) }
             scrollIntoView(&s)
         case .nextPane:
             s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
@@ -33,7 +33,7 @@ extension AppUpdate {
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }
             let forward = (id == .searchNext) == s.search.forward
             s.search.generation += 1
-            s.effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
+            effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
                                      forward: forward, generation: s.search.generation))
         case .filter:
             s.overlay = .filter(text: s.current.filter ?? "")
@@ -71,7 +71,7 @@ extension AppUpdate {
                 let next = (s.current.sortColumn ?? -1) + 1
                 s.current.sortColumn = next < columns ? next : nil
             }
-            s.effects.append(.computeOrder(depth: s.stack.count - 1))
+            effects.append(.computeOrder(depth: s.stack.count - 1))
             s.status = s.current.sortColumn.map {
                 "sorted by \(table(s, s.current).columns[$0].title), " + (s.current.sortAscending ? "smallest first" : "largest first")
             } ?? "table order"
@@ -90,26 +90,26 @@ extension AppUpdate {
         case .showMore:
             switch s.current.kind {
             case .queries, .singles:
-                s.effects.append(.showMore(s.current.kind))
+                effects.append(.showMore(s.current.kind))
                 s.status = "reading more rows..."
             default: s.status = "this list is not cut (+ grows query history and single accounts)"
             }
         case .singles:
             guard s.data != nil else { s.status = "still loading"; return }
-            push(&s, .singles)
+            push(&s, &effects, .singles)
         case .tag: s.overlay = .commandLine(text: "tag ", completions: [])
         case .tagCluster: s.overlay = .commandLine(text: "tagcluster ", completions: [])
         case .note: s.overlay = .commandLine(text: "note ", completions: [])
         case .casePicker:
-            s.effects.append(.listCases)
+            effects.append(.listCases)
         case .export:
-            s.effects.append(.export)
+            effects.append(.export)
             audit(&s, "export", s.caseState.title)
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
-            s.effects.append(.copy(t.ids[row]))
+            effects.append(.copy(t.ids[row]))
             s.status = "copying \(t.ids[row])..."
-        case .history: openHistory(&s)
+        case .history: openHistory(&s, &effects)
         case .commandLine: s.overlay = .commandLine(text: "", completions: [])
         case .help: s.overlay = .help(offset: 0)
         case .quit: s.quitting = true
@@ -122,21 +122,21 @@ extension AppUpdate {
         }
     }
 
-    private static func open(_ s: inout AppState) {
+    private static func open(_ s: inout AppState, _ effects: inout [Effect]) {
         guard let (t, row) = selectedRow(s) else { s.status = s.data == nil ? "still loading" : "no rows"; return }
-        guard let target = t.targets[row] else { openRecord(&s, table: t, row: row); return }
-        push(&s, target)
+        guard let target = t.targets[row] else { openRecord(&s, &effects, table: t, row: row); return }
+        push(&s, &effects, target)
     }
 
-    private static func openHistory(_ s: inout AppState) {
+    private static func openHistory(_ s: inout AppState, _ effects: inout [Effect]) {
         switch s.current.kind {
-        case .account(let a): push(&s, .queries(.account(a)))
-        case .cluster(let c): push(&s, .queries(.cluster(c)))
+        case .account(let a): push(&s, &effects, .queries(.account(a)))
+        case .cluster(let c): push(&s, &effects, .queries(.cluster(c)))
         default:
             if let (t, row) = selectedRow(s), let target = t.targets[row] {
                 switch target {
-                case .account(let a): push(&s, .queries(.account(a)))
-                case .cluster(let c): push(&s, .queries(.cluster(c)))
+                case .account(let a): push(&s, &effects, .queries(.account(a)))
+                case .cluster(let c): push(&s, &effects, .queries(.cluster(c)))
                 default: s.status = "query history needs an account or a cluster"
                 }
             } else {
@@ -151,7 +151,7 @@ extension AppUpdate {
     }
 
     /// Tags the marked rows, or the selected one when nothing is marked.
-    static func tag(_ s: inout AppState, label: String) {
+    static func tag(_ s: inout AppState, _ effects: inout [Effect], label: String) {
         var keys = Array(s.marks).sorted()
         if keys.isEmpty, let (t, row) = selectedRow(s) { keys = [t.markKeys[row]] }
         guard !keys.isEmpty else { s.status = "nothing to tag"; return }
@@ -160,21 +160,21 @@ extension AppUpdate {
             s.caseState.tags[key, default: []].append(label)
         }
         audit(&s, "tag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
-        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        effects.append(.persist(.tag(label: label, keys: keys)))
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
     }
 
     /// Tags every member of the current (or selected) cluster.
-    static func tagCluster(_ s: inout AppState, label: String) {
+    static func tagCluster(_ s: inout AppState, _ effects: inout [Effect], label: String) {
         var cluster: Int?
         if case .cluster(let c) = s.current.kind { cluster = c }
         if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
         if cluster == nil, case .sharedValue(let kind, let value) = s.current.kind {
-            tagSharedValue(&s, label: label, kind: kind, value: value)
+            tagSharedValue(&s, &effects, label: label, kind: kind, value: value)
             return
         }
         if cluster == nil, let op = selectedOperation(s) {
-            tagOperation(&s, label: label, op)
+            tagOperation(&s, &effects, label: label, op)
             return
         }
         guard let cluster, let data = s.data else {
@@ -189,12 +189,12 @@ extension AppUpdate {
         }
         audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account")))")
         let ids = members.compactMap { MarkKey.target($0)?.target }
-        s.effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
+        effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
         s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
     }
 
     /// Tags every account sharing a value, and the value itself, in one write.
-    static func tagSharedValue(_ s: inout AppState, label: String, kind: LinkKind, value: Int32) {
+    static func tagSharedValue(_ s: inout AppState, _ effects: inout [Effect], label: String, kind: LinkKind, value: Int32) {
         guard let data = s.data else { s.status = "still loading"; return }
         guard !isPending(s, s.current) else { s.status = "still reading the accounts of this value"; return }
         let members = data.table(.sharedValue(kind, value)).markKeys
@@ -206,7 +206,7 @@ extension AppUpdate {
         }
         let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
         audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
-        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        effects.append(.persist(.tag(label: label, keys: keys)))
         s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
             + caseSuffix(s)
     }

@@ -13,7 +13,7 @@ extension AppUpdate {
     }
 
     /// Tags every cluster of an operation and every account in them, in one write.
-    static func tagOperation(_ s: inout AppState, label: String, _ op: TriageRow) {
+    static func tagOperation(_ s: inout AppState, _ effects: inout [Effect], label: String, _ op: TriageRow) {
         guard let data = s.data else { s.status = "still loading"; return }
         let clusterKeys = op.operationClusters.map(MarkKey.cluster)
         let members = op.operationClusters.flatMap { data.table(.cluster($0)).markKeys }
@@ -25,7 +25,7 @@ extension AppUpdate {
         let id = op.operation ?? "operation"
         let clusters = op.operationClusters.map { "c\($0)" }.joined(separator: " ")
         audit(&s, "tag-operation", "\(label): \(id) (\(clusters); \(Format.plural(members.count, "account")))")
-        s.effects.append(.persist(.tag(label: label, keys: keys)))
+        effects.append(.persist(.tag(label: label, keys: keys)))
         s.status = "tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and "
             + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
     }
@@ -40,7 +40,7 @@ extension AppUpdate {
     }
 
     /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.
-    static func handleGraphPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {
+    static func handleGraphPane(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID, cluster: Int) -> Bool {
         guard let graph = s.data?.model.clusterGraph(cluster) else { return false }
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 4)
         var cursor = s.current.paneCursor
@@ -53,7 +53,7 @@ extension AppUpdate {
         case .bottom: cursor = graph.accounts.count - 1
         case .open:
             guard cursor < graph.accounts.count else { return true }
-            push(&s, .account(graph.accounts[cursor].account))
+            push(&s, &effects, .account(graph.accounts[cursor].account))
             return true
         default:
             return false
@@ -64,7 +64,7 @@ extension AppUpdate {
 
     /// Keys on the cluster sheet's "how members connect" pane: move its cursor, page, and
     /// Enter pivots on the shared value. False for other commands (run as usual).
-    static func handleSketchPane(_ s: inout AppState, _ id: CommandID, cluster: Int) -> Bool {
+    static func handleSketchPane(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID, cluster: Int) -> Bool {
         let count = s.data?.model.clusterSketch(cluster).count ?? 0
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
         var cursor = s.current.paneCursor
@@ -80,7 +80,7 @@ extension AppUpdate {
                 s.status = "nothing to pivot on here"
                 return true
             }
-            push(&s, .sharedValue(kind, line.value))
+            push(&s, &effects, .sharedValue(kind, line.value))
             return true
         default:
             return false

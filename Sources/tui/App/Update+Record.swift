@@ -5,7 +5,7 @@ import Investigate
 extension AppUpdate {
     /// Enter on a row that pivots nowhere: a query opens as a record (re-read in full in the
     /// background), a case-sheet row (tag, note, audit entry) as its record.
-    static func openRecord(_ s: inout AppState, table: SheetTable, row: Int) {
+    static func openRecord(_ s: inout AppState, _ effects: inout [Effect], table: SheetTable, row: Int) {
         switch s.current.kind {
         case .queries(let scope):
             guard let detail = s.data?.model.queries(scope), row < detail.rows.count else { return }
@@ -13,7 +13,7 @@ extension AppUpdate {
             let q = detail.rows[row]
             s.overlay = .record(RecordView(title: "query by \(q.account) at \(q.time)", fields: RecordBuilder.query(q),
                                            pending: request))
-            s.effects.append(.readQuery(scope: scope, row: row, request: request))
+            effects.append(.readQuery(scope: scope, row: row, request: request))
             s.status = "record: j/k scroll, Esc closes"
         case .caseFile:
             guard let record = RecordBuilder.caseRow(s.caseState, markKey: table.markKeys[row]) else {

@@ -41,7 +41,7 @@ extension AppUpdate {
     }
 
     /// `:undo`: retracts the session's last write, in the audit trail, and says what was undone.
-    static func undo(_ s: inout AppState) {
+    static func undo(_ s: inout AppState, _ effects: inout [Effect]) {
         guard let last = s.undoable.last else { s.status = "nothing to undo in this session"; return }
         if let id = last.caseID, let open = s.caseState.id, id != open {
             s.status = "the last write went to \(id); open it (c) to undo it"
@@ -55,11 +55,11 @@ extension AppUpdate {
                 if s.caseState.tags[key]?.isEmpty == true { s.caseState.tags[key] = nil }
             }
             audit(&s, "untag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
-            s.effects.append(.persist(.untag(label: label, keys: keys)))
+            effects.append(.persist(.untag(label: label, keys: keys)))
         case .note(let text):
             if let i = s.caseState.notes.lastIndex(of: text) { s.caseState.notes.remove(at: i) }
             audit(&s, "retract-note", text)
-            s.effects.append(.persist(.retractNote(text)))
+            effects.append(.persist(.retractNote(text)))
         case .field(let field, let previous):
             guard !previous.isEmpty || field == "status" else {
                 s.undoable.append(last)
@@ -68,7 +68,7 @@ extension AppUpdate {
             }
             setField(&s.caseState, field, previous)
             audit(&s, field + ".set", previous)
-            s.effects.append(.persist(field == "status" ? .setStatus(previous) : .setField(field: field, value: previous)))
+            effects.append(.persist(field == "status" ? .setStatus(previous) : .setField(field: field, value: previous)))
         }
         s.status = "undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s)
     }

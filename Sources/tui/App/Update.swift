@@ -1,16 +1,18 @@
-/// The pure state transition of the console: `update(state, action) -> state`. Side effects are
-/// requested by appending to `state.effects`, which the runner performs.
+/// The pure state transition of the console: `update(state, action) -> Step`, the new state and
+/// the side effects it asks for, which the runner performs in order. The helpers take the state and
+/// the effects so far as two `inout` arguments; no effect is ever kept in the state.
 enum AppUpdate {
-    /// Applies one action.
-    static func update(_ state: AppState, _ action: Action) -> AppState {
+    /// Applies one action: the new state and the effects to perform, in order.
+    static func update(_ state: AppState, _ action: Action) -> Step {
         var s = state
+        var effects: [Effect] = []
         switch action {
         case .key(let key):
-            handleKey(&s, key)
+            handleKey(&s, &effects, key)
         case .command(let id):
-            run(&s, id)
+            run(&s, &effects, id)
         case .run(let line):
-            runLine(&s, line)
+            runLine(&s, &effects, line)
         case .resize(let size):
             s.size = size
             scrollIntoView(&s)
@@ -25,9 +27,11 @@ enum AppUpdate {
             for depth in s.stack.indices { clampCursor(&s, depth: depth) }
             if let saved = s.pendingRestore {
                 s.pendingRestore = nil
-                s = Session.restore(saved, into: s)
+                let restored = Session.restore(saved, into: s)
+                s = restored.state
+                effects += restored.effects
             }
-            for sheet in s.stack where isPending(s, sheet) { s.effects.append(.prepare(sheet.kind)) }
+            for sheet in s.stack where isPending(s, sheet) { effects.append(.prepare(sheet.kind)) }
         case .loadFailed(let message):
             s.load.failed = message
             s.status = "load failed: " + message
@@ -58,7 +62,7 @@ enum AppUpdate {
         case .prepared(let kind):
             for depth in s.stack.indices where s.stack[depth].kind == kind {
                 // A rebuilt (longer) table: a filter or sort in force is run again over it.
-                if s.stack[depth].order != nil { s.effects.append(.computeOrder(depth: depth)) }
+                if s.stack[depth].order != nil { effects.append(.computeOrder(depth: depth)) }
                 clampCursor(&s, depth: depth)
             }
         case .clock(let now):
@@ -75,7 +79,7 @@ enum AppUpdate {
             s.overlay = .casePicker(cases: cases, cursor: cursor)
             s.status = cases.isEmpty ? "no cases yet (n starts one)" : "\(cases.count) case\(cases.count == 1 ? "" : "s")"
         }
-        return s
+        return Step(state: s, effects: effects)
     }
 
     /// The table of a sheet: from the data cache, or from the case state for the case sheet.
@@ -103,11 +107,11 @@ enum AppUpdate {
         return (t, s.current.tableRow(at: s.current.cursor))
     }
 
-    private static func handleKey(_ s: inout AppState, _ key: Key) {
+    private static func handleKey(_ s: inout AppState, _ effects: inout [Effect], _ key: Key) {
         if key == .resize { return }
         if let overlay = s.overlay {
             if overlay.takesText {
-                TextInput.handle(&s, key)
+                TextInput.handle(&s, &effects, key)
                 return
             }
             if case .help(let offset) = overlay {
@@ -125,7 +129,7 @@ enum AppUpdate {
                 return
             }
             if case .casePicker(let cases, let cursor) = overlay {
-                CasePicker.handle(&s, key, cases: cases, cursor: cursor)
+                CasePicker.handle(&s, &effects, key, cases: cases, cursor: cursor)
                 return
             }
         }
@@ -133,7 +137,7 @@ enum AppUpdate {
             s.status = "unbound key \(KeyNames.name(key)) (? for help)"
             return
         }
-        run(&s, id)
+        run(&s, &effects, id)
     }
 
     /// Clamps the cursor of a stack sheet to its rows.
@@ -166,10 +170,10 @@ enum AppUpdate {
 
     /// Pushes a sheet (a pivot); the forward stack is cleared.
     /// The status line is about the sheet it was said on: a pivot starts with it empty.
-    static func push(_ s: inout AppState, _ kind: SheetKind) {
+    static func push(_ s: inout AppState, _ effects: inout [Effect], _ kind: SheetKind) {
         s.status = ""
         s.stack.append(Sheet(kind))
-        if isPending(s, s.current) { s.effects.append(.prepare(kind)) }
+        if isPending(s, s.current) { effects.append(.prepare(kind)) }
         s.forwardStack.removeAll()
         scrollIntoView(&s)
     }
