@@ -15,9 +15,11 @@ enum TextInput {
         switch key {
         case .escape:
             s.overlay = nil
+            if case .commandLine = overlay { s.status = "cancelled: nothing written" }
             return
         case .enter:
             s.overlay = nil
+            if case .commandLine = overlay { s.status = "" }
             submit(&s, &effects, overlay, text)
             return
         case .tab:

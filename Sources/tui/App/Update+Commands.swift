@@ -6,6 +6,7 @@ extension AppUpdate {
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
         if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, &effects, id, cluster: n) { return }
         if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, &effects, id, cluster: n) { return }
+        if showsRiskPane(s), handleRiskPane(&s, id) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -97,9 +98,15 @@ extension AppUpdate {
         case .singles:
             guard s.data != nil else { s.status = "still loading"; return }
             push(&s, &effects, .singles)
-        case .tag: s.overlay = .commandLine(text: "tag ", completions: [])
-        case .tagCluster: s.overlay = .commandLine(text: "tagcluster ", completions: [])
-        case .note: s.overlay = .commandLine(text: "note ", completions: [])
+        case .tag:
+            s.overlay = .commandLine(text: "tag ", completions: [])
+            s.status = tagTargetText(s)
+        case .tagCluster:
+            s.overlay = .commandLine(text: "tagcluster ", completions: [])
+            s.status = "tags the whole cluster, operation or shared value here, with its accounts (Esc cancels)"
+        case .note:
+            s.overlay = .commandLine(text: "note ", completions: [])
+            s.status = "adds a note to the open case (Esc cancels)"
         case .casePicker:
             effects.append(.listCases)
         case .export:
@@ -110,7 +117,9 @@ extension AppUpdate {
             effects.append(.copy(t.ids[row]))
             s.status = "copying \(t.ids[row])..."
         case .history: openHistory(&s, &effects)
-        case .commandLine: s.overlay = .commandLine(text: "", completions: [])
+        case .commandLine:
+            s.overlay = .commandLine(text: "", completions: [])
+            s.status = ""
         case .help: s.overlay = .help(offset: 0)
         case .quit: s.quitting = true
         case .closeOverlay:
@@ -148,6 +157,20 @@ extension AppUpdate {
     /// Records a write in the case audit trail.
     static func audit(_ s: inout AppState, _ command: String, _ detail: String) {
         s.caseState.audit.append(CaseAuditLine(user: s.user, time: s.now, command: command, detail: detail))
+    }
+
+    /// What `t` will tag, said beside its prompt: marks survive pivots, so they may lie on
+    /// other sheets than the one in view.
+    static func tagTargetText(_ s: AppState) -> String {
+        guard !s.marks.isEmpty else {
+            guard let (t, row) = selectedRow(s) else { return "nothing selected to tag (Esc cancels)" }
+            return "tags the selected row \(MarkKey.display(t.markKeys[row]).text) (Esc cancels)"
+        }
+        let here = Set(table(s, s.current).markKeys)
+        let away = s.marks.filter { !here.contains($0) }.count
+        var text = "tags \(Format.plural(s.marks.count, "marked row"))"
+        if away > 0 { text += ", \(Format.grouped(away)) of them not on this sheet" }
+        return text + " (Esc cancels; Esc again clears the marks)"
     }
 
     /// Tags the marked rows, or the selected one when nothing is marked.

@@ -41,7 +41,11 @@ enum Chrome {
         buffer.clearRow(statusRow)
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            buffer.put(":" + text + "_", row: statusRow, col: 0, style: [.bold])
+            let end = buffer.put(":" + text + "_", row: statusRow, col: 0, style: [.bold])
+            // What the command will act on (`t` with marks from other sheets says so).
+            if completions.isEmpty, !state.status.isEmpty {
+                buffer.put("   " + state.status, row: statusRow, col: end, width: max(0, buffer.cols - end - 1), role: .accent)
+            }
             if !completions.isEmpty {
                 buffer.clearRow(footerRow, style: [.reverse])
                 buffer.put(" " + completions.joined(separator: "  "), row: footerRow, col: 0, style: [.reverse])

@@ -1,0 +1,60 @@
+import Investigate
+
+/// The risk-breakdown pane (Tab on a cluster or an account): its keys act on the pane, never on
+/// the table hidden behind it. Enter reads the whole breakdown as a record, with every signal's
+/// full reason (the pane cuts them to the screen's width).
+extension AppUpdate {
+    /// True when the current sheet shows its risk breakdown.
+    static func showsRiskPane(_ s: AppState) -> Bool {
+        switch s.current.kind {
+        case .cluster: return s.current.pane == 2
+        case .account: return s.current.pane == 1
+        default: return false
+        }
+    }
+
+    /// Keys on the risk-breakdown pane. False for commands that are not about rows (run as usual).
+    static func handleRiskPane(_ s: inout AppState, _ id: CommandID) -> Bool {
+        switch id {
+        case .open:
+            guard let record = riskRecord(s) else { s.status = "still loading"; return true }
+            s.overlay = .record(record)
+            s.status = "record: j/k scroll, Esc closes"
+            return true
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .mark, .markAll, .invertMarks, .copyID, .compare:
+            s.status = "the risk breakdown: Enter reads it whole; Tab goes to the next pane"
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The breakdown of the current cluster or account as a record: one field per signal.
+    static func riskRecord(_ s: AppState) -> RecordView? {
+        guard let model = s.data?.model else { return nil }
+        let title: String
+        let signals: [SignalRow]
+        switch s.current.kind {
+        case .cluster(let n):
+            guard let cluster = model.cluster(n) else { return nil }
+            title = "risk breakdown of cluster c\(n)"
+            signals = cluster.signals
+        case .account(let a):
+            guard let account = model.account(a) else { return nil }
+            title = "risk breakdown of account \(account.id)"
+            signals = account.signals
+        default:
+            return nil
+        }
+        guard !signals.isEmpty else {
+            return RecordView(title: title, fields: [RecordField("signals", "no signal fired")])
+        }
+        let fields = signals.map { signal in
+            RecordField(
+                signal.name,
+                "\(SignalText.contribution(signal.contribution)) (value \(DetailPanes.num(signal.value)), "
+                    + "population \(DetailPanes.num(signal.baseline)))\n\(signal.explanation)")
+        }
+        return RecordView(title: title, fields: fields)
+    }
+}
