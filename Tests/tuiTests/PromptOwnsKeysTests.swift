@@ -32,7 +32,13 @@ import Testing
             let wasPrompt = s.overlay?.takesText == true
             let step = AppUpdate.update(s, .key(key))
             s = step.state
-            let writes = step.effects.filter { if case .persist(let w) = $0 { return w.isWrite } else { return false } }
+            let writes = step.effects.filter {
+                switch $0 {
+                case .persist(let w): return w.isWrite
+                case .export: return true  // a bundle and an audit entry
+                default: return false
+                }
+            }
             if !writes.isEmpty {
                 #expect(key == .enter && wasPrompt, "a write on \(key) with prompt \(promptText ?? "none")")
             }

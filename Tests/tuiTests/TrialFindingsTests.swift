@@ -34,4 +34,17 @@ import Testing
         #expect(cancelled.effects.isEmpty)
         #expect(cancelled.state.status == "cancelled: nothing written")
     }
+
+    @Test func exportAsksForItsOwnEnterAndClaimsNothingBeforeTheStore() {
+        var s = Fixture.loadedState()
+        s.caseState.id = "case-0001"
+        let asked = Fixture.step(s, .char("e"))
+        #expect(asked.effects.isEmpty, "e alone writes nothing")
+        #expect(ExportStatus.line(asked.state.caseState) == "not exported")
+        let confirmed = Fixture.step(asked.state, .enter)
+        #expect(confirmed.effects.contains { if case .export = $0 { true } else { false } })
+        #expect(ExportStatus.line(confirmed.state.caseState) == "not exported", "exported only once the store says so")
+        let cancelled = Fixture.step(asked.state, .escape)
+        #expect(cancelled.effects.isEmpty)
+    }
 }

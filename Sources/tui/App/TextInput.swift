@@ -145,6 +145,8 @@ extension AppUpdate {
             setCaseField(&s, &effects, field: verb, value: rest)
         case "undo":
             undo(&s, &effects)
+        case "export":
+            effects.append(.export)
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
             effects.append(.dump(path: rest))

@@ -110,8 +110,11 @@ extension AppUpdate {
         case .casePicker:
             effects.append(.listCases)
         case .export:
-            effects.append(.export)
-            audit(&s, "export", s.caseState.title)
+            // An export writes a bundle and an audit entry: it asks for its own Enter, and the
+            // case sheet shows it exported only once the store says so (`caseSynced`).
+            guard let id = s.caseState.id else { s.status = "export: open or create a case first (c, or :case new TITLE)"; return }
+            s.overlay = .commandLine(
+                text: "export", completions: ["Enter exports \(id) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
