@@ -96,8 +96,8 @@ extension ConsoleRunner {
     /// exports is `$INVESTIGATE_EXPORT_DIR`, else `$XDG_DATA_HOME/investigate/exports`) in the
     /// background, then re-reads the case so the export shows in its audit trail.
     private func exportOpenCase() {
-        guard let backend = caseBackend, let id = state.caseState.id else {
-            dispatch(.status("export: open or create a case first (c, or :case new TITLE)"))
+        guard let backend = caseBackend else {
+            dispatch(.status("export: no case store is open"))
             return
         }
         guard let model = state.data?.model as? EngineModel else {
@@ -109,24 +109,28 @@ extension ConsoleRunner {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.local/share"
         let folder = environment["INVESTIGATE_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataHome + "/investigate/exports"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        // A re-export never replaces an earlier bundle: it gets the next free name, and says so.
-        var path = folder + "/" + id + ".zip"
-        var kept: String?
-        if FileManager.default.fileExists(atPath: path) {
-            var n = 2
-            while FileManager.default.fileExists(atPath: folder + "/\(id)-\(n).zip") { n += 1 }
-            kept = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
-            path = folder + "/\(id)-\(n).zip"
-        }
-        let bundlePath = path, earlier = kept
-        dispatch(.status("exporting \(id)..."))
+        dispatch(.status("exporting the open case..."))
+        // On the case queue, after every write asked for before it: the first tag of a session
+        // creates the case there, so its id is known only once that write is done.
         onCaseQueue(backend) { backend in
+            guard let id = (try? backend.current())?.id else {
+                return [.status("export: open or create a case first (c, or :case new TITLE)")]
+            }
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+            // A re-export never replaces an earlier bundle: it gets the next free name, and says so.
+            var path = folder + "/" + id + ".zip"
+            var earlier: String?
+            if FileManager.default.fileExists(atPath: path) {
+                var n = 2
+                while FileManager.default.fileExists(atPath: folder + "/\(id)-\(n).zip") { n += 1 }
+                earlier = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
+                path = folder + "/\(id)-\(n).zip"
+            }
             let message: String
             do {
                 message = (earlier.map { "earlier bundle \($0) kept; " } ?? "")
-                    + (try backend.export(caseID: id, investigation: investigation, to: bundlePath))
+                    + (try backend.export(caseID: id, investigation: investigation, to: path))
             } catch {
                 message = "export failed: \(error)"
             }

@@ -112,9 +112,9 @@ extension AppUpdate {
         case .export:
             // An export writes a bundle and an audit entry: it asks for its own Enter, and the
             // case sheet shows it exported only once the store says so (`caseSynced`).
-            guard let id = s.caseState.id else { s.status = "export: open or create a case first (c, or :case new TITLE)"; return }
+            let name = s.caseState.id ?? "the open case"
             s.overlay = .commandLine(
-                text: "export", completions: ["Enter exports \(id) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
+                text: "export", completions: ["Enter exports \(name) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
