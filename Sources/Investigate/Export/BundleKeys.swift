@@ -61,7 +61,7 @@ public enum BundleKeys {
                 throw BundleError("cannot create \(folder) for the \(what): \(error.localizedDescription)")
             }
         }
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let bytes = SecureRandom.bytes(32)
         try AtomicFile.write(Array((Data(bytes).base64EncodedString() + "\n").utf8), to: path)
         return bytes
     }

@@ -33,7 +33,7 @@ public struct SnapshotStore: Sendable {
         if let data = FileManager.default.contents(atPath: keyPath), data.count == 32 { return SymmetricKey(data: data) }
         guard create else { return nil }
         try makeFolder()
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let bytes = SecureRandom.bytes(32)
         try AtomicFile.write(bytes, to: keyPath)
         return SymmetricKey(data: bytes)
     }

@@ -43,30 +43,16 @@ extension AppUpdate {
     static func handleGraphPane(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID, cluster: Int) -> Bool {
         guard let graph = s.data?.model.clusterGraph(cluster) else { return false }
         let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 4)
-        var cursor = s.current.paneCursor
-        switch id {
-        case .moveDown: cursor += 1
-        case .moveUp: cursor -= 1
-        case .pageDown: cursor += page
-        case .pageUp: cursor -= page
-        case .top: cursor = 0
-        case .bottom: cursor = graph.accounts.count - 1
-        case .open:
-            guard cursor < graph.accounts.count else { return true }
-            push(&s, &effects, .account(graph.accounts[cursor].account))
-            return true
-        default:
-            return false
-        }
-        s.current.paneCursor = max(0, min(max(0, graph.accounts.count - 1), cursor))
+        if movePaneCursor(&s, id, count: graph.accounts.count, page: page) { return true }
+        guard id == .open else { return false }
+        let cursor = s.current.paneCursor
+        if cursor < graph.accounts.count { push(&s, &effects, .account(graph.accounts[cursor].account)) }
         return true
     }
 
-    /// Keys on the cluster sheet's "how members connect" pane: move its cursor, page, and
-    /// Enter pivots on the shared value. False for other commands (run as usual).
-    static func handleSketchPane(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID, cluster: Int) -> Bool {
-        let count = s.data?.model.clusterSketch(cluster).count ?? 0
-        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+    /// The move and page keys on a pane with its own cursor over `count` lines; false for
+    /// any other command.
+    static func movePaneCursor(_ s: inout AppState, _ id: CommandID, count: Int, page: Int) -> Bool {
         var cursor = s.current.paneCursor
         switch id {
         case .moveDown: cursor += 1
@@ -75,17 +61,24 @@ extension AppUpdate {
         case .pageUp: cursor -= page
         case .top: cursor = 0
         case .bottom: cursor = count - 1
-        case .open:
-            guard let line = s.data?.model.clusterSketch(cluster).dropFirst(cursor).first, let kind = line.kind else {
-                s.status = "nothing to pivot on here"
-                return true
-            }
-            push(&s, &effects, .sharedValue(kind, line.value))
-            return true
-        default:
-            return false
+        default: return false
         }
         s.current.paneCursor = max(0, min(max(0, count - 1), cursor))
+        return true
+    }
+
+    /// Keys on the cluster sheet's "how members connect" pane: move its cursor, page, and
+    /// Enter pivots on the shared value. False for other commands (run as usual).
+    static func handleSketchPane(_ s: inout AppState, _ effects: inout [Effect], _ id: CommandID, cluster: Int) -> Bool {
+        let count = s.data?.model.clusterSketch(cluster).count ?? 0
+        let page = max(1, ViewLayout.tableHeight(s.current.kind, s.size) - 1)
+        if movePaneCursor(&s, id, count: count, page: page) { return true }
+        guard id == .open else { return false }
+        guard let line = s.data?.model.clusterSketch(cluster).dropFirst(s.current.paneCursor).first, let kind = line.kind else {
+            s.status = "nothing to pivot on here"
+            return true
+        }
+        push(&s, &effects, .sharedValue(kind, line.value))
         return true
     }
 }
