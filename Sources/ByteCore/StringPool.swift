@@ -148,6 +148,24 @@ public final class StringPool: @unchecked Sendable {
         slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> 32) & mask]
     }
 
+    /// `touch(hash:)`, then, when that slot holds a value of this hash, that value's start and
+    /// first byte: the three reads an `intern` of a value already present waits on, one after
+    /// the other. Done for a batch of values before interning them, the batch's reads overlap.
+    @inlinable @inline(__always)
+    public func touchValue(hash: UInt64) -> UInt64 {
+        let slot = touch(hash: hash)
+        guard slot != 0, slot & Self.tagMask == hash & Self.tagMask else { return slot }
+        return slot &+ touch(id: Int32(truncatingIfNeeded: slot &- 1))
+    }
+
+    /// Reads value `id`'s start and first byte (see `touch(hash:)`); 0 when there is no such value.
+    @inlinable @inline(__always)
+    public func touch(id: Int32) -> UInt64 {
+        guard contains(id) else { return 0 }
+        let start = Int(starts[Int(id)])
+        return UInt64(start) &+ UInt64(storage.value(at: start) ?? 0)
+    }
+
     /// Where callers of `touch(hash:)` leave what they read (once per file or per loop, not per
     /// read), so that the reads are kept.
     public static let touchedSlots = Atomic<UInt64>(0)

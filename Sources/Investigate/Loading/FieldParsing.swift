@@ -92,3 +92,42 @@ enum FieldParsing {
         ByteCompare.array(bytes.extracting(ByteCompare.trimmedRange(bytes)))
     }
 }
+
+extension FieldParsing {
+    /// `intern(bytes, in: pool)` when the trimmed bytes are exactly value `guess` (the id the
+    /// same account used last), found without hashing; otherwise the usual intern.
+    @inline(__always)
+    static func intern(_ bytes: Span<UInt8>, in pool: StringPool, guess: Int32, orIntern intern: (Span<UInt8>) -> Int32) -> Int32 {
+        if guess >= 0 {
+            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
+            if pool.hasValue(guess, equalTo: trimmed) { return guess }
+        }
+        return intern(bytes)
+    }
+
+    /// `internASN(bytes, in: pool)` when the trimmed bytes name value `guess` (as `AS16509`, or
+    /// as digits alone that `internASN` writes `AS` before), found without hashing; otherwise the
+    /// usual intern.
+    @inline(__always)
+    static func internASN(_ bytes: Span<UInt8>, in pool: StringPool, guess: Int32, orIntern intern: (Span<UInt8>) -> Int32) -> Int32 {
+        if guess >= 0 {
+            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
+            if pool.hasValue(guess, equalTo: trimmed) { return guess }
+            if !trimmed.isEmpty, allDigits(trimmed), pool.contains(guess),
+                pool.withSpan(guess, { value in
+                    value.count == trimmed.count + 2 && value[0] == 0x41 && value[1] == 0x53
+                        && ByteCompare.same(value.extracting(2..<value.count), trimmed)
+                })
+            {
+                return guess
+            }
+        }
+        return intern(bytes)
+    }
+
+    @inline(__always)
+    private static func allDigits(_ bytes: Span<UInt8>) -> Bool {
+        for i in 0..<bytes.count where bytes[i] &- 0x30 > 9 { return false }
+        return true
+    }
+}

@@ -39,6 +39,8 @@ struct ParallelQueryLoad {
     final class WorkerValues: @unchecked Sendable {
         var pools = ValuePools()
         var contexts = QueryContexts()
+        /// Each account's last value ids, while this worker parses (see `AccountRowMemo`).
+        var memo: AccountRowMemo? = AccountRowMemo()
     }
 
     /// What one unit produced.
@@ -128,6 +130,7 @@ struct ParallelQueryLoad {
             let values = workerValues[worker]
             // Only read from now on (renumbered by the merge): drop the hash tables.
             defer {
+                values.memo = nil
                 values.pools.compact()
                 values.contexts.compactForReading()
             }
@@ -166,7 +169,8 @@ struct ParallelQueryLoad {
     ) {
         part.rows.contexts = values.contexts
         let loader = QueryLoader(
-            pools: values.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon))
+            pools: values.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon),
+            memo: values.memo ?? AccountRowMemo())
         var lineOffset = 0, consumedBefore = 0
         for segment in unit.segments {
             let rowsBefore = part.rows.count

@@ -19,6 +19,8 @@ struct QueryLoader {
     let table: QueryRows
     let log: IssueLog
     let digest: PromptDigest
+    /// Each account's last value ids in this slice's pools (the same object across a worker's slices).
+    let memo: AccountRowMemo
 
     /// Loads one file, or one slice of it; returns rows loaded and lines read. Rows keep their
     /// line plus `lineOffset` (the lines of the files before this one in the same part); issues
@@ -39,10 +41,18 @@ struct QueryLoader {
         let accountPool = pools.accountIDs, apiKeyPool = pools.apiKeys, ipPool = pools.ips
         let asnPool = pools.asns, userAgentPool = pools.userAgents, modelPool = pools.models
         let categoryPool = pools.categories
-        let table = self.table, log = self.log, digest = self.digest
-        var lastContext: (ids: SIMD8<Int32>, id: Int32) = (SIMD8(repeating: -2), -1)
+        let table = self.table, log = self.log, digest = self.digest, memo = self.memo
+        var batch = QueryRowBatch()
+        let valueCaches = (apiKey: apiKeyCache, ip: ipCache, asn: asnCache, userAgent: userAgentCache)
+        func flush() {
+            batch.flush(
+                accounts: accountPool, accountCache: accountCache, values: pools, caches: valueCaches, memo: memo,
+                into: table, scratch: &scratch)
+        }
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
+        // Rows parsed before a failure are kept, as they were when each row was appended at once.
+        defer { flush() }
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             guard row.line + lineOffset <= Int(UInt32.max) else {
                 throw LoadFailure.unreadable(file: entry.name, reason: "more than \(UInt32.max) lines in one file")
@@ -55,8 +65,10 @@ struct QueryLoader {
             guard let ts = parsedTs else {
                 return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
             }
-            let account = row.withBytes(Slot.account) { bytes in
-                accountCache.id(for: bytes) { FieldParsing.intern($0, in: accountPool) }
+            // The account id, when it repeats the last one; else resolved with the batch.
+            let knownAccount: Int32? = row.withBytes(Slot.account) { bytes in
+                let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
+                return trimmed.isEmpty ? -1 : accountCache.id(for: trimmed)
             }
             var input: UInt32 = 0
             var output: UInt32 = 0
@@ -82,21 +94,6 @@ struct QueryLoader {
                 }
                 output = UInt32(clamping: value)
             }
-            let ids = SIMD8<Int32>(
-                row.withBytes(Slot.apiKey) { bytes in apiKeyCache.id(for: bytes) { FieldParsing.intern($0, in: apiKeyPool) } },
-                row.withBytes(Slot.ip) { bytes in ipCache.id(for: bytes) { FieldParsing.intern($0, in: ipPool) } },
-                row.withBytes(Slot.asn) { bytes in
-                    asnCache.id(for: bytes) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) }
-                },
-                row.withBytes(Slot.userAgent) { bytes in
-                    userAgentCache.id(for: bytes) { FieldParsing.intern($0, in: userAgentPool) }
-                },
-                row.withBytes(Slot.model) { bytes in modelCache.id(for: bytes) { FieldParsing.intern($0, in: modelPool) } },
-                0, 0, 0)
-            if ids != lastContext.ids {
-                lastContext = (ids, table.contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4]))
-            }
-            let context = lastContext.id
             var sketch: UInt64 = 0
             var flags: UInt8 = 0
             if row.hasValue(Slot.prompt) {
@@ -104,13 +101,23 @@ struct QueryLoader {
             } else if row.hasValue(Slot.fingerprint) {
                 (sketch, flags) = row.withBytes(Slot.fingerprint) { digest.digest(fingerprint: $0.extracting(ByteCompare.trimmedRange($0))) }
             }
-            table.append(
-                timestamp: ts, account: account, context: context,
-                category: row.withBytes(Slot.category) { bytes in
-                    categoryCache.id(for: bytes) { FieldParsing.intern($0, in: categoryPool) }
-                },
-                inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
-                line: UInt32(row.line + lineOffset))
+            var bounds = SIMD8<Int32>(repeating: 0)
+            bounds[0] = knownAccount == nil ? row.withBytes(Slot.account) { batch.stash($0) } : batch.arenaEnd
+            bounds[1] = row.withBytes(Slot.apiKey) { batch.stash($0) }
+            bounds[2] = row.withBytes(Slot.ip) { batch.stash($0) }
+            bounds[3] = row.withBytes(Slot.asn) { batch.stash($0) }
+            bounds[4] = row.withBytes(Slot.userAgent) { batch.stash($0) }
+            bounds[5] = batch.arenaEnd
+            batch.add(
+                .init(
+                    timestamp: ts, account: knownAccount ?? QueryRowBatch.unresolved,
+                    model: row.withBytes(Slot.model) { bytes in modelCache.id(for: bytes) { FieldParsing.intern($0, in: modelPool) } },
+                    category: row.withBytes(Slot.category) { bytes in
+                        categoryCache.id(for: bytes) { FieldParsing.intern($0, in: categoryPool) }
+                    },
+                    inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
+                    line: UInt32(row.line + lineOffset), bounds: bounds))
+            if batch.isFull { flush() }
             rows += 1
             return true
         }

@@ -1,0 +1,164 @@
+import ByteCore
+import Synchronization
+
+/// Query rows parsed but not yet interned: the loader's way to keep the memory busy.
+///
+/// Interning a value is a chain of dependent memory reads (the pool's slot, the value's start,
+/// its bytes). In account order each column's last value (`RepeatCache`) saves them; in time
+/// order, the order API logs come in, nearly every row names another account, and row by row the
+/// chains ran one after the other, the processor waiting on each read in turn. So the loader
+/// parses up to `capacity` rows, copying the account id and the four identifying values (API
+/// key, IP, ASN, client) into a small arena, and then resolves the batch in passes whose reads
+/// are independent of each other, so that the processor has many in flight at once:
+/// 1. hash every account id not already known and read its slot;
+/// 2. intern the account ids, in row order;
+/// 3. read each row's `AccountRowMemo` entry and its context's values;
+/// 4. per row, in order: check the values against the account's last ones (or intern them),
+///    find the context, and append the row to the table.
+///
+/// Each pool still receives its values in row order, so ids are exactly those of a row-by-row
+/// load; passes 1 and 3 only read ahead.
+struct QueryRowBatch {
+    /// Rows per batch: enough reads in flight to cover a memory access, few enough that the
+    /// arena stays in the first-level cache.
+    static let capacity = 32
+    /// A parsed row waiting for its ids.
+    struct Pending {
+        var timestamp: Int64
+        /// The account id, or `unresolved` until pass 2.
+        var account: Int32
+        var model: Int32
+        var category: Int32
+        var inputTokens: UInt32
+        var outputTokens: UInt32
+        var sketch: UInt64
+        var flags: UInt8
+        var line: UInt32
+        /// Where the account id (lane 0) and the API key, IP, ASN and client (lanes 1-4) start in
+        /// the arena; lane 5 is where the client ends. Values are stored trimmed.
+        var bounds: SIMD8<Int32>
+    }
+    static let unresolved: Int32 = -3
+
+    private(set) var rows: [Pending] = []
+    private let arena = GrowableBuffer<UInt8>()
+    private let hashes = GrowableBuffer<UInt64>()
+
+    init() {
+        rows.reserveCapacity(Self.capacity)
+        arena.reserve(Self.capacity * 256)
+        hashes.reserve(Self.capacity)
+    }
+
+    var isFull: Bool { rows.count >= Self.capacity }
+
+    /// Copies one value, trimmed, into the arena and returns where it starts.
+    @inline(__always)
+    mutating func stash(_ bytes: Span<UInt8>) -> Int32 {
+        let start = Int32(truncatingIfNeeded: arena.count)
+        let range = ByteCompare.trimmedRange(bytes)
+        if !range.isEmpty { arena.append(contentsOf: bytes.extracting(range)) }
+        return start
+    }
+
+    /// The arena's current end (where the next value would start).
+    var arenaEnd: Int32 { Int32(truncatingIfNeeded: arena.count) }
+
+    /// Adds a parsed row.
+    mutating func add(_ row: Pending) { rows.append(row) }
+
+    /// Interns the batch's values and appends its rows to `table`, in order, then empties it.
+    mutating func flush(
+        accounts accountPool: StringPool, accountCache: RepeatCache, values pools: ValuePools,
+        caches: (apiKey: RepeatCache, ip: RepeatCache, asn: RepeatCache, userAgent: RepeatCache), memo: AccountRowMemo, into table: QueryRows, scratch: inout [UInt8]
+    ) {
+        guard !rows.isEmpty else { return }
+        let count = rows.count
+        let arena = self.arena, hashes = self.hashes
+        defer {
+            arena.truncate(to: 0)
+            hashes.truncate(to: 0)
+        }
+        // Pass 1: hash the unresolved account ids and read their slots together.
+        var touched: UInt64 = 0
+        for i in 0..<count {
+            var hash: UInt64 = 0
+            if rows[i].account == Self.unresolved {
+                let b = rows[i].bounds
+                if b[1] > b[0] {
+                    hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) }
+                    touched &+= accountPool.touchValue(hash: hash)
+                }
+            }
+            hashes.append(hash)
+        }
+        // Pass 2: intern them, in row order.
+        for i in 0..<count where rows[i].account == Self.unresolved {
+            let b = rows[i].bounds
+            let hash = hashes[i]
+            rows[i].account =
+                b[1] == b[0]
+                ? -1 : arena.withSpan(Int(b[0])..<Int(b[1])) { value in accountCache.id(for: value) { accountPool.intern($0, hash: hash) } }
+        }
+        // Pass 3: read each account's last context and its values (only to have them in cache
+        // for pass 4, which reads them again: an earlier row of the batch may change them).
+        let contexts = table.contexts
+        let apiKeyPool = pools.apiKeys, ipPool = pools.ips, asnPool = pools.asns, userAgentPool = pools.userAgents
+        for i in 0..<count {
+            let context = Int(memo.last(rows[i].account))
+            if context >= 0 {
+                touched &+= apiKeyPool.touch(id: contexts.apiKey[context]) &+ ipPool.touch(id: contexts.ip[context])
+                touched &+= asnPool.touch(id: contexts.asn[context]) &+ userAgentPool.touch(id: contexts.userAgent[context])
+            }
+        }
+        // Pass 4: values, context, append.
+        let apiKeyCache = caches.apiKey, ipCache = caches.ip, asnCache = caches.asn, userAgentCache = caches.userAgent
+        for i in 0..<count {
+            let row = rows[i]
+            let b = row.bounds
+            let lastContext = memo.last(row.account)
+            var last = SIMD8<Int32>(repeating: -2)
+            if lastContext >= 0 {
+                let c = Int(lastContext)
+                last = SIMD8(contexts.apiKey[c], contexts.ip[c], contexts.asn[c], contexts.userAgent[c], contexts.model[c], 0, 0, 0)
+            }
+            let ids = arena.withSpan { arena in
+                let apiKey = arena.extracting(Int(b[1])..<Int(b[2])), ip = arena.extracting(Int(b[2])..<Int(b[3]))
+                let asn = arena.extracting(Int(b[3])..<Int(b[4])), userAgent = arena.extracting(Int(b[4])..<Int(b[5]))
+                return SIMD8<Int32>(
+                    apiKey.isEmpty
+                        ? -1
+                        : FieldParsing.intern(apiKey, in: apiKeyPool, guess: last[0]) {
+                            apiKeyCache.id(for: $0) { apiKeyPool.intern($0) }
+                        },
+                    ip.isEmpty
+                        ? -1
+                        : FieldParsing.intern(ip, in: ipPool, guess: last[1]) { ipCache.id(for: $0) { ipPool.intern($0) } },
+                    asn.isEmpty
+                        ? -1
+                        : FieldParsing.internASN(asn, in: asnPool, guess: last[2]) {
+                            asnCache.id(for: $0) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) }
+                        },
+                    userAgent.isEmpty
+                        ? -1
+                        : FieldParsing.intern(userAgent, in: userAgentPool, guess: last[3]) {
+                            userAgentCache.id(for: $0) { userAgentPool.intern($0) }
+                        },
+                    row.model, 0, 0, 0)
+            }
+            let context: Int32
+            if lastContext >= 0 && ids == last {
+                context = lastContext
+            } else {
+                context = contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4])
+                memo.remember(row.account, context: context)
+            }
+            table.append(
+                timestamp: row.timestamp, account: row.account, context: context, category: row.category,
+                inputTokens: row.inputTokens, outputTokens: row.outputTokens, sketch: row.sketch, flags: row.flags,
+                line: row.line)
+        }
+        if touched == 1 { StringPool.touchedSlots.add(1, ordering: .relaxed) }
+        rows.removeAll(keepingCapacity: true)
+    }
+}
