@@ -35,7 +35,8 @@ enum FilterCheck {
             return refusal(whole, at: at, "no column before '\(op)' (columns: \(columns.joined(separator: ", ")))")
         }
         if FilterTerm.column(named: name, in: columns) == nil {
-            return refusal(whole, at: offset, "'\(name)' is not a column here (columns: \(columns.joined(separator: ", ")))")
+            let known = columns.isEmpty ? "the sheet is still loading" : "columns: " + columns.joined(separator: ", ")
+            return refusal(whole, at: offset, "'\(name)' is not a column here (\(known))")
         }
         let valueStart = at + op.count
         guard valueStart < word.endIndex else {

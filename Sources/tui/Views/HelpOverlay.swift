@@ -54,6 +54,7 @@ enum HelpOverlay {
         max(0, lines(state, width: size.cols - 2).count - height(rows: size.rows))
     }
 
+    /// Draws the help from line `offset` (clamped), with which lines are shown on its title line.
     static func draw(_ state: AppState, offset: Int, into buffer: inout ScreenBuffer) {
         let top = 1
         let height = height(rows: buffer.rows)
