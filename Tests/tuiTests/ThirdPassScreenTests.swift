@@ -93,6 +93,9 @@ import Testing
             let narrow = Fixture.frame(small)
             let whole = Fixture.frame(wide)
             for row in 1..<(Self.small.rows - 2) {
+                if whole[row].firstMatch(of: counter) != nil {
+                    #expect(narrow[row].firstMatch(of: counter) != nil, "\(name), row \(row): the counter survives: '\(narrow[row])'")
+                }
                 guard let match = narrow[row].firstMatch(of: counter) else { continue }
                 checked += 1
                 let title = String(match.1)
