@@ -81,8 +81,8 @@ stop p1
 # --- point 2: no silent caps --------------------------------------------------------------------
 start p2 120x40 TERM=xterm-256color LANG=C.UTF-8
 if wait_for p2 '^> c1 ' 60; then
-    check "point 2: triage says how many clusters it shows and what it hides" p2 '^(all [0-9,]+|[0-9,]+ of [0-9,]+) linked clusters? shown'
-    if screen p2 | grep -q 'single accounts\? hidden (X shows them)'; then
+    check "point 2: triage says how many clusters it shows and what it hides" p2 '^[0-9,]+ of [0-9,]+ clusters? shown'
+    if screen p2 | grep -Eq 'single accounts? hidden(; press X to show them| \(X shows them\))'; then
         keys p2 X
         check "point 2: X lists the single accounts triage hides, with N of M" p2 '^(all [0-9,]+|[0-9,]+ of [0-9,]+) single accounts? shown'
         keys p2 BSpace

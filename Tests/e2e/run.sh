@@ -138,8 +138,9 @@ done
 CASE_SAVED=$CASE; CASE=$HOSTILE
 start hostile 120x40 TERM=xterm-256color LANG=C.UTF-8
 "${TMUX_CMD[@]}" set-option -t hostile set-titles on 2>/dev/null
-if wait_for hostile '^> c1 ' 30; then
-    keys hostile Enter; sleep 0.3; keys hostile Enter
+# The two accounts form no linked cluster: triage hides single accounts, and X lists them.
+if wait_for hostile 'single accounts? hidden' 30; then
+    keys hostile X; sleep 0.3; keys hostile Enter
     if wait_for hostile 'pf_\\x1b\]0;PWNED\\x07' 10; then ok "hostile value drawn as visible escapes"; else bad "hostile value drawn as visible escapes" "$(screen hostile)"; fi
     keys hostile H
     if wait_for hostile 'x\\x1b\]0;PWNED\\x07\\x1b\[2J\\u\{202E\}gnp' 10; then ok "hostile prompt drawn as visible escapes"; else bad "hostile prompt drawn as visible escapes" "$(screen hostile)"; fi

@@ -38,11 +38,15 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         return false
     }
 
-    /// c1's graph: both members hold the card and the (hub) ASN; only acct_9f3e21 the IP.
+    /// Shared values added after the three of c1's sketch (long, to fill a legend): 0 for none.
+    var extraSharedValues = 0
+
+    /// c1's graph: both members hold the card and the (hub) ASN; only acct_9f3e21 the IP (and
+    /// every other extra value).
     func clusterGraph(_ number: Int) -> ClusterGraph? {
         guard let d = cluster(number) else { return nil }
         let values = clusterSketch(number)
-        let holds = d.members.enumerated().map { i, _ in [true, i == 0, true] }
+        let holds = d.members.enumerated().map { i, _ in values.indices.map { v in v != 1 && (v < 3 || v % 2 == 0) || i == 0 } }
         return ClusterGraph(accounts: d.members.map { (account: $0.account, id: $0.id) }, values: values, holds: holds)
     }
 
@@ -86,6 +90,10 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         [SketchLine(text: "payment pf_77aa == acct_9f3e21 acct_a0b1c2", kind: .payment, value: 0),
          SketchLine(text: "ip 203.0.113.7 == acct_9f3e21 acct_a0b1c2", kind: .ip, value: 0),
          SketchLine(text: "asn AS16509 == acct_9f3e21 acct_a0b1c2  (hub)", kind: .asn, value: 0, isHub: true)]
+            + (0..<extraSharedValues).map {
+                SketchLine(text: "user_agent python-requests/2.\($0) (ring build \($0)) == acct_9f3e21 acct_a0b1c2",
+                           kind: .userAgent, value: Int32($0 + 1))
+            }
     }
 
     func account(_ index: Int) -> AccountDetail? {

@@ -26,7 +26,7 @@ import Testing
         let model = FixtureModel()
         model.singleAccounts = 257_000
         let s = Fixture.loadedState(model: model)
-        #expect(Fixture.frame(s)[2] == "all 2 linked clusters shown; 257,000 single accounts hidden (X shows them)")
+        #expect(Fixture.frame(s)[2] == "2 of 2 clusters shown; 257,000 single accounts hidden; press X to show them")
         let singles = Fixture.press(s, .char("X"))
         #expect(singles.current.kind == .singles)
         let frame = Fixture.frame(singles)

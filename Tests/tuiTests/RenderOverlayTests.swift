@@ -93,7 +93,7 @@ extension RenderTests {
     @Test func caseSheet() {
         expectScreen("caseSheet", #"""
          Triage > case untitled
-        case: untitled  1 tagged row, 0 notes, 1 audit entry
+        case: untitled  1 tagged row (by id), 0 notes, 1 audit entry
         status open  severity -  assignee -  disposition -  (S sets them)
         export: not exported
           what  item                                      detail
@@ -151,8 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help: every command and its keys (j/k scroll, any other key closes)
-
+         Help (j/k scroll, any other key closes)           lines 1-20 of 66, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top
@@ -170,9 +169,10 @@ extension RenderTests {
          f                filter         filter rows (risk>0.5 country=RU text)
          <                column-left    column cursor left (for sort)
          >                column-right   column cursor right (for sort)
-         s                sort           sort by the column under the column cursor: lar
-         Space            mark           mark the row (marks survive pivots)
-        4 accounts, 8246 queries, 2 linked clusters
+         s                sort           sort by the column under the column cursor:
+                                         largest first, again smallest first, again
+                                         table order
+
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -187,7 +187,7 @@ extension RenderTests {
         expectScreen("commandLine", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
-        all 2 linked clusters shown
+        2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
           c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…

@@ -22,7 +22,7 @@ import Testing
         expectScreen("triage", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
-        all 2 linked clusters shown
+        2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
           c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
@@ -42,7 +42,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/2
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }
@@ -51,7 +51,7 @@ import Testing
         expectScreen("triageASCII", #"""
          Triage
         clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
-        all 2 linked clusters shown
+        2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 #####.     2 payment,ip     acct_9f3e21 acc~ shared_instr~
           c2      0.35 ##....     2 asn            acct_b7d8e9 acc~ infrastructu~
@@ -71,7 +71,7 @@ import Testing
 
 
 
-        4 accounts, 8246 queries, 2 linked clusters                                 1/2
+                                                                                    1/2
          ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
         """#)
     }

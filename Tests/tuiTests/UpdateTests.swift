@@ -266,11 +266,16 @@ import Testing
         let surface = MemorySurface(size: TerminalSize(rows: 24, cols: 80))
         let runner = ConsoleRunner(surface: surface, state: Fixture.loadedState())
         let path = "/tmp/investigate-dump-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         runner.dispatch(.run("dump \(path)"))
+        #expect(runner.state.status == "writing \(path)...", "written off the input thread")
+        runner.settle()
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("Triage\ncluster\trisk"))
         #expect(text.contains("c2\t0.35"))
-        #expect(runner.state.status == "wrote 2 rows to \(path)")
+        #expect(runner.state.status == "wrote 2 rows to \(path) (owner-only, mode 0600)")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "a dump holds case data: owner-only")
     }
 
     @Test func expensiveSheetsBuildOffTheInputPath() {

@@ -98,6 +98,9 @@ struct AppState: Sendable {
     var glyphs = Glyphs.unicode
     /// The reopened filter prompt's old text is selected: typing replaces it.
     var promptSelected = false
+    /// Why the open prompt's text was refused (a filter that does not parse), shown under the
+    /// prompt until the text is edited or the prompt closes.
+    var promptRefusal: String?
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).

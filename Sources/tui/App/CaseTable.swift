@@ -1,11 +1,19 @@
+import Investigate
+
 /// The rows of the case sheet: tagged items, notes and the audit trail.
 enum CaseTable {
+    /// How the tagged rows are ordered, as the case sheet's header says it.
+    static let tagOrderShort = "by id"
+    /// The same, in full, as `?` says it.
+    static let tagOrder = "case sheet: tags by id - clusters (c2 before c10), then accounts, then shared values"
+
+    /// The rows of the case sheet for a case.
     static func build(_ c: CaseState) -> SheetTable {
         var rows: [[String]] = []
         var ids: [String] = []
         var targets: [SheetKind?] = []
         var keys: [String] = []
-        for key in c.tags.keys.sorted() {
+        for key in orderedTagKeys(c.tags.keys) {
             let what = MarkKey.display(key)
             rows.append(["tag", what.text + " (" + what.kind + ")", c.tags[key, default: []].joined(separator: ",")])
             ids.append(what.text)
@@ -28,5 +36,45 @@ enum CaseTable {
             columns: [.init(title: "what", width: 5), .init(title: "item", width: 30, flexible: true),
                       .init(title: "detail", width: 20, flexible: true)],
             rows: rows, ids: ids, targets: targets, markKeys: keys)
+    }
+}
+
+extension CaseTable {
+    /// Tag keys in a stable order that reads as one: clusters by number (`c2` before `c10`),
+    /// then accounts by id, then shared values by kind and value, ids compared by their exact
+    /// bytes. (Sorting the keys themselves, which hold base64, scrambled the ids.)
+    static func orderedTagKeys(_ keys: some Sequence<String>) -> [String] {
+        keys.map { (key: $0, order: TagOrder($0)) }.sorted { $0.order < $1.order }.map(\.key)
+    }
+
+    /// The sort position of one tag key.
+    private struct TagOrder: Comparable {
+        let rank: Int
+        let number: Int
+        let bytes: [UInt8]
+        let key: String
+
+        init(_ key: String) {
+            self.key = key
+            guard let (kind, target) = MarkKey.target(key) else {
+                rank = 3; number = 0; bytes = Array(key.utf8)
+                return
+            }
+            switch kind {
+            case .cluster:
+                rank = 0
+                number = target.utf8String.flatMap { Int($0.dropFirst()) } ?? Int.max
+            case .account: rank = 1; number = 0
+            case .value: rank = 2; number = 0
+            }
+            bytes = target.bytes
+        }
+
+        static func < (a: TagOrder, b: TagOrder) -> Bool {
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.number != b.number { return a.number < b.number }
+            if a.bytes != b.bytes { return a.bytes.lexicographicallyPrecedes(b.bytes) }
+            return a.key < b.key
+        }
     }
 }

@@ -7,7 +7,7 @@ enum LinkKindName {
 }
 
 /// Tab completion for the `:` line: command names, link kinds after `pivot`, account ids after
-/// `open`.
+/// `open`, and the open case's labels after `tag` and `tagcluster` (what `t` and `T` prefill).
 enum Completion {
     /// Every verb the `:` line accepts.
     static var verbs: [String] {
@@ -16,8 +16,11 @@ enum Completion {
     }
 
     /// The completed text and the options (when more than one remains).
-    static func complete(_ text: String, data: ConsoleData?) -> (String, [String]) {
+    static func complete(_ text: String, data: ConsoleData?, labels: [String] = []) -> (String, [String]) {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count >= 2, words[0] == "tag" || words[0] == "tagcluster" {
+            return completeLabel(verb: words[0], typed: words.dropFirst().joined(separator: " "), labels: labels)
+        }
         let head = words.dropLast().joined(separator: " ")
         let last = words.last ?? ""
         let candidates: [String]
@@ -38,6 +41,20 @@ enum Completion {
         let joined = (head.isEmpty ? "" : head + " ") + prefix
         if candidates.count == 1 { return (joined + " ", []) }
         return (joined, candidates)
+    }
+
+    /// A label (which may hold spaces) completed from the case's labels, as typed so far.
+    static func completeLabel(verb: String, typed: String, labels: [String]) -> (String, [String]) {
+        let candidates = Array(Set(labels.filter { $0.hasPrefix(typed) })).sorted()
+        guard !candidates.isEmpty else { return (verb + " " + typed, []) }
+        // A label is the whole rest of the line: one match completes without a trailing space.
+        if candidates.count == 1 { return (verb + " " + candidates[0], []) }
+        return (verb + " " + commonPrefix(candidates), candidates)
+    }
+
+    /// The labels used in the case, each once, by name.
+    static func labels(of c: CaseState) -> [String] {
+        Array(Set(c.tags.values.joined())).sorted()
     }
 
     static func commonPrefix(_ strings: [String]) -> String {

@@ -53,7 +53,7 @@ enum ConsoleCommands {
         .init(id: .columnRight, keys: [.char(">")], help: "column cursor right (for sort)", writes: false, colonName: nil),
         .init(id: .sort, keys: [.char("s")], help: "sort by the column under the column cursor: largest first, again smallest first, again table order",
               writes: false, colonName: "sort"),
-        .init(id: .mark, keys: [.char(" ")], help: "mark the row (marks survive pivots)", writes: false, colonName: nil),
+        .init(id: .mark, keys: [.char(" ")], help: "mark or unmark the row, then move down (marks survive pivots)", writes: false, colonName: nil),
         .init(id: .showMore, keys: [.char("+")], help: "show more rows of a cut list (query history, single accounts)",
               writes: false, colonName: "more"),
         .init(id: .singles, keys: [.char("X")], help: "show the single accounts triage leaves out", writes: false,

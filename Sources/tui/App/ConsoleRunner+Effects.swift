@@ -40,15 +40,15 @@ extension ConsoleRunner {
         case .persist(let write):
             guard let backend = caseBackend else { return }
             let message = state.status
-            dispatch(.status(message + "  (saving...)"))
+            dispatch(.status(SaveAck.pending(message, write: write)))
             onCaseQueue(backend) { backend in
                 do {
                     let stored = try backend.apply(write)
-                    return [.caseSynced(stored), .status(SaveAck.saved(message, caseID: stored.id))]
+                    return [.caseSynced(stored), .status(SaveAck.acknowledged(message, write: write, caseID: stored.id))]
                 } catch {
                     // What the screen shows goes back to what the store holds.
                     let stored = try? backend.current()
-                    return (stored.map { [.caseSynced($0)] } ?? []) + [.status("NOT saved (\(message)): case store: \(error)")]
+                    return (stored.map { [.caseSynced($0)] } ?? []) + [.status(SaveAck.failed(message, write: write, error: error))]
                 }
             }
         case .readQuery(let scope, let row, let request):
@@ -165,21 +165,19 @@ extension ConsoleRunner {
         }
     }
 
-    /// Writes the current sheet (all visible rows, not only the screen) as text.
+    /// Writes the current sheet (all visible rows, not only the screen) as text, on a
+    /// background queue: a slow disk never holds the keys.
     private func dump(to path: String) {
         let sheet = state.current
         let table = AppUpdate.table(state, sheet)
-        var out = Chrome.breadcrumb(state) + "\n"
-        out += table.columns.map(\.title).joined(separator: "\t") + "\n"
-        for position in 0..<sheet.visibleCount(tableRows: table.count) {
-            let row = sheet.tableRow(at: position)
-            out += table.rows[row].map { Sanitizer.inert($0) }.joined(separator: "\t") + "\n"
-        }
-        do {
-            try out.write(toFile: path, atomically: true, encoding: .utf8)
-            dispatch(.status("wrote \(Format.plural(sheet.visibleCount(tableRows: table.count), "row")) to \(path)"))
-        } catch {
-            dispatch(.status("dump failed: \(error.localizedDescription)"))
+        let breadcrumb = Chrome.breadcrumb(state)
+        let inbox = self.inbox
+        inbox.jobStarted()
+        dispatch(.status("writing \(path)..."))
+        DispatchQueue.global(qos: .userInitiated).async {
+            let dump = SheetDump.text(breadcrumb: breadcrumb, table: table, sheet: sheet)
+            inbox.post(.status(SheetDump.write(dump.text, rows: dump.rows, to: path)))
+            inbox.jobFinished()
         }
     }
 }

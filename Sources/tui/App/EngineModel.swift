@@ -97,7 +97,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 sampleAccounts: top.map { accountID(Int($0)) },
                 operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
         }
-        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 || position < 50 {
+        // Linked clusters only: single accounts are not padding for the list (the caption says how
+        // many are hidden, and X lists them, highest risk first).
+        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 {
             if listed.contains(position) { continue }
             if let op = inv.operationOfCluster[position].map({ inv.operations[$0] }) {
                 // An operation is one row at its riskiest cluster's rank, its clusters beneath it.

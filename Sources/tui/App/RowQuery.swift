@@ -99,15 +99,21 @@ struct FilterTerm {
         text.split(separator: " ").map { word in
             for op in [">=", "<=", "!=", "=", ">", "<", "~"] {
                 if let range = word.range(of: op) {
-                    let name = word[..<range.lowerBound].lowercased()
-                    let byName = { (wanted: String) in columns.firstIndex { $0.lowercased().hasPrefix(wanted) && !wanted.isEmpty } }
-                    if let column = byName(name) ?? aliases[name].flatMap(byName) {
+                    if let column = column(named: String(word[..<range.lowerBound]), in: columns) {
                         return FilterTerm(column: column, op: op, value: String(word[range.upperBound...]))
                     }
                 }
             }
             return FilterTerm(column: nil, op: "~", value: String(word))
         }
+    }
+
+    /// The column a typed name means: the first title it starts (case-insensitively), or an
+    /// alias's title.
+    static func column(named typed: String, in columns: [String]) -> Int? {
+        let name = typed.lowercased()
+        let byName = { (wanted: String) in columns.firstIndex { $0.lowercased().hasPrefix(wanted) && !wanted.isEmpty } }
+        return byName(name) ?? aliases[name].flatMap(byName)
     }
 
     func matches(_ cells: [String]) -> Bool {

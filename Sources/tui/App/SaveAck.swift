@@ -1,11 +1,39 @@
 /// The acknowledgement of a case write once the store has it: the status the write showed,
-/// with where it went (`tagged 3 rows 'ring' — saved in case-0002`).
+/// with where it went (`tagged 3 rows 'ring' - saved in case-0002`). Opening a case writes
+/// nothing, so its acknowledgement never says "saved" (a restored session reopening its case
+/// once claimed "saved in case-0001" although nothing had been written).
 enum SaveAck {
+    /// The status shown while a write is on its way to the store.
+    static func pending(_ message: String, write: CaseWrite) -> String {
+        if case .openCase(let id) = write { return joined(message, "opening \(id)...") }
+        return message + "  (saving...)"
+    }
+
+    /// The status once the store has applied `write`; `caseID` is the case it went to.
+    static func acknowledged(_ message: String, write: CaseWrite, caseID: String?) -> String {
+        if case .openCase(let id) = write {
+            let opened = caseID ?? id
+            return message.contains(opened) ? message : joined(message, "\(opened) open")
+        }
+        return saved(message, caseID: caseID)
+    }
+
+    /// The status when the store refused `write`.
+    static func failed(_ message: String, write: CaseWrite, error: any Error) -> String {
+        if case .openCase(let id) = write { return joined(message, "could not open \(id): case store: \(error)") }
+        return "NOT saved (\(message)): case store: \(error)"
+    }
+
+    /// `message - saved in case-0002`, without the message's own ` in a new case` guess.
     static func saved(_ message: String, caseID: String?) -> String {
         var text = message
         for suffix in [" in a new case"] + (caseID.map { [" in " + $0] } ?? []) where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
         }
         return text + " - saved" + (caseID.map { " in " + $0 } ?? "")
+    }
+
+    private static func joined(_ message: String, _ more: String) -> String {
+        message.isEmpty ? more : message + "; " + more
     }
 }

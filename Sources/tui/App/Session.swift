@@ -25,6 +25,16 @@ enum Session {
         return base + "/investigate/console-" + String(hash, radix: 16) + ".session"
     }
 
+    /// Writes the session text to `path`, owner-only: the folder is created mode 0700 and the
+    /// file written atomically with mode 0600 (it names the case and the accounts looked at).
+    /// - Throws: when the folder or the file cannot be written.
+    static func save(_ text: String, to path: String) throws {
+        let folder = AtomicFile.parentFolder(of: path)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+
     /// The text saved for a state.
     static func encode(_ state: AppState) -> String {
         guard let model = state.data?.model else { return "" }

@@ -7,6 +7,9 @@ enum TextInput {
         guard let overlay = s.overlay else { return }
         let selected = s.promptSelected
         s.promptSelected = false
+        // A refusal is about the text it refused: any key that edits, submits or closes ends it.
+        let refusal = s.promptRefusal
+        s.promptRefusal = nil
         var text: String
         switch overlay {
         case .commandLine(let t, _), .search(let t), .filter(let t): text = t
@@ -18,13 +21,19 @@ enum TextInput {
             if case .commandLine = overlay { s.status = "cancelled: nothing written" }
             return
         case .enter:
+            // A filter that does not parse is refused where it fails; the prompt stays open with
+            // the text as typed, to be fixed (or Esc).
+            if case .filter = overlay, let why = AppUpdate.filterProblem(s, text) {
+                s.promptRefusal = why
+                return
+            }
             s.overlay = nil
             if case .commandLine = overlay { s.status = "" }
             submit(&s, &effects, overlay, text)
             return
         case .tab:
             if case .commandLine = overlay {
-                let (completed, options) = Completion.complete(text, data: s.data)
+                let (completed, options) = Completion.complete(text, data: s.data, labels: Completion.labels(of: s.caseState))
                 s.overlay = .commandLine(text: completed, completions: options)
             }
             return
@@ -40,9 +49,11 @@ enum TextInput {
             if selected { text = "" }
             text.append(c)
         case .right, .end:
+            s.promptRefusal = refusal
             return
         default:
             s.promptSelected = selected
+            s.promptRefusal = refusal
             return
         }
         switch overlay {
@@ -113,6 +124,7 @@ extension AppUpdate {
             tag(&s, &effects, label: rest)
         case "mark":
             guard !rest.isEmpty else { s.status = "usage: :mark EXPRESSION (filter syntax: risk>0.5 country=RU text)"; return }
+            if refuseFilter(&s, line, rest) { return }
             markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
@@ -153,6 +165,7 @@ extension AppUpdate {
         case "search":
             TextInput.startSearch(&s, &effects, rest, from: s.current.cursor)
         case "filter":
+            if refuseFilter(&s, line, rest) { return }
             TextInput.applyFilter(&s, &effects, rest)
         case "q", "quit":
             s.quitting = true
@@ -163,5 +176,22 @@ extension AppUpdate {
                 s.status = "unknown command '\(verb)' (:help)"
             }
         }
+    }
+}
+
+extension AppUpdate {
+    /// Why a filter expression cannot apply to the current sheet, or nil when it can.
+    static func filterProblem(_ s: AppState, _ expression: String) -> String? {
+        FilterCheck.problem(expression.trimmingCharacters(in: .whitespaces),
+                            columns: table(s, s.current).columns.map(\.title))
+    }
+
+    /// For `:filter` and `:mark`: when the expression does not parse, the `:` line reopens with
+    /// the line as typed and the refusal beside it; true when refused.
+    static func refuseFilter(_ s: inout AppState, _ line: String, _ expression: String) -> Bool {
+        guard let why = filterProblem(s, expression) else { return false }
+        s.overlay = .commandLine(text: line, completions: [])
+        s.promptRefusal = why
+        return true
     }
 }

@@ -23,7 +23,9 @@ enum AppUpdate {
             s.data = data
             s.load.fraction = 1
             s.load.label = "ready"
-            s.status = data.model.totals
+            // The totals are in triage's header; the status line is left for what keys do (a
+            // message there would cost the first move a status-line redraw).
+            s.status = ""
             for depth in s.stack.indices { clampCursor(&s, depth: depth) }
             if let saved = s.pendingRestore {
                 s.pendingRestore = nil
@@ -115,11 +117,17 @@ enum AppUpdate {
                 return
             }
             if case .help(let offset) = overlay {
+                // Scrolls within the wrapped text, so Up after overshooting Down moves at once.
+                let last = HelpOverlay.maxOffset(s, size: s.size)
+                let page = max(1, HelpOverlay.height(rows: s.size.rows) - 1)
+                func scroll(_ to: Int) { s.overlay = .help(offset: max(0, min(last, to))) }
                 switch s.keymap.command(for: key) {
-                case .moveDown: s.overlay = .help(offset: offset + 1)
-                case .moveUp: s.overlay = .help(offset: max(0, offset - 1))
-                case .pageDown: s.overlay = .help(offset: offset + 10)
-                case .pageUp: s.overlay = .help(offset: max(0, offset - 10))
+                case .moveDown: scroll(offset + 1)
+                case .moveUp: scroll(offset - 1)
+                case .pageDown: scroll(offset + page)
+                case .pageUp: scroll(offset - page)
+                case .top: scroll(0)
+                case .bottom: scroll(last)
                 default: s.overlay = nil
                 }
                 return
@@ -133,6 +141,9 @@ enum AppUpdate {
                 return
             }
         }
+        // The status line speaks of the last thing done: every key on a sheet starts it empty, and
+        // the command run says its own (issue 14 follow-up: "marks cleared" lingered).
+        s.status = ""
         guard let id = s.keymap.command(for: key) else {
             s.status = "unbound key \(KeyNames.name(key)) (? for help)"
             return

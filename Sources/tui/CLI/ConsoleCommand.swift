@@ -41,10 +41,11 @@ struct ConsoleCommand: ParsableCommand {
         let code = runner.runInteractive()
         surface.close()
         if let sessionPath, runner.state.data != nil {
-            try? FileManager.default.createDirectory(
-                atPath: AtomicFile.parentFolder(of: sessionPath),
-                withIntermediateDirectories: true)
-            try? Session.encode(runner.state).write(toFile: sessionPath, atomically: true, encoding: .utf8)
+            do {
+                try Session.save(Session.encode(runner.state), to: sessionPath)
+            } catch {
+                printError("investigate: session not saved: \(error)")
+            }
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -79,6 +79,26 @@ struct ScreenBuffer: Equatable, Sendable {
         }
     }
 
+    /// Writes a counter (`label`, such as ` 3/40 `) at the right end of `row`, over whatever
+    /// title is there: when the title would touch it, the title is cut one column short of the
+    /// counter and ends in the ellipsis glyph, so a title and its counter never run together.
+    mutating func putCounter(_ label: String, row: Int, style: CellStyle = [.bold]) {
+        guard row >= 0, row < rows else { return }
+        let start = max(0, cols - TextWidth.of(label))
+        let touched = (max(0, start - 1)..<cols).contains { self[row, $0].text != " " }
+        if touched {
+            // Clear the counter, its gap and room for the ellipsis; mark the cut title.
+            let cut = max(0, start - 1 - TextWidth.of(glyphs.ellipsis))
+            let titleStyle = cut > 0 ? self[row, cut - 1].style : []
+            for x in cut..<cols {
+                clearWide(row: row, col: x)
+                self[row, x] = Cell(text: " ", width: 1, style: self[row, x].style, role: self[row, x].role)
+            }
+            if cut > 0 { put(glyphs.ellipsis, row: row, col: cut, style: titleStyle) }
+        }
+        put(label, row: row, col: start, style: style)
+    }
+
     /// Fills a whole row with blanks in a style (used for the selection bar and headers).
     mutating func clearRow(_ row: Int, style: CellStyle = [], role: ColorRole = .normal) {
         guard row >= 0, row < rows else { return }

@@ -1,14 +1,16 @@
 /// The "N of M" lines of cut lists: whenever a list is cut, the screen says so and how to see
 /// more.
 enum Captions {
-    /// `50 of 183 linked clusters shown; 257,000 single accounts hidden (X shows them)`.
-    static func triage(_ c: TriageCounts) -> String {
-        var out = c.linkedShown == c.linked
-            ? "all \(Format.plural(c.linked, "linked cluster")) shown"
-            : "\(Format.grouped(c.linkedShown)) of \(Format.plural(c.linked, "linked cluster")) shown"
+    /// `50 of 183 clusters shown; 257,000 single accounts hidden; press X to show them`,
+    /// said shorter (`X shows them`) when that does not fit in `width` columns.
+    static func triage(_ c: TriageCounts, width: Int = .max) -> String {
+        // "Clusters" are the linked ones (two accounts or more); single accounts are counted apart.
+        var out = "\(Format.grouped(c.linkedShown)) of \(Format.plural(c.linked, "cluster")) shown"
         let hidden = c.singles - c.singlesShown
         if hidden > 0 {
-            out += "; \(Format.plural(hidden, "single account")) hidden (X shows them)"
+            out += "; \(Format.plural(hidden, "single account")) hidden"
+            let full = out + "; press X to show them"
+            return TextWidth.of(full) <= width ? full : out + " (X shows them)"
         } else if c.singles > 0 {
             out += "; \(Format.plural(c.singles, "single account")) shown too"
         }

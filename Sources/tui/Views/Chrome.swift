@@ -39,6 +39,13 @@ enum Chrome {
         let statusRow = buffer.rows - 2
         let footerRow = buffer.rows - 1
         buffer.clearRow(statusRow)
+        if let refusal = state.promptRefusal, state.overlay?.takesText == true {
+            // The refused prompt stays on the status line; why it was refused goes under it.
+            drawPrompt(state, row: statusRow, into: &buffer)
+            buffer.clearRow(footerRow, style: [.reverse])
+            buffer.put(" " + refusal, row: footerRow, col: 0, style: [.bold, .reverse], role: .danger)
+            return
+        }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
             let end = buffer.put(":" + text + "_", row: statusRow, col: 0, style: [.bold])
@@ -68,6 +75,19 @@ enum Chrome {
         }
         buffer.clearRow(footerRow, style: [.reverse])
         buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
+    }
+
+    /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
+    static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
+        switch state.overlay {
+        case .commandLine(let text, _)?: buffer.put(":" + text + "_", row: row, col: 0, style: [.bold])
+        case .search(let text)?: buffer.put("/" + text + "_", row: row, col: 0, style: [.bold])
+        case .filter(let text)?:
+            let end = buffer.put("filter: ", row: row, col: 0, style: [.bold])
+            let after = buffer.put(text, row: row, col: end, style: [.bold])
+            buffer.put("_", row: row, col: after)
+        default: break
+        }
     }
 
     /// The right end of the status line: marks, the filter and sort in force, and the row

@@ -5,18 +5,21 @@ enum DetailPanes {
     static func draw(_ state: AppState, top: Int, height: Int, into buffer: inout ScreenBuffer) {
         var lines: [(String, CellStyle, ColorRole)] = []
         let pane = state.current.pane
+        // The pane's title goes first: a counter drawn on its line afterwards cuts it short
+        // instead of being overwritten by it.
+        var body: ((inout ScreenBuffer) -> Void)?
         switch state.current.kind {
         case .cluster(let n) where pane == 3:
             lines.append(("graph: accounts (rows) x shared values (columns); j/k move, Enter opens",
                           [.bold, .underline], .normal))
             if !AppUpdate.isPending(state, state.current), let graph = state.data?.model.clusterGraph(n) {
-                GraphPane.draw(graph, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &buffer)
+                body = { GraphPane.draw(graph, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &$0) }
             }
         case .cluster(let n) where pane == 1:
             lines.append(("how members connect (j/k move, Enter pivots, Tab: risk breakdown)", [.bold, .underline], .normal))
             if !AppUpdate.isPending(state, state.current) {
-                drawSketch(state.data?.model.clusterSketch(n) ?? [], cursor: state.current.paneCursor, top: top + 1,
-                           height: height - 1, into: &buffer)
+                let sketch = state.data?.model.clusterSketch(n) ?? []
+                body = { drawSketch(sketch, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &$0) }
             }
         case .cluster(let n):
             lines.append(("risk breakdown of cluster c\(n) (Tab: graph)", [.bold, .underline], .normal))
@@ -30,6 +33,7 @@ enum DetailPanes {
         for (i, line) in lines.prefix(height).enumerated() {
             buffer.put(line.0, row: top + i, col: 0, style: line.1, role: line.2)
         }
+        body?(&buffer)
     }
 
     /// The sketch lines from a scroll offset that keeps the cursor on screen; the cursor line
@@ -48,8 +52,7 @@ enum DetailPanes {
             buffer.put(line.text, row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
         }
         if sketch.count > height {
-            let label = " \(cursor + 1)/\(sketch.count) "
-            buffer.put(label, row: top - 1, col: buffer.cols - label.count, style: [.bold])
+            buffer.putCounter(" \(cursor + 1)/\(sketch.count) ", row: top - 1)
         }
     }
 

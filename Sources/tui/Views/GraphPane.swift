@@ -1,27 +1,24 @@
 /// Draws a `ClusterGraph` in a pane: one row per account (its id on the left), one column per
 /// shared value, `●` where an account holds the value and a vertical line joining its holders
-/// (`o` and `|` in ASCII). Hub columns are dimmed and marked `h` in the legend (never colour
+/// (`o` and `|` in ASCII). Hub columns are dimmed and marked `(hub)` in the legend (never colour
 /// alone). The cursor row is marked `>` and reversed; rows scroll with it.
 enum GraphPane {
     /// Columns given to the account ids.
     static let labelWidth = 18
 
+    /// Widest value text in the legend.
+    static let legendValueWidth = 22
+
     static func draw(_ graph: ClusterGraph, cursor: Int, top: Int, height: Int, into buffer: inout ScreenBuffer) {
         let g = buffer.glyphs
-        let columns = max(0, min(graph.values.count, (buffer.cols - labelWidth - 3) / 2))
-
-        // Legend: each column's letter and value (hubs marked), as many as fit.
-        var legend = ""
-        for v in 0..<columns {
-            let line = graph.values[v]
-            let item = letter(v) + " " + TextFit.truncate(line.text.components(separatedBy: " == ").first ?? line.text, to: 26,
-                                                         ellipsis: g.ellipsis) + (line.isHub ? " (hub)" : "") + "   "
-            legend += item
-        }
-        let wrapped = TextWrap.wrap(legend, width: buffer.cols - 1)
-        let legendLines = min(3, max(1, height / 4), wrapped.count)
+        let room = min(graph.values.count, (buffer.cols - labelWidth - 3) / 2)
+        // The legend names every column drawn; the columns it has no room to name are not drawn,
+        // and it says how many more there are (the connect pane lists them all).
+        let legend = Self.legend(graph, columns: room, width: buffer.cols - 1, lines: max(1, min(4, height / 4)), glyphs: g)
+        let columns = legend.named
+        let legendLines = legend.lines.count
         let rows = max(1, height - legendLines - 1)
-        for (i, chunk) in wrapped.prefix(legendLines).enumerated() {
+        for (i, chunk) in legend.lines.enumerated() {
             buffer.put(chunk, row: top + i, col: 0, role: .muted)
         }
         let header = top + legendLines
@@ -52,9 +49,44 @@ enum GraphPane {
             }
         }
         if graph.accounts.count > rows || graph.values.count > columns {
-            let label = " \(cursor + 1)/\(graph.accounts.count) accounts, \(columns) of \(graph.values.count) values "
-            buffer.put(label, row: top - 1, col: max(0, buffer.cols - label.count), style: [.bold])
+            buffer.putCounter(" \(cursor + 1)/\(graph.accounts.count) accounts, \(columns) of \(graph.values.count) values ", row: top - 1)
         }
+    }
+
+    /// The legend's lines (at most `lines`, each at most `width` columns) naming the first
+    /// `named` columns, `A payment pf_77aa  B ip 203.0.113.7  C asn AS16509 (hub)`, and ending in
+    /// `+N more values (Tab: connect pane)` when not every value could be named.
+    static func legend(_ graph: ClusterGraph, columns: Int, width: Int, lines: Int, glyphs: Glyphs)
+        -> (lines: [String], named: Int)
+    {
+        let items = (0..<columns).map { v -> String in
+            let line = graph.values[v]
+            let text = Sanitizer.inert(line.text.components(separatedBy: " == ").first ?? line.text, ascii: glyphs.ascii)
+            return letter(v) + " " + TextFit.truncate(text, to: legendValueWidth, ellipsis: glyphs.ellipsis) + (line.isHub ? " (hub)" : "")
+        }
+        func more(_ named: Int) -> String? {
+            named < graph.values.count ? "+\(graph.values.count - named) more values (Tab: connect pane)" : nil
+        }
+        var placed: [[String]] = [[]]
+        func fits(_ line: [String]) -> Bool { TextWidth.of(line.joined(separator: "  ")) <= width }
+        for item in items {
+            if fits(placed[placed.count - 1] + [item]) {
+                placed[placed.count - 1].append(item)
+            } else if placed.count < lines {
+                placed.append([item])
+            } else {
+                break
+            }
+        }
+        var named = placed.reduce(0) { $0 + $1.count }
+        // Room for the "+N more" note on the last line, dropping names (and their columns) for it.
+        while let note = more(named), !fits(placed[placed.count - 1] + [note]) {
+            if placed[placed.count - 1].isEmpty { break }
+            placed[placed.count - 1].removeLast()
+            named -= 1
+        }
+        if let note = more(named) { placed[placed.count - 1].append(note) }
+        return (placed.map { $0.joined(separator: "  ") }.filter { !$0.isEmpty }, named)
     }
 
     /// `A`..`Z`, then `a`..`z`, then `?`.

@@ -60,7 +60,7 @@ enum RecordOverlay {
         }
         if all.count > height {
             let label = " lines \(start + 1)-\(min(all.count, start + height)) of \(all.count) "
-            buffer.put(label, row: top, col: buffer.cols - label.count, style: [.bold])
+            buffer.putCounter(label, row: top)
         }
     }
 }

@@ -13,7 +13,7 @@ enum SheetHeaders {
                 lines = [state.load.failed.map { "load failed: " + $0 }
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
-                lines = ["clusters ranked by risk  " + (model?.totals ?? ""), model.map { Captions.triage($0.triageCounts()) } ?? ""]
+                lines = ["clusters ranked by risk  " + (model?.totals ?? ""), model.map { Captions.triage($0.triageCounts(), width: buffer.cols) } ?? ""]
             }
         case .cluster(let n):
             if AppUpdate.isPending(state, state.current) {
@@ -53,7 +53,9 @@ enum SheetHeaders {
             }
         case .caseFile:
             let c = state.caseState
-            lines = ["case: \(c.title)  \(Format.plural(c.tags.count, "tagged row")), \(Format.plural(c.notes.count, "note")), "
+            // The title is cut so the count and the order of the tags always show.
+            let title = TextFit.truncate(c.title, to: 24, ellipsis: buffer.glyphs.ellipsis)
+            lines = ["case: \(title)  \(Format.plural(c.tags.count, "tagged row")) (\(CaseTable.tagOrderShort)), \(Format.plural(c.notes.count, "note")), "
                         + Format.plural(c.audit.count, "audit entry", "audit entries"),
                      "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
                         + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",

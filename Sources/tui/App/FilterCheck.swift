@@ -1,0 +1,54 @@
+/// Checks a filter expression (`f`, `|`, `:filter`, `:mark`) before it is applied: a word with an
+/// operator character must read `NAME OP VALUE`, with NAME a column of the sheet (or an alias),
+/// OP one of `>= <= != = > < ~` and a VALUE that does not start with another operator. A word
+/// without operator characters is text matched anywhere in the row. `risk>>0.5` used to be
+/// accepted silently (as `risk > ">0.5"`); now it is refused, naming where it fails.
+enum FilterCheck {
+    /// Characters that make a word a comparison.
+    static let operatorCharacters: Set<Character> = ["<", ">", "=", "!", "~"]
+    /// The operators, longest first.
+    static let operators = [">=", "<=", "!=", "=", ">", "<", "~"]
+
+    /// Nil when `text` parses against `columns`; else one line naming the character where it
+    /// fails (1-based, counted in the whole expression) and why.
+    static func problem(_ text: String, columns: [String]) -> String? {
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            if characters[i] == " " { i += 1; continue }
+            var end = i
+            while end < characters.count, characters[end] != " " { end += 1 }
+            if let why = problem(word: characters[i..<end], offset: i, whole: text, columns: columns) { return why }
+            i = end
+        }
+        return nil
+    }
+
+    private static func problem(word: ArraySlice<Character>, offset: Int, whole: String, columns: [String]) -> String? {
+        guard let at = word.firstIndex(where: { operatorCharacters.contains($0) }) else { return nil }
+        let name = String(word[word.startIndex..<at])
+        let rest = String(word[at...])
+        guard let op = operators.first(where: { rest.hasPrefix($0) }) else {
+            return refusal(whole, at: at, "'\(word[at])' is not an operator (use != for not equal)")
+        }
+        if name.isEmpty {
+            return refusal(whole, at: at, "no column before '\(op)' (columns: \(columns.joined(separator: ", ")))")
+        }
+        if FilterTerm.column(named: name, in: columns) == nil {
+            let known = columns.isEmpty ? "the sheet is still loading" : "columns: " + columns.joined(separator: ", ")
+            return refusal(whole, at: offset, "'\(name)' is not a column here (\(known))")
+        }
+        let valueStart = at + op.count
+        guard valueStart < word.endIndex else {
+            return refusal(whole, at: valueStart, "no value after '\(name)\(op)'")
+        }
+        if operatorCharacters.contains(word[valueStart]) {
+            return refusal(whole, at: valueStart, "'\(word[valueStart])' where a value should follow '\(name)\(op)'")
+        }
+        return nil
+    }
+
+    private static func refusal(_ whole: String, at index: Int, _ why: String) -> String {
+        "filter refused at character \(index + 1): \(why)"
+    }
+}
