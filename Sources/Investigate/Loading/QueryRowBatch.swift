@@ -81,6 +81,7 @@ struct QueryRowBatch {
         }
         // Pass 1: hash the unresolved account ids and read their slots together.
         var touched: UInt64 = 0
+        defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
         for i in 0..<count {
             var hash: UInt64 = 0
             if rows[i].account == Self.unresolved {
@@ -158,7 +159,6 @@ struct QueryRowBatch {
                 inputTokens: row.inputTokens, outputTokens: row.outputTokens, sketch: row.sketch, flags: row.flags,
                 line: row.line)
         }
-        if touched == 1 { StringPool.touchedSlots.add(1, ordering: .relaxed) }
         rows.removeAll(keepingCapacity: true)
     }
 }

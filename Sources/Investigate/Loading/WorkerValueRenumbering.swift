@@ -119,14 +119,34 @@ struct WorkerValueRenumbering {
     func renumberContexts(_ uses: FirstUses, valueMaps: [[[Int32]]], into global: QueryContexts) -> [[Int32]] {
         var maps = workerValues.map { [Int32](repeating: -1, count: $0.contexts.count) }
         let contexts = workerValues.map(\.contexts)
+        // In batches: map and hash a batch's tuples and read their slots, then intern them in
+        // order (ids as one by one; the reads of a batch overlap instead of waiting in turn).
+        let batchSize = 32
+        var tuples: [(worker: Int, id: Int, values: SIMD8<Int32>, hash: UInt64)] = []
+        tuples.reserveCapacity(batchSize)
+        var touched: Int32 = 0
+        func internBatch() {
+            for tuple in tuples {
+                let v = tuple.values
+                maps[tuple.worker][tuple.id] = global.intern(
+                    apiKey: v[0], ip: v[1], asn: v[2], userAgent: v[3], model: v[4], hash: tuple.hash)
+            }
+            tuples.removeAll(keepingCapacity: true)
+        }
         for use in uses.contexts {
             let worker = Int(use >> 32), id = Int(UInt32(truncatingIfNeeded: use))
             let local = contexts[worker]
             func map(_ kind: Int, _ value: Int32) -> Int32 { value < 0 ? -1 : valueMaps[kind][worker][Int(value)] }
-            maps[worker][id] = global.intern(
-                apiKey: map(0, local.apiKey[id]), ip: map(1, local.ip[id]), asn: map(2, local.asn[id]),
-                userAgent: map(3, local.userAgent[id]), model: map(4, local.model[id]))
+            let values = SIMD8<Int32>(
+                map(0, local.apiKey[id]), map(1, local.ip[id]), map(2, local.asn[id]), map(3, local.userAgent[id]),
+                map(4, local.model[id]), 0, 0, 0)
+            let hash = QueryContexts.hash(values[0], values[1], values[2], values[3], values[4])
+            touched &+= global.touchTuple(hash: hash)
+            tuples.append((worker, id, values, hash))
+            if tuples.count == batchSize { internBatch() }
         }
+        internBatch()
+        StringPool.touchedSlots.bitwiseXor(UInt64(UInt32(bitPattern: touched)), ordering: .relaxed)
         return maps
     }
 }

@@ -76,6 +76,16 @@ public final class QueryContexts: @unchecked Sendable {
         slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
     }
 
+    /// `touch(hash:)`, then the five values of the tuple found in that slot: what an `intern` of
+    /// a tuple already present reads, so that a batch's reads overlap.
+    @inline(__always)
+    func touchTuple(hash: UInt64) -> Int32 {
+        let id = touch(hash: hash)
+        guard id >= 0, Int(id) < count else { return id }
+        let j = Int(id)
+        return apiKey[j] &+ ip[j] &+ asn[j] &+ userAgent[j] &+ model[j]
+    }
+
     @inline(__always)
     static func hash(_ k: Int32, _ i: Int32, _ s: Int32, _ u: Int32, _ m: Int32) -> UInt64 {
         var h = ByteHash.mix(UInt64(UInt32(bitPattern: k)) | UInt64(UInt32(bitPattern: i)) << 32)
