@@ -8,13 +8,16 @@ extension MixedPeople {
         var clients = Set<String>()
         return (0..<size).map { _ in
             var a = person(created: clock.end - Int64(rng.int(20...62)) * clock.day - Int64(rng.int(0...86_399_999)))
-            var client = ""
+            // Versions are drawn until one is new; once most of the few hundred are taken, a
+            // repeat is allowed (a large ring shares some, as real rotation pools do).
+            var client = "", tries = 0
             repeat {
+                tries += 1
                 client = rng.pick([
                     "anthropic-sdk-python/0.\(rng.int(28...45)).\(rng.int(0...9))", "anthropic-sdk-typescript/0.\(rng.int(20...33)).\(rng.int(0...9))",
                     "httpx/0.\(rng.int(20...28)).\(rng.int(0...9))", "aiohttp/3.\(rng.int(8...11)).\(rng.int(0...9))",
                 ])
-            } while !clients.insert(client).inserted && clients.count < 600
+            } while !clients.insert(client).inserted && tries < 50
             a.client = client
             a.models = [("claude-opus-4-1", 1), ("claude-3-haiku-20240307", 1)]
             a.prompts = .scaffold(variant: MixedPrompts.scaffoldVariant(&rng), share: 0.85)
