@@ -84,6 +84,8 @@ public struct AccountFeatures: Sendable {
             outputTokens[account] = outputSum
             let count = range.count
             if !touched.isEmpty {
+                // Entropy over at least min(8, categories) bins, so one query in one category
+                // reads as narrow rather than as "all of its categories evenly" (a design choice).
                 let histogram =
                     touched.map { categoryCounts[$0] }
                     + [Int](repeating: 0, count: max(0, min(8, categoryCounts.count - 1) - touched.count))
@@ -92,6 +94,8 @@ public struct AccountFeatures: Sendable {
                 touched.removeAll(keepingCapacity: true)
             }
             hostingShare[account] = Float(hostingCount) / Float(count)
+            // Sample-size floors (design, not fitted): a 24-bin histogram needs about one query
+            // a bin before its entropy means anything, and a spread of gaps about ten gaps.
             if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }
             if gaps >= 10 {
                 let mean = gapSum / Double(gaps)
@@ -133,7 +137,9 @@ public enum Statistics {
     }
 }
 
-/// Autonomous systems of hosting, cloud and proxy providers (datacenter traffic).
+/// Autonomous systems of hosting, cloud and proxy providers (datacenter traffic). Reference data
+/// (who the big clouds and hosts are), not fitted to any source; a source's own hosting share
+/// is still read relative to the population's (`PopulationBaseline.hostingShare`).
 public enum HostingASNs {
     static let numbers: Set<String> = [
         "AS16509", "AS14618", "AS15169", "AS396982", "AS8075", "AS14061", "AS16276", "AS24940", "AS63949", "AS20473",

@@ -6,6 +6,7 @@ public struct CategorySweepSignal: DetectionSignal {
     public init() {}
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        // Sample-size floor (design): fewer queries cannot spread over a dozen categories evenly.
         guard e.queries >= 100 else { return nil }
         let q = e.index.data.queries
         var counts = [Int](repeating: 0, count: e.index.data.pools.categories.count)

@@ -8,6 +8,8 @@ public struct CreationBurstSignal: DetectionSignal {
         guard e.size >= 5 else { return nil }
         let times = e.members.map { e.index.data.accounts.createdAt[Int($0)] }.filter { $0 != .min }.sorted()
         guard times.count >= 5 else { return nil }
+        // A design window (a sign-up batch done over a long weekend), read against the population's
+        // own creation pace (`expected`), so only its share above that pace adds risk.
         let window: Int64 = 72 * 3_600_000
         var best = 0, start = 0
         for end in times.indices {

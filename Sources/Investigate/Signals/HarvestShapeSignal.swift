@@ -4,7 +4,8 @@
     import Darwin
 #endif
 
-/// Harvest shape: long answers to short prompts, at volume.
+/// Harvest shape: long answers to short prompts, at volume. "Long" is the population's: no
+/// credit at the typical account's output per query, full credit at twice it.
 public struct HarvestShapeSignal: DetectionSignal {
     public let name = "harvest_shape"
     /// Creates the signal.
@@ -15,12 +16,13 @@ public struct HarvestShapeSignal: DetectionSignal {
         let ratio = Double(e.outputTokens) / Double(e.inputTokens)
         let perQuery = Double(e.outputTokens) / Double(e.queries)
         let baseline = max(e.population.outputRatio, 0.1)
-        let longAnswers = unit((perQuery - 150) / 450)
+        let typical = max(e.population.outputLengths.median, 1)
+        let longAnswers = unit((perQuery - typical) / typical)
         let contribution = 0.25 * unit(log(ratio / baseline) / log(4)) * longAnswers
         return SignalScore(
             name: name, value: ratio, baseline: baseline, contribution: contribution,
             explanation: "outputs are \(String(format1(ratio)))x inputs (population \(format1(baseline))x), "
-                + "\(Int(perQuery)) output tokens per query")
+                + "\(Int(perQuery)) output tokens per query (\(Int(typical)) for a typical account)")
     }
 }
 

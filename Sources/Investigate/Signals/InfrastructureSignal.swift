@@ -12,6 +12,7 @@ public struct InfrastructureSignal: DetectionSignal {
         var subnets = Set<Int32>()
         for m in e.members { for s in e.index.values(of: Int(m), kind: .subnet) { subnets.insert(s) } }
         let accountsPerSubnet = subnets.isEmpty ? 0 : Double(e.size) / Double(subnets.count)
+        // Design scale: two accounts a network is a household or office; ten is packed.
         let contribution =
             0.2 * unit((share - e.population.hostingShare - 0.1) / 0.5)
             + (e.size >= 5 && share > 0 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)

@@ -21,6 +21,8 @@ public struct LockstepTimingSignal: DetectionSignal {
             }
         }
         guard memberMinutes > 0 else { return nil }
+        // Design constants: a minute is the unit of "together", and a third of the members (at
+        // least three) must be active in it; counts of members, never of a generator's ring.
         let quorum = Int32(max(3, e.size / 3))
         var together = 0
         for count in activeMembers.values where count >= quorum { together += Int(count) }

@@ -8,6 +8,8 @@ public struct PopulationBaseline: Sendable {
     public var outputRatio = 1.0
     /// Output tokens per query, all queries.
     public var outputPerQuery = 0.0
+    /// Accounts' output tokens per query, by percentile (the bars for "long" and "tiny" answers).
+    public var outputLengths = OutputLengths(perAccount: [])
     /// Median hour-of-day entropy of accounts with enough queries.
     public var hourEntropy = 0.7
     /// Share of all queries from hosting ASNs.
@@ -51,6 +53,7 @@ public struct PopulationBaseline: Sendable {
         reasoningShare = prompted > 0 ? Double(reasoning) / Double(prompted) : 0
         outputRatio = input > 0 ? Double(output) / Double(input) : 1
         outputPerQuery = queries > 0 ? Double(output) / Double(queries) : 0
+        outputLengths = OutputLengths(features: features)
         hostingShare = queries > 0 ? hosting / Double(queries) : 0
         if !hours.isEmpty { hourEntropy = Statistics.median(hours) }
         if !categories.isEmpty { categoryEntropy = Statistics.median(categories) }

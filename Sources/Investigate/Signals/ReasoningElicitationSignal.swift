@@ -5,6 +5,7 @@ public struct ReasoningElicitationSignal: DetectionSignal {
     public init() {}
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        // Sample-size floor (design): a share from fewer prompts is noise.
         guard e.prompted >= 20 else { return nil }
         let reasoning = e.members.reduce(0) { $0 + Int(e.features.reasoning[Int($1)]) }
         let share = Double(reasoning) / Double(e.prompted)

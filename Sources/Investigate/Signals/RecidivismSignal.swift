@@ -27,6 +27,8 @@ public struct RecidivismSignal: DetectionSignal {
         }
         guard bannedMembers + linkedToBanned > 0 else { return nil }
         let share = Double(bannedMembers + linkedToBanned) / Double(e.size)
+        // Design scale: when three members in ten are tied to banned accounts the cluster is a
+        // comeback, whatever its size.
         let contribution = 0.3 * unit(share / 0.3)
         return SignalScore(
             name: name, value: share, baseline: 0, contribution: contribution,

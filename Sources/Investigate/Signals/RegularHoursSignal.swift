@@ -11,6 +11,8 @@ public struct RegularHoursSignal: DetectionSignal {
         let q = e.index.data.queries
         var slots = [Int](repeating: 0, count: 168)
         for m in e.members { for i in q.rows(of: Int(m)) { slots[RegularHoursSignal.slot(q.timestamp(i))] += 1 } }
+        // Two hours of the week (a lecture, a shift) is the design unit; it is read against the
+        // population's own concentration (`base`), never a fixed share.
         let share = RegularHoursSignal.topShare(slots)
         let base = e.population.weeklyConcentration
         let contribution = -0.3 * unit((share - base) / max(1e-9, 1 - base) * 1.25 - 0.25)

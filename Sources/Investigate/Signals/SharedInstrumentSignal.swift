@@ -17,6 +17,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
         let reused = perInstrument.values.filter { $0 >= 2 }
         let maxShare = reused.max() ?? 0
         guard maxShare >= 2 else { return nil }
+        // Design scale: one card on two accounts is a household; on ten or more it is a farm.
         let contribution = 0.25 * unit(Double(maxShare - 2) / 8) + 0.05 * unit(Double(reused.count - 1) / 4)
         return SignalScore(
             name: name, value: Double(maxShare), baseline: 1, contribution: contribution,

@@ -6,6 +6,7 @@ public struct TemplateFamilySignal: DetectionSignal {
     public init() {}
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        // Sample-size floor (design): a family share from fewer prompts is noise.
         guard e.prompted >= 20 else { return nil }
         var weighted = 0.0
         var families: [Int32: Int] = [:]

@@ -9,6 +9,8 @@ public struct UniformitySignal: DetectionSignal {
         guard e.size >= 5 else { return nil }
         let volumes = e.members.map { Double(e.features.queries[Int($0)]) }
         let (mean, cv) = Statistics.meanAndVariation(volumes)
+        // Sample-size floor (design): below about ten queries each, counts are too coarse for a
+        // spread to say anything (1 against 3 is a spread of 50%).
         guard mean >= 10 else { return nil }
         let contribution = 0.2 * unit((0.5 - cv) / 0.35) * unit(Double(e.size - 4) / 6)
         return SignalScore(

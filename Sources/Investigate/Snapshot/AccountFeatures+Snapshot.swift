@@ -61,6 +61,7 @@ extension PopulationBaseline {
         try out.put("population.scalars", scalars)
         try out.put("population.banned", bannedAccounts.map { UInt8($0 ? 1 : 0) })
         try out.put("population.invoice_instruments", invoiceInstruments.sorted())
+        try out.put("population.output_lengths", outputLengths.percentiles)
     }
 
     init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int) throws {
@@ -75,5 +76,9 @@ extension PopulationBaseline {
         let invoices = try input.array("population.invoice_instruments", Int32.self)
         try SnapshotCheck.ids("population.invoice_instruments", invoices, below: paymentValues, absent: false)
         invoiceInstruments = Set(invoices)
+        let lengths = try input.array("population.output_lengths", Double.self)
+        if !lengths.isEmpty { try SnapshotCheck.count("population.output_lengths", lengths.count, 21) }
+        try SnapshotCheck.finite("population.output_lengths", lengths)
+        outputLengths = OutputLengths(percentiles: lengths)
     }
 }

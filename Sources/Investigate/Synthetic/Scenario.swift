@@ -10,6 +10,10 @@ public enum Scenario: String, CaseIterable, Sendable {
     /// A ring sharing only templates and coordinated firing; an operation split into six pods;
     /// a classroom sending one homework template in the same lecture hour; a research lab.
     case pods
+    /// Written independently (`MixedScenario`): a ring rotating client strings with a shared
+    /// model mix and per-account wording, a ring on many small cards in bursts, an office-hours
+    /// ring; a CI company, a translation agency and a benchmark lab as look-alikes.
+    case mixed
 
     /// The personas and what was planted, for `total` accounts.
     func personas(total: Int, seed: UInt64, start: Int64) -> ([Persona], SyntheticSource.Truth) {
@@ -26,7 +30,7 @@ public enum Scenario: String, CaseIterable, Sendable {
             truth.decoys.append((name, kind, members.map(\.id)))
         }
         switch self {
-        case .hydra:
+        case .hydra, .mixed:
             return ([], truth)
         case .tooling:
             ring("tooling-ring", "rare client + alternating templates + scheduler",

@@ -61,6 +61,10 @@ public struct SyntheticSource {
 
     /// Writes the source into `directory` (created) and returns the truth.
     public func write(to directory: String) throws -> Truth {
+        if scenario == .mixed {
+            return try MixedScenario(total: accounts, seed: seed)
+                .write(to: directory, rowsPerPart: rowsPerPart, order: order, escapesUnicode: escapesUnicode)
+        }
         var rng = SeededRandom(seed: seed)
         if scenario != .hydra {
             var (personas, truth) = scenario.personas(total: accounts, seed: seed, start: 1_780_272_000_000)

@@ -17,7 +17,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Split queries into queries/part-NNN.jsonl of this many rows (0: one queries.jsonl).") var partRows = 0
     @Option(help: "Query row order: time (as API logs are, accounts interleave) or account (one history after another).")
     var order = "time"
-    @Option(help: "Populations and ring styles: hydra (the default), tooling or pods.") var scenario = "hydra"
+    @Option(help: "Populations and ring styles: hydra (the default), tooling, pods or mixed.") var scenario = "hydra"
     @Flag(help: "Open prompts with a non-ASCII greeting, written as \\u escapes on every other query line (as some log writers do).")
     var escapeUnicode = false
 
