@@ -1,6 +1,7 @@
 /// Scores candidate pairs that come sorted by their first account (`EvidenceClusterer`): the
-/// first account's value lists and bursts are read once for its whole run of pairs, and the
-/// second account's bursts go into one reused buffer, so scoring a pair allocates nothing.
+/// first account's shared values and bursts are read once for its whole run of pairs, the
+/// second account's lists only for kinds where the first shares something, and the second's
+/// bursts go into one reused buffer, so scoring a pair allocates nothing.
 ///
 /// Gives exactly what `PairEvidence.staticBits` and `CoActivity.coFiring` give pair by pair.
 struct PairScan {
@@ -9,7 +10,12 @@ struct PairScan {
     let coActivity: CoActivity?
     /// The account whose lists are held, -1 before the first pair.
     private var current = -1
-    private var lists = [ArraySlice<Int32>](repeating: [], count: LinkKind.allCases.count)
+    /// The held account's values that another account holds too, kind after kind (a value it
+    /// alone holds can be in no pair's shared list, so the second account's list of a kind is
+    /// read only when there is one).
+    private var held: [Int32] = []
+    /// End of each kind's values in `held`, by kind position.
+    private var heldEnd = [Int](repeating: 0, count: LinkKind.allCases.count)
     private var currentBursts: [UInt32] = []
     private var burstsRead = false
     private var otherBursts: [UInt32] = []
@@ -32,7 +38,7 @@ struct PairScan {
     /// fall short of the threshold.
     mutating func verdict(_ a: Int, _ b: Int) -> Verdict {
         if a != current { hold(a) }
-        let shared = PairEvidence.staticBits(valuesOfA: { lists[$0.position] }, b, index: index, weights: weights)
+        let shared = PairEvidence.staticBits(valuesOfA: { heldValues($0) }, b, index: index, weights: weights)
         var bits = shared
         if bits < weights.threshold, let coActivity { bits += coFiringBits(b, coActivity) }
         if bits >= weights.threshold { return .linked }
@@ -41,8 +47,19 @@ struct PairScan {
 
     private mutating func hold(_ a: Int) {
         current = a
-        for kind in LinkKind.allCases { lists[kind.position] = index.values(of: a, kind: kind) }
+        held.removeAll(keepingCapacity: true)
+        for kind in LinkKind.allCases {
+            for value in index.values(of: a, kind: kind) where index.shareCount(kind, value: value) >= 2 { held.append(value) }
+            heldEnd[kind.position] = held.count
+        }
         burstsRead = false
+    }
+
+    /// The held account's shared values of a kind, ascending.
+    @inline(__always)
+    private func heldValues(_ kind: LinkKind) -> ArraySlice<Int32> {
+        let position = kind.position
+        return held[(position == 0 ? 0 : heldEnd[position - 1])..<heldEnd[position]]
     }
 
     /// `coActivity.coFiring(current, b).bits` (an account with fewer than two queries has fewer
