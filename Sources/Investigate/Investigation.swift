@@ -45,31 +45,36 @@ public final class Investigation: @unchecked Sendable {
             mark = now
         }
         self.data = data
-        // Everything that needs only the data, side by side (`IndexPhase`).
+        // The link index and burst counts, in waves of jobs side by side (`IndexPhase`).
         let phase = IndexPhase(data: data)
-        let index = phase.index, features = phase.features, coActivity = phase.coActivity
+        let index = phase.index, coActivity = phase.coActivity
         self.index = index
-        self.features = features
         self.coActivity = coActivity
         self.clustering = clustering
         releaseFreedMemory()
         lap("1 index")
         for (step, seconds) in phase.seconds { timings["1." + step] = seconds }
-        // The evidence weights beside the population baseline: both read the index alone.
-        var baseline: PopulationBaseline?
-        var measured: EvidenceWeights?
-        let halves = ParallelMap.run(2) { job -> (EvidenceWeights?, PopulationBaseline?, Double) in
+        // The evidence weights beside the features (both read the index and data alone), then
+        // the population baseline (which reads the features).
+        var measuredFeatures: AccountFeatures?
+        var measuredWeights: EvidenceWeights?
+        let halves = ParallelMap.run(2) { job -> (EvidenceWeights?, AccountFeatures?, Double) in
             let started = monotonicSeconds()
             return job == 0
-                ? (EvidenceWeights(index: index), nil, monotonicSeconds() - started)
-                : (nil, PopulationBaseline(features: features, index: index), monotonicSeconds() - started)
+                ? (nil, AccountFeatures(data: data), monotonicSeconds() - started)
+                : (EvidenceWeights(index: index), nil, monotonicSeconds() - started)
         }
-        for (weights, population, elapsed) in halves {
-            if let weights { (measured, timings["2.weights"]) = (weights, elapsed) }
-            if let population { (baseline, timings["2.population"]) = (population, elapsed) }
+        for (weights, features, elapsed) in halves {
+            if let weights { (measuredWeights, timings["2.weights"]) = (weights, elapsed) }
+            if let features { (measuredFeatures, timings["2.features"]) = (features, elapsed) }
         }
-        let weights = measured ?? EvidenceWeights(index: index)
+        let weights = measuredWeights ?? EvidenceWeights(index: index)
+        let features = measuredFeatures ?? AccountFeatures(data: data)
         self.weights = weights
+        self.features = features
+        let started = monotonicSeconds()
+        let population = PopulationBaseline(features: features, index: index)
+        timings["2.population"] = monotonicSeconds() - started
         lap("2 evidence")
         var groups: MemberRows? =
             switch clustering {
@@ -77,7 +82,6 @@ public final class Investigation: @unchecked Sendable {
             case .legacy: Clusterer().componentRows(index: index)
             }
         lap("3 cluster")
-        let population = baseline ?? PopulationBaseline(features: features, index: index)
         let ranking = ClusterRanking(
             groups: groups.take()!, index: index, features: features, population: population, scorer: scorer,
             coActivity: coActivity)

@@ -11,19 +11,16 @@ public final class LinkIndex: @unchecked Sendable {
     /// place: a dictionary lookup copied the lists' references on every call).
     let byKind: [Adjacency]
 
-    /// Builds the index in jobs on every core (`adjacencyJobs`; the template families, when not
-    /// given, are found in a job of their own beside them).
+    /// Builds the index: the template families first (unless given; finding them frees the
+    /// prompt sketches before the pairs are made), then the other kinds' adjacencies in jobs on
+    /// every core (`adjacencyJobs`).
     /// - Complexity: O(accounts + distinct (account, value) pairs + queries).
     public convenience init(data: CaseData, families: TemplateFamilies? = nil) {
-        // The families (the longest job) go first.
-        let jobs: [[LinkKind]?] = (families == nil ? [nil] : []) + LinkIndex.adjacencyJobs
-        let parts = ParallelMap.run(jobs.count) { job -> (TemplateFamilies?, [LinkKind: Adjacency]) in
-            guard let kinds = jobs[job] else { return (data.templateFamilies, [:]) }
-            return (nil, LinkIndex.adjacencies(kinds, data: data))
-        }
-        let found = families ?? parts.lazy.compactMap(\.0).first ?? data.templateFamilies
+        let found = families ?? data.templateFamilies
         var built: [LinkKind: Adjacency] = [:]
-        for part in parts { built.merge(part.1) { first, _ in first } }
+        for part in ParallelMap.run(LinkIndex.adjacencyJobs.count, { LinkIndex.adjacencies(LinkIndex.adjacencyJobs[$0], data: data) }) {
+            built.merge(part) { first, _ in first }
+        }
         self.init(data: data, families: found, adjacencies: built)
     }
 
