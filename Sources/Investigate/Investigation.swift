@@ -27,7 +27,8 @@ public final class Investigation: @unchecked Sendable {
     public let operationOfCluster: [Int: Int]
     /// How the clusters were found.
     public let clustering: ClusteringMode
-    /// Seconds spent indexing, clustering and scoring.
+    /// Seconds spent indexing, clustering and scoring: each phase's (`1 index` ... `4 score`),
+    /// and within a phase each step's own (`1.templates`; a phase runs its steps side by side).
     public let timings: [String: Double]
     /// Resident memory (MiB) after each build step, for `investigate bench`.
     public let residentMiB: [String: Double]
@@ -44,28 +45,43 @@ public final class Investigation: @unchecked Sendable {
             mark = now
         }
         self.data = data
-        let families = data.templateFamilies
-        lap("templates")
-        let index = LinkIndex(data: data, families: families)
+        // The link index and burst counts, in waves of jobs side by side (`IndexPhase`).
+        let phase = IndexPhase(data: data)
+        let index = phase.index, coActivity = phase.coActivity
         self.index = index
-        releaseFreedMemory()
-        lap("link_index")
-        let weights = EvidenceWeights(index: index)
-        let coActivity = CoActivity(queries: data.queries)
-        self.weights = weights
         self.coActivity = coActivity
         self.clustering = clustering
-        lap("evidence")
+        releaseFreedMemory()
+        lap("1 index")
+        for (step, seconds) in phase.seconds { timings["1." + step] = seconds }
+        // The evidence weights beside the features (both read the index and data alone), then
+        // the population baseline (which reads the features).
+        var measuredFeatures: AccountFeatures?
+        var measuredWeights: EvidenceWeights?
+        let halves = ParallelMap.run(2) { job -> (EvidenceWeights?, AccountFeatures?, Double) in
+            let started = monotonicSeconds()
+            return job == 0
+                ? (nil, AccountFeatures(data: data), monotonicSeconds() - started)
+                : (EvidenceWeights(index: index), nil, monotonicSeconds() - started)
+        }
+        for (weights, features, elapsed) in halves {
+            if let weights { (measuredWeights, timings["2.weights"]) = (weights, elapsed) }
+            if let features { (measuredFeatures, timings["2.features"]) = (features, elapsed) }
+        }
+        let weights = measuredWeights ?? EvidenceWeights(index: index)
+        let features = measuredFeatures ?? AccountFeatures(data: data)
+        self.weights = weights
+        self.features = features
+        let started = monotonicSeconds()
+        let population = PopulationBaseline(features: features, index: index)
+        timings["2.population"] = monotonicSeconds() - started
+        lap("2 evidence")
         var groups: MemberRows? =
             switch clustering {
             case .evidence: EvidenceClusterer().componentRows(index: index, weights: weights, coActivity: coActivity)
             case .legacy: Clusterer().componentRows(index: index)
             }
-        lap("cluster")
-        let features = AccountFeatures(data: data, index: index)
-        self.features = features
-        lap("features")
-        let population = PopulationBaseline(features: features, index: index)
+        lap("3 cluster")
         let ranking = ClusterRanking(
             groups: groups.take()!, index: index, features: features, population: population, scorer: scorer,
             coActivity: coActivity)
@@ -83,7 +99,7 @@ public final class Investigation: @unchecked Sendable {
         accountRisk = AccountRisks(
             scorer: scorer, clusterRisks: ranking.risks, clusterOfAccount: owner, features: features, population: population)
         releaseFreedMemory()
-        lap("score")
+        lap("4 score")
         self.timings = timings
         residentMiB = resident
     }

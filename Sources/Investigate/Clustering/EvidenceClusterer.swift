@@ -35,15 +35,12 @@ public struct EvidenceClusterer: Sendable {
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     var linked: [UInt64] = []
                     var near: [(UInt64, Double)] = []
+                    var scan = PairScan(index: index, weights: weights, coActivity: coActivity)
                     for key in pairs[(c * chunk)..<min(pairs.count, (c + 1) * chunk)] {
-                        let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-                        let shared = PairEvidence.staticBits(a, b, index: index, weights: weights)
-                        var bits = shared
-                        if bits < weights.threshold, let coActivity { bits += coActivity.coFiring(a, b).bits }
-                        if bits >= weights.threshold {
-                            linked.append(key)
-                        } else if shared >= weights.threshold / 2 {
-                            near.append((key, shared))
+                        switch scan.verdict(Int(key >> 32), Int(key & 0xFFFF_FFFF)) {
+                        case .linked: linked.append(key)
+                        case .near(let shared): near.append((key, shared))
+                        case .apart: break
                         }
                     }
                     collected.withLock {

@@ -106,10 +106,11 @@ public final class CoActivity: @unchecked Sendable {
         return out
     }
 
-    private func seconds(of account: Int) -> [UInt32] {
-        var out: [UInt32] = []
+    /// The bursts of an account (seconds after `base`), ascending, written into `out` (emptied
+    /// first, its storage kept: scanning many pairs reuses one buffer).
+    func seconds(of account: Int, into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
         CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append($0) }
-        return out
     }
 
     /// Bursts of all accounts.
@@ -121,7 +122,16 @@ public final class CoActivity: @unchecked Sendable {
         guard queries.queryCount(of: a) >= 2, queries.queryCount(of: b) >= 2 else {
             return CoFiring(together: 0, expected: 0, bits: 0)
         }
-        let x = seconds(of: a)[...], y = seconds(of: b)[...]
+        var x: [UInt32] = [], y: [UInt32] = []
+        seconds(of: a, into: &x)
+        seconds(of: b, into: &y)
+        return coFiring(seconds: x[...], y[...])
+    }
+
+    /// `coFiring(a, b)` from the two accounts' bursts (`seconds(of:into:)`), for callers that
+    /// read one account's bursts once for many partners.
+    /// - Complexity: O(x + y).
+    func coFiring(seconds x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> CoFiring {
         guard x.count >= 2, y.count >= 2 else { return CoFiring(together: 0, expected: 0, bits: 0) }
         var together = 0
         var j = y.startIndex

@@ -9,18 +9,54 @@ public final class LinkIndex: @unchecked Sendable {
     public let families: TemplateFamilies
     /// One adjacency per kind, at the kind's position in `LinkKind.allCases` (an array read in
     /// place: a dictionary lookup copied the lists' references on every call).
-    private(set) var byKind: [Adjacency] = []
+    let byKind: [Adjacency]
 
-    /// Builds the index.
+    /// Builds the index: the template families first (unless given; finding them frees the
+    /// prompt sketches before the pairs are made), then the other kinds' adjacencies in jobs on
+    /// every core (`adjacencyJobs`).
     /// - Complexity: O(accounts + distinct (account, value) pairs + queries).
-    public init(data: CaseData, families: TemplateFamilies? = nil) {
-        self.data = data
-        self.families = families ?? data.templateFamilies
-        let builder = LinkPairs(data: data)
-        for kind in LinkKind.allCases {
-            let pairs = builder.pairs(for: kind, families: self.families)
-            byKind.append(Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: valueCount(kind)))
+    public convenience init(data: CaseData, families: TemplateFamilies? = nil) {
+        let found = families ?? data.templateFamilies
+        var built: [LinkKind: Adjacency] = [:]
+        for part in ParallelMap.run(LinkIndex.adjacencyJobs.count, { LinkIndex.adjacencies(LinkIndex.adjacencyJobs[$0], data: data) }) {
+            built.merge(part) { first, _ in first }
         }
+        self.init(data: data, families: found, adjacencies: built)
+    }
+
+    /// The jobs that build every kind's adjacency but the template families': the kinds read
+    /// from query contexts together (one pass over the queries), each other kind alone.
+    static let adjacencyJobs: [[LinkKind]] = [LinkPairs.contextKinds] + [[.payment], [.emailDomain], [.org], [.upstream]]
+
+    /// The index from the template families and the adjacency of every other kind.
+    convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {
+        var byKind = adjacencies
+        byKind[.template] = LinkIndex.adjacency(.template, pairs: families.pairs(), data: data, families: families)
+        self.init(
+            restoring: data, families: families,
+            byKind: LinkKind.allCases.map { byKind[$0] ?? LinkIndex.adjacencies([$0], data: data)[$0]! })
+    }
+
+    /// The adjacency of each of `kinds` (none `.template`).
+    /// - Complexity: O(accounts + the kinds' (account, value) pairs), plus one pass over the
+    ///   queries for the context kinds.
+    static func adjacencies(_ kinds: [LinkKind], data: CaseData) -> [LinkKind: Adjacency] {
+        let builder = LinkPairs(data: data)
+        let pairs = kinds.allSatisfy(LinkPairs.contextKinds.contains) ? builder.contextPairs(kinds) : kinds.map { builder.pairs(for: $0, families: nil) }
+        var out: [LinkKind: Adjacency] = [:]
+        for (kind, kindPairs) in zip(kinds, pairs) { out[kind] = adjacency(kind, pairs: kindPairs, data: data, families: nil) }
+        return out
+    }
+
+    /// One kind's adjacency from its pairs (`families` is read only for `.template`).
+    static func adjacency(_ kind: LinkKind, pairs: LinkPairs.Pairs, data: CaseData, families: TemplateFamilies?) -> Adjacency {
+        let values: Int =
+            switch kind {
+            case .upstream: data.upstream.count
+            case .template: families?.count ?? 0
+            default: data.pools.pool(for: kind)!.count
+            }
+        return Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: values)
     }
 
     /// An index as a snapshot kept it (`LinkIndex+Snapshot.swift` checks it first).

@@ -13,13 +13,14 @@ struct LinkPairs {
 
     let data: CaseData
 
-    func pairs(for kind: LinkKind, families: TemplateFamilies) -> Pairs {
+    /// The pairs of a kind (`.template` pairs are the families', none when not given).
+    func pairs(for kind: LinkKind, families: TemplateFamilies?) -> Pairs {
         switch kind {
         case .payment: return paymentPairs()
         case .ip, .subnet, .asn, .userAgent, .apiKey: return contextPairs(kind)
         case .emailDomain: return column(data.accounts.emailDomain)
         case .org: return column(data.accounts.org)
-        case .template: return families.pairs()
+        case .template: return families?.pairs() ?? Pairs()
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {
@@ -49,38 +50,56 @@ struct LinkPairs {
         return out
     }
 
+    /// The kinds read from query contexts (and, for IPs and subnets, the signup IP).
+    static let contextKinds: [LinkKind] = [.ip, .subnet, .asn, .userAgent, .apiKey]
+
     /// Values seen in an account's queries (and, for IPs and subnets, its signup IP).
-    private func contextPairs(_ kind: LinkKind) -> Pairs {
+    private func contextPairs(_ kind: LinkKind) -> Pairs { contextPairs([kind])[0] }
+
+    /// The pairs of several context kinds (`contextKinds`) in one pass over the queries: each
+    /// account's distinct contexts are found once, then read for every kind.
+    func contextPairs(_ kinds: [LinkKind]) -> [Pairs] {
         let contexts = data.queries.contexts
         let queries = data.queries
-        var out = Pairs()
-        var stamp = [Int32](repeating: -1, count: max(1, data.pools.pool(for: kind)!.count))
+        var out = [Pairs](repeating: Pairs(), count: kinds.count)
+        // One stamp array for all kinds, each kind's values from its own offset.
+        var offset = [Int](repeating: 0, count: kinds.count + 1)
+        for (k, kind) in kinds.enumerated() { offset[k + 1] = offset[k] + max(1, data.pools.pool(for: kind)!.count) }
+        var stamp = [Int32](repeating: -1, count: offset[kinds.count])
         var contextStamp = [Int32](repeating: -1, count: max(1, contexts.count))
+        var distinct: [Int32] = []
         var found: [Int32] = []
         for account in 0..<data.accountCount {
             let a = Int32(account)
-            found.removeAll(keepingCapacity: true)
-            func note(_ value: Int32) {
-                guard value >= 0, stamp[Int(value)] != a else { return }
-                stamp[Int(value)] = a
-                found.append(value)
-            }
-            func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ip }
-            if kind == .ip || kind == .subnet { note(value(ofIP: data.accounts.signupIP[account])) }
+            distinct.removeAll(keepingCapacity: true)
             for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
                 let context = queries.context[i]
                 if contextStamp[Int(context)] == a { continue }
                 contextStamp[Int(context)] = a
-                switch kind {
-                case .ip, .subnet: note(value(ofIP: contexts.ip[Int(context)]))
-                case .asn: note(contexts.asn[Int(context)])
-                case .userAgent: note(contexts.userAgent[Int(context)])
-                case .apiKey: note(contexts.apiKey[Int(context)])
-                default: break
-                }
+                distinct.append(context)
             }
-            found.sort()
-            for value in found { out.add(a, value) }
+            for (k, kind) in kinds.enumerated() {
+                found.removeAll(keepingCapacity: true)
+                let base = offset[k]
+                func note(_ value: Int32) {
+                    guard value >= 0, stamp[base + Int(value)] != a else { return }
+                    stamp[base + Int(value)] = a
+                    found.append(value)
+                }
+                func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ip }
+                if kind == .ip || kind == .subnet { note(value(ofIP: data.accounts.signupIP[account])) }
+                for context in distinct {
+                    switch kind {
+                    case .ip, .subnet: note(value(ofIP: contexts.ip[Int(context)]))
+                    case .asn: note(contexts.asn[Int(context)])
+                    case .userAgent: note(contexts.userAgent[Int(context)])
+                    case .apiKey: note(contexts.apiKey[Int(context)])
+                    default: break
+                    }
+                }
+                found.sort()
+                for value in found { out[k].add(a, value) }
+            }
         }
         return out
     }

@@ -78,10 +78,22 @@ public struct PairEvidence: Sendable {
 
     /// The bits of everything two accounts share (no timing), without building the list.
     static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> Double {
+        staticBits(valuesOfA: { index.values(of: a, kind: $0) }, b, index: index, weights: weights)
+    }
+
+    /// `staticBits(a, b)` with the first account's values given per kind (a scan over many pairs
+    /// of one account reads them once). A kind `a` holds nothing of adds nothing, so `b`'s values
+    /// of it are not read.
+    @inline(__always)
+    static func staticBits(
+        valuesOfA: (LinkKind) -> ArraySlice<Int32>, _ b: Int, index: LinkIndex, weights: EvidenceWeights
+    ) -> Double {
         var total = 0.0, origin = 0.0
         for kind in LinkKind.allCases {
+            let mine = valuesOfA(kind)
+            if mine.isEmpty { continue }
             var best = 0.0, rest = 0.0
-            forEachShared(index.values(of: a, kind: kind), index.values(of: b, kind: kind)) { value in
+            forEachShared(mine, index.values(of: b, kind: kind)) { value in
                 var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value))
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
                 bits = weights.counted(kind, bits: bits)

@@ -30,7 +30,11 @@ public struct AccountFeatures: Sendable {
     public var categoryEntropy: [Float]
 
     /// Measures every account.
-    public init(data: CaseData, index: LinkIndex) {
+    public init(data: CaseData, index: LinkIndex) { self.init(data: data) }
+
+    /// Measures every account from the query history alone (no link index needed, so
+    /// `Investigation` measures while it indexes).
+    public init(data: CaseData) {
         let n = data.accountCount
         let q = data.queries
         queries = AccountQueryCounts(queries: q)

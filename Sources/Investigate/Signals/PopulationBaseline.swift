@@ -74,9 +74,14 @@ public struct PopulationBaseline: Sendable {
         for row in 0..<data.payments.count where data.label(data.payments.kind[row]) == "invoice" {
             invoiceInstruments.insert(data.payments.fingerprint[row])
         }
-        bannedAccounts = (0..<n).map { a in
-            let status = data.label(data.accounts.status[a]) ?? ""
+        // Each status label is read once, not once per account.
+        let bannedStatus = (0..<data.pools.labels.count).map { id in
+            let status = data.label(Int32(id)) ?? ""
             return status == "banned" || status == "suspended"
+        }
+        bannedAccounts = (0..<n).map { a in
+            let status = Int(data.accounts.status[a])
+            return status >= 0 && status < bannedStatus.count && bannedStatus[status]
         }
     }
 }

@@ -1,0 +1,75 @@
+/// Scores candidate pairs that come sorted by their first account (`EvidenceClusterer`): the
+/// first account's shared values and bursts are read once for its whole run of pairs, the
+/// second account's lists only for kinds where the first shares something, and the second's
+/// bursts go into one reused buffer, so scoring a pair allocates nothing.
+///
+/// Gives exactly what `PairEvidence.staticBits` and `CoActivity.coFiring` give pair by pair.
+struct PairScan {
+    let index: LinkIndex
+    let weights: EvidenceWeights
+    let coActivity: CoActivity?
+    /// The account whose lists are held, -1 before the first pair.
+    private var current = -1
+    /// The held account's values that another account holds too, kind after kind (a value it
+    /// alone holds can be in no pair's shared list, so the second account's list of a kind is
+    /// read only when there is one).
+    private var held: [Int32] = []
+    /// End of each kind's values in `held`, by kind position.
+    private var heldEnd = [Int](repeating: 0, count: LinkKind.allCases.count)
+    private var currentBursts: [UInt32] = []
+    private var burstsRead = false
+    private var otherBursts: [UInt32] = []
+
+    init(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?) {
+        (self.index, self.weights, self.coActivity) = (index, weights, coActivity)
+    }
+
+    /// What a candidate pair adds up to.
+    enum Verdict {
+        /// Shared values and co-firing reach the link threshold.
+        case linked
+        /// Not linked, but shared values alone reach half the threshold (their bits).
+        case near(Double)
+        /// Neither.
+        case apart
+    }
+
+    /// Scores `a` and `b` as `EvidenceClusterer` does: shared values, then co-firing when those
+    /// fall short of the threshold.
+    mutating func verdict(_ a: Int, _ b: Int) -> Verdict {
+        if a != current { hold(a) }
+        let shared = PairEvidence.staticBits(valuesOfA: { heldValues($0) }, b, index: index, weights: weights)
+        var bits = shared
+        if bits < weights.threshold, let coActivity { bits += coFiringBits(b, coActivity) }
+        if bits >= weights.threshold { return .linked }
+        return shared >= weights.threshold / 2 ? .near(shared) : .apart
+    }
+
+    private mutating func hold(_ a: Int) {
+        current = a
+        held.removeAll(keepingCapacity: true)
+        for kind in LinkKind.allCases {
+            for value in index.values(of: a, kind: kind) where index.shareCount(kind, value: value) >= 2 { held.append(value) }
+            heldEnd[kind.position] = held.count
+        }
+        burstsRead = false
+    }
+
+    /// The held account's shared values of a kind, ascending.
+    @inline(__always)
+    private func heldValues(_ kind: LinkKind) -> ArraySlice<Int32> {
+        let position = kind.position
+        return held[(position == 0 ? 0 : heldEnd[position - 1])..<heldEnd[position]]
+    }
+
+    /// `coActivity.coFiring(current, b).bits` (an account with fewer than two queries has fewer
+    /// than two bursts, which `coFiring(seconds:_:)` scores 0 as `coFiring(a, b)` does).
+    private mutating func coFiringBits(_ b: Int, _ coActivity: CoActivity) -> Double {
+        if !burstsRead {
+            coActivity.seconds(of: current, into: &currentBursts)
+            burstsRead = true
+        }
+        coActivity.seconds(of: b, into: &otherBursts)
+        return coActivity.coFiring(seconds: currentBursts[...], otherBursts[...]).bits
+    }
+}
