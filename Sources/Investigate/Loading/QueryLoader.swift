@@ -42,7 +42,7 @@ struct QueryLoader {
         let asnPool = pools.asns, userAgentPool = pools.userAgents, modelPool = pools.models
         let categoryPool = pools.categories
         let table = self.table, log = self.log, digest = self.digest, memo = self.memo
-        var batch = QueryRowBatch()
+        let batch = QueryRowBatch()
         let valueCaches = (apiKey: apiKeyCache, ip: ipCache, asn: asnCache, userAgent: userAgentCache)
         func flush() {
             batch.flush(

@@ -18,12 +18,12 @@ import Synchronization
 ///
 /// Each pool still receives its values in row order, so ids are exactly those of a row-by-row
 /// load; passes 1 and 3 only read ahead.
-struct QueryRowBatch {
+final class QueryRowBatch {
     /// Rows per batch: enough reads in flight to cover a memory access, few enough that the
     /// arena stays in the first-level cache.
     static let capacity = 32
     /// A parsed row waiting for its ids.
-    struct Pending {
+    struct Pending: BitwiseCopyable {
         var timestamp: Int64
         /// The account id, or `unresolved` until pass 2.
         var account: Int32
@@ -40,12 +40,13 @@ struct QueryRowBatch {
     }
     static let unresolved: Int32 = -3
 
-    private(set) var rows: [Pending] = []
+    // `let` references: no exclusivity checks or retains on the row path.
+    private let rows = GrowableBuffer<Pending>()
     private let arena = GrowableBuffer<UInt8>()
     private let hashes = GrowableBuffer<UInt64>()
 
     init() {
-        rows.reserveCapacity(Self.capacity)
+        rows.reserve(Self.capacity)
         arena.reserve(Self.capacity * 256)
         hashes.reserve(Self.capacity)
     }
@@ -54,7 +55,7 @@ struct QueryRowBatch {
 
     /// Copies one value, trimmed, into the arena and returns where it starts.
     @inline(__always)
-    mutating func stash(_ bytes: Span<UInt8>) -> Int32 {
+    func stash(_ bytes: Span<UInt8>) -> Int32 {
         let start = Int32(truncatingIfNeeded: arena.count)
         let range = ByteCompare.trimmedRange(bytes)
         if !range.isEmpty { arena.append(contentsOf: bytes.extracting(range)) }
@@ -65,14 +66,14 @@ struct QueryRowBatch {
     var arenaEnd: Int32 { Int32(truncatingIfNeeded: arena.count) }
 
     /// Adds a parsed row.
-    mutating func add(_ row: Pending) { rows.append(row) }
+    func add(_ row: Pending) { rows.append(row) }
 
     /// Interns the batch's values and appends its rows to `table`, in order, then empties it.
-    mutating func flush(
+    func flush(
         accounts accountPool: StringPool, accountCache: RepeatCache, values pools: ValuePools,
         caches: (apiKey: RepeatCache, ip: RepeatCache, asn: RepeatCache, userAgent: RepeatCache), memo: AccountRowMemo, into table: QueryRows, scratch: inout [UInt8]
     ) {
-        guard !rows.isEmpty else { return }
+        guard rows.count > 0 else { return }
         let count = rows.count
         let arena = self.arena, hashes = self.hashes
         defer {
@@ -159,6 +160,6 @@ struct QueryRowBatch {
                 inputTokens: row.inputTokens, outputTokens: row.outputTokens, sketch: row.sketch, flags: row.flags,
                 line: row.line)
         }
-        rows.removeAll(keepingCapacity: true)
+        rows.truncate(to: 0)
     }
 }
