@@ -28,11 +28,13 @@ import Testing
     }
 
     @Test func badValuesAreRefusedWithTheChoices() {
+        // The prompt stays open with the text as typed and the reason beneath it.
         let s = set("status maybe")
-        #expect(s.state.status == "unknown status 'maybe' (open triage confirmed dismissed closed)")
+        #expect(s.state.promptRefusal == "unknown status 'maybe' (open triage confirmed dismissed closed)")
+        #expect(s.state.overlay == .commandLine(text: "set status maybe", completions: []))
         #expect(s.effects.isEmpty)
-        #expect(set("severity urgent").state.status.hasPrefix("unknown severity 'urgent' (low medium high critical)"))
-        #expect(set("colour red").state.status.hasPrefix("no case field 'colour'"))
+        #expect(set("severity urgent").state.promptRefusal?.hasPrefix("unknown severity 'urgent' (low medium high critical)") == true)
+        #expect(set("colour red").state.promptRefusal?.hasPrefix("no case field 'colour'") == true)
     }
 
     @Test func undoSetsTheFieldBack() {

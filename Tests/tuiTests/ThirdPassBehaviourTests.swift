@@ -13,8 +13,9 @@ import Testing
         var s = Fixture.loadedState()
         s.caseState.tags = [MarkKey.cluster(2): ["ring-alpha", "refund"], MarkKey.cluster(1): ["ring-beta"]]
         s = Fixture.press(s, .char("t"), .char("r"), .char("i"), .tab)
-        #expect(s.overlay == .commandLine(text: "tag ring-", completions: ["ring-alpha", "ring-beta"]))
-        #expect(Fixture.frame(s)[23].contains("ring-alpha  ring-beta"))
+        // The built-in labels are offered too (ring-infrastructure, ring-member).
+        #expect(s.overlay == .commandLine(text: "tag ring-", completions: ["ring-alpha", "ring-beta", "ring-infrastructure", "ring-member"]))
+        #expect(Fixture.frame(s)[23].contains("ring-alpha  ring-beta  ring-infrastructure  ring-member"))
         s = Fixture.press(s, .char("a"), .tab)
         #expect(s.overlay == .commandLine(text: "tag ring-alpha", completions: []))
         // T's prompt too; a label with spaces completes whole.

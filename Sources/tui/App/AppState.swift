@@ -101,6 +101,11 @@ struct AppState: Sendable {
     /// Why the open prompt's text was refused (a filter that does not parse), shown under the
     /// prompt until the text is edited or the prompt closes.
     var promptRefusal: String?
+    /// The command word of a prompt opened by a key (`tag `, `set `, `export`): Backspace and
+    /// Ctrl-U never edit it, so the hint beside the prompt stays true of what Enter runs. A lock
+    /// without a trailing space is a whole command (`export`, `undo`): typing adds nothing to it.
+    /// Cleared whenever no `:` prompt is open.
+    var promptLock = ""
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).

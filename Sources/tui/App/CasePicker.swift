@@ -20,7 +20,7 @@ enum CasePicker {
 
     static func handle(_ s: inout AppState, _ effects: inout [Effect], _ key: Key, cases: [CaseListEntry], cursor: Int) {
         if key == .char("n") {
-            s.overlay = .commandLine(text: "case new ", completions: [])
+            PromptLock.open(&s, "case new ")
             return
         }
         let last = max(0, cases.count - 1)

@@ -7,7 +7,8 @@ enum LinkKindName {
 }
 
 /// Tab completion for the `:` line: command names, link kinds after `pivot`, account ids after
-/// `open`, and the open case's labels after `tag` and `tagcluster` (what `t` and `T` prefill).
+/// `open`, and the built-in and open case's labels after `tag` and `tagcluster` (what `t` and
+/// `T` prefill).
 enum Completion {
     /// Every verb the `:` line accepts.
     static var verbs: [String] {
@@ -52,9 +53,10 @@ enum Completion {
         return (verb + " " + commonPrefix(candidates), candidates)
     }
 
-    /// The labels used in the case, each once, by name.
+    /// The built-in labels (`ring-member`, `benign`, ...) and the labels used in the case, each
+    /// once, by name: a new case is offered the built-ins.
     static func labels(of c: CaseState) -> [String] {
-        Array(Set(c.tags.values.joined())).sorted()
+        Array(Set(c.tags.values.joined()).union(TagLabel.builtIn)).sorted()
     }
 
     static func commonPrefix(_ strings: [String]) -> String {

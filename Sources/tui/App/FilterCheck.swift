@@ -12,6 +12,8 @@ enum FilterCheck {
     /// Nil when `text` parses against `columns`; else one line naming the character where it
     /// fails (1-based, counted in the whole expression) and why.
     static func problem(_ text: String, columns: [String]) -> String? {
+        // A column without a title (the bar beside risk) cannot be named: it is not listed.
+        let columns = columns.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let characters = Array(text)
         var i = 0
         while i < characters.count {

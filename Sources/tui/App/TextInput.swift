@@ -32,18 +32,27 @@ enum TextInput {
             submit(&s, &effects, overlay, text)
             return
         case .tab:
-            if case .commandLine = overlay {
+            if case .commandLine = overlay, !PromptLock.takesNoText(s, text) {
                 let (completed, options) = Completion.complete(text, data: s.data, labels: Completion.labels(of: s.caseState))
+                // Nothing to offer: the prompt (and the hint beneath it) stays as it was.
+                if completed == text, options.isEmpty { s.promptRefusal = refusal; return }
                 s.overlay = .commandLine(text: completed, completions: options)
+            } else {
+                s.promptRefusal = refusal
             }
             return
         case .backspace:
             // The prompt owns every key until Enter or Esc: Backspace on an empty prompt does nothing
-            // (closing it here once let the rest of the typed text run as commands and write a note).
-            if text.isEmpty { return }
+            // (closing it here once let the rest of the typed text run as commands and write a note),
+            // nor at the start of a locked prompt's argument (the command word is not editable).
+            if text.isEmpty || PromptLock.backspaceBlocked(s, text) { s.promptRefusal = refusal; return }
             if selected { text = "" } else { text.removeLast() }
         case .ctrl("u"):
-            text = ""
+            text = PromptLock.locked(s, text)
+        case .char where PromptLock.takesNoText(s, text):
+            // `export` and `undo` ask only for Enter or Esc.
+            s.promptRefusal = refusal
+            return
         case .char(let c):
             // A reopened filter shows its old text selected: typing replaces it.
             if selected { text = "" }
@@ -151,9 +160,13 @@ extension AppUpdate {
                 showCaseSheet(&s, &effects)
             }
         case "set":
-            guard words.count >= 3 else { askCaseField(&s); s.status = "usage: :set FIELD VALUE"; return }
-            setCaseField(&s, &effects, field: words[1].lowercased(), value: words.dropFirst(2).joined(separator: " "))
+            // A refused `:set` keeps its prompt open with the text as typed and the reason beside it.
+            let field = words.count >= 2 ? words[1].lowercased() : ""
+            let value = words.dropFirst(2).joined(separator: " ")
+            if let why = caseFieldProblem(field: field, value: value) { refuseLine(&s, line, why); return }
+            setCaseField(&s, &effects, field: field, value: value)
         case "status", "severity", "assignee", "disposition":
+            if let why = caseFieldProblem(field: verb, value: rest) { refuseLine(&s, line, why); return }
             setCaseField(&s, &effects, field: verb, value: rest)
         case "undo":
             undo(&s, &effects)
@@ -190,8 +203,13 @@ extension AppUpdate {
     /// the line as typed and the refusal beside it; true when refused.
     static func refuseFilter(_ s: inout AppState, _ line: String, _ expression: String) -> Bool {
         guard let why = filterProblem(s, expression) else { return false }
+        refuseLine(&s, line, why)
+        return true
+    }
+
+    /// Reopens the `:` line with `line` as typed and `why` beneath it, to be fixed or cancelled.
+    static func refuseLine(_ s: inout AppState, _ line: String, _ why: String) {
         s.overlay = .commandLine(text: line, completions: [])
         s.promptRefusal = why
-        return true
     }
 }

@@ -8,10 +8,31 @@ extension AppUpdate {
 
     /// `S`: the `:set` prompt with what it accepts shown beneath.
     static func askCaseField(_ s: inout AppState) {
-        s.overlay = .commandLine(text: "set ", completions: [
+        PromptLock.open(&s, "set ", completions: [
             "status " + CaseStatus.allCases.map(\.rawValue).joined(separator: "|"),
             "severity " + severities.joined(separator: "|"), "assignee NAME", "disposition TEXT",
         ])
+    }
+
+    /// Why `:set FIELD VALUE` would be refused (no such field, no value, a value the field does
+    /// not take), or nil when it can be written.
+    static func caseFieldProblem(field: String, value: String) -> String? {
+        let value = value.trimmingCharacters(in: .whitespaces)
+        let fields = "status severity assignee disposition"
+        let statuses = CaseStatus.allCases.map(\.rawValue)
+        switch field {
+        case "": return "set what? :set FIELD VALUE (fields: \(fields))"
+        case "status", "severity", "assignee", "disposition": break
+        default: return "no case field '\(field)' (\(fields))"
+        }
+        let accepted = field == "status" ? statuses : field == "severity" ? severities : []
+        guard !value.isEmpty else {
+            return "\(field) needs a value" + (accepted.isEmpty ? "" : " (" + accepted.joined(separator: " ") + ")")
+        }
+        if !accepted.isEmpty, !accepted.contains(value) {
+            return "unknown \(field) '\(value)' (" + accepted.joined(separator: " ") + ")"
+        }
+        return nil
     }
 
     /// `:set FIELD VALUE` (or `:status VALUE`, ...): validates, writes and says what changed.

@@ -87,7 +87,7 @@ extension AppUpdate {
         case .caseField: askCaseField(&s)
         case .markAll: markAll(&s)
         case .invertMarks: invertMarks(&s)
-        case .markMatching: s.overlay = .commandLine(text: "mark ", completions: [])
+        case .markMatching: PromptLock.open(&s, "mark ")
         case .showMore:
             switch s.current.kind {
             case .queries, .singles:
@@ -99,13 +99,13 @@ extension AppUpdate {
             guard s.data != nil else { s.status = "still loading"; return }
             push(&s, &effects, .singles)
         case .tag:
-            s.overlay = .commandLine(text: "tag ", completions: [])
+            PromptLock.open(&s, "tag ")
             s.status = tagTargetText(s)
         case .tagCluster:
-            s.overlay = .commandLine(text: "tagcluster ", completions: [])
-            s.status = "tags the whole cluster, operation or shared value here, with its accounts (Esc cancels)"
+            PromptLock.open(&s, "tagcluster ")
+            s.status = tagClusterTargetText(s)
         case .note:
-            s.overlay = .commandLine(text: "note ", completions: [])
+            PromptLock.open(&s, "note ")
             s.status = "adds a note to the open case (Esc cancels)"
         case .casePicker:
             effects.append(.listCases)
@@ -113,8 +113,8 @@ extension AppUpdate {
             // An export writes a bundle and an audit entry: it asks for its own Enter, and the
             // case sheet shows it exported only once the store says so (`caseSynced`).
             let name = s.caseState.id ?? "the open case"
-            s.overlay = .commandLine(
-                text: "export", completions: ["Enter exports \(name) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
+            PromptLock.open(
+                &s, "export", completions: ["Enter exports \(name) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
@@ -122,6 +122,7 @@ extension AppUpdate {
         case .history: openHistory(&s, &effects)
         case .commandLine:
             s.overlay = .commandLine(text: "", completions: [])
+            s.promptLock = ""
             s.status = ""
         case .help: s.overlay = .help(offset: 0)
         case .quit: s.quitting = true
@@ -174,6 +175,28 @@ extension AppUpdate {
         var text = "tags \(Format.plural(s.marks.count, "marked row"))"
         if away > 0 { text += ", \(Format.grouped(away)) of them not on this sheet" }
         return text + " (Esc cancels; Esc again clears the marks)"
+    }
+
+    /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
+    /// under the cursor, never the marks, and that the marks are not used when there are any.
+    static func tagClusterTargetText(_ s: AppState) -> String {
+        var text: String
+        if case .cluster(let c) = s.current.kind {
+            text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
+        } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
+            text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
+        } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
+            let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
+            let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
+            text = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+        } else if let op = selectedOperation(s) {
+            text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
+                + " and their \(Format.plural(op.size, "account"))"
+        } else {
+            return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
+        }
+        if !s.marks.isEmpty { text += " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)" }
+        return text + " (Esc cancels)"
     }
 
     /// Tags the marked rows, or the selected one when nothing is marked.

@@ -81,6 +81,8 @@ enum AppUpdate {
             s.overlay = .casePicker(cases: cases, cursor: cursor)
             s.status = cases.isEmpty ? "no cases yet (n starts one)" : "\(cases.count) case\(cases.count == 1 ? "" : "s")"
         }
+        // A prompt's locked command word lives only as long as a `:` prompt is open.
+        if case .commandLine = s.overlay {} else { s.promptLock = "" }
         return Step(state: s, effects: effects)
     }
 
@@ -111,6 +113,12 @@ enum AppUpdate {
 
     private static func handleKey(_ s: inout AppState, _ effects: inout [Effect], _ key: Key) {
         if key == .resize { return }
+        // While the screen says "terminal too small" nothing it would act on is visible: every
+        // key but quit waits until the terminal is large enough again.
+        if ViewLayout.tooSmall(s.size) {
+            if s.keymap.command(for: key) == .quit { s.quitting = true }
+            return
+        }
         if let overlay = s.overlay {
             if overlay.takesText {
                 TextInput.handle(&s, &effects, key)

@@ -36,6 +36,8 @@ enum HelpOverlay {
         "Space marks (or unmarks) the row and moves down, so Space Space marks two rows in a row.",
         "Writes (tag, T, note, set, undo) happen only on the Enter of their own prompt.",
         "In a record (Enter on a query, note or audit row; = on two marked accounts): j/k scroll, Esc closes.",
+        "Below 80x24 the screen says \"terminal too small\" and every key but q waits until it is larger.",
+        "A prompt opened by a key (t, T, a, S, |, e, u) keeps its command word: Backspace stops at the argument.",
     ]
 
     /// `head` then `text` wrapped so continuation lines start under the text.
