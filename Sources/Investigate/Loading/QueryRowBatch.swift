@@ -51,7 +51,12 @@ final class QueryRowBatch {
         hashes.reserve(Self.capacity)
     }
 
-    var isFull: Bool { rows.count >= Self.capacity }
+    /// Arena bytes past which the batch is resolved early: a hostile file's huge values (a line
+    /// may hold up to 256 MiB) then never hold more than one such row, and offsets stay far
+    /// below `Int32.max`.
+    static let arenaLimit = 1 << 20
+
+    var isFull: Bool { rows.count >= Self.capacity || arena.count >= Self.arenaLimit }
 
     /// Copies one value, trimmed, into the arena and returns where it starts.
     @inline(__always)
