@@ -5,50 +5,14 @@
 # Usage: Tests/e2e/console_third_pass.sh [CASE_DIR]   (default: SampleCases/hydra)
 set -u
 cd "$(dirname "$0")/../.."
-BIN=${INVESTIGATE:-$(swift build ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path 2>/dev/null)/investigate}
-PASS=0
-FAIL=0
-SOCK="inv-e2e3-$$"
-WORK=$(mktemp -d /tmp/inv-e2e3.XXXXXX)
-TMUX_CMD=(tmux -L "$SOCK" -f /dev/null)
-
-cleanup() { "${TMUX_CMD[@]}" kill-server 2>/dev/null; sleep 0.5; rm -rf "$WORK" 2>/dev/null || { sleep 1; rm -rf "$WORK"; }; }
-trap cleanup EXIT
-
-ok() { PASS=$((PASS + 1)); echo "ok   $1"; }
-bad() { FAIL=$((FAIL + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/     | /' | head -45; }
-
-if ! command -v tmux >/dev/null; then echo "tmux is not installed"; echo "0 passed, 1 failed"; exit 1; fi
-if [ ! -x "$BIN" ]; then echo "no binary at $BIN (run swift build first)"; echo "0 passed, 1 failed"; exit 1; fi
-CASE=${1:-SampleCases/hydra}
-echo "e2e (console third pass): $BIN on $CASE"
-"${TMUX_CMD[@]}" new-session -d -s keeper -x 80 -y 24 "sleep 3600"
-
-# start NAME ENV... : the console at 80x24 in a detached tmux session with its own state, config,
-# data and export folders (ENV given later wins); on exit the shell prints EXIT=<status>.
-start() {
-    local name=$1; shift
-    "${TMUX_CMD[@]}" new-session -d -s "$name" -x 80 -y 24 \
-        "env XDG_STATE_HOME=$WORK/state-$name XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data-$name TERM=xterm-256color LANG=C.UTF-8 $* $BIN console $CASE; echo EXIT=\$?; sleep 600"
-}
-screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1"; }
-keys() { local name=$1; shift; "${TMUX_CMD[@]}" send-keys -t "$name" "$@"; }
-typed() { "${TMUX_CMD[@]}" send-keys -t "$1" -l "$2"; }
-wait_for() {
-    local name=$1 pattern=$2 limit=${3:-30} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        screen "$name" | grep -Eq -- "$pattern" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    return 1
-}
-stop() { "${TMUX_CMD[@]}" kill-session -t "$1" 2>/dev/null; }
-check() { if wait_for "$2" "$3" "${4:-10}"; then ok "$1"; else bad "$1" "$(screen "$2")"; fi; }
+E2E_TAG=e2e3
+E2E_TITLE="console third pass"
+. Tests/e2e/lib/console_harness.bash
 # mode PATH: the file's permission bits in octal (600).
 mode() { stat -c '%a' "$1" 2>/dev/null || stat -f '%Lp' "$1" 2>/dev/null; }
 
 # --- 1. the case sheet lists tags in a stable, explained order ---------------------------------
-start t1
+start t1 80x24
 if wait_for t1 '^> c1 ' 60; then
     keys t1 Enter
     wait_for t1 '^ Triage > cluster c1' 10
@@ -71,7 +35,7 @@ else bad "1: console starts" "$(screen t1)"; fi
 stop t1
 
 # --- 2. the graph legend at 80x24, and no title runs into its counter --------------------------
-start t2
+start t2 80x24
 if wait_for t2 '^> c1 ' 60; then
     keys t2 Enter Tab Tab Tab
     wait_for t2 '^  account +A' 10
@@ -104,7 +68,7 @@ else bad "2: console starts" "$(screen t2)"; fi
 stop t2
 
 # --- 3. help readable at 80x24 ------------------------------------------------------------------
-start t3
+start t3 80x24
 if wait_for t3 '^> c1 ' 60; then
     keys t3 '?'
     wait_for t3 'lines 1-20 of' 10
@@ -124,7 +88,7 @@ else bad "3: console starts" "$(screen t3)"; fi
 stop t3
 
 # --- 4. Tab in the tag prompt completes the case's labels -------------------------------------
-start t4
+start t4 80x24
 if wait_for t4 '^> c1 ' 60; then
     keys t4 t; typed t4 'ring-alpha'; keys t4 Enter
     wait_for t4 "tagged 1 row 'ring-alpha'" 20
@@ -135,7 +99,7 @@ else bad "4: console starts" "$(screen t4)"; fi
 stop t4
 
 # --- 5. a filter that does not parse is refused, the prompt kept ------------------------------
-start t5
+start t5 80x24
 if wait_for t5 '^> c1 ' 60; then
     keys t5 Enter
     wait_for t5 '^ Triage > cluster c1' 10
@@ -148,7 +112,7 @@ else bad "5: console starts" "$(screen t5)"; fi
 stop t5
 
 # --- 6. Space marks and moves down, as help says -------------------------------------------------
-start t6
+start t6 80x24
 if wait_for t6 '^> c1 ' 60; then
     keys t6 Space
     check "6: Space marks the row and moves down" t6 '^> c2 '
@@ -162,7 +126,7 @@ else bad "6: console starts" "$(screen t6)"; fi
 stop t6
 
 # --- 7 and 8. owner-only session and dump files; triage lists no single accounts --------------
-start t7
+start t7 80x24
 if wait_for t7 '^> c1 ' 60; then
     check "8: triage says what it shows and that single accounts are hidden" t7 '^[0-9,]+ of [0-9,]+ clusters? shown(; [0-9,]+ single accounts? hidden(; press X to show them| \(X shows them\)))?$'
     typed t7 ":dump $WORK/triage.tsv"; keys t7 Enter
@@ -180,7 +144,7 @@ if wait_for t7 '^> c1 ' 60; then
 else bad "7: console starts" "$(screen t7)"; fi
 stop t7
 mkdir -p "$WORK/home"
-start t7b XDG_STATE_HOME= HOME=$WORK/home
+start t7b 80x24 XDG_STATE_HOME= HOME=$WORK/home
 if wait_for t7b '^> c1 ' 60; then
     keys t7b q
     wait_for t7b 'EXIT=0' 10
@@ -191,7 +155,7 @@ else bad "7: console starts without XDG_STATE_HOME" "$(screen t7b)"; fi
 stop t7b
 
 # --- 9. a restored session says only what is true -----------------------------------------------
-start t9
+start t9 80x24
 if wait_for t9 '^> c1 ' 60; then
     keys t9 Enter
     wait_for t9 '^ Triage > cluster c1' 10
@@ -200,7 +164,7 @@ if wait_for t9 '^> c1 ' 60; then
     keys t9 q
     wait_for t9 'EXIT=0' 10
     stop t9
-    start t9
+    start t9 80x24
     if wait_for t9 'restored where you were' 60; then
         check "9: the restore says the case is open" t9 'restored where you were \(2 sheets\); case-0001 open' 20
         if screen t9 | grep -q 'saved'; then bad "9: the restore does not claim a save" "$(screen t9)"
@@ -210,7 +174,7 @@ else bad "9: console starts" "$(screen t9)"; fi
 stop t9
 
 # --- 10. status messages clear on the next key ---------------------------------------------------
-start t10
+start t10 80x24
 if wait_for t10 '^> c1 ' 60; then
     keys t10 Space Escape
     check "10: Esc clears the marks and says so" t10 '^marks cleared'
