@@ -17,7 +17,8 @@ enum TableView {
         }
         let count = sheet.visibleCount(tableRows: table.count)
         if count == 0 {
-            let message = state.data == nil || AppUpdate.isPending(state, sheet) ? "loading..."
+            let message = state.data == nil ? (state.load.failed == nil ? "loading..." : AppUpdate.notLoaded(state))
+                : AppUpdate.isPending(state, sheet) ? "loading..."
                 : (sheet.filter != nil ? "no rows match the filter" : "no rows")
             buffer.put(message, row: titleRow + 1, col: 2, role: .muted)
             return

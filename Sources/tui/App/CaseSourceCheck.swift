@@ -1,0 +1,126 @@
+import Investigate
+
+/// How the open case stands against the source the console shows. Cluster ids (`c3`) are
+/// numbers of one source's ranking: a case made on another source (or on this folder when it
+/// held other files) must not make this source's clusters look tagged, and writing into it is
+/// asked for first.
+enum CaseSourceStanding: Hashable, Sendable {
+    /// Made on this source (or kept in memory in this session).
+    case same
+    /// The case keeps no source (made by `investigate case new`, or before cases kept one).
+    case unrecorded
+    /// Made on this folder when it held other files.
+    case changed(path: String)
+    /// Made on another source folder.
+    case other(path: String)
+
+    /// The standing of a case that recorded `recorded` while the console shows `current`.
+    static func of(recorded: CaseSource?, current: CaseSource?) -> CaseSourceStanding {
+        guard let recorded else { return .unrecorded }
+        guard let current else { return .other(path: recorded.path) }
+        switch recorded.match(current) {
+        case .same: return .same
+        case .changed: return .changed(path: recorded.path)
+        case .other: return .other(path: recorded.path)
+        }
+    }
+
+    /// True when writes into the case are asked for first and its cluster tags are not shown.
+    var isForeign: Bool { self != .same }
+
+    /// What is wrong, shortest first: `made on another source (/data/x)`.
+    var short: String {
+        switch self {
+        case .same: return "made on this source"
+        case .unrecorded: return "records no source"
+        case .changed(let path): return "made on this folder when it held other files (\(path))"
+        case .other(let path): return "made on another source (\(path))"
+        }
+    }
+
+    /// The status line when such a case is opened: what is wrong first, then what it means.
+    func warning(caseID: String) -> String {
+        "\(caseID) \(short): its cluster tags are not shown here; the first write asks"
+    }
+}
+
+/// The source check's parts that read the stored case: which source each cluster tag was made on.
+enum CaseSourceCheck {
+    /// The audit context the console adds to a tag write: the source it was made on, so the
+    /// tag's clusters are read against it (and only it) later.
+    static func context(_ source: CaseSource?) -> [String: String] {
+        guard let source else { return ["source": "console"] }
+        return ["source": "console", "source_path": source.path, "source_fingerprint": source.fingerprint]
+    }
+
+    /// One cluster tag: its target and label.
+    struct ClusterLabel: Hashable {
+        var target: ExactText
+        var label: String
+    }
+
+    /// The fingerprint of the source each cluster tag (target and label) was last added on: the
+    /// `source_fingerprint` of its `tag.add` entry, else the case's own source; nil when neither
+    /// is known.
+    static func clusterSources(_ audit: [AuditEntry], caseSource: CaseSource?) -> [ClusterLabel: String?] {
+        var out: [ClusterLabel: String?] = [:]
+        for entry in audit where entry.action == "tag.add" {
+            guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue else { continue }
+            let fingerprint = entry.detail["source_fingerprint"]?.stringValue ?? caseSource?.fingerprint
+            for item in clusters {
+                if let target = ExactText(json: item) { out[ClusterLabel(target: target, label: label)] = .some(fingerprint) }
+            }
+        }
+        return out
+    }
+
+    /// Splits a case's stored tags into those that hold on `current` (accounts and values
+    /// always, clusters made on it) and cluster tags made elsewhere, each keyed by mark key.
+    /// Unchecked (no source to check against), every tag holds.
+    static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
+        -> (here: [String: [String]], elsewhere: [String: [String]])
+    {
+        let made = clusterSources(snapshot.audit, caseSource: snapshot.source)
+        var here: [String: [String]] = [:]
+        var elsewhere: [String: [String]] = [:]
+        for tag in snapshot.tags {
+            let key = MarkKey.tag(tag.kind, tag.target)
+            let madeOn = made[ClusterLabel(target: tag.target, label: tag.label)] ?? nil
+            let holds = !checked || tag.kind != .cluster || (current != nil && madeOn == current?.fingerprint)
+            if holds {
+                if !(here[key] ?? []).contains(tag.label) { here[key, default: []].append(tag.label) }
+            } else if !(elsewhere[key] ?? []).contains(tag.label) {
+                elsewhere[key, default: []].append(tag.label)
+            }
+        }
+        return (here, elsewhere)
+    }
+}
+
+extension AppUpdate {
+    /// The `:` verbs that write into the open case.
+    static let writeVerbs: Set<String> = [
+        "tag", "tagcluster", "note", "set", "status", "severity", "assignee", "disposition", "undo", "export",
+    ]
+
+    /// Holds a write into a case made on another source until the investigator confirms it:
+    /// the line is kept and a `confirm` prompt says where the write would go. True when held.
+    static func holdForeignWrite(_ s: inout AppState, _ line: String, verb: String) -> Bool {
+        guard writeVerbs.contains(verb), s.caseState.source.isForeign, let id = s.caseState.id,
+            s.foreignWritesConfirmed != id
+        else { return false }
+        s.heldWrite = line
+        PromptLock.open(
+            &s, "confirm",
+            completions: ["Enter writes to \(id) anyway, Esc cancels: it was \(s.caseState.source.short)"])
+        return true
+    }
+
+    /// `confirm`: runs the held write and lets this session's later writes into the case go through.
+    static func confirmHeldWrite(_ s: inout AppState, _ effects: inout [Effect]) {
+        guard let line = s.heldWrite, let id = s.caseState.id else { s.status = "nothing to confirm"; return }
+        s.heldWrite = nil
+        s.foreignWritesConfirmed = id
+        runLine(&s, &effects, line)
+    }
+}
