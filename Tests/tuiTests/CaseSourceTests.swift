@@ -107,11 +107,11 @@ import Testing
         runner.dispatch(.loaded(ConsoleData(model: FixtureModel())))
         runner.dispatch(.run("case open case-0001"))
         runner.settle()
-        #expect(runner.state.status.hasPrefix("case-0001 made on another source ("))
-        #expect(runner.state.status.hasSuffix("its cluster tags are not shown here; the first write asks"))
+        #expect(runner.state.status == "case-0001 is from another source: cluster tags hidden, writes ask first (\(b.path))")
         runner.dispatch(.run("case"))
         let frame = Fixture.frame(runner.state)
-        #expect(frame[3].hasPrefix("SOURCE: made on another source ("), "the case sheet says it too")
+        #expect(frame[3].hasPrefix("SOURCE: from another source: its cluster tags listed apart, writes ask first ("),
+                "the case sheet says it too")
     }
 
     @Test func theFirstWriteIntoSuchACaseIsConfirmedOrCancelled() {
@@ -126,7 +126,7 @@ import Testing
             Issue.record("a confirm prompt opens")
             return
         }
-        #expect(hint == ["Enter writes to case-0007 anyway, Esc cancels: it was made on another source (/data/other)"])
+        #expect(hint == ["Enter writes to case-0007 anyway, Esc cancels: it is from another source (/data/other)"])
         // Esc: nothing written, and the held write is gone.
         let cancelled = step.pressing(.escape)
         #expect(cancelled.state.status == "cancelled: nothing written")

@@ -28,19 +28,28 @@ enum CaseSourceStanding: Hashable, Sendable {
     /// True when writes into the case are asked for first and its cluster tags are not shown.
     var isForeign: Bool { self != .same }
 
-    /// What is wrong, shortest first: `made on another source (/data/x)`.
-    var short: String {
+    /// Where the case is from, in a few words: `from another source`.
+    var headline: String {
         switch self {
-        case .same: return "made on this source"
-        case .unrecorded: return "records no source"
-        case .changed(let path): return "made on this folder when it held other files (\(path))"
-        case .other(let path): return "made on another source (\(path))"
+        case .same: return "from this source"
+        case .unrecorded: return "of no recorded source"
+        case .changed: return "from this folder's earlier files"
+        case .other: return "from another source"
         }
     }
 
-    /// The status line when such a case is opened: what is wrong first, then what it means.
+    /// The headline with the folder the case was made on, last (it may be long).
+    var short: String {
+        switch self {
+        case .same, .unrecorded: return headline
+        case .changed(let path), .other(let path): return headline + " (\(path))"
+        }
+    }
+
+    /// The status line when such a case is opened: what is wrong first, what it means, then
+    /// the folder (cut first on a narrow terminal).
     func warning(caseID: String) -> String {
-        "\(caseID) \(short): its cluster tags are not shown here; the first write asks"
+        "\(caseID) is \(headline): cluster tags hidden, writes ask first" + String(short.dropFirst(headline.count))
     }
 }
 
@@ -112,7 +121,7 @@ extension AppUpdate {
         s.heldWrite = line
         PromptLock.open(
             &s, "confirm",
-            completions: ["Enter writes to \(id) anyway, Esc cancels: it was \(s.caseState.source.short)"])
+            completions: ["Enter writes to \(id) anyway, Esc cancels: it is \(s.caseState.source.short)"])
         return true
     }
 

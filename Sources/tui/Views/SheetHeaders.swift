@@ -64,7 +64,8 @@ enum SheetHeaders {
                      "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
                         + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",
                      c.source.isForeign
-                        ? "SOURCE: \(c.source.short); its cluster tags are listed apart; export: \(ExportStatus.line(c))"
+                        ? "SOURCE: \(c.source.headline): its cluster tags listed apart, writes ask first"
+                            + String(c.source.short.dropFirst(c.source.headline.count)) + "; export: \(ExportStatus.line(c))"
                         : "export: \(ExportStatus.line(c))"]
         }
         for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {
