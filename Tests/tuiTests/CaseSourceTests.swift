@@ -89,6 +89,12 @@ import Testing
         #expect(opened.source == .other(path: b.path))
         #expect(opened.tags[MarkKey.cluster(1)] == nil, "c1 of b is not c1 of a")
         #expect(opened.otherSourceTags[MarkKey.cluster(1)] == ["ring"])
+        _ = try store.createCase(title: "by the cli")
+        #expect(try fromA.listCases().map(\.origin) == ["of no recorded source", "from another source"])
+        #expect(try onB.listCases().map(\.origin) == ["of no recorded source", ""])
+        var s = Fixture.loadedState()
+        s = AppUpdate.update(s, .casesListed(try fromA.listCases())).state
+        #expect(Fixture.frame(s)[5].hasSuffix("(from another source) console b"), "the picker says it before the title")
         #expect(opened.tags[MarkKey.account(ExactText("b1"))] == ["ring"], "account ids are exact: they hold anywhere")
         // A cluster tag written from a (after the confirmation) is a's: it shows on a, not on b.
         let both = try fromA.apply(.tagCluster(label: "seen-on-a", cluster: "c1", members: []))

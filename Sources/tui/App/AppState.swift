@@ -28,6 +28,9 @@ struct CaseListEntry: Hashable, Sendable {
     var id: String
     var status: String
     var title: String
+    /// Where the case is from when not from the source shown (`from another source`); empty
+    /// for a case of this source.
+    var origin = ""
 }
 
 /// How far loading has come.

@@ -67,16 +67,28 @@ final class StoreCaseBackend: CaseBackend {
     private func newestOpenCaseOfThisSource() throws -> String? {
         guard let source else { return try store.listCases().last(where: { $0.status != .closed })?.id }
         for info in try store.listCases().reversed() where info.status != .closed {
-            let first = try store.auditEntries(caseID: info.id).first
-            let recorded = first.flatMap { $0.action == "case.new" ? $0.detail["source"] : nil }.flatMap(CaseSource.init(json:))
-            if let recorded, recorded.match(source) == .same { return info.id }
+            if let recorded = try recordedSource(info.id), recorded.match(source) == .same { return info.id }
         }
         return nil
     }
 
-    /// The store lists cases oldest first (by number); the picker wants the newest on top.
+    /// The store lists cases oldest first (by number); the picker wants the newest on top, each
+    /// case not of this source saying where it is from.
     func listCases() throws -> [CaseListEntry] {
-        try store.listCases().reversed().map { CaseListEntry(id: $0.id, status: $0.status.rawValue, title: $0.title) }
+        try store.listCases().reversed().map { info in
+            var origin = ""
+            if let source {
+                let standing = CaseSourceStanding.of(recorded: try recordedSource(info.id), current: source)
+                if standing.isForeign { origin = standing.headline }
+            }
+            return CaseListEntry(id: info.id, status: info.status.rawValue, title: info.title, origin: origin)
+        }
+    }
+
+    /// The source a case keeps in its `case.new` entry, if any.
+    private func recordedSource(_ id: String) throws -> CaseSource? {
+        let first = try store.auditEntries(caseID: id).first
+        return first.flatMap { $0.action == "case.new" ? $0.detail["source"] : nil }.flatMap(CaseSource.init(json:))
     }
 
     func apply(_ write: CaseWrite) throws -> CaseState {
