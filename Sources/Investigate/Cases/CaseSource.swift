@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// The case source a case was opened on: the folder's absolute path and a fingerprint of its
-/// files (each file's name, size, and the SHA-256 of its first and last 64 KiB; no modification
+/// files (each file's name, size, and the SHA-256 of its first and last 16 KiB; no modification
 /// time, so a copy of the same files is the same source). Cluster ids (`c17`) are numbers of one
 /// source's ranking: a case keeps its source so that a cluster tag is never read against another.
 ///
@@ -18,7 +18,7 @@ public struct CaseSource: Equatable, Sendable {
     public var files: Int
 
     /// Bytes hashed from each end of every file.
-    static let edgeBytes = 64 * 1024
+    static let edgeBytes = 16 * 1024
 
     /// Creates a source record.
     public init(path: String, fingerprint: String, files: Int) {
@@ -27,7 +27,7 @@ public struct CaseSource: Equatable, Sendable {
         self.files = files
     }
 
-    /// The source of `files`: reads at most 128 KiB of each regular file; a name that is not a
+    /// The source of `files`: reads at most 32 KiB of each regular file; a name that is not a
     /// regular file (a FIFO, a device) is counted by its name and kind and never opened, so this
     /// cannot block.
     public init(files: SourceFiles) {

@@ -68,7 +68,7 @@ enum ConsoleSetup {
         do {
             let path = InvestigatePaths.caseDatabase(flag: database, environment: environment)
             // The source's identity binds new cases to it and checks opened ones (never blocks:
-            // only regular files are read, 128 KiB of each).
+            // only regular files are read, 32 KiB of each).
             let backend = StoreCaseBackend(
                 store: try CaseStores.open(path, patience: 5),
                 defaultTitle: "console " + (directory as NSString).lastPathComponent,
