@@ -96,6 +96,12 @@ import Testing
         s = AppUpdate.update(s, .casesListed(try fromA.listCases())).state
         #expect(Fixture.frame(s)[5].hasSuffix("(from another source) console b"), "the picker says it before the title")
         #expect(opened.tags[MarkKey.account(ExactText("b1"))] == ["ring"], "account ids are exact: they hold anywhere")
+        var sheet = Fixture.loadedState()
+        sheet.caseState = opened
+        sheet = AppUpdate.update(sheet, .run("case")).state
+        let rows = Fixture.frame(sheet)
+        #expect(rows[1].hasPrefix("case: console b  1 tagged row +1 of another source (by id)"))
+        #expect(rows.contains { $0.contains("c1 (cluster of another source)") && $0.hasSuffix("ring") })
         // A cluster tag written from a (after the confirmation) is a's: it shows on a, not on b.
         let both = try fromA.apply(.tagCluster(label: "seen-on-a", cluster: "c1", members: []))
         #expect(both.tags[MarkKey.cluster(1)] == ["seen-on-a"])
@@ -118,6 +124,7 @@ import Testing
         let frame = Fixture.frame(runner.state)
         #expect(frame[3].hasPrefix("SOURCE: from another source: its cluster tags listed apart, writes ask first ("),
                 "the case sheet says it too")
+        #expect(frame[1].hasPrefix("case: made on b  0 tagged rows"))
     }
 
     @Test func theFirstWriteIntoSuchACaseIsConfirmedOrCancelled() {
