@@ -108,6 +108,22 @@ import Testing
         #expect(try onB.apply(.openCase(id: "case-0001")).tags[MarkKey.cluster(1)] == ["ring"])
     }
 
+    @Test func aClusterTagFromTheCommandLineHoldsOnTheFolderItNamed() throws {
+        let sources = try Sources()
+        let a = try sources.make("a", accounts: "a1,2026-01-01\n")
+        let b = try sources.make("b", accounts: "b1,2026-01-01\n")
+        let store = try sources.store()
+        let id = try store.createCase(title: "cli").id
+        // What `investigate case tag ID LABEL --cluster c2 --source DIR` writes: the folder, no fingerprint.
+        try store.tag(caseID: id, label: "cli-ring", targets: [(.cluster, ExactText("c2"))],
+                      context: ["cluster": "c2", "source": sources.root + "/a/"])
+        let onA = try StoreCaseBackend(store: store, defaultTitle: "x", source: a).apply(.openCase(id: id))
+        #expect(onA.tags[MarkKey.cluster(2)] == ["cli-ring"])
+        let onB = try StoreCaseBackend(store: store, defaultTitle: "x", source: b).apply(.openCase(id: id))
+        #expect(onB.tags[MarkKey.cluster(2)] == nil)
+        #expect(onB.otherSourceTags[MarkKey.cluster(2)] == ["cli-ring"])
+    }
+
     @Test func openingACaseOfAnotherSourceSaysSoOnTheStatusLineAndTheCaseSheet() throws {
         let sources = try Sources()
         let a = try sources.make("a", accounts: "a1,2026-01-01\n")

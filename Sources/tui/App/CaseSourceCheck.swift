@@ -69,13 +69,21 @@ enum CaseSourceCheck {
     }
 
     /// The fingerprint of the source each cluster tag (target and label) was last added on: the
-    /// `source_fingerprint` of its `tag.add` entry, else the case's own source; nil when neither
-    /// is known.
-    static func clusterSources(_ audit: [AuditEntry], caseSource: CaseSource?) -> [ClusterLabel: String?] {
+    /// `source_fingerprint` of its `tag.add` entry (the console's); for `case tag --cluster ID
+    /// --source DIR`, which keeps only the folder, `current`'s when DIR is its folder; else the
+    /// case's own source. Nil when none of these is known.
+    static func clusterSources(_ audit: [AuditEntry], caseSource: CaseSource?, current: CaseSource?)
+        -> [ClusterLabel: String?]
+    {
         var out: [ClusterLabel: String?] = [:]
         for entry in audit where entry.action == "tag.add" {
             guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue else { continue }
-            let fingerprint = entry.detail["source_fingerprint"]?.stringValue ?? caseSource?.fingerprint
+            var fingerprint = entry.detail["source_fingerprint"]?.stringValue
+            if fingerprint == nil, let folder = entry.detail["source"]?.stringValue, folder != "console" {
+                fingerprint = CaseSource.absolute(folder) == current?.path ? current?.fingerprint : nil
+            } else if fingerprint == nil {
+                fingerprint = caseSource?.fingerprint
+            }
             for item in clusters {
                 if let target = ExactText(json: item) { out[ClusterLabel(target: target, label: label)] = .some(fingerprint) }
             }
@@ -89,7 +97,7 @@ enum CaseSourceCheck {
     static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
         -> (here: [String: [String]], elsewhere: [String: [String]])
     {
-        let made = clusterSources(snapshot.audit, caseSource: snapshot.source)
+        let made = clusterSources(snapshot.audit, caseSource: snapshot.source, current: current)
         var here: [String: [String]] = [:]
         var elsewhere: [String: [String]] = [:]
         for tag in snapshot.tags {
