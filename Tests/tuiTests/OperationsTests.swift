@@ -39,9 +39,10 @@ import Testing
         #expect(s.current.pane == 2)
         let frame = Fixture.frame(s)
         #expect(frame[4].hasPrefix("risk breakdown of cluster c1"))
-        #expect(frame[6].contains("shared_instrument") && frame[6].contains("+0.80"))
-        #expect(frame[7].contains("established_acc") && frame[7].contains("-0.21"))
-        #expect(frame[8].contains("recidivism") && frame[8].contains(" 0  "), "a zero contribution reads 0, not +0.00")
+        #expect(frame[5].hasPrefix("risk = 1 - exp(-sum of contributions)"), "how the rows make the risk comes first")
+        #expect(frame[7].contains("shared_instrument") && frame[7].contains("+0.80"))
+        #expect(frame[8].contains("established_accounts") && frame[8].contains("-0.21"))
+        #expect(frame[9].contains("recidivism") && frame[9].contains(" 0  "), "a zero contribution reads 0, not +0.00")
     }
 
     @Test func theConnectPaneMovesPivotsAndListsHubsLast() {

@@ -9,10 +9,10 @@ extension RenderTests {
         acct_9f3e21  cluster c1  risk 0.91 █████████░
         country RU  plan payg
         queries  ▃▅█
-        risk breakdown (Tab: back to values)
-        signal                value     base contrib  why
-        shared_instrument         2        1   +0.80  2 accounts pay with one card
-
+        risk breakdown (Enter: whole; Tab: back to values)
+        cluster risk = 1 - exp(-sum of contributions) = 1 - exp(-0.80) = 0.55; the engi…
+        signal               value     base contrib  why
+        shared_instrument        2        1   +0.80  2 accounts pay with one card
 
 
 
@@ -151,7 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help (j/k scroll, any other key closes)           lines 1-20 of 70, j for more
+         Help (j/k scroll, any other key closes)           lines 1-20 of 74, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top

@@ -8,9 +8,11 @@ public enum CaseField: String, CaseIterable, Sendable {
 /// Writes: each runs in one transaction together with its audit entry, under the case's lock.
 extension CaseStoring {
     /// Opens a new case and returns it; its id (`case-0001`) comes from a counter, never from the title.
+    /// - Parameter source: the case source it is opened on, kept in its `case.new` entry
+    ///   (`CaseSnapshot.source`), so that its cluster tags are never read against another.
     /// - Throws: `CaseStoreError`.
     @discardableResult
-    public func createCase(title rawTitle: String) throws -> CaseInfo {
+    public func createCase(title rawTitle: String, source: CaseSource? = nil) throws -> CaseInfo {
         let title = try CaseText.title(rawTitle)
         return try inWriteTransaction { tx in
             let now = timestamp()
@@ -19,7 +21,8 @@ extension CaseStoring {
                 id: id, title: title, status: .open, severity: "", assignee: "", disposition: "",
                 createdBy: user, createdAt: now, updatedAt: now)
             try tx.insertCase(number: CaseNumbering.number(of: id)!, info: info)
-            try AuditChain.append(tx, caseID: id, at: now, who: user, action: "case.new", detail: ["title": .string(title)])
+            try AuditChain.append(tx, caseID: id, at: now, who: user, action: "case.new",
+                detail: source.map { ["title": .string(title), "source": $0.jsonValue] } ?? ["title": .string(title)])
             return info
         }
     }

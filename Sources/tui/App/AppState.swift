@@ -28,6 +28,9 @@ struct CaseListEntry: Hashable, Sendable {
     var id: String
     var status: String
     var title: String
+    /// Where the case is from when not from the source shown (`from another source`); empty
+    /// for a case of this source.
+    var origin = ""
 }
 
 /// How far loading has come.
@@ -61,6 +64,11 @@ struct CaseState: Hashable, Sendable {
     var severity = ""
     var assignee = ""
     var disposition = ""
+    /// How the case stands against the source the console shows (`same` for a case kept in memory).
+    var source = CaseSourceStanding.same
+    /// Cluster tags made on another source (or on none recorded), by mark key: listed on the case
+    /// sheet only, never shown as tags of this source's clusters (whose numbers mean other clusters).
+    var otherSourceTags: [String: [String]] = [:]
 }
 
 /// The running search.
@@ -106,6 +114,14 @@ struct AppState: Sendable {
     /// without a trailing space is a whole command (`export`, `undo`): typing adds nothing to it.
     /// Cleared whenever no `:` prompt is open.
     var promptLock = ""
+    /// Keys typed while the `c` picker's case list is being read (nil when none is): applied to
+    /// the picker once it opens, as a terminal's type-ahead is.
+    var pickerTypeAhead: [Key]?
+    /// The case (made on another source) this session's writes may go into: confirmed once.
+    var foreignWritesConfirmed: String?
+    /// A write line held until the investigator confirms writing into a case of another source;
+    /// dropped when the `confirm` prompt closes.
+    var heldWrite: String?
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).
@@ -175,6 +191,8 @@ enum Action: Sendable {
     case caseSynced(CaseState)
     /// The cases of the case store, newest first: opens the `c` picker.
     case casesListed([CaseListEntry])
+    /// The case list could not be read (or there is no store): the picker does not open.
+    case caseListFailed(String)
     /// The full fields of a record read in the background (for the record named `request`).
     case recordRead(request: String, fields: [RecordField])
 }

@@ -33,11 +33,17 @@ protocol CaseBackend: AnyObject {
 }
 
 /// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
-/// case, or creates one titled after the source folder.
+/// case made on this source, or creates one titled after the source folder and bound to it. A
+/// case of another source is never opened unasked; opened on purpose, it says so
+/// (`CaseState.source`), and its cluster tags are kept apart (`CaseState.otherSourceTags`).
 final class StoreCaseBackend: CaseBackend {
     private let store: any CaseStoring
     private let defaultTitle: String
     private var caseID: String?
+    /// The source the console shows; nil when its files could not be listed (then no case can
+    /// be checked against it: the newest open case is opened and every tag is shown, as before
+    /// cases kept their source).
+    private let source: CaseSource?
 
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
@@ -45,26 +51,50 @@ final class StoreCaseBackend: CaseBackend {
         return "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
     }
 
-    init(store: any CaseStoring, defaultTitle: String) {
+    init(store: any CaseStoring, defaultTitle: String, source: CaseSource? = nil) {
         self.store = store
         self.defaultTitle = defaultTitle
+        self.source = source
     }
 
     func current() throws -> CaseState? {
-        if caseID == nil { caseID = try store.listCases().last(where: { $0.status != .closed })?.id }
+        if caseID == nil { caseID = try newestOpenCaseOfThisSource() }
         guard let caseID else { return nil }
         return try state(caseID)
     }
 
-    /// The store lists cases oldest first (by number); the picker wants the newest on top.
+    /// The newest case not closed that was made on the source the console shows.
+    private func newestOpenCaseOfThisSource() throws -> String? {
+        guard let source else { return try store.listCases().last(where: { $0.status != .closed })?.id }
+        for info in try store.listCases().reversed() where info.status != .closed {
+            if let recorded = try recordedSource(info.id), recorded.match(source) == .same { return info.id }
+        }
+        return nil
+    }
+
+    /// The store lists cases oldest first (by number); the picker wants the newest on top, each
+    /// case not of this source saying where it is from.
     func listCases() throws -> [CaseListEntry] {
-        try store.listCases().reversed().map { CaseListEntry(id: $0.id, status: $0.status.rawValue, title: $0.title) }
+        try store.listCases().reversed().map { info in
+            var origin = ""
+            if let source {
+                let standing = CaseSourceStanding.of(recorded: try recordedSource(info.id), current: source)
+                if standing.isForeign { origin = standing.headline }
+            }
+            return CaseListEntry(id: info.id, status: info.status.rawValue, title: info.title, origin: origin)
+        }
+    }
+
+    /// The source a case keeps in its `case.new` entry, if any.
+    private func recordedSource(_ id: String) throws -> CaseSource? {
+        let first = try store.auditEntries(caseID: id).first
+        return first.flatMap { $0.action == "case.new" ? $0.detail["source"] : nil }.flatMap(CaseSource.init(json:))
     }
 
     func apply(_ write: CaseWrite) throws -> CaseState {
         switch write {
         case .newCase(let title):
-            caseID = try store.createCase(title: title).id
+            caseID = try store.createCase(title: title, source: source).id
             return try state(caseID!)
         case .openCase(let id):
             let found = try state(id)
@@ -73,21 +103,21 @@ final class StoreCaseBackend: CaseBackend {
         default:
             break
         }
-        if caseID == nil { caseID = try current()?.id ?? store.createCase(title: defaultTitle).id }
+        if caseID == nil { caseID = try current()?.id ?? store.createCase(title: defaultTitle, source: source).id }
         let id = caseID!
         switch write {
         case .tag(let label, let keys):
             let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
-            try store.tag(caseID: id, label: label, targets: targets, context: ["source": "console"])
+            try store.tag(caseID: id, label: label, targets: targets, context: CaseSourceCheck.context(source))
         case .tagCluster(let label, let cluster, let members):
             try store.tagCluster(
-                caseID: id, label: label, cluster: cluster, members: members, context: ["source": "console"])
+                caseID: id, label: label, cluster: cluster, members: members, context: CaseSourceCheck.context(source))
         case .note(let text):
             _ = try store.addNote(caseID: id, text: text)
         case .untag(let label, let keys):
             let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
             try store.untag(caseID: id, label: label, targets: targets, reason: "undo in the console",
-                            context: ["source": "console"])
+                            context: CaseSourceCheck.context(source))
         case .retractNote(let text):
             guard let note = try store.snapshot(caseID: id).notes.last(where: { $0.text == text }) else {
                 throw CaseStoreError(.invalidInput, "no standing note with this text in \(id)")
@@ -109,9 +139,11 @@ final class StoreCaseBackend: CaseBackend {
         let snapshot = try store.snapshot(caseID: id)
         var out = CaseState(title: snapshot.info.title)
         out.id = snapshot.info.id
-        for tag in snapshot.tags {
-            let key = MarkKey.tag(tag.kind, tag.target)
-            if !(out.tags[key] ?? []).contains(tag.label) { out.tags[key, default: []].append(tag.label) }
+        if let source {
+            out.source = CaseSourceStanding.of(recorded: snapshot.source, current: source)
+            (out.tags, out.otherSourceTags) = CaseSourceCheck.split(snapshot, current: source)
+        } else {
+            (out.tags, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
         }
         out.notes = snapshot.notes.map(\.text)
         out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }

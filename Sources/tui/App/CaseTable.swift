@@ -6,6 +6,8 @@ enum CaseTable {
     static let tagOrderShort = "by id"
     /// The same, in full, as `?` says it.
     static let tagOrder = "case sheet: tags by id - clusters (c2 before c10), then accounts, then shared values"
+    /// The row key of a cluster tag made on another source (`elsewhere:cluster:c3`).
+    static let otherSourcePrefix = "elsewhere:"
 
     /// The rows of the case sheet for a case.
     static func build(_ c: CaseState) -> SheetTable {
@@ -19,6 +21,14 @@ enum CaseTable {
             ids.append(what.text)
             targets.append(nil)
             keys.append(key)
+        }
+        // Cluster tags made on another source: listed, never matched to this source's clusters.
+        for key in orderedTagKeys(c.otherSourceTags.keys) {
+            let what = MarkKey.display(key)
+            rows.append(["tag", what.text + " (cluster of another source)", c.otherSourceTags[key, default: []].joined(separator: ",")])
+            ids.append(what.text)
+            targets.append(nil)
+            keys.append(otherSourcePrefix + key)
         }
         for (i, note) in c.notes.enumerated() {
             rows.append(["note", note, ""])

@@ -44,7 +44,12 @@ extension ConsoleRunner {
             onCaseQueue(backend) { backend in
                 do {
                     let stored = try backend.apply(write)
-                    return [.caseSynced(stored), .status(SaveAck.acknowledged(message, write: write, caseID: stored.id))]
+                    var ack = SaveAck.acknowledged(message, write: write, caseID: stored.id)
+                    // Opening a case of another source says so first, whatever else was said.
+                    if case .openCase = write, stored.source.isForeign, let id = stored.id {
+                        ack = stored.source.warning(caseID: id)
+                    }
+                    return [.caseSynced(stored), .status(ack)]
                 } catch {
                     // What the screen shows goes back to what the store holds.
                     let stored = try? backend.current()
@@ -78,7 +83,7 @@ extension ConsoleRunner {
             }
         case .listCases:
             guard let backend = caseBackend else {
-                dispatch(.status("no case store (cases kept in memory; :case shows this one)"))
+                dispatch(.caseListFailed("no case store (cases kept in memory; :case shows this one)"))
                 return
             }
             dispatch(.status("reading the case list..."))
@@ -86,7 +91,7 @@ extension ConsoleRunner {
                 do {
                     return [.casesListed(try backend.listCases())]
                 } catch {
-                    return [.status("case store: \(error)")]
+                    return [.caseListFailed("case store: \(error)")]
                 }
             }
         }
@@ -101,7 +106,7 @@ extension ConsoleRunner {
             return
         }
         guard let model = state.data?.model as? EngineModel else {
-            dispatch(.status("export: the source is still loading"))
+            dispatch(.status("export: " + AppUpdate.notLoaded(state)))
             return
         }
         let investigation = model.investigation

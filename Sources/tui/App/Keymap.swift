@@ -22,6 +22,13 @@ struct Keymap: Sendable {
     /// The command bound to a key.
     func command(for key: Key) -> CommandID? { bindings[key] }
 
+    /// What the status line says once at start when the keymap file had problems
+    /// (`keymap: 2 problems, see ? (first: line 3: unknown command 'frob')`); nil without any.
+    var notice: String? {
+        guard let first = problems.first else { return nil }
+        return "keymap: \(Format.plural(problems.count, "problem")), see ? (first: \(first))"
+    }
+
     /// Every key bound to a command, in a stable order.
     func keys(for id: CommandID) -> [Key] {
         let defaults = ConsoleCommands.command(id).keys.filter { bindings[$0] == id }

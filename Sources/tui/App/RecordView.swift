@@ -56,6 +56,14 @@ enum RecordBuilder {
                                            RecordField("action", e.command), RecordField("detail", e.detail)])
             }
         }
+        if markKey.hasPrefix(CaseTable.otherSourcePrefix) {
+            let key = String(markKey.dropFirst(CaseTable.otherSourcePrefix.count))
+            let what = MarkKey.display(key)
+            return RecordView(title: "tag on \(what.kind) \(what.text), made on another source",
+                              fields: [RecordField("target kind", what.kind), RecordField("target", what.text),
+                                       RecordField("labels", c.otherSourceTags[key, default: []].joined(separator: "\n")),
+                                       RecordField("source", "not this one: \(what.text) here is another cluster, so it is not shown as tagged")])
+        }
         if let labels = c.tags[markKey] {
             let what = MarkKey.display(markKey)
             return RecordView(title: "tag on \(what.kind) \(what.text)",

@@ -109,9 +109,12 @@ extension AppUpdate {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let verb = words.first?.lowercased() else { return }
         let rest = words.dropFirst().joined(separator: " ")
+        if holdForeignWrite(&s, line, verb: verb) { return }
         switch verb {
+        case "confirm":
+            confirmHeldWrite(&s, &effects)
         case "open":
-            guard let data = s.data else { s.status = "still loading"; return }
+            guard let data = s.data else { s.status = notLoaded(s); return }
             if rest.hasPrefix("c"), let n = Int(rest.dropFirst()), data.model.cluster(n) != nil {
                 push(&s, &effects, .cluster(n))
             } else if let account = data.model.accountIndex(rest) {
@@ -120,7 +123,7 @@ extension AppUpdate {
                 s.status = "no account or cluster '\(rest)'"
             }
         case "pivot":
-            guard let data = s.data else { s.status = "still loading"; return }
+            guard let data = s.data else { s.status = notLoaded(s); return }
             guard words.count >= 3, let kind = LinkKindName.parse(words[1]) else {
                 s.status = "usage: :pivot KIND VALUE (kinds: \(LinkKindName.all.joined(separator: " ")))"
                 return

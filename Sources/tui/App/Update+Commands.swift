@@ -96,7 +96,7 @@ extension AppUpdate {
             default: s.status = "this list is not cut (+ grows query history and single accounts)"
             }
         case .singles:
-            guard s.data != nil else { s.status = "still loading"; return }
+            guard s.data != nil else { s.status = notLoaded(s); return }
             push(&s, &effects, .singles)
         case .tag:
             PromptLock.open(&s, "tag ")
@@ -109,12 +109,13 @@ extension AppUpdate {
             s.status = "adds a note to the open case (Esc cancels)"
         case .casePicker:
             effects.append(.listCases)
+            s.pickerTypeAhead = []
         case .export:
             // An export writes a bundle and an audit entry: it asks for its own Enter, and the
             // case sheet shows it exported only once the store says so (`caseSynced`).
             let name = s.caseState.id ?? "the open case"
             PromptLock.open(
-                &s, "export", completions: ["Enter exports \(name) as a signed bundle (a new file; earlier bundles are kept)  (Esc cancels)"])
+                &s, "export", completions: ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"])
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
@@ -136,7 +137,7 @@ extension AppUpdate {
     }
 
     private static func open(_ s: inout AppState, _ effects: inout [Effect]) {
-        guard let (t, row) = selectedRow(s) else { s.status = s.data == nil ? "still loading" : "no rows"; return }
+        guard let (t, row) = selectedRow(s) else { s.status = s.data == nil ? notLoaded(s) : "no rows"; return }
         guard let target = t.targets[row] else { openRecord(&s, &effects, table: t, row: row); return }
         push(&s, &effects, target)
     }
@@ -244,7 +245,7 @@ extension AppUpdate {
 
     /// Tags every account sharing a value, and the value itself, in one write.
     static func tagSharedValue(_ s: inout AppState, _ effects: inout [Effect], label: String, kind: LinkKind, value: Int32) {
-        guard let data = s.data else { s.status = "still loading"; return }
+        guard let data = s.data else { s.status = notLoaded(s); return }
         guard !isPending(s, s.current) else { s.status = "still reading the accounts of this value"; return }
         let members = data.table(.sharedValue(kind, value)).markKeys
         let valueKey = MarkKey.value(kind, data.model.exactValue(kind, value))

@@ -14,7 +14,7 @@ extension AppUpdate {
 
     /// Tags every cluster of an operation and every account in them, in one write.
     static func tagOperation(_ s: inout AppState, _ effects: inout [Effect], label: String, _ op: TriageRow) {
-        guard let data = s.data else { s.status = "still loading"; return }
+        guard let data = s.data else { s.status = notLoaded(s); return }
         let clusterKeys = op.operationClusters.map(MarkKey.cluster)
         let members = op.operationClusters.flatMap { data.table(.cluster($0)).markKeys }
         let keys = clusterKeys + members

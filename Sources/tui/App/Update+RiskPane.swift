@@ -17,7 +17,7 @@ extension AppUpdate {
     static func handleRiskPane(_ s: inout AppState, _ id: CommandID) -> Bool {
         switch id {
         case .open:
-            guard let record = riskRecord(s) else { s.status = "still loading"; return true }
+            guard let record = riskRecord(s) else { s.status = notLoaded(s); return true }
             s.overlay = .record(record)
             s.status = "record: j/k scroll, Esc closes"
             return true
@@ -34,15 +34,18 @@ extension AppUpdate {
         guard let model = s.data?.model else { return nil }
         let title: String
         let signals: [SignalRow]
+        let formula: String
         switch s.current.kind {
         case .cluster(let n):
             guard let cluster = model.cluster(n) else { return nil }
             title = "risk breakdown of cluster c\(n)"
             signals = cluster.signals
+            formula = RiskFormula.cluster(signals, risk: cluster.risk)
         case .account(let a):
             guard let account = model.account(a) else { return nil }
             title = "risk breakdown of account \(account.id)"
             signals = account.signals
+            formula = riskFormula(model, account)
         default:
             return nil
         }
@@ -55,6 +58,12 @@ extension AppUpdate {
                 "\(SignalText.contribution(signal.contribution)) (value \(DetailPanes.num(signal.value)), "
                     + "population \(DetailPanes.num(signal.baseline)))\n\(signal.explanation)")
         }
-        return RecordView(title: title, fields: fields)
+        return RecordView(title: title, fields: fields + [RecordField("= risk", formula)])
+    }
+
+    /// How an account's breakdown makes its risk (its cluster's risk, weighted).
+    static func riskFormula(_ model: any ConsoleModel, _ account: AccountDetail) -> String {
+        let clusterRisk = account.cluster.flatMap { model.cluster($0)?.risk } ?? account.risk
+        return RiskFormula.account(account.signals, clusterRisk: clusterRisk, accountRisk: account.risk)
     }
 }

@@ -1,3 +1,9 @@
+/// Type-ahead while the `c` picker's list is read.
+enum PickerTypeAhead {
+    /// Keys kept at most; more are not used (the picker would have opened long before).
+    static let limit = 64
+}
+
 /// The pure state transition of the console: `update(state, action) -> Step`, the new state and
 /// the side effects it asks for, which the runner performs in order. The helpers take the state and
 /// the effects so far as two `inout` arguments; no effect is ever kept in the state.
@@ -24,14 +30,16 @@ enum AppUpdate {
             s.load.fraction = 1
             s.load.label = "ready"
             // The totals are in triage's header; the status line is left for what keys do (a
-            // message there would cost the first move a status-line redraw).
-            s.status = ""
+            // message there would cost the first move a status-line redraw), but for keymap
+            // problems, said once here where they can be acted on.
+            s.status = s.keymap.notice ?? ""
             for depth in s.stack.indices { clampCursor(&s, depth: depth) }
             if let saved = s.pendingRestore {
                 s.pendingRestore = nil
                 let restored = Session.restore(saved, into: s)
                 s = restored.state
                 effects += restored.effects
+                if let notice = s.keymap.notice, !s.status.hasPrefix(notice) { s.status = notice + "; " + s.status }
             }
             for sheet in s.stack where isPending(s, sheet) { effects.append(.prepare(sheet.kind)) }
         case .loadFailed(let message):
@@ -45,6 +53,7 @@ enum AppUpdate {
                 let t = table(s, s.current)
                 let shown = Format.plural(s.current.visibleCount(tableRows: t.count), "row")
                 var status = s.current.filter.map { "filter '\($0)': \(shown)" } ?? shown
+                if let coverage = Captions.filterCoverage(s, s.current) { status += " (" + coverage.dropFirst("filter ".count) + ")" }
                 if let column = s.current.sortColumn, column < t.columns.count {
                     status += ", sorted by \(t.columns[column].title), " + (s.current.sortAscending ? "smallest first" : "largest first")
                 }
@@ -80,9 +89,20 @@ enum AppUpdate {
             let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
             s.overlay = .casePicker(cases: cases, cursor: cursor)
             s.status = cases.isEmpty ? "no cases yet (n starts one)" : "\(cases.count) case\(cases.count == 1 ? "" : "s")"
+            // Keys typed while the list was read go to the picker now, in order.
+            let typed = s.pickerTypeAhead ?? []
+            s.pickerTypeAhead = nil
+            for key in typed { handleKey(&s, &effects, key) }
+        case .caseListFailed(let message):
+            let dropped = s.pickerTypeAhead?.count ?? 0
+            s.pickerTypeAhead = nil
+            s.status = message + (dropped > 0 ? "; \(Format.plural(dropped, "key")) typed after c not used" : "")
         }
         // A prompt's locked command word lives only as long as a `:` prompt is open.
-        if case .commandLine = s.overlay {} else { s.promptLock = "" }
+        if case .commandLine = s.overlay {} else {
+            s.promptLock = ""
+            s.heldWrite = nil
+        }
         return Step(state: s, effects: effects)
     }
 
@@ -96,6 +116,13 @@ enum AppUpdate {
     static func isPending(_ s: AppState, _ sheet: Sheet) -> Bool {
         guard let data = s.data, sheet.kind != .caseFile else { return false }
         return data.tableIfReady(sheet.kind) == nil
+    }
+
+    /// Why there is no data to act on: still loading, or the load failed (then saying
+    /// "loading" would be untrue: nothing more is coming).
+    static func notLoaded(_ s: AppState) -> String {
+        guard let failed = s.load.failed else { return "still loading" }
+        return "the source did not load (\(failed)); q quits"
     }
 
     /// Number of visible rows of the current sheet.
@@ -117,6 +144,16 @@ enum AppUpdate {
         // key but quit waits until the terminal is large enough again.
         if ViewLayout.tooSmall(s.size) {
             if s.keymap.command(for: key) == .quit { s.quitting = true }
+            return
+        }
+        // The case list is on its way: keys wait for the picker (Esc gives up on it).
+        if s.pickerTypeAhead != nil {
+            if s.keymap.command(for: key) == .closeOverlay {
+                s.pickerTypeAhead = nil
+                s.status = "case picker not opened"
+            } else if s.pickerTypeAhead!.count < PickerTypeAhead.limit {
+                s.pickerTypeAhead!.append(key)
+            }
             return
         }
         if let overlay = s.overlay {

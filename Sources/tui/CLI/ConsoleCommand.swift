@@ -58,12 +58,7 @@ enum ConsoleSetup {
         var state = AppState()
         state.keymap = Keymap.load(environment: environment)
         state.user = InvestigatePaths.currentUser()
-        if let first = state.keymap.problems.first {
-            let more = state.keymap.problems.count - 1
-            state.status = "keymap: " + first + (more > 0 ? " (+\(more) more, see ?)" : "")
-        } else {
-            state.status = "loading..."
-        }
+        state.status = state.keymap.notice ?? "loading..."
         return state
     }
 
@@ -72,9 +67,12 @@ enum ConsoleSetup {
     static func attachCaseStore(_ runner: ConsoleRunner, database: String?, directory: String, environment: [String: String]) {
         do {
             let path = InvestigatePaths.caseDatabase(flag: database, environment: environment)
+            // The source's identity binds new cases to it and checks opened ones (never blocks:
+            // only regular files are read, 32 KiB of each).
             let backend = StoreCaseBackend(
                 store: try CaseStores.open(path, patience: 5),
-                defaultTitle: "console " + (directory as NSString).lastPathComponent)
+                defaultTitle: "console " + (directory as NSString).lastPathComponent,
+                source: (try? SourceFiles(directory: directory)).map(CaseSource.init(files:)))
             runner.caseBackend = backend
             if let current = try backend.current() { runner.dispatch(.caseSynced(current)) }
         } catch {

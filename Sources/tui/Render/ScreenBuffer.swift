@@ -26,8 +26,8 @@ struct ScreenBuffer: Equatable, Sendable {
     }
 
     /// Writes `text` at (`row`, `col`), sanitised, clipped to `width` columns (default: to the
-    /// right edge) and never past the edge. A wide grapheme that does not fit is replaced by a
-    /// space. Returns the column after the last one written.
+    /// right edge) and never past the edge. Text cut short ends in the ellipsis glyph (no silent
+    /// cut; trailing spaces are dropped without one). Returns the column after the last one written.
     @discardableResult
     mutating func put(
         _ text: String, row: Int, col: Int, width: Int? = nil,
@@ -35,7 +35,7 @@ struct ScreenBuffer: Equatable, Sendable {
     ) -> Int {
         guard row >= 0, row < rows, col >= 0, col < cols else { return col }
         let limit = min(cols, col + (width ?? cols))
-        let safe = Sanitizer.inert(text, ascii: glyphs.ascii)
+        let safe = Self.fitted(Sanitizer.inert(text, ascii: glyphs.ascii), room: limit - col, ellipsis: glyphs.ellipsis)
         var x = col
         for character in safe {
             let w = TextWidth.of(character)
@@ -66,6 +66,15 @@ struct ScreenBuffer: Equatable, Sendable {
         let safe = Sanitizer.inert(text, ascii: glyphs.ascii)
         let fitted = TextFit.pad(safe, to: width, ellipsis: glyphs.ellipsis, right: alignRight)
         return put(fitted, row: row, col: col, width: width, style: style, role: role)
+    }
+
+    /// `text` as it fits in `room` columns: whole, without trailing spaces, or cut with `ellipsis`.
+    static func fitted(_ text: String, room: Int, ellipsis: String) -> String {
+        guard room > 0, text.utf8.count > room, TextWidth.of(text) > room else { return text }
+        var trimmed = Substring(text)
+        while trimmed.last == " " { trimmed.removeLast() }
+        if TextWidth.of(String(trimmed)) <= room { return String(trimmed) }
+        return TextFit.truncate(text, to: room, ellipsis: ellipsis)
     }
 
     /// Sets the style (and role) of a span of cells without changing their text.

@@ -24,6 +24,57 @@ enum Captions {
         return "\(Format.grouped(d.rows.count)) of \(Format.plural(total, "query", "queries")), newest first (+ shows more)"
     }
 
+    /// The triage counts as the sheet shows them: with a filter (or sort) in force, the clusters
+    /// and single accounts among its visible rows, so the caption counts what is shown.
+    static func triageShown(_ state: AppState, _ counts: TriageCounts) -> TriageCounts {
+        guard let order = state.current.order, state.current.kind == .triage else { return counts }
+        let table = AppUpdate.table(state, state.current)
+        guard let size = table.columns.firstIndex(where: { $0.title == "size" }) else { return counts }
+        var shown = counts
+        shown.linkedShown = 0
+        shown.singlesShown = 0
+        for row in order where row < table.count {
+            guard case .cluster? = table.targets[row] else { continue }
+            if table.rows[row][size] == "1" { shown.singlesShown += 1 } else { shown.linkedShown += 1 }
+        }
+        return shown
+    }
+
+    /// The triage caption for the state: `filter 'risk>0.5': 4 of 13 clusters shown; ...` when
+    /// a filter is in force, else `triage(_:width:)`.
+    static func triage(_ state: AppState, _ counts: TriageCounts, width: Int) -> String {
+        guard let filter = state.current.filter, state.current.order != nil else { return triage(counts, width: width) }
+        let lead = "filter '\(filter)': "
+        return lead + triage(triageShown(state, counts), width: max(0, width - TextWidth.of(lead)))
+    }
+
+    /// A capped sheet's cut: rows loaded and rows in all (query history, single accounts); nil
+    /// when the sheet holds every row.
+    static func loadedCap(_ state: AppState, _ kind: SheetKind) -> (loaded: Int, total: Int, noun: String)? {
+        guard let model = state.data?.model else { return nil }
+        switch kind {
+        case .queries(let scope):
+            let d = model.queries(scope)
+            guard let total = d.total, total > d.rows.count else { return nil }
+            return (d.rows.count, total, "queries")
+        case .singles:
+            let page = model.singles()
+            guard page.total > page.rows.count else { return nil }
+            return (page.rows.count, page.total, "single accounts")
+        default:
+            return nil
+        }
+    }
+
+    /// What a filter on a capped sheet covers: `filter covers the 2,000 loaded of 3,000 queries;
+    /// press + to load more`; nil when no filter is in force or nothing is cut.
+    static func filterCoverage(_ state: AppState, _ sheet: Sheet) -> String? {
+        guard sheet.filter != nil, let cap = loadedCap(state, sheet.kind) else { return nil }
+        let key = state.keymap.keys(for: .showMore).first.map { KeyNames.name($0) } ?? ":show-more"
+        return "filter covers the \(Format.grouped(cap.loaded)) loaded of \(Format.grouped(cap.total)) \(cap.noun); "
+            + "press \(key) to load more"
+    }
+
     /// `2,000 of 257,000 single accounts shown (+ shows more)`.
     static func page(_ shown: Int, of total: Int, noun: String) -> String {
         guard total > shown else { return "all \(Format.plural(total, noun)) shown" }

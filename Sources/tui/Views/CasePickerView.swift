@@ -1,6 +1,7 @@
 /// The `c` case picker drawn over the sheet: id, status and title of every stored case, newest
-/// first, the cursor row reversed and marked `>`, the open case marked `*`. Titles are free
-/// text from the store and are drawn sanitised.
+/// first, the cursor row reversed and marked `>`, the open case marked `*`, a case not of this
+/// source says so before its title (`(from another source) Hydra ring`). Titles are free text
+/// from the store and are drawn sanitised.
 enum CasePickerView {
     static let idWidth = 12
     static let statusWidth = 10
@@ -39,6 +40,7 @@ enum CasePickerView {
         return (selected ? ">" : " ") + (open ? "*" : " ")
             + TextFit.pad(Sanitizer.inert(entry.id, ascii: ascii), to: idWidth, ellipsis: ellipsis) + " "
             + TextFit.pad(Sanitizer.inert(entry.status, ascii: ascii), to: statusWidth, ellipsis: ellipsis) + " "
-            + TextFit.truncate(Sanitizer.inert(entry.title, ascii: ascii), to: titleWidth, ellipsis: ellipsis)
+            + TextFit.truncate((entry.origin.isEmpty ? "" : "(\(entry.origin)) ") + Sanitizer.inert(entry.title, ascii: ascii),
+                               to: titleWidth, ellipsis: ellipsis)
     }
 }

@@ -22,11 +22,15 @@ enum DetailPanes {
                 body = { drawSketch(sketch, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &$0) }
             }
         case .cluster(let n):
-            lines.append(("risk breakdown of cluster c\(n) (Tab: graph)", [.bold, .underline], .normal))
-            lines += riskLines(state.data?.model.cluster(n)?.signals ?? [], buffer: buffer)
+            lines.append(("risk breakdown of cluster c\(n) (Enter: whole; Tab: graph)", [.bold, .underline], .normal))
+            if let cluster = state.data?.model.cluster(n) {
+                lines += riskLines(cluster.signals, formula: RiskFormula.cluster(cluster.signals, risk: cluster.risk), buffer: buffer)
+            }
         case .account(let a):
-            lines.append(("risk breakdown (Tab: back to values)", [.bold, .underline], .normal))
-            lines += riskLines(state.data?.model.account(a)?.signals ?? [], buffer: buffer)
+            lines.append(("risk breakdown (Enter: whole; Tab: back to values)", [.bold, .underline], .normal))
+            if let model = state.data?.model, let account = model.account(a) {
+                lines += riskLines(account.signals, formula: AppUpdate.riskFormula(model, account), buffer: buffer)
+            }
         default:
             break
         }
@@ -56,21 +60,24 @@ enum DetailPanes {
         }
     }
 
-    /// The risk breakdown table: one line per signal, zero contributions last.
-    static func riskLines(_ signals: [SignalRow], buffer: ScreenBuffer) -> [(String, CellStyle, ColorRole)] {
-        let w = max(10, buffer.cols - 46)
+    /// How the signals make the risk, then the breakdown table: one line per signal, zero
+    /// contributions last, the signal names whole (the column is as wide as the longest, up to 24).
+    static func riskLines(_ signals: [SignalRow], formula: String, buffer: ScreenBuffer) -> [(String, CellStyle, ColorRole)] {
+        let nameWidth = min(24, max(6, signals.map { TextWidth.of($0.name) }.max() ?? 6))
+        let w = max(10, buffer.cols - 28 - nameWidth)
         var out: [(String, CellStyle, ColorRole)] = [
-            (TextFit.pad("signal", to: 18) + " " + TextFit.pad("value", to: 8, right: true) + " "
+            (TextFit.pad("signal", to: nameWidth) + " " + TextFit.pad("value", to: 8, right: true) + " "
              + TextFit.pad("base", to: 8, right: true) + " " + TextFit.pad("contrib", to: 7, right: true) + "  why", [.bold], .normal)]
         let ordered = signals.filter { abs($0.contribution) >= 0.005 } + signals.filter { abs($0.contribution) < 0.005 }
         for s in ordered {
             let zero = abs(s.contribution) < 0.005
-            out.append((TextFit.pad(s.name, to: 18, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(num(s.value), to: 8, right: true)
+            out.append((TextFit.pad(s.name, to: nameWidth, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(num(s.value), to: 8, right: true)
                         + " " + TextFit.pad(num(s.baseline), to: 8, right: true) + " "
                         + TextFit.pad(SignalText.contribution(s.contribution), to: 7, right: true) + "  "
                         + TextFit.truncate(s.explanation, to: w, ellipsis: buffer.glyphs.ellipsis), [], zero ? .muted : .normal))
         }
-        return out
+        // How they make the risk goes first, where a short pane still shows it.
+        return [(formula, [.bold], .normal)] + out
     }
 
     static func num(_ v: Double) -> String {

@@ -35,6 +35,9 @@ enum HelpOverlay {
             + " a filter that does not parse is refused and says where.",
         "Space marks (or unmarks) the row and moves down, so Space Space marks two rows in a row.",
         "Writes (tag, T, note, set, undo) happen only on the Enter of their own prompt.",
+        "A case keeps the source it was made on. One from another source (or none recorded) is never opened"
+            + " unasked; opened with c, it says so, its cluster tags (c-numbers of that source) are listed"
+            + " apart, and its first write asks Enter/Esc.",
         "In a record (Enter on a query, note or audit row; = on two marked accounts): j/k scroll, Esc closes.",
         "Below 80x24 the screen says \"terminal too small\" and every key but q waits until it is larger.",
         "A prompt opened by a key (t, T, a, S, |, e, u) keeps its command word: Backspace stops at the argument.",

@@ -1,8 +1,8 @@
 /// Draws a `RecordView` over the sheet: the title, then each field as `key  value` with the
 /// value sanitised and wrapped (two values side by side when comparing), scrolled by its offset.
 enum RecordOverlay {
-    /// Widest key column.
-    static let maxKeyWidth = 18
+    /// Widest key column; a longer key (a signal name) wraps within it, never cut.
+    static let maxKeyWidth = 24
 
     /// Every line of a record at a width, with its style (the title and side headings bold).
     static func lines(_ record: RecordView, width: Int, ascii: Bool) -> [(text: String, style: CellStyle)] {
@@ -18,17 +18,17 @@ enum RecordOverlay {
             out.append((String(repeating: " ", count: keyWidth + 2) + cells.joined(separator: " | "), [.bold]))
         }
         for field in record.fields {
-            let key = TextFit.pad(Sanitizer.inert(field.key, ascii: ascii), to: keyWidth)
+            let keyLines = TextWrap.wrap(Sanitizer.inert(field.key, ascii: ascii), width: keyWidth)
             let columns = (0..<sides).map { i in
                 TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii), width: sideWidth)
             }
-            let height = columns.map(\.count).max() ?? 1
+            let height = max(keyLines.count, columns.map(\.count).max() ?? 1)
             for line in 0..<height {
                 let cells = columns.map { column in
                     let text = line < column.count ? column[line] : ""
                     return sides == 1 ? text : TextFit.pad(text, to: sideWidth)
                 }
-                let lead = line == 0 ? key : String(repeating: " ", count: keyWidth)
+                let lead = TextFit.pad(line < keyLines.count ? keyLines[line] : "", to: keyWidth)
                 out.append((lead + "  " + cells.joined(separator: " | "), []))
             }
         }

@@ -13,7 +13,8 @@ enum SheetHeaders {
                 lines = [state.load.failed.map { "load failed: " + $0 }
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
-                lines = ["clusters ranked by risk  " + (model?.totals ?? ""), model.map { Captions.triage($0.triageCounts(), width: buffer.cols) } ?? ""]
+                lines = ["clusters ranked by risk  " + (model?.totals ?? ""),
+                         model.map { Captions.triage(state, $0.triageCounts(), width: buffer.cols) } ?? ""]
             }
         case .cluster(let n):
             if AppUpdate.isPending(state, state.current) {
@@ -42,24 +43,31 @@ enum SheetHeaders {
             if AppUpdate.isPending(state, state.current) {
                 lines = ["reading query history..."]
             } else if let d = model?.queries(scope) {
-                lines = [Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
+                // A filter on a cut history covers the loaded rows only: that comes first.
+                let head = Captions.filterCoverage(state, state.current).map { $0 + "  filter: " + (state.current.filter ?? "") }
+                lines = [head ?? Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
                          "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"]
             }
         case .singles:
             if AppUpdate.isPending(state, state.current) {
                 lines = ["single accounts  reading..."]
             } else if let page = model?.singles() {
-                lines = ["single accounts (linked to no other), highest risk first", Captions.page(page.rows.count, of: page.total, noun: "single account")]
+                lines = ["single accounts (linked to no other), highest risk first",
+                         Captions.filterCoverage(state, state.current) ?? Captions.page(page.rows.count, of: page.total, noun: "single account")]
             }
         case .caseFile:
             let c = state.caseState
             // The title is cut so the count and the order of the tags always show.
             let title = TextFit.truncate(c.title, to: 24, ellipsis: buffer.glyphs.ellipsis)
-            lines = ["case: \(title)  \(Format.plural(c.tags.count, "tagged row")) (\(CaseTable.tagOrderShort)), \(Format.plural(c.notes.count, "note")), "
+            let apart = c.otherSourceTags.isEmpty ? "" : " +\(Format.grouped(c.otherSourceTags.count)) of another source"
+            lines = ["case: \(title)  \(Format.plural(c.tags.count, "tagged row"))\(apart) (\(CaseTable.tagOrderShort)), \(Format.plural(c.notes.count, "note")), "
                         + Format.plural(c.audit.count, "audit entry", "audit entries"),
                      "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
                         + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",
-                     "export: \(ExportStatus.line(c))"]
+                     c.source.isForeign
+                        ? "SOURCE: \(c.source.headline): its cluster tags listed apart, writes ask first"
+                            + String(c.source.short.dropFirst(c.source.headline.count)) + "; export: \(ExportStatus.line(c))"
+                        : "export: \(ExportStatus.line(c))"]
         }
         for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {
             buffer.put(line, row: 1 + i, col: 0, style: i == 0 ? [.bold] : [])

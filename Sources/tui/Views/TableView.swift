@@ -17,7 +17,9 @@ enum TableView {
         }
         let count = sheet.visibleCount(tableRows: table.count)
         if count == 0 {
-            let message = state.data == nil || AppUpdate.isPending(state, sheet) ? "loading..."
+            // A failed load is said in the header; nothing more is coming, so never "loading".
+            let message = state.data == nil ? (state.load.failed == nil ? "loading..." : "nothing to show: the load failed (above); q quits")
+                : AppUpdate.isPending(state, sheet) ? "loading..."
                 : (sheet.filter != nil ? "no rows match the filter" : "no rows")
             buffer.put(message, row: titleRow + 1, col: 2, role: .muted)
             return

@@ -1,0 +1,143 @@
+import Investigate
+
+/// How the open case stands against the source the console shows. Cluster ids (`c3`) are
+/// numbers of one source's ranking: a case made on another source (or on this folder when it
+/// held other files) must not make this source's clusters look tagged, and writing into it is
+/// asked for first.
+enum CaseSourceStanding: Hashable, Sendable {
+    /// Made on this source (or kept in memory in this session).
+    case same
+    /// The case keeps no source (made by `investigate case new`, or before cases kept one).
+    case unrecorded
+    /// Made on this folder when it held other files.
+    case changed(path: String)
+    /// Made on another source folder.
+    case other(path: String)
+
+    /// The standing of a case that recorded `recorded` while the console shows `current`.
+    static func of(recorded: CaseSource?, current: CaseSource?) -> CaseSourceStanding {
+        guard let recorded else { return .unrecorded }
+        guard let current else { return .other(path: recorded.path) }
+        switch recorded.match(current) {
+        case .same: return .same
+        case .changed: return .changed(path: recorded.path)
+        case .other: return .other(path: recorded.path)
+        }
+    }
+
+    /// True when writes into the case are asked for first and its cluster tags are not shown.
+    var isForeign: Bool { self != .same }
+
+    /// Where the case is from, in a few words: `from another source`.
+    var headline: String {
+        switch self {
+        case .same: return "from this source"
+        case .unrecorded: return "of no recorded source"
+        case .changed: return "from this folder's earlier files"
+        case .other: return "from another source"
+        }
+    }
+
+    /// The headline with the folder the case was made on, last (it may be long).
+    var short: String {
+        switch self {
+        case .same, .unrecorded: return headline
+        case .changed(let path), .other(let path): return headline + " (\(path))"
+        }
+    }
+
+    /// The status line when such a case is opened: what is wrong first, what it means, then
+    /// the folder (cut first on a narrow terminal).
+    func warning(caseID: String) -> String {
+        "\(caseID) is \(headline): cluster tags hidden, writes ask first" + String(short.dropFirst(headline.count))
+    }
+}
+
+/// The source check's parts that read the stored case: which source each cluster tag was made on.
+enum CaseSourceCheck {
+    /// The audit context the console adds to a tag write: the source it was made on, so the
+    /// tag's clusters are read against it (and only it) later.
+    static func context(_ source: CaseSource?) -> [String: String] {
+        guard let source else { return ["source": "console"] }
+        return ["source": "console", "source_path": source.path, "source_fingerprint": source.fingerprint]
+    }
+
+    /// One cluster tag: its target and label.
+    struct ClusterLabel: Hashable {
+        var target: ExactText
+        var label: String
+    }
+
+    /// The fingerprint of the source each cluster tag (target and label) was last added on: the
+    /// `source_fingerprint` of its `tag.add` entry (the console's); for `case tag --cluster ID
+    /// --source DIR`, which keeps only the folder, `current`'s when DIR is its folder; else the
+    /// case's own source. Nil when none of these is known.
+    static func clusterSources(_ audit: [AuditEntry], caseSource: CaseSource?, current: CaseSource?)
+        -> [ClusterLabel: String?]
+    {
+        var out: [ClusterLabel: String?] = [:]
+        for entry in audit where entry.action == "tag.add" {
+            guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue else { continue }
+            var fingerprint = entry.detail["source_fingerprint"]?.stringValue
+            if fingerprint == nil, let folder = entry.detail["source"]?.stringValue, folder != "console" {
+                fingerprint = CaseSource.absolute(folder) == current?.path ? current?.fingerprint : nil
+            } else if fingerprint == nil {
+                fingerprint = caseSource?.fingerprint
+            }
+            for item in clusters {
+                if let target = ExactText(json: item) { out[ClusterLabel(target: target, label: label)] = .some(fingerprint) }
+            }
+        }
+        return out
+    }
+
+    /// Splits a case's stored tags into those that hold on `current` (accounts and values
+    /// always, clusters made on it) and cluster tags made elsewhere, each keyed by mark key.
+    /// Unchecked (no source to check against), every tag holds.
+    static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
+        -> (here: [String: [String]], elsewhere: [String: [String]])
+    {
+        let made = clusterSources(snapshot.audit, caseSource: snapshot.source, current: current)
+        var here: [String: [String]] = [:]
+        var elsewhere: [String: [String]] = [:]
+        for tag in snapshot.tags {
+            let key = MarkKey.tag(tag.kind, tag.target)
+            let madeOn = made[ClusterLabel(target: tag.target, label: tag.label)] ?? nil
+            let holds = !checked || tag.kind != .cluster || (current != nil && madeOn == current?.fingerprint)
+            if holds {
+                if !(here[key] ?? []).contains(tag.label) { here[key, default: []].append(tag.label) }
+            } else if !(elsewhere[key] ?? []).contains(tag.label) {
+                elsewhere[key, default: []].append(tag.label)
+            }
+        }
+        return (here, elsewhere)
+    }
+}
+
+extension AppUpdate {
+    /// The `:` verbs that write into the open case.
+    static let writeVerbs: Set<String> = [
+        "tag", "tagcluster", "note", "set", "status", "severity", "assignee", "disposition", "undo", "export",
+    ]
+
+    /// Holds a write into a case made on another source until the investigator confirms it:
+    /// the line is kept and a `confirm` prompt says where the write would go. True when held.
+    static func holdForeignWrite(_ s: inout AppState, _ line: String, verb: String) -> Bool {
+        guard writeVerbs.contains(verb), s.caseState.source.isForeign, let id = s.caseState.id,
+            s.foreignWritesConfirmed != id
+        else { return false }
+        s.heldWrite = line
+        PromptLock.open(
+            &s, "confirm",
+            completions: ["Enter writes to \(id) anyway, Esc cancels: it is \(s.caseState.source.short)"])
+        return true
+    }
+
+    /// `confirm`: runs the held write and lets this session's later writes into the case go through.
+    static func confirmHeldWrite(_ s: inout AppState, _ effects: inout [Effect]) {
+        guard let line = s.heldWrite, let id = s.caseState.id else { s.status = "nothing to confirm"; return }
+        s.heldWrite = nil
+        s.foreignWritesConfirmed = id
+        runLine(&s, &effects, line)
+    }
+}

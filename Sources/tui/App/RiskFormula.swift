@@ -1,0 +1,34 @@
+import Foundation
+
+/// How a risk breakdown's contributions make the risk, in the engine's terms (`RiskScorer`):
+/// a cluster's risk is `1 - exp(-S)`, S the sum of every contribution (the small-output gate's
+/// damping included), floored at 0; an account's is its cluster's times a weight from 0.7 to 1
+/// (0.7, plus up to 0.3 as more of its prompts elicit reasoning). Worked out from the rows shown,
+/// and checked against the risk the engine gave: a difference is said, never hidden.
+enum RiskFormula {
+    /// `risk = 1 - exp(-sum of contributions) = 1 - exp(-1.73) = 0.82`.
+    static func cluster(_ signals: [SignalRow], risk: Double) -> String {
+        let sum = signals.reduce(0) { $0 + $1.contribution }
+        let floored = max(0, sum)
+        let computed = 1 - exp(-floored)
+        var text = "risk = 1 - exp(-sum of contributions) = 1 - exp(-\(number(floored))) = \(Format.risk(computed))"
+        if sum < 0 { text += " (the sum, \(number(sum)), is floored at 0)" }
+        if abs(computed - risk) >= 0.005 { text += "; the engine gave \(Format.risk(risk)): its formula differs from this one" }
+        return text
+    }
+
+    /// The cluster's line, then the account's weight:
+    /// `...; this account = cluster risk 0.82 x 0.91 = 0.75 (x 0.7 to 1: more reasoning prompts, more)`.
+    static func account(_ signals: [SignalRow], clusterRisk: Double, accountRisk: Double) -> String {
+        let base = "cluster " + cluster(signals, risk: clusterRisk)
+        guard clusterRisk > 0 else { return base + "; this account = cluster risk x 0.7 to 1 = \(Format.risk(accountRisk))" }
+        let weight = accountRisk / clusterRisk
+        return base + "; this account = cluster risk \(Format.risk(clusterRisk)) x \(number(weight)) = \(Format.risk(accountRisk))"
+            + " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
+    }
+
+    /// Two decimals (`1.73`, `-0.20`).
+    static func number(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+}
