@@ -24,6 +24,10 @@ check() { local name=$1; shift; if "$@" >"$WORK/last.out" 2>&1; then ok "$name";
 CASE=$("$BIN" case new '../../../etc/passwd ring <b>x</b>' 2>"$WORK/err")
 check "case new prints a safe id alone" grep -Eqx 'case-[0-9]{4,}' <<<"$CASE"
 check "title never names a file" test ! -e "$WORK/etc/passwd"
+BOUND=$("$BIN" case new 'bound to its source' --source "$WORK/src" 2>/dev/null)
+check "case new --source keeps the source" bash -c "'$BIN' case show '$BOUND' | grep -q '^source .*src (4 files, fingerprint [0-9a-f]\{16\})'"
+check "a case without one says so" bash -c "'$BIN' case show '$CASE' | grep -qx 'source - (none recorded)'"
+check "case new --source on a missing folder exits 2" bash -c "'$BIN' case new x --source '$WORK/nothing' 2>/dev/null; test \$? -eq 2"
 
 TOP=$("$BIN" clusters "$WORK/src" 2>/dev/null | awk 'NR==1 {print $1}')
 check "top cluster found" test -n "$TOP"

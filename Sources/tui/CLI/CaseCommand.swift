@@ -52,12 +52,20 @@ struct CaseNewCommand: ParsableCommand {
     @Argument(help: "The case title (free text; it never names a file).")
     var title: String
 
+    @Option(help: "The case source folder the case is about: its fingerprint is kept in the case, so the console shows its cluster tags only on that source.")
+    var source: String?
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try runReporting {
+            let caseSource = try source.map { directory in
+                do { return CaseSource(files: try SourceFiles(directory: directory)) } catch {
+                    throw CLIFailure(message: "--source \(inert(directory)): \(error)", code: 2)
+                }
+            }
             let store = try store.open()
-            let info = try storeCall { try store.createCase(title: title) }
+            let info = try storeCall { try store.createCase(title: title, source: caseSource) }
             print(info.id)
         }
     }

@@ -23,6 +23,11 @@ struct CaseShowCommand: ParsableCommand {
                 "status \(info.status.rawValue)  severity \(field(info.severity))  assignee \(field(info.assignee))  "
                     + "disposition \(field(info.disposition))")
             print("opened \(info.createdAt) by \(inert(info.createdBy)), last change \(info.updatedAt)")
+            if let source = snapshot.source {
+                print("source \(inert(source.path)) (\(PairExplanation.count(source.files, "file")), fingerprint \(source.fingerprint.prefix(16)))")
+            } else {
+                print("source - (none recorded)")
+            }
             print(
                 "\(PairExplanation.count(snapshot.accountIDs.count, "account")), "
                     + "\(PairExplanation.count(snapshot.tags.count, "tag")), \(PairExplanation.count(snapshot.notes.count, "note")), "
