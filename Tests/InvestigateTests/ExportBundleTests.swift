@@ -21,7 +21,11 @@ struct ExportFixture {
         caseID = id
         let top = inv.clusters[0]
         let members = top.members.map { inv.data.accountExactID(Int($0)) }
-        try cases.tag(caseID: id, label: "ring-member", kind: .cluster, targets: [ExactText(top.id)])
+        // A cluster tag records the source it was made on (as the console and `case tag --cluster` do).
+        let made = CaseSource(files: inv.data.files)
+        try cases.tag(
+            caseID: id, label: "ring-member", kind: .cluster, targets: [ExactText(top.id)],
+            context: ["source_path": made.path, "source_fingerprint": made.fingerprint])
         try cases.tag(caseID: id, label: "ring-member", kind: .account, targets: members)
         try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], ExactText("ghost-account")])
         try cases.addNote(caseID: id, text: "note with <b>markup</b> & \u{1b}[31mescape")

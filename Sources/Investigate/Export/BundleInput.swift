@@ -26,7 +26,7 @@ public struct BundleInput {
             snapshot.audit = Array(snapshot.audit[...last])
         }
         self.snapshot = snapshot
-        labelIndex = CaseLabelIndex(snapshot)
+        labelIndex = CaseLabelIndex(snapshot, source: CaseSource(files: investigation.data.files))
         self.investigation = investigation
         self.investigator = investigator
         self.redactor = redactor
@@ -39,6 +39,10 @@ public struct BundleInput {
         missingAccounts = missing
         accountSet = Set(found.map { Int32($0.1) })
     }
+
+    /// Cluster tags of the case made on another source, and so not applied to this source's
+    /// clusters (they stay in `case.json` and the audit trail as written).
+    public var otherSourceClusterTags: Int { labelIndex.otherSourceClusterTags }
 
     /// The source data.
     public var data: CaseData { investigation.data }

@@ -37,6 +37,11 @@ public struct BundleWriter {
             warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
         }
         if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
+        if input.otherSourceClusterTags > 0 {
+            warnings.append(
+                "\(input.otherSourceClusterTags) cluster \(input.otherSourceClusterTags == 1 ? "tag was" : "tags were") made on another "
+                    + "source: not applied to this source's clusters (kept in case.json and the audit trail)")
+        }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
     }
 

@@ -5,12 +5,22 @@ struct CaseLabelIndex {
     private var accountLabels: [ExactText: Set<String>] = [:]
     private var clusterLabels: [String: Set<String>] = [:]
 
-    /// Indexes the tags of a case.
-    init(_ snapshot: CaseSnapshot) {
+    /// Cluster tags not indexed: made on another source than the one exported (`ClusterTagSources`).
+    private(set) var otherSourceClusterTags = 0
+
+    /// Indexes the tags of a case; a cluster tag only when it was made on `source` (cluster ids
+    /// are numbers of one source's ranking: another source's `c1` is not this one's).
+    init(_ snapshot: CaseSnapshot, source: CaseSource?) {
+        let sources = ClusterTagSources(snapshot, current: source)
         for tag in snapshot.tags {
             switch tag.kind {
             case .account: accountLabels[tag.target, default: []].insert(tag.label)
-            case .cluster: clusterLabels[tag.target.utf8String ?? tag.target.display, default: []].insert(tag.label)
+            case .cluster:
+                guard sources.holds(tag) else {
+                    otherSourceClusterTags += 1
+                    continue
+                }
+                clusterLabels[tag.target.utf8String ?? tag.target.display, default: []].insert(tag.label)
             case .value: break
             }
         }

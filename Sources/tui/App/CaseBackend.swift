@@ -48,7 +48,8 @@ final class StoreCaseBackend: CaseBackend {
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
-        return "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
+        let done = "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
+        return result.warnings.isEmpty ? done : done + "; warning: " + result.warnings.joined(separator: "; ")
     }
 
     init(store: any CaseStoring, defaultTitle: String, source: CaseSource? = nil) {

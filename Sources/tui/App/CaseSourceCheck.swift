@@ -53,7 +53,8 @@ enum CaseSourceStanding: Hashable, Sendable {
     }
 }
 
-/// The source check's parts that read the stored case: which source each cluster tag was made on.
+/// The source check's parts that read the stored case (which source each cluster tag was made on:
+/// `ClusterTagSources`).
 enum CaseSourceCheck {
     /// The audit context the console adds to a tag write: the source it was made on, so the
     /// tag's clusters are read against it (and only it) later.
@@ -62,48 +63,18 @@ enum CaseSourceCheck {
         return ["source": "console", "source_path": source.path, "source_fingerprint": source.fingerprint]
     }
 
-    /// One cluster tag: its target and label.
-    struct ClusterLabel: Hashable {
-        var target: ExactText
-        var label: String
-    }
-
-    /// The fingerprint of the source each cluster tag (target and label) was last added on: the
-    /// `source_fingerprint` of its `tag.add` entry (the console's); for `case tag --cluster ID
-    /// --source DIR`, which keeps only the folder, `current`'s when DIR is its folder; else the
-    /// case's own source. Nil when none of these is known.
-    static func clusterSources(_ audit: [AuditEntry], caseSource: CaseSource?, current: CaseSource?)
-        -> [ClusterLabel: String?]
-    {
-        var out: [ClusterLabel: String?] = [:]
-        for entry in audit where entry.action == "tag.add" {
-            guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue else { continue }
-            var fingerprint = entry.detail["source_fingerprint"]?.stringValue
-            if fingerprint == nil, let folder = entry.detail["source"]?.stringValue, folder != "console" {
-                fingerprint = CaseSource.absolute(folder) == current?.path ? current?.fingerprint : nil
-            } else if fingerprint == nil {
-                fingerprint = caseSource?.fingerprint
-            }
-            for item in clusters {
-                if let target = ExactText(json: item) { out[ClusterLabel(target: target, label: label)] = .some(fingerprint) }
-            }
-        }
-        return out
-    }
-
     /// Splits a case's stored tags into those that hold on `current` (accounts and values
     /// always, clusters made on it) and cluster tags made elsewhere, each keyed by mark key.
     /// Unchecked (no source to check against), every tag holds.
     static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
         -> (here: [String: [String]], elsewhere: [String: [String]])
     {
-        let made = clusterSources(snapshot.audit, caseSource: snapshot.source, current: current)
+        let sources = ClusterTagSources(snapshot, current: current)
         var here: [String: [String]] = [:]
         var elsewhere: [String: [String]] = [:]
         for tag in snapshot.tags {
             let key = MarkKey.tag(tag.kind, tag.target)
-            let madeOn = made[ClusterLabel(target: tag.target, label: tag.label)] ?? nil
-            let holds = !checked || tag.kind != .cluster || (current != nil && madeOn == current?.fingerprint)
+            let holds = !checked || sources.holds(tag)
             if holds {
                 if !(here[key] ?? []).contains(tag.label) { here[key, default: []].append(tag.label) }
             } else if !(elsewhere[key] ?? []).contains(tag.label) {

@@ -33,8 +33,13 @@ struct CaseShowCommand: ParsableCommand {
                     + "\(PairExplanation.count(snapshot.tags.count, "tag")), \(PairExplanation.count(snapshot.notes.count, "note")), "
                     + "\(snapshot.retractedTags.count + snapshot.retractedNotes.count) retracted, "
                     + "\(PairExplanation.grouped(snapshot.audit.count)) audit \(snapshot.audit.count == 1 ? "entry" : "entries")")
+            let made = ClusterTagSources(snapshot, current: nil)
             for tag in snapshot.tags {
-                print("  tag \(tag.kind.rawValue) \(tag.target.display) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
+                // A cluster id names a cluster of one source: say which.
+                let folder = tag.kind == .cluster
+                    ? made.madeInFolder[.init(target: tag.target, label: tag.label)].map { " on \(inert($0))" } ?? " on an unrecorded source"
+                    : ""
+                print("  tag \(tag.kind.rawValue) \(tag.target.display)\(folder) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
             }
             for note in snapshot.notes { print("  note \(note.seq) (\(inert(note.who)) \(note.at)): \(inert(note.text))") }
             for tag in snapshot.retractedTags {

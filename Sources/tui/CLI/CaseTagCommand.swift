@@ -78,7 +78,9 @@ struct TagTargetOptions: ParsableArguments {
             }
             list.append((.cluster, ExactText(cluster)))
             list += found.members.map { (.account, investigation.data.accountExactID(Int($0))) }
-            context = ["cluster": cluster, "source": source]
+            // The source's fingerprint, as the console records it: the tag holds only on these files.
+            let made = CaseSource(files: investigation.data.files)
+            context = ["cluster": cluster, "source": source, "source_path": made.path, "source_fingerprint": made.fingerprint]
         }
         return (list, context)
     }

@@ -1,0 +1,64 @@
+/// Which source each cluster tag of a case was made on. Cluster ids (`c3`) are numbers of one
+/// source's ranking, so a cluster tag holds only on the source it was made on: the console
+/// records that source's fingerprint with every tag it writes (`source_fingerprint` in the
+/// `tag.add` entry); `case tag --cluster ID --source DIR` records the folder only, which holds
+/// on DIR; a tag that records neither is taken to be made on the case's own source, and holds
+/// nowhere when the case has none. Account and value tags are exact ids and hold everywhere.
+///
+/// The console shows another source's cluster tags apart, and an export applies only the
+/// cluster tags made on the source it exports from.
+public struct ClusterTagSources: Sendable {
+    /// One cluster tag: its target and label.
+    public struct Key: Hashable, Sendable {
+        public var target: ExactText
+        public var label: String
+        /// Creates a key.
+        public init(target: ExactText, label: String) {
+            self.target = target
+            self.label = label
+        }
+    }
+
+    /// The fingerprint of the source each cluster tag was last added on; nil when unknown.
+    public let madeOn: [Key: String?]
+    /// The folder each cluster tag was last added on, when its entry names one.
+    public let madeInFolder: [Key: String]
+    /// The source in use (nil: none known, and no cluster tag holds).
+    public let current: CaseSource?
+
+    /// Reads the case's audit trail against the source in use.
+    public init(_ snapshot: CaseSnapshot, current: CaseSource?) {
+        self.current = current
+        var out: [Key: String?] = [:]
+        var folders: [Key: String] = [:]
+        let caseSource = snapshot.source
+        for entry in snapshot.audit where entry.action == "tag.add" {
+            guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue
+            else { continue }
+            var fingerprint = entry.detail["source_fingerprint"]?.stringValue
+            if fingerprint == nil, let folder = entry.detail["source"]?.stringValue, folder != "console" {
+                fingerprint = CaseSource.absolute(folder) == current?.path ? current?.fingerprint : nil
+            } else if fingerprint == nil {
+                fingerprint = caseSource?.fingerprint
+            }
+            let source = entry.detail["source"]?.stringValue
+            let folder = entry.detail["source_path"]?.stringValue ?? (source == "console" ? nil : source)
+            for item in clusters {
+                guard let target = ExactText(json: item) else { continue }
+                let key = Key(target: target, label: label)
+                out[key] = .some(fingerprint)
+                folders[key] = folder
+            }
+        }
+        madeOn = out
+        madeInFolder = folders
+    }
+
+    /// Whether `tag` holds on the source in use: always for an account or value tag; for a
+    /// cluster tag, only when it was made on this source.
+    public func holds(_ tag: CaseTag) -> Bool {
+        guard tag.kind == .cluster else { return true }
+        guard let current, let made = madeOn[Key(target: tag.target, label: tag.label)] ?? nil else { return false }
+        return made == current.fingerprint
+    }
+}
