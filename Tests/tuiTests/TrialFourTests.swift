@@ -5,30 +5,18 @@ import Testing
 
 /// Trial 4 (a new user's own case source): the console findings fixed on branch h-trial4.
 @Suite struct TrialFourTests {
-    /// A real source on disk whose ids and values hold what hostile accounts write: a bidi
-    /// override, a space, an escape sequence, and a look-alike whose real id is another's
-    /// escaped form. Built through the engine (`Investigation.open`), as the console does.
-    final class HostileSource {
-        static let bidi = "u\u{202E}evil-gnp.exe"
-        /// Plain text that reads like the escaped form of `bidi`.
-        static let lookAlike = "u\\u{202E}evil-gnp.exe"
-        static let spaced = "acct with space"
-        static let agent = "Mozilla/5.0 (Macintosh) chat-web/4.1"
+    /// A real source on disk (accounts, then query rows), built through the engine
+    /// (`Investigation.open`) as the console does; removed when released.
+    final class Source {
         let folder = NSTemporaryDirectory() + "inv-trial4-\(UUID().uuidString)"
         let model: EngineModel
 
-        init() throws {
+        init(accounts ids: [String], queries: [[String: Any]]) throws {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let ids = [Self.bidi, Self.lookAlike, Self.spaced, "plain-1"]
             let accounts = "account_id,created_at\n" + ids.map { "\"\($0)\",2026-01-01T00:00:00Z\n" }.joined()
             try accounts.write(toFile: folder + "/accounts.csv", atomically: true, encoding: .utf8)
-            var rows = ""
-            for (i, id) in ids.enumerated() {
-                let row: [String: Any] = ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "ip": "203.0.113.7",
-                                          "user_agent": Self.agent, "prompt": "hello \(i)"]
-                rows += String(decoding: try JSONSerialization.data(withJSONObject: row), as: UTF8.self) + "\n"
-            }
-            try rows.write(toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
+            let rows = try queries.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) + "\n" }
+            try rows.joined().write(toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
             model = EngineModel(try Investigation.open(folder))
         }
 
@@ -40,16 +28,34 @@ import Testing
         func loaded() -> AppState { AppUpdate.update(AppState(), .loaded(ConsoleData(model: model))).state }
     }
 
+    /// Ids and values as hostile accounts write them: a bidi override, a space, and a
+    /// look-alike whose real id is another's escaped form.
+    enum Hostile {
+        static let bidi = "u\u{202E}evil-gnp.exe"
+        /// Plain text that reads like the escaped form of `bidi`.
+        static let lookAlike = "u\\u{202E}evil-gnp.exe"
+        static let spaced = "acct with space"
+        static let agent = "Mozilla/5.0 (Macintosh) chat-web/4.1"
+
+        static func source() throws -> Source {
+            let ids = [bidi, lookAlike, spaced, "plain-1"]
+            return try Source(accounts: ids, queries: ids.enumerated().map { i, id in
+                ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "ip": "203.0.113.7", "user_agent": agent,
+                 "prompt": "hello \(i)"]
+            })
+        }
+    }
+
     /// Finding 2: the session kept the escaped display form of an id and the restore stopped
     /// at it, saying nothing of the sheets it dropped.
     @Test func aSessionRestoresIdsAndValuesByTheirExactBytes() throws {
-        let source = try HostileSource()
-        let agent = try #require(source.model.valueID(.userAgent, exact: ExactText(HostileSource.agent)))
+        let source = try Hostile.source()
+        let agent = try #require(source.model.valueID(.userAgent, exact: ExactText(Hostile.agent)))
         var walked = source.loaded()
-        walked.stack = [Sheet(.triage), Sheet(.account(try source.index(HostileSource.bidi))),
+        walked.stack = [Sheet(.triage), Sheet(.account(try source.index(Hostile.bidi))),
                         Sheet(.sharedValue(.userAgent, agent)),
-                        Sheet(.account(try source.index(HostileSource.spaced))),
-                        Sheet(.queries(.account(try source.index(HostileSource.bidi))))]
+                        Sheet(.account(try source.index(Hostile.spaced))),
+                        Sheet(.queries(.account(try source.index(Hostile.bidi))))]
         let saved = Session.encode(walked)
         #expect(!saved.contains("\u{202E}") && !saved.contains("u\\u{202E}"), "no raw or escaped id in the file")
         var fresh = AppState()
@@ -58,13 +64,13 @@ import Testing
         #expect(restored.stack.map(\.kind) == walked.stack.map(\.kind))
         #expect(restored.status.hasPrefix("restored where you were (5 sheets)"))
         // The look-alike (whose real id is the escaped text) is never what comes back.
-        #expect(restored.stack[1].kind != .account(try source.index(HostileSource.lookAlike)))
+        #expect(restored.stack[1].kind != .account(try source.index(Hostile.lookAlike)))
     }
 
     /// A sheet that is no longer in the source ends the restore, and the status line says how
     /// many of the saved sheets came back instead of passing the loss over.
     @Test func aRestoreThatStopsSaysHowManySheetsCameBack() throws {
-        let source = try HostileSource()
+        let source = try Hostile.source()
         let gone = ExactText("not-in-this-source").base64
         let plain = ExactText("plain-1").base64
         var fresh = AppState()
@@ -72,5 +78,34 @@ import Testing
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: source.model))).state
         #expect(restored.stack.count == 2)
         #expect(restored.status.hasPrefix("restored where you were (2 of 4 sheets; the next is not in this source)"))
+    }
+
+    /// Finding 4: two builds of one harvester (`... dg/1`, `... dg/2`) read alike once cut, in
+    /// the connect pane and in the graph's legend; now each names its own value.
+    @Test func valuesThatDifferAtTheirEndStayApartWhenCut() throws {
+        let one = "python-requests/2.31.0 dg/1", two = "python-requests/2.31.0 dg/2"
+        let ids = ["r1", "r2", "r3", "r4"]
+        let source = try Source(accounts: ids, queries: ids.enumerated().map { i, id in
+            ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "user_agent": i < 2 ? one : two, "prompt": "q \(i)"]
+        })
+        let members = try ids.map { Int32(try source.index($0)) }
+        let agents = EngineSketch.lines(members: members, model: source.model).filter { $0.kind == .userAgent }
+        #expect(agents.count == 2)
+        let shown = agents.map { $0.text.components(separatedBy: " == ")[0] }
+        #expect(Set(shown) == ["user_agent python-requ..2.31.0 dg/1", "user_agent python-requ..2.31.0 dg/2"])
+        let legend = GraphPane.legendNames(shown, glyphs: Glyphs.unicode)
+        #expect(legend == shown.map { "user_agent pytho… " + $0.suffix(4) })
+        #expect(Set(legend).count == 2 && legend.allSatisfy { TextWidth.of($0) <= GraphPane.legendValueWidth })
+        // Values that stay apart when cut at their end keep the usual cut.
+        #expect(GraphPane.legendNames(["email_domain mailnesia.example", "email_domain quickbox.example"], glyphs: Glyphs.unicode)
+            == ["email_domain mailnesi…", "email_domain quickbox…"])
+    }
+
+    @Test func aMiddleCutKeepsBothEndsAndFitsItsWidth() {
+        #expect(TextFit.truncateMiddle("python-requests/2.31.0 dg/2", to: 11) == "pytho… dg/2")
+        #expect(TextFit.truncateMiddle("short", to: 11) == "short")
+        #expect(TextFit.truncateMiddle("日本語のユーザーエージェント", to: 9) == "日本…ント")
+        #expect(TextWidth.of(TextFit.truncateMiddle("日本語のユーザーエージェント", to: 9)) <= 9)
+        #expect(TextFit.distinct(["abcdefgh-1", "abcdefgh-2", "zzz"], to: 6) == ["abc…-1", "abc…-2", "zzz"])
     }
 }
