@@ -108,4 +108,23 @@ import Testing
         #expect(TextWidth.of(TextFit.truncateMiddle("日本語のユーザーエージェント", to: 9)) <= 9)
         #expect(TextFit.distinct(["abcdefgh-1", "abcdefgh-2", "zzz"], to: 6) == ["abc…-1", "abc…-2", "zzz"])
     }
+
+    /// Finding 5: `/` typed while a sheet was still being built (query history, the single
+    /// accounts) searched the empty table and said "no match" of rows listed a moment later.
+    @Test func aSearchOnAListStillBeingBuiltRunsWhenItArrives() {
+        let model = FixtureModel()
+        model.slowQueries = true
+        let state = AppUpdate.update(AppState(), .loaded(ConsoleData(model: model))).state
+        let runner = ConsoleRunner(surface: MemorySurface(size: TerminalSize(rows: 24, cols: 80)), state: state)
+        runner.handle(.enter)
+        runner.handle(.char("H"))
+        runner.handle(.char("/"))
+        for c in "13:58" { runner.handle(.char(c)) }
+        runner.handle(.enter)
+        #expect(runner.state.status == "/13:58: this list is still being built; the search runs when it shows")
+        runner.settle()
+        #expect(runner.state.status.hasPrefix("/13:58: match 1 of 1"), "not 'no match': \(runner.state.status)")
+        #expect(runner.state.current.cursor == 1)
+        #expect(runner.state.search.waitingFor == nil)
+    }
 }

@@ -88,7 +88,13 @@ enum TextInput {
         s.search.query = query
         s.search.forward = true
         s.search.generation += 1
+        s.search.waitingFor = nil
         guard !query.isEmpty else { return }
+        if AppUpdate.isPending(s, s.current) {
+            s.search.waitingFor = s.current.kind
+            s.status = "/\(query): this list is still being built; the search runs when it shows"
+            return
+        }
         effects.append(.search(query: query, from: from, forward: true, generation: s.search.generation))
     }
 
