@@ -127,4 +127,28 @@ import Testing
         #expect(runner.state.current.cursor == 1)
         #expect(runner.state.search.waitingFor == nil)
     }
+
+    /// Finding 6: scrolled, a long record's first visible line lay under the line counter (words
+    /// of a 12,000-word prompt hidden) and its title (whose query it is) scrolled away.
+    @Test func aScrolledRecordKeepsItsTitleAndNoLineUnderTheCounter() throws {
+        var s = Fixture.press(Fixture.loadedState(), .char("H"), .enter)
+        guard case .record(let opened)? = s.overlay, let request = opened.pending else { Issue.record("no record"); return }
+        let words = (0..<3_000).map { "w\($0)" }.joined(separator: " ")
+        s = AppUpdate.update(s, .recordRead(request: request, fields: [RecordField("prompt", words)])).state
+        s = Fixture.press(s, .char("G"))
+        guard case .record(let record)? = s.overlay else { Issue.record("closed"); return }
+        let frame = Fixture.frame(s)
+        #expect(frame[1].hasPrefix(" " + record.title), "the title stays on the first row")
+        #expect(frame[1].contains(" of "), "beside the line counter")
+        let all = RecordOverlay.lines(record, width: s.size.cols - 2, ascii: false)
+        let start = RecordOverlay.maxOffset(record, size: s.size, ascii: false)
+        let height = RecordOverlay.height(rows: s.size.rows)
+        for (row, line) in all[(start + 1)..<(start + height)].enumerated() {
+            let shown = frame[2 + row]
+            #expect(shown.trimmingCharacters(in: .whitespaces) == line.text.trimmingCharacters(in: .whitespaces),
+                    "every line under the title is whole")
+        }
+        #expect(frame.joined().contains("w2999"))
+        #expect(frame[1].contains("lines \(start + 2)-\(all.count) of \(all.count)"))
+    }
 }
