@@ -151,4 +151,25 @@ import Testing
         #expect(frame.joined().contains("w2999"))
         #expect(frame[1].contains("lines \(start + 2)-\(all.count) of \(all.count)"))
     }
+
+    /// Finding 7: the tags column was 6 (triage) and 8 (members) wide: `ring-member` read
+    /// `ring-…` at 120 columns beside 60 blank columns of account ids.
+    @Test func theTagsColumnGrowsToShowTheLabels() {
+        for size in [TerminalSize(rows: 40, cols: 120), TerminalSize(rows: 24, cols: 80)] {
+            var s = Fixture.loadedState(size: size)
+            s = Fixture.press(s, .char("T"))
+            s = "ring-member".reduce(s) { Fixture.press($0, .char($1)) }
+            s = Fixture.press(s, .enter)
+            let triage = Fixture.frame(s).first { $0.hasPrefix("> c1") } ?? ""
+            if size.cols == 120 { #expect(triage.hasSuffix("ring-member"), "triage at 120: \(triage)") }
+            #expect(triage.contains("ring-"), "triage: \(triage)")
+            let cluster = Fixture.frame(Fixture.press(s, .enter))
+            let member = cluster.first { $0.hasPrefix("> acct_") } ?? ""
+            #expect(member.hasSuffix("ring-member"), "members at \(size.cols): \(member)")
+            #expect(cluster.allSatisfy { TextWidth.of($0) <= size.cols })
+        }
+        // With no tags, the columns are as before (the spare width goes to the flexible ones).
+        let plain = Fixture.frame(Fixture.loadedState(size: TerminalSize(rows: 40, cols: 120)))
+        #expect(plain.contains { $0.hasSuffix("tags") && $0.contains("signals") })
+    }
 }
