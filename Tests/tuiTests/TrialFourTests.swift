@@ -172,4 +172,22 @@ import Testing
         let plain = Fixture.frame(Fixture.loadedState(size: TerminalSize(rows: 40, cols: 120)))
         #expect(plain.contains { $0.hasSuffix("tags") && $0.contains("signals") })
     }
+
+    /// Finding 8: on a case of another source the case sheet's third line ended in the folder
+    /// and then the export state, which was cut off (`export: exported 2026-1…` at 120 columns).
+    @Test func aCaseOfAnotherSourceStillSaysWhetherItsExportIsStale() {
+        var s = Fixture.loadedState(size: TerminalSize(rows: 40, cols: 120))
+        s.caseState.id = "case-0001"
+        s.caseState.source = .other(path: "/tmp/trial4/a-rather-long/folder/name/of/the/source/it/was/made/on")
+        s.caseState.audit = [CaseAuditLine(user: "root", time: "2026-12-02T00:43:31Z", command: "case.new", detail: ""),
+                             CaseAuditLine(user: "root", time: "2026-12-02T00:44:03Z", command: "export", detail: ""),
+                             CaseAuditLine(user: "root", time: "2026-12-02T00:45:31Z", command: "tag.add", detail: "")]
+        s = Fixture.press(s, .char(":"))
+        s = "case".reduce(s) { Fixture.press($0, .char($1)) }
+        s = Fixture.press(s, .enter)
+        let line = Fixture.frame(s)[3]
+        #expect(line.hasPrefix("SOURCE: from another source: its cluster tags listed apart, writes ask first; export: stale (1 write since) (/tmp/trial"),
+                "\(line)")
+        #expect(ExportStatus.short(CaseState()) == "not exported")
+    }
 }
