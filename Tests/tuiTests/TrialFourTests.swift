@@ -190,4 +190,26 @@ import Testing
                 "\(line)")
         #expect(ExportStatus.short(CaseState()) == "not exported")
     }
+
+    /// Finding 3: `T r i Tab` completed to `ring-` and listed `ring-infrastructure ring-member`;
+    /// Enter then tagged c1 and its members `ring-`. Enter right after such a Tab is held once.
+    @Test func enterRightAfterATabThatListedLabelsIsHeldOnce() {
+        var s = Fixture.press(Fixture.loadedState(), .char("T"), .char("r"), .char("i"), .tab)
+        guard case .commandLine(let text, let options)? = s.overlay else { Issue.record("no prompt"); return }
+        #expect(text == "tagcluster ring-" && options == ["ring-infrastructure", "ring-member"])
+        let held = Fixture.step(s, .enter)
+        s = held.state
+        #expect(s.caseState.tags.isEmpty && !held.effects.contains { if case .persist = $0 { true } else { false } },
+                "nothing tagged, nothing written")
+        #expect(s.promptRefusal == "'ring-' is the start of ring-infrastructure, ring-member: type the rest (Tab completes), or Enter again to tag 'ring-'")
+        #expect(s.overlay == .commandLine(text: "tagcluster ring-", completions: []))
+        // Typing the rest writes the whole label; Enter again writes the typed one as it is.
+        let completed = Fixture.press(s, .char("m"), .tab, .enter)
+        #expect(completed.caseState.tags[MarkKey.cluster(1)] == ["ring-member"])
+        let again = Fixture.press(s, .enter)
+        #expect(again.caseState.tags[MarkKey.cluster(1)] == ["ring-"])
+        // A Tab that completes one label never holds Enter.
+        let direct = Fixture.press(Fixture.loadedState(), .char("T"), .char("b"), .char("e"), .tab, .enter)
+        #expect(direct.caseState.tags[MarkKey.cluster(1)] == ["benign"])
+    }
 }

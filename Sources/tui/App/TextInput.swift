@@ -27,6 +27,13 @@ enum TextInput {
                 s.promptRefusal = why
                 return
             }
+            if let why = halfLabel(overlay) {
+                // Enter right after a Tab that listed labels would tag with the typed start of
+                // one: held once, the list closed; Enter again writes it as a new label.
+                s.overlay = .commandLine(text: text, completions: [])
+                s.promptRefusal = why
+                return
+            }
             s.overlay = nil
             if case .commandLine = overlay { s.status = "" }
             submit(&s, &effects, overlay, text)
@@ -73,6 +80,17 @@ enum TextInput {
         case .filter: s.overlay = .filter(text: text)
         case .help, .casePicker, .record: break
         }
+    }
+
+    /// Why Enter is held on a `tag`/`tagcluster` line whose Tab listed several labels and whose
+    /// text is only their common start (`ring-` of `ring-infrastructure`, `ring-member`), or nil.
+    static func halfLabel(_ overlay: Overlay) -> String? {
+        guard case .commandLine(let text, let completions) = overlay, completions.count > 1,
+              let space = text.firstIndex(of: " "), ["tag", "tagcluster"].contains(String(text[..<space])) else { return nil }
+        let label = String(text[text.index(after: space)...])
+        guard !completions.contains(label) else { return nil }
+        return "'\(label)' is the start of \(completions.joined(separator: ", ")): type the rest (Tab completes), "
+            + "or Enter again to tag '\(label)'"
     }
 
     private static func submit(_ s: inout AppState, _ effects: inout [Effect], _ overlay: Overlay, _ text: String) {
