@@ -212,4 +212,18 @@ import Testing
         let direct = Fixture.press(Fixture.loadedState(), .char("T"), .char("b"), .char("e"), .tab, .enter)
         #expect(direct.caseState.tags[MarkKey.cluster(1)] == ["benign"])
     }
+
+    /// Finding 9: `S` then `st` Tab did nothing; the fields and the values they take complete.
+    @Test func theSetPromptCompletesFieldsAndTheirValues() {
+        var s = Fixture.press(Fixture.loadedState(), .char("S"), .char("s"), .char("t"), .tab)
+        #expect(s.overlay == .commandLine(text: "set status ", completions: []))
+        s = Fixture.press(s, .char("c"), .char("o"), .tab)
+        #expect(s.overlay == .commandLine(text: "set status confirmed ", completions: []))
+        s = Fixture.press(s, .enter)
+        #expect(s.caseState.status == "confirmed")
+        let fields = Fixture.press(Fixture.loadedState(), .char("S"), .char("s"), .tab)
+        #expect(fields.overlay == .commandLine(text: "set s", completions: ["severity", "status"]))
+        let levels = Fixture.press(Fixture.loadedState(), .char("S"), .char("s"), .char("e"), .tab, .tab)
+        #expect(levels.overlay == .commandLine(text: "set severity ", completions: ["low", "medium", "high", "critical"]))
+    }
 }
