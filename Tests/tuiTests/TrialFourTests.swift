@@ -226,4 +226,14 @@ import Testing
         let levels = Fixture.press(Fixture.loadedState(), .char("S"), .char("s"), .char("e"), .tab, .tab)
         #expect(levels.overlay == .commandLine(text: "set severity ", completions: ["low", "medium", "high", "critical"]))
     }
+
+    /// Finding 13: the breadcrumb cut an escaped id inside its escape (`u\u{202E..`).
+    @Test func aShortIdNeverEndsInsideAnEscape() {
+        #expect(Chrome.short("u\\u{202E}evil-gnp.exe") == "u\\u{202E}..")
+        #expect(Chrome.short("acct_A\\x1bBCDEF") == "acct_A\\x1b..")
+        #expect(Chrome.short("acct_2e11482dc0") == "acct_2e1..")
+        #expect(Chrome.short("ab\\\\cdefghijk") == "ab\\\\cdef..")
+        #expect(Chrome.short("acct_\\u{1F}") == "acct_\\u{1F}")
+        #expect(Chrome.short("u04771-x90") == "u04771-x90")
+    }
 }
