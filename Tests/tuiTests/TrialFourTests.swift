@@ -201,7 +201,7 @@ import Testing
         s = held.state
         #expect(s.caseState.tags.isEmpty && !held.effects.contains { if case .persist = $0 { true } else { false } },
                 "nothing tagged, nothing written")
-        #expect(s.promptRefusal == "'ring-' is the start of ring-infrastructure, ring-member: type the rest (Tab completes), or Enter again to tag 'ring-'")
+        #expect(s.promptRefusal == "Enter again tags 'ring-' as typed, Esc cancels; or type the rest of ring-infrastructure, ring-member (Tab completes)")
         #expect(s.overlay == .commandLine(text: "tagcluster ring-", completions: []))
         // Typing the rest writes the whole label; Enter again writes the typed one as it is.
         let completed = Fixture.press(s, .char("m"), .tab, .enter)

@@ -89,8 +89,8 @@ enum TextInput {
               let space = text.firstIndex(of: " "), ["tag", "tagcluster"].contains(String(text[..<space])) else { return nil }
         let label = String(text[text.index(after: space)...])
         guard !completions.contains(label) else { return nil }
-        return "'\(label)' is the start of \(completions.joined(separator: ", ")): type the rest (Tab completes), "
-            + "or Enter again to tag '\(label)'"
+        return "Enter again tags '\(label)' as typed, Esc cancels; or type the rest of "
+            + completions.joined(separator: ", ") + " (Tab completes)"
     }
 
     private static func submit(_ s: inout AppState, _ effects: inout [Effect], _ overlay: Overlay, _ text: String) {
