@@ -138,7 +138,7 @@ import Testing
         #expect(runner.state.status == "case-0001 is from another source: cluster tags hidden, writes ask first (\(b.path))")
         runner.dispatch(.run("case"))
         let frame = Fixture.frame(runner.state)
-        #expect(frame[3].hasPrefix("SOURCE: from another source: its cluster tags listed apart, writes ask first ("),
+        #expect(frame[3].hasPrefix("SOURCE: from another source: its cluster tags listed apart, writes ask first; e"),
                 "the case sheet says it too")
         #expect(frame[1].hasPrefix("case: made on b  0 tagged rows"))
     }

@@ -39,7 +39,9 @@ import Testing
         s = Fixture.press(s, .char("j"), .char("j"), .char("j"))
         guard case .record(let scrolled)? = s.overlay else { Issue.record("closed"); return }
         #expect(scrolled.offset == 3)
-        #expect(Fixture.frame(s)[1].contains("lines 4-"))
+        // The title stays on the first row with the counter; the lines under it scroll.
+        #expect(Fixture.frame(s)[1].contains("lines 5-"))
+        #expect(Fixture.frame(s)[1].hasPrefix(" query by"))
         s = Fixture.press(s, .char("G"))
         guard case .record(let bottom)? = s.overlay else { Issue.record("closed"); return }
         #expect(Fixture.frame(s).contains { $0.contains("value 59") })

@@ -311,7 +311,7 @@ import Testing
     @Test func sessionRoundTrips() {
         let walked = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char("j"), .enter)
         let saved = Session.encode(walked)
-        #expect(saved == "triage - 0\ncluster 1 1\naccount acct_a0b1c2 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
+        #expect(saved == "triage - 0\ncluster 1 1\naccount64 \(ExactText("acct_a0b1c2").base64) 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
         var fresh = AppState()
         fresh.pendingRestore = saved
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel()))).state

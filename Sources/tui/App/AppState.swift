@@ -77,6 +77,9 @@ struct SearchState: Hashable, Sendable {
     var forward = true
     /// Bumped on each new search, so stale background results are dropped.
     var generation = 0
+    /// A sheet still being built when the search was asked for: it runs when the sheet arrives
+    /// (searching the empty table would say "no match" of rows about to be listed).
+    var waitingFor: SheetKind?
 }
 
 /// The whole console state: one value, changed only by `update`.

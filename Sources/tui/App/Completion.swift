@@ -7,7 +7,8 @@ enum LinkKindName {
 }
 
 /// Tab completion for the `:` line: command names, link kinds after `pivot`, account ids after
-/// `open`, and the built-in and open case's labels after `tag` and `tagcluster` (what `t` and
+/// `open`, the case's fields after `set` (what `S` prefills) and the statuses and severities
+/// they take, and the built-in and open case's labels after `tag` and `tagcluster` (what `t` and
 /// `T` prefill).
 enum Completion {
     /// Every verb the `:` line accepts.
@@ -34,6 +35,11 @@ enum Completion {
             candidates = data?.model.accountIDs(prefix: last, limit: 50) ?? []
         case 2 where words[0] == "case":
             candidates = ["new"].filter { $0.hasPrefix(last) }
+        case 2 where words[0] == "set":
+            candidates = ["assignee", "disposition", "severity", "status"].filter { $0.hasPrefix(last.lowercased()) }
+        case 3 where words[0] == "set" && (words[1] == "status" || words[1] == "severity"):
+            let accepted = words[1] == "status" ? CaseStatus.allCases.map(\.rawValue) : AppUpdate.severities
+            candidates = accepted.filter { $0.hasPrefix(last.lowercased()) }
         default:
             candidates = []
         }

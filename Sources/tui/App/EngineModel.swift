@@ -274,6 +274,17 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func accountIndex(_ id: String) -> Int? { data.accountIndex(id) }
 
+    func exactAccountID(_ index: Int) -> ExactText { data.accountExactID(index) }
+
+    func accountIndex(exact id: ExactText) -> Int? { data.accountIndex(exact: id) }
+
+    func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
+        switch kind {
+        case .upstream, .template: return index.valueID(kind, String(decoding: value.bytes, as: UTF8.self))
+        default: return data.pools.pool(for: kind)!.lookup(value.bytes)
+        }
+    }
+
     func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
 
     func isExpensive(_ kind: SheetKind) -> Bool {

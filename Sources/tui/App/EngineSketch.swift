@@ -27,10 +27,14 @@ enum EngineSketch {
                 if a.hub != b.hub { return !a.hub }
                 return (a.entry.count, b.key.kind, b.key.value) > (b.entry.count, a.key.kind, a.key.value)
             }
-        return ranked.prefix(limit).map { key, entry, isHub in
+        let kept = Array(ranked.prefix(limit))
+        // Values of one kind that would read alike once cut (two builds of one client) are cut
+        // in the middle instead, so each line names its own value.
+        let shown = TextFit.distinct(kept.map { model.valueText($0.key.kind, $0.key.value) }, to: 24, ellipsis: "..")
+        return zip(kept, shown).map { ranked, value in
+            let (key, entry, isHub) = ranked
             let names = entry.first.map { Chrome.short(model.accountID(Int($0))) }.joined(separator: " ")
             let more = entry.count > 4 ? " (+\(entry.count - 4))" : ""
-            let value = TextFit.truncate(model.valueText(key.kind, key.value), to: 24, ellipsis: "..")
             return SketchLine(text: "\(key.kind.rawValue) \(value) == \(names)\(more)" + (isHub ? "  (hub)" : ""),
                               kind: key.kind, value: key.value, isHub: isHub)
         }

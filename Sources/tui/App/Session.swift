@@ -6,7 +6,10 @@ import Investigate
 ///
 /// The file is plain text, one sheet per line (`cluster 3 12` = kind, argument, cursor), then
 /// `mark KEY` lines; first of all `open-case ID`: the case the investigator was writing to, reopened so
-/// that tags never drift to whichever case is newest in a shared store.
+/// that tags never drift to whichever case is newest in a shared store. Account ids and shared
+/// values are written as the base64 of their exact bytes (`account64 dTA0Nzcx 0`,
+/// `value64 ip:MjAzLjAuMTEzLjc= 0`): an id holding a space, a control, a bidi override or invalid
+/// UTF-8 comes back as itself, never as a look-alike whose real id is its escaped form.
 enum Session {
     /// The session file for a source folder (`$XDG_STATE_HOME/investigate/` or
     /// `~/.local/state/investigate/`), or nil without a home.
@@ -45,9 +48,9 @@ enum Session {
             switch sheet.kind {
             case .triage: lines.append("triage -" + cursor)
             case .cluster(let n): lines.append("cluster \(n)" + cursor)
-            case .account(let a): lines.append("account \(model.accountID(a))" + cursor)
-            case .sharedValue(let kind, let v): lines.append("value \(kind.rawValue)=\(model.valueText(kind, v))" + cursor)
-            case .queries(.account(let a)): lines.append("queries-account \(model.accountID(a))" + cursor)
+            case .account(let a): lines.append("account64 " + model.exactAccountID(a).base64 + cursor)
+            case .sharedValue(let kind, let v): lines.append("value64 \(kind.rawValue):" + model.exactValue(kind, v).base64 + cursor)
+            case .queries(.account(let a)): lines.append("queries-account64 " + model.exactAccountID(a).base64 + cursor)
             case .queries(.cluster(let c)): lines.append("queries-cluster \(c)" + cursor)
             case .caseFile: lines.append("case -" + cursor)
             case .singles: lines.append("singles -" + cursor)
@@ -57,13 +60,16 @@ enum Session {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Restores a saved stack onto a freshly loaded state; sheets that no longer resolve end
-    /// the restore there. A saved open case comes back as an effect (the case store opens it).
+    /// Restores a saved stack onto a freshly loaded state; a sheet that no longer resolves ends
+    /// the restore there, and the status line says how many of the saved sheets came back. A
+    /// saved open case comes back as an effect (the case store opens it).
     static func restore(_ text: String, into state: AppState) -> Step {
         guard let model = state.data?.model else { return Step(state: state, effects: []) }
         var s = state
         var effects: [Effect] = []
         var stack: [Sheet] = []
+        var saved = 0
+        var stopped = false
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
             if parts.first == "mark", parts.count >= 2 {
@@ -75,9 +81,15 @@ enum Session {
                 continue
             }
             guard parts.count == 3, let cursor = Int(parts[2]) else { continue }
+            saved += 1
+            if stopped { continue }
             let arg = parts[1]
             var kind: SheetKind?
             switch parts[0] {
+            case "account64": kind = ExactText(base64: arg).flatMap { model.accountIndex(exact: $0) }.map { .account($0) }
+            case "queries-account64":
+                kind = ExactText(base64: arg).flatMap { model.accountIndex(exact: $0) }.map { .queries(.account($0)) }
+            case "value64": kind = exactValueSheet(arg, model: model)
             case "triage": kind = .triage
             case "cluster": kind = Int(arg).flatMap { model.cluster($0) != nil ? .cluster($0) : nil }
             case "account": kind = model.accountIndex(arg).map { .account($0) }
@@ -90,7 +102,7 @@ enum Session {
                 if kv.count == 2, let k = LinkKind(name: kv[0]), let id = model.valueID(k, kv[1]) { kind = .sharedValue(k, id) }
             default: break
             }
-            guard let kind else { break }
+            guard let kind else { stopped = true; continue }
             var sheet = Sheet(kind)
             sheet.cursor = cursor
             stack.append(sheet)
@@ -98,7 +110,17 @@ enum Session {
         guard stack.first?.kind == .triage else { return Step(state: s, effects: effects) }
         s.stack = stack
         for depth in s.stack.indices { AppUpdate.clampCursor(&s, depth: depth) }
-        s.status = "restored where you were (\(stack.count) sheet\(stack.count == 1 ? "" : "s"))"
+        s.status = stack.count == saved
+            ? "restored where you were (\(Format.plural(stack.count, "sheet")))"
+            : "restored where you were (\(stack.count) of \(saved) sheets; the next is not in this source)"
         return Step(state: s, effects: effects)
+    }
+
+    /// The shared-value sheet of a `value64` argument (`KIND:BASE64`), or nil.
+    private static func exactValueSheet(_ arg: String, model: any ConsoleModel) -> SheetKind? {
+        let kv = arg.split(separator: ":", maxSplits: 1).map(String.init)
+        guard kv.count == 2, let kind = LinkKind(name: kv[0]), let bytes = ExactText(base64: kv[1]),
+              let value = model.valueID(kind, exact: bytes) else { return nil }
+        return .sharedValue(kind, value)
     }
 }

@@ -27,6 +27,13 @@ enum TextInput {
                 s.promptRefusal = why
                 return
             }
+            if let why = halfLabel(overlay) {
+                // Enter right after a Tab that listed labels would tag with the typed start of
+                // one: held once, the list closed; Enter again writes it as a new label.
+                s.overlay = .commandLine(text: text, completions: [])
+                s.promptRefusal = why
+                return
+            }
             s.overlay = nil
             if case .commandLine = overlay { s.status = "" }
             submit(&s, &effects, overlay, text)
@@ -75,6 +82,17 @@ enum TextInput {
         }
     }
 
+    /// Why Enter is held on a `tag`/`tagcluster` line whose Tab listed several labels and whose
+    /// text is only their common start (`ring-` of `ring-infrastructure`, `ring-member`), or nil.
+    static func halfLabel(_ overlay: Overlay) -> String? {
+        guard case .commandLine(let text, let completions) = overlay, completions.count > 1,
+              let space = text.firstIndex(of: " "), ["tag", "tagcluster"].contains(String(text[..<space])) else { return nil }
+        let label = String(text[text.index(after: space)...])
+        guard !completions.contains(label) else { return nil }
+        return "Enter again tags '\(label)' as typed, Esc cancels; or type the rest of "
+            + completions.joined(separator: ", ") + " (Tab completes)"
+    }
+
     private static func submit(_ s: inout AppState, _ effects: inout [Effect], _ overlay: Overlay, _ text: String) {
         switch overlay {
         case .commandLine: AppUpdate.runLine(&s, &effects, text)
@@ -88,7 +106,13 @@ enum TextInput {
         s.search.query = query
         s.search.forward = true
         s.search.generation += 1
+        s.search.waitingFor = nil
         guard !query.isEmpty else { return }
+        if AppUpdate.isPending(s, s.current) {
+            s.search.waitingFor = s.current.kind
+            s.status = "/\(query): this list is still being built; the search runs when it shows"
+            return
+        }
         effects.append(.search(query: query, from: from, forward: true, generation: s.search.generation))
     }
 

@@ -99,4 +99,11 @@ enum ExportStatus {
         return "exported \(c.audit[last].time)"
             + (since == 0 ? " (up to date)" : " (stale: \(Format.plural(since, "write")) since; e exports again)")
     }
+
+    /// `not exported`, `up to date` or `stale (3 writes since)`: for a line the folder shares.
+    static func short(_ c: CaseState) -> String {
+        guard let last = c.audit.lastIndex(where: { $0.command == "export" }) else { return "not exported" }
+        let since = c.audit.count - last - 1
+        return since == 0 ? "up to date" : "stale (\(Format.plural(since, "write")) since)"
+    }
 }

@@ -32,6 +32,10 @@ extension AppUpdate {
         case .search: s.overlay = .search(text: "")
         case .searchNext, .searchPrev:
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }
+            guard !isPending(s, s.current) else {
+                TextInput.startSearch(&s, &effects, s.search.query, from: s.current.cursor)
+                return
+            }
             let forward = (id == .searchNext) == s.search.forward
             s.search.generation += 1
             effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),

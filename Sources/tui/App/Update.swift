@@ -76,6 +76,10 @@ enum AppUpdate {
                 if s.stack[depth].order != nil { effects.append(.computeOrder(depth: depth)) }
                 clampCursor(&s, depth: depth)
             }
+            if s.search.waitingFor == kind {
+                s.search.waitingFor = nil
+                if s.current.kind == kind { TextInput.startSearch(&s, &effects, s.search.query, from: s.current.cursor) }
+            }
         case .clock(let now):
             s.now = now
         case .caseSynced(let stored):

@@ -187,6 +187,12 @@ protocol ConsoleModel: AnyObject, Sendable {
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText
     /// The cluster as a node-link picture (accounts, the values they share); nil when unknown.
     func clusterGraph(_ number: Int) -> ClusterGraph?
+    /// The exact bytes of an account's id (`accountID` is its escaped display form).
+    func exactAccountID(_ index: Int) -> ExactText
+    /// The account whose id is exactly these bytes.
+    func accountIndex(exact id: ExactText) -> Int?
+    /// The value of a kind that is exactly these bytes (what `exactValue` gives back).
+    func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32?
 }
 
 extension ConsoleModel {
@@ -203,4 +209,12 @@ extension ConsoleModel {
     func showMore(_ kind: SheetKind) -> Bool { false }
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
     func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
+    /// A model whose ids are plain text: the id itself.
+    func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
+    /// A model whose ids are plain text: looked up as text.
+    func accountIndex(exact id: ExactText) -> Int? { accountIndex(String(decoding: id.bytes, as: UTF8.self)) }
+    /// A model whose values are plain text: looked up as text.
+    func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
+        valueID(kind, String(decoding: value.bytes, as: UTF8.self))
+    }
 }

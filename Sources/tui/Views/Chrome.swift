@@ -19,8 +19,22 @@ enum Chrome {
         }
     }
 
-    /// `acct_9f3e21` -> `acct_9f..` for ids longer than 10 characters.
-    static func short(_ id: String) -> String { id.count > 10 ? String(id.prefix(8)) + ".." : id }
+    /// `acct_9f3e21` -> `acct_9f..` for ids longer than 10 characters. An escape the cut
+    /// would split (`u\u{202E` of an escaped bidi override) is kept whole: `u\u{202E}..`.
+    static func short(_ id: String) -> String {
+        guard id.count > 10 else { return id }
+        let prefix = id.prefix(8)
+        guard let slash = prefix.lastIndex(of: "\\") else { return String(prefix) + ".." }
+        let escape = id[slash...]
+        let end: String.Index
+        if escape.hasPrefix("\\u{"), let close = escape.firstIndex(of: "}") {
+            end = id.index(after: close)
+        } else {
+            end = id.index(slash, offsetBy: escape.hasPrefix("\\x") ? 4 : 2, limitedBy: id.endIndex) ?? id.endIndex
+        }
+        guard end > prefix.endIndex else { return String(prefix) + ".." }
+        return String(id[..<end]) + (end < id.endIndex ? ".." : "")
+    }
 
     /// Draws the breadcrumb on row 0, keeping the right end when too long.
     static func drawBreadcrumb(_ state: AppState, into buffer: inout ScreenBuffer) {

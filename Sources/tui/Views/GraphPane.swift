@@ -59,11 +59,12 @@ enum GraphPane {
     static func legend(_ graph: ClusterGraph, columns: Int, width: Int, lines: Int, glyphs: Glyphs)
         -> (lines: [String], named: Int)
     {
-        let items = (0..<columns).map { v -> String in
+        let texts = (0..<columns).map { v in
             let line = graph.values[v]
-            let text = Sanitizer.inert(line.text.components(separatedBy: " == ").first ?? line.text, ascii: glyphs.ascii)
-            return letter(v) + " " + TextFit.truncate(text, to: legendValueWidth, ellipsis: glyphs.ellipsis) + (line.isHub ? " (hub)" : "")
+            return Sanitizer.inert(line.text.components(separatedBy: " == ").first ?? line.text, ascii: glyphs.ascii)
         }
+        let names = legendNames(texts, glyphs: glyphs)
+        let items = (0..<columns).map { v in letter(v) + " " + names[v] + (graph.values[v].isHub ? " (hub)" : "") }
         func more(_ named: Int) -> String? {
             named < graph.values.count ? "+\(graph.values.count - named) more values (Tab: connect pane)" : nil
         }
@@ -87,6 +88,19 @@ enum GraphPane {
         }
         if let note = more(named) { placed[placed.count - 1].append(note) }
         return (placed.map { $0.joined(separator: "  ") }.filter { !$0.isEmpty }, named)
+    }
+
+    /// Each `kind value` cut to `legendValueWidth`; where two different values would then read
+    /// alike (`user_agent python-req…` twice), their values are cut in the middle instead, keeping
+    /// the ends where they differ (`user_agent pytho… dg/1`, `user_agent pytho… dg/2`).
+    static func legendNames(_ texts: [String], glyphs: Glyphs) -> [String] {
+        TextFit.distinct(texts, to: legendValueWidth, ellipsis: glyphs.ellipsis) { text in
+            guard let space = text.firstIndex(of: " ") else { return TextFit.truncateMiddle(text, to: legendValueWidth, ellipsis: glyphs.ellipsis) }
+            let kind = String(text[..<space])
+            let room = legendValueWidth - TextWidth.of(kind) - 1
+            return room >= 6 ? kind + " " + TextFit.truncateMiddle(String(text[text.index(after: space)...]), to: room, ellipsis: glyphs.ellipsis)
+                : TextFit.truncateMiddle(text, to: legendValueWidth, ellipsis: glyphs.ellipsis)
+        }
     }
 
     /// `A`..`Z`, then `a`..`z`, then `?`.

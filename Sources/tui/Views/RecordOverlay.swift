@@ -49,18 +49,26 @@ enum RecordOverlay {
         max(0, lines(record, width: size.cols - 2, ascii: ascii).count - height(rows: size.rows))
     }
 
+    /// Draws the record from row 1. A record longer than the screen keeps its title on the
+    /// first row, carrying the line counter, and scrolls the lines under it: the counter never
+    /// covers a line of the record, and the record always says whose it is.
     static func draw(_ record: RecordView, into buffer: inout ScreenBuffer) {
         let top = 1
         let height = height(rows: buffer.rows)
         let all = lines(record, width: buffer.cols - 2, ascii: buffer.glyphs.ascii)
         let start = max(0, min(record.offset, all.count - height))
         for r in top..<(top + height) { buffer.clearRow(r) }
-        for (i, line) in all.dropFirst(start).prefix(height).enumerated() {
-            buffer.put(line.text, row: top + i, col: 1, style: line.style)
+        guard all.count > height, let title = all.first else {
+            for (i, line) in all.prefix(height).enumerated() {
+                buffer.put(line.text, row: top + i, col: 1, style: line.style)
+            }
+            return
         }
-        if all.count > height {
-            let label = " lines \(start + 1)-\(min(all.count, start + height)) of \(all.count) "
-            buffer.putCounter(label, row: top)
+        buffer.put(title.text, row: top, col: 1, style: title.style)
+        for (i, line) in all.dropFirst(start + 1).prefix(height - 1).enumerated() {
+            buffer.put(line.text, row: top + 1 + i, col: 1, style: line.style)
         }
+        let first = start == 0 ? 1 : start + 2
+        buffer.putCounter(" lines \(first)-\(min(all.count, start + height)) of \(all.count) ", row: top)
     }
 }

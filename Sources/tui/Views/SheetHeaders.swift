@@ -65,8 +65,9 @@ enum SheetHeaders {
                      "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
                         + "  disposition \(c.disposition.isEmpty ? "-" : c.disposition)  (S sets them)",
                      c.source.isForeign
-                        ? "SOURCE: \(c.source.headline): its cluster tags listed apart, writes ask first"
-                            + String(c.source.short.dropFirst(c.source.headline.count)) + "; export: \(ExportStatus.line(c))"
+                        // The folder last: it is long, and what the export holds must show.
+                        ? "SOURCE: \(c.source.headline): its cluster tags listed apart, writes ask first; export: "
+                            + ExportStatus.short(c) + String(c.source.short.dropFirst(c.source.headline.count))
                         : "export: \(ExportStatus.line(c))"]
         }
         for (i, line) in lines.prefix(ViewLayout.headerLines(state.current.kind)).enumerated() {

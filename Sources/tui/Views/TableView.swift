@@ -6,7 +6,25 @@ enum TableView {
     /// Draws `table` from `titleRow` down to `titleRow + height`.
     static func draw(_ table: SheetTable, sheet: Sheet, state: AppState, titleRow: Int, height: Int,
                      into buffer: inout ScreenBuffer) {
-        let widths = ViewLayout.columnWidths(table.columns, total: buffer.cols)
+        let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
+        let count = sheet.visibleCount(tableRows: table.count)
+        // The rows shown, with the open case's tags in their tags column.
+        let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
+            let row = sheet.tableRow(at: sheet.top + line)
+            var cells = table.rows[row]
+            if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
+                cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
+            }
+            return cells
+        }
+        var columns = table.columns
+        if let tagsColumn {
+            // Wide enough for the tags shown (up to maxTagsWidth), the spare width permitting.
+            let widest = shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
+            columns[tagsColumn].width = max(columns[tagsColumn].width,
+                                            min(maxTagsWidth, widest, tagsRoom(table.columns, total: buffer.cols)))
+        }
+        let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
         var x = 2
         buffer.clearRow(titleRow, style: [.underline])
         for (index, (column, width)) in zip(table.columns, widths).enumerated() where width > 0 {
@@ -15,7 +33,6 @@ enum TableView {
                              alignRight: column.alignRight)
             x += width + 1
         }
-        let count = sheet.visibleCount(tableRows: table.count)
         if count == 0 {
             // A failed load is said in the header; nothing more is coming, so never "loading".
             let message = state.data == nil ? (state.load.failed == nil ? "loading..." : "nothing to show: the load failed (above); q quits")
@@ -24,10 +41,8 @@ enum TableView {
             buffer.put(message, row: titleRow + 1, col: 2, role: .muted)
             return
         }
-        let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
-        for line in 0..<height {
+        for (line, cells) in shown.enumerated() {
             let position = sheet.top + line
-            guard position < count else { break }
             let row = sheet.tableRow(at: position)
             let screenRow = titleRow + 1 + line
             let selected = position == sheet.cursor
@@ -36,10 +51,6 @@ enum TableView {
             buffer.clearRow(screenRow)
             buffer.put(selected ? ">" : " ", row: screenRow, col: 0, style: style.union(.bold))
             buffer.put(marked ? "*" : " ", row: screenRow, col: 1, style: style.union(.bold))
-            var cells = table.rows[row]
-            if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
-                cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
-            }
             var x = 2
             for (index, width) in widths.enumerated() where width > 0 {
                 let column = table.columns[index]
@@ -50,6 +61,19 @@ enum TableView {
                 x += width + 1
             }
         }
+    }
+
+    /// The widest the tags column grows to show the labels of the rows on screen.
+    static let maxTagsWidth = 24
+
+    /// How wide the tags column may grow at a total width: by the spare width the flexible
+    /// columns would otherwise take, keeping at least 12 columns for each of them (no column is
+    /// dropped or shrunk to make room for tags).
+    static func tagsRoom(_ columns: [TableColumn], total: Int) -> Int {
+        guard let tags = columns.firstIndex(where: { $0.title == "tags" }) else { return 0 }
+        let needed = columns.reduce(0) { $0 + $1.width } + 2 + columns.count - 1
+        let flexibleGrowth = columns.filter(\.flexible).reduce(0) { $0 + max(0, 12 - $1.width) }
+        return columns[tags].width + max(0, total - needed - flexibleGrowth)
     }
 
     static func riskRole(_ text: String) -> ColorRole {
