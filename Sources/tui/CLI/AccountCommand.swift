@@ -50,7 +50,10 @@ struct AccountCommand: ParsableCommand {
                     "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(String(format: "%.2g", partner.firing.expected)) expected"
                 )
             }
-            print("risk breakdown:")
+            print(
+                cluster.signals.isEmpty
+                    ? "risk breakdown: no signal applies (risk \(String(format: "%.2f", cluster.risk)))"
+                    : "risk breakdown:")
             for s in cluster.signals {
                 print(
                     "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(String(format: "%+.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
@@ -87,7 +90,7 @@ struct PivotCommand: ParsableCommand {
                 return
             }
             print(
-                "\(kind.rawValue) \(TextEscaping.visible(value)): \(accounts.count) accounts\(hub ? " (hub: pivotable, never merges clusters)" : "")"
+                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: pivotable, never merges clusters)" : "")"
             )
             for account in accounts { print(account.display) }
         }

@@ -40,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
                 "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in the top \(top) clusters with risk >= 0.5"
             )
             for ring in result.ringCoverage {
-                print("  \(ring.name) (\(ring.style), \(ring.size) accounts): coverage \(String(format: "%.1f", ring.coverage * 100))%")
+                print("  \(ring.name) (\(ring.style.isEmpty ? "" : ring.style + ", ")\(PairExplanation.count(ring.size, "account"))): coverage \(String(format: "%.1f", ring.coverage * 100))%")
             }
             print("  decoys flagged: \(result.decoysFlagged.isEmpty ? "none" : result.decoysFlagged.joined(separator: ", "))")
         }

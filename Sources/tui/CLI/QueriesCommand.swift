@@ -3,7 +3,7 @@ import Investigate
 
 /// `investigate queries DIR --account ID`: an account's query history, full rows re-read from disk.
 struct QueriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries (text or jsonl).")
+    static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries: text, a line per query with its prompt cut to 100 characters; jsonl, every field of each row exactly.")
 
     @OptionGroup var source: SourceOptions
     @Option(help: "The account id.") var account: String
