@@ -134,8 +134,9 @@ extension ConsoleRunner {
             }
             let message: String
             do {
-                message = (earlier.map { "earlier bundle \($0) kept; " } ?? "")
-                    + (try backend.export(caseID: id, investigation: investigation, to: path))
+                // The new bundle's path first: a narrow status line cuts the end.
+                message = (try backend.export(caseID: id, investigation: investigation, to: path))
+                    + (earlier.map { "; earlier \($0) kept" } ?? "")
             } catch {
                 message = "export failed: \(error)"
             }
