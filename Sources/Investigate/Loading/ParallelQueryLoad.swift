@@ -101,12 +101,40 @@ struct ParallelQueryLoad {
             }
             cuts.append(entry.bytes)
             for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
+                let shared = workers > 1 && (options.sharesSlices ?? Self.accountsInterleave(in: entry.path, at: cuts[i]))
                 units.append(
-                    Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])], owners: max(1, workers)))
+                    Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])], owners: shared ? workers : 1))
             }
         }
         closeGroup()
         return units
+    }
+
+    /// Bytes sampled at a slice's start to tell its row order.
+    static let orderSample = 64 << 10
+
+    /// Whether the rows of the slice starting at `offset` change account on most lines (time
+    /// order): judged on the lines of its first `orderSample` bytes. Such a slice is shared by
+    /// owner; one whose accounts come in runs (account order) is parsed whole by one worker,
+    /// which already holds each account once, and reading it once is cheaper. Either way the
+    /// merge gives the same table: this only chooses the work.
+    static func accountsInterleave(in path: String, at offset: Int) -> Bool {
+        guard let source = try? FileByteSource(path: path, range: offset..<(offset + orderSample)) else { return false }
+        var buffer = [UInt8](repeating: 0, count: orderSample)
+        let count = (try? source.read(into: &buffer)) ?? 0
+        var lines = 0, changes = 0
+        var previous: ArraySlice<UInt8>?
+        var start = 0
+        while start < count, let newline = buffer[start..<count].firstIndex(of: 0x0A) {
+            let line = buffer[start..<newline]
+            start = newline + 1
+            let value = line.withSpan { QueryLineOwner.accountValue(in: $0) }.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] }
+            guard let value else { continue }
+            if let previous, !previous.elementsEqual(value) { changes += 1 }
+            previous = value
+            lines += 1
+        }
+        return lines >= 16 && changes * 2 > lines
     }
 
     /// The offset of the first line starting at or after `offset` (just past a newline).

@@ -21,28 +21,19 @@ enum QueryLineOwner {
 
     /// The worker (in `0..<owners`) that parses `line`.
     static func owner(of line: ArraySlice<UInt8>, among owners: Int) -> Int {
-        guard owners > 1, let value = accountValue(in: line) else { return 0 }
-        let hash = line[value].withSpan { ByteHash.hash($0) }
-        return Int(ByteHash.mix(hash) % UInt64(owners))
+        guard owners > 1 else { return 0 }
+        return line.withSpan { bytes in
+            guard let value = accountValue(in: bytes) else { return 0 }
+            return Int(ByteHash.mix(ByteHash.hash(bytes.extracting(value))) % UInt64(owners))
+        }
     }
 
     /// The raw bytes between the quotes of the first `"account_id"` key's string value, or nil.
-    static func accountValue(in line: ArraySlice<UInt8>) -> Range<Int>? {
-        let key = Self.key
-        var index = line.startIndex
-        let end = line.endIndex
-        // Find the key: its quote, then the rest of it.
-        var found = false
-        while end - index >= key.count {
-            guard let quote = line[index...(end - key.count)].firstIndex(of: 0x22) else { return nil }
-            if line[quote..<(quote + key.count)].elementsEqual(key) {
-                index = quote + key.count
-                found = true
-                break
-            }
-            index = quote + 1
-        }
-        guard found else { return nil }
+    static func accountValue(in line: Span<UInt8>) -> Range<Int>? {
+        let found = key.withSpan { ByteSearch.firstOffset(of: $0, in: line) }
+        guard let found else { return nil }
+        var index = found + key.count
+        let end = line.count
         func skipSpaces() { while index < end, line[index] == 0x20 || line[index] == 0x09 { index += 1 } }
         skipSpaces()
         guard index < end, line[index] == 0x3A else { return nil }
@@ -64,5 +55,10 @@ enum QueryLineOwner {
 
 extension ArraySlice where Element == UInt8 {
     /// Calls `body` with the slice's bytes as a span.
+    func withSpan<Result>(_ body: (Span<UInt8>) -> Result) -> Result { body(span) }
+}
+
+extension Array where Element == UInt8 {
+    /// Calls `body` with the array's bytes as a span.
     fileprivate func withSpan<Result>(_ body: (Span<UInt8>) -> Result) -> Result { body(span) }
 }
