@@ -163,25 +163,47 @@ struct ParallelQueryLoad {
         let threads = shared ? max(1, workers) : max(1, min(workers, units.count))
         precondition(units.allSatisfy { $0.owners == 1 || $0.owners == threads }, "a shared slice needs one worker per owner")
         let workerValues = (0..<threads).map { _ in WorkerValues() }
-        nonisolated(unsafe) var claimed = [Bool](repeating: false, count: units.count)
-        nonisolated(unsafe) var tablesFailure: Error?
-        // The tables run beside the workers (the system shares the cores): with slices shared by
-        // owner, a worker that also loaded the tables would finish its share that much later.
-        // (The thread drops `tables` and is waited for before `run` returns: it does not escape.)
+        // The tables load beside the workers (the system shares the cores): with slices shared
+        // by owner, a worker that also loaded the tables would finish its share that much later.
+        // The thread drops `tables` and is waited for before `run` returns: it does not escape.
         return withoutActuallyEscaping(tables) { tables in
-        let job = TablesJob(tables)
-        let tablesThread = Thread {
-            do { try job.body?() } catch {
+            let job = TablesJob(tables)
+            let thread = Thread { job.run(lock: lock) }
+            thread.stackSize = 8 << 20
+            thread.start()
+            Self.parse(units, into: parts, workerValues: workerValues, options: options, lock: lock, job: job, progress: progress)
+            job.done.wait()
+            return (parts, workerValues, job.failure)
+        }
+    }
+
+    /// The table loading, on its own thread.
+    private final class TablesJob: @unchecked Sendable {
+        private var body: (() throws -> Void)?
+        /// What the tables threw (read and written under the load's lock).
+        var failure: Error?
+        let done = DispatchSemaphore(value: 0)
+        init(_ body: @escaping () throws -> Void) { self.body = body }
+
+        func run(lock: NSLock) {
+            do { try body?() } catch {
                 lock.lock()
-                tablesFailure = error
+                failure = error
                 lock.unlock()
             }
-            job.body = nil
-            job.done.signal()
+            body = nil
+            done.signal()
         }
-        tablesThread.stackSize = 8 << 20
-        tablesThread.start()
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+    }
+
+    /// Parses every unit on one thread per worker: a shared unit's part `w` on worker `w`, any
+    /// other unit on the first worker to reach it.
+    private static func parse(
+        _ units: [Unit], into parts: [[Part]], workerValues: [WorkerValues], options: LoadOptions, lock: NSLock,
+        job: TablesJob, progress: @escaping @Sendable (Int) -> Void
+    ) {
+        nonisolated(unsafe) var claimed = [Bool](repeating: false, count: units.count)
+        DispatchQueue.concurrentPerform(iterations: workerValues.count) { worker in
             let values = workerValues[worker]
             // Only read from now on (renumbered by the merge): drop the hash tables.
             defer {
@@ -191,7 +213,7 @@ struct ParallelQueryLoad {
             }
             for (index, unit) in units.enumerated() {
                 lock.lock()
-                let stopped = tablesFailure != nil
+                let stopped = job.failure != nil
                 var mine = unit.owners > 1
                 if !mine && !claimed[index] {
                     claimed[index] = true
@@ -203,7 +225,7 @@ struct ParallelQueryLoad {
                 let owner = unit.owners > 1 ? worker : 0
                 let part = parts[index][owner]
                 part.worker = worker
-                Self.parse(unit, into: part, owner: owner, values: values, options: options) { consumed in
+                parse(unit, into: part, owner: owner, values: values, options: options) { consumed in
                     lock.lock()
                     part.consumed = consumed
                     // A shared slice is read by each of its parts: count its bytes once.
@@ -212,16 +234,6 @@ struct ParallelQueryLoad {
                 }
             }
         }
-        job.done.wait()
-        return (parts, workerValues, tablesFailure)
-        }
-    }
-
-    /// The table loading handed to its own thread.
-    private final class TablesJob: @unchecked Sendable {
-        var body: (() throws -> Void)?
-        let done = DispatchSemaphore(value: 0)
-        init(_ body: @escaping () throws -> Void) { self.body = body }
     }
 
     /// Parses a unit's segments in order into `part` (in a shared slice, the lines `owner`
