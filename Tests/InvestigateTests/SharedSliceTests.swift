@@ -125,6 +125,36 @@ import Testing
         }
     }
 
+    /// A part holding rows of the given lines, kept as a line bitmap.
+    static func part(lines: [UInt32], worker: Int) -> ParallelQueryLoad.Part {
+        let part = ParallelQueryLoad.Part(options: LoadOptions())
+        part.worker = worker
+        part.rows.keepLinesAsBitmap()
+        for line in lines {
+            part.rows.append(
+                timestamp: 0, account: 0, context: 0, category: -1, inputTokens: 0, outputTokens: 0, sketch: 0, flags: 0,
+                line: line)
+        }
+        return part
+    }
+
+    @Test func sharesAreInterleavedByLineAndEveryRowIsVisitedOnce() {
+        let group = [Self.part(lines: [1, 3, 64, 65, 200], worker: 0), Self.part(lines: [2, 63, 66, 130], worker: 1)]
+        var visited: [String] = []
+        QueryRowInterleave.forEachRow(of: group) { visited.append("\($0):\($1)") }
+        #expect(visited == ["0:0", "1:0", "0:1", "1:1", "0:2", "0:3", "1:2", "1:3", "0:4"])
+        #expect(group[1].rows.line(ofRow: 2) == 66)
+        var lines: [Int] = []
+        group[0].rows.forEachLine { _, line in lines.append(line) }
+        #expect(lines == [1, 3, 64, 65, 200])
+        // Two parts claiming one line (the file changed between the workers' reads): each of
+        // their rows is still visited exactly once.
+        let clash = [Self.part(lines: [1, 4], worker: 0), Self.part(lines: [2, 4, 5], worker: 1)]
+        visited = []
+        QueryRowInterleave.forEachRow(of: clash) { visited.append("\($0):\($1)") }
+        #expect(visited == ["0:0", "1:0", "0:1", "1:1", "1:2"])
+    }
+
     @Test func timeOrderIsSharedAndAccountOrderIsNot() throws {
         let interleaved = (0..<400).map { #"{"ts":1,"account_id":"a\#($0 % 37)"}"# }.joined(separator: "\n")
         let runs = (0..<400).map { #"{"ts":1,"account_id":"a\#($0 / 20)"}"# }.joined(separator: "\n")

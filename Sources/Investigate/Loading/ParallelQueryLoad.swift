@@ -163,15 +163,21 @@ struct ParallelQueryLoad {
         let threads = shared ? max(1, workers) : max(1, min(workers, units.count))
         precondition(units.allSatisfy { $0.owners == 1 || $0.owners == threads }, "a shared slice needs one worker per owner")
         let workerValues = (0..<threads).map { _ in WorkerValues() }
-        // The tables load beside the workers (the system shares the cores): with slices shared
-        // by owner, a worker that also loaded the tables would finish its share that much later.
-        // The thread drops `tables` and is waited for before `run` returns: it does not escape.
+        // With slices shared by owner, the tables load on a thread of their own beside the
+        // workers (the system shares the cores): a worker that also loaded them would finish its
+        // share that much later. Otherwise the first worker loads them, then takes units as the
+        // others do. The job drops `tables` and is waited for before `run` returns: it does not
+        // escape.
         return withoutActuallyEscaping(tables) { tables in
             let job = TablesJob(tables)
-            let thread = Thread { job.run(lock: lock) }
-            thread.stackSize = 8 << 20
-            thread.start()
+            if shared {
+                job.claimed = true
+                let thread = Thread { job.run(lock: lock) }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
             Self.parse(units, into: parts, workerValues: workerValues, options: options, lock: lock, job: job, progress: progress)
+            if !job.claimed { job.run(lock: lock) }
             job.done.wait()
             return (parts, workerValues, job.failure)
         }
@@ -180,8 +186,10 @@ struct ParallelQueryLoad {
     /// The table loading, on its own thread.
     private final class TablesJob: @unchecked Sendable {
         private var body: (() throws -> Void)?
-        /// What the tables threw (read and written under the load's lock).
+        /// What the tables threw, and whether a thread has taken the job (both read and
+        /// written under the load's lock).
         var failure: Error?
+        var claimed = false
         let done = DispatchSemaphore(value: 0)
         init(_ body: @escaping () throws -> Void) { self.body = body }
 
@@ -211,6 +219,11 @@ struct ParallelQueryLoad {
                 values.pools.compact()
                 values.contexts.compactForReading()
             }
+            lock.lock()
+            let loadsTables = !job.claimed
+            job.claimed = true
+            lock.unlock()
+            if loadsTables { job.run(lock: lock) }
             for (index, unit) in units.enumerated() {
                 lock.lock()
                 let stopped = job.failure != nil

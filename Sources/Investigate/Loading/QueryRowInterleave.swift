@@ -21,10 +21,11 @@ enum QueryRowInterleave {
             while any != 0 {
                 let bit: UInt64 = 1 << UInt64(any.trailingZeroBitCount)
                 any &= any - 1
+                // One part per line, unless the file changed between the workers' reads of it:
+                // then every part's row of the line is still visited, once.
                 for part in 0..<bitmaps.count where word < bitmaps[part].count && bitmaps[part][word] & bit != 0 {
                     if next[part] < counts[part] { body(part, next[part]) }
                     next[part] += 1
-                    break
                 }
             }
         }
