@@ -80,6 +80,9 @@ public struct LoadOptions: Sendable {
     var sliceBytes = 64 << 20
     /// Loading threads (0: one per core).
     var workers = 0
+    /// Whether slices are shared by owner (`QueryLineOwner`): nil judges each slice by its row
+    /// order (tests force either way; the result never depends on it).
+    var sharesSlices: Bool?
 
     /// Lenient defaults.
     public init(strict: Bool = false) { self.strict = strict }

@@ -2,14 +2,18 @@ import Dispatch
 import Foundation
 
 /// Loads the query files on every core: large JSONL files are cut into slices at line
-/// boundaries and each slice is parsed into its own part; small files are grouped, in file
-/// order, into parts of about a slice's bytes (a part per file would cost its columns for every
-/// tiny file), while one worker first loads the account, payment and link tables. Values are
-/// interned into one pool set per worker, shared by every part the worker parses: in a
-/// time-ordered export every slice holds nearly every account and value, so pools per slice
-/// would hold (and the merge renumber) each value once per slice. `QueryMerge` then joins the
-/// parts in file order, so ids, row order and reported lines are exactly those of a one-thread
-/// load.
+/// boundaries; small files are grouped, in file order, into parts of about a slice's bytes (a
+/// part per file would cost its columns for every tiny file), while a thread of its own loads
+/// the account, payment and link tables.
+///
+/// A slice is shared by every worker: each reads all its lines and parses those it owns by
+/// their account id (`QueryLineOwner`) into a part of its own, so that a worker holds only its
+/// own accounts' values even when, as in a time-ordered export, every slice holds nearly every
+/// account. A group of small files (or a gzip file, which cannot be cut) is parsed whole by
+/// whichever worker takes it first. Values are interned into one pool set per worker, shared by
+/// every part the worker parses. `QueryMerge` then joins the parts in file order (the shares of
+/// a slice interleaved line by line), so ids, row order and reported lines are exactly those of
+/// a one-thread load.
 struct ParallelQueryLoad {
     /// One file, or one slice of one file, of a unit.
     struct Segment {
@@ -18,9 +22,13 @@ struct ParallelQueryLoad {
         var range: Range<Int>?
     }
 
-    /// What one worker parses into one part: one slice of a large file, or several whole files.
+    /// What is parsed into one part, or one part per worker: one slice of a large file, or
+    /// several whole files.
     struct Unit {
         var segments: [Segment]
+        /// 1: one worker parses every line into one part; more: the unit is a slice that every
+        /// worker reads, each parsing the lines it owns into its own part.
+        var owners = 1
     }
 
     /// What one segment of a part produced.
@@ -45,7 +53,8 @@ struct ParallelQueryLoad {
 
     /// What one unit produced.
     final class Part: @unchecked Sendable {
-        /// The worker that parsed the part (an index into `run`'s `workerValues`).
+        /// The worker that parsed the part (an index into `run`'s `workerValues`); in a shared
+        /// slice, also the owner of its lines.
         var worker = 0
         let rows = QueryRows()
         let log: IssueLog
@@ -92,11 +101,40 @@ struct ParallelQueryLoad {
             }
             cuts.append(entry.bytes)
             for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
-                units.append(Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])]))
+                let shared = workers > 1 && (options.sharesSlices ?? Self.accountsInterleave(in: entry.path, at: cuts[i]))
+                units.append(
+                    Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])], owners: shared ? workers : 1))
             }
         }
         closeGroup()
         return units
+    }
+
+    /// Bytes sampled at a slice's start to tell its row order.
+    static let orderSample = 64 << 10
+
+    /// Whether the rows of the slice starting at `offset` change account on most lines (time
+    /// order): judged on the lines of its first `orderSample` bytes. Such a slice is shared by
+    /// owner; one whose accounts come in runs (account order) is parsed whole by one worker,
+    /// which already holds each account once, and reading it once is cheaper. Either way the
+    /// merge gives the same table: this only chooses the work.
+    static func accountsInterleave(in path: String, at offset: Int) -> Bool {
+        guard let source = try? FileByteSource(path: path, range: offset..<(offset + orderSample)) else { return false }
+        var buffer = [UInt8](repeating: 0, count: orderSample)
+        let count = (try? source.read(into: &buffer)) ?? 0
+        var lines = 0, changes = 0
+        var previous: ArraySlice<UInt8>?
+        var start = 0
+        while start < count, let newline = buffer[start..<count].firstIndex(of: 0x0A) {
+            let line = buffer[start..<newline]
+            start = newline + 1
+            let value = line.withSpan { QueryLineOwner.accountValue(in: $0) }.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] }
+            guard let value else { continue }
+            if let previous, !previous.elementsEqual(value) { changes += 1 }
+            previous = value
+            lines += 1
+        }
+        return lines >= 16 && changes * 2 > lines
     }
 
     /// The offset of the first line starting at or after `offset` (just past a newline).
@@ -112,21 +150,68 @@ struct ParallelQueryLoad {
         }
     }
 
-    /// Runs `tables` on the first worker, then every unit on every worker; returns the parts in
-    /// unit order, each worker's values, and what `tables` threw (after which no further unit
-    /// starts). `progress` (bytes of query files consumed) is called under `lock`; `tables` must
-    /// take `lock` around its own progress reports.
+    /// Runs `tables` on a thread of its own and every unit on every worker; returns each unit's
+    /// parts (one, or one per owner in owner order), each worker's values, and what `tables`
+    /// threw (after which no further unit starts). `progress` (bytes of query files consumed)
+    /// is called under `lock`; `tables` must take `lock` around its own progress reports.
     func run(
         _ units: [Unit], lock: NSLock, tables: () throws -> Void, progress: @escaping @Sendable (Int) -> Void
-    ) -> (parts: [Part], workerValues: [WorkerValues], tablesFailure: Error?) {
+    ) -> (parts: [[Part]], workerValues: [WorkerValues], tablesFailure: Error?) {
         let options = self.options
-        let parts = units.map { _ in Part(options: options) }
-        let threads = min(workers, units.count + 1)
+        let parts = units.map { unit in (0..<unit.owners).map { _ in Part(options: options) } }
+        let shared = units.contains { $0.owners > 1 }
+        let threads = shared ? max(1, workers) : max(1, min(workers, units.count))
+        precondition(units.allSatisfy { $0.owners == 1 || $0.owners == threads }, "a shared slice needs one worker per owner")
         let workerValues = (0..<threads).map { _ in WorkerValues() }
-        nonisolated(unsafe) var next = -1
-        nonisolated(unsafe) var tablesFailure: Error?
-        nonisolated(unsafe) let tables = tables
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        // With slices shared by owner, the tables load on a thread of their own beside the
+        // workers (the system shares the cores): a worker that also loaded them would finish its
+        // share that much later. Otherwise the first worker loads them, then takes units as the
+        // others do. The job drops `tables` and is waited for before `run` returns: it does not
+        // escape.
+        return withoutActuallyEscaping(tables) { tables in
+            let job = TablesJob(tables)
+            if shared {
+                job.claimed = true
+                let thread = Thread { job.run(lock: lock) }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            Self.parse(units, into: parts, workerValues: workerValues, options: options, lock: lock, job: job, progress: progress)
+            if !job.claimed { job.run(lock: lock) }
+            job.done.wait()
+            return (parts, workerValues, job.failure)
+        }
+    }
+
+    /// The table loading, on its own thread.
+    private final class TablesJob: @unchecked Sendable {
+        private var body: (() throws -> Void)?
+        /// What the tables threw, and whether a thread has taken the job (both read and
+        /// written under the load's lock).
+        var failure: Error?
+        var claimed = false
+        let done = DispatchSemaphore(value: 0)
+        init(_ body: @escaping () throws -> Void) { self.body = body }
+
+        func run(lock: NSLock) {
+            do { try body?() } catch {
+                lock.lock()
+                failure = error
+                lock.unlock()
+            }
+            body = nil
+            done.signal()
+        }
+    }
+
+    /// Parses every unit on one thread per worker: a shared unit's part `w` on worker `w`, any
+    /// other unit on the first worker to reach it.
+    private static func parse(
+        _ units: [Unit], into parts: [[Part]], workerValues: [WorkerValues], options: LoadOptions, lock: NSLock,
+        job: TablesJob, progress: @escaping @Sendable (Int) -> Void
+    ) {
+        nonisolated(unsafe) var claimed = [Bool](repeating: false, count: units.count)
+        DispatchQueue.concurrentPerform(iterations: workerValues.count) { worker in
             let values = workerValues[worker]
             // Only read from now on (renumbered by the merge): drop the hash tables.
             defer {
@@ -134,48 +219,53 @@ struct ParallelQueryLoad {
                 values.pools.compact()
                 values.contexts.compactForReading()
             }
-            while true {
+            lock.lock()
+            let loadsTables = !job.claimed
+            job.claimed = true
+            lock.unlock()
+            if loadsTables { job.run(lock: lock) }
+            for (index, unit) in units.enumerated() {
                 lock.lock()
-                let index = next
-                next += 1
-                let stopped = tablesFailure != nil
-                lock.unlock()
-                if index == -1 {
-                    do { try tables() } catch {
-                        lock.lock()
-                        tablesFailure = error
-                        lock.unlock()
-                    }
-                    continue
+                let stopped = job.failure != nil
+                var mine = unit.owners > 1
+                if !mine && !claimed[index] {
+                    claimed[index] = true
+                    mine = true
                 }
+                lock.unlock()
                 if stopped { return }
-                guard index < units.count else { return }
-                parts[index].worker = worker
-                Self.parse(units[index], into: parts[index], values: values, options: options) { consumed in
+                guard mine else { continue }
+                let owner = unit.owners > 1 ? worker : 0
+                let part = parts[index][owner]
+                part.worker = worker
+                parse(unit, into: part, owner: owner, values: values, options: options) { consumed in
                     lock.lock()
-                    parts[index].consumed = consumed
-                    progress(parts.reduce(0) { $0 + $1.consumed })
+                    part.consumed = consumed
+                    // A shared slice is read by each of its parts: count its bytes once.
+                    progress(parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.consumed } / $1.count })
                     lock.unlock()
                 }
             }
         }
-        return (parts, workerValues, tablesFailure)
     }
 
-    /// Parses a unit's segments in order into `part`, numbering their lines one after another,
-    /// interning values into the worker's `values`.
+    /// Parses a unit's segments in order into `part` (in a shared slice, the lines `owner`
+    /// owns), numbering their lines one after another, interning values into the worker's
+    /// `values`.
     private static func parse(
-        _ unit: Unit, into part: Part, values: WorkerValues, options: LoadOptions, progress: (Int) -> Void
+        _ unit: Unit, into part: Part, owner: Int, values: WorkerValues, options: LoadOptions, progress: (Int) -> Void
     ) {
         part.rows.contexts = values.contexts
+        if unit.owners > 1 { part.rows.keepLinesAsBitmap() }
         let loader = QueryLoader(
             pools: values.pools, table: part.rows, log: part.log, digest: PromptDigest(lexicon: options.lexicon),
             memo: values.memo ?? AccountRowMemo())
+        let lineOwner = unit.owners > 1 ? (owner: owner, owners: unit.owners) : nil
         var lineOffset = 0, consumedBefore = 0
         for segment in unit.segments {
             let rowsBefore = part.rows.count
             do {
-                let result = try loader.load(segment.entry, byteRange: segment.range, lineOffset: lineOffset) {
+                let result = try loader.load(segment.entry, byteRange: segment.range, lineOffset: lineOffset, lineOwner: lineOwner) {
                     progress(consumedBefore + $0)
                 }
                 part.segments.append(.init(rows: rowsBefore..<part.rows.count, lines: result.lines, lineOffset: lineOffset))

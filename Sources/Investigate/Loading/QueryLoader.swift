@@ -22,12 +22,13 @@ struct QueryLoader {
     /// Each account's last value ids in this slice's pools (the same object across a worker's slices).
     let memo: AccountRowMemo
 
-    /// Loads one file, or one slice of it; returns rows loaded and lines read. Rows keep their
+    /// Loads one file, or one slice of it (only the lines `lineOwner` gives this worker, when
+    /// set); returns rows loaded and lines read. Rows keep their
     /// line plus `lineOffset` (the lines of the files before this one in the same part); issues
     /// name the line in the file (or slice).
     func load(
         _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil, lineOffset: Int = 0,
-        progress: (Int) -> Void
+        lineOwner: (owner: Int, owners: Int)? = nil, progress: (Int) -> Void
     ) throws -> (rows: Int, lines: Int) {
         var rows = 0
         var scratch: [UInt8] = []
@@ -51,6 +52,7 @@ struct QueryLoader {
         }
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
+        reader.lineOwner = lineOwner
         // Rows parsed before a failure are kept, as they were when each row was appended at once.
         defer { flush() }
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in

@@ -4,15 +4,17 @@ import Dispatch
 /// load would have built it:
 ///
 /// 1. each worker's account ids are resolved (workers spread over the threads), then, in file
-///    order, each part's issues are reported (line numbers shifted past the slices before it)
-///    together with its rows whose account is not in the accounts file, which are dropped;
+///    order, each unit's issues are reported (line numbers shifted past the slices before it;
+///    the parts of a shared slice merged by line) together with its rows whose account is not
+///    in the accounts file, which are dropped;
 /// 2. the workers' values and contexts are renumbered into the global pools in the order of
 ///    their first row (`WorkerValueRenumbering`; one pool kind per thread, then the contexts on
 ///    one thread while another derives the IP subnets);
 /// 3. rows are scattered into account order with a counting sort (one column per thread, each
 ///    part's column freed as it is consumed) and sorted by time within an account.
 struct QueryMerge {
-    let parts: [ParallelQueryLoad.Part]
+    /// Each unit's parts: one, or one per owner of a shared slice (`QueryLineOwner`).
+    let parts: [[ParallelQueryLoad.Part]]
     let units: [ParallelQueryLoad.Unit]
     /// What each worker interned (the ids in its parts' rows).
     let workerValues: [ParallelQueryLoad.WorkerValues]
@@ -29,33 +31,44 @@ struct QueryMerge {
 
     /// Merges into `table`; returns the rows kept per file index.
     func merge(into table: QueryTable, accountCount: Int) throws -> [Int: Int] {
+        // Units kept, in file order (their parts are `parts[unit]`).
         var kept: [Int] = []
-        var accountMaps = [[Int32]](repeating: [], count: parts.count)
+        let flat = parts.flatMap { $0 }
+        var firstOfUnit: [Int] = [], partCount = 0
+        for group in parts {
+            firstOfUnit.append(partCount)
+            partCount += group.count
+        }
+        var accountMaps = [[Int32]](repeating: [], count: flat.count)
         var lineBase: [Int: Int] = [:]
         var sliceLineBase = [Int](repeating: 0, count: parts.count)
         var rowsPerFile: [Int: Int] = [:]
         var skippedFiles = Set<Int>()
         // Each worker's accounts are resolved, then each part's rows checked, on every thread
-        // (lookups only); issues are then reported part after part.
+        // (lookups only); issues are then reported unit after unit.
         nonisolated(unsafe) let merge = self
         var workerAccounts = ParallelMap.run(workerValues.count) { worker in
             merge.resolveAccounts(merge.workerValues[worker].pools.accountIDs)
         }
-        var resolved: [(map: [Int32], unknown: UnknownRows)?] = ParallelMap.run(parts.count) { index in
-            guard merge.parts[index].failure == nil else { return nil }
-            let part = merge.parts[index]
+        let unitOfPart = parts.indices.flatMap { unit in parts[unit].map { _ in unit } }
+        var resolved: [(map: [Int32], unknown: UnknownRows)?] = ParallelMap.run(flat.count) { index in
+            guard flat[index].failure == nil else { return nil }
+            let part = flat[index]
             let map = workerAccounts[part.worker]
-            return (map, merge.unknownAccountRows(part, merge.units[index], map))
+            return (map, merge.unknownAccountRows(part, merge.units[unitOfPart[index]], map))
         }
         workerAccounts = []
-        for (index, (part, unit)) in zip(parts, units).enumerated() {
-            if let failure = part.failure { throw failure }
+        for (unitIndex, unit) in units.enumerated() {
+            let group = parts[unitIndex], first = firstOfUnit[unitIndex]
+            for part in group { if let failure = part.failure { throw failure } }
             // A slice of a file whose earlier slice could not be read.
             if unit.segments.count == 1 && skippedFiles.contains(unit.segments[0].fileIndex) { continue }
-            guard let (map, unknown) = resolved[index] else { continue }
-            resolved[index] = nil
+            let checked = group.indices.compactMap { resolved[first + $0] }
+            guard checked.count == group.count else { continue }
+            for offset in group.indices { resolved[first + offset] = nil }
             var partKept = false
-            for (position, result) in part.segments.enumerated() {
+            // Every part of a shared slice read every line: the first one's segments say what was read.
+            for (position, result) in group[0].segments.enumerated() {
                 let segment = unit.segments[position]
                 if let failure = result.failure {
                     try CaseLoader.skipUnreadableFile(segment.entry, failure, log: log)
@@ -65,20 +78,29 @@ struct QueryMerge {
                 partKept = true
                 let base = lineBase[segment.fileIndex, default: 0]
                 let own = { (issue: LoadIssue) in issue.file == segment.entry.name }
-                let skipped = (part.log.report.skipped.filter(own) + unknown.listed[position]).sorted { $0.line < $1.line }
-                for issue in skipped { _ = log.skip(issue.file, issue.line + base, issue.reason) }
-                for issue in part.log.report.warnings where own(issue) { _ = log.warn(issue.file, issue.line + base, issue.reason) }
+                var skipped: [LoadIssue] = [], warnings: [LoadIssue] = []
+                for (offset, part) in group.enumerated() where position < part.segments.count {
+                    skipped += part.log.report.skipped.filter(own) + checked[offset].unknown.listed[position]
+                    warnings += part.log.report.warnings.filter(own)
+                    rowsPerFile[segment.fileIndex, default: 0] +=
+                        part.segments[position].rows.count - checked[offset].unknown.counts[position]
+                }
+                // In line order (a line's own issues keep their order: one part has them all).
+                for issue in Self.inLineOrder(skipped) { _ = log.skip(issue.file, issue.line + base, issue.reason) }
+                for issue in Self.inLineOrder(warnings) { _ = log.warn(issue.file, issue.line + base, issue.reason) }
                 if let failure = log.failure { throw failure }
-                if position == 0 { sliceLineBase[index] = base }
+                if position == 0 { sliceLineBase[unitIndex] = base }
                 lineBase[segment.fileIndex] = base + result.lines
-                rowsPerFile[segment.fileIndex, default: 0] += result.rows.count - unknown.counts[position]
             }
             guard partKept else { continue }
-            log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
-            log.report.skippedCount += unknown.counts.reduce(0, +) - unknown.listed.reduce(0) { $0 + $1.count }
-            log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
-            accountMaps[index] = map
-            kept.append(index)
+            for (offset, part) in group.enumerated() {
+                let unknown = checked[offset].unknown
+                log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
+                log.report.skippedCount += unknown.counts.reduce(0, +) - unknown.listed.reduce(0) { $0 + $1.count }
+                log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
+                accountMaps[first + offset] = checked[offset].map
+            }
+            kept.append(unitIndex)
         }
         // Rows are numbered by line across the query files, in file order: part -> first number.
         var fileLineStart = [0]
@@ -87,13 +109,20 @@ struct QueryMerge {
             throw LoadFailure.unreadable(file: "queries", reason: "more than \(UInt32.max) lines in the query files")
         }
         table.fileLineStart = fileLineStart
-        let partLineBase = kept.map { fileLineStart[units[$0].segments[0].fileIndex] + sliceLineBase[$0] }
+        // The kept parts, flat, and by unit (the shares of a slice together, for file order).
+        let groups = kept.map { parts[$0] }
+        let keptParts = groups.flatMap { $0 }
+        let partLineBase = kept.flatMap { unit in
+            parts[unit].map { _ in fileLineStart[units[unit].segments[0].fileIndex] + sliceLineBase[unit] }
+        }
+        let keptAccountMaps = kept.flatMap { unit in parts[unit].indices.map { accountMaps[firstOfUnit[unit] + $0] } }
+        accountMaps = []
         // Account ids are only read from now on: drop their hash table (a later lookup rebuilds
         // it), and the workers' own account ids.
         pools.accountIDs.compact()
         for values in workerValues { values.pools.accountIDs.removeAll() }
         endStep("merge: accounts and issues")
-        let renumbering = WorkerValueRenumbering(parts: kept.map { parts[$0] }, workerValues: workerValues, pools: pools)
+        let renumbering = WorkerValueRenumbering(groups: groups, workerValues: workerValues, pools: pools)
         let uses = renumbering.firstUses()
         endStep("merge: first uses")
         var valueMaps = renumbering.renumberValues(uses)
@@ -116,31 +145,35 @@ struct QueryMerge {
             return monotonicSeconds() - started
         }
         for values in workerValues { values.contexts = QueryContexts() }
-        for part in parts { part.rows.contexts = QueryContexts() }
+        for part in flat { part.rows.contexts = QueryContexts() }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
-        let contextMaps = kept.map { workerContextMaps[parts[$0].worker] }
-        let categoryMaps = kept.map { valueMaps[WorkerValueRenumbering.categoryKind][parts[$0].worker] }
+        let contextMaps = keptParts.map { workerContextMaps[$0.worker] }
+        let categoryMaps = keptParts.map { valueMaps[WorkerValueRenumbering.categoryKind][$0.worker] }
         workerContextMaps = []
         valueMaps = []
         releaseFreedMemory()
         endStep("merge: contexts and IP subnets")
         noteJob("  of which contexts (one thread)", jobSeconds[0])
         noteJob("  of which IP subnets (one thread)", jobSeconds[1])
-        let starts = try placeRows(kept, accountMaps: accountMaps, accountCount: accountCount)
-        accountMaps = []
+        let starts = try placeRows(groups, accountMaps: keptAccountMaps, accountCount: accountCount)
         endStep("merge: place rows")
         scatter(
-            kept, rowCount: starts[accountCount], contextMaps: contextMaps, categoryMaps: categoryMaps,
+            keptParts, rowCount: starts[accountCount], contextMaps: contextMaps, categoryMaps: categoryMaps,
             lineBase: partLineBase, into: table)
         // The slices' rows are all placed: free their positions before the time sort.
-        for index in kept { parts[index].rows.account.drainSpans { _, _ in } }
+        for part in keptParts { part.rows.account.drainSpans { _, _ in } }
         releaseFreedMemory()
         endStep("merge: scatter columns")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
         endStep("merge: time order")
         table.accountStart = starts
         return rowsPerFile
+    }
+
+    /// Issues sorted by line; those of one line keep their order.
+    static func inLineOrder(_ issues: [LoadIssue]) -> [LoadIssue] {
+        issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     // MARK: Accounts
@@ -187,11 +220,14 @@ struct QueryMerge {
     // MARK: Rows
 
     /// Counts rows per account and overwrites each part's account column with the row's final
-    /// position (-1 for a dropped row). Returns the accounts' first rows.
-    private func placeRows(_ kept: [Int], accountMaps: [[Int32]], accountCount: Int) throws -> [Int] {
+    /// position (-1 for a dropped row), giving an account's rows positions in file order (the
+    /// shares of a slice interleaved by line). `accountMaps` is by part of `groups`, flat.
+    /// Returns the accounts' first rows.
+    private func placeRows(_ groups: [[ParallelQueryLoad.Part]], accountMaps: [[Int32]], accountCount: Int) throws -> [Int] {
         var starts = [Int](repeating: 0, count: accountCount + 1)
-        for index in kept {
-            let map = accountMaps[index], account = parts[index].rows.account
+        let keptParts = groups.flatMap { $0 }
+        for (index, part) in keptParts.enumerated() {
+            let map = accountMaps[index], account = part.rows.account
             for row in 0..<account.count {
                 let local = account[row]
                 if local >= 0, case let global = map[Int(local)], global >= 0 { starts[Int(global) + 1] += 1 }
@@ -202,11 +238,14 @@ struct QueryMerge {
             throw LoadFailure.unreadable(file: "queries", reason: "more than \(Int32.max) query rows")
         }
         var cursor = starts
-        for index in kept {
-            let map = accountMaps[index], account = parts[index].rows.account
-            for row in 0..<account.count {
+        var first = 0
+        for group in groups {
+            let maps = Array(accountMaps[first..<(first + group.count)])
+            first += group.count
+            QueryRowInterleave.forEachRow(of: group) { offset, row in
+                let account = group[offset].rows.account
                 let local = account[row]
-                if local >= 0, case let global = Int(map[Int(local)]), global >= 0 {
+                if local >= 0, case let global = Int(maps[offset][Int(local)]), global >= 0 {
                     account[row] = Int32(cursor[global])
                     cursor[global] += 1
                 } else {
@@ -221,10 +260,10 @@ struct QueryMerge {
     /// per worker. Values too wide for their columns
     /// are keyed by the rows' line numbers once every column is in place.
     private func scatter(
-        _ kept: [Int], rowCount: Int, contextMaps: [[Int32]], categoryMaps: [[Int32]], lineBase: [Int],
+        _ kept: [ParallelQueryLoad.Part], rowCount: Int, contextMaps: [[Int32]], categoryMaps: [[Int32]], lineBase: [Int],
         into table: QueryTable
     ) {
-        let rows = kept.map { parts[$0].rows }
+        let rows = kept.map(\.rows)
         table.seconds = ChunkedColumn(uninitializedCount: rowCount)
         table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
         table.context = ChunkedColumn(uninitializedCount: rowCount)

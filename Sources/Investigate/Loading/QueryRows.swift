@@ -21,6 +21,13 @@ final class QueryRows {
     /// spanning lines): the row number and its line. Most rows cost nothing.
     private(set) var lineSteps: [(row: Int, line: Int)] = []
     private var lastLine = 0
+    /// For a worker's share of a slice (`QueryLineOwner`), whose rows are every other line or
+    /// so: bit `n` set when line `n + 1` gave a row (one bit a line instead of a step a row);
+    /// nil otherwise. The merge interleaves the shares of a slice by it.
+    private(set) var rowLines: [UInt64]?
+
+    /// Keeps the rows' lines as `rowLines` (before the first row).
+    func keepLinesAsBitmap() { rowLines = [] }
     /// Token counts, category ids and times too wide for their columns, by row number in the slice.
     var wide = WideValues()
     /// The loading thread's (key, ip, asn, client, model) tuples, shared by the slices it parsed
@@ -49,12 +56,33 @@ final class QueryRows {
         categoryCode.append(code)
         tokens.append(packed)
         promptSketch.append(sketch)
+        if rowLines != nil {
+            let bit = Int(lineNumber) - 1, word = bit >> 6
+            while rowLines!.count <= word { rowLines!.append(0) }
+            rowLines![word] |= 1 << UInt64(bit & 63)
+            return
+        }
         if Int(lineNumber) != lastLine + 1 { lineSteps.append((count - 1, Int(lineNumber))) }
         lastLine = Int(lineNumber)
     }
 
     /// The line row `row` starts on.
     func line(ofRow row: Int) -> Int {
+        if let rowLines {
+            // The set bit numbered `row` (a scan: only for the few rows an issue names).
+            var left = row
+            for (word, bits) in rowLines.enumerated() {
+                let count = bits.nonzeroBitCount
+                if left >= count {
+                    left -= count
+                    continue
+                }
+                var rest = bits
+                for _ in 0..<left { rest &= rest - 1 }
+                return word * 64 + rest.trailingZeroBitCount + 1
+            }
+            return 0
+        }
         var low = 0, high = lineSteps.count
         // The last step at or before the row.
         while low < high {
@@ -69,6 +97,19 @@ final class QueryRows {
     /// Calls `body` with each row's line, in row order. Counts rows by the account column, which
     /// the merge reads while other columns are drained.
     func forEachLine(_ body: (_ row: Int, _ line: Int) -> Void) {
+        if let rowLines {
+            var row = 0
+            let rows = account.count
+            for (word, bits) in rowLines.enumerated() {
+                var rest = bits
+                while rest != 0 && row < rows {
+                    body(row, word * 64 + rest.trailingZeroBitCount + 1)
+                    rest &= rest - 1
+                    row += 1
+                }
+            }
+            return
+        }
         var next = 0, base = (row: -1, line: 0)
         for row in 0..<account.count {
             if next < lineSteps.count && lineSteps[next].row == row {

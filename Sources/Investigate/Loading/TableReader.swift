@@ -29,6 +29,11 @@ public struct TableReader {
     static let blockSize = 256 << 10
     /// Whether unknown JSON keys are kept as extras (false for rows re-read from disk later).
     public var keepsExtras = true
+    /// For a JSONL slice shared between workers: this worker's number and the number of
+    /// workers. Only the lines `QueryLineOwner` gives this worker are parsed (every line is
+    /// still read and counted); lines no worker can claim by their bytes (too long to keep, cut
+    /// by a read error) are reported by worker 0 alone.
+    var lineOwner: (owner: Int, owners: Int)?
 
     /// Creates a reader for one file.
     public init(path: String, displayName: String, schema: TableSchema, byteRange: Range<Int>? = nil) {
@@ -78,11 +83,18 @@ public struct TableReader {
             case .jsonl:
                 let parser = JSONLineParser(schema: schema, keepsExtras: keepsExtras)
                 let atFileStart = (byteRange?.lowerBound ?? 0) == 0
-                try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
+                let lineOwner = self.lineOwner
+                let reportsUnowned = (lineOwner?.owner ?? 0) == 0
+                try lines.forEachLine(onOverlong: { line in
+                    if reportsUnowned { _ = onError(line, "line longer than the limit; skipped") }
+                }) { line in
                     var line = line
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
                     if line.number == 1 && atFileStart { line.bytes = dropByteOrderMark(line.bytes) }
+                    if let lineOwner, QueryLineOwner.owner(of: line.bytes, among: lineOwner.owners) != lineOwner.owner {
+                        return true
+                    }
                     if line.bytes.isEmpty || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
                     if let reason = parser.parse(line.bytes, into: fields) {
                         return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
@@ -97,7 +109,7 @@ public struct TableReader {
             let lost = lines.hasPartialLine
                 ? "line \(lines.lineNumber) cut short and nothing after it read"
                 : "nothing after line \(lines.lineNumber - 1) read"
-            _ = onError(lines.lineNumber, error.reason + "; " + lost)
+            if (lineOwner?.owner ?? 0) == 0 { _ = onError(lines.lineNumber, error.reason + "; " + lost) }
         }
         progress(lines.bytesConsumed)
         return lines.lineNumber - 1

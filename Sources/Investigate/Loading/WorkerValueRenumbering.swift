@@ -4,15 +4,16 @@ import Dispatch
 /// that every id is the one a one-thread load gives: values and contexts are numbered in the
 /// order of the first row (in file order) that uses them.
 ///
-/// 1. `firstUses` walks the kept parts' rows in file order once and lists each worker context
+/// 1. `firstUses` walks the kept parts' rows in file order once (the shares of a slice
+///    interleaved, `QueryRowInterleave`) and lists each worker context
 ///    and each worker category the first time a row uses it (a value's first row is always the
 ///    first row of a context holding it, so the contexts' order gives the values' order too);
 /// 2. `renumberValues` interns the values of each kind into its global pool in that order (one
 ///    kind per job; only each worker's distinct values are hashed, never once per slice);
 /// 3. `renumberContexts` interns the renumbered tuples into the table's contexts in that order.
 struct WorkerValueRenumbering {
-    /// The kept parts, in file order.
-    let parts: [ParallelQueryLoad.Part]
+    /// The kept units' parts, in file order.
+    let groups: [[ParallelQueryLoad.Part]]
     let workerValues: [ParallelQueryLoad.WorkerValues]
     /// The global pools.
     let pools: ValuePools
@@ -32,34 +33,34 @@ struct WorkerValueRenumbering {
     /// Walks the rows of every kept part in file order (see the type's description).
     func firstUses() -> FirstUses {
         var uses = FirstUses()
-        var contextSeen = workerValues.map { [Bool](repeating: false, count: $0.contexts.count) }
-        var categorySeen = workerValues.map { [Bool](repeating: false, count: $0.pools.categories.count) }
-        for part in parts {
-            let worker = part.worker, rows = part.rows
-            let high = UInt64(worker) << 32
-            // Each worker's marks are moved out of the array while its rows are walked (a local
-            // array: no copy, and no nested-array access per row).
-            var seen: [Bool] = []
-            swap(&seen, &contextSeen[worker])
-            for row in 0..<rows.count {
-                let context = Int(rows.context[row])
-                if !seen[context] {
-                    seen[context] = true
-                    uses.contexts.append(high | UInt64(context))
+        // One mark per worker context (and category), all workers' marks in one array.
+        var contextBase: [Int] = [], categoryBase: [Int] = []
+        var contextCount = 0, categoryCount = 0
+        for values in workerValues {
+            contextBase.append(contextCount)
+            categoryBase.append(categoryCount)
+            contextCount += values.contexts.count
+            categoryCount += values.pools.categories.count
+        }
+        var contextSeen = [Bool](repeating: false, count: contextCount)
+        var categorySeen = [Bool](repeating: false, count: categoryCount)
+        for group in groups {
+            let workers = group.map(\.worker), rows = group.map(\.rows)
+            let contextBases = workers.map { contextBase[$0] }, categoryBases = workers.map { categoryBase[$0] }
+            QueryRowInterleave.forEachRow(of: group) { part, row in
+                let context = Int(rows[part].context[row])
+                if !contextSeen[contextBases[part] + context] {
+                    contextSeen[contextBases[part] + context] = true
+                    uses.contexts.append(UInt64(workers[part]) << 32 | UInt64(context))
+                }
+                let code = rows[part].categoryCode[row]
+                if code == 0 { return }
+                let id = UInt32(code) == WideValues.escape ? Int(rows[part].wide.category[UInt64(row)]!) : Int(code) - 1
+                if !categorySeen[categoryBases[part] + id] {
+                    categorySeen[categoryBases[part] + id] = true
+                    uses.categories.append(UInt64(workers[part]) << 32 | UInt64(id))
                 }
             }
-            swap(&seen, &contextSeen[worker])
-            swap(&seen, &categorySeen[worker])
-            for row in 0..<rows.count {
-                let code = rows.categoryCode[row]
-                if code == 0 { continue }
-                let id = UInt32(code) == WideValues.escape ? Int(rows.wide.category[UInt64(row)]!) : Int(code) - 1
-                if !seen[id] {
-                    seen[id] = true
-                    uses.categories.append(high | UInt64(id))
-                }
-            }
-            swap(&seen, &categorySeen[worker])
         }
         return uses
     }
