@@ -77,6 +77,17 @@ struct QueryMerge {
                 }
                 partKept = true
                 let base = lineBase[segment.fileIndex, default: 0]
+                // The shares of a slice each read it: if they saw different line counts, the file
+                // changed during the load, and rows of that slice may be missing or doubled.
+                // (A strict share stops at its first issue: it read less, and the load stops there.)
+                if group.allSatisfy({ $0.log.failure == nil }), let other = group.dropFirst().first(where: {
+                    position < $0.segments.count && $0.segments[position].lines != result.lines
+                }) {
+                    _ = log.warn(
+                        segment.entry.name, base + 1,
+                        "the file changed while it was read (\(result.lines) and \(other.segments[position].lines) lines "
+                            + "in one slice): rows of this slice may be missing or doubled; load it again")
+                }
                 let own = { (issue: LoadIssue) in issue.file == segment.entry.name }
                 var skipped: [LoadIssue] = [], warnings: [LoadIssue] = []
                 for (offset, part) in group.enumerated() where position < part.segments.count {
