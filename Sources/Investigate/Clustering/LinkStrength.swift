@@ -25,7 +25,7 @@ public enum LinkStrength {
     public static func merges(_ kind: LinkKind) -> Bool {
         switch kind {
         case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
-        case .subnet, .asn, .userAgent, .template: return false
+        case .subnet, .asn, .userAgent, .template, .modelMix: return false
         }
     }
 

@@ -21,6 +21,7 @@ public enum PairExplanation {
             case .apiKey: what = "both send API key \(value), which \(holders) send"
             case .template: what = "both send prompts of template family \(value), which \(holders) send"
             case .upstream: what = "an upstream link ties them: \(value)"
+            case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) use"
             }
             out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
