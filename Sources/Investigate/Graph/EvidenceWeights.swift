@@ -82,6 +82,12 @@ public struct EvidenceWeights: Sendable {
         EvidenceWeights.isIdentifier(kind) ? bits : min(bits, threshold / 2)
     }
 
+    /// What co-firing's `bits` may add to a pair: at most half a link, like a kind strangers
+    /// share. Two people keeping the same hours meet within seconds now and then, and a pair
+    /// picked from the many each account is compared with will now and then meet twice; timing
+    /// links together with a second kind of evidence (a template, a client), never alone.
+    public func countedTiming(bits: Double) -> Double { min(bits, threshold / 2) }
+
     /// Whether a value is too common to propose pairs: under a quarter of what a link needs
     /// (it would need four as rare beside it). It stays pivotable.
     public func isHub(_ kind: LinkKind, sharedBy n: Int) -> Bool { weight(kind, sharedBy: n) < threshold / 4 }

@@ -28,7 +28,10 @@ public enum PairExplanation {
         if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timingWindowSeconds))) s of each other \(count(timing.together, "time")); "
-                    + "\(format2(timing.expected)) expected at their own rates (+\(format1(timing.bits)) bits)")
+                    + "\(format2(timing.expected)) expected at their own rates and hours "
+                    + (weights.countedTiming(bits: timing.bits) < timing.bits
+                        ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format1(weights.countedTiming(bits: timing.bits))))"
+                        : "(+\(format1(timing.bits)) bits)"))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
         out.append(
