@@ -4,7 +4,8 @@ import Synchronization
 /// Clusters from the evidence graph: two accounts are linked when the evidence of everything
 /// they share (`PairEvidence`: each value weighted by how rare it is in this population) plus
 /// their coordinated firing reaches the link threshold; clusters are the connected parts of
-/// that graph. Several weak links make a strong one; one hub makes nothing.
+/// that graph once a lone link between two groups of their own is dropped (`BridgeCut`).
+/// Several weak links make a strong one; one hub makes nothing.
 ///
 /// Near-linear by blocking: candidate pairs come from the values each account holds, all
 /// pairs of a value held by at most `blockSize` accounts, and `sampledDegree` partners per
@@ -52,9 +53,8 @@ public struct EvidenceClusterer: Sendable {
         }
         let (linkedByChunk, nearByChunk) = collected.withLock { ($0.linked, $0.near) }
         var sets = DisjointSets(count: n)
-        for linked in linkedByChunk {
-            for key in linked { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
-        }
+        // One link between two groups of their own does not merge them (`BridgeCut`).
+        for key in BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n) { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
         if let coActivity { joinByGroupFiring(near: nearByChunk.flatMap { $0 }, sets: &sets, coActivity: coActivity, weights: weights, n: n) }
         return MemberRows(components: &sets)
     }
