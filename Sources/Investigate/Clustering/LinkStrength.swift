@@ -59,7 +59,7 @@ public enum LinkStrength {
         switch kind {
         case .subnet: return 64
         case .asn: return 32
-        case .userAgent: return 500
+        case .userAgent, .modelMix: return 500
         case .template: return 1000
         default: return 32
         }
