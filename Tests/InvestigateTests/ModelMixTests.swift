@@ -116,6 +116,33 @@ import Testing
         #expect(plain.cluster(ofAccount: p0).size == 1)
     }
 
+    /// Everyone uses one model, but only six accounts sent enough queries to have a mix: the mix
+    /// is measured among the accounts that have one, so it is no evidence (the e2e pods source).
+    @Test func aMixIsMeasuredAmongTheAccountsThatHaveOne() throws {
+        var s = Source()
+        var rng = SeededRandom(seed: 5)
+        for i in 0..<60 {
+            s.account("few\(i)")
+            for q in 0..<(ModelMixPairs.minimumQueries - 1) {
+                s.query("few\(i)", at: Self.base + Int64(rng.int(0...2_500_000)) * 1000, model: "m", prompt: PromptMaker.human(&rng), ip: "81.3.\(i).\(q)")
+            }
+        }
+        for i in 0..<6 {
+            s.account("many\(i)")
+            for q in 0..<8 {
+                s.query("many\(i)", at: Self.base + Int64(rng.int(0...2_500_000)) * 1000, model: "m", prompt: PromptMaker.human(&rng), ip: "82.3.\(i).\(q)")
+            }
+        }
+        let inv = try s.investigate()
+        let why = inv.why(inv.data.accountIndex("many0")!, inv.data.accountIndex("many1")!)
+        let mix = try #require(why.shared.first { $0.kind == .modelMix })
+        #expect(mix.sharedBy == 6)
+        #expect(mix.bits == 0)
+        #expect(inv.weights.u(.modelMix, sharedBy: 6) == 1)
+        // The scaled share passes 1 (the snapshot check allows up to the account count).
+        #expect(inv.weights.share(.modelMix) > 1)
+    }
+
     @Test func theCommonMixIsAHub() throws {
         let inv = try Self.population { $0 % 2 == 0 ? "opus-old" : "haiku-old" }
         let sonnet = try #require(inv.index.valueID(.modelMix, "sonnet"))
