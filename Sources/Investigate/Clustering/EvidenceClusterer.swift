@@ -10,7 +10,7 @@ import Synchronization
 /// Near-linear by blocking: candidate pairs come from the values each account holds, all
 /// pairs of a value held by at most `blockSize` accounts, and `sampledDegree` partners per
 /// holder (in a hashed order, so chains span the value) above that. Values too common to carry
-/// a quarter of a link (`EvidenceWeights.isHub`) propose no pairs.
+/// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs.
 public struct EvidenceClusterer: Sendable {
     /// Values held by at most this many accounts propose every pair.
     public var blockSize = 48
@@ -132,7 +132,10 @@ public struct EvidenceClusterer: Sendable {
     func candidatePairs(index: LinkIndex, weights: EvidenceWeights) -> [UInt64] {
         var pairs: [UInt64] = []
         var order: [(UInt64, Int32)] = []
-        for kind in LinkKind.allCases {
+        // A model mix adds evidence to pairs other values propose but proposes none itself: a
+        // mix is held by hundreds where a card or a template family is held by a few, and its
+        // sampled pairs would be scored for nothing.
+        for kind in LinkKind.allCases where kind != .modelMix {
             for value in 0..<index.valueCount(kind) {
                 let v = Int32(value)
                 let holders = index.accounts(sharing: kind, value: v)
