@@ -11,7 +11,7 @@ public final class Investigation: @unchecked Sendable {
     public let index: LinkIndex
     /// Per-account behaviour measured from the query history.
     public let features: AccountFeatures
-    /// Clusters, riskiest first (`clusters[0].id == "c1"`).
+    /// Clusters in triage order (`TriageOrder`; `clusters[0].id == "c1"`).
     public let clusters: ClusterList
     /// The position in `clusters` of each account's cluster.
     public let clusterOfAccount: [Int32]

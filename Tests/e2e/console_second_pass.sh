@@ -285,8 +285,10 @@ if wait_for p11 '^> c1 ' 60; then
     else ok "point 11: the status does not linger across sheets"; fi
     if screen p11 | sed -n 5p | grep -Eq '^  account .*tags *$'; then ok "point 11: the column titles carry no row counter"
     else bad "point 11: the column titles carry no row counter" "$(screen p11 | sed -n 5p)"; fi
-    check "point 11: the row counter sits at the status line's right end" p11 ' 1/12 *$'
-    if screen p11 | grep -q '^cluster c1 .* 12 accounts'; then ok "point 11: counts are plural only when not one"
+    # c1 is the first cluster of the triage order (size x risk among those rated >= 0.5).
+    C1_SIZE=$("$BIN" clusters "$CASE" --top 1 | awk -F'\t' 'NR == 1 { sub("size ", "", $3); print $3 }')
+    check "point 11: the row counter sits at the status line's right end" p11 " 1/$C1_SIZE *\$"
+    if screen p11 | grep -q "^cluster c1 .* $C1_SIZE accounts"; then ok "point 11: counts are plural only when not one"
     else bad "point 11: counts read right" "$(screen p11 | head -3)"; fi
 else bad "point 11: console starts" "$(screen p11)"; fi
 stop p11

@@ -1,4 +1,4 @@
-/// The clusters of an investigation, riskiest first (`clusters[0].id == "c1"`), as a
+/// The clusters of an investigation, in triage order (`TriageOrder`) (`clusters[0].id == "c1"`), as a
 /// collection of light `Cluster` views; positions run from 0.
 public struct ClusterList: RandomAccessCollection, Sendable {
     let ranking: ClusterRanking

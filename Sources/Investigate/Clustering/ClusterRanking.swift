@@ -10,7 +10,7 @@ private struct ScoredBlock {
     var linkEnds: [Int32] = []
 }
 
-/// The clusters of an investigation, riskiest first, in compact columns: members in compressed
+/// The clusters of an investigation in triage order (`TriageOrder`), in compact columns: members in compressed
 /// rows, one risk each, and link counts only for clusters that have shared values. Signals are
 /// kept from scoring for multi-member clusters (the ones an investigator opens, and the slow ones
 /// to measure); `signals(of:)` measures a singleton again (with the scorer, features and
@@ -34,8 +34,8 @@ final class ClusterRanking: @unchecked Sendable {
     /// Signals by rank of the multi-member clusters.
     let keptSignals: [Int: [SignalScore]]
 
-    /// Scores every group and ranks them: risk descending, then size descending, then smallest
-    /// member ascending.
+    /// Scores every group and ranks them (`TriageOrder`: clusters rated high by expected ring
+    /// accounts, size × risk, then the rest by risk).
     /// - Complexity: the signals of every group, then O(groups log groups + members).
     init(groups: consuming MemberRows, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer,
         coActivity: CoActivity? = nil
@@ -93,11 +93,9 @@ final class ClusterRanking: @unchecked Sendable {
         releaseFreedMemory()
         var order = (0..<Int32(count)).map { $0 }
         order.sort { a, b in
-            let ra = risks[Int(a)], rb = risks[Int(b)]
-            if ra != rb { return ra > rb }
-            let sa = groups.size(of: Int(a)), sb = groups.size(of: Int(b))
-            if sa != sb { return sa > sb }
-            return groups.members[Int(groups.offsets[Int(a)])] < groups.members[Int(groups.offsets[Int(b)])]
+            TriageOrder.before(
+                (risks[Int(a)], groups.size(of: Int(a)), groups.members[Int(groups.offsets[Int(a)])]),
+                (risks[Int(b)], groups.size(of: Int(b)), groups.members[Int(groups.offsets[Int(b)])]))
         }
         // Each intermediate is freed once its ranked copy exists, so that no two are held at once.
         self.risks = order.map { risks[Int($0)] }

@@ -4,12 +4,13 @@ import Synchronization
 /// Clusters from the evidence graph: two accounts are linked when the evidence of everything
 /// they share (`PairEvidence`: each value weighted by how rare it is in this population) plus
 /// their coordinated firing reaches the link threshold; clusters are the connected parts of
-/// that graph. Several weak links make a strong one; one hub makes nothing.
+/// that graph once a lone link between two groups of their own is dropped (`BridgeCut`).
+/// Several weak links make a strong one; one hub makes nothing.
 ///
 /// Near-linear by blocking: candidate pairs come from the values each account holds, all
 /// pairs of a value held by at most `blockSize` accounts, and `sampledDegree` partners per
 /// holder (in a hashed order, so chains span the value) above that. Values too common to carry
-/// a quarter of a link (`EvidenceWeights.isHub`) propose no pairs.
+/// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs.
 public struct EvidenceClusterer: Sendable {
     /// Values held by at most this many accounts propose every pair.
     public var blockSize = 48
@@ -52,9 +53,8 @@ public struct EvidenceClusterer: Sendable {
         }
         let (linkedByChunk, nearByChunk) = collected.withLock { ($0.linked, $0.near) }
         var sets = DisjointSets(count: n)
-        for linked in linkedByChunk {
-            for key in linked { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
-        }
+        // One link between two groups of their own does not merge them (`BridgeCut`).
+        for key in BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n) { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
         if let coActivity { joinByGroupFiring(near: nearByChunk.flatMap { $0 }, sets: &sets, coActivity: coActivity, weights: weights, n: n) }
         return MemberRows(components: &sets)
     }
@@ -132,7 +132,10 @@ public struct EvidenceClusterer: Sendable {
     func candidatePairs(index: LinkIndex, weights: EvidenceWeights) -> [UInt64] {
         var pairs: [UInt64] = []
         var order: [(UInt64, Int32)] = []
-        for kind in LinkKind.allCases {
+        // A model mix adds evidence to pairs other values propose but proposes none itself: a
+        // mix is held by hundreds where a card or a template family is held by a few, and its
+        // sampled pairs would be scored for nothing.
+        for kind in LinkKind.allCases where kind != .modelMix {
             for value in 0..<index.valueCount(kind) {
                 let v = Int32(value)
                 let holders = index.accounts(sharing: kind, value: v)

@@ -25,7 +25,7 @@ public enum LinkStrength {
     public static func merges(_ kind: LinkKind) -> Bool {
         switch kind {
         case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
-        case .subnet, .asn, .userAgent, .template: return false
+        case .subnet, .asn, .userAgent, .template, .modelMix: return false
         }
     }
 
@@ -59,7 +59,7 @@ public enum LinkStrength {
         switch kind {
         case .subnet: return 64
         case .asn: return 32
-        case .userAgent: return 500
+        case .userAgent, .modelMix: return 500
         case .template: return 1000
         default: return 32
         }

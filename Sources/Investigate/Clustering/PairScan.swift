@@ -40,7 +40,7 @@ struct PairScan {
         if a != current { hold(a) }
         let shared = PairEvidence.staticBits(valuesOfA: { heldValues($0) }, b, index: index, weights: weights)
         var bits = shared
-        if bits < weights.threshold, let coActivity { bits += coFiringBits(b, coActivity) }
+        if bits < weights.threshold, let coActivity { bits += weights.countedTiming(bits: coFiringBits(b, coActivity)) }
         if bits >= weights.threshold { return .linked }
         return shared >= weights.threshold / 2 ? .near(shared) : .apart
     }

@@ -8,7 +8,8 @@
 public struct CoFiring: Sendable, Equatable {
     /// Bursts of the first account with a burst of the second within the window.
     public var together: Int
-    /// The count expected if the two fired independently at their own rates.
+    /// The count expected if the two fired independently at their own rates, in the hours of the
+    /// week they keep (`CoActivity.sharedHoursFactor`).
     public var expected: Double
     /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings.
     public var bits: Double
@@ -139,8 +140,31 @@ public final class CoActivity: @unchecked Sendable {
             while j < y.endIndex && y[j] + windowSeconds < t { j += 1 }
             if j < y.endIndex && y[j] <= t + windowSeconds { together += 1 }
         }
-        let expected = CoActivity.expected(x, y, windowSeconds: Double(windowSeconds))
+        var expected = CoActivity.expected(x, y, windowSeconds: Double(windowSeconds))
+        // One co-firing proves nothing (0 bits whatever the expectation); from two on, the
+        // expectation counts the hours of the week both keep.
+        if together >= 2 { expected *= CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
         return CoFiring(together: together, expected: expected, bits: CoActivity.surpriseBits(together, expected: expected))
+    }
+
+    /// How much more often two accounts meet than if each fired evenly over the week: 168 × the
+    /// sum over hours of the week of the shares of their bursts in that hour (1 for an account
+    /// active at all hours; 168 / k for two accounts keeping the same k office hours). Never
+    /// below 1, so it only ever lowers the evidence: two people who both work 9 to 5 meet
+    /// within seconds now and then, and a scheduler firing at all hours is not excused.
+    static func sharedHoursFactor(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>, baseSeconds: Int64) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 1 }
+        let hoursPerWeek: Int64 = 168
+        // Hour of the week (from any fixed origin), non-negative for times before 1970 too.
+        func hour(_ t: UInt32) -> Int {
+            let hours = (baseSeconds + Int64(t)) / 3600 - ((baseSeconds + Int64(t)) % 3600 < 0 ? 1 : 0)
+            return Int(((hours % hoursPerWeek) + hoursPerWeek) % hoursPerWeek)
+        }
+        var countsX = [Int32](repeating: 0, count: Int(hoursPerWeek))
+        for t in x { countsX[hour(t)] += 1 }
+        var sum = 0.0
+        for t in y { sum += Double(countsX[hour(t)]) }
+        return max(1, Double(hoursPerWeek) * sum / (Double(x.count) * Double(y.count)))
     }
 
     /// Expected co-firings of two independent accounts each firing uniformly over its own active

@@ -19,7 +19,8 @@
 public struct EvidenceWeights: Sendable {
     /// Accounts in the population (`N`).
     public let accounts: Int
-    /// `q_k` per kind (position in `LinkKind.allCases`).
+    /// `q_k` per kind (position in `LinkKind.allCases`); for the model mix, measured among the
+    /// accounts that have one and scaled so that `u` is too (see `init(index:)`).
     public let sharingShare: [Double]
     /// Bits a pair's evidence must reach to link.
     public let threshold: Double
@@ -31,11 +32,21 @@ public struct EvidenceWeights: Sendable {
         accounts = n
         var shares: [Double] = []
         for kind in LinkKind.allCases {
-            var sharers = 0
-            for account in 0..<n where index.values(of: account, kind: kind).contains(where: { index.shareCount(kind, value: $0) >= 2 }) {
-                sharers += 1
+            var sharers = 0, holders = 0
+            for account in 0..<n {
+                let values = index.values(of: account, kind: kind)
+                if !values.isEmpty { holders += 1 }
+                if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }
-            shares.append(n == 0 ? 1 : max(Double(sharers), 1) / Double(n))
+            if kind == .modelMix && holders > 0 {
+                // Only accounts with enough queries have a mix: its frequency is among them
+                // (u = sharers/holders · n/holders), or a mix every account uses would look
+                // rare where most accounts sent too few queries to have one.
+                let h = Double(holders)
+                shares.append(max(Double(sharers), 1) / h * (Double(n) / h))
+            } else {
+                shares.append(n == 0 ? 1 : max(Double(sharers), 1) / Double(n))
+            }
         }
         sharingShare = shares
         threshold = log2(Double(max(n, 2))) + 1
@@ -81,6 +92,12 @@ public struct EvidenceWeights: Sendable {
     public func counted(_ kind: LinkKind, bits: Double) -> Double {
         EvidenceWeights.isIdentifier(kind) ? bits : min(bits, threshold / 2)
     }
+
+    /// What co-firing's `bits` may add to a pair: at most half a link, like a kind strangers
+    /// share. Two people keeping the same hours meet within seconds now and then, and a pair
+    /// picked from the many each account is compared with will now and then meet twice; timing
+    /// links together with a second kind of evidence (a template, a client), never alone.
+    public func countedTiming(bits: Double) -> Double { min(bits, threshold / 2) }
 
     /// Whether a value is too common to propose pairs: under a quarter of what a link needs
     /// (it would need four as rare beside it). It stays pivotable.

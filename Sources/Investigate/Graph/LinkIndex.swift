@@ -26,7 +26,7 @@ public final class LinkIndex: @unchecked Sendable {
 
     /// The jobs that build every kind's adjacency but the template families': the kinds read
     /// from query contexts together (one pass over the queries), each other kind alone.
-    static let adjacencyJobs: [[LinkKind]] = [LinkPairs.contextKinds] + [[.payment], [.emailDomain], [.org], [.upstream]]
+    static let adjacencyJobs: [[LinkKind]] = [LinkPairs.contextKinds] + [[.payment], [.emailDomain], [.org], [.upstream], [.modelMix]]
 
     /// The index from the template families and the adjacency of every other kind.
     convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {

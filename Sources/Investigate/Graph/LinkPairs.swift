@@ -21,6 +21,7 @@ struct LinkPairs {
         case .emailDomain: return column(data.accounts.emailDomain)
         case .org: return column(data.accounts.org)
         case .template: return families?.pairs() ?? Pairs()
+        case .modelMix: return ModelMixPairs(data: data).pairs()
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {

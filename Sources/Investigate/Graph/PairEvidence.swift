@@ -42,7 +42,7 @@ public struct PairEvidence: Sendable {
         if let coActivity {
             let firing = coActivity.coFiring(a, b)
             out.timing = firing
-            out.total += firing.bits
+            out.total += weights.countedTiming(bits: firing.bits)
         }
         return out
     }

@@ -21,13 +21,17 @@ public enum PairExplanation {
             case .apiKey: what = "both send API key \(value), which \(holders) send"
             case .template: what = "both send prompts of template family \(value), which \(holders) send"
             case .upstream: what = "an upstream link ties them: \(value)"
+            case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) use"
             }
             out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timingWindowSeconds))) s of each other \(count(timing.together, "time")); "
-                    + "\(format2(timing.expected)) expected at their own rates (+\(format1(timing.bits)) bits)")
+                    + "\(format2(timing.expected)) expected at their own rates and hours "
+                    + (weights.countedTiming(bits: timing.bits) < timing.bits
+                        ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format1(weights.countedTiming(bits: timing.bits))))"
+                        : "(+\(format1(timing.bits)) bits)"))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
         out.append(

@@ -20,6 +20,9 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     case template
     /// A relation computed upstream (`links.csv`).
     case upstream = "link"
+    /// The account's model mix: the models it sends at least a fifth of its queries to
+    /// (`ModelMixPairs`), a shared value like any other, weighted by how many accounts hold it.
+    case modelMix = "model_mix"
 
     /// The kind's position in `allCases`.
     var position: Int {
@@ -34,6 +37,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .apiKey: return 7
         case .template: return 8
         case .upstream: return 9
+        case .modelMix: return 10
         }
     }
 
@@ -50,6 +54,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .subnet: return 0.35
         case .userAgent: return 0.25
         case .asn: return 0.1
+        case .modelMix: return 0.1
         }
     }
 
@@ -68,6 +73,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case "upstream", "links": self = .upstream
         case "family", "prompt", "template_family": self = .template
         case "net", "cidr", "ip24": self = .subnet
+        case "model", "models", "mix", "modelmix": self = .modelMix
         default: return nil
         }
     }

@@ -23,6 +23,8 @@ public final class ValuePools: @unchecked Sendable {
     public let apiKeys = StringPool()
     /// Model names.
     public let models = StringPool()
+    /// Model mixes (`LinkKind.modelMix`), derived from `models` when the link index is built.
+    public let modelMixes = StringPool()
     /// Upstream classifier categories.
     public let categories = StringPool()
     /// Small vocabularies: country, plan, status, payment kind, link kind, notes.
@@ -46,6 +48,7 @@ public final class ValuePools: @unchecked Sendable {
         case .emailDomain: return emailDomains
         case .org: return orgs
         case .apiKey: return apiKeys
+        case .modelMix: return modelMixes
         case .template, .upstream: return nil
         }
     }
@@ -59,7 +62,7 @@ public final class ValuePools: @unchecked Sendable {
 
     private var all: [StringPool] {
         [
-            accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models,
+            accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models, modelMixes,
             categories, labels, extraKeys, extraValues,
         ]
     }
@@ -69,7 +72,7 @@ public final class ValuePools: @unchecked Sendable {
         let named: [(String, StringPool)] = [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
             ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
-            ("models", models), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("models", models), ("model_mixes", modelMixes), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
         return named.map { ($0.0, $0.1.count, $0.1.memoryFootprint) }.sorted { $0.bytes > $1.bytes }

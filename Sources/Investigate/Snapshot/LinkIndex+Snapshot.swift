@@ -127,7 +127,8 @@ extension EvidenceWeights {
         self.accounts = accounts
         sharingShare = try input.array("weights.sharing_share", Double.self)
         try SnapshotCheck.count("weights.sharing_share", sharingShare.count, LinkKind.allCases.count)
-        try SnapshotCheck.finite("weights.sharing_share", sharingShare, in: 0...1)
+        // A share is at most 1; the model mix's is scaled by accounts / holders (`EvidenceWeights`).
+        try SnapshotCheck.finite("weights.sharing_share", sharingShare, in: 0...Double(max(accounts, 1)))
         let threshold = try input.array("weights.threshold", Double.self)
         try SnapshotCheck.count("weights.threshold", threshold.count, 1)
         try SnapshotCheck.finite("weights.threshold", threshold)

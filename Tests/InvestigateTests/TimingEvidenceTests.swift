@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// Co-firing as evidence: the expectation counts the hours of the week both accounts keep, and
+/// timing adds at most half a link (`CoActivity.sharedHoursFactor`, `EvidenceWeights.countedTiming`).
+@Suite struct TimingEvidenceTests {
+    static let hour: UInt32 = 3600
+    static let week: UInt32 = 168 * 3600
+
+    /// `count` bursts in one hour of the week, a week apart (offset by `minute` within it).
+    static func sameHourEveryWeek(_ count: Int, hourOfWeek: UInt32, minute: UInt32) -> [UInt32] {
+        (0..<UInt32(count)).map { $0 * week + hourOfWeek * hour + minute * 60 }
+    }
+
+    @Test func keepingTheSameHoursRaisesTheExpectation() {
+        let x = Self.sameHourEveryWeek(10, hourOfWeek: 40, minute: 5)
+        let y = Self.sameHourEveryWeek(10, hourOfWeek: 40, minute: 20)
+        // Both keep one hour of the 168: they meet 168 times as often as two accounts spread evenly.
+        #expect(abs(CoActivity.sharedHoursFactor(x[...], y[...], baseSeconds: 0) - 168) < 1e-9)
+        // Different hours: never below 1 (the factor only ever lowers the evidence).
+        let z = Self.sameHourEveryWeek(10, hourOfWeek: 100, minute: 0)
+        #expect(CoActivity.sharedHoursFactor(x[...], z[...], baseSeconds: 0) == 1)
+        // An account spread over every hour of the week against any other: 1.
+        let everyHour = (0..<UInt32(168)).map { $0 * Self.hour + 30 }
+        #expect(abs(CoActivity.sharedHoursFactor(everyHour[...], x[...], baseSeconds: 0) - 1) < 1e-9)
+        // Before 1970 (a negative origin) the hours are still found, the same way.
+        let before = CoActivity.sharedHoursFactor(x[...], y[...], baseSeconds: -168 * 3600 * 52)
+        #expect(abs(before - 168) < 1e-9)
+        let offHour = CoActivity.sharedHoursFactor(x[...], y[...], baseSeconds: -1)
+        #expect(offHour >= 1 && offHour <= 168)
+    }
+
+    @Test func twoOfficeWorkersMeetingTwiceAreLessSurprisingThanTwoRoundTheClockAccounts() {
+        let activity = CoActivity(queries: QueryTable())
+        // Two accounts in the same hour each week, meeting within 5 s in two of the ten weeks.
+        var x = Self.sameHourEveryWeek(10, hourOfWeek: 40, minute: 5)
+        var y = Self.sameHourEveryWeek(10, hourOfWeek: 40, minute: 30)
+        x[3] = y[3] + 2
+        x[7] = y[7] + 4
+        let office = activity.coFiring(seconds: x[...], y[...])
+        #expect(office.together == 2)
+        // The same two meetings between accounts whose other bursts are spread over the week.
+        var spreadX = x, spreadY = y
+        for i in [0, 1, 2, 4, 5, 6, 8, 9] {
+            spreadX[i] = UInt32(i) * Self.week + UInt32(i * 17 % 168) * Self.hour
+            spreadY[i] = UInt32(i) * Self.week + UInt32((i * 17 + 60) % 168) * Self.hour
+        }
+        let spread = activity.coFiring(seconds: spreadX[...], spreadY[...])
+        #expect(spread.together == 2)
+        #expect(office.expected > spread.expected)
+        #expect(office.bits < spread.bits)
+    }
+
+    @Test func timingAddsAtMostHalfALink() {
+        let w = EvidenceWeights(accounts: 110_000, sharingShare: [:])
+        #expect(w.countedTiming(bits: 3) == 3)
+        #expect(w.countedTiming(bits: 40) == w.threshold / 2)
+    }
+
+    /// A pair that shares nothing but fires together often is not linked by timing alone.
+    @Test func timingAloneNeverLinksAPair() throws {
+        var s = SignalTestSource()
+        s.addBackground(count: 30)
+        var rng = SeededRandom(seed: 77)
+        for id in ["a", "b"] {
+            s.account(.init(id: id, created: "2025-11-01T08:00:00Z", email: "\(id)@gmail.com", payment: "own-\(id)"))
+            for q in 0..<40 {
+                s.query(
+                    id, at: SignalTestSource.base + Int64(q) * 1_800_000 + (id == "a" ? 0 : 1000), prompt: PromptMaker.human(&rng),
+                    ip: "77.\(id == "a" ? 1 : 2).\(q).1", agent: "client-\(id)/1")
+            }
+        }
+        let inv = try s.investigate()
+        let a = inv.data.accountIndex("a")!, b = inv.data.accountIndex("b")!
+        let why = inv.why(a, b)
+        let timing = try #require(why.timing)
+        #expect(timing.together >= 30)
+        #expect(timing.bits > why.threshold)
+        #expect(!why.linked)
+        #expect(why.shared.allSatisfy { $0.counted == 0 })
+        #expect(abs(why.total - why.threshold / 2) < 1e-9)
+        #expect(inv.explainPair(a, b).contains { $0.contains("at most half a link for timing") })
+    }
+}
