@@ -69,7 +69,7 @@ struct PivotCommand: ParsableCommand {
         commandName: "pivot", abstract: "List the accounts sharing one value (ip, payment, asn, ...).")
 
     @OptionGroup var source: SourceOptions
-    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, link") var key: String
+    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link") var key: String
     @Argument(help: "The value.") var value: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
