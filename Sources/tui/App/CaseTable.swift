@@ -5,7 +5,7 @@ enum CaseTable {
     /// How the tagged rows are ordered, as the case sheet's header says it.
     static let tagOrderShort = "by id"
     /// The same, in full, as `?` says it.
-    static let tagOrder = "case sheet: tags by id - clusters (c2 before c10), then accounts, then shared values"
+    static let tagOrder = "case sheet: another source's cluster tags first, then tags by id - clusters (c2 before c10), then accounts, then shared values"
     /// The row key of a cluster tag made on another source (`elsewhere:cluster:c3`).
     static let otherSourcePrefix = "elsewhere:"
 
@@ -15,20 +15,21 @@ enum CaseTable {
         var ids: [String] = []
         var targets: [SheetKind?] = []
         var keys: [String] = []
-        for key in orderedTagKeys(c.tags.keys) {
-            let what = MarkKey.display(key)
-            rows.append(["tag", what.text + " (" + what.kind + ")", c.tags[key, default: []].joined(separator: ",")])
-            ids.append(what.text)
-            targets.append(nil)
-            keys.append(key)
-        }
-        // Cluster tags made on another source: listed, never matched to this source's clusters.
+        // Cluster tags made on another source first (the header counts them apart; they must not be
+        // missed below a long list): listed, never matched to this source's clusters.
         for key in orderedTagKeys(c.otherSourceTags.keys) {
             let what = MarkKey.display(key)
             rows.append(["tag", what.text + " (cluster of another source)", c.otherSourceTags[key, default: []].joined(separator: ",")])
             ids.append(what.text)
             targets.append(nil)
             keys.append(otherSourcePrefix + key)
+        }
+        for key in orderedTagKeys(c.tags.keys) {
+            let what = MarkKey.display(key)
+            rows.append(["tag", what.text + " (" + what.kind + ")", c.tags[key, default: []].joined(separator: ",")])
+            ids.append(what.text)
+            targets.append(nil)
+            keys.append(key)
         }
         for (i, note) in c.notes.enumerated() {
             rows.append(["note", note, ""])
