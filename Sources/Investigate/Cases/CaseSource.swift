@@ -27,9 +27,9 @@ public struct CaseSource: Equatable, Sendable {
         self.files = files
     }
 
-    /// The source of `files`: reads at most 32 KiB of each regular file; a name that is not a
-    /// regular file (a FIFO, a device) is counted by its name and kind and never opened, so this
-    /// cannot block.
+    /// The source of `files`: reads at most 32 KiB of each regular file (`SourceFileEdges`); a
+    /// name that is not a regular file (a FIFO, a device) counts by its name and is never read,
+    /// so this cannot block.
     public init(files: SourceFiles) {
         var hasher = SHA256()
         func field(_ text: String) {
@@ -41,7 +41,9 @@ public struct CaseSource: Equatable, Sendable {
         let entries = files.all.sorted { $0.name < $1.name }
         for entry in entries {
             field(entry.name)
-            field(Self.content(of: entry.path))
+            if !SourceFileEdges.add(entry.path, edgeBytes: Self.edgeBytes, modificationTime: false, to: &hasher) {
+                field("unreadable")
+            }
         }
         self.path = Self.absolute(files.directory)
         self.fingerprint = Self.hex(Array(hasher.finalize()))
@@ -80,27 +82,6 @@ public struct CaseSource: Equatable, Sendable {
     /// `path` absolute and standardised (`..` and `.` resolved, no trailing slash).
     public static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    /// A file's kind, size, and the hashes of its head and tail, as one string.
-    private static func content(of path: String) -> String {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unreadable" }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            return "not a regular file"
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "unreadable" }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd() else { return "unreadable" }
-        let head = min(size, UInt64(edgeBytes))
-        let tailStart = max(head, size > UInt64(edgeBytes) ? size - UInt64(edgeBytes) : 0)
-        func digest(from offset: UInt64, count: UInt64) -> String {
-            guard count > 0 else { return "-" }
-            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: Int(count)) else {
-                return "unreadable"
-            }
-            return hex(Array(SHA256.hash(data: data)))
-        }
-        return "\(size) \(digest(from: 0, count: head)) \(digest(from: tailStart, count: size - tailStart))"
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {

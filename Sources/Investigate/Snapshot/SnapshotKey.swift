@@ -1,11 +1,5 @@
 import Crypto
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What a snapshot is valid for: the source's fingerprint (each file's role, name, size,
 /// modification time to the nanosecond, and the SHA-256 of its first and last 64 KiB), the tool
 /// version, the clustering mode and the snapshot format version, hashed into 32 bytes.
@@ -36,36 +30,10 @@ public struct SnapshotKey: Sendable, Equatable {
             for entry in entries {
                 field(Array(role.utf8))
                 field(Array(entry.name.utf8))
-                guard Self.addContent(of: entry.path, to: &hasher) else { return nil }
+                guard SourceFileEdges.add(entry.path, edgeBytes: Self.edgeBytes, modificationTime: true, to: &hasher) else { return nil }
             }
         }
         digest = Array(hasher.finalize())
-    }
-
-    /// Hashes a file's size, modification time and first and last `edgeBytes` bytes.
-    private static func addContent(of path: String, to hasher: inout SHA256) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return false }
-        let size = Int(info.st_size)
-        var fields = ByteWriter()
-        fields.u64(UInt64(size))
-        #if canImport(Glibc)
-            fields.u64(UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
-            fields.u64(UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
-        #else
-            fields.u64(UInt64(bitPattern: Int64(info.st_mtimespec.tv_sec)))
-            fields.u64(UInt64(bitPattern: Int64(info.st_mtimespec.tv_nsec)))
-        #endif
-        hasher.update(data: fields.data)
-        let head = min(size, edgeBytes)
-        let tailStart = max(head, size - edgeBytes)
-        guard SnapshotRawIO.readArray(UInt8.self, fd: fd, offset: 0, count: head, fileSize: size, hasher: &hasher) != nil,
-            SnapshotRawIO.readArray(UInt8.self, fd: fd, offset: tailStart, count: size - tailStart, fileSize: size, hasher: &hasher) != nil
-        else { return false }
-        return true
     }
 
     /// The key as 64 hex digits (the snapshot's file name).
