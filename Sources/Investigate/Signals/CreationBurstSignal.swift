@@ -1,4 +1,5 @@
-/// Creation burst: many members created within one 72-hour window.
+/// Creation burst: many members created within one 72-hour window. The members of an
+/// organisation they openly declare count once (`DeclaredOrganisation`): an onboarding is one event.
 public struct CreationBurstSignal: DetectionSignal {
     public let name = "creation_burst"
     /// Creates the signal.
@@ -6,8 +7,15 @@ public struct CreationBurstSignal: DetectionSignal {
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
         guard e.size >= 5 else { return nil }
-        let times = e.members.map { e.index.data.accounts.createdAt[Int($0)] }.filter { $0 != .min }.sorted()
-        guard times.count >= 5 else { return nil }
+        let (times, folded) = DeclaredOrganisation.creationUnits(e.members, data: e.index.data)
+        let declared = folded > 0
+            ? "; \(folded) of \(e.size) members declare a shared organisation, counted once as its onboarding" : ""
+        guard times.count >= 5 else {
+            guard folded > 0 else { return nil }
+            return SignalScore(
+                name: name, value: 0, baseline: 0, contribution: 0,
+                explanation: "no burst counted" + declared)
+        }
         // A design window (a sign-up batch done over a long weekend), read against the population's
         // own creation pace (`expected`), so only its share above that pace adds risk.
         let window: Int64 = 72 * 3_600_000
@@ -19,9 +27,10 @@ public struct CreationBurstSignal: DetectionSignal {
         let share = Double(best) / Double(times.count)
         let expected = min(1, 3 / e.population.creationSpanDays)
         let contribution = 0.35 * unit((share - max(0.3, expected * 2)) / 0.5)
+        let counted = folded > 0 ? "sign-ups" : "members"
         return SignalScore(
             name: name, value: share, baseline: expected, contribution: contribution,
-            explanation: "\(best) of \(times.count) members \(best == 1 ? "was" : "were") created within 72 hours "
-                + "(\(percent(expected)) expected at the population's pace)")
+            explanation: "\(best) of \(times.count) \(counted) \(best == 1 ? "was" : "were") created within 72 hours "
+                + "(\(percent(expected)) expected at the population's pace)" + declared)
     }
 }

@@ -1,9 +1,9 @@
 /// Prompts asking for step-by-step reasoning, chains of thought, rationales or grading.
 ///
 /// Elicited reasoning is worth harvesting only when it comes back: the credit is scaled by the
-/// cluster's answer length against the population's typical account (none at half its output
-/// per query, full at it). A lab sending "let's think step by step" maths items that get short
-/// worked answers asks for reasoning but takes little of it away.
+/// cluster's `HarvestReturn` (answer length and yield against the population's). A lab sending
+/// "let's think step by step" maths items that get short worked answers asks for reasoning but
+/// takes little of it away.
 public struct ReasoningElicitationSignal: DetectionSignal {
     public let name = "reasoning_elicitation"
     /// Creates the signal.
@@ -14,23 +14,14 @@ public struct ReasoningElicitationSignal: DetectionSignal {
         guard e.prompted >= 20 else { return nil }
         let reasoning = e.members.reduce(0) { $0 + Int(e.features.reasoning[Int($1)]) }
         let share = Double(reasoning) / Double(e.prompted)
-        let returned = Self.returnedShare(e)
+        let returned = HarvestReturn(e)
         let contribution = 0.45 * unit((share - e.population.reasoningShare - 0.1) / 0.5) * returned.credit
         var explanation = "\(percent(share)) of prompts ask for step-by-step reasoning or rationales "
             + "(population \(percent(e.population.reasoningShare)))"
         if returned.credit < 1 && contribution >= 0 && share > e.population.reasoningShare + 0.1 {
-            explanation += "; answers average \(Int(returned.perQuery)) output tokens (\(Int(returned.typical)) for a typical "
-                + "account), so \(percent(returned.credit)) of it counts"
+            explanation += "; " + returned.explanation
         }
         return SignalScore(
             name: name, value: share, baseline: e.population.reasoningShare, contribution: contribution, explanation: explanation)
-    }
-
-    /// How much of the elicitation counts: 0 at half the typical account's output per query, 1 at it.
-    static func returnedShare(_ e: ClusterEvidence) -> (credit: Double, perQuery: Double, typical: Double) {
-        let typical = max(e.population.outputLengths.median, 1)
-        guard e.queries > 0 else { return (1, 0, typical) }
-        let perQuery = Double(e.outputTokens) / Double(e.queries)
-        return (unit((perQuery - typical / 2) / (typical / 2)), perQuery, typical)
     }
 }

@@ -1,5 +1,9 @@
 /// Near-identical prompts: the share of members' prompts in their template families (one
 /// scaffold or several alternated), and how many members share the commonest family.
+///
+/// A template is a harvester's only when its answers are worth taking away: the credit is
+/// scaled by the cluster's `HarvestReturn`, as elicited reasoning's is. A course's homework
+/// template or a benchmark's items, answered no longer than anyone else's, count little.
 public struct TemplateFamilySignal: DetectionSignal {
     public let name = "template_share"
     /// Creates the signal.
@@ -18,10 +22,14 @@ public struct TemplateFamilySignal: DetectionSignal {
         let share = weighted / Double(e.prompted)
         let sharedBy = families.values.max() ?? 0
         let spread = e.size >= 2 ? unit(Double(sharedBy) / Double(e.size)) : 0.5
-        let contribution = 0.5 * unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
+        let above = unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
+        let returned = HarvestReturn(e)
+        let contribution = 0.5 * above * returned.credit
+        var explanation = "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
+            + "\(sharedBy) of \(e.size) members share the commonest"
+        if above > 0 && returned.credit < 1 { explanation += "; " + returned.explanation }
         return SignalScore(
             name: name, value: share, baseline: e.population.templateShare, contribution: contribution,
-            explanation: "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
-                + "\(sharedBy) of \(e.size) members share the commonest")
+            explanation: explanation)
     }
 }

@@ -14,7 +14,7 @@
 /// its bytes hash to the digest the authenticated table holds.
 enum SnapshotFormat {
     /// Bumped whenever what a snapshot holds or how it is laid out changes.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
