@@ -10,6 +10,7 @@ struct SignalTestSource {
         var payment = ""
         var status = "active"
         var org = ""
+        var country = ""
     }
 
     var accounts: [Account] = []
@@ -35,8 +36,8 @@ struct SignalTestSource {
     }
 
     func investigate() throws -> Investigation {
-        var csv = "account_id,created_at,email,payment_fingerprint,status,org_id\n"
-        for a in accounts { csv += "\(a.id),\(a.created),\(a.email),\(a.payment),\(a.status),\(a.org)\n" }
+        var csv = "account_id,created_at,email,payment_fingerprint,status,org_id,country\n"
+        for a in accounts { csv += "\(a.id),\(a.created),\(a.email),\(a.payment),\(a.status),\(a.org),\(a.country)\n" }
         var files = ["accounts.csv": csv, "queries.jsonl": queries.joined(separator: "\n") + "\n"]
         if !payments.isEmpty { files["payments.csv"] = "account_id,payment_fingerprint,kind\n" + payments.joined(separator: "\n") + "\n" }
         let source = try TempSource(files)

@@ -79,6 +79,12 @@ public enum FreeMail {
     public static func contains(_ domain: String) -> Bool {
         let lowered = domain.lowercased()
         if domains.contains(lowered) { return true }
+        return isAcademic(lowered)
+    }
+
+    /// True for an academic domain (`.edu`, `.edu.xx`, `.ac.xx`), which an institution issues.
+    public static func isAcademic(_ domain: String) -> Bool {
+        let lowered = domain.lowercased()
         return lowered.hasSuffix(".edu") || lowered.contains(".edu.") || lowered.contains(".ac.")
     }
 }

@@ -16,6 +16,8 @@ struct PairScan {
     private var held: [Int32] = []
     /// End of each kind's values in `held`, by kind position.
     private var heldEnd = [Int](repeating: 0, count: LinkKind.allCases.count)
+    /// How many values of each kind the held account holds, shared or not (by kind position).
+    private var heldCounts = [Int](repeating: 0, count: LinkKind.allCases.count)
     private var currentBursts: [UInt32] = []
     private var burstsRead = false
     private var otherBursts: [UInt32] = []
@@ -38,7 +40,8 @@ struct PairScan {
     /// fall short of the threshold.
     mutating func verdict(_ a: Int, _ b: Int) -> Verdict {
         if a != current { hold(a) }
-        let shared = PairEvidence.staticBits(valuesOfA: { heldValues($0) }, b, index: index, weights: weights)
+        let shared = PairEvidence.staticBits(
+            a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights)
         var bits = shared
         if bits < weights.threshold, let coActivity { bits += weights.countedTiming(bits: coFiringBits(b, coActivity)) }
         if bits >= weights.threshold { return .linked }
@@ -49,8 +52,10 @@ struct PairScan {
         current = a
         held.removeAll(keepingCapacity: true)
         for kind in LinkKind.allCases {
-            for value in index.values(of: a, kind: kind) where index.shareCount(kind, value: value) >= 2 { held.append(value) }
+            let values = index.values(of: a, kind: kind)
+            for value in values where index.shareCount(kind, value: value) >= 2 { held.append(value) }
             heldEnd[kind.position] = held.count
+            heldCounts[kind.position] = values.count
         }
         burstsRead = false
     }

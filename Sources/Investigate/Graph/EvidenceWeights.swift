@@ -16,6 +16,15 @@
 /// `log2(1 / u)` bits (m taken as 1). Two accounts are linked when the evidence of everything
 /// they share reaches `threshold = log2(N) + 1` bits: fewer than one account in the population
 /// in two would share that much by chance. No constant here is fitted to a generator.
+///
+/// An account holding many values of a kind strangers share (a mobile user across carriers, a
+/// proxy rotating through residential ISPs) meets any other account on some of them by chance:
+/// the u-probability grows with how many each of the two holds against the kind's typical
+/// (median) holder's count (`spreadBits`), so two such accounts sharing five common ASNs is not
+/// evidence.
+///
+/// A value of an origin kind local to one country (a national ISP) is read against that
+/// country's accounts when both accounts are of it (`LocalScope`).
 public struct EvidenceWeights: Sendable {
     /// Accounts in the population (`N`).
     public let accounts: Int
@@ -24,6 +33,10 @@ public struct EvidenceWeights: Sendable {
     public let sharingShare: [Double]
     /// Bits a pair's evidence must reach to link.
     public let threshold: Double
+    /// How many values of a kind its typical (median) holder holds, per kind position.
+    public let meanHeld: [Double]
+    /// The country each origin value is local to.
+    public let local: LocalScope
 
     /// Measures `q_k` of every kind on the index.
     /// - Complexity: O(distinct (account, value) pairs).
@@ -31,11 +44,16 @@ public struct EvidenceWeights: Sendable {
         let n = index.data.accountCount
         accounts = n
         var shares: [Double] = []
+        var means: [Double] = []
         for kind in LinkKind.allCases {
             var sharers = 0, holders = 0
+            var heldCounts: [Int32] = []
             for account in 0..<n {
                 let values = index.values(of: account, kind: kind)
-                if !values.isEmpty { holders += 1 }
+                if !values.isEmpty {
+                    holders += 1
+                    heldCounts.append(Int32(values.count))
+                }
                 if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }
             if kind == .modelMix && holders > 0 {
@@ -47,31 +65,61 @@ public struct EvidenceWeights: Sendable {
             } else {
                 shares.append(n == 0 ? 1 : max(Double(sharers), 1) / Double(n))
             }
+            means.append(Self.median(&heldCounts))
         }
         sharingShare = shares
+        meanHeld = means
+        local = LocalScope(index: index)
         threshold = log2(Double(max(n, 2))) + 1
     }
 
-    /// A model with given figures (for tests).
-    public init(accounts: Int, sharingShare: [LinkKind: Double]) {
+    /// The median of counts (0 when there are none); reorders them.
+    static func median(_ counts: inout [Int32]) -> Double {
+        guard !counts.isEmpty else { return 0 }
+        let middle = counts.count / 2
+        counts.sort()
+        return counts.count % 2 == 1 ? Double(counts[middle]) : Double(counts[middle - 1] + counts[middle]) / 2
+    }
+
+    /// A model with given figures (for tests); a kind without a mean held discounts nothing.
+    public init(accounts: Int, sharingShare: [LinkKind: Double], meanHeld: [LinkKind: Double] = [:]) {
         self.accounts = accounts
         self.sharingShare = LinkKind.allCases.map { sharingShare[$0] ?? 1 }
+        self.meanHeld = LinkKind.allCases.map { meanHeld[$0] ?? 0 }
+        local = .none
         threshold = log2(Double(max(accounts, 2))) + 1
     }
 
     /// `q_k` of a kind.
     public func share(_ kind: LinkKind) -> Double { sharingShare[kind.position] }
 
-    /// The u-probability of a value of `kind` held by `n` accounts.
-    public func u(_ kind: LinkKind, sharedBy n: Int) -> Double {
-        min(1, share(kind) * Double(max(n, 1)) / Double(max(accounts, 1)))
+    /// The u-probability of a value of `kind` held by `n` accounts, among `scope` accounts (the
+    /// population unless the value is local to the pair's country).
+    public func u(_ kind: LinkKind, sharedBy n: Int, within scope: Int? = nil) -> Double {
+        min(1, share(kind) * Double(max(n, 1)) / Double(max(scope ?? accounts, 1)))
     }
 
     /// The evidence (bits, >= 0) that two accounts sharing a value of `kind` held by `n`
-    /// accounts are related.
-    public func weight(_ kind: LinkKind, sharedBy n: Int) -> Double {
+    /// accounts are related (among `scope` accounts: see `u`).
+    public func weight(_ kind: LinkKind, sharedBy n: Int, within scope: Int? = nil) -> Double {
         guard n >= 2 else { return 0 }
-        return max(0, -log2(u(kind, sharedBy: n)))
+        return max(0, -log2(u(kind, sharedBy: n, within: scope)))
+    }
+
+    /// The scope of a value two accounts share: its country's accounts when it is local to the
+    /// country both are of, else nil (the population).
+    public func scope(_ kind: LinkKind, value: Int32, _ a: Int, _ b: Int, countries: [Int32]) -> Int? {
+        EvidenceWeights.isOrigin(kind) ? local.scope(kind, value: value, a, b, countries: countries) : nil
+    }
+
+    /// Bits taken off each shared value of `kind` for a pair holding `heldA` and `heldB` values
+    /// of it: `log2` of how many times more likely than for two typical holders a chance meeting
+    /// is (each side's count over the kind's typical holder's, when above it). None for identifiers (a card
+    /// is issued to one operator however many cards it holds) or where no mean is known.
+    public func spreadBits(_ kind: LinkKind, heldA: Int, heldB: Int) -> Double {
+        let mean = meanHeld[kind.position]
+        guard mean > 0, !EvidenceWeights.isIdentifier(kind) else { return 0 }
+        return log2(max(1, Double(heldA) / mean)) + log2(max(1, Double(heldB) / mean))
     }
 
     /// Kinds issued to one account or one operator (payment instruments, API keys, organisation

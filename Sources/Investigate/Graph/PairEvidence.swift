@@ -6,8 +6,15 @@ public struct SharedValue: Sendable, Equatable {
     public var value: Int32
     /// Accounts holding it.
     public var sharedBy: Int
-    /// Its match weight in bits (`EvidenceWeights.weight`, times an upstream link's own weight).
+    /// The accounts its rarity was read against: its country's, when it is local to the
+    /// country both accounts are of; nil for the population.
+    public var scope: Int? = nil
+    /// Its match weight in bits (`EvidenceWeights.weight`, times an upstream link's own weight,
+    /// less `spread`).
     public var bits: Double
+    /// Bits taken off because the two accounts hold many values of the kind
+    /// (`EvidenceWeights.spreadBits`).
+    public var spread = 0.0
     /// What it adds to the pair's total: a value of a kind strangers share by nature (network,
     /// mail domain, client, template) counts at most half a link (`EvidenceWeights.counted`);
     /// the strongest value of a kind counts whole, each further one of the same kind half (they
@@ -27,6 +34,8 @@ public struct PairEvidence: Sendable {
     public var total = 0.0
     /// Bits a link needs.
     public var threshold = 0.0
+    /// How many values of each kind (by kind position) the two accounts hold, shared or not.
+    public var held: [(Int, Int)] = []
 
     /// Whether the evidence links the two accounts.
     public var linked: Bool { total >= threshold }
@@ -37,6 +46,7 @@ public struct PairEvidence: Sendable {
     ) -> PairEvidence {
         var out = PairEvidence()
         out.threshold = weights.threshold
+        out.held = LinkKind.allCases.map { (index.values(of: a, kind: $0).count, index.values(of: b, kind: $0).count) }
         out.shared = sharedValues(a, b, index: index, weights: weights)
         out.total = out.shared.reduce(0) { $0 + $1.counted }
         if let coActivity {
@@ -51,11 +61,16 @@ public struct PairEvidence: Sendable {
     static func sharedValues(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> [SharedValue] {
         var found: [SharedValue] = []
         for kind in LinkKind.allCases {
-            forEachShared(index.values(of: a, kind: kind), index.values(of: b, kind: kind)) { value in
+            let valuesA = index.values(of: a, kind: kind), valuesB = index.values(of: b, kind: kind)
+            let spread = weights.spreadBits(kind, heldA: valuesA.count, heldB: valuesB.count)
+            let countries = index.data.accounts.country
+            forEachShared(valuesA, valuesB) { value in
                 let n = index.shareCount(kind, value: value)
-                var bits = weights.weight(kind, sharedBy: n)
+                let scope = weights.scope(kind, value: value, a, b, countries: countries)
+                var bits = weights.weight(kind, sharedBy: n, within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
-                found.append(SharedValue(kind: kind, value: value, sharedBy: n, bits: bits, counted: 0))
+                let taken = min(spread, bits)
+                found.append(SharedValue(kind: kind, value: value, sharedBy: n, scope: scope, bits: bits - taken, spread: taken, counted: 0))
             }
         }
         found.sort { ($0.bits, $1.kind, $1.value) > ($1.bits, $0.kind, $0.value) }
@@ -78,25 +93,30 @@ public struct PairEvidence: Sendable {
 
     /// The bits of everything two accounts share (no timing), without building the list.
     static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> Double {
-        staticBits(valuesOfA: { index.values(of: a, kind: $0) }, b, index: index, weights: weights)
+        staticBits(a, valuesOfA: { index.values(of: a, kind: $0) }, heldByA: { index.values(of: a, kind: $0).count }, b, index: index, weights: weights)
     }
 
-    /// `staticBits(a, b)` with the first account's values given per kind (a scan over many pairs
-    /// of one account reads them once). A kind `a` holds nothing of adds nothing, so `b`'s values
-    /// of it are not read.
+    /// `staticBits(a, b)` with the first account's shared values given per kind and its count of
+    /// values per kind (a scan over many pairs of one account reads them once). A kind `a` shares
+    /// nothing of adds nothing, so `b`'s values of it are not read.
     @inline(__always)
     static func staticBits(
-        valuesOfA: (LinkKind) -> ArraySlice<Int32>, _ b: Int, index: LinkIndex, weights: EvidenceWeights
+        _ a: Int, valuesOfA: (LinkKind) -> ArraySlice<Int32>, heldByA: (LinkKind) -> Int, _ b: Int, index: LinkIndex,
+        weights: EvidenceWeights
     ) -> Double {
         var total = 0.0, origin = 0.0
+        let countries = index.data.accounts.country
         for kind in LinkKind.allCases {
             let mine = valuesOfA(kind)
             if mine.isEmpty { continue }
+            let theirs = index.values(of: b, kind: kind)
+            let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: theirs.count)
             var best = 0.0, rest = 0.0
-            forEachShared(mine, index.values(of: b, kind: kind)) { value in
-                var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value))
+            forEachShared(mine, theirs) { value in
+                let scope = weights.scope(kind, value: value, a, b, countries: countries)
+                var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value), within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
-                bits = weights.counted(kind, bits: bits)
+                bits = weights.counted(kind, bits: max(0, bits - spread))
                 if bits > best {
                     rest += best
                     best = bits

@@ -8,7 +8,10 @@ public enum PairExplanation {
         let total = grouped(weights.accounts)
         for s in evidence.shared {
             let value = index.valueString(s.kind, s.value)
-            let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            var holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            if let scope = s.scope, let country = weights.local.country(s.kind, value: s.value) {
+                holders += " (most of them in \(index.data.label(country) ?? "one country"), where \(grouped(scope)) accounts are, as both these are)"
+            }
             let what: String
             switch s.kind {
             case .payment: what = "both pay with instrument \(value), which \(holders) use"
@@ -24,6 +27,13 @@ public enum PairExplanation {
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) use"
             }
             out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+        }
+        for kind in LinkKind.allCases {
+            guard let discounted = evidence.shared.first(where: { $0.kind == kind && $0.spread > 0 }) else { continue }
+            let a = evidence.held[kind.position].0, b = evidence.held[kind.position].1
+            out.append(
+                "they hold many \(kind.rawValue) values (\(a) and \(b); \(format1(weights.meanHeld[kind.position])) for a typical holder), "
+                    + "so chance meetings are likelier: each shared one counts up to \(format1(discounted.spread)) bits less")
         }
         if let timing = evidence.timing {
             out.append(

@@ -1,5 +1,6 @@
 /// Creation burst: many members created within one 72-hour window. The members of an
-/// organisation they openly declare count once (`DeclaredOrganisation`): an onboarding is one event.
+/// organisation or academic mail domain they share count once (`DeclaredOrganisation`): an
+/// onboarding, or a term's first week, is one event.
 public struct CreationBurstSignal: DetectionSignal {
     public let name = "creation_burst"
     /// Creates the signal.
@@ -9,7 +10,7 @@ public struct CreationBurstSignal: DetectionSignal {
         guard e.size >= 5 else { return nil }
         let (times, folded) = DeclaredOrganisation.creationUnits(e.members, data: e.index.data)
         let declared = folded > 0
-            ? "; \(folded) of \(e.size) members declare a shared organisation, counted once as its onboarding" : ""
+            ? "; \(folded) of \(e.size) members declare a shared organisation or academic mail domain, counted once as its onboarding" : ""
         guard times.count >= 5 else {
             guard folded > 0 else { return nil }
             return SignalScore(

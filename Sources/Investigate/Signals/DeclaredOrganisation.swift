@@ -1,7 +1,9 @@
 /// What a declared organisation explains.
 ///
 /// Accounts that openly declare one `org_id` are expected to share a payer (the organisation's
-/// invoice or card) and to be created together (an onboarding, a course's first week). For them
+/// invoice or card) and to be created together (an onboarding, a course's first week); so are
+/// accounts on one academic mail domain (`.edu`, `.ac.`), which the institution issues, not the
+/// account holder (it is not a payer: it pays for nothing). For them
 /// those ties are not evidence of a concealed ring, so the signals that read them leave them out
 /// and say so. What the accounts then do (their prompts, what they take away, their timing) is
 /// judged as anyone's, so a ring that declares an organisation to hide behind still shows its
@@ -20,20 +22,42 @@ enum DeclaredOrganisation {
         return org >= 0 ? org : nil
     }
 
-    /// Members' creation times (sorted), with the members of each organisation that two or more
-    /// of them declare counted once, at the organisation's first creation; and how many members
-    /// were folded that way.
+    /// The institution an account declares: its organisation, else its academic mail domain
+    /// (as a negative key, so the two never collide), else nil.
+    static func institution(_ account: Int, data: CaseData, academic: (Int32) -> Bool) -> Int64? {
+        let org = data.accounts.org[account]
+        if org >= 0 { return Int64(org) }
+        let domain = data.accounts.emailDomain[account]
+        if domain >= 0 && academic(domain) { return -1 - Int64(domain) }
+        return nil
+    }
+
+    /// Members' creation times (sorted), with the members of each institution (`institution`)
+    /// that two or more of them declare counted once, at its first creation; and how many
+    /// members were folded that way.
     static func creationUnits(_ members: [Int32], data: CaseData) -> (times: [Int64], folded: Int) {
-        let created = data.accounts.createdAt, orgs = data.accounts.org
-        var declaring: [Int32: Int] = [:]
-        for m in members where created[Int(m)] != .min && orgs[Int(m)] >= 0 { declaring[orgs[Int(m)], default: 0] += 1 }
-        var first: [Int32: Int64] = [:]
+        let created = data.accounts.createdAt
+        var academicDomains: [Int32: Bool] = [:]
+        func academic(_ domain: Int32) -> Bool {
+            if let known = academicDomains[domain] { return known }
+            let verdict = FreeMail.isAcademic(data.pools.emailDomains.string(domain))
+            academicDomains[domain] = verdict
+            return verdict
+        }
+        var declared: [Int64?] = []
+        var declaring: [Int64: Int] = [:]
+        for m in members {
+            let key = created[Int(m)] == .min ? nil : institution(Int(m), data: data, academic: academic)
+            declared.append(key)
+            if let key { declaring[key, default: 0] += 1 }
+        }
+        var first: [Int64: Int64] = [:]
         var times: [Int64] = []
         var folded = 0
-        for m in members {
-            let time = created[Int(m)], org = orgs[Int(m)]
+        for (m, key) in zip(members, declared) {
+            let time = created[Int(m)]
             guard time != .min else { continue }
-            if org >= 0, declaring[org, default: 0] >= 2 {
+            if let org = key, declaring[org, default: 0] >= 2 {
                 first[org] = min(first[org] ?? time, time)
                 folded += 1
             } else {

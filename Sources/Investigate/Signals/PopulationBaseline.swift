@@ -24,6 +24,13 @@ public struct PopulationBaseline: Sendable {
     public var weeklyConcentration = 0.0
     /// Accounts whose status is banned or suspended.
     public var bannedAccounts: [Bool] = []
+    /// The share of accounts banned or suspended (the chance that a stranger is).
+    public internal(set) var bannedShare = 0.0
+
+    /// The share of `true` in `flags`.
+    static func share(of flags: [Bool]) -> Double {
+        flags.isEmpty ? 0 : Double(flags.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(flags.count)
+    }
     /// Payment fingerprints recorded as invoices (shared by an organisation's staff by design).
     public var invoiceInstruments: Set<Int32> = []
 
@@ -83,5 +90,6 @@ public struct PopulationBaseline: Sendable {
             let status = Int(data.accounts.status[a])
             return status >= 0 && status < bannedStatus.count && bannedStatus[status]
         }
+        bannedShare = Self.share(of: bannedAccounts)
     }
 }

@@ -73,6 +73,7 @@ extension PopulationBaseline {
         let banned = try input.array("population.banned", UInt8.self)
         try SnapshotCheck.count("population.banned", banned.count, accounts)
         bannedAccounts = banned.map { $0 != 0 }
+        bannedShare = Self.share(of: bannedAccounts)
         let invoices = try input.array("population.invoice_instruments", Int32.self)
         try SnapshotCheck.ids("population.invoice_instruments", invoices, below: paymentValues, absent: false)
         invoiceInstruments = Set(invoices)

@@ -31,7 +31,7 @@ enum InvestigationSnapshot {
         let families = try TemplateFamilies.readSnapshot(input, accounts: n)
         data.families.withLock { $0 = families }
         let index = try LinkIndex.readSnapshot(input, data: data, families: families)
-        let weights = try EvidenceWeights(snapshot: input, accounts: n)
+        let weights = try EvidenceWeights(snapshot: input, accounts: n, index: index)
         let coActivity = try CoActivity.readSnapshot(input, queries: data.queries)
         let features = try AccountFeatures(snapshot: input, queries: data.queries, accounts: n)
         let population = try PopulationBaseline(snapshot: input, accounts: n, paymentValues: data.pools.payments.count)

@@ -119,9 +119,14 @@ extension EvidenceWeights {
         try out.put("weights.accounts", [accounts])
         try out.put("weights.sharing_share", sharingShare)
         try out.put("weights.threshold", [threshold])
+        try out.put("weights.mean_held", meanHeld)
+        try out.put("weights.country_size", local.countrySize)
+        for kind in LinkKind.allCases where EvidenceWeights.isOrigin(kind) {
+            try out.put("weights.local.\(kind.rawValue)", local.valueCountry[kind.position])
+        }
     }
 
-    init(snapshot input: SnapshotFileReader, accounts: Int) throws {
+    init(snapshot input: SnapshotFileReader, accounts: Int, index: LinkIndex) throws {
         let stored = try input.array("weights.accounts", Int.self)
         guard stored == [accounts] else { throw SnapshotDamage("section weights.accounts: does not match the accounts") }
         self.accounts = accounts
@@ -133,6 +138,26 @@ extension EvidenceWeights {
         try SnapshotCheck.count("weights.threshold", threshold.count, 1)
         try SnapshotCheck.finite("weights.threshold", threshold)
         self.threshold = threshold[0]
+        meanHeld = try input.array("weights.mean_held", Double.self)
+        try SnapshotCheck.count("weights.mean_held", meanHeld.count, LinkKind.allCases.count)
+        try SnapshotCheck.finite("weights.mean_held", meanHeld, in: 0...Double(Int32.max))
+        let labels = index.data.pools.labels.count
+        let sizes = try input.array("weights.country_size", Int32.self)
+        try SnapshotCheck.count("weights.country_size", sizes.count, sizes.isEmpty ? 0 : labels)
+        guard sizes.allSatisfy({ $0 >= 0 && Int($0) <= accounts }) else {
+            throw SnapshotDamage("section weights.country_size: a size out of range")
+        }
+        var perKind: [[Int32]] = []
+        for kind in LinkKind.allCases {
+            guard EvidenceWeights.isOrigin(kind) else { perKind.append([]); continue }
+            let countries = try input.array("weights.local.\(kind.rawValue)", Int32.self)
+            if !countries.isEmpty { try SnapshotCheck.count("weights.local.\(kind.rawValue)", countries.count, index.valueCount(kind)) }
+            guard countries.allSatisfy({ $0 >= -1 && Int($0) < sizes.count }) else {
+                throw SnapshotDamage("section weights.local.\(kind.rawValue): a country out of range")
+            }
+            perKind.append(countries)
+        }
+        local = LocalScope(valueCountry: perKind, countrySize: sizes)
     }
 }
 
