@@ -22,8 +22,9 @@ import Testing
         #expect(w.weight(.payment, sharedBy: 1) == 0)
     }
 
-    /// A ring of 12 with own cards, IPs and free-mail addresses, tied only by a rare client and two
-    /// alternating chain-of-thought families.
+    /// A ring of 12 with own cards, IPs and free-mail addresses, tied only by a rare client, two
+    /// alternating chain-of-thought families and a network nobody else uses (three kinds strangers
+    /// share, each at most half a link: it takes two or more together).
     static func toolingRing(_ s: inout S, size: Int = 12) {
         var rng = SeededRandom(seed: 21)
         for i in 0..<size {
@@ -32,7 +33,7 @@ import Testing
             for q in 0..<24 {
                 s.query(
                     id, at: S.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: ScenarioPrompts.template(q % 2, &rng),
-                    input: 120, output: 1100, ip: "88.\(i).\(q).7", asn: "AS3320", agent: "acme-batch/1.2",
+                    input: 120, output: 1100, ip: "88.\(i).\(q).7", asn: "AS64999", agent: "acme-batch/1.2",
                     category: PersonaParts.categories[q % 12])
             }
         }

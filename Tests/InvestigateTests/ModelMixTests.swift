@@ -69,7 +69,7 @@ import Testing
     static func population(ringModels: (Int) -> String) throws -> Investigation {
         var s = Source()
         var rng = SeededRandom(seed: 41)
-        for i in 0..<60 {
+        for i in 0..<90 {
             let id = "p\(i)"
             s.account(id)
             for q in 0..<20 {
@@ -105,7 +105,7 @@ import Testing
         #expect(why.shared.contains { $0.kind == .template })
         #expect(why.linked)
         #expect(mixed.cluster(ofAccount: r0).size == 6)
-        #expect(mixed.explainPair(r0, r3).contains { $0.contains("model mix haiku-old + opus-old, which 6 of 66 accounts use") })
+        #expect(mixed.explainPair(r0, r3).contains { $0.contains("model mix haiku-old + opus-old, which 6 of 96 accounts use") })
 
         // The same ring on the population's common model: the scaffold alone is at most half a link.
         let plain = try Self.population { _ in "sonnet" }
@@ -146,7 +146,7 @@ import Testing
     @Test func theCommonMixIsAHub() throws {
         let inv = try Self.population { $0 % 2 == 0 ? "opus-old" : "haiku-old" }
         let sonnet = try #require(inv.index.valueID(.modelMix, "sonnet"))
-        #expect(inv.index.shareCount(.modelMix, value: sonnet) == 48)
-        #expect(inv.weights.isHub(.modelMix, sharedBy: 48))
+        #expect(inv.index.shareCount(.modelMix, value: sonnet) == 72)
+        #expect(inv.weights.isHub(.modelMix, sharedBy: 72))
     }
 }

@@ -15,10 +15,13 @@ public struct SharedValue: Sendable, Equatable {
     /// Bits taken off because the two accounts hold many values of the kind
     /// (`EvidenceWeights.spreadBits`).
     public var spread = 0.0
+    /// Whether its kind's half a link was reached, so it counts less (or nothing) for that.
+    public var kindFull = false
     /// What it adds to the pair's total: a value of a kind strangers share by nature (network,
     /// mail domain, client, template) counts at most half a link (`EvidenceWeights.counted`);
     /// the strongest value of a kind counts whole, each further one of the same kind half (they
-    /// are seldom independent: two exits of one VPN); of the origin kinds (IP, subnet, ASN, mail
+    /// are seldom independent: two exits of one VPN), and a kind strangers share adds at most half
+    /// a link in all, however many of its values match; of the origin kinds (IP, subnet, ASN, mail
     /// domain: nested in each other or the same institution's) only the strongest kind counts.
     public var counted: Double
 }
@@ -76,10 +79,19 @@ public struct PairEvidence: Sendable {
         found.sort { ($0.bits, $1.kind, $1.value) > ($1.bits, $0.kind, $0.value) }
         var seenKind = Set<LinkKind>()
         var originSums: [LinkKind: Double] = [:]
+        var kindSums: [LinkKind: Double] = [:]
         for i in found.indices {
             let kind = found[i].kind
             let capped = weights.counted(kind, bits: found[i].bits)
-            found[i].counted = seenKind.insert(kind).inserted ? capped : capped / 2
+            var counted = seenKind.insert(kind).inserted ? capped : capped / 2
+            // A kind strangers share adds at most half a link however many of its values match.
+            let room = weights.counted(kind, bits: .infinity) - kindSums[kind, default: 0]
+            if counted > room {
+                counted = max(0, room)
+                found[i].kindFull = true
+            }
+            found[i].counted = counted
+            kindSums[kind, default: 0] += counted
             if EvidenceWeights.isOrigin(kind) { originSums[kind, default: 0] += found[i].counted }
         }
         // Where accounts come from (IP in subnet in ASN, and the mail domain of the same
@@ -124,7 +136,8 @@ public struct PairEvidence: Sendable {
                     rest += bits
                 }
             }
-            let sum = best + rest / 2
+            // A kind strangers share adds at most half a link however many of its values match.
+            let sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
             if EvidenceWeights.isOrigin(kind) { origin = max(origin, sum) } else { total += sum }
         }
         return total + origin

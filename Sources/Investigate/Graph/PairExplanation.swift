@@ -55,7 +55,8 @@ public enum PairExplanation {
 
     private static func contribution(_ s: SharedValue, capped: Double) -> String {
         if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
-        if s.counted == 0 { return "(\(format1(s.bits)) bits, not counted: the same origin as stronger evidence)" }
+        if s.counted == 0 && !s.kindFull { return "(\(format1(s.bits)) bits, not counted: the same origin as stronger evidence)" }
+        if s.kindFull { return "(\(format1(s.bits)) bits, a kind strangers share adds at most half a link in all: +\(format1(s.counted)))" }
         if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format1(s.counted)))" }
         return "(\(format1(s.bits)) bits, a further value of the same kind counts half: +\(format1(s.counted)))"
     }

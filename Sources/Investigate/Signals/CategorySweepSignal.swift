@@ -17,6 +17,8 @@ public struct CategorySweepSignal: DetectionSignal {
                 if c >= 0 { counts[Int(c)] += 1 }
             }
         }
+        // Only labelled rows say how widely a cluster sweeps (the same floor as above).
+        guard counts.reduce(0, +) >= 100 else { return nil }
         let entropy = Statistics.normalisedEntropy(counts)
         let covered = counts.filter { $0 > 0 }.count
         let contribution = 0.15 * unit((entropy - e.population.categoryEntropy - 0.1) / 0.3)

@@ -16,6 +16,9 @@ public struct OneSubjectSignal: DetectionSignal {
                 if c >= 0 { counts[Int(c)] += 1 }
             }
         }
+        // Sample-size floor (design): a subject is read from at least 20 labelled queries; rows
+        // without a category say nothing about how narrow a cluster is.
+        guard counts.reduce(0, +) >= 20 else { return nil }
         let entropy = Statistics.normalisedEntropy(counts)
         let narrower = (e.population.categoryEntropy - entropy) / e.population.categoryEntropy
         let contribution = -0.15 * unit(narrower)

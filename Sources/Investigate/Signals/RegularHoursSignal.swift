@@ -1,16 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Regular hours lower risk: members' activity packed into a few recurring hours of the week (a
 /// lecture, a shift, a weekly benchmark run), far more than the population's activity is.
 /// Schedulers that fire round the clock and harvesting that runs all week are not.
 ///
-/// The measure is the lift of the cluster's share of queries in its two busiest hours of the
-/// week over what chance gives (the population's own share, plus two standard deviations for a
-/// sample of the cluster's size), on a log scale up to all of its queries in those two hours.
+/// The measure is the cluster's share of queries in its two busiest hours of the week above what
+/// chance gives (the population's own share, plus two standard deviations for a sample of the
+/// cluster's size), as a fraction of the most it could be above it (all of its queries there).
 public struct RegularHoursSignal: DetectionSignal {
     public let name = "regular_hours"
     /// Creates the signal.
@@ -27,7 +21,7 @@ public struct RegularHoursSignal: DetectionSignal {
         let base = e.population.weeklyConcentration
         let chance = min(1, base + 2 * (base * (1 - base) / Double(e.queries)).squareRoot())
         guard share > chance, chance > 0, chance < 1 else { return nil }
-        let contribution = -0.3 * unit(log(share / chance) / log(1 / chance))
+        let contribution = -0.3 * unit((share - chance) / (1 - chance))
         guard contribution < 0 else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
