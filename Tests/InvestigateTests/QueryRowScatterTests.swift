@@ -28,7 +28,7 @@ import Testing
     /// Parts of `sizes` rows (the second kept as a line bitmap, as a shared slice's share is),
     /// some rows dropped, the rest placed by a shuffled permutation; returns the scatter and the
     /// table it must give.
-    static func fixture(sizes: [Int], seed: UInt64) -> (QueryRowScatter, [Expected]) {
+    static func fixture(sizes: [Int], seed: UInt64, ordered: Bool = false) -> (QueryRowScatter, [Expected]) {
         var mixer = Mixer(state: seed)
         var parts: [QueryRows] = [], contextMaps: [[Int32]] = [], categoryMaps: [[Int32]] = [], lineBase: [Int] = []
         var pending: [(part: Int, row: Int, value: Expected)] = []
@@ -69,7 +69,7 @@ import Testing
         // Drop about one row in six; shuffle the rest into positions.
         let kept = pending.filter { _ in mixer.next(6) != 0 }
         var positions = Array(0..<kept.count)
-        for i in stride(from: positions.count - 1, to: 0, by: -1) { positions.swapAt(i, mixer.next(i + 1)) }
+        if !ordered { for i in stride(from: positions.count - 1, to: 0, by: -1) { positions.swapAt(i, mixer.next(i + 1)) } }
         for entry in pending { parts[entry.part].account[entry.row] = -1 }
         var table = [Expected?](repeating: nil, count: kept.count)
         for (entry, position) in zip(kept, positions) {
@@ -102,6 +102,24 @@ import Testing
             #expect(Self.rows(table) == expected)
             // The parts' columns are freed once dealt.
             #expect(scatter.parts.allSatisfy { $0.seconds.count == 0 && $0.promptSketch.count == 0 && $0.account.count == 0 })
+        }
+    }
+
+    @Test func rowsInOrderMoveDirectlyAndLandAsThroughBuckets() {
+        for seed in [3, 11] as [UInt64] {
+            let (direct, expected) = Self.fixture(sizes: [40, 57, 0, 23], seed: seed, ordered: true)
+            #expect(direct.rowsArriveInOrder)
+            let table = QueryTable()
+            direct.scatter(into: table)
+            #expect(Self.rows(table) == expected)
+            #expect(direct.parts.allSatisfy { $0.seconds.count == 0 && $0.account.count == 0 })
+            var (bucketed, same) = Self.fixture(sizes: [40, 57, 0, 23], seed: seed, ordered: true)
+            bucketed.bucketShift = 2
+            let other = QueryTable()
+            bucketed.scatter(into: other)
+            #expect(Self.rows(other) == same)
+            // Shuffled rows are not in order: they go through buckets.
+            #expect(!Self.fixture(sizes: [40, 57, 0, 23], seed: seed).0.rowsArriveInOrder)
         }
     }
 

@@ -16,7 +16,9 @@ import Foundation
 /// rows are held about once, plus a position each and one bucket's range per thread.
 ///
 /// Rows keep their values whatever the bucket: a bucket's rows carry their final position,
-/// so the order in which they are dealt does not matter.
+/// so the order in which they are dealt does not matter. Rows that arrive nearly in their
+/// final order (account order) are moved directly instead (`scatterDirectly`): their
+/// destinations fill in order, without the transient.
 struct QueryRowScatter {
     /// The parts, their context and category maps (worker id -> global id), and the number of
     /// lines before each part's first line across the query files.
@@ -83,8 +85,15 @@ struct QueryRowScatter {
     }
 
     /// Fills `table`'s columns (created here at `rowCount` rows) and its wide values, and
-    /// empties every part's columns.
+    /// empties every part's columns: directly when the rows arrive nearly in order
+    /// (`rowsArriveInOrder`), else through buckets.
     func scatter(into table: QueryTable) {
+        if bucketShift == nil && rowsArriveInOrder { return scatterDirectly(into: table) }
+        scatterThroughBuckets(into: table)
+    }
+
+    /// The move through buckets (see the type's notes).
+    func scatterThroughBuckets(into table: QueryTable) {
         let shift = self.shift
         let bucketCount = max(1, (rowCount + (1 << shift) - 1) >> shift)
         let threads = max(1, min(parts.count, ProcessInfo.processInfo.activeProcessorCount))
