@@ -131,6 +131,12 @@ public struct CaseLoader {
                 accounts.compact()
                 payments.compact()
                 upstream.compact()
+                // The account ids and signup IPs too: their hash tables (16 bytes a value or so)
+                // would otherwise stay resident while the query workers grow theirs, the load's
+                // peak; the merge rebuilds them (the ids' for its lookups, the IPs' as it adds
+                // the queries' addresses) once the workers' tables are gone.
+                pools.accountIDs.compact()
+                pools.ips.compact()
                 lock.lock()
                 tableBytes = doneBefore
                 lock.unlock()

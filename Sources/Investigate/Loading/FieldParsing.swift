@@ -94,35 +94,45 @@ enum FieldParsing {
 }
 
 extension FieldParsing {
-    /// `intern(bytes, in: pool)` when the trimmed bytes are exactly value `guess` (the id the
-    /// same account used last), found without hashing; otherwise the usual intern.
+    /// The id of a value already trimmed (an empty one: -1): `guess` (the id the same account
+    /// used last) when the bytes are exactly that value, found without hashing; else the
+    /// column's remembered value (`RepeatCache`); else interned, and remembered.
+    ///
+    /// Written out, not through closures: a closure capturing the pool and the cache cost a
+    /// reference count on each of a row's values.
     @inline(__always)
-    static func intern(_ bytes: Span<UInt8>, in pool: StringPool, guess: Int32, orIntern intern: (Span<UInt8>) -> Int32) -> Int32 {
-        if guess >= 0 {
-            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
-            if pool.hasValue(guess, equalTo: trimmed) { return guess }
-        }
-        return intern(bytes)
+    static func intern(trimmed bytes: Span<UInt8>, in pool: StringPool, guess: Int32, cache: RepeatCache) -> Int32 {
+        if bytes.isEmpty { return -1 }
+        if guess >= 0 && pool.hasValue(guess, equalTo: bytes) { return guess }
+        if let known = cache.id(for: bytes) { return known }
+        let fresh = pool.intern(bytes)
+        cache.remember(bytes, as: fresh)
+        return fresh
     }
 
-    /// `internASN(bytes, in: pool)` when the trimmed bytes name value `guess` (as `AS16509`, or
-    /// as digits alone that `internASN` writes `AS` before), found without hashing; otherwise the
-    /// usual intern.
+    /// `intern(trimmed:in:guess:cache:)` for an ASN (`internASN`): `guess` also when the bytes
+    /// are the digits alone that `internASN` writes `AS` before.
     @inline(__always)
-    static func internASN(_ bytes: Span<UInt8>, in pool: StringPool, guess: Int32, orIntern intern: (Span<UInt8>) -> Int32) -> Int32 {
-        if guess >= 0 {
-            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
-            if pool.hasValue(guess, equalTo: trimmed) { return guess }
-            if !trimmed.isEmpty, allDigits(trimmed), pool.contains(guess),
-                pool.withSpan(guess, { value in
-                    value.count == trimmed.count + 2 && value[0] == 0x41 && value[1] == 0x53
-                        && ByteCompare.same(value.extracting(2..<value.count), trimmed)
-                })
-            {
-                return guess
+    static func internASN(
+        trimmed bytes: Span<UInt8>, in pool: StringPool, guess: Int32, cache: RepeatCache, scratch: inout [UInt8]
+    ) -> Int32 {
+        if bytes.isEmpty { return -1 }
+        if guess >= 0 && names(bytes, asn: guess, in: pool) { return guess }
+        if let known = cache.id(for: bytes) { return known }
+        let fresh = internASN(bytes, in: pool, scratch: &scratch)
+        cache.remember(bytes, as: fresh)
+        return fresh
+    }
+
+    /// Whether trimmed bytes name ASN `id` of `pool`: as it is (`AS16509`), or as its digits.
+    @inline(__always)
+    static func names(_ bytes: Span<UInt8>, asn id: Int32, in pool: StringPool) -> Bool {
+        if pool.hasValue(id, equalTo: bytes) { return true }
+        return !bytes.isEmpty && allDigits(bytes) && pool.contains(id)
+            && pool.withSpan(id) { value in
+                value.count == bytes.count + 2 && value[0] == 0x41 && value[1] == 0x53
+                    && ByteCompare.same(value.extracting(2..<value.count), bytes)
             }
-        }
-        return intern(bytes)
     }
 
     @inline(__always)

@@ -18,6 +18,7 @@ import ByteCore
 /// them.
 enum QueryLineOwner {
     private static let key = Array(#""account_id""#.utf8)
+    private static let keyAnchor = 8
 
     /// The worker (in `0..<owners`) that parses `line`.
     static func owner(of line: ArraySlice<UInt8>, among owners: Int) -> Int {
@@ -30,7 +31,8 @@ enum QueryLineOwner {
 
     /// The raw bytes between the quotes of the first `"account_id"` key's string value, or nil.
     static func accountValue(in line: Span<UInt8>) -> Range<Int>? {
-        let found = key.withSpan { ByteSearch.firstOffset(of: $0, in: line) }
+        // Found by its underscore: a line's quotes are many, its underscores few.
+        let found = key.withSpan { ByteSearch.firstOffset(of: $0, in: line, anchor: keyAnchor) }
         guard let found else { return nil }
         var index = found + key.count
         let end = line.count

@@ -9,9 +9,11 @@ import Dispatch
 ///    in the accounts file, which are dropped;
 /// 2. the workers' values and contexts are renumbered into the global pools in the order of
 ///    their first row (`WorkerValueRenumbering`; one pool kind per thread, then the contexts on
-///    one thread while another derives the IP subnets);
-/// 3. rows are scattered into account order with a counting sort (one column per thread, each
-///    part's column freed as it is consumed) and sorted by time within an account.
+///    one thread);
+/// 3. rows are placed in account order with a counting sort (on one thread while another
+///    derives the IP subnets), moved there through buckets of
+///    final positions (`QueryRowScatter`; each part's columns freed once dealt), and sorted by
+///    time within an account.
 struct QueryMerge {
     /// Each unit's parts: one, or one per owner of a shared slice (`QueryLineOwner`).
     let parts: [[ParallelQueryLoad.Part]]
@@ -25,8 +27,8 @@ struct QueryMerge {
     var endStep: (String) -> Void = { _ in }
     /// Called with the name and seconds of one worker's job within a step.
     var noteJob: (String, Double) -> Void = { _, _ in }
-    /// Work that needs the global pools complete (the IP subnets), run beside the contexts'
-    /// renumbering (which is one thread's).
+    /// Work that needs the global pools complete (the IP subnets), run beside the placing of
+    /// rows (which is one thread's).
     var alongsideContexts: () -> Void = {}
 
     /// Merges into `table`; returns the rows kept per file index.
@@ -144,36 +146,35 @@ struct QueryMerge {
         releaseFreedMemory()
         endStep("merge: values")
         table.contexts.reserve(uses.contexts.count)
-        // Contexts are renumbered on one thread; the other derives the subnets.
-        nonisolated(unsafe) var workerContextMaps: [[Int32]] = []
-        let renumber = {
-            workerContextMaps = renumbering.renumberContexts(uses, valueMaps: valueMaps, into: table.contexts)
-        }
-        nonisolated(unsafe) let jobs = [renumber, alongsideContexts]
-        let jobSeconds = ParallelMap.run(jobs.count) { job in
-            let started = monotonicSeconds()
-            jobs[job]()
-            return monotonicSeconds() - started
-        }
+        // Contexts are renumbered on one thread; the subnets are derived beside the placing of
+        // rows, once the workers' contexts are freed (beside the contexts, both tables' memory
+        // was the load's peak).
+        let workerContextMaps = renumbering.renumberContexts(uses, valueMaps: valueMaps, into: table.contexts)
         for values in workerValues { values.contexts = QueryContexts() }
         for part in flat { part.rows.contexts = QueryContexts() }
         // Nothing interns a context after the load; of the value maps, only categories are needed.
         table.contexts.compactForReading()
         let contextMaps = keptParts.map { workerContextMaps[$0.worker] }
         let categoryMaps = keptParts.map { valueMaps[WorkerValueRenumbering.categoryKind][$0.worker] }
-        workerContextMaps = []
         valueMaps = []
         releaseFreedMemory()
-        endStep("merge: contexts and IP subnets")
-        noteJob("  of which contexts (one thread)", jobSeconds[0])
+        endStep("merge: contexts")
+        nonisolated(unsafe) var placed: Result<[Int], Error> = .success([])
+        let place = { placed = Result { try merge.placeRows(groups, accountMaps: keptAccountMaps, accountCount: accountCount) } }
+        nonisolated(unsafe) let jobs = [place, alongsideContexts]
+        let jobSeconds = ParallelMap.run(jobs.count) { job in
+            let started = monotonicSeconds()
+            jobs[job]()
+            return monotonicSeconds() - started
+        }
+        let starts = try placed.get()
+        endStep("merge: place rows and IP subnets")
+        noteJob("  of which place rows (one thread)", jobSeconds[0])
         noteJob("  of which IP subnets (one thread)", jobSeconds[1])
-        let starts = try placeRows(groups, accountMaps: keptAccountMaps, accountCount: accountCount)
-        endStep("merge: place rows")
-        scatter(
-            keptParts, rowCount: starts[accountCount], contextMaps: contextMaps, categoryMaps: categoryMaps,
-            lineBase: partLineBase, into: table)
-        // The slices' rows are all placed: free their positions before the time sort.
-        for part in keptParts { part.rows.account.drainSpans { _, _ in } }
+        QueryRowScatter(
+            parts: keptParts.map(\.rows), contextMaps: contextMaps, categoryMaps: categoryMaps, lineBase: partLineBase,
+            rowCount: starts[accountCount]
+        ).scatter(into: table)
         releaseFreedMemory()
         endStep("merge: scatter columns")
         QueryTimeOrder.sortWithinAccounts(table, starts: starts)
@@ -224,93 +225,5 @@ struct QueryMerge {
             }
         }
         return starts
-    }
-
-    /// Moves every part's columns into the table at the positions `placeRows` wrote, one column
-    /// per worker. Values too wide for their columns
-    /// are keyed by the rows' line numbers once every column is in place.
-    private func scatter(
-        _ kept: [ParallelQueryLoad.Part], rowCount: Int, contextMaps: [[Int32]], categoryMaps: [[Int32]], lineBase: [Int],
-        into table: QueryTable
-    ) {
-        let rows = kept.map(\.rows)
-        table.seconds = ChunkedColumn(uninitializedCount: rowCount)
-        table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
-        table.context = ChunkedColumn(uninitializedCount: rowCount)
-        table.categoryCode = ChunkedColumn(uninitializedCount: rowCount)
-        table.tokens = ChunkedColumn(uninitializedCount: rowCount)
-        table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
-        table.line = ChunkedColumn(uninitializedCount: rowCount)
-        // Final row -> wide values, gathered by the jobs that meet them.
-        nonisolated(unsafe) var wideTokens: [(row: Int, input: UInt32?, output: UInt32?)] = []
-        nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
-        nonisolated(unsafe) var wideTimes: [(row: Int, millis: Int64)] = []
-        let jobs: [() -> Void] = [
-            {
-                Self.move(rows.map(\.seconds), rows, to: table.seconds) { part, source, target, seconds in
-                    if seconds == WideValues.timeEscape { wideTimes.append((target, rows[part].wide.time[UInt64(source)]!)) }
-                    return seconds
-                }
-            },
-            { Self.move(rows.map(\.millisAndFlags), rows, to: table.millisAndFlags) { _, _, _, value in value } },
-            { Self.move(rows.map(\.context), rows, to: table.context) { part, _, _, value in contextMaps[part][Int(value)] } },
-            {
-                Self.move(rows.map(\.categoryCode), rows, to: table.categoryCode) { part, source, target, code in
-                    if code == 0 { return 0 }
-                    let local = UInt32(code) == WideValues.escape ? rows[part].wide.category[UInt64(source)]! : Int32(code) - 1
-                    let id = categoryMaps[part][Int(local)]
-                    let global = WideValues.categoryCode(id)
-                    if UInt32(global) == WideValues.escape { wideCategories.append((target, id)) }
-                    return global
-                }
-            },
-            {
-                Self.move(rows.map(\.tokens), rows, to: table.tokens) { part, source, target, packed in
-                    if packed >> 16 == WideValues.escape || packed & WideValues.escape == WideValues.escape {
-                        let key = UInt64(source)
-                        wideTokens.append((target, rows[part].wide.input[key], rows[part].wide.output[key]))
-                    }
-                    return packed
-                }
-            },
-            { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
-            {
-                for (part, partRows) in rows.enumerated() {
-                    let position = partRows.account, base = lineBase[part]
-                    partRows.forEachLine { row, line in
-                        let target = position[row]
-                        if target >= 0 { table.line[Int(target)] = UInt32(base + line) }
-                    }
-                }
-            },
-        ]
-        nonisolated(unsafe) let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
-        var wide = WideValues()
-        for entry in wideTokens {
-            let key = UInt64(table.line[entry.row])
-            if let input = entry.input { wide.input[key] = input }
-            if let output = entry.output { wide.output[key] = output }
-        }
-        for entry in wideCategories { wide.category[UInt64(table.line[entry.row])] = entry.id }
-        for entry in wideTimes { wide.time[UInt64(table.line[entry.row])] = entry.millis }
-        table.wide = wide
-    }
-
-    /// Drains each part's column into `destination` at the positions in the part's account column;
-    /// `transform` gets the part, the row's number in it, its final position and its value.
-    private static func move<Element, Moved>(
-        _ columns: [ChunkedColumn<Element>], _ rows: [QueryRows], to destination: ChunkedColumn<Moved>,
-        _ transform: (Int, Int, Int, Element) -> Moved
-    ) {
-        for (part, column) in columns.enumerated() {
-            let position = rows[part].account
-            column.drainSpans { values, first in
-                for i in 0..<values.count {
-                    let target = position[first + i]
-                    if target >= 0 { destination[Int(target)] = transform(part, first + i, Int(target), values[i]) }
-                }
-            }
-        }
     }
 }

@@ -133,24 +133,10 @@ final class QueryRowBatch {
                 let apiKey = arena.extracting(Int(b[1])..<Int(b[2])), ip = arena.extracting(Int(b[2])..<Int(b[3]))
                 let asn = arena.extracting(Int(b[3])..<Int(b[4])), userAgent = arena.extracting(Int(b[4])..<Int(b[5]))
                 return SIMD8<Int32>(
-                    apiKey.isEmpty
-                        ? -1
-                        : FieldParsing.intern(apiKey, in: apiKeyPool, guess: last[0]) {
-                            apiKeyCache.id(for: $0) { apiKeyPool.intern($0) }
-                        },
-                    ip.isEmpty
-                        ? -1
-                        : FieldParsing.intern(ip, in: ipPool, guess: last[1]) { ipCache.id(for: $0) { ipPool.intern($0) } },
-                    asn.isEmpty
-                        ? -1
-                        : FieldParsing.internASN(asn, in: asnPool, guess: last[2]) {
-                            asnCache.id(for: $0) { FieldParsing.internASN($0, in: asnPool, scratch: &scratch) }
-                        },
-                    userAgent.isEmpty
-                        ? -1
-                        : FieldParsing.intern(userAgent, in: userAgentPool, guess: last[3]) {
-                            userAgentCache.id(for: $0) { userAgentPool.intern($0) }
-                        },
+                    FieldParsing.intern(trimmed: apiKey, in: apiKeyPool, guess: last[0], cache: apiKeyCache),
+                    FieldParsing.intern(trimmed: ip, in: ipPool, guess: last[1], cache: ipCache),
+                    FieldParsing.internASN(trimmed: asn, in: asnPool, guess: last[2], cache: asnCache, scratch: &scratch),
+                    FieldParsing.intern(trimmed: userAgent, in: userAgentPool, guess: last[3], cache: userAgentCache),
                     row.model, 0, 0, 0)
             }
             let context: Int32

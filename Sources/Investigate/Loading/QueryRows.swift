@@ -19,12 +19,14 @@ final class QueryRows {
     /// The line each row starts on, counted from the slice's first line (1), kept only where it
     /// is not the line after the previous row's (after a blank or skipped line, or a CSV record
     /// spanning lines): the row number and its line. Most rows cost nothing.
-    private(set) var lineSteps: [(row: Int, line: Int)] = []
-    private var lastLine = 0
+    @exclusivity(unchecked) private(set) var lineSteps: [(row: Int, line: Int)] = []
+    @exclusivity(unchecked) private var lastLine = 0
     /// For a worker's share of a slice (`QueryLineOwner`), whose rows are every other line or
     /// so: bit `n` set when line `n + 1` gave a row (one bit a line instead of a step a row);
     /// nil otherwise. The merge interleaves the shares of a slice by it.
-    private(set) var rowLines: [UInt64]?
+    // `@exclusivity(unchecked)` on these: written on every row, from one thread, never while
+    // another access is held; the dynamic check cost more than the write.
+    @exclusivity(unchecked) private(set) var rowLines: [UInt64]?
 
     /// Keeps the rows' lines as `rowLines` (before the first row).
     func keepLinesAsBitmap() { rowLines = [] }

@@ -88,20 +88,23 @@ public struct TableReader {
                 try lines.forEachLine(onOverlong: { line in
                     if reportsUnowned { _ = onError(line, "line longer than the limit; skipped") }
                 }) { line in
-                    var line = line
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
-                    if line.number == 1 && atFileStart { line.bytes = dropByteOrderMark(line.bytes) }
-                    if let lineOwner, QueryLineOwner.owner(of: line.bytes, among: lineOwner.owners) != lineOwner.owner {
-                        return true
+                    // The line's bytes are passed on, not copied with the line (a copy and its
+                    // release cost a reference count each, on every line of a shared slice).
+                    func parse(_ bytes: ArraySlice<UInt8>) throws -> Bool {
+                        if let lineOwner, QueryLineOwner.owner(of: bytes, among: lineOwner.owners) != lineOwner.owner {
+                            return true
+                        }
+                        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                        if let reason = parser.parse(bytes, into: fields) {
+                            return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
+                        }
+                        fields.line = line.number
+                        fields.offset = line.offset + (byteRange?.lowerBound ?? 0)
+                        return try body(fields)
                     }
-                    if line.bytes.isEmpty || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-                    if let reason = parser.parse(line.bytes, into: fields) {
-                        return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
-                    }
-                    fields.line = line.number
-                    fields.offset = line.offset + (byteRange?.lowerBound ?? 0)
-                    return try body(fields)
+                    return try line.number == 1 && atFileStart ? parse(dropByteOrderMark(line.bytes)) : parse(line.bytes)
                 }
             }
         } catch let error as SourceFileError {

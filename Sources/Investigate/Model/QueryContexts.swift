@@ -35,7 +35,7 @@ public final class QueryContexts: @unchecked Sendable {
         for column in [apiKey, ip, asn, userAgent, model] { column.reserve(count) }
         precondition(!slots.isEmpty, "QueryContexts: reserve after compactForReading")
         var size = slots.count
-        while count * 2 > size { size *= 2 }
+        while count * 4 > size * 3 { size *= 2 }
         if size > slots.count { rehash(size: size) }
     }
 
@@ -64,7 +64,7 @@ public final class QueryContexts: @unchecked Sendable {
         userAgent.append(u)
         model.append(m)
         slots[index] = id
-        if count * 2 > slots.count { rehash(size: slots.count * 2) }
+        if count * 4 > slots.count * 3 { rehash(size: slots.count * 2) }
         return id
     }
 
