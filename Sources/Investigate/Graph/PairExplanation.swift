@@ -8,9 +8,10 @@ public enum PairExplanation {
         let total = grouped(weights.accounts)
         for s in evidence.shared {
             let value = index.valueString(s.kind, s.value)
-            var holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            var local = ""
             if let scope = s.scope, let country = weights.local.country(s.kind, value: s.value) {
-                holders += " (most of them in \(index.data.label(country) ?? "one country"), where \(grouped(scope)) accounts are, as both these are)"
+                local = ", most of them in \(index.data.label(country) ?? "one country"), where \(grouped(scope)) accounts are, as both these are"
             }
             let what: String
             switch s.kind {
@@ -26,7 +27,7 @@ public enum PairExplanation {
             case .upstream: what = "an upstream link ties them: \(value)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) use"
             }
-            out.append(what + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+            out.append(what + local + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         for kind in LinkKind.allCases {
             guard let discounted = evidence.shared.first(where: { $0.kind == kind && $0.spread > 0 }) else { continue }
