@@ -42,7 +42,7 @@ import Testing
         #expect(why.shared.filter { $0.kind == .asn }.count >= 4)
         #expect(why.shared.contains { $0.kind == .asn && $0.spread > 0 })
         #expect(!why.linked)
-        #expect(inv.explainPair(a, b).contains { $0.hasPrefix("they hold many asn values (12 and 12; 1 for a typical holder)") })
+        #expect(inv.explainPair(a, b).contains { $0.hasPrefix("they hold more asn values than a typical holder (12 and 12; 1 typical)") })
     }
 
     @Test func aNationalValueIsReadAgainstItsCountry() throws {
@@ -119,5 +119,29 @@ import Testing
         let burst = try #require(inv.signal("creation_burst", of: "u0"))
         #expect(burst.contribution == 0)
         #expect(burst.explanation.contains("academic mail domain"))
+    }
+}
+
+/// `why`'s note when a pair's verdict and its clusters differ, and its silence when they agree.
+@Suite struct PairClusterNoteTests {
+    typealias S = SignalTestSource
+
+    @Test func agreeingPairsGetNoNoteAndAChainGetsOne() throws {
+        var s = S()
+        s.addBackground(count: 60)
+        EvidenceTests.toolingRing(&s)
+        let inv = try s.investigate()
+        let t0 = inv.data.accountIndex("t0")!, t5 = inv.data.accountIndex("t5")!, bg = inv.data.accountIndex("bg0")!
+        #expect(PairClusterNote.line(inv.why(t0, t5), a: t0, b: t5, in: inv) == nil)
+        #expect(PairClusterNote.line(inv.why(t0, bg), a: t0, b: bg, in: inv) == nil)
+        // Unlinked evidence for two accounts of one cluster: the note says they are joined through others.
+        var apart = inv.why(t0, t5)
+        apart.total = 0
+        let note = try #require(PairClusterNote.line(apart, a: t0, b: t5, in: inv))
+        #expect(note.hasPrefix("in one cluster all the same"))
+        // Linked evidence for two accounts of different clusters: the note names why they stayed apart.
+        var linked = inv.why(t0, bg)
+        linked.total = linked.threshold
+        #expect(PairClusterNote.line(linked, a: t0, b: bg, in: inv)?.hasPrefix("linked, yet in different clusters") == true)
     }
 }

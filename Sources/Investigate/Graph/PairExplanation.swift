@@ -32,9 +32,10 @@ public enum PairExplanation {
         for kind in LinkKind.allCases {
             guard let discounted = evidence.shared.first(where: { $0.kind == kind && $0.spread > 0 }) else { continue }
             let a = evidence.held[kind.position].0, b = evidence.held[kind.position].1
+            let less = format1(discounted.spread)
             out.append(
-                "they hold many \(kind.rawValue) values (\(a) and \(b); \(format1(weights.meanHeld[kind.position])) for a typical holder), "
-                    + "so chance meetings are likelier: each shared one counts up to \(format1(discounted.spread)) bits less")
+                "they hold more \(kind.rawValue) values than a typical holder (\(a) and \(b); \(format1(weights.meanHeld[kind.position])) typical), "
+                    + "so chance meetings are likelier: each shared one counts up to \(less) \(less == "1" ? "bit" : "bits") less")
         }
         if let timing = evidence.timing {
             out.append(
@@ -56,7 +57,9 @@ public enum PairExplanation {
 
     private static func contribution(_ s: SharedValue, capped: Double) -> String {
         if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
-        if s.counted == 0 && !s.kindFull { return "(\(format1(s.bits)) bits, not counted: the same origin as stronger evidence)" }
+        if s.counted == 0 && !s.kindFull {
+            return "(\(format1(s.bits)) bits, not counted: where accounts come from (IP, network, ASN, mail domain) counts once, by its strongest kind)"
+        }
         if s.kindFull { return "(\(format1(s.bits)) bits, a kind strangers share adds at most half a link in all: +\(format1(s.counted)))" }
         if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format1(s.counted)))" }
         return "(\(format1(s.bits)) bits, a further value of the same kind counts half: +\(format1(s.counted)))"

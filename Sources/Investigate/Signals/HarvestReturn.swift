@@ -48,8 +48,8 @@ struct HarvestReturn {
             parts.append("answers average \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account)")
         }
         if yieldCredit < 1 {
-            parts.append("come back at \(format1(ratio))x their prompts (population \(format1(populationRatio))x)")
+            parts.append("outputs are \(format1(ratio))x inputs (population \(format1(populationRatio))x)")
         }
-        return parts.joined(separator: " and ") + ", so \(percent(credit)) of it counts"
+        return parts.joined(separator: " and ") + ": little is taken away, so \(percent(credit)) of it counts"
     }
 }

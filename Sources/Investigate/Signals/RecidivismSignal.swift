@@ -60,7 +60,7 @@ public struct RecidivismSignal: DetectionSignal {
         return SignalScore(
             name: name, value: share, baseline: p, contribution: contribution,
             explanation: "\(bannedMembers) \(bannedMembers == 1 ? "member" : "members") already banned/suspended, "
-                + "\(linkedToBanned) more share a card, key or client with banned accounts "
+                + "\(linkedToBanned) more \(linkedToBanned == 1 ? "shares" : "share") a card, key or client with banned accounts outside the cluster "
                 + "(\(format1(expectedBanned + expectedTies)) expected by chance, \(percent(p)) of accounts being banned)")
     }
 }

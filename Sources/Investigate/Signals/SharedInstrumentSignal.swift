@@ -33,6 +33,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
         let contribution = 0.25 * unit(Double(maxShare - 2) / 8) + 0.05 * unit(Double(reused.count - 1) / 4)
         return SignalScore(
             name: name, value: Double(maxShare), baseline: 1, contribution: contribution,
-            explanation: "one payment instrument pays for \(maxShare) members; \(reused.count) instruments reused" + declared)
+            explanation: "one payment instrument pays for \(maxShare) members"
+                + (reused.count == 1 ? "" : "; \(reused.count) instruments each pay for two or more") + declared)
     }
 }

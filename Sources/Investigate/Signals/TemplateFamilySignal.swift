@@ -26,7 +26,7 @@ public struct TemplateFamilySignal: DetectionSignal {
         let returned = HarvestReturn(e)
         let contribution = 0.5 * above * returned.credit
         var explanation = "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
-            + "\(sharedBy) of \(e.size) members share the commonest"
+            + (e.size == 1 ? "one account" : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
         if above > 0 && returned.credit < 1 { explanation += "; " + returned.explanation }
         return SignalScore(
             name: name, value: share, baseline: e.population.templateShare, contribution: contribution,

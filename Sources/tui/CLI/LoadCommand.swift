@@ -49,9 +49,19 @@ struct ClustersCommand: ParsableCommand {
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
-                for s in c.signals.prefix(3) where s.contribution != 0 {
+                let shown = c.signals.filter { $0.contribution != 0 }
+                for s in shown.prefix(3) {
                     print("\t  \(s.name) \(String(format: "%+.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
                 }
+                if shown.count > 3 {
+                    let rest = shown.dropFirst(3).reduce(0) { $0 + $1.contribution }
+                    print("\t  \(shown.count - 3) more \(shown.count == 4 ? "signal" : "signals") \(String(format: "%+.2f", rest)) (`account` or `--format json` lists them)")
+                }
+            }
+            if !list.isEmpty {
+                print(
+                    "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
+                        + "risk = 1 - exp(-sum of the signals' contributions).")
             }
         }
     }

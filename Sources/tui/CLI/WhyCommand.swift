@@ -31,6 +31,7 @@ struct WhyCommand: ParsableCommand {
                 "\(TextEscaping.visible(accountA)) ~ \(TextEscaping.visible(accountB)): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
             )
             for line in lines { print("  " + TextEscaping.visible(line)) }
+            if let note = PairClusterNote.line(evidence, a: a, b: b, in: inv) { print("  " + note) }
         }
     }
 }

@@ -1,0 +1,24 @@
+/// Why a pair's verdict and its clusters seem to disagree, for `why`: two linked accounts in
+/// different clusters, or two unlinked accounts in one.
+public enum PairClusterNote {
+    /// A sentence when the verdict and the clusters differ, else nil.
+    public static func line(_ evidence: PairEvidence, a: Int, b: Int, in inv: Investigation) -> String? {
+        let same = inv.clusterOfAccount[a] == inv.clusterOfAccount[b]
+        if same && !evidence.linked {
+            return "in one cluster all the same: clusters are connected groups of links, and these two are joined "
+                + "through other accounts (or one joined the group by firing with it again and again)"
+        }
+        guard !same && evidence.linked else { return nil }
+        let clusterer = EvidenceClusterer()
+        let compared = evidence.shared.contains { s in
+            s.kind != .modelMix && s.sharedBy <= clusterer.blockSize && !inv.weights.isHub(s.kind, sharedBy: s.sharedBy)
+        }
+        if compared {
+            return "linked, yet in different clusters: this link was the only one between two groups of "
+                + "\(BridgeCut.minimumSide) or more accounts each, and such a lone link is dropped before clusters form"
+        }
+        return "linked, yet in different clusters: every value they share is held by more than \(clusterer.blockSize) "
+            + "accounts, so each holder is compared with \(clusterer.sampledDegree) sampled partners only, and this pair "
+            + "was not among them"
+    }
+}
