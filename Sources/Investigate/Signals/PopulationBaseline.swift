@@ -26,6 +26,19 @@ public struct PopulationBaseline: Sendable {
     public var bannedAccounts: [Bool] = []
     /// The share of accounts banned or suspended (the chance that a stranger is).
     public internal(set) var bannedShare = 0.0
+    /// Cards, keys and client strings some banned or suspended account holds, by kind position
+    /// (so recidivism reads a value's holders only when one of them is banned).
+    public internal(set) var bannedHeld: [Set<Int32>] = LinkKind.allCases.map { _ in [] }
+
+    /// Fills `bannedHeld` from `bannedAccounts`.
+    /// - Complexity: O(banned accounts × their values of the three kinds).
+    mutating func measureBannedHeld(index: LinkIndex) {
+        var held = LinkKind.allCases.map { _ in Set<Int32>() }
+        for (account, isBanned) in bannedAccounts.enumerated() where isBanned {
+            for kind in RecidivismSignal.kinds { held[kind.position].formUnion(index.values(of: account, kind: kind)) }
+        }
+        bannedHeld = held
+    }
 
     /// The share of `true` in `flags`.
     static func share(of flags: [Bool]) -> Double {
@@ -91,5 +104,6 @@ public struct PopulationBaseline: Sendable {
             return status >= 0 && status < bannedStatus.count && bannedStatus[status]
         }
         bannedShare = Self.share(of: bannedAccounts)
+        measureBannedHeld(index: index)
     }
 }

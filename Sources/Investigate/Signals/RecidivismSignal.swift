@@ -14,6 +14,8 @@
 /// what chance plausibly gives (the expectation plus two standard deviations) count.
 public struct RecidivismSignal: DetectionSignal {
     public let name = "recidivism"
+    /// The kinds a comeback shares with its banned accounts.
+    static let kinds: [LinkKind] = [.payment, .apiKey, .userAgent]
     /// Creates the signal.
     public init() {}
 
@@ -32,13 +34,14 @@ public struct RecidivismSignal: DetectionSignal {
             if banned[Int(m)] { bannedMembers += 1; continue }
             var clearByChance = 0.0  // log of the chance that no value is tied by chance
             var tied = false
-            for kind in [LinkKind.payment, .apiKey, .userAgent] {
+            for kind in Self.kinds {
+                let bannedHeld = e.population.bannedHeld[kind.position]
                 for value in e.index.values(of: Int(m), kind: kind) {
                     let others = Double(e.index.shareCount(kind, value: value) - 1)
                     // More likely than not to meet a banned account by chance: no evidence.
                     guard others >= 1, others * keepsClear > log(0.5) else { continue }
                     clearByChance += others * keepsClear
-                    if !tied {
+                    if !tied && bannedHeld.contains(value) {
                         tied = e.index.accounts(sharing: kind, value: value).contains { banned[Int($0)] && !isMember($0) }
                     }
                 }
