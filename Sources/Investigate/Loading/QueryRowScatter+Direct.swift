@@ -31,21 +31,13 @@ extension QueryRowScatter {
     func scatterDirectly(into table: QueryTable) {
         let rows = parts, rowCount = self.rowCount
         let contextMaps = self.contextMaps, categoryMaps = self.categoryMaps, lineBase = self.lineBase
-        table.seconds = ChunkedColumn(uninitializedCount: rowCount)
-        table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
-        table.context = ChunkedColumn(uninitializedCount: rowCount)
-        table.categoryCode = ChunkedColumn(uninitializedCount: rowCount)
-        table.tokens = ChunkedColumn(uninitializedCount: rowCount)
-        table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
-        table.line = ChunkedColumn(uninitializedCount: rowCount)
-        // Final row -> wide values, gathered by the jobs that meet them.
-        nonisolated(unsafe) var wideTokens: [(row: Int, input: UInt32?, output: UInt32?)] = []
-        nonisolated(unsafe) var wideCategories: [(row: Int, id: Int32)] = []
-        nonisolated(unsafe) var wideTimes: [(row: Int, millis: Int64)] = []
+        Self.allocateColumns(of: table, rows: rowCount)
+        // Final row -> wide values, gathered by the jobs that meet them (each job its own list).
+        let found = WideFound()
         let jobs: [() -> Void] = [
             {
                 Self.move(rows.map(\.seconds), rows, to: table.seconds) { part, source, target, seconds in
-                    if seconds == WideValues.timeEscape { wideTimes.append((target, rows[part].wide.time[UInt64(source)]!)) }
+                    if seconds == WideValues.timeEscape { found.times.append((target, rows[part].wide.time[UInt64(source)]!)) }
                     return seconds
                 }
             },
@@ -57,7 +49,7 @@ extension QueryRowScatter {
                     let local = UInt32(code) == WideValues.escape ? rows[part].wide.category[UInt64(source)]! : Int32(code) - 1
                     let id = categoryMaps[part][Int(local)]
                     let global = WideValues.categoryCode(id)
-                    if UInt32(global) == WideValues.escape { wideCategories.append((target, id)) }
+                    if UInt32(global) == WideValues.escape { found.categories.append((target, id)) }
                     return global
                 }
             },
@@ -65,7 +57,7 @@ extension QueryRowScatter {
                 Self.move(rows.map(\.tokens), rows, to: table.tokens) { part, source, target, packed in
                     if packed >> 16 == WideValues.escape || packed & WideValues.escape == WideValues.escape {
                         let key = UInt64(source)
-                        wideTokens.append((target, rows[part].wide.input[key], rows[part].wide.output[key]))
+                        found.tokens.append((target, rows[part].wide.input[key], rows[part].wide.output[key]))
                     }
                     return packed
                 }
@@ -83,15 +75,7 @@ extension QueryRowScatter {
         ]
         nonisolated(unsafe) let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
-        var wide = WideValues()
-        for entry in wideTokens {
-            let key = UInt64(table.line[entry.row])
-            if let input = entry.input { wide.input[key] = input }
-            if let output = entry.output { wide.output[key] = output }
-        }
-        for entry in wideCategories { wide.category[UInt64(table.line[entry.row])] = entry.id }
-        for entry in wideTimes { wide.time[UInt64(table.line[entry.row])] = entry.millis }
-        table.wide = wide
+        table.wide = Self.wideValues([found], lines: table.line)
         // Every column is placed: free the positions.
         for part in rows { part.account.drainSpans { _, _ in } }
     }

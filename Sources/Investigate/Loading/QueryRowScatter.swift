@@ -107,13 +107,7 @@ struct QueryRowScatter {
             }
         }
         releaseFreedMemory()
-        table.seconds = ChunkedColumn(uninitializedCount: rowCount)
-        table.millisAndFlags = ChunkedColumn(uninitializedCount: rowCount)
-        table.context = ChunkedColumn(uninitializedCount: rowCount)
-        table.categoryCode = ChunkedColumn(uninitializedCount: rowCount)
-        table.tokens = ChunkedColumn(uninitializedCount: rowCount)
-        table.promptSketch = ChunkedColumn(uninitializedCount: rowCount)
-        table.line = ChunkedColumn(uninitializedCount: rowCount)
+        Self.allocateColumns(of: table, rows: rowCount)
         // Buckets cover disjoint ranges of positions: written on every thread at once.
         nonisolated(unsafe) let table = table
         DispatchQueue.concurrentPerform(iterations: bucketCount) { bucket in
@@ -122,21 +116,38 @@ struct QueryRowScatter {
                 dealt[thread].release(bucket)
             }
         }
-        var wide = WideValues()
-        for entries in found {
-            for entry in entries.tokens {
-                let key = UInt64(table.line[entry.row])
-                if let input = entry.input { wide.input[key] = input }
-                if let output = entry.output { wide.output[key] = output }
-            }
-            for entry in entries.categories { wide.category[UInt64(table.line[entry.row])] = entry.id }
-            for entry in entries.times { wide.time[UInt64(table.line[entry.row])] = entry.millis }
-        }
-        table.wide = wide
+        table.wide = Self.wideValues(found, lines: table.line)
     }
 
     /// Deals part `index`'s rows into `buckets` (renumbering contexts and categories, noting
     /// wide values by final position), then frees the part's columns.
+    /// Gives every column of `table` room for `rows` rows, to be written at their positions.
+    static func allocateColumns(of table: QueryTable, rows: Int) {
+        table.seconds = ChunkedColumn(uninitializedCount: rows)
+        table.millisAndFlags = ChunkedColumn(uninitializedCount: rows)
+        table.context = ChunkedColumn(uninitializedCount: rows)
+        table.categoryCode = ChunkedColumn(uninitializedCount: rows)
+        table.tokens = ChunkedColumn(uninitializedCount: rows)
+        table.promptSketch = ChunkedColumn(uninitializedCount: rows)
+        table.line = ChunkedColumn(uninitializedCount: rows)
+    }
+
+    /// The wide values met while moving rows, keyed by the line numbers of their final rows
+    /// (so `lines` must be in place).
+    static func wideValues(_ found: [WideFound], lines: ChunkedColumn<UInt32>) -> WideValues {
+        var wide = WideValues()
+        for entries in found {
+            for entry in entries.tokens {
+                let key = UInt64(lines[entry.row])
+                if let input = entry.input { wide.input[key] = input }
+                if let output = entry.output { wide.output[key] = output }
+            }
+            for entry in entries.categories { wide.category[UInt64(lines[entry.row])] = entry.id }
+            for entry in entries.times { wide.time[UInt64(lines[entry.row])] = entry.millis }
+        }
+        return wide
+    }
+
     private func deal(_ index: Int, shift: Int, into dealt: Dealt, wide: WideFound) {
         let rows = parts[index], position = rows.account
         let contextMap = contextMaps[index], categoryMap = categoryMaps[index], base = lineBase[index]
