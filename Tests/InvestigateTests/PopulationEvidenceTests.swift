@@ -9,7 +9,7 @@ import Testing
     typealias S = SignalTestSource
 
     @Test func manyHeldValuesDiscountEachSharedOne() {
-        let w = EvidenceWeights(accounts: 5_000, sharingShare: [.asn: 1, .payment: 0.02], meanHeld: [.asn: 2, .payment: 1])
+        let w = EvidenceWeights(accounts: 5_000, sharingShare: [.asn: 1, .payment: 0.02], medianHeld: [.asn: 2, .payment: 1])
         #expect(w.spreadBits(.asn, heldA: 2, heldB: 1) == 0)
         #expect(abs(w.spreadBits(.asn, heldA: 20, heldB: 10) - (log2(10) + log2(5))) < 1e-9)
         // A card is issued to one operator however many cards each side holds.

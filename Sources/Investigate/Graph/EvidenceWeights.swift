@@ -34,7 +34,7 @@ public struct EvidenceWeights: Sendable {
     /// Bits a pair's evidence must reach to link.
     public let threshold: Double
     /// How many values of a kind its typical (median) holder holds, per kind position.
-    public let meanHeld: [Double]
+    public let medianHeld: [Double]
     /// The country each origin value is local to.
     public let local: LocalScope
 
@@ -44,15 +44,15 @@ public struct EvidenceWeights: Sendable {
         let n = index.data.accountCount
         accounts = n
         var shares: [Double] = []
-        var means: [Double] = []
+        var medians: [Double] = []
         for kind in LinkKind.allCases {
             var sharers = 0, holders = 0
-            var heldCounts: [Int32] = []
+            var heldCounts: [Double] = []
             for account in 0..<n {
                 let values = index.values(of: account, kind: kind)
                 if !values.isEmpty {
                     holders += 1
-                    heldCounts.append(Int32(values.count))
+                    heldCounts.append(Double(values.count))
                 }
                 if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }
@@ -65,27 +65,19 @@ public struct EvidenceWeights: Sendable {
             } else {
                 shares.append(n == 0 ? 1 : max(Double(sharers), 1) / Double(n))
             }
-            means.append(Self.median(&heldCounts))
+            medians.append(Statistics.median(heldCounts))
         }
         sharingShare = shares
-        meanHeld = means
+        medianHeld = medians
         local = LocalScope(index: index)
         threshold = log2(Double(max(n, 2))) + 1
     }
 
-    /// The median of counts (0 when there are none); reorders them.
-    static func median(_ counts: inout [Int32]) -> Double {
-        guard !counts.isEmpty else { return 0 }
-        let middle = counts.count / 2
-        counts.sort()
-        return counts.count % 2 == 1 ? Double(counts[middle]) : Double(counts[middle - 1] + counts[middle]) / 2
-    }
-
-    /// A model with given figures (for tests); a kind without a mean held discounts nothing.
-    public init(accounts: Int, sharingShare: [LinkKind: Double], meanHeld: [LinkKind: Double] = [:]) {
+    /// A model with given figures (for tests); a kind without a typical count discounts nothing.
+    public init(accounts: Int, sharingShare: [LinkKind: Double], medianHeld: [LinkKind: Double] = [:]) {
         self.accounts = accounts
         self.sharingShare = LinkKind.allCases.map { sharingShare[$0] ?? 1 }
-        self.meanHeld = LinkKind.allCases.map { meanHeld[$0] ?? 0 }
+        self.medianHeld = LinkKind.allCases.map { medianHeld[$0] ?? 0 }
         local = .none
         threshold = log2(Double(max(accounts, 2))) + 1
     }
@@ -114,12 +106,13 @@ public struct EvidenceWeights: Sendable {
 
     /// Bits taken off each shared value of `kind` for a pair holding `heldA` and `heldB` values
     /// of it: `log2` of how many times more likely than for two typical holders a chance meeting
-    /// is (each side's count over the kind's typical holder's, when above it). None for identifiers (a card
-    /// is issued to one operator however many cards it holds) or where no mean is known.
+    /// is (each side's count over the kind's typical holder's, when above it). None for
+    /// identifiers (a card is issued to one operator however many cards it holds) or where no
+    /// typical count is known.
     public func spreadBits(_ kind: LinkKind, heldA: Int, heldB: Int) -> Double {
-        let mean = meanHeld[kind.position]
-        guard mean > 0, !EvidenceWeights.isIdentifier(kind) else { return 0 }
-        return log2(max(1, Double(heldA) / mean)) + log2(max(1, Double(heldB) / mean))
+        let typical = medianHeld[kind.position]
+        guard typical > 0, !EvidenceWeights.isIdentifier(kind) else { return 0 }
+        return log2(max(1, Double(heldA) / typical)) + log2(max(1, Double(heldB) / typical))
     }
 
     /// Kinds issued to one account or one operator (payment instruments, API keys, organisation

@@ -30,11 +30,13 @@ public enum PairExplanation {
             out.append(what + local + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         for kind in LinkKind.allCases {
-            guard let discounted = evidence.shared.first(where: { $0.kind == kind && $0.spread > 0 }) else { continue }
+            guard kind.position < evidence.held.count,
+                let discounted = evidence.shared.first(where: { $0.kind == kind && $0.spread > 0 })
+            else { continue }
             let a = evidence.held[kind.position].0, b = evidence.held[kind.position].1
             let less = format1(discounted.spread)
             out.append(
-                "they hold more \(kind.rawValue) values than a typical holder (\(a) and \(b); \(format1(weights.meanHeld[kind.position])) typical), "
+                "they hold more \(kind.rawValue) values than a typical holder (\(a) and \(b); \(format1(weights.medianHeld[kind.position])) typical), "
                     + "so chance meetings are likelier: each shared one counts up to \(less) \(less == "1" ? "bit" : "bits") less")
         }
         if let timing = evidence.timing {

@@ -119,7 +119,7 @@ extension EvidenceWeights {
         try out.put("weights.accounts", [accounts])
         try out.put("weights.sharing_share", sharingShare)
         try out.put("weights.threshold", [threshold])
-        try out.put("weights.mean_held", meanHeld)
+        try out.put("weights.median_held", medianHeld)
         try out.put("weights.country_size", local.countrySize)
         for kind in LinkKind.allCases where EvidenceWeights.isOrigin(kind) {
             try out.put("weights.local.\(kind.rawValue)", local.valueCountry[kind.position])
@@ -138,9 +138,9 @@ extension EvidenceWeights {
         try SnapshotCheck.count("weights.threshold", threshold.count, 1)
         try SnapshotCheck.finite("weights.threshold", threshold)
         self.threshold = threshold[0]
-        meanHeld = try input.array("weights.mean_held", Double.self)
-        try SnapshotCheck.count("weights.mean_held", meanHeld.count, LinkKind.allCases.count)
-        try SnapshotCheck.finite("weights.mean_held", meanHeld, in: 0...Double(Int32.max))
+        medianHeld = try input.array("weights.median_held", Double.self)
+        try SnapshotCheck.count("weights.median_held", medianHeld.count, LinkKind.allCases.count)
+        try SnapshotCheck.finite("weights.median_held", medianHeld, in: 0...Double(Int32.max))
         let labels = index.data.pools.labels.count
         let sizes = try input.array("weights.country_size", Int32.self)
         try SnapshotCheck.count("weights.country_size", sizes.count, sizes.isEmpty ? 0 : labels)
