@@ -3,8 +3,10 @@ import Synchronization
 
 /// Clusters from the evidence graph: two accounts are linked when the evidence of everything
 /// they share (`PairEvidence`: each value weighted by how rare it is in this population) plus
-/// their coordinated firing reaches the link threshold; clusters are the connected parts of
-/// that graph once a lone link between two groups of their own is dropped (`BridgeCut`).
+/// their coordinated firing reaches the link threshold; clusters are the communities of that
+/// graph: its connected parts once a lone link between two groups of their own is dropped
+/// (`BridgeCut`) and each part is split where two groups meet through fewer links than a typical
+/// member of the smaller keeps inside it (`SparseCut`).
 /// Several weak links make a strong one; one hub makes nothing.
 ///
 /// Near-linear by blocking: candidate pairs come from the values each account holds, all
@@ -53,8 +55,10 @@ public struct EvidenceClusterer: Sendable {
         }
         let (linkedByChunk, nearByChunk) = collected.withLock { ($0.linked, $0.near) }
         var sets = DisjointSets(count: n)
-        // One link between two groups of their own does not merge them (`BridgeCut`).
-        for key in BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n) { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
+        // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
+        // few links between two communities (`SparseCut`).
+        let kept = SparseCut.kept(BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n), accounts: n)
+        for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
         if let coActivity { joinByGroupFiring(near: nearByChunk.flatMap { $0 }, sets: &sets, coActivity: coActivity, weights: weights, n: n) }
         return MemberRows(components: &sets)
     }

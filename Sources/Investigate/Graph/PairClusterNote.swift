@@ -14,8 +14,9 @@ public enum PairClusterNote {
             s.kind != .modelMix && s.sharedBy <= clusterer.blockSize && !inv.weights.isHub(s.kind, sharedBy: s.sharedBy)
         }
         if compared {
-            return "linked, yet in different clusters: this link was the only one between two groups of "
-                + "\(BridgeCut.minimumSide) or more accounts each, and such a lone link is dropped before clusters form"
+            return "linked, yet in different clusters: this link was one of the few between two groups of "
+                + "\(BridgeCut.minimumSide) or more accounts each (the only one, or fewer than a typical member of the "
+                + "smaller group keeps inside it), and such links are dropped before clusters form"
         }
         return "linked, yet in different clusters: every value they share is held by more than \(clusterer.blockSize) "
             + "accounts, so each holder is compared with \(clusterer.sampledDegree) sampled partners only, and this pair "

@@ -13,8 +13,9 @@
 /// The HMAC binds the table, so it binds every section's digest: a section is trusted only when
 /// its bytes hash to the digest the authenticated table holds.
 enum SnapshotFormat {
-    /// Bumped whenever what a snapshot holds or how it is laid out changes.
-    static let version: UInt32 = 3
+    /// Bumped whenever what a snapshot holds, how it is laid out, or how the clusters it holds
+    /// are formed changes (4: clusters split at sparse cuts, `SparseCut`).
+    static let version: UInt32 = 4
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

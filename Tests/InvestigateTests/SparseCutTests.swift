@@ -1,0 +1,100 @@
+import ByteCore
+import Testing
+@testable import Investigate
+
+/// Groups that meet through fewer links than a typical member of the smaller keeps inside it
+/// come apart (`SparseCut`); a sparse but well-knit ring stays whole.
+@Suite struct SparseCutTests {
+    static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
+
+    /// Components after keeping `SparseCut.kept(links)`, as sorted member lists (lone accounts left out).
+    static func groups(_ links: [UInt64], accounts n: Int) -> [[Int]] {
+        var sets = DisjointSets(count: n)
+        for k in SparseCut.kept(links, accounts: n) { sets.union(Int(k >> 32), Int(k & 0xFFFF_FFFF)) }
+        var out: [Int: [Int]] = [:]
+        for a in 0..<n { out[sets.find(a), default: []].append(a) }
+        return out.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Every pair of `members`.
+    static func clique(_ members: Range<Int>) -> [UInt64] {
+        var links: [UInt64] = []
+        for a in members { for b in members where b > a { links.append(key(a, b)) } }
+        return links
+    }
+
+    /// A ring held together as sampled tooling pairs hold one: for each of `values` shared values,
+    /// each member linked to the next `degree` members of a hashed order of the value's holders.
+    static func sampledRing(_ members: Range<Int>, degree: Int, salt: UInt64, values: Int = 2) -> [UInt64] {
+        var links = Set<UInt64>()
+        for value in 0..<UInt64(values) {
+            let order = members.sorted { ByteHash.mix(UInt64($0) ^ salt ^ value << 40) < ByteHash.mix(UInt64($1) ^ salt ^ value << 40) }
+            for i in order.indices { for step in 1...degree { links.insert(key(order[i], order[(i + step) % order.count])) } }
+        }
+        return links.sorted()
+    }
+
+    @Test func aCourseAndARingMeetingThroughTwoPairsComeApart() {
+        // A ring of 190 (two shared values sampled six partners deep: about 24 links each) and a
+        // course of 60 that all know each other, joined by two pairs.
+        let ring = Self.sampledRing(0..<190, degree: 6, salt: 7)
+        let course = Self.clique(190..<250)
+        let links = (ring + course + [Self.key(5, 200), Self.key(17, 231)]).sorted()
+        #expect(Self.groups(links, accounts: 250) == [Array(0..<190), Array(190..<250)])
+    }
+
+    @Test func aSparseRingStaysWhole() {
+        for salt in [1, 2, 3] as [UInt64] {
+            let ring = Self.sampledRing(0..<400, degree: 2, salt: salt)
+            #expect(SparseCut.kept(ring, accounts: 400) == ring)
+        }
+        // One shared value only: a chain of holders in hashed order, each with the next three
+        // (its slow mode gives cuts of low conductance, but every one crosses 12 links, twice
+        // the 6 a member keeps).
+        let chain = Self.sampledRing(0..<190, degree: 3, salt: 7, values: 1)
+        #expect(SparseCut.kept(chain, accounts: 190) == chain)
+        // Beside a clique joined to it by two pairs: the clique comes off, the chain stays whole.
+        let links = (chain + Self.clique(190..<250) + [Self.key(5, 200), Self.key(17, 231)]).sorted()
+        #expect(Self.groups(links, accounts: 250) == [Array(0..<190), Array(190..<250)])
+    }
+
+    @Test func groupsJoinedByAsManyLinksAsAMemberKeepsHold() {
+        // Two cliques of 8 (7 links each inside) joined by 7 links: as many as a member keeps
+        // inside, so not a sparse cut.
+        let across = (0..<7).map { Self.key($0, 8 + $0) }
+        let links = Self.clique(0..<8) + Self.clique(8..<16) + across
+        #expect(SparseCut.kept(links, accounts: 16) == links)
+        // With 6 across they come apart.
+        let fewer = Self.clique(0..<8) + Self.clique(8..<16) + across.dropLast()
+        #expect(Self.groups(fewer, accounts: 16) == [Array(0..<8), Array(8..<16)])
+    }
+
+    @Test func aChainOfCommunitiesSplitsIntoEach() {
+        // Five cliques of 12, each joined to the next by three links.
+        var links: [UInt64] = []
+        for c in 0..<5 {
+            links += Self.clique((12 * c)..<(12 * c + 12))
+            if c > 0 { links += (0..<3).map { Self.key(12 * c - 1 - $0, 12 * c + $0) } }
+        }
+        #expect(Self.groups(links, accounts: 60) == (0..<5).map { Array((12 * $0)..<(12 * $0 + 12)) })
+    }
+
+    @Test func smallSidesAndSmallInputsStay() {
+        // A triangle hanging on a clique by two links: its members keep 2 links inside, so two
+        // across hold it.
+        let links = Self.clique(0..<10) + Self.clique(10..<13) + [Self.key(0, 10), Self.key(1, 11)]
+        #expect(SparseCut.kept(links, accounts: 13) == links)
+        #expect(SparseCut.kept([], accounts: 4).isEmpty)
+        let pair = [Self.key(0, 1)]
+        #expect(SparseCut.kept(pair, accounts: 2) == pair)
+    }
+
+    @Test func theResultDoesNotDependOnTheLinksOrder() {
+        let ring = Self.sampledRing(0..<120, degree: 6, salt: 11)
+        let links = ring + Self.clique(120..<150) + [Self.key(3, 125), Self.key(40, 140)]
+        let forward = Set(SparseCut.kept(links, accounts: 150))
+        let backward = Set(SparseCut.kept(links.reversed(), accounts: 150))
+        #expect(forward == backward)
+        #expect(forward.count == links.count - 2)
+    }
+}
