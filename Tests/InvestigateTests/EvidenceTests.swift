@@ -55,6 +55,12 @@ import Testing
         let lines = inv.explainPair(t0, t5)
         #expect(lines.contains { $0.contains("both use client acme-batch/1.2, which 12 of 72 accounts use") })
         #expect(lines.last!.hasSuffix(": linked"))
+        // The client's bits can be recomputed from the q the explanation prints.
+        let formula = try #require(lines.first { $0.hasPrefix("a shared value's bits are -log2(q × holders / accounts)") })
+        let printedQ = try #require(formula.split(separator: " ").drop { $0 != "user_agent" }.dropFirst().first)
+        let q = try #require(Double(printedQ.trimmingCharacters(in: CharacterSet(charactersIn: ","))))
+        let client = try #require(why.shared.first { $0.kind == .userAgent })
+        #expect(abs(-log2(q * 12 / 72) - client.bits) < 0.1)
         // A background account shares nothing rare with the ring.
         #expect(!inv.why(t0, inv.data.accountIndex("bg0")!).linked)
     }
@@ -117,6 +123,11 @@ import Testing
         #expect(PairExplanation.count(0, "account") == "0 accounts")
         #expect(PairExplanation.grouped(272_636) == "272,636")
         #expect(PairExplanation.grouped(120) == "120")
+        #expect(PairExplanation.formatShare(0.4137) == "0.41")
+        #expect(PairExplanation.formatShare(0.003_21) == "0.0032")
+        #expect(PairExplanation.formatShare(0.099_96) == "0.100")
+        #expect(PairExplanation.formatShare(1) == "1")
+        #expect(PairExplanation.formatShare(0) == "0")
     }
 
     @Test func operationsTiePodsByRareTemplates() throws {

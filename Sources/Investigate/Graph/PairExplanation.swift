@@ -48,10 +48,33 @@ public enum PairExplanation {
                         : "(+\(format1(timing.bits)) bits)"))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
+        if let formula = bitsFormula(evidence, weights: weights) { out.append(formula) }
         out.append(
             "evidence \(format1(evidence.total)) bits; a link needs \(format1(evidence.threshold)) "
                 + "(log2 of \(total) accounts, plus 1): \(evidence.linked ? "linked" : "not linked")")
         return out
+    }
+
+    /// How each shared value's bits are reckoned, with the share factor q measured in this
+    /// population for each kind the pair shares, so the figures above can be recomputed.
+    static func bitsFormula(_ evidence: PairEvidence, weights: EvidenceWeights) -> String? {
+        let kinds = LinkKind.allCases.filter { kind in evidence.shared.contains { $0.kind == kind } }
+        guard !kinds.isEmpty else { return nil }
+        let factors = kinds.map { "\($0.rawValue) \(formatShare(weights.share($0)))" }.joined(separator: ", ")
+        return "a shared value's bits are -log2(q × holders / accounts) (accounts of the country for a local value), "
+            + "less any spread discount; q, the share of this population's pairs that meet by such a value, is \(factors)"
+    }
+
+    /// A share factor with two significant figures ("0.41", "0.0032"), at least 1 shown as "1".
+    static func formatShare(_ q: Double) -> String {
+        guard q > 0 else { return "0" }
+        guard q < 1 else { return "1" }
+        var digits = 2
+        while q * pow10(digits) < 10 && digits < 9 { digits += 1 }
+        let scaled = Int((q * pow10(digits)).rounded())
+        guard scaled < Int(pow10(digits)) else { return "1" }
+        let text = String(scaled)
+        return "0." + String(repeating: "0", count: digits - text.count) + text
     }
 
     /// The co-firing window the explanations quote (`CoActivity`'s default).
