@@ -127,6 +127,7 @@ import Testing
         #expect(PairExplanation.formatShare(0.003_21) == "0.0032")
         #expect(PairExplanation.formatShare(0.099_96) == "0.100")
         #expect(PairExplanation.formatShare(1) == "1")
+        #expect(PairExplanation.formatShare(2.84) == "2.8")
         #expect(PairExplanation.formatShare(0) == "0")
     }
 

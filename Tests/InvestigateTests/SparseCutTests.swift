@@ -1,3 +1,4 @@
+import Foundation
 import ByteCore
 import Testing
 @testable import Investigate
@@ -89,6 +90,14 @@ import Testing
         #expect(SparseCut.kept(pair, accounts: 2) == pair)
     }
 
+    @Test func aCutThatStrandsAPairIsRefused() {
+        // Two cliques of 10 joined by two links, plus a pair hanging on the second by one link
+        // to each of two members: the cliques come apart, the pair stays with its clique.
+        let links = Self.clique(0..<10) + Self.clique(10..<20) + [Self.key(0, 10), Self.key(1, 11)]
+            + [Self.key(20, 21), Self.key(20, 12), Self.key(21, 13)]
+        #expect(Self.groups(links, accounts: 22) == [Array(0..<10), Array(10..<22)])
+    }
+
     @Test func theResultDoesNotDependOnTheLinksOrder() {
         let ring = Self.sampledRing(0..<120, degree: 6, salt: 11)
         let links = ring + Self.clique(120..<150) + [Self.key(3, 125), Self.key(40, 140)]
@@ -96,5 +105,32 @@ import Testing
         let backward = Set(SparseCut.kept(links.reversed(), accounts: 150))
         #expect(forward == backward)
         #expect(forward.count == links.count - 2)
+    }
+}
+
+/// The tridiagonal eigen-solver under `FiedlerVectors`, on matrices whose answer is known.
+@Suite struct TridiagonalEigenTests {
+    @Test func leadingVectorsOfTheSecondDifferenceMatrix() {
+        // tridiag(-1, 2, -1) of size n: eigenvalues 2 - 2cos(kπ/(n+1)), vectors sin(jkπ/(n+1));
+        // the largest is k = n.
+        let n = 9
+        let vectors = TridiagonalEigen.leading(diagonal: [Double](repeating: 2, count: n), offDiagonal: [Double](repeating: -1, count: n - 1), count: 2)
+        #expect(vectors.count == 2)
+        for (rank, k) in [n, n - 1].enumerated() {
+            var expected = (1...n).map { j in sin(Double(j * k) * .pi / Double(n + 1)) }
+            let norm = expected.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            expected = expected.map { $0 / norm }
+            let dot = zip(expected, vectors[rank]).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(abs(dot) - 1) < 1e-8)
+        }
+    }
+
+    @Test func aDiagonalMatrixAndTinyOnes() {
+        // No coupling: the leading vectors are the unit vectors of the two largest entries.
+        let vectors = TridiagonalEigen.leading(diagonal: [0.5, 3, 1, 2], offDiagonal: [0, 0, 0], count: 2)
+        #expect(abs(abs(vectors[0][1]) - 1) < 1e-9)
+        #expect(abs(abs(vectors[1][3]) - 1) < 1e-9)
+        #expect(TridiagonalEigen.leading(diagonal: [4], offDiagonal: [], count: 2).map { $0.map(abs) } == [[1]])
+        #expect(TridiagonalEigen.leading(diagonal: [], offDiagonal: [], count: 2).isEmpty)
     }
 }

@@ -33,6 +33,20 @@ if '$key'=='ip':
 got=set(json.load(open('$WORK/pivot.json'))['accounts'])
 raise SystemExit(0 if got==want else 1)
 PY"
+  # The text form gives each holder's cluster, and a line counting the clusters they fall in
+  # that agrees with `clusters --format json`.
+  "$BIN" pivot "$WORK/src" "$key" "$value" > "$WORK/pivot.txt"
+  "$BIN" clusters "$WORK/src" --top 0 --format json > "$WORK/clusters.json"
+  check "pivot $key text names each holder's cluster, as clusters does" "python3 - <<PY
+import json,re
+lines=open('$WORK/pivot.txt').read().splitlines()
+owner={a:c['id'] for c in json.load(open('$WORK/clusters.json')) for a in c['accounts']}
+held=[l for l in lines if l.startswith('held in: ')]
+rows=[l.split('\\t') for l in lines[2:]]
+ok=len(held)==1 and len(rows)==len(json.load(open('$WORK/pivot.json'))['accounts'])
+ok=ok and all(re.fullmatch(r'c[0-9]+ \\(size [0-9]+, risk [0-9.]+\\)', r[1]) and owner[r[0]]==r[1].split()[0] for r in rows)
+raise SystemExit(0 if ok else 1)
+PY"
 done
 
 cp -r "$WORK/src" "$WORK/broken"

@@ -49,21 +49,11 @@ enum FiedlerVectors {
             q = w
         }
         let m = alpha.count
-        var tridiagonal = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
-        for i in 0..<m {
-            tridiagonal[i][i] = alpha[i]
-            if i + 1 < m {
-                tridiagonal[i][i + 1] = beta[i]
-                tridiagonal[i + 1][i] = beta[i]
-            }
-        }
-        let (values, vectors) = SymmetricEigen.decompose(tridiagonal)
-        let ranked = (0..<m).sorted { values[$0] > values[$1] }
-        return ranked.prefix(2).map { column in
+        let ritzVectors = TridiagonalEigen.leading(diagonal: alpha, offDiagonal: Array(beta.prefix(max(0, m - 1))), count: 2)
+        return ritzVectors.map { y in
             var ritz = [Double](repeating: 0, count: count)
-            for k in 0..<m where vectors[k][column] != 0 {
-                let weight = vectors[k][column]
-                for i in 0..<count { ritz[i] += weight * basis[k][i] }
+            for k in 0..<m where y[k] != 0 {
+                for i in 0..<count { ritz[i] += y[k] * basis[k][i] }
             }
             return ritz
         }
@@ -90,41 +80,99 @@ enum FiedlerVectors {
     }
 }
 
-/// Eigenvalues and eigenvectors of a small dense symmetric matrix by cyclic Jacobi rotations.
-enum SymmetricEigen {
-    /// (eigenvalues, eigenvectors as the columns of a matrix given row by row).
-    /// - Complexity: O(n³) per sweep, a handful of sweeps.
-    static func decompose(_ matrix: [[Double]]) -> ([Double], [[Double]]) {
-        let n = matrix.count
-        var a = matrix
-        var v = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
-        for _ in 0..<60 {
-            var off = 0.0
-            for p in 0..<n { for q in (p + 1)..<max(p + 1, n) { off += a[p][q] * a[p][q] } }
-            if off < 1e-22 { break }
-            for p in 0..<n {
-                for q in (p + 1)..<max(p + 1, n) where abs(a[p][q]) > 1e-300 {
-                    let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
-                    let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
-                    let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                    for k in 0..<n {
-                        let akp = a[k][p], akq = a[k][q]
-                        a[k][p] = c * akp - s * akq
-                        a[k][q] = s * akp + c * akq
-                    }
-                    for k in 0..<n {
-                        let apk = a[p][k], aqk = a[q][k]
-                        a[p][k] = c * apk - s * aqk
-                        a[q][k] = s * apk + c * aqk
-                    }
-                    for k in 0..<n {
-                        let vkp = v[k][p], vkq = v[k][q]
-                        v[k][p] = c * vkp - s * vkq
-                        v[k][q] = s * vkp + c * vkq
-                    }
+/// The leading eigenvectors of a symmetric tridiagonal matrix: each eigenvalue by bisection on
+/// Sturm counts, each vector by inverse iteration (kept orthogonal to the ones before it).
+enum TridiagonalEigen {
+    /// Unit eigenvectors of the `count` largest eigenvalues, largest first (fewer if the matrix is smaller).
+    /// - Complexity: O(m × (bisection steps + inverse-iteration steps)) per vector.
+    static func leading(diagonal a: [Double], offDiagonal b: [Double], count: Int) -> [[Double]] {
+        let m = a.count
+        guard m > 0 else { return [] }
+        // Gershgorin bounds hold every eigenvalue.
+        var low = Double.infinity, high = -Double.infinity
+        for i in 0..<m {
+            let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i + 1 < m ? abs(b[i]) : 0)
+            low = min(low, a[i] - radius)
+            high = max(high, a[i] + radius)
+        }
+        var vectors: [[Double]] = []
+        for k in 0..<min(count, m) {
+            // The (k+1)-th largest: the least x with at most k eigenvalues at or above it.
+            var lo = low, hi = high
+            for _ in 0..<64 {
+                let mid = (lo + hi) / 2
+                if m - below(mid, a, b) > k { lo = mid } else { hi = mid }
+            }
+            vectors.append(inverseIteration(eigenvalue: lo, a, b, orthogonalTo: vectors, spread: high - low))
+        }
+        return vectors
+    }
+
+    /// Eigenvalues below `x` (Sturm sequence of the LDLᵀ pivots).
+    static func below(_ x: Double, _ a: [Double], _ b: [Double]) -> Int {
+        var count = 0
+        var pivot = 1.0
+        for i in a.indices {
+            pivot = a[i] - x - (i > 0 ? b[i - 1] * b[i - 1] / pivot : 0)
+            if pivot == 0 { pivot = -1e-300 }
+            if pivot < 0 { count += 1 }
+        }
+        return count
+    }
+
+    /// A unit vector for `eigenvalue` by three solves of (T − λ·I) y = x, shifted off exact
+    /// singularity, each result kept orthogonal to `earlier`. The matrix is factored once, by
+    /// Gaussian elimination with partial pivoting (LAPACK's dgttrf and dgttrs).
+    static func inverseIteration(eigenvalue: Double, _ a: [Double], _ b: [Double], orthogonalTo earlier: [[Double]], spread: Double) -> [Double] {
+        let m = a.count
+        let tiny = max(spread, 1) * 1e-14
+        var d = a.map { $0 - eigenvalue - max(spread, 1) * 1e-10 }
+        var lower = b, upper = b
+        var upper2 = [Double](repeating: 0, count: m)
+        var swapped = [Bool](repeating: false, count: m)
+        for i in 0..<max(0, m - 1) {
+            if abs(d[i]) >= abs(lower[i]) {
+                if d[i] == 0 { d[i] = tiny }
+                let factor = lower[i] / d[i]
+                lower[i] = factor
+                d[i + 1] -= factor * upper[i]
+            } else {
+                let factor = d[i] / lower[i]
+                d[i] = lower[i]
+                lower[i] = factor
+                let previous = upper[i]
+                upper[i] = d[i + 1]
+                d[i + 1] = previous - factor * d[i + 1]
+                if i + 2 < m {
+                    upper2[i] = upper[i + 1]
+                    upper[i + 1] = -factor * upper[i + 1]
                 }
+                swapped[i] = true
             }
         }
-        return ((0..<n).map { a[$0][$0] }, v)
+        if d[m - 1] == 0 { d[m - 1] = tiny }
+        var x = (0..<m).map { 1 + Double($0 % 7) / 7 }
+        for _ in 0..<3 {
+            var y = x
+            for i in 0..<max(0, m - 1) {
+                if swapped[i] {
+                    let top = y[i]
+                    y[i] = y[i + 1]
+                    y[i + 1] = top - lower[i] * y[i]
+                } else {
+                    y[i + 1] -= lower[i] * y[i]
+                }
+            }
+            for i in stride(from: m - 1, through: 0, by: -1) {
+                var value = y[i]
+                if i + 1 < m { value -= upper[i] * y[i + 1] }
+                if i + 2 < m { value -= upper2[i] * y[i + 2] }
+                y[i] = value / d[i]
+            }
+            for v in earlier { FiedlerVectors.project(&y, off: v) }
+            guard FiedlerVectors.normalise(&y) else { break }
+            x = y
+        }
+        return x
     }
 }

@@ -15,8 +15,8 @@
 /// of its two leading modes (`FiedlerVectors`; Cheeger's method); the `candidates`
 /// least-conductance cuts of each are tried in turn,
 /// and one is kept when the links across number fewer than the median links a member keeps
-/// inside its side, on both sides, and each side has `BridgeCut.minimumSide` accounts. Both
-/// sides are then split again.
+/// inside its side, on both sides, and every connected piece it leaves has
+/// `BridgeCut.minimumSide` accounts. Both sides are then split again.
 ///
 /// A ring held together by sampled tooling pairs is an expander (every cut crosses many
 /// links), so it stays whole; two groups that meet through a few pairs come apart.
@@ -148,7 +148,35 @@ enum SparseCut {
         crossing /= 2
         let sideMedian = median(side.indices.filter { side[$0] }.map { insideLinks[$0] })
         let restMedian = median(side.indices.filter { !side[$0] }.map { insideLinks[$0] })
-        return crossing < min(sideMedian, restMedian)
+        return crossing < min(sideMedian, restMedian) && smallestPiece(side: side, start: start, neighbours: neighbours) >= BridgeCut.minimumSide
+    }
+
+    /// The fewest accounts in a connected piece of either side once the links across are gone:
+    /// a cut that strands a lone account or a pair is refused, as `BridgeCut` keeps a lone
+    /// account or a pair hanging on a group.
+    static func smallestPiece(side: [Bool], start: [Int], neighbours: [Int32]) -> Int {
+        var seen = [Bool](repeating: false, count: side.count)
+        var smallest = Int.max
+        var queue: [Int] = []
+        for origin in side.indices where !seen[origin] {
+            seen[origin] = true
+            queue.removeAll(keepingCapacity: true)
+            queue.append(origin)
+            var head = 0
+            while head < queue.count {
+                let v = queue[head]
+                head += 1
+                for j in start[v]..<start[v + 1] {
+                    let w = Int(neighbours[j])
+                    if !seen[w] && side[w] == side[v] {
+                        seen[w] = true
+                        queue.append(w)
+                    }
+                }
+            }
+            smallest = min(smallest, queue.count)
+        }
+        return smallest
     }
 
     /// The lower median of counts (0 for none).

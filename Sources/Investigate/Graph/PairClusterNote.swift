@@ -18,8 +18,9 @@ public enum PairClusterNote {
                 + "\(BridgeCut.minimumSide) or more accounts each (the only one, or fewer than a typical member of the "
                 + "smaller group keeps inside it), and such links are dropped before clusters form"
         }
-        return "linked, yet in different clusters: every value they share is held by more than \(clusterer.blockSize) "
-            + "accounts, so each holder is compared with \(clusterer.sampledDegree) sampled partners only, and this pair "
-            + "was not among them"
+        return "linked, yet in different clusters: no value they share put them side by side for comparison. A model mix "
+            + "adds evidence but proposes no pairs, and every other value they share is held by more than "
+            + "\(clusterer.blockSize) accounts (each holder is compared with \(clusterer.sampledDegree) sampled partners only) "
+            + "or is too common to link at all; this pair was not among the sampled ones"
     }
 }

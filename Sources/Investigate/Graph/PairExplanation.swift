@@ -11,7 +11,7 @@ public enum PairExplanation {
             let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
             var local = ""
             if let scope = s.scope, let country = weights.local.country(s.kind, value: s.value) {
-                local = ", most of them in \(index.data.label(country) ?? "one country"), where \(grouped(scope)) accounts are, as both these are"
+                local = "; it is local to \(index.data.label(country) ?? "one country") (where most of its holders are), read against that country's \(grouped(scope)) accounts, as both these are of it"
             }
             let what: String
             switch s.kind {
@@ -65,10 +65,11 @@ public enum PairExplanation {
             + "less any spread discount; q, the share of this population's pairs that meet by such a value, is \(factors)"
     }
 
-    /// A share factor with two significant figures ("0.41", "0.0032"), at least 1 shown as "1".
+    /// A share factor with two significant figures ("0.41", "0.0032"); from 1 up, one decimal
+    /// ("2.8": a model mix's factor is measured among the accounts that have one and can exceed 1).
     static func formatShare(_ q: Double) -> String {
         guard q > 0 else { return "0" }
-        guard q < 1 else { return "1" }
+        guard q < 0.9995 else { return format1(q) }
         var digits = 2
         while q * pow10(digits) < 10 && digits < 9 { digits += 1 }
         let scaled = Int((q * pow10(digits)).rounded())

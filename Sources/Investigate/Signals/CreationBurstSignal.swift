@@ -28,7 +28,7 @@ public struct CreationBurstSignal: DetectionSignal {
         let share = Double(best) / Double(times.count)
         let expected = min(1, 3 / e.population.creationSpanDays)
         let contribution = 0.35 * unit((share - max(0.3, expected * 2)) / 0.5)
-        let counted = folded > 0 ? "sign-ups" : "members"
+        let counted = folded > 0 ? "sign-ups (a declared organisation's members count as one)" : "members"
         return SignalScore(
             name: name, value: share, baseline: expected, contribution: contribution,
             explanation: "\(best) of \(times.count) \(counted) \(best == 1 ? "was" : "were") created within 72 hours "

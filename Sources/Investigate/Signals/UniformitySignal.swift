@@ -15,6 +15,7 @@ public struct UniformitySignal: DetectionSignal {
         let contribution = 0.2 * unit((0.5 - cv) / 0.35) * unit(Double(e.size - 4) / 6)
         return SignalScore(
             name: name, value: unit(1 - cv), baseline: 0, contribution: contribution,
-            explanation: "\(e.size) members average \(Int(mean)) queries each with a spread of only \(percent(cv))")
+            explanation: "\(e.size) members average \(Int(mean)) queries each with a spread of "
+                + (contribution > 0 ? "only \(percent(cv))" : "\(percent(cv)) (uniform would be under 50%)"))
     }
 }

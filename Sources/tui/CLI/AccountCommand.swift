@@ -83,7 +83,8 @@ struct PivotCommand: ParsableCommand {
             }
             let inv = try source.open()
             let id = inv.index.valueID(kind, value)
-            let accounts = id.map { v in inv.index.accounts(sharing: kind, value: v).map { inv.data.accountExactID(Int($0)) } } ?? []
+            let holders = id.map { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } } ?? []
+            let accounts = holders.map { inv.data.accountExactID($0) }
             let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
             if format == .json {
                 print(Reports.pivot(kind: kind, value: value, accounts: accounts, hub: hub).pretty())
@@ -92,7 +93,22 @@ struct PivotCommand: ParsableCommand {
             print(
                 "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: pivotable, never merges clusters)" : "")"
             )
-            for account in accounts { print(account.display) }
+            // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
+            var perCluster: [Int: Int] = [:]
+            for holder in holders { perCluster[Int(inv.clusterOfAccount[holder]), default: 0] += 1 }
+            let byCount = perCluster.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let grouped = byCount.filter { inv.clusters[$0.key].size > 1 }
+            let alone = byCount.count - grouped.count
+            if !holders.isEmpty {
+                var parts = grouped.prefix(8).map { "\(inv.clusters[$0.key].id) \($0.value)" }
+                if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
+                if alone > 0 { parts.append("\(PairExplanation.count(alone, "account")) alone (clusters of one)") }
+                print("held in: " + parts.joined(separator: ", "))
+            }
+            for (holder, account) in zip(holders, accounts) {
+                let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
+                print("\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))")
+            }
         }
     }
 }
