@@ -137,6 +137,10 @@ check "cli bundle names exactly the tagged bytes" python3 "$WORK/readback.py" "$
 check "cli bundle verifies" "$BIN" verify "$WORK/cli-bundle"
 check "account opens the ESC id, not its look-alike" bash -c "'$BIN' account '$WORK/src' -- \"\$1\" | head -1 | grep -qF 'account acct_A\\x1b '" _ "${ARGS[0]}"
 check "account opens the invalid-UTF-8 id, not U+FFFD" bash -c "'$BIN' account '$WORK/src' -- \"\$1\" | head -1 | grep -qF 'account acct_\\xff '" _ "${ARGS[8]}"
+# An id as the tool displays it can be pasted back; where the displayed text is itself another
+# account's exact id (the look-alike decoys), the exact bytes win.
+check "a pasted displayed id opens its account (acct_tab\\tx)" bash -c "'$BIN' account '$WORK/src' --format json -- 'acct_tab\\tx' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"account_id\"]==\"acct_tab\\tx\" else 1)'"
+check "a displayed text that is another account's exact id opens that one" bash -c "'$BIN' account '$WORK/src' --format json -- 'acct_cr\\r' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"account_id\"]==\"acct_cr\\\\r\" else 1)'"
 
 # --- tagged from the console (tmux): T on the ring's cluster -------------------------------------
 if command -v tmux >/dev/null; then

@@ -70,6 +70,17 @@ public final class CaseData: @unchecked Sendable {
         pools.accountIDs.lookup(id.bytes).map(Int.init)
     }
 
+    /// The account an id typed or pasted on a command line names: its exact bytes, else the bytes
+    /// a displayed form stands for (`TextEscaping.bytes(fromVisible:)`), so an id shown escaped
+    /// (`acct\u{200D}x`) can be pasted back. The exact bytes win when both name an account.
+    public func accountIndex(given id: ExactText) -> Int? {
+        if let exact = accountIndex(exact: id) { return exact }
+        guard id.bytes.contains(UInt8(ascii: "\\")), let text = String(validating: id.bytes, as: UTF8.self),
+            let unescaped = TextEscaping.bytes(fromVisible: text)
+        else { return nil }
+        return accountIndex(exact: ExactText(bytes: unescaped))
+    }
+
     /// A label (country, plan, status...) or nil for -1.
     public func label(_ id: Int32) -> String? { id < 0 ? nil : pools.labels.string(id) }
 }

@@ -83,6 +83,56 @@ public enum TextEscaping {
         }
     }
 
+    /// The bytes a `visible` rendering (backslashes doubled) stands for, so an escaped id can be
+    /// pasted back: `\\` a backslash, `\n` `\r` `\t`, `\xHH` a byte, `\u{HEX}` a scalar's UTF-8.
+    /// Nil when the text is not such a rendering (a lone backslash, an unknown or malformed escape).
+    public static func bytes(fromVisible text: String) -> [UInt8]? {
+        let input = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        func hexValue(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        while i < input.count {
+            guard input[i] == UInt8(ascii: "\\") else {
+                out.append(input[i])
+                i += 1
+                continue
+            }
+            guard i + 1 < input.count else { return nil }
+            switch input[i + 1] {
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); i += 2
+            case UInt8(ascii: "n"): out.append(0x0A); i += 2
+            case UInt8(ascii: "r"): out.append(0x0D); i += 2
+            case UInt8(ascii: "t"): out.append(0x09); i += 2
+            case UInt8(ascii: "x"):
+                guard i + 3 < input.count, let high = hexValue(input[i + 2]), let low = hexValue(input[i + 3]) else { return nil }
+                out.append(UInt8(high << 4 | low))
+                i += 4
+            case UInt8(ascii: "u"):
+                guard i + 2 < input.count, input[i + 2] == UInt8(ascii: "{") else { return nil }
+                var j = i + 3
+                var value: UInt32 = 0
+                while j < input.count, j - (i + 3) < 6, let digit = hexValue(input[j]) {
+                    value = value << 4 | digit
+                    j += 1
+                }
+                guard j > i + 3, j < input.count, input[j] == UInt8(ascii: "}"), let scalar = Unicode.Scalar(value) else { return nil }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i = j + 1
+            default:
+                return nil
+            }
+        }
+        return out
+    }
+
     static func hex2(_ byte: UInt8) -> String {
         let digits = Array("0123456789abcdef")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])

@@ -15,7 +15,7 @@ struct AccountCommand: ParsableCommand {
             // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `accountID`).
             let exact = try RawArguments.require([accountID], valued: ["--format"], what: "the account id")[0]
             let inv = try source.open()
-            guard let account = inv.data.accountIndex(exact: exact) else {
+            guard let account = inv.data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
             }
             let json = Reports.account(account, in: inv)

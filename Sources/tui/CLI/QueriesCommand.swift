@@ -17,7 +17,7 @@ struct QueriesCommand: ParsableCommand {
             let exact = try RawArguments.require(
                 [account], option: "--account", valued: ["--account", "--since", "--until", "--format"], what: "the account id")[0]
             let data = try source.loadData()
-            guard let index = data.accountIndex(exact: exact) else {
+            guard let index = data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display)", code: 2)
             }
             func bound(_ text: String?, _ name: String) throws -> Int64? {

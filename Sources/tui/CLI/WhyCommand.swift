@@ -13,12 +13,14 @@ struct WhyCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            // The ids' exact bytes from argv (Swift repairs invalid UTF-8); a pasted escaped form works too.
+            let ids = try RawArguments.require([accountA, accountB], valued: ["--format"], what: "the account id")
             let inv = try source.open()
-            guard let a = inv.data.accountIndex(accountA) else {
-                throw CLIFailure(message: "no account \(TextEscaping.visible(accountA)) in \(source.directory)", code: 2)
+            guard let a = inv.data.accountIndex(given: ids[0]) else {
+                throw CLIFailure(message: "no account \(ids[0].display) in \(source.directory)", code: 2)
             }
-            guard let b = inv.data.accountIndex(accountB) else {
-                throw CLIFailure(message: "no account \(TextEscaping.visible(accountB)) in \(source.directory)", code: 2)
+            guard let b = inv.data.accountIndex(given: ids[1]) else {
+                throw CLIFailure(message: "no account \(ids[1].display) in \(source.directory)", code: 2)
             }
             let evidence = inv.why(a, b)
             let lines = inv.explainPair(a, b)
@@ -28,7 +30,7 @@ struct WhyCommand: ParsableCommand {
             }
             let sameCluster = inv.clusterOfAccount[a] == inv.clusterOfAccount[b]
             print(
-                "\(TextEscaping.visible(accountA)) ~ \(TextEscaping.visible(accountB)): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
+                "\(inv.data.accountExactID(a).display) ~ \(inv.data.accountExactID(b).display): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
             )
             for line in lines { print("  " + TextEscaping.visible(line)) }
             if let note = PairClusterNote.line(evidence, a: a, b: b, in: inv) { print("  " + note) }
