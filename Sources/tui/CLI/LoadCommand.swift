@@ -44,7 +44,8 @@ struct ClustersCommand: ParsableCommand {
                 return
             }
             for c in list {
-                let kinds = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }.joined(separator: " ")
+                let strongest = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }
+                let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 let members = c.members.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
@@ -61,7 +62,8 @@ struct ClustersCommand: ParsableCommand {
             if !list.isEmpty {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
-                        + "risk = 1 - exp(-sum of the signals' contributions).")
+                        + "risk = 1 - exp(-sum of the signals' contributions). "
+                        + "shares kind:N = N distinct values of that kind held by two or more members (its three commonest kinds).")
             }
         }
     }
