@@ -158,6 +158,27 @@ public final class StringPool: @unchecked Sendable {
         return slot &+ touch(id: Int32(truncatingIfNeeded: slot &- 1))
     }
 
+    /// The value a slot read by `touch(hash:)` names when its tag is this hash's, else -1: a
+    /// batch's slots read in one sweep, their values' starts (`touchStart(id:)`) in a second and
+    /// first bytes (`touchByte(at:)`) in a third, so the reads of different values overlap
+    /// instead of waiting one after the other value by value.
+    @inlinable @inline(__always)
+    public func candidate(slot: UInt64, hash: UInt64) -> Int32 {
+        slot != 0 && slot & Self.tagMask == hash & Self.tagMask ? Int32(truncatingIfNeeded: slot &- 1) : -1
+    }
+
+    /// Reads value `id`'s start (see `candidate(slot:hash:)`); -1 when there is no such value.
+    @inlinable @inline(__always)
+    public func touchStart(id: Int32) -> Int {
+        contains(id) ? Int(starts[Int(id)]) : -1
+    }
+
+    /// Reads the stored byte at `start` (a start from `touchStart(id:)`); 0 out of range.
+    @inlinable @inline(__always)
+    public func touchByte(at start: Int) -> UInt64 {
+        start < 0 ? 0 : UInt64(storage.value(at: start) ?? 0)
+    }
+
     /// Reads value `id`'s start and first byte (see `touch(hash:)`); 0 when there is no such value.
     @inlinable @inline(__always)
     public func touch(id: Int32) -> UInt64 {

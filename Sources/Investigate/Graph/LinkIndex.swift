@@ -37,19 +37,24 @@ public final class LinkIndex: @unchecked Sendable {
             byKind: LinkKind.allCases.map { byKind[$0] ?? LinkIndex.adjacencies([$0], data: data)[$0]! })
     }
 
-    /// The adjacency of each of `kinds` (none `.template`).
+    /// The adjacency of each of `kinds` (none `.template`). Each kind's pairs are given up as its
+    /// adjacency is built, so they never sit beside the finished lists of every kind.
     /// - Complexity: O(accounts + the kinds' (account, value) pairs), plus one pass over the
     ///   queries for the context kinds.
     static func adjacencies(_ kinds: [LinkKind], data: CaseData) -> [LinkKind: Adjacency] {
         let builder = LinkPairs(data: data)
-        let pairs = kinds.allSatisfy(LinkPairs.contextKinds.contains) ? builder.contextPairs(kinds) : kinds.map { builder.pairs(for: $0, families: nil) }
+        var pairs = kinds.allSatisfy(LinkPairs.contextKinds.contains) ? builder.contextPairs(kinds) : kinds.map { builder.pairs(for: $0, families: nil) }
         var out: [LinkKind: Adjacency] = [:]
-        for (kind, kindPairs) in zip(kinds, pairs) { out[kind] = adjacency(kind, pairs: kindPairs, data: data, families: nil) }
+        for (position, kind) in kinds.enumerated() {
+            let kindPairs = pairs[position]
+            pairs[position] = LinkPairs.Pairs()
+            out[kind] = adjacency(kind, pairs: kindPairs, data: data, families: nil)
+        }
         return out
     }
 
     /// One kind's adjacency from its pairs (`families` is read only for `.template`).
-    static func adjacency(_ kind: LinkKind, pairs: LinkPairs.Pairs, data: CaseData, families: TemplateFamilies?) -> Adjacency {
+    static func adjacency(_ kind: LinkKind, pairs: consuming LinkPairs.Pairs, data: CaseData, families: TemplateFamilies?) -> Adjacency {
         let values: Int =
             switch kind {
             case .upstream: data.upstream.count
@@ -132,11 +137,12 @@ struct Adjacency {
     let accountValues: CompactRows
     let valueAccounts: CompactRows
 
-    init(pairs: LinkPairs.Pairs, accountCount: Int, valueCount: Int) {
-        let byAccount = Adjacency.csr(keys: pairs.accounts, items: pairs.values, keyCount: accountCount)
-        accountValues = CompactRows(start: byAccount.0, items: byAccount.1)
-        let byValue = Adjacency.csr(keys: pairs.values, items: pairs.accounts, keyCount: valueCount)
-        valueAccounts = CompactRows(start: byValue.0, items: byValue.1)
+    /// Both directions from (account, value) pairs, which it consumes: the pairs' arrays are
+    /// released as soon as the account rows hold their values (`AdjacencyRows`).
+    init(pairs: consuming LinkPairs.Pairs, accountCount: Int, valueCount: Int) {
+        var byAccount = AdjacencyRows(pairs: pairs, keyCount: accountCount)
+        valueAccounts = byAccount.transposed(keyCount: valueCount).packed()
+        accountValues = byAccount.packed()
     }
 
     func accounts(of value: Int32) -> ArraySlice<Int32> { valueAccounts.items(of: Int(value)) }
@@ -146,25 +152,4 @@ struct Adjacency {
     func values(of account: Int) -> ArraySlice<Int32> { accountValues.items(of: account) }
 
     var memoryFootprint: Int { accountValues.memoryFootprint + valueAccounts.memoryFootprint }
-
-    /// Groups `items` by `keys` (a counting sort); within a key the items come out ascending
-    /// when the pairs were generated in ascending item order, and are sorted otherwise.
-    static func csr(keys: [Int32], items: [Int32], keyCount: Int) -> ([Int32], [Int32]) {
-        var start = [Int32](repeating: 0, count: keyCount + 1)
-        for key in keys { start[Int(key) + 1] += 1 }
-        for k in 0..<keyCount { start[k + 1] += start[k] }
-        var cursor = start
-        var out = [Int32](repeating: 0, count: items.count)
-        for (key, item) in zip(keys, items) {
-            out[Int(cursor[Int(key)])] = item
-            cursor[Int(key)] += 1
-        }
-        for k in 0..<keyCount where start[k + 1] - start[k] > 1 {
-            let range = Int(start[k])..<Int(start[k + 1])
-            var sorted = true
-            for i in range.dropFirst() where out[i - 1] > out[i] { sorted = false; break }
-            if !sorted { out[range].sort() }
-        }
-        return (start, out)
-    }
 }

@@ -44,11 +44,16 @@ final class QueryRowBatch {
     private let rows = GrowableBuffer<Pending>()
     private let arena = GrowableBuffer<UInt8>()
     private let hashes = GrowableBuffer<UInt64>()
+    /// Pass 1's and 3's reads ahead, row by row: value ids, contexts, starts.
+    private let probes = GrowableBuffer<Int>()
+    private let starts = GrowableBuffer<SIMD4<Int>>()
 
     init() {
         rows.reserve(Self.capacity)
         arena.reserve(Self.capacity * 256)
         hashes.reserve(Self.capacity)
+        probes.reserve(Self.capacity)
+        starts.reserve(Self.capacity)
     }
 
     /// Arena bytes past which the batch is resolved early: a hostile file's huge values (a line
@@ -85,20 +90,27 @@ final class QueryRowBatch {
             arena.truncate(to: 0)
             hashes.truncate(to: 0)
         }
-        // Pass 1: hash the unresolved account ids and read their slots together.
+        // Pass 1: hash the unresolved account ids and read their slots together; then, in
+        // sweeps of their own, the starts and first bytes of the values those slots name (read
+        // row by row, each row's three reads waited on one another).
         var touched: UInt64 = 0
         defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
+        let probes = self.probes
+        defer { probes.truncate(to: 0) }
         for i in 0..<count {
-            var hash: UInt64 = 0
+            var hash: UInt64 = 0, slot: UInt64 = 0
             if rows[i].account == Self.unresolved {
                 let b = rows[i].bounds
                 if b[1] > b[0] {
                     hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) }
-                    touched &+= accountPool.touchValue(hash: hash)
+                    slot = accountPool.touch(hash: hash)
                 }
             }
             hashes.append(hash)
+            probes.append(Int(accountPool.candidate(slot: slot, hash: hash)))
         }
+        for i in 0..<count where probes[i] >= 0 { probes[i] = accountPool.touchStart(id: Int32(truncatingIfNeeded: probes[i])) }
+        for i in 0..<count { touched &+= accountPool.touchByte(at: probes[i]) }
         // Pass 2: intern them, in row order.
         for i in 0..<count where rows[i].account == Self.unresolved {
             let b = rows[i].bounds
@@ -108,15 +120,32 @@ final class QueryRowBatch {
                 ? -1 : arena.withSpan(Int(b[0])..<Int(b[1])) { value in accountCache.id(for: value) { accountPool.intern($0, hash: hash) } }
         }
         // Pass 3: read each account's last context and its values (only to have them in cache
-        // for pass 4, which reads them again: an earlier row of the batch may change them).
+        // for pass 4, which reads them again: an earlier row of the batch may change them), in
+        // sweeps: the contexts, their value ids, the values' starts, their first bytes.
         let contexts = table.contexts
         let apiKeyPool = pools.apiKeys, ipPool = pools.ips, asnPool = pools.asns, userAgentPool = pools.userAgents
+        probes.truncate(to: 0)
+        for i in 0..<count { probes.append(Int(memo.last(rows[i].account))) }
+        let starts = self.starts
+        defer { starts.truncate(to: 0) }
         for i in 0..<count {
-            let context = Int(memo.last(rows[i].account))
+            let context = probes[i]
+            var ids = SIMD4<Int>(repeating: -1)
             if context >= 0 {
-                touched &+= apiKeyPool.touch(id: contexts.apiKey[context]) &+ ipPool.touch(id: contexts.ip[context])
-                touched &+= asnPool.touch(id: contexts.asn[context]) &+ userAgentPool.touch(id: contexts.userAgent[context])
+                ids = SIMD4(Int(contexts.apiKey[context]), Int(contexts.ip[context]), Int(contexts.asn[context]), Int(contexts.userAgent[context]))
             }
+            starts.append(ids)
+        }
+        for i in 0..<count {
+            let ids = starts[i]
+            starts[i] = SIMD4(
+                apiKeyPool.touchStart(id: Int32(truncatingIfNeeded: ids[0])), ipPool.touchStart(id: Int32(truncatingIfNeeded: ids[1])),
+                asnPool.touchStart(id: Int32(truncatingIfNeeded: ids[2])), userAgentPool.touchStart(id: Int32(truncatingIfNeeded: ids[3])))
+        }
+        for i in 0..<count {
+            let at = starts[i]
+            touched &+= apiKeyPool.touchByte(at: at[0]) &+ ipPool.touchByte(at: at[1])
+            touched &+= asnPool.touchByte(at: at[2]) &+ userAgentPool.touchByte(at: at[3])
         }
         // Pass 4: values, context, append.
         let apiKeyCache = caches.apiKey, ipCache = caches.ip, asnCache = caches.asn, userAgentCache = caches.userAgent
