@@ -17,30 +17,16 @@ enum BridgeCut {
     static func kept(_ links: [UInt64], accounts n: Int) -> [UInt64] {
         guard !links.isEmpty else { return links }
         // Adjacency in compressed rows: each link twice, with its position.
-        var start = [Int32](repeating: 0, count: n + 1)
-        for key in links {
-            start[Int(key >> 32) + 1] += 1
-            start[Int(key & 0xFFFF_FFFF) + 1] += 1
-        }
-        for i in 0..<n { start[i + 1] += start[i] }
-        var cursor = start
-        var neighbour = [Int32](repeating: 0, count: links.count * 2)
-        var edge = [Int32](repeating: 0, count: links.count * 2)
-        for (e, key) in links.enumerated() {
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            neighbour[Int(cursor[a])] = Int32(b)
-            edge[Int(cursor[a])] = Int32(e)
-            cursor[a] += 1
-            neighbour[Int(cursor[b])] = Int32(a)
-            edge[Int(cursor[b])] = Int32(e)
-            cursor[b] += 1
-        }
+        let graph = SparseCut.Adjacency(links, accounts: n)
+        let (start, neighbour, edge) = (graph.start, graph.neighbour, graph.edge)
         var entered = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var size = [Int32](repeating: 1, count: n)
-        var root = [Int32](repeating: -1, count: n)
-        var componentSize: [Int32: Int32] = [:]
-        var bridges: [(edge: Int32, below: Int32, root: Int32)] = []
+        // The current component's bridges (link, accounts below it), judged when its pass ends and
+        // its size is known; the links to drop, by position.
+        var bridges: [(edge: Int32, below: Int32)] = []
+        var drop = [Bool](repeating: false, count: links.count)
+        var dropped = 0
         var clock: Int32 = 0
         // Stack frames: (account, link it was entered by, next adjacency position).
         var stack: [(account: Int32, via: Int32, next: Int32)] = []
@@ -48,7 +34,7 @@ enum BridgeCut {
             entered[origin] = clock
             low[origin] = clock
             clock += 1
-            root[origin] = Int32(origin)
+            bridges.removeAll(keepingCapacity: true)
             stack.append((Int32(origin), -1, start[origin]))
             while !stack.isEmpty {
                 let top = stack.count - 1
@@ -62,7 +48,6 @@ enum BridgeCut {
                         entered[w] = clock
                         low[w] = clock
                         clock += 1
-                        root[w] = Int32(origin)
                         stack.append((Int32(w), edge[position], start[w]))
                     } else {
                         low[v] = min(low[v], entered[w])
@@ -74,16 +59,15 @@ enum BridgeCut {
                 guard let parent = stack.last.map({ Int($0.account) }) else { continue }
                 low[parent] = min(low[parent], low[v])
                 size[parent] += size[v]
-                if low[v] > entered[parent] { bridges.append((via, size[v], Int32(origin))) }
+                if low[v] > entered[parent] { bridges.append((via, size[v])) }
             }
-            componentSize[Int32(origin)] = size[origin]
+            let total = size[origin]
+            for bridge in bridges where min(bridge.below, total - bridge.below) >= Int32(minimumSide) {
+                drop[Int(bridge.edge)] = true
+                dropped += 1
+            }
         }
-        var drop = Set<Int32>()
-        for bridge in bridges {
-            let total = componentSize[bridge.root] ?? 0
-            if min(bridge.below, total - bridge.below) >= Int32(minimumSide) { drop.insert(bridge.edge) }
-        }
-        guard !drop.isEmpty else { return links }
-        return links.enumerated().filter { !drop.contains(Int32($0.offset)) }.map(\.element)
+        guard dropped > 0 else { return links }
+        return links.enumerated().filter { !drop[$0.offset] }.map(\.element)
     }
 }

@@ -14,6 +14,10 @@ import Synchronization
 /// holder (in a hashed order, so chains span the value) above that. Values too common to carry
 /// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs.
 public struct EvidenceClusterer: Sendable {
+    /// Verdict bytes of the pair scan.
+    static let apart: UInt8 = 0
+    static let near: UInt8 = 1
+
     /// Values held by at most this many accounts propose every pair.
     public var blockSize = 48
     /// Above `blockSize`, each holder is paired with this many others.
@@ -31,35 +35,37 @@ public struct EvidenceClusterer: Sendable {
         let pairs = candidatePairs(index: index, weights: weights)
         let chunk = 1 << 14
         let chunks = (pairs.count + chunk - 1) / chunk
-        // Each chunk's pairs are stored under a lock, once per chunk (16 Ki pairs).
-        let collected = Mutex((linked: [[UInt64]](repeating: [], count: chunks), near: [[(UInt64, Double)]](repeating: [], count: chunks)))
-        do {
-            do {
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    var linked: [UInt64] = []
-                    var near: [(UInt64, Double)] = []
-                    var scan = PairScan(index: index, weights: weights, coActivity: coActivity)
-                    for key in pairs[(c * chunk)..<min(pairs.count, (c + 1) * chunk)] {
-                        switch scan.verdict(Int(key >> 32), Int(key & 0xFFFF_FFFF)) {
-                        case .linked: linked.append(key)
-                        case .near(let shared): near.append((key, shared))
-                        case .apart: break
-                        }
-                    }
-                    collected.withLock {
-                        $0.linked[c] = linked
-                        $0.near[c] = near
-                    }
+        // Each chunk's links, and a verdict byte per pair (near pairs' bits are measured again
+        // only for the few a group-firing join reads: a byte, not 16, per pair while the cuts run).
+        // Stored under a lock once per chunk (16 Ki pairs).
+        let collected = Mutex((linked: [[UInt64]](repeating: [], count: chunks), verdicts: [[UInt8]](repeating: [], count: chunks)))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var linked: [UInt64] = []
+            let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
+            var verdicts = [UInt8](repeating: Self.apart, count: range.count)
+            var scan = PairScan(index: index, weights: weights, coActivity: coActivity)
+            for (offset, key) in pairs[range].enumerated() {
+                switch scan.verdict(Int(key >> 32), Int(key & 0xFFFF_FFFF)) {
+                case .linked: linked.append(key)
+                case .near: verdicts[offset] = Self.near
+                case .apart: break
                 }
             }
+            collected.withLock {
+                $0.linked[c] = linked
+                $0.verdicts[c] = verdicts
+            }
         }
-        let (linkedByChunk, nearByChunk) = collected.withLock { ($0.linked, $0.near) }
+        let (linkedByChunk, verdictsByChunk) = collected.withLock { ($0.linked, $0.verdicts) }
         var sets = DisjointSets(count: n)
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
         // few links between two communities (`SparseCut`).
         let kept = SparseCut.kept(BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n), accounts: n)
         for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
-        if let coActivity { joinByGroupFiring(near: nearByChunk.flatMap { $0 }, sets: &sets, coActivity: coActivity, weights: weights, n: n) }
+        if let coActivity {
+            let near = pairs.indices.lazy.filter { verdictsByChunk[$0 / chunk][$0 % chunk] == Self.near }.map { pairs[$0] }
+            joinByGroupFiring(near: near, sets: &sets, coActivity: coActivity, index: index, weights: weights, n: n)
+        }
         return MemberRows(components: &sets)
     }
 
@@ -69,18 +75,23 @@ public struct EvidenceClusterer: Sendable {
     /// at a time rarely repeats a pair, but keeps repeating the group), joins the group.
     /// - Complexity: O(near pairs + Σ over (account, group) of the group's bursts), groups
     ///   sampled to at most `groupSample` members.
-    private func joinByGroupFiring(near: [(UInt64, Double)], sets: inout DisjointSets, coActivity: CoActivity, weights: EvidenceWeights, n: Int) {
-        guard !near.isEmpty else { return }
+    private func joinByGroupFiring(
+        near: some Sequence<UInt64>, sets: inout DisjointSets, coActivity: CoActivity, index: LinkIndex, weights: EvidenceWeights, n: Int
+    ) {
         var size = [Int32](repeating: 0, count: n)
         var root = [Int32](repeating: 0, count: n)
         for a in 0..<n {
             root[a] = Int32(sets.find(a))
             size[Int(root[a])] += 1
         }
-        // Best shared evidence between each lone account and each group it nearly links to.
+        // Best shared evidence between each lone account and each group it nearly links to (the
+        // pair scan's shared bits, measured again for these pairs only).
         var best: [UInt64: Double] = [:]
-        for (key, bits) in near {
+        for key in near {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            let aLone = size[Int(root[a])] == 1, bLone = size[Int(root[b])] == 1
+            guard (aLone && size[Int(root[b])] >= 3) || (bLone && size[Int(root[a])] >= 3) else { continue }
+            let bits = PairEvidence.staticBits(a, b, index: index, weights: weights)
             for (lone, other) in [(a, b), (b, a)] where size[Int(root[lone])] == 1 && size[Int(root[other])] >= 3 {
                 let slot = UInt64(lone) << 32 | UInt64(UInt32(root[other]))
                 best[slot] = max(best[slot] ?? 0, bits)

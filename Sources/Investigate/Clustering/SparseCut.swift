@@ -185,7 +185,8 @@ enum SparseCut {
         return values.sorted()[(values.count - 1) / 2]
     }
 
-    /// The link graph in compressed rows: each link twice, with its position in the input.
+    /// The link graph in compressed rows: each link twice, with its position in the input
+    /// (shared with `BridgeCut`).
     struct Adjacency {
         let start: [Int32]
         let neighbour: [Int32]

@@ -37,8 +37,10 @@ struct ClustersCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let inv = try source.open()
-            var list = inv.clusters.filter { $0.size >= minSize }
-            if top > 0 { list = Array(list.prefix(top)) }
+            // The first `top` clusters of the size asked for, read lazily (at 10M queries the
+            // whole list would hold a million clusters to print five).
+            let wanted = inv.clusters.lazy.filter { $0.size >= minSize }
+            let list = top > 0 ? Array(wanted.prefix(top)) : Array(wanted)
             if format == .json {
                 print(JSONOut.array(list.map { Reports.cluster($0, in: inv) }).pretty())
                 return
