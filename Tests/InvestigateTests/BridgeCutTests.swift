@@ -7,8 +7,14 @@ import Testing
 
     /// Components after keeping `BridgeCut.kept(links)`, as sorted member lists.
     static func groups(_ links: [UInt64], accounts n: Int) -> [[Int]] {
+        components(BridgeCut.kept(links, accounts: n), accounts: n)
+    }
+
+    /// The connected groups of `links` (lone accounts too), as sorted member lists in order of
+    /// their smallest member (shared with `SparseCutTests`).
+    static func components(_ links: [UInt64], accounts n: Int) -> [[Int]] {
         var sets = DisjointSets(count: n)
-        for k in BridgeCut.kept(links, accounts: n) { sets.union(Int(k >> 32), Int(k & 0xFFFF_FFFF)) }
+        for k in links { sets.union(Int(k >> 32), Int(k & 0xFFFF_FFFF)) }
         var out: [Int: [Int]] = [:]
         for a in 0..<n { out[sets.find(a), default: []].append(a) }
         return out.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }

@@ -6,15 +6,11 @@ import Testing
 /// Groups that meet through fewer links than a typical member of the smaller keeps inside it
 /// come apart (`SparseCut`); a sparse but well-knit ring stays whole.
 @Suite struct SparseCutTests {
-    static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
+    static func key(_ a: Int, _ b: Int) -> UInt64 { BridgeCutTests.key(a, b) }
 
     /// Components after keeping `SparseCut.kept(links)`, as sorted member lists (lone accounts left out).
     static func groups(_ links: [UInt64], accounts n: Int) -> [[Int]] {
-        var sets = DisjointSets(count: n)
-        for k in SparseCut.kept(links, accounts: n) { sets.union(Int(k >> 32), Int(k & 0xFFFF_FFFF)) }
-        var out: [Int: [Int]] = [:]
-        for a in 0..<n { out[sets.find(a), default: []].append(a) }
-        return out.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        BridgeCutTests.components(SparseCut.kept(links, accounts: n), accounts: n).filter { $0.count > 1 }
     }
 
     /// Every pair of `members`.
