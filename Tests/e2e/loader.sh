@@ -37,7 +37,7 @@ PY"
   # that agrees with `clusters --format json`.
   "$BIN" pivot "$WORK/src" "$key" "$value" > "$WORK/pivot.txt"
   "$BIN" clusters "$WORK/src" --top 0 --format json > "$WORK/clusters.json"
-  check "pivot $key text names each holder's cluster, as clusters does" "python3 - <<PY
+  check "pivot $key text and json name each holder's cluster, as clusters does" "python3 - <<PY
 import json,re
 lines=open('$WORK/pivot.txt').read().splitlines()
 owner={a:c['id'] for c in json.load(open('$WORK/clusters.json')) for a in c['accounts']}
@@ -45,6 +45,9 @@ held=[l for l in lines if l.startswith('held in: ')]
 rows=[l.split('\\t') for l in lines[2:]]
 ok=len(held)==1 and len(rows)==len(json.load(open('$WORK/pivot.json'))['accounts'])
 ok=ok and all(re.fullmatch(r'c[0-9]+ \\(size [0-9]+, risk [0-9.]+\\)', r[1]) and owner[r[0]]==r[1].split()[0] for r in rows)
+ok=ok and all(re.fullmatch(r'account risk [0-9.]+', r[2]) for r in rows)
+pj=json.load(open('$WORK/pivot.json'))
+ok=ok and all(owner[h['account_id']]==h['cluster'] for h in pj['holders']) and sum(h['holders'] for h in pj['held_in'])==pj['count']
 raise SystemExit(0 if ok else 1)
 PY"
 done

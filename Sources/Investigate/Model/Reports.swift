@@ -83,6 +83,7 @@ public enum Reports {
             "cluster": .string(cluster.id), "cluster_size": .int(cluster.size),
             "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
             "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),
+            "risk_weight": riskWeight(inv.accountRisk.weight(of: account)),
             "queries": .int(Int(f.queries[account])), "output_tokens": .int(Int(f.outputTokens[account])),
             "signals": .array(cluster.signals.map(signal)),
         ])
@@ -110,10 +111,42 @@ public enum Reports {
     }
 
     /// The accounts sharing a value.
-    public static func pivot(kind: LinkKind, value: String, accounts: [ExactText], hub: Bool) -> JSONOut {
+    /// The accounts holding one value, each with its cluster (`holders`), and the clusters they
+    /// fall in, most holders first (`held_in`). `accounts` lists the same ids alone.
+    public static func pivot(kind: LinkKind, value: String, holders: [Int], hub: Bool, in inv: Investigation) -> JSONOut {
+        var perCluster: [Int: Int] = [:]
+        for holder in holders { perCluster[Int(inv.clusterOfAccount[holder]), default: 0] += 1 }
+        let byCount = perCluster.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return .object([
+            "key": .string(kind.rawValue), "value": .string(value),
+            "accounts": .array(holders.map { .exact(inv.data.accountExactID($0)) }),
+            "count": .int(holders.count), "hub": .bool(hub),
+            "holders": .array(
+                holders.map { holder in
+                    let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
+                    return .object([
+                        "account_id": .exact(inv.data.accountExactID(holder)), "cluster": .string(cluster.id),
+                        "cluster_size": .int(cluster.size), "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
+                        "risk": .number((inv.accountRisk[holder] * 10000).rounded() / 10000),
+                    ])
+                }),
+            "held_in": .array(
+                byCount.map { entry in
+                    let cluster = inv.clusters[entry.key]
+                    return .object([
+                        "cluster": .string(cluster.id), "cluster_size": .int(cluster.size), "holders": .int(entry.value),
+                    ])
+                }),
+        ])
+    }
+
+    /// An account's weight on its cluster's risk (`AccountRiskWeight`), with the sum written out.
+    static func riskWeight(_ w: AccountRiskWeight) -> JSONOut {
         .object([
-            "key": .string(kind.rawValue), "value": .string(value), "accounts": .array(accounts.map { .exact($0) }),
-            "count": .int(accounts.count), "hub": .bool(hub),
+            "cluster_risk": .number((w.clusterRisk * 10000).rounded() / 10000),
+            "weight": .number((w.weight * 10000).rounded() / 10000),
+            "prompted": .int(w.prompted), "reasoning": .int(w.reasoning),
+            "explanation": .string(w.explanation),
         ])
     }
 }

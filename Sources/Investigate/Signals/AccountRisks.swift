@@ -33,4 +33,11 @@ public struct AccountRisks: RandomAccessCollection, Sendable {
             account: account, clusterRisk: clusterRisks[Int(clusterOfAccount[account])], features: features,
             population: population)
     }
+
+    /// How the risk of `account` is made from its cluster's.
+    /// - Complexity: O(1).
+    public func weight(of account: Int) -> AccountRiskWeight {
+        scorer.accountRiskWeight(
+            account: account, clusterRisk: clusterRisks[Int(clusterOfAccount[account])], features: features)
+    }
 }

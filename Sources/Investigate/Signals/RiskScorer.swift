@@ -45,9 +45,12 @@ public struct RiskScorer: Sendable {
         account: Int, clusterRisk: Double, features: AccountFeatures,
         population: PopulationBaseline
     ) -> Double {
-        let prompted = Double(features.prompted[account])
-        guard prompted > 0 else { return clusterRisk * 0.7 }
-        let reasoning = Double(features.reasoning[account]) / prompted
-        return clusterRisk * (0.7 + 0.3 * unit(max(reasoning * 1.5, 0)))
+        accountRiskWeight(account: account, clusterRisk: clusterRisk, features: features).risk
+    }
+
+    /// The parts of an account's risk (`AccountRiskWeight`), for its breakdown.
+    public func accountRiskWeight(account: Int, clusterRisk: Double, features: AccountFeatures) -> AccountRiskWeight {
+        AccountRiskWeight(
+            clusterRisk: clusterRisk, prompted: Int(features.prompted[account]), reasoning: Int(features.reasoning[account]))
     }
 }

@@ -196,7 +196,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 attributes: attributes, values: values,
                 signals: cluster.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                          contribution: $0.contribution, explanation: $0.explanation) },
-                timeline: EngineSketch.dailyCounts(accounts: [account], data: data))
+                timeline: EngineSketch.dailyCounts(accounts: [account], data: data),
+                riskWeight: investigation.accountRisk.weight(of: account).explanation)
         }
     }
 

@@ -19,12 +19,16 @@ enum RiskFormula {
 
     /// The cluster's line, then the account's weight:
     /// `...; this account = cluster risk 0.82 x 0.91 = 0.75 (x 0.7 to 1: more reasoning prompts, more)`.
-    static func account(_ signals: [SignalRow], clusterRisk: Double, accountRisk: Double) -> String {
+    /// `weightReason` is the engine's own account of the weight (`AccountRiskWeight.explanation`);
+    /// without one, the weight's range is said.
+    static func account(_ signals: [SignalRow], clusterRisk: Double, accountRisk: Double, weightReason: String? = nil) -> String {
         let base = "cluster " + cluster(signals, risk: clusterRisk)
         guard clusterRisk > 0 else { return base + "; this account = cluster risk x 0.7 to 1 = \(Format.risk(accountRisk))" }
         let weight = accountRisk / clusterRisk
+        let reason = weightReason.map { "; this account's weight: \($0)" }
+            ?? " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
         return base + "; this account = cluster risk \(Format.risk(clusterRisk)) x \(number(weight)) = \(Format.risk(accountRisk))"
-            + " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
+            + reason
     }
 
     /// Two decimals (`1.73`, `-0.20`).

@@ -64,6 +64,7 @@ extension AppUpdate {
     /// How an account's breakdown makes its risk (its cluster's risk, weighted).
     static func riskFormula(_ model: any ConsoleModel, _ account: AccountDetail) -> String {
         let clusterRisk = account.cluster.flatMap { model.cluster($0)?.risk } ?? account.risk
-        return RiskFormula.account(account.signals, clusterRisk: clusterRisk, accountRisk: account.risk)
+        return RiskFormula.account(
+            account.signals, clusterRisk: clusterRisk, accountRisk: account.risk, weightReason: account.riskWeight)
     }
 }

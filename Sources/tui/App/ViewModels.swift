@@ -111,6 +111,8 @@ struct AccountDetail: Sendable {
     var values: [ValueRow]
     var signals: [SignalRow]
     var timeline: [Int]
+    /// How the account's risk is made from its cluster's, written out (nil: not known).
+    var riskWeight: String? = nil
 }
 
 /// Everything the shared-value sheet shows.

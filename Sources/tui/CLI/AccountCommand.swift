@@ -27,6 +27,7 @@ struct AccountCommand: ParsableCommand {
             print(
                 "account \(exact.display)  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
             )
+            print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
             if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
                 for key in attributes.keys.sorted() {
                     if case .string(let value) = attributes[key]! {
@@ -84,12 +85,12 @@ struct PivotCommand: ParsableCommand {
             let inv = try source.open()
             let id = inv.index.valueID(kind, value)
             let holders = id.map { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } } ?? []
-            let accounts = holders.map { inv.data.accountExactID($0) }
             let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
             if format == .json {
-                print(Reports.pivot(kind: kind, value: value, accounts: accounts, hub: hub).pretty())
+                print(Reports.pivot(kind: kind, value: value, holders: holders, hub: hub, in: inv).pretty())
                 return
             }
+            let accounts = holders.map { inv.data.accountExactID($0) }
             print(
                 "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: pivotable, never merges clusters)" : "")"
             )
@@ -107,7 +108,9 @@ struct PivotCommand: ParsableCommand {
             }
             for (holder, account) in zip(holders, accounts) {
                 let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
-                print("\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))")
+                print(
+                    "\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))\taccount risk \(String(format: "%.2f", inv.accountRisk[holder]))"
+                )
             }
         }
     }
