@@ -33,4 +33,44 @@ import Testing
         }
         #expect(seen == Set(0..<40))
     }
+
+    /// Within one batch an account's rows switch between two tuples and back, next to another
+    /// account's: each row keeps its own values, and a tuple seen before gets its earlier context
+    /// (an earlier row of the batch moving the account's last context must not leak into a
+    /// later row's).
+    @Test func anAccountSwitchingContextsInsideOneBatchKeepsEachRowsOwn() throws {
+        var lines: [String] = []
+        var expected: [(ip: String, client: String)] = []
+        let pattern = [0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 0]
+        for (i, which) in pattern.enumerated() {
+            let ip = which == 0 ? "10.0.0.1" : "10.0.0.2"
+            let client = which == 0 ? "alpha/1" : "beta/2"
+            lines.append(#"{"ts":\#(1_772_323_200 + 2 * i),"account_id":"acct0","ip":"\#(ip)","asn":"64500","user_agent":"\#(client)"}"#)
+            expected.append((ip, client))
+            // The other account repeats the first account's *other* tuple, so a stale guess
+            // taken from it would be wrong.
+            let otherIP = which == 0 ? "10.0.0.2" : "10.0.0.1"
+            lines.append(#"{"ts":\#(1_772_323_201 + 2 * i),"account_id":"acct1","ip":"\#(otherIP)","asn":"64500","user_agent":"\#(client)"}"#)
+            expected.append((otherIP, client))
+        }
+        let source = try TempSource([
+            "accounts.csv": "account_id,created_at\nacct0,2026-01-01T00:00:00Z\nacct1,2026-01-01T00:00:00Z\n",
+            "queries.jsonl": lines.joined(separator: "\n") + "\n",
+        ])
+        let data = try ParallelLoadTests.load(source, sliceBytes: 1 << 30, workers: 1)
+        let q = data.queries
+        #expect(q.count == lines.count)
+        var contextOf: [String: Int32] = [:]
+        for row in 0..<q.count {
+            let line = q.source(ofRow: row).line - 1
+            let context = q.context[row]
+            let ip = data.pools.ips.string(q.contexts.ip[Int(context)])
+            let client = data.pools.userAgents.string(q.contexts.userAgent[Int(context)])
+            #expect(ip == expected[line].ip && client == expected[line].client, "line \(line + 1)")
+            let key = ip + " " + client
+            if let earlier = contextOf[key] { #expect(earlier == context, "one tuple, one context") }
+            contextOf[key] = context
+        }
+        #expect(q.contexts.count == contextOf.count)
+    }
 }

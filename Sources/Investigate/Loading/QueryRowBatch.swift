@@ -12,9 +12,10 @@ import Synchronization
 /// are independent of each other, so that the processor has many in flight at once:
 /// 1. hash every account id not already known and read its slot;
 /// 2. intern the account ids, in row order;
-/// 3. read each row's `AccountRowMemo` entry and its context's values;
-/// 4. per row, in order: check the values against the account's last ones (or intern them),
-///    find the context, and append the row to the table.
+/// 3. read each row's `AccountRowMemo` entry and its context's values (the model too);
+/// 4. per row, in order: check the values against the account's last ones (or intern them) and,
+///    where the tuple is not the account's last context, read its slot in the context table;
+///    then, in order again, find each row's context and append the row to the table.
 ///
 /// Each pool still receives its values in row order, so ids are exactly those of a row-by-row
 /// load; passes 1 and 3 only read ahead.
@@ -47,6 +48,8 @@ final class QueryRowBatch {
     /// Pass 1's and 3's reads ahead, row by row: value ids, contexts, starts.
     private let probes = GrowableBuffer<Int>()
     private let starts = GrowableBuffer<SIMD4<Int>>()
+    /// Pass 4a's value ids per row (API key, IP, ASN, client, model), for pass 4b.
+    private let tuples = GrowableBuffer<SIMD8<Int32>>()
 
     init() {
         rows.reserve(Self.capacity)
@@ -54,6 +57,7 @@ final class QueryRowBatch {
         hashes.reserve(Self.capacity)
         probes.reserve(Self.capacity)
         starts.reserve(Self.capacity)
+        tuples.reserve(Self.capacity)
     }
 
     /// Arena bytes past which the batch is resolved early: a hostile file's huge values (a line
@@ -133,6 +137,8 @@ final class QueryRowBatch {
             var ids = SIMD4<Int>(repeating: -1)
             if context >= 0 {
                 ids = SIMD4(Int(contexts.apiKey[context]), Int(contexts.ip[context]), Int(contexts.asn[context]), Int(contexts.userAgent[context]))
+                // The model column too: pass 4 compares it, and a miss there waits alone.
+                touched &+= UInt64(UInt32(bitPattern: contexts.model[context]))
             }
             starts.append(ids)
         }
@@ -147,8 +153,13 @@ final class QueryRowBatch {
             touched &+= apiKeyPool.touchByte(at: at[0]) &+ ipPool.touchByte(at: at[1])
             touched &+= asnPool.touchByte(at: at[2]) &+ userAgentPool.touchByte(at: at[3])
         }
-        // Pass 4: values, context, append.
+        // Pass 4a: the values, row by row (each pool receives them in row order), each checked
+        // first against the account's last context; for a row whose tuple is not that context,
+        // its tuple's hash, and its slot in the context table read ahead for pass 4b.
         let apiKeyCache = caches.apiKey, ipCache = caches.ip, asnCache = caches.asn, userAgentCache = caches.userAgent
+        let tuples = self.tuples
+        defer { tuples.truncate(to: 0) }
+        hashes.truncate(to: 0)
         for i in 0..<count {
             let row = rows[i]
             let b = row.bounds
@@ -168,11 +179,29 @@ final class QueryRowBatch {
                     FieldParsing.intern(trimmed: userAgent, in: userAgentPool, guess: last[3], cache: userAgentCache),
                     row.model, 0, 0, 0)
             }
-            let context: Int32
-            if lastContext >= 0 && ids == last {
-                context = lastContext
-            } else {
-                context = contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4])
+            tuples.append(ids)
+            var hash: UInt64 = 0
+            if !(lastContext >= 0 && ids == last) {
+                hash = QueryContexts.hash(ids[0], ids[1], ids[2], ids[3], ids[4])
+                touched &+= UInt64(UInt32(bitPattern: contexts.touchTuple(hash: hash)))
+            }
+            hashes.append(hash)
+        }
+        // Pass 4b: each row's context, in row order (an earlier row of the batch may have moved
+        // its account's last context, so it is read again), and the row appended.
+        for i in 0..<count {
+            let row = rows[i]
+            let ids = tuples[i]
+            let lastContext = memo.last(row.account)
+            var context: Int32 = -1
+            if lastContext >= 0 {
+                let c = Int(lastContext)
+                let last = SIMD8(contexts.apiKey[c], contexts.ip[c], contexts.asn[c], contexts.userAgent[c], contexts.model[c], 0, 0, 0)
+                if ids == last { context = lastContext }
+            }
+            if context < 0 {
+                let hash = hashes[i] != 0 ? hashes[i] : QueryContexts.hash(ids[0], ids[1], ids[2], ids[3], ids[4])
+                context = contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4], hash: hash)
                 memo.remember(row.account, context: context)
             }
             table.append(
