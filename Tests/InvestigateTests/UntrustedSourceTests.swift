@@ -84,6 +84,26 @@ import Testing
         #expect(failure.contains("accounts.csv: symbolic link leading outside") && !failure.contains(Self.secret))
     }
 
+    /// A sibling folder whose name is canonically equivalent to the source's (but other bytes)
+    /// is outside it: `\u{212A}` (KELVIN SIGN) is not `K`, `e\u{301}` is not `\u{E9}`.
+    @Test(arguments: [("KR-ring", "\u{212A}R-ring"), ("caf\u{E9}", "cafe\u{301}")])
+    func aSiblingNamedAlikeIsStillOutside(name: String, lookalike: String) throws {
+        let parent = try TempSource([:])
+        let root = parent.directory + "/" + name, sibling = parent.directory + "/" + lookalike
+        #expect(mkdir(root, 0o700) == 0 && mkdir(sibling, 0o700) == 0)
+        try Self.accounts.write(toFile: root + "/accounts.csv", atomically: false, encoding: .utf8)
+        try Self.row.write(toFile: root + "/queries.jsonl", atomically: false, encoding: .utf8)
+        try (Self.secret + "\n").write(toFile: sibling + "/links.csv", atomically: false, encoding: .utf8)
+        #expect(symlink("../" + lookalike + "/links.csv", root + "/links.csv") == 0)
+        #expect(!SourceFileCheck.isInside(sibling + "/links.csv", root: root))
+        #expect(SourceFileCheck.isInside(root + "/links.csv", root: root))
+        for strict in [false, true] {
+            let text = Self.texts(Self.load(root, strict: strict))
+            #expect(!text.contains(Self.secret))
+            #expect(text.contains("links.csv:1: symbolic link leading outside"), "\(text)")
+        }
+    }
+
     @Test func linksInsideTheFolderAreFollowed() throws {
         let source = try TempSource([
             "accounts.csv": Self.accounts, "data/q.jsonl": Self.row + Self.row, "queries/a.jsonl": Self.row,

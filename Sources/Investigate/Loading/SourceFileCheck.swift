@@ -67,10 +67,14 @@ enum SourceFileCheck {
         return String(cString: pointer)
     }
 
-    /// True when `path` (resolved) lies strictly inside `root` (resolved).
+    /// True when `path` (resolved) lies strictly inside `root` (resolved). Compared as bytes:
+    /// `String` comparison treats canonically equivalent text as equal, so a sibling folder
+    /// named `\u{212A}R-ring` (KELVIN SIGN) would pass for `KR-ring`, and `cafe\u{301}` for `café`.
     static func isInside(_ path: String, root: String) -> Bool {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return path.hasPrefix(prefix) && path.count > prefix.count
+        var prefix = Array(root.utf8)
+        if prefix.last != UInt8(ascii: "/") { prefix.append(UInt8(ascii: "/")) }
+        let bytes = Array(path.utf8)
+        return bytes.count > prefix.count && bytes.starts(with: prefix)
     }
 
     /// What a file of mode `mode` is when it is not a regular file ("a FIFO", ...), else nil.

@@ -60,11 +60,23 @@ public enum TextEscaping {
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) { return true }
+        if v < 0xAD { return false }
         switch v {
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB, 0x061C, 0x180E:
             return true
+        // Invisible or blank-looking: variation selectors, the combining grapheme joiner, Hangul
+        // and Khmer fillers that render as nothing, so `A\u{AD}1` would pass for `A1`.
+        case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x3164, 0xFE00...0xFE0F, 0xFFA0,
+            0xE0100...0xE01EF:
+            return true
         default:
-            return false
+            break
+        }
+        switch scalar.properties.generalCategory {
+        // Format characters (soft hyphen, tags, Arabic and Syriac marks...), and the line and
+        // paragraph separators a terminal may break on.
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
         }
     }
 
@@ -78,7 +90,9 @@ public enum TextEscaping {
         case 0x0A: out += "\\n"
         case 0x0D: out += "\\r"
         case 0x09: out += "\\t"
-        case 0..<0x100: out += "\\x" + hex2(UInt8(scalar.value))
+        // `\xHH` stands for one byte: only ASCII scalars are one byte. A C1 control or U+00AD
+        // is two bytes of UTF-8, so it is written as a scalar and reads back as those bytes.
+        case 0..<0x80: out += "\\x" + hex2(UInt8(scalar.value))
         default: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         }
     }

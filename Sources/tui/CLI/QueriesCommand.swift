@@ -45,8 +45,10 @@ struct QueriesCommand: ParsableCommand {
                 var object: [String: JSONOut] = [:]
                 // Exact values: a JSON string when valid UTF-8, else {"b64": ...}.
                 for field in fields {
+                    // Raw text the loader read leniently (`007`) is not JSON: printed as its exact text.
                     object[field.key] =
-                        field.isRaw ? .raw(String(decoding: field.value, as: UTF8.self)) : .exact(ExactText(bytes: field.value))
+                        field.isRaw && RawJSONCheck.isValid(field.value)
+                        ? .raw(String(decoding: field.value, as: UTF8.self)) : .exact(ExactText(bytes: field.value))
                 }
                 object["ts"] = .string(Timestamp.format(millis: q.timestamp(row)))
                 print(JSONOut.object(object).text)
