@@ -112,6 +112,28 @@ import Testing
         #expect(throws: LoadFailure.self) { try Self.load(files, strict: true) }
     }
 
+    /// A token count is optional: one that is not a whole number keeps its row (warned), and one
+    /// of any number of digits past UInt32 is kept at the limit (warned), never the row dropped.
+    @Test func oddTokenCountsKeepTheirRows() throws {
+        let values = ["9223372036854775807", "123456789012345678901234", "-1", "1e3", "\"12x\"", "3.0"]
+        let lines = values.enumerated().map { i, v in
+            #"{"ts":"2026-03-01T00:00:0\#(i)Z","account_id":"a1","output_tokens":\#(v)}"#
+        }
+        let files = ["accounts.csv": Self.accounts, "queries.jsonl": Array((lines.joined(separator: "\n") + "\n").utf8)]
+        let data = try Self.load(files)
+        #expect(data.queries.count == values.count && data.report.skippedCount == 0)
+        #expect(data.report.warnings.map(\.description) == [
+            "queries.jsonl:1: output_tokens '9223372036854775807' is over 4294967295; kept as 4294967295",
+            "queries.jsonl:2: output_tokens '123456789012345678901234' is over 4294967295; kept as 4294967295",
+            "queries.jsonl:3: output_tokens '-1' is not a whole number; the row is kept without it",
+            "queries.jsonl:4: output_tokens '1e3' is not a whole number; the row is kept without it",
+            "queries.jsonl:5: output_tokens '12x' is not a whole number; the row is kept without it",
+        ])
+        let rows = (0..<values.count).sorted { data.queries.timestamp($0) < data.queries.timestamp($1) }
+        #expect(rows.map { data.queries.outputTokens($0) } == [UInt32.max, UInt32.max, 0, 0, 0, 3])
+        #expect(throws: LoadFailure.self) { try Self.load(files, strict: true) }
+    }
+
     @Test func rowsStreamInBatchesAsTheyWouldWhole() throws {
         let source = try QueryRowFetcherTests.source()
         for slice in [1 << 30, 900] {

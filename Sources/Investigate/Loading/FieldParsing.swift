@@ -13,11 +13,17 @@ enum FieldParsing {
         return value
     }
 
-    /// A token count: a non-negative integer (or one written as `12.0`) of at most 18 digits.
-    /// The caller clamps it to the UInt32 the table stores, and says so when it must.
+    /// A token count: a non-negative integer (or one written as `12.0`); one of more than 18
+    /// digits is `UInt64.max`. The caller clamps it to the UInt32 the table stores, and says so
+    /// when it must.
     @inline(__always)
     static func tokenCount(_ bytes: Span<UInt8>) -> UInt64? {
         if let value = unsignedInteger(bytes) { return value }
+        if bytes.count > 18 {
+            var digits = true
+            for i in 0..<bytes.count where bytes[i] < 0x30 || bytes[i] > 0x39 { digits = false }
+            if digits { return UInt64.max }
+        }
         var dot = 0
         while dot < bytes.count && bytes[dot] != 0x2E { dot += 1 }
         guard dot < bytes.count else { return nil }

@@ -72,29 +72,17 @@ struct QueryLoader {
                 let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
                 return trimmed.isEmpty ? -1 : accountCache.id(for: trimmed)
             }
+            // Token counts are optional: one that is not a whole number keeps the row without
+            // it (warned); one past the UInt32 the table stores is kept at the limit (warned).
             var input: UInt32 = 0
             var output: UInt32 = 0
             if row.hasValue(Slot.input) {
-                guard let value = row.withBytes(Slot.input, Self.tokenCount) else {
-                    return log.skip(
-                        entry.name, row.line,
-                        "input_tokens \(row.withBytes(Slot.input) { FieldParsing.quote($0) }) is not a whole number")
-                }
-                guard value <= UInt64(UInt32.max) || Self.clamped("input_tokens", value, entry, row.line, log) else {
-                    return false
-                }
-                input = UInt32(clamping: value)
+                guard let value = Self.tokens("input_tokens", Slot.input, row, entry, log) else { return false }
+                input = value
             }
             if row.hasValue(Slot.output) {
-                guard let value = row.withBytes(Slot.output, Self.tokenCount) else {
-                    return log.skip(
-                        entry.name, row.line,
-                        "output_tokens \(row.withBytes(Slot.output) { FieldParsing.quote($0) }) is not a whole number")
-                }
-                guard value <= UInt64(UInt32.max) || Self.clamped("output_tokens", value, entry, row.line, log) else {
-                    return false
-                }
-                output = UInt32(clamping: value)
+                guard let value = Self.tokens("output_tokens", Slot.output, row, entry, log) else { return false }
+                output = value
             }
             var sketch: UInt64 = 0
             var flags: UInt8 = 0
@@ -133,7 +121,17 @@ struct QueryLoader {
 
     /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
     /// must stop (strict).
-    private static func clamped(_ column: String, _ value: UInt64, _ entry: SourceFiles.Entry, _ line: Int, _ log: IssueLog) -> Bool {
-        log.warn(entry.name, line, "\(column) \(value) is over \(UInt32.max); kept as \(UInt32.max)")
+    /// A row's token count in `slot`: the count, clamped to `UInt32.max`, or 0 when it is not a
+    /// whole number; each of those with a warning. Nil when strict mode stops at the warning.
+    private static func tokens(
+        _ column: String, _ slot: Int, _ row: RecordFields, _ entry: SourceFiles.Entry, _ log: IssueLog
+    ) -> UInt32? {
+        guard let value = row.withBytes(slot, Self.tokenCount) else {
+            let shown = row.withBytes(slot) { FieldParsing.quote($0) }
+            return log.warn(entry.name, row.line, "\(column) \(shown) is not a whole number; the row is kept without it") ? 0 : nil
+        }
+        if value <= UInt64(UInt32.max) { return UInt32(value) }
+        let shown = value == UInt64.max ? row.withBytes(slot) { FieldParsing.quote($0) } : "\(value)"
+        return log.warn(entry.name, row.line, "\(column) \(shown) is over \(UInt32.max); kept as \(UInt32.max)") ? UInt32.max : nil
     }
 }
