@@ -97,7 +97,8 @@ public final class Investigation: @unchecked Sendable {
         for (i, op) in operations.enumerated() { for c in op.clusters { operationOf[c] = i } }
         operationOfCluster = operationOf
         accountRisk = AccountRisks(
-            scorer: scorer, clusterRisks: ranking.risks, clusterOfAccount: owner, features: features, population: population)
+            scorer: scorer, clusterRisks: ranking.risks, clusterOfAccount: owner, features: features,
+            clusterCount: ranking.count, members: { ranking.members(of: $0) })
         releaseFreedMemory()
         lap("4 score")
         self.timings = timings
@@ -118,7 +119,7 @@ public final class Investigation: @unchecked Sendable {
         operationOfCluster = operationOf
         accountRisk = AccountRisks(
             scorer: ranking.scorer, clusterRisks: ranking.risks, clusterOfAccount: clusterOfAccount, features: features,
-            population: population)
+            clusterCount: ranking.count, members: { ranking.members(of: $0) })
         self.timings = timings
         residentMiB = [:]
     }

@@ -66,7 +66,7 @@ import Testing
         #expect(local.scope == 20)
         #expect(across.scope == nil)
         #expect(local.bits < across.bits)
-        #expect(inv.explainPair(i0, i1).contains { $0.contains("which 22 of 102 accounts use; it is local to is (where most of its holders are), read against that country's 20 accounts, as both these are of it") })
+        #expect(inv.explainPair(i0, i1).contains { $0.contains("which 22 of 102 accounts use; it is local to country IS (where most of its holders are), read against that country's 20 accounts, as both these are of it") })
     }
 
     @Test func aCommonClientSharedWithBannedAccountsTiesNothing() throws {

@@ -9,23 +9,26 @@ public enum PairExplanation {
         for s in evidence.shared {
             let value = index.valueString(s.kind, s.value)
             let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
+            // The verb agrees with the holders' count ("1 of 25,000 accounts uses").
+            let one = s.sharedBy == 1
+            let use = one ? "uses" : "use", have = one ? "has" : "have", send = one ? "sends" : "send", does = one ? "does" : "do"
             var local = ""
             if let scope = s.scope, let country = weights.local.country(s.kind, value: s.value) {
-                local = "; it is local to \(index.data.label(country) ?? "one country") (where most of its holders are), read against that country's \(grouped(scope)) accounts, as both these are of it"
+                local = "; it is local to \(countryName(index.data.label(country))) (where most of its holders are), read against that country's \(grouped(scope)) accounts, as both these are of it"
             }
             let what: String
             switch s.kind {
-            case .payment: what = "both pay with instrument \(value), which \(holders) use"
-            case .ip: what = "both connect from IP \(value), which \(holders) use"
-            case .subnet: what = "both connect from network \(value), which \(holders) use"
-            case .asn: what = "both connect through \(value), which \(holders) use"
-            case .userAgent: what = "both use client \(value), which \(holders) use"
-            case .emailDomain: what = "both have email at \(value), which \(holders) have"
-            case .org: what = "both belong to organisation \(value), as \(holders) do"
-            case .apiKey: what = "both send API key \(value), which \(holders) send"
-            case .template: what = "both send prompts of template family \(value), which \(holders) send"
+            case .payment: what = "both pay with instrument \(value), which \(holders) \(use)"
+            case .ip: what = "both connect from IP \(value), which \(holders) \(use)"
+            case .subnet: what = "both connect from network \(value), which \(holders) \(use)"
+            case .asn: what = "both connect through \(value), which \(holders) \(use)"
+            case .userAgent: what = "both use client \(value), which \(holders) \(use)"
+            case .emailDomain: what = "both have email at \(value), which \(holders) \(have)"
+            case .org: what = "both belong to organisation \(value), as \(holders) \(does)"
+            case .apiKey: what = "both send API key \(value), which \(holders) \(send)"
+            case .template: what = "both send prompts of template family \(value), which \(holders) \(send)"
             case .upstream: what = "an upstream link ties them: \(value)"
-            case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) use"
+            case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
             }
             out.append(what + local + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
@@ -92,6 +95,14 @@ public enum PairExplanation {
     }
 
     /// "1 account", "3 accounts".
+    /// A country label as written in prose: a two-letter code in capitals ("country US"), so
+    /// "local to us" is not read as the pronoun.
+    static func countryName(_ label: String?) -> String {
+        guard let label else { return "one country" }
+        if label.count == 2, label.allSatisfy({ $0.isASCII && $0.isLetter }) { return "country " + label.uppercased() }
+        return label
+    }
+
     public static func count(_ n: Int, _ noun: String) -> String { "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")" }
 
     /// 272636 -> "272,636".

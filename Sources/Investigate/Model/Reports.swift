@@ -135,6 +135,7 @@ public enum Reports {
                     let cluster = inv.clusters[entry.key]
                     return .object([
                         "cluster": .string(cluster.id), "cluster_size": .int(cluster.size), "holders": .int(entry.value),
+                        "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
                     ])
                 }),
         ])
@@ -146,6 +147,7 @@ public enum Reports {
             "cluster_risk": .number((w.clusterRisk * 10000).rounded() / 10000),
             "weight": .number((w.weight * 10000).rounded() / 10000),
             "prompted": .int(w.prompted), "reasoning": .int(w.reasoning),
+            "cluster_share": w.clusterShare.map { .number(($0 * 10000).rounded() / 10000) } ?? .null,
             "explanation": .string(w.explanation),
         ])
     }

@@ -40,17 +40,18 @@ public struct RiskScorer: Sendable {
         return (1 - exp(-sum), scores)
     }
 
-    /// An account's risk: its cluster's, weighted by how much of the cluster's behaviour it shows.
-    public func accountRisk(
-        account: Int, clusterRisk: Double, features: AccountFeatures,
-        population: PopulationBaseline
-    ) -> Double {
-        accountRiskWeight(account: account, clusterRisk: clusterRisk, features: features).risk
+    /// An account's risk: its cluster's, weighted by how much of the cluster's behaviour it shows
+    /// (`AccountRiskWeight`); `clusterShare` is the cluster's share of reasoning prompts.
+    public func accountRisk(account: Int, clusterRisk: Double, clusterShare: Double?, features: AccountFeatures) -> Double {
+        accountRiskWeight(account: account, clusterRisk: clusterRisk, clusterShare: clusterShare, features: features).risk
     }
 
     /// The parts of an account's risk (`AccountRiskWeight`), for its breakdown.
-    public func accountRiskWeight(account: Int, clusterRisk: Double, features: AccountFeatures) -> AccountRiskWeight {
+    public func accountRiskWeight(
+        account: Int, clusterRisk: Double, clusterShare: Double?, features: AccountFeatures
+    ) -> AccountRiskWeight {
         AccountRiskWeight(
-            clusterRisk: clusterRisk, prompted: Int(features.prompted[account]), reasoning: Int(features.reasoning[account]))
+            clusterRisk: clusterRisk, prompted: Int(features.prompted[account]), reasoning: Int(features.reasoning[account]),
+            clusterShare: clusterShare)
     }
 }

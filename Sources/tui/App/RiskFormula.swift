@@ -23,12 +23,12 @@ enum RiskFormula {
     /// without one, the weight's range is said.
     static func account(_ signals: [SignalRow], clusterRisk: Double, accountRisk: Double, weightReason: String? = nil) -> String {
         let base = "cluster " + cluster(signals, risk: clusterRisk)
+        // The engine's own sum, when known, said once (the weight and why it is what it is).
+        if let weightReason { return base + "; this account = " + weightReason }
         guard clusterRisk > 0 else { return base + "; this account = cluster risk x 0.7 to 1 = \(Format.risk(accountRisk))" }
         let weight = accountRisk / clusterRisk
-        let reason = weightReason.map { "; this account's weight: \($0)" }
-            ?? " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
         return base + "; this account = cluster risk \(Format.risk(clusterRisk)) x \(number(weight)) = \(Format.risk(accountRisk))"
-            + reason
+            + " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
     }
 
     /// Two decimals (`1.73`, `-0.20`).

@@ -43,14 +43,15 @@ extension AppUpdate {
             formula = RiskFormula.cluster(signals, risk: cluster.risk)
         case .account(let a):
             guard let account = model.account(a) else { return nil }
-            title = "risk breakdown of account \(account.id)"
+            // The signals are the cluster's; the account's own part is its weight (the last field).
+            title = "risk breakdown of account \(account.id): its cluster's signals, then its own weight"
             signals = account.signals
             formula = riskFormula(model, account)
         default:
             return nil
         }
         guard !signals.isEmpty else {
-            return RecordView(title: title, fields: [RecordField("signals", "no signal fired")])
+            return RecordView(title: title, fields: [RecordField("signals", "no signal fired"), RecordField("= risk", formula)])
         }
         let fields = signals.map { signal in
             RecordField(

@@ -10,6 +10,8 @@ struct AccountCommand: ParsableCommand {
     @Argument(help: "The account id.") var accountID: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
+    func validate() throws { try format.require([.text, .json]) }
+
     func run() throws {
         try runReporting {
             // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `accountID`).
@@ -74,6 +76,8 @@ struct PivotCommand: ParsableCommand {
     @Argument(help: "The value.") var value: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
+    func validate() throws { try format.require([.text, .json]) }
+
     func run() throws {
         try runReporting {
             guard let kind = LinkKind(name: key) else {
@@ -101,12 +105,20 @@ struct PivotCommand: ParsableCommand {
             let grouped = byCount.filter { inv.clusters[$0.key].size > 1 }
             let alone = byCount.count - grouped.count
             if !holders.isEmpty {
-                var parts = grouped.prefix(8).map { "\(inv.clusters[$0.key].id) \($0.value)" }
+                var parts = grouped.prefix(8).map { entry -> String in
+                    let cluster = inv.clusters[entry.key]
+                    return "\(cluster.id) (\(PairExplanation.count(entry.value, "holder")), risk \(String(format: "%.2f", cluster.risk)))"
+                }
                 if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
-                if alone > 0 { parts.append("\(PairExplanation.count(alone, "account")) alone (clusters of one)") }
+                if alone > 0 { parts.append("\(PairExplanation.count(alone, "account")) alone (\(alone == 1 ? "a cluster" : "clusters") of one)") }
                 print("held in: " + parts.joined(separator: ", "))
             }
-            for (holder, account) in zip(holders, accounts) {
+            // Riskiest first, as the console's value sheet lists them (ties in the source's order).
+            let listed = zip(holders, accounts).enumerated().sorted { x, y in
+                let rx = inv.accountRisk[x.element.0], ry = inv.accountRisk[y.element.0]
+                return rx != ry ? rx > ry : x.offset < y.offset
+            }.map(\.element)
+            for (holder, account) in listed {
                 let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
                 print(
                     "\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))\taccount risk \(String(format: "%.2f", inv.accountRisk[holder]))"

@@ -10,6 +10,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The truth file written by generate.") var truth: String
     @Option(help: "Clusters considered.") var top = 6
     @Option(help: "text or json") var format: OutputFormat = .text
+
+    func validate() throws { try format.require([.text, .json]) }
     @Option(help: "How clusters are found: evidence (the default) or legacy (the earlier union-find), to compare.")
     var clustering = "evidence"
 

@@ -8,6 +8,8 @@ struct LoadCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Option(help: "text or json") var format: OutputFormat = .text
 
+    func validate() throws { try format.require([.text, .json]) }
+
     func run() throws {
         try runReporting {
             let data = try source.loadData()
@@ -33,6 +35,8 @@ struct ClustersCommand: ParsableCommand {
     @Option(help: "How many clusters (0 for all).") var top = 20
     @Option(help: "Only clusters of at least this many accounts.") var minSize = 1
     @Option(help: "text or json") var format: OutputFormat = .text
+
+    func validate() throws { try format.require([.text, .json]) }
 
     func run() throws {
         try runReporting {

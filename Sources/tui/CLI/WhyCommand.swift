@@ -11,6 +11,8 @@ struct WhyCommand: ParsableCommand {
     @Argument(help: "The second account id.") var accountB: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
+    func validate() throws { try format.require([.text, .json]) }
+
     func run() throws {
         try runReporting {
             // The ids' exact bytes from argv (Swift repairs invalid UTF-8); a pasted escaped form works too.
@@ -21,6 +23,9 @@ struct WhyCommand: ParsableCommand {
             }
             guard let b = inv.data.accountIndex(given: ids[1]) else {
                 throw CLIFailure(message: "no account \(ids[1].display) in \(source.directory)", code: 2)
+            }
+            guard a != b else {
+                throw CLIFailure(message: "both ids name the same account, \(ids[0].display): give two accounts", code: 2)
             }
             let evidence = inv.why(a, b)
             let lines = inv.explainPair(a, b)
