@@ -111,6 +111,11 @@ public struct JSONLineParser {
                 return cursor.atEnd ? "line ends inside an object (truncated?)" : cursor.failure("expected a value")
             }
             if let slot {
+                // A known key given twice (`account_id` and `ACCOUNT_ID`, or `account\u005fid`):
+                // which one is meant is not known, so the row is not guessed at.
+                if fields.lengths[slot] != -1 {
+                    return "duplicate key '\(schema.columns[slot])' (given twice, in any case or escaping)"
+                }
                 if isNull {
                     fields.setSlot(slot, range: fields.used..<fields.used, null: true)
                 } else {
