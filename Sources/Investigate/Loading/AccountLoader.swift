@@ -33,6 +33,9 @@ struct AccountLoader {
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
+            if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
+                guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id)) else { return false }
+            }
             // The three large pools' slots are fetched together: each is usually a cache miss.
             row.copyBytes(Slot.payment, trimmed: true, into: &payment)
             row.copyBytes(Slot.signupIP, trimmed: true, into: &signupIP)

@@ -67,6 +67,11 @@ struct QueryLoader {
             guard let ts = parsedTs else {
                 return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
             }
+            // Ids are read without surrounding spaces: one written with them is said, as it joins
+            // the account written without them.
+            if row.withBytes(Slot.account, { ByteCompare.trimmedRange($0).count != $0.count }) {
+                guard log.warn(entry.name, row.line, Self.paddedID(row, Slot.account)) else { return false }
+            }
             // The account id, when it repeats the last one; else resolved with the batch.
             let knownAccount: Int32? = row.withBytes(Slot.account) { bytes in
                 let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
@@ -121,6 +126,13 @@ struct QueryLoader {
 
     /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
     /// must stop (strict).
+    /// The warning for an account id written with spaces around it.
+    static func paddedID(_ row: RecordFields, _ slot: Int) -> String {
+        let written = row.withBytes(slot) { FieldParsing.quote($0) }
+        let read = row.withBytes(slot) { FieldParsing.quote($0.extracting(ByteCompare.trimmedRange($0))) }
+        return "account_id \(written) has spaces around it; read as \(read), the same account as one written without them"
+    }
+
     /// A row's token count in `slot`: the count, clamped to `UInt32.max`, or 0 when it is not a
     /// whole number; each of those with a warning. Nil when strict mode stops at the warning.
     private static func tokens(
