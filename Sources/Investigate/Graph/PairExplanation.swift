@@ -30,7 +30,10 @@ public enum PairExplanation {
             case .upstream: what = "an upstream link ties them: \(value)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
             }
-            out.append(what + local + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+            // A hub never pairs accounts by itself (too common to block on), but a pair found
+            // through other values still counts it, by its rarity: said, so the two agree.
+            let hub = index.isHub(s.kind, value: s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
+            out.append(what + local + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         for kind in LinkKind.allCases {
             guard kind.position < evidence.held.count,

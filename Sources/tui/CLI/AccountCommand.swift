@@ -96,7 +96,7 @@ struct PivotCommand: ParsableCommand {
             }
             let accounts = holders.map { inv.data.accountExactID($0) }
             print(
-                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: pivotable, never merges clusters)" : "")"
+                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             var perCluster: [Int: Int] = [:]

@@ -37,7 +37,7 @@ enum SheetHeaders {
                 let pct = d.rarity * 100
                 let rarity = pct < 0.01 ? "<0.01%" : String(Int(pct * 100) / 100) + "." + pad2(Int(pct * 100) % 100) + "%"
                 lines = ["\(kind.rawValue) \(d.text)",
-                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to link on" : "")]
+                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to find pairs by" : "")]
             }
         case .queries(let scope):
             if AppUpdate.isPending(state, state.current) {
