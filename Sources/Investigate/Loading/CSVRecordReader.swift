@@ -116,9 +116,11 @@ public final class CSVRecordReader {
         return true
     }
 
-    /// Skips the open record's first line (one error at it) and feeds the lines held after it
-    /// back in as ordinary lines. Those lines hold no other unbalanced quote (the field stayed
-    /// open through all of them), so each is read as a record of its own and nothing recurses.
+    /// Skips the record's first line (one error at it) and feeds the lines held after it back in
+    /// as ordinary lines. For a field never closed, or grown past the limit, those lines hold no
+    /// unbalanced quote (the field stayed open through all of them), so each is a record of its
+    /// own; after two stray quotes the last held line opens a record like any other line would.
+    /// Every line is fed back at most once, so the work stays linear.
     private func recover(
         _ problem: String, fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
     ) throws {
