@@ -20,7 +20,8 @@ import Testing
         let data = try source.load()
         #expect(data.queries.count == 1001)
         #expect(data.report.skippedCount == 1)
-        let reason = "quoted field never closed (stray quote?); this line skipped; the 1000 lines after it (4-1003) were read again as records of their own"
+        let reason =
+            "quoted field never closed (stray quote?); this line skipped; the 1000 lines after it (4-1003) were read again as records of their own"
         #expect(data.report.skipped == [LoadIssue(file: "queries.csv", line: 3, reason: reason)])
         #expect(data.queries.queryCount(of: try #require(data.accountIndex("a2"))) == 500)
         // The rows read again are fetched again from their own lines, field by field.
@@ -41,19 +42,29 @@ import Testing
         let data = try source.load()
         #expect(data.accountCount == 2 && data.report.payments == 2 && data.report.links == 1 && data.queries.count == 1)
         #expect(data.report.skippedCount == 4)
-        #expect(data.report.skipped.map { "\($0.file):\($0.line)" }.sorted() == ["accounts.csv:2", "links.csv:2", "payments.csv:2", "queries.csv:2"])
+        #expect(
+            data.report.skipped.map { "\($0.file):\($0.line)" }.sorted() == [
+                "accounts.csv:2", "links.csv:2", "payments.csv:2", "queries.csv:2",
+            ])
         #expect(data.report.skipped.allSatisfy { $0.reason.hasPrefix("quoted field never closed (stray quote?); this line skipped") })
         let accountsOnly = try TempSource([
             "accounts.csv": "account_id,email\na0,\"x@y.z\na1,a@b.c\na2,c@d.e\n", "queries.jsonl": UntrustedSourceTests.row,
         ])
-        #expect(throws: LoadFailure.strictRow(file: "accounts.csv", line: 2, reason: "quoted field never closed (stray quote?); this line skipped; the 2 lines after it (3-4) were read again as records of their own")) {
+        #expect(
+            throws: LoadFailure.strictRow(
+                file: "accounts.csv", line: 2,
+                reason:
+                    "quoted field never closed (stray quote?); this line skipped; the 2 lines after it (3-4) were read again as records of their own"
+            )
+        ) {
             try accountsOnly.load(strict: true)
         }
     }
 
     @Test func recordsSpanningLinesBeforeAndAfterStillParse() throws {
         // A good quoted field with CR LF line breaks before the stray quote, and one after it.
-        let text = "ts,account_id,prompt\r\n2026-03-01T00:00:00Z,a1,\"two\r\nlines\"\r\n2026-03-01T00:00:01Z,a1,\"stray\r\n"
+        let text =
+            "ts,account_id,prompt\r\n2026-03-01T00:00:00Z,a1,\"two\r\nlines\"\r\n2026-03-01T00:00:01Z,a1,\"stray\r\n"
             + "2026-03-01T00:00:02Z,a2,\"more, quoted\"\r\n2026-03-01T00:00:03Z,a2,last\r\n"
         let source = try TempSource(["accounts.csv": Self.accounts, "queries.csv": text])
         let data = try source.load()
@@ -73,7 +84,12 @@ import Testing
         var records: [(Int, String)] = []
         var errors: [(Int, String)] = []
         let bytes = Array(text.utf8)
-        try reader.forEachRecord(fields: RecordFields(slotCount: 2), onError: { errors.append(($0, $1)); return true }) { fields in
+        try reader.forEachRecord(
+            fields: RecordFields(slotCount: 2),
+            onError: {
+                errors.append(($0, $1)); return true
+            }
+        ) { fields in
             let first = String(decoding: fields.bytes(0), as: UTF8.self)
             #expect(bytes[fields.offset...].starts(with: Array(first.utf8)))
             records.append((fields.line, first))
@@ -99,7 +115,10 @@ import Testing
         #expect(records.map(\.0) == [3, 5, 6])
         #expect(records.map(\.1) == ["r1", "r2", "r3"])
         #expect(errors.map(\.0) == [4, 2])
-        #expect(errors.last?.1 == "quoted field never closed (stray quote?); this line skipped; the 4 lines after it (3-6) were read again as records of their own")
+        #expect(
+            errors.last?.1
+                == "quoted field never closed (stray quote?); this line skipped; the 4 lines after it (3-6) were read again as records of their own"
+        )
     }
 
     @Test func twoStrayQuotesLoseOnlyTheirTwoLines() throws {
@@ -112,7 +131,9 @@ import Testing
         #expect(records.map(\.0) == Array(3...7) + Array(9...12))
         #expect(errors.map(\.0) == [2, 8])
         #expect(errors.first?.1.hasPrefix("unexpected character after a closing quote at column ") == true)
-        #expect(errors.first?.1.hasSuffix("(stray quote?); this line skipped; the 6 lines after it (3-8) were read again as records of their own") == true)
+        #expect(
+            errors.first?.1.hasSuffix(
+                "(stray quote?); this line skipped; the 6 lines after it (3-8) were read again as records of their own") == true)
         // A well-quoted record with a wrong field count stays one skipped record, its lines named.
         let (kept, wrong) = try Self.read("a,b\nx,\"two\nlines\",extra\nr0,0\n", limit: 1000)
         #expect(kept.map(\.1) == ["r0"])

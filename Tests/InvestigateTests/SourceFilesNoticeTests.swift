@@ -47,7 +47,8 @@ import Testing
         let data = try source.load()
         #expect(data.queries.count == 2)
         let warning = LoadIssue(
-            file: "queries.jsonl", line: 1, reason: "the same name as QUERIES.JSONL but for letter case; both are read (rows in both count twice)")
+            file: "queries.jsonl", line: 1,
+            reason: "the same name as QUERIES.JSONL but for letter case; both are read (rows in both count twice)")
         #expect(data.report.warnings == [warning])
         #expect(throws: LoadFailure.strictRow(file: warning.file, line: 1, reason: warning.reason)) { try source.load(strict: true) }
         // Different data files of one table (.csv beside .jsonl) are no such case.

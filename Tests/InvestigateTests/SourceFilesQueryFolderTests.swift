@@ -100,7 +100,8 @@ import Testing
         #expect(
             data.report.skipped == [
                 LoadIssue(file: "queries/dt=loop", line: 1, reason: "not a .csv, .jsonl, .ndjson or .json file (optionally .gz); not read"),
-                LoadIssue(file: "queries/dt=outside/", line: 1, reason: "symbolic link leading outside the case source folder; not followed"),
+                LoadIssue(
+                    file: "queries/dt=outside/", line: 1, reason: "symbolic link leading outside the case source folder; not followed"),
             ])
         #expect(!UntrustedSourceTests.texts(.success(data)).contains(outside.directory))
     }
@@ -119,7 +120,10 @@ import Testing
 
     @Test func noQueryFileLeftFailsWithWhyNotMissingFile() throws {
         let source = try TempSource(["accounts.csv": Self.accounts, "queries/part-00001": Self.row, "queries/.x.jsonl": Self.row])
-        #expect(throws: LoadFailure.unreadable(file: "queries/.x.jsonl", reason: "hidden file: not read; no query file could be read (1 other query name not read either)")) {
+        #expect(
+            throws: LoadFailure.unreadable(
+                file: "queries/.x.jsonl", reason: "hidden file: not read; no query file could be read (1 other query name not read either)")
+        ) {
             try source.load()
         }
     }

@@ -93,9 +93,12 @@ public struct SourceFiles: Sendable {
         if queries.isEmpty {
             let lost = refused.filter(\.isQueries)
             if let refusal = lost.first {
-                let others = lost.count > 2 ? "; no query file could be read (\(lost.count - 1) other query names not read either)"
-                    : lost.count == 2 ? "; no query file could be read (1 other query name not read either)"
-                    : "; no query file could be read"
+                let others =
+                    switch lost.count {
+                    case 1: "; no query file could be read"
+                    case 2: "; no query file could be read (1 other query name not read either)"
+                    default: "; no query file could be read (\(lost.count - 1) other query names not read either)"
+                    }
                 throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason + others)
             }
             if let refusal = refused.first { throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason) }
