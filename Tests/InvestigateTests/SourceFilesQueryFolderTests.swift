@@ -106,6 +106,16 @@ import Testing
         #expect(!UntrustedSourceTests.texts(.success(data)).contains(outside.directory))
     }
 
+    @Test func aSnapshotIsOnlyForTheSameEntriesNotRead() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries/a.jsonl": Self.row])
+        func key() throws -> [UInt8]? { SnapshotKey(files: try SourceFiles(directory: source.directory), clustering: .evidence)?.digest }
+        let before = try key()
+        try source.write("queries/part-00001", bytes: Array(Self.row.utf8))
+        let after = try key()
+        #expect(before != nil && after != nil && before != after)
+        #expect(try key() == after)
+    }
+
     @Test func aFolderThatIsNotAFolderCannotBeListed() throws {
         let source = try TempSource(["accounts.csv": Self.accounts])
         guard case .failure(let error) = SourceFiles.list(source.directory + "/accounts.csv") else {
