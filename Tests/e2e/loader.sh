@@ -199,6 +199,10 @@ if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
   rm "$SHARED/locked/queries.jsonl"
   nobody load "$SHARED/locked" > "$WORK/locked-alone.txt" 2>&1; status=$?
   check "unlistable queries/ and nothing else: fails naming it, not \"missing required file\"" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/: cannot list the folder: Permission denied; nothing in it was read; no query file could be read" "$WORK/locked-alone.txt" && ! grep -q "missing required file" "$WORK/locked-alone.txt"'
+  base "$SHARED/closed"; chmod -R a+rX "$SHARED/closed"; chmod 311 "$SHARED/closed"
+  nobody load "$SHARED/closed" > "$WORK/closed.txt" 2>&1; status=$?
+  check "unlistable source folder: says so, not \"missing required file\"" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "closed: cannot list the folder: Permission denied" "$WORK/closed.txt"'
+  chmod 755 "$SHARED/closed"
 else
   echo "skip unlistable queries/ (needs root and setpriv to run as another user)"
 fi
