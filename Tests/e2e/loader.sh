@@ -166,5 +166,59 @@ PY
 echo "     queries --account over 100,000 rows: $(measure "$WORK/busy.jsonl" "$BIN" queries "$WORK/busy" --account a2 --format jsonl)"
 check "queries --account streams every row, in time order" '[ "$(wc -l < $WORK/busy.jsonl)" -eq 100000 ] && head -1 $WORK/busy.jsonl | grep -q "question 0 " && tail -1 $WORK/busy.jsonl | grep -q "question 99999 "'
 
+# --- Query files that are not read are reported (F2), a stray quote loses only its line (F4).
+base "$WORK/parts"; mkdir -p "$WORK/parts/queries/dt=2025-01-01/deeper"
+r='{"ts":"2026-03-01T00:00:00Z","account_id":"a2"}'
+for n in dt=2025-01-01/part-0.jsonl dt=2025-01-01/deeper/x.jsonl part-00001 .part-2.jsonl part-3.jsonl.zst part-4.jsonl.gz.tmp; do
+  echo "$r" > "$WORK/parts/queries/$n"; done
+$T "$BIN" load "$WORK/parts" --format json > "$WORK/parts.json" 2>&1; status=$?
+check "queries/: partition folder read, every other entry reported by name" "[ $status -eq 0 ] && python3 - '$WORK/parts.json' <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+files = [f['name'] for f in r['files'] if f['name'].startswith('queries/')]
+skipped = sorted(i['file'] for i in r['skipped'])
+ok = files == ['queries/a.jsonl', 'queries/dt=2025-01-01/part-0.jsonl'] and r['queries'] == 2 and r['skipped_count'] == 5
+ok = ok and skipped == sorted(['queries/.part-2.jsonl', 'queries/dt=2025-01-01/deeper/', 'queries/part-00001', 'queries/part-3.jsonl.zst', 'queries/part-4.jsonl.gz.tmp'])
+raise SystemExit(0 if ok else 1)
+PY"
+$T "$BIN" load "$WORK/parts" --strict > "$WORK/parts-strict.txt" 2>&1; status=$?
+check "queries/: strict stops at the first entry not read, naming it" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/.part-2.jsonl:1: hidden file: not read" "$WORK/parts-strict.txt"'
+
+# A queries/ folder that cannot be listed (as another user: root lists anything).
+SHARED="$(mktemp -d)"; chmod 755 "$SHARED"
+base "$SHARED/locked"; printf '{"ts":"2026-03-01T00:00:00Z","account_id":"a1"}\n' > "$SHARED/locked/queries.jsonl"; chmod -R a+rX "$SHARED/locked"
+chmod 000 "$SHARED/locked/queries"
+nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$SHARED" XDG_DATA_HOME="$SHARED" XDG_CONFIG_HOME="$SHARED" \
+  XDG_CACHE_HOME="$SHARED" INVESTIGATE_SNAPSHOTS=off INVESTIGATE_DB="$SHARED/cases.sqlite" $T "$BIN" "$@"; }
+if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
+  chmod 777 "$SHARED"
+  nobody load "$SHARED/locked" > "$WORK/locked.txt" 2>&1; status=$?
+  check "unlistable queries/: reported as skipped, the rest loads" '[ $status -eq 0 ] && grep -q "queries/:1: cannot list the folder: Permission denied" "$WORK/locked.txt" && grep -q "queries 1 " "$WORK/locked.txt"'
+  nobody load "$SHARED/locked" --strict > "$WORK/locked-strict.txt" 2>&1; status=$?
+  check "unlistable queries/: strict stops naming it" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/:1: cannot list the folder" "$WORK/locked-strict.txt"'
+  rm "$SHARED/locked/queries.jsonl"
+  nobody load "$SHARED/locked" > "$WORK/locked-alone.txt" 2>&1; status=$?
+  check "unlistable queries/ and nothing else: fails naming it, not \"missing required file\"" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/: cannot list the folder: Permission denied; nothing in it was read; no query file could be read" "$WORK/locked-alone.txt" && ! grep -q "missing required file" "$WORK/locked-alone.txt"'
+  base "$SHARED/closed"; chmod -R a+rX "$SHARED/closed"; chmod 311 "$SHARED/closed"
+  nobody load "$SHARED/closed" > "$WORK/closed.txt" 2>&1; status=$?
+  check "unlistable source folder: says so, not \"missing required file\"" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "closed: cannot list the folder: Permission denied" "$WORK/closed.txt"'
+  chmod 755 "$SHARED/closed"
+else
+  echo "skip unlistable queries/ (needs root and setpriv to run as another user)"
+fi
+chmod 755 "$SHARED/locked/queries"; rm -rf "$SHARED"
+
+base "$WORK/stray"; rm -r "$WORK/stray/queries"
+python3 - "$WORK/stray/queries.csv" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('ts,account_id,prompt\n2026-03-01T00:00:00Z,a1,ok\n2026-03-01T00:00:00Z,a1,"stray quote\n')
+    for i in range(100000): f.write('2026-03-01T00:00:%02dZ,a%d,row %d\n' % (i % 60, 1 + i % 2, i))
+PY
+$T "$BIN" load "$WORK/stray" > "$WORK/stray.txt" 2>&1; status=$?
+check "stray quote in queries.csv: only its line lost, said so" '[ $status -eq 0 ] && grep -q "queries 100001 " "$WORK/stray.txt" && grep -q "skipped 1 " "$WORK/stray.txt" && grep -q "queries.csv:3: quoted field never closed (stray quote?); this line skipped; the 100000 lines after it (4-100003) were read again" "$WORK/stray.txt"'
+$T "$BIN" load "$WORK/stray" --strict > "$WORK/stray-strict.txt" 2>&1; status=$?
+check "stray quote in queries.csv: strict stops at line 3" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries.csv:3: quoted field never closed" "$WORK/stray-strict.txt"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -20,7 +20,21 @@ public final class CSVRecordReader {
     /// The header's column names, in file order (after `forEachRecord` has read the header).
     public private(set) var header: [String] = []
 
+    /// The record being read: its first line's number and offset, whether a quoted field is
+    /// open at its end, and where its lines start (`CSVHeldLines`).
+    private var recordLine = 0
+    private var recordOffset = 0
+    private var inQuotes = false
+    private var previousDroppedCR = false
+    private var heldLines = CSVHeldLines()
+    private var headerRead = false
+    private var stopped = false
+
     /// Reads every record.
+    ///
+    /// A quoted field that is never closed (a stray `"`) would swallow every line after it. When
+    /// the file ends inside one, or it grows past the line limit, the record's first line alone
+    /// is skipped (one error) and the lines after it are read again as ordinary records.
     /// - Parameters:
     ///   - fields: filled for each record before `body` runs.
     ///   - onError: a record that cannot be parsed (line, reason); return false to stop.
@@ -29,70 +43,112 @@ public final class CSVRecordReader {
     public func forEachRecord(
         fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
     ) throws {
-        var headerRead = false
-        var recordLine = 0
-        var recordOffset = 0
-        var inQuotes = false
-        var previousDroppedCR = false
-        var stopped = false
+        headerRead = false
+        inQuotes = false
+        stopped = false
         record.reserveCapacity(1 << 12)
         try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
-            if !inQuotes {
-                record.removeAll(keepingCapacity: true)
-                recordLine = line.number
-                recordOffset = line.offset
-            } else {
-                // Inside quotes the line break is data: put back the terminator as it was.
-                if previousDroppedCR { record.append(0x0D) }
-                record.append(0x0A)
-            }
-            record.append(contentsOf: line.bytes)
-            previousDroppedCR = line.droppedCR
-            if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
-            if inQuotes {
-                if !line.terminated {
-                    inQuotes = false
-                    if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field never closed") }
-                    stopped = !onError(recordLine, "quoted field never closed (truncated file?)")
-                    return false
-                }
-                if record.count > lines.maxLineBytes {
-                    // A stray quote must not pull the rest of the file into memory: report the
-                    // record and start afresh on the next line.
-                    inQuotes = false
-                    if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field longer than the limit") }
-                    if !onError(recordLine, "quoted field longer than the limit (stray quote?); lines \(recordLine)-\(line.number) skipped")
-                    {
-                        stopped = true
-                        return false
-                    }
-                }
-                return true
-            }
-            if !headerRead {
-                headerRead = true
-                try readHeader()
-                return true
-            }
-            if record.isEmpty || record.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-            fields.line = recordLine
-            fields.offset = recordOffset
-            if let error = fill(fields) {
-                if !onError(recordLine, error) {
-                    stopped = true
-                    return false
-                }
-                return true
-            }
-            return try body(fields)
+            try consume(line, fields: fields, onError: onError, body)
         }
-        if inQuotes && !stopped {
-            // The file ended (after a newline) inside a quoted field: report the record.
+        // The file ended inside a quoted field.
+        while inQuotes && !stopped {
             if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field never closed") }
-            _ = onError(recordLine, "quoted field never closed (truncated file?)")
+            try recover("quoted field never closed (stray quote?)", fields: fields, onError: onError, body)
         }
         if !headerRead { throw LoadFailure.emptyFile(file: file) }
     }
+
+    /// Takes one line of the file; returns false to stop reading.
+    private func consume(
+        _ line: LineView, fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+    ) throws -> Bool {
+        if !inQuotes {
+            record.removeAll(keepingCapacity: true)
+            recordLine = line.number
+            recordOffset = line.offset
+            heldLines.start(line)
+        } else {
+            // Inside quotes the line break is data: put back the terminator as it was.
+            if previousDroppedCR { record.append(0x0D) }
+            record.append(0x0A)
+            heldLines.add(line, at: record.count)
+        }
+        record.append(contentsOf: line.bytes)
+        previousDroppedCR = line.droppedCR
+        if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
+        if inQuotes {
+            if record.count > lines.maxLineBytes {
+                // A stray quote must not pull the rest of the file into memory: the record's
+                // first line is skipped and the lines after it read again as records.
+                if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field longer than the limit") }
+                try recover("quoted field longer than the limit (stray quote?)", fields: fields, onError: onError, body)
+                return !stopped
+            }
+            return true
+        }
+        if !headerRead {
+            headerRead = true
+            try readHeader()
+            return true
+        }
+        if record.isEmpty || record.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+        fields.line = recordLine
+        fields.offset = recordOffset
+        if let error = fill(fields) {
+            let spansLines = heldLines.lastNumber > recordLine
+            if spansLines && error.hasPrefix(Self.textAfterClosingQuote) {
+                // Two stray quotes: the lines between them were taken as one field. As for a
+                // field never closed, only the first line is lost.
+                try recover(error + " (stray quote?)", fields: fields, onError: onError, body)
+                return !stopped
+            }
+            let span = spansLines ? " (the record runs over lines \(recordLine)-\(heldLines.lastNumber))" : ""
+            if !onError(recordLine, error + span) {
+                stopped = true
+                return false
+            }
+            return true
+        }
+        if try !body(fields) {
+            stopped = true
+            return false
+        }
+        return true
+    }
+
+    /// Skips the record's first line (one error at it) and feeds the lines held after it back in
+    /// as ordinary lines. For a field never closed, or grown past the limit, those lines hold no
+    /// unbalanced quote (the field stayed open through all of them), so each is a record of its
+    /// own; after two stray quotes the last held line opens a record like any other line would.
+    /// Every line is fed back at most once, so the work stays linear.
+    private func recover(
+        _ problem: String, fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+    ) throws {
+        let held = record
+        let heldLines = self.heldLines
+        let firstLine = recordLine
+        inQuotes = false
+        record = []
+        self.heldLines = CSVHeldLines()
+        let last = heldLines.lastNumber
+        let again =
+            switch last - firstLine {
+            case 0: ""
+            case 1: "; the line after it (\(last)) was read again as a record of its own"
+            default: "; the \(last - firstLine) lines after it (\(firstLine + 1)-\(last)) were read again as records of their own"
+            }
+        guard onError(firstLine, problem + "; this line skipped" + again) else {
+            stopped = true
+            return
+        }
+        try heldLines.forEachLineAfterTheFirst(of: held) { line in
+            if try !consume(line, fields: fields, onError: onError, body) { stopped = true }
+            return !stopped
+        }
+    }
+
+    /// The start of the reason for a record whose quoted field is followed by more than `,`.
+    static let textAfterClosingQuote = "unexpected character after a closing quote"
 
     @inline(__always)
     static func quoteCount(_ bytes: ArraySlice<UInt8>) -> Int {
@@ -171,7 +227,7 @@ public final class CSVRecordReader {
                 if !closed { return "quoted field never closed" }
                 body(unquoted.span, true)
                 if i == n { return nil }
-                if raw[i] != 0x2C { return "unexpected character after a closing quote at column \(i + 1)" }
+                if raw[i] != 0x2C { return textAfterClosingQuote + " at column \(i + 1)" }
                 i += 1
             } else {
                 let start = i

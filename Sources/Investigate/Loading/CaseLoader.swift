@@ -48,9 +48,14 @@ public struct CaseLoader {
         let upstream = UpstreamLinkTable()
         let log = IssueLog(options: options)
         // Names that would be data files but are not read (FIFOs, devices, links out of the
-        // folder, undecodable names): reported at `file:1`, and a strict load stops there.
+        // folder, undecodable names, entries under queries/ that are not query files):
+        // reported at `file:1`, and a strict load stops there. Then files read with a warning.
         for refusal in files.refused {
             _ = log.skip(refusal.name, 1, refusal.reason)
+            if let failure = log.failure { throw failure }
+        }
+        for warning in files.warnings {
+            _ = log.warn(warning.file, warning.line, warning.reason)
             if let failure = log.failure { throw failure }
         }
         let total = files.all.reduce(0) { $0 + $1.bytes }

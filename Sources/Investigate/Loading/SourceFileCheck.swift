@@ -27,7 +27,7 @@ enum SourceFileCheck {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .refused("cannot read: \(errorText(errno))") }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let target = resolved(path) else { return .refused("symbolic link to nothing; not followed") }
+            guard let target = resolved(path) else { return .refused(unresolvedLinkReason(errno)) }
             guard isInside(target, root: root) else {
                 return .refused("symbolic link leading outside the case source folder; not followed")
             }
@@ -51,13 +51,18 @@ enum SourceFileCheck {
         let kind = info.st_mode & S_IFMT
         // A plain file that happens to be called `queries` is not a data file: ignored as before.
         guard kind == S_IFDIR || kind == S_IFLNK else { return nil }
-        guard let target = resolved(path) else { return .refused("symbolic link to nothing; not followed") }
+        guard let target = resolved(path) else { return .refused(unresolvedLinkReason(errno)) }
         guard isInside(target, root: root) else {
             return .refused("symbolic link leading outside the case source folder; not followed")
         }
         var targetInfo = stat()
         guard stat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
         return .readable(path: target, bytes: 0)
+    }
+
+    /// Why a symbolic link could not be resolved, from `realpath`'s `errno`.
+    static func unresolvedLinkReason(_ code: Int32) -> String {
+        code == ELOOP ? "a symbolic link loop; not followed" : "symbolic link to nothing; not followed"
     }
 
     /// The fully resolved path (every link followed), or nil when it does not exist.

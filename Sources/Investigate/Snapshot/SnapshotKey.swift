@@ -1,8 +1,9 @@
 import Crypto
 
 /// What a snapshot is valid for: the source's fingerprint (each file's role, name, size,
-/// modification time to the nanosecond, and the SHA-256 of its first and last 64 KiB), the tool
-/// version, the clustering mode and the snapshot format version, hashed into 32 bytes.
+/// modification time to the nanosecond, and the SHA-256 of its first and last 64 KiB; each name
+/// not read and each file warning, with the reason), the tool version, the clustering mode and
+/// the snapshot format version, hashed into 32 bytes.
 public struct SnapshotKey: Sendable, Equatable {
     /// The SHA-256 of everything above.
     public let digest: [UInt8]
@@ -32,6 +33,18 @@ public struct SnapshotKey: Sendable, Equatable {
                 field(Array(entry.name.utf8))
                 guard SourceFileEdges.add(entry.path, edgeBytes: Self.edgeBytes, modificationTime: true, to: &hasher) else { return nil }
             }
+        }
+        // Names that are not read, and files read with a warning, are in the load report: a
+        // snapshot holds the report of the same ones (an entry added under queries/ that is not
+        // read must be reported, not passed over by a snapshot taken before it).
+        for refusal in files.refused {
+            field(Array("refused".utf8))
+            field(Array(refusal.name.utf8))
+            field(Array(refusal.reason.utf8))
+        }
+        for warning in files.warnings {
+            field(Array("warning".utf8))
+            field(Array(warning.description.utf8))
         }
         digest = Array(hasher.finalize())
     }

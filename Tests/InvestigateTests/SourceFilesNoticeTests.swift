@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import Investigate
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Smaller things a case source can hide: a 0-byte gzip file, symbolic link loops, and two
+/// spellings of one data file name.
+@Suite(.timeLimit(.minutes(1))) struct SourceFilesNoticeTests {
+    static let accounts = UntrustedSourceTests.accounts
+    static let row = UntrustedSourceTests.row
+
+    @Test func anEmptyGzipFileIsAWarning() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": Self.row, "queries/part-0.jsonl.gz": ""])
+        let data = try source.load()
+        #expect(data.queries.count == 1)
+        let warning = LoadIssue(file: "queries/part-0.jsonl.gz", line: 1, reason: "empty file (0 bytes, not a gzip stream); no rows read")
+        #expect(data.report.warnings == [warning])
+        #expect(throws: LoadFailure.strictRow(file: warning.file, line: 1, reason: warning.reason)) { try source.load(strict: true) }
+        // A gzip stream of nothing is a well-formed empty file: no warning.
+        try source.write("queries/part-0.jsonl.gz", bytes: try gzipped([]))
+        #expect(try source.load(strict: true).report.warningCount == 0)
+    }
+
+    @Test func symbolicLinkLoopsAreCalledLoops() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries/a.jsonl": Self.row])
+        #expect(symlink("queries.jsonl", source.directory + "/queries.jsonl") == 0)
+        #expect(symlink("payments.jsonl", source.directory + "/payments.csv") == 0)
+        #expect(symlink("payments.csv", source.directory + "/payments.jsonl") == 0)
+        #expect(symlink("gone.jsonl", source.directory + "/links.csv") == 0)
+        let data = try source.load()
+        #expect(data.queries.count == 1)
+        let loop = "a symbolic link loop; not followed"
+        #expect(
+            data.report.skipped == [
+                LoadIssue(file: "payments.csv", line: 1, reason: loop), LoadIssue(file: "payments.jsonl", line: 1, reason: loop),
+                LoadIssue(file: "links.csv", line: 1, reason: "symbolic link to nothing; not followed"),
+                LoadIssue(file: "queries.jsonl", line: 1, reason: loop),
+            ])
+    }
+
+    @Test func twoSpellingsOfOneDataFileAreAWarning() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": Self.row, "QUERIES.JSONL": Self.row])
+        let data = try source.load()
+        #expect(data.queries.count == 2)
+        let warning = LoadIssue(
+            file: "queries.jsonl", line: 1,
+            reason: "the same name as QUERIES.JSONL but for letter case; both are read (rows in both count twice)")
+        #expect(data.report.warnings == [warning])
+        #expect(throws: LoadFailure.strictRow(file: warning.file, line: 1, reason: warning.reason)) { try source.load(strict: true) }
+        // Different data files of one table (.csv beside .jsonl) are no such case.
+        let both = try TempSource([
+            "accounts.csv": Self.accounts, "queries.jsonl": Self.row, "queries.csv": "ts,account_id\n2026-03-01T00:00:00Z,a1\n",
+        ])
+        #expect(try both.load(strict: true).queries.count == 2)
+    }
+}
