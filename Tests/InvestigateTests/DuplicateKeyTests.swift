@@ -29,4 +29,16 @@ import Testing
         let data = try source.load(strict: true)
         #expect(data.queries.count == 1)
     }
+
+    @Test func aCSVHeaderNamingAKnownColumnTwiceIsRefused() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,created_at,ACCOUNT_ID\nA1,2026-01-01T00:00:00Z,A2\n",
+            "queries.jsonl": #"{"ts":"2026-03-01T00:00:00Z","account_id":"A1"}"# + "\n",
+        ])
+        #expect {
+            try source.load()
+        } throws: { error in
+            "\(error)".contains("accounts.csv") && "\(error)".contains("column 'account_id' appears more than once")
+        }
+    }
 }

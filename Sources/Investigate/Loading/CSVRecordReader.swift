@@ -167,6 +167,12 @@ public final class CSVRecordReader {
         header = names.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
         headerNames = header.map { Array($0.utf8) }
         columnSlots = header.map { schema.slot(of: $0) }
+        // A known column named twice (in any letter case): which one is meant is not known, so
+        // the file is not guessed at (the last one used to win silently).
+        var seen = Set<Int>()
+        for slot in columnSlots.compactMap({ $0 }) where !seen.insert(slot).inserted {
+            throw LoadFailure.badHeader(file: file, reason: "column '\(schema.columns[slot])' appears more than once")
+        }
         for required in schema.required where !header.contains(where: { $0.lowercased() == required }) {
             throw LoadFailure.missingColumn(file: file, column: required, found: header)
         }
