@@ -43,7 +43,7 @@ import Testing
 
     @Test func pairScanGivesThePairByPairVerdicts() {
         let (inv, _) = Self.generated
-        let pairs = EvidenceClusterer().candidatePairs(index: inv.index, weights: inv.weights)
+        let pairs = EvidenceClusterer().candidates(index: inv.index, weights: inv.weights).keys
         #expect(pairs.count > 1000)
         let seen = Self.checkScan(inv, pairs)
         // The source exercises both kinds of verdict that count.

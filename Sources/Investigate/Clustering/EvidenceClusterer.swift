@@ -14,10 +14,6 @@ import Synchronization
 /// holder (in a hashed order, so chains span the value) above that. Values too common to carry
 /// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs.
 public struct EvidenceClusterer: Sendable {
-    /// Verdict bytes of the pair scan.
-    static let apart: UInt8 = 0
-    static let near: UInt8 = 1
-
     /// Values held by at most this many accounts propose every pair.
     public var blockSize = 48
     /// Above `blockSize`, each holder is paired with this many others.
@@ -32,41 +28,121 @@ public struct EvidenceClusterer: Sendable {
     /// - Complexity: O(candidate pairs × shared-list merges), candidate pairs ≤ Σ values min(n², n · degree).
     public func componentRows(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?) -> MemberRows {
         let n = index.data.accountCount
-        let pairs = candidatePairs(index: index, weights: weights)
-        let chunk = 1 << 14
+        // The candidate pairs are given up once scored: only the links and the near pairs that
+        // touch one (for the group-firing join) are held while the cuts run.
+        var (linked, near) = scan(candidates(index: index, weights: weights), index: index, weights: weights, coActivity: coActivity)
+        releaseFreedMemory()
+        // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
+        // few links between two communities (`SparseCut`).
+        let kept = SparseCut.kept(BridgeCut.kept(Self.joined(&linked), accounts: n), accounts: n)
+        var sets = DisjointSets(count: n)
+        for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
+        if let coActivity {
+            joinByGroupFiring(near: near, sets: &sets, coActivity: coActivity, index: index, weights: weights, n: n)
+        }
+        near = []
+        let rows = MemberRows(components: &sets)
+        releaseFreedMemory()
+        return rows
+    }
+
+    /// Scores every candidate pair (`PairScan`) in chunks of `scanChunk` on every core: the
+    /// linked pairs, chunk after chunk, and (when there is timing for the group-firing join) the
+    /// near pairs that touch a linked one, each as keys (smaller << 32 | larger) ascending.
+    private func scan(
+        _ pairs: CandidatePairs, index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?
+    ) -> (linked: [[UInt64]], near: [UInt64]) {
+        let chunk = Self.scanChunk
         let chunks = (pairs.count + chunk - 1) / chunk
-        // Each chunk's links, and a verdict byte per pair (near pairs' bits are measured again
-        // only for the few a group-firing join reads: a byte, not 16, per pair while the cuts run).
-        // Stored under a lock once per chunk (16 Ki pairs).
-        let collected = Mutex((linked: [[UInt64]](repeating: [], count: chunks), verdicts: [[UInt8]](repeating: [], count: chunks)))
+        // Each chunk's links, and a bit per pair marking the near ones; stored under a lock once
+        // per chunk.
+        let collected = Mutex((linked: [[UInt64]](repeating: [], count: chunks), near: [[UInt64]](repeating: [], count: chunks)))
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var linked: [UInt64] = []
             let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
-            var verdicts = [UInt8](repeating: Self.apart, count: range.count)
+            var near = [UInt64](repeating: 0, count: (range.count + 63) / 64)
             var scan = PairScan(index: index, weights: weights, coActivity: coActivity)
-            for (offset, key) in pairs[range].enumerated() {
-                switch scan.verdict(Int(key >> 32), Int(key & 0xFFFF_FFFF)) {
-                case .linked: linked.append(key)
-                case .near: verdicts[offset] = Self.near
+            var a = pairs.account(holding: range.lowerBound)
+            for position in range {
+                while Int(pairs.start[a + 1]) <= position { a += 1 }
+                let b = pairs.partners[position]
+                switch scan.verdict(a, Int(b)) {
+                case .linked: linked.append(UInt64(a) << 32 | UInt64(UInt32(b)))
+                case .near:
+                    let offset = position - range.lowerBound
+                    near[offset >> 6] |= 1 << UInt64(offset & 63)
                 case .apart: break
                 }
             }
             collected.withLock {
                 $0.linked[c] = linked
-                $0.verdicts[c] = verdicts
+                $0.near[c] = near
             }
         }
-        let (linkedByChunk, verdictsByChunk) = collected.withLock { ($0.linked, $0.verdicts) }
-        var sets = DisjointSets(count: n)
-        // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
-        // few links between two communities (`SparseCut`).
-        let kept = SparseCut.kept(BridgeCut.kept(linkedByChunk.flatMap { $0 }, accounts: n), accounts: n)
-        for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
-        if let coActivity {
-            let near = pairs.indices.lazy.filter { verdictsByChunk[$0 / chunk][$0 % chunk] == Self.near }.map { pairs[$0] }
-            joinByGroupFiring(near: near, sets: &sets, coActivity: coActivity, index: index, weights: weights, n: n)
+        let (linked, nearBits) = collected.withLock { ($0.linked, $0.near) }
+        guard coActivity != nil else { return (linked, []) }
+        return (linked, Self.nearPairs(pairs, bits: nearBits, touching: linked))
+    }
+
+    /// Pairs scored in a chunk of the scan.
+    static let scanChunk = 1 << 14
+
+    /// The near pairs (bit `p % 64` of word `p / 64` of chunk `p / scanChunk` set for pair
+    /// position `p`) of which an account is in a linked pair, ascending: the group-firing join
+    /// reads a near pair only when one account is in a group of three or more, which the kept
+    /// links (a subset of the linked pairs) made.
+    static func nearPairs(_ pairs: CandidatePairs, bits: [[UInt64]], touching linked: [[UInt64]]) -> [UInt64] {
+        var isLinked = [Bool](repeating: false, count: pairs.start.count - 1)
+        for key in linked.joined() {
+            isLinked[Int(key >> 32)] = true
+            isLinked[Int(key & 0xFFFF_FFFF)] = true
         }
-        return MemberRows(components: &sets)
+        // Counted, then written into an array of that size.
+        func forEachNear(_ body: (UInt64) -> Void) {
+            var a = 0
+            for position in 0..<pairs.count {
+                let offset = position % scanChunk
+                guard bits[position / scanChunk][offset >> 6] & (1 << UInt64(offset & 63)) != 0 else { continue }
+                while Int(pairs.start[a + 1]) <= position { a += 1 }
+                let b = Int(pairs.partners[position])
+                if isLinked[a] || isLinked[b] { body(UInt64(a) << 32 | UInt64(b)) }
+            }
+        }
+        var count = 0
+        forEachNear { _ in count += 1 }
+        var out: [UInt64] = []
+        out.reserveCapacity(count)
+        forEachNear { out.append($0) }
+        return out
+    }
+
+    /// The candidate pairs of the values that may propose pairs (`CandidatePairs`).
+    func candidates(index: LinkIndex, weights: EvidenceWeights) -> CandidatePairs {
+        CandidatePairs(accountCount: index.data.accountCount, blockSize: blockSize, sampledDegree: sampledDegree) { visit in
+            // A model mix adds evidence to pairs other values propose but proposes none itself: a
+            // mix is held by hundreds where a card or a template family is held by a few, and its
+            // sampled pairs would be scored for nothing.
+            for kind in LinkKind.allCases where kind != .modelMix {
+                for value in 0..<index.valueCount(kind) {
+                    let v = Int32(value)
+                    let holders = index.accounts(sharing: kind, value: v)
+                    guard holders.count >= 2, !weights.isHub(kind, sharedBy: holders.count) else { continue }
+                    visit(kind, v, holders)
+                }
+            }
+        }
+    }
+
+    /// The chunks' keys in one array, each chunk released as it is copied.
+    private static func joined(_ chunks: inout [[UInt64]]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for c in chunks.indices {
+            out += chunks[c]
+            chunks[c] = []
+        }
+        chunks = []
+        return out
     }
 
     /// Timing as a group pivot: an account left alone that shares half a link with a member of
@@ -141,47 +217,5 @@ public struct EvidenceClusterer: Sendable {
             expected += min(1, Double(around) * Double(2 * window + 1000) / Double(2 * halfHour))
         }
         return (together, expected)
-    }
-
-    /// Candidate pairs (smaller account << 32 | larger), sorted and unique.
-    func candidatePairs(index: LinkIndex, weights: EvidenceWeights) -> [UInt64] {
-        var pairs: [UInt64] = []
-        var order: [(UInt64, Int32)] = []
-        // A model mix adds evidence to pairs other values propose but proposes none itself: a
-        // mix is held by hundreds where a card or a template family is held by a few, and its
-        // sampled pairs would be scored for nothing.
-        for kind in LinkKind.allCases where kind != .modelMix {
-            for value in 0..<index.valueCount(kind) {
-                let v = Int32(value)
-                let holders = index.accounts(sharing: kind, value: v)
-                let count = holders.count
-                guard count >= 2, !weights.isHub(kind, sharedBy: count) else { continue }
-                if count <= blockSize {
-                    for (i, a) in holders.enumerated() {
-                        for b in holders.dropFirst(i + 1) { pairs.append(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))) }
-                    }
-                    continue
-                }
-                // A hashed order per value: each holder meets its next `sampledDegree` in it.
-                order.removeAll(keepingCapacity: true)
-                let salt = UInt64(kind.position) << 40 ^ UInt64(UInt32(v))
-                for a in holders { order.append((ByteHash.mix(salt ^ UInt64(UInt32(a)) << 8), a)) }
-                order.sort { $0.0 < $1.0 }
-                for i in 0..<count {
-                    for step in 1...min(sampledDegree, count - 1) {
-                        let a = order[i].1, b = order[(i + step) % count].1
-                        pairs.append(a < b ? UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) : UInt64(UInt32(b)) << 32 | UInt64(UInt32(a)))
-                    }
-                }
-            }
-        }
-        pairs.sort()
-        var unique = 0
-        for i in pairs.indices where i == 0 || pairs[i] != pairs[unique - 1] {
-            pairs[unique] = pairs[i]
-            unique += 1
-        }
-        pairs.removeLast(pairs.count - unique)
-        return pairs
     }
 }
