@@ -38,7 +38,8 @@ enum ReportSummary {
             "\(ReportText.count(total, "account")) in this case"
             + (input.missingAccounts.isEmpty ? "" : " (\(input.missingAccounts.count) not in the exported source)")
             + " fall in \(ReportText.count(clusters.all.count, "cluster")); "
-            + "\(ReportText.count(risky.count, "cluster")) rate risk 0.50 or more and hold \(riskyAccounts) of them."
+            + "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
+            + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
         if let top = clusters.all.first {
             found += " Riskiest: \(top.cluster.id) (risk \(ReportText.risk(top.cluster.risk)), "
             found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"

@@ -12,6 +12,9 @@ struct AccountCommand: ParsableCommand {
 
     func validate() throws { try format.require([.text, .json]) }
 
+    /// "shared by 12", or "this account only" for a value no other account holds.
+    static func holders(_ count: Int) -> String { count <= 1 ? "this account only" : "shared by \(count)" }
+
     func run() throws {
         try runReporting {
             // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `accountID`).
@@ -42,7 +45,7 @@ struct AccountCommand: ParsableCommand {
                 for v in inv.index.values(of: account, kind: kind) {
                     let hub = inv.index.isHub(kind, value: v) ? " (hub)" : ""
                     print(
-                        "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueString(kind, v), limit: 120))\tshared by \(inv.index.shareCount(kind, value: v))\(hub)"
+                        "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueString(kind, v), limit: 120))\t\(Self.holders(inv.index.shareCount(kind, value: v)))\(hub)"
                     )
                 }
             }
