@@ -159,5 +159,14 @@ import Testing
         #expect(operations.first?.clusters == [0, 1])
         #expect(operations.first?.accounts == 12)
         #expect(operations.first?.ties.contains { $0.kind == .template } == true)
+        // The same templates, when most of their holders are alone (only two of each pod sit in a
+        // cluster, the rest in none): strangers' tooling, so no operation ties the two pairs.
+        var scattered = [Int32](repeating: -1, count: inv.data.accountCount)
+        for a in 0..<inv.data.accountCount {
+            let id = inv.data.accountID(a)
+            scattered[a] = id == "p0-0" || id == "p0-1" ? 0 : id == "p1-0" || id == "p1-1" ? 1 : Int32(2 + a)
+        }
+        let none = OperationFinder.find(clusterOf: scattered, sizes: { $0 < 2 ? 2 : 1 }, index: inv.index, weights: inv.weights)
+        #expect(none.isEmpty)
     }
 }

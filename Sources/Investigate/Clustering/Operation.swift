@@ -14,7 +14,8 @@ public struct Operation: Sendable {
 /// Finds operations among ranked clusters.
 public enum OperationFinder {
     /// Unions clusters of two or more members that share a template family or client string
-    /// carrying at least half a link's evidence (`EvidenceWeights`), two holders in each.
+    /// carrying at least half a link's evidence (`EvidenceWeights`), two holders in each, when
+    /// at least half of the value's holders sit in the clusters it ties.
     /// - Complexity: O(template and client (account, value) pairs).
     public static func find(clusterOf: [Int32], sizes: (Int) -> Int, index: LinkIndex, weights: EvidenceWeights) -> [Operation] {
         var sets: [Int: Int] = [:]
@@ -33,6 +34,11 @@ public enum OperationFinder {
                 for a in holders { perCluster[Int(clusterOf[Int(a)]), default: 0] += 1 }
                 let tied = perCluster.filter { $0.value >= 2 && sizes($0.key) >= 2 }.keys.sorted()
                 guard tied.count >= 2 else { continue }
+                // Tooling is an operation's when most of its holders sit in the clusters it ties:
+                // a template that strangers also send (most holders alone, in no cluster) chains
+                // unrelated small clusters into one "operation" of hundreds.
+                let inside = tied.reduce(0) { $0 + perCluster[$1]! }
+                guard inside * 2 >= holders.count else { continue }
                 ties.append((kind, v, tied))
                 for c in tied where sets[c] == nil { sets[c] = c }
                 for c in tied.dropFirst() {
