@@ -141,6 +141,14 @@ public final class Investigation: @unchecked Sendable {
     /// The cluster an account belongs to.
     public func cluster(ofAccount account: Int) -> Cluster { clusters[Int(clusterOfAccount[account])] }
 
+    /// The clusters `accounts` fall in, with how many of them each holds: most first, then by
+    /// rank (`pivot`'s "held in").
+    public func heldIn(_ accounts: [Int]) -> [(cluster: Int, holders: Int)] {
+        var perCluster: [Int: Int] = [:]
+        for account in accounts { perCluster[Int(clusterOfAccount[account]), default: 0] += 1 }
+        return perCluster.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Why two accounts are (or are not) linked: each shared value with its weight, their
     /// co-firing against their own rates, and the total against the link threshold.
     public func why(_ a: Int, _ b: Int) -> PairEvidence {

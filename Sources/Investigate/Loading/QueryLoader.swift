@@ -67,15 +67,16 @@ struct QueryLoader {
             guard let ts = parsedTs else {
                 return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
             }
-            // Ids are read without surrounding spaces: one written with them is said, as it joins
-            // the account written without them.
-            if row.withBytes(Slot.account, { ByteCompare.trimmedRange($0).count != $0.count }) {
-                guard log.warn(entry.name, row.line, Self.paddedID(row, Slot.account)) else { return false }
+            // The account id, when it repeats the last one; else resolved with the batch. Ids are
+            // read without surrounding spaces: one written with them is said, as it joins the
+            // account written without them.
+            let (knownAccount, padded): (Int32?, Bool) = row.withBytes(Slot.account) { bytes in
+                let range = ByteCompare.trimmedRange(bytes)
+                let trimmed = bytes.extracting(range)
+                return (trimmed.isEmpty ? -1 : accountCache.id(for: trimmed), range.count != bytes.count)
             }
-            // The account id, when it repeats the last one; else resolved with the batch.
-            let knownAccount: Int32? = row.withBytes(Slot.account) { bytes in
-                let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
-                return trimmed.isEmpty ? -1 : accountCache.id(for: trimmed)
+            if padded {
+                guard log.warn(entry.name, row.line, Self.paddedID(row, Slot.account)) else { return false }
             }
             // Token counts are optional: one that is not a whole number keeps the row without
             // it (warned); one past the UInt32 the table stores is kept at the limit (warned).

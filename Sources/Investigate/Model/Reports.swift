@@ -114,9 +114,7 @@ public enum Reports {
     /// The accounts holding one value, each with its cluster (`holders`), and the clusters they
     /// fall in, most holders first (`held_in`). `accounts` lists the same ids alone.
     public static func pivot(kind: LinkKind, value: String, holders: [Int], hub: Bool, in inv: Investigation) -> JSONOut {
-        var perCluster: [Int: Int] = [:]
-        for holder in holders { perCluster[Int(inv.clusterOfAccount[holder]), default: 0] += 1 }
-        let byCount = perCluster.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let byCount = inv.heldIn(holders)
         return .object([
             "key": .string(kind.rawValue), "value": .string(value),
             "accounts": .array(holders.map { .exact(inv.data.accountExactID($0)) }),
@@ -132,9 +130,9 @@ public enum Reports {
                 }),
             "held_in": .array(
                 byCount.map { entry in
-                    let cluster = inv.clusters[entry.key]
+                    let cluster = inv.clusters[entry.cluster]
                     return .object([
-                        "cluster": .string(cluster.id), "cluster_size": .int(cluster.size), "holders": .int(entry.value),
+                        "cluster": .string(cluster.id), "cluster_size": .int(cluster.size), "holders": .int(entry.holders),
                         "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
                     ])
                 }),

@@ -102,15 +102,13 @@ struct PivotCommand: ParsableCommand {
                 "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
-            var perCluster: [Int: Int] = [:]
-            for holder in holders { perCluster[Int(inv.clusterOfAccount[holder]), default: 0] += 1 }
-            let byCount = perCluster.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            let grouped = byCount.filter { inv.clusters[$0.key].size > 1 }
+            let byCount = inv.heldIn(holders)
+            let grouped = byCount.filter { inv.clusters[$0.cluster].size > 1 }
             let alone = byCount.count - grouped.count
             if !holders.isEmpty {
                 var parts = grouped.prefix(8).map { entry -> String in
-                    let cluster = inv.clusters[entry.key]
-                    return "\(cluster.id) (\(PairExplanation.count(entry.value, "holder")), risk \(String(format: "%.2f", cluster.risk)))"
+                    let cluster = inv.clusters[entry.cluster]
+                    return "\(cluster.id) (\(PairExplanation.count(entry.holders, "holder")), risk \(String(format: "%.2f", cluster.risk)))"
                 }
                 if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
                 if alone > 0 { parts.append("\(PairExplanation.count(alone, "account")) alone (\(alone == 1 ? "a cluster" : "clusters") of one)") }
