@@ -88,6 +88,22 @@ import Testing
         #expect(pairs.keys.allSatisfy { $0 >> 32 < $0 & 0xFFFF_FFFF })
     }
 
+    @Test func tooManyPairsShrinkTheBlocksInsteadOfOverflowing() {
+        // 40 holders propose 780 pairs in one block; under a limit of 200 the blocks and the
+        // sampled partners are halved until the proposal fits, and the pairs are then exactly
+        // those of the smaller sizes.
+        let values: [Value] = [(.userAgent, 0, Array(0..<40)), (.ip, 1, [3, 8, 30])]
+        let pairs = CandidatePairs(accountCount: 40, blockSize: 48, sampledDegree: 6, pairLimit: 200) { visit in
+            for (kind, value, holders) in values { visit(kind, value, holders[...]) }
+        }
+        #expect(pairs.blockSize == 24 && pairs.sampledDegree == 3)
+        #expect(pairs.count <= 200)
+        #expect(pairs.keys == Self.formerKeys(values, blockSize: 24, degree: 3))
+        // Within the limit, nothing changes.
+        let unlimited = Self.built(values, accounts: 40, blockSize: 48, degree: 6)
+        #expect(unlimited.blockSize == 48 && unlimited.sampledDegree == 6 && unlimited.count == 780)
+    }
+
     @Test func noValuesGiveNoPairs() {
         let pairs = Self.built([], accounts: 5, blockSize: 48, degree: 6)
         #expect(pairs.count == 0 && pairs.keys.isEmpty && pairs.start == [0, 0, 0, 0, 0, 0])

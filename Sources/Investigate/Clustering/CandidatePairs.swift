@@ -14,10 +14,14 @@ import ByteCore
 /// chains span the value.
 struct CandidatePairs {
     /// Where each account's row starts in `partners` (`accountCount + 1` entries; at most
-    /// `Int32.max` pairs are proposed, 8 GiB of rows).
+    /// `pairLimit` pairs are proposed).
     let start: [Int32]
     /// The larger account of each pair, row after row.
     let partners: GrowableBuffer<Int32>
+    /// The block size used: the one asked for, unless the pairs had to be cut to fit `pairLimit`.
+    let blockSize: Int
+    /// The sampled partners per holder used, likewise.
+    let sampledDegree: Int
 
     /// One value's holders (ascending, at least two) and the value they share; `EvidenceClusterer`
     /// visits every value that may propose pairs.
@@ -27,22 +31,48 @@ struct CandidatePairs {
     /// the same values both times), for accounts `0..<accountCount`.
     /// - Complexity: O(accounts + proposed pairs + Σ over sampled values n log n), and each
     ///   row's sort.
-    init(accountCount n: Int, blockSize: Int, sampledDegree: Int, forEachValue: (Visit) -> Void) {
-        // Counted by smaller account, at `bound[a + 1]`.
-        var bound = [Int32](repeating: 0, count: n + 1)
+    ///
+    /// Rows are indexed in `Int32`, so at most `pairLimit` pairs (`Int32.max` unless a test sets
+    /// less) may be proposed. A source that would propose more (billions of pairs: far beyond
+    /// tens of millions of queries, but a hostile source may try) is not stopped by an overflow:
+    /// the values are proposed again with smaller blocks and fewer sampled partners, halved until
+    /// the pairs fit (at the least, blocks of 2 and one partner each: about one pair per holding).
+    /// `blockSize` and `sampledDegree` then say what was used.
+    init(
+        accountCount n: Int, blockSize: Int, sampledDegree: Int, pairLimit: Int = Int(Int32.max),
+        forEachValue: (Visit) -> Void
+    ) {
+        var (blockSize, sampledDegree) = (blockSize, sampledDegree)
         var order: [(UInt64, Int32)] = []
-        forEachValue { kind, value, holders in
-            if holders.count <= blockSize {
-                // The holder at position i pairs with each holder after it.
-                var after = holders.count - 1
-                for a in holders {
-                    bound[Int(a) + 1] += Int32(after)
-                    after -= 1
+        // Counted by smaller account, at `bound[a + 1]` (wrapping; the total, in `Int`, says
+        // whether any row or the sum could have wrapped).
+        var bound: [Int32] = []
+        var total = 0
+        while true {
+            bound = [Int32](repeating: 0, count: n + 1)
+            total = 0
+            forEachValue { kind, value, holders in
+                if holders.count <= blockSize {
+                    // The holder at position i pairs with each holder after it.
+                    var after = holders.count - 1
+                    total += holders.count * after / 2
+                    for a in holders {
+                        bound[Int(a) + 1] &+= Int32(truncatingIfNeeded: after)
+                        after -= 1
+                    }
+                } else {
+                    Self.sampledPairs(kind, value, holders, degree: sampledDegree, order: &order) { a, _ in
+                        bound[Int(a) + 1] &+= 1
+                        total += 1
+                    }
                 }
-            } else {
-                Self.sampledPairs(kind, value, holders, degree: sampledDegree, order: &order) { a, _ in bound[Int(a) + 1] += 1 }
             }
+            if total <= pairLimit || (blockSize <= 2 && sampledDegree <= 1) { break }
+            (blockSize, sampledDegree) = (max(blockSize / 2, 2), max(sampledDegree / 2, 1))
         }
+        precondition(total <= pairLimit, "CandidatePairs: \(total) pairs even at the smallest blocks; more than \(pairLimit) cannot be indexed")
+        self.blockSize = blockSize
+        self.sampledDegree = sampledDegree
         for a in 0..<n { bound[a + 1] += bound[a] }
         let proposed = Int(bound[n])
         // Each row filled from its end: `bound[a + 1]` ends as row a's start.
