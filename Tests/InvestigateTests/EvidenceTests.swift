@@ -58,7 +58,9 @@ import Testing
         // The client's bits can be recomputed from the q the explanation prints.
         let formula = try #require(lines.first { $0.hasPrefix("a shared value's bits are -log2(q × holders / accounts)") })
         let printedQ = try #require(formula.split(separator: " ").drop { $0 != "user_agent" }.dropFirst().first)
-        let q = try #require(Double(printedQ.trimmingCharacters(in: CharacterSet(charactersIn: ","))))
+        let q = try #require(Double(printedQ.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))))
+        // A model mix's q is not a share of accounts (it can pass 1), and the line says so.
+        #expect(formula.contains("can pass 1") == why.shared.contains { $0.kind == .modelMix })
         let client = try #require(why.shared.first { $0.kind == .userAgent })
         #expect(abs(-log2(q * 12 / 72) - client.bits) < 0.1)
         // A background account shares nothing rare with the ring.

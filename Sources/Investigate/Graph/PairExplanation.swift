@@ -67,8 +67,12 @@ public enum PairExplanation {
         let kinds = LinkKind.allCases.filter { kind in evidence.shared.contains { $0.kind == kind } }
         guard !kinds.isEmpty else { return nil }
         let factors = kinds.map { "\($0.rawValue) \(formatShare(weights.share($0)))" }.joined(separator: ", ")
+        let mixNote = kinds.contains(.modelMix)
+            ? "; a model mix's q is measured among the accounts that have one and scaled by accounts / those accounts, so it can pass 1"
+            : ""
         return "a shared value's bits are -log2(q × holders / accounts) (accounts of the country for a local value), "
-            + "less any spread discount; q, the share of this population's pairs that meet by such a value, is \(factors)"
+            + "less any spread discount; q, the share of this population's accounts that hold a value of the kind "
+            + "another account also holds, is \(factors)\(mixNote)"
     }
 
     /// A share factor with two significant figures ("0.41", "0.0032"); from 1 up, one decimal
