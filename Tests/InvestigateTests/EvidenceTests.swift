@@ -108,6 +108,21 @@ import Testing
         let partners = inv.coActivity.partners(of: a, accountCount: inv.data.accountCount)
         #expect(partners.partners.map(\.account) == [b])
         #expect(partners.summary.hasPrefix("fires with 1 account within 5 s, 12 times; "))
+        // The account's JSON carries the same timing pivot, partner by partner.
+        guard case .object(let account) = Reports.account(a, in: inv), case .object(let timing)? = account["timing"],
+            case .array(let listed)? = timing["partners"], case .object(let first)? = listed.first
+        else {
+            Issue.record("account JSON has no timing partners")
+            return
+        }
+        #expect(listed.count == 1)
+        #expect(timing["together"] == .int(12) && timing["window_seconds"] == .int(5))
+        #expect(first["account_id"] == .exact(ExactText(bytes: Array("b".utf8))) && first["together"] == .int(12))
+        guard case .object(let quiet) = Reports.account(c, in: inv), case .object(let none)? = quiet["timing"] else {
+            Issue.record("account JSON has no timing section")
+            return
+        }
+        #expect(none["partners"] == .array([]) && none["together"] == .int(0))
     }
 
     @Test func surpriseIsZeroWithoutRepeatsOrAboveExpectation() {

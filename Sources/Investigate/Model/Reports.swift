@@ -47,7 +47,8 @@ public enum Reports {
         ])
     }
 
-    /// One account: attributes, linked values with share counts, cluster and risk.
+    /// One account: attributes, linked values with share counts, the accounts it fires together
+    /// with (`timing`), cluster and risk.
     public static func account(_ account: Int, in inv: Investigation) -> JSONOut {
         let data = inv.data
         let t = data.accounts
@@ -78,8 +79,21 @@ public enum Reports {
         }
         let cluster = inv.cluster(ofAccount: account)
         let f = inv.features
+        let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
+        let timing: JSONOut = .object([
+            "window_seconds": .int(PairExplanation.timingWindowSeconds), "together": .int(firing.together),
+            "expected": .number(firing.expected), "summary": .string(firing.summary),
+            "partners": .array(
+                firing.partners.map {
+                    .object([
+                        "account_id": .exact(data.accountExactID($0.account)), "together": .int($0.firing.together),
+                        "expected": .number($0.firing.expected), "bits": .number($0.firing.bits),
+                    ])
+                }),
+        ])
         return .object([
             "account_id": .exact(data.accountExactID(account)), "attributes": .object(attributes), "links": .object(links),
+            "timing": timing,
             "cluster": .string(cluster.id), "cluster_size": .int(cluster.size),
             "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
             "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),
