@@ -278,6 +278,24 @@ m = json.load(open(f"{b}/manifest.json"))
 assert m["values"]["exact"] is True
 PY
 
+# Untagging one member of a tagged cluster takes it out of the cluster's tag in the bundle:
+# enforcement.csv holds it back and the report's summary counts what the tag table counts.
+U=$("$BIN" case new 'one member out' --source "$WORK/src" 2>/dev/null)
+"$BIN" case tag "$U" ring-member --cluster c1 --source "$WORK/src" >/dev/null 2>&1
+OUT=$("$BIN" clusters "$WORK/src" --top 1 --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["accounts"][1])')
+"$BIN" case untag "$U" ring-member "$OUT" --reason 'not one of them' >/dev/null 2>&1
+"$BIN" case tag "$U" needs-review "$OUT" >/dev/null 2>&1
+check "export after untagging a member of a tagged cluster" "$BIN" export "$U" --source "$WORK/src" --out "$WORK/u"
+check "the untagged member is held back, the others proposed" python3 - "$WORK/u" "$OUT" <<'PY'
+import csv, re, sys
+b, out = sys.argv[1], sys.argv[2]
+rows = {r["account_id"]: r for r in csv.DictReader(open(f"{b}/enforcement.csv", newline=""))}
+assert rows[out]["proposed_action"] == "review", rows[out]
+assert "ring-member" not in rows[out]["reason"], rows[out]
+others = [r for a, r in rows.items() if a != out]
+assert others and all(r["proposed_action"] == "suspend" for r in others), others[:3]
+PY
+
 # Account ids are exact bytes, even when not valid UTF-8.
 X=$("$BIN" case new 'exact ids' 2>/dev/null)
 check "tag acct_\\xff and acct_\\xfe from argv" "$BIN" case tag "$X" ring-member $'acct_\xff' $'acct_\xfe' $'acct_\e[31m'

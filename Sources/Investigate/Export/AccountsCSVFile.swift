@@ -78,16 +78,23 @@ enum AccountsCSVFile {
         return JSONValue.object(members).canonical
     }
 
-    /// The proposed action and its reason for one account's labels.
-    static func proposal(labels: [String], status: CaseStatus, risk: Double) -> (String, String) {
+    /// The proposed action and its reason for one account's labels. `needs-review` holds an
+    /// account back from any ban or suspension until someone reviews it; an account the source
+    /// already lists as banned or suspended is said to be so.
+    static func proposal(labels: [String], status: CaseStatus, risk: Double, accountStatus: String = "") -> (String, String) {
         let set = Set(labels)
         let tagText = labels.isEmpty ? "untagged" : "tags " + labels.joined(separator: ";")
         let riskText = "risk " + RiskText.twoDecimals(risk)
         if set.contains("benign") { return ("none", "\(tagText); marked benign") }
         if status == .dismissed { return ("none", "\(tagText); case dismissed") }
-        if set.contains("ring-member") || set.contains("ring-infrastructure") || set.contains("escalated") {
+        let enforced = set.contains("ring-member") || set.contains("ring-infrastructure") || set.contains("escalated")
+        if enforced && set.contains("needs-review") {
+            return ("review", "\(tagText); held back from enforcement until reviewed (needs-review); case \(status.rawValue); \(riskText)")
+        }
+        if enforced {
             let action = status == .confirmed || status == .closed ? "ban" : "suspend"
-            return (action, "\(tagText); case \(status.rawValue); \(riskText)")
+            let already = accountStatus == "banned" || accountStatus == "suspended" ? "; already \(accountStatus) in the source" : ""
+            return (action, "\(tagText); case \(status.rawValue); \(riskText)\(already)")
         }
         if set.contains("decoy") { return ("monitor", "\(tagText); decoy kept live for observation") }
         return ("review", "\(tagText); \(riskText)")
@@ -99,7 +106,7 @@ enum AccountsCSVFile {
         var rows: [(ExactText, [String])] = input.accounts.map { id, i in
             let (action, reason) = proposal(
                 labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
-                risk: input.investigation.accountRisk[i])
+                risk: input.investigation.accountRisk[i], accountStatus: input.accountStatus(i))
             return (id, [CSVValue.text(id), id.base64, action, reason])
         }
         for id in input.missingAccounts {

@@ -93,6 +93,9 @@ public struct BundleInput {
     /// A pooled value's exact bytes, or empty for -1.
     func exact(_ pool: StringPool, _ id: Int32) -> ExactText { id < 0 ? ExactText(bytes: []) : ExactText(bytes: pool.bytes(id)) }
 
+    /// The account's `status` as the source gives it (lowercased), or "" when it has none.
+    func accountStatus(_ account: Int) -> String { pooled(data.pools.labels, data.accounts.status[account]) }
+
     /// The labels tagged on an account that is not in the source.
     func labels(ofMissing id: ExactText) -> [String] { snapshot.labels(of: .account, id) }
 }

@@ -4,6 +4,9 @@
 struct CaseLabelIndex {
     private var accountLabels: [ExactText: Set<String>] = [:]
     private var clusterLabels: [String: Set<String>] = [:]
+    /// Labels retracted from an account itself (and not added again): its cluster's tag of the
+    /// same label no longer covers it. Untagging one member of a tagged cluster takes it out.
+    private var retractedAccountLabels: [ExactText: Set<String>] = [:]
 
     /// Cluster tags not indexed: made on another source than the one exported (`ClusterTagSources`).
     private(set) var otherSourceClusterTags = 0
@@ -24,6 +27,9 @@ struct CaseLabelIndex {
             case .value: break
             }
         }
+        for tag in snapshot.retractedTags where tag.kind == .account {
+            retractedAccountLabels[tag.target, default: []].insert(tag.label)
+        }
     }
 
     /// The labels on an account id itself, sorted.
@@ -32,10 +38,13 @@ struct CaseLabelIndex {
     /// The labels on a cluster id, sorted.
     func labels(ofCluster id: String) -> [String] { (clusterLabels[id] ?? []).sorted() }
 
-    /// An account's own labels plus its cluster's, sorted (what `BundleInput.labels(ofAccount:)` gives).
+    /// An account's own labels plus its cluster's, less the labels retracted from the account
+    /// itself, sorted (what `BundleInput.labels(ofAccount:)` gives).
     func labels(of input: BundleInput, account: Int) -> [String] {
-        let own = accountLabels[input.data.accountExactID(account)] ?? []
-        let cluster = clusterLabels[input.investigation.cluster(ofAccount: account).id] ?? []
+        let id = input.data.accountExactID(account)
+        let own = accountLabels[id] ?? []
+        let cluster = (clusterLabels[input.investigation.cluster(ofAccount: account).id] ?? [])
+            .subtracting(retractedAccountLabels[id] ?? [])
         return own.union(cluster).sorted()
     }
 }
