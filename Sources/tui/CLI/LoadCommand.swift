@@ -52,7 +52,13 @@ struct ClustersCommand: ParsableCommand {
             for c in list {
                 let strongest = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
-                let members = c.members.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
+                // The riskiest members first (an account unlike its cluster is rated lower, so the
+                // first ones shown are typical of it); ties in account order.
+                let riskiest = c.members.count <= 4 ? Array(c.members) : c.members.enumerated().sorted { x, y in
+                    let rx = inv.accountRisk[Int(x.element)], ry = inv.accountRisk[Int(y.element)]
+                    return rx != ry ? rx > ry : x.offset < y.offset
+                }.map(\.element)
+                let members = riskiest.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
@@ -64,13 +70,28 @@ struct ClustersCommand: ParsableCommand {
                     let rest = shown.dropFirst(3).reduce(0) { $0 + $1.contribution }
                     print("\t  \(shown.count - 3) more \(shown.count == 4 ? "signal" : "signals") \(String(format: "%+.2f", rest)) (`account` or `--format json` lists them)")
                 }
+                if let line = Self.operationLine(of: c, in: inv) { print("\t  " + line) }
             }
             if !list.isEmpty {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
                         + "risk = 1 - exp(-sum of the signals' contributions). "
-                        + "shares kind:N = N distinct values of that kind held by two or more members (its three commonest kinds).")
+                        + "shares kind:N = N distinct values of that kind held by two or more members (its three commonest kinds). "
+                        + "Members are listed riskiest first.")
             }
         }
+    }
+
+    /// "part of operation op1: 4 clusters (c1, c3, c5, c1486), 423 accounts, tied by template tf-1a2b (3 clusters)",
+    /// or nil for a cluster in no operation.
+    static func operationLine(of cluster: Cluster, in inv: Investigation) -> String? {
+        guard let position = inv.operationOfCluster[cluster.position] else { return nil }
+        let op = inv.operations[position]
+        let ids = op.clusters.prefix(6).map { inv.clusters[$0].id }.joined(separator: ", ") + (op.clusters.count > 6 ? ", …" : "")
+        let ties = op.ties.prefix(2).map {
+            "\($0.kind.rawValue) \(TextEscaping.visible(inv.index.valueString($0.kind, $0.value), limit: 40)) (\($0.clusters) clusters)"
+        }
+        return "part of operation \(op.id): \(op.clusters.count) clusters (\(ids)), \(PairExplanation.count(op.accounts, "account"))"
+            + (ties.isEmpty ? "" : ", tied by " + ties.joined(separator: ", "))
     }
 }
