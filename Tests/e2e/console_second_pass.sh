@@ -176,6 +176,13 @@ if wait_for p6 '^> op1 ' 60; then
     check "point 6: Enter in the connect pane pivots on the value" p6 '^ Triage > cluster c1 > (payment|template|subnet|user_agent|email_domain) '
 else bad "point 6: console starts on the operations source" "$(screen p6)"; fi
 stop p6
+# The CLI's text names the operation too (a new-user trial found it only in the console and JSON).
+if "$BIN" clusters "$WORK/ops" --top 2 2>/dev/null | grep -q 'part of operation op1: 2 clusters (c1, c2), 6 accounts, tied by user_agent rare-kit/0.1'; then
+    ok "point 6: clusters text names the operation"
+else bad "point 6: clusters text names the operation" "$("$BIN" clusters "$WORK/ops" --top 2 2>&1 | head -20)"; fi
+if "$BIN" account "$WORK/ops" acct_poda1 2>/dev/null | grep -q '^  cluster c[12] is part of operation op1: '; then
+    ok "point 6: account text names the operation"
+else bad "point 6: account text names the operation" "$("$BIN" account "$WORK/ops" acct_poda1 2>&1 | head -8)"; fi
 CASE=$CASE_SAVED
 
 # --- point 7: the case in the console ---------------------------------------------------------

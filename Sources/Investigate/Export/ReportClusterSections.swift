@@ -36,6 +36,9 @@ enum ReportClusterSections {
             html += "<p>"
             if !tags.isEmpty { html += "Tagged <b>\(e(tags.joined(separator: ", ")))</b>. " }
             html += "Linked by \(kinds.isEmpty ? "no shared value" : e(kinds)).</p>\n"
+            if let operation = OperationSummary.line(of: c, in: input.investigation) {
+                html += "<p>This cluster is \(e(operation)).</p>\n"
+            }
             let signals = c.signals
             if signals.isEmpty {
                 html += "<p class=\"muted\">No distillation signal fired for this cluster.</p>\n"

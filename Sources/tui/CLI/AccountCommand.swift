@@ -33,7 +33,7 @@ struct AccountCommand: ParsableCommand {
                 "account \(exact.display)  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
             )
             print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
-            if let line = ClustersCommand.operationLine(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
+            if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
             if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
                 for key in attributes.keys.sorted() {
                     if case .string(let value) = attributes[key]! {

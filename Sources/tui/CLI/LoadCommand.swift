@@ -70,7 +70,7 @@ struct ClustersCommand: ParsableCommand {
                     let rest = shown.dropFirst(3).reduce(0) { $0 + $1.contribution }
                     print("\t  \(shown.count - 3) more \(shown.count == 4 ? "signal" : "signals") \(String(format: "%+.2f", rest)) (`account` or `--format json` lists them)")
                 }
-                if let line = Self.operationLine(of: c, in: inv) { print("\t  " + line) }
+                if let line = OperationSummary.line(of: c, in: inv) { print("\t  " + line) }
             }
             if !list.isEmpty {
                 print(
@@ -80,18 +80,5 @@ struct ClustersCommand: ParsableCommand {
                         + "Members are listed riskiest first.")
             }
         }
-    }
-
-    /// "part of operation op1: 4 clusters (c1, c3, c5, c1486), 423 accounts, tied by template tf-1a2b (3 clusters)",
-    /// or nil for a cluster in no operation.
-    static func operationLine(of cluster: Cluster, in inv: Investigation) -> String? {
-        guard let position = inv.operationOfCluster[cluster.position] else { return nil }
-        let op = inv.operations[position]
-        let ids = op.clusters.prefix(6).map { inv.clusters[$0].id }.joined(separator: ", ") + (op.clusters.count > 6 ? ", …" : "")
-        let ties = op.ties.prefix(2).map {
-            "\($0.kind.rawValue) \(TextEscaping.visible(inv.index.valueString($0.kind, $0.value), limit: 40)) (\($0.clusters) clusters)"
-        }
-        return "part of operation \(op.id): \(op.clusters.count) clusters (\(ids)), \(PairExplanation.count(op.accounts, "account"))"
-            + (ties.isEmpty ? "" : ", tied by " + ties.joined(separator: ", "))
     }
 }
