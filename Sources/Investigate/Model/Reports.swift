@@ -134,7 +134,7 @@ public enum Reports {
             "accounts": .array(holders.map { .exact(inv.data.accountExactID($0)) }),
             "count": .int(holders.count), "hub": .bool(hub),
             "holders": .array(
-                holders.map { holder in
+                inv.riskiestFirst(holders).map { holder in
                     let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
                     return .object([
                         "account_id": .exact(inv.data.accountExactID(holder)), "cluster": .string(cluster.id),

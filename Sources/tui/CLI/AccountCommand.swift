@@ -98,9 +98,8 @@ struct PivotCommand: ParsableCommand {
                 print(Reports.pivot(kind: kind, value: value, holders: holders, hub: hub, in: inv).pretty())
                 return
             }
-            let accounts = holders.map { inv.data.accountExactID($0) }
             print(
-                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(accounts.count, "account"))\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
+                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(holders.count, "account"))\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)
@@ -116,11 +115,8 @@ struct PivotCommand: ParsableCommand {
                 print("held in: " + parts.joined(separator: ", "))
             }
             // Riskiest first, as the console's value sheet lists them (ties in the source's order).
-            let listed = zip(holders, accounts).enumerated().sorted { x, y in
-                let rx = inv.accountRisk[x.element.0], ry = inv.accountRisk[y.element.0]
-                return rx != ry ? rx > ry : x.offset < y.offset
-            }.map(\.element)
-            for (holder, account) in listed {
+            for holder in inv.riskiestFirst(holders) {
+                let account = inv.data.accountExactID(holder)
                 let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
                 print(
                     "\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))\taccount risk \(String(format: "%.2f", inv.accountRisk[holder]))"

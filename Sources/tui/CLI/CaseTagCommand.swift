@@ -20,8 +20,19 @@ struct CaseTagCommand: ParsableCommand {
             let store = try store.open()
             let (list, context) = try targets.resolve()
             let added = try storeCall { try store.tag(caseID: caseID, label: tag, targets: list, context: context) }
-            print("tagged \(added) new in \(caseID)")
+            print("tagged \(added) new in \(caseID)\(Self.given(list))")
         }
+    }
+
+    /// " (of 1 cluster and 220 accounts)" when the targets are of more than one kind, so a
+    /// cluster's count (its members and the cluster itself) reads right; "" otherwise.
+    static func given(_ list: [(TagTargetKind, ExactText)]) -> String {
+        let kinds: [(TagTargetKind, String)] = [(.cluster, "cluster"), (.account, "account"), (.value, "value")]
+        let parts = kinds.compactMap { kind, noun -> String? in
+            let n = list.filter { $0.0 == kind }.count
+            return n == 0 ? nil : "\(n) \(noun)\(n == 1 ? "" : "s")"
+        }
+        return parts.count > 1 ? " (of " + parts.joined(separator: " and ") + ")" : ""
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Investigate
 
@@ -19,7 +20,15 @@ struct ExportCommand: ParsableCommand {
             _ = try storeCall { try store.snapshot(caseID: caseID) }
             let investigation = try SourceOptions.parse([source]).open()
             do {
-                let key = try BundleKeys.signingKey()
+                // A first export creates the signing key: say so, and where (partners trust it by its id).
+                let keyPath = InvestigatePaths.signingKey()
+                let existed = FileManager.default.fileExists(atPath: keyPath)
+                let key = try BundleKeys.signingKey(path: keyPath)
+                if !existed {
+                    printError(
+                        "investigate: created a signing key at \(inert(keyPath)) (mode 0600); bundles name its key id, "
+                            + "which partners confirm with you before trusting it")
+                }
                 let redactor = redact ? Redactor(key: try BundleKeys.pseudonymKey()) : nil
                 let result = try storeCall {
                     try CaseExporter(store: store, signingKey: key, redactor: redactor)

@@ -54,11 +54,7 @@ struct ClustersCommand: ParsableCommand {
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 // The riskiest members first (an account unlike its cluster is rated lower, so the
                 // first ones shown are typical of it); ties in account order.
-                let riskiest = c.members.count <= 4 ? Array(c.members) : c.members.enumerated().sorted { x, y in
-                    let rx = inv.accountRisk[Int(x.element)], ry = inv.accountRisk[Int(y.element)]
-                    return rx != ry ? rx > ry : x.offset < y.offset
-                }.map(\.element)
-                let members = riskiest.prefix(4).map { TextEscaping.visible(inv.data.accountID(Int($0)), limit: 24) }
+                let members = inv.riskiestFirst(c.members).prefix(4).map { TextEscaping.visible(inv.data.accountID($0), limit: 24) }
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
