@@ -152,7 +152,7 @@ struct IncidenceFixture {
         #expect(report.bytes.count < 2_000_000)
         let html = String(decoding: report.bytes, as: UTF8.self)
         #expect(html.matches(of: /class="cluster"/).count == ReportClusters.maxSections)
-        #expect(html.contains("Showing \(ReportGraphLayout.maxNamesPerGroup) of 100 accounts"))
+        #expect(html.contains("held by 100 of 100 accounts, \(ReportGraphLayout.maxNamesPerGroup) of them by name."))
         #expect(elapsed < .seconds(60), "render took \(elapsed)")
     }
 }
@@ -184,11 +184,13 @@ struct IncidenceFixture {
 
     @Test func sampledGraphSaysSo() throws {
         let html = Self.html(try IncidenceFixture())
-        let statement = try #require(html.firstMatch(of: /Showing (\d+) of (\d+) accounts and (\d+) of (\d+) shared values\./))
-        #expect(Int(statement.2) == IncidenceFixture.ringSize)
-        #expect(Int(statement.1)! <= ReportGraphLayout.maxNamed && Int(statement.1)! < IncidenceFixture.ringSize)
-        #expect(Int(statement.3)! < Int(statement.4)!)  // 15 org pairs cannot all be drawn in 8 groups
-        #expect(Int(statement.4)! >= 1 + IncidenceFixture.orgPairs)
+        let statement = try #require(
+            html.firstMatch(of: /Showing (\d+) of (\d+) shared values, held by (\d+) of (\d+) accounts, (\d+) of them by name\./))
+        #expect(Int(statement.4) == IncidenceFixture.ringSize)
+        #expect(Int(statement.3)! <= IncidenceFixture.ringSize && Int(statement.5)! <= Int(statement.3)!)
+        #expect(Int(statement.5)! <= ReportGraphLayout.maxNamed && Int(statement.5)! < IncidenceFixture.ringSize)
+        #expect(Int(statement.1)! < Int(statement.2)!)  // 15 org pairs cannot all be drawn in 8 groups
+        #expect(Int(statement.2)! >= 1 + IncidenceFixture.orgPairs)
         // A box counts every account it stands for, named or not.
         #expect(html.contains("more</text>"))
     }

@@ -20,6 +20,8 @@ public struct CaseLinks {
         public var sharers: [Int32]
         /// How many accounts in the whole source share it.
         public var sharedBy: Int
+        /// Too common to find pairs by (`LinkIndex.isHub`): drawn last in the report's graph.
+        public var hub = false
     }
 
     /// The shared values, sorted by (kind, exact value).
@@ -55,7 +57,9 @@ public struct CaseLinks {
                     let weight = LinkStrength.strength(
                         kind: kind, sharedBy: total, freeMail: kind == .emailDomain && FreeMail.contains(printable))
                     values.append(
-                        SharedValue(kind: kind, id: value, text: text, weight: weight, sharers: sharers, sharedBy: total))
+                        SharedValue(
+                            kind: kind, id: value, text: text, weight: weight, sharers: sharers, sharedBy: total,
+                            hub: index.isHub(kind, value: value)))
                 }
             }
         }

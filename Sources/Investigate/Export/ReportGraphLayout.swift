@@ -45,7 +45,12 @@ struct ReportGraphLayout {
             }
         }
         func weight(_ box: ValueBox) -> Double { box.values.map { links.values[$0].weight }.max() ?? 0 }
+        // Boxes holding a value rare enough to find pairs by come first; a box of hubs only (a
+        // free-mail domain, a model everyone uses) is drawn only if room is left.
+        func rare(_ box: ValueBox) -> Bool { box.values.contains { !links.values[$0].hub } }
         let candidates = all.sorted { a, b in
+            let (ra, rb) = (rare(a), rare(b))
+            if ra != rb { return ra }
             if a.sharers.count != b.sharers.count { return a.sharers.count > b.sharers.count }
             let (wa, wb) = (weight(a), weight(b))
             return wa != wb ? wa > wb : a.values[0] < b.values[0]
@@ -101,10 +106,12 @@ struct ReportGraphLayout {
 
     /// The sampling statement: what the graph shows out of what there is.
     func statement(accounts total: Int, values totalValues: Int) -> String {
+        let covered = total - unlinked
         var text =
             accountsNamed == total && valuesShown == totalValues
             ? "Showing all \(total) accounts and all \(totalValues) shared values."
-            : "Showing \(accountsNamed) of \(total) accounts and \(valuesShown) of \(totalValues) shared values."
+            : "Showing \(valuesShown) of \(totalValues) shared values, held by \(covered) of \(total) accounts, "
+                + "\(accountsNamed) of them by name."
         text += " Each account box holds the accounts that share exactly the values it is linked to"
         text += accountsNamed < total - unlinked ? " (named up to \(Self.maxNamesPerGroup) per box)." : "."
         if unlinked > 0 { text += " \(ReportText.count(unlinked, "account")) share none of the values drawn." }
