@@ -28,7 +28,8 @@ struct WhyCommand: ParsableCommand {
                 throw CLIFailure(message: "both ids name the same account, \(ids[0].display): give two accounts", code: 2)
             }
             let evidence = inv.why(a, b)
-            let lines = inv.explainPair(a, b)
+            let note = PairClusterNote.line(evidence, a: a, b: b, in: inv)
+            let lines = inv.explainPair(a, b) + (note.map { [$0] } ?? [])
             if format == .json {
                 print(Reports.pair(evidence, a: a, b: b, lines: lines, in: inv).pretty())
                 return
@@ -38,7 +39,6 @@ struct WhyCommand: ParsableCommand {
                 "\(inv.data.accountExactID(a).display) ~ \(inv.data.accountExactID(b).display): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
             )
             for line in lines { print("  " + TextEscaping.visible(line)) }
-            if let note = PairClusterNote.line(evidence, a: a, b: b, in: inv) { print("  " + note) }
         }
     }
 }
