@@ -9,45 +9,47 @@ public struct AccountFeatures: Sendable {
     /// Queries per account.
     public let queries: AccountQueryCounts
     /// Queries that carried a prompt or prompt fingerprint.
-    public var prompted: [Int32]
+    public var prompted: AccountCounts
     /// Prompts asking for reasoning / chain of thought / rationales / grading.
-    public var reasoning: [Int32]
+    public var reasoning: AccountCounts
     /// Input tokens, summed.
     public var inputTokens: AccountTokenSums
     /// Output tokens, summed.
     public var outputTokens: AccountTokenSums
     /// Normalised entropy of the hour-of-day histogram (1 = flat round the clock), -1 when too few queries.
-    public var hourEntropy: [Float]
+    public var hourEntropy: SparseFloats
     /// Coefficient of variation of gaps between queries (low = metronome), -1 when too few.
-    public var gapVariation: [Float]
+    public var gapVariation: SparseFloats
     /// Share of queries from hosting / datacenter ASNs.
-    public var hostingShare: [Float]
+    public var hostingShare: SparseFloats
     /// First query time (epoch ms), Int64.min when none.
     public let firstQuery: AccountQueryTimes
     /// Last query time (epoch ms), Int64.min when none.
     public let lastQuery: AccountQueryTimes
     /// Normalised entropy of the account's category histogram, -1 when uncategorised.
-    public var categoryEntropy: [Float]
+    public var categoryEntropy: SparseFloats
 
     /// Measures every account.
     public init(data: CaseData, index: LinkIndex) { self.init(data: data) }
 
     /// Measures every account from the query history alone (no link index needed, so
-    /// `Investigation` measures while it indexes).
+    /// `Investigation` measures while it indexes). The float features are gathered account by
+    /// account into `SparseFloats` (most accounts have too few queries for an hour or gap
+    /// profile), the counts into `AccountCounts`.
     public init(data: CaseData) {
         let n = data.accountCount
         let q = data.queries
         queries = AccountQueryCounts(queries: q)
-        prompted = .init(repeating: 0, count: n)
-        reasoning = .init(repeating: 0, count: n)
+        prompted = AccountCounts(count: n)
+        reasoning = AccountCounts(count: n)
         inputTokens = AccountTokenSums(count: n)
         outputTokens = AccountTokenSums(count: n)
-        hourEntropy = .init(repeating: -1, count: n)
-        gapVariation = .init(repeating: -1, count: n)
-        hostingShare = .init(repeating: 0, count: n)
+        var hourEntropy = SparseFloats.Builder(count: n, absent: -1)
+        var gapVariation = SparseFloats.Builder(count: n, absent: -1)
+        var hostingShare = SparseFloats.Builder(count: n, absent: 0)
+        var categoryEntropy = SparseFloats.Builder(count: n, absent: -1)
         firstQuery = AccountQueryTimes(queries: q, last: false)
         lastQuery = AccountQueryTimes(queries: q, last: true)
-        categoryEntropy = .init(repeating: -1, count: n)
         var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count + 1)
         var touched: [Int] = []
         let hosting = (0..<data.pools.asns.count).map { HostingASNs.contains(data.pools.asns.string(Int32($0))) }
@@ -59,13 +61,14 @@ public struct AccountFeatures: Sendable {
             var previous = Int64.min
             var gapSum = 0.0, gapSquares = 0.0, gaps = 0
             var hostingCount = 0
+            var promptedCount: Int32 = 0, reasoningCount: Int32 = 0
             var inputSum: Int64 = 0, outputSum: Int64 = 0
             for i in range {
                 let row = i
                 let ts = q.timestamp(row)
                 let flags = q.promptFlags(row)
-                if flags != 0 { prompted[account] += 1 }
-                if flags & PromptDigest.Flags.reasoning != 0 { reasoning[account] += 1 }
+                if flags != 0 { promptedCount += 1 }
+                if flags & PromptDigest.Flags.reasoning != 0 { reasoningCount += 1 }
                 inputSum += Int64(q.inputTokens(row))
                 outputSum += Int64(q.outputTokens(row))
                 let category = Int(q.category(row))
@@ -84,6 +87,8 @@ public struct AccountFeatures: Sendable {
                 }
                 previous = ts
             }
+            prompted[account] = promptedCount
+            reasoning[account] = reasoningCount
             inputTokens[account] = inputSum
             outputTokens[account] = outputSum
             let count = range.count
@@ -93,20 +98,24 @@ public struct AccountFeatures: Sendable {
                 let histogram =
                     touched.map { categoryCounts[$0] }
                     + [Int](repeating: 0, count: max(0, min(8, categoryCounts.count - 1) - touched.count))
-                categoryEntropy[account] = Float(Statistics.normalisedEntropy(histogram))
+                categoryEntropy.set(account, Float(Statistics.normalisedEntropy(histogram)))
                 for c in touched { categoryCounts[c] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
-            hostingShare[account] = Float(hostingCount) / Float(count)
+            hostingShare.set(account, Float(hostingCount) / Float(count))
             // Sample-size floors (design, not fitted): a 24-bin histogram needs about one query
             // a bin before its entropy means anything, and a spread of gaps about ten gaps.
-            if count >= 24 { hourEntropy[account] = Float(Statistics.normalisedEntropy(hours)) }
+            if count >= 24 { hourEntropy.set(account, Float(Statistics.normalisedEntropy(hours))) }
             if gaps >= 10 {
                 let mean = gapSum / Double(gaps)
                 let variance = max(0, gapSquares / Double(gaps) - mean * mean)
-                gapVariation[account] = mean > 0 ? Float(variance.squareRoot() / mean) : 0
+                gapVariation.set(account, mean > 0 ? Float(variance.squareRoot() / mean) : 0)
             }
         }
+        self.hourEntropy = SparseFloats(hourEntropy)
+        self.gapVariation = SparseFloats(gapVariation)
+        self.hostingShare = SparseFloats(hostingShare)
+        self.categoryEntropy = SparseFloats(categoryEntropy)
     }
 }
 
@@ -130,6 +139,14 @@ public enum Statistics {
         let sorted = values.sorted()
         let mid = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// The median of values (0 when empty), sorting them in place rather than into a copy.
+    public static func median(sortingInPlace values: inout [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        values.sort()
+        let mid = values.count / 2
+        return values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
     }
 
     /// Mean and coefficient of variation.

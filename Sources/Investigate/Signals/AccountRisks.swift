@@ -1,11 +1,11 @@
 /// Each account's own risk in 0...1: its cluster's risk weighted by how much of the cluster's
 /// behaviour it shows (`RiskScorer.accountRisk`, `AccountRiskWeight`). Worked out when read, in
-/// constant time, from what the investigation keeps anyway (the cluster risks, each account's
+/// near-constant time, from what the investigation keeps anyway (the cluster risks, each account's
 /// cluster and its features), plus each linked cluster's share of reasoning prompts (a lone
 /// account's share is its own), so no per-account column is held.
 public struct AccountRisks: RandomAccessCollection, Sendable {
     private let scorer: RiskScorer
-    private let clusterRisks: [Double]
+    private let clusterRisks: RankRisks
     private let clusterOfAccount: [Int32]
     private let features: AccountFeatures
     /// Reasoning prompts over prompted queries, for each cluster of two accounts or more.
@@ -13,7 +13,7 @@ public struct AccountRisks: RandomAccessCollection, Sendable {
 
     /// Keeps what an account's risk is worked out from; `members` lists a cluster's accounts.
     init(
-        scorer: RiskScorer, clusterRisks: [Double], clusterOfAccount: [Int32], features: AccountFeatures,
+        scorer: RiskScorer, clusterRisks: RankRisks, clusterOfAccount: [Int32], features: AccountFeatures,
         clusterCount: Int, members: (Int) -> ArraySlice<Int32>
     ) {
         self.scorer = scorer
@@ -40,13 +40,13 @@ public struct AccountRisks: RandomAccessCollection, Sendable {
     public var endIndex: Int { clusterOfAccount.count }
 
     /// The risk of `account`.
-    /// - Complexity: O(1).
+    /// - Complexity: O(log runs of equal cluster risks) (`RankRisks`).
     public subscript(account: Int) -> Double {
         weight(of: account).risk
     }
 
     /// How the risk of `account` is made from its cluster's.
-    /// - Complexity: O(1).
+    /// - Complexity: O(log runs of equal cluster risks) (`RankRisks`).
     public func weight(of account: Int) -> AccountRiskWeight {
         let cluster = clusterOfAccount[account]
         let prompted = features.prompted[account]

@@ -14,7 +14,13 @@ public struct OutputLengths: Sendable, Equatable {
 
     /// Summarises per-account averages (any order).
     public init(perAccount values: [Double]) {
-        let sorted = values.sorted()
+        var sorted = values
+        self.init(sortingInPlace: &sorted)
+    }
+
+    /// Summarises per-account averages (any order), sorting them in place rather than into a copy.
+    init(sortingInPlace sorted: inout [Double]) {
+        sorted.sort()
         guard !sorted.isEmpty else {
             percentiles = []
             return
@@ -29,17 +35,24 @@ public struct OutputLengths: Sendable, Equatable {
     /// Percentiles as a snapshot kept them (21 values, or none).
     init(percentiles: [Double]) { self.percentiles = percentiles }
 
-    /// Measures every account's output tokens per query.
+    /// Measures every account's output tokens per query: of the accounts with `minimumQueries`
+    /// or more, or when there are none, of every account with a query. The averages are gathered
+    /// into one column of exactly their number.
     public init(features: AccountFeatures) {
-        var counted: [Double] = [], everyone: [Double] = []
+        var counted = 0, everyone = 0
         for a in 0..<features.queries.count {
             let queries = Int(features.queries[a])
-            guard queries > 0 else { continue }
-            let perQuery = Double(features.outputTokens[a]) / Double(queries)
-            everyone.append(perQuery)
-            if queries >= Self.minimumQueries { counted.append(perQuery) }
+            if queries > 0 { everyone += 1 }
+            if queries >= Self.minimumQueries { counted += 1 }
         }
-        self.init(perAccount: counted.isEmpty ? everyone : counted)
+        let floor = counted > 0 ? Self.minimumQueries : 1
+        var values: [Double] = []
+        values.reserveCapacity(counted > 0 ? counted : everyone)
+        for a in 0..<features.queries.count {
+            let queries = Int(features.queries[a])
+            if queries >= floor { values.append(Double(features.outputTokens[a]) / Double(queries)) }
+        }
+        self.init(sortingInPlace: &values)
     }
 
     /// The `q` quantile (0...1), interpolated between the stored percentiles; 0 when empty.

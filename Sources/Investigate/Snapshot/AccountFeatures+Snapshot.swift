@@ -1,16 +1,16 @@
 extension AccountFeatures {
     func writeSnapshot(_ out: SnapshotFileWriter) throws {
-        try out.put("features.prompted", prompted)
-        try out.put("features.reasoning", reasoning)
+        try out.put("features.prompted", Array(prompted))
+        try out.put("features.reasoning", Array(reasoning))
         for (name, sums) in [("input", inputTokens), ("output", outputTokens)] {
             try out.put("features.\(name)_tokens.narrow", sums.narrow)
             try out.put("features.\(name)_tokens.wide_keys", Array(sums.wide.keys))
             try out.put("features.\(name)_tokens.wide_values", Array(sums.wide.values))
         }
-        try out.put("features.hour_entropy", hourEntropy)
-        try out.put("features.gap_variation", gapVariation)
-        try out.put("features.hosting_share", hostingShare)
-        try out.put("features.category_entropy", categoryEntropy)
+        try out.put("features.hour_entropy", Array(hourEntropy))
+        try out.put("features.gap_variation", Array(gapVariation))
+        try out.put("features.hosting_share", Array(hostingShare))
+        try out.put("features.category_entropy", Array(categoryEntropy))
     }
 
     /// Reads the measured columns (query counts and first and last times are read from `queries`).
@@ -38,14 +38,14 @@ extension AccountFeatures {
         queries = AccountQueryCounts(queries: q)
         firstQuery = AccountQueryTimes(queries: q, last: false)
         lastQuery = AccountQueryTimes(queries: q, last: true)
-        prompted = try ints("prompted")
-        reasoning = try ints("reasoning")
+        prompted = AccountCounts(try ints("prompted"))
+        reasoning = AccountCounts(try ints("reasoning"))
         inputTokens = try sums("input")
         outputTokens = try sums("output")
-        hourEntropy = try floats("hour_entropy")
-        gapVariation = try floats("gap_variation")
-        hostingShare = try floats("hosting_share")
-        categoryEntropy = try floats("category_entropy")
+        hourEntropy = SparseFloats(try floats("hour_entropy"), absent: -1)
+        gapVariation = SparseFloats(try floats("gap_variation"), absent: -1)
+        hostingShare = SparseFloats(try floats("hosting_share"), absent: 0)
+        categoryEntropy = SparseFloats(try floats("category_entropy"), absent: -1)
     }
 }
 
