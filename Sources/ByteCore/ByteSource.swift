@@ -8,9 +8,48 @@ public protocol ByteSource: AnyObject {
     func read(into buffer: inout MutableRawSpan) throws -> Int
     /// Bytes of the underlying file consumed so far (for progress).
     var bytesConsumed: Int { get }
+    /// Where the part of the stream being read began, in stream bytes: a gzip member's first
+    /// decompressed byte (0 for a source of one part).
+    var partStart: Int { get }
+}
+
+/// Damage a source found and passed over (a gzip member that failed, the next member found):
+/// raised by one read, after the bytes decoded before it were handed out; the next read goes on
+/// with the bytes after the damage.
+public struct StreamDamage: Error, Sendable {
+    /// What is wrong, and where in the file.
+    public var reason: String
+    /// Where in the stream the damaged part began (its bytes may be wrong).
+    public var partStart: Int
+    /// Bytes of the file passed over to find the next part, or nil when the part was decoded
+    /// whole and only failed its check (nothing was lost, but what it gave may be wrong).
+    public var skippedBytes: Range<Int>?
+
+    /// Creates a report of damage passed over.
+    public init(reason: String, partStart: Int, skippedBytes: Range<Int>?) {
+        self.reason = reason
+        self.partStart = partStart
+        self.skippedBytes = skippedBytes
+    }
+}
+
+/// What a `LineReader` tells of damage its source passed over.
+public struct LineDamage: Sendable {
+    /// The damage.
+    public var damage: StreamDamage
+    /// The lines already handed out that came (in part) from the damaged part.
+    public var partLines: ClosedRange<Int>?
+    /// The damaged part's unfinished last line (dropped: it was cut, or would run into the next
+    /// part's first line), if any.
+    public var cutLine: Int?
+    /// The number of the next line read (after the damage).
+    public var nextLine: Int
 }
 
 extension ByteSource {
+    /// A source of one part.
+    public var partStart: Int { 0 }
+
     /// Reads up to `buffer.count` bytes into the start of an array's storage.
     public func read(into buffer: inout [UInt8]) throws -> Int {
         var values = buffer.mutableSpan

@@ -2,7 +2,8 @@
 ///
 /// Known keys (per `TableSchema`) fill slots; every other key is kept as an extra column whose
 /// value is the decoded string, or the raw JSON text for numbers, literals, objects and arrays.
-/// String escapes, `\u` sequences and surrogate pairs are decoded; invalid bytes are kept as-is.
+/// String escapes, `\u` sequences and surrogate pairs are decoded (a lone surrogate to its WTF-8
+/// bytes); invalid bytes are kept as-is.
 ///
 /// The line is copied once into the record's scratch buffer, so a string without escapes is a
 /// range of that copy (no copy per value). Keys are matched first against the key seen at the same position on the
@@ -226,11 +227,10 @@ public struct JSONLineParser {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else {
                         cursor.index = save
-                        scalar = 0xFFFD
                     }
-                } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                    scalar = 0xFFFD
                 }
+                // A lone surrogate is kept as its own three bytes (WTF-8: `\ud800` is ED A0 80),
+                // not as U+FFFD: values are bytes, and `\ud800` and `\udc00` must stay apart.
                 appendUTF8(scalar, to: fields)
             default:
                 return cursor.failure("bad escape in a string")

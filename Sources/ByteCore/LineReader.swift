@@ -43,6 +43,25 @@ public final class LineReader {
     private var streamOffset = 0
     /// The longest line accepted.
     public let maxLineBytes: Int
+    /// When true, blank lines (nothing but spaces and tabs, then an optional `\r`) are passed
+    /// over without being handed out: their numbers are used up, at a few bytes per cycle, so a
+    /// file (or a gzip bomb) of empty lines costs about as much as reading its bytes. A reader
+    /// may change it between lines (CSV turns it off inside a quoted field, where a blank line
+    /// is data).
+    public var skipsBlankLines = false
+    /// The stream offset where the source's current part began, until a line reaching it is
+    /// handed out (then `Int.max`).
+    private var partMark = Int.max
+    private var knownPartStart = 0
+    /// The first line (at least partly) from the source's current part, once one was handed out.
+    private var partFirstLine = 1
+
+    /// The lines handed out so far that came (at least partly) from the source's current part
+    /// (a gzip member), or nil.
+    public var currentPartLines: ClosedRange<Int>? {
+        let first = partMark == Int.max ? partFirstLine : nextNumber
+        return first <= nextNumber - 1 ? first...(nextNumber - 1) : nil
+    }
 
     /// Reads lines from `source` in blocks of `blockSize` bytes.
     public init(source: ByteSource, blockSize: Int = 4 << 20, maxLineBytes: Int = 256 << 20) {
@@ -59,15 +78,32 @@ public final class LineReader {
     /// stream fails now).
     public var hasPartialLine: Bool { end > start }
 
+    /// True once the source said it has no more bytes.
+    public var reachedEnd: Bool { eof }
+
     /// Bytes of the underlying file consumed (for progress).
     public var bytesConsumed: Int { source.bytesConsumed }
 
     /// Calls `body` for every line until the stream ends or `body` returns false.
     /// - Parameters:
     ///   - onOverlong: called with the line number of a line over `maxLineBytes` (it is skipped).
-    public func forEachLine(onOverlong: (Int) -> Void = { _ in }, _ body: (LineView) throws -> Bool) throws {
+    ///   - onDamage: damage the source passed over (a damaged gzip member, the next one found);
+    ///     return false to stop. Reading goes on after it by default.
+    public func forEachLine(
+        onOverlong: (Int) -> Void = { _ in }, onDamage: (LineDamage) throws -> Bool = { _ in true },
+        _ body: (LineView) throws -> Bool
+    ) throws {
         var skippingOverlong = false
         while true {
+            if skipsBlankLines && !skippingOverlong && start < end {
+                let run = Self.blankLinesRun(in: buffer, start..<end)
+                if run.lines > 0 {
+                    passPartMark(upTo: streamOffset + run.end - start)
+                    streamOffset += run.end - start
+                    start = run.end
+                    nextNumber += run.lines
+                }
+            }
             // Look for a newline in the buffered bytes.
             if start < end, let newline = Self.firstNewline(in: buffer, start..<end) {
                 if skippingOverlong {
@@ -77,6 +113,7 @@ public final class LineReader {
                     nextNumber += 1
                     continue
                 }
+                passPartMark(upTo: streamOffset + newline + 1 - start)
                 var length = newline - start
                 let droppedCR = length > 0 && buffer[newline - 1] == 0x0D
                 if droppedCR { length -= 1 }
@@ -91,6 +128,7 @@ public final class LineReader {
             }
             if eof {
                 if start < end && !skippingOverlong {
+                    passPartMark(upTo: streamOffset + end - start)
                     var length = end - start
                     if buffer[end - 1] == 0x0D { length -= 1 }
                     let line = LineView(bytes: buffer[start..<start + length], number: nextNumber, offset: streamOffset, terminated: false)
@@ -101,8 +139,38 @@ public final class LineReader {
                 }
                 return
             }
-            try refill(&skippingOverlong, onOverlong: onOverlong)
+            do {
+                try refill(&skippingOverlong, onOverlong: onOverlong)
+            } catch let damage as StreamDamage {
+                if try !onDamage(passOver(damage, &skippingOverlong)) { return }
+            }
         }
+    }
+
+    /// Notes that the line ending before stream offset `lineEnd` is handed out: if it reaches
+    /// the source's current part, it is that part's first line.
+    @inline(__always)
+    private func passPartMark(upTo lineEnd: Int) {
+        if lineEnd > partMark {
+            partFirstLine = nextNumber
+            partMark = Int.max
+        }
+    }
+
+    /// Takes damage the source passed over: the damaged part's unfinished last line is dropped
+    /// (it is cut, or runs into the next part's first line).
+    private func passOver(_ damage: StreamDamage, _ skippingOverlong: inout Bool) -> LineDamage {
+        let handedOut = currentPartLines
+        var cut: Int?
+        if end > start || skippingOverlong {
+            cut = nextNumber
+            streamOffset += end - start
+            start = 0
+            end = 0
+            skippingOverlong = false
+            nextNumber += 1
+        }
+        return LineDamage(damage: damage, partLines: handedOut, cutLine: cut, nextLine: nextNumber)
     }
 
     /// The index of the first newline in `range` of `bytes`, or nil (memchr over a checked range).
@@ -113,6 +181,34 @@ public final class LineReader {
             guard let base = raw.baseAddress, let found = memchr(base + range.lowerBound, 0x0A, range.count) else { return nil }
             return UnsafeRawPointer(found) - base
         }
+    }
+
+    /// The whole blank lines at the start of `range` of `bytes`: how many, and where the first
+    /// line that is not blank (or not complete) starts. A blank line is spaces and tabs, then an
+    /// optional `\r`, then `\n`; runs of bare `\n` are passed eight bytes at a time.
+    public static func blankLinesRun(in bytes: [UInt8], _ range: Range<Int>) -> (end: Int, lines: Int) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "LineReader: range out of the buffer")
+        let span = bytes.span
+        let raw = span.bytes
+        let end = range.upperBound
+        var i = range.lowerBound, lineStart = i, lines = 0
+        while i < end {
+            let byte = span[i]
+            if byte == 0x0A {
+                i += 1
+                lines += 1
+                while i + 8 <= end && raw.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x0A0A_0A0A_0A0A_0A0A {
+                    i += 8
+                    lines += 8
+                }
+                lineStart = i
+            } else if byte == 0x20 || byte == 0x09 || (byte == 0x0D && i + 1 < end && span[i + 1] == 0x0A) {
+                i += 1
+            } else {
+                break
+            }
+        }
+        return (lineStart, lines)
     }
 
     private func refill(_ skippingOverlong: inout Bool, onOverlong: (Int) -> Void) throws {
@@ -137,6 +233,11 @@ public final class LineReader {
             }
         }
         let n = try Self.read(source, into: &buffer, from: end)
+        let part = source.partStart
+        if part != knownPartStart {
+            knownPartStart = part
+            partMark = part
+        }
         if n == 0 {
             eof = true
             if skippingOverlong { nextNumber += 1 }

@@ -220,5 +220,47 @@ check "stray quote in queries.csv: only its line lost, said so" '[ $status -eq 0
 $T "$BIN" load "$WORK/stray" --strict > "$WORK/stray-strict.txt" 2>&1; status=$?
 check "stray quote in queries.csv: strict stops at line 3" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries.csv:3: quoted field never closed" "$WORK/stray-strict.txt"'
 
+# A gzip bomb of blank lines: 1 GiB of newlines in 1 MB (1,024 members) costs about what its
+# bytes cost, not a call per line (it took over 60 s).
+base "$WORK/blank"; rm -r "$WORK/blank/queries"
+python3 - "$WORK/blank/queries.jsonl.gz" <<'PY'
+import gzip, sys
+m = gzip.compress(b'\n' * (1 << 20), 9)
+with open(sys.argv[1], 'wb') as f:
+    f.write(gzip.compress(b'{"ts":"2026-03-01T00:00:00Z","account_id":"a1"}\n'))
+    for _ in range(1024): f.write(m)
+    f.write(gzip.compress(b'{"ts":"2026-03-01T00:00:01Z","account_id":"a2"}\n{"ts":"bad","account_id":"a2"}\n'))
+PY
+$T "$BIN" load "$WORK/blank" > "$WORK/blank.txt" 2>&1; status=$?
+check "gzip of 1 GiB of blank lines: loads in seconds, later lines keep their numbers" '[ $status -eq 0 ] && grep -q "queries 2 " "$WORK/blank.txt" && grep -q "queries.jsonl.gz:1073741827: bad timestamp" "$WORK/blank.txt"'
+
+# A damaged gzip member: reading goes on at the next member; the lost part and the rows read
+# from the damaged member are said.
+base "$WORK/member"; rm -r "$WORK/member/queries"
+python3 - "$WORK/member/queries.jsonl.gz" <<'PY'
+import gzip, sys
+rows = [('{"ts":%d,"account_id":"a%d","prompt":"row %d"}\n' % (1000000000 + i, 1 + i % 2, i)).encode() for i in range(3000)]
+a = bytearray(gzip.compress(b''.join(rows[:1000]))); a[len(a) // 2] ^= 0xFF
+open(sys.argv[1], 'wb').write(bytes(a) + gzip.compress(b''.join(rows[1000:2000])) + gzip.compress(b''.join(rows[2000:])))
+PY
+$T "$BIN" load "$WORK/member" --format json > "$WORK/member.json" 2>&1; status=$?
+member_ok() { python3 - "$WORK/member.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+w = [x["reason"] for x in r["warnings"] if x["reason"].startswith("lines 1-") and "gzip member found damaged" in x["reason"]]
+ok = r["queries"] >= 2000 and len(w) == 1 and "read on from the next member" in w[0]
+raise SystemExit(0 if ok else 1)
+PY
+}
+check "damaged gzip member: the members after it are kept, the loss and the suspect lines said" '[ $status -eq 0 ] && member_ok'
+
+# Timestamps without a zone: read as UTC, said once per file with the count; strict stops.
+base "$WORK/zone"
+printf '{"ts":"2026-03-01T00:00:00","account_id":"a1"}\n{"ts":"2026-03-02","account_id":"a2"}\n' > "$WORK/zone/queries/z.jsonl"
+$T "$BIN" load "$WORK/zone" > "$WORK/zone.txt" 2>&1; status=$?
+check "timestamps with no zone: one warning with the count" '[ $status -eq 0 ] && grep -q "queries 3 " "$WORK/zone.txt" && grep -q "queries/z.jsonl:1: 2 timestamps have no time zone (Z or an offset)" "$WORK/zone.txt"'
+$T "$BIN" load "$WORK/zone" --strict > "$WORK/zone-strict.txt" 2>&1; status=$?
+check "timestamps with no zone: strict stops at the first" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/z.jsonl:1: ts .2026-03-01T00:00:00. has no time zone" "$WORK/zone-strict.txt"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -30,7 +30,8 @@ struct AccountLoader {
         }
         table.fileStart.append(table.count)
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
-        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
+            onWarning: { log.warn(entry.name, $0, $1) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
@@ -51,8 +52,13 @@ struct AccountLoader {
             }
             var created = Int64.min
             if row.hasValue(Slot.created) {
-                if let millis = row.withTrimmedBytes(Slot.created, Timestamp.parseMillis) {
-                    created = millis
+                if let parsed = row.withTrimmedBytes(Slot.created, Timestamp.parse) {
+                    created = parsed.millis
+                    if !parsed.zoned,
+                        !log.noteZoneless(entry.name, row.line, "created_at", { row.withBytes(Slot.created, FieldParsing.quote) })
+                    {
+                        return false
+                    }
                 } else if !log.warn(
                     entry.name, row.line,
                     "bad created_at \(row.withBytes(Slot.created, FieldParsing.quote)); kept without it")

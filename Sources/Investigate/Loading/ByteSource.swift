@@ -10,6 +10,8 @@ public struct SourceFileError: Error, CustomStringConvertible, Sendable {
     public var path: String
     /// What went wrong.
     public var reason: String
+    /// True when the bytes decoded last may be wrong (a gzip member found corrupt), not only cut.
+    public var partDamaged = false
     /// Creates an error for `path`.
     public init(path: String, reason: String) {
         self.path = path
@@ -18,22 +20,20 @@ public struct SourceFileError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// Reads a plain file with POSIX `read(2)`.
-///
-/// Only a regular file is read: the path is opened without following a final symbolic link and
-/// without blocking (a FIFO would otherwise wait for a writer forever), and the descriptor
-/// actually opened is checked with `fstat`, so a FIFO, device or socket swapped in after the
-/// folder was listed is refused rather than read.
-public final class FileByteSource: ByteSource {
-    private let fd: Int32
-    private let path: String
-    private var remaining = Int.max
-    private var startOffset = 0
-    public private(set) var bytesConsumed = 0
-    /// The file's size when opened.
-    public let fileSize: Int
+/// A regular file opened once for a load: every slice of it is read through this descriptor
+/// (`pread`, each at its own offset), so a name replaced during the load (by another file, or a
+/// symbolic link) does not change what is read. Closed when the last source using it goes.
+public final class OpenFile: Sendable {
+    fileprivate let fd: Int32
+    /// The path it was opened by.
+    public let path: String
+    /// Its size when opened.
+    public let size: Int
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading: only a regular file, not through a final symbolic link, and
+    /// without blocking (a FIFO would otherwise wait for a writer forever); the descriptor
+    /// actually opened is checked with `fstat`, so a FIFO, device or socket swapped in after
+    /// the folder was listed is refused rather than read.
     /// - Throws: `SourceFileError` when it cannot be opened, is a symbolic link, or is not a
     ///   regular file.
     public init(path: String) throws {
@@ -57,7 +57,39 @@ public final class FileByteSource: ByteSource {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
         self.path = path
-        fileSize = Int(info.st_size)
+        size = Int(info.st_size)
+    }
+
+    deinit { close(fd) }
+}
+
+/// Reads a plain file (an `OpenFile`, whole or a byte range of it) with POSIX `pread(2)`.
+public final class FileByteSource: ByteSource {
+    private let file: OpenFile
+    private var path: String { file.path }
+    private var remaining = Int.max
+    private var startOffset = 0
+    /// False for a source of a byte range.
+    private var isWholeFile = true
+    public private(set) var bytesConsumed = 0
+    /// The file's size when opened.
+    public var fileSize: Int { file.size }
+
+    /// Opens `path` for reading (see `OpenFile`).
+    /// - Throws: `SourceFileError` when it cannot be opened, is a symbolic link, or is not a
+    ///   regular file.
+    public convenience init(path: String) throws {
+        self.init(file: try OpenFile(path: path))
+    }
+
+    /// Reads `file`, whole or only bytes `range` of it.
+    public init(file: OpenFile, range: Range<Int>? = nil) {
+        self.file = file
+        if let range {
+            isWholeFile = false
+            remaining = range.count
+            startOffset = range.lowerBound
+        }
     }
 
     /// Bytes left to read, as far as the file's size when opened tells.
@@ -65,21 +97,23 @@ public final class FileByteSource: ByteSource {
 
     /// Opens `path` and reads only bytes `range` of it.
     public convenience init(path: String, range: Range<Int>) throws {
-        try self.init(path: path)
-        guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
-            throw SourceFileError(path: path, reason: "cannot seek: \(String(cString: strerror(errno)))")
-        }
-        remaining = range.count
-        startOffset = range.lowerBound
+        self.init(file: try OpenFile(path: path), range: range)
     }
 
-    deinit { close(fd) }
+    /// Moves a whole-file source to byte `offset` of the file (a gzip reader passing over a
+    /// damaged member); `bytesConsumed` becomes `offset`.
+    func seek(to offset: Int) throws {
+        precondition(isWholeFile && offset >= 0, "FileByteSource: seek in a whole file only")
+        bytesConsumed = offset
+        remaining = Int.max
+    }
 
     public func read(into buffer: inout MutableRawSpan) throws -> Int {
         let wanted = min(buffer.byteCount, remaining)
         while true {
-            // The C boundary: read(2) writes into the span's memory, at most `wanted` bytes.
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
+            // The C boundary: pread(2) writes into the span's memory, at most `wanted` bytes.
+            let at = off_t(startOffset + bytesConsumed)
+            let n = buffer.withUnsafeMutableBytes { Glibc.pread(file.fd, $0.baseAddress, wanted, at) }
             if n >= 0 {
                 bytesConsumed += n
                 remaining -= n

@@ -40,15 +40,22 @@ public final class CSVRecordReader {
     ///   - onError: a record that cannot be parsed (line, reason); return false to stop.
     ///   - body: a parsed record; return false to stop.
     /// - Throws: `LoadFailure.missingColumn` when the header lacks a required column.
+    ///   - onDamage: damage the file's source passed over (see `LineReader.forEachLine`).
     public func forEachRecord(
-        fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+        fields: RecordFields, onError: (Int, String) -> Bool, onDamage: (LineDamage) throws -> Bool = { _ in true },
+        _ body: (RecordFields) throws -> Bool
     ) throws {
         headerRead = false
         inQuotes = false
         stopped = false
         record.reserveCapacity(1 << 12)
-        try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }) { line in
-            try consume(line, fields: fields, onError: onError, body)
+        lines.skipsBlankLines = false
+        try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }, onDamage: onDamage) { line in
+            let more = try consume(line, fields: fields, onError: onError, body)
+            // Between records a blank line is nothing (passed over without a call); inside a
+            // quoted field it is data, and before the header it is read as the header.
+            lines.skipsBlankLines = headerRead && !inQuotes
+            return more
         }
         // The file ended inside a quoted field.
         while inQuotes && !stopped {

@@ -4,9 +4,11 @@ import CSystemZlib
 ///
 /// A truncated or corrupt stream raises `SourceFileError` naming the file; nothing traps. The
 /// bytes decoded before the damage are handed out first (the error comes with the next read), so
-/// every complete line before it is kept.
+/// every complete line before it is kept. A member that is damaged (or fails its check) when
+/// another member header follows it is passed over instead: the next read raises
+/// `StreamDamage`, and the reads after it go on with the next member (`GzipResync`).
 public final class GzipByteSource: ByteSource {
-    private let file: FileByteSource
+    let file: FileByteSource
     private let path: String
     private var stream = z_stream()
     private var input: UnsafeMutableRawBufferPointer
@@ -17,7 +19,14 @@ public final class GzipByteSource: ByteSource {
     /// Where the member being decoded starts in the file, once a member has ended before it.
     private var memberStart: Int?
     /// The damage found while filling the last buffer, raised by the next read.
-    private var pendingError: SourceFileError?
+    private var pendingError: Error?
+    /// Decompressed bytes of the members before the current one.
+    private var outputBeforeMember = 0
+    /// Where the current member's decompressed bytes begin in the stream.
+    public private(set) var partStart = 0
+    /// The member found after damage, started once the damage is raised (until then the
+    /// bytes handed out are the damaged member's).
+    private var resumeAt: Int?
 
     public var bytesConsumed: Int { file.bytesConsumed }
 
@@ -40,11 +49,15 @@ public final class GzipByteSource: ByteSource {
     }
 
     public func read(into buffer: inout MutableRawSpan) throws -> Int {
-        if let pendingError { throw pendingError }
+        if let pendingError {
+            // Damage passed over is raised once; reading then goes on with the next member.
+            if pendingError is StreamDamage { self.pendingError = nil }
+            try raise(pendingError)
+        }
         if finished { return 0 }
         let capacity = buffer.byteCount
         // The C boundary: zlib writes into the span's memory, for this call only.
-        let failure: SourceFileError? = try buffer.withUnsafeMutableBytes { output in
+        let failure: Error? = try buffer.withUnsafeMutableBytes { output in
             stream.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
             stream.avail_out = uInt(output.count)
             defer { stream.next_out = nil }
@@ -52,12 +65,14 @@ public final class GzipByteSource: ByteSource {
                 try inflateMore()
             } catch let damage as SourceFileError {
                 return damage
+            } catch let damage as StreamDamage {
+                return damage
             }
             return nil
         }
         let produced = capacity - Int(stream.avail_out)
         if let failure {
-            guard produced > 0 else { throw failure }
+            guard produced > 0 else { try raise(failure) }
             pendingError = failure
         }
         return produced
@@ -82,8 +97,7 @@ public final class GzipByteSource: ByteSource {
             if memberEnded {
                 // Another gzip member follows; start decoding it.
                 memberEnded = false
-                inflateReset(&stream)
-                memberStart = file.bytesConsumed - Int(stream.avail_in)
+                startMember(at: file.bytesConsumed - Int(stream.avail_in))
             }
             sawAnyMember = true
             let status = inflate(&stream, Z_NO_FLUSH)
@@ -94,12 +108,50 @@ public final class GzipByteSource: ByteSource {
                 memberEnded = true
             default:
                 let message = stream.msg.map { String(cString: $0) } ?? "code \(status)"
+                let at = file.bytesConsumed - Int(stream.avail_in)
+                var damage: SourceFileError
                 if let memberStart, stream.total_out == 0 {
-                    throw damaged(at: memberStart, "not gzip data after the last complete member: \(message)")
+                    damage = damaged(at: memberStart, "not gzip data after the last complete member: \(message)")
+                } else {
+                    damage = damaged(at: at, "corrupt gzip data: \(message)")
+                    damage.partDamaged = true
                 }
-                throw damaged(at: file.bytesConsumed - Int(stream.avail_in), "corrupt gzip data: \(message)")
+                // A member decoded whole that failed its check lost nothing; another lost the rest of it.
+                let checkOnly = message.hasPrefix("incorrect data check") || message.hasPrefix("incorrect length check")
+                guard let next = try GzipResync.nextMember(in: file, after: memberStart ?? 0) else { throw damage }
+                dropInput()
+                let damagedPart = partStart
+                resumeAt = next
+                throw StreamDamage(
+                    reason: damage.reason + (checkOnly ? "" : "; bytes \(at)-\(next) of the file passed over")
+                        + "; read on from the next member at byte \(next)",
+                    partStart: damagedPart, skippedBytes: checkOnly ? nil : at..<next)
             }
         }
+    }
+
+    /// Throws `error`; damage passed over first starts the member found after it.
+    private func raise(_ error: Error) throws -> Never {
+        if error is StreamDamage, let next = resumeAt {
+            resumeAt = nil
+            startMember(at: next)
+        }
+        throw error
+    }
+
+    /// Starts decoding a member at `offset` of the file (its bytes are next in the input, or,
+    /// after a resync, next read from the file).
+    private func startMember(at offset: Int) {
+        outputBeforeMember += Int(stream.total_out)
+        partStart = outputBeforeMember
+        inflateReset(&stream)
+        memberStart = offset
+    }
+
+    /// Drops the input buffered (the file was moved to the next member).
+    func dropInput() {
+        stream.avail_in = 0
+        stream.next_in = nil
     }
 
     /// The error for damage found `offset` bytes into the file.

@@ -93,6 +93,8 @@ final class IssueLog {
     let options: LoadOptions
     var report: LoadReport
     private(set) var failure: LoadFailure?
+    /// Timestamps with no zone, by file, until reported (see `ZonelessTimes`).
+    var zonelessTimes: [String: ZonelessTimes] = [:]
 
     init(options: LoadOptions) {
         self.options = options

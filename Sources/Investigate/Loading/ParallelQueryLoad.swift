@@ -20,6 +20,9 @@ struct ParallelQueryLoad {
         var entry: SourceFiles.Entry
         var fileIndex: Int
         var range: Range<Int>?
+        /// A sliced file, opened once when planned: every slice reads this descriptor, so a
+        /// name replaced during the load changes nothing read.
+        var file: OpenFile? = nil
     }
 
     /// What is parsed into one part, or one part per worker: one slice of a large file, or
@@ -85,7 +88,8 @@ struct ParallelQueryLoad {
         }
         for (index, entry) in files.enumerated() {
             let splittable = TableFormat.of(path: entry.path) == .jsonl && !entry.path.hasSuffix(".gz")
-            guard splittable, entry.bytes > sliceBytes * 3 / 2 else {
+            // A file that cannot be opened is not sliced: its one reader says why.
+            guard splittable, entry.bytes > sliceBytes * 3 / 2, let file = try? OpenFile(path: entry.path) else {
                 if groupBytes + entry.bytes > sliceBytes { closeGroup() }
                 group.append(Segment(entry: entry, fileIndex: index, range: nil))
                 groupBytes += entry.bytes
@@ -95,15 +99,17 @@ struct ParallelQueryLoad {
             var cuts = [0]
             var target = sliceBytes
             while target < entry.bytes - sliceBytes / 2 {
-                guard let cut = Self.lineStart(atOrAfter: target, in: entry.path), cut < entry.bytes else { break }
+                guard let cut = Self.lineStart(atOrAfter: target, in: file), cut < entry.bytes else { break }
                 if cut > cuts.last! { cuts.append(cut) }
                 target = cut + sliceBytes
             }
             cuts.append(entry.bytes)
             for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
-                let shared = workers > 1 && (options.sharesSlices ?? Self.accountsInterleave(in: entry.path, at: cuts[i]))
+                let shared = workers > 1 && (options.sharesSlices ?? Self.accountsInterleave(in: file, at: cuts[i]))
                 units.append(
-                    Unit(segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1])], owners: shared ? workers : 1))
+                    Unit(
+                        segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1], file: file)],
+                        owners: shared ? workers : 1))
             }
         }
         closeGroup()
@@ -119,7 +125,13 @@ struct ParallelQueryLoad {
     /// which already holds each account once, and reading it once is cheaper. Either way the
     /// merge gives the same table: this only chooses the work.
     static func accountsInterleave(in path: String, at offset: Int) -> Bool {
-        guard let source = try? FileByteSource(path: path, range: offset..<(offset + orderSample)) else { return false }
+        guard let file = try? OpenFile(path: path) else { return false }
+        return accountsInterleave(in: file, at: offset)
+    }
+
+    /// `accountsInterleave(in:at:)` for a file already open.
+    static func accountsInterleave(in file: OpenFile, at offset: Int) -> Bool {
+        let source = FileByteSource(file: file, range: offset..<(offset + orderSample))
         var buffer = [UInt8](repeating: 0, count: orderSample)
         let count = (try? source.read(into: &buffer)) ?? 0
         var lines = 0, changes = 0
@@ -138,8 +150,8 @@ struct ParallelQueryLoad {
     }
 
     /// The offset of the first line starting at or after `offset` (just past a newline).
-    static func lineStart(atOrAfter offset: Int, in path: String) -> Int? {
-        guard let source = try? FileByteSource(path: path, range: (offset - 1)..<Int.max) else { return nil }
+    static func lineStart(atOrAfter offset: Int, in file: OpenFile) -> Int? {
+        let source = FileByteSource(file: file, range: (offset - 1)..<Int.max)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var position = offset - 1
         while true {
@@ -265,7 +277,9 @@ struct ParallelQueryLoad {
         for segment in unit.segments {
             let rowsBefore = part.rows.count
             do {
-                let result = try loader.load(segment.entry, byteRange: segment.range, lineOffset: lineOffset, lineOwner: lineOwner) {
+                let result = try loader.load(
+                    segment.entry, byteRange: segment.range, file: segment.file, lineOffset: lineOffset, lineOwner: lineOwner
+                ) {
                     progress(consumedBefore + $0)
                 }
                 part.segments.append(.init(rows: rowsBefore..<part.rows.count, lines: result.lines, lineOffset: lineOffset))

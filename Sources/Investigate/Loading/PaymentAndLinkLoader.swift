@@ -20,7 +20,8 @@ struct PaymentLoader {
         }
         var idBytes: [UInt8] = [], fingerprintBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
-        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
+            onWarning: { log.warn(entry.name, $0, $1) }) { row in
             row.copyBytes(0, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Exports list payments in account order: the next account and the next card are
@@ -40,10 +41,14 @@ struct PaymentLoader {
                 fingerprint = pools.payments.intern(fingerprintBytes)
             }
             nextFingerprint = fingerprint + 1
-            if row.hasValue(4), row.withTrimmedBytes(4, Timestamp.parseMillis) == nil,
-                !log.warn(entry.name, row.line, "bad added_at \(row.withBytes(4, FieldParsing.quote)); kept without it")
-            {
-                return false
+            if row.hasValue(4) {
+                if let parsed = row.withTrimmedBytes(4, Timestamp.parse) {
+                    if !parsed.zoned, !log.noteZoneless(entry.name, row.line, "added_at", { row.withBytes(4, FieldParsing.quote) }) {
+                        return false
+                    }
+                } else if !log.warn(entry.name, row.line, "bad added_at \(row.withBytes(4, FieldParsing.quote)); kept without it") {
+                    return false
+                }
             }
             table.account.append(account)
             table.fingerprint.append(fingerprint)
@@ -70,7 +75,8 @@ struct LinkLoader {
         var scratch: [UInt8] = []
         var idBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
-        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+        try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
+            onWarning: { log.warn(entry.name, $0, $1) }) { row in
             var ends: [Int32] = []
             for slot in 0..<2 {
                 row.copyBytes(slot, trimmed: true, into: &idBytes)

@@ -23,11 +23,12 @@ struct QueryLoader {
     let memo: AccountRowMemo
 
     /// Loads one file, or one slice of it (only the lines `lineOwner` gives this worker, when
-    /// set); returns rows loaded and lines read. Rows keep their
+    /// set; read through `file` when the file was opened once for all its slices); returns rows
+    /// loaded and lines read. Rows keep their
     /// line plus `lineOffset` (the lines of the files before this one in the same part); issues
     /// name the line in the file (or slice).
     func load(
-        _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil, lineOffset: Int = 0,
+        _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil, file: OpenFile? = nil, lineOffset: Int = 0,
         lineOwner: (owner: Int, owners: Int)? = nil, progress: (Int) -> Void
     ) throws -> (rows: Int, lines: Int) {
         var rows = 0
@@ -53,9 +54,11 @@ struct QueryLoader {
         var reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema, byteRange: byteRange)
         reader.keepsExtras = false
         reader.lineOwner = lineOwner
+        reader.file = file
         // Rows parsed before a failure are kept, as they were when each row was appended at once.
         defer { flush() }
-        let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) }) { row in
+        let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
+            onWarning: { log.warn(entry.name, $0, $1) }) { row in
             guard row.line + lineOffset <= Int(UInt32.max) else {
                 throw LoadFailure.unreadable(file: entry.name, reason: "more than \(UInt32.max) lines in one file")
             }
@@ -63,9 +66,15 @@ struct QueryLoader {
             guard row.hasValue(Slot.account) else {
                 return log.skip(entry.name, row.line, "missing required field 'account_id'")
             }
-            let parsedTs = row.withBytes(Slot.ts) { Timestamp.parseMillis($0.extracting(ByteCompare.trimmedRange($0))) }
-            guard let ts = parsedTs else {
+            let parsedTs = row.withBytes(Slot.ts) { Timestamp.parse($0.extracting(ByteCompare.trimmedRange($0))) }
+            guard let parsed = parsedTs else {
                 return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
+            }
+            let ts = parsed.millis
+            if !parsed.zoned {
+                guard log.noteZoneless(entry.name, row.line, "ts", { row.withBytes(Slot.ts) { FieldParsing.quote($0) } }) else {
+                    return false
+                }
             }
             // The account id, when it repeats the last one; else resolved with the batch. Ids are
             // read without surrounding spaces: one written with them is said, as it joins the

@@ -101,6 +101,9 @@ struct QueryMerge {
                 // In line order (a line's own issues keep their order: one part has them all).
                 for issue in Self.inLineOrder(skipped) { _ = log.skip(issue.file, issue.line + base, issue.reason) }
                 for issue in Self.inLineOrder(warnings) { _ = log.warn(issue.file, issue.line + base, issue.reason) }
+                for part in group where position < part.segments.count {
+                    log.mergeZoneless(from: part.log, file: segment.entry.name, lineBase: base)
+                }
                 if let failure = log.failure { throw failure }
                 if position == 0 { sliceLineBase[unitIndex] = base }
                 lineBase[segment.fileIndex] = base + result.lines

@@ -28,9 +28,7 @@ enum SourceFileCheck {
         guard lstat(path, &info) == 0 else { return .refused("cannot read: \(errorText(errno))") }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard let target = resolved(path) else { return .refused(unresolvedLinkReason(errno)) }
-            guard isInside(target, root: root) else {
-                return .refused("symbolic link leading outside the case source folder; not followed")
-            }
+            guard isInside(target, root: root) else { return .refused(outsideReason(target, root: root)) }
             var targetInfo = stat()
             guard stat(target, &targetInfo) == 0 else { return .refused("cannot read: \(errorText(errno))") }
             if let kind = nonRegularKind(targetInfo.st_mode) {
@@ -52,12 +50,21 @@ enum SourceFileCheck {
         // A plain file that happens to be called `queries` is not a data file: ignored as before.
         guard kind == S_IFDIR || kind == S_IFLNK else { return nil }
         guard let target = resolved(path) else { return .refused(unresolvedLinkReason(errno)) }
-        guard isInside(target, root: root) else {
-            return .refused("symbolic link leading outside the case source folder; not followed")
-        }
+        guard isInside(target, root: root) else { return .refused(outsideReason(target, root: root)) }
         var targetInfo = stat()
         guard stat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
         return .readable(path: target, bytes: 0)
+    }
+
+    /// Why a link whose resolved target `target` is not inside `root` is refused: it is the
+    /// folder itself (`queries -> .`), or it leads out of it.
+    static func outsideReason(_ target: String, root: String) -> String {
+        var rootBytes = Array(root.utf8)
+        while rootBytes.count > 1 && rootBytes.last == UInt8(ascii: "/") { rootBytes.removeLast() }
+        if Array(target.utf8) == rootBytes {
+            return "symbolic link to the case source folder itself, not a file or folder in it; not followed"
+        }
+        return "symbolic link leading outside the case source folder; not followed"
     }
 
     /// Why a symbolic link could not be resolved, from `realpath`'s `errno`.

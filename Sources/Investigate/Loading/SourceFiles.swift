@@ -86,6 +86,7 @@ public struct SourceFiles: Sendable {
             break
         }
         warnEmptyGzipFiles()
+        warnHardLinks()
         if let refusal = refused.first(where: \.isAccounts), accounts.isEmpty {
             throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason)
         }
@@ -140,6 +141,21 @@ public struct SourceFiles: Sendable {
     private mutating func warnEmptyGzipFiles() {
         for entry in all where entry.bytes == 0 && entry.name.lowercased().hasSuffix(".gz") && TableFormat.of(path: entry.name) == .jsonl {
             warnings.append(LoadIssue(file: entry.name, line: 1, reason: "empty file (0 bytes, not a gzip stream); no rows read"))
+        }
+    }
+
+    /// A data file with more than one hard link is also reachable under another name, which may
+    /// lie outside the case source folder (a link cannot tell where its other names are): it is
+    /// read, and the report says so.
+    private mutating func warnHardLinks() {
+        for entry in all {
+            var info = stat()
+            guard stat(entry.path, &info) == 0, info.st_nlink > 1 else { continue }
+            warnings.append(
+                LoadIssue(
+                    file: entry.name, line: 1,
+                    reason: "has \(info.st_nlink) hard links: the same file has another name, perhaps outside the case source "
+                        + "folder; read, but check that it belongs to this case"))
         }
     }
 

@@ -34,6 +34,8 @@ public struct TableReader {
     /// still read and counted); lines no worker can claim by their bytes (too long to keep, cut
     /// by a read error) are reported by worker 0 alone.
     var lineOwner: (owner: Int, owners: Int)?
+    /// The file already open (a slice of a file opened once for every slice), or nil to open `path`.
+    var file: OpenFile?
 
     /// Creates a reader for one file.
     public init(path: String, displayName: String, schema: TableSchema, byteRange: Range<Int>? = nil) {
@@ -47,12 +49,15 @@ public struct TableReader {
     /// - Parameters:
     ///   - progress: called now and then with bytes of the file consumed.
     ///   - onError: a row that cannot be parsed (line, reason); return false to stop reading.
+    ///   - onWarning: rows kept that may be wrong (line, reason: lines from a damaged gzip
+    ///     member); return false to stop reading.
     ///   - body: a parsed row; return false to stop reading.
     /// - Returns: the lines read (to number the lines of the slice after this one).
     @discardableResult
     public func forEachRow(
         progress: (Int) -> Void = { _ in },
         onError: (Int, String) -> Bool,
+        onWarning: (Int, String) -> Bool = { _, _ in true },
         _ body: (RecordFields) throws -> Bool
     ) throws -> Int {
         guard let format = TableFormat.of(path: path) else {
@@ -60,7 +65,13 @@ public struct TableReader {
         }
         let source: ByteSource
         do {
-            if let byteRange { source = try FileByteSource(path: path, range: byteRange) } else { source = try openByteSource(path: path) }
+            if let file {
+                source = FileByteSource(file: file, range: byteRange)
+            } else if let byteRange {
+                source = try FileByteSource(path: path, range: byteRange)
+            } else {
+                source = try openByteSource(path: path)
+            }
         } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
@@ -71,11 +82,25 @@ public struct TableReader {
         let lines = LineReader(source: source, blockSize: blockSize)
         let fields = RecordFields(slotCount: schema.columns.count)
         var rows = 0
+        let reportsUnowned = (lineOwner?.owner ?? 0) == 0
+        // A damaged gzip member passed over: its rows already read are kept and said to be
+        // suspect; the line it cut and the rows in the bytes passed over are lost.
+        func onDamage(_ damage: LineDamage) -> Bool {
+            guard reportsUnowned else { return true }
+            if let kept = damage.partLines, !onWarning(kept.lowerBound, Self.suspectLines(kept, damage.damage.reason)) {
+                return false
+            }
+            var lost: [String] = []
+            if let cut = damage.cutLine { lost.append("line \(cut) cut short") }
+            if damage.damage.skippedBytes != nil { lost.append("the rows in the bytes passed over are lost (how many is unknown)") }
+            guard !lost.isEmpty else { return true }
+            return onError(damage.cutLine ?? damage.nextLine, damage.damage.reason + "; " + lost.joined(separator: "; "))
+        }
         do {
             switch format {
             case .csv:
                 let reader = CSVRecordReader(lines: lines, schema: schema, file: displayName)
-                try reader.forEachRecord(fields: fields, onError: onError) { record in
+                try reader.forEachRecord(fields: fields, onError: onError, onDamage: onDamage) { record in
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
                     return try body(record)
@@ -84,10 +109,14 @@ public struct TableReader {
                 let parser = JSONLineParser(schema: schema, keepsExtras: keepsExtras)
                 let atFileStart = (byteRange?.lowerBound ?? 0) == 0
                 let lineOwner = self.lineOwner
-                let reportsUnowned = (lineOwner?.owner ?? 0) == 0
-                try lines.forEachLine(onOverlong: { line in
-                    if reportsUnowned { _ = onError(line, "line longer than the limit; skipped") }
-                }) { line in
+                // Blank lines carry no row: passed over without a call per line (a gzip of
+                // empty lines inflates a thousandfold).
+                lines.skipsBlankLines = true
+                try lines.forEachLine(
+                    onOverlong: { line in
+                        if reportsUnowned { _ = onError(line, "line longer than the limit; skipped") }
+                    }, onDamage: onDamage
+                ) { line in
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
                     // The line's bytes are passed on, not copied with the line (a copy and its
@@ -112,10 +141,30 @@ public struct TableReader {
             let lost = lines.hasPartialLine
                 ? "line \(lines.lineNumber) cut short and nothing after it read"
                 : "nothing after line \(lines.lineNumber - 1) read"
-            if (lineOwner?.owner ?? 0) == 0 { _ = onError(lines.lineNumber, error.reason + "; " + lost) }
+            if reportsUnowned {
+                if error.partDamaged, let kept = lines.currentPartLines, !onWarning(kept.lowerBound, Self.suspectLines(kept, error.reason)) {
+                    return lines.lineNumber - 1
+                }
+                _ = onError(lines.lineNumber, error.reason + "; " + lost)
+            }
+        }
+        // A plain file cut shorter while it was read (the bytes past its new end are gone).
+        if reportsUnowned, lines.reachedEnd, let plain = source as? FileByteSource, plain.bytesLeft > 0, lines.bytesConsumed < (byteRange?.count ?? plain.fileSize) {
+            let from = (byteRange?.lowerBound ?? 0) + lines.bytesConsumed, to = byteRange?.upperBound ?? plain.fileSize
+            _ = onError(
+                lines.lineNumber,
+                "the file was cut shorter while it was read: bytes \(from)-\(to) were gone; the rows in them are lost (how many is unknown)")
         }
         progress(lines.bytesConsumed)
         return lines.lineNumber - 1
+    }
+}
+
+extension TableReader {
+    /// The warning for `lines`, read from a gzip member found damaged (`reason`).
+    static func suspectLines(_ lines: ClosedRange<Int>, _ reason: String) -> String {
+        let which = lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)-\(lines.upperBound)"
+        return "\(which) came from a gzip member found damaged (\(reason)); kept, but they may be wrong"
     }
 }
 

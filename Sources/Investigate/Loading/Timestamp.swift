@@ -9,14 +9,21 @@ public enum Timestamp {
     /// Milliseconds since the Unix epoch, or nil when the bytes are not a timestamp, or name an
     /// instant outside years 0000-9999 UTC (which no RFC 3339 export could write back).
     public static func parseMillis(_ bytes: Span<UInt8>) -> Int64? {
-        guard let millis = parseAnyMillis(bytes), representable.contains(millis) else { return nil }
-        return millis
+        parse(bytes)?.millis
     }
 
-    private static func parseAnyMillis(_ bytes: Span<UInt8>) -> Int64? {
+    /// `parseMillis`, and whether the text names its zone (`Z`, an offset, or an epoch number).
+    /// A date and time with no zone, or a bare date, is outside the data format (RFC 3339
+    /// requires the zone); it is read as UTC and `zoned` is false, for the loader to report.
+    public static func parse(_ bytes: Span<UInt8>) -> (millis: Int64, zoned: Bool)? {
+        guard let parsed = parseAny(bytes), representable.contains(parsed.millis) else { return nil }
+        return parsed
+    }
+
+    private static func parseAny(_ bytes: Span<UInt8>) -> (millis: Int64, zoned: Bool)? {
         let n = bytes.count
         guard n > 0 else { return nil }
-        if isEpoch(bytes) { return parseEpoch(bytes) }
+        if isEpoch(bytes) { return parseEpoch(bytes).map { ($0, true) } }
         guard n >= 10,
             let year = digits(bytes, 0, 4), bytes[4] == 0x2D,
             let month = digits(bytes, 5, 2), bytes[7] == 0x2D,
@@ -24,7 +31,7 @@ public enum Timestamp {
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         var millis = daysFromCivil(year: year, month: month, day: day) * 86_400_000
-        if n == 10 { return millis }
+        if n == 10 { return (millis, false) }
         guard n >= 19, bytes[10] == 0x54 || bytes[10] == 0x74 || bytes[10] == 0x20,
             let hour = digits(bytes, 11, 2), bytes[13] == 0x3A,
             let minute = digits(bytes, 14, 2), bytes[16] == 0x3A,
@@ -46,9 +53,9 @@ public enum Timestamp {
             if i == start { return nil }
             millis += Int64(fraction)
         }
-        if i == n { return millis }  // no zone: taken as UTC
+        if i == n { return (millis, false) }  // no zone: taken as UTC, and said
         let zone = bytes[i]
-        if (zone == 0x5A || zone == 0x7A) && i + 1 == n { return millis }
+        if (zone == 0x5A || zone == 0x7A) && i + 1 == n { return (millis, true) }
         guard zone == 0x2B || zone == 0x2D, let zh = digits(bytes, i + 1, 2), zh < 24 else { return nil }
         var zm = 0
         if i + 3 == n {
@@ -62,7 +69,7 @@ public enum Timestamp {
         }
         guard zm < 60 else { return nil }
         let offset = Int64(zh * 3_600_000 + zm * 60_000)
-        return zone == 0x2B ? millis - offset : millis + offset
+        return (zone == 0x2B ? millis - offset : millis + offset, true)
     }
 
     /// Parses a Swift string.
