@@ -1,8 +1,12 @@
 /// Prompt-template families: groups of near-duplicate prompts, found from the per-query MinHash
 /// bands that `PromptDigest` stored at load time.
 ///
-/// A family is one MinHash band that holds at least a fifth of an account's prompts: prompts
-/// built on one long scaffold keep landing in the same band, human prompts scatter. Bands are
+/// A family is one MinHash band that holds at least a fifth of an account's prompts (and at
+/// least two): prompts built on one long scaffold keep landing in the same band, human prompts
+/// scatter. Once two accounts have made a band a family that way, one prompt of a light account
+/// (fewer than ten) in it is a use too (`lightUses`): the scaffold is established, and a light
+/// member of a ring seldom sends two prompts that land in the same band. Such a use links; it
+/// does not count in the account's `topShare` or `familyShare` (one prompt shows no habit). Bands are
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
 /// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
 /// first (its random reads are issued a batch at a time, so their cache misses overlap). A
@@ -49,7 +53,7 @@ public final class TemplateFamilies: @unchecked Sendable {
         while bits < queries.count * 8 && bits < 1 << 30 { bits <<= 1 }
         var seen = [UInt64](repeating: 0, count: bits / 32)
         func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: ByteHash.mix(key)) & (bits - 1) }
-        func bands(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
+        func bands(_ sketch: UInt64) -> (UInt64, UInt64) { Self.bandKeys(sketch) }
         // Rows go in batches: their slots' words are fetched together, then marked in order.
         let batch = 32
         var slots = [Int](repeating: 0, count: 2 * batch)
@@ -88,6 +92,9 @@ public final class TemplateFamilies: @unchecked Sendable {
         familyShare = [Float](repeating: 0, count: accountCount)
         var counts = BandCounts()
         var qualifying: [UInt64] = []
+        // Accounts with too few prompts for a fifth of them to make two: read again once the
+        // families are known (`lightUses`).
+        var lightAccounts: [Int32] = []
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
@@ -108,7 +115,8 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if candidate(b) { counts.add(b) }
             }
             guard prompted > 0 else { continue }
-            let floor = Int32(max(2, prompted / 5))
+            if prompted < 2 * Self.shareDivisor { lightAccounts.append(Int32(account)) }
+            let floor = Int32(max(2, prompted / Self.shareDivisor))
             qualifying.removeAll(keepingCapacity: true)
             counts.forEachByKey { key, count in
                 guard count >= floor else { return }
@@ -133,6 +141,10 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
         }
         StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
+        // A light account's lone prompt in a band two others use as a family is a use of it.
+        perAccount += Self.lightUses(
+            of: lightAccounts, queries: queries, table: table, keyAccounts: keyAccounts)
+        lightAccounts = []
         // Families shared by two or more accounts get dense ids in order of first use.
         var familyOfKey = [Int32](repeating: -1, count: table.count)
         for key in 0..<table.count where keyAccounts[key] >= 2 {
@@ -162,6 +174,13 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
         }
     }
+
+    /// A sketch's two bands as table keys (each tagged with its band, so equal halves of the two
+    /// bands stay apart).
+    static func bandKeys(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
+
+    /// A fifth: the share of an account's prompts a band must hold to be one of its families.
+    static let shareDivisor = 5
 
     /// The (account, family) pairs for the link index.
     func pairs() -> LinkPairs.Pairs {
@@ -213,7 +232,7 @@ final class KeyTable {
 
 /// How many of one account's prompts fall in each band: a short list searched in place while an
 /// account has few distinct bands (most have a handful), a dictionary past that.
-private struct BandCounts {
+struct BandCounts {
     private var small: [(key: UInt64, count: Int32)] = []
     private var large: [UInt64: Int32] = [:]
     private static let smallLimit = 32
