@@ -16,6 +16,8 @@ public struct PopulationBaseline: Sendable {
     public var hostingShare = 0.0
     /// Median category entropy of accounts.
     public var categoryEntropy = 0.5
+    /// Each category's share of all labelled queries, by category id (`OneSubjectSignal`).
+    public var categoryShares: [Double] = []
     /// Days between the first and last account creation.
     public var creationSpanDays = 1.0
     /// Median age (days) of accounts at their first query.
@@ -85,8 +87,15 @@ public struct PopulationBaseline: Sendable {
         accountAgeDays = Statistics.median(ages)
         var slots = [Int](repeating: 0, count: 168)
         let q = data.queries
-        for row in 0..<q.count { slots[RegularHoursSignal.slot(q.timestamp(row))] += 1 }
+        var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count)
+        for row in 0..<q.count {
+            slots[RegularHoursSignal.slot(q.timestamp(row))] += 1
+            let c = Int(q.category(row))
+            if c >= 0 && c < categoryCounts.count { categoryCounts[c] += 1 }
+        }
         weeklyConcentration = RegularHoursSignal.topShare(slots)
+        let labelled = categoryCounts.reduce(0, +)
+        categoryShares = categoryCounts.map { labelled > 0 ? Double($0) / Double(labelled) : 0 }
         let created = data.accounts.createdAt.filter { $0 != .min }
         if let first = created.min(), let last = created.max() {
             creationSpanDays = max(1, Double(last - first) / 86_400_000)

@@ -14,8 +14,9 @@
 /// its bytes hash to the digest the authenticated table holds.
 enum SnapshotFormat {
     /// Bumped whenever what a snapshot holds, how it is laid out, or how the clusters it holds
-    /// are formed changes (4: clusters split at sparse cuts, `SparseCut`).
-    static let version: UInt32 = 4
+    /// are formed changes (4: clusters split at sparse cuts, `SparseCut`; 5: the population's
+    /// category shares, `population.category_shares`).
+    static let version: UInt32 = 5
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
