@@ -82,9 +82,18 @@ public enum FreeMail {
         return isAcademic(lowered)
     }
 
-    /// True for an academic domain (`.edu`, `.edu.xx`, `.ac.xx`), which an institution issues.
+    /// True for an academic domain (`.edu`, `.edu.xx`, `.ac.xx`), or a student mail subdomain of
+    /// an institution (`stud.uni-x.de`, `students.x.nl`, `etu.univ-x.fr`: the institution's
+    /// domain under a first label of `studentLabels`), which an institution issues.
     public static func isAcademic(_ domain: String) -> Bool {
         let lowered = domain.lowercased()
-        return lowered.hasSuffix(".edu") || lowered.contains(".edu.") || lowered.contains(".ac.")
+        if lowered.hasSuffix(".edu") || lowered.contains(".edu.") || lowered.contains(".ac.") { return true }
+        // A student label names a subdomain only above an institution's own domain (two labels
+        // at least: `stud.example.de`, never `stud.de`).
+        let labels = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 3 && studentLabels.contains(String(labels[0]))
     }
+
+    /// First labels universities give their students' mail domains.
+    static let studentLabels: Set<String> = ["stud", "student", "students", "studenti", "etu", "etud", "alumnos", "alunos"]
 }

@@ -33,7 +33,7 @@ public struct ReasoningLexicon: Sendable {
         "step by step", "step-by-step", "chain of thought", "chain-of-thought", "show your reasoning",
         "explain your reasoning", "show your work", "reasoning steps", "think step", "let's think",
         "think through", "rationale", "rationales", "rubric", "grade this", "grade the", "score the response",
-        "justify your answer", "walk me through", "reason carefully", "intermediate steps", "thought process",
+        "justify your answer", "justify", "justifying", "justification", "walk me through", "reason carefully", "intermediate steps", "thought process",
         "paso a paso", "razonamiento", "schritt für schritt", "begründe", "étape par étape", "raisonnement",
         "pas à pas", "passo a passo", "ragionamento", "шаг за шагом", "пошагово", "рассуждение",
         "一步一步", "逐步", "思维链", "推理过程", "段階的", "ステップバイステップ", "思考過程", "단계별", "추론",

@@ -1,32 +1,44 @@
-/// One subject lowers risk: members staying on fewer categories than a typical account
-/// (distillation sweeps capabilities; a course or a team sticks to its subject).
+/// One subject lowers risk: members' queries packed into one category far more than the
+/// population's queries are (distillation sweeps capabilities; a course or a team sticks to its
+/// subject).
+///
+/// The measure is the share of the cluster's labelled queries in its commonest category, read
+/// against that category's share of all the population's labelled queries (plus two standard
+/// deviations for a sample of the cluster's size), as a fraction of the most it could be above
+/// it. Both sides pool queries: a cluster is many accounts' queries together, so it is compared
+/// with the population's queries together, not with a typical account (one account with a few
+/// queries has one category, and would make every cluster look broad).
 public struct OneSubjectSignal: DetectionSignal {
     public let name = "one_subject"
     /// Creates the signal.
     public init() {}
 
     public func measure(_ e: ClusterEvidence) -> SignalScore? {
-        guard e.size >= 3, e.queries >= 20, e.population.categoryEntropy > 0 else { return nil }
+        guard e.size >= 3, e.queries >= 20 else { return nil }
         let q = e.index.data.queries
         var counts = [Int](repeating: 0, count: e.index.data.pools.categories.count)
         guard counts.count >= 2 else { return nil }
         for m in e.members {
             for i in q.rows(of: Int(m)) {
                 let c = q.category(i)
-                if c >= 0 { counts[Int(c)] += 1 }
+                if c >= 0 && Int(c) < counts.count { counts[Int(c)] += 1 }
             }
         }
         // Sample-size floor (design): a subject is read from at least 20 labelled queries; rows
         // without a category say nothing about how narrow a cluster is.
-        guard counts.reduce(0, +) >= 20 else { return nil }
-        let entropy = Statistics.normalisedEntropy(counts)
-        let narrower = (e.population.categoryEntropy - entropy) / e.population.categoryEntropy
-        let contribution = -0.15 * unit(narrower)
-        guard contribution < 0 else { return nil }
+        let labelled = counts.reduce(0, +)
+        guard labelled >= 20 else { return nil }
         let top = counts.enumerated().max { $0.element < $1.element }!
+        let share = Double(top.element) / Double(labelled)
+        let base = top.offset < e.population.categoryShares.count ? e.population.categoryShares[top.offset] : 0
+        let chance = min(1, base + 2 * (base * (1 - base) / Double(labelled)).squareRoot())
+        guard share > chance, chance > 0, chance < 1 else { return nil }
+        let contribution = -0.15 * unit((share - chance) / (1 - chance))
+        guard contribution < 0 else { return nil }
         return SignalScore(
-            name: name, value: entropy, baseline: e.population.categoryEntropy, contribution: contribution,
-            explanation: "members stay on one subject: \(percent(Double(top.element) / Double(max(1, counts.reduce(0, +))))) of queries in "
-                + "\(e.index.data.pools.categories.string(Int32(top.offset))) (category entropy \(percent(entropy)) vs \(percent(e.population.categoryEntropy)))")
+            name: name, value: share, baseline: base, contribution: contribution,
+            explanation: "members stay on one subject: \(percent(share)) of queries in "
+                + "\(e.index.data.pools.categories.string(Int32(top.offset))) "
+                + "(\(percent(base)) of the population's queries)")
     }
 }

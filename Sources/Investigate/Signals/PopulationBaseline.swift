@@ -16,6 +16,8 @@ public struct PopulationBaseline: Sendable {
     public var hostingShare = 0.0
     /// Median category entropy of accounts.
     public var categoryEntropy = 0.5
+    /// Each category's share of all labelled queries, by category id (`OneSubjectSignal`).
+    public var categoryShares: [Double] = []
     /// Days between the first and last account creation.
     public var creationSpanDays = 1.0
     /// Median age (days) of accounts at their first query.
@@ -82,8 +84,15 @@ public struct PopulationBaseline: Sendable {
         accountAgeDays = Self.medianAge(data: data, features: features)
         var slots = [Int](repeating: 0, count: 168)
         let q = data.queries
-        for row in 0..<q.count { slots[RegularHoursSignal.slot(q.timestamp(row))] += 1 }
+        var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count)
+        for row in 0..<q.count {
+            slots[RegularHoursSignal.slot(q.timestamp(row))] += 1
+            let c = Int(q.category(row))
+            if c >= 0 && c < categoryCounts.count { categoryCounts[c] += 1 }
+        }
         weeklyConcentration = RegularHoursSignal.topShare(slots)
+        let labelled = categoryCounts.reduce(0, +)
+        categoryShares = categoryCounts.map { labelled > 0 ? Double($0) / Double(labelled) : 0 }
         var first = Int64.max, last = Int64.min
         for created in data.accounts.createdAt where created != .min {
             first = min(first, created)

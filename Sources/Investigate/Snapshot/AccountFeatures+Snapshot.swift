@@ -62,9 +62,10 @@ extension PopulationBaseline {
         try out.put("population.banned", bannedAccounts.map { UInt8($0 ? 1 : 0) })
         try out.put("population.invoice_instruments", invoiceInstruments.sorted())
         try out.put("population.output_lengths", outputLengths.percentiles)
+        try out.put("population.category_shares", categoryShares)
     }
 
-    init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int) throws {
+    init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int, categories: Int) throws {
         let scalars = try input.array("population.scalars", Double.self)
         try SnapshotCheck.count("population.scalars", scalars.count, 10)
         try SnapshotCheck.finite("population.scalars", scalars)
@@ -81,5 +82,9 @@ extension PopulationBaseline {
         if !lengths.isEmpty { try SnapshotCheck.count("population.output_lengths", lengths.count, 21) }
         try SnapshotCheck.finite("population.output_lengths", lengths)
         outputLengths = OutputLengths(percentiles: lengths)
+        let shares = try input.array("population.category_shares", Double.self)
+        try SnapshotCheck.count("population.category_shares", shares.count, categories)
+        try SnapshotCheck.finite("population.category_shares", shares)
+        categoryShares = shares
     }
 }

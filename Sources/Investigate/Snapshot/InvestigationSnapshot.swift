@@ -34,7 +34,8 @@ enum InvestigationSnapshot {
         let weights = try EvidenceWeights(snapshot: input, accounts: n, index: index)
         let coActivity = try CoActivity.readSnapshot(input, queries: data.queries)
         let features = try AccountFeatures(snapshot: input, queries: data.queries, accounts: n)
-        var population = try PopulationBaseline(snapshot: input, accounts: n, paymentValues: data.pools.payments.count)
+        var population = try PopulationBaseline(
+            snapshot: input, accounts: n, paymentValues: data.pools.payments.count, categories: data.pools.categories.count)
         population.measureBannedHeld(index: index)
         let (ranking, owner) = try ClusterRanking.readSnapshot(
             input, accounts: n, index: index, features: features, population: population, coActivity: coActivity)

@@ -14,7 +14,8 @@
 /// its bytes hash to the digest the authenticated table holds.
 enum SnapshotFormat {
     /// Bumped whenever what a snapshot holds, how it is laid out, or how the clusters it holds
-    /// are formed changes (4: clusters split at sparse cuts, `SparseCut`).
+    /// are formed changes (4: clusters split at sparse cuts, `SparseCut`; 5: the population's
+    /// category shares, `population.category_shares`; light accounts' template-family uses).
     static let version: UInt32 = 5
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
