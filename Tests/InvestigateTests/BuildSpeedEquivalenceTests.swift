@@ -92,7 +92,9 @@ import Testing
         guard LinkPairs.contextKinds.contains(kind) else {
             let pairs = kind == .template ? families.pairs() : LinkPairs(data: data).pairs(for: kind, families: nil)
             for (account, value) in zip(pairs.accounts, pairs.values) { out[Int(account)].append(value) }
-            return out
+            // The index lists an account's values ascending; light accounts' family uses are
+            // appended after the families' own pairs.
+            return out.map { $0.sorted() }
         }
         let q = data.queries, contexts = q.contexts
         for account in 0..<data.accountCount {
