@@ -117,9 +117,13 @@ public final class CoActivity: @unchecked Sendable {
     /// Bursts of all accounts.
     public var totalBursts: Int { Int(cumulative.last ?? 0) }
 
-    /// How often `a` and `b` fired together, and how often they would by chance.
+    /// How often `a` and `b` fired together, and how often they would by chance. The count
+    /// reads one account's bursts against the other's, so it is taken with the smaller account
+    /// first whatever the order asked: the same figures as the clusterer's pair scan, and the
+    /// same for `why A B` as for `why B A`.
     /// - Complexity: O(bursts of a + bursts of b).
     public func coFiring(_ a: Int, _ b: Int) -> CoFiring {
+        let (a, b) = (min(a, b), max(a, b))
         guard queries.queryCount(of: a) >= 2, queries.queryCount(of: b) >= 2 else {
             return CoFiring(together: 0, expected: 0, bits: 0)
         }
