@@ -34,7 +34,7 @@ struct VerifyCommand: ParsableCommand {
             }
             if verbose { report.passed.forEach { print("ok  " + inert($0)) } }
             for problem in report.problems { print("BAD " + inert(problem)) }
-            let signer = report.keyID.map { "signed by key \($0)" } ?? "no valid signature found"
+            let signer = report.keyID.map { "signed by key \($0)" } ?? "no signature verified"
             if !report.ok {
                 let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
                 throw CLIFailure(message: "\(inert(bundle)): \(count) (\(signer)); the bundle does not verify", code: 1)
