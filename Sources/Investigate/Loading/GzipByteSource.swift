@@ -122,10 +122,14 @@ public final class GzipByteSource: ByteSource {
                 dropInput()
                 let damagedPart = partStart
                 resumeAt = next
+                // The header found may lie before the point where zlib noticed the damage (it
+                // read on through a member that had been cut short): then nothing was passed over,
+                // and the bytes from that header on are read again as a member of their own.
+                let passedOver = !checkOnly && next > at
                 throw StreamDamage(
-                    reason: damage.reason + (checkOnly ? "" : "; bytes \(at)-\(next) of the file passed over")
+                    reason: damage.reason + (passedOver ? "; bytes \(at)-\(next) of the file passed over" : "")
                         + "; read on from the next member at byte \(next)",
-                    partStart: damagedPart, skippedBytes: checkOnly ? nil : at..<next)
+                    partStart: damagedPart, skippedBytes: passedOver ? at..<next : nil)
             }
         }
     }
