@@ -101,17 +101,20 @@ final class QueryRowBatch {
         defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
         let probes = self.probes
         defer { probes.truncate(to: 0) }
+        // The hashes first, then the slots in a sweep of their own: a loop of nothing but
+        // independent reads keeps many of them in flight, where reads between the hashing work
+        // of a whole row each wait nearly alone.
         for i in 0..<count {
-            var hash: UInt64 = 0, slot: UInt64 = 0
+            var hash: UInt64 = 0
             if rows[i].account == Self.unresolved {
                 let b = rows[i].bounds
-                if b[1] > b[0] {
-                    hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) }
-                    slot = accountPool.touch(hash: hash)
-                }
+                if b[1] > b[0] { hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) } }
             }
             hashes.append(hash)
-            probes.append(Int(accountPool.candidate(slot: slot, hash: hash)))
+        }
+        for i in 0..<count { probes.append(hashes[i] == 0 ? 0 : Int(bitPattern: UInt(accountPool.touch(hash: hashes[i])))) }
+        for i in 0..<count {
+            probes[i] = Int(accountPool.candidate(slot: UInt64(UInt(bitPattern: probes[i])), hash: hashes[i]))
         }
         for i in 0..<count where probes[i] >= 0 { probes[i] = accountPool.touchStart(id: Int32(truncatingIfNeeded: probes[i])) }
         for i in 0..<count { touched &+= accountPool.touchByte(at: probes[i]) }
@@ -181,12 +184,13 @@ final class QueryRowBatch {
             }
             tuples.append(ids)
             var hash: UInt64 = 0
-            if !(lastContext >= 0 && ids == last) {
-                hash = QueryContexts.hash(ids[0], ids[1], ids[2], ids[3], ids[4])
-                touched &+= UInt64(UInt32(bitPattern: contexts.touchTuple(hash: hash)))
-            }
+            if !(lastContext >= 0 && ids == last) { hash = QueryContexts.hash(ids[0], ids[1], ids[2], ids[3], ids[4]) }
             hashes.append(hash)
         }
+        // The new tuples' slots, then the tuples those slots name, each in a sweep of its own.
+        probes.truncate(to: 0)
+        for i in 0..<count { probes.append(hashes[i] == 0 ? -1 : Int(contexts.touch(hash: hashes[i]))) }
+        for i in 0..<count { touched &+= UInt64(UInt32(bitPattern: contexts.touchTuple(id: probes[i]))) }
         // Pass 4b: each row's context, in row order (an earlier row of the batch may have moved
         // its account's last context, so it is read again), and the row appended.
         for i in 0..<count {

@@ -29,40 +29,29 @@ struct QueryRowScatter {
     /// Rows the table gets (every row whose position is >= 0; positions cover `0..<rowCount`).
     let rowCount: Int
 
-    /// One thread's dealt rows, by bucket: final position and the table's columns, already
-    /// renumbered (`BucketedColumn`s: no reference count per row).
+    /// One dealt row: its final position and its values, already renumbered (32 bytes).
+    struct DealtRow: BitwiseCopyable {
+        var sketch: UInt64
+        var position: UInt32
+        var seconds: UInt32
+        var context: Int32
+        var tokens: UInt32
+        var line: UInt32
+        var millisAndFlags: UInt16
+        var categoryCode: UInt16
+    }
+
+    /// One thread's dealt rows, by bucket: one `BucketedColumn` of whole rows (one append a row,
+    /// no reference count per row).
     final class Dealt: @unchecked Sendable {
-        let position: BucketedColumn<UInt32>
-        let seconds: BucketedColumn<UInt32>
-        let millisAndFlags: BucketedColumn<UInt16>
-        let context: BucketedColumn<Int32>
-        let categoryCode: BucketedColumn<UInt16>
-        let tokens: BucketedColumn<UInt32>
-        let promptSketch: BucketedColumn<UInt64>
-        let line: BucketedColumn<UInt32>
+        let rows: BucketedColumn<DealtRow>
 
         init(buckets: Int, capacity: Int) {
-            position = BucketedColumn(buckets: buckets, capacity: capacity)
-            seconds = BucketedColumn(buckets: buckets, capacity: capacity)
-            millisAndFlags = BucketedColumn(buckets: buckets, capacity: capacity)
-            context = BucketedColumn(buckets: buckets, capacity: capacity)
-            categoryCode = BucketedColumn(buckets: buckets, capacity: capacity)
-            tokens = BucketedColumn(buckets: buckets, capacity: capacity)
-            promptSketch = BucketedColumn(buckets: buckets, capacity: capacity)
-            line = BucketedColumn(buckets: buckets, capacity: capacity)
+            rows = BucketedColumn(buckets: buckets, capacity: capacity)
         }
 
-        /// Frees bucket `bucket` of every column.
-        func release(_ bucket: Int) {
-            position.releaseBucket(bucket)
-            seconds.releaseBucket(bucket)
-            millisAndFlags.releaseBucket(bucket)
-            context.releaseBucket(bucket)
-            categoryCode.releaseBucket(bucket)
-            tokens.releaseBucket(bucket)
-            promptSketch.releaseBucket(bucket)
-            line.releaseBucket(bucket)
-        }
+        /// Frees bucket `bucket`.
+        func release(_ bucket: Int) { rows.releaseBucket(bucket) }
     }
 
     /// Values too wide for their columns, met while dealing: final position -> value.
@@ -154,37 +143,31 @@ struct QueryRowScatter {
         // Every column in a local: the row closure borrows them (no reference count per row).
         let secondsIn = rows.seconds, millisIn = rows.millisAndFlags, contextIn = rows.context
         let categoryIn = rows.categoryCode, tokensIn = rows.tokens, sketchIn = rows.promptSketch
-        let positionOut = dealt.position, secondsOut = dealt.seconds, millisOut = dealt.millisAndFlags
-        let contextOut = dealt.context, categoryOut = dealt.categoryCode, tokensOut = dealt.tokens
-        let sketchOut = dealt.promptSketch, lineOut = dealt.line
+        let out = dealt.rows
         rows.forEachLine { row, line in
             let target = position[row]
             guard target >= 0 else { return }
             let bucket = Int(target) >> shift
-            positionOut.append(UInt32(target), toBucket: bucket)
             let seconds = secondsIn[row]
             if seconds == WideValues.timeEscape { wide.times.append((Int(target), rows.wide.time[UInt64(row)]!)) }
-            secondsOut.append(seconds, toBucket: bucket)
-            millisOut.append(millisIn[row], toBucket: bucket)
-            contextOut.append(contextMap[Int(contextIn[row])], toBucket: bucket)
             let code = categoryIn[row]
-            if code == 0 {
-                categoryOut.append(0, toBucket: bucket)
-            } else {
+            var global: UInt16 = 0
+            if code != 0 {
                 let local = UInt32(code) == WideValues.escape ? rows.wide.category[UInt64(row)]! : Int32(code) - 1
                 let id = categoryMap[Int(local)]
-                let global = WideValues.categoryCode(id)
+                global = WideValues.categoryCode(id)
                 if UInt32(global) == WideValues.escape { wide.categories.append((Int(target), id)) }
-                categoryOut.append(global, toBucket: bucket)
             }
             let packed = tokensIn[row]
             if packed >> 16 == WideValues.escape || packed & WideValues.escape == WideValues.escape {
                 let key = UInt64(row)
                 wide.tokens.append((Int(target), rows.wide.input[key], rows.wide.output[key]))
             }
-            tokensOut.append(packed, toBucket: bucket)
-            sketchOut.append(sketchIn[row], toBucket: bucket)
-            lineOut.append(UInt32(base + line), toBucket: bucket)
+            out.append(
+                DealtRow(
+                    sketch: sketchIn[row], position: UInt32(target), seconds: seconds, context: contextMap[Int(contextIn[row])],
+                    tokens: packed, line: UInt32(base + line), millisAndFlags: millisIn[row], categoryCode: global),
+                toBucket: bucket)
         }
         for column in [rows.seconds, rows.tokens] { column.drainSpans { _, _ in } }
         for column in [rows.millisAndFlags, rows.categoryCode] { column.drainSpans { _, _ in } }
@@ -195,19 +178,19 @@ struct QueryRowScatter {
 
     /// Writes bucket `bucket` of `dealt` at its rows' positions.
     private static func write(_ bucket: Int, of dealt: Dealt, into table: QueryTable) {
-        let position = dealt.position, seconds = dealt.seconds, millis = dealt.millisAndFlags, context = dealt.context
-        let category = dealt.categoryCode, tokens = dealt.tokens, sketch = dealt.promptSketch, line = dealt.line
+        let rows = dealt.rows
         let secondsOut = table.seconds, millisOut = table.millisAndFlags, contextOut = table.context
         let categoryOut = table.categoryCode, tokensOut = table.tokens, sketchOut = table.promptSketch, lineOut = table.line
-        for i in 0..<position.count(ofBucket: bucket) {
-            let target = Int(position[bucket: bucket, i])
-            secondsOut[target] = seconds[bucket: bucket, i]
-            millisOut[target] = millis[bucket: bucket, i]
-            contextOut[target] = context[bucket: bucket, i]
-            categoryOut[target] = category[bucket: bucket, i]
-            tokensOut[target] = tokens[bucket: bucket, i]
-            sketchOut[target] = sketch[bucket: bucket, i]
-            lineOut[target] = line[bucket: bucket, i]
+        for i in 0..<rows.count(ofBucket: bucket) {
+            let row = rows[bucket: bucket, i]
+            let target = Int(row.position)
+            secondsOut[target] = row.seconds
+            millisOut[target] = row.millisAndFlags
+            contextOut[target] = row.context
+            categoryOut[target] = row.categoryCode
+            tokensOut[target] = row.tokens
+            sketchOut[target] = row.sketch
+            lineOut[target] = row.line
         }
     }
 }

@@ -80,10 +80,15 @@ public final class QueryContexts: @unchecked Sendable {
     /// a tuple already present reads, so that a batch's reads overlap.
     @inline(__always)
     func touchTuple(hash: UInt64) -> Int32 {
-        let id = touch(hash: hash)
-        guard id >= 0, Int(id) < count else { return id }
-        let j = Int(id)
-        return apiKey[j] &+ ip[j] &+ asn[j] &+ userAgent[j] &+ model[j]
+        touchTuple(id: Int(touch(hash: hash)))
+    }
+
+    /// The five values of tuple `id` (a slot's content from `touch(hash:)`, or -1) added up, read
+    /// only to have them in cache.
+    @inline(__always)
+    func touchTuple(id: Int) -> Int32 {
+        guard id >= 0, id < count else { return Int32(truncatingIfNeeded: id) }
+        return apiKey[id] &+ ip[id] &+ asn[id] &+ userAgent[id] &+ model[id]
     }
 
     @inline(__always)
