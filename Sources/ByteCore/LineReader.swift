@@ -49,6 +49,15 @@ public final class LineReader {
     /// may change it between lines (CSV turns it off inside a quoted field, where a blank line
     /// is data).
     public var skipsBlankLines = false
+    /// The byte that ends a line: `\n`, or `\r` in a stream whose lines end with a carriage return
+    /// alone (classic Mac line ends: no `\n` in its first MiB), decided once, at its start.
+    public private(set) var lineTerminator: UInt8 = 0x0A
+    /// True when the stream's lines end with a carriage return alone.
+    public var readsCRLineEnds: Bool { lineTerminator == 0x0D }
+    /// Whether the first line end decides `lineTerminator`; false: lines end with `\n` (a slice
+    /// that starts inside a file follows the file's start, where it was decided).
+    public var detectsCRLineEnds = true
+    private var terminatorDecided = false
     /// The stream offset where the source's current part began, until a line reaching it is
     /// handed out (then `Int.max`).
     private var partMark = Int.max
@@ -94,8 +103,10 @@ public final class LineReader {
         _ body: (LineView) throws -> Bool
     ) throws {
         var skippingOverlong = false
+        if !detectsCRLineEnds { terminatorDecided = true }
         while true {
-            if skipsBlankLines && !skippingOverlong && start < end {
+            if !terminatorDecided { decideTerminator() }
+            if skipsBlankLines && lineTerminator == 0x0A && !skippingOverlong && start < end {
                 let run = Self.blankLinesRun(in: buffer, start..<end)
                 if run.lines > 0 {
                     passPartMark(upTo: streamOffset + run.end - start)
@@ -105,7 +116,7 @@ public final class LineReader {
                 }
             }
             // Look for a newline in the buffered bytes.
-            if start < end, let newline = Self.firstNewline(in: buffer, start..<end) {
+            if terminatorDecided, start < end, let newline = Self.firstNewline(in: buffer, start..<end, terminator: lineTerminator) {
                 if skippingOverlong {
                     skippingOverlong = false
                     streamOffset += newline + 1 - start
@@ -115,7 +126,7 @@ public final class LineReader {
                 }
                 passPartMark(upTo: streamOffset + newline + 1 - start)
                 var length = newline - start
-                let droppedCR = length > 0 && buffer[newline - 1] == 0x0D
+                let droppedCR = lineTerminator == 0x0A && length > 0 && buffer[newline - 1] == 0x0D
                 if droppedCR { length -= 1 }
                 let line = LineView(
                     bytes: buffer[start..<start + length], number: nextNumber, offset: streamOffset, terminated: true,
@@ -173,12 +184,29 @@ public final class LineReader {
         return LineDamage(damage: damage, partLines: handedOut, cutLine: cut, nextLine: nextNumber)
     }
 
-    /// The index of the first newline in `range` of `bytes`, or nil (memchr over a checked range).
+    /// Decides `lineTerminator` from the buffered bytes: `\n` as soon as they hold one; `\r` when
+    /// the stream's first `lineEndSample` bytes (or all of it, if shorter) hold no `\n` but a
+    /// `\r`. A stray `\r` in a file that has `\n` line ends changes nothing.
+    private func decideTerminator() {
+        if Self.firstNewline(in: buffer, start..<end, terminator: 0x0A) != nil {
+            terminatorDecided = true
+            return
+        }
+        guard eof || end - start >= Self.lineEndSample else { return }
+        if Self.firstNewline(in: buffer, start..<end, terminator: 0x0D) != nil { lineTerminator = 0x0D }
+        terminatorDecided = true
+    }
+
+    /// Bytes read before a stream with no `\n` in them is taken to end its lines with `\r`.
+    public static let lineEndSample = 1 << 20
+
+    /// The index of the first `terminator` byte in `range` of `bytes`, or nil (memchr over a
+    /// checked range).
     @inline(__always)
-    static func firstNewline(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    static func firstNewline(in bytes: [UInt8], _ range: Range<Int>, terminator: UInt8 = 0x0A) -> Int? {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "LineReader: range out of the buffer")
         return bytes.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let found = memchr(base + range.lowerBound, 0x0A, range.count) else { return nil }
+            guard let base = raw.baseAddress, let found = memchr(base + range.lowerBound, Int32(terminator), range.count) else { return nil }
             return UnsafeRawPointer(found) - base
         }
     }

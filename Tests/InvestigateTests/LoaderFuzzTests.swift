@@ -182,19 +182,26 @@ import Testing
         text.unicodeScalars.allSatisfy { !TextEscaping.isUnsafe($0) }
     }
 
+    /// The byte the line reader ends these lines with: `\n`, or `\r` in a file with no `\n` but a
+    /// `\r` (the fuzzed files are far shorter than `LineReader.lineEndSample`).
+    static func lineEnd(_ bytes: [UInt8]) -> UInt8 {
+        !bytes.contains(0x0A) && bytes.contains(0x0D) ? 0x0D : 0x0A
+    }
+
     /// Non-blank lines, as the JSONL reader counts them (one trailing `\r` dropped).
     static func jsonlDataLines(_ bytes: [UInt8]) -> Int {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let end = lineEnd(bytes)
+        var lines = bytes.split(separator: end, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.filter { line in
             var line = line
-            if line.last == 0x0D { line.removeLast() }
+            if end == 0x0A && line.last == 0x0D { line.removeLast() }
             return !line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
         }.count
     }
 
     static func physicalLines(_ bytes: [UInt8]) -> Int {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var lines = bytes.split(separator: lineEnd(bytes), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.count
     }

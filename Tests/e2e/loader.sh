@@ -262,5 +262,12 @@ check "timestamps with no zone: one warning with the count" '[ $status -eq 0 ] &
 $T "$BIN" load "$WORK/zone" --strict > "$WORK/zone-strict.txt" 2>&1; status=$?
 check "timestamps with no zone: strict stops at the first" '[ $status -ne 0 ] && [ $status -lt 124 ] && grep -q "queries/z.jsonl:1: ts .2026-03-01T00:00:00. has no time zone" "$WORK/zone-strict.txt"'
 
+# Lines ending with a carriage return alone (classic Mac): read as lines, said once per file.
+base "$WORK/crlines"
+printf 'account_id,payment_fingerprint\ra1,f1\ra2,f2\r' > "$WORK/crlines/payments.csv"
+printf '{"ts":"2026-03-02T00:00:00Z","account_id":"a2"}\r{"ts":"2026-03-03T00:00:00Z","account_id":"a1"}\r' > "$WORK/crlines/queries/cr.jsonl"
+$T "$BIN" load "$WORK/crlines" > "$WORK/crlines.txt" 2>&1; status=$?
+check "CR-only line ends: every row read, one warning per file" '[ $status -eq 0 ] && grep -q "payments 2 " "$WORK/crlines.txt" && grep -q "queries 3 " "$WORK/crlines.txt" && grep -q "skipped 0 " "$WORK/crlines.txt" && [ "$(grep -c "lines end with a carriage return alone" "$WORK/crlines.txt")" -eq 2 ]'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -77,7 +77,7 @@ public final class CSVRecordReader {
         } else {
             // Inside quotes the line break is data: put back the terminator as it was.
             if previousDroppedCR { record.append(0x0D) }
-            record.append(0x0A)
+            record.append(lines.lineTerminator)
             heldLines.add(line, at: record.count)
         }
         record.append(contentsOf: line.bytes)

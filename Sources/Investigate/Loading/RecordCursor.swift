@@ -36,7 +36,7 @@ final class RecordCursor {
             if var record = pending {
                 // Inside quotes the line break is data: put back the terminator as it was.
                 if pendingCR { record.append(0x0D) }
-                record.append(0x0A)
+                record.append(lines.lineTerminator)
                 record.append(contentsOf: line.bytes)
                 pendingCR = line.droppedCR
                 if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }

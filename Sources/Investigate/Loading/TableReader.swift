@@ -80,6 +80,8 @@ public struct TableReader {
         var blockSize = Self.blockSize
         if let file = source as? FileByteSource { blockSize = min(blockSize, max(4 << 10, file.bytesLeft + 1)) }
         let lines = LineReader(source: source, blockSize: blockSize)
+        // A slice inside a file follows the file's line ends (a sliced file has `\n` ones).
+        lines.detectsCRLineEnds = (byteRange?.lowerBound ?? 0) == 0
         let fields = RecordFields(slotCount: schema.columns.count)
         var rows = 0
         let reportsUnowned = (lineOwner?.owner ?? 0) == 0
@@ -147,6 +149,11 @@ public struct TableReader {
                 }
                 _ = onError(lines.lineNumber, error.reason + "; " + lost)
             }
+        }
+        // Read, not lost, but said: a record split at a carriage return inside a field would
+        // show here first.
+        if reportsUnowned && lines.readsCRLineEnds {
+            _ = onWarning(1, "lines end with a carriage return alone (classic Mac line ends); each was read as a line end")
         }
         // A plain file cut shorter while it was read (the bytes past its new end are gone).
         if reportsUnowned, lines.reachedEnd, let plain = source as? FileByteSource, plain.bytesLeft > 0, lines.bytesConsumed < (byteRange?.count ?? plain.fileSize) {
