@@ -81,7 +81,8 @@ public enum Reports {
         let f = inv.features
         let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
         let timing: JSONOut = .object([
-            "window_seconds": .int(PairExplanation.timingWindowSeconds), "together": .int(firing.together),
+            "window_seconds": .int(PairExplanation.timingWindowSeconds), "firings": .int(firing.firings),
+            "together": .int(firing.together),
             "expected": .number(firing.expected), "summary": .string(firing.summary),
             "partners": .array(
                 firing.partners.map {
