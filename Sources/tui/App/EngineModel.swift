@@ -12,6 +12,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private var sketchCache: [Int: [SketchLine]] = [:]
     private var queryCache: [QueryScope: QueryDetail] = [:]
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
+    private var firingCache: [Int: AccountFiring] = [:]
     private var triageRows: [TriageRow]?
     private var singlesPage: AccountPage?
     /// Drawn on every triage frame: counted once.
@@ -287,6 +288,16 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
+
+    func firing(_ account: Int, build: Bool) -> AccountFiring? {
+        guard account >= 0, account < data.accountCount else { return nil }
+        if !build {
+            lock.lock()
+            defer { lock.unlock() }
+            return firingCache[account]
+        }
+        return memo(\.firingCache, account) { buildFiring(account) }
+    }
 
     func isExpensive(_ kind: SheetKind) -> Bool {
         switch kind {

@@ -195,6 +195,9 @@ protocol ConsoleModel: AnyObject, Sendable {
     func accountIndex(exact id: ExactText) -> Int?
     /// The value of a kind that is exactly these bytes (what `exactValue` gives back).
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32?
+    /// Who an account fires with. With `build` false only what is already built (nil until
+    /// then: the engine's is built off the input path, `Effect.readFiring`).
+    func firing(_ account: Int, build: Bool) -> AccountFiring?
 }
 
 extension ConsoleModel {
@@ -211,6 +214,8 @@ extension ConsoleModel {
     func showMore(_ kind: SheetKind) -> Bool { false }
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
     func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
+    /// A model with no query times: says so.
+    func firing(_ account: Int, build: Bool) -> AccountFiring? { .unknown }
     /// A model whose ids are plain text: the id itself.
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.
