@@ -198,6 +198,8 @@ protocol ConsoleModel: AnyObject, Sendable {
     /// Who an account fires with. With `build` false only what is already built (nil until
     /// then: the engine's is built off the input path, `Effect.readFiring`).
     func firing(_ account: Int, build: Bool) -> AccountFiring?
+    /// Why two accounts are linked, line by line, as `investigate why` says it (empty: not known).
+    func pairReasons(_ a: Int, _ b: Int) -> [String]
 }
 
 extension ConsoleModel {
@@ -216,6 +218,8 @@ extension ConsoleModel {
     func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
     /// A model with no query times: says so.
     func firing(_ account: Int, build: Bool) -> AccountFiring? { .unknown }
+    /// A model with no link evidence: nothing to say.
+    func pairReasons(_ a: Int, _ b: Int) -> [String] { [] }
     /// A model whose ids are plain text: the id itself.
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.
