@@ -17,6 +17,7 @@ import Testing
         s = Fixture.press(s, .char("="))
         guard case .record(let record)? = s.overlay else { Issue.record("no comparison: \(s.status)"); return }
         let why = try #require(record.fields.first { $0.key == "why linked" })
+        #expect(why.values.count == 1, "of the pair: one value across both sides")
         let lines = why.values[0].split(separator: "\n").map(String.init)
         // The same lines as `why` (in the order the marks give the pair), escaped once.
         let a = try source.index("pair-1"), b = try source.index("pair-2")
@@ -25,6 +26,10 @@ import Testing
         #expect(lines.starts(with: asWhy(a, b)) || lines.starts(with: asWhy(b, a)))
         #expect(lines.contains { $0.contains("203.0.113.9") }, "the shared IP is named: \(lines)")
         #expect(lines.contains { $0.hasPrefix("evidence ") }, "the verdict in bits: \(lines)")
+        // Drawn across both sides (wider than one side's column), never cut.
+        let drawn = RecordOverlay.lines(record, width: 118, ascii: false).map(\.text)
+        let start = try #require(drawn.firstIndex { $0.hasPrefix("why linked") })
+        #expect(drawn[start].count > 70 && !drawn[start].contains(" | "), "\(drawn[start])")
         // A model with no link evidence (the fixtures) adds no such field.
         let fixture = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char(" "), .char("="))
         guard case .record(let plain)? = fixture.overlay else { Issue.record("no fixture comparison"); return }

@@ -96,7 +96,8 @@ enum RecordBuilder {
             return rest.isEmpty ? "none" : rest.joined(separator: "\n")
         }
         fields.append(RecordField("own values", values: [own(a), own(b)]))
-        if !why.isEmpty { fields.append(RecordField("why linked", values: [why.joined(separator: "\n"), "(of the pair: as investigate why says it)"])) }
+        // Of the pair, not of one side: one value, drawn across both columns.
+        if !why.isEmpty { fields.append(RecordField("why linked", why.joined(separator: "\n"))) }
         var signals: [String] = []
         for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
         for name in signals {
