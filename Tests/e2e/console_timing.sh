@@ -67,16 +67,28 @@ $BA"; fi
             if [ "$found" = 1 ] || ! "$BIN" account "$CASE" "$PARTNER" | grep -Eq '	0	'; then ok "3: a signal listed with 0 says why (or none is listed)"
             else bad "3: a signal listed with 0 says why" "$(screen t1)"; fi
         else bad "3: Enter on the risk breakdown reads it whole" "$(screen t1)"; fi
+        # 4. = on two marked members of c1 says why they are linked, as why does.
+        keys t1 Escape 0 Enter
+        check "4: c1 opens" t1 '^cluster c1 '
+        keys t1 Space Space =
+        if wait_for t1 'comparing two accounts' 5; then
+            found=0
+            for _ in $(seq 1 12); do
+                if screen t1 | grep -Eq '^ why linked +(both|they|fired|evidence)'; then found=1; break; fi
+                keys t1 PageDown; sleep 0.2
+            done
+            if [ "$found" = 1 ]; then ok "4: = says why the pair is linked"; else bad "4: = says why the pair is linked" "$(screen t1)"; fi
+        else bad "4: = compares the two marked accounts" "$(screen t1)"; fi
         keys t1 Escape q
         check "q quits" t1 '^EXIT=0' 10
     else bad "console starts" "$(screen t1)"; fi
     stop t1
 fi
 
-# 4. clusters counts signals adding nothing apart from the ones it sums.
+# 5. clusters counts signals adding nothing apart from the ones it sums.
 if "$BIN" clusters "$CASE" --top 20 | grep -Eq '^	  ([0-9]+ more signals? [+-][0-9.]+, )?[0-9]+ signals? adding nothing'; then
-    ok "4: clusters counts the signals adding nothing apart"
-else bad "4: clusters counts the signals adding nothing apart" "$("$BIN" clusters "$CASE" --top 3)"; fi
+    ok "5: clusters counts the signals adding nothing apart"
+else bad "5: clusters counts the signals adding nothing apart" "$("$BIN" clusters "$CASE" --top 3)"; fi
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
