@@ -237,6 +237,9 @@ struct IncidenceFixture {
         #expect(ReportText.risk(0.05) == "0.05")
         #expect(ReportText.risk(.nan) == "0.00")
         #expect(ReportText.contribution(0.451) == "+0.45")
+        #expect(ReportText.contribution(-0.21) == "-0.21")
+        // Too small to show is 0, as the console and account print it (the reason says why).
+        #expect(ReportText.contribution(-0.0015) == "0" && ReportText.contribution(0) == "0")
     }
 }
 
