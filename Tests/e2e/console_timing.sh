@@ -90,5 +90,19 @@ if "$BIN" clusters "$CASE" --top 20 | grep -Eq '^	  ([0-9]+ more signals? [+-][0
     ok "5: clusters counts the signals adding nothing apart"
 else bad "5: clusters counts the signals adding nothing apart" "$("$BIN" clusters "$CASE" --top 3)"; fi
 
+# 6. clusters lists the kinds with values that are not hubs before the kinds shared only through hubs.
+if "$BIN" clusters "$CASE" --top 30 | python3 -c '
+import re, sys
+seen = 0
+for line in sys.stdin:
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 4 or not fields[3].startswith("shares "): continue
+    kinds = re.findall(r"[a-z_]+:[0-9]+(?: \([^)]*\))?", fields[3])
+    hubs = [k.endswith("(hubs)") for k in kinds]
+    seen += 1
+    if any(h and not later for i, h in enumerate(hubs) for later in hubs[i + 1:]): sys.exit("hub kind first: " + line)
+sys.exit(0 if seen else "no shares line")'; then ok "6: clusters puts kinds shared only through hubs last"
+else bad "6: clusters puts kinds shared only through hubs last" "$("$BIN" clusters "$CASE" --top 30 | cut -f1-4)"; fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -72,11 +72,15 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                    sampleAccounts: ["acct_b7d8e9", "acct_c4c4c4"])]
     }
 
+    /// When true, c1's members also share three mail domains, all hubs.
+    var mailHubs = false
+
     func cluster(_ number: Int) -> ClusterDetail? {
         guard number == 1 || number == 2 else { return nil }
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
         return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
-                             kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] : [("asn", 1)],
+                             kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] + (mailHubs ? [("email_domain", 3)] : []) : [("asn", 1)],
+                             kindHubs: mailHubs ? ["email_domain": 3] : [:],
                              timeline: [1, 3, 8, 2],
                              signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
                                                  explanation: "2 accounts pay with one card"),

@@ -147,9 +147,11 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         return memo(\.clusterCache, number) {
             let c = investigation.clusters[number - 1]
             let members = c.members.map { accountRow(Int($0)) }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+            let kinds = SharedKinds.of(c, in: investigation)
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
-                kindCounts: c.strongestKinds.map { ($0.rawValue, c.linkCounts[$0] ?? 0) },
+                kindCounts: kinds.map { ($0.kind.rawValue, $0.values) },
+                kindHubs: Dictionary(uniqueKeysWithValues: kinds.map { ($0.kind.rawValue, $0.hubs) }),
                 timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data),
                 signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                    contribution: $0.contribution, explanation: $0.explanation) })

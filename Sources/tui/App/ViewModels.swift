@@ -94,7 +94,11 @@ struct ClusterDetail: Sendable {
     var cluster: Int
     var risk: Double
     var members: [AccountRow]
+    /// Distinct values of each kind two or more members share, kinds with values that are not
+    /// hubs first (`SharedKinds`).
     var kindCounts: [(kind: String, count: Int)]
+    /// How many of each kind's shared values are hubs (missing: none).
+    var kindHubs: [String: Int] = [:]
     /// Queries per day across the cluster.
     var timeline: [Int]
     /// The cluster's risk breakdown: every signal's value, baseline, contribution and reason.

@@ -50,7 +50,8 @@ struct ClustersCommand: ParsableCommand {
                 return
             }
             for c in list {
-                let strongest = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }
+                // Kinds with values that are not hubs first; a kind shared only through hubs says so.
+                let strongest = SharedKinds.of(c, in: inv).prefix(3).map { $0.text(":") }
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 // The riskiest members first (an account unlike its cluster is rated lower, so the
                 // first ones shown are typical of it); ties in account order.
@@ -76,7 +77,8 @@ struct ClustersCommand: ParsableCommand {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
                         + "risk = 1 - exp(-sum of the signals' contributions). "
-                        + "shares kind:N = N distinct values of that kind held by two or more members (its three commonest kinds). "
+                        + "shares kind:N = N distinct values of that kind held by two or more members (three kinds, those with values "
+                        + "that are not hubs first; (hubs): all N are too common to find pairs by). "
                         + "Members are listed riskiest first.")
             }
         }
