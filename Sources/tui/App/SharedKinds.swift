@@ -25,16 +25,18 @@ enum SharedKinds {
     /// The kinds of `cluster`'s `linkCounts`, hubs counted over its first `sampled` members.
     /// - Complexity: O(sampled members × their values).
     static func of(_ cluster: Cluster, in inv: Investigation, sampled: Int = 5_000) -> [SharedKind] {
+        let counts = cluster.linkCounts.filter { $0.value > 0 }
+        guard !counts.isEmpty else { return [] }  // a single account shares nothing: nothing to read
         struct Key: Hashable { let kind: LinkKind; let value: Int32 }
         var holders: [Key: Int] = [:]
         for member in cluster.members.prefix(sampled) {
-            for kind in LinkKind.allCases {
+            for kind in counts.keys {
                 for value in inv.index.values(of: Int(member), kind: kind) { holders[Key(kind: kind, value: value), default: 0] += 1 }
             }
         }
         var hubs: [LinkKind: Int] = [:]
         for (key, count) in holders where count >= 2 && inv.index.isHub(key.kind, value: key.value) { hubs[key.kind, default: 0] += 1 }
-        return ordered(cluster.linkCounts.map { SharedKind(kind: $0.key, values: $0.value, hubs: min($0.value, hubs[$0.key] ?? 0)) })
+        return ordered(counts.map { SharedKind(kind: $0.key, values: $0.value, hubs: min($0.value, hubs[$0.key] ?? 0)) })
     }
 
     /// Kinds with values that are not hubs first (most of them first), then fewer hubs first,
