@@ -93,7 +93,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
             return TriageRow(
                 cluster: position + 1, risk: cluster.risk, size: cluster.size,
-                strongestKinds: cluster.strongestKinds.prefix(3).map(\.rawValue),
+                // Kinds with values that are not hubs first, as the cluster sheet and `clusters` list them.
+                strongestKinds: SharedKinds.of(cluster, in: inv).prefix(3).map(\.kind.rawValue),
                 topSignals: cluster.signals.filter { $0.contribution > 0 }.prefix(3).map(\.name),
                 sampleAccounts: top.map { accountID(Int($0)) },
                 operation: inv.operationOfCluster[position].map { inv.operations[$0].id })

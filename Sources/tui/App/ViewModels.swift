@@ -6,7 +6,7 @@ struct TriageRow: Hashable, Sendable {
     var cluster: Int
     var risk: Double
     var size: Int
-    /// The strongest link kinds, strongest first (`payment`, `ip`...).
+    /// The link kinds, those with values that are not hubs first (`SharedKinds`): `payment`, `ip`...
     var strongestKinds: [String]
     /// Top signal names.
     var topSignals: [String]
