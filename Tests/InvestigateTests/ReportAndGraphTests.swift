@@ -182,6 +182,19 @@ struct IncidenceFixture {
         #expect(f.files["report.html"]!.allSatisfy { $0 == 0x0A || ($0 >= 0x20 && $0 < 0x7F) })
     }
 
+    /// A signal adding nothing is written 0 with its reason, never +0.00 or 0.00, and is no
+    /// cluster's strongest signal.
+    @Test func aZeroIsWrittenZeroWithItsReason() throws {
+        let text = Self.html(try IncidenceFixture()).replacing(/<[^>]*>/, with: "")
+        #expect(text.matches(of: /[+-]?0\.00:/).isEmpty, "a contribution written as 0.00")
+        let zeros = text.matches(of: /[a-z_]+ 0: [^\n]*/)
+        #expect(!zeros.isEmpty, "the fixture's ring lists a signal adding nothing")
+        for zero in zeros {
+            #expect(zero.output.contains("adds nothing") || zero.output.contains("(shown as 0)") || zero.output.contains("of it counts"),
+                    "\(zero.output)")
+        }
+    }
+
     @Test func sampledGraphSaysSo() throws {
         let html = Self.html(try IncidenceFixture())
         let statement = try #require(
@@ -237,6 +250,9 @@ struct IncidenceFixture {
         #expect(ReportText.risk(0.05) == "0.05")
         #expect(ReportText.risk(.nan) == "0.00")
         #expect(ReportText.contribution(0.451) == "+0.45")
+        #expect(ReportText.contribution(-0.21) == "-0.21")
+        // Too small to show is 0, as the console and account print it (the reason says why).
+        #expect(ReportText.contribution(-0.0015) == "0" && ReportText.contribution(0) == "0")
     }
 }
 

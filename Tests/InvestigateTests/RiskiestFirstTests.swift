@@ -31,4 +31,28 @@ import Testing
         }
         #expect(ids == ordered.map { .exact(inv.data.accountExactID($0)) })
     }
+
+    /// `clusters --format json` lists a cluster's accounts as its text does: riskiest first, so a
+    /// script's first account is the text's (a new-user trial found them in member order).
+    @Test func clusterAccountsAreRiskiestFirstInJSONToo() throws {
+        // The mixed scenario's rings hold members unlike their cluster (rated lower).
+        let (dir, _) = try MixedScenarioTests.write(seed: 3, accounts: 1200)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let inv = Investigation(data: try CaseLoader().load(dir))
+        // A cluster whose members' risks differ (an account unlike its cluster is rated lower).
+        let cluster = try #require(inv.clusters.first { c in Set(c.members.map { inv.accountRisk[Int($0)] }).count > 1 })
+        guard case .object(let json) = Reports.cluster(cluster, in: inv), case .array(let listed)? = json["accounts"] else {
+            Issue.record("cluster JSON has no accounts")
+            return
+        }
+        let members = cluster.members.map(Int.init)
+        let risks = listed.map { entry -> Double in
+            guard let account = members.first(where: { JSONOut.exact(inv.data.accountExactID($0)) == entry }) else { return -1 }
+            return inv.accountRisk[account]
+        }
+        #expect(listed.count == cluster.size)
+        #expect(risks.allSatisfy { $0 >= 0 })
+        #expect(zip(risks, risks.dropFirst()).allSatisfy { $0 >= $1 }, "riskiest first")
+        #expect(risks.first == cluster.members.map { inv.accountRisk[Int($0)] }.max())
+    }
 }

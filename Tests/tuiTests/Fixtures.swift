@@ -72,11 +72,15 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                    sampleAccounts: ["acct_b7d8e9", "acct_c4c4c4"])]
     }
 
+    /// When true, c1's members also share three mail domains, all hubs.
+    var mailHubs = false
+
     func cluster(_ number: Int) -> ClusterDetail? {
         guard number == 1 || number == 2 else { return nil }
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
         return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
-                             kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] : [("asn", 1)],
+                             kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] + (mailHubs ? [("email_domain", 3)] : []) : [("asn", 1)],
+                             kindHubs: mailHubs ? ["email_domain": 3] : [:],
                              timeline: [1, 3, 8, 2],
                              signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
                                                  explanation: "2 accounts pay with one card"),
@@ -127,6 +131,21 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     }
 
     func accountID(_ index: Int) -> String { accounts[index].id }
+
+    /// Who an account fires with, as built; nil until `firingBuilt` (the engine's is built off
+    /// the input path). acct_9f3e21 fires with acct_a0b1c2, the rest with nobody.
+    var firingBuilt = true
+
+    func firing(_ account: Int, build: Bool) -> AccountFiring? {
+        guard build || firingBuilt else { return nil }
+        guard account == 0 else {
+            return AccountFiring(summary: "fires with no account within 5 s more often than chance (3 firings)", partners: [])
+        }
+        return AccountFiring(
+            summary: "fires with 2 accounts within 5 s, 11 times; 0.087 expected (a time pairs one of its 40 firings with one of a partner's; a firing can meet several partners)",
+            partners: [FiringPartner(account: 1, id: "acct_a0b1c2", cluster: 1, together: 9, expected: 0.035, bits: 61.7),
+                       FiringPartner(account: 2, id: "acct_b7d8e9", cluster: 2, together: 2, expected: 0.052, bits: 9.4)])
+    }
 
     func valueText(_ kind: LinkKind, _ value: Int32) -> String {
         switch kind {

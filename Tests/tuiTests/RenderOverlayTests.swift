@@ -9,7 +9,7 @@ extension RenderTests {
         acct_9f3e21  cluster c1  risk 0.91 █████████░
         country RU  plan payg
         queries  ▃▅█
-        risk breakdown (Enter: whole; Tab: back to values)
+        risk breakdown (Enter: whole; Tab: who it fires with)
         cluster risk = 1 - exp(-sum of contributions) = 1 - exp(-0.80) = 0.55; the engi…
         signal               value     base contrib  why
         shared_instrument        2        1   +0.80  2 accounts pay with one card

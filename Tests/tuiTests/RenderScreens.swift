@@ -14,6 +14,7 @@ enum RenderScreens {
             ("clusterSketch", Fixture.press(base, .enter, .tab), .unicode),
             ("account", Fixture.press(base, .enter, .enter), .unicode),
             ("accountRisk", Fixture.press(base, .enter, .enter, .tab), .unicode),
+            ("accountFiring", Fixture.press(base, .enter, .enter, .tab, .tab), .unicode),
             ("sharedValue", Fixture.press(base, .enter, .enter, .down, .enter), .unicode),
             ("queries", Fixture.press(base, .enter, .enter, .char("H")), .unicode),
             ("caseSheet", Fixture.press(base, .char(" "), .char("t"), .char("x"), .enter,

@@ -89,7 +89,9 @@ enum ReportClusterSections {
             let more = entry.members.count > 3 ? " +\(entry.members.count - 3) more" : ""
             var tagSet = Set<String>()
             for member in entry.members { tagSet.formUnion(labels.labels(of: input, account: Int(member))) }
-            let signal = c.signals.first.map { "\($0.name) \(ReportText.contribution($0.contribution))" } ?? ""
+            // The strongest signal that moves the risk (a 0 is no one's strongest signal).
+            let signal = c.signals.first { abs($0.contribution) >= SignalZeroReason.shown }
+                .map { "\($0.name) \(ReportText.contribution($0.contribution))" } ?? "none adds risk"
             html +=
                 "<tr><td>\(e(c.id))</td><td>\(ReportText.risk(c.risk))</td><td>\(c.size)</td>"
                 + "<td>\(e(names.joined(separator: ", ") + more))</td><td>\(e(tagSet.sorted().joined(separator: ", ")))</td>"

@@ -17,8 +17,12 @@ enum ReportText {
         return sign + String(magnitude / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    /// A signed contribution with two decimals (`+0.45`).
-    static func contribution(_ value: Double) -> String { value < 0 ? risk(value) : "+" + risk(value) }
+    /// A signed contribution with two decimals (`+0.45`, `-0.21`), or `0` for one too small to
+    /// show (its explanation says why: `SignalZeroReason`), never `+0.00` or `0.00`.
+    static func contribution(_ value: Double) -> String {
+        guard abs(value) >= SignalZeroReason.shown else { return "0" }
+        return value < 0 ? risk(value) : "+" + risk(value)
+    }
 
     /// `1 account`, `3 accounts`.
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {

@@ -6,7 +6,9 @@
 
 /// How often two accounts fired within the same few seconds, against what their own rates predict.
 public struct CoFiring: Sendable, Equatable {
-    /// Bursts of the first account with a burst of the second within the window.
+    /// Times the two fired together: their bursts paired one to one, each pair within the
+    /// window (a burst is in one pair at most), so the count is the same whichever account is
+    /// read first and never more than the fewer bursts of the two.
     public var together: Int
     /// The count expected if the two fired independently at their own rates, in the hours of the
     /// week they keep (`CoActivity.sharedHoursFactor`).
@@ -138,11 +140,20 @@ public final class CoActivity: @unchecked Sendable {
     /// - Complexity: O(x + y).
     func coFiring(seconds x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> CoFiring {
         guard x.count >= 2, y.count >= 2 else { return CoFiring(together: 0, expected: 0, bits: 0) }
+        // Bursts paired one to one, earliest first: the most pairs there can be (a burst too
+        // early for the other's next can pair with nothing later), whichever side is `x`.
         var together = 0
-        var j = y.startIndex
-        for t in x {
-            while j < y.endIndex && y[j] + windowSeconds < t { j += 1 }
-            if j < y.endIndex && y[j] <= t + windowSeconds { together += 1 }
+        var i = x.startIndex, j = y.startIndex
+        while i < x.endIndex && j < y.endIndex {
+            if y[j] + windowSeconds < x[i] {
+                j += 1
+            } else if x[i] + windowSeconds < y[j] {
+                i += 1
+            } else {
+                together += 1
+                i += 1
+                j += 1
+            }
         }
         var expected = CoActivity.expected(x, y, windowSeconds: Double(windowSeconds))
         // One co-firing proves nothing (0 bits whatever the expectation); from two on, the

@@ -7,11 +7,19 @@ public struct CoFiringPartners: Sendable {
     public var together: Int { partners.reduce(0) { $0 + $1.firing.together } }
     /// Co-firings expected with them at their own rates.
     public var expected: Double { partners.reduce(0) { $0 + $1.firing.expected } }
+    /// The account's own firings (its queries collapsed into bursts), which each partner's
+    /// count pairs one to one with the partner's.
+    public var firings = 0
 
-    /// "fires with 3 accounts, 37 times; 0.4 expected".
+    /// "fires with 3 accounts within 5 s, 37 times; 0.4 expected (a time pairs one of its 30
+    /// firings with one of a partner's; ...)", or "fires with no account ... more often than chance".
     public var summary: String {
-        "fires with \(PairExplanation.count(partners.count, "account")) within \(PairExplanation.timingWindowSeconds) s, "
-            + "\(PairExplanation.count(together, "time")); \(PairExplanation.format2(expected)) expected"
+        let window = "within \(PairExplanation.timingWindowSeconds) s"
+        let own = PairExplanation.count(firings, "firing")
+        guard !partners.isEmpty else { return "fires with no account \(window) more often than chance (\(own))" }
+        return "fires with \(PairExplanation.count(partners.count, "account")) \(window), "
+            + "\(PairExplanation.count(together, "time")); \(PairExplanation.format2(expected)) expected "
+            + "(a time pairs one of its \(own) with one of a partner's; a firing can meet several partners)"
     }
 }
 
@@ -26,7 +34,8 @@ extension CoActivity {
         for a in 0..<accountCount { for t in bursts(of: a) { timeline.append((t, Int32(a))) } }
         timeline.sort { $0.0 < $1.0 }
         var candidates = Set<Int32>()
-        for t in bursts(of: account) {
+        let own = bursts(of: account)
+        for t in own {
             var low = 0, high = timeline.count
             while low < high {
                 let mid = (low + high) / 2
@@ -44,6 +53,6 @@ extension CoActivity {
             if firing.bits > 0 { partners.append((Int(other), firing)) }
         }
         partners.sort { ($0.firing.bits, $1.account) > ($1.firing.bits, $0.account) }
-        return CoFiringPartners(partners: partners)
+        return CoFiringPartners(partners: partners, firings: own.count)
     }
 }

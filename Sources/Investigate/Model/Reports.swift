@@ -25,7 +25,8 @@ public enum Reports {
     public static func cluster(_ c: Cluster, in inv: Investigation) -> JSONOut {
         .object([
             "id": .string(c.id), "risk": .number((c.risk * 10000).rounded() / 10000), "size": .int(c.size),
-            "accounts": .array(c.members.map { .exact(inv.data.accountExactID(Int($0))) }),
+            // Riskiest first, as the text and the console list them (ties in member order).
+            "accounts": .array(inv.riskiestFirst(c.members).map { .exact(inv.data.accountExactID($0)) }),
             "links": .object(Dictionary(uniqueKeysWithValues: c.linkCounts.map { ($0.key.rawValue, JSONOut.int($0.value)) })),
             "signals": .array(c.signals.map(signal)),
             "operation": inv.operationOfCluster[c.position].map { .string(inv.operations[$0].id) } ?? .null,
@@ -81,7 +82,8 @@ public enum Reports {
         let f = inv.features
         let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
         let timing: JSONOut = .object([
-            "window_seconds": .int(PairExplanation.timingWindowSeconds), "together": .int(firing.together),
+            "window_seconds": .int(PairExplanation.timingWindowSeconds), "firings": .int(firing.firings),
+            "together": .int(firing.together),
             "expected": .number(firing.expected), "summary": .string(firing.summary),
             "partners": .array(
                 firing.partners.map {

@@ -37,7 +37,8 @@ public struct RiskScorer: Sendable {
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }
         let sum = max(0, scores.reduce(0) { $0 + $1.contribution })
         scores.sort { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.name < $1.name) }
-        return (1 - exp(-sum), scores)
+        // A signal listed with nothing (or too little) to show says why (explanation text only).
+        return (1 - exp(-sum), scores.map(SignalZeroReason.explained))
     }
 
     /// An account's risk: its cluster's, weighted by how much of the cluster's behaviour it shows

@@ -170,6 +170,8 @@ enum Effect: Hashable, Sendable {
     case readQuery(scope: QueryScope, row: Int, request: String)
     /// Grow a capped sheet's page (query history, single accounts) and rebuild its rows.
     case showMore(SheetKind)
+    /// Build who an account fires with (its timing pane) in the background.
+    case readFiring(account: Int)
 }
 
 /// Everything that can happen: keys, commands, and messages from background work.
@@ -198,4 +200,6 @@ enum Action: Sendable {
     case caseListFailed(String)
     /// The full fields of a record read in the background (for the record named `request`).
     case recordRead(request: String, fields: [RecordField])
+    /// Who an account fires with is built (the model holds it).
+    case firingRead(account: Int)
 }

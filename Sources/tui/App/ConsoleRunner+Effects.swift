@@ -81,6 +81,15 @@ extension ConsoleRunner {
                 }
                 inbox.jobFinished()
             }
+        case .readFiring(let account):
+            guard let model = state.data?.model else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                _ = model.firing(account, build: true)
+                inbox.post(.firingRead(account: account))
+                inbox.jobFinished()
+            }
         case .listCases:
             guard let backend = caseBackend else {
                 dispatch(.caseListFailed("no case store (cases kept in memory; :case shows this one)"))

@@ -12,6 +12,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     private var sketchCache: [Int: [SketchLine]] = [:]
     private var queryCache: [QueryScope: QueryDetail] = [:]
     private var valueCache: [ValueKey: SharedValueDetail] = [:]
+    private var firingCache: [Int: AccountFiring] = [:]
     private var triageRows: [TriageRow]?
     private var singlesPage: AccountPage?
     /// Drawn on every triage frame: counted once.
@@ -92,7 +93,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
             return TriageRow(
                 cluster: position + 1, risk: cluster.risk, size: cluster.size,
-                strongestKinds: cluster.strongestKinds.prefix(3).map(\.rawValue),
+                // Kinds with values that are not hubs first, as the cluster sheet and `clusters` list them.
+                strongestKinds: SharedKinds.of(cluster, in: inv).prefix(3).map(\.kind.rawValue),
                 topSignals: cluster.signals.filter { $0.contribution > 0 }.prefix(3).map(\.name),
                 sampleAccounts: top.map { accountID(Int($0)) },
                 operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
@@ -146,9 +148,11 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         return memo(\.clusterCache, number) {
             let c = investigation.clusters[number - 1]
             let members = c.members.map { accountRow(Int($0)) }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+            let kinds = SharedKinds.of(c, in: investigation)
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
-                kindCounts: c.strongestKinds.map { ($0.rawValue, c.linkCounts[$0] ?? 0) },
+                kindCounts: kinds.map { ($0.kind.rawValue, $0.values) },
+                kindHubs: Dictionary(uniqueKeysWithValues: kinds.map { ($0.kind.rawValue, $0.hubs) }),
                 timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data),
                 signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                    contribution: $0.contribution, explanation: $0.explanation) })
@@ -287,6 +291,16 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
+
+    func firing(_ account: Int, build: Bool) -> AccountFiring? {
+        guard account >= 0, account < data.accountCount else { return nil }
+        if !build {
+            lock.lock()
+            defer { lock.unlock() }
+            return firingCache[account]
+        }
+        return memo(\.firingCache, account) { buildFiring(account) }
+    }
 
     func isExpensive(_ kind: SheetKind) -> Bool {
         switch kind {

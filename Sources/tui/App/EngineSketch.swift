@@ -5,12 +5,14 @@ enum EngineSketch {
     /// One line per shared value inside the cluster, most-shared first:
     /// `payment 4f3a..  ==  acct_1 acct_2 acct_3 (+4)`.
     /// - Complexity: O(sampled members x their values); no value's full account list is read.
-    /// Hubs (values too common to link on) come last, whatever their count.
-    static func lines(members: [Int32], model: EngineModel, limit: Int = 200) -> [SketchLine] {
+    /// Hubs (values too common to link on) come last, whatever their count. A cut list ends in a
+    /// line (no pivot) saying how many more values there are, and a cluster past the members
+    /// read says its counts are of the first ones: no silent cap.
+    static func lines(members: [Int32], model: EngineModel, limit: Int = 200, sampled: Int = 5_000) -> [SketchLine] {
         /// How many sampled members share a value, and the first few of them.
         struct Shared { var count = 0; var first: [Int32] = [] }
         var shared: [EngineModel.ValueKey: Shared] = [:]
-        for account in members.prefix(5_000) {
+        for account in members.prefix(sampled) {
             for kind in LinkKind.allCases {
                 for value in model.index.values(of: Int(account), kind: kind) {
                     let key = EngineModel.ValueKey(kind: kind, value: value)
@@ -31,13 +33,28 @@ enum EngineSketch {
         // Values of one kind that would read alike once cut (two builds of one client) are cut
         // in the middle instead, so each line names its own value.
         let shown = TextFit.distinct(kept.map { model.valueText($0.key.kind, $0.key.value) }, to: 24, ellipsis: "..")
-        return zip(kept, shown).map { ranked, value in
+        let listed = zip(kept, shown).map { ranked, value in
             let (key, entry, isHub) = ranked
             let names = entry.first.map { Chrome.short(model.accountID(Int($0))) }.joined(separator: " ")
             let more = entry.count > 4 ? " (+\(entry.count - 4))" : ""
             return SketchLine(text: "\(key.kind.rawValue) \(value) == \(names)\(more)" + (isHub ? "  (hub)" : ""),
                               kind: key.kind, value: key.value, isHub: isHub)
         }
+        return listed + capNotes(values: ranked.count, listed: kept.count, members: members.count, sampled: sampled)
+    }
+
+    /// The lines that say what a cut sketch leaves out (none when nothing is cut): the values
+    /// not listed, and the members not read. They pivot on nothing.
+    static func capNotes(values: Int, listed: Int, members: Int, sampled: Int) -> [SketchLine] {
+        var notes: [SketchLine] = []
+        if values > listed {
+            notes.append(SketchLine(text: "+\(Format.grouped(values - listed)) more shared values: \(Format.grouped(listed)) of "
+                + "\(Format.grouped(values)) listed, the most shared first (:pivot KIND VALUE opens any)"))
+        }
+        if members > sampled {
+            notes.append(SketchLine(text: "counted over the first \(Format.grouped(sampled)) of \(Format.grouped(members)) members"))
+        }
+        return notes
     }
 
     /// Queries per day over the accounts' active span, in at most 60 buckets.

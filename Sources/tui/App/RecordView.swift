@@ -73,9 +73,9 @@ enum RecordBuilder {
         return nil
     }
 
-    /// Two accounts side by side: attributes, risk, linked values (those both have first) and
-    /// every signal's contribution.
-    static func compare(_ a: AccountDetail, _ b: AccountDetail) -> RecordView {
+    /// Two accounts side by side: attributes, risk, linked values (those both have first), why
+    /// they are linked (`why`'s lines, when the model knows them) and every signal's contribution.
+    static func compare(_ a: AccountDetail, _ b: AccountDetail, why: [String] = []) -> RecordView {
         var fields = [RecordField("account", values: [a.id, b.id]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
                       RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
@@ -96,6 +96,8 @@ enum RecordBuilder {
             return rest.isEmpty ? "none" : rest.joined(separator: "\n")
         }
         fields.append(RecordField("own values", values: [own(a), own(b)]))
+        // Of the pair, not of one side: one value, drawn across both columns.
+        if !why.isEmpty { fields.append(RecordField("why linked", why.joined(separator: "\n"))) }
         var signals: [String] = []
         for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
         for name in signals {

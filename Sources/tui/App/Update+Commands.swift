@@ -7,6 +7,7 @@ extension AppUpdate {
         if s.current.pane == 1, case .cluster(let n) = s.current.kind, handleSketchPane(&s, &effects, id, cluster: n) { return }
         if s.current.pane == 3, case .cluster(let n) = s.current.kind, handleGraphPane(&s, &effects, id, cluster: n) { return }
         if showsRiskPane(s), handleRiskPane(&s, id) { return }
+        if showsFiringPane(s), case .account(let a) = s.current.kind, handleFiringPane(&s, &effects, id, account: a) { return }
         switch id {
         case .moveDown: move(&s, by: 1)
         case .moveUp: move(&s, by: -1)
@@ -29,6 +30,7 @@ extension AppUpdate {
         case .nextPane:
             s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
             s.current.paneCursor = 0
+            requestFiring(s, &effects)
         case .search: s.overlay = .search(text: "")
         case .searchNext, .searchPrev:
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }

@@ -41,7 +41,7 @@ extension AppUpdate {
             s.status = "compare: mark exactly two accounts (space), then = (\(Format.plural(accounts.count, "account")) marked)"
             return
         }
-        s.overlay = .record(RecordBuilder.compare(a, b))
+        s.overlay = .record(RecordBuilder.compare(a, b, why: model.pairReasons(accounts[0], accounts[1])))
         s.status = "comparing two accounts: j/k scroll, Esc closes"
     }
 

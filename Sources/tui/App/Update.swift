@@ -89,6 +89,11 @@ enum AppUpdate {
             record.fields = fields
             record.pending = nil
             s.overlay = .record(record)
+        case .firingRead(let account):
+            // Drawn from the model on the next frame; the pane's cursor stays on a partner.
+            if s.current.kind == .account(account), let count = s.data?.model.firing(account, build: false)?.partners.count {
+                s.current.paneCursor = max(0, min(s.current.paneCursor, count - 1))
+            }
         case .casesListed(let cases):
             let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
             s.overlay = .casePicker(cases: cases, cursor: cursor)

@@ -6,7 +6,7 @@ struct TriageRow: Hashable, Sendable {
     var cluster: Int
     var risk: Double
     var size: Int
-    /// The strongest link kinds, strongest first (`payment`, `ip`...).
+    /// The link kinds, those with values that are not hubs first (`SharedKinds`): `payment`, `ip`...
     var strongestKinds: [String]
     /// Top signal names.
     var topSignals: [String]
@@ -94,7 +94,11 @@ struct ClusterDetail: Sendable {
     var cluster: Int
     var risk: Double
     var members: [AccountRow]
+    /// Distinct values of each kind two or more members share, kinds with values that are not
+    /// hubs first (`SharedKinds`).
     var kindCounts: [(kind: String, count: Int)]
+    /// How many of each kind's shared values are hubs (missing: none).
+    var kindHubs: [String: Int] = [:]
     /// Queries per day across the cluster.
     var timeline: [Int]
     /// The cluster's risk breakdown: every signal's value, baseline, contribution and reason.
@@ -195,6 +199,11 @@ protocol ConsoleModel: AnyObject, Sendable {
     func accountIndex(exact id: ExactText) -> Int?
     /// The value of a kind that is exactly these bytes (what `exactValue` gives back).
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32?
+    /// Who an account fires with. With `build` false only what is already built (nil until
+    /// then: the engine's is built off the input path, `Effect.readFiring`).
+    func firing(_ account: Int, build: Bool) -> AccountFiring?
+    /// Why two accounts are linked, line by line, as `investigate why` says it (empty: not known).
+    func pairReasons(_ a: Int, _ b: Int) -> [String]
 }
 
 extension ConsoleModel {
@@ -211,6 +220,10 @@ extension ConsoleModel {
     func showMore(_ kind: SheetKind) -> Bool { false }
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { ExactText(valueText(kind, value)) }
     func clusterGraph(_ number: Int) -> ClusterGraph? { nil }
+    /// A model with no query times: says so.
+    func firing(_ account: Int, build: Bool) -> AccountFiring? { .unknown }
+    /// A model with no link evidence: nothing to say.
+    func pairReasons(_ a: Int, _ b: Int) -> [String] { [] }
     /// A model whose ids are plain text: the id itself.
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.

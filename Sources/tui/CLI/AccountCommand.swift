@@ -63,7 +63,7 @@ struct AccountCommand: ParsableCommand {
                     : "risk breakdown:")
             for s in cluster.signals {
                 print(
-                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(String(format: "%+.2f", s.contribution))\t\(TextEscaping.visible(s.explanation))"
+                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(SignalText.contribution(s.contribution))\t\(TextEscaping.visible(s.explanation))"
                 )
             }
         }

@@ -50,7 +50,8 @@ struct ClustersCommand: ParsableCommand {
                 return
             }
             for c in list {
-                let strongest = c.strongestKinds.prefix(3).map { "\($0.rawValue):\(c.linkCounts[$0]!)" }
+                // Kinds with values that are not hubs first; a kind shared only through hubs says so.
+                let strongest = SharedKinds.of(c, in: inv).prefix(3).map { $0.text(":") }
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 // The riskiest members first (an account unlike its cluster is rated lower, so the
                 // first ones shown are typical of it); ties in account order.
@@ -58,13 +59,17 @@ struct ClustersCommand: ParsableCommand {
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
-                let shown = c.signals.filter { $0.contribution != 0 }
+                // Signals that add too little to show (a 0 at two decimals) are counted, not listed.
+                let shown = c.signals.filter { abs($0.contribution) >= SignalZeroReason.shown }
+                let nothing = c.signals.count - shown.count
                 for s in shown.prefix(3) {
                     print("\t  \(s.name) \(String(format: "%+.2f", s.contribution)): \(TextEscaping.visible(s.explanation))")
                 }
-                if shown.count > 3 {
+                if shown.count > 3 || nothing > 0 {
                     let rest = shown.dropFirst(3).reduce(0) { $0 + $1.contribution }
-                    print("\t  \(shown.count - 3) more \(shown.count == 4 ? "signal" : "signals") \(String(format: "%+.2f", rest)) (`account` or `--format json` lists them)")
+                    var parts = shown.count > 3 ? ["\(PairExplanation.count(shown.count - 3, "more signal")) \(String(format: "%+.2f", rest))"] : []
+                    if nothing > 0 { parts.append("\(PairExplanation.count(nothing, "signal")) adding nothing") }
+                    print("\t  " + parts.joined(separator: ", ") + " (`account` or `--format json` lists them, each with why)")
                 }
                 if let line = OperationSummary.line(of: c, in: inv) { print("\t  " + line) }
             }
@@ -72,7 +77,8 @@ struct ClustersCommand: ParsableCommand {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
                         + "risk = 1 - exp(-sum of the signals' contributions). "
-                        + "shares kind:N = N distinct values of that kind held by two or more members (its three commonest kinds). "
+                        + "shares kind:N = N distinct values of that kind held by two or more members (three kinds, those with values "
+                        + "that are not hubs first; (hubs): all N are too common to find pairs by). "
                         + "Members are listed riskiest first.")
             }
         }

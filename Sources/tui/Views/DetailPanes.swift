@@ -26,8 +26,12 @@ enum DetailPanes {
             if let cluster = state.data?.model.cluster(n) {
                 lines += riskLines(cluster.signals, formula: RiskFormula.cluster(cluster.signals, risk: cluster.risk), buffer: buffer)
             }
+        case .account(let a) where pane == AppUpdate.firingPane:
+            lines.append((FiringPane.title, [.bold, .underline], .normal))
+            let firing = state.data?.model.firing(a, build: false)
+            body = { FiringPane.draw(firing, cursor: state.current.paneCursor, top: top + 1, height: height - 1, into: &$0) }
         case .account(let a):
-            lines.append(("risk breakdown (Enter: whole; Tab: back to values)", [.bold, .underline], .normal))
+            lines.append(("risk breakdown (Enter: whole; Tab: who it fires with)", [.bold, .underline], .normal))
             if let model = state.data?.model, let account = model.account(a) {
                 lines += riskLines(account.signals, formula: AppUpdate.riskFormula(model, account), buffer: buffer)
             }

@@ -1,5 +1,6 @@
 /// Draws a `RecordView` over the sheet: the title, then each field as `key  value` with the
-/// value sanitised and wrapped (two values side by side when comparing), scrolled by its offset.
+/// value sanitised and wrapped (two values side by side when comparing; a field of both sides,
+/// with one value, across them), scrolled by its offset.
 enum RecordOverlay {
     /// Widest key column; a longer key (a signal name) wraps within it, never cut.
     static let maxKeyWidth = 24
@@ -19,14 +20,18 @@ enum RecordOverlay {
         }
         for field in record.fields {
             let keyLines = TextWrap.wrap(Sanitizer.inert(field.key, ascii: ascii), width: keyWidth)
-            let columns = (0..<sides).map { i in
-                TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii), width: sideWidth)
-            }
+            // A field with one value in a side-by-side record is of both sides: it spans them.
+            let spans = sides > 1 && field.values.count == 1
+            let columns = spans
+                ? [TextWrap.wrap(inertLines(field.values[0], ascii: ascii), width: room)]
+                : (0..<sides).map { i in
+                    TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii), width: sideWidth)
+                }
             let height = max(keyLines.count, columns.map(\.count).max() ?? 1)
             for line in 0..<height {
                 let cells = columns.map { column in
                     let text = line < column.count ? column[line] : ""
-                    return sides == 1 ? text : TextFit.pad(text, to: sideWidth)
+                    return sides == 1 || spans ? text : TextFit.pad(text, to: sideWidth)
                 }
                 let lead = TextFit.pad(line < keyLines.count ? keyLines[line] : "", to: keyWidth)
                 out.append((lead + "  " + cells.joined(separator: " | "), []))

@@ -21,7 +21,8 @@ enum SheetHeaders {
                 lines = ["cluster c\(n)  building member list..."]
             } else if let d = model?.cluster(n) {
                 lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))",
-                         "links: " + d.kindCounts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "),
+                         "links: " + d.kindCounts.map { SharedKind.text($0.kind, values: $0.count, hubs: d.kindHubs[$0.kind] ?? 0) }
+                            .joined(separator: ", "),
                          "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
             }
         case .account(let a):

@@ -20,7 +20,7 @@ enum ViewLayout {
     static func paneCount(_ kind: SheetKind) -> Int {
         switch kind {
         case .cluster: return 4
-        case .account: return 2
+        case .account: return 3
         default: return 1
         }
     }

@@ -1,0 +1,28 @@
+/// Why a signal that is listed adds nothing (or too little to show), in words appended to its
+/// explanation, so a breakdown never lists a `0` without saying why: a signal whose value is 0
+/// measured nothing and never adds risk; one short of where its scale starts adds nothing; one
+/// just past it adds less than the two decimals shown.
+public enum SignalZeroReason {
+    /// Contributions smaller than this show as `0` (two decimals).
+    public static let shown = 0.005
+
+    /// The reason to append (after `; `) to `score`'s explanation, or nil when it adds enough to
+    /// show, or its explanation already says why nothing of it counts (`... so 0% of it counts`).
+    public static func reason(_ score: SignalScore) -> String? {
+        let c = score.contribution
+        guard abs(c) < shown else { return nil }
+        if score.value == 0 { return "adds nothing: its value is 0, and a signal that measured nothing never adds risk" }
+        if c > 0 { return "adds under \(shown) (shown as 0): only just past where it starts to count" }
+        if c < 0 { return "lowers the risk by under \(shown) (shown as 0): only just past where it starts to count" }
+        if score.explanation.hasSuffix("of it counts") { return nil }
+        return "adds nothing: short of where it starts to count"
+    }
+
+    /// `score` with the reason appended to its explanation (unchanged when there is none).
+    public static func explained(_ score: SignalScore) -> SignalScore {
+        guard let reason = reason(score) else { return score }
+        var out = score
+        out.explanation += (out.explanation.isEmpty ? "" : "; ") + reason
+        return out
+    }
+}

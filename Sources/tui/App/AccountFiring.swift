@@ -1,0 +1,37 @@
+import Investigate
+
+/// Who an account fires with (its timing pane, the CLI `account`'s `timing:`): the summary line
+/// and every partner whose co-firing is surprising, most bits first.
+struct AccountFiring: Hashable, Sendable {
+    /// `fires with 12 accounts within 5 s, 41 times; 0.17 expected (...)`.
+    var summary: String
+    var partners: [FiringPartner]
+
+    /// For a model that knows no query times.
+    static let unknown = AccountFiring(summary: "no query times to compare", partners: [])
+}
+
+/// One account fired with: how often (bursts paired one to one), how often by chance, and bits.
+struct FiringPartner: Hashable, Sendable {
+    var account: Int
+    var id: String
+    /// The partner's cluster (`c3` is 3), nil when not known.
+    var cluster: Int?
+    var together: Int
+    var expected: Double
+    var bits: Double
+}
+
+extension EngineModel {
+    /// Builds an account's firing partners from the engine (`CoActivity.partners`: it orders
+    /// every burst of the population by time, so it is built off the input path).
+    func buildFiring(_ account: Int) -> AccountFiring {
+        let inv = investigation
+        let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
+        return AccountFiring(summary: firing.summary, partners: firing.partners.map { partner in
+            FiringPartner(account: partner.account, id: accountID(partner.account),
+                          cluster: Int(inv.clusterOfAccount[partner.account]) + 1, together: partner.firing.together,
+                          expected: partner.firing.expected, bits: partner.firing.bits)
+        })
+    }
+}
