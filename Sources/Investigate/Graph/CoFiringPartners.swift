@@ -8,16 +8,19 @@ public struct CoFiringPartners: Sendable {
     /// Co-firings expected with them at their own rates.
     public var expected: Double { partners.reduce(0) { $0 + $1.firing.expected } }
 
-    /// "fires with 3 accounts, 37 times; 0.4 expected".
+    /// "fires with 3 accounts within 5 s, 37 times; 0.4 expected" (each partner at the scale
+    /// its co-firing is most surprising at: "within 5-45 s" when they differ).
     public var summary: String {
-        "fires with \(PairExplanation.count(partners.count, "account")) within \(PairExplanation.timingWindowSeconds) s, "
+        let scales = partners.map(\.firing.windowSeconds)
+        let low = scales.min() ?? PairExplanation.timingWindowSeconds, high = scales.max() ?? low
+        return "fires with \(PairExplanation.count(partners.count, "account")) within \(low == high ? "\(low)" : "\(low)-\(high)") s, "
             + "\(PairExplanation.count(together, "time")); \(PairExplanation.format2(expected)) expected"
     }
 }
 
 extension CoActivity {
-    /// Every account that fired within the window of one of `account`'s bursts, kept when their
-    /// co-firing is surprising (`CoFiring.bits > 0`).
+    /// Every account that fired within the widest scale of one of `account`'s bursts, kept when
+    /// their co-firing is surprising (`CoFiring.bits > 0`).
     /// - Complexity: O(bursts log bursts) to order all bursts by time, then O(the account's
     ///   bursts × bursts in a window).
     public func partners(of account: Int, accountCount: Int) -> CoFiringPartners {
@@ -26,6 +29,7 @@ extension CoActivity {
         for a in 0..<accountCount { for t in bursts(of: a) { timeline.append((t, Int32(a))) } }
         timeline.sort { $0.0 < $1.0 }
         var candidates = Set<Int32>()
+        let window = Int64(widestScaleSeconds) * 1000
         for t in bursts(of: account) {
             var low = 0, high = timeline.count
             while low < high {
