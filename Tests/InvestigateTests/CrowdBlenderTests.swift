@@ -67,6 +67,21 @@ import Testing
         #expect(CoActivity.minuteOfHour(second: 3_600 * 5 + 61) == 1)
     }
 
+    @Test func oneOverlappingSittingIsOneMeeting() {
+        let activity = CoActivity(queries: QueryTable())
+        // Two people each firing every two minutes through one shared half hour, and a few times
+        // on other days of their own.
+        let start: UInt32 = 5 * 86_400 + 40_000
+        var a = (0..<UInt32(15)).map { start + $0 * 120 }
+        var b = (0..<UInt32(15)).map { start + 50 + $0 * 120 }
+        a += [86_400 * 9, 86_400 * 12 + 7_000, 86_400 * 15]
+        b = [86_400 * 2 + 300, 86_400 * 3] + b + [86_400 * 11]
+        // Fifteen firings within 135 s of each other in the one sitting: one meeting, no evidence.
+        #expect(CoActivity.together(a[...], b[...], scale: 135).0 >= 8)
+        #expect(CoActivity.together(a[...], b[...], scale: 135, clockOrigin: 0).0 == 1)
+        #expect(activity.coFiring(seconds: a[...], b[...]).bits == 0)
+    }
+
     @Test func studentsInTheSameLectureHourAreNotSurprisingAtAnyScale() {
         let activity = CoActivity(queries: QueryTable())
         var rng = SeededRandom(seed: 5)

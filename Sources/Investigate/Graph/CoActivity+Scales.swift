@@ -38,12 +38,15 @@ extension CoActivity {
     /// Schedules are set in minutes of the hour: two cron jobs at the top of the hour meet every
     /// hour, and a ring member firing at :00, :20 and :40 meets a cron job at :00 at every tick
     /// of the cron; that is one coincidence of clocks, however often it repeats. A shared
-    /// schedule with jitter meets at many minutes on both sides. `coFiring` counts so at every
-    /// scale wider than the window.
+    /// schedule with jitter meets at many minutes on both sides. They are also counted once per
+    /// hour (of the span): two people whose sittings overlap once meet at several firings of
+    /// it, and that is one meeting; a schedule meets at tick after tick, hours apart.
+    /// `coFiring` counts so at every scale wider than the window.
     /// - Complexity: O(x + y).
     static func together(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>, scale: UInt32, clockOrigin: Int64? = nil) -> (Int, Int, Int) {
         var together = 0, firingsX = 0
         var minutes: UInt64 = 0, minutesY: UInt64 = 0
+        var hours = 0, lastHour: Int64 = -1
         var j = y.startIndex
         var last: UInt32? = nil
         for t in x {
@@ -56,9 +59,13 @@ extension CoActivity {
             if let clockOrigin {
                 minutes |= UInt64(1) << UInt64(minuteOfHour(second: clockOrigin + Int64(t)))
                 minutesY |= UInt64(1) << UInt64(minuteOfHour(second: clockOrigin + Int64(y[j])))
+                // x's firings ascend, so their hours do too.
+                let hour = Int64(t) / 3600
+                if hour != lastHour { hours += 1 }
+                lastHour = hour
             }
         }
-        if clockOrigin != nil { together = min(minutes.nonzeroBitCount, minutesY.nonzeroBitCount) }
+        if clockOrigin != nil { together = min(minutes.nonzeroBitCount, minutesY.nonzeroBitCount, hours) }
         return (together, firingsX, firings(y, scale: scale))
     }
 

@@ -15,8 +15,9 @@
 enum SnapshotFormat {
     /// Bumped whenever what a snapshot holds, how it is laid out, or how the clusters it holds
     /// are formed changes (4: clusters split at sparse cuts, `SparseCut`; 5: the population's
-    /// category shares, `population.category_shares`; light accounts' template-family uses).
-    static let version: UInt32 = 5
+    /// category shares, `population.category_shares`; light accounts' template-family uses; 6:
+    /// co-firing at several scales and pairs proposed by timing, `TimingCandidates`).
+    static let version: UInt32 = 6
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
