@@ -67,6 +67,23 @@ import Testing
         #expect(CoActivity.minuteOfHour(second: 3_600 * 5 + 61) == 1)
     }
 
+    @Test func twoMeetingsAboveTheWindowAreWhatPickedThePair() {
+        let activity = CoActivity(queries: QueryTable())
+        // Two light accounts, six bursts each over a month, meeting 30 s apart on two days (at
+        // other hours and minutes): two meetings are what a timing bucket proposes a pair for.
+        let day: UInt32 = 86_400
+        var a: [UInt32] = [1 * day, 4 * day + 7_000, 9 * day + 50_000, 15 * day, 22 * day + 3_000, 27 * day]
+        var b: [UInt32] = [2 * day, 9 * day + 50_030, 11 * day, 18 * day + 4_000, 22 * day + 3_030, 29 * day]
+        #expect(CoActivity.together(a[...], b[...], scale: 45, clockOrigin: 0).0 == 2)
+        #expect(activity.coFiring(seconds: a[...], b[...]).bits == 0)
+        // A third meeting, at another day, hour and minute: now it shows something.
+        a.insert(12 * day + 20_100, at: 3)
+        b.insert(12 * day + 20_130, at: 3)
+        let three = activity.coFiring(seconds: a[...], b[...])
+        #expect(three.together == 3 && three.windowSeconds == 45)
+        #expect(three.bits > 0)
+    }
+
     @Test func oneOverlappingSittingIsOneMeeting() {
         let activity = CoActivity(queries: QueryTable())
         // Two people each firing every two minutes through one shared half hour, and a few times

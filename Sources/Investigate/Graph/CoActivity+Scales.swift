@@ -15,6 +15,10 @@ extension CoActivity {
     /// The bits given up for choosing the best of `scaleCount` scales.
     static let scalePenaltyBits = 2.0
 
+    /// Meetings a pair needs above the window before they are evidence: timing proposes pairs
+    /// that met in two buckets, so two meetings are what picked the pair, not what it shows.
+    static let meetingsAboveWindow = 3
+
     /// The scales for a window (seconds): the window, then three times the last, `scaleCount` in all.
     static func scaleSeconds(window: UInt32) -> [UInt32] {
         var out: [UInt32] = []

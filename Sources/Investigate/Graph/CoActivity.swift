@@ -165,7 +165,10 @@ public final class CoActivity: @unchecked Sendable {
                 if hoursFactor == nil { hoursFactor = CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
                 expected *= hoursFactor!
             }
-            let bits = max(0, CoActivity.surpriseBits(together, expected: expected) - CoActivity.scalePenaltyBits)
+            // Above the window a pair may have been proposed because it met twice
+            // (`TimingCandidates`): only a third meeting shows anything.
+            let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
+            let bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
             if k == 0 || bits > best.bits {
                 best = CoFiring(together: together, expected: expected, bits: bits, windowSeconds: Int(scale))
             }
