@@ -8,12 +8,16 @@
 /// on average; then it is narrowed to that (the cost bound: about `meanOccupancy / 2` proposed
 /// pairs per account burst, linear in the bursts). A bucket holding more than `blockSize`
 /// accounts is a crowd moment (a lecture, an evening's news) and proposes nothing.
-/// Only accounts firing in two buckets or more take part. The pairs are then scored like any
+/// Only accounts firing in three buckets or more take part. The pairs are then scored like any
 /// other candidate (`PairScan`): timing still counts at most half a link, so a proposed pair
 /// links only with shared values worth half a link beside it.
 struct TimingCandidates {
     /// Accounts per bucket, on average, at most (a cost bound, not a fitted figure).
-    static let meanOccupancy = 8
+    static let meanOccupancy = 4
+
+    /// Buckets an account must fire in to take part: above the window a pair needs three
+    /// meetings (`CoActivity.meetingsAboveWindow`), and an account in fewer buckets has fewer.
+    static let minimumBuckets = 3
 
     /// The pairs, by smaller account.
     let pairs: CandidatePairs
@@ -21,7 +25,7 @@ struct TimingCandidates {
     let bucketSeconds: Int64
 
     /// Buckets the firing accounts of `coActivity`.
-    /// - Complexity: O(bursts log bursts + proposed pairs).
+    /// - Complexity: O(queries + buckets + proposed pairs).
     init(coActivity: CoActivity, accountCount n: Int, blockSize: Int) {
         var bursts: [UInt32] = []
         var firing = 0
@@ -34,36 +38,40 @@ struct TimingCandidates {
         let busy = firing == 0 ? widest : span * Int64(Self.meanOccupancy) / Int64(firing)
         let width = max(1, min(widest, max(coActivity.window / 1000, busy)))
         bucketSeconds = width
-        // (bucket << 32 | account) for each bucket an account fires in, ascending.
-        var entries: [UInt64] = []
-        entries.reserveCapacity(firing)
-        for account in 0..<n {
+        // The accounts firing in each bucket, ascending, bucket after bucket (a counting sort:
+        // 4 bytes an entry, no sort scratch). An account takes part with enough buckets.
+        let buckets = Int(span / width) + 2
+        var start = [Int32](repeating: 0, count: buckets + 1)
+        func forEachBucket(of account: Int, _ body: (Int) -> Void) {
             coActivity.seconds(of: account, into: &bursts)
-            guard bursts.count >= 2 else { continue }
-            let first = entries.count
+            var distinct = 0
             var last: Int64 = -1
-            for t in bursts {
-                let bucket = Int64(t) / width
-                if bucket == last { continue }
-                last = bucket
-                entries.append(UInt64(bucket) << 32 | UInt64(UInt32(account)))
+            for t in bursts where Int64(t) / width != last {
+                last = Int64(t) / width
+                distinct += 1
             }
-            // One bucket only: no pair can repeat.
-            if entries.count - first < 2 { entries.removeLast(entries.count - first) }
+            guard distinct >= Self.minimumBuckets else { return }
+            last = -1
+            for t in bursts where Int64(t) / width != last {
+                last = Int64(t) / width
+                body(min(buckets - 1, Int(last)))
+            }
         }
-        entries.sort()
-        var holders: [Int32] = []
-        pairs = CandidatePairs(accountCount: n, blockSize: blockSize, sampledDegree: 1, minimumRepeats: 2) { visit in
-            var i = 0
-            while i < entries.count {
-                var j = i + 1
-                while j < entries.count && entries[j] >> 32 == entries[i] >> 32 { j += 1 }
-                if j - i >= 2 && j - i <= blockSize {
-                    holders.removeAll(keepingCapacity: true)
-                    for k in i..<j { holders.append(Int32(truncatingIfNeeded: entries[k] & 0xFFFF_FFFF)) }
-                    visit(.ip, Int32(truncatingIfNeeded: entries[i] >> 32), holders[...])
-                }
-                i = j
+        for account in 0..<n { forEachBucket(of: account) { start[$0 + 1] += 1 } }
+        for b in 0..<buckets { start[b + 1] += start[b] }
+        var entries = [Int32](repeating: 0, count: Int(start[buckets]))
+        var fill = start
+        for account in 0..<n {
+            forEachBucket(of: account) {
+                entries[Int(fill[$0])] = Int32(account)
+                fill[$0] += 1
+            }
+        }
+        fill = []
+        pairs = CandidatePairs(accountCount: n, blockSize: blockSize, sampledDegree: 1, minimumRepeats: Self.minimumBuckets) { visit in
+            for b in 0..<buckets {
+                let (low, high) = (Int(start[b]), Int(start[b + 1]))
+                if high - low >= 2 && high - low <= blockSize { visit(.ip, Int32(b), entries[low..<high]) }
             }
         }
     }
