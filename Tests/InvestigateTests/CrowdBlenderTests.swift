@@ -67,10 +67,11 @@ import Testing
         #expect(CoActivity.minuteOfHour(second: 3_600 * 5 + 61) == 1)
     }
 
-    @Test func twoMeetingsAboveTheWindowAreWhatPickedThePair() {
+    @Test func twoMeetingsAboveTheWindowAreNotEvidence() {
         let activity = CoActivity(queries: QueryTable())
         // Two light accounts, six bursts each over a month, meeting 30 s apart on two days (at
-        // other hours and minutes): two meetings are what a timing bucket proposes a pair for.
+        // other hours and minutes): two meetings within tens of seconds
+        // happen by chance to some of the many pairs timing looks at.
         let day: UInt32 = 86_400
         var a: [UInt32] = [1 * day, 4 * day + 7_000, 9 * day + 50_000, 15 * day, 22 * day + 3_000, 27 * day]
         var b: [UInt32] = [2 * day, 9 * day + 50_030, 11 * day, 18 * day + 4_000, 22 * day + 3_030, 29 * day]

@@ -15,8 +15,10 @@ extension CoActivity {
     /// The bits given up for choosing the best of `scaleCount` scales.
     static let scalePenaltyBits = 2.0
 
-    /// Meetings a pair needs above the window before they are evidence: timing proposes pairs
-    /// that met in two buckets, so two meetings are what picked the pair, not what it shows.
+    /// Meetings a pair needs above the window before they are evidence: timing picks pairs out of
+    /// all that fire in the same buckets (`TimingCandidates`), and two meetings within tens of
+    /// seconds happen by chance to some of the many pairs looked at, however small each pair's
+    /// own expectation.
     static let meetingsAboveWindow = 3
 
     /// The scales for a window (seconds): the window, then three times the last, `scaleCount` in all.

@@ -165,8 +165,8 @@ public final class CoActivity: @unchecked Sendable {
                 if hoursFactor == nil { hoursFactor = CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
                 expected *= hoursFactor!
             }
-            // Above the window a pair may have been proposed because it met twice
-            // (`TimingCandidates`): only a third meeting shows anything.
+            // Above the window two meetings are what chance gives some of the many pairs timing
+            // looks at (`TimingCandidates`): only a third shows anything.
             let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
             let bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
             if k == 0 || bits > best.bits {
