@@ -12,9 +12,9 @@ import Testing
         #expect(SignalZeroReason.reason(Self.score(value: 0, contribution: 0))
             == "adds nothing: its value is 0, and a signal that measured nothing never adds risk")
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0)) == "adds nothing: short of where it starts to count")
-        #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0.004))?.hasPrefix("adds under 0.005 (shown as 0)") == true)
+        #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0.004))?.hasPrefix("adds too little to show at two decimals (shown as 0)") == true)
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: -0.0015))?
-            .hasPrefix("lowers the risk by under 0.005 (shown as 0)") == true)
+            .hasPrefix("lowers the risk too little to show at two decimals (shown as 0)") == true)
         // Enough to show: no reason; a signal that said why nothing of it counts: not said twice.
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0.005)) == nil)
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: -0.02)) == nil)

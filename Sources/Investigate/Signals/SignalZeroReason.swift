@@ -12,8 +12,8 @@ public enum SignalZeroReason {
         let c = score.contribution
         guard abs(c) < shown else { return nil }
         if score.value == 0 { return "adds nothing: its value is 0, and a signal that measured nothing never adds risk" }
-        if c > 0 { return "adds under \(shown) (shown as 0): only just past where it starts to count" }
-        if c < 0 { return "lowers the risk by under \(shown) (shown as 0): only just past where it starts to count" }
+        if c > 0 { return "adds too little to show at two decimals (shown as 0): only just past where it starts to count" }
+        if c < 0 { return "lowers the risk too little to show at two decimals (shown as 0): only just past where it starts to count" }
         if score.explanation.hasSuffix("of it counts") { return nil }
         return "adds nothing: short of where it starts to count"
     }
