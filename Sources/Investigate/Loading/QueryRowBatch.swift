@@ -45,7 +45,7 @@ final class QueryRowBatch {
     private let rows = GrowableBuffer<Pending>()
     private let arena = GrowableBuffer<UInt8>()
     private let hashes = GrowableBuffer<UInt64>()
-    /// Pass 1's and 3's reads ahead, row by row: value ids, contexts, starts.
+    /// Pass 1's, 3's and 4a's reads ahead, row by row: slots, value ids, contexts, starts.
     private let probes = GrowableBuffer<Int>()
     private let starts = GrowableBuffer<SIMD4<Int>>()
     /// Pass 4a's value ids per row (API key, IP, ASN, client, model), for pass 4b.
