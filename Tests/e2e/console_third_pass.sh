@@ -177,7 +177,9 @@ stop t9
 start t10 80x24
 if wait_for t10 '^> c1 ' 60; then
     keys t10 Space Escape
-    check "10: Esc clears the marks and says so" t10 '^marks cleared'
+    check "10: one Esc asks for a second before clearing marks" t10 '^Esc again clears 1 mark '
+    keys t10 Escape
+    check "10: Esc twice clears the marks and says so" t10 '^marks cleared'
     keys t10 j
     sleep 0.5
     if screen t10 | grep -q 'marks cleared'; then bad "10: 'marks cleared' goes with the next key" "$(screen t10)"

@@ -151,7 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help (j/k scroll, any other key closes)           lines 1-20 of 74, j for more
+         Help (j/k scroll, any other key closes)           lines 1-20 of 75, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top
@@ -180,7 +180,7 @@ extension RenderTests {
     @Test func tooSmall() {
         expectScreen("tooSmall", #"""
         terminal too small: 80x23, need 80x24
-        keys wait until it is larger; q quits
+        keys are ignored until it is larger; q quits
         """#)
     }
 

@@ -145,11 +145,11 @@ import Testing
     // MARK: 10. status messages clear on the next key
 
     @Test func marksClearedClearsOnTheNextKeyLikeEveryMessage() {
-        var s = Fixture.press(Fixture.loadedState(), .char(" "), .escape)
+        var s = Fixture.press(Fixture.loadedState(), .char(" "), .escape, .escape)
         #expect(s.status == "marks cleared")
         s = Fixture.press(s, .char("j"))
         #expect(s.status.isEmpty, "a move says nothing, so the old message goes")
-        s = Fixture.press(s, .char(" "), .escape, .enter)
+        s = Fixture.press(s, .char(" "), .escape, .escape, .enter)
         #expect(s.status.isEmpty, "a pivot too")
         s = Fixture.press(s, .char(" "))
         #expect(s.status == "1 marked", "a key that says something still says it")

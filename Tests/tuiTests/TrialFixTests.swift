@@ -88,7 +88,7 @@ import Testing
         let grown = AppUpdate.update(small, .resize(TerminalSize(rows: 24, cols: 80))).state
         #expect(Fixture.press(grown, .char("j")).current.cursor == 1, "keys act again once it is large enough")
         #expect(HelpOverlay.lines(small).contains { $0.contains("terminal too small") })
-        #expect(Fixture.frame(small)[1] == "keys wait until it is larger; q quits")
+        #expect(Fixture.frame(small)[1] == "keys are ignored until it is larger; q quits")
     }
 
     @Test func aRefusedSetKeepsItsTextAndSaysWhy() {

@@ -112,7 +112,8 @@ struct ZipDirectory {
         guard let at = found else {
             if let at = fitting {
                 let commentLength = Int(tail[at + 20]) | Int(tail[at + 21]) << 8
-                throw MalformedZip("\(tail.count - at - 22 - commentLength) bytes after the end-of-central-directory record")
+                let extra = tail.count - at - 22 - commentLength
+                throw MalformedZip("\(extra) \(extra == 1 ? "byte" : "bytes") after the end-of-central-directory record")
             }
             throw MalformedZip("no end-of-central-directory record (not a zip archive)")
         }

@@ -90,6 +90,9 @@ struct AppState: Sendable {
     var forwardStack: [Sheet] = []
     /// Marked rows by mark key; survive pivots.
     var marks: Set<String> = []
+    /// Set by an Esc that would clear the marks: only a second Esc, next, clears them (marks
+    /// cannot be undone, and an Esc meant for an overlay that just closed should not lose them).
+    var clearMarksArmed = false
     var overlay: Overlay?
     var status = ""
     var size = TerminalSize(rows: 24, cols: 80)

@@ -79,7 +79,7 @@ enum ConsoleCommands {
         .init(id: .commandLine, keys: [.char(":")], help: "command line with completion", writes: false, colonName: nil),
         .init(id: .help, keys: [.char("?")], help: "help: every command with its keys", writes: false, colonName: "help"),
         .init(id: .quit, keys: [.char("q")], help: "quit (everything is already saved)", writes: false, colonName: "q"),
-        .init(id: .closeOverlay, keys: [.escape], help: "close an overlay", writes: false, colonName: nil),
+        .init(id: .closeOverlay, keys: [.escape], help: "close an overlay; with none open, twice clears the marks", writes: false, colonName: nil),
     ]
 
     /// The command with an id.

@@ -99,9 +99,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 sampleAccounts: top.map { accountID(Int($0)) },
                 operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
         }
-        // Linked clusters only: single accounts are not padding for the list (the caption says how
-        // many are hidden, and X lists them, highest risk first).
-        for (position, cluster) in inv.clusters.enumerated() where cluster.size > 1 {
+        for (position, cluster) in inv.clusters.enumerated() where Self.listedInTriage(size: cluster.size, risk: cluster.risk) {
             if listed.contains(position) { continue }
             if let op = inv.operationOfCluster[position].map({ inv.operations[$0] }) {
                 // An operation is one row at its riskiest cluster's rank, its clusters beneath it.
@@ -187,6 +185,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                                            isHub: index.isHub(kind, value: value), exact: exactValue(kind, value)))
                 }
             }
+            // What the account shares comes first (the pivots), hubs next, its own one-off values
+            // last: a proxy-hopping account's hundred single-use IPs do not bury its template.
+            values = Self.sharedFirst(values)
             let clusterPosition = Int(investigation.clusterOfAccount[account])
             let cluster = investigation.clusters[clusterPosition]
             var attributes: [(String, String)] = [("country", row.country), ("plan", row.plan), ("status", row.status),
@@ -203,6 +204,28 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 timeline: EngineSketch.dailyCounts(accounts: [account], data: data),
                 riskWeight: investigation.accountRisk.weight(of: account).explanation)
         }
+    }
+
+    /// Whether triage lists a cluster as a row: linked clusters, and single accounts rated high (a
+    /// lone account at 0.5 or more is a finding like any cluster). The other single accounts are
+    /// not padding for the list: the caption says how many are hidden, and X lists them, highest
+    /// risk first.
+    static func listedInTriage(size: Int, risk: Double) -> Bool {
+        size > 1 || risk >= TriageOrder.flagged
+    }
+
+    /// Values shared with another account and not hubs first, then hubs, then values the account
+    /// holds alone; within each, kinds in their usual order and rarer values first.
+    static func sharedFirst(_ values: [ValueRow]) -> [ValueRow] {
+        func group(_ v: ValueRow) -> Int { v.sharedBy < 2 ? 2 : (v.isHub ? 1 : 0) }
+        return values.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if group(a) != group(b) { return group(a) < group(b) }
+            let (ka, kb) = (LinkKind.allCases.firstIndex(of: a.kind)!, LinkKind.allCases.firstIndex(of: b.kind)!)
+            if ka != kb { return ka < kb }
+            if a.sharedBy != b.sharedBy { return a.sharedBy < b.sharedBy }
+            return x.offset < y.offset
+        }.map(\.element)
     }
 
     func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail? {

@@ -95,9 +95,10 @@ enum RecordBuilder {
                 .filter { !sharedSet.contains(String($0[..<$0.lastIndex(of: "(")!].dropLast())) }
             return rest.isEmpty ? "none" : rest.joined(separator: "\n")
         }
-        fields.append(RecordField("own values", values: [own(a), own(b)]))
-        // Of the pair, not of one side: one value, drawn across both columns.
+        // Of the pair, not of one side: one value, drawn across both columns; before the values
+        // each holds alone, which can run to hundreds of lines.
         if !why.isEmpty { fields.append(RecordField("why linked", why.joined(separator: "\n"))) }
+        fields.append(RecordField("own values", values: [own(a), own(b)]))
         var signals: [String] = []
         for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
         for name in signals {

@@ -135,8 +135,14 @@ extension AppUpdate {
         case .quit: s.quitting = true
         case .closeOverlay:
             if s.overlay == nil && !s.marks.isEmpty {
-                s.marks.removeAll()
-                s.status = "marks cleared"
+                if s.clearMarksArmed {
+                    s.marks.removeAll()
+                    s.clearMarksArmed = false
+                    s.status = "marks cleared"
+                } else {
+                    s.clearMarksArmed = true
+                    s.status = "Esc again clears \(Format.plural(s.marks.count, "mark")) (there is no undo)"
+                }
             }
             s.overlay = nil
         }

@@ -150,7 +150,8 @@ enum AppUpdate {
     private static func handleKey(_ s: inout AppState, _ effects: inout [Effect], _ key: Key) {
         if key == .resize { return }
         // While the screen says "terminal too small" nothing it would act on is visible: every
-        // key but quit waits until the terminal is large enough again.
+        // key but quit is ignored (not queued: a key acted on later, unseen, could tag or export),
+        // and the screen says so.
         if ViewLayout.tooSmall(s.size) {
             if s.keymap.command(for: key) == .quit { s.quitting = true }
             return
@@ -198,7 +199,9 @@ enum AppUpdate {
         // The status line speaks of the last thing done: every key on a sheet starts it empty, and
         // the command run says its own (issue 14 follow-up: "marks cleared" lingered).
         s.status = ""
-        guard let id = s.keymap.command(for: key) else {
+        let command = s.keymap.command(for: key)
+        if command != .closeOverlay { s.clearMarksArmed = false }
+        guard let id = command else {
             s.status = "unbound key \(KeyNames.name(key)) (? for help)"
             return
         }

@@ -7,7 +7,12 @@ enum Captions {
         // "Clusters" are the linked ones (two accounts or more); single accounts are counted apart.
         var out = "\(Format.grouped(c.linkedShown)) of \(Format.plural(c.linked, "cluster")) shown"
         let hidden = c.singles - c.singlesShown
-        if hidden > 0 {
+        if hidden > 0 && c.singlesShown > 0 {
+            // Single accounts rated high are listed with the clusters; the rest are hidden.
+            out += "; \(Format.plural(c.singlesShown, "single account")) shown, \(Format.grouped(hidden)) hidden"
+            let full = out + "; press X to list them all"
+            return TextWidth.of(full) <= width ? full : out + " (X lists all)"
+        } else if hidden > 0 {
             out += "; \(Format.plural(hidden, "single account")) hidden"
             let full = out + "; press X to show them"
             return TextWidth.of(full) <= width ? full : out + " (X shows them)"

@@ -137,11 +137,11 @@ enum Chrome {
         return out
     }
 
-    /// The whole frame for a terminal below 80x24: what it needs, and that keys wait (but q).
+    /// The whole frame for a terminal below 80x24: what it needs, and that keys are ignored (but q).
     static func tooSmall(_ size: TerminalSize, glyphs: Glyphs) -> ScreenBuffer {
         var buffer = ScreenBuffer(rows: size.rows, cols: size.cols, glyphs: glyphs)
         buffer.put("terminal too small: \(size.cols)x\(size.rows), need 80x24", row: 0, col: 0, style: [.bold])
-        buffer.put("keys wait until it is larger; q quits", row: 1, col: 0)
+        buffer.put("keys are ignored until it is larger; q quits", row: 1, col: 0)
         return buffer
     }
 }
