@@ -36,7 +36,8 @@ extension AppUpdate {
                    fields: [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
                             RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk)),
                             RecordField("tied by", op.ties.joined(separator: "\n")),
-                            RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it")])
+                            RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it; "
+                                        + ":pivot KIND VALUE opens a tie with every account that holds it")])
     }
 
     /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.
