@@ -22,7 +22,9 @@ if wait_for f1 '^> c1 ' 60; then
     # 2. T names its target and the marks it leaves.
     keys f1 Space T
     check "2: T names what it tags and the mark it does not use" f1 '^:tagcluster _   tags .*\(1 mark not used: t tags marked rows\)'
-    keys f1 Escape Escape
+    # Esc closes the prompt; with marks and no prompt, one Esc asks and a second clears them.
+    keys f1 Escape Escape Escape
+    check "2: ... and Esc twice more clears the mark" f1 '^marks cleared'
     # 5. A refused :set keeps its text and says why.
     keys f1 S
     typed f1 'status bogus'; keys f1 Enter
