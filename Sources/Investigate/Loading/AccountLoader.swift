@@ -58,7 +58,8 @@ struct AccountLoader {
                 if let parsed = row.withTrimmedBytes(Slot.created, Timestamp.parse) {
                     created = parsed.millis
                     if !parsed.zoned,
-                        !log.noteZoneless(entry.name, row.line, "created_at", into: &zoneless, { row.withBytes(Slot.created, FieldParsing.quote) })
+                        !log.noteZoneless(
+                            entry.name, row.line, "created_at", into: &zoneless, { row.withBytes(Slot.created, FieldParsing.quote) })
                     {
                         return false
                     }

@@ -46,7 +46,9 @@ struct PaymentLoader {
             nextFingerprint = fingerprint + 1
             if row.hasValue(4) {
                 if let parsed = row.withTrimmedBytes(4, Timestamp.parse) {
-                    if !parsed.zoned, !log.noteZoneless(entry.name, row.line, "added_at", into: &zoneless, { row.withBytes(4, FieldParsing.quote) }) {
+                    if !parsed.zoned,
+                        !log.noteZoneless(entry.name, row.line, "added_at", into: &zoneless, { row.withBytes(4, FieldParsing.quote) })
+                    {
                         return false
                     }
                 } else if !log.warn(entry.name, row.line, "bad added_at \(row.withBytes(4, FieldParsing.quote)); kept without it") {

@@ -75,7 +75,9 @@ struct QueryLoader {
             }
             let ts = parsed.millis
             if !parsed.zoned {
-                guard log.noteZoneless(entry.name, row.line, "ts", into: &zoneless, { row.withBytes(Slot.ts) { FieldParsing.quote($0) } }) else {
+                guard
+                    log.noteZoneless(entry.name, row.line, "ts", into: &zoneless, { row.withBytes(Slot.ts) { FieldParsing.quote($0) } })
+                else {
                     return false
                 }
             }
