@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 /// How often two accounts fired within the same few seconds, against what their own rates predict.
 public struct CoFiring: Sendable, Equatable {
@@ -27,14 +28,17 @@ public struct CoFiring: Sendable, Equatable {
 public final class CoActivity: @unchecked Sendable {
     /// The window in milliseconds (a whole number of seconds).
     public let window: Int64
-    private let windowSeconds: UInt32
-    private let queries: QueryTable
+    let windowSeconds: UInt32
+    let queries: QueryTable
     /// The population's first query (ms, to the second): burst times are seconds after it.
-    private let base: Int64
+    let base: Int64
     /// Seconds per bucket of `cumulative`.
-    private let bucketSeconds: Int64
+    let bucketSeconds: Int64
     /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
     let cumulative: [UInt32]
+    /// Every burst's account in time order, made on the first `partners` call
+    /// (`burstTimeline()`): nothing for a run that never asks.
+    let timeline = Mutex<BurstTimeline?>(nil)
 
     /// Counts every account's bursts per second of the span.
     /// - Complexity: O(queries + span buckets).

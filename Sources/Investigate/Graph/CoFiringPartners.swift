@@ -26,31 +26,21 @@ public struct CoFiringPartners: Sendable {
 extension CoActivity {
     /// Every account that fired within the window of one of `account`'s bursts, kept when their
     /// co-firing is surprising (`CoFiring.bits > 0`).
-    /// - Complexity: O(bursts log bursts) to order all bursts by time, then O(the account's
-    ///   bursts × bursts in a window).
+    /// - Complexity: O(the account's bursts × bursts in the buckets around each, plus the
+    ///   bursts of the accounts found there), once the population's bursts are in time order
+    ///   (`burstTimeline()`: O(queries) on the first call of a process, kept for the next).
     public func partners(of account: Int, accountCount: Int) -> CoFiringPartners {
-        var timeline: [(Int64, Int32)] = []
-        timeline.reserveCapacity(totalBursts)
-        for a in 0..<accountCount { for t in bursts(of: a) { timeline.append((t, Int32(a))) } }
-        timeline.sort { $0.0 < $1.0 }
-        var candidates = Set<Int32>()
-        let own = bursts(of: account)
-        for t in own {
-            var low = 0, high = timeline.count
-            while low < high {
-                let mid = (low + high) / 2
-                if timeline[mid].0 < t - window { low = mid + 1 } else { high = mid }
-            }
-            var i = low
-            while i < timeline.count && timeline[i].0 <= t + window {
-                if Int(timeline[i].1) != account { candidates.insert(timeline[i].1) }
-                i += 1
-            }
-        }
+        var own: [UInt32] = [], theirs: [UInt32] = []
+        seconds(of: account, into: &own)
+        // A bucket read whole may add accounts with no burst within the window: they meet
+        // `account` 0 times, so 0 bits, and are not kept.
+        let candidates = accountsFiringNear(own, of: account, accountCount: accountCount)
         var partners: [(account: Int, firing: CoFiring)] = []
-        for other in candidates {
-            let firing = coFiring(account, Int(other))
-            if firing.bits > 0 { partners.append((Int(other), firing)) }
+        for other in candidates.map({ Int($0) }) {
+            // As `coFiring(account, other)`: the smaller account's bursts first.
+            seconds(of: other, into: &theirs)
+            let firing = other < account ? coFiring(seconds: theirs[...], own[...]) : coFiring(seconds: own[...], theirs[...])
+            if firing.bits > 0 { partners.append((other, firing)) }
         }
         partners.sort { ($0.firing.bits, $1.account) > ($1.firing.bits, $0.account) }
         return CoFiringPartners(partners: partners, firings: own.count)

@@ -30,6 +30,9 @@ struct AccountLoader {
         }
         table.fileStart.append(table.count)
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        // Zone-less timestamps counted here, given to the log once.
+        var zoneless = ZonelessTimes()
+        defer { log.addZoneless(zoneless, file: entry.name) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
@@ -55,7 +58,8 @@ struct AccountLoader {
                 if let parsed = row.withTrimmedBytes(Slot.created, Timestamp.parse) {
                     created = parsed.millis
                     if !parsed.zoned,
-                        !log.noteZoneless(entry.name, row.line, "created_at", { row.withBytes(Slot.created, FieldParsing.quote) })
+                        !log.noteZoneless(
+                            entry.name, row.line, "created_at", into: &zoneless, { row.withBytes(Slot.created, FieldParsing.quote) })
                     {
                         return false
                     }

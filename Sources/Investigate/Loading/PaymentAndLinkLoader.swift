@@ -20,6 +20,9 @@ struct PaymentLoader {
         }
         var idBytes: [UInt8] = [], fingerprintBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
+        // Zone-less timestamps counted here, given to the log once.
+        var zoneless = ZonelessTimes()
+        defer { log.addZoneless(zoneless, file: entry.name) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }) { row in
             row.copyBytes(0, trimmed: true, into: &idBytes)
@@ -43,7 +46,9 @@ struct PaymentLoader {
             nextFingerprint = fingerprint + 1
             if row.hasValue(4) {
                 if let parsed = row.withTrimmedBytes(4, Timestamp.parse) {
-                    if !parsed.zoned, !log.noteZoneless(entry.name, row.line, "added_at", { row.withBytes(4, FieldParsing.quote) }) {
+                    if !parsed.zoned,
+                        !log.noteZoneless(entry.name, row.line, "added_at", into: &zoneless, { row.withBytes(4, FieldParsing.quote) })
+                    {
                         return false
                     }
                 } else if !log.warn(entry.name, row.line, "bad added_at \(row.withBytes(4, FieldParsing.quote)); kept without it") {

@@ -57,6 +57,9 @@ struct QueryLoader {
         reader.file = file
         // Rows parsed before a failure are kept, as they were when each row was appended at once.
         defer { flush() }
+        // Zone-less timestamps counted here, given to the log once.
+        var zoneless = ZonelessTimes()
+        defer { log.addZoneless(zoneless, file: entry.name) }
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }) { row in
             guard row.line + lineOffset <= Int(UInt32.max) else {
@@ -72,7 +75,9 @@ struct QueryLoader {
             }
             let ts = parsed.millis
             if !parsed.zoned {
-                guard log.noteZoneless(entry.name, row.line, "ts", { row.withBytes(Slot.ts) { FieldParsing.quote($0) } }) else {
+                guard
+                    log.noteZoneless(entry.name, row.line, "ts", into: &zoneless, { row.withBytes(Slot.ts) { FieldParsing.quote($0) } })
+                else {
                     return false
                 }
             }

@@ -12,33 +12,43 @@ struct ZonelessTimes: Sendable, Equatable {
 }
 
 extension IssueLog {
-    /// Notes a timestamp with no zone at `file:line` (`column`, its value quoted as `shown`).
-    /// Strict mode stops at it (false); lenient mode counts it for the file's one warning.
-    func noteZoneless(_ file: String, _ line: Int, _ column: String, _ shown: () -> String) -> Bool {
+    /// Notes a timestamp with no zone at `file:line` (`column`, its value quoted as `shown`) in
+    /// `tally`, the reader's own count for the file (given to the log once, `addZoneless`, so
+    /// that a file zone-less throughout costs no dictionary lookup a row). Strict mode stops at
+    /// it (false); lenient mode counts it for the file's one warning.
+    func noteZoneless(
+        _ file: String, _ line: Int, _ column: String, into tally: inout ZonelessTimes, _ shown: () -> String
+    ) -> Bool {
         if options.strict {
             return warn(file, line, "\(column) \(shown()) has no time zone (Z or an offset, which the data format requires)")
         }
+        tally.count += 1
+        if line < tally.firstLine {
+            tally.firstLine = line
+            tally.example = "\(column) \(shown())"
+        }
+        return true
+    }
+
+    /// Adds a reader's `tally` of zone-less timestamps in `file` (`noteZoneless`), its lines
+    /// numbered as the log's.
+    func addZoneless(_ tally: ZonelessTimes, file: String) {
+        guard tally.count > 0 else { return }
         var times = zonelessTimes[file] ?? ZonelessTimes()
-        times.count += 1
-        if line < times.firstLine {
-            times.firstLine = line
-            times.example = "\(column) \(shown())"
+        times.count += tally.count
+        if tally.firstLine < times.firstLine {
+            times.firstLine = tally.firstLine
+            times.example = tally.example
         }
         zonelessTimes[file] = times
-        return true
     }
 
     /// Adds the zone-less timestamps another log (a worker's) counted in `file`, whose lines
     /// there are numbered `lineBase` lines into the file.
     func mergeZoneless(from other: IssueLog, file: String, lineBase: Int) {
-        guard let theirs = other.zonelessTimes[file] else { return }
-        var times = zonelessTimes[file] ?? ZonelessTimes()
-        times.count += theirs.count
-        if theirs.firstLine + lineBase < times.firstLine {
-            times.firstLine = theirs.firstLine + lineBase
-            times.example = theirs.example
-        }
-        zonelessTimes[file] = times
+        guard var theirs = other.zonelessTimes[file], theirs.count > 0 else { return }
+        theirs.firstLine += lineBase
+        addZoneless(theirs, file: file)
     }
 
     /// Reports the counted zone-less timestamps: one warning per file, in `files` order (others

@@ -10,10 +10,23 @@ public final class QueryContexts: @unchecked Sendable {
     public let userAgent = GrowableBuffer<Int32>()
     /// Model id or -1.
     public let model = GrowableBuffer<Int32>()
-    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    /// The hash table: per used slot a tuple's id, with the top bits of its hash above it (the
+    /// bits outside `idMask`), so that a probe passes over other tuples' slots without reading
+    /// their columns (each a likely cache miss in a table of millions); `empty` when free.
+    private var slots = [UInt32](repeating: QueryContexts.empty, count: 1 << 12)
+    /// The bits of a slot that hold the id. Ids are tagged while they fit below it; the table
+    /// holding as many tuples as that drops the tags (`UInt32.max`: every probe then compares
+    /// the columns, as an untagged table does).
+    private var idMask: UInt32
+    /// A free slot (no tagged entry equals it: ids stay below `idMask`).
+    private static let empty = UInt32.max
 
     /// Creates an empty context table.
-    public init() {}
+    public init() { idMask = (1 << 26) - 1 }
+
+    /// A table whose ids are tagged only while they fit in `idBits` bits (tests reach the
+    /// switch to untagged slots with a few tuples).
+    init(taggedIDBits idBits: Int) { idMask = UInt32((1 << idBits) - 1) }
 
     /// The number of distinct contexts.
     public var count: Int { apiKey.count }
@@ -48,13 +61,17 @@ public final class QueryContexts: @unchecked Sendable {
     /// `intern` with the tuple's `hash` already computed (see `touch(hash:)`).
     @inline(__always)
     func intern(apiKey k: Int32, ip i: Int32, asn s: Int32, userAgent u: Int32, model m: Int32, hash: UInt64) -> Int32 {
+        let idMask = self.idMask
         let mask = slots.count - 1
+        let tag = Self.tag(hash, idMask)
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[index]
-            if id < 0 { break }
-            let j = Int(id)
-            if apiKey[j] == k && ip[j] == i && asn[j] == s && userAgent[j] == u && model[j] == m { return id }
+            let entry = slots[index]
+            if entry == Self.empty { break }
+            if entry & ~idMask == tag {
+                let j = Int(entry & idMask)
+                if apiKey[j] == k && ip[j] == i && asn[j] == s && userAgent[j] == u && model[j] == m { return Int32(j) }
+            }
             index = (index + 1) & mask
         }
         let id = Int32(count)
@@ -63,17 +80,41 @@ public final class QueryContexts: @unchecked Sendable {
         asn.append(s)
         userAgent.append(u)
         model.append(m)
-        slots[index] = id
-        if count * 4 > slots.count * 3 { rehash(size: slots.count * 2) }
+        slots[index] = tag | UInt32(id)
+        if idMask != UInt32.max && count >= Int(idMask) {
+            // The next id would not fit beside a tag.
+            self.idMask = UInt32.max
+            rehash(size: slots.count)
+        } else if count * 4 > slots.count * 3 {
+            rehash(size: slots.count * 2)
+        }
         return id
     }
 
-    /// Reads the slot where a tuple of this hash is looked for first and returns it, so that a
-    /// batch of tuples' slots is fetched from memory together before they are interned one
-    /// after the other (the caller keeps the results, or the reads would be dropped).
+    /// The bits a slot of a tuple with this hash holds above its id.
+    @inline(__always)
+    private static func tag(_ hash: UInt64, _ idMask: UInt32) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 32) & ~idMask
+    }
+
+    /// Reads the slots where a tuple of this hash is looked for first and returns the id of the
+    /// first whose tag is the hash's (-1 for none among the first few), so that a batch of
+    /// tuples' slots is fetched from memory together before they are interned one after the
+    /// other (the caller keeps the results, or the reads would be dropped).
     @inline(__always)
     func touch(hash: UInt64) -> Int32 {
-        slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
+        guard !slots.isEmpty else { return -1 }
+        let idMask = self.idMask
+        let mask = slots.count - 1
+        let tag = Self.tag(hash, idMask)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        for _ in 0..<4 {
+            let entry = slots[index]
+            if entry == Self.empty { return -1 }
+            if entry & ~idMask == tag { return Int32(truncatingIfNeeded: entry & idMask) }
+            index = (index + 1) & mask
+        }
+        return -1
     }
 
     /// `touch(hash:)`, then the five values of the tuple found in that slot: what an `intern` of
@@ -83,8 +124,8 @@ public final class QueryContexts: @unchecked Sendable {
         touchTuple(id: Int(touch(hash: hash)))
     }
 
-    /// The five values of tuple `id` (a slot's content from `touch(hash:)`, or -1) added up, read
-    /// only to have them in cache.
+    /// The five values of tuple `id` (from `touch(hash:)`, or -1) added up, read only to have
+    /// them in cache.
     @inline(__always)
     func touchTuple(id: Int) -> Int32 {
         guard id >= 0, id < count else { return Int32(truncatingIfNeeded: id) }
@@ -100,13 +141,13 @@ public final class QueryContexts: @unchecked Sendable {
 
     /// Rebuilds the table at `size` slots (a power of two).
     private func rehash(size: Int) {
-        slots = [Int32](repeating: -1, count: size)
-        let mask = slots.count - 1
+        slots = [UInt32](repeating: Self.empty, count: size)
+        let mask = slots.count - 1, idMask = self.idMask
         for j in 0..<count {
             let hash = Self.hash(apiKey[j], ip[j], asn[j], userAgent[j], model[j])
             var index = Int(truncatingIfNeeded: hash) & mask
-            while slots[index] >= 0 { index = (index + 1) & mask }
-            slots[index] = Int32(j)
+            while slots[index] != Self.empty { index = (index + 1) & mask }
+            slots[index] = Self.tag(hash, idMask) | UInt32(j)
         }
     }
 

@@ -23,8 +23,9 @@ struct FiringPartner: Hashable, Sendable {
 }
 
 extension EngineModel {
-    /// Builds an account's firing partners from the engine (`CoActivity.partners`: it orders
-    /// every burst of the population by time, so it is built off the input path).
+    /// Builds an account's firing partners from the engine (`CoActivity.partners`: the first
+    /// call of a session puts every burst of the population in time order, O(queries), so it is
+    /// built off the input path; later calls read only the account's bursts and those near them).
     func buildFiring(_ account: Int) -> AccountFiring {
         let inv = investigation
         let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
