@@ -13,7 +13,8 @@ public struct CoFiring: Sendable, Equatable {
     /// every hour are one coincidence of clocks).
     public var together: Int
     /// The count expected if the two fired independently at their own rates, in the hours of the
-    /// week they keep (`CoActivity.sharedHoursFactor`).
+    /// week they keep (`CoActivity.sharedHoursFactor`), and one for each firing at a crowd moment
+    /// of the population (`CoActivity.crowdFirings`: a public moment makes meetings likely).
     public var expected: Double
     /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings,
     /// less `CoActivity.scalePenaltyBits`.
@@ -40,9 +41,9 @@ public final class CoActivity: @unchecked Sendable {
     private let windowSeconds: UInt32
     private let queries: QueryTable
     /// The population's first query (ms, to the second): burst times are seconds after it.
-    private let base: Int64
+    let base: Int64
     /// Seconds per bucket of `cumulative`.
-    private let bucketSeconds: Int64
+    let bucketSeconds: Int64
     /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
     let cumulative: [UInt32]
 
@@ -166,6 +167,8 @@ public final class CoActivity: @unchecked Sendable {
             if together >= 2 {
                 if hoursFactor == nil { hoursFactor = CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
                 expected *= hoursFactor!
+                // A firing at a crowd moment is a meeting expected (`crowdFirings`).
+                expected += Double(crowdFirings(x, y, scale: scale))
             }
             // Above the window two meetings are what chance gives some of the many pairs timing
             // looks at (`TimingCandidates`): only a third shows anything.
