@@ -143,7 +143,7 @@ import Testing
         let candidates = TimingCandidates(coActivity: inv.coActivity, accountCount: n, blockSize: 48)
         // A quiet population: buckets as wide as the widest scale.
         #expect(candidates.bucketSeconds == 135)
-        let keys = Set(candidates.pairs.keys)
+        let keys = Set(candidates.keys)
         let ring = (0..<8).map { inv.data.accountIndex("b\($0)")! }
         var proposed = 0
         for (i, a) in ring.enumerated() {
@@ -171,7 +171,7 @@ import Testing
         let inv = try s.investigate()
         let candidates = TimingCandidates(coActivity: inv.coActivity, accountCount: inv.data.accountCount, blockSize: 48)
         let crowd = Set((0..<60).map { inv.data.accountIndex("n\($0)")! })
-        #expect(!candidates.pairs.keys.contains { crowd.contains(Int($0 >> 32)) && crowd.contains(Int($0 & 0xFFFF_FFFF)) })
+        #expect(!candidates.keys.contains { crowd.contains(Int($0 >> 32)) && crowd.contains(Int($0 & 0xFFFF_FFFF)) })
     }
 
     @Test func timingRepeatedInTwoBucketsIsKeptOnceAndSingleMeetingsAreDropped() {

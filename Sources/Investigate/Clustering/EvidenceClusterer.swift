@@ -121,17 +121,13 @@ public struct EvidenceClusterer: Sendable {
     /// timing, of accounts firing in the same moments again and again (`TimingCandidates`).
     func candidates(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity? = nil) -> CandidatePairs {
         let n = index.data.accountCount
-        let timing = coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).pairs }
+        let timing = coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).keys } ?? []
         var pair: [Int32] = [0, 0]
         return CandidatePairs(accountCount: n, blockSize: blockSize, sampledDegree: sampledDegree) { visit in
             // Each timing pair as a value of two holders (it proposes exactly that pair).
-            if let timing {
-                for a in 0..<n {
-                    for position in Int(timing.start[a])..<Int(timing.start[a + 1]) {
-                        (pair[0], pair[1]) = (Int32(a), timing.partners[position])
-                        visit(.ip, -1, pair[...])
-                    }
-                }
+            for key in timing {
+                (pair[0], pair[1]) = (Int32(key >> 32), Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+                visit(.ip, -1, pair[...])
             }
             // A model mix adds evidence to pairs other values propose but proposes none itself: a
             // mix is held by hundreds where a card or a template family is held by a few, and its
