@@ -186,4 +186,18 @@ import Testing
         }
         #expect(all.keys.count == 4)
     }
+
+    @Test func busyBucketsAreSampledToTheBudgetByAccount() {
+        // 1,000 buckets of 40 accounts propose 780,000 pairs; a budget of 80,000 (2 a bucket
+        // entry) keeps 13 accounts a bucket (78 pairs each, 78,000 in all; 14 would be 91,000).
+        let occupancy = [UInt8](repeating: 40, count: 1_000) + [0, 0]
+        #expect(TimingCandidates.keptPerBucket(occupancy: occupancy, budget: 80_000, blockSize: 48) == 13)
+        // Within the budget nothing is sampled.
+        #expect(TimingCandidates.keptPerBucket(occupancy: occupancy, budget: 780_000, blockSize: 48) == 48)
+        // An account's place in the sample is the same in every bucket, and the places spread.
+        #expect(TimingCandidates.sampleHash(7) == TimingCandidates.sampleHash(7))
+        let share = UInt64(Double(UInt32.max) * 13 / 40)
+        let kept = (0..<Int32(4_000)).filter { TimingCandidates.sampleHash($0) <= share }.count
+        #expect(kept > 1_100 && kept < 1_500)
+    }
 }

@@ -41,6 +41,24 @@ struct TimingCandidates {
     /// Proposals allowed however few the entries (a small population is never sampled).
     static let minimumBudget = 1 << 16
 
+    /// The accounts a bucket keeps, about, at most: the largest number (2 to a block) at which the
+    /// buckets' pairs stay within `budget` (`occupancy`: each bucket's accounts, 0 for a bucket
+    /// that proposes nothing).
+    static func keptPerBucket(occupancy: [UInt8], budget: Int, blockSize: Int) -> Int {
+        func proposed(kept: Int) -> Int {
+            var sum = 0
+            for k in occupancy where k != 0 { sum += min(kept, Int(k)) * (min(kept, Int(k)) - 1) / 2 }
+            return sum
+        }
+        var (low, high) = (2, max(2, blockSize))
+        guard proposed(kept: high) > budget else { return high }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if proposed(kept: middle) <= budget { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     /// An account's place in the sample (the same in every bucket): 32 bits of a hash of it.
     static func sampleHash(_ account: Int32) -> UInt64 {
         ByteHash.mix(UInt64(UInt32(account)) ^ 0x9E37_79B9_7F4A_7C15) >> 32
@@ -90,7 +108,6 @@ struct TimingCandidates {
                 if k >= 2 && k <= min(blockSize, Int(UInt8.max)) { occupancy[b] = UInt8(k) }
             }
         }
-        func proposes(_ b: Int) -> Bool { occupancy[b] != 0 }
         // The proposals are bounded by `proposalsPerEntry` a bucket entry, whatever the skew of
         // the population's day: a bucket keeps at most about `kept` of its accounts, sampled by
         // a hash of the account (the same accounts in every bucket, so two sampled accounts keep
@@ -99,21 +116,7 @@ struct TimingCandidates {
         var entryCount = 0
         for b in 0..<buckets { entryCount += Int(occupancy[b]) }
         let budget = max(Self.minimumBudget, Self.proposalsPerEntry * entryCount)
-        func pairsOf(_ k: Int) -> Int { k * (k - 1) / 2 }
-        func proposed(kept: Int) -> Int {
-            var sum = 0
-            for b in 0..<buckets where proposes(b) { sum += pairsOf(min(kept, Int(occupancy[b]))) }
-            return sum
-        }
-        var kept = max(2, blockSize)
-        if proposed(kept: kept) > budget {
-            var (low, high) = (2, kept)
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if proposed(kept: middle) <= budget { low = middle } else { high = middle - 1 }
-            }
-            kept = low
-        }
+        let kept = Self.keptPerBucket(occupancy: occupancy, budget: budget, blockSize: blockSize)
         sampledOccupancy = kept
         func takesPart(_ account: Int, _ b: Int) -> Bool {
             let k = Int(occupancy[b])
