@@ -8,21 +8,23 @@ import Testing
 @Suite struct CoFiringPartnersTimelineTests {
     typealias S = SignalTestSource
 
-    /// The former `partners`: every burst sorted by time, then a binary search per own burst.
+    /// The former `partners`: every burst sorted by time, then a binary search per own burst
+    /// reaching the widest co-firing scale.
     static func sortedPartners(_ activity: CoActivity, of account: Int, accountCount: Int) -> CoFiringPartners {
         var timeline: [(Int64, Int32)] = []
         for a in 0..<accountCount { for t in activity.bursts(of: a) { timeline.append((t, Int32(a))) } }
         timeline.sort { $0.0 < $1.0 }
         var candidates = Set<Int32>()
         let own = activity.bursts(of: account)
+        let window = Int64(activity.widestScaleSeconds) * 1000
         for t in own {
             var low = 0, high = timeline.count
             while low < high {
                 let mid = (low + high) / 2
-                if timeline[mid].0 < t - activity.window { low = mid + 1 } else { high = mid }
+                if timeline[mid].0 < t - window { low = mid + 1 } else { high = mid }
             }
             var i = low
-            while i < timeline.count && timeline[i].0 <= t + activity.window {
+            while i < timeline.count && timeline[i].0 <= t + window {
                 if Int(timeline[i].1) != account { candidates.insert(timeline[i].1) }
                 i += 1
             }

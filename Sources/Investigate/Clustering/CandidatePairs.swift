@@ -38,8 +38,11 @@ struct CandidatePairs {
     /// the values are proposed again with smaller blocks and fewer sampled partners, halved until
     /// the pairs fit (at the least, blocks of 2 and one partner each: about one pair per holding).
     /// `blockSize` and `sampledDegree` then say what was used.
+    ///
+    /// With `minimumRepeats` above 1, a pair is kept only when that many visited values propose
+    /// it (timing buckets: one shared moment is chance, several are a pattern).
     init(
-        accountCount n: Int, blockSize: Int, sampledDegree: Int, pairLimit: Int = Int(Int32.max),
+        accountCount n: Int, blockSize: Int, sampledDegree: Int, pairLimit: Int = Int(Int32.max), minimumRepeats: Int = 1,
         forEachValue: (Visit) -> Void
     ) {
         var (blockSize, sampledDegree) = (blockSize, sampledDegree)
@@ -92,7 +95,7 @@ struct CandidatePairs {
         }
         bound.removeFirst()
         bound.append(Int32(proposed))
-        Self.sortAndDeduplicateRows(partners, start: &bound)
+        Self.sortAndDeduplicateRows(partners, start: &bound, minimumRepeats: minimumRepeats)
         partners.trim()
         start = bound
         self.partners = partners
@@ -149,10 +152,10 @@ struct CandidatePairs {
         }
     }
 
-    /// Sorts each row of `partners` (rows at `start`) and keeps each partner once, moving the
-    /// rows down over the dropped duplicates; `start` is left as the new rows' starts,
-    /// `partners` truncated to them.
-    private static func sortAndDeduplicateRows(_ partners: GrowableBuffer<Int32>, start: inout [Int32]) {
+    /// Sorts each row of `partners` (rows at `start`) and keeps each partner once (when it
+    /// appears at least `minimumRepeats` times), moving the rows down over the dropped ones;
+    /// `start` is left as the new rows' starts, `partners` truncated to them.
+    private static func sortAndDeduplicateRows(_ partners: GrowableBuffer<Int32>, start: inout [Int32], minimumRepeats: Int) {
         var row: [Int32] = []
         var written = 0
         for a in 0..<(start.count - 1) {
@@ -160,16 +163,22 @@ struct CandidatePairs {
             start[a] = Int32(written)
             switch high - low {
             case 0: continue
-            case 1:
+            case 1 where minimumRepeats <= 1:
                 partners[written] = partners[low]
                 written += 1
             default:
                 row.removeAll(keepingCapacity: true)
                 for position in low..<high { row.append(partners[position]) }
                 row.sort()
-                for (i, b) in row.enumerated() where i == 0 || row[i - 1] != b {
-                    partners[written] = b
-                    written += 1
+                var i = 0
+                while i < row.count {
+                    var j = i + 1
+                    while j < row.count && row[j] == row[i] { j += 1 }
+                    if j - i >= minimumRepeats {
+                        partners[written] = row[i]
+                        written += 1
+                    }
+                    i = j
                 }
             }
         }

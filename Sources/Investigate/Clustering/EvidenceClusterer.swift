@@ -12,7 +12,8 @@ import Synchronization
 /// Near-linear by blocking: candidate pairs come from the values each account holds, all
 /// pairs of a value held by at most `blockSize` accounts, and `sampledDegree` partners per
 /// holder (in a hashed order, so chains span the value) above that. Values too common to carry
-/// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs.
+/// a quarter of a link (`EvidenceWeights.isHub`) and model mixes propose no pairs; accounts
+/// firing in the same time buckets again and again do (`TimingCandidates`).
 public struct EvidenceClusterer: Sendable {
     /// Values held by at most this many accounts propose every pair.
     public var blockSize = 48
@@ -30,7 +31,7 @@ public struct EvidenceClusterer: Sendable {
         let n = index.data.accountCount
         // The candidate pairs are given up once scored: only the links and the near pairs that
         // touch one (for the group-firing join) are held while the cuts run.
-        var (linked, near) = scan(candidates(index: index, weights: weights), index: index, weights: weights, coActivity: coActivity)
+        var (linked, near) = scan(candidates(index: index, weights: weights, coActivity: coActivity), index: index, weights: weights, coActivity: coActivity)
         releaseFreedMemory()
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
         // few links between two communities (`SparseCut`).
@@ -116,9 +117,18 @@ public struct EvidenceClusterer: Sendable {
         return out
     }
 
-    /// The candidate pairs of the values that may propose pairs (`CandidatePairs`).
-    func candidates(index: LinkIndex, weights: EvidenceWeights) -> CandidatePairs {
-        CandidatePairs(accountCount: index.data.accountCount, blockSize: blockSize, sampledDegree: sampledDegree) { visit in
+    /// The candidate pairs of the values that may propose pairs (`CandidatePairs`), and, with
+    /// timing, of accounts firing in the same moments again and again (`TimingCandidates`).
+    func candidates(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity? = nil) -> CandidatePairs {
+        let n = index.data.accountCount
+        let timing = coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).keys } ?? []
+        var pair: [Int32] = [0, 0]
+        return CandidatePairs(accountCount: n, blockSize: blockSize, sampledDegree: sampledDegree) { visit in
+            // Each timing pair as a value of two holders (it proposes exactly that pair).
+            for key in timing {
+                (pair[0], pair[1]) = (Int32(key >> 32), Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+                visit(.ip, -1, pair[...])
+            }
             // A model mix adds evidence to pairs other values propose but proposes none itself: a
             // mix is held by hundreds where a card or a template family is held by a few, and its
             // sampled pairs would be scored for nothing.
@@ -219,3 +229,4 @@ public struct EvidenceClusterer: Sendable {
         return (together, expected)
     }
 }
+

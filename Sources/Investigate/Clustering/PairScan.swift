@@ -43,10 +43,19 @@ struct PairScan {
         let shared = PairEvidence.staticBits(
             a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights)
         var bits = shared
-        if bits < weights.threshold, let coActivity { bits += weights.countedTiming(bits: coFiringBits(b, coActivity)) }
+        // Timing adds at most half a link: below half a link of shared values it cannot link. A
+        // kind strangers share is capped at exactly half a link, so "half" allows for rounding.
+        let half = weights.threshold / 2 - Self.rounding
+        if bits < weights.threshold, bits >= half, let coActivity {
+            bits += weights.countedTiming(bits: coFiringBits(b, coActivity))
+        }
         if bits >= weights.threshold { return .linked }
-        return shared >= weights.threshold / 2 ? .near(shared) : .apart
+        return shared >= half ? .near(shared) : .apart
     }
+
+    /// Bits of rounding allowed in the comparisons with half the threshold (sums of
+    /// capped values land on them exactly, up to floating-point error).
+    static let rounding = 1e-9
 
     private mutating func hold(_ a: Int) {
         current = a

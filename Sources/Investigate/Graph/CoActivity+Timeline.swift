@@ -42,15 +42,16 @@ extension CoActivity {
     }
 
     /// The accounts other than `account` (and below `accountCount`) with a burst within the
-    /// window of one of `bursts` (seconds after `base`, ascending), and maybe a few more: a
-    /// bucket wider than a second is read whole. Each at most once, in no set order.
+    /// widest co-firing scale (`widestScaleSeconds`, so every scale's meetings) of one of
+    /// `bursts` (seconds after `base`, ascending), and maybe a few more: a bucket wider than a
+    /// second is read whole. Each at most once, in no set order.
     /// - Complexity: O(bursts × bursts in the buckets around each).
     func accountsFiringNear(_ bursts: [UInt32], of account: Int, accountCount: Int) -> Set<Int32> {
         let timeline = burstTimeline().accounts
         let buckets = cumulative.count - 1
         var near = Set<Int32>()
         guard buckets > 0 else { return near }
-        let window = Int64(windowSeconds)
+        let window = Int64(widestScaleSeconds)
         for t in bursts {
             let low = Int(max(0, Int64(t) - window) / bucketSeconds)
             let high = min(buckets - 1, Int((Int64(t) + window) / bucketSeconds))

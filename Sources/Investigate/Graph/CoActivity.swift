@@ -7,15 +7,26 @@ import Synchronization
 
 /// How often two accounts fired within the same few seconds, against what their own rates predict.
 public struct CoFiring: Sendable, Equatable {
-    /// Times the two fired together: their bursts paired one to one, each pair within the
-    /// window (a burst is in one pair at most), so the count is the same whichever account is
-    /// read first and never more than the fewer bursts of the two.
+    /// Times the two fired together within `windowSeconds`: their firings paired one to one,
+    /// earliest first (a firing is in one pair at most), so the count is the same whichever
+    /// account is read first and never more than the fewer firings of the two; above the window,
+    /// counted once per minute of the hour (`CoActivity.together`: jobs meeting at the top of
+    /// every hour are one coincidence of clocks).
     public var together: Int
     /// The count expected if the two fired independently at their own rates, in the hours of the
-    /// week they keep (`CoActivity.sharedHoursFactor`).
+    /// week they keep (`CoActivity.sharedHoursFactor`), and one for each firing at a crowd moment
+    /// of the population (`CoActivity.crowdFirings`: a public moment makes meetings likely).
     public var expected: Double
-    /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings.
+    /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings,
+    /// less `CoActivity.scalePenaltyBits`.
     public var bits: Double
+    /// The scale the figures are at: "within this many seconds" (`CoActivity.scaleSeconds`).
+    public var windowSeconds: Int
+
+    /// Figures at a scale.
+    public init(together: Int, expected: Double, bits: Double, windowSeconds: Int) {
+        (self.together, self.expected, self.bits, self.windowSeconds) = (together, expected, bits, windowSeconds)
+    }
 }
 
 /// Each account's activity as *bursts*: its queries collapsed so that queries within the
@@ -120,6 +131,9 @@ public final class CoActivity: @unchecked Sendable {
         CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append($0) }
     }
 
+    /// The span the bursts cover, in seconds (to the bucket).
+    var spanSeconds: Int64 { Int64(max(1, cumulative.count - 2)) * bucketSeconds }
+
     /// Bursts of all accounts.
     public var totalBursts: Int { Int(cumulative.last ?? 0) }
 
@@ -131,7 +145,7 @@ public final class CoActivity: @unchecked Sendable {
     public func coFiring(_ a: Int, _ b: Int) -> CoFiring {
         let (a, b) = (min(a, b), max(a, b))
         guard queries.queryCount(of: a) >= 2, queries.queryCount(of: b) >= 2 else {
-            return CoFiring(together: 0, expected: 0, bits: 0)
+            return CoFiring(together: 0, expected: 0, bits: 0, windowSeconds: Int(windowSeconds))
         }
         var x: [UInt32] = [], y: [UInt32] = []
         seconds(of: a, into: &x)
@@ -140,30 +154,35 @@ public final class CoActivity: @unchecked Sendable {
     }
 
     /// `coFiring(a, b)` from the two accounts' bursts (`seconds(of:into:)`), for callers that
-    /// read one account's bursts once for many partners.
-    /// - Complexity: O(x + y).
+    /// read one account's bursts once for many partners. Measured at every scale
+    /// (`scaleSeconds`): the scale giving the most bits is kept, less `scalePenaltyBits` for
+    /// having looked at several; when none is surprising, the figures at the window.
+    /// - Complexity: O(scales × (x + y)).
     func coFiring(seconds x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> CoFiring {
-        guard x.count >= 2, y.count >= 2 else { return CoFiring(together: 0, expected: 0, bits: 0) }
-        // Bursts paired one to one, earliest first: the most pairs there can be (a burst too
-        // early for the other's next can pair with nothing later), whichever side is `x`.
-        var together = 0
-        var i = x.startIndex, j = y.startIndex
-        while i < x.endIndex && j < y.endIndex {
-            if y[j] + windowSeconds < x[i] {
-                j += 1
-            } else if x[i] + windowSeconds < y[j] {
-                i += 1
-            } else {
-                together += 1
-                i += 1
-                j += 1
+        let none = CoFiring(together: 0, expected: 0, bits: 0, windowSeconds: Int(windowSeconds))
+        guard x.count >= 2, y.count >= 2 else { return none }
+        var best = none
+        var hoursFactor: Double? = nil
+        for (k, scale) in CoActivity.scaleSeconds(window: windowSeconds).enumerated() {
+            let (together, firingsX, firingsY) = CoActivity.together(x, y, scale: scale, clockOrigin: k == 0 ? nil : base / 1000)
+            var expected = CoActivity.expected(firingsX, firingsY, spanOf: x, y, scale: Double(scale))
+            // One co-firing proves nothing (0 bits whatever the expectation); from two on, the
+            // expectation counts the hours of the week both keep.
+            if together >= 2 {
+                if hoursFactor == nil { hoursFactor = CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
+                expected *= hoursFactor!
+                // A firing at a crowd moment is a meeting expected (`crowdFirings`).
+                expected += Double(crowdFirings(x, y, scale: scale))
+            }
+            // Above the window two meetings are what chance gives some of the many pairs timing
+            // looks at (`TimingCandidates`): only a third shows anything.
+            let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
+            let bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
+            if k == 0 || bits > best.bits {
+                best = CoFiring(together: together, expected: expected, bits: bits, windowSeconds: Int(scale))
             }
         }
-        var expected = CoActivity.expected(x, y, windowSeconds: Double(windowSeconds))
-        // One co-firing proves nothing (0 bits whatever the expectation); from two on, the
-        // expectation counts the hours of the week both keep.
-        if together >= 2 { expected *= CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
-        return CoFiring(together: together, expected: expected, bits: CoActivity.surpriseBits(together, expected: expected))
+        return best
     }
 
     /// How much more often two accounts meet than if each fired evenly over the week: 168 × the
@@ -184,17 +203,6 @@ public final class CoActivity: @unchecked Sendable {
         var sum = 0.0
         for t in y { sum += Double(countsX[hour(t)]) }
         return max(1, Double(hoursPerWeek) * sum / (Double(x.count) * Double(y.count)))
-    }
-
-    /// Expected co-firings of two independent accounts each firing uniformly over its own active
-    /// span (at least an hour): a's bursts in the overlap times b's rate times the window both ways.
-    static func expected(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>, windowSeconds: Double) -> Double {
-        let hour = 3_600.0
-        let spanX = max(hour, Double(x.last! - x.first!)), spanY = max(hour, Double(y.last! - y.first!))
-        let overlap = Double(min(x.last!, y.last!)) - Double(max(x.first!, y.first!)) + 2 * windowSeconds
-        guard overlap > 0 else { return 0 }
-        let inX = Double(x.count) * min(1, overlap / spanX)
-        return inX * Double(y.count) / spanY * (2 * windowSeconds + 1)
     }
 
     /// `-log2 P(X >= k)` for `X ~ Poisson(lambda)`; 0 when `k < 2` (one coincidence proves nothing).

@@ -12,9 +12,13 @@ public struct CoFiringPartners: Sendable {
     public var firings = 0
 
     /// "fires with 3 accounts within 5 s, 37 times; 0.4 expected (a time pairs one of its 30
-    /// firings with one of a partner's; ...)", or "fires with no account ... more often than chance".
+    /// firings with one of a partner's; ...)" (each partner at the scale its co-firing is most
+    /// surprising at: "within 5-45 s" when they differ), or "fires with no account ... more often
+    /// than chance".
     public var summary: String {
-        let window = "within \(PairExplanation.timingWindowSeconds) s"
+        let scales = partners.map(\.firing.windowSeconds)
+        let low = scales.min() ?? PairExplanation.timingWindowSeconds, high = scales.max() ?? low
+        let window = "within \(low == high ? "\(low)" : "\(low)-\(high)") s"
         let own = PairExplanation.count(firings, "firing")
         guard !partners.isEmpty else { return "fires with no account \(window) more often than chance (\(own))" }
         return "fires with \(PairExplanation.count(partners.count, "account")) \(window), "
@@ -24,8 +28,8 @@ public struct CoFiringPartners: Sendable {
 }
 
 extension CoActivity {
-    /// Every account that fired within the window of one of `account`'s bursts, kept when their
-    /// co-firing is surprising (`CoFiring.bits > 0`).
+    /// Every account that fired within the widest co-firing scale (`widestScaleSeconds`) of one
+    /// of `account`'s bursts, kept when their co-firing is surprising (`CoFiring.bits > 0`).
     /// - Complexity: O(the account's bursts × bursts in the buckets around each, plus the
     ///   bursts of the accounts found there), once the population's bursts are in time order
     ///   (`burstTimeline()`: O(queries) on the first call of a process, kept for the next).

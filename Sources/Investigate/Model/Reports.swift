@@ -89,6 +89,7 @@ public enum Reports {
                 firing.partners.map {
                     .object([
                         "account_id": .exact(data.accountExactID($0.account)), "together": .int($0.firing.together),
+                        "window_seconds": .int($0.firing.windowSeconds),
                         "expected": .number($0.firing.expected), "bits": .number($0.firing.bits),
                     ])
                 }),

@@ -16,8 +16,10 @@ enum SnapshotFormat {
     /// Bumped whenever what a snapshot holds, how it is laid out, or how the clusters it holds
     /// are formed changes (4: clusters split at sparse cuts, `SparseCut`; 5: the population's
     /// category shares, `population.category_shares`; light accounts' template-family uses; 6:
-    /// the signals' explanations it keeps say why a signal listed with 0 adds nothing).
-    static let version: UInt32 = 6
+    /// the signals' explanations it keeps say why a signal listed with 0 adds nothing; 7:
+    /// co-firing at several scales and pairs proposed by timing, `TimingCandidates`; 8: timing
+    /// proposals sampled above a budget, and crowd moments expected, `CoActivity+PopulationPace`).
+    static let version: UInt32 = 8
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
