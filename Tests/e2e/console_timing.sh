@@ -52,7 +52,7 @@ $BA"; fi
         check "2: Tab: the risk breakdown, whose next pane is timing" t1 'Tab: who it fires with'
         keys t1 Tab
         check "2: Tab again: who it fires with" t1 '^who it fires with \(j/k move, Enter opens'
-        check "2: ... the summary as the CLI says it" t1 '^  fires with [0-9]+ accounts? within 5 s, [0-9]+ times?; '
+        check "2: ... the summary as the CLI says it" t1 '^  fires with [0-9]+ accounts? within [0-9]+ s, [0-9]+ times?; '
         check "2: ... the first partner under the cursor with its count" t1 "^> $PARTNER +c[0-9]+ +$TOGETHER "
         keys t1 Enter
         check "2: Enter opens the partner's account" t1 "^$PARTNER  cluster c"
