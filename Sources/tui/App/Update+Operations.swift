@@ -30,14 +30,27 @@ extension AppUpdate {
             + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
     }
 
-    /// Enter on an operation's row: what ties it, as a record.
-    static func operationRecord(_ op: TriageRow) -> RecordView {
-        RecordView(title: "operation \(op.operation ?? "")",
-                   fields: [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
-                            RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk)),
-                            RecordField("tied by", op.ties.joined(separator: "\n")),
-                            RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it; "
-                                        + ":pivot KIND VALUE opens a tie with every account that holds it")])
+    /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and
+    /// Enter opens. Each says how many of the operation's clusters hold it and, as `pivot` counts
+    /// them, how many clusters hold it in all (a trial saw "2 clusters" here and 5 in `pivot`).
+    static func operationRecord(_ op: TriageRow, model: (any ConsoleModel)?) -> RecordView {
+        let id = op.operation ?? ""
+        let choices = op.tieValues.map { tie -> RecordChoice in
+            let text = model.map { $0.valueText(tie.kind, tie.value) } ?? ""
+            let held = model?.heldIn(tie.kind, tie.value) ?? []
+            let linked = held.filter { $0.size > 1 }.count
+            let alone = held.count - linked
+            let all = held.isEmpty ? "" : "; held in \(Format.plural(linked, "cluster")) in all"
+                + (alone > 0 ? " and by \(Format.plural(alone, "account")) alone" : "")
+            return RecordChoice(text: "\(tie.kind.rawValue) \(text): in \(tie.clusters) of \(id)'s clusters\(all)",
+                                target: .sharedValue(tie.kind, tie.value))
+        }
+        var fields = [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
+                      RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk))]
+        if choices.isEmpty { fields.append(RecordField("tied by", op.ties.joined(separator: "\n"))) }
+        fields.append(RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it"
+                                  + (choices.isEmpty ? "" : "; j/k select a tying value below, Enter opens it with every account that holds it")))
+        return RecordView(title: "operation \(id)", fields: fields, choices: choices)
     }
 
     /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.
