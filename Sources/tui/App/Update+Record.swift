@@ -72,6 +72,7 @@ extension AppUpdate {
                 let line = RecordOverlay.choiceLine(r, width: s.size.cols - 2, ascii: s.glyphs.ascii)
                 let height = RecordOverlay.height(rows: s.size.rows) - 1
                 if line - 1 >= r.offset + height { r.offset = line - height }
+                if line < r.offset + 1 { r.offset = line - 1 }
                 r.offset = max(0, min(last, r.offset))
                 s.overlay = .record(r)
                 return
