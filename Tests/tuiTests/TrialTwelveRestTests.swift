@@ -66,9 +66,10 @@ import Testing
         #expect(r.choices.map(\.target) == [.sharedValue(.template, 0), .sharedValue(.asn, 0)])
         // What it counts agrees with the value's sheet (`pivot`): the asn's holders sit in c1
         // and one account alone.
-        #expect(r.choices[1].text == "asn AS16509: in 2 of op1's clusters; held in 1 cluster in all and by 1 account alone")
+        #expect(r.choices[1].text
+            == "asn AS16509: ties 2 of op1's clusters (two holders or more in each); held in 1 cluster: c1 (2); 1 account alone")
         let frame = Fixture.frame(opened)
-        #expect(frame.contains { $0.hasPrefix(" > template tf-77: in 2 of op1's clusters") }, "\(frame)")
+        #expect(frame.contains { $0.hasPrefix(" > template tf-77: ties 2 of op1's clusters") }, "\(frame)")
         let moved = Fixture.press(opened, .char("j"))
         guard case .record(let m)? = moved.overlay else { Issue.record("j keeps the record open"); return }
         #expect(m.choice == 1)

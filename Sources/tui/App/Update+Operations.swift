@@ -31,19 +31,18 @@ extension AppUpdate {
     }
 
     /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and
-    /// Enter opens. Each says how many of the operation's clusters hold it and, as `pivot` counts
-    /// them, how many clusters hold it in all (a trial saw "2 clusters" here and 5 in `pivot`).
+    /// Enter opens. Each says how many of the operation's clusters it ties (two holders or more in
+    /// each, the engine's rule) and then, as `pivot` and the value's sheet say it, every cluster
+    /// its holders sit in (a trial saw "2 clusters" here and 5 in `pivot`, with nothing saying why).
     static func operationRecord(_ op: TriageRow, model: (any ConsoleModel)?) -> RecordView {
         let id = op.operation ?? ""
         let choices = op.tieValues.map { tie -> RecordChoice in
             let text = model.map { $0.valueText(tie.kind, tie.value) } ?? ""
             let held = model?.heldIn(tie.kind, tie.value) ?? []
-            let linked = held.filter { $0.size > 1 }.count
-            let alone = held.count - linked
-            let all = held.isEmpty ? "" : "; held in \(Format.plural(linked, "cluster")) in all"
-                + (alone > 0 ? " and by \(Format.plural(alone, "account")) alone" : "")
-            return RecordChoice(text: "\(tie.kind.rawValue) \(text): in \(tie.clusters) of \(id)'s clusters\(all)",
-                                target: .sharedValue(tie.kind, tie.value))
+            let all = held.isEmpty ? "" : "; " + HeldInCaption.line(held, width: 160)
+            return RecordChoice(
+                text: "\(tie.kind.rawValue) \(text): ties \(tie.clusters) of \(id)'s clusters (two holders or more in each)\(all)",
+                target: .sharedValue(tie.kind, tie.value))
         }
         var fields = [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
                       RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk))]
