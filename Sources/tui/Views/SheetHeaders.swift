@@ -41,9 +41,10 @@ enum SheetHeaders {
                 lines = ["\(kind.rawValue) \(d.text)",
                          "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to find pairs by" : ""),
                          d.heldIn.isEmpty ? "" : HeldInCaption.line(d.heldIn, width: buffer.cols)]
-                // A family's text: one of its prompts, escaped, on one line (cut to the width when drawn).
+                // A family's text: one of its prompts, escaped (its line breaks read `\n`), on one
+                // line cut to the width when drawn.
                 if kind == .template {
-                    lines.append("text: " + (d.sample.map { $0.replacingOccurrences(of: "\n", with: " ") } ?? "(no prompt of it found in its holders' first queries)"))
+                    lines.append("text: " + (d.sample ?? "(no prompt of it found in its holders' first queries)"))
                 }
             }
         case .queries(let scope):
