@@ -143,7 +143,7 @@ if wait_for hostile 'single accounts? hidden' 30; then
     keys hostile X; sleep 0.3; keys hostile Enter
     if wait_for hostile 'pf_\\x1b\]0;PWNED\\x07' 10; then ok "hostile value drawn as visible escapes"; else bad "hostile value drawn as visible escapes" "$(screen hostile)"; fi
     keys hostile H
-    if wait_for hostile 'x\\x1b\]0;PWNED\\x07\\x1b\[2J\\u\{202E\}gnp' 10; then ok "hostile prompt drawn as visible escapes"; else bad "hostile prompt drawn as visible escapes" "$(screen hostile)"; fi
+    if wait_for hostile 'x\\x1b\]0;PWNED\\x07\\x1b\[2J\\u\{202E\}gn' 10; then ok "hostile prompt drawn as visible escapes"; else bad "hostile prompt drawn as visible escapes" "$(screen hostile)"; fi
     TITLE=$("${TMUX_CMD[@]}" display-message -p -t hostile '#{pane_title}')
     if [ "$TITLE" != "PWNED" ]; then ok "no data string changed the title"; else bad "title changed to $TITLE"; fi
 else bad "hostile source opens" "$(screen hostile)"; fi

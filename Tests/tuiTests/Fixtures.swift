@@ -61,7 +61,8 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
             return r
         }
         return [TriageRow(cluster: 1, risk: 0.91, size: 4, strongestKinds: ["template"], topSignals: ["template_share"],
-                          sampleAccounts: ["c1", "c2"], operation: "op1", operationClusters: [1, 2], ties: ["template tf-77"])]
+                          sampleAccounts: ["c1", "c2"], operation: "op1", operationClusters: [1, 2], ties: ["template tf-77"],
+                          tieValues: [OperationTie(kind: .template, value: 0, clusters: 2), OperationTie(kind: .asn, value: 0, clusters: 2)])]
             + members
     }
 
@@ -116,9 +117,12 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     }
 
     func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail? {
-        let members = kind == .asn ? [accounts[0], accounts[1], accounts[2]] : [accounts[0], accounts[1]]
+        var members = kind == .asn ? [accounts[0], accounts[1], accounts[2]] : [accounts[0], accounts[1]]
+        for i in members.indices { members[i].cluster = i < 2 ? 1 : 2 }
+        let heldIn = [HeldIn(cluster: 1, holders: 2, size: 2)] + (kind == .asn ? [HeldIn(cluster: 2, holders: 1, size: 1)] : [])
         return SharedValueDetail(kind: kind, value: value, text: valueText(kind, value), members: members,
-                                 rarity: Double(members.count) / 4, isHub: kind == .asn)
+                                 rarity: Double(members.count) / 4, isHub: kind == .asn, heldIn: heldIn,
+                                 sample: kind == .template ? "Summarise the \u{1b}[2Jfollowing text step by step: 0" : nil)
     }
 
     func queries(_ scope: QueryScope) -> QueryDetail {
@@ -151,6 +155,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         switch kind {
         case .payment: return "pf_77aa"
         case .ip: return "203.0.113.7"
+        case .template: return "tf-77"
         default: return "AS16509"
         }
     }

@@ -37,10 +37,10 @@ extension RenderTests {
          Triage > cluster c1 > acct_9f3.. > ip 203.0.113.7
         ip 203.0.113.7
         shared by 2 accounts (50.00% of all)
-          account                age ctry plan   status    queries out tok risk tags
-        > acct_9f3e21            12d RU   payg   active       4210    1.2M 0.91
-          acct_a0b1c2            11d RU   payg   active       3900  990.0k 0.88
-
+        held in 1 cluster: c1 (2)
+          account             cluster   age ctry status    queries out tok risk tags
+        > acct_9f3e21         c1        12d RU   active       4210    1.2M 0.91
+          acct_a0b1c2         c1        11d RU   active       3900  990.0k 0.88
 
 
 
@@ -57,7 +57,7 @@ extension RenderTests {
 
 
                                                                                     1/2
-         ? help  q quit  Enter open  Bksp back  / search  f filter  Space mark  t tag
+         ? help  q quit  Enter open  Bksp back  H queries  / search  f filter
         """#)
     }
 
@@ -66,9 +66,9 @@ extension RenderTests {
          Triage > cluster c1 > acct_9f3.. > queries acct_9f3..
         2 queries, newest first
         per hour 00-23 [            ▅█          ]
-          time             account     ip              tokens category  prompt
-        > 2026-06-01 14:03 acct_9f3e21 203.0.113.7        812 code      hi \x1b]0;pwned…
-          2026-06-01 13:58 acct_9f3e21 203.0.113.7        640 code      日本語のプロン…
+          time             account     ip              out tok category  prompt
+        > 2026-06-01 14:03 acct_9f3e21 203.0.113.7         812 code      hi \x1b]0;pwne…
+          2026-06-01 13:58 acct_9f3e21 203.0.113.7         640 code      日本語のプロン…
 
 
 
@@ -151,7 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help (j/k scroll, any other key closes)           lines 1-20 of 75, j for more
+         Help (j/k scroll, any other key closes)           lines 1-20 of 81, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top
@@ -187,7 +187,7 @@ extension RenderTests {
     @Test func commandLine() {
         expectScreen("commandLine", #"""
          Triage
-        clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…

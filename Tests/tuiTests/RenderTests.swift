@@ -21,7 +21,7 @@ import Testing
     @Test func triage() {
         expectScreen("triage", #"""
          Triage
-        clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
@@ -50,7 +50,7 @@ import Testing
     @Test func triageASCII() {
         expectScreen("triageASCII", #"""
          Triage
-        clusters ranked by risk  4 accounts, 8246 queries, 2 linked clusters
+        clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
           cluster risk         size links          accounts         signals       tags
         > c1      0.91 #####.     2 payment,ip     acct_9f3e21 acc~ shared_instr~

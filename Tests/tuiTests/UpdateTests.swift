@@ -42,7 +42,7 @@ import Testing
         let pivoted = Fixture.press(s, .char("k"), .enter, .char("j"), .enter)
         #expect(pivoted.current.kind == .sharedValue(.ip, 0))
         #expect(pivoted.marks == [MarkKey.account(ExactText("acct_9f3e21"))])
-        #expect(Fixture.frame(pivoted)[4].hasPrefix(">*acct_9f3e21"))
+        #expect(Fixture.frame(pivoted)[5].hasPrefix(">*acct_9f3e21"))
     }
 
     @Test func tagWritesTheAuditTrail() {

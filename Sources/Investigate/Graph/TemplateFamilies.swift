@@ -149,7 +149,7 @@ public final class TemplateFamilies: @unchecked Sendable {
         var familyOfKey = [Int32](repeating: -1, count: table.count)
         for key in 0..<table.count where keyAccounts[key] >= 2 {
             familyOfKey[key] = Int32(names.count)
-            let name = "tf-" + String(ByteHash.mix(table.key(at: key)) & 0xFFFF_FFFF, radix: 16)
+            let name = Self.name(ofBand: table.key(at: key))
             idByName[name] = Int32(names.count)
             names.append(name)
             queryCount.append(0)

@@ -74,7 +74,7 @@ enum ConsoleCommands {
         .init(id: .note, keys: [.char("a")], help: "add a note to the open case", writes: true, colonName: "note"),
         .init(id: .casePicker, keys: [.char("c")], help: "case picker: Enter switches, n new case", writes: false, colonName: "case"),
         .init(id: .export, keys: [.char("e")], help: "export the open case", writes: true, colonName: "export"),
-        .init(id: .copyID, keys: [.char("y")], help: "copy the selected id (OSC 52)", writes: false, colonName: "copy"),
+        .init(id: .copyID, keys: [.char("y")], help: "copy the selected id (OSC 52; inside tmux, the tmux buffer)", writes: false, colonName: "copy"),
         .init(id: .history, keys: [.char("H")], help: "query history of the account or cluster", writes: false, colonName: "queries"),
         .init(id: .commandLine, keys: [.char(":")], help: "command line with completion", writes: false, colonName: nil),
         .init(id: .help, keys: [.char("?")], help: "help: every command with its keys", writes: false, colonName: "help"),

@@ -110,7 +110,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                     topSignals: members.first?.topSignals ?? [],
                     sampleAccounts: op.clusters.map { "c\($0 + 1)" }, operation: op.id,
                     operationClusters: op.clusters.map { $0 + 1 },
-                    ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) }))
+                    ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) },
+                    tieValues: op.ties.map { OperationTie(kind: $0.kind, value: $0.value, clusters: $0.clusters) }))
                 rows += members
                 listed.formUnion(op.clusters)
             } else {
@@ -234,11 +235,28 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     private func buildSharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail {
-        let members = index.accounts(sharing: kind, value: value).map { accountRow(Int($0)) }
-            .sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+        let members = index.accounts(sharing: kind, value: value).map { account -> AccountRow in
+            var row = accountRow(Int(account))
+            row.cluster = Int(investigation.clusterOfAccount[Int(account)]) + 1
+            return row
+        }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+        // A family's text: one of its prompts, from its riskiest holders (reads the source files:
+        // a template's sheet is built off the input path, `isExpensive`).
+        let sample = kind == .template
+            ? TemplateFamilies.samplePrompt(of: index.valueString(kind, value), accounts: members.map(\.account), data: data)
+                .map { TextEscaping.visible($0, limit: 400) }
+            : nil
         return SharedValueDetail(kind: kind, value: value, text: valueText(kind, value), members: members,
                                  rarity: Double(members.count) / Double(max(1, data.accountCount)),
-                                 isHub: index.isHub(kind, value: value))
+                                 isHub: index.isHub(kind, value: value), heldIn: heldIn(kind, value), sample: sample)
+    }
+
+    func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] {
+        guard value >= 0, Int(value) < index.valueCount(kind) else { return [] }
+        let holders = index.accounts(sharing: kind, value: value).map { Int($0) }
+        return investigation.heldIn(holders).map {
+            HeldIn(cluster: $0.cluster + 1, holders: $0.holders, size: investigation.clusters[$0.cluster].size)
+        }
     }
 
     func queries(_ scope: QueryScope) -> QueryDetail {
@@ -329,7 +347,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         switch kind {
         case .queries, .singles: return true
         case .cluster(let n): return n >= 1 && n <= investigation.clusters.count && investigation.clusters[n - 1].size > 2_000
-        case .sharedValue(let kind, let value): return index.shareCount(kind, value: value) > 5_000
+        // A template's sheet reads one of its prompts from the source files.
+        case .sharedValue(let kind, let value): return kind == .template || index.shareCount(kind, value: value) > 5_000
         case .triage, .account, .caseFile: return false
         }
     }

@@ -37,6 +37,11 @@ enum FilterCheck {
             return refusal(whole, at: at, "no column before '\(op)' (columns: \(columns.joined(separator: ", ")))")
         }
         if FilterTerm.column(named: name, in: columns) == nil {
+            if name.lowercased() == "template", columns.contains("prompt") {
+                // A query keeps no family: say where the family's accounts and text are.
+                return refusal(whole, at: offset, "a query's template family is not kept; :pivot template TF-NAME lists the"
+                                   + " family's accounts, clusters and text, and H there opens a holder's queries")
+            }
             let known = columns.isEmpty ? "the sheet is still loading" : "columns: " + columns.joined(separator: ", ")
             return refusal(whole, at: offset, "'\(name)' is not a column here (\(known))")
         }

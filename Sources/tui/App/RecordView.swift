@@ -13,6 +13,17 @@ struct RecordView: Hashable, Sendable {
     /// Names the request that fills a record read in the background (a query re-read from its
     /// file); nil once filled. A late answer for another record is dropped.
     var pending: String?
+    /// Lines under the fields that j/k select and Enter opens (an operation's tying values);
+    /// empty for a record that is only read.
+    var choices: [RecordChoice] = []
+    /// The selected choice.
+    var choice = 0
+}
+
+/// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).
+struct RecordChoice: Hashable, Sendable {
+    var text: String
+    var target: SheetKind
 }
 
 /// One field of a record: a key and its value (or one value per compared side). A value may

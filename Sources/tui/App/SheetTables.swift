@@ -8,7 +8,7 @@ enum SheetTables {
         case .triage: return triage(model.triage())
         case .cluster(let n): return accounts(model.cluster(n)?.members ?? [])
         case .account(let a): return values(model.account(a)?.values ?? [])
-        case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [])
+        case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [], clusters: true)
         case .queries(let scope): return queries(model.queries(scope).rows)
         case .caseFile: return .empty
         case .singles: return accounts(model.singles().rows)
@@ -38,15 +38,22 @@ enum SheetTables {
             markKeys: rows.map { $0.isOperation ? MarkKey.operation($0.operation ?? "op") : MarkKey.cluster($0.cluster) })
     }
 
-    static func accounts(_ rows: [AccountRow]) -> SheetTable {
-        SheetTable(
-            columns: [.init(title: "account", width: 14, flexible: true), .init(title: "age", width: 5, alignRight: true),
-                      .init(title: "ctry", width: 4), .init(title: "plan", width: 6, droppable: true), .init(title: "status", width: 9),
-                      .init(title: "queries", width: 7, alignRight: true), .init(title: "out tok", width: 7, alignRight: true),
-                      .init(title: "risk", width: 4, alignRight: true), .init(title: "tags", width: 8)],
+    /// Accounts as rows; with `clusters`, each row's cluster beside its id (a shared value's
+    /// holders span clusters: `cluster=c6` filters them).
+    static func accounts(_ rows: [AccountRow], clusters: Bool = false) -> SheetTable {
+        var columns: [TableColumn] = [.init(title: "account", width: 14, flexible: true), .init(title: "age", width: 5, alignRight: true),
+                                      .init(title: "ctry", width: 4), .init(title: "plan", width: 6, droppable: true),
+                                      .init(title: "status", width: 9), .init(title: "queries", width: 7, alignRight: true),
+                                      .init(title: "out tok", width: 7, alignRight: true),
+                                      .init(title: "risk", width: 4, alignRight: true), .init(title: "tags", width: 8)]
+        if clusters { columns.insert(.init(title: "cluster", width: 7), at: 1) }
+        return SheetTable(
+            columns: columns,
             rows: rows.map { r in
-                [r.id, r.ageDays.map { "\($0)d" } ?? "-", r.country, r.plan, r.status, Format.count(r.queries),
-                 Format.count(r.outputTokens), Format.risk(r.risk), r.tags.joined(separator: ",")]
+                var cells = [r.id, r.ageDays.map { "\($0)d" } ?? "-", r.country, r.plan, r.status, Format.count(r.queries),
+                             Format.count(r.outputTokens), Format.risk(r.risk), r.tags.joined(separator: ",")]
+                if clusters { cells.insert(r.cluster.map { "c\($0)" } ?? "-", at: 1) }
+                return cells
             },
             ids: rows.map(\.id),
             targets: rows.map { .account($0.account) },
@@ -68,7 +75,7 @@ enum SheetTables {
             columns: [.init(title: "time", width: 16), .init(title: "account", width: 11, droppable: true),
                       .init(title: "key", width: 8, droppable: true), .init(title: "ip", width: 15),
                       .init(title: "model", width: 10, droppable: true),
-                      .init(title: "tokens", width: 6, alignRight: true), .init(title: "category", width: 9),
+                      .init(title: "out tok", width: 7, alignRight: true), .init(title: "category", width: 9),
                       .init(title: "prompt", width: 12, flexible: true)],
             rows: rows.map { r in [r.time, r.account, r.key, r.ip, r.model, Format.count(r.tokens), r.category, r.prompt] },
             ids: rows.map(\.account),

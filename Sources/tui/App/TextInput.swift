@@ -198,7 +198,9 @@ extension AppUpdate {
         case "undo":
             undo(&s, &effects)
         case "export":
-            effects.append(.export)
+            // `:export` asks for its own Enter as `e` does: the Enter a user gives to confirm must
+            // not fall through to the sheet and open the row behind it (a trial's did).
+            if ["export", "confirm"].contains(s.promptLock) { effects.append(.export) } else { askExport(&s) }
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
             effects.append(.dump(path: rest))

@@ -116,12 +116,7 @@ extension AppUpdate {
         case .casePicker:
             effects.append(.listCases)
             s.pickerTypeAhead = []
-        case .export:
-            // An export writes a bundle and an audit entry: it asks for its own Enter, and the
-            // case sheet shows it exported only once the store says so (`caseSynced`).
-            let name = s.caseState.id ?? "the open case"
-            PromptLock.open(
-                &s, "export", completions: ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"])
+        case .export: askExport(&s)
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
@@ -146,6 +141,14 @@ extension AppUpdate {
             }
             s.overlay = nil
         }
+    }
+
+    /// `e` and `:export`: an export writes a bundle and an audit entry, so it asks for its own
+    /// Enter, and the case sheet shows it exported only once the store says so (`caseSynced`).
+    static func askExport(_ s: inout AppState) {
+        let name = s.caseState.id ?? "the open case"
+        PromptLock.open(
+            &s, "export", completions: ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"])
     }
 
     private static func open(_ s: inout AppState, _ effects: inout [Effect]) {

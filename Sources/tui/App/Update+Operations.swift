@@ -30,14 +30,26 @@ extension AppUpdate {
             + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
     }
 
-    /// Enter on an operation's row: what ties it, as a record.
-    static func operationRecord(_ op: TriageRow) -> RecordView {
-        RecordView(title: "operation \(op.operation ?? "")",
-                   fields: [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
-                            RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk)),
-                            RecordField("tied by", op.ties.joined(separator: "\n")),
-                            RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it; "
-                                        + ":pivot KIND VALUE opens a tie with every account that holds it")])
+    /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and
+    /// Enter opens. Each says how many of the operation's clusters it ties (two holders or more in
+    /// each, the engine's rule) and then, as `pivot` and the value's sheet say it, every cluster
+    /// its holders sit in (a trial saw "2 clusters" here and 5 in `pivot`, with nothing saying why).
+    static func operationRecord(_ op: TriageRow, model: (any ConsoleModel)?) -> RecordView {
+        let id = op.operation ?? ""
+        let choices = op.tieValues.map { tie -> RecordChoice in
+            let text = model.map { $0.valueText(tie.kind, tie.value) } ?? ""
+            let held = model?.heldIn(tie.kind, tie.value) ?? []
+            let all = held.isEmpty ? "" : "; " + HeldInCaption.line(held, width: 160)
+            return RecordChoice(
+                text: "\(tie.kind.rawValue) \(text): ties \(tie.clusters) of \(id)'s clusters (two holders or more in each)\(all)",
+                target: .sharedValue(tie.kind, tie.value))
+        }
+        var fields = [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),
+                      RecordField("accounts", Format.grouped(op.size)), RecordField("risk", Format.risk(op.risk))]
+        if choices.isEmpty { fields.append(RecordField("tied by", op.ties.joined(separator: "\n"))) }
+        fields.append(RecordField("keys", "T tags the operation whole; its clusters are the rows beneath it"
+                                  + (choices.isEmpty ? "" : "; j/k select a tying value below, Enter opens it with every account that holds it")))
+        return RecordView(title: "operation \(id)", fields: fields, choices: choices)
     }
 
     /// Keys on the cluster's graph pane: j/k move between accounts, Enter opens the account.

@@ -24,7 +24,8 @@ extension AppUpdate {
             s.status = "record: j/k scroll, Esc closes"
         case .triage:
             guard let op = selectedOperation(s) else { s.status = "nothing to open on this row"; return }
-            s.overlay = .record(operationRecord(op))
+            s.overlay = .record(operationRecord(op, model: s.data?.model))
+            s.status = "operation: j/k select a tying value, Enter opens it, Esc closes"
         default:
             s.status = "nothing to open on this row"
         }
@@ -46,10 +47,37 @@ extension AppUpdate {
     }
 
     /// Keys while a record is open: move and page keys scroll, Esc, Back, Enter and q close it.
-    static func handleRecordKey(_ s: inout AppState, _ key: Key, _ record: RecordView) {
+    /// A record with choices (an operation's tying values): j/k select one, Enter opens it.
+    static func handleRecordKey(_ s: inout AppState, _ effects: inout [Effect], _ key: Key, _ record: RecordView) {
         var r = record
         let page = max(1, RecordOverlay.height(rows: s.size.rows) - 1)
         let last = RecordOverlay.maxOffset(record, size: s.size, ascii: s.glyphs.ascii)
+        if !record.choices.isEmpty {
+            let command = s.keymap.command(for: key)
+            var choice = record.choice
+            switch command {
+            case .moveDown: choice += 1
+            case .moveUp: choice -= 1
+            case .top: choice = 0
+            case .bottom: choice = record.choices.count - 1
+            case .open:
+                s.overlay = nil
+                push(&s, &effects, record.choices[max(0, min(record.choices.count - 1, record.choice))].target)
+                return
+            default: break
+            }
+            if [.moveDown, .moveUp, .top, .bottom].contains(command) {
+                r.choice = max(0, min(record.choices.count - 1, choice))
+                // The selected line stays on screen.
+                let line = RecordOverlay.choiceLine(r, width: s.size.cols - 2, ascii: s.glyphs.ascii)
+                let height = RecordOverlay.height(rows: s.size.rows) - 1
+                if line - 1 >= r.offset + height { r.offset = line - height }
+                if line < r.offset + 1 { r.offset = line - 1 }
+                r.offset = max(0, min(last, r.offset))
+                s.overlay = .record(r)
+                return
+            }
+        }
         switch s.keymap.command(for: key) {
         case .moveDown: r.offset += 1
         case .moveUp: r.offset -= 1

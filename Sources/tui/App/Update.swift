@@ -188,7 +188,7 @@ enum AppUpdate {
                 return
             }
             if case .record(let record) = overlay {
-                handleRecordKey(&s, key, record)
+                handleRecordKey(&s, &effects, key, record)
                 return
             }
             if case .casePicker(let cases, let cursor) = overlay {

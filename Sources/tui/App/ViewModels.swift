@@ -19,6 +19,8 @@ struct TriageRow: Hashable, Sendable {
     var operationClusters: [Int] = []
     /// For an operation's row: the tooling tying its clusters (`template tf-975f`).
     var ties: [String] = []
+    /// For an operation's row: every tying value, to pivot on from its record.
+    var tieValues: [OperationTie] = []
 
     /// True for the row of an operation (not of a cluster).
     var isOperation: Bool { !operationClusters.isEmpty }
@@ -48,6 +50,8 @@ struct AccountRow: Hashable, Sendable {
     var tags: [String] = []
     /// The id's exact bytes (what a tag stores); nil means `id` is exact.
     var exact: ExactText? = nil
+    /// The account's cluster number (`c6` is 6), shown on a shared value's sheet; nil: not known.
+    var cluster: Int? = nil
 
     /// The id's exact bytes.
     var exactID: ExactText { exact ?? ExactText(id) }
@@ -128,6 +132,28 @@ struct SharedValueDetail: Sendable {
     /// Fraction of all accounts that share it.
     var rarity: Double
     var isHub: Bool
+    /// The clusters its holders sit in, most holders first (as `pivot`'s `held in:` line).
+    var heldIn: [HeldIn] = []
+    /// For a template family: one of its prompts, escaped for display (nil: none found or another kind).
+    var sample: String? = nil
+}
+
+/// The holders of a value in one cluster.
+struct HeldIn: Hashable, Sendable {
+    /// Cluster number (`c6` is 6).
+    var cluster: Int
+    /// How many of the value's holders are in it.
+    var holders: Int
+    /// The cluster's size (1: an account linked to no other).
+    var size: Int
+}
+
+/// One value tying an operation's clusters, with how many of them hold it.
+struct OperationTie: Hashable, Sendable {
+    var kind: LinkKind
+    var value: Int32
+    /// How many of the operation's clusters hold it.
+    var clusters: Int
 }
 
 /// Everything the query-history sheet shows.
@@ -204,6 +230,8 @@ protocol ConsoleModel: AnyObject, Sendable {
     func firing(_ account: Int, build: Bool) -> AccountFiring?
     /// Why two accounts are linked, line by line, as `investigate why` says it (empty: not known).
     func pairReasons(_ a: Int, _ b: Int) -> [String]
+    /// The clusters a value's holders sit in, most holders first (cheap: no prompt is read).
+    func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn]
 }
 
 extension ConsoleModel {
@@ -224,6 +252,8 @@ extension ConsoleModel {
     func firing(_ account: Int, build: Bool) -> AccountFiring? { .unknown }
     /// A model with no link evidence: nothing to say.
     func pairReasons(_ a: Int, _ b: Int) -> [String] { [] }
+    /// From the value's sheet.
+    func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] { sharedValue(kind, value)?.heldIn ?? [] }
     /// A model whose ids are plain text: the id itself.
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.

@@ -27,6 +27,9 @@ enum HelpOverlay {
 
     /// The lines after the command list: the `:` commands and the rules worth knowing.
     static let notes = [
+        "Triage lists clusters likeliest first: those rated 0.5 or more by expected ring accounts (size x risk),"
+            + " then the rest by risk; an operation's row sits at its riskiest cluster's rank, its clusters beneath it.",
+        "age: days before the newest query or created_at in the source (not today), so it reads the same on every run.",
         ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :export  :dump FILE  :q",
         ":case (the case sheet)  :case new TITLE  :case open ID",
         ":set status|severity|assignee|disposition VALUE  :mark EXPR  :undo  :more  :singles  :triage",

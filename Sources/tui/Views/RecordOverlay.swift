@@ -37,7 +37,23 @@ enum RecordOverlay {
                 out.append((lead + "  " + cells.joined(separator: " | "), []))
             }
         }
+        if !record.choices.isEmpty {
+            out.append(("", []))
+            out.append(("tied by (j/k select, Enter opens):", [.bold]))
+            for (i, choice) in record.choices.enumerated() {
+                let selected = i == record.choice
+                let wrapped = TextWrap.wrap(Sanitizer.inert(choice.text, ascii: ascii), width: max(8, width - 2))
+                for (n, line) in wrapped.enumerated() {
+                    out.append(((n == 0 ? (selected ? "> " : "  ") : "  ") + line, selected ? [.reverse] : []))
+                }
+            }
+        }
         return out
+    }
+
+    /// The line (of `lines`) where the selected choice starts.
+    static func choiceLine(_ record: RecordView, width: Int, ascii: Bool) -> Int {
+        lines(record, width: width, ascii: ascii).firstIndex { $0.style.contains(.reverse) } ?? 0
     }
 
     /// Each line of a value made inert on its own, so its line breaks stay line breaks.

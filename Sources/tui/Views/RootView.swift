@@ -38,6 +38,8 @@ enum RootView {
                                           (.filter, "filter"), (.mark, "mark"), (.tag, "tag"), (.copyID, "copy")]
         switch kind {
         case .cluster, .account: ids.insert((.nextPane, "pane"), at: 4); ids.insert((.history, "queries"), at: 5)
+        // H on a value's holder opens that account's queries.
+        case .sharedValue: ids.insert((.history, "queries"), at: 4)
         default: break
         }
         return ids

@@ -13,7 +13,8 @@ enum SheetHeaders {
                 lines = [state.load.failed.map { "load failed: " + $0 }
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
-                lines = ["clusters ranked by risk  " + (model?.totals ?? ""),
+                // The order's rule is in help (`?`): rated 0.5 or more by size x risk, then by risk.
+                lines = ["clusters, likeliest first  " + (model?.totals ?? ""),
                          model.map { Captions.triage(state, $0.triageCounts(), width: buffer.cols) } ?? ""]
             }
         case .cluster(let n):
@@ -38,7 +39,13 @@ enum SheetHeaders {
                 let pct = d.rarity * 100
                 let rarity = pct < 0.01 ? "<0.01%" : String(Int(pct * 100) / 100) + "." + pad2(Int(pct * 100) % 100) + "%"
                 lines = ["\(kind.rawValue) \(d.text)",
-                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to find pairs by" : "")]
+                         "shared by \(Format.plural(d.members.count, "account")) (\(rarity) of all)" + (d.isHub ? "  HUB: too common to find pairs by" : ""),
+                         d.heldIn.isEmpty ? "" : HeldInCaption.line(d.heldIn, width: buffer.cols)]
+                // A family's text: one of its prompts, escaped (its line breaks read `\n`), on one
+                // line cut to the width when drawn.
+                if kind == .template {
+                    lines.append("text: " + (d.sample ?? "(no prompt of it found in its holders' first queries)"))
+                }
             }
         case .queries(let scope):
             if AppUpdate.isPending(state, state.current) {

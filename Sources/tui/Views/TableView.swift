@@ -24,6 +24,11 @@ enum TableView {
             columns[tagsColumn].width = max(columns[tagsColumn].width,
                                             min(maxTagsWidth, widest, tagsRoom(table.columns, total: buffer.cols)))
         }
+        // The column under the column cursor is drawn `[title]`: wide enough for it, so the
+        // brackets never cut its title (a trial read `[shared … hub`).
+        if let cursor = sheet.column, cursor < columns.count {
+            columns[cursor].width = max(columns[cursor].width, TextWidth.of(columns[cursor].title) + 2)
+        }
         let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
         var x = 2
         buffer.clearRow(titleRow, style: [.underline])

@@ -12,7 +12,9 @@ enum ViewLayout {
         switch kind {
         case .triage: return 2
         case .cluster, .account, .caseFile: return 3
-        case .sharedValue, .queries, .singles: return 2
+        // A template family's sheet adds the family's text under `held in:`.
+        case .sharedValue(let kind, _): return kind == .template ? 4 : 3
+        case .queries, .singles: return 2
         }
     }
 
