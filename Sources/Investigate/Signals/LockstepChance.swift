@@ -34,6 +34,19 @@ enum LockstepChance {
         return expected / Double(all.count)
     }
 
+    /// Each member's distinct active minutes (minutes since the epoch), ascending: a member's
+    /// rows are oldest first.
+    static func minutes(of members: [Int32], _ queries: QueryTable) -> [[Int64]] {
+        members.map { member in
+            var own: [Int64] = []
+            for i in queries.accountStart[Int(member)]..<queries.accountStart[Int(member) + 1] {
+                let minute = queries.timestamp(i) / 60_000
+                if minute != own.last { own.append(minute) }
+            }
+            return own
+        }
+    }
+
     /// Entries of ascending `values` in `low...high`.
     static func count(_ values: [Int64], _ low: Int64, _ high: Int64) -> Int {
         firstIndex(values, atLeast: high + 1) - firstIndex(values, atLeast: low)

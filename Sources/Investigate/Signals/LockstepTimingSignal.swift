@@ -11,19 +11,15 @@ public struct LockstepTimingSignal: DetectionSignal {
         let q = e.index.data.queries
         var activeMembers: [Int64: Int32] = [:]
         var memberMinutes = 0
-        var minutesOfMembers: [[Int64]] = []
         for m in e.members {
             var last = Int64.min
-            var own: [Int64] = []
             for i in q.accountStart[Int(m)]..<q.accountStart[Int(m) + 1] {
                 let minute = q.timestamp(i) / 60_000
                 if minute == last { continue }
                 last = minute
                 activeMembers[minute, default: 0] += 1
                 memberMinutes += 1
-                own.append(minute)
             }
-            minutesOfMembers.append(own)
         }
         guard memberMinutes > 0 else { return nil }
         // Design constants: a minute is the unit of "together", and a third of the members (at
@@ -34,7 +30,8 @@ public struct LockstepTimingSignal: DetectionSignal {
         let synchrony = Double(together) / Double(memberMinutes)
         // What members sitting at the same hours share by chance (`LockstepChance`); only the
         // synchrony beyond it counts.
-        let chance = LockstepChance.expectedSynchrony(minutesOfMembers, quorum: Int(quorum))
+        // (Read only when some minute holds a quorum: otherwise nothing counts whatever it is.)
+        let chance = together > 0 ? LockstepChance.expectedSynchrony(LockstepChance.minutes(of: e.members, q), quorum: Int(quorum)) : 0
         let beyond = chance < 1 ? unit((synchrony - chance) / (1 - chance)) : 0
         let entropies = e.members.compactMap { e.features.hourEntropy[Int($0)] >= 0 ? Double(e.features.hourEntropy[Int($0)]) : nil }
         let flatness = entropies.isEmpty ? 0 : entropies.reduce(0, +) / Double(entropies.count)
@@ -43,8 +40,8 @@ public struct LockstepTimingSignal: DetectionSignal {
         let contribution = beyond > 0 ? 0.3 * unit(beyond / 0.4) + 0.1 * flatBonus : 0
         return SignalScore(
             name: name, value: synchrony, baseline: chance, contribution: contribution,
-            explanation: "\(percent(synchrony)) of member activity falls in minutes when \(quorum)+ members are active "
-                + "(\(percent(chance)) at members' own pace in the hour around); "
+            explanation: "\(percent(synchrony)) of member activity falls in minutes when \(quorum)+ members are active"
+                + (together > 0 ? " (\(percent(chance)) at members' own pace in the hour around); " : "; ")
                 + "hour-of-day flatness \(percent(flatness)) (population \(percent(e.population.hourEntropy)))")
     }
 }
