@@ -14,7 +14,9 @@ public struct CoFiring: Sendable, Equatable {
     /// every hour are one coincidence of clocks).
     public var together: Int
     /// The count expected if the two fired independently at their own rates, in the hours of the
-    /// week they keep (`CoActivity.sharedHoursFactor`), and one for each firing at a crowd moment
+    /// week they keep (`CoActivity.sharedHoursFactor`) or at the pace each keeps in the hour
+    /// around each firing if that is more (`CoActivity.expectedAtLocalPace`: overlapping
+    /// sittings meet by chance), and one for each firing at a crowd moment
     /// of the population (`CoActivity.crowdFirings`: a public moment makes meetings likely).
     public var expected: Double
     /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings,
@@ -171,6 +173,8 @@ public final class CoActivity: @unchecked Sendable {
             if together >= 2 {
                 if hoursFactor == nil { hoursFactor = CoActivity.sharedHoursFactor(x, y, baseSeconds: base / 1000) }
                 expected *= hoursFactor!
+                // Sittings that overlap meet at the pace both keep then (`expectedAtLocalPace`).
+                expected = max(expected, CoActivity.expectedAtLocalPace(x, y, scale: scale))
                 // A firing at a crowd moment is a meeting expected (`crowdFirings`).
                 expected += Double(crowdFirings(x, y, scale: scale))
             }

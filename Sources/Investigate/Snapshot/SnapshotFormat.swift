@@ -18,8 +18,10 @@ enum SnapshotFormat {
     /// category shares, `population.category_shares`; light accounts' template-family uses; 6:
     /// the signals' explanations it keeps say why a signal listed with 0 adds nothing; 7:
     /// co-firing at several scales and pairs proposed by timing, `TimingCandidates`; 8: timing
-    /// proposals sampled above a budget, and crowd moments expected, `CoActivity+PopulationPace`).
-    static let version: UInt32 = 8
+    /// proposals sampled above a budget, and crowd moments expected, `CoActivity+PopulationPace`;
+    /// 9: co-firing expected at each account's pace in the hour around it, `CoActivity+LocalPace`,
+    /// and `lockstep_timing` judged against chance at the members' pace, `LockstepChance`).
+    static let version: UInt32 = 9
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
