@@ -36,7 +36,7 @@ if wait_for t12 '^> (c|op)[0-9]+ ' 60; then
         keys t12 g :; typed t12 'export'; keys t12 Enter
         check "6: :export asks for Enter" t12 '^ Enter exports case-[0-9]+ as a signed bundle'
         keys t12 Enter
-        check "6: ... Enter exports and says so" t12 'exported case-[0-9]+ to ' 60
+        check "6: ... Enter exports and says so" t12 'exported case-[0-9]+ as ' 60
         if screen t12 | head -1 | grep -Eq '^ Triage *$'; then ok "6: ... and the Enter opened no row"
         else bad "6: ... and the Enter opened no row" "$(screen t12)"; fi
     else bad "6: a new case" "$(screen t12)"; fi

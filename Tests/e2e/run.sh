@@ -211,7 +211,7 @@ if wait_for export '^> c1 ' 60; then
     if wait_for export "tagged cluster c1 and [0-9]+ accounts 'ring-member'" 10; then ok "T tags the whole cluster"
     else bad "T tags the whole cluster" "$(screen export)"; fi
     keys export e Enter
-    if wait_for export 'exported case-[0-9]+ to .*signed' 60; then ok "e exports the open case"
+    if wait_for export 'exported case-[0-9]+ as .*signed' 60; then ok "e exports the open case"
     else bad "e exports the open case" "$(screen export)"; fi
     BUNDLE=$(ls "$WORK"/data/investigate/exports/*.zip 2>/dev/null | head -1)
     if [ -n "$BUNDLE" ] && XDG_CONFIG_HOME=$WORK/config "$BIN" verify "$BUNDLE" >/dev/null; then ok "the exported bundle verifies"

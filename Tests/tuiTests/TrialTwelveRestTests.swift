@@ -97,8 +97,8 @@ import Testing
         let e = Fixture.step(s, .char("e"))
         #expect(e.state.overlay == asked.state.overlay)
         // The completion message is shown.
-        let done = AppUpdate.update(confirmed.state, .status("exported case-0001 to /x/case-0001.zip: 3 files, signed")).state
-        #expect(Fixture.frame(done)[22].contains("exported case-0001 to /x/case-0001.zip"), "\(Fixture.frame(done)[22])")
+        let done = AppUpdate.update(confirmed.state, .status("exported case-0001 as case-0001.zip: 3 files, signed; in /x")).state
+        #expect(Fixture.frame(done)[22].contains("exported case-0001 as case-0001.zip"), "\(Fixture.frame(done)[22])")
         #expect(Fixture.step(asked.state, .escape).effects.isEmpty)
     }
 

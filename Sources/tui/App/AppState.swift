@@ -80,6 +80,10 @@ struct SearchState: Hashable, Sendable {
     /// A sheet still being built when the search was asked for: it runs when the sheet arrives
     /// (searching the empty table would say "no match" of rows about to be listed).
     var waitingFor: SheetKind?
+    /// The row the cursor was on when `/` opened: each typed character searches from it, and a
+    /// query that matches nothing puts the cursor back there (a partial match it passed on the
+    /// way is not left selected). Nil for `n`/`N`, which search on from the cursor.
+    var origin: Int?
 }
 
 /// The whole console state: one value, changed only by `update`.

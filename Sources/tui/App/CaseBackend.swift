@@ -1,3 +1,4 @@
+import Foundation
 import Investigate
 
 /// One write to the case, requested by `update` and persisted by the runner.
@@ -48,7 +49,11 @@ final class StoreCaseBackend: CaseBackend {
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
-        let done = "exported \(caseID) to \(path): \(Format.plural(result.files.count, "file")), signed"
+        // The file's name first: a narrow status line cuts the end, and the folder is the one
+        // the README names (the name is what differs from one export to the next).
+        let url = URL(fileURLWithPath: path)
+        let done = "exported \(caseID) as \(url.lastPathComponent): \(Format.plural(result.files.count, "file")), signed;"
+            + " in \(url.deletingLastPathComponent().path)"
         return result.warnings.isEmpty ? done : done + "; warning: " + result.warnings.joined(separator: "; ")
     }
 

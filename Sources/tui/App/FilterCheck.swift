@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a filter expression (`f`, `|`, `:filter`, `:mark`) before it is applied: a word with an
 /// operator character must read `NAME OP VALUE`, with NAME a column of the sheet (or an alias),
 /// OP one of `>= <= != = > < ~` and a VALUE that does not start with another operator. A word
@@ -42,7 +44,9 @@ enum FilterCheck {
                 return refusal(whole, at: offset, "a query's template family is not kept; :pivot template TF-NAME lists the"
                                    + " family's accounts, clusters and text, and H there opens a holder's queries")
             }
-            let known = columns.isEmpty ? "the sheet is still loading" : "columns: " + columns.joined(separator: ", ")
+            // Listed as they are typed: a title's space is `_` (`out_tok`).
+            let typed = columns.map { $0.replacingOccurrences(of: " ", with: "_") }
+            let known = columns.isEmpty ? "the sheet is still loading" : "columns: " + typed.joined(separator: ", ")
             return refusal(whole, at: offset, "'\(name)' is not a column here (\(known))")
         }
         let valueStart = at + op.count

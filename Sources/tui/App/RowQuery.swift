@@ -1,3 +1,5 @@
+import Foundation
+
 /// Filtering, sorting and searching over a sheet's row strings. Pure and thread-safe, so the
 /// runner can run them on a background queue for large sheets.
 enum RowQuery {
@@ -109,9 +111,9 @@ struct FilterTerm {
     }
 
     /// The column a typed name means: the first title it starts (case-insensitively), or an
-    /// alias's title.
+    /// alias's title. A title's space is typed as `_` (`out_tok>2000`): a filter word has none.
     static func column(named typed: String, in columns: [String]) -> Int? {
-        let name = typed.lowercased()
+        let name = typed.lowercased().replacingOccurrences(of: "_", with: " ")
         let byName = { (wanted: String) in columns.firstIndex { $0.lowercased().hasPrefix(wanted) && !wanted.isEmpty } }
         return byName(name) ?? aliases[name].flatMap(byName)
     }

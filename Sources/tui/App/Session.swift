@@ -113,6 +113,11 @@ enum Session {
         s.status = stack.count == saved
             ? "restored where you were (\(Format.plural(stack.count, "sheet")))"
             : "restored where you were (\(stack.count) of \(saved) sheets; the next is not in this source)"
+        // Marks outlive a session, and `t` tags them rather than the row under the cursor: say
+        // they came back, so a forgotten selection is not tagged by mistake.
+        if !s.marks.isEmpty {
+            s.status += "; \(Format.plural(s.marks.count, "mark")) kept from last time (t tags them)"
+        }
         return Step(state: s, effects: effects)
     }
 

@@ -76,7 +76,7 @@ enum TextInput {
         case .commandLine: s.overlay = .commandLine(text: text, completions: [])
         case .search:
             s.overlay = .search(text: text)
-            startSearch(&s, &effects, text, from: s.current.cursor)
+            startSearch(&s, &effects, text, from: s.search.origin ?? s.current.cursor)
         case .filter: s.overlay = .filter(text: text)
         case .help, .casePicker, .record: break
         }
@@ -96,7 +96,7 @@ enum TextInput {
     private static func submit(_ s: inout AppState, _ effects: inout [Effect], _ overlay: Overlay, _ text: String) {
         switch overlay {
         case .commandLine: AppUpdate.runLine(&s, &effects, text)
-        case .search: startSearch(&s, &effects, text, from: s.current.cursor)
+        case .search: startSearch(&s, &effects, text, from: s.search.origin ?? s.current.cursor)
         case .filter: applyFilter(&s, &effects, text)
         case .help, .casePicker, .record: break
         }

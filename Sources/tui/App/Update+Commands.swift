@@ -31,7 +31,9 @@ extension AppUpdate {
             s.current.pane = (s.current.pane + 1) % ViewLayout.paneCount(s.current.kind)
             s.current.paneCursor = 0
             requestFiring(s, &effects)
-        case .search: s.overlay = .search(text: "")
+        case .search:
+            s.overlay = .search(text: "")
+            s.search.origin = s.current.cursor
         case .searchNext, .searchPrev:
             guard !s.search.query.isEmpty else { s.status = "no search yet (/)"; return }
             guard !isPending(s, s.current) else {
@@ -39,6 +41,7 @@ extension AppUpdate {
                 return
             }
             let forward = (id == .searchNext) == s.search.forward
+            s.search.origin = nil
             s.search.generation += 1
             effects.append(.search(query: s.search.query, from: s.current.cursor + (forward ? 1 : -1),
                                      forward: forward, generation: s.search.generation))
@@ -190,6 +193,10 @@ extension AppUpdate {
         let away = s.marks.filter { !here.contains($0) }.count
         var text = "tags \(Format.plural(s.marks.count, "marked row"))"
         if away > 0 { text += ", \(Format.grouped(away)) of them not on this sheet" }
+        // The marks win over the cursor: when the row in view is not one of them, say so.
+        if let (t, row) = selectedRow(s), !s.marks.contains(t.markKeys[row]) {
+            text += "; not the row under the cursor"
+        }
         return text + " (Esc cancels; Esc again clears the marks)"
     }
 

@@ -50,6 +50,13 @@ extension AppUpdate {
     /// A record with choices (an operation's tying values): j/k select one, Enter opens it.
     static func handleRecordKey(_ s: inout AppState, _ effects: inout [Effect], _ key: Key, _ record: RecordView) {
         var r = record
+        // An operation's record says "T tags the operation whole": T there does it (the row
+        // under the overlay is the operation's), as it would with the overlay closed.
+        if record.title.hasPrefix("operation "), s.keymap.command(for: key) == .tagCluster {
+            s.overlay = nil
+            run(&s, &effects, .tagCluster)
+            return
+        }
         let page = max(1, RecordOverlay.height(rows: s.size.rows) - 1)
         let last = RecordOverlay.maxOffset(record, size: s.size, ascii: s.glyphs.ascii)
         if !record.choices.isEmpty {

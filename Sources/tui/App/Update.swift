@@ -66,6 +66,11 @@ enum AppUpdate {
                 scrollIntoView(&s)
                 s.status = "/\(s.search.query): match \(Format.grouped(match)) of \(Format.grouped(count)) (n next, N previous)"
             } else {
+                if let origin = s.search.origin, origin != s.current.cursor {
+                    s.current.cursor = origin
+                    clampCursor(&s, depth: s.stack.count - 1)
+                    scrollIntoView(&s)
+                }
                 s.status = "no match for '\(s.search.query)'"
             }
         case .status(let text):
