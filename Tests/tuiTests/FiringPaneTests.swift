@@ -108,9 +108,9 @@ extension RenderTests {
         who it fires with (j/k move, Enter opens, y copies; Tab: back to values)
           fires with 2 accounts within 5 s, 11 times; 0.087 expected (a time pairs one
           of its 40 firings with one of a partner's; a firing can meet several partners)
-          account                                  cluster together  expected   bits
-        > acct_a0b1c2                              c1             9     0.035     62
-          acct_b7d8e9                              c2             2     0.052      9
+          account                            cluster  within together  expected   bits
+        > acct_a0b1c2                        c1          5 s        9     0.035     62
+          acct_b7d8e9                        c2         45 s        2     0.052      9
 
 
 

@@ -4,8 +4,9 @@ import Testing
 
 /// A new user's trial after session 15's console work: marks restored from the last session
 /// were tagged in place of the row under the cursor, a search that found nothing left the
-/// cursor on a partial match, `out_tok` (the column as titled) was refused, and `T` in an
-/// operation's record (which says "T tags the operation whole") did nothing.
+/// cursor on a partial match, `out_tok` (the column as titled) was refused, `T` in an
+/// operation's record (which says "T tags the operation whole") did nothing, `:pivot` to the
+/// value in view stacked copies, and the firing pane gave one scale for partners met at several.
 @Suite struct TrialFifteenTests {
     func typed(_ state: AppState, _ text: String) -> AppState {
         text.reduce(state) { Fixture.press($0, .char($1)) }
@@ -86,5 +87,22 @@ import Testing
         #expect(fromRecord.overlay == fromRow.overlay)
         #expect(AppUpdate.tagClusterTargetText(fromRecord) == AppUpdate.tagClusterTargetText(fromRow))
         #expect(AppUpdate.tagClusterTargetText(fromRecord).contains("op1"), "\(AppUpdate.tagClusterTargetText(fromRecord))")
+    }
+
+    @Test func pivotingToTheSheetInViewStaysOnIt() {
+        var s = Fixture.press(Fixture.loadedState(), .enter)
+        let depth = s.stack.count
+        var effects: [Effect] = []
+        AppUpdate.push(&s, &effects, s.current.kind)
+        #expect(s.stack.count == depth, "no second copy of the sheet in the breadcrumb")
+        #expect(s.status == "already on this sheet")
+        AppUpdate.push(&s, &effects, .triage)
+        #expect(s.stack.count == depth + 1, "another sheet is pushed as before")
+    }
+
+    @Test func theFiringPaneSaysTheScaleOfEachPartner() {
+        let p = FiringPartner(account: 1, id: "a", cluster: 2, together: 3, expected: 1.06, bits: 1, windowSeconds: 135)
+        #expect(FiringPane.line(p, cols: 80, ellipsis: "…").contains(" 135 s "))
+        #expect(FiringPane.header(80).contains("within"))
     }
 }

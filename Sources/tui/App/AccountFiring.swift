@@ -20,6 +20,9 @@ struct FiringPartner: Hashable, Sendable {
     var together: Int
     var expected: Double
     var bits: Double
+    /// The co-firing scale the figures are for, in seconds (the window, or a wider scale when
+    /// that one surprises more: `CoActivity.coFiring`), so partners at 5 s and 135 s read apart.
+    var windowSeconds: Int = 0
 }
 
 extension EngineModel {
@@ -32,7 +35,8 @@ extension EngineModel {
         return AccountFiring(summary: firing.summary, partners: firing.partners.map { partner in
             FiringPartner(account: partner.account, id: accountID(partner.account),
                           cluster: Int(inv.clusterOfAccount[partner.account]) + 1, together: partner.firing.together,
-                          expected: partner.firing.expected, bits: partner.firing.bits)
+                          expected: partner.firing.expected, bits: partner.firing.bits,
+                          windowSeconds: partner.firing.windowSeconds)
         })
     }
 }

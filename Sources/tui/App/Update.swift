@@ -244,6 +244,9 @@ enum AppUpdate {
     /// Pushes a sheet (a pivot); the forward stack is cleared.
     /// The status line is about the sheet it was said on: a pivot starts with it empty.
     static func push(_ s: inout AppState, _ effects: inout [Effect], _ kind: SheetKind) {
+        // `:pivot` to the value in view (or Enter on the sheet's own row) stays: the breadcrumb
+        // once read `payment X > payment X > payment X`.
+        guard s.current.kind != kind else { s.status = "already on this sheet"; return }
         s.status = ""
         s.stack.append(Sheet(kind))
         if isPending(s, s.current) { effects.append(.prepare(kind)) }

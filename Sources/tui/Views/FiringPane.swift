@@ -1,7 +1,8 @@
 import Foundation
 
 /// Draws an account's timing pane: the summary (wrapped), then one line per account it fires
-/// with (id, cluster, times together, times expected by chance, bits), the cursor line marked
+/// with (id, cluster, the scale they meet within, times together, times expected by chance,
+/// bits), the cursor line marked
 /// `>` and reversed, scrolled to keep it on screen, with a ` 3/12 ` counter when cut.
 enum FiringPane {
     static let title = "who it fires with (j/k move, Enter opens, y copies; Tab: back to values)"
@@ -31,17 +32,18 @@ enum FiringPane {
         }
     }
 
-    /// The id column's width at a screen width (the numbers take 36 columns).
-    static func idWidth(_ cols: Int) -> Int { max(12, min(40, cols - 2 - 36)) }
+    /// The id column's width at a screen width (the numbers take 44 columns).
+    static func idWidth(_ cols: Int) -> Int { max(12, min(40, cols - 2 - 44)) }
 
     static func header(_ cols: Int) -> String {
         "  " + TextFit.pad("account", to: idWidth(cols)) + " " + TextFit.pad("cluster", to: 7) + " "
-            + TextFit.pad("together", to: 8, right: true) + " " + TextFit.pad("expected", to: 9, right: true) + " "
+            + TextFit.pad("within", to: 7, right: true) + " " + TextFit.pad("together", to: 8, right: true) + " " + TextFit.pad("expected", to: 9, right: true) + " "
             + TextFit.pad("bits", to: 6, right: true)
     }
 
     static func line(_ p: FiringPartner, cols: Int, ellipsis: String) -> String {
         TextFit.pad(p.id, to: idWidth(cols), ellipsis: ellipsis) + " " + TextFit.pad(p.cluster.map { "c\($0)" } ?? "-", to: 7) + " "
+            + TextFit.pad(p.windowSeconds > 0 ? "\(p.windowSeconds) s" : "-", to: 7, right: true) + " "
             + TextFit.pad("\(p.together)", to: 8, right: true) + " " + TextFit.pad(expected(p.expected), to: 9, right: true) + " "
             + TextFit.pad(String(Int(p.bits.rounded())), to: 6, right: true)
     }
