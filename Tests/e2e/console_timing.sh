@@ -53,7 +53,7 @@ $BA"; fi
         keys t1 Tab
         check "2: Tab again: who it fires with" t1 '^who it fires with \(j/k move, Enter opens'
         check "2: ... the summary as the CLI says it" t1 '^  fires with [0-9]+ accounts? within [0-9]+ s, [0-9]+ times?; '
-        check "2: ... the first partner under the cursor with its count" t1 "^> $PARTNER +c[0-9]+ +$TOGETHER "
+        check "2: ... the first partner under the cursor with its count" t1 "^> $PARTNER +c[0-9]+ +[0-9]+ s +$TOGETHER "
         keys t1 Enter
         check "2: Enter opens the partner's account" t1 "^$PARTNER  cluster c"
         # 3. The risk breakdown read whole: a signal adding nothing says why.
