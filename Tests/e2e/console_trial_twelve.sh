@@ -20,7 +20,7 @@ if wait_for t12 '^> (c|op)[0-9]+ ' 60; then
     if wait_for t12 '^> op1 ' 10; then
         keys t12 Enter
         check "4: the operation lists its ties to select" t12 '^ tied by \(j/k select, Enter opens\):'
-        check "4: ... each with the clusters it ties and, as pivot says, every cluster holding it" t12 "^ > template tf-[0-9a-f]+: ties [0-9]+ of op1's clusters \\(two holders or more in each\\); held in [0-9]+ cluster"
+        check "4: ... each with the clusters it ties and, as pivot says, every cluster holding it" t12 "^ > template tf-[0-9a-f]+: ties [0-9]+ of op1's clusters \\(held by half or more of each one's members\\); held in [0-9]+ cluster"
         keys t12 Enter
         check "4: Enter opens the tie's sheet" t12 '^ Triage > template tf-'
         # 3. The family's sheet: where its holders sit, its text, a cluster column, H in the hints.

@@ -67,7 +67,7 @@ import Testing
         // What it counts agrees with the value's sheet (`pivot`): the asn's holders sit in c1
         // and one account alone.
         #expect(r.choices[1].text
-            == "asn AS16509: ties 2 of op1's clusters (two holders or more in each); held in 1 cluster: c1 (2); 1 account alone")
+            == "asn AS16509: ties 2 of op1's clusters (held by half or more of each one's members); held in 1 cluster: c1 (2); 1 account alone")
         let frame = Fixture.frame(opened)
         #expect(frame.contains { $0.hasPrefix(" > template tf-77: ties 2 of op1's clusters") }, "\(frame)")
         let moved = Fixture.press(opened, .char("j"))

@@ -14,8 +14,9 @@ public struct Operation: Sendable {
 /// Finds operations among ranked clusters.
 public enum OperationFinder {
     /// Unions clusters of two or more members that share a template family or client string
-    /// carrying at least half a link's evidence (`EvidenceWeights`), two holders in each, when
-    /// at least half of the value's holders sit in the clusters it ties.
+    /// carrying at least half a link's evidence (`EvidenceWeights`), when the value is each tied
+    /// cluster's tooling (held by at least half of its members, two or more) and at least half of
+    /// the value's holders sit in the clusters it ties.
     /// - Complexity: O(template and client (account, value) pairs).
     public static func find(clusterOf: [Int32], sizes: (Int) -> Int, index: LinkIndex, weights: EvidenceWeights) -> [Operation] {
         var sets: [Int: Int] = [:]
@@ -32,7 +33,11 @@ public enum OperationFinder {
                 guard holders.count >= 4, weights.weight(kind, sharedBy: holders.count) >= weights.threshold / 2 else { continue }
                 var perCluster: [Int: Int] = [:]
                 for a in holders { perCluster[Int(clusterOf[Int(a)]), default: 0] += 1 }
-                let tied = perCluster.filter { $0.value >= 2 && sizes($0.key) >= 2 }.keys.sorted()
+                // A value a few members of a large cluster happen to send (one question of a
+                // public bank that several rings draw from) is not that cluster's tooling: pods
+                // of one operation run their scaffolds on most of their members.
+                let tied = perCluster.filter { $0.value >= 2 && sizes($0.key) >= 2 && $0.value * 2 >= sizes($0.key) }
+                    .keys.sorted()
                 guard tied.count >= 2 else { continue }
                 // Tooling is an operation's when most of its holders sit in the clusters it ties:
                 // a template that strangers also send (most holders alone, in no cluster) chains

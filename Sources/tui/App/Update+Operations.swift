@@ -31,8 +31,8 @@ extension AppUpdate {
     }
 
     /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and
-    /// Enter opens. Each says how many of the operation's clusters it ties (two holders or more in
-    /// each, the engine's rule) and then, as `pivot` and the value's sheet say it, every cluster
+    /// Enter opens. Each says how many of the operation's clusters it ties (held by half or more of its
+    /// members in each, the engine's rule) and then, as `pivot` and the value's sheet say it, every cluster
     /// its holders sit in (a trial saw "2 clusters" here and 5 in `pivot`, with nothing saying why).
     static func operationRecord(_ op: TriageRow, model: (any ConsoleModel)?) -> RecordView {
         let id = op.operation ?? ""
@@ -41,7 +41,7 @@ extension AppUpdate {
             let held = model?.heldIn(tie.kind, tie.value) ?? []
             let all = held.isEmpty ? "" : "; " + HeldInCaption.line(held, width: 160)
             return RecordChoice(
-                text: "\(tie.kind.rawValue) \(text): ties \(tie.clusters) of \(id)'s clusters (two holders or more in each)\(all)",
+                text: "\(tie.kind.rawValue) \(text): ties \(tie.clusters) of \(id)'s clusters (held by half or more of each one's members)\(all)",
                 target: .sharedValue(tie.kind, tie.value))
         }
         var fields = [RecordField("clusters", op.operationClusters.map { "c\($0)" }.joined(separator: " ")),

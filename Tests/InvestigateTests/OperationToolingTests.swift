@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// An operation's tie is each tied cluster's tooling: a template most of its members run, not one
+/// question a few members of two separate rings happen to send.
+@Suite struct OperationToolingTests {
+    typealias S = SignalTestSource
+
+    /// Two groups of eight; in each, `holders` members send one shared template family and the
+    /// others send human prompts. Clusters are set by hand (as if no link tied the groups).
+    private func operations(holders: Int) throws -> [Investigate.Operation] {
+        var s = S()
+        s.addBackground(count: 60)
+        var rng = SeededRandom(seed: 9)
+        for group in 0..<2 {
+            for i in 0..<8 {
+                let id = "g\(group)-\(i)"
+                s.account(.init(id: id, created: "2026-01-0\(1 + group)T08:00:00Z", email: "\(id)@gmail.com", payment: "card-\(id)"))
+                for q in 0..<20 {
+                    let prompt = i < holders ? ScenarioPrompts.template(4 + q % 2, &rng) : PromptMaker.human(&rng)
+                    s.query(
+                        id, at: S.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: prompt,
+                        output: 1200, ip: "45.\(group).0.\(i)", asn: "AS14061", agent: "sdk/1.0")
+                }
+            }
+        }
+        let inv = try s.investigate()
+        var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)
+        for a in 0..<inv.data.accountCount {
+            let id = inv.data.accountID(a)
+            clusterOf[a] = id.hasPrefix("g0") ? 0 : id.hasPrefix("g1") ? 1 : Int32(2 + a)
+        }
+        return OperationFinder.find(clusterOf: clusterOf, sizes: { $0 < 2 ? 8 : 1 }, index: inv.index, weights: inv.weights)
+    }
+
+    @Test func aTemplateMostMembersRunTiesTheClusters() throws {
+        let found = try operations(holders: 6)
+        #expect(found.count == 1)
+        #expect(found.first?.clusters == [0, 1])
+        #expect(found.first?.ties.contains { $0.kind == .template } == true)
+    }
+
+    @Test func aTemplateHalfTheMembersRunStillTies() throws {
+        #expect(try operations(holders: 4).count == 1)
+    }
+
+    @Test func aFewMembersSendingTheSameQuestionsDoNotTieTwoRings() throws {
+        // Three of eight in each cluster: every holder sits in the two clusters (the old rule tied
+        // them), but the template is neither cluster's tooling.
+        #expect(try operations(holders: 3).isEmpty)
+    }
+}
