@@ -97,6 +97,8 @@ for f in m["files"]:
     assert len(data) == f["bytes"], f["path"]
 assert set(os.listdir(d)) == names | {"manifest.json", "manifest.sig"}, os.listdir(d)
 PY
+check "audit --verify --known-head names the bundle's head as found" bash -c "H=\$(python3 -c \"import json; print(json.load(open('$WORK/unz/manifest.json'))['audit_head'])\") && '$BIN' case audit '$CASE' --verify --known-head \$H | grep -q \"the known head \$H is in the chain\""
+check "audit --verify --known-head refuses a head not in the chain" bash -c "! '$BIN' case audit '$CASE' --verify --known-head 00000000000000000000000000000000 >/dev/null 2>&1"
 check "networkx reads graph.graphml with every tagged account" python3 - "$WORK" <<'PY'
 import base64, json, sys, networkx as nx
 w = sys.argv[1]

@@ -7,12 +7,13 @@ import Testing
 
     @Test func sortsByTheColumnUnderTheCursor() {
         let moved = Fixture.press(base, .char(">"), .char(">"), .char(">"))
-        #expect(moved.current.column == 2)
+        // cluster, risk, then size: the risk bar (no title) is passed over.
+        #expect(moved.current.column == 3)
         #expect(Fixture.press(moved, .char("<")).current.column == 1)
         let sorted = Fixture.press(moved, .char("s"))
-        #expect(sorted.current.sortColumn == 2)
+        #expect(sorted.current.sortColumn == 3)
         let ascending = Fixture.press(sorted, .char("s"))
-        #expect(ascending.current.sortColumn == 2 && ascending.current.sortAscending)
+        #expect(ascending.current.sortColumn == 3 && ascending.current.sortAscending)
         #expect(Fixture.press(ascending, .char("s")).current.sortColumn == nil)
         #expect(Fixture.press(base, .char("<"), .char("<")).current.column == 0)
     }

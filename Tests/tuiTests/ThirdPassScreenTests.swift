@@ -46,7 +46,7 @@ import Testing
         for letter in letters {
             #expect(legend.hasPrefix(letter + " ") || legend.contains("  " + letter + " "), "column \(letter) is named in the legend")
         }
-        #expect(legend.contains("+\(40 - letters.count) more values (Tab: connect pane)"))
+        #expect(legend.contains("+\(40 - letters.count) more values (Tab twice: connect pane)"))
         #expect(frame[4].hasSuffix("1/2 accounts, \(letters.count) of 40 values"))
     }
 

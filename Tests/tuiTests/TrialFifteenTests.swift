@@ -18,7 +18,7 @@ import Testing
         fresh.pendingRestore = Session.encode(marked)
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel()))).state
         #expect(restored.marks == marked.marks)
-        #expect(restored.status.hasPrefix("restored where you were (1 sheet); 1 mark kept from last time (t tags them)"),
+        #expect(restored.status.hasPrefix("restored where you were (1 sheet); 1 mark kept (t tags it)"),
                 "\(restored.status)")
         // Without marks the line is as before.
         var plain = AppState()

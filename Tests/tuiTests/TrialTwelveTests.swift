@@ -17,7 +17,9 @@ import Testing
         let counts = TriageCounts(linked: 2_398, linkedShown: 15, singles: 17_694, singlesShown: 23)
         #expect(Captions.triage(counts)
             == "15 of 2,398 clusters shown; 23 single accounts shown, 17,671 hidden; press X to list them all")
-        #expect(Captions.triage(counts, width: 80) == "15 of 2,398 clusters shown; 23 single accounts shown, 17,671 hidden (X lists all)")
+        #expect(Captions.triage(counts, width: 82) == "15 of 2,398 clusters shown; 23 single accounts shown, 17,671 hidden (X lists all)")
+        // At 80 that is 81 columns, and a trial saw its end cut: shorter words, the key kept.
+        #expect(Captions.triage(counts, width: 80) == "15 of 2,398 clusters; 23 singles shown, 17,671 hidden (X: all)")
     }
 
     @Test func oneEscAsksAndASecondClearsTheMarks() {

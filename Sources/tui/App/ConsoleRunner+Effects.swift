@@ -69,13 +69,17 @@ extension ConsoleRunner {
         case .showMore(let kind):
             guard let data = state.data else { return }
             let inbox = self.inbox
+            // Under a filter the counter shows the matching rows, not all those read (a trial saw
+            // "now showing 3,689 rows" beside 1/1,075).
+            let filtered = state.current.kind == kind && state.current.filter != nil
             inbox.jobStarted()
             DispatchQueue.global(qos: .userInitiated).async {
                 if data.model.showMore(kind) {
                     data.forget(kind)
                     let rows = data.table(kind).count
                     inbox.post(.prepared(kind))
-                    inbox.post(.status("now showing \(Format.grouped(rows)) rows"))
+                    inbox.post(.status(filtered ? "now reading \(Format.grouped(rows)) rows; the filter shows those that match"
+                        : "now showing \(Format.grouped(rows)) rows"))
                 } else {
                     inbox.post(.status("every row is already shown"))
                 }

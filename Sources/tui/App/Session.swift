@@ -116,7 +116,8 @@ enum Session {
         // Marks outlive a session, and `t` tags them rather than the row under the cursor: say
         // they came back, so a forgotten selection is not tagged by mistake.
         if !s.marks.isEmpty {
-            s.status += "; \(Format.plural(s.marks.count, "mark")) kept from last time (t tags them)"
+            // Short: "; case-0001 open" follows on an 80-column line.
+            s.status += "; \(Format.plural(s.marks.count, "mark")) kept (t tags \(s.marks.count == 1 ? "it" : "them"))"
         }
         return Step(state: s, effects: effects)
     }

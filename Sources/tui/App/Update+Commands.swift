@@ -58,7 +58,11 @@ extension AppUpdate {
             let columns = table(s, s.current).columns.count
             guard columns > 0 else { return }
             let step = id == .columnRight ? 1 : -1
-            let column = max(0, min(columns - 1, (s.current.column ?? 0) + (s.current.column == nil ? 0 : step)))
+            let all = table(s, s.current).columns
+            // A risk bar has no title and sorts as its number does: the cursor passes over it.
+            var column = max(0, min(columns - 1, (s.current.column ?? 0) + (s.current.column == nil ? 0 : step)))
+            while all[column].isBar, column + step >= 0, column + step < columns { column += step }
+            if all[column].isBar { column = s.current.column ?? 0 }
             s.current.column = column
             s.status = "column: \(table(s, s.current).columns[column].title) (s sorts by it)"
         case .sort:
@@ -78,7 +82,9 @@ extension AppUpdate {
                 }
             } else {
                 // No column cursor yet: step through the columns.
-                let next = (s.current.sortColumn ?? -1) + 1
+                let all = table(s, s.current).columns
+                var next = (s.current.sortColumn ?? -1) + 1
+                while next < columns, all[next].isBar { next += 1 }
                 s.current.sortColumn = next < columns ? next : nil
             }
             effects.append(.computeOrder(depth: s.stack.count - 1))

@@ -97,7 +97,9 @@ extension AppUpdate {
             s.status = ""
             return
         default:
-            s.status = "record: j/k PgUp PgDn scroll, Esc closes"
+            // A key the record does not take: its own hint again (an operation's names its choices).
+            s.status = record.choices.isEmpty ? "record: j/k PgUp PgDn scroll, Esc closes"
+                : "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
             return
         }
         r.offset = max(0, min(last, r.offset))

@@ -82,8 +82,11 @@ struct CaseAuditCommand: ParsableCommand {
             if verify {
                 let result = try storeCall { try store.open().verify(caseID: caseID, knownHead: knownHead) }
                 if let problem = result.problem { throw CLIFailure(message: "\(caseID): \(problem)", code: 1) }
+                // A known head that checked out is named: the answer to "is this bundle's state in
+                // the case's history?" must be on the line, not implied by the exit code.
+                let known = knownHead.map { "; the known head \(inert($0)) is in the chain" } ?? ""
                 print(
-                    "\(caseID): audit chain ok and matches the case, \(result.entryCount) entries, head \(result.head)")
+                    "\(caseID): audit chain ok and matches the case, \(result.entryCount) entries, head \(result.head)\(known)")
                 return
             }
             let entries = try storeCall { try store.open().auditEntries(caseID: caseID) }

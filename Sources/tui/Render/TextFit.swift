@@ -20,6 +20,24 @@ enum TextFit {
         return out + ellipsis
     }
 
+    /// The longest suffix of `text` that fits in `width` columns, after `ellipsis` when cut: a
+    /// prompt being typed keeps its end (where the cursor is) in view.
+    /// - Complexity: O(n) in the characters examined.
+    static func truncateHead(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if TextWidth.of(text) <= width { return text }
+        let room = width - TextWidth.of(ellipsis)
+        guard room >= 0 else { return String(repeating: ".", count: width) }
+        var tail: [Character] = [], used = 0
+        for character in text.reversed() {
+            let w = TextWidth.of(character)
+            if used + w > room { break }
+            tail.append(character)
+            used += w
+        }
+        return ellipsis + String(tail.reversed())
+    }
+
     /// `text` cut in the middle to fit `width` columns: its start, `ellipsis`, then its end
     /// (`python-re…31.0 dg/2`), for values of one kind that differ only at their end.
     /// - Complexity: O(n) in the characters examined.

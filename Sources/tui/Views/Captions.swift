@@ -11,7 +11,11 @@ enum Captions {
             // Single accounts rated high are listed with the clusters; the rest are hidden.
             out += "; \(Format.plural(c.singlesShown, "single account")) shown, \(Format.grouped(hidden)) hidden"
             let full = out + "; press X to list them all"
-            return TextWidth.of(full) <= width ? full : out + " (X lists all)"
+            if TextWidth.of(full) <= width { return full }
+            if TextWidth.of(out + " (X lists all)") <= width { return out + " (X lists all)" }
+            // 80 columns with large counts: shorter words, the key kept.
+            return "\(Format.grouped(c.linkedShown)) of \(Format.grouped(c.linked)) clusters; "
+                + "\(Format.grouped(c.singlesShown)) singles shown, \(Format.grouped(hidden)) hidden (X: all)"
         } else if hidden > 0 {
             out += "; \(Format.plural(hidden, "single account")) hidden"
             let full = out + "; press X to show them"

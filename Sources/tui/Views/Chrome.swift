@@ -62,7 +62,7 @@ enum Chrome {
         }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            let end = buffer.put(":" + text + "_", row: statusRow, col: 0, style: [.bold])
+            let end = buffer.put(typed(":", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
             // What the command will act on (`t` with marks from other sheets says so).
             if completions.isEmpty, !state.status.isEmpty {
                 buffer.put("   " + state.status, row: statusRow, col: end, width: max(0, buffer.cols - end - 1), role: .accent)
@@ -73,11 +73,12 @@ enum Chrome {
                 return
             }
         case .search(let text)?:
-            buffer.put("/" + text + "_", row: statusRow, col: 0, style: [.bold])
+            buffer.put(typed("/", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
         case .filter(let text)?:
             let end = buffer.put("filter: ", row: statusRow, col: 0, style: [.bold])
             // A reopened filter shows its old text selected (reverse): typing replaces it.
-            let after = buffer.put(text, row: statusRow, col: end, style: state.promptSelected ? [.bold, .reverse] : [.bold])
+            let shown = TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2))
+            let after = buffer.put(shown, row: statusRow, col: end, style: state.promptSelected ? [.bold, .reverse] : [.bold])
             buffer.put("_" + (state.promptSelected ? "   (typing replaces it; Right keeps it)" : ""), row: statusRow, col: after)
         default:
             let right = state.overlay == nil ? sheetInfo(state) : ""  // an overlay is not about the sheet's rows
@@ -91,14 +92,21 @@ enum Chrome {
         buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
     }
 
+    /// A prompt's line: its sign, the typed text and the cursor (`:note abc_`). Text wider than
+    /// the screen keeps its end in view, after an ellipsis, so what is typed can be read before
+    /// Enter writes it (`:…goes beyond eighty columns_`).
+    static func typed(_ sign: String, _ text: String, width: Int) -> String {
+        sign + TextFit.truncateHead(text, to: max(1, width - TextWidth.of(sign) - 2)) + "_"
+    }
+
     /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
     static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
         switch state.overlay {
-        case .commandLine(let text, _)?: buffer.put(":" + text + "_", row: row, col: 0, style: [.bold])
-        case .search(let text)?: buffer.put("/" + text + "_", row: row, col: 0, style: [.bold])
+        case .commandLine(let text, _)?: buffer.put(typed(":", text, width: buffer.cols), row: row, col: 0, style: [.bold])
+        case .search(let text)?: buffer.put(typed("/", text, width: buffer.cols), row: row, col: 0, style: [.bold])
         case .filter(let text)?:
             let end = buffer.put("filter: ", row: row, col: 0, style: [.bold])
-            let after = buffer.put(text, row: row, col: end, style: [.bold])
+            let after = buffer.put(TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2)), row: row, col: end, style: [.bold])
             buffer.put("_", row: row, col: after)
         default: break
         }

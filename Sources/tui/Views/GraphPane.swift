@@ -55,7 +55,7 @@ enum GraphPane {
 
     /// The legend's lines (at most `lines`, each at most `width` columns) naming the first
     /// `named` columns, `A payment pf_77aa  B ip 203.0.113.7  C asn AS16509 (hub)`, and ending in
-    /// `+N more values (Tab: connect pane)` when not every value could be named.
+    /// `+N more values (Tab twice: connect pane)` when not every value could be named.
     static func legend(_ graph: ClusterGraph, columns: Int, width: Int, lines: Int, glyphs: Glyphs)
         -> (lines: [String], named: Int)
     {
@@ -66,7 +66,7 @@ enum GraphPane {
         let names = legendNames(texts, glyphs: glyphs)
         let items = (0..<columns).map { v in letter(v) + " " + names[v] + (graph.values[v].isHub ? " (hub)" : "") }
         func more(_ named: Int) -> String? {
-            named < graph.values.count ? "+\(graph.values.count - named) more values (Tab: connect pane)" : nil
+            named < graph.values.count ? "+\(graph.values.count - named) more values (Tab twice: connect pane)" : nil
         }
         var placed: [[String]] = [[]]
         func fits(_ line: [String]) -> Bool { TextWidth.of(line.joined(separator: "  ")) <= width }

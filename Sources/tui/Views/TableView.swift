@@ -12,6 +12,9 @@ enum TableView {
         let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
             let row = sheet.tableRow(at: sheet.top + line)
             var cells = table.rows[row]
+            // Sorted, an operation's clusters sit among others: drawn flat, never indented under
+            // a row that is not their operation's (a trial read ring c1 as a child of a benign one).
+            if sheet.sortColumn != nil, let first = cells.first, first.hasPrefix("  ") { cells[0] = String(first.dropFirst(2)) }
             if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
                 cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
             }
