@@ -64,4 +64,23 @@ import Testing
         #expect(line.contains("(X: all)") && line.contains("17,665 hidden"))
         #expect(Captions.triage(counts).hasSuffix("press X to list them all"), "wide: the full wording")
     }
+
+    @Test func comparedAccountsOwnValuesLineUpByKind() throws {
+        let ids = ["left-1", "right-2", "third-3"]
+        let source = try TrialFourTests.Source(accounts: ids, queries: ids.enumerated().map { i, id in
+            ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "ip": "203.0.11\(i).9", "asn": i == 0 ? "AS8075" : "AS14061",
+             "user_agent": "ua-\(i)/1.0", "prompt": "hello \(i)"]
+        })
+        var s = source.loaded()
+        s.marks = [MarkKey.account(ExactText("left-1")), MarkKey.account(ExactText("right-2"))]
+        s = Fixture.press(s, .char("="))
+        guard case .record(let record)? = s.overlay else { Issue.record("no comparison: \(s.status)"); return }
+        // One row per kind, each side's values of that kind beside the other's.
+        let asn = try #require(record.fields.first { $0.key == "own asn" })
+        #expect(asn.values.count == 2)
+        #expect(asn.values[0].hasPrefix("AS8075") && asn.values[1].hasPrefix("AS14061"), "\(asn.values)")
+        let ip = try #require(record.fields.first { $0.key == "own ip" })
+        #expect(ip.values[0].hasPrefix("203.0.110.9") && ip.values[1].hasPrefix("203.0.111.9"), "\(ip.values)")
+        #expect(!record.fields.contains { $0.key == "own values" })
+    }
 }

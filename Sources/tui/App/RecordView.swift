@@ -1,3 +1,5 @@
+import Investigate
+
 /// A whole record opened over the sheet (Enter on a query, note, audit or tag row; `=` on two
 /// marked accounts): every field, wrapped and scrollable. Values are display text (already
 /// escaped once by the model) and are sanitised again when drawn.
@@ -101,15 +103,22 @@ enum RecordBuilder {
         fields.append(RecordField("shared values", values: [shared.isEmpty ? "none" : shared.joined(separator: "\n"),
                                                             shared.isEmpty ? "none" : "(same)"]))
         let sharedSet = Set(shared)
-        func own(_ d: AccountDetail) -> String {
-            let rest = d.values.map { "\($0.kind.rawValue) \($0.text) (\($0.sharedBy))" }
-                .filter { !sharedSet.contains(String($0[..<$0.lastIndex(of: "(")!].dropLast())) }
-            return rest.isEmpty ? "none" : rest.joined(separator: "\n")
+        // The values each holds alone, one row per kind, so the two sides' subnets, ASNs... sit
+        // side by side (one field for all kinds let each side wrap on its own and drift apart).
+        func own(_ d: AccountDetail, _ kind: LinkKind) -> String {
+            let rest = d.values.filter { $0.kind == kind && !sharedSet.contains("\($0.kind.rawValue) \($0.text)") }
+                .map { "\($0.text) (\($0.sharedBy))" }
+            return rest.isEmpty ? "-" : rest.joined(separator: "\n")
         }
         // Of the pair, not of one side: one value, drawn across both columns; before the values
         // each holds alone, which can run to hundreds of lines.
         if !why.isEmpty { fields.append(RecordField("why linked", why.joined(separator: "\n"))) }
-        fields.append(RecordField("own values", values: [own(a), own(b)]))
+        var kinds: [LinkKind] = []
+        for v in a.values + b.values where !kinds.contains(v.kind) && !sharedSet.contains("\(v.kind.rawValue) \(v.text)") {
+            kinds.append(v.kind)
+        }
+        if kinds.isEmpty { fields.append(RecordField("own values", values: ["none", "none"])) }
+        for kind in kinds { fields.append(RecordField("own " + kind.rawValue, values: [own(a, kind), own(b, kind)])) }
         var signals: [String] = []
         for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
         for name in signals {
