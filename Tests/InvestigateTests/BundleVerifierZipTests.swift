@@ -76,7 +76,7 @@ import Testing
         #expect(peakResidentMemoryBytes() - before < 256 << 20)
         #expect(
             report.problems == [
-                "accounts.csv: holds more than the manifest's \(f.files["accounts.csv"]!.count) bytes; stopped reading there"
+                "accounts.csv: altered or corrupt: holds more than the manifest's \(f.files["accounts.csv"]!.count) bytes; stopped reading there"
             ])
     }
 

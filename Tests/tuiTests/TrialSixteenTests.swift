@@ -83,4 +83,13 @@ import Testing
         #expect(ip.values[0].hasPrefix("203.0.110.9") && ip.values[1].hasPrefix("203.0.111.9"), "\(ip.values)")
         #expect(!record.fields.contains { $0.key == "own values" })
     }
+
+    @Test func aDumpsBreadcrumbKeepsWholeIds() {
+        let s = Fixture.press(Fixture.loadedState(), .enter, .enter)
+        guard case .account(let a) = s.current.kind else { Issue.record("an account sheet: \(s.current.kind)"); return }
+        let id = s.data!.model.accountID(a)
+        #expect(id.count > 10, "the fixture's ids are cut on screen")
+        #expect(!Chrome.breadcrumb(s).contains(id), "on screen the id is shortened")
+        #expect(Chrome.breadcrumb(s, full: true).hasSuffix(" > " + id))
+    }
 }

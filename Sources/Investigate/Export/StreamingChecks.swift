@@ -21,7 +21,7 @@ struct StreamedDigest {
     mutating func add(_ chunk: Data) throws {
         count += UInt64(chunk.count)
         guard count <= limit else {
-            throw EntryReadError("holds more than \(limitSource) \(limit) bytes; stopped reading there")
+            throw EntryReadError("altered or corrupt: holds more than \(limitSource) \(limit) bytes; stopped reading there")
         }
         hasher.update(data: chunk)
     }

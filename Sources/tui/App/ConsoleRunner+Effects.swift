@@ -189,13 +189,16 @@ extension ConsoleRunner {
     private func dump(to path: String) {
         let sheet = state.current
         let table = AppUpdate.table(state, sheet)
-        let breadcrumb = Chrome.breadcrumb(state)
+        let breadcrumb = Chrome.breadcrumb(state, full: true)
         let inbox = self.inbox
+        // A pane (connect, risk, firing...) is drawn, not a table: the file holds the sheet's
+        // rows, and the status line says so rather than let the file pass for the pane.
+        let pane = sheet.pane == 0 ? "" : "; the sheet's rows, not the pane on screen"
         inbox.jobStarted()
         dispatch(.status("writing \(path)..."))
         DispatchQueue.global(qos: .userInitiated).async {
             let dump = SheetDump.text(breadcrumb: breadcrumb, table: table, sheet: sheet)
-            inbox.post(.status(SheetDump.write(dump.text, rows: dump.rows, to: path)))
+            inbox.post(.status(SheetDump.write(dump.text, rows: dump.rows, to: path) + pane))
             inbox.jobFinished()
         }
     }

@@ -7,7 +7,7 @@ import Investigate
 enum SheetDump {
     /// The text of a sheet: the breadcrumb, the column titles, then one line per visible row.
     static func text(breadcrumb: String, table: SheetTable, sheet: Sheet) -> (text: String, rows: Int) {
-        var out = breadcrumb + "\n"
+        var out = Sanitizer.inert(breadcrumb) + "\n"
         out += table.columns.map(\.title).joined(separator: "\t") + "\n"
         let count = sheet.visibleCount(tableRows: table.count)
         for position in 0..<count {

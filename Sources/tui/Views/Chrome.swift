@@ -1,17 +1,21 @@
 /// The parts every screen shares: breadcrumb, status line, footer, "terminal too small".
 enum Chrome {
     /// The breadcrumb text for the stack (`Triage > cluster c17 > acct_9f.. > ip 203.0.113.7`).
-    static func breadcrumb(_ state: AppState) -> String {
-        state.stack.map { crumb($0.kind, state) }.joined(separator: " > ")
+    /// With `full`, ids and values are whole (a file such as `:dump`'s has no width to fit).
+    static func breadcrumb(_ state: AppState, full: Bool = false) -> String {
+        state.stack.map { crumb($0.kind, state, full: full) }.joined(separator: " > ")
     }
 
-    static func crumb(_ kind: SheetKind, _ state: AppState) -> String {
+    static func crumb(_ kind: SheetKind, _ state: AppState, full: Bool = false) -> String {
         let model = state.data?.model
+        let short = full ? { $0 } : short
         switch kind {
         case .triage: return "Triage"
         case .cluster(let n): return "cluster c\(n)"
         case .account(let a): return short(model?.accountID(a) ?? "#\(a)")
-        case .sharedValue(let kind, let v): return kind.rawValue + " " + TextFit.truncate(model?.valueText(kind, v) ?? "?", to: 24, ellipsis: "..")
+        case .sharedValue(let kind, let v):
+            let text = model?.valueText(kind, v) ?? "?"
+            return kind.rawValue + " " + (full ? text : TextFit.truncate(text, to: 24, ellipsis: ".."))
         case .queries(.account(let a)): return "queries " + short(model?.accountID(a) ?? "#\(a)")
         case .queries(.cluster(let c)): return "queries c\(c)"
         case .caseFile: return "case " + state.caseState.title
