@@ -92,4 +92,25 @@ import Testing
         #expect(!Chrome.breadcrumb(s).contains(id), "on screen the id is shortened")
         #expect(Chrome.breadcrumb(s, full: true).hasSuffix(" > " + id))
     }
+
+    @Test func pivotOnPartOfAValueOpensTheOneContainingIt() throws {
+        let ids = ["plug-1", "plug-2", "other-3", "other-4"]
+        let source = try TrialFourTests.Source(accounts: ids, queries: ids.enumerated().map { i, id in
+            ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "ip": "203.0.113.\(i)",
+             "user_agent": i < 2 ? "NoteWeave-plugin/3.2.0" : "python-requests/2.\(i)", "prompt": "hello \(i)"]
+        })
+        func pivot(_ text: String) -> AppState {
+            var s = Fixture.press(source.loaded(), .char(":"))
+            s = ("pivot user_agent " + text).reduce(s) { Fixture.press($0, .char($1)) }
+            return Fixture.press(s, .enter)
+        }
+        let one = pivot("noteweave")
+        guard case .sharedValue(.userAgent, _) = one.current.kind else { Issue.record("\(one.status)"); return }
+        #expect(one.status == "user_agent NoteWeave-plugin/3.2.0: the one value containing 'noteweave'")
+        let two = pivot("python")
+        #expect(two.current.kind == .triage)
+        #expect(two.status.hasPrefix("no user_agent 'python'; 2 contain it: python-requests/2."), "\(two.status)")
+        let none = pivot("curl")
+        #expect(none.status == "no user_agent 'curl', nor one containing it")
+    }
 }

@@ -355,6 +355,37 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func valueID(_ kind: LinkKind, _ text: String) -> Int32? { index.valueID(kind, text) }
 
+    /// One pass over the kind's values (about 10 ms a million), on a `:pivot` that found no
+    /// exact value: the value's raw text, ASCII case folded, against the typed text's.
+    func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int) {
+        let needle = Array(text.utf8).map(Self.folded)
+        guard !needle.isEmpty else { return ([], 0) }
+        var ids: [Int32] = [], total = 0
+        for value in 0..<index.valueCount(kind) {
+            let bytes: [UInt8]
+            switch kind {
+            case .upstream, .template: bytes = Array(index.valueString(kind, Int32(value)).utf8)
+            default: bytes = data.pools.pool(for: kind)!.bytes(Int32(value))
+            }
+            guard Self.contains(bytes, needle) else { continue }
+            total += 1
+            if ids.count < limit { ids.append(Int32(value)) }
+        }
+        return (ids, total)
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        for start in 0...(hay.count - needle.count) {
+            var k = 0
+            while k < needle.count, folded(hay[start + k]) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
     func accountIDs(prefix: String, limit: Int) -> [String] {
         lock.lock()
         let sortedIDs = self.sortedIDs

@@ -153,8 +153,23 @@ extension AppUpdate {
                 return
             }
             let value = words.dropFirst(2).joined(separator: " ")
-            guard let id = data.model.valueID(kind, value) else { s.status = "no \(kind.rawValue) '\(value)'"; return }
-            push(&s, &effects, .sharedValue(kind, id))
+            if let id = data.model.valueID(kind, value) {
+                push(&s, &effects, .sharedValue(kind, id))
+                return
+            }
+            // Not a whole value: the values containing it. One opens; several are named.
+            let found = data.model.values(kind, containing: value, limit: 3)
+            let typed = TextEscaping.visible(value)
+            if found.total == 1 {
+                push(&s, &effects, .sharedValue(kind, found.ids[0]))
+                s.status = "\(kind.rawValue) \(data.model.valueText(kind, found.ids[0])): the one value containing '\(typed)'"
+            } else if found.total > 1 {
+                let names = found.ids.map { data.model.valueText(kind, $0) }.joined(separator: ", ")
+                s.status = "no \(kind.rawValue) '\(typed)'; \(Format.grouped(found.total)) contain it: \(names)"
+                    + (found.total > found.ids.count ? ", ..." : "") + " (type more of one)"
+            } else {
+                s.status = "no \(kind.rawValue) '\(typed)', nor one containing it"
+            }
         case "tag":
             guard !rest.isEmpty else { s.status = "usage: :tag LABEL"; return }
             tag(&s, &effects, label: rest)

@@ -232,6 +232,10 @@ protocol ConsoleModel: AnyObject, Sendable {
     func pairReasons(_ a: Int, _ b: Int) -> [String]
     /// The clusters a value's holders sit in, most holders first (cheap: no prompt is read).
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn]
+    /// Values of a kind whose text contains `text` (ASCII case folded), at most `limit`, and how
+    /// many there are in all: `:pivot` on a part of a value (`noteweave` for
+    /// `noteweave-plugin/3.2.0`) instead of a bare "no such value".
+    func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int)
 }
 
 extension ConsoleModel {
@@ -254,6 +258,8 @@ extension ConsoleModel {
     func pairReasons(_ a: Int, _ b: Int) -> [String] { [] }
     /// From the value's sheet.
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] { sharedValue(kind, value)?.heldIn ?? [] }
+    /// A model with no value pools: none.
+    func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int) { ([], 0) }
     /// A model whose ids are plain text: the id itself.
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.
