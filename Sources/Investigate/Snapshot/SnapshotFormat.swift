@@ -20,8 +20,9 @@ enum SnapshotFormat {
     /// co-firing at several scales and pairs proposed by timing, `TimingCandidates`; 8: timing
     /// proposals sampled above a budget, and crowd moments expected, `CoActivity+PopulationPace`;
     /// 9: co-firing expected at each account's pace in the hour around it, `CoActivity+LocalPace`,
-    /// and `lockstep_timing` judged against chance at the members' pace, `LockstepChance`).
-    static let version: UInt32 = 9
+    /// and `lockstep_timing` judged against chance at the members' pace, `LockstepChance`; 10:
+    /// each category's queries and its holders' queries, `CategoryHolders`).
+    static let version: UInt32 = 10
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
