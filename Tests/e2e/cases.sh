@@ -33,6 +33,7 @@ TOP=$("$BIN" clusters "$WORK/src" 2>/dev/null | awk 'NR==1 {print $1}')
 check "top cluster found" test -n "$TOP"
 check "tag the top cluster" "$BIN" case tag "$CASE" ring-member --cluster "$TOP" --source "$WORK/src"
 check "add a note" "$BIN" case note "$CASE" 'payment overlap with =HYPERLINK("x")'
+check "case audit shows the note's quotes as JSON does, not doubled" bash -c "'$BIN' case audit '$CASE' | grep -F 'HYPERLINK(\\\"x\\\")' | grep -vqF '\\\\\"'"
 check "set status" "$BIN" case status "$CASE" triage
 check "bad status refused" bash -c "! '$BIN' case status '$CASE' nonsense"
 check "control chars in label refused" bash -c "! '$BIN' case tag '$CASE' \$'bad\\e[31m' acct_x"

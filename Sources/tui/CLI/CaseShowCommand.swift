@@ -92,7 +92,11 @@ struct CaseAuditCommand: ParsableCommand {
             let entries = try storeCall { try store.open().auditEntries(caseID: caseID) }
             for entry in entries {
                 if format == .text {
-                    print("\(entry.seq)  \(entry.at)  \(inert(entry.who))  \(entry.action)  \(inert(entry.detail.canonical))")
+                    // The detail is canonical JSON, whose own escapes already set a data backslash
+                    // apart (`\\`): doubling them again read `\"` as `\\"` (a trial took it for a
+                    // note holding backslashes). Unsafe characters are still made visible.
+                    let detail = TextEscaping.visible(entry.detail.canonical, doublingBackslashes: false)
+                    print("\(entry.seq)  \(entry.at)  \(inert(entry.who))  \(entry.action)  \(detail)")
                 } else {
                     print(entry.jsonLine)
                 }

@@ -7,7 +7,7 @@ import Testing
 /// risk bar (no title; `s` then sorted by nothing visible), a sort left an operation's clusters
 /// indented under rows not theirs, the operation overlay's hint turned into a plain record's on
 /// a key it does not take, and the restore line lost "case-0001 open" at 80 columns.
-@Suite struct TrialSixteenTests {
+@Suite struct TrialSixteenScreenTests {
     @Test func aLongPromptKeepsItsEndInView() {
         var s = Fixture.press(Fixture.loadedState(), .char("a"))
         let words = "This is a long note that goes beyond eighty columns so I can see whether it scrolls END"
