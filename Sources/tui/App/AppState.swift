@@ -132,6 +132,9 @@ struct AppState: Sendable {
     /// A write line held until the investigator confirms writing into a case of another source;
     /// dropped when the `confirm` prompt closes.
     var heldWrite: String?
+    /// The label of a `T` held on its question (some members are rated low on their own):
+    /// Enter tags all of them, `o` only the others; dropped when the prompt closes.
+    var heldClusterTag: String?
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).

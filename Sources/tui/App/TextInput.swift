@@ -56,6 +56,14 @@ enum TextInput {
             if selected { text = "" } else { text.removeLast() }
         case .ctrl("u"):
             text = PromptLock.locked(s, text)
+        case .char("o") where s.heldClusterTag != nil && PromptLock.takesNoText(s, text):
+            // `T`'s question: o tags only the members rated at or above the bar.
+            let label = s.heldClusterTag ?? ""
+            s.heldClusterTag = nil
+            s.overlay = nil
+            s.status = ""
+            AppUpdate.tagCluster(&s, &effects, label: label, onlyStrong: true)
+            return
         case .char where PromptLock.takesNoText(s, text):
             // `export` and `undo` ask only for Enter or Esc.
             s.promptRefusal = refusal
@@ -164,7 +172,10 @@ extension AppUpdate {
             markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
-            tagCluster(&s, &effects, label: rest)
+            // Enter on `T`'s question (some members rated low on their own) tags them all.
+            let answered = s.heldClusterTag == rest
+            s.heldClusterTag = nil
+            tagCluster(&s, &effects, label: rest, onlyStrong: answered ? false : nil)
         case "note":
             guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
             s.caseState.notes.append(rest)

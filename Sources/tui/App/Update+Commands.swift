@@ -206,8 +206,10 @@ extension AppUpdate {
         var text: String
         if case .cluster(let c) = s.current.kind {
             text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
+            if let data = s.data { text += ClusterTagScope.of([c], model: data.model).promptNote }
         } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
             text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
+                + ClusterTagScope.of([c], model: data.model).promptNote
         } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
             let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
             let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
@@ -215,6 +217,7 @@ extension AppUpdate {
         } else if let op = selectedOperation(s) {
             text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
                 + " and their \(Format.plural(op.size, "account"))"
+            if let data = s.data { text += ClusterTagScope.of(op.operationClusters, model: data.model).promptNote }
         } else {
             return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
         }
@@ -236,8 +239,10 @@ extension AppUpdate {
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
     }
 
-    /// Tags every member of the current (or selected) cluster.
-    static func tagCluster(_ s: inout AppState, _ effects: inout [Effect], label: String) {
+    /// Tags every member of the current (or selected) cluster, and the cluster. When some
+    /// members are rated low on their own (`ClusterTagScope`), Enter first asks: Enter again
+    /// tags them all (`onlyStrong` false), `o` only the others and not the cluster (true).
+    static func tagCluster(_ s: inout AppState, _ effects: inout [Effect], label: String, onlyStrong: Bool? = nil) {
         var cluster: Int?
         if case .cluster(let c) = s.current.kind { cluster = c }
         if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
@@ -246,23 +251,50 @@ extension AppUpdate {
             return
         }
         if cluster == nil, let op = selectedOperation(s) {
-            tagOperation(&s, &effects, label: label, op)
+            tagOperation(&s, &effects, label: label, op, onlyStrong: onlyStrong)
             return
         }
         guard let cluster, let data = s.data else {
             s.status = "no cluster here (T tags a cluster, or on a shared value its accounts)"
             return
         }
-        let members = data.table(.cluster(cluster)).markKeys
-        rememberForUndo(&s, .tag(label: label, keys: (members + [MarkKey.cluster(cluster)])
-            .filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
-        for key in members + [MarkKey.cluster(cluster)] where !(s.caseState.tags[key] ?? []).contains(label) {
+        let scope = ClusterTagScope.of([cluster], model: data.model)
+        if onlyStrong == nil, askWhichMembers(&s, label: label, scope: scope, what: "c\(cluster)") { return }
+        let only = onlyStrong == true && !scope.weak.isEmpty
+        let members = only ? scope.strong : scope.members
+        let keys = only ? members : members + [MarkKey.cluster(cluster)]
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
-        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account")))")
-        let ids = members.compactMap { MarkKey.target($0)?.target }
-        effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
-        s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
+        let choice = scope.weak.isEmpty ? "" : "; " + scope.choiceText(onlyStrong: only)
+        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account"))\(choice))")
+        if scope.weak.isEmpty {
+            let ids = members.compactMap { MarkKey.target($0)?.target }
+            effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
+        } else {
+            effects.append(.persist(.tagChosen(label: label, keys: keys,
+                                               context: ["cluster": "c\(cluster)", "members": scope.choiceText(onlyStrong: only)])))
+        }
+        s.status = (only
+            ? "tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)"
+            : "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'") + caseSuffix(s)
+    }
+
+    /// Holds `T`'s write on a question when some members are rated low on their own: the prompt
+    /// stays open with the line as typed, the count beside it, and the keys beneath (Enter tags
+    /// all, `o` only the others, Esc cancels). True when asked.
+    static func askWhichMembers(_ s: inout AppState, label: String, scope: ClusterTagScope, what: String) -> Bool {
+        guard !scope.weak.isEmpty else { return false }
+        s.heldClusterTag = label
+        let all = Format.grouped(scope.members.count)
+        var keys = "Enter tags all \(all)"
+        if !scope.strong.isEmpty {
+            keys += ", o only the \(Format.grouped(scope.strong.count)) others (and not \(what) itself)"
+        }
+        PromptLock.open(&s, "tagcluster \(label)", completions: [keys + ", Esc cancels"])
+        s.status = "\(Format.grouped(scope.weak.count)) of \(all) accounts rated \(scope.barText) on their own"
+        return true
     }
 
     /// Tags every account sharing a value, and the value itself, in one write.

@@ -1,0 +1,114 @@
+import Foundation
+import Investigate
+import Testing
+@testable import tui
+
+/// A new user's trial of session 15's build: `T` tagged every member of a cluster, accounts the
+/// truth calls benign among them; the query history at 80x24 left the prompt 14 columns; a
+/// zero-retention account's history showed neither prompt nor fingerprint; and a re-export of
+/// an unchanged case wrote the same bytes with nothing saying why its `exported_at` was old.
+@Suite struct TrialSixteenTests {
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { Fixture.press($0, .char($1)) }
+    }
+
+    /// Triage with the cursor on c2 (rated 0.35: acct_b7d8e9 at 0.35, acct_c4c4c4 at 0.05).
+    func onC2() -> AppState { Fixture.press(Fixture.loadedState(), .char("j")) }
+
+    static let b7 = MarkKey.account(ExactText("acct_b7d8e9"))
+    static let c4 = MarkKey.account(ExactText("acct_c4c4c4"))
+
+    @Test func tSaysHowManyMembersAreRatedLowOnTheirOwn() {
+        let asked = Fixture.press(onC2(), .char("T"))
+        #expect(asked.status.contains("tags c2 and its 2 accounts; 1 of them rated below the cluster's 0.35 on their own (Enter asks which to tag)"),
+                "\(asked.status)")
+        // c1's members are both rated above 0.50: nothing to ask.
+        let high = Fixture.press(Fixture.loadedState(), .char("T"))
+        #expect(!high.status.contains("on their own"), "\(high.status)")
+        let tagged = Fixture.step(Fixture.loadedState(), .char("T")).typing("ring").pressing(.enter)
+        #expect(tagged.state.overlay == nil)
+        #expect(tagged.effects.contains { if case .persist(.tagCluster(label: "ring", cluster: "c1", _)) = $0 { true } else { false } })
+    }
+
+    @Test func enterAsksWithTheCountAndTheOneKeyThatTagsOnlyTheOthers() {
+        let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
+        #expect(held.effects.allSatisfy { if case .persist = $0 { false } else { true } }, "nothing written yet")
+        #expect(held.state.overlay == .commandLine(
+            text: "tagcluster ring", completions: ["Enter tags all 2, o only the 1 others (and not c2 itself), Esc cancels"]))
+        let frame = Fixture.frame(held.state)
+        #expect(frame[22].hasPrefix(":tagcluster ring_   1 of 2 accounts rated below the cluster's 0.35 on their own"), "\(frame[22])")
+        #expect(frame[23].hasPrefix(" Enter tags all 2, o only the 1 others"), "\(frame[23])")
+        // Typing does not edit the held line: only Enter, o and Esc answer.
+        let typedOver = typed(held.state, "x")
+        #expect(typedOver.overlay == held.state.overlay)
+        let cancelled = Fixture.step(held.state, .escape)
+        #expect(cancelled.state.overlay == nil && cancelled.state.heldClusterTag == nil)
+        #expect(cancelled.state.caseState.tags.isEmpty && cancelled.effects.isEmpty)
+    }
+
+    @Test func oTagsOnlyTheMembersAtOrAboveTheBarAndTheAuditSaysSo() {
+        let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
+        let only = Fixture.step(held.state, .char("o"))
+        let s = only.state
+        #expect(s.overlay == nil)
+        #expect(s.caseState.tags == [Self.b7: ["ring"]], "not acct_c4c4c4, and not c2: its label would reach every member")
+        guard case .persist(.tagChosen(let label, let keys, let context))? = only.effects.first else {
+            Issue.record("o writes the chosen rows: \(only.effects)")
+            return
+        }
+        #expect(label == "ring" && keys == [Self.b7])
+        #expect(context["cluster"] == "c2")
+        #expect(context["members"]?.hasPrefix("only the 1 of 2 rated at or above the bar; 1 rated below the cluster's 0.35 on their own left untagged") == true,
+                "\(context)")
+        #expect(s.caseState.audit.last?.detail.contains("only the 1 of 2") == true)
+        #expect(s.status.hasPrefix("tagged 1 account of c2 'ring' (1 rated below the cluster's 0.35 left out, and c2 itself)"), "\(s.status)")
+        // u retracts what was written, no more.
+        #expect(s.undoable.last?.write == .tag(label: "ring", keys: [Self.b7]))
+    }
+
+    @Test func enterOnTheQuestionTagsAllAndTheAuditSaysSo() {
+        let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
+        let all = Fixture.step(held.state, .enter)
+        #expect(all.state.overlay == nil)
+        #expect(all.state.caseState.tags == [Self.b7: ["ring"], Self.c4: ["ring"], MarkKey.cluster(2): ["ring"]])
+        guard case .persist(.tagChosen(_, let keys, let context))? = all.effects.first else {
+            Issue.record("Enter writes the whole cluster: \(all.effects)")
+            return
+        }
+        #expect(Set(keys) == [Self.b7, Self.c4, MarkKey.cluster(2)])
+        #expect(context["members"] == "all 2, 1 rated below the cluster's 0.35 on their own included")
+        #expect(all.state.status.hasPrefix("tagged cluster c2 and 2 accounts 'ring'"))
+    }
+
+    @Test func anOperationsTAsksTheSame() {
+        let model = FixtureModel()
+        model.withOperation = true
+        let triage = Fixture.loadedState(model: model)
+        let asked = Fixture.press(triage, .char("T"))
+        #expect(asked.status.contains("1 of them rated below 0.50 (or their cluster's, if lower) on their own"), "\(asked.status)")
+        let held = Fixture.step(asked).typing("op-ring").pressing(.enter)
+        #expect(held.state.status.hasPrefix("1 of 4 accounts rated below 0.50"), "\(held.state.status)")
+        let only = Fixture.step(held.state, .char("o"))
+        guard case .persist(.tagChosen(_, let keys, let context))? = only.effects.first else {
+            Issue.record("o writes the chosen rows: \(only.effects)")
+            return
+        }
+        #expect(Set(keys) == Set(["acct_9f3e21", "acct_a0b1c2", "acct_b7d8e9"].map { MarkKey.account(ExactText($0)) }))
+        #expect(context["operation"] == "op1")
+        #expect(only.state.caseState.audit.last?.detail.contains("only the 3 of 4") == true)
+    }
+
+    @Test func theStoreKeepsTheChoiceInTheAuditEntry() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("h16-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
+        let backend = StoreCaseBackend(store: store, defaultTitle: "console test")
+        let state = try backend.apply(.tagChosen(label: "ring", keys: [Self.b7],
+                                                 context: ["cluster": "c2", "members": "only the 1 of 2"]))
+        #expect(state.tags == [Self.b7: ["ring"]])
+        let entry = try #require(state.audit.last)
+        #expect(entry.command == "tag.add")
+        #expect(entry.detail.contains("\"members\":\"only the 1 of 2\""), "\(entry.detail)")
+    }
+}
