@@ -111,4 +111,40 @@ import Testing
         #expect(entry.command == "tag.add")
         #expect(entry.detail.contains("\"members\":\"only the 1 of 2\""), "\(entry.detail)")
     }
+
+    // MARK: 2. The query history gives the prompt the room.
+
+    func widths(_ scope: QueryScope, cols: Int) -> [String: Int] {
+        let table = SheetTables.queries(FixtureModel().queries(scope).rows, scope: scope)
+        return Dictionary(uniqueKeysWithValues: zip(table.columns.map(\.title), ViewLayout.columnWidths(table.columns, total: cols)))
+    }
+
+    @Test func atEightyColumnsThePromptGetsFortyAndWiderScreensGiveItTheRest() {
+        let account = widths(.account(0), cols: 80)
+        #expect(account["prompt"]! >= 40, "\(account)")
+        #expect(account["account"] == 0, "one account's history drops the account first (the breadcrumb names it)")
+        #expect(account["time"]! > 0 && account["out tok"]! > 0)
+        let cluster = widths(.cluster(1), cols: 80)
+        #expect(cluster["prompt"]! >= 40, "\(cluster)")
+        #expect(cluster["account"]! > 0, "a cluster's history keeps the account")
+        // Wider: the dropped columns come back, and the prompt takes what is left.
+        let wide = widths(.cluster(1), cols: 160)
+        #expect(wide.values.allSatisfy { $0 > 0 }, "\(wide)")
+        #expect(wide["prompt"]! == 160 - 2 - 7 - wide.filter { $0.key != "prompt" }.values.reduce(0, +))
+        #expect(widths(.account(0), cols: 120)["prompt"]! > widths(.account(0), cols: 80)["prompt"]!)
+    }
+
+    @Test func theHistorySaysWhatItHidesAndEnterShowsTheWholeRow() {
+        let history = Fixture.press(Fixture.loadedState(), .enter, .char("H"))
+        let frame = Fixture.frame(history)
+        #expect(frame[2].hasSuffix("  4 columns hidden: Enter shows them"), "\(frame[2])")
+        #expect(frame[3].hasPrefix("  time             account     out tok prompt"), "\(frame[3])")
+        let opened = Fixture.press(history, .enter)
+        guard case .record(let record)? = opened.overlay else { Issue.record("Enter opens the row"); return }
+        #expect(record.fields.map(\.key).contains("ip") && record.fields.map(\.key).contains("model"))
+        // At 160 columns nothing is hidden.
+        var wide = history
+        wide.size = TerminalSize(rows: 24, cols: 160)
+        #expect(!Fixture.frame(wide)[2].contains("hidden"))
+    }
 }
