@@ -147,4 +147,26 @@ import Testing
         wide.size = TerminalSize(rows: 24, cols: 160)
         #expect(!Fixture.frame(wide)[2].contains("hidden"))
     }
+
+    // MARK: 3. A zero-retention account's history shows its fingerprints.
+
+    @Test func aRowWithNoPromptShowsItsFingerprintMarkedAndEscaped() {
+        #expect(QueryPromptText.of([("prompt_fingerprint", "342645c7abca", false)]) == "[fingerprint] 342645c7abca")
+        #expect(QueryPromptText.of([("prompt", "null", true), ("prompt_fingerprint", "ab", false)]) == "[fingerprint] ab")
+        #expect(QueryPromptText.of([("prompt", "", false), ("prompt_fingerprint", "ab", false)]) == "[fingerprint] ab")
+        #expect(QueryPromptText.of([("prompt", "hello", false), ("prompt_fingerprint", "ab", false)]) == "hello")
+        #expect(QueryPromptText.of([("prompt_fingerprint", "\u{1B}[2J\u{202E}ab", false)]) == "[fingerprint] \\x1b[2J\\u{202E}ab")
+        #expect(QueryPromptText.of([("ts", "2026-01-01", false)]) == "")
+    }
+
+    @Test func theEnginesHistoryOfAZeroRetentionAccountShowsFingerprints() throws {
+        let source = try TrialFourTests.Source(accounts: ["zr-1", "keeps-1"], queries: [
+            ["account_id": "zr-1", "ts": "2026-01-02T00:00:00Z", "prompt_fingerprint": "342645c7abca037679ab6d8c"],
+            ["account_id": "zr-1", "ts": "2026-01-03T00:00:00Z", "prompt_fingerprint": "\u{1B}]0;x\u{07}"],
+            ["account_id": "keeps-1", "ts": "2026-01-02T00:00:00Z", "prompt": "hello", "prompt_fingerprint": "ffff"],
+        ])
+        let zeroRetention = source.model.queries(.account(try source.index("zr-1"))).rows.map(\.prompt)
+        #expect(zeroRetention == ["[fingerprint] \\x1b]0;x\\x07", "[fingerprint] 342645c7abca037679ab6d8c"], "\(zeroRetention)")
+        #expect(source.model.queries(.account(try source.index("keeps-1"))).rows.map(\.prompt) == ["hello"])
+    }
 }
