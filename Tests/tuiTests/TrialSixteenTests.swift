@@ -169,4 +169,30 @@ import Testing
         #expect(zeroRetention == ["[fingerprint] \\x1b]0;x\\x07", "[fingerprint] 342645c7abca037679ab6d8c"], "\(zeroRetention)")
         #expect(source.model.queries(.account(try source.index("keeps-1"))).rows.map(\.prompt) == ["hello"])
     }
+
+    // MARK: 4. A re-export of an unchanged case says it wrote the same bytes.
+
+    @Test func anUnchangedReExportSaysSoRightAfterTheName() {
+        let done = "exported case-0001 as case-0001-2.zip: 7 files, signed; in /tmp/x"
+        #expect(ExportLine.line(done: done, file: "case-0001-2.zip", earlier: "case-0001.zip", sameBytes: true)
+            == "exported case-0001 as case-0001-2.zip: unchanged since case-0001.zip: same bytes"
+                + " (exported_at is the last write's time); 7 files, signed; in /tmp/x")
+        #expect(ExportLine.line(done: done, file: "case-0001-2.zip", earlier: "case-0001.zip", sameBytes: false)
+            == done + "; earlier case-0001.zip kept")
+        #expect(ExportLine.line(done: "exported case-0001 as case-0001.zip: 7 files", file: "case-0001.zip", earlier: nil, sameBytes: false)
+            == "exported case-0001 as case-0001.zip: 7 files")
+        #expect(HelpOverlay.lines(Fixture.loadedState()).joined(separator: " ").contains("exported_at is the time of the case's last write"))
+    }
+
+    @Test func sameBytesComparesTheFiles() throws {
+        let folder = NSTemporaryDirectory() + "h16-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/a.zip"))
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/b.zip"))
+        try Data([1, 2, 4]).write(to: URL(fileURLWithPath: folder + "/c.zip"))
+        #expect(ExportLine.sameBytes(folder + "/a.zip", folder + "/b.zip"))
+        #expect(!ExportLine.sameBytes(folder + "/a.zip", folder + "/c.zip"))
+        #expect(!ExportLine.sameBytes(folder + "/a.zip", folder + "/missing.zip"))
+    }
 }
