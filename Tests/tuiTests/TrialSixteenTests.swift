@@ -20,12 +20,16 @@ import Testing
 
     @Test func tSaysHowManyMembersAreRatedLowOnTheirOwn() {
         let asked = Fixture.press(onC2(), .char("T"))
-        #expect(asked.status.contains("tags c2 and its 2 accounts; 1 of them rated below the cluster's 0.35 on their own (Enter asks which to tag)"),
+        #expect(asked.status.contains("tags c2 and its 2 accounts; 1 of them rated below the cluster's 0.35 on their own (lowest 0.05; Enter asks which to tag)"),
                 "\(asked.status)")
-        // c1's members are both rated above 0.50: nothing to ask.
+        // c1 at 0.91: acct_a0b1c2 at 0.88 is below it too, and says how far.
         let high = Fixture.press(Fixture.loadedState(), .char("T"))
-        #expect(!high.status.contains("on their own"), "\(high.status)")
-        let tagged = Fixture.step(Fixture.loadedState(), .char("T")).typing("ring").pressing(.enter)
+        #expect(high.status.contains("; 1 of them rated below the cluster's 0.91 on their own (lowest 0.88; Enter asks which to tag)"), "\(high.status)")
+        // Every member rated as its cluster: nothing to ask, one write as before.
+        let even = Fixture.evenModel()
+        let plain = Fixture.press(Fixture.loadedState(model: even), .char("T"))
+        #expect(!plain.status.contains("on their own"), "\(plain.status)")
+        let tagged = Fixture.step(Fixture.loadedState(model: even), .char("T")).typing("ring").pressing(.enter)
         #expect(tagged.state.overlay == nil)
         #expect(tagged.effects.contains { if case .persist(.tagCluster(label: "ring", cluster: "c1", _)) = $0 { true } else { false } })
     }
@@ -34,10 +38,10 @@ import Testing
         let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
         #expect(held.effects.allSatisfy { if case .persist = $0 { false } else { true } }, "nothing written yet")
         #expect(held.state.overlay == .commandLine(
-            text: "tagcluster ring", completions: ["Enter tags all 2, o only the 1 others (and not c2 itself), Esc cancels"]))
+            text: "tagcluster ring", completions: ["Enter tags all 2; o: only the 1 other (not c2 itself) instead; Esc cancels"]))
         let frame = Fixture.frame(held.state)
-        #expect(frame[22].hasPrefix(":tagcluster ring_   1 of 2 accounts rated below the cluster's 0.35 on their own"), "\(frame[22])")
-        #expect(frame[23].hasPrefix(" Enter tags all 2, o only the 1 others"), "\(frame[23])")
+        #expect(frame[22].hasPrefix(":tagcluster ring_   1 of 2 rated below c2's 0.35 on their own, lowest 0.05"), "\(frame[22])")
+        #expect(frame[23].hasPrefix(" Enter tags all 2; o: only the 1 other (not c2 itself) instead"), "\(frame[23])")
         // Typing does not edit the held line: only Enter, o and Esc answer.
         let typedOver = typed(held.state, "x")
         #expect(typedOver.overlay == held.state.overlay)
@@ -46,9 +50,15 @@ import Testing
         #expect(cancelled.state.caseState.tags.isEmpty && cancelled.effects.isEmpty)
     }
 
-    @Test func oTagsOnlyTheMembersAtOrAboveTheBarAndTheAuditSaysSo() {
+    @Test func oSwitchesToOnlyTheOthersEnterWritesAndTheAuditSaysSo() {
         let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
-        let only = Fixture.step(held.state, .char("o"))
+        // o chooses; the write stays on Enter, as every write does.
+        let chosen = Fixture.step(held.state, .char("o"))
+        #expect(chosen.effects.isEmpty)
+        #expect(chosen.state.overlay == .commandLine(
+            text: "tagcluster ring", completions: ["Enter tags only the 1 other (not c2 itself); o: all 2 instead; Esc cancels"]))
+        #expect(Fixture.press(chosen.state, .char("o")).overlay == held.state.overlay, "o again: back to all")
+        let only = Fixture.step(chosen.state, .enter)
         let s = only.state
         #expect(s.overlay == nil)
         #expect(s.caseState.tags == [Self.b7: ["ring"]], "not acct_c4c4c4, and not c2: its label would reach every member")
@@ -58,7 +68,7 @@ import Testing
         }
         #expect(label == "ring" && keys == [Self.b7])
         #expect(context["cluster"] == "c2")
-        #expect(context["members"]?.hasPrefix("only the 1 of 2 rated at or above the bar; 1 rated below the cluster's 0.35 on their own left untagged") == true,
+        #expect(context["members"] == "only the 1 of 2 rated as their cluster; 1 rated below the cluster's 0.35 on their own (lowest 0.05) left untagged, and the cluster itself untagged",
                 "\(context)")
         #expect(s.caseState.audit.last?.detail.contains("only the 1 of 2") == true)
         #expect(s.status.hasPrefix("tagged 1 account of c2 'ring' (1 rated below the cluster's 0.35 left out, and c2 itself)"), "\(s.status)")
@@ -76,7 +86,7 @@ import Testing
             return
         }
         #expect(Set(keys) == [Self.b7, Self.c4, MarkKey.cluster(2)])
-        #expect(context["members"] == "all 2, 1 rated below the cluster's 0.35 on their own included")
+        #expect(context["members"] == "all 2, 1 rated below the cluster's 0.35 on their own (lowest 0.05) included")
         #expect(all.state.status.hasPrefix("tagged cluster c2 and 2 accounts 'ring'"))
     }
 
@@ -85,17 +95,17 @@ import Testing
         model.withOperation = true
         let triage = Fixture.loadedState(model: model)
         let asked = Fixture.press(triage, .char("T"))
-        #expect(asked.status.contains("1 of them rated below 0.50 (or their cluster's, if lower) on their own"), "\(asked.status)")
+        #expect(asked.status.contains("2 of them rated below their cluster's rating on their own (lowest 0.05; Enter asks which to tag)"), "\(asked.status)")
         let held = Fixture.step(asked).typing("op-ring").pressing(.enter)
-        #expect(held.state.status.hasPrefix("1 of 4 accounts rated below 0.50"), "\(held.state.status)")
-        let only = Fixture.step(held.state, .char("o"))
+        #expect(held.state.status.hasPrefix("2 of 4 rated below their cluster's rating on their own, lowest 0.05"), "\(held.state.status)")
+        let only = Fixture.step(held.state, .char("o"), .enter)
         guard case .persist(.tagChosen(_, let keys, let context))? = only.effects.first else {
             Issue.record("o writes the chosen rows: \(only.effects)")
             return
         }
-        #expect(Set(keys) == Set(["acct_9f3e21", "acct_a0b1c2", "acct_b7d8e9"].map { MarkKey.account(ExactText($0)) }))
+        #expect(Set(keys) == Set(["acct_9f3e21", "acct_b7d8e9"].map { MarkKey.account(ExactText($0)) }))
         #expect(context["operation"] == "op1")
-        #expect(only.state.caseState.audit.last?.detail.contains("only the 3 of 4") == true)
+        #expect(only.state.caseState.audit.last?.detail.contains("only the 2 of 4") == true)
     }
 
     @Test func theStoreKeepsTheChoiceInTheAuditEntry() throws {

@@ -57,12 +57,12 @@ enum TextInput {
         case .ctrl("u"):
             text = PromptLock.locked(s, text)
         case .char("o") where s.heldClusterTag != nil && PromptLock.takesNoText(s, text):
-            // `T`'s question: o tags only the members rated at or above the bar.
-            let label = s.heldClusterTag ?? ""
-            s.heldClusterTag = nil
-            s.overlay = nil
-            s.status = ""
-            AppUpdate.tagCluster(&s, &effects, label: label, onlyStrong: true)
+            // `T`'s question: o switches between all the members and only the others; the
+            // write stays on Enter, as every write does.
+            guard var held = s.heldClusterTag, held.allKeys != held.onlyKeys else { return }
+            held.onlyStrong.toggle()
+            s.heldClusterTag = held
+            s.overlay = .commandLine(text: text, completions: [held.onlyStrong ? held.onlyKeys : held.allKeys])
             return
         case .char where PromptLock.takesNoText(s, text):
             // `export` and `undo` ask only for Enter or Esc.
@@ -172,10 +172,10 @@ extension AppUpdate {
             markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
-            // Enter on `T`'s question (some members rated low on their own) tags them all.
-            let answered = s.heldClusterTag == rest
+            // Enter on `T`'s question (some members rated below their cluster) tags as chosen.
+            let held = s.heldClusterTag.flatMap { $0.label == rest ? $0 : nil }
             s.heldClusterTag = nil
-            tagCluster(&s, &effects, label: rest, onlyStrong: answered ? false : nil)
+            tagCluster(&s, &effects, label: rest, onlyStrong: held?.onlyStrong)
         case "note":
             guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
             s.caseState.notes.append(rest)

@@ -281,19 +281,23 @@ extension AppUpdate {
             : "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'") + caseSuffix(s)
     }
 
-    /// Holds `T`'s write on a question when some members are rated low on their own: the prompt
-    /// stays open with the line as typed, the count beside it, and the keys beneath (Enter tags
-    /// all, `o` only the others, Esc cancels). True when asked.
+    /// Holds `T`'s write on a question when some members are rated below their cluster on
+    /// their own: the prompt stays open with the line as typed, the count beside it and the
+    /// keys beneath: Enter tags all, `o` switches to only the others (and back), Esc cancels.
+    /// True when asked.
     static func askWhichMembers(_ s: inout AppState, label: String, scope: ClusterTagScope, what: String) -> Bool {
         guard !scope.weak.isEmpty else { return false }
-        s.heldClusterTag = label
         let all = Format.grouped(scope.members.count)
-        var keys = "Enter tags all \(all)"
-        if !scope.strong.isEmpty {
-            keys += ", o only the \(Format.grouped(scope.strong.count)) others (and not \(what) itself)"
-        }
-        PromptLock.open(&s, "tagcluster \(label)", completions: [keys + ", Esc cancels"])
-        s.status = "\(Format.grouped(scope.weak.count)) of \(all) accounts rated \(scope.barText) on their own"
+        let others = "only the \(Format.plural(scope.strong.count, "other")) (not \(what) itself)"
+        let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others) instead") + "; Esc cancels"
+        let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all) instead; Esc cancels"
+        let held = HeldClusterTag(
+            label: label, allKeys: allKeys, onlyKeys: onlyKeys,
+            count: "\(Format.grouped(scope.weak.count)) of \(all) rated below "
+                + (scope.clusterRisk.map { "\(what)'s \(Format.risk($0))" } ?? "their cluster's rating") + " on their own, \(scope.depthText)")
+        s.heldClusterTag = held
+        PromptLock.open(&s, "tagcluster \(label)", completions: [allKeys])
+        s.status = held.count
         return true
     }
 
