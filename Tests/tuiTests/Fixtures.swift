@@ -7,7 +7,8 @@ import Investigate
 final class FixtureModel: ConsoleModel, @unchecked Sendable {
     static let hostilePrompt = "hi \u{1B}]0;pwned\u{07}\u{1B}[2J \u{202E}gnp.exe"
 
-    let accounts: [AccountRow] = [
+    /// Var so a test can re-rate one (c1's acct_a0b1c2 is rated below its cluster on its own).
+    var accounts: [AccountRow] = [
         AccountRow(account: 0, id: "acct_9f3e21", ageDays: 12, country: "RU", plan: "payg", status: "active",
                    queries: 4210, outputTokens: 1_250_000, risk: 0.91),
         AccountRow(account: 1, id: "acct_a0b1c2", ageDays: 11, country: "RU", plan: "payg", status: "active",
@@ -188,6 +189,13 @@ extension Step {
 
 /// Helpers for building states and frames in tests.
 enum Fixture {
+    /// The fixture with c1's two members both rated as c1 (0.91): `T` on c1 then asks nothing.
+    static func evenModel() -> FixtureModel {
+        let model = FixtureModel()
+        model.accounts[1].risk = 0.91
+        return model
+    }
+
     static func loadedState(size: TerminalSize = TerminalSize(rows: 24, cols: 80),
                             model: FixtureModel = FixtureModel()) -> AppState {
         var state = AppState()

@@ -65,7 +65,7 @@ extension CaseWrite {
     /// True for writes that change a case (tags and notes), not for opening or creating one.
     fileprivate var isWrite: Bool {
         switch self {
-        case .tag, .tagCluster, .note, .untag, .retractNote, .setStatus, .setField: return true
+        case .tag, .tagCluster, .tagChosen, .note, .untag, .retractNote, .setStatus, .setField: return true
         case .newCase, .openCase: return false
         }
     }

@@ -65,10 +65,10 @@ extension RenderTests {
         expectScreen("queries", #"""
          Triage > cluster c1 > acct_9f3.. > queries acct_9f3..
         2 queries, newest first
-        per hour 00-23 [            ▅█          ]
-          time             account     ip              out tok category  prompt
-        > 2026-06-01 14:03 acct_9f3e21 203.0.113.7         812 code      hi \x1b]0;pwne…
-          2026-06-01 13:58 acct_9f3e21 203.0.113.7         640 code      日本語のプロン…
+        per hour 00-23 [            ▅█          ]  4 columns hidden: Enter shows them
+          time             out tok category  prompt
+        > 2026-06-01 14:03     812 code      hi \x1b]0;pwned\x07\x1b[2J \u{202E}gnp.exe
+          2026-06-01 13:58     640 code      日本語のプロンプト 😀 ok
 
 
 
@@ -151,7 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help (j/k scroll, any other key closes)           lines 1-20 of 81, j for more
+         Help (j/k scroll, any other key closes)           lines 1-20 of 84, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top

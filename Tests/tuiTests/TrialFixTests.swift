@@ -45,19 +45,21 @@ import Testing
         // Triage: Space marks c1 and moves to c2; T tags c2, the cluster under the cursor.
         let asked = Fixture.step(Fixture.loadedState(size: Self.wide), .char(" "), .char("T"))
         #expect(asked.state.marks == [MarkKey.cluster(1)])
-        let hint = "tags c2 and its 2 accounts (1 mark not used: t tags marked rows) (Esc cancels)"
+        let hint = "tags c2 and its 2 accounts; 1 of them rated below the cluster's 0.35 on their own (lowest 0.05; Enter asks which to tag)"
+            + " (1 mark not used: t tags marked rows) (Esc cancels)"
         #expect(asked.state.status == hint)
-        #expect(Fixture.frame(asked.state).contains { $0.hasPrefix(":tagcluster _   " + hint) })
-        let done = asked.typing("benign").pressing(.enter)
-        guard case .persist(.tagCluster(let label, let cluster, let members))? = done.effects.last else {
+        #expect(Fixture.frame(asked.state).contains { $0.hasPrefix(":tagcluster _   " + hint.prefix(100)) })
+        // acct_c4c4c4 is rated below c2 on its own: Enter asks, Enter again tags all.
+        let done = asked.typing("benign").pressing(.enter, .enter)
+        guard case .persist(.tagChosen(let label, let keys, let context))? = done.effects.last else {
             Issue.record("T writes a cluster tag: \(done.effects)")
             return
         }
-        #expect(label == "benign" && cluster == "c2" && members.count == 2)
+        #expect(label == "benign" && context["cluster"] == "c2" && keys.count == 3)
     }
 
     @Test func capitalTOnAClusterSheetWithoutMarks() {
-        let asked = Fixture.press(Fixture.loadedState(), .enter, .char("T"))
+        let asked = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .enter, .char("T"))
         #expect(asked.status == "tags c1 and its 2 accounts (Esc cancels)")
     }
 

@@ -156,7 +156,8 @@ import Testing
     /// `ring-…` at 120 columns beside 60 blank columns of account ids.
     @Test func theTagsColumnGrowsToShowTheLabels() {
         for size in [TerminalSize(rows: 40, cols: 120), TerminalSize(rows: 24, cols: 80)] {
-            var s = Fixture.loadedState(size: size)
+            // Every member rated as its cluster: T asks nothing (TrialSixteenTests has the question).
+            var s = Fixture.loadedState(size: size, model: Fixture.evenModel())
             s = Fixture.press(s, .char("T"))
             s = "ring-member".reduce(s) { Fixture.press($0, .char($1)) }
             s = Fixture.press(s, .enter)
@@ -194,7 +195,7 @@ import Testing
     /// Finding 3: `T r i Tab` completed to `ring-` and listed `ring-infrastructure ring-member`;
     /// Enter then tagged c1 and its members `ring-`. Enter right after such a Tab is held once.
     @Test func enterRightAfterATabThatListedLabelsIsHeldOnce() {
-        var s = Fixture.press(Fixture.loadedState(), .char("T"), .char("r"), .char("i"), .tab)
+        var s = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .char("T"), .char("r"), .char("i"), .tab)
         guard case .commandLine(let text, let options)? = s.overlay else { Issue.record("no prompt"); return }
         #expect(text == "tagcluster ring-" && options == ["ring-infrastructure", "ring-member"])
         let held = Fixture.step(s, .enter)
@@ -209,7 +210,7 @@ import Testing
         let again = Fixture.press(s, .enter)
         #expect(again.caseState.tags[MarkKey.cluster(1)] == ["ring-"])
         // A Tab that completes one label never holds Enter.
-        let direct = Fixture.press(Fixture.loadedState(), .char("T"), .char("b"), .char("e"), .tab, .enter)
+        let direct = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .char("T"), .char("b"), .char("e"), .tab, .enter)
         #expect(direct.caseState.tags[MarkKey.cluster(1)] == ["benign"])
     }
 

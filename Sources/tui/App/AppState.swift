@@ -132,6 +132,9 @@ struct AppState: Sendable {
     /// A write line held until the investigator confirms writing into a case of another source;
     /// dropped when the `confirm` prompt closes.
     var heldWrite: String?
+    /// A `T` held on its question (some members are rated below their cluster on their own):
+    /// `o` switches between all and only the others, Enter writes; dropped when the prompt closes.
+    var heldClusterTag: HeldClusterTag?
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).
@@ -209,4 +212,18 @@ enum Action: Sendable {
     case recordRead(request: String, fields: [RecordField])
     /// Who an account fires with is built (the model holds it).
     case firingRead(account: Int)
+}
+
+/// `T`'s write held on its question: the label typed, which members Enter will tag, and the
+/// key line shown beneath the prompt for each choice.
+struct HeldClusterTag: Hashable, Sendable {
+    var label: String
+    /// True: only the members rated as their cluster (`o` switched to it); false: all.
+    var onlyStrong = false
+    /// The line beneath the prompt while Enter would tag all.
+    var allKeys: String
+    /// The line while Enter would tag only the others.
+    var onlyKeys: String
+    /// What the status line says beside the prompt (how many are rated below, how far).
+    var count: String
 }

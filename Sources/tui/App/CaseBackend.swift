@@ -7,6 +7,9 @@ enum CaseWrite: Hashable, Sendable {
     case tag(label: String, keys: [String])
     /// Tag a cluster and all its member accounts.
     case tagCluster(label: String, cluster: String, members: [ExactText])
+    /// Tag rows chosen on `T`'s question (all members, or only those rated at or above the
+    /// bar), with what was chosen kept in the audit entry's detail (`members`, `cluster`).
+    case tagChosen(label: String, keys: [String], context: [String: String])
     case note(String)
     /// Withdraw a label from rows (an audited retraction: `u` undoing a tag).
     case untag(label: String, keys: [String])
@@ -115,6 +118,10 @@ final class StoreCaseBackend: CaseBackend {
         case .tag(let label, let keys):
             let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
             try store.tag(caseID: id, label: label, targets: targets, context: CaseSourceCheck.context(source))
+        case .tagChosen(let label, let keys, let context):
+            let targets = keys.compactMap(MarkKey.target).map { ($0.kind, $0.target) }
+            try store.tag(caseID: id, label: label, targets: targets,
+                          context: CaseSourceCheck.context(source).merging(context) { own, _ in own })
         case .tagCluster(let label, let cluster, let members):
             try store.tagCluster(
                 caseID: id, label: label, cluster: cluster, members: members, context: CaseSourceCheck.context(source))

@@ -148,8 +148,10 @@ extension ConsoleRunner {
             let message: String
             do {
                 // The new bundle's path first: a narrow status line cuts the end.
-                message = (try backend.export(caseID: id, investigation: investigation, to: path))
-                    + (earlier.map { "; earlier \($0) kept" } ?? "")
+                let done = try backend.export(caseID: id, investigation: investigation, to: path)
+                let same = earlier.map { ExportLine.sameBytes(folder + "/" + $0, path) } ?? false
+                message = ExportLine.line(done: done, file: URL(fileURLWithPath: path).lastPathComponent,
+                                          earlier: earlier, sameBytes: same)
             } catch {
                 message = "export failed: \(error)"
             }

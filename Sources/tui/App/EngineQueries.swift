@@ -62,10 +62,8 @@ enum EngineQueries {
 
     private static func prompts(for rows: [Int], data: CaseData) -> [String] {
         guard let fetched = try? QueryRowFetcher(data: data).rows(rows) else { return rows.map { _ in "" } }
-        return fetched.map { pairs in
-            let prompt = pairs.first { $0.key == "prompt" }?.value ?? ""
-            return TextEscaping.visible(prompt, limit: 240)
-        }
+        // A row with no prompt shows its fingerprint, marked as one (a zero-retention account).
+        return fetched.map(QueryPromptText.of)
     }
 
     /// `2026-06-01 14:03` (UTC).

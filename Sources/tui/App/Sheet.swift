@@ -61,6 +61,9 @@ struct TableColumn: Hashable, Sendable {
     var alignRight = false
     /// Dropped first (right to left) when the terminal is too narrow for every column.
     var droppable = false
+    /// Among droppable columns, the highest is dropped first (ties: right to left), so a sheet
+    /// drops its least useful column before one that only sits further right.
+    var dropOrder = 0
     /// Drawn as a bar from a 0...1 number rather than as text.
     var isBar = false
 }

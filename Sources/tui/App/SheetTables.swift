@@ -9,7 +9,7 @@ enum SheetTables {
         case .cluster(let n): return accounts(model.cluster(n)?.members ?? [])
         case .account(let a): return values(model.account(a)?.values ?? [])
         case .sharedValue(let kind, let value): return accounts(model.sharedValue(kind, value)?.members ?? [], clusters: true)
-        case .queries(let scope): return queries(model.queries(scope).rows)
+        case .queries(let scope): return queries(model.queries(scope).rows, scope: scope)
         case .caseFile: return .empty
         case .singles: return accounts(model.singles().rows)
         }
@@ -70,13 +70,25 @@ enum SheetTables {
             markKeys: rows.map { MarkKey.value($0.kind, $0.exact ?? ExactText($0.text)) })
     }
 
-    static func queries(_ rows: [QueryRow]) -> SheetTable {
-        SheetTable(
-            columns: [.init(title: "time", width: 16), .init(title: "account", width: 11, droppable: true),
-                      .init(title: "key", width: 8, droppable: true), .init(title: "ip", width: 15),
-                      .init(title: "model", width: 10, droppable: true),
-                      .init(title: "out tok", width: 7, alignRight: true), .init(title: "category", width: 9),
-                      .init(title: "prompt", width: 12, flexible: true)],
+    /// The prompt column's width before any other column is dropped for it: at 80 columns a
+    /// trial's history left the prompt 14 (the whole row is Enter away).
+    static let promptWidth = 40
+
+    /// A query history. Narrow screens drop columns by use until the prompt has `promptWidth`:
+    /// the account first on one account's history (the breadcrumb names it), then the model,
+    /// the key, the IP and the category; a cluster's history keeps the account.
+    static func queries(_ rows: [QueryRow], scope: QueryScope? = nil) -> SheetTable {
+        var oneAccount = false
+        if case .account? = scope { oneAccount = true }
+        return SheetTable(
+            columns: [.init(title: "time", width: 16),
+                      .init(title: "account", width: 11, droppable: oneAccount, dropOrder: 5),
+                      .init(title: "key", width: 8, droppable: true, dropOrder: 3),
+                      .init(title: "ip", width: 15, droppable: true, dropOrder: 2),
+                      .init(title: "model", width: 10, droppable: true, dropOrder: 4),
+                      .init(title: "out tok", width: 7, alignRight: true),
+                      .init(title: "category", width: 9, droppable: true, dropOrder: 1),
+                      .init(title: "prompt", width: promptWidth, flexible: true)],
             rows: rows.map { r in [r.time, r.account, r.key, r.ip, r.model, Format.count(r.tokens), r.category, r.prompt] },
             ids: rows.map(\.account),
             targets: rows.map { _ in nil },

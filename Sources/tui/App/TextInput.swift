@@ -56,6 +56,14 @@ enum TextInput {
             if selected { text = "" } else { text.removeLast() }
         case .ctrl("u"):
             text = PromptLock.locked(s, text)
+        case .char("o") where s.heldClusterTag != nil && PromptLock.takesNoText(s, text):
+            // `T`'s question: o switches between all the members and only the others; the
+            // write stays on Enter, as every write does.
+            guard var held = s.heldClusterTag, held.allKeys != held.onlyKeys else { return }
+            held.onlyStrong.toggle()
+            s.heldClusterTag = held
+            s.overlay = .commandLine(text: text, completions: [held.onlyStrong ? held.onlyKeys : held.allKeys])
+            return
         case .char where PromptLock.takesNoText(s, text):
             // `export` and `undo` ask only for Enter or Esc.
             s.promptRefusal = refusal
@@ -179,7 +187,10 @@ extension AppUpdate {
             markMatching(&s, rest)
         case "tagcluster":
             guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
-            tagCluster(&s, &effects, label: rest)
+            // Enter on `T`'s question (some members rated below their cluster) tags as chosen.
+            let held = s.heldClusterTag.flatMap { $0.label == rest ? $0 : nil }
+            s.heldClusterTag = nil
+            tagCluster(&s, &effects, label: rest, onlyStrong: held?.onlyStrong)
         case "note":
             guard !rest.isEmpty else { s.status = "usage: :note TEXT"; return }
             s.caseState.notes.append(rest)

@@ -206,28 +206,6 @@ extension AppUpdate {
         return text + " (Esc cancels; Esc again clears the marks)"
     }
 
-    /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
-    /// under the cursor, never the marks, and that the marks are not used when there are any.
-    static func tagClusterTargetText(_ s: AppState) -> String {
-        var text: String
-        if case .cluster(let c) = s.current.kind {
-            text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
-        } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
-            text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
-        } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
-            let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
-            let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
-            text = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
-        } else if let op = selectedOperation(s) {
-            text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
-                + " and their \(Format.plural(op.size, "account"))"
-        } else {
-            return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
-        }
-        if !s.marks.isEmpty { text += " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)" }
-        return text + " (Esc cancels)"
-    }
-
     /// Tags the marked rows, or the selected one when nothing is marked.
     static func tag(_ s: inout AppState, _ effects: inout [Effect], label: String) {
         var keys = Array(s.marks).sorted()
@@ -240,53 +218,6 @@ extension AppUpdate {
         audit(&s, "tag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
         effects.append(.persist(.tag(label: label, keys: keys)))
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
-    }
-
-    /// Tags every member of the current (or selected) cluster.
-    static func tagCluster(_ s: inout AppState, _ effects: inout [Effect], label: String) {
-        var cluster: Int?
-        if case .cluster(let c) = s.current.kind { cluster = c }
-        if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
-        if cluster == nil, case .sharedValue(let kind, let value) = s.current.kind {
-            tagSharedValue(&s, &effects, label: label, kind: kind, value: value)
-            return
-        }
-        if cluster == nil, let op = selectedOperation(s) {
-            tagOperation(&s, &effects, label: label, op)
-            return
-        }
-        guard let cluster, let data = s.data else {
-            s.status = "no cluster here (T tags a cluster, or on a shared value its accounts)"
-            return
-        }
-        let members = data.table(.cluster(cluster)).markKeys
-        rememberForUndo(&s, .tag(label: label, keys: (members + [MarkKey.cluster(cluster)])
-            .filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
-        for key in members + [MarkKey.cluster(cluster)] where !(s.caseState.tags[key] ?? []).contains(label) {
-            s.caseState.tags[key, default: []].append(label)
-        }
-        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account")))")
-        let ids = members.compactMap { MarkKey.target($0)?.target }
-        effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
-        s.status = "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
-    }
-
-    /// Tags every account sharing a value, and the value itself, in one write.
-    static func tagSharedValue(_ s: inout AppState, _ effects: inout [Effect], label: String, kind: LinkKind, value: Int32) {
-        guard let data = s.data else { s.status = notLoaded(s); return }
-        guard !isPending(s, s.current) else { s.status = "still reading the accounts of this value"; return }
-        let members = data.table(.sharedValue(kind, value)).markKeys
-        let valueKey = MarkKey.value(kind, data.model.exactValue(kind, value))
-        let keys = members + [valueKey]
-        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
-        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
-            s.caseState.tags[key, default: []].append(label)
-        }
-        let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
-        audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
-        effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
-            + caseSuffix(s)
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.

@@ -12,22 +12,34 @@ extension AppUpdate {
         return rows[row]
     }
 
-    /// Tags every cluster of an operation and every account in them, in one write.
-    static func tagOperation(_ s: inout AppState, _ effects: inout [Effect], label: String, _ op: TriageRow) {
+    /// Tags every cluster of an operation and every account in them, in one write; when some
+    /// accounts are rated low on their own, asks first as a cluster's `T` does (`tagCluster`).
+    static func tagOperation(_ s: inout AppState, _ effects: inout [Effect], label: String, _ op: TriageRow, onlyStrong: Bool? = nil) {
         guard let data = s.data else { s.status = notLoaded(s); return }
-        let clusterKeys = op.operationClusters.map(MarkKey.cluster)
-        let members = op.operationClusters.flatMap { data.table(.cluster($0)).markKeys }
+        let id = op.operation ?? "operation"
+        let scope = ClusterTagScope.of(op.operationClusters, model: data.model)
+        if onlyStrong == nil, askWhichMembers(&s, label: label, scope: scope, what: id) { return }
+        let only = onlyStrong == true && !scope.weak.isEmpty
+        let clusterKeys = only ? [] : scope.clusterKeys
+        let members = only ? scope.strong : op.operationClusters.flatMap { data.table(.cluster($0)).markKeys }
         let keys = clusterKeys + members
         rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
         for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
             s.caseState.tags[key, default: []].append(label)
         }
-        let id = op.operation ?? "operation"
         let clusters = op.operationClusters.map { "c\($0)" }.joined(separator: " ")
-        audit(&s, "tag-operation", "\(label): \(id) (\(clusters); \(Format.plural(members.count, "account")))")
-        effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and "
-            + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
+        let choice = scope.weak.isEmpty ? "" : "; " + scope.choiceText(onlyStrong: only)
+        audit(&s, "tag-operation", "\(label): \(id) (\(clusters); \(Format.plural(members.count, "account"))\(choice))")
+        if scope.weak.isEmpty {
+            effects.append(.persist(.tag(label: label, keys: keys)))
+        } else {
+            effects.append(.persist(.tagChosen(label: label, keys: keys,
+                                               context: ["operation": id, "members": scope.choiceText(onlyStrong: only)])))
+        }
+        s.status = only
+            ? "tagged \(Format.plural(members.count, "account")) of operation \(id) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and its clusters)" + caseSuffix(s)
+            : "tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and "
+                + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
     }
 
     /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and

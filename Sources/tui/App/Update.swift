@@ -116,6 +116,7 @@ enum AppUpdate {
         if case .commandLine = s.overlay {} else {
             s.promptLock = ""
             s.heldWrite = nil
+            s.heldClusterTag = nil
         }
         return Step(state: s, effects: effects)
     }

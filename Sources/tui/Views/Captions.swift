@@ -26,6 +26,12 @@ enum Captions {
         return out
     }
 
+    /// `  4 columns hidden: Enter shows them` when the width drops columns of `table`, or "".
+    static func hiddenColumns(_ table: SheetTable, width: Int) -> String {
+        let hidden = ViewLayout.columnWidths(table.columns, total: width).filter { $0 == 0 }.count
+        return hidden == 0 ? "" : "  \(Format.plural(hidden, "column")) hidden: Enter shows \(hidden == 1 ? "it" : "them")"
+    }
+
     /// `2,000 of 3,000 queries, newest first (+ shows more)`, or `12 queries`.
     static func queries(_ d: QueryDetail) -> String {
         let total = d.total ?? d.rows.count

@@ -67,8 +67,9 @@ enum Chrome {
         switch state.overlay {
         case .commandLine(let text, let completions)?:
             let end = buffer.put(typed(":", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
-            // What the command will act on (`t` with marks from other sheets says so).
-            if completions.isEmpty, !state.status.isEmpty {
+            // What the command will act on (`t` with marks from other sheets says so); kept
+            // beside the prompt while the line beneath lists completions or a question's keys.
+            if !state.status.isEmpty {
                 buffer.put("   " + state.status, row: statusRow, col: end, width: max(0, buffer.cols - end - 1), role: .accent)
             }
             if !completions.isEmpty {

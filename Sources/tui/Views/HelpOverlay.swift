@@ -42,6 +42,8 @@ enum HelpOverlay {
             + " unasked; opened with c, it says so, its cluster tags (c-numbers of that source) are listed"
             + " apart, and its first write asks Enter/Esc.",
         "In a record (Enter on a query, note or audit row; = on two marked accounts): j/k scroll, Esc closes.",
+        "Export (e): a new file each time, earlier ones kept. Its manifest's exported_at is the time of the case's"
+            + " last write, not of the export, so an unchanged case exports the same bytes (and the line says so).",
         "Below 80x24 the screen says \"terminal too small\" and every key but q waits until it is larger.",
         "A prompt opened by a key (t, T, a, S, |, e, u) keeps its command word: Backspace stops at the argument.",
     ]

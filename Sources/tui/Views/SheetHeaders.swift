@@ -54,7 +54,8 @@ enum SheetHeaders {
                 // A filter on a cut history covers the loaded rows only: that comes first.
                 let head = Captions.filterCoverage(state, state.current).map { $0 + "  filter: " + (state.current.filter ?? "") }
                 lines = [head ?? Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
-                         "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"]
+                         "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"
+                            + Captions.hiddenColumns(AppUpdate.table(state, state.current), width: buffer.cols)]
             }
         case .singles:
             if AppUpdate.isPending(state, state.current) {

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The status line after an export. A re-export never replaces an earlier bundle; when the
+/// case has not changed since the earlier one, the new bundle is the same bytes (the
+/// manifest's `exported_at` is the case's last write, not the clock: bundles are
+/// reproducible), and the line says so rather than leave an old `exported_at` to puzzle over.
+enum ExportLine {
+    /// `done` is the backend's line (`exported case-0001 as case-0001-2.zip: 7 files, signed;
+    /// in DIR`); `file` the new bundle's name; `earlier` the bundle exported before it, if any.
+    static func line(done: String, file: String, earlier: String?, sameBytes: Bool) -> String {
+        guard let earlier else { return done }
+        guard sameBytes, let range = done.range(of: file + ": ") else { return done + "; earlier \(earlier) kept" }
+        // Said right after the name: a narrow status line cuts the end.
+        return done.replacingCharacters(
+            in: range, with: file + ": unchanged since \(earlier): same bytes (exported_at is the last write's time); ")
+    }
+
+    /// True when the two files hold the same bytes (false when either cannot be read).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        FileManager.default.contentsEqual(atPath: a, andPath: b)
+    }
+}

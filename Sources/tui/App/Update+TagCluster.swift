@@ -1,0 +1,111 @@
+import Investigate
+
+/// `T`: tag a whole cluster (an operation's clusters, a shared value's accounts), saying first
+/// what it tags, and asking when some members are rated below their cluster on their own.
+extension AppUpdate {
+    /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
+    /// under the cursor, never the marks, and that the marks are not used when there are any.
+    static func tagClusterTargetText(_ s: AppState) -> String {
+        var text: String
+        if case .cluster(let c) = s.current.kind {
+            text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
+            if let data = s.data { text += ClusterTagScope.of([c], model: data.model).promptNote }
+        } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
+            text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
+                + ClusterTagScope.of([c], model: data.model).promptNote
+        } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
+            let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
+            let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
+            text = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+        } else if let op = selectedOperation(s) {
+            text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
+                + " and their \(Format.plural(op.size, "account"))"
+            if let data = s.data { text += ClusterTagScope.of(op.operationClusters, model: data.model).promptNote }
+        } else {
+            return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
+        }
+        if !s.marks.isEmpty { text += " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)" }
+        return text + " (Esc cancels)"
+    }
+
+    /// Tags every member of the current (or selected) cluster, and the cluster. When some
+    /// members are rated below their cluster on their own (`ClusterTagScope`), Enter first asks
+    /// (`askWhichMembers`); `onlyStrong` is the answer: false all, true only the others and not
+    /// the cluster, nil not asked yet.
+    static func tagCluster(_ s: inout AppState, _ effects: inout [Effect], label: String, onlyStrong: Bool? = nil) {
+        var cluster: Int?
+        if case .cluster(let c) = s.current.kind { cluster = c }
+        if cluster == nil, let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row] { cluster = c }
+        if cluster == nil, case .sharedValue(let kind, let value) = s.current.kind {
+            tagSharedValue(&s, &effects, label: label, kind: kind, value: value)
+            return
+        }
+        if cluster == nil, let op = selectedOperation(s) {
+            tagOperation(&s, &effects, label: label, op, onlyStrong: onlyStrong)
+            return
+        }
+        guard let cluster, let data = s.data else {
+            s.status = "no cluster here (T tags a cluster, or on a shared value its accounts)"
+            return
+        }
+        let scope = ClusterTagScope.of([cluster], model: data.model)
+        if onlyStrong == nil, askWhichMembers(&s, label: label, scope: scope, what: "c\(cluster)") { return }
+        let only = onlyStrong == true && !scope.weak.isEmpty
+        let members = only ? scope.strong : scope.members
+        let keys = only ? members : members + [MarkKey.cluster(cluster)]
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        let choice = scope.weak.isEmpty ? "" : "; " + scope.choiceText(onlyStrong: only)
+        audit(&s, "tag-cluster", "\(label): c\(cluster) (\(Format.plural(members.count, "account"))\(choice))")
+        if scope.weak.isEmpty {
+            let ids = members.compactMap { MarkKey.target($0)?.target }
+            effects.append(.persist(.tagCluster(label: label, cluster: "c\(cluster)", members: ids)))
+        } else {
+            effects.append(.persist(.tagChosen(label: label, keys: keys,
+                                               context: ["cluster": "c\(cluster)", "members": scope.choiceText(onlyStrong: only)])))
+        }
+        s.status = (only
+            ? "tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)"
+            : "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'") + caseSuffix(s)
+    }
+
+    /// Holds `T`'s write on a question when some members are rated below their cluster on
+    /// their own: the prompt stays open with the line as typed, the count beside it and the
+    /// keys beneath: Enter tags all, `o` switches to only the others (and back), Esc cancels.
+    /// True when asked.
+    static func askWhichMembers(_ s: inout AppState, label: String, scope: ClusterTagScope, what: String) -> Bool {
+        guard !scope.weak.isEmpty else { return false }
+        let all = Format.grouped(scope.members.count)
+        let others = "only the \(Format.plural(scope.strong.count, "other")) (not \(what) itself)"
+        let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others) instead") + "; Esc cancels"
+        let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all) instead; Esc cancels"
+        let held = HeldClusterTag(
+            label: label, allKeys: allKeys, onlyKeys: onlyKeys,
+            count: "\(Format.grouped(scope.weak.count)) of \(all) rated below "
+                + (scope.clusterRisk.map { "\(what)'s \(Format.risk($0))" } ?? "their cluster's rating") + " on their own, \(scope.depthText)")
+        s.heldClusterTag = held
+        PromptLock.open(&s, "tagcluster \(label)", completions: [allKeys])
+        s.status = held.count
+        return true
+    }
+
+    /// Tags every account sharing a value, and the value itself, in one write.
+    static func tagSharedValue(_ s: inout AppState, _ effects: inout [Effect], label: String, kind: LinkKind, value: Int32) {
+        guard let data = s.data else { s.status = notLoaded(s); return }
+        guard !isPending(s, s.current) else { s.status = "still reading the accounts of this value"; return }
+        let members = data.table(.sharedValue(kind, value)).markKeys
+        let valueKey = MarkKey.value(kind, data.model.exactValue(kind, value))
+        let keys = members + [valueKey]
+        rememberForUndo(&s, .tag(label: label, keys: keys.filter { !(s.caseState.tags[$0] ?? []).contains(label) }))
+        for key in keys where !(s.caseState.tags[key] ?? []).contains(label) {
+            s.caseState.tags[key, default: []].append(label)
+        }
+        let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
+        audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
+        effects.append(.persist(.tag(label: label, keys: keys)))
+        s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
+            + caseSuffix(s)
+    }
+}
