@@ -269,7 +269,7 @@ public final class StringPool: @unchecked Sendable {
     @usableFromInline
     func rehash(size: Int) {
         guard !slots.isEmpty || count == 0 else { return rebuild(size: size) }
-        var table = HugePages.filledArray(repeating: UInt64(0), count: size)
+        var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
         for slot in slots where slot != 0 {
             var index = Int(truncatingIfNeeded: slot >> 32) & tableMask
@@ -282,7 +282,7 @@ public final class StringPool: @unchecked Sendable {
 
     /// Builds the slot table at `size` (a power of two) from the stored values.
     private func rebuild(size: Int) {
-        var table = HugePages.filledArray(repeating: UInt64(0), count: size)
+        var table = [UInt64](repeating: 0, count: size)
         let tableMask = size - 1
         for id in 0..<count {
             let hash = withSpan(Int32(id)) { ByteHash.hash($0) }

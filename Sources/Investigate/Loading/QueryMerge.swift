@@ -206,14 +206,13 @@ struct QueryMerge {
     /// the walk's samples at 10M rows in time order). A slice where one account has rows in two
     /// shares (an id written in two ways that read as one) is walked line by line, as before.
     private func placeRows(_ groups: [[ParallelQueryLoad.Part]], accountMaps: [[Int32]], accountCount: Int) throws -> [Int] {
-        // Read and written at random per time-ordered row: in huge pages where the system allows.
-        var starts = HugePages.filledArray(repeating: 0, count: accountCount + 1)
+        var starts = [Int](repeating: 0, count: accountCount + 1)
         // Pass 1: each row's account id made global, counted, and the slices whose shares
         // share an account found: `holder` keeps the last part (flat index) with a row of each
         // account, and a part of the same slice finding another there marks the slice.
         var interleaved = [Bool](repeating: false, count: groups.count)
         do {
-            var holder = HugePages.filledArray(repeating: Int32(-1), count: groups.contains { $0.count > 1 } ? accountCount : 0)
+            var holder = [Int32](repeating: -1, count: groups.contains { $0.count > 1 } ? accountCount : 0)
             var flat = 0
             for (g, group) in groups.enumerated() {
                 let groupFirst = Int32(flat)
@@ -245,8 +244,7 @@ struct QueryMerge {
             throw LoadFailure.unreadable(file: "queries", reason: "more than \(Int32.max) query rows")
         }
         // Pass 2: each row's position, its account's next.
-        var cursor = HugePages.filledArray(repeating: Int32(0), count: starts.count)
-        for a in starts.indices { cursor[a] = Int32(truncatingIfNeeded: starts[a]) }
+        var cursor = starts.map { Int32(truncatingIfNeeded: $0) }
         for (g, group) in groups.enumerated() {
             if interleaved[g] {
                 QueryRowInterleave.forEachRow(of: group) { offset, row in

@@ -141,7 +141,7 @@ public final class QueryContexts: @unchecked Sendable {
 
     /// Rebuilds the table at `size` slots (a power of two).
     private func rehash(size: Int) {
-        slots = HugePages.filledArray(repeating: Self.empty, count: size)
+        slots = [UInt32](repeating: Self.empty, count: size)
         let mask = slots.count - 1, idMask = self.idMask
         for j in 0..<count {
             let hash = Self.hash(apiKey[j], ip[j], asn[j], userAgent[j], model[j])
