@@ -45,7 +45,7 @@ import Testing
         // Triage: Space marks c1 and moves to c2; T tags c2, the cluster under the cursor.
         let asked = Fixture.step(Fixture.loadedState(size: Self.wide), .char(" "), .char("T"))
         #expect(asked.state.marks == [MarkKey.cluster(1)])
-        let hint = "tags c2 and its 2 accounts; 1 of them rated below the cluster's 0.35 on their own (lowest 0.05; Enter asks which to tag)"
+        let hint = "tags c2 and its 2 accounts; 1 rated below the cluster's 0.35, lowest 0.05: Enter asks which"
             + " (1 mark not used: t tags marked rows) (Esc cancels)"
         #expect(asked.state.status == hint)
         #expect(Fixture.frame(asked.state).contains { $0.hasPrefix(":tagcluster _   " + hint.prefix(100)) })

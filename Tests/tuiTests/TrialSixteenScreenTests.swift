@@ -113,4 +113,17 @@ import Testing
         let none = pivot("curl")
         #expect(none.status == "no user_agent 'curl', nor one containing it")
     }
+
+    @Test func enterWithNoLabelKeepsThePromptOpen() {
+        let asked = Fixture.press(Fixture.loadedState(), .char("T"), .enter)
+        guard case .commandLine(let text, _)? = asked.overlay else { Issue.record("the prompt closed: \(asked.status)"); return }
+        #expect(text == "tagcluster ")
+        #expect(asked.promptRefusal == "type a label first (Tab lists them); Esc cancels")
+        #expect(asked.caseState.tags.isEmpty)
+        // A key after it is typed into the prompt, not run as a command.
+        let typed = Fixture.press(asked, .char("o"))
+        #expect(typed.overlay == .commandLine(text: "tagcluster o", completions: []))
+        let note = Fixture.press(Fixture.loadedState(), .char("a"), .enter)
+        #expect(note.promptRefusal == "type the note first; Esc cancels")
+    }
 }

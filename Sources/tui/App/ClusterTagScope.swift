@@ -2,12 +2,14 @@ import Investigate
 
 /// What `T` on a cluster (or an operation) would tag, split by each member's own rating: a
 /// cluster's label reaches every member, and a trial's `T` tagged accounts that the truth
-/// calls benign, rated well below their cluster on their own (an account's risk is its
-/// cluster's times a weight for how much of the cluster's behaviour it shows). A member is
-/// "weak" when it is rated below its cluster, compared at the hundredths the screen shows;
-/// every member below 0.50 in a cluster rated 0.50 or more is among them. How far below is
-/// left to the investigator, who is shown the lowest rating (0.44 under a cluster's 0.45 is
-/// not 0.60 under 0.78): no cut of the engine's weights is assumed here.
+/// calls benign, rated well below their cluster on their own. An account's risk is its
+/// cluster's times a weight from 0.7 to 1 for how much of the cluster's behaviour it shows
+/// (`AccountRiskWeight`); a member is "weak" when its weight is below the middle of that span
+/// (0.85: its own prompts fall short of the cluster's by half or more), so 0.60 under a cluster's
+/// 0.78 is weak and 0.54 under 0.57 is not (a second trial, told 18 of 55 ring members at
+/// 0.54-0.56 were "rated below", left them out with `o`). In an operation, a whole cluster is
+/// weak when it is rated below the same share of the operation's riskiest cluster (a trial's
+/// `T` on an operation rated 0.40 tagged four clusters at 0.05-0.09 with it, plugin users).
 struct ClusterTagScope: Hashable, Sendable {
     /// The clusters' own mark keys (`cluster:c3`): the export gives a cluster's label to every
     /// member, so tagging only the strong members leaves these untagged.
@@ -20,35 +22,44 @@ struct ClusterTagScope: Hashable, Sendable {
     var lowest = 1.0
     /// Weak members rated below the flag bar (`TriageOrder.flagged`) in a cluster rated at or above it.
     var belowFlagged = 0
-    /// The cluster's rating, when there is one cluster.
+    /// The cluster's rating, when there is one cluster; an operation's riskiest cluster's, else.
     var clusterRisk: Double?
+    /// Clusters of an operation rated well below its riskiest (all their members are weak).
+    var weakClusters = 0
+    /// Whether this is an operation's scope (several clusters).
+    var isOperation: Bool { clusterKeys.count > 1 }
 
     /// Every member, strong ones first (the write order does not matter to the store).
     var members: [String] { strong + weak }
 
+    /// The share of its cluster's rating below which a member is weak: the middle of the span an
+    /// account's own behaviour can take off (`AccountRiskWeight`).
+    static let typicalShare = AccountRiskWeight.floor + AccountRiskWeight.behaviourPart / 2
+
     /// The scope of tagging `clusters` whole.
     static func of(_ clusters: [Int], model: any ConsoleModel) -> ClusterTagScope {
         var scope = ClusterTagScope(clusterKeys: clusters.map(MarkKey.cluster))
-        let flagged = hundredths(TriageOrder.flagged)
-        for number in clusters {
-            guard let detail = model.cluster(number) else { continue }
-            if clusters.count == 1 { scope.clusterRisk = detail.risk }
-            let bar = hundredths(detail.risk)
+        let details = clusters.compactMap { model.cluster($0) }
+        let top = details.map(\.risk).max() ?? 0
+        if !details.isEmpty { scope.clusterRisk = top }
+        for detail in details {
+            let clusterWeak = scope.isOperation && detail.risk < top * typicalShare
+            if clusterWeak { scope.weakClusters += 1 }
             for member in detail.members {
                 let key = MarkKey.account(member.exactID)
-                let rating = hundredths(member.risk)
-                guard rating < bar else { scope.strong.append(key); continue }
+                guard clusterWeak || member.risk < detail.risk * typicalShare else { scope.strong.append(key); continue }
                 scope.weak.append(key)
                 scope.lowest = min(scope.lowest, member.risk)
-                if rating < flagged && bar >= flagged { scope.belowFlagged += 1 }
+                if member.risk < TriageOrder.flagged && detail.risk >= TriageOrder.flagged { scope.belowFlagged += 1 }
             }
         }
         return scope
     }
 
-    /// `below the cluster's 0.78`, or for several clusters `below their cluster's rating`.
+    /// `below the cluster's 0.78`, or for an operation `well below the operation's 0.40 or their cluster's`.
     var barText: String {
-        clusterRisk.map { "below the cluster's \(Format.risk($0))" } ?? "below their cluster's rating"
+        guard let risk = clusterRisk else { return "below their cluster's rating" }
+        return isOperation ? "well below the operation's \(Format.risk(risk)) or their cluster's" : "below the cluster's \(Format.risk(risk))"
     }
 
     /// `lowest 0.60`, `lowest 0.41; 2 below 0.50`.
@@ -61,7 +72,9 @@ struct ClusterTagScope: Hashable, Sendable {
     /// to tag)`, or "" when none is.
     var promptNote: String {
         guard !weak.isEmpty else { return "" }
-        return "; \(Format.grouped(weak.count)) of them rated \(barText) on their own (\(depthText); Enter asks which to tag)"
+        // Short: at 80 columns the end (what Enter does) must still show.
+        let clusters = weakClusters > 0 ? " (\(Format.plural(weakClusters, "cluster")))" : ""
+        return "; \(Format.grouped(weak.count))\(clusters) rated \(barText), \(depthText): Enter asks which"
     }
 
     /// What the audit entry records of the choice (`members` in the store's detail).
@@ -73,5 +86,4 @@ struct ClusterTagScope: Hashable, Sendable {
             : "all \(Format.grouped(members.count)), \(weakText) included"
     }
 
-    private static func hundredths(_ risk: Double) -> Int { Int((min(1, max(0, risk)) * 100).rounded()) }
 }

@@ -27,6 +27,12 @@ enum TextInput {
                 s.promptRefusal = why
                 return
             }
+            if case .commandLine = overlay, let why = missingArgument(text) {
+                // `T` then Enter with nothing typed closed the prompt on a usage line, and the
+                // keys that followed ran as commands: the prompt stays, saying what it needs.
+                s.promptRefusal = why
+                return
+            }
             if let why = halfLabel(overlay) {
                 // Enter right after a Tab that listed labels would tag with the typed start of
                 // one: held once, the list closed; Enter again writes it as a new label.
@@ -87,6 +93,18 @@ enum TextInput {
             startSearch(&s, &effects, text, from: s.search.origin ?? s.current.cursor)
         case .filter: s.overlay = .filter(text: text)
         case .help, .casePicker, .record: break
+        }
+    }
+
+    /// Why Enter is held on a `tag`, `tagcluster` or `note` line with nothing after the command
+    /// word, or nil.
+    static func missingArgument(_ text: String) -> String? {
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard let word = parts.first, parts.count == 1 || parts[1].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        switch word {
+        case "tag", "tagcluster": return "type a label first (Tab lists them); Esc cancels"
+        case "note": return "type the note first; Esc cancels"
+        default: return nil
         }
     }
 

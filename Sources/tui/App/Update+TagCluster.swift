@@ -83,8 +83,9 @@ extension AppUpdate {
         let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all) instead; Esc cancels"
         let held = HeldClusterTag(
             label: label, allKeys: allKeys, onlyKeys: onlyKeys,
-            count: "\(Format.grouped(scope.weak.count)) of \(all) rated below "
-                + (scope.clusterRisk.map { "\(what)'s \(Format.risk($0))" } ?? "their cluster's rating") + " on their own, \(scope.depthText)")
+            count: "\(Format.grouped(scope.weak.count)) of \(all) rated "
+                + (scope.clusterRisk.map { (scope.isOperation ? "well below \(what)'s " : "below \(what)'s ") + Format.risk($0) } ?? "low")
+                + (scope.isOperation ? " or their cluster's" : " on their own") + ", \(scope.depthText)")
         s.heldClusterTag = held
         PromptLock.open(&s, "tagcluster \(label)", completions: [allKeys])
         s.status = held.count
