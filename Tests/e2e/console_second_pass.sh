@@ -75,7 +75,7 @@ if wait_for p3 '^> c1 ' 60; then
     keys p3 T
     typed p3 'ring-value'
     keys p3 Enter
-    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged [0-9]+ accounts? sharing payment .*'ring-value'( in a new case| - saved in case-0001)" 20
+    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged [0-9]+ accounts? sharing payment .*'ring-value'( in a new case| - saved in case-0)" 20
     if case_json p3 | grep -q '"ring-value"'; then ok "point 3: the shared-value tags are in the case store"
     else bad "point 3: the shared-value tags are in the case store" "$(case_json p3 | head -30)"; fi
     keys p3 u
