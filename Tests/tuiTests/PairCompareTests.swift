@@ -23,7 +23,10 @@ import Testing
         let a = try source.index("pair-1"), b = try source.index("pair-2")
         let inv = source.model.investigation
         let asWhy = { (x: Int, y: Int) in inv.explainPair(x, y).map { TextEscaping.visible($0) } }
-        #expect(lines.starts(with: asWhy(a, b)) || lines.starts(with: asWhy(b, a)))
+        // The verdict first, then `why`'s lines in its order.
+        let verdictFirst = { (w: [String]) in w.filter { $0.hasPrefix("evidence ") } + w.filter { !$0.hasPrefix("evidence ") } }
+        #expect(lines.starts(with: verdictFirst(asWhy(a, b))) || lines.starts(with: verdictFirst(asWhy(b, a))))
+        #expect(lines.first?.hasPrefix("evidence ") == true, "\(lines)")
         #expect(lines.contains { $0.contains("203.0.113.9") }, "the shared IP is named: \(lines)")
         #expect(lines.contains { $0.hasPrefix("evidence ") }, "the verdict in bits: \(lines)")
         // Drawn across both sides (wider than one side's column), never cut.

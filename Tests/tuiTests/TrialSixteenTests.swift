@@ -189,8 +189,8 @@ import Testing
     @Test func anUnchangedReExportSaysSoRightAfterTheName() {
         let done = "exported case-0001 as case-0001-2.zip: 7 files, signed; in /tmp/x"
         #expect(ExportLine.line(done: done, file: "case-0001-2.zip", earlier: "case-0001.zip", sameBytes: true)
-            == "exported case-0001 as case-0001-2.zip: unchanged since case-0001.zip: same bytes"
-                + " (exported_at is the last write's time); 7 files, signed; in /tmp/x")
+            == "exported case-0001 as case-0001-2.zip: same bytes as case-0001.zip (the case is unchanged;"
+                + " exported_at is its last write's time); 7 files, signed; in /tmp/x")
         #expect(ExportLine.line(done: done, file: "case-0001-2.zip", earlier: "case-0001.zip", sameBytes: false)
             == done + "; earlier case-0001.zip kept")
         #expect(ExportLine.line(done: "exported case-0001 as case-0001.zip: 7 files", file: "case-0001.zip", earlier: nil, sameBytes: false)

@@ -12,7 +12,7 @@ enum ExportLine {
         guard sameBytes, let range = done.range(of: file + ": ") else { return done + "; earlier \(earlier) kept" }
         // Said right after the name: a narrow status line cuts the end.
         return done.replacingCharacters(
-            in: range, with: file + ": unchanged since \(earlier): same bytes (exported_at is the last write's time); ")
+            in: range, with: file + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time); ")
     }
 
     /// True when the two files hold the same bytes (false when either cannot be read).

@@ -112,7 +112,11 @@ enum RecordBuilder {
         }
         // Of the pair, not of one side: one value, drawn across both columns; before the values
         // each holds alone, which can run to hundreds of lines.
-        if !why.isEmpty { fields.append(RecordField("why linked", why.joined(separator: "\n"))) }
+        // The verdict first (`evidence 34.1 bits; a link needs 15.9 ...: linked`): a trial found
+        // it on line 62, under the formula's explanation.
+        let verdict = why.filter { $0.hasPrefix("evidence ") }
+        let reasons = verdict + why.filter { !$0.hasPrefix("evidence ") }
+        if !why.isEmpty { fields.append(RecordField("why linked", reasons.joined(separator: "\n"))) }
         var kinds: [LinkKind] = []
         for v in a.values + b.values where !kinds.contains(v.kind) && !sharedSet.contains("\(v.kind.rawValue) \(v.text)") {
             kinds.append(v.kind)
