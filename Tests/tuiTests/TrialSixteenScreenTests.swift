@@ -126,4 +126,15 @@ import Testing
         let note = Fixture.press(Fixture.loadedState(), .char("a"), .enter)
         #expect(note.promptRefusal == "type the note first; Esc cancels")
     }
+
+    @Test func aRecordWrapsJSONBetweenItemsNotInsideIds() {
+        let ids = ["u3493lswikon", "u31i24ows097", "u5oqhyrgfuq1", "u9a8b7c6d5e4"]
+        let json = "{\"accounts\":[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "],\"label\":\"ring-member\"}"
+        let lines = TextWrap.wrap(json, width: 34)
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 34 }, "\(lines)")
+        #expect(lines.joined() == json, "nothing lost or added")
+        for id in ids { #expect(lines.contains { $0.contains(id) }, "\(id) whole on one line: \(lines)") }
+        // Prose still breaks at spaces, the space dropped.
+        #expect(TextWrap.wrap("one two three", width: 8) == ["one two", "three"])
+    }
 }

@@ -17,23 +17,26 @@ enum TextWrap {
         var lines: [String] = []
         var line: [Character] = []
         var used = 0
-        var lastSpace: Int?
+        // Where the line may break: at a space (dropped), or after a comma (kept), so a list with
+        // no spaces (an audit entry's JSON) breaks between its items, not inside an id.
+        var lastBreak: (at: Int, dropsSpace: Bool)?
         for character in text {
             let w = TextWidth.of(character)
             if used + w > width {
-                if let space = lastSpace, space > 0 {
-                    lines.append(String(line[..<space]))
-                    line = Array(line[(space + 1)...])
+                if let cut = lastBreak, cut.at > 0 {
+                    lines.append(String(line[..<cut.at]))
+                    line = Array(line[(cut.dropsSpace ? cut.at + 1 : cut.at)...])
                 } else {
                     lines.append(String(line))
                     line = []
                 }
                 used = line.reduce(0) { $0 + TextWidth.of($1) }
-                lastSpace = nil
+                lastBreak = nil
             }
-            if character == " " { lastSpace = line.count }
+            if character == " " { lastBreak = (line.count, true) }
             line.append(character)
             used += w
+            if character == "," { lastBreak = (line.count, false) }
         }
         lines.append(String(line))
         return lines
