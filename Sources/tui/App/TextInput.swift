@@ -190,7 +190,8 @@ extension AppUpdate {
                 push(&s, &effects, .sharedValue(kind, found.ids[0]))
                 s.status = "\(kind.rawValue) \(data.model.valueText(kind, found.ids[0])): the one value containing '\(typed)'"
             } else if found.total > 1 {
-                let names = found.ids.map { data.model.valueText(kind, $0) }.joined(separator: ", ")
+                // Each cut in the middle (ends kept: versions differ there), so several fit a line.
+                let names = found.ids.map { TextFit.truncateMiddle(data.model.valueText(kind, $0), to: 24) }.joined(separator: ", ")
                 s.status = "no \(kind.rawValue) '\(typed)'; \(Format.grouped(found.total)) contain it: \(names)"
                     + (found.total > found.ids.count ? ", ..." : "") + " (type more of one)"
             } else {
