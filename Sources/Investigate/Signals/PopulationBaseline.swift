@@ -24,6 +24,9 @@ public struct PopulationBaseline: Sendable {
     public var accountAgeDays = 0.0
     /// Share of all queries in the two busiest hours of the week.
     public var weeklyConcentration = 0.0
+    /// Share of the gaps after a reasoning prompt that end in a human follow-up
+    /// (`HumanFollowUps`), pooled over the population; 0 when too few to say.
+    public var followUpShare = 0.0
     /// Accounts whose status is banned or suspended.
     public var bannedAccounts: [Bool] = []
     /// The share of accounts banned or suspended (the chance that a stranger is).
@@ -91,6 +94,7 @@ public struct PopulationBaseline: Sendable {
             if c >= 0 && c < categoryCounts.count { categoryCounts[c] += 1 }
         }
         weeklyConcentration = RegularHoursSignal.topShare(slots)
+        followUpShare = HumanFollowUps.populationShare(q, accounts: n)
         let labelled = categoryCounts.reduce(0, +)
         categoryShares = categoryCounts.map { labelled > 0 ? Double($0) / Double(labelled) : 0 }
         var first = Int64.max, last = Int64.min
