@@ -83,3 +83,18 @@ import Testing
         #expect(inv.explainPair(a, b).contains { $0.contains("at most half a link for timing") })
     }
 }
+
+/// The pair verdict's figures, read beside the half links above it.
+@Suite struct PairVerdictFigureTests {
+    @Test func aVerdictThatOneDecimalShowsAsATieGetsTwo() {
+        // Two half links of a 14.9-bit threshold: one decimal printed 7.4 + 7.4 = 14.9 needed.
+        // Each half link now reads 7.45, which adds up to the total shown.
+        let line = PairExplanation.verdict(total: 14.9028, threshold: 14.9028, accounts: "15,310", linked: true)
+        #expect(line == "evidence 14.9 bits; a link needs 14.9 (log2 of 15,310 accounts, plus 1): linked")
+        let under = PairExplanation.verdict(total: 14.86, threshold: 14.9028, accounts: "15,310", linked: false)
+        #expect(under.hasPrefix("evidence 14.86 bits; a link needs 14.9"))
+        let clear = PairExplanation.verdict(total: 34.12, threshold: 15.93, accounts: "30,000", linked: true)
+        #expect(clear.hasPrefix("evidence 34.1 bits; a link needs 15.9 "))
+        #expect(PairExplanation.format2(7.4514) == "7.45")
+    }
+}

@@ -50,15 +50,24 @@ public enum PairExplanation {
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
                     + "\(format2(timing.expected)) expected at their own rates, hours and pace "
                     + (weights.countedTiming(bits: timing.bits) < timing.bits
-                        ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format1(weights.countedTiming(bits: timing.bits))))"
+                        ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format2(weights.countedTiming(bits: timing.bits))))"
                         : "(+\(format1(timing.bits)) bits)"))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
         if let formula = bitsFormula(evidence, weights: weights) { out.append(formula) }
-        out.append(
-            "evidence \(format1(evidence.total)) bits; a link needs \(format1(evidence.threshold)) "
-                + "(log2 of \(total) accounts, plus 1): \(evidence.linked ? "linked" : "not linked")")
+        out.append(verdict(total: evidence.total, threshold: evidence.threshold, accounts: total, linked: evidence.linked))
         return out
+    }
+
+    /// The verdict line. Half links are quoted to two decimals, and so is a verdict that one
+    /// decimal would show as a tie: two half links (7.45 + 7.45) make the 14.9 a link needs, and
+    /// read as 7.4 + 7.4 they seemed to fall short (a trial).
+    static func verdict(total: Double, threshold: Double, accounts: String, linked: Bool) -> String {
+        let tie = format1(total) == format1(threshold)
+        let shownTotal = tie ? format2(total) : format1(total)
+        let shownThreshold = tie ? format2(threshold) : format1(threshold)
+        return "evidence \(shownTotal) bits; a link needs \(shownThreshold) "
+            + "(log2 of \(accounts) accounts, plus 1): \(linked ? "linked" : "not linked")"
     }
 
     /// How each shared value's bits are reckoned, with the share factor q measured in this
@@ -96,8 +105,8 @@ public enum PairExplanation {
         if s.counted == 0 && !s.kindFull {
             return "(\(format1(s.bits)) bits, not counted: where accounts come from (IP, network, ASN, mail domain) counts once, by its strongest kind)"
         }
-        if s.kindFull { return "(\(format1(s.bits)) bits, a kind strangers share adds at most half a link in all: +\(format1(s.counted)))" }
-        if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format1(s.counted)))" }
+        if s.kindFull { return "(\(format1(s.bits)) bits, a kind strangers share adds at most half a link in all: +\(format2(s.counted)))" }
+        if s.counted == capped { return "(\(format1(s.bits)) bits, at most half a link for a kind strangers share: +\(format2(s.counted)))" }
         return "(\(format1(s.bits)) bits, a further value of the same kind counts half: +\(format1(s.counted)))"
     }
 
