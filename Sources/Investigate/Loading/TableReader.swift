@@ -128,6 +128,9 @@ public struct TableReader {
                             return true
                         }
                         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                        // A long line is referenced by `fields`, not copied: it is let go before
+                        // the reader's buffer changes (holding it then would copy the buffer).
+                        defer { fields.releaseLine() }
                         if let reason = parser.parse(bytes, into: fields) {
                             return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
                         }
