@@ -30,15 +30,18 @@ public struct JSONLineParser {
         return line.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) }
     }
 
-    /// Parses the bytes of an array slice (a line from `LineReader`, say). A line of
-    /// `RecordFields.referencedLineBytes` or more is referenced by `fields`, not copied: call
-    /// `fields.releaseLine()` when done with the record.
-    public func parse(_ line: ArraySlice<UInt8>, into fields: RecordFields) -> String? {
-        guard line.count >= RecordFields.referencedLineBytes else { return parse(line.span, into: fields) }
+    /// Parses a line from `LineReader`. A line of `RecordFields.referencedLineBytes` or more is
+    /// referenced by `fields`, not copied: call `fields.releaseLine()` when done with the record,
+    /// before the reader reads on.
+    public func parse(_ line: LineView, into fields: RecordFields) -> String? {
+        guard line.count >= RecordFields.referencedLineBytes else { return line.withBytes { parse($0, into: fields) } }
         fields.reset()
         fields.referenceLine(line)
-        return line.span.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) }
+        return line.withBytes { bytes in bytes.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) } }
     }
+
+    /// Parses the bytes of an array slice.
+    public func parse(_ line: ArraySlice<UInt8>, into fields: RecordFields) -> String? { parse(line.span, into: fields) }
 
     /// Parses the bytes of an array.
     public func parse(_ line: [UInt8], into fields: RecordFields) -> String? { parse(line.span, into: fields) }

@@ -9,8 +9,8 @@
 /// A line of `referencedLineBytes` or more is not copied: the record keeps a reference to it
 /// (`referenceLine`), and positions below `lineBase` are the line's own bytes, positions from it
 /// on are scratch's. A long prompt then sits in memory once, in the line reader's buffer. The
-/// reader of such a record calls `releaseLine()` once done with it, before the line's array
-/// changes (else changing it would copy it).
+/// reader of such a record calls `releaseLine()` once done with it, before the line reader reads
+/// on (its buffer is then reused).
 public final class RecordFields {
     /// 1-based line on which the record starts.
     public var line = 0
@@ -19,7 +19,7 @@ public final class RecordFields {
     /// The record's bytes: values, names and the copied line, back to back.
     @usableFromInline let scratch = GrowableBuffer<UInt8>()
     /// The line referenced instead of copied (empty unless `lineBase` > 0).
-    @usableFromInline var referencedLine: ArraySlice<UInt8> = []
+    @usableFromInline var referencedLine: LineView?
     /// Positions below it are bytes of `referencedLine`; from it on, `scratch`'s (position - `lineBase`).
     @usableFromInline var lineBase = 0
     /// Lines at least this long are referenced, not copied.
@@ -58,7 +58,7 @@ public final class RecordFields {
     public func reset() {
         scratch.truncate(to: 0)
         if lineBase != 0 {
-            referencedLine = []
+            referencedLine = nil
             lineBase = 0
         }
         for i in 0..<slotCount { lengths[i] = -1 }
@@ -84,8 +84,7 @@ public final class RecordFields {
         if start >= lineBase || length <= 0 {
             return try scratch.withSpan(length > 0 ? start - lineBase..<start - lineBase + length : 0..<0, body)
         }
-        let line = referencedLine
-        return try body(line.span.extracting(start..<start + length))
+        return try referencedLine!.withBytes { try body($0.extracting(start..<start + length)) }
     }
 
     /// Calls `body` with the record's bytes at `range` (of the referenced line, or of scratch).
@@ -94,12 +93,11 @@ public final class RecordFields {
         if range.lowerBound >= lineBase || range.isEmpty {
             return try scratch.withSpan(range.isEmpty ? 0..<0 : range.lowerBound - lineBase..<range.upperBound - lineBase, body)
         }
-        let line = referencedLine
-        return try body(line.span.extracting(range))
+        return try referencedLine!.withBytes { try body($0.extracting(range)) }
     }
 
     /// Takes `line` as the record's first bytes without copying it (see the type's notes).
-    func referenceLine(_ line: ArraySlice<UInt8>) {
+    func referenceLine(_ line: LineView) {
         precondition(scratch.count == 0 && lineBase == 0, "RecordFields: a line referenced into a record not reset")
         referencedLine = line
         lineBase = line.count

@@ -35,9 +35,10 @@ import Testing
             referenced = RecordFields(slotCount: 4)
             let line = Array(text.utf8)
             #expect(line.count >= RecordFields.referencedLineBytes)
-            // A slice of a larger array, as the line reader hands out.
+            // A line as the line reader hands it out.
             let buffer = [0x0A] + line + [0x0A]
-            #expect(parser.parse(buffer[1..<buffer.count - 1], into: referenced) == nil)
+            let view = LineView(bytes: buffer[1..<buffer.count - 1], number: 1, offset: 0, terminated: true)
+            #expect(parser.parse(view, into: referenced) == nil)
             #expect(parser.parse(line.span, into: copied) == nil)
             let a = contents(referenced), b = contents(copied)
             #expect(a.slots == b.slots && a.nulls == b.nulls && a.extras == b.extras)
@@ -48,7 +49,8 @@ import Testing
             #expect(!referenced.has(0) && referenced.extraCount == 0)
         }
         // After a long line, a short one is copied as before.
-        #expect(parser.parse(Array(#"{"ts":"9","account_id":"z"}"#.utf8)[...], into: referenced) == nil)
+        let short = LineView(bytes: Array(#"{"ts":"9","account_id":"z"}"#.utf8)[...], number: 2, offset: 0, terminated: true)
+        #expect(parser.parse(short, into: referenced) == nil)
         #expect(referenced.string(0) == "9" && referenced.string(1) == "z")
         #expect(!referenced.has(2))
     }
@@ -57,8 +59,35 @@ import Testing
         let parser = JSONLineParser(schema: schema)
         let fields = RecordFields(slotCount: 4)
         let line = Array((#"{"ts":"1","prompt":""# + String(repeating: "x", count: RecordFields.referencedLineBytes)).utf8)
-        #expect(parser.parse(line[...], into: fields) == "line ends inside a string (truncated?)")
+        let view = LineView(bytes: line[...], number: 1, offset: 0, terminated: true)
+        #expect(parser.parse(view, into: fields) == "line ends inside a string (truncated?)")
         fields.releaseLine()
         #expect(parser.parse(Array(#"{"ts":"2"}"#.utf8)[...], into: fields) == nil && fields.string(0) == "2")
+    }
+}
+
+/// A line longer than the reader's block grows its buffer in place, is handed out whole, and the
+/// room it took is given back once the reader reads on.
+@Suite struct LongLineBufferTests {
+    @Test func aLongLineIsHeldOnceAndItsRoomGivenBack() throws {
+        let blockSize = 64 << 10
+        let long = (0..<(3 << 20) + 5).map { UInt8(0x61 + $0 % 26) }
+        let tail = [UInt8](String(repeating: "row\n", count: 20_000).utf8)
+        let text = Array("first\n".utf8) + long + [0x0A] + tail
+        let reader = LineReader(source: ArrayByteSource(text, step: 10_000), blockSize: blockSize)
+        var counts: [Int] = [], footprints: [Int] = []
+        var longIntact = false
+        try reader.forEachLine { line in
+            counts.append(line.count)
+            footprints.append(reader.memoryFootprint)
+            if line.count == long.count { longIntact = line.bytes == long }
+            return true
+        }
+        #expect(counts.count == 20_002 && counts[0] == 5 && counts[1] == long.count && counts.last == 3)
+        #expect(longIntact)
+        // The long line sits in one buffer of at most twice its size (the room doubles)...
+        #expect(footprints[1] >= long.count && footprints[1] <= 2 * long.count)
+        // ... which is back to a block once the lines after it are read.
+        #expect(footprints.last! <= blockSize)
     }
 }

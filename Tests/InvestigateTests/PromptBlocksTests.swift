@@ -111,3 +111,20 @@ import Testing
         #expect(PromptDigest(blockBytes: 1 << 30).digest(words.span) == digest.digest(words.span))
     }
 }
+
+/// A row whose prompt is megabytes long loads with the sketch of its whole prompt (the line is
+/// referenced, not copied, and digested in blocks).
+@Suite struct LongPromptLoadTests {
+    @Test func aLongPromptRowLoadsWithTheWholePromptsSketch() throws {
+        let prompt = String(repeating: "Lorem ipsum 12 dolor, sit amet ", count: 90_000) + "step by step"
+        let lines =
+            #"{"ts":"2026-01-01T00:00:00Z","account_id":"a1","prompt":"\#(prompt)","model":"m"}"# + "\n"
+            + #"{"ts":"2026-01-01T00:00:01Z","account_id":"a1","prompt":"short one"}"# + "\n"
+        let data = try TempSource(["accounts.csv": "account_id\na1\n", "queries.jsonl": lines]).load()
+        #expect(data.queries.count == 2 && data.report.skippedCount == 0)
+        let expected = PromptDigest().digest(prompt)
+        let rows = (0..<2).map { (data.queries.promptSketch[$0], data.queries.promptFlags($0)) }
+        #expect(rows.contains { $0.0 == expected.sketch && $0.1 & PromptDigest.Flags.reasoning != 0 })
+        #expect(rows.contains { $0.0 == PromptDigest().digest("short one").sketch })
+    }
+}

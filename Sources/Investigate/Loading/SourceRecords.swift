@@ -36,8 +36,6 @@ enum SourceRecords {
                 return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
             }
         }
-        // A long record is referenced by `fields`, not copied: let it go with the call.
-        defer { fields.releaseLine() }
         if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(record[...]), into: fields) {
             return [("error", Array(failure.utf8), true)]
         }
