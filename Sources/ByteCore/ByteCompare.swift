@@ -79,6 +79,19 @@ public enum ByteCompare {
         bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Appends the bytes of a span to `array`.
+    @inlinable
+    public static func append(_ bytes: Span<UInt8>, to array: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { array.append(contentsOf: $0) }
+    }
+
+    /// True when the bytes are nothing but spaces and tabs (or none).
+    @inlinable
+    public static func isBlank(_ bytes: Span<UInt8>) -> Bool {
+        for i in 0..<bytes.count where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
+    }
+
     /// The bytes of a span as an array (a copy).
     @inlinable
     public static func array(_ bytes: Span<UInt8>) -> [UInt8] {

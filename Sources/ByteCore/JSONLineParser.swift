@@ -30,7 +30,17 @@ public struct JSONLineParser {
         return line.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) }
     }
 
-    /// Parses the bytes of an array slice (a line from `LineReader`, say).
+    /// Parses a line from `LineReader`. A line of `RecordFields.referencedLineBytes` or more is
+    /// referenced by `fields`, not copied: call `fields.releaseLine()` when done with the record,
+    /// before the reader reads on.
+    public func parse(_ line: LineView, into fields: RecordFields) -> String? {
+        guard line.count >= RecordFields.referencedLineBytes else { return line.withBytes { parse($0, into: fields) } }
+        fields.reset()
+        fields.referenceLine(line)
+        return line.withBytes { bytes in bytes.withUnsafeBytes { raw in parseCopied(Cursor(raw), into: fields) } }
+    }
+
+    /// Parses the bytes of an array slice.
     public func parse(_ line: ArraySlice<UInt8>, into fields: RecordFields) -> String? { parse(line.span, into: fields) }
 
     /// Parses the bytes of an array.
@@ -59,7 +69,7 @@ public struct JSONLineParser {
             // Inline (the call alone cost 3% of a load): the previous line's key at this
             // position when the bytes are the same, else a schema lookup.
             let slot: Int?
-            if let remembered = fields.scratch.withSpan(name, { fields.rememberedKey(at: position, $0) }) {
+            if let remembered = fields.withRange(name, { fields.rememberedKey(at: position, $0) }) {
                 slot = remembered < 0 ? nil : remembered
             } else {
                 slot = lookUpKey(name, at: position, fields: fields)
@@ -139,7 +149,7 @@ public struct JSONLineParser {
     /// extra key), remembered for the next line.
     @inline(never)
     private func lookUpKey(_ name: Range<Int>, at position: Int, fields: RecordFields) -> Int? {
-        fields.scratch.withSpan(name) { bytes in
+        fields.withRange(name) { bytes in
             let slot = schema.slot(of: bytes)
             fields.rememberKey(bytes, slot: slot ?? -1, at: position)
             return slot

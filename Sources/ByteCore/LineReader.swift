@@ -5,10 +5,13 @@
 #endif
 
 /// One line handed out by `LineReader`: bytes without the line terminator.
+///
+/// The bytes are a range of the reader's buffer, lent for the length of the call that handed
+/// the line out: the reader reuses the buffer afterwards (keep a copy, `bytes`, to hold them).
 public struct LineView {
-    /// The bytes of the line, without `\n` or a trailing `\r`: a slice of the reader's buffer
-    /// (kept alive by the slice; a copy is made only if the reader refills while it is held).
-    public var bytes: ArraySlice<UInt8>
+    /// The buffer the line lies in, and where.
+    @usableFromInline let storage: GrowableBuffer<UInt8>
+    @usableFromInline let range: Range<Int>
     /// 1-based line number in the file.
     public var number: Int
     /// Offset of the line's first byte in the (decompressed) stream.
@@ -19,13 +22,42 @@ public struct LineView {
     /// on past this line puts it back: inside quotes, CR LF is data).
     public var droppedCR = false
 
-    /// Creates a line (for tests and callers that split lines themselves).
+    /// Creates a line holding a copy of `bytes` (for tests and callers that split lines themselves).
     public init(bytes: ArraySlice<UInt8>, number: Int, offset: Int, terminated: Bool, droppedCR: Bool = false) {
-        self.bytes = bytes
+        let copy = GrowableBuffer<UInt8>()
+        copy.append(contentsOf: bytes.span)
+        self.init(storage: copy, range: 0..<copy.count, number: number, offset: offset, terminated: terminated, droppedCR: droppedCR)
+    }
+
+    /// A line at `range` of `storage`.
+    init(storage: GrowableBuffer<UInt8>, range: Range<Int>, number: Int, offset: Int, terminated: Bool, droppedCR: Bool = false) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= storage.count, "LineView: line outside its buffer")
+        self.storage = storage
+        self.range = range
         self.number = number
         self.offset = offset
         self.terminated = terminated
         self.droppedCR = droppedCR
+    }
+
+    /// The number of bytes.
+    @inlinable public var count: Int { range.count }
+
+    /// Calls `body` with the line's bytes (without `\n` or a trailing `\r`).
+    @inlinable @inline(__always)
+    public func withBytes<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R { try storage.withSpan(range, body) }
+
+    /// A copy of the line's bytes.
+    public var bytes: [UInt8] { storage.withSpan(range) { ByteCompare.array($0) } }
+
+    /// Appends the line's bytes to `array`.
+    public func append(to array: inout [UInt8]) { storage.withSpan(range) { ByteCompare.append($0, to: &array) } }
+
+    /// The line without its first `count` bytes (at most all of them).
+    public func droppingFirst(_ count: Int) -> LineView {
+        LineView(
+            storage: storage, range: min(range.lowerBound + max(0, count), range.upperBound)..<range.upperBound, number: number,
+            offset: offset, terminated: terminated, droppedCR: droppedCR)
     }
 }
 
@@ -34,10 +66,15 @@ public struct LineView {
 /// Lines longer than `maxLineBytes` are reported through `onOverlong` and skipped.
 public final class LineReader {
     private let source: ByteSource
-    /// The block being split; bytes `start..<end` are read and not yet handed out.
-    private var buffer: [UInt8]
+    /// The block being split; bytes `start..<end` are read and not yet handed out (`end` is the
+    /// buffer's count). It grows in place (`realloc`) for a line longer than `room`.
+    private let buffer = GrowableBuffer<UInt8>()
     private var start = 0
     private var end = 0
+    /// The bytes the buffer may hold before a line that fills it makes it grow.
+    private var room: Int
+    /// The room a read starts with, and returns to after a long line.
+    private let blockSize: Int
     private var eof = false
     private var nextNumber = 1
     private var streamOffset = 0
@@ -77,7 +114,8 @@ public final class LineReader {
         precondition(blockSize > 0 && maxLineBytes > 0, "LineReader: sizes must be positive")
         self.source = source
         self.maxLineBytes = maxLineBytes
-        buffer = [UInt8](repeating: 0, count: blockSize)
+        room = blockSize
+        self.blockSize = blockSize
     }
 
     /// The line number the next line will carry.
@@ -107,7 +145,7 @@ public final class LineReader {
         while true {
             if !terminatorDecided { decideTerminator() }
             if skipsBlankLines && lineTerminator == 0x0A && !skippingOverlong && start < end {
-                let run = Self.blankLinesRun(in: buffer, start..<end)
+                let run = buffer.withSpan { Self.blankLinesRun(in: $0, start..<end) }
                 if run.lines > 0 {
                     passPartMark(upTo: streamOffset + run.end - start)
                     streamOffset += run.end - start
@@ -129,7 +167,7 @@ public final class LineReader {
                 let droppedCR = lineTerminator == 0x0A && length > 0 && buffer[newline - 1] == 0x0D
                 if droppedCR { length -= 1 }
                 let line = LineView(
-                    bytes: buffer[start..<start + length], number: nextNumber, offset: streamOffset, terminated: true,
+                    storage: buffer, range: start..<start + length, number: nextNumber, offset: streamOffset, terminated: true,
                     droppedCR: droppedCR)
                 streamOffset += newline + 1 - start
                 start = newline + 1
@@ -142,7 +180,7 @@ public final class LineReader {
                     passPartMark(upTo: streamOffset + end - start)
                     var length = end - start
                     if buffer[end - 1] == 0x0D { length -= 1 }
-                    let line = LineView(bytes: buffer[start..<start + length], number: nextNumber, offset: streamOffset, terminated: false)
+                    let line = LineView(storage: buffer, range: start..<start + length, number: nextNumber, offset: streamOffset, terminated: false)
                     streamOffset += end - start
                     start = end
                     nextNumber += 1
@@ -178,6 +216,7 @@ public final class LineReader {
             streamOffset += end - start
             start = 0
             end = 0
+            buffer.truncate(to: 0)
             skippingOverlong = false
             nextNumber += 1
         }
@@ -203,20 +242,20 @@ public final class LineReader {
     /// The index of the first `terminator` byte in `range` of `bytes`, or nil (memchr over a
     /// checked range).
     @inline(__always)
-    static func firstNewline(in bytes: [UInt8], _ range: Range<Int>, terminator: UInt8 = 0x0A) -> Int? {
-        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "LineReader: range out of the buffer")
-        return bytes.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let found = memchr(base + range.lowerBound, Int32(terminator), range.count) else { return nil }
-            return UnsafeRawPointer(found) - base
-        }
+    static func firstNewline(in bytes: GrowableBuffer<UInt8>, _ range: Range<Int>, terminator: UInt8 = 0x0A) -> Int? {
+        bytes.firstIndex(of: terminator, in: range)
     }
 
     /// The whole blank lines at the start of `range` of `bytes`: how many, and where the first
     /// line that is not blank (or not complete) starts. A blank line is spaces and tabs, then an
     /// optional `\r`, then `\n`; runs of bare `\n` are passed eight bytes at a time.
     public static func blankLinesRun(in bytes: [UInt8], _ range: Range<Int>) -> (end: Int, lines: Int) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "LineReader: range out of the buffer")
-        let span = bytes.span
+        blankLinesRun(in: bytes.span, range)
+    }
+
+    /// `blankLinesRun(in:_:)` over a span.
+    public static func blankLinesRun(in span: Span<UInt8>, _ range: Range<Int>) -> (end: Int, lines: Int) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= span.count, "LineReader: range out of the buffer")
         let raw = span.bytes
         let end = range.upperBound
         var i = range.lowerBound, lineStart = i, lines = 0
@@ -245,22 +284,35 @@ public final class LineReader {
             streamOffset += pending
             start = 0
             end = 0
+            buffer.truncate(to: 0)
         } else if start > 0 {
-            if pending > 0 { Self.moveToFront(&buffer, start..<end) }
+            buffer.keepOnly(start..<end)
             start = 0
             end = pending
-        } else if end == buffer.count {
-            if buffer.count >= maxLineBytes {
+            if room > blockSize && pending < blockSize {
+                // A long line handed out: its room is given back (the next read grows the buffer
+                // to a block again).
+                room = blockSize
+                buffer.trim()
+            }
+        } else if end == room {
+            if room >= maxLineBytes {
                 onOverlong(nextNumber)
                 skippingOverlong = true
                 streamOffset += end
                 start = 0
                 end = 0
+                buffer.truncate(to: 0)
             } else {
-                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count * 2, maxLineBytes) - buffer.count))
+                // Grown in place: the line read so far is not copied, and never held twice.
+                room = min(room * 2, maxLineBytes)
             }
         }
-        let n = try Self.read(source, into: &buffer, from: end)
+        let n = try buffer.appendWriting(maxCount: room - end) { tail in
+            let n = try source.read(into: &tail)
+            precondition(n >= 0 && n <= tail.byteCount, "ByteSource reported more bytes than fit")
+            return n
+        }
         let part = source.partStart
         if part != knownPartStart {
             knownPartStart = part
@@ -271,23 +323,9 @@ public final class LineReader {
             if skippingOverlong { nextNumber += 1 }
         }
         end += n
+        precondition(end == buffer.count, "LineReader: buffer out of step")
     }
 
-    /// Moves bytes `range` to the front of `bytes` (memmove over a checked range).
-    private static func moveToFront(_ bytes: inout [UInt8], _ range: Range<Int>) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "LineReader: range out of the buffer")
-        bytes.withUnsafeMutableBytes { raw in
-            _ = memmove(raw.baseAddress!, raw.baseAddress! + range.lowerBound, range.count)
-        }
-    }
-
-    /// Reads from `source` into `bytes[from...]`; returns the bytes read.
-    private static func read(_ source: ByteSource, into bytes: inout [UInt8], from: Int) throws -> Int {
-        try bytes.withUnsafeMutableBytes { raw in
-            var tail = MutableRawSpan(_unsafeBytes: UnsafeMutableRawBufferPointer(rebasing: raw[from...]))
-            let n = try source.read(into: &tail)
-            precondition(n >= 0 && n <= raw.count - from, "ByteSource reported more bytes than fit")
-            return n
-        }
-    }
+    /// Heap bytes held by the reader's buffer.
+    public var memoryFootprint: Int { buffer.memoryFootprint }
 }

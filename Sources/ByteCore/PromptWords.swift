@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits a prompt into the hashes of its normalised words, sixteen bytes at a time.
 ///
 /// The words and their hashes are exactly those of the byte-at-a-time scanner in
@@ -5,61 +11,162 @@
 /// non-ASCII bytes kept, anything else a separator. Quoted spans are not handled here: a prompt
 /// holding a `"` or a backquote is left to the byte-at-a-time scanner.
 public final class PromptWords {
-    /// The hashes of the last prompt's words, in order.
+    /// The hashes of the current block's words, in order (at most `blockBytes` of them).
     private let hashes = GrowableBuffer<UInt64>()
+    /// Every word hash of the last prompt given to `split` (for tests and tools).
+    private let collected = GrowableBuffer<UInt64>()
     /// Normalised bytes (room for whole 64-byte blocks and 16 bytes of zero padding), then the
-    /// mask words. Every access below lies within `scratchBytes`, checked once per prompt.
+    /// mask words. Every access below lies within `scratchBytes`, checked once per block.
     private var scratch: UnsafeMutableRawPointer
     private var capacity = 0
     private var scratchBytes = 16
+    /// The most bytes of a prompt normalised at once: a longer prompt is split a block at a time,
+    /// so the scratch buffers never grow past this whatever the prompt's length.
+    public let blockBytes: Int
 
-    /// Creates a splitter (keep one per thread: it reuses its buffers).
-    public init() {
+    /// Creates a splitter (keep one per thread: it reuses its buffers). Prompts longer than
+    /// `blockBytes` (rounded up to a multiple of 64) are split a block at a time.
+    public init(blockBytes: Int = 64 << 10) {
+        precondition(blockBytes > 0, "PromptWords: block size must be positive")
+        self.blockBytes = (blockBytes + 63) & ~63
         scratch = .allocate(byteCount: 16, alignment: 16)
     }
 
     deinit { scratch.deallocate() }
 
+    /// Heap bytes held by the splitter's buffers (normalised bytes, masks and word hashes).
+    public var memoryFootprint: Int { scratchBytes + hashes.memoryFootprint }
+
     /// Calls `body` with the hashes of the last split prompt's words.
-    @inline(__always)
-    public func withHashes<R>(_ body: (Span<UInt64>) throws -> R) rethrows -> R { try hashes.withSpan(body) }
+    public func withHashes<R>(_ body: (Span<UInt64>) throws -> R) rethrows -> R { try collected.withSpan(body) }
 
     /// The hashes of the last split prompt's words (a copy).
-    public var wordHashes: [UInt64] { hashes.values }
+    public var wordHashes: [UInt64] { collected.values }
 
-    /// Splits `prompt` into word hashes (read through `withHashes`); returns how many words it
-    /// has and whether it holds a non-ASCII byte.
-    @inline(__always)
+    /// Splits `prompt` into word hashes (read through `withHashes` or `wordHashes`); returns how
+    /// many words it has and whether it holds a non-ASCII byte. For tests and tools: it keeps
+    /// every hash, where `forEachBlock` keeps one block's.
     public func split(_ prompt: Span<UInt8>) -> (count: Int, highBytes: Bool) {
+        collected.truncate(to: 0)
+        let words = collected
+        return forEachBlock(prompt) { words.append(contentsOf: $0) }
+    }
+
+    /// Splits `prompt` into the hashes of its words, in order, handing them to `body` a block at a
+    /// time (one call for a prompt of at most `blockBytes`); returns how many words it has and
+    /// whether it holds a non-ASCII byte. The words are the same whatever the block size: a word
+    /// that reaches a block's end is split again with the next block, from its first byte, and a
+    /// word longer than a block is hashed a byte at a time.
+    @inline(__always)
+    public func forEachBlock(_ prompt: Span<UInt8>, _ body: (Span<UInt64>) -> Void) -> (count: Int, highBytes: Bool) {
         hashes.truncate(to: 0)
         let count = prompt.count
         guard count > 0 else { return (0, false) }
-        let maskWords = (count + 63) >> 6
-        if maskWords * 64 > capacity { grow(to: maskWords * 64) }
-        // Every write below: bytes < maskWords * 64 + 16 and 2 * maskWords mask words.
-        precondition(maskWords * 64 + 16 + 2 * maskWords * 8 <= scratchBytes && maskWords * 64 <= capacity, "PromptWords: scratch too small")
-        let out = scratch
-        let wordBits = (scratch + capacity + 16).assumingMemoryBound(to: UInt64.self)
-        let digitBits = wordBits + capacity / 64
-        var highBytes = false
-        guard Self.classify(prompt, into: out, wordBits: wordBits, digitBits: digitBits, highBytes: &highBytes) else {
+        // A quoted span may close up to 400 bytes on, across a block's end: a long prompt holding
+        // a quote is left whole to the byte-at-a-time scanner (a short one finds out in `classify`).
+        if count > blockBytes && Self.holdsQuote(prompt) { return byteByByte(prompt, body) }
+        var total = 0, highBytes = false
+        var at = 0
+        while at < count {
+            let end = min(at + blockBytes, count)
+            let block = prompt.extracting(at..<end)
+            let blockCount = block.count
+            let maskWords = (blockCount + 63) >> 6
+            if maskWords * 64 > capacity { grow(to: maskWords * 64) }
+            // Every write below: bytes < maskWords * 64 + 16 and 2 * maskWords mask words.
+            precondition(maskWords * 64 + 16 + 2 * maskWords * 8 <= scratchBytes && maskWords * 64 <= capacity, "PromptWords: scratch too small")
+            let out = scratch
+            let wordBits = (scratch + capacity + 16).assumingMemoryBound(to: UInt64.self)
+            let digitBits = wordBits + capacity / 64
+            guard Self.classify(block, into: out, wordBits: wordBits, digitBits: digitBits, highBytes: &highBytes) else {
+                // A quote: only a prompt of one block gets here (a longer one was checked first).
+                precondition(at == 0, "PromptWords: a quote in a later block")
+                return byteByByte(prompt, body)
+            }
+            var digitRuns: UInt64 = 0
+            for index in 0..<maskWords { digitRuns |= digitBits[index] }
+            let runs: UnsafePointer<UInt64>? = digitRuns == 0 ? nil : UnsafePointer(digitBits)
             let words = self.hashes
-            return Self.wordsByteByByte(prompt) { words.append($0) }
+            // The word reaching the end of a block that is not the prompt's last may go on in the
+            // next: it is left for the next block, which starts at its first byte (after a
+            // separator, so its digit runs collapse as in one pass).
+            let last = end == count
+            var next = end
+            Self.forEachRun(wordBits, maskWords) { start, stop in
+                // A run lies within the block; a word's last read ends at most 7 bytes past it.
+                precondition(start >= 0 && start < stop && stop <= blockCount, "PromptWords: word outside the prompt")
+                if !last && stop == blockCount {
+                    next = at + start
+                    return
+                }
+                words.append(Self.hashWord(out, start, stop, digitBits: runs))
+            }
+            if next == at {
+                // One word fills the whole block and goes on: hashed a byte at a time to its end.
+                let word = Self.longWord(prompt, from: at)
+                words.append(word.hash)
+                if word.highBytes { highBytes = true }
+                next = word.end
+            }
+            total += words.count
+            if words.count > 0 { words.withSpan(body) }
+            words.truncate(to: 0)
+            at = next
         }
-        var digitRuns: UInt64 = 0
-        for index in 0..<maskWords { digitRuns |= digitBits[index] }
-        let runs: UnsafePointer<UInt64>? = digitRuns == 0 ? nil : UnsafePointer(digitBits)
-        let words = self.hashes
-        Self.forEachRun(wordBits, maskWords) { start, end in
-            // A run lies within the prompt; a word's last read ends at most 7 bytes past it.
-            precondition(start >= 0 && start < end && end <= count, "PromptWords: word outside the prompt")
-            words.append(Self.hashWord(out, start, end, digitBits: runs))
+        return (total, highBytes)
+    }
+
+    /// The byte-at-a-time scanner over the whole prompt, its hashes handed to `body` a block's
+    /// worth at a time.
+    private func byteByByte(_ prompt: Span<UInt8>, _ body: (Span<UInt64>) -> Void) -> (count: Int, highBytes: Bool) {
+        let words = hashes, limit = blockBytes
+        words.truncate(to: 0)
+        let result = Self.wordsByteByByte(prompt) { hash in
+            words.append(hash)
+            if words.count >= limit {
+                words.withSpan(body)
+                words.truncate(to: 0)
+            }
         }
-        return (words.count, highBytes)
+        if words.count > 0 { words.withSpan(body) }
+        words.truncate(to: 0)
+        return result
+    }
+
+    /// True when the prompt holds a `"` or a backquote (`memchr` over the span).
+    private static func holdsQuote(_ prompt: Span<UInt8>) -> Bool {
+        prompt.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x22, bytes.count) != nil || memchr(base, 0x60, bytes.count) != nil
+        }
+    }
+
+    /// The word starting at `from` (a word byte after a separator or at the prompt's start, in a
+    /// prompt without quotes), hashed a byte at a time: its hash, where it ends and whether it
+    /// holds a non-ASCII byte.
+    private static func longWord(_ prompt: Span<UInt8>, from: Int) -> (hash: UInt64, end: Int, highBytes: Bool) {
+        let classes = byteClasses
+        var word = WordHasher()
+        var highBits: UInt8 = 0
+        var i = from
+        let n = prompt.count
+        while i < n {
+            let raw = prompt[i]
+            let mapped = classes[Int(raw)]
+            guard mapped >= firstWordByte else { break }
+            i += 1
+            highBits |= raw
+            word.append(mapped)
+            if mapped == 0x30 {
+                // A run of digits is one `0`.
+                while i < n && prompt[i] &- 0x30 < 10 { i += 1 }
+            }
+        }
+        return (word.finish(), i, highBits >= 0x80)
     }
 
     private func grow(to bytes: Int) {
-        capacity = max(bytes, capacity * 2)
+        capacity = min(max(bytes, capacity * 2), blockBytes)
         scratch.deallocate()
         scratchBytes = capacity + 16 + capacity / 64 * 2 * 8
         scratch = .allocate(byteCount: scratchBytes, alignment: 16)

@@ -5,6 +5,12 @@
 /// value without escapes is a range of that copy; decoded strings and CSV cells follow it.
 /// Nothing here allocates per row once the scratch buffer has grown to the widest row. Every
 /// slot and range is bounds-checked.
+///
+/// A line of `referencedLineBytes` or more is not copied: the record keeps a reference to it
+/// (`referenceLine`), and positions below `lineBase` are the line's own bytes, positions from it
+/// on are scratch's. A long prompt then sits in memory once, in the line reader's buffer. The
+/// reader of such a record calls `releaseLine()` once done with it, before the line reader reads
+/// on (its buffer is then reused).
 public final class RecordFields {
     /// 1-based line on which the record starts.
     public var line = 0
@@ -12,6 +18,12 @@ public final class RecordFields {
     public var offset = 0
     /// The record's bytes: values, names and the copied line, back to back.
     @usableFromInline let scratch = GrowableBuffer<UInt8>()
+    /// The line referenced instead of copied (empty unless `lineBase` > 0).
+    @usableFromInline var referencedLine: LineView?
+    /// Positions below it are bytes of `referencedLine`; from it on, `scratch`'s (position - `lineBase`).
+    @usableFromInline var lineBase = 0
+    /// Lines at least this long are referenced, not copied.
+    public static let referencedLineBytes = 1 << 20
     /// The number of known columns (slots).
     public let slotCount: Int
     @usableFromInline let starts: GrowableBuffer<Int>
@@ -45,6 +57,10 @@ public final class RecordFields {
     @inline(__always)
     public func reset() {
         scratch.truncate(to: 0)
+        if lineBase != 0 {
+            referencedLine = nil
+            lineBase = 0
+        }
         for i in 0..<slotCount { lengths[i] = -1 }
         if !extraRanges.isEmpty { extraRanges.removeAll(keepingCapacity: true) }
     }
@@ -65,8 +81,36 @@ public final class RecordFields {
     public func withBytes<R>(_ slot: Int, _ body: (Span<UInt8>) throws -> R) rethrows -> R {
         let length = lengths[slot]
         let start = starts[slot]
-        return try scratch.withSpan(length > 0 ? start..<start + length : 0..<0, body)
+        if start >= lineBase || length <= 0 {
+            return try scratch.withSpan(length > 0 ? start - lineBase..<start - lineBase + length : 0..<0, body)
+        }
+        return try referencedLine!.withBytes { try body($0.extracting(start..<start + length)) }
     }
+
+    /// Calls `body` with the record's bytes at `range` (of the referenced line, or of scratch).
+    @inlinable @inline(__always)
+    func withRange<R>(_ range: Range<Int>, _ body: (Span<UInt8>) throws -> R) rethrows -> R {
+        if range.lowerBound >= lineBase || range.isEmpty {
+            return try scratch.withSpan(range.isEmpty ? 0..<0 : range.lowerBound - lineBase..<range.upperBound - lineBase, body)
+        }
+        return try referencedLine!.withBytes { try body($0.extracting(range)) }
+    }
+
+    /// Takes `line` as the record's first bytes without copying it (see the type's notes).
+    func referenceLine(_ line: LineView) {
+        precondition(scratch.count == 0 && lineBase == 0, "RecordFields: a line referenced into a record not reset")
+        referencedLine = line
+        lineBase = line.count
+    }
+
+    /// Drops a referenced line and every field (a record read from a long line is done with).
+    @inline(__always)
+    public func releaseLine() {
+        if lineBase != 0 { reset() }
+    }
+
+    /// Heap bytes held by the record's buffers (a referenced line is not counted: it is the reader's).
+    public var memoryFootprint: Int { scratch.memoryFootprint }
 
     /// Calls `body` with the bytes of a slot without leading and trailing spaces and tabs.
     @inlinable @inline(__always)
@@ -97,8 +141,8 @@ public final class RecordFields {
     /// The extra columns, as (name, value) byte pairs.
     public func forEachExtra(_ body: (Span<UInt8>, Span<UInt8>) -> Void) {
         for extra in extraRanges {
-            scratch.withSpan(extra.nameStart..<extra.nameStart + extra.nameLength) { name in
-                scratch.withSpan(extra.valueStart..<extra.valueStart + extra.valueLength) { value in body(name, value) }
+            withRange(extra.nameStart..<extra.nameStart + extra.nameLength) { name in
+                withRange(extra.valueStart..<extra.valueStart + extra.valueLength) { value in body(name, value) }
             }
         }
     }
@@ -110,29 +154,29 @@ public final class RecordFields {
 
     /// Sets slot `slot` to a copy of `bytes`; `null` marks a JSON null or an empty CSV cell.
     public func setSlot(_ slot: Int, copying bytes: Span<UInt8>, null: Bool = false) {
-        let start = scratch.count
+        let start = used
         scratch.append(contentsOf: bytes)
-        setSlot(slot, range: start..<scratch.count, null: null)
+        setSlot(slot, range: start..<used, null: null)
     }
 
     /// Adds an extra (unknown) column: copies of its name and value.
     public func addExtra(name: Span<UInt8>, value: Span<UInt8>) {
-        let nameStart = scratch.count
+        let nameStart = used
         scratch.append(contentsOf: name)
-        let valueStart = scratch.count
+        let valueStart = used
         scratch.append(contentsOf: value)
-        addExtra(name: nameStart..<valueStart, value: valueStart..<scratch.count)
+        addExtra(name: nameStart..<valueStart, value: valueStart..<used)
     }
 
     /// The end of the bytes written so far (where the next appended byte goes).
     @inline(__always)
-    var used: Int { scratch.count }
+    var used: Int { lineBase + scratch.count }
 
     /// Copies `bytes` to the end of scratch; returns where they start.
     @inline(__always)
     @discardableResult
     func append(_ bytes: Span<UInt8>) -> Int {
-        let start = scratch.count
+        let start = used
         scratch.append(contentsOf: bytes)
         return start
     }
@@ -144,7 +188,9 @@ public final class RecordFields {
     /// Records scratch bytes `range` as slot `slot`.
     @inline(__always)
     func setSlot(_ slot: Int, range: Range<Int>, null: Bool = false) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= scratch.count, "RecordFields: value outside the record")
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= used && (range.lowerBound >= lineBase || range.upperBound <= lineBase),
+            "RecordFields: value outside the record")
         starts[slot] = range.lowerBound
         lengths[slot] = range.count
         isNull[slot] = null
@@ -153,13 +199,17 @@ public final class RecordFields {
     /// Records an extra column whose name and value are scratch bytes `name` and `value`.
     @inline(__always)
     func addExtra(name: Range<Int>, value: Range<Int>) {
-        precondition(name.upperBound <= scratch.count && value.upperBound <= scratch.count, "RecordFields: extra outside the record")
+        precondition(
+            name.lowerBound >= 0 && value.lowerBound >= 0 && name.upperBound <= used && value.upperBound <= used
+                && (name.lowerBound >= lineBase || name.upperBound <= lineBase)
+                && (value.lowerBound >= lineBase || value.upperBound <= lineBase),
+            "RecordFields: extra outside the record")
         extraRanges.append((name.lowerBound, name.count, value.lowerBound, value.count))
     }
 
     /// Drops bytes appended since `start` (an unused key, say).
     @inline(__always)
-    func truncate(to start: Int) { scratch.truncate(to: start) }
+    func truncate(to start: Int) { scratch.truncate(to: start - lineBase) }
 
     /// What the previous line's key at `position` was when it had exactly these bytes: its slot,
     /// or -1 for an extra key; nil when it had other bytes (or none was remembered).

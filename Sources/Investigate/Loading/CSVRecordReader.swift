@@ -80,9 +80,9 @@ public final class CSVRecordReader {
             record.append(lines.lineTerminator)
             heldLines.add(line, at: record.count)
         }
-        record.append(contentsOf: line.bytes)
+        line.append(to: &record)
         previousDroppedCR = line.droppedCR
-        if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
+        if CSVRecordReader.quoteCount(line) & 1 == 1 { inQuotes.toggle() }
         if inQuotes {
             if record.count > lines.maxLineBytes {
                 // A stray quote must not pull the rest of the file into memory: the record's
@@ -158,10 +158,12 @@ public final class CSVRecordReader {
     static let textAfterClosingQuote = "unexpected character after a closing quote"
 
     @inline(__always)
-    static func quoteCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte == 0x22 { count += 1 }
-        return count
+    static func quoteCount(_ line: LineView) -> Int {
+        line.withBytes { bytes in
+            var count = 0
+            for i in 0..<bytes.count where bytes[i] == 0x22 { count += 1 }
+            return count
+        }
     }
 
     private func readHeader() throws {

@@ -22,11 +22,15 @@ enum QueryLineOwner {
 
     /// The worker (in `0..<owners`) that parses `line`.
     static func owner(of line: ArraySlice<UInt8>, among owners: Int) -> Int {
+        line.withSpan { owner(of: $0, among: owners) }
+    }
+
+    /// `owner(of:among:)` over a span.
+    @inline(__always)
+    static func owner(of bytes: Span<UInt8>, among owners: Int) -> Int {
         guard owners > 1 else { return 0 }
-        return line.withSpan { bytes in
-            guard let value = accountValue(in: bytes) else { return 0 }
-            return Int(ByteHash.mix(ByteHash.hash(bytes.extracting(value))) % UInt64(owners))
-        }
+        guard let value = accountValue(in: bytes) else { return 0 }
+        return Int(ByteHash.mix(ByteHash.hash(bytes.extracting(value))) % UInt64(owners))
     }
 
     /// The raw bytes between the quotes of the first `"account_id"` key's string value, or nil.

@@ -37,9 +37,9 @@ final class RecordCursor {
                 // Inside quotes the line break is data: put back the terminator as it was.
                 if pendingCR { record.append(0x0D) }
                 record.append(lines.lineTerminator)
-                record.append(contentsOf: line.bytes)
+                line.append(to: &record)
                 pendingCR = line.droppedCR
-                if CSVRecordReader.quoteCount(line.bytes) & 1 == 1 { inQuotes.toggle() }
+                if CSVRecordReader.quoteCount(line) & 1 == 1 { inQuotes.toggle() }
                 if inQuotes {
                     pending = record
                     return true
@@ -50,14 +50,14 @@ final class RecordCursor {
             }
             while next < numbers.count && numbers[next] < line.number { next += 1 }
             if next < numbers.count && numbers[next] == line.number {
-                inQuotes = CSVRecordReader.quoteCount(line.bytes) & 1 == 1
+                inQuotes = CSVRecordReader.quoteCount(line) & 1 == 1
                 if inQuotes && csv {
-                    pending = Array(line.bytes)
+                    pending = line.bytes
                     pendingCR = line.droppedCR
                     pendingNumber = line.number
                     return true
                 }
-                result[line.number] = Array(line.bytes)
+                result[line.number] = line.bytes
                 next += 1
             }
             return line.number < last

@@ -121,13 +121,14 @@ public struct TableReader {
                 ) { line in
                     rows &+= 1
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
-                    // The line's bytes are passed on, not copied with the line (a copy and its
-                    // release cost a reference count each, on every line of a shared slice).
-                    func parse(_ bytes: ArraySlice<UInt8>) throws -> Bool {
-                        if let lineOwner, QueryLineOwner.owner(of: bytes, among: lineOwner.owners) != lineOwner.owner {
+                    func parse(_ bytes: LineView) throws -> Bool {
+                        if let lineOwner, bytes.withBytes({ QueryLineOwner.owner(of: $0, among: lineOwner.owners) }) != lineOwner.owner {
                             return true
                         }
-                        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                        if bytes.withBytes({ ByteCompare.isBlank($0) }) { return true }
+                        // A long line is referenced by `fields`, not copied: it is let go before
+                        // the reader's buffer changes (holding it then would copy the buffer).
+                        defer { fields.releaseLine() }
                         if let reason = parser.parse(bytes, into: fields) {
                             return onError(line.number, line.terminated ? reason : reason + " (last line, no newline)")
                         }
@@ -135,7 +136,7 @@ public struct TableReader {
                         fields.offset = line.offset + (byteRange?.lowerBound ?? 0)
                         return try body(fields)
                     }
-                    return try line.number == 1 && atFileStart ? parse(dropByteOrderMark(line.bytes)) : parse(line.bytes)
+                    return try line.number == 1 && atFileStart ? parse(dropByteOrderMark(line)) : parse(line)
                 }
             }
         } catch let error as SourceFileError {
@@ -178,4 +179,10 @@ extension TableReader {
 /// The bytes without a leading UTF-8 byte order mark.
 func dropByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
+}
+
+/// The line without a leading UTF-8 byte order mark.
+func dropByteOrderMark(_ line: LineView) -> LineView {
+    let marked = line.withBytes { $0.count >= 3 && $0[0] == 0xEF && $0[1] == 0xBB && $0[2] == 0xBF }
+    return marked ? line.droppingFirst(3) : line
 }

@@ -18,53 +18,79 @@ public final class PromptDigest {
 
     private let lexicon: ReasoningLexicon
     /// Splits prompts into word hashes, sixteen bytes at a time.
-    private let words = PromptWords()
+    private let words: PromptWords
     /// Multipliers and offsets of the four MinHash functions `h * a + b` over a mixed shingle hash.
-    private static let multipliers: (UInt64, UInt64, UInt64, UInt64) =
+    fileprivate static let multipliers: (UInt64, UInt64, UInt64, UInt64) =
         (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7345, 0xA409_3822_299F_31D1, 0x082E_FA98_EC4E_6C89)
-    private static let offsets: (UInt64, UInt64, UInt64, UInt64) =
+    fileprivate static let offsets: (UInt64, UInt64, UInt64, UInt64) =
         (0x4528_21E6_38D0_1377, 0xBE54_66CF_34E9_0C6C, 0xC0AC_29B7_C97C_50DD, 0x3F84_D5B5_B547_0917)
 
-    /// Creates a digester using a reasoning lexicon.
-    public init(lexicon: ReasoningLexicon = .standard) { self.lexicon = lexicon }
-
-    /// The sketch and flags of a prompt.
-    public func digest(_ prompt: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
-        guard !prompt.isEmpty else { return (0, Flags.hasPrompt) }
-        let (count, highBytes) = words.split(prompt)
-        return words.withHashes { hashes in finish(hashes, count: count, highBytes: highBytes, prompt: prompt) }
+    /// Creates a digester using a reasoning lexicon; prompts longer than `blockBytes` are read a
+    /// block at a time (the sketch does not depend on it: tests set it small).
+    public init(lexicon: ReasoningLexicon = .standard, blockBytes: Int = 64 << 10) {
+        self.lexicon = lexicon
+        words = PromptWords(blockBytes: blockBytes)
     }
 
-    /// The sketch and flags from a prompt's word hashes.
-    @inline(__always)
-    private func finish(_ hashes: Span<UInt64>, count: Int, highBytes: Bool, prompt: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
+    /// The sketch and flags of a prompt. A long prompt is read a block of words at a time, so
+    /// the digester's buffers stay at `PromptWords`' block size whatever the prompt's length.
+    public func digest(_ prompt: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
+        guard !prompt.isEmpty else { return (0, Flags.hasPrompt) }
+        var sketch = SketchState()
+        let lexicon = self.lexicon
+        let (count, highBytes) = words.forEachBlock(prompt) { hashes in sketch.add(hashes, lexicon: lexicon) }
+        var reasoning = sketch.reasoning
+        if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
+        guard count > 0 else { return (0, Flags.hasPrompt) }
+        let bandA = ByteHash.mix(sketch.minima.0 ^ sketch.minima.1 &* 3) & 0xFFFF_FFFF
+        let bandB = ByteHash.mix(sketch.minima.2 ^ sketch.minima.3 &* 3) & 0xFFFF_FFFF
+        var flags = Flags.hasPrompt
+        if reasoning { flags |= Flags.reasoning }
+        return (bandA << 32 | bandB | 1, flags)
+    }
+
+    /// Heap bytes held by the digester's buffers.
+    public var memoryFootprint: Int { words.memoryFootprint }
+
+    /// What the sketch needs of the words read so far: the MinHash minima over word bigrams, the
+    /// last two words (a bigram or a lexicon phrase may go on into the next block) and whether a
+    /// reasoning phrase was found.
+    struct SketchState {
         var minima: (UInt64, UInt64, UInt64, UInt64) = (.max, .max, .max, .max)
         var previousWord: UInt64 = 0
         var beforePrevious: UInt64 = 0
         var reasoning = false
-        for index in 0..<count {
-            let value = hashes[index]
-            let pair = index == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
-            let shingle = ByteHash.mix(index == 0 ? value : pair)
-            minima.0 = min(minima.0, shingle &* Self.multipliers.0 &+ Self.offsets.0)
-            minima.1 = min(minima.1, shingle &* Self.multipliers.1 &+ Self.offsets.1)
-            minima.2 = min(minima.2, shingle &* Self.multipliers.2 &+ Self.offsets.2)
-            minima.3 = min(minima.3, shingle &* Self.multipliers.3 &+ Self.offsets.3)
-            if !reasoning {
-                reasoning = lexicon.matches(
-                    word: value, pair: pair, previous: index > 0 ? previousWord : 0,
-                    beforePrevious: index > 1 ? beforePrevious : 0)
+        /// Words read so far.
+        var index = 0
+
+        /// Reads the next words.
+        @inline(__always)
+        mutating func add(_ hashes: Span<UInt64>, lexicon: ReasoningLexicon) {
+            var minima = self.minima, previousWord = self.previousWord, beforePrevious = self.beforePrevious
+            var reasoning = self.reasoning, index = self.index
+            for position in 0..<hashes.count {
+                let value = hashes[position]
+                let pair = index == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
+                let shingle = ByteHash.mix(index == 0 ? value : pair)
+                minima.0 = min(minima.0, shingle &* PromptDigest.multipliers.0 &+ PromptDigest.offsets.0)
+                minima.1 = min(minima.1, shingle &* PromptDigest.multipliers.1 &+ PromptDigest.offsets.1)
+                minima.2 = min(minima.2, shingle &* PromptDigest.multipliers.2 &+ PromptDigest.offsets.2)
+                minima.3 = min(minima.3, shingle &* PromptDigest.multipliers.3 &+ PromptDigest.offsets.3)
+                if !reasoning {
+                    reasoning = lexicon.matches(
+                        word: value, pair: pair, previous: index > 0 ? previousWord : 0,
+                        beforePrevious: index > 1 ? beforePrevious : 0)
+                }
+                beforePrevious = previousWord
+                previousWord = value
+                index += 1
             }
-            beforePrevious = previousWord
-            previousWord = value
+            self.minima = minima
+            self.previousWord = previousWord
+            self.beforePrevious = beforePrevious
+            self.reasoning = reasoning
+            self.index = index
         }
-        if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
-        guard count > 0 else { return (0, Flags.hasPrompt) }
-        let bandA = ByteHash.mix(minima.0 ^ minima.1 &* 3) & 0xFFFF_FFFF
-        let bandB = ByteHash.mix(minima.2 ^ minima.3 &* 3) & 0xFFFF_FFFF
-        var flags = Flags.hasPrompt
-        if reasoning { flags |= Flags.reasoning }
-        return (bandA << 32 | bandB | 1, flags)
     }
 
     /// The sketch of a prompt given only as a fingerprint.
