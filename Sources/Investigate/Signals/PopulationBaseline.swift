@@ -18,6 +18,12 @@ public struct PopulationBaseline: Sendable {
     public var categoryEntropy = 0.5
     /// Each category's share of all labelled queries, by category id (`OneSubjectSignal`).
     public var categoryShares: [Double] = []
+    /// Each category's labelled queries, by category id.
+    public internal(set) var categoryQueries: [Int] = []
+    /// For each category, the labelled queries of the accounts that send at least one query in
+    /// it (its *holders*): `categoryQueries[c]` over this is how much of their traffic the
+    /// category's own users give it (`CategoryHolders`).
+    public internal(set) var categoryHolderQueries: [Int] = []
     /// Days between the first and last account creation.
     public var creationSpanDays = 1.0
     /// Median age (days) of accounts at their first query.
@@ -97,6 +103,8 @@ public struct PopulationBaseline: Sendable {
         followUpShare = HumanFollowUps.populationShare(q, accounts: n)
         let labelled = categoryCounts.reduce(0, +)
         categoryShares = categoryCounts.map { labelled > 0 ? Double($0) / Double(labelled) : 0 }
+        categoryQueries = categoryCounts
+        categoryHolderQueries = CategoryHolders.labelledQueries(queries: q, accounts: n, categories: categoryCounts.count)
         var first = Int64.max, last = Int64.min
         for created in data.accounts.createdAt where created != .min {
             first = min(first, created)

@@ -63,6 +63,8 @@ extension PopulationBaseline {
         try out.put("population.invoice_instruments", invoiceInstruments.sorted())
         try out.put("population.output_lengths", outputLengths.percentiles)
         try out.put("population.category_shares", categoryShares)
+        try out.put("population.category_queries", categoryQueries)
+        try out.put("population.category_holder_queries", categoryHolderQueries)
     }
 
     init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int, categories: Int) throws {
@@ -87,5 +89,11 @@ extension PopulationBaseline {
         try SnapshotCheck.count("population.category_shares", shares.count, categories)
         try SnapshotCheck.finite("population.category_shares", shares)
         categoryShares = shares
+        for (key, column) in [("population.category_queries", \Self.categoryQueries), ("population.category_holder_queries", \Self.categoryHolderQueries)] {
+            let counts = try input.array(key, Int.self)
+            try SnapshotCheck.count(key, counts.count, categories)
+            guard counts.allSatisfy({ $0 >= 0 }) else { throw SnapshotDamage("\(key): a negative count") }
+            self[keyPath: column] = counts
+        }
     }
 }

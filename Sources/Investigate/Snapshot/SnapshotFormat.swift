@@ -21,9 +21,10 @@ enum SnapshotFormat {
     /// proposals sampled above a budget, and crowd moments expected, `CoActivity+PopulationPace`;
     /// 9: co-firing expected at each account's pace in the hour around it, `CoActivity+LocalPace`,
     /// and `lockstep_timing` judged against chance at the members' pace, `LockstepChance`; 10: an
-    /// operation's tie must be each tied cluster's tooling, held by half its members, `Operation`; 11: the population's follow-up share,
-    /// `HumanFollowUps`).
-    static let version: UInt32 = 11
+    /// operation's tie must be each tied cluster's tooling, held by half its members, `Operation`;
+    /// 11: the population's follow-up share, `HumanFollowUps`; 12: each category's queries and
+    /// its holders' queries, `CategoryHolders`).
+    static let version: UInt32 = 12
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
