@@ -124,6 +124,9 @@ struct AppState: Sendable {
     /// without a trailing space is a whole command (`export`, `undo`): typing adds nothing to it.
     /// Cleared whenever no `:` prompt is open.
     var promptLock = ""
+    /// How many characters of the open prompt's text lie after its cursor (0: at the end, where
+    /// typing appends). Reset whenever no text prompt is open.
+    var promptTail = 0
     /// Keys typed while the `c` picker's case list is being read (nil when none is): applied to
     /// the picker once it opens, as a terminal's type-ahead is.
     var pickerTypeAhead: [Key]?

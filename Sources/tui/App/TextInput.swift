@@ -41,6 +41,7 @@ enum TextInput {
                 return
             }
             s.overlay = nil
+            s.promptTail = 0
             if case .commandLine = overlay { s.status = "" }
             submit(&s, &effects, overlay, text)
             return
@@ -50,6 +51,7 @@ enum TextInput {
                 // Nothing to offer: the prompt (and the hint beneath it) stays as it was.
                 if completed == text, options.isEmpty { s.promptRefusal = refusal; return }
                 s.overlay = .commandLine(text: completed, completions: options)
+                s.promptTail = 0
             } else {
                 s.promptRefusal = refusal
             }
@@ -58,10 +60,18 @@ enum TextInput {
             // The prompt owns every key until Enter or Esc: Backspace on an empty prompt does nothing
             // (closing it here once let the rest of the typed text run as commands and write a note),
             // nor at the start of a locked prompt's argument (the command word is not editable).
-            if text.isEmpty || PromptLock.backspaceBlocked(s, text) { s.promptRefusal = refusal; return }
-            if selected { text = "" } else { text.removeLast() }
+            if selected, !text.isEmpty, !PromptLock.backspaceBlocked(s, text) {
+                text = PromptLock.locked(s, text)
+                s.promptTail = 0
+            } else if case .edited(let edited)? = edit(&s, key, text) {
+                text = edited
+            } else {
+                s.promptRefusal = refusal
+                return
+            }
         case .ctrl("u"):
             text = PromptLock.locked(s, text)
+            s.promptTail = 0
         case .char("o") where s.heldClusterTag != nil && PromptLock.takesNoText(s, text):
             // `T`'s question: o switches between all the members and only the others; the
             // write stays on Enter, as every write does.
@@ -74,11 +84,22 @@ enum TextInput {
             // `export` and `undo` ask only for Enter or Esc.
             s.promptRefusal = refusal
             return
-        case .char(let c):
-            // A reopened filter shows its old text selected: typing replaces it.
-            if selected { text = "" }
-            text.append(c)
-        case .right, .end:
+        case .char:
+            // A reopened filter shows its old text selected: typing replaces it. Typed (and
+            // pasted) text goes in at the cursor.
+            if selected { text = ""; s.promptTail = 0 }
+            if case .edited(let edited)? = edit(&s, key, text) { text = edited }
+        case .delete, .ctrl("k"):
+            if selected { text = ""; s.promptTail = 0 } else if case .edited(let edited)? = edit(&s, key, text) {
+                text = edited
+            } else {
+                s.promptRefusal = refusal
+                return
+            }
+        case .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("b"), .ctrl("f"):
+            // The cursor moves; the text (and a refusal about it) stays. Right on a reopened
+            // filter's selected text keeps it, as any move does.
+            _ = edit(&s, key, text)
             s.promptRefusal = refusal
             return
         default:
@@ -94,6 +115,11 @@ enum TextInput {
         case .filter: s.overlay = .filter(text: text)
         case .help, .casePicker, .record: break
         }
+    }
+
+    /// Applies an editing key at the prompt's cursor, never inside a locked command word.
+    private static func edit(_ s: inout AppState, _ key: Key, _ text: String) -> PromptEditing.Outcome? {
+        PromptEditing.apply(key, to: text, tail: &s.promptTail, floor: PromptLock.locked(s, text).count)
     }
 
     /// Why Enter is held on a `tag`, `tagcluster` or `note` line with nothing after the command

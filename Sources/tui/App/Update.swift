@@ -118,6 +118,7 @@ enum AppUpdate {
             s.heldWrite = nil
             s.heldClusterTag = nil
         }
+        if s.overlay?.takesText != true { s.promptTail = 0 }
         return Step(state: s, effects: effects)
     }
 

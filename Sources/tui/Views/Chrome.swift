@@ -66,7 +66,7 @@ enum Chrome {
         }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            let end = buffer.put(typed(":", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
+            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow, into: &buffer)
             // What the command will act on (`t` with marks from other sheets says so); kept
             // beside the prompt while the line beneath lists completions or a question's keys.
             if !state.status.isEmpty {
@@ -78,13 +78,12 @@ enum Chrome {
                 return
             }
         case .search(let text)?:
-            buffer.put(typed("/", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
+            PromptLine.draw("/", text, tail: state.promptTail, row: statusRow, into: &buffer)
         case .filter(let text)?:
-            let end = buffer.put("filter: ", row: statusRow, col: 0, style: [.bold])
             // A reopened filter shows its old text selected (reverse): typing replaces it.
-            let shown = TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2))
-            let after = buffer.put(shown, row: statusRow, col: end, style: state.promptSelected ? [.bold, .reverse] : [.bold])
-            buffer.put("_" + (state.promptSelected ? "   (typing replaces it; Right keeps it)" : ""), row: statusRow, col: after)
+            let after = PromptLine.draw("filter: ", text, tail: state.promptTail, row: statusRow,
+                                        selected: state.promptSelected, into: &buffer)
+            if state.promptSelected { buffer.put("   (typing replaces it; Right keeps it)", row: statusRow, col: after) }
         default:
             let right = state.overlay == nil ? sheetInfo(state) : ""  // an overlay is not about the sheet's rows
             let room = max(0, buffer.cols - TextWidth.of(right) - 1)
@@ -97,22 +96,20 @@ enum Chrome {
         buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
     }
 
-    /// A prompt's line: its sign, the typed text and the cursor (`:note abc_`). Text wider than
-    /// the screen keeps its end in view, after an ellipsis, so what is typed can be read before
-    /// Enter writes it (`:…goes beyond eighty columns_`).
+    /// A prompt's line with the cursor at the end, as text: its sign, the typed text and the
+    /// cursor (`:note abc_`). Text wider than the screen keeps its end in view, after an
+    /// ellipsis (`:…goes beyond eighty columns_`); `PromptLine` draws other cursor positions.
     static func typed(_ sign: String, _ text: String, width: Int) -> String {
-        sign + TextFit.truncateHead(text, to: max(1, width - TextWidth.of(sign) - 2)) + "_"
+        let room = max(1, width - TextWidth.of(sign) - 1)
+        return PromptLine.text(sign, PromptLine.view(text, cursor: text.count, room: room))
     }
 
     /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
     static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
         switch state.overlay {
-        case .commandLine(let text, _)?: buffer.put(typed(":", text, width: buffer.cols), row: row, col: 0, style: [.bold])
-        case .search(let text)?: buffer.put(typed("/", text, width: buffer.cols), row: row, col: 0, style: [.bold])
-        case .filter(let text)?:
-            let end = buffer.put("filter: ", row: row, col: 0, style: [.bold])
-            let after = buffer.put(TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2)), row: row, col: end, style: [.bold])
-            buffer.put("_", row: row, col: after)
+        case .commandLine(let text, _)?: PromptLine.draw(":", text, tail: state.promptTail, row: row, into: &buffer)
+        case .search(let text)?: PromptLine.draw("/", text, tail: state.promptTail, row: row, into: &buffer)
+        case .filter(let text)?: PromptLine.draw("filter: ", text, tail: state.promptTail, row: row, into: &buffer)
         default: break
         }
     }
