@@ -128,7 +128,7 @@ enum TextInput {
         let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard let word = parts.first, parts.count == 1 || parts[1].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         switch word {
-        case "tag", "tagcluster": return "type a label first (Tab lists them); Esc cancels"
+        case "tag", "tagcluster", "tagvalue", "tagoperation": return "type a label first (Tab lists them); Esc cancels"
         case "note": return "type the note first; Esc cancels"
         default: return nil
         }
@@ -138,7 +138,7 @@ enum TextInput {
     /// text is only their common start (`ring-` of `ring-infrastructure`, `ring-member`), or nil.
     static func halfLabel(_ overlay: Overlay) -> String? {
         guard case .commandLine(let text, let completions) = overlay, completions.count > 1,
-              let space = text.firstIndex(of: " "), ["tag", "tagcluster"].contains(String(text[..<space])) else { return nil }
+              let space = text.firstIndex(of: " "), (["tag"] + AppUpdate.tagWholeWords).contains(String(text[..<space])) else { return nil }
         let label = String(text[text.index(after: space)...])
         guard !completions.contains(label) else { return nil }
         return "Enter again tags '\(label)' as typed, Esc cancels; or type the rest of "
@@ -230,8 +230,15 @@ extension AppUpdate {
             guard !rest.isEmpty else { s.status = "usage: :mark EXPRESSION (filter syntax: risk>0.5 country=RU text)"; return }
             if refuseFilter(&s, line, rest) { return }
             markMatching(&s, rest)
-        case "tagcluster":
-            guard !rest.isEmpty else { s.status = "usage: :tagcluster LABEL"; return }
+        case "tagcluster", "tagvalue", "tagoperation":
+            guard !rest.isEmpty else { s.status = "usage: :\(verb) LABEL"; return }
+            // `tagvalue` and `tagoperation` name what they tag: typed where it is not, nothing
+            // else is tagged in its place.
+            if verb != "tagcluster", verb != tagWholeWord(s) {
+                s.status = verb == "tagvalue" ? "no shared value here: :tagvalue tags a value's sheet and its accounts"
+                    : "no operation row here: :tagoperation tags the operation under the cursor in triage"
+                return
+            }
             // Enter on `T`'s question (some members rated below their cluster) tags as chosen.
             let held = s.heldClusterTag.flatMap { $0.label == rest ? $0 : nil }
             s.heldClusterTag = nil

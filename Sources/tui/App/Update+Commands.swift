@@ -117,7 +117,7 @@ extension AppUpdate {
             PromptLock.open(&s, "tag ")
             s.status = tagTargetText(s)
         case .tagCluster:
-            PromptLock.open(&s, "tagcluster ")
+            PromptLock.open(&s, tagWholeWord(s) + " ")
             s.status = tagClusterTargetText(s)
         case .note:
             PromptLock.open(&s, "note ")

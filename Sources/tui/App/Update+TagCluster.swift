@@ -3,6 +3,19 @@ import Investigate
 /// `T`: tag a whole cluster (an operation's clusters, a shared value's accounts), saying first
 /// what it tags, and asking when some members are rated below their cluster on their own.
 extension AppUpdate {
+    /// The `:` words of `T`, one for each thing it tags: `tagcluster` (also accepted anywhere,
+    /// as before), `tagvalue` on a shared value's sheet, `tagoperation` on an operation's row.
+    static let tagWholeWords = ["tagcluster", "tagvalue", "tagoperation"]
+
+    /// The word `T`'s prompt opens with here, naming what Enter tags: a trial read `:tagcluster`
+    /// on a shared value's sheet, where `T` tags the value and its accounts.
+    static func tagWholeWord(_ s: AppState) -> String {
+        if case .cluster = s.current.kind { return "tagcluster" }
+        if let (t, row) = selectedRow(s), case .cluster? = t.targets[row] { return "tagcluster" }
+        if case .sharedValue = s.current.kind { return "tagvalue" }
+        return selectedOperation(s) != nil ? "tagoperation" : "tagcluster"
+    }
+
     /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
     /// under the cursor, never the marks, and that the marks are not used when there are any.
     static func tagClusterTargetText(_ s: AppState) -> String {
@@ -87,7 +100,7 @@ extension AppUpdate {
                 + (scope.clusterRisk.map { (scope.isOperation ? "well below \(what)'s " : "below \(what)'s ") + Format.risk($0) } ?? "low")
                 + (scope.isOperation ? " or their cluster's" : " on their own") + ", \(scope.depthText)")
         s.heldClusterTag = held
-        PromptLock.open(&s, "tagcluster \(label)", completions: [allKeys])
+        PromptLock.open(&s, "\(tagWholeWord(s)) \(label)", completions: [allKeys])
         s.status = held.count
         return true
     }
