@@ -126,12 +126,15 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                                  sample: kind == .template ? "Summarise the \u{1b}[2Jfollowing text step by step: 0" : nil)
     }
 
+    /// The category of every listed query (`-`: a source without categories).
+    var queryCategory = "code"
+
     func queries(_ scope: QueryScope) -> QueryDetail {
         if slowQueries { usleep(100_000) }
         return QueryDetail(rows: [QueryRow(time: "2026-06-01 14:03", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
-                                    model: "m-large", tokens: 812, category: "code", prompt: Self.hostilePrompt),
+                                    model: "m-large", tokens: 812, category: queryCategory, prompt: Self.hostilePrompt),
                            QueryRow(time: "2026-06-01 13:58", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
-                                    model: "m-large", tokens: 640, category: "code", prompt: "日本語のプロンプト 😀 ok")],
+                                    model: "m-large", tokens: 640, category: queryCategory, prompt: "日本語のプロンプト 😀 ok")],
                     perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10), total: queryTotal)
     }
 

@@ -66,6 +66,9 @@ struct TableColumn: Hashable, Sendable {
     var dropOrder = 0
     /// Drawn as a bar from a 0...1 number rather than as text.
     var isBar = false
+    /// Holds nothing on any row (`-` or empty: the category of a source without categories):
+    /// not drawn at any width, its room given to the flexible columns; the caption names it.
+    var blank = false
 }
 
 /// The rows of a sheet as text, with what each row is (for marks, copy and pivot). Built once

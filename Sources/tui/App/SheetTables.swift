@@ -76,11 +76,13 @@ enum SheetTables {
 
     /// A query history. Narrow screens drop columns by use until the prompt has `promptWidth`:
     /// the account first on one account's history (the breadcrumb names it), then the model,
-    /// the key, the IP and the category; a cluster's history keeps the account.
+    /// the key, the IP and the category; a cluster's history keeps the account. A droppable
+    /// column that is `-` on every row shown (category on a source without categories) is
+    /// blank: not drawn, the prompt gets its room.
     static func queries(_ rows: [QueryRow], scope: QueryScope? = nil) -> SheetTable {
         var oneAccount = false
         if case .account? = scope { oneAccount = true }
-        return SheetTable(
+        var table = SheetTable(
             columns: [.init(title: "time", width: 16),
                       .init(title: "account", width: 11, droppable: oneAccount, dropOrder: 5),
                       .init(title: "key", width: 8, droppable: true, dropOrder: 3),
@@ -93,6 +95,11 @@ enum SheetTables {
             ids: rows.map(\.account),
             targets: rows.map { _ in nil },
             markKeys: rows.map { "query:\($0.account)@\($0.time)" })
+        for index in table.columns.indices where table.columns[index].droppable && !rows.isEmpty
+            && table.rows.allSatisfy({ ["-", ""].contains($0[index]) }) {
+            table.columns[index].blank = true
+        }
+        return table
     }
 }
 

@@ -59,10 +59,11 @@ extension AppUpdate {
             guard columns > 0 else { return }
             let step = id == .columnRight ? 1 : -1
             let all = table(s, s.current).columns
-            // A risk bar has no title and sorts as its number does: the cursor passes over it.
+            // A risk bar has no title and sorts as its number does, a blank column is not drawn:
+            // the cursor passes over them.
             var column = max(0, min(columns - 1, (s.current.column ?? 0) + (s.current.column == nil ? 0 : step)))
-            while all[column].isBar, column + step >= 0, column + step < columns { column += step }
-            if all[column].isBar { column = s.current.column ?? 0 }
+            while all[column].isBar || all[column].blank, column + step >= 0, column + step < columns { column += step }
+            if all[column].isBar || all[column].blank { column = s.current.column ?? 0 }
             s.current.column = column
             s.status = "column: \(table(s, s.current).columns[column].title) (s sorts by it)"
         case .sort:

@@ -1,0 +1,88 @@
+import Investigate
+import Testing
+@testable import tui
+
+/// Two new-user trials of session 16's builds: a shared value's `T` prompted `:tagcluster`, the
+/// query history kept a column that was `-` on every row, sorted triage counted operation rows,
+/// and other leftovers (see each test).
+@Suite struct TrialSeventeenTests {
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { Fixture.press($0, .char($1)) }
+    }
+
+    func promptText(_ s: AppState) -> String? {
+        if case .commandLine(let text, _)? = s.overlay { return text }
+        return nil
+    }
+
+    @Test func tsPromptWordNamesWhatItTags() {
+        let value = Fixture.press(Fixture.loadedState(), .enter, .enter, .enter)
+        #expect(value.current.kind == .sharedValue(.payment, 0))
+        let asked = Fixture.press(value, .char("T"))
+        #expect(promptText(asked) == "tagvalue ")
+        #expect(Fixture.frame(asked)[22].hasPrefix(":tagvalue _"), "\(Fixture.frame(asked)[22])")
+        let tagged = Fixture.press(typed(asked, "ring"), .enter)
+        #expect(tagged.caseState.tags.values.contains { $0.contains("ring") })
+        #expect(tagged.status.hasPrefix("tagged "), "\(tagged.status)")
+        // On a cluster's row it is still `tagcluster`; an operation's row says so.
+        #expect(promptText(Fixture.press(Fixture.loadedState(), .char("T"))) == "tagcluster ")
+        let model = FixtureModel()
+        model.withOperation = true
+        #expect(promptText(Fixture.press(Fixture.loadedState(model: model), .char("T"))) == "tagoperation ")
+        // The word typed where it does not apply tags nothing in its place.
+        let wrong = Fixture.press(typed(Fixture.press(Fixture.loadedState(), .char(":")), "tagvalue ring"), .enter)
+        #expect(wrong.caseState.tags.isEmpty)
+        #expect(wrong.status.hasPrefix("no shared value here"), "\(wrong.status)")
+        // Tab completes the labels after the new words too.
+        let tab = Fixture.press(typed(asked, "ring-"), .tab)
+        guard case .commandLine(let text, let options)? = tab.overlay else { Issue.record("prompt closed"); return }
+        #expect(text == "tagvalue ring-" && options.count > 1, "\(text) \(options)")
+    }
+
+    @Test func aColumnThatIsADashOnEveryRowIsNotDrawn() {
+        let model = FixtureModel()
+        model.queryCategory = "-"
+        let history = Fixture.press(Fixture.loadedState(model: model), .enter, .enter, .char("H"))
+        let table = AppUpdate.table(history, history.current)
+        #expect(table.columns.first { $0.title == "category" }?.blank == true)
+        let frame = Fixture.frame(history)
+        let titles = frame[ViewLayout.tableTitleRow(history.current.kind)]
+        #expect(!titles.contains("category"), "\(titles)")
+        #expect(frame.contains { $0.contains("no category on any row") }, "the caption says why it is gone")
+        // The prompt has the room: wider than with the category shown.
+        let widths = ViewLayout.columnWidths(table.columns, total: 80)
+        let withCategory = Fixture.press(Fixture.loadedState(), .enter, .enter, .char("H"))
+        let shownWidths = ViewLayout.columnWidths(AppUpdate.table(withCategory, withCategory.current).columns, total: 80)
+        #expect(widths.last! > shownWidths.last!, "\(widths) \(shownWidths)")
+        // The column cursor passes over it.
+        var s = history
+        for _ in 0..<8 { s = Fixture.press(s, .char(">")) }
+        #expect(table.columns[s.current.column ?? 0].title == "prompt")
+        #expect(!Fixture.frame(withCategory).contains { $0.contains("no category") })
+    }
+
+    @Test func sortedTriageListsAndCountsClustersOnly() {
+        let model = FixtureModel()
+        model.withOperation = true
+        var s = Fixture.loadedState(model: model)
+        let table = AppUpdate.table(s, s.current)
+        #expect(table.count == 3, "op1's row and its two clusters")
+        let size = table.columns.firstIndex { $0.title == "size" }!
+        let order = RowQuery.order(table, filter: nil, sortColumn: size) ?? []
+        #expect(order.count == 2 && !order.contains { RowQuery.isOperation(table, $0) })
+        // Unsorted, the operation's row is listed (a filter alone keeps it too).
+        #expect(RowQuery.order(table, filter: "c", sortColumn: nil)?.contains { RowQuery.isOperation(table, $0) } == true)
+        s.current.sortColumn = size
+        s = AppUpdate.update(s, .orderReady(depth: 0, kind: .triage, order: order)).state
+        let frame = Fixture.frame(s)
+        #expect(frame[22].hasSuffix("1/2"), "the counter counts clusters: \(frame[22])")
+        #expect(s.status.hasPrefix("2 rows"), "\(s.status)")
+        #expect(frame[2].contains("2 of 2 clusters shown; operations show unsorted"), "\(frame[2])")
+        #expect(!frame.contains { $0.contains("op1") && $0.contains("operation") && $0.hasPrefix(">") })
+        // Without operations nothing is said.
+        var plain = Fixture.loadedState()
+        plain.current.sortColumn = size
+        plain = AppUpdate.update(plain, .orderReady(depth: 0, kind: .triage, order: [1, 0])).state
+        #expect(!Fixture.frame(plain)[2].contains("operations"))
+    }
+}
