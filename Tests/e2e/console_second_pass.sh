@@ -75,13 +75,13 @@ if wait_for p3 '^> c1 ' 60; then
     keys p3 T
     typed p3 'ring-value'
     keys p3 Enter
-    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged [0-9]+ accounts? sharing payment .*'ring-value'( in a new case| - saved in case-0)" 20
+    check "point 3: T on a shared value tags its accounts and the value" p3 "tagged (payment .* and its|the value and) [0-9]+ accounts? 'ring-value'( in a new case| - saved in case-0| \\(saving)" 20
     if case_json p3 | grep -q '"ring-value"'; then ok "point 3: the shared-value tags are in the case store"
     else bad "point 3: the shared-value tags are in the case store" "$(case_json p3 | head -30)"; fi
     keys p3 u
     check "point 4: u asks for Enter and names the write it would undo" p3 "Enter retracts the last write: tag 'ring-value' on [0-9]+ rows"
     keys p3 Enter
-    check "point 4: Enter undoes it and says what was undone" p3 "undone: tag 'ring-value' on [0-9]+ rows \(retracted, kept in the audit trail\)" 20
+    check "point 4: Enter undoes it and says what was undone" p3 "undone: tag 'ring-value' on [0-9]+ rows \(retracted, (kept in the audit trail|audited)\)" 20
     SHOWN=$(case_json p3)
     if echo "$SHOWN" | grep -q '"retracted_tags":\[{' && echo "$SHOWN" | grep -q 'undo in the console' && echo "$SHOWN" | grep -q '"tags":\[\]'; then ok "point 4: the undo is an audited retraction in the store"
     else bad "point 4: the undo is an audited retraction in the store" "$(echo "$SHOWN" | head -40)"; fi

@@ -216,10 +216,14 @@ extension AppUpdate {
                 push(&s, &effects, .sharedValue(kind, found.ids[0]))
                 s.status = "\(kind.rawValue) \(data.model.valueText(kind, found.ids[0])): the one value containing '\(typed)'"
             } else if found.total > 1 {
-                // Each cut in the middle (ends kept: versions differ there), so several fit a line.
-                let names = found.ids.map { TextFit.truncateMiddle(data.model.valueText(kind, $0), to: 24) }.joined(separator: ", ")
-                s.status = "no \(kind.rawValue) '\(typed)'; \(Format.grouped(found.total)) contain it: \(names)"
-                    + (found.total > found.ids.count ? ", ..." : "") + " (type more of one)"
+                // Each cut in the middle (ends kept: versions differ there), so several fit a line;
+                // shorter, and without the hint, where 80 columns need it.
+                func said(_ width: Int, hint: Bool) -> String {
+                    let names = found.ids.map { TextFit.truncateMiddle(data.model.valueText(kind, $0), to: width) }.joined(separator: ", ")
+                    return "no \(kind.rawValue) '\(typed)'; \(Format.grouped(found.total)) contain it: \(names)"
+                        + (found.total > found.ids.count ? ", ..." : "") + (hint ? " (type more of one)" : "")
+                }
+                s.status = StatusFit.first([said(24, hint: true), said(24, hint: false), said(16, hint: false), said(10, hint: false)])
             } else {
                 s.status = "no \(kind.rawValue) '\(typed)', nor one containing it"
             }

@@ -79,9 +79,13 @@ extension AppUpdate {
             effects.append(.persist(.tagChosen(label: label, keys: keys,
                                                context: ["cluster": "c\(cluster)", "members": scope.choiceText(onlyStrong: only)])))
         }
-        s.status = (only
-            ? "tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)"
-            : "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'") + caseSuffix(s)
+        let suffix = caseSuffix(s)
+        s.status = StatusFit.write(only
+            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)" + suffix,
+               "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
+               "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
+            : ["tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + suffix,
+               "tagged c\(cluster) and \(Format.plural(members.count, "account")) '\(label)'" + suffix])
     }
 
     /// Holds `T`'s write on a question when some members are rated below their cluster on
@@ -119,7 +123,10 @@ extension AppUpdate {
         let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
         audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
         effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
-            + caseSuffix(s)
+        let suffix = caseSuffix(s)
+        s.status = StatusFit.write(
+            ["tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'" + suffix,
+             "tagged \(kind.rawValue) \(TextFit.truncateMiddle(data.model.valueText(kind, value), to: 16)) and its \(Format.plural(members.count, "account")) '\(label)'" + suffix,
+             "tagged the value and \(Format.plural(members.count, "account")) '\(label)'" + suffix])
     }
 }

@@ -70,6 +70,8 @@ extension AppUpdate {
             audit(&s, field + ".set", previous)
             effects.append(.persist(field == "status" ? .setStatus(previous) : .setField(field: field, value: previous)))
         }
-        s.status = "undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s)
+        s.status = StatusFit.write(["undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s),
+                                    "undone: \(last.summary) (retracted, audited)" + caseSuffix(s),
+                                    "undone (audited): \(last.summary)" + caseSuffix(s)])
     }
 }

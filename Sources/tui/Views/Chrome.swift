@@ -85,7 +85,8 @@ enum Chrome {
                                         selected: state.promptSelected, into: &buffer)
             if state.promptSelected { buffer.put("   (typing replaces it; Right keeps it)", row: statusRow, col: after) }
         default:
-            let right = state.overlay == nil ? sheetInfo(state) : ""  // an overlay is not about the sheet's rows
+            // An overlay is not about the sheet's rows; a status that needs the room takes it.
+            let right = state.overlay == nil ? sheetInfo(state, beside: state.status, cols: buffer.cols) : ""
             let room = max(0, buffer.cols - TextWidth.of(right) - 1)
             buffer.put(state.status, row: statusRow, col: 0, width: room, role: .accent)
             if !right.isEmpty {
@@ -114,23 +115,48 @@ enum Chrome {
         }
     }
 
+    /// The right end of the status line beside `status`. Beside a status that fits `cols`
+    /// columns alone but not with all of it, the counter gives way, then the sort, then the
+    /// filter, then the marks: the status says what was just done (a trial read
+    /// `tagged ... saved in case-0…` beside `[25 marked]`).
+    static func sheetInfo(_ state: AppState, beside status: String, cols: Int) -> String {
+        var info = sheetInfoParts(state)
+        let room = cols - 1 - TextWidth.of(status)
+        // A status too long even alone is cut anyway: the counter then stays (after its ellipsis).
+        guard room >= 0 else { return joined(info) }
+        for giving in [InfoPart.position, .sort, .filter, .marks] {
+            guard TextWidth.of(joined(info)) > room else { break }
+            info.removeAll { $0.part == giving }
+        }
+        return joined(info)
+    }
+
+    /// The parts of the status line's right end, in the order drawn.
+    private enum InfoPart { case marks, filter, sort, position }
+
+    private static func joined(_ parts: [(part: InfoPart, text: String)]) -> String {
+        parts.isEmpty ? "" : " " + parts.map(\.text).joined(separator: "  ") + " "
+    }
+
     /// The right end of the status line: marks, the filter and sort in force, and the row
     /// counter (` [2 marked] filter: risk>0.5  sort: risk desc  3/50`). Kept off the column
     /// titles so they never collide.
-    static func sheetInfo(_ state: AppState) -> String {
-        var parts: [String] = []
-        if !state.marks.isEmpty { parts.append("[\(Format.grouped(state.marks.count)) marked]") }
+    static func sheetInfo(_ state: AppState) -> String { joined(sheetInfoParts(state)) }
+
+    private static func sheetInfoParts(_ state: AppState) -> [(part: InfoPart, text: String)] {
+        var parts: [(part: InfoPart, text: String)] = []
+        if !state.marks.isEmpty { parts.append((.marks, "[\(Format.grouped(state.marks.count)) marked]")) }
         let sheet = state.current
-        if let filter = sheet.filter { parts.append("filter: " + TextFit.truncate(filter, to: 24, ellipsis: "..")) }
+        if let filter = sheet.filter { parts.append((.filter, "filter: " + TextFit.truncate(filter, to: 24, ellipsis: ".."))) }
         let table = AppUpdate.table(state, sheet)
         if let column = sheet.sortColumn, column < table.columns.count {
-            parts.append("sort: \(table.columns[column].title) " + (sheet.sortAscending ? "asc" : "desc"))
+            parts.append((.sort, "sort: \(table.columns[column].title) " + (sheet.sortAscending ? "asc" : "desc")))
         }
         let count = sheet.visibleCount(tableRows: table.count)
         if count > 0, sheet.pane == 0 {
-            parts.append("\(Format.grouped(min(count, sheet.cursor + 1)))/\(Format.grouped(count))")
+            parts.append((.position, "\(Format.grouped(min(count, sheet.cursor + 1)))/\(Format.grouped(count))"))
         }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
+        return parts
     }
 
     /// The key hints for a sheet, built from the keymap so rebinding shows; only whole hints
