@@ -236,6 +236,16 @@ enum Fixture {
         return step(s, .char("c")).then([.casesListed(cases)])
     }
 
+    /// Performs the `:pivot` scans a step asked for, as the runner does, and applies their results.
+    static func scanned(_ step: Step) -> AppState {
+        var s = step.state
+        for case .scanValues(let kind, let text, let generation) in step.effects {
+            let found = s.data!.model.values(kind, containing: text, limit: 3)
+            s = AppUpdate.update(s, .valuesFound(generation: generation, ids: found.ids, total: found.total)).state
+        }
+        return s
+    }
+
     static func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> [String] {
         RootView.render(state, size: state.size, glyphs: glyphs).lines()
     }

@@ -31,6 +31,9 @@ import Testing
     func said(_ state: AppState, _ keys: [Key]) -> [String] {
         let step = Fixture.step(state, keys.first!).then(keys.dropFirst().map { .key($0) })
         var out = [step.state.status]
+        if step.effects.contains(where: { if case .scanValues = $0 { return true } else { return false } }) {
+            out.append(Fixture.scanned(step).status)
+        }
         for case .persist(let write) in step.effects {
             out.append(SaveAck.pending(step.state.status, write: write))
             out.append(SaveAck.acknowledged(step.state.status, write: write, caseID: "case-0001"))

@@ -85,4 +85,33 @@ import Testing
         plain = AppUpdate.update(plain, .orderReady(depth: 0, kind: .triage, order: [1, 0])).state
         #expect(!Fixture.frame(plain)[2].contains("operations"))
     }
+
+    @Test func pivotOnPartOfAValueScansOffTheInputPath() {
+        var s = Fixture.press(Fixture.loadedState(), .char(" "))  // a mark, which Esc must not clear
+        s = typed(Fixture.press(s, .char(":")), "pivot ip 203.0")
+        let asked = Fixture.step(s, .enter)
+        guard case .scanValues(.ip, "203.0", let generation)? = asked.effects.last else {
+            Issue.record("no scan asked for: \(asked.effects)"); return
+        }
+        #expect(asked.state.status.hasPrefix("pivot: reading the ip values for '203.0'... (Esc cancels)"), "\(asked.state.status)")
+        #expect(asked.state.current.kind == .triage, "nothing opens before the scan answers")
+        // The answer opens the one value containing it.
+        let opened = AppUpdate.update(asked.state, .valuesFound(generation: generation, ids: [0], total: 1)).state
+        #expect(opened.current.kind == .sharedValue(.ip, 0))
+        #expect(opened.status.hasSuffix("the one value containing '203.0'"), "\(opened.status)")
+        // Esc drops it: said, the marks kept, and the late answer opens nothing.
+        let cancelled = Fixture.press(asked.state, .escape)
+        #expect(cancelled.status.hasPrefix("pivot cancelled"), "\(cancelled.status)")
+        #expect(cancelled.marks.count == 1 && !cancelled.clearMarksArmed)
+        let late = AppUpdate.update(cancelled, .valuesFound(generation: generation, ids: [0], total: 1)).state
+        #expect(late.current.kind == .triage)
+        // A sheet opened meanwhile is not left for the answer's.
+        let moved = Fixture.press(asked.state, .enter)
+        let stale = AppUpdate.update(moved, .valuesFound(generation: generation, ids: [0], total: 1)).state
+        #expect(stale.current.kind == moved.current.kind)
+        // A whole value still opens at once, with no scan.
+        let whole = Fixture.step(typed(Fixture.press(Fixture.loadedState(), .char(":")), "pivot ip 203.0.113.7"), .enter)
+        #expect(whole.state.current.kind == .sharedValue(.ip, 0))
+        #expect(!whole.effects.contains { if case .scanValues = $0 { return true } else { return false } })
+    }
 }
