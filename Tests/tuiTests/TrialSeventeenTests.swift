@@ -114,4 +114,40 @@ import Testing
         #expect(whole.state.current.kind == .sharedValue(.ip, 0))
         #expect(!whole.effects.contains { if case .scanValues = $0 { return true } else { return false } })
     }
+
+    @Test func wideScreensWidenTriagesLinksColumnUpToItsWidestCell() {
+        let long = ["payment", "ip", "user_agent", "template"]
+        let rows = FixtureModel().clusters().map { row -> TriageRow in
+            var r = row
+            r.strongestKinds = long
+            return r
+        }
+        let table = SheetTables.triage(rows)
+        let links = table.columns.firstIndex { $0.title == "links" }!
+        let want = TextWidth.of(long.joined(separator: ","))
+        #expect((14...16).contains(ViewLayout.columnWidths(table.columns, total: 80)[links]), "80 columns: a share of the spare")
+        #expect(ViewLayout.columnWidths(table.columns, total: 160)[links] == want)
+        // Never wider than its widest cell: the rest goes to the other flexible columns.
+        let widths = ViewLayout.columnWidths(table.columns, total: 240)
+        #expect(widths[links] == want && widths.reduce(0, +) + 2 + widths.count - 1 == 240)
+        // Short cells: the column stays as it was.
+        #expect(ViewLayout.columnWidths(SheetTables.triage(FixtureModel().clusters()).columns, total: 160)[links] == 14)
+    }
+
+    @Test func anAccountsValuesSayHowTheyAreOrdered() {
+        let account = Fixture.press(Fixture.loadedState(), .enter, .enter)
+        #expect(Fixture.frame(account)[3].hasSuffix("ordered by: shared, hubs, own"), "\(Fixture.frame(account)[3])")
+        // The risk pane is not the values: no caption there.
+        #expect(!Fixture.frame(Fixture.press(account, .tab))[3].contains("ordered by"))
+    }
+
+    @Test func theCaseSheetGroupsTagsByLabel() {
+        var c = CaseState()
+        c.tags[MarkKey.cluster(1)] = ["ring-member"]
+        c.tags[MarkKey.cluster(2)] = ["decoy"]
+        c.tags[MarkKey.cluster(3)] = ["ring-member"]
+        c.tags[MarkKey.account(.init("acct_a"))] = ["decoy"]
+        let rows = CaseTable.build(c).rows.map { $0[1] + " " + $0[2] }
+        #expect(rows == ["c2 (cluster) decoy", "acct_a (account) decoy", "c1 (cluster) ring-member", "c3 (cluster) ring-member"], "\(rows)")
+    }
 }

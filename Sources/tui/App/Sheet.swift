@@ -66,6 +66,9 @@ struct TableColumn: Hashable, Sendable {
     var dropOrder = 0
     /// Drawn as a bar from a 0...1 number rather than as text.
     var isBar = false
+    /// A flexible column grows no wider than this (its widest cell): spare width goes on to the
+    /// other flexible columns. Nil: no limit.
+    var maxWidth: Int?
     /// Holds nothing on any row (`-` or empty: the category of a source without categories):
     /// not drawn at any width, its room given to the flexible columns; the caption names it.
     var blank = false

@@ -15,11 +15,15 @@ enum SheetTables {
         }
     }
 
+    /// Triage. Its links column grows on a wide screen up to its widest cell (a trial's wide
+    /// screen still cut `payment,ip,user_agent,template` at 14).
     static func triage(_ rows: [TriageRow]) -> SheetTable {
-        SheetTable(
+        let links = rows.map { TextWidth.of($0.strongestKinds.joined(separator: ",")) }.max() ?? 0
+        return SheetTable(
             columns: [.init(title: "cluster", width: 7), .init(title: "risk", width: 4, alignRight: true),
                       .init(title: "", width: 6, droppable: true, isBar: true),
-                      .init(title: "size", width: 5, alignRight: true), .init(title: "links", width: 14),
+                      .init(title: "size", width: 5, alignRight: true),
+                      .init(title: "links", width: 14, flexible: true, maxWidth: max(14, links)),
                       .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
                       .init(title: "tags", width: 6)],
             rows: rows.map { r in

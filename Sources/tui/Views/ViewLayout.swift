@@ -38,7 +38,7 @@ enum ViewLayout {
     /// Column widths for a table at a total width (2 columns reserved for cursor and mark
     /// markers, one space between columns). A blank column is never drawn (width 0). When too narrow, droppable columns go first (width
     /// 0), highest `dropOrder` first and then right to left, then the widest columns shrink;
-    /// spare width goes to flexible columns.
+    /// spare width goes to flexible columns, each up to its `maxWidth`.
     static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         var widths = columns.map(\.width)
@@ -55,12 +55,20 @@ enum ViewLayout {
             widths[widest] -= 1
             sum -= 1
         }
-        let flexible = active.filter { columns[$0].flexible }
-        if sum < total, !flexible.isEmpty {
-            let spare = total - sum
-            for (i, index) in flexible.enumerated() {
-                widths[index] += spare / flexible.count + (i < spare % flexible.count ? 1 : 0)
+        func grows(_ index: Int) -> Bool { columns[index].maxWidth.map { widths[index] < $0 } ?? true }
+        var growing = active.filter { columns[$0].flexible && grows($0) }
+        var spare = total - sum
+        while spare > 0, !growing.isEmpty {
+            var used = 0
+            for (i, index) in growing.enumerated() {
+                let share = spare / growing.count + (i < spare % growing.count ? 1 : 0)
+                let given = min(share, columns[index].maxWidth.map { $0 - widths[index] } ?? share)
+                widths[index] += given
+                used += given
             }
+            spare -= used
+            growing = growing.filter(grows)
+            if used == 0 { break }
         }
         return widths
     }
