@@ -48,7 +48,11 @@ import Testing
         let frame = Fixture.frame(history)
         let titles = frame[ViewLayout.tableTitleRow(history.current.kind)]
         #expect(!titles.contains("category"), "\(titles)")
-        #expect(frame.contains { $0.contains("no category on any row") }, "the caption says why it is gone")
+        // The caption says why it is gone where it fits after the hidden columns' hint.
+        var wide = history
+        wide.size = TerminalSize(rows: 24, cols: 120)
+        #expect(Fixture.frame(wide).contains { $0.contains("no category on any row") }, "\(Fixture.frame(wide).prefix(4))")
+        #expect(!frame.contains { $0.contains("…") && $0.contains("per hour") }, "never cut: \(frame.prefix(4))")
         // The prompt has the room: wider than with the category shown.
         let widths = ViewLayout.columnWidths(table.columns, total: 80)
         let withCategory = Fixture.press(Fixture.loadedState(), .enter, .enter, .char("H"))
@@ -125,11 +129,17 @@ import Testing
         let table = SheetTables.triage(rows)
         let links = table.columns.firstIndex { $0.title == "links" }!
         let want = TextWidth.of(long.joined(separator: ","))
-        #expect((14...16).contains(ViewLayout.columnWidths(table.columns, total: 80)[links]), "80 columns: a share of the spare")
+        #expect(ViewLayout.columnWidths(table.columns, total: 80)[links] == 14, "80 columns: no width to spare")
         #expect(ViewLayout.columnWidths(table.columns, total: 160)[links] == want)
-        // Never wider than its widest cell: the rest goes to the other flexible columns.
+        // Never wider than its widest cell, and only from width the others would leave blank:
+        // their cells stay whole.
         let widths = ViewLayout.columnWidths(table.columns, total: 240)
         #expect(widths[links] == want && widths.reduce(0, +) + 2 + widths.count - 1 == 240)
+        for title in ["accounts", "signals"] {
+            let index = table.columns.firstIndex { $0.title == title }!
+            let widest = table.rows.map { TextWidth.of($0[index]) }.max()!
+            #expect(ViewLayout.columnWidths(table.columns, total: 120)[index] >= widest, "\(title) stays whole at 120")
+        }
         // Short cells: the column stays as it was.
         #expect(ViewLayout.columnWidths(SheetTables.triage(FixtureModel().clusters()).columns, total: 160)[links] == 14)
     }

@@ -15,15 +15,15 @@ enum SheetTables {
         }
     }
 
-    /// Triage. Its links column grows on a wide screen up to its widest cell (a trial's wide
-    /// screen still cut `payment,ip,user_agent,template` at 14).
+    /// Triage. Its links column widens on a wide screen up to its widest cell, from the width the
+    /// accounts and signals columns would leave blank (a trial's wide screen still cut
+    /// `payment,ip,user_agent,template` at 14).
     static func triage(_ rows: [TriageRow]) -> SheetTable {
-        let links = rows.map { TextWidth.of($0.strongestKinds.joined(separator: ",")) }.max() ?? 0
-        return SheetTable(
+        var table = SheetTable(
             columns: [.init(title: "cluster", width: 7), .init(title: "risk", width: 4, alignRight: true),
                       .init(title: "", width: 6, droppable: true, isBar: true),
                       .init(title: "size", width: 5, alignRight: true),
-                      .init(title: "links", width: 14, flexible: true, maxWidth: max(14, links)),
+                      .init(title: "links", width: 14),
                       .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
                       .init(title: "tags", width: 6)],
             rows: rows.map { r in
@@ -40,6 +40,11 @@ enum SheetTables {
             ids: rows.map { $0.isOperation ? $0.operation ?? "op" : "c\($0.cluster)" },
             targets: rows.map { $0.isOperation ? nil : .cluster($0.cluster) },
             markKeys: rows.map { $0.isOperation ? MarkKey.operation($0.operation ?? "op") : MarkKey.cluster($0.cluster) })
+        for (index, title) in table.columns.enumerated().map({ ($0.offset, $0.element.title) }) where ["links", "accounts", "signals"].contains(title) {
+            let widest = table.rows.map { TextWidth.of($0[index]) }.max() ?? 0
+            if title == "links" { table.columns[index].widensTo = widest } else { table.columns[index].contentWidth = widest }
+        }
+        return table
     }
 
     /// Accounts as rows; with `clusters`, each row's cluster beside its id (a shared value's

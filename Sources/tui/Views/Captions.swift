@@ -26,14 +26,20 @@ enum Captions {
         return out
     }
 
-    /// `  4 columns hidden: Enter shows them` when the width drops columns of `table`, and
-    /// `  no category on any row` for a blank column (not drawn at any width), or "".
+    /// `  4 columns hidden: Enter shows them` when the width drops columns of `table`, or "".
     static func hiddenColumns(_ table: SheetTable, width: Int) -> String {
         let widths = ViewLayout.columnWidths(table.columns, total: width)
         let hidden = zip(table.columns, widths).filter { !$0.0.blank && $0.1 == 0 }.count
+        return hidden == 0 ? "" : "  \(Format.plural(hidden, "column")) hidden: Enter shows \(hidden == 1 ? "it" : "them")"
+    }
+
+    /// `  no category on any row` for `table`'s blank columns (never drawn), or "": said after
+    /// `line` where it fits in `width` columns (the hidden columns' hint, which a key acts on, first).
+    static func blankColumns(_ table: SheetTable, after line: String, width: Int) -> String {
         let blank = table.columns.filter(\.blank).map(\.title)
-        return (blank.isEmpty ? "" : "  no " + blank.joined(separator: ", ") + " on any row")
-            + (hidden == 0 ? "" : "  \(Format.plural(hidden, "column")) hidden: Enter shows \(hidden == 1 ? "it" : "them")")
+        guard !blank.isEmpty else { return "" }
+        let note = "  no " + blank.joined(separator: ", ") + " on any row"
+        return TextWidth.of(line + note) <= width - 1 ? note : ""
     }
 
     /// `2,000 of 3,000 queries, newest first (+ shows more)`, or `12 queries`.

@@ -67,9 +67,11 @@ enum SheetHeaders {
             } else if let d = model?.queries(scope) {
                 // A filter on a cut history covers the loaded rows only: that comes first.
                 let head = Captions.filterCoverage(state, state.current).map { $0 + "  filter: " + (state.current.filter ?? "") }
+                let table = AppUpdate.table(state, state.current)
+                let hours = "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"
+                    + Captions.hiddenColumns(table, width: buffer.cols)
                 lines = [head ?? Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
-                         "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"
-                            + Captions.hiddenColumns(AppUpdate.table(state, state.current), width: buffer.cols)]
+                         hours + Captions.blankColumns(table, after: hours, width: buffer.cols)]
             }
         case .singles:
             if AppUpdate.isPending(state, state.current) {

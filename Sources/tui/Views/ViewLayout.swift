@@ -38,7 +38,8 @@ enum ViewLayout {
     /// Column widths for a table at a total width (2 columns reserved for cursor and mark
     /// markers, one space between columns). A blank column is never drawn (width 0). When too narrow, droppable columns go first (width
     /// 0), highest `dropOrder` first and then right to left, then the widest columns shrink;
-    /// spare width goes to flexible columns, each up to its `maxWidth`.
+    /// spare width goes to flexible columns; a column that `widensTo` its widest cell then takes
+    /// what they hold beyond their own widest cells.
     static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         var widths = columns.map(\.width)
@@ -55,20 +56,22 @@ enum ViewLayout {
             widths[widest] -= 1
             sum -= 1
         }
-        func grows(_ index: Int) -> Bool { columns[index].maxWidth.map { widths[index] < $0 } ?? true }
-        var growing = active.filter { columns[$0].flexible && grows($0) }
-        var spare = total - sum
-        while spare > 0, !growing.isEmpty {
-            var used = 0
-            for (i, index) in growing.enumerated() {
-                let share = spare / growing.count + (i < spare % growing.count ? 1 : 0)
-                let given = min(share, columns[index].maxWidth.map { $0 - widths[index] } ?? share)
-                widths[index] += given
-                used += given
+        let flexible = active.filter { columns[$0].flexible }
+        if sum < total, !flexible.isEmpty {
+            let spare = total - sum
+            for (i, index) in flexible.enumerated() {
+                widths[index] += spare / flexible.count + (i < spare % flexible.count ? 1 : 0)
             }
-            spare -= used
-            growing = growing.filter(grows)
-            if used == 0 { break }
+        }
+        for index in active {
+            guard let target = columns[index].widensTo, target > widths[index] else { continue }
+            for donor in flexible {
+                guard let content = columns[donor].contentWidth else { continue }
+                let surplus = widths[donor] - max(content, columns[donor].width)
+                let given = min(max(0, surplus), target - widths[index])
+                widths[donor] -= given
+                widths[index] += given
+            }
         }
         return widths
     }
