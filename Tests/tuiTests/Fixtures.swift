@@ -168,6 +168,10 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
     func valueID(_ kind: LinkKind, _ text: String) -> Int32? { text == valueText(kind, 0) ? 0 : nil }
 
+    /// False as for an engine's compacted pool whose lookup table is not rebuilt yet.
+    var lookupReady = true
+    func valueLookupIsReady(_ kind: LinkKind) -> Bool { lookupReady }
+
     func accountIDs(prefix: String, limit: Int) -> [String] {
         Array(accounts.map(\.id).filter { $0.hasPrefix(prefix) }.prefix(limit))
     }
@@ -240,8 +244,13 @@ enum Fixture {
     static func scanned(_ step: Step) -> AppState {
         var s = step.state
         for case .scanValues(let kind, let text, let generation) in step.effects {
-            let found = s.data!.model.values(kind, containing: text, limit: 3)
-            s = AppUpdate.update(s, .valuesFound(generation: generation, ids: found.ids, total: found.total)).state
+            let model = s.data!.model
+            if let id = model.valueID(kind, text) {
+                s = AppUpdate.update(s, .valuesFound(generation: generation, ids: [id], total: 1, exact: true)).state
+            } else {
+                let found = model.values(kind, containing: text, limit: 3)
+                s = AppUpdate.update(s, .valuesFound(generation: generation, ids: found.ids, total: found.total)).state
+            }
         }
         return s
     }

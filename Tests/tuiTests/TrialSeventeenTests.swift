@@ -117,6 +117,15 @@ import Testing
         let whole = Fixture.step(typed(Fixture.press(Fixture.loadedState(), .char(":")), "pivot ip 203.0.113.7"), .enter)
         #expect(whole.state.current.kind == .sharedValue(.ip, 0))
         #expect(!whole.effects.contains { if case .scanValues = $0 { return true } else { return false } })
+        // Unless its lookup table would first be rebuilt: then it too is looked up off the input path.
+        let cold = FixtureModel()
+        cold.lookupReady = false
+        let later = Fixture.step(typed(Fixture.press(Fixture.loadedState(model: cold), .char(":")), "pivot ip 203.0.113.7"), .enter)
+        #expect(later.state.current.kind == .triage)
+        #expect(later.effects.contains { if case .scanValues(.ip, "203.0.113.7", _) = $0 { return true } else { return false } })
+        let opened2 = Fixture.scanned(later)
+        #expect(opened2.current.kind == .sharedValue(.ip, 0))
+        #expect(opened2.status.isEmpty, "a whole value opens as at once, with nothing to say: \(opened2.status)")
     }
 
     @Test func wideScreensWidenTriagesLinksColumnUpToItsWidestCell() {

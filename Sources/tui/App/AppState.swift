@@ -234,8 +234,9 @@ enum Action: Sendable {
     case recordRead(request: String, fields: [RecordField])
     /// Who an account fires with is built (the model holds it).
     case firingRead(account: Int)
-    /// The values of a `:pivot` scan (at most three, and how many in all) for scan `generation`.
-    case valuesFound(generation: Int, ids: [Int32], total: Int)
+    /// The values of a `:pivot` scan (at most three, and how many in all) for scan `generation`;
+    /// `exact` when the text was a whole value.
+    case valuesFound(generation: Int, ids: [Int32], total: Int, exact: Bool = false)
 }
 
 /// `T`'s write held on its question: the label typed, which members Enter will tag, and the

@@ -99,8 +99,12 @@ extension ConsoleRunner {
             let inbox = self.inbox
             inbox.jobStarted()
             DispatchQueue.global(qos: .userInitiated).async {
-                let found = model.values(kind, containing: text, limit: 3)
-                inbox.post(.valuesFound(generation: generation, ids: found.ids, total: found.total))
+                if let id = model.valueID(kind, text) {
+                    inbox.post(.valuesFound(generation: generation, ids: [id], total: 1, exact: true))
+                } else {
+                    let found = model.values(kind, containing: text, limit: 3)
+                    inbox.post(.valuesFound(generation: generation, ids: found.ids, total: found.total, exact: false))
+                }
                 inbox.jobFinished()
             }
         case .listCases:

@@ -7,13 +7,16 @@ import Investigate
 extension AppUpdate {
     /// The scan's result: one value opens; several are named; none says so. Dropped when it is
     /// not the scan waited for, or another sheet is now on top.
-    static func valuesFound(_ s: inout AppState, _ effects: inout [Effect], generation: Int, ids: [Int32], total: Int) {
+    static func valuesFound(_ s: inout AppState, _ effects: inout [Effect], generation: Int, ids: [Int32], total: Int,
+                            exact: Bool = false) {
         guard let scan = s.pivotScan, scan.generation == generation else { return }
         s.pivotScan = nil
         guard let data = s.data, s.stack.count == scan.depth, s.current.kind == scan.sheet else { return }
         let kind = scan.kind
         let typed = TextEscaping.visible(scan.text)
-        if total == 1, let id = ids.first {
+        if exact, let id = ids.first {
+            push(&s, &effects, .sharedValue(kind, id))
+        } else if total == 1, let id = ids.first {
             push(&s, &effects, .sharedValue(kind, id))
             s.status = "\(kind.rawValue) \(data.model.valueText(kind, id)): the one value containing '\(typed)'"
         } else if total > 1 {

@@ -99,8 +99,8 @@ enum AppUpdate {
             if s.current.kind == .account(account), let count = s.data?.model.firing(account, build: false)?.partners.count {
                 s.current.paneCursor = max(0, min(s.current.paneCursor, count - 1))
             }
-        case .valuesFound(let generation, let ids, let total):
-            valuesFound(&s, &effects, generation: generation, ids: ids, total: total)
+        case .valuesFound(let generation, let ids, let total, let exact):
+            valuesFound(&s, &effects, generation: generation, ids: ids, total: total, exact: exact)
         case .casesListed(let cases):
             let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
             s.overlay = .casePicker(cases: cases, cursor: cursor)
