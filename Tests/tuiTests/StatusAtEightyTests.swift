@@ -69,6 +69,9 @@ import Testing
         add("compare", said(s, [.char("=")]))
         add("copy", said(s, [.enter, .enter, .char("y")]))
         add("unbound", said(s, [.ctrl("x")]))
+        // What `y` says once copied, for a 24-character id (no tmux or terminal is used here).
+        let id = String(repeating: "a", count: 24)
+        add("copied", [Clipboard.Said.copiedToTmux(id), Clipboard.Said.copiedToTmuxBufferOnly(id), Clipboard.Said.sentByOSC52(id)])
         add("undo nothing", said(s, [.char("u")]))
         for (what, message) in messages where !message.isEmpty {
             var shown = s
