@@ -83,6 +83,20 @@ import Testing
         #expect(messages.count > 20)
     }
 
+    @Test func theQuestionsBeneathAPromptAreWholeAt80Columns() {
+        var s = realistic()
+        s = Fixture.press(typed(Fixture.press(s, .char("t")), Self.label), .enter)
+        for keys in [[Key.char("u")], [.char("e")]] {
+            let asked = Fixture.press(s, keys[0])
+            let footer = Fixture.frame(asked)[23]
+            guard case .commandLine(_, let completions)? = asked.overlay, let question = completions.first else {
+                Issue.record("no question: \(footer)"); continue
+            }
+            #expect(footer.contains(question), "\(footer)")
+            #expect(question.contains("Esc"), "\(question)")
+        }
+    }
+
     @Test func theCounterGivesWayOnlyAsFarAsNeeded() {
         var s = realistic()
         s.status = "tagged 25 rows '\(Self.label)' - saved in case-0001"

@@ -157,8 +157,10 @@ extension AppUpdate {
     /// Enter, and the case sheet shows it exported only once the store says so (`caseSynced`).
     static func askExport(_ s: inout AppState) {
         let name = s.caseState.id ?? "the open case"
-        PromptLock.open(
-            &s, "export", completions: ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"])
+        // The key line beneath the prompt (after its leading space) whole at 80 columns.
+        PromptLock.open(&s, "export", completions: [StatusFit.first(
+            ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)",
+             "Enter exports \(name) as a signed bundle, Esc cancels (earlier ones are kept)"], room: StatusFit.width - 1)])
     }
 
     private static func open(_ s: inout AppState, _ effects: inout [Effect]) {

@@ -37,7 +37,9 @@ extension AppUpdate {
     /// `u`: asks for Enter before taking back the session's last write.
     static func askUndo(_ s: inout AppState) {
         guard let last = s.undoable.last else { s.status = "nothing to undo in this session"; return }
-        PromptLock.open(&s, "undo", completions: ["Enter retracts the last write: " + last.summary + "  (Esc keeps it)"])
+        PromptLock.open(&s, "undo", completions: [StatusFit.first(["Enter retracts the last write: " + last.summary + "  (Esc keeps it)",
+                                                                   "Enter retracts " + last.summary + " (Esc keeps it)"],
+                                                                  room: StatusFit.width - 1)])
     }
 
     /// `:undo`: retracts the session's last write, in the audit trail, and says what was undone.
