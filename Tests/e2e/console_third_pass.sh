@@ -24,13 +24,21 @@ if wait_for t1 '^> c1 ' 60; then
     typed t1 'whole'; keys t1 Enter
     wait_for t1 "tagged cluster c1" 20
     typed t1 ':case'; keys t1 Enter
-    check "1: the case sheet's header says the tags are ordered by id" t1 '^case: .* tagged rows \(by id\)'
-    ROWS=$(screen t1 | grep -E '^[> ][* ]tag ' | sed -E 's/^[> ][* ]tag +([^ ]+) \(([a-z]+)\).*/\2 \1/')
-    FIRST=$(echo "$ROWS" | head -1)
-    ACCTS=$(echo "$ROWS" | grep '^account ' | awk '{print $2}')
-    if [ "$FIRST" = "cluster c1" ] && [ "$(echo "$ACCTS" | wc -l)" -ge 3 ] && [ "$ACCTS" = "$(echo "$ACCTS" | LC_ALL=C sort)" ]; then
-        ok "1: the cluster comes first, then the accounts in id order"
-    else bad "1: the cluster comes first, then the accounts in id order" "$(screen t1)"; fi
+    check "1: the case sheet's header says the tags are grouped by label" t1 '^case: .* tagged rows \(by label\)'
+    ROWS=$(screen t1 | grep -E '^[> ][* ]tag ' | sed -E 's/^[> ][* ]tag +([^ ]+) \(([a-z]+)\) +([^ ]+).*/\3 \2 \1/')
+    # Each label set is one run; within it the cluster comes first, then the accounts in id order.
+    if echo "$ROWS" | python3 -c '
+import sys
+rows = [l.split() for l in sys.stdin.read().splitlines() if l.strip()]
+runs = [r[0] for i, r in enumerate(rows) if i == 0 or rows[i - 1][0] != r[0]]
+ok = len(rows) >= 4 and len(runs) == len(set(runs))
+for label in set(runs):
+    group = [(r[1] != "cluster", r[2].encode()) for r in rows if r[0] == label]
+    ok = ok and group == sorted(group)
+ok = ok and any(r[1] == "cluster" and r[2] == "c1" for r in rows)
+sys.exit(0 if ok else 1)'; then
+        ok "1: tags grouped by label, each group's cluster first, then its accounts in id order"
+    else bad "1: tags grouped by label, each group's cluster first, then its accounts in id order" "$(screen t1)"; fi
 else bad "1: console starts" "$(screen t1)"; fi
 stop t1
 

@@ -59,7 +59,7 @@ if wait_for t16 '^> (c|op)[0-9]+ ' 90; then
         keys t16 o
         check "1: o chooses only the others (nothing written yet)" t16 "^ Enter tags only the [0-9]+ others? \\(not $CL itself\\); o: all [0-9]+ instead"
         keys t16 Enter
-        check "1: Enter tags only the others" t16 "tagged [0-9]+ accounts? of $CL 'ring-member' \\([0-9]+ rated below the cluster's 0\\.[0-9]+ left out, and $CL itself\\)" 20
+        check "1: Enter tags only the others" t16 "tagged [0-9]+ of $CL's [0-9]+ accounts 'ring-member'( \\([0-9]+ rated low left out\\))?" 20
         wait_for t16 'saved in case-0001' 20
         SHOWN=$(XDG_DATA_HOME=$WORK/data-t16 "$BIN" case show case-0001 --format json 2>&1)
         if echo "$SHOWN" | grep -q '"ring-member"' && ! echo "$SHOWN" | grep -q 'acct_zr_0001' && ! echo "$SHOWN" | grep -q "\"$CL\""; then

@@ -78,7 +78,7 @@ keys main k
 wait_for main '^> c1 ' 5
 
 keys main y
-wait_for main 'copied c1 to the tmux buffer' 5
+wait_for main "copied c1 to (the tmux|tmux's) buffer" 5
 if [ "$("${TMUX_CMD[@]}" show-buffer 2>/dev/null)" = c1 ]; then ok "y inside tmux copies the id into tmux's buffer and says so"
 else bad "y copies into the tmux buffer" "$(screen main | tail -3)"; fi
 

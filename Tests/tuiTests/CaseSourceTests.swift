@@ -100,7 +100,7 @@ import Testing
         sheet.caseState = opened
         sheet = AppUpdate.update(sheet, .run("case")).state
         let rows = Fixture.frame(sheet)
-        #expect(rows[1].hasPrefix("case: console b  1 tagged row +1 of another source (by id)"))
+        #expect(rows[1].hasPrefix("case: console b  1 tagged row +1 of another source (by label)"))
         #expect(rows.contains { $0.contains("c1 (cluster of another source)") && $0.hasSuffix("ring") })
         // A cluster tag written from a (after the confirmation) is a's: it shows on a, not on b.
         let both = try fromA.apply(.tagCluster(label: "seen-on-a", cluster: "c1", members: []))

@@ -126,12 +126,15 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                                  sample: kind == .template ? "Summarise the \u{1b}[2Jfollowing text step by step: 0" : nil)
     }
 
+    /// The category of every listed query (`-`: a source without categories).
+    var queryCategory = "code"
+
     func queries(_ scope: QueryScope) -> QueryDetail {
         if slowQueries { usleep(100_000) }
         return QueryDetail(rows: [QueryRow(time: "2026-06-01 14:03", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
-                                    model: "m-large", tokens: 812, category: "code", prompt: Self.hostilePrompt),
+                                    model: "m-large", tokens: 812, category: queryCategory, prompt: Self.hostilePrompt),
                            QueryRow(time: "2026-06-01 13:58", account: "acct_9f3e21", key: "sk-1", ip: "203.0.113.7",
-                                    model: "m-large", tokens: 640, category: "code", prompt: "日本語のプロンプト 😀 ok")],
+                                    model: "m-large", tokens: 640, category: queryCategory, prompt: "日本語のプロンプト 😀 ok")],
                     perHour: Array(repeating: 0, count: 12) + [5, 9] + Array(repeating: 0, count: 10), total: queryTotal)
     }
 
@@ -164,6 +167,10 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     func accountIndex(_ id: String) -> Int? { accounts.firstIndex { $0.id == id } }
 
     func valueID(_ kind: LinkKind, _ text: String) -> Int32? { text == valueText(kind, 0) ? 0 : nil }
+
+    /// False as for an engine's compacted pool whose lookup table is not rebuilt yet.
+    var lookupReady = true
+    func valueLookupIsReady(_ kind: LinkKind) -> Bool { lookupReady }
 
     func accountIDs(prefix: String, limit: Int) -> [String] {
         Array(accounts.map(\.id).filter { $0.hasPrefix(prefix) }.prefix(limit))
@@ -231,6 +238,21 @@ enum Fixture {
         s.caseState.id = "case-0002"
         s.caseState.title = "Hydra payment cluster"
         return step(s, .char("c")).then([.casesListed(cases)])
+    }
+
+    /// Performs the `:pivot` scans a step asked for, as the runner does, and applies their results.
+    static func scanned(_ step: Step) -> AppState {
+        var s = step.state
+        for case .scanValues(let kind, let text, let generation) in step.effects {
+            let model = s.data!.model
+            if let id = model.valueID(kind, text) {
+                s = AppUpdate.update(s, .valuesFound(generation: generation, ids: [id], total: 1, exact: true)).state
+            } else {
+                let found = model.values(kind, containing: text, limit: 3)
+                s = AppUpdate.update(s, .valuesFound(generation: generation, ids: found.ids, total: found.total)).state
+            }
+        }
+        return s
     }
 
     static func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> [String] {

@@ -93,7 +93,7 @@ extension RenderTests {
     @Test func caseSheet() {
         expectScreen("caseSheet", #"""
          Triage > case untitled
-        case: untitled  1 tagged row (by id), 0 notes, 1 audit entry
+        case: untitled  1 tagged row (by label), 0 notes, 1 audit entry
         status open  severity -  assignee -  disposition -  (S sets them)
         export: not exported
           what  item                                      detail

@@ -168,7 +168,7 @@ import Testing
          Triage > cluster c1 > acct_9f3..
         acct_9f3e21  cluster c1  risk 0.91 █████████░
         country RU  plan payg
-        queries  ▃▅█
+        queries  ▃▅█                                   ordered by: shared, hubs, own
           kind         value                                               shared by hub
         > payment      pf_77aa                                                     2
           ip           203.0.113.7                                                 2

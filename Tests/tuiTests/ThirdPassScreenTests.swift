@@ -24,8 +24,8 @@ import Testing
         s.caseState = c
         s = AppUpdate.update(s, .run("case")).state
         let frame = Fixture.frame(s)
-        #expect(frame[1].contains("6 tagged rows (by id)"), "the header says the order")
-        #expect(HelpOverlay.lines(s).contains { $0.contains("tags by id - clusters (c2 before c10), then accounts") })
+        #expect(frame[1].contains("6 tagged rows (by label)"), "the header says the order")
+        #expect(HelpOverlay.lines(s).contains { $0.contains("tags by label, each label's by id (c2 before c10, accounts") })
     }
 
     // MARK: 2. the graph legend names every value drawn; counters never collide with titles

@@ -102,7 +102,7 @@ import Testing
         func pivot(_ text: String) -> AppState {
             var s = Fixture.press(source.loaded(), .char(":"))
             s = ("pivot user_agent " + text).reduce(s) { Fixture.press($0, .char($1)) }
-            return Fixture.press(s, .enter)
+            return Fixture.scanned(Fixture.step(s, .enter))
         }
         let one = pivot("noteweave")
         guard case .sharedValue(.userAgent, _) = one.current.kind else { Issue.record("\(one.status)"); return }

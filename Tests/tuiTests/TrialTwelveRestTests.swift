@@ -88,7 +88,7 @@ import Testing
         let asked = Fixture.step(typedExport, .enter)
         #expect(!asked.effects.contains(.export), ":export alone writes nothing")
         #expect(asked.state.overlay == .commandLine(text: "export", completions: [
-            "Enter exports case-0001 as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"]))
+            "Enter exports case-0001 as a signed bundle, Esc cancels (earlier ones are kept)"]))
         // The confirming Enter exports and stays on triage: it never opens the row behind.
         let confirmed = Fixture.step(asked.state, .enter)
         #expect(confirmed.effects.filter { $0 == .export }.count == 1)

@@ -16,7 +16,7 @@ import Testing
         s = undone.state
         let keys = [MarkKey.account(ExactText("acct_9f3e21")), MarkKey.account(ExactText("acct_a0b1c2"))]
         #expect(undone.effects == [.persist(.untag(label: "ring", keys: keys))])
-        #expect(s.status.hasPrefix("undone: tag 'ring' on 2 rows (retracted, kept in the audit trail)"))
+        #expect(s.status.hasPrefix("undone: tag 'ring' on 2 rows (retracted, audited)"), "\(s.status)")
         #expect(s.caseState.tags.isEmpty)
         #expect(s.caseState.audit.map(\.command) == ["tag", "untag"])
         #expect(Fixture.press(s, .char("u")).status == "nothing to undo in this session")

@@ -1,3 +1,5 @@
+import Investigate
+
 /// An overlay drawn over the sheet; text overlays capture typed keys.
 enum Overlay: Hashable, Sendable {
     /// `?`: every command with its keys, scrolled by `offset` lines.
@@ -124,6 +126,9 @@ struct AppState: Sendable {
     /// without a trailing space is a whole command (`export`, `undo`): typing adds nothing to it.
     /// Cleared whenever no `:` prompt is open.
     var promptLock = ""
+    /// How many characters of the open prompt's text lie after its cursor (0: at the end, where
+    /// typing appends). Reset whenever no text prompt is open.
+    var promptTail = 0
     /// Keys typed while the `c` picker's case list is being read (nil when none is): applied to
     /// the picker once it opens, as a terminal's type-ahead is.
     var pickerTypeAhead: [Key]?
@@ -135,6 +140,11 @@ struct AppState: Sendable {
     /// A `T` held on its question (some members are rated below their cluster on their own):
     /// `o` switches between all and only the others, Enter writes; dropped when the prompt closes.
     var heldClusterTag: HeldClusterTag?
+    /// A `:pivot KIND PART` whose scan of the kind's values runs off the input path (nil when
+    /// none): its result applies only while this is the scan waited for. Esc drops it.
+    var pivotScan: PivotScan?
+    /// Numbers each scan, so a dropped scan's late result is told apart.
+    var pivotScans = 0
     /// A saved session to restore once the data is loaded.
     var pendingRestore: String?
     /// Clock used for audit entries (injected, so `update` stays pure).
@@ -182,6 +192,18 @@ enum Effect: Hashable, Sendable {
     case showMore(SheetKind)
     /// Build who an account fires with (its timing pane) in the background.
     case readFiring(account: Int)
+    /// Scan a kind's values for those containing `text` (`:pivot KIND PART`), in the background.
+    case scanValues(kind: LinkKind, text: String, generation: Int)
+}
+
+/// A `:pivot KIND PART` waiting for its scan: the kind, the text typed, the scan's number and
+/// the sheet it was typed on (a result that finds another sheet on top is dropped).
+struct PivotScan: Hashable, Sendable {
+    var kind: LinkKind
+    var text: String
+    var generation: Int
+    var depth: Int
+    var sheet: SheetKind
 }
 
 /// Everything that can happen: keys, commands, and messages from background work.
@@ -212,6 +234,9 @@ enum Action: Sendable {
     case recordRead(request: String, fields: [RecordField])
     /// Who an account fires with is built (the model holds it).
     case firingRead(account: Int)
+    /// The values of a `:pivot` scan (at most three, and how many in all) for scan `generation`;
+    /// `exact` when the text was a whole value.
+    case valuesFound(generation: Int, ids: [Int32], total: Int, exact: Bool = false)
 }
 
 /// `T`'s write held on its question: the label typed, which members Enter will tag, and the

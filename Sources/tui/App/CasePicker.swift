@@ -41,7 +41,7 @@ enum CasePicker {
                 AppUpdate.showCaseSheet(&s, &effects)
             } else {
                 AppUpdate.openCase(&s, &effects, id: chosen.id)
-                s.status = "switched to \(chosen.id) '\(chosen.title)'"
+                s.status = "switched to \(chosen.id) '\(TextFit.truncate(chosen.title, to: 40, ellipsis: ".."))'"
             }
         case .closeOverlay?, .casePicker?, .quit?:
             s.overlay = nil

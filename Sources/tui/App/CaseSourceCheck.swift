@@ -88,7 +88,7 @@ enum CaseSourceCheck {
 extension AppUpdate {
     /// The `:` verbs that write into the open case.
     static let writeVerbs: Set<String> = [
-        "tag", "tagcluster", "note", "set", "status", "severity", "assignee", "disposition", "undo", "export",
+        "tag", "tagcluster", "tagvalue", "tagoperation", "note", "set", "status", "severity", "assignee", "disposition", "undo", "export",
     ]
 
     /// Holds a write into a case made on another source until the investigator confirms it:

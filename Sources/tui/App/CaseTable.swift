@@ -3,9 +3,9 @@ import Investigate
 /// The rows of the case sheet: tagged items, notes and the audit trail.
 enum CaseTable {
     /// How the tagged rows are ordered, as the case sheet's header says it.
-    static let tagOrderShort = "by id"
+    static let tagOrderShort = "by label"
     /// The same, in full, as `?` says it.
-    static let tagOrder = "case sheet: another source's cluster tags first, then tags by id - clusters (c2 before c10), then accounts, then shared values"
+    static let tagOrder = "case sheet: another source's cluster tags first, then tags by label, each label's by id (c2 before c10, accounts, values)"
     /// The row key of a cluster tag made on another source (`elsewhere:cluster:c3`).
     static let otherSourcePrefix = "elsewhere:"
 
@@ -24,7 +24,15 @@ enum CaseTable {
             targets.append(nil)
             keys.append(otherSourcePrefix + key)
         }
-        for key in orderedTagKeys(c.tags.keys) {
+        // Grouped by label (a trial read ring-member, decoy, ring-member down the list): rows with
+        // the same labels together, each group in id order.
+        let byID = orderedTagKeys(c.tags.keys)
+        let position = Dictionary(uniqueKeysWithValues: byID.enumerated().map { ($1, $0) })
+        let grouped = byID.sorted { a, b in
+            let (la, lb) = (labelOrder(c.tags[a] ?? []), labelOrder(c.tags[b] ?? []))
+            return la != lb ? la < lb : position[a]! < position[b]!
+        }
+        for key in grouped {
             let what = MarkKey.display(key)
             rows.append(["tag", what.text + " (" + what.kind + ")", c.tags[key, default: []].joined(separator: ",")])
             ids.append(what.text)
@@ -51,6 +59,9 @@ enum CaseTable {
 }
 
 extension CaseTable {
+    /// A row's labels as the case sheet groups them: sorted, joined.
+    static func labelOrder(_ labels: [String]) -> String { labels.sorted().joined(separator: ",") }
+
     /// Tag keys in a stable order that reads as one: clusters by number (`c2` before `c10`),
     /// then accounts by id, then shared values by kind and value, ids compared by their exact
     /// bytes. (Sorting the keys themselves, which hold base64, scrambled the ids.)

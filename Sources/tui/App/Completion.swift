@@ -8,19 +8,19 @@ enum LinkKindName {
 
 /// Tab completion for the `:` line: command names, link kinds after `pivot`, account ids after
 /// `open`, the case's fields after `set` (what `S` prefills) and the statuses and severities
-/// they take, and the built-in and open case's labels after `tag` and `tagcluster` (what `t` and
-/// `T` prefill).
+/// they take, and the built-in and open case's labels after `tag` and `T`'s words (`tagcluster`,
+/// `tagvalue`, `tagoperation`: what `t` and `T` prefill).
 enum Completion {
     /// Every verb the `:` line accepts.
     static var verbs: [String] {
-        let names = ConsoleCommands.all.compactMap(\.colonName) + ["pivot", "dump", "quit", "note", "tagcluster"]
+        let names = ConsoleCommands.all.compactMap(\.colonName) + ["pivot", "dump", "quit", "note"] + AppUpdate.tagWholeWords
         return Array(Set(names)).sorted()
     }
 
     /// The completed text and the options (when more than one remains).
     static func complete(_ text: String, data: ConsoleData?, labels: [String] = []) -> (String, [String]) {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if words.count >= 2, words[0] == "tag" || words[0] == "tagcluster" {
+        if words.count >= 2, words[0] == "tag" || AppUpdate.tagWholeWords.contains(words[0]) {
             return completeLabel(verb: words[0], typed: words.dropFirst().joined(separator: " "), labels: labels)
         }
         let head = words.dropLast().joined(separator: " ")

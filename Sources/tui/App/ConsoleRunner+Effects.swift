@@ -94,6 +94,19 @@ extension ConsoleRunner {
                 inbox.post(.firingRead(account: account))
                 inbox.jobFinished()
             }
+        case .scanValues(let kind, let text, let generation):
+            guard let model = state.data?.model else { return }
+            let inbox = self.inbox
+            inbox.jobStarted()
+            DispatchQueue.global(qos: .userInitiated).async {
+                if let id = model.valueID(kind, text) {
+                    inbox.post(.valuesFound(generation: generation, ids: [id], total: 1, exact: true))
+                } else {
+                    let found = model.values(kind, containing: text, limit: 3)
+                    inbox.post(.valuesFound(generation: generation, ids: found.ids, total: found.total, exact: false))
+                }
+                inbox.jobFinished()
+            }
         case .listCases:
             guard let backend = caseBackend else {
                 dispatch(.caseListFailed("no case store (cases kept in memory; :case shows this one)"))

@@ -355,6 +355,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func valueID(_ kind: LinkKind, _ text: String) -> Int32? { index.valueID(kind, text) }
 
+    func valueLookupIsReady(_ kind: LinkKind) -> Bool { data.pools.pool(for: kind)?.lookupIsReady ?? true }
+
     /// One pass over the kind's values, on a `:pivot` that found no exact value: the value's raw
     /// text, ASCII case folded, against the typed text's. Measured on a 10.02M-query source
     /// (`replay /tmp/big-t`, Enter on `:pivot ip zz9`): 166-192 ms over its IPs, once per command.

@@ -4,10 +4,13 @@ import Foundation
 /// runner can run them on a background queue for large sheets.
 enum RowQuery {
     /// The visible order for a filter and sort column; nil means "all rows in table order".
+    /// Sorted, triage's rows are its clusters only: an operation's row (a heading over its
+    /// clusters, with no number of its own to sort by) is left out, and counted out.
     /// - Complexity: O(n log n) in the rows.
     static func order(_ table: SheetTable, filter: String?, sortColumn: Int?, ascending: Bool = false) -> [Int]? {
         guard filter != nil || sortColumn != nil else { return nil }
         var rows = Array(0..<table.count)
+        if sortColumn != nil { rows = rows.filter { !isOperation(table, $0) } }
         if let filter {
             let terms = FilterTerm.parse(filter, columns: table.columns.map(\.title))
             rows = rows.filter { r in terms.allSatisfy { $0.matches(table.rows[r]) } }
@@ -17,6 +20,11 @@ enum RowQuery {
             rows = zip(rows, keys).sorted { a, b in a.1 == b.1 ? a.0 < b.0 : (ascending ? a.1 < b.1 : a.1 > b.1) }.map(\.0)
         }
         return rows
+    }
+
+    /// True when `row` is an operation's heading row (triage with operations).
+    static func isOperation(_ table: SheetTable, _ row: Int) -> Bool {
+        row < table.markKeys.count && table.markKeys[row].hasPrefix(MarkKey.operation(""))
     }
 
     /// The first visible position at or after `from` (or before, backwards) whose row contains

@@ -4,9 +4,14 @@
 /// once claimed "saved in case-0001" although nothing had been written).
 enum SaveAck {
     /// The status shown while a write is on its way to the store.
+    /// At 80 columns a long message drops its ` in case-0001` (the acknowledgement says where).
     static func pending(_ message: String, write: CaseWrite) -> String {
         if case .openCase(let id) = write { return joined(message, "opening \(id)...") }
-        return message + "  (saving...)"
+        let full = message + "  (saving...)"
+        guard TextWidth.of(full) > StatusFit.width, let cut = message.range(of: " in ", options: .backwards) else { return full }
+        let suffix = message[cut.upperBound...]
+        guard suffix.hasPrefix("case-") || suffix == "a new case" else { return full }
+        return String(message[..<cut.lowerBound]) + " (saving...)"
     }
 
     /// The status once the store has applied `write`; `caseID` is the case it went to.

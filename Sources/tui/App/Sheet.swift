@@ -66,6 +66,15 @@ struct TableColumn: Hashable, Sendable {
     var dropOrder = 0
     /// Drawn as a bar from a 0...1 number rather than as text.
     var isBar = false
+    /// The widest cell (for a flexible column): width beyond it is surplus another column may
+    /// take (`widensTo`). Nil: unknown, nothing given.
+    var contentWidth: Int?
+    /// A column that widens up to this (its widest cell) from the flexible columns' surplus: the
+    /// width they would leave blank. Nil: it keeps `width`.
+    var widensTo: Int?
+    /// Holds nothing on any row (`-` or empty: the category of a source without categories):
+    /// not drawn at any width, its room given to the flexible columns; the caption names it.
+    var blank = false
 }
 
 /// The rows of a sheet as text, with what each row is (for marks, copy and pivot). Built once

@@ -15,11 +15,15 @@ enum SheetTables {
         }
     }
 
+    /// Triage. Its links column widens on a wide screen up to its widest cell, from the width the
+    /// accounts and signals columns would leave blank (a trial's wide screen still cut
+    /// `payment,ip,user_agent,template` at 14).
     static func triage(_ rows: [TriageRow]) -> SheetTable {
-        SheetTable(
+        var table = SheetTable(
             columns: [.init(title: "cluster", width: 7), .init(title: "risk", width: 4, alignRight: true),
                       .init(title: "", width: 6, droppable: true, isBar: true),
-                      .init(title: "size", width: 5, alignRight: true), .init(title: "links", width: 14),
+                      .init(title: "size", width: 5, alignRight: true),
+                      .init(title: "links", width: 14),
                       .init(title: "accounts", width: 14, flexible: true), .init(title: "signals", width: 12, flexible: true),
                       .init(title: "tags", width: 6)],
             rows: rows.map { r in
@@ -36,6 +40,11 @@ enum SheetTables {
             ids: rows.map { $0.isOperation ? $0.operation ?? "op" : "c\($0.cluster)" },
             targets: rows.map { $0.isOperation ? nil : .cluster($0.cluster) },
             markKeys: rows.map { $0.isOperation ? MarkKey.operation($0.operation ?? "op") : MarkKey.cluster($0.cluster) })
+        for (index, title) in table.columns.enumerated().map({ ($0.offset, $0.element.title) }) where ["links", "accounts", "signals"].contains(title) {
+            let widest = table.rows.map { TextWidth.of($0[index]) }.max() ?? 0
+            if title == "links" { table.columns[index].widensTo = widest } else { table.columns[index].contentWidth = widest }
+        }
+        return table
     }
 
     /// Accounts as rows; with `clusters`, each row's cluster beside its id (a shared value's
@@ -76,11 +85,13 @@ enum SheetTables {
 
     /// A query history. Narrow screens drop columns by use until the prompt has `promptWidth`:
     /// the account first on one account's history (the breadcrumb names it), then the model,
-    /// the key, the IP and the category; a cluster's history keeps the account.
+    /// the key, the IP and the category; a cluster's history keeps the account. A droppable
+    /// column that is `-` on every row shown (category on a source without categories) is
+    /// blank: not drawn, the prompt gets its room.
     static func queries(_ rows: [QueryRow], scope: QueryScope? = nil) -> SheetTable {
         var oneAccount = false
         if case .account? = scope { oneAccount = true }
-        return SheetTable(
+        var table = SheetTable(
             columns: [.init(title: "time", width: 16),
                       .init(title: "account", width: 11, droppable: oneAccount, dropOrder: 5),
                       .init(title: "key", width: 8, droppable: true, dropOrder: 3),
@@ -93,6 +104,11 @@ enum SheetTables {
             ids: rows.map(\.account),
             targets: rows.map { _ in nil },
             markKeys: rows.map { "query:\($0.account)@\($0.time)" })
+        for index in table.columns.indices where table.columns[index].droppable && !rows.isEmpty
+            && table.rows.allSatisfy({ ["-", ""].contains($0[index]) }) {
+            table.columns[index].blank = true
+        }
+        return table
     }
 }
 

@@ -59,10 +59,11 @@ extension AppUpdate {
             guard columns > 0 else { return }
             let step = id == .columnRight ? 1 : -1
             let all = table(s, s.current).columns
-            // A risk bar has no title and sorts as its number does: the cursor passes over it.
+            // A risk bar has no title and sorts as its number does, a blank column is not drawn:
+            // the cursor passes over them.
             var column = max(0, min(columns - 1, (s.current.column ?? 0) + (s.current.column == nil ? 0 : step)))
-            while all[column].isBar, column + step >= 0, column + step < columns { column += step }
-            if all[column].isBar { column = s.current.column ?? 0 }
+            while all[column].isBar || all[column].blank, column + step >= 0, column + step < columns { column += step }
+            if all[column].isBar || all[column].blank { column = s.current.column ?? 0 }
             s.current.column = column
             s.status = "column: \(table(s, s.current).columns[column].title) (s sorts by it)"
         case .sort:
@@ -117,7 +118,7 @@ extension AppUpdate {
             PromptLock.open(&s, "tag ")
             s.status = tagTargetText(s)
         case .tagCluster:
-            PromptLock.open(&s, "tagcluster ")
+            PromptLock.open(&s, tagWholeWord(s) + " ")
             s.status = tagClusterTargetText(s)
         case .note:
             PromptLock.open(&s, "note ")
@@ -156,8 +157,10 @@ extension AppUpdate {
     /// Enter, and the case sheet shows it exported only once the store says so (`caseSynced`).
     static func askExport(_ s: inout AppState) {
         let name = s.caseState.id ?? "the open case"
-        PromptLock.open(
-            &s, "export", completions: ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)"])
+        // The key line beneath the prompt (after its leading space) whole at 80 columns.
+        PromptLock.open(&s, "export", completions: [StatusFit.first(
+            ["Enter exports \(name) as a signed bundle, Esc cancels (a new file; earlier bundles are kept)",
+             "Enter exports \(name) as a signed bundle, Esc cancels (earlier ones are kept)"], room: StatusFit.width - 1)])
     }
 
     private static func open(_ s: inout AppState, _ effects: inout [Effect]) {

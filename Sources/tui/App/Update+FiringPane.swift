@@ -46,7 +46,7 @@ extension AppUpdate {
             s.status = "copying \(partner.id)..."
             return true
         case .mark, .markAll, .invertMarks, .compare:
-            s.status = "who it fires with: Enter opens the account (mark it there); Tab goes to the next pane"
+            s.status = "who it fires with: Enter opens the account (mark it there); Tab: next pane"
             return true
         default:
             return false

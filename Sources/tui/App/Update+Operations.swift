@@ -36,10 +36,13 @@ extension AppUpdate {
             effects.append(.persist(.tagChosen(label: label, keys: keys,
                                                context: ["operation": id, "members": scope.choiceText(onlyStrong: only)])))
         }
-        s.status = only
-            ? "tagged \(Format.plural(members.count, "account")) of operation \(id) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and its clusters)" + caseSuffix(s)
-            : "tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and "
-                + "\(Format.plural(members.count, "account")) '\(label)'" + caseSuffix(s)
+        let suffix = caseSuffix(s)
+        s.status = StatusFit.write(only
+            ? ["tagged \(Format.plural(members.count, "account")) of operation \(id) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and its clusters)" + suffix,
+               "tagged \(Format.grouped(members.count)) of \(id)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
+               "tagged \(Format.grouped(members.count)) of \(id)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
+            : ["tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and \(Format.plural(members.count, "account")) '\(label)'" + suffix,
+               "tagged \(id): \(Format.plural(clusterKeys.count, "cluster")), \(Format.plural(members.count, "account")) '\(label)'" + suffix])
     }
 
     /// Enter on an operation's row: what ties it, as a record whose tying values j/k select and

@@ -3,6 +3,19 @@ import Investigate
 /// `T`: tag a whole cluster (an operation's clusters, a shared value's accounts), saying first
 /// what it tags, and asking when some members are rated below their cluster on their own.
 extension AppUpdate {
+    /// The `:` words of `T`, one for each thing it tags: `tagcluster` (also accepted anywhere,
+    /// as before), `tagvalue` on a shared value's sheet, `tagoperation` on an operation's row.
+    static let tagWholeWords = ["tagcluster", "tagvalue", "tagoperation"]
+
+    /// The word `T`'s prompt opens with here, naming what Enter tags: a trial read `:tagcluster`
+    /// on a shared value's sheet, where `T` tags the value and its accounts.
+    static func tagWholeWord(_ s: AppState) -> String {
+        if case .cluster = s.current.kind { return "tagcluster" }
+        if let (t, row) = selectedRow(s), case .cluster? = t.targets[row] { return "tagcluster" }
+        if case .sharedValue = s.current.kind { return "tagvalue" }
+        return selectedOperation(s) != nil ? "tagoperation" : "tagcluster"
+    }
+
     /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
     /// under the cursor, never the marks, and that the marks are not used when there are any.
     static func tagClusterTargetText(_ s: AppState) -> String {
@@ -66,9 +79,13 @@ extension AppUpdate {
             effects.append(.persist(.tagChosen(label: label, keys: keys,
                                                context: ["cluster": "c\(cluster)", "members": scope.choiceText(onlyStrong: only)])))
         }
-        s.status = (only
-            ? "tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)"
-            : "tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'") + caseSuffix(s)
+        let suffix = caseSuffix(s)
+        s.status = StatusFit.write(only
+            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)" + suffix,
+               "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
+               "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
+            : ["tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + suffix,
+               "tagged c\(cluster) and \(Format.plural(members.count, "account")) '\(label)'" + suffix])
     }
 
     /// Holds `T`'s write on a question when some members are rated below their cluster on
@@ -87,7 +104,7 @@ extension AppUpdate {
                 + (scope.clusterRisk.map { (scope.isOperation ? "well below \(what)'s " : "below \(what)'s ") + Format.risk($0) } ?? "low")
                 + (scope.isOperation ? " or their cluster's" : " on their own") + ", \(scope.depthText)")
         s.heldClusterTag = held
-        PromptLock.open(&s, "tagcluster \(label)", completions: [allKeys])
+        PromptLock.open(&s, "\(tagWholeWord(s)) \(label)", completions: [allKeys])
         s.status = held.count
         return true
     }
@@ -106,7 +123,10 @@ extension AppUpdate {
         let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
         audit(&s, "tag-value", "\(label): \(kind.rawValue) \(shown) (\(Format.plural(members.count, "account")))")
         effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'"
-            + caseSuffix(s)
+        let suffix = caseSuffix(s)
+        s.status = StatusFit.write(
+            ["tagged \(Format.plural(members.count, "account")) sharing \(kind.rawValue) \(shown), and the value, '\(label)'" + suffix,
+             "tagged \(kind.rawValue) \(TextFit.truncateMiddle(data.model.valueText(kind, value), to: 16)) and its \(Format.plural(members.count, "account")) '\(label)'" + suffix,
+             "tagged the value and \(Format.plural(members.count, "account")) '\(label)'" + suffix])
     }
 }

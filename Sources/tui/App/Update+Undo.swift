@@ -37,7 +37,9 @@ extension AppUpdate {
     /// `u`: asks for Enter before taking back the session's last write.
     static func askUndo(_ s: inout AppState) {
         guard let last = s.undoable.last else { s.status = "nothing to undo in this session"; return }
-        PromptLock.open(&s, "undo", completions: ["Enter retracts the last write: " + last.summary + "  (Esc keeps it)"])
+        PromptLock.open(&s, "undo", completions: [StatusFit.first(["Enter retracts the last write: " + last.summary + "  (Esc keeps it)",
+                                                                   "Enter retracts " + last.summary + " (Esc keeps it)"],
+                                                                  room: StatusFit.width - 1)])
     }
 
     /// `:undo`: retracts the session's last write, in the audit trail, and says what was undone.
@@ -70,6 +72,8 @@ extension AppUpdate {
             audit(&s, field + ".set", previous)
             effects.append(.persist(field == "status" ? .setStatus(previous) : .setField(field: field, value: previous)))
         }
-        s.status = "undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s)
+        s.status = StatusFit.write(["undone: \(last.summary) (retracted, kept in the audit trail)" + caseSuffix(s),
+                                    "undone: \(last.summary) (retracted, audited)" + caseSuffix(s),
+                                    "undone (audited): \(last.summary)" + caseSuffix(s)])
     }
 }

@@ -99,6 +99,8 @@ enum AppUpdate {
             if s.current.kind == .account(account), let count = s.data?.model.firing(account, build: false)?.partners.count {
                 s.current.paneCursor = max(0, min(s.current.paneCursor, count - 1))
             }
+        case .valuesFound(let generation, let ids, let total, let exact):
+            valuesFound(&s, &effects, generation: generation, ids: ids, total: total, exact: exact)
         case .casesListed(let cases):
             let cursor = cases.firstIndex { $0.id == s.caseState.id } ?? 0
             s.overlay = .casePicker(cases: cases, cursor: cursor)
@@ -118,6 +120,7 @@ enum AppUpdate {
             s.heldWrite = nil
             s.heldClusterTag = nil
         }
+        if s.overlay?.takesText != true { s.promptTail = 0 }
         return Step(state: s, effects: effects)
     }
 
@@ -172,6 +175,8 @@ enum AppUpdate {
             }
             return
         }
+        // A `:pivot` scan being read: Esc drops it (before Esc's other uses: no mark is cleared).
+        if s.overlay == nil, s.pivotScan != nil, s.keymap.command(for: key) == .closeOverlay, cancelPivotScan(&s) { return }
         if let overlay = s.overlay {
             if overlay.takesText {
                 TextInput.handle(&s, &effects, key)

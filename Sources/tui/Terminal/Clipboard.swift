@@ -10,16 +10,17 @@ enum Clipboard {
     /// How long tmux may take before the copy falls back to OSC 52.
     static let tmuxTimeout: TimeInterval = 1.0
 
-    /// Copies `text`; returns the status line that says how (or why it could not).
+    /// Copies `text`; returns the status line that says how (or why it could not), worded
+    /// shorter where a long id would cut it at 80 columns (`StatusFit`).
     static func copy(_ text: String, insideTmux: Bool, shown: String) -> String {
         if insideTmux {
             switch runTmux(["load-buffer", "-w", "-"], input: text) {
             case .ok:
-                return "copied \(shown) to the tmux buffer (and the system clipboard, where tmux passes it on)"
+                return Said.copiedToTmux(shown)
             case .failed(let why):
                 // tmux before 3.2 has no -w: the buffer alone still works for prefix-].
                 if case .ok = runTmux(["load-buffer", "-"], input: text) {
-                    return "copied \(shown) to the tmux buffer only (this tmux cannot pass it to the system clipboard)"
+                    return Said.copiedToTmuxBufferOnly(shown)
                 }
                 return OSC52.write(text, tmux: true)
                     ? "tmux load-buffer failed (\(why)); sent \(shown) by OSC 52 through tmux instead"
@@ -27,8 +28,26 @@ enum Clipboard {
             }
         }
         return OSC52.write(text, tmux: false)
-            ? "sent \(shown) to the terminal's clipboard by OSC 52 (works where the terminal allows it)"
+            ? Said.sentByOSC52(shown)
             : "could not copy \(shown): no terminal to send OSC 52 to"
+    }
+
+    /// What a copy says, the fullest wording that fits 80 columns.
+    enum Said {
+        static func copiedToTmux(_ shown: String) -> String {
+            StatusFit.first(["copied \(shown) to the tmux buffer (and the system clipboard, where tmux passes it on)",
+                             "copied \(shown) to tmux's buffer (and the clipboard, tmux 3.2+)"])
+        }
+
+        static func copiedToTmuxBufferOnly(_ shown: String) -> String {
+            StatusFit.first(["copied \(shown) to the tmux buffer only (this tmux cannot pass it to the system clipboard)",
+                             "copied \(shown) to tmux's buffer only (not the clipboard)"])
+        }
+
+        static func sentByOSC52(_ shown: String) -> String {
+            StatusFit.first(["sent \(shown) to the terminal's clipboard by OSC 52 (works where the terminal allows it)",
+                             "sent \(shown) by OSC 52 (copied where the terminal allows it)"])
+        }
     }
 
     /// What running tmux gave.

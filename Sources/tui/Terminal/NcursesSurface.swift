@@ -30,6 +30,7 @@ final class NcursesSurface: Surface {
         noecho()
         nonl()
         keypad(inv_stdscr(), true)
+        NcursesSurface.defineEditingKeys()
         set_escdelay(25)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -75,6 +76,18 @@ final class NcursesSurface: Surface {
         for scalar in (cell.text ?? " ").unicodeScalars { wide.append(wchar_t(bitPattern: scalar.value)) }
         wide.append(0)
         _ = inv_mvadd_wch(Int32(row), Int32(col), wide, attrs, pair)
+    }
+
+    /// Home and End as tmux, screen and rxvt send them (`ESC [1~` `ESC [4~`, `ESC [7~` `ESC [8~`)
+    /// and as xterm does outside keypad mode (`ESC [H` `ESC [F`), whatever `TERM`'s entry says:
+    /// under tmux with `TERM=xterm-256color` Home arrived as Esc and `[1~`, closing a prompt
+    /// and running the rest as commands (`~` inverted the marks).
+    private static func defineEditingKeys() {
+        let home = inv_key_home(), end = inv_key_end()
+        for (sequence, code) in [("\u{1B}[1~", home), ("\u{1B}[4~", end), ("\u{1B}[7~", home), ("\u{1B}[8~", end),
+                                 ("\u{1B}[H", home), ("\u{1B}[F", end), ("\u{1B}OH", home), ("\u{1B}OF", end)] {
+            _ = define_key(sequence, code)
+        }
     }
 
     func nextKey(timeoutMilliseconds: Int) -> Key? {

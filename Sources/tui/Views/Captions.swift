@@ -28,8 +28,18 @@ enum Captions {
 
     /// `  4 columns hidden: Enter shows them` when the width drops columns of `table`, or "".
     static func hiddenColumns(_ table: SheetTable, width: Int) -> String {
-        let hidden = ViewLayout.columnWidths(table.columns, total: width).filter { $0 == 0 }.count
+        let widths = ViewLayout.columnWidths(table.columns, total: width)
+        let hidden = zip(table.columns, widths).filter { !$0.0.blank && $0.1 == 0 }.count
         return hidden == 0 ? "" : "  \(Format.plural(hidden, "column")) hidden: Enter shows \(hidden == 1 ? "it" : "them")"
+    }
+
+    /// `  no category on any row` for `table`'s blank columns (never drawn), or "": said after
+    /// `line` where it fits in `width` columns (the hidden columns' hint, which a key acts on, first).
+    static func blankColumns(_ table: SheetTable, after line: String, width: Int) -> String {
+        let blank = table.columns.filter(\.blank).map(\.title)
+        guard !blank.isEmpty else { return "" }
+        let note = "  no " + blank.joined(separator: ", ") + " on any row"
+        return TextWidth.of(line + note) <= width - 1 ? note : ""
     }
 
     /// `2,000 of 3,000 queries, newest first (+ shows more)`, or `12 queries`.
@@ -57,10 +67,21 @@ enum Captions {
 
     /// The triage caption for the state: `filter 'risk>0.5': 4 of 13 clusters shown; ...` when
     /// a filter is in force, else `triage(_:width:)`.
+    /// Sorted with operations in the table, it says they show unsorted (their rows are left out).
     static func triage(_ state: AppState, _ counts: TriageCounts, width: Int) -> String {
-        guard let filter = state.current.filter, state.current.order != nil else { return triage(counts, width: width) }
+        var tail = ""
+        if state.current.sortColumn != nil, state.current.order != nil {
+            let table = AppUpdate.table(state, state.current)
+            if table.markKeys.indices.contains(where: { RowQuery.isOperation(table, $0) }) {
+                tail = "; operations show unsorted"
+            }
+        }
+        let room = max(0, width - TextWidth.of(tail))
+        guard let filter = state.current.filter, state.current.order != nil else {
+            return triage(state.current.order == nil ? counts : triageShown(state, counts), width: room) + tail
+        }
         let lead = "filter '\(filter)': "
-        return lead + triage(triageShown(state, counts), width: max(0, width - TextWidth.of(lead)))
+        return lead + triage(triageShown(state, counts), width: max(0, room - TextWidth.of(lead))) + tail
     }
 
     /// A capped sheet's cut: rows loaded and rows in all (query history, single accounts); nil

@@ -66,7 +66,7 @@ enum Chrome {
         }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            let end = buffer.put(typed(":", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
+            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow, into: &buffer)
             // What the command will act on (`t` with marks from other sheets says so); kept
             // beside the prompt while the line beneath lists completions or a question's keys.
             if !state.status.isEmpty {
@@ -78,15 +78,15 @@ enum Chrome {
                 return
             }
         case .search(let text)?:
-            buffer.put(typed("/", text, width: buffer.cols), row: statusRow, col: 0, style: [.bold])
+            PromptLine.draw("/", text, tail: state.promptTail, row: statusRow, into: &buffer)
         case .filter(let text)?:
-            let end = buffer.put("filter: ", row: statusRow, col: 0, style: [.bold])
             // A reopened filter shows its old text selected (reverse): typing replaces it.
-            let shown = TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2))
-            let after = buffer.put(shown, row: statusRow, col: end, style: state.promptSelected ? [.bold, .reverse] : [.bold])
-            buffer.put("_" + (state.promptSelected ? "   (typing replaces it; Right keeps it)" : ""), row: statusRow, col: after)
+            let after = PromptLine.draw("filter: ", text, tail: state.promptTail, row: statusRow,
+                                        selected: state.promptSelected, into: &buffer)
+            if state.promptSelected { buffer.put("   (typing replaces it; Right keeps it)", row: statusRow, col: after) }
         default:
-            let right = state.overlay == nil ? sheetInfo(state) : ""  // an overlay is not about the sheet's rows
+            // An overlay is not about the sheet's rows; a status that needs the room takes it.
+            let right = state.overlay == nil ? sheetInfo(state, beside: state.status, cols: buffer.cols) : ""
             let room = max(0, buffer.cols - TextWidth.of(right) - 1)
             buffer.put(state.status, row: statusRow, col: 0, width: room, role: .accent)
             if !right.isEmpty {
@@ -97,43 +97,66 @@ enum Chrome {
         buffer.put(" " + hints, row: footerRow, col: 0, style: [.reverse])
     }
 
-    /// A prompt's line: its sign, the typed text and the cursor (`:note abc_`). Text wider than
-    /// the screen keeps its end in view, after an ellipsis, so what is typed can be read before
-    /// Enter writes it (`:…goes beyond eighty columns_`).
+    /// A prompt's line with the cursor at the end, as text: its sign, the typed text and the
+    /// cursor (`:note abc_`). Text wider than the screen keeps its end in view, after an
+    /// ellipsis (`:…goes beyond eighty columns_`); `PromptLine` draws other cursor positions.
     static func typed(_ sign: String, _ text: String, width: Int) -> String {
-        sign + TextFit.truncateHead(text, to: max(1, width - TextWidth.of(sign) - 2)) + "_"
+        let room = max(1, width - TextWidth.of(sign) - 1)
+        return PromptLine.text(sign, PromptLine.view(text, cursor: text.count, room: room))
     }
 
     /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
     static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
         switch state.overlay {
-        case .commandLine(let text, _)?: buffer.put(typed(":", text, width: buffer.cols), row: row, col: 0, style: [.bold])
-        case .search(let text)?: buffer.put(typed("/", text, width: buffer.cols), row: row, col: 0, style: [.bold])
-        case .filter(let text)?:
-            let end = buffer.put("filter: ", row: row, col: 0, style: [.bold])
-            let after = buffer.put(TextFit.truncateHead(text, to: max(1, buffer.cols - end - 2)), row: row, col: end, style: [.bold])
-            buffer.put("_", row: row, col: after)
+        case .commandLine(let text, _)?: PromptLine.draw(":", text, tail: state.promptTail, row: row, into: &buffer)
+        case .search(let text)?: PromptLine.draw("/", text, tail: state.promptTail, row: row, into: &buffer)
+        case .filter(let text)?: PromptLine.draw("filter: ", text, tail: state.promptTail, row: row, into: &buffer)
         default: break
         }
+    }
+
+    /// The right end of the status line beside `status`. Beside a status that fits `cols`
+    /// columns alone but not with all of it, the counter gives way, then the sort, then the
+    /// filter, then the marks: the status says what was just done (a trial read
+    /// `tagged ... saved in case-0…` beside `[25 marked]`).
+    static func sheetInfo(_ state: AppState, beside status: String, cols: Int) -> String {
+        var info = sheetInfoParts(state)
+        let room = cols - 1 - TextWidth.of(status)
+        // A status too long even alone is cut anyway: the counter then stays (after its ellipsis).
+        guard room >= 0 else { return joined(info) }
+        for giving in [InfoPart.position, .sort, .filter, .marks] {
+            guard TextWidth.of(joined(info)) > room else { break }
+            info.removeAll { $0.part == giving }
+        }
+        return joined(info)
+    }
+
+    /// The parts of the status line's right end, in the order drawn.
+    private enum InfoPart { case marks, filter, sort, position }
+
+    private static func joined(_ parts: [(part: InfoPart, text: String)]) -> String {
+        parts.isEmpty ? "" : " " + parts.map(\.text).joined(separator: "  ") + " "
     }
 
     /// The right end of the status line: marks, the filter and sort in force, and the row
     /// counter (` [2 marked] filter: risk>0.5  sort: risk desc  3/50`). Kept off the column
     /// titles so they never collide.
-    static func sheetInfo(_ state: AppState) -> String {
-        var parts: [String] = []
-        if !state.marks.isEmpty { parts.append("[\(Format.grouped(state.marks.count)) marked]") }
+    static func sheetInfo(_ state: AppState) -> String { joined(sheetInfoParts(state)) }
+
+    private static func sheetInfoParts(_ state: AppState) -> [(part: InfoPart, text: String)] {
+        var parts: [(part: InfoPart, text: String)] = []
+        if !state.marks.isEmpty { parts.append((.marks, "[\(Format.grouped(state.marks.count)) marked]")) }
         let sheet = state.current
-        if let filter = sheet.filter { parts.append("filter: " + TextFit.truncate(filter, to: 24, ellipsis: "..")) }
+        if let filter = sheet.filter { parts.append((.filter, "filter: " + TextFit.truncate(filter, to: 24, ellipsis: ".."))) }
         let table = AppUpdate.table(state, sheet)
         if let column = sheet.sortColumn, column < table.columns.count {
-            parts.append("sort: \(table.columns[column].title) " + (sheet.sortAscending ? "asc" : "desc"))
+            parts.append((.sort, "sort: \(table.columns[column].title) " + (sheet.sortAscending ? "asc" : "desc")))
         }
         let count = sheet.visibleCount(tableRows: table.count)
         if count > 0, sheet.pane == 0 {
-            parts.append("\(Format.grouped(min(count, sheet.cursor + 1)))/\(Format.grouped(count))")
+            parts.append((.position, "\(Format.grouped(min(count, sheet.cursor + 1)))/\(Format.grouped(count))"))
         }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
+        return parts
     }
 
     /// The key hints for a sheet, built from the keymap so rebinding shows; only whole hints

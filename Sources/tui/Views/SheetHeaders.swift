@@ -2,6 +2,20 @@ import Investigate
 
 /// The header lines under the breadcrumb, one function per screen.
 enum SheetHeaders {
+    /// How an account's values are ordered (`ConsoleModel.sharedFirst`), said beside its
+    /// activity while the values are shown: a trial could not tell why its template came first.
+    static let accountValueOrder = "ordered by: shared, hubs, own"
+
+    /// An account's activity line: its latest days' queries and, with its values shown, how they
+    /// are ordered (the sparkline gives the caption its room).
+    static func accountActivity(_ timeline: [Int], valuesShown: Bool, cols: Int, glyphs: Glyphs) -> String {
+        let caption = valuesShown ? "  " + accountValueOrder : ""
+        let days = max(8, cols - 10 - TextWidth.of(caption))
+        let line = "queries " + Format.sparkline(Array(timeline.suffix(days)), glyphs: glyphs)
+        let pad = max(1, cols - 1 - TextWidth.of(line) - TextWidth.of(caption) - 1)
+        return valuesShown ? line + String(repeating: " ", count: pad) + accountValueOrder : line
+    }
+
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
         let g = buffer.glyphs
         var lines: [String] = []
@@ -30,7 +44,7 @@ enum SheetHeaders {
             if let d = model?.account(a) {
                 lines = ["\(d.id)  " + (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))",
                          d.attributes.map { "\($0.name) \($0.value)" }.joined(separator: "  "),
-                         "queries " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
+                         accountActivity(d.timeline, valuesShown: state.current.pane == 0, cols: buffer.cols, glyphs: g)]
             }
         case .sharedValue(let kind, let v):
             if AppUpdate.isPending(state, state.current) {
@@ -53,9 +67,11 @@ enum SheetHeaders {
             } else if let d = model?.queries(scope) {
                 // A filter on a cut history covers the loaded rows only: that comes first.
                 let head = Captions.filterCoverage(state, state.current).map { $0 + "  filter: " + (state.current.filter ?? "") }
+                let table = AppUpdate.table(state, state.current)
+                let hours = "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"
+                    + Captions.hiddenColumns(table, width: buffer.cols)
                 lines = [head ?? Captions.queries(d) + (state.current.filter.map { "  filter: \($0)" } ?? ""),
-                         "per hour 00-23 [" + Format.sparkline(d.perHour, glyphs: g) + "]"
-                            + Captions.hiddenColumns(AppUpdate.table(state, state.current), width: buffer.cols)]
+                         hours + Captions.blankColumns(table, after: hours, width: buffer.cols)]
             }
         case .singles:
             if AppUpdate.isPending(state, state.current) {

@@ -36,13 +36,15 @@ enum ViewLayout {
     }
 
     /// Column widths for a table at a total width (2 columns reserved for cursor and mark
-    /// markers, one space between columns). When too narrow, droppable columns go first (width
+    /// markers, one space between columns). A blank column is never drawn (width 0). When too narrow, droppable columns go first (width
     /// 0), highest `dropOrder` first and then right to left, then the widest columns shrink;
-    /// spare width goes to flexible columns.
+    /// spare width goes to flexible columns; a column that `widensTo` its widest cell then takes
+    /// what they hold beyond their own widest cells.
     static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         var widths = columns.map(\.width)
-        var active = Array(columns.indices)
+        var active = columns.indices.filter { !columns[$0].blank }
+        for index in columns.indices where columns[index].blank { widths[index] = 0 }
         func needed() -> Int { active.reduce(0) { $0 + widths[$1] } + 2 + active.count - 1 }
         while needed() > total,
               let drop = active.filter({ columns[$0].droppable }).max(by: { (columns[$0].dropOrder, $0) < (columns[$1].dropOrder, $1) }) {
@@ -59,6 +61,16 @@ enum ViewLayout {
             let spare = total - sum
             for (i, index) in flexible.enumerated() {
                 widths[index] += spare / flexible.count + (i < spare % flexible.count ? 1 : 0)
+            }
+        }
+        for index in active {
+            guard let target = columns[index].widensTo, target > widths[index] else { continue }
+            for donor in flexible {
+                guard let content = columns[donor].contentWidth else { continue }
+                let surplus = widths[donor] - max(content, columns[donor].width)
+                let given = min(max(0, surplus), target - widths[index])
+                widths[donor] -= given
+                widths[index] += given
             }
         }
         return widths
