@@ -14,7 +14,8 @@ public struct PopulationBaseline: Sendable {
     public var hourEntropy = 0.7
     /// Share of all queries from hosting ASNs.
     public var hostingShare = 0.0
-    /// Median category entropy of accounts.
+    /// Median spread over the categories of accounts with enough labelled queries
+    /// (`CategorySpread`), -1 when none has.
     public var categoryEntropy = 0.5
     /// Each category's share of all labelled queries, by category id (`OneSubjectSignal`).
     public var categoryShares: [Double] = []
@@ -67,7 +68,7 @@ public struct PopulationBaseline: Sendable {
         var shareSum = 0.0, shareCount = 0
         var prompted = 0, reasoning = 0, input: Int64 = 0, output: Int64 = 0, queries = 0
         var hosting = 0.0
-        var hourCount = 0, categoryCount = 0
+        var hourCount = 0
         for a in 0..<n {
             if features.prompted[a] > 0 {
                 shareSum += Double(index.families.familyShare[a])
@@ -80,7 +81,6 @@ public struct PopulationBaseline: Sendable {
             queries += Int(features.queries[a])
             hosting += Double(features.hostingShare[a]) * Double(features.queries[a])
             if features.hourEntropy[a] >= 0 { hourCount += 1 }
-            if features.categoryEntropy[a] >= 0 { categoryCount += 1 }
         }
         templateShare = shareCount > 0 ? shareSum / Double(shareCount) : 0
         reasoningShare = prompted > 0 ? Double(reasoning) / Double(prompted) : 0
@@ -89,7 +89,7 @@ public struct PopulationBaseline: Sendable {
         outputLengths = OutputLengths(features: features)
         hostingShare = queries > 0 ? hosting / Double(queries) : 0
         if hourCount > 0 { hourEntropy = Self.median(of: features.hourEntropy, count: hourCount) }
-        if categoryCount > 0 { categoryEntropy = Self.median(of: features.categoryEntropy, count: categoryCount) }
+        categoryEntropy = CategorySpread.populationMedian(data.queries, accounts: n, categories: data.pools.categories.count)
         accountAgeDays = Self.medianAge(data: data, features: features)
         var slots = [Int](repeating: 0, count: 168)
         let q = data.queries
