@@ -55,9 +55,9 @@ if wait_for t16 '^> (c|op)[0-9]+ ' 90; then
             "^:tagcluster _   tags $CL and its [0-9]+ accounts; [0-9]+ rated below the cluster's 0\\.[0-9]+, lowest 0\\.[0-9]+: Enter asks which"
         typed t16 'ring-member'; keys t16 Enter
         check "1: Enter asks, with the count beside the prompt" t16 "^:tagcluster ring-member_   [0-9]+ of [0-9]+ rated below $CL's 0\\.[0-9]+ on their own, lowest 0\\.[0-9]+"
-        check "1: ... and the keys beneath it" t16 "^ Enter tags all [0-9]+; o: only the [0-9]+ others? \\(not $CL itself\\) instead; Esc cancels"
+        check "1: ... and the keys beneath it" t16 "^ Enter tags all [0-9]+; o: only the [0-9]+ rated like $CL \\(not $CL itself\\); Esc cancels"
         keys t16 o
-        check "1: o chooses only the others (nothing written yet)" t16 "^ Enter tags only the [0-9]+ others? \\(not $CL itself\\); o: all [0-9]+ instead"
+        check "1: o chooses only the others (nothing written yet)" t16 "^ Enter tags only the [0-9]+ rated like $CL \\(not $CL itself\\); o: all [0-9]+; Esc"
         keys t16 Enter
         check "1: Enter tags only the others" t16 "tagged [0-9]+ of $CL's [0-9]+ accounts 'ring-member'( \\([0-9]+ rated low left out\\))?" 20
         wait_for t16 'saved in case-0001' 20
@@ -66,7 +66,7 @@ if wait_for t16 '^> (c|op)[0-9]+ ' 90; then
             ok "1: the store holds the others' tags, not acct_zr_0001's nor $CL's"
         else bad "1: the store holds the others' tags, not acct_zr_0001's nor $CL's" "$(echo "$SHOWN" | head -30)"; fi
         AUDIT=$(XDG_DATA_HOME=$WORK/data-t16 "$BIN" case audit case-0001 2>&1)
-        if echo "$AUDIT" | grep -q 'only the [0-9]* of [0-9]* rated as their cluster'; then ok "1: the audit entry says which was chosen"
+        if echo "$AUDIT" | grep -q 'only the [0-9]* of [0-9]* not rated below'; then ok "1: the audit entry says which was chosen"
         else bad "1: the audit entry says which was chosen" "$(echo "$AUDIT" | tail -5)"; fi
         # --- 4. a re-export of the unchanged case is the same bytes, and says so -----------------
         keys t16 e Enter

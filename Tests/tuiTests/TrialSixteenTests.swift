@@ -39,10 +39,10 @@ import Testing
         let held = Fixture.step(onC2(), .char("T")).typing("ring").pressing(.enter)
         #expect(held.effects.allSatisfy { if case .persist = $0 { false } else { true } }, "nothing written yet")
         #expect(held.state.overlay == .commandLine(
-            text: "tagcluster ring", completions: ["Enter tags all 2; o: only the 1 other (not c2 itself) instead; Esc cancels"]))
+            text: "tagcluster ring", completions: ["Enter tags all 2; o: only the 1 rated like c2 (not c2 itself); Esc cancels"]))
         let frame = Fixture.frame(held.state)
         #expect(frame[22].hasPrefix(":tagcluster ring_   1 of 2 rated below c2's 0.35 on their own, lowest 0.05"), "\(frame[22])")
-        #expect(frame[23].hasPrefix(" Enter tags all 2; o: only the 1 other (not c2 itself) instead"), "\(frame[23])")
+        #expect(frame[23].hasPrefix(" Enter tags all 2; o: only the 1 rated like c2 (not c2 itself); Esc cancels"), "\(frame[23])")
         // Typing does not edit the held line: only Enter, o and Esc answer.
         let typedOver = typed(held.state, "x")
         #expect(typedOver.overlay == held.state.overlay)
@@ -57,7 +57,7 @@ import Testing
         let chosen = Fixture.step(held.state, .char("o"))
         #expect(chosen.effects.isEmpty)
         #expect(chosen.state.overlay == .commandLine(
-            text: "tagcluster ring", completions: ["Enter tags only the 1 other (not c2 itself); o: all 2 instead; Esc cancels"]))
+            text: "tagcluster ring", completions: ["Enter tags only the 1 rated like c2 (not c2 itself); o: all 2; Esc cancels"]))
         #expect(Fixture.press(chosen.state, .char("o")).overlay == held.state.overlay, "o again: back to all")
         let only = Fixture.step(chosen.state, .enter)
         let s = only.state
@@ -69,7 +69,7 @@ import Testing
         }
         #expect(label == "ring" && keys == [Self.b7])
         #expect(context["cluster"] == "c2")
-        #expect(context["members"] == "only the 1 of 2 rated as their cluster; 1 rated below the cluster's 0.35 on their own (lowest 0.05) left untagged, and the cluster itself untagged",
+        #expect(context["members"] == "only the 1 of 2 not rated below the cluster's 0.35; 1 rated below the cluster's 0.35 on their own (lowest 0.05) left untagged, and the cluster itself untagged",
                 "\(context)")
         #expect(s.caseState.audit.last?.detail.contains("only the 1 of 2") == true)
         #expect(s.status.hasPrefix("tagged 1 of c2's 2 accounts 'ring' (1 rated low left out)"), "\(s.status)")

@@ -81,7 +81,7 @@ struct ClusterTagScope: Hashable, Sendable {
     func choiceText(onlyStrong: Bool) -> String {
         let weakText = "\(Format.grouped(weak.count)) rated \(barText) on their own (\(depthText))"
         return onlyStrong
-            ? "only the \(Format.grouped(strong.count)) of \(Format.grouped(members.count)) rated as their cluster; \(weakText) left untagged, and "
+            ? "only the \(Format.grouped(strong.count)) of \(Format.grouped(members.count)) not rated \(barText); \(weakText) left untagged, and "
                 + (clusterKeys.count == 1 ? "the cluster itself" : "the clusters themselves") + " untagged"
             : "all \(Format.grouped(members.count)), \(weakText) included"
     }

@@ -95,9 +95,10 @@ extension AppUpdate {
     static func askWhichMembers(_ s: inout AppState, label: String, scope: ClusterTagScope, what: String) -> Bool {
         guard !scope.weak.isEmpty else { return false }
         let all = Format.grouped(scope.members.count)
-        let others = "only the \(Format.plural(scope.strong.count, "other")) (not \(what) itself)"
-        let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others) instead") + "; Esc cancels"
-        let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all) instead; Esc cancels"
+        // "the 33 rated like c2", not "the 33 others": a trial read "others" as the 3 rated below.
+        let others = "only the \(Format.grouped(scope.strong.count)) rated like \(what) (not \(what) itself)"
+        let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others)") + "; Esc cancels"
+        let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all); Esc cancels"
         let held = HeldClusterTag(
             label: label, allKeys: allKeys, onlyKeys: onlyKeys,
             count: "\(Format.grouped(scope.weak.count)) of \(all) rated "
