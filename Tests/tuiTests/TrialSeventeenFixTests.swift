@@ -103,6 +103,22 @@ private final class ManyClustersModel: ConsoleModel, @unchecked Sendable {
         }
     }
 
+    /// Finding 3: `T` tags a shared value and its holders, and its sheet's hints never said so.
+    @Test func aSharedValuesHintsOfferT() {
+        for cols in [80, 160] {
+            let base = Fixture.loadedState(size: TerminalSize(rows: 24, cols: cols))
+            let s = Fixture.press(base, .enter, .enter, .down, .enter)
+            guard case .sharedValue = s.current.kind else { Issue.record("not on a value's sheet"); return }
+            let footer = Fixture.frame(s)[23]
+            #expect(footer.contains("T tag all"), "at \(cols): \(footer)")
+            #expect(TextWidth.of(footer) <= cols)
+            // What it names is what the prompt then says it tags.
+            #expect(Fixture.press(s, .char("T")).status.contains("and 2 accounts sharing it"))
+        }
+        // Other sheets keep their hints.
+        #expect(!Fixture.frame(Fixture.loadedState())[23].contains("T tag all"))
+    }
+
     /// Where a row's size cell (` 2 `, after the bar) ends.
     static func endOfSize(_ row: String) -> Int {
         guard let range = row.range(of: " 2 ") else { return -1 }
