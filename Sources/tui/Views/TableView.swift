@@ -9,7 +9,8 @@ enum TableView {
         let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
         let count = sheet.visibleCount(tableRows: table.count)
         // Triage: an untagged cluster whose accounts carry tags says so (`33/36 ring-member`).
-        let memberCells = tagsColumn == nil ? [:] : TagsColumn.memberCells(table, sheet: sheet, state: state)
+        let summary = tagsColumn == nil ? TagSummary() : state.data?.tagSummary(state.caseState.tags) ?? TagSummary()
+        let memberCells = TagsColumn.memberCells(table, sheet: sheet, state: state, summary: summary)
         // The rows shown, with the open case's tags in their tags column.
         let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
             let row = sheet.tableRow(at: sheet.top + line)
@@ -34,7 +35,7 @@ enum TableView {
             // spare width left once the cursor's brackets are counted: growing never drops a
             // column, and every page is laid out alike (a trial saw the risk bar go on each page
             // that showed a tag).
-            let widest = TagsColumn.widest(sheet.kind, tags: state.caseState.tags, memberCells: memberCells)
+            let widest = TagsColumn.widest(sheet.kind, summary: summary, memberCells: memberCells)
                 ?? shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
             columns[tagsColumn].width = max(columns[tagsColumn].width,
                                             min(maxTagsWidth, widest, tagsRoom(columns, total: buffer.cols)))

@@ -38,15 +38,34 @@ struct MemberTags: Hashable, Sendable {
     }
 }
 
+/// What the case's tags come to for the tags columns, counted once per change of the tags
+/// (`ConsoleData.tagSummary` keeps the last): each cluster's tagged members, and the widest
+/// labels on each kind of row.
+struct TagSummary: Sendable {
+    var byCluster: [Int: MemberTags] = [:]
+    /// By mark-key prefix (`account:`): the widest labels of one row, joined as drawn.
+    var widest: [String: Int] = [:]
+
+    static func of(_ tags: [String: [String]], model: any ConsoleModel) -> TagSummary {
+        var out = TagSummary(byCluster: MemberTags.byCluster(tags, model: model))
+        for (key, labels) in tags {
+            guard let colon = key.firstIndex(of: ":") else { continue }
+            let prefix = String(key[...colon])
+            out.widest[prefix] = max(out.widest[prefix] ?? 0, TextWidth.of(labels.filter { !$0.isEmpty }.joined(separator: ",")))
+        }
+        return out
+    }
+}
+
 /// What a table's tags column shows beyond the rows' own cells, and how wide it is drawn. The
 /// width follows every tag of the open case on the sheet's kind of row, not the rows on screen:
 /// a trial saw the risk bar go on each page that showed a tag and come back on the next.
 enum TagsColumn {
     /// Triage's member summaries by table row (clusters and operations the case left untagged
     /// whose accounts carry tags); empty on other sheets.
-    static func memberCells(_ table: SheetTable, sheet: Sheet, state: AppState) -> [Int: String] {
+    static func memberCells(_ table: SheetTable, sheet: Sheet, state: AppState, summary: TagSummary) -> [Int: String] {
         guard sheet.kind == .triage, let model = state.data?.model else { return [:] }
-        let byCluster = MemberTags.byCluster(state.caseState.tags, model: model)
+        let byCluster = summary.byCluster
         guard !byCluster.isEmpty else { return [:] }
         var out: [Int: String] = [:]
         for (index, row) in model.triage().enumerated() where index < table.count {
@@ -72,12 +91,8 @@ enum TagsColumn {
 
     /// The widest tags text the sheet can show on any page, or nil when that is not known
     /// without reading every row (then the rows on screen decide).
-    static func widest(_ kind: SheetKind, tags: [String: [String]], memberCells: [Int: String]) -> Int? {
+    static func widest(_ kind: SheetKind, summary: TagSummary, memberCells: [Int: String]) -> Int? {
         guard let prefix = rowKeyPrefix(kind) else { return nil }
-        var widest = memberCells.values.map(TextWidth.of).max() ?? 0
-        for (key, labels) in tags where key.hasPrefix(prefix) {
-            widest = max(widest, TextWidth.of(labels.filter { !$0.isEmpty }.joined(separator: ",")))
-        }
-        return widest
+        return max(summary.widest[prefix] ?? 0, memberCells.values.map(TextWidth.of).max() ?? 0)
     }
 }
