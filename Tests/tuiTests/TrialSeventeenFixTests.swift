@@ -119,6 +119,27 @@ private final class ManyClustersModel: ConsoleModel, @unchecked Sendable {
         #expect(!Fixture.frame(Fixture.loadedState())[23].contains("T tag all"))
     }
 
+    /// Finding 4: `=` on two accounts of one cluster drew the cluster's signals twice, side by side.
+    @Test func oneClustersSignalsAreSaidOnceInAComparison() throws {
+        let s = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char(" "), .char("="))
+        guard case .record(let record)? = s.overlay else { Issue.record("no comparison: \(s.status)"); return }
+        let signal = try #require(record.fields.first { $0.key == "shared_instrument" })
+        #expect(signal.values == ["+0.80  2 accounts pay with one card"], "one value, across both sides")
+        #expect(record.fields.contains { $0.key == "signals" && $0.values == ["of their cluster c1, so the same for both"] })
+        let drawn = RecordOverlay.lines(record, width: 78, ascii: false).map(\.text)
+        #expect(drawn.filter { $0.contains("pay with one card") }.count == 1, "\(drawn)")
+        // Per-account fields stay side by side.
+        #expect(record.fields.first { $0.key == "risk" }?.values == ["0.91", "0.88"])
+
+        // Accounts of two clusters: each side its own cluster's signals, even when they read alike.
+        var apart = Fixture.loadedState()
+        apart.marks = [MarkKey.account(ExactText("acct_9f3e21")), MarkKey.account(ExactText("acct_b7d8e9"))]
+        apart = Fixture.press(apart, .char("="))
+        guard case .record(let two)? = apart.overlay else { Issue.record("no comparison: \(apart.status)"); return }
+        #expect(two.fields.first { $0.key == "shared_instrument" }?.values.count == 2)
+        #expect(!two.fields.contains { $0.key == "signals" })
+    }
+
     /// Where a row's size cell (` 2 `, after the bar) ends.
     static func endOfSize(_ row: String) -> Int {
         guard let range = row.range(of: " 2 ") else { return -1 }
