@@ -57,7 +57,7 @@ extension RenderTests {
 
 
                                                                                     1/2
-         ? help  q quit  Enter open  Bksp back  H queries  / search  f filter
+         ? help  q quit  Enter open  Bksp back  T tag all  H queries  / search  f filter
         """#)
     }
 

@@ -66,7 +66,7 @@ enum ConsoleCommands {
         .init(id: .markMatching, keys: [.char("|")], help: "mark the rows matching an expression (filter syntax)",
               writes: false, colonName: "mark"),
         .init(id: .tag, keys: [.char("t")], help: "tag the marked rows (or the selected one)", writes: true, colonName: "tag"),
-        .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster (an operation's row: all its clusters; a shared value: its accounts)", writes: true, colonName: "tagcluster"),
+        .init(id: .tagCluster, keys: [.char("T")], help: "tag the whole cluster (an operation's row: all its clusters; a shared value: it and its accounts)", writes: true, colonName: "tagcluster"),
         .init(id: .undo, keys: [.char("u")], help: "undo the session's last write (an audited retraction; Enter confirms)",
               writes: true, colonName: "undo"),
         .init(id: .caseField, keys: [.char("S")], help: "set the case's status, severity, assignee or disposition (Enter confirms)",

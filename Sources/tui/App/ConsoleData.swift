@@ -7,6 +7,8 @@ final class ConsoleData: @unchecked Sendable {
     let model: any ConsoleModel
     private let lock = NSLock()
     private var tables: [SheetKind: SheetTable] = [:]
+    /// The last `TagSummary`, with the tags it was counted from (every frame of triage reads it).
+    private var tagSummaryMemo: (tags: [String: [String]], summary: TagSummary)?
 
     init(model: any ConsoleModel) { self.model = model }
 
@@ -40,6 +42,21 @@ extension ConsoleData {
         lock.lock()
         tables[kind] = nil
         lock.unlock()
+    }
+}
+
+extension ConsoleData {
+    /// What the case's tags come to for the tags columns; counted again only when they changed
+    /// (unchanged tags share their storage, so the comparison is immediate).
+    func tagSummary(_ tags: [String: [String]]) -> TagSummary {
+        lock.lock()
+        if let memo = tagSummaryMemo, memo.tags == tags { lock.unlock(); return memo.summary }
+        lock.unlock()
+        let summary = TagSummary.of(tags, model: model)
+        lock.lock()
+        tagSummaryMemo = (tags, summary)
+        lock.unlock()
+        return summary
     }
 }
 

@@ -324,6 +324,11 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func accountIndex(exact id: ExactText) -> Int? { data.accountIndex(exact: id) }
 
+    func cluster(ofAccount index: Int) -> Int? {
+        guard index >= 0, index < data.accountCount else { return nil }
+        return Int(investigation.clusterOfAccount[index]) + 1
+    }
+
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
         switch kind {
         case .upstream, .template: return index.valueID(kind, String(decoding: value.bytes, as: UTF8.self))

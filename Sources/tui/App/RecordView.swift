@@ -87,7 +87,8 @@ enum RecordBuilder {
     }
 
     /// Two accounts side by side: attributes, risk, linked values (those both have first), why
-    /// they are linked (`why`'s lines, when the model knows them) and every signal's contribution.
+    /// they are linked (`why`'s lines, when the model knows them) and every signal's contribution
+    /// (once across both sides when they are of one cluster and say the same).
     static func compare(_ a: AccountDetail, _ b: AccountDetail, why: [String] = []) -> RecordView {
         var fields = [RecordField("account", values: [a.id, b.id]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
@@ -125,12 +126,19 @@ enum RecordBuilder {
         for kind in kinds { fields.append(RecordField("own " + kind.rawValue, values: [own(a, kind), own(b, kind)])) }
         var signals: [String] = []
         for s in a.signals + b.signals where !signals.contains(s.name) { signals.append(s.name) }
+        // Signals are their cluster's: of two accounts in one cluster, each is said once across
+        // both sides (a trial's pair in c4 read some 60 lines twice over, side by side).
+        let oneCluster = a.cluster != nil && a.cluster == b.cluster
+        if oneCluster, !signals.isEmpty, let c = a.cluster {
+            fields.append(RecordField("signals", "of their cluster c\(c), so the same for both"))
+        }
         for name in signals {
             func text(_ d: AccountDetail) -> String {
                 guard let s = d.signals.first(where: { $0.name == name }) else { return "-" }
                 return SignalText.contribution(s.contribution) + "  " + s.explanation
             }
-            fields.append(RecordField(name, values: [text(a), text(b)]))
+            let (ta, tb) = (text(a), text(b))
+            fields.append(oneCluster && ta == tb ? RecordField(name, ta) : RecordField(name, values: [ta, tb]))
         }
         return RecordView(title: "compare \(a.id) | \(b.id)", sides: [a.id, b.id], fields: fields)
     }

@@ -239,6 +239,9 @@ protocol ConsoleModel: AnyObject, Sendable {
     /// True when `valueID(kind, text)` answers at once (false while a compacted value pool's
     /// lookup table would first be rebuilt: `:pivot` then looks up off the input path).
     func valueLookupIsReady(_ kind: LinkKind) -> Bool
+    /// The number of the cluster an account sits in (`c4` is 4), cheaply: triage's tags column
+    /// counts the tagged members of each cluster.
+    func cluster(ofAccount index: Int) -> Int?
 }
 
 extension ConsoleModel {
@@ -269,6 +272,8 @@ extension ConsoleModel {
     func exactAccountID(_ index: Int) -> ExactText { ExactText(accountID(index)) }
     /// A model whose ids are plain text: looked up as text.
     func accountIndex(exact id: ExactText) -> Int? { accountIndex(String(decoding: id.bytes, as: UTF8.self)) }
+    /// From the account's sheet.
+    func cluster(ofAccount index: Int) -> Int? { account(index)?.cluster }
     /// A model whose values are plain text: looked up as text.
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
         valueID(kind, String(decoding: value.bytes, as: UTF8.self))

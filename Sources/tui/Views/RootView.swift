@@ -38,8 +38,9 @@ enum RootView {
                                           (.filter, "filter"), (.mark, "mark"), (.tag, "tag"), (.copyID, "copy")]
         switch kind {
         case .cluster, .account: ids.insert((.nextPane, "pane"), at: 4); ids.insert((.history, "queries"), at: 5)
-        // H on a value's holder opens that account's queries.
-        case .sharedValue: ids.insert((.history, "queries"), at: 4)
+        // H on a value's holder opens that account's queries; T tags the value and every holder
+        // (a trial never found it: listed before H, so it shows at 80 columns).
+        case .sharedValue: ids.insert((.history, "queries"), at: 4); ids.insert((.tagCluster, "tag all"), at: 4)
         default: break
         }
         return ids

@@ -8,6 +8,9 @@ enum TableView {
                      into buffer: inout ScreenBuffer) {
         let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
         let count = sheet.visibleCount(tableRows: table.count)
+        // Triage: an untagged cluster whose accounts carry tags says so (`33/36 ring-member`).
+        let summary = tagsColumn == nil ? TagSummary() : state.data?.tagSummary(state.caseState.tags) ?? TagSummary()
+        let memberCells = TagsColumn.memberCells(table, sheet: sheet, state: state, summary: summary)
         // The rows shown, with the open case's tags in their tags column.
         let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
             let row = sheet.tableRow(at: sheet.top + line)
@@ -18,19 +21,24 @@ enum TableView {
             if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
                 cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
             }
+            if let tagsColumn, cells[tagsColumn].isEmpty, let members = memberCells[row] { cells[tagsColumn] = members }
             return cells
         }
         var columns = table.columns
-        if let tagsColumn {
-            // Wide enough for the tags shown (up to maxTagsWidth), the spare width permitting.
-            let widest = shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
-            columns[tagsColumn].width = max(columns[tagsColumn].width,
-                                            min(maxTagsWidth, widest, tagsRoom(table.columns, total: buffer.cols)))
-        }
         // The column under the column cursor is drawn `[title]`: wide enough for it, so the
         // brackets never cut its title (a trial read `[shared … hub`).
         if let cursor = sheet.column, cursor < columns.count {
             columns[cursor].width = max(columns[cursor].width, TextWidth.of(columns[cursor].title) + 2)
+        }
+        if let tagsColumn {
+            // Wide enough for the case's tags on this kind of row (up to maxTagsWidth), from the
+            // spare width left once the cursor's brackets are counted: growing never drops a
+            // column, and every page is laid out alike (a trial saw the risk bar go on each page
+            // that showed a tag).
+            let widest = TagsColumn.widest(sheet.kind, summary: summary, memberCells: memberCells)
+                ?? shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
+            columns[tagsColumn].width = max(columns[tagsColumn].width,
+                                            min(maxTagsWidth, widest, tagsRoom(columns, total: buffer.cols)))
         }
         let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
         var x = 2

@@ -1,0 +1,98 @@
+import Investigate
+
+/// The tags a cluster's members carry, for triage's tags column when the cluster itself is
+/// untagged: a trial tagged every account of two clusters one value at a time and their triage
+/// rows stayed blank, as if the work was never done. Read `33/36 ring-member`: 33 of the
+/// cluster's 36 accounts carry a tag, labels commonest first.
+struct MemberTags: Hashable, Sendable {
+    /// Members with at least one tag.
+    var tagged = 0
+    /// Members per label.
+    var labels: [String: Int] = [:]
+
+    /// Per cluster number, from the case's account tags (one id lookup per tagged account).
+    static func byCluster(_ tags: [String: [String]], model: any ConsoleModel) -> [Int: MemberTags] {
+        var out: [Int: MemberTags] = [:]
+        for (key, labels) in tags where !labels.isEmpty && key.hasPrefix("account:") {
+            guard let (kind, id) = MarkKey.target(key), kind == .account,
+                  let index = model.accountIndex(exact: id), let cluster = model.cluster(ofAccount: index) else { continue }
+            out[cluster, default: MemberTags()].add(labels)
+        }
+        return out
+    }
+
+    mutating func add(_ labels: [String]) {
+        tagged += 1
+        for label in Set(labels) { self.labels[label, default: 0] += 1 }
+    }
+
+    mutating func add(_ other: MemberTags) {
+        tagged += other.tagged
+        for (label, count) in other.labels { labels[label, default: 0] += count }
+    }
+
+    /// `33/36 ring-member`: tagged members of `size`, then the labels, commonest first.
+    func text(size: Int) -> String {
+        let names = labels.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        return "\(Format.grouped(tagged))/\(Format.grouped(size)) " + names.joined(separator: ",")
+    }
+}
+
+/// What the case's tags come to for the tags columns, counted once per change of the tags
+/// (`ConsoleData.tagSummary` keeps the last): each cluster's tagged members, and the widest
+/// labels on each kind of row.
+struct TagSummary: Sendable {
+    var byCluster: [Int: MemberTags] = [:]
+    /// By mark-key prefix (`account:`): the widest labels of one row, joined as drawn.
+    var widest: [String: Int] = [:]
+
+    static func of(_ tags: [String: [String]], model: any ConsoleModel) -> TagSummary {
+        var out = TagSummary(byCluster: MemberTags.byCluster(tags, model: model))
+        for (key, labels) in tags {
+            guard let colon = key.firstIndex(of: ":") else { continue }
+            let prefix = String(key[...colon])
+            out.widest[prefix] = max(out.widest[prefix] ?? 0, TextWidth.of(labels.filter { !$0.isEmpty }.joined(separator: ",")))
+        }
+        return out
+    }
+}
+
+/// What a table's tags column shows beyond the rows' own cells, and how wide it is drawn. The
+/// width follows every tag of the open case on the sheet's kind of row, not the rows on screen:
+/// a trial saw the risk bar go on each page that showed a tag and come back on the next.
+enum TagsColumn {
+    /// Triage's member summaries by table row (clusters and operations the case left untagged
+    /// whose accounts carry tags); empty on other sheets.
+    static func memberCells(_ table: SheetTable, sheet: Sheet, state: AppState, summary: TagSummary) -> [Int: String] {
+        guard sheet.kind == .triage, let model = state.data?.model else { return [:] }
+        let byCluster = summary.byCluster
+        guard !byCluster.isEmpty else { return [:] }
+        var out: [Int: String] = [:]
+        for (index, row) in model.triage().enumerated() where index < table.count {
+            guard state.caseState.tags[table.markKeys[index]]?.isEmpty ?? true, row.tags.isEmpty else { continue }
+            var sum = MemberTags()
+            for cluster in row.isOperation ? row.operationClusters : [row.cluster] {
+                if let members = byCluster[cluster] { sum.add(members) }
+            }
+            if sum.tagged > 0 { out[index] = sum.text(size: row.size) }
+        }
+        return out
+    }
+
+    /// The mark-key prefix of the rows a sheet lists (`cluster:` on triage), nil when mixed.
+    static func rowKeyPrefix(_ kind: SheetKind) -> String? {
+        switch kind {
+        case .triage: return "cluster:"
+        case .cluster, .sharedValue, .singles: return "account:"
+        case .account: return "value:"
+        case .queries, .caseFile: return nil
+        }
+    }
+
+    /// The widest tags text the sheet can show on any page, or nil when that is not known
+    /// without reading every row (then the rows on screen decide).
+    static func widest(_ kind: SheetKind, summary: TagSummary, memberCells: [Int: String]) -> Int? {
+        guard let prefix = rowKeyPrefix(kind) else { return nil }
+        return max(summary.widest[prefix] ?? 0, memberCells.values.map(TextWidth.of).max() ?? 0)
+    }
+}
