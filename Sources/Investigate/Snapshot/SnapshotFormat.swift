@@ -24,8 +24,9 @@ enum SnapshotFormat {
     /// operation's tie must be each tied cluster's tooling, held by half its members, `Operation`;
     /// 11: the population's follow-up share, `HumanFollowUps`; 12: each category's queries and
     /// its holders' queries, `CategoryHolders`; 13: `capability_sweep` reads each member's spread
-    /// against accounts of similar volume, `CategorySpread`).
-    static let version: UInt32 = 13
+    /// against accounts of similar volume, `CategorySpread`; 14: coordination with no harvest
+    /// content is damped, `HarvestContentGate`).
+    static let version: UInt32 = 14
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

@@ -1,0 +1,39 @@
+/// Distillation harvests content: a cluster whose prompts and answers show nothing worth
+/// training on (no reasoning asked for, answers no longer than the population's, no shared
+/// templates) while its timing and infrastructure look coordinated is automation, not a
+/// harvest, and has part of its risk damped.
+///
+/// The content evidence is what `reasoning_elicitation`, `harvest_shape` and `template_share`
+/// add together; each gives 0.45-0.5 at full strength. Damping is full with none of it and ends
+/// at `enough` (a fifth of one content signal at full strength, a design constant). A cluster
+/// whose prompts are mostly absent (not logged) cannot show its content, and is not damped.
+/// Measured before it was written: across sources 11-15 and the built-in scenarios, the clusters
+/// rated 0.5 or more with content under 0.05 were all benign (two help-desk bot fleets on one
+/// cron, an enterprise's cron jobs at :00), and the lowest ring's content was 0.13.
+public struct HarvestContentGate: Sendable {
+    /// The fraction of risk kept at full damping (a design weight).
+    public var kept = 0.5
+    /// Content evidence at and above which nothing is damped.
+    public var enough = 0.1
+    /// The signals that read what is harvested.
+    public static let contentSignals: Set<String> = ["reasoning_elicitation", "harvest_shape", "template_share"]
+
+    /// Creates the gate.
+    public init() {}
+
+    /// A negative score removing part of `total`, or nil when the cluster shows harvest content
+    /// (or cannot: its prompts are mostly not logged).
+    public func score(_ e: ClusterEvidence, scores: [SignalScore], total: Double) -> SignalScore? {
+        guard e.queries >= 20, total > 0, e.prompted * 2 >= e.queries else { return nil }
+        let content = scores.filter { Self.contentSignals.contains($0.name) }.reduce(0) { $0 + max(0, $1.contribution) }
+        guard content < enough else { return nil }
+        let damping = (1 - kept) * unit((enough - content) / enough)
+        guard damping > 0 else { return nil }
+        return SignalScore(
+            name: "no_harvest_content", value: content, baseline: enough, contribution: -damping * total,
+            explanation: "nothing worth harvesting: no reasoning asked for, answers no longer than the population's, "
+                + "no shared templates (content evidence \(format2(content)) of \(format2(enough))): coordination alone, risk damped")
+    }
+
+    private func format2(_ x: Double) -> String { PairExplanation.format2(x) }
+}
