@@ -29,7 +29,7 @@ import Testing
             try store.tagCluster(
                 caseID: caseID, label: label, cluster: top.id,
                 members: top.members.map { inv.data.accountExactID(Int($0)) },
-                context: ["source": "console", "source_path": made.path, "source_fingerprint": made.fingerprint])
+                context: ClusterTagSources.context(madeOn: made, via: "console"))
         }
 
         func input(_ inv: Investigation) throws -> BundleInput {
@@ -71,7 +71,9 @@ import Testing
 
     @Test func aClusterTagThatRecordsNoSourceIsNotApplied() throws {
         let f = try Fixture()
-        try f.store.tag(caseID: f.caseID, label: "suspect", kind: .cluster, targets: [ExactText("c1")], context: ["source": "console"])
+        try f.store.tag(
+            caseID: f.caseID, label: "suspect", kind: .cluster, targets: [ExactText("c1")],
+            context: ["source": "console", "cluster_numbering": ClusterTagSources.clusterNumbering])
         // The case itself records source a: a tag without its own record is taken as made there.
         #expect(try f.input(f.a).otherSourceClusterTags == 0)
         #expect(try f.input(f.b).otherSourceClusterTags == 1)
@@ -86,8 +88,28 @@ import Testing
         let f = try Fixture()
         try f.store.tag(
             caseID: f.caseID, label: "ring-member", kind: .cluster, targets: [ExactText("c1")],
-            context: ["cluster": "c1", "source": f.dir + "/b"])
+            context: ["cluster": "c1", "source": f.dir + "/b", "cluster_numbering": ClusterTagSources.clusterNumbering])
         #expect(try f.input(f.b).otherSourceClusterTags == 0)
         #expect(try f.input(f.a).otherSourceClusterTags == 1)
+    }
+
+    /// Another version of the engine numbers the same files' clusters anew: a tag made under
+    /// another numbering (or before numberings were recorded) holds nowhere, on the very files it
+    /// was made on, and its label reaches none of today's c1's members.
+    @Test func aClusterTagMadeUnderAnotherNumberingIsNotApplied() throws {
+        let f = try Fixture()
+        let made = CaseSource(files: f.a.data.files)
+        var older = ClusterTagSources.context(madeOn: made, via: "console")
+        older["cluster_numbering"] = "0.1.0/1"
+        try f.store.tag(caseID: f.caseID, label: "benign", kind: .cluster, targets: [ExactText("c1")], context: older)
+        var unrecorded = ClusterTagSources.context(madeOn: made, via: "console")
+        unrecorded["cluster_numbering"] = nil
+        try f.store.tag(caseID: f.caseID, label: "benign-too", kind: .cluster, targets: [ExactText("c1")], context: unrecorded)
+        let input = try f.input(f.a)
+        #expect(input.otherSourceClusterTags == 2)
+        for account in f.topMembers(f.a) { #expect(input.labels(ofAccount: account).isEmpty) }
+        try f.tagTopCluster("ring-member", on: f.a)
+        let now = try f.input(f.a)
+        for account in f.topMembers(f.a) { #expect(now.labels(ofAccount: account) == ["ring-member"]) }
     }
 }

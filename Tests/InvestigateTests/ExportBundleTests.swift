@@ -25,7 +25,7 @@ struct ExportFixture {
         let made = CaseSource(files: inv.data.files)
         try cases.tag(
             caseID: id, label: "ring-member", kind: .cluster, targets: [ExactText(top.id)],
-            context: ["source_path": made.path, "source_fingerprint": made.fingerprint])
+            context: ClusterTagSources.context(madeOn: made, via: made.path))
         try cases.tag(caseID: id, label: "ring-member", kind: .account, targets: members)
         try cases.tag(caseID: id, label: "=HYPERLINK(\"http://x\")", kind: .account, targets: [members[0], ExactText("ghost-account")])
         try cases.addNote(caseID: id, text: "note with <b>markup</b> & \u{1b}[31mescape")

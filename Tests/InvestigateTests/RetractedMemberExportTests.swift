@@ -27,7 +27,7 @@ import Testing
             let made = CaseSource(files: inv.data.files)
             try store.tagCluster(
                 caseID: caseID, label: label, cluster: top.id, members: top.members.map(id),
-                context: ["source": "console", "source_path": made.path, "source_fingerprint": made.fingerprint])
+                context: ClusterTagSources.context(madeOn: made, via: "console"))
         }
 
         func input() throws -> BundleInput {

@@ -114,9 +114,10 @@ import Testing
         let b = try sources.make("b", accounts: "b1,2026-01-01\n")
         let store = try sources.store()
         let id = try store.createCase(title: "cli").id
-        // What `investigate case tag ID LABEL --cluster c2 --source DIR` writes: the folder, no fingerprint.
+        // A folder and the cluster numbering, no fingerprint (as `case tag --cluster c2 --source DIR`
+        // wrote before it recorded the fingerprint too).
         try store.tag(caseID: id, label: "cli-ring", targets: [(.cluster, ExactText("c2"))],
-                      context: ["cluster": "c2", "source": sources.root + "/a/"])
+                      context: ["cluster": "c2", "source": sources.root + "/a/", "cluster_numbering": ClusterTagSources.clusterNumbering])
         let onA = try StoreCaseBackend(store: store, defaultTitle: "x", source: a).apply(.openCase(id: id))
         #expect(onA.tags[MarkKey.cluster(2)] == ["cli-ring"])
         let onB = try StoreCaseBackend(store: store, defaultTitle: "x", source: b).apply(.openCase(id: id))

@@ -7,6 +7,13 @@
 ///
 /// The console shows another source's cluster tags apart, and an export applies only the
 /// cluster tags made on the source it exports from.
+///
+/// The same files are numbered anew by another version of the engine (clusters are formed and
+/// ranked by its rules), so a cluster id holds only under the numbering it was made with: every
+/// writer records `clusterNumbering` (`cluster_numbering` in the entry), and a cluster tag whose
+/// entry records another numbering, or none (written before numberings were recorded), holds
+/// nowhere. A trial's `benign` tag on c14 (a 110-student course) would otherwise have fallen on
+/// whatever cluster the next build numbered c14.
 public struct ClusterTagSources: Sendable {
     /// One cluster tag: its target and label.
     public struct Key: Hashable, Sendable {
@@ -26,6 +33,16 @@ public struct ClusterTagSources: Sendable {
     /// The source in use (nil: none known, and no cluster tag holds).
     public let current: CaseSource?
 
+    /// The numbering of this engine's clusters: the snapshot format, bumped whenever how clusters
+    /// are formed or ranked changes (`SnapshotFormat`), with the tool's version.
+    public static var clusterNumbering: String { "\(InvestigateVersion.string)/\(SnapshotFormat.version)" }
+
+    /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
+    /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.
+    public static func context(madeOn source: CaseSource, via: String) -> [String: String] {
+        ["source": via, "source_path": source.path, "source_fingerprint": source.fingerprint, "cluster_numbering": clusterNumbering]
+    }
+
     /// Reads the case's audit trail against the source in use.
     public init(_ snapshot: CaseSnapshot, current: CaseSource?) {
         self.current = current
@@ -35,6 +52,14 @@ public struct ClusterTagSources: Sendable {
         for entry in snapshot.audit where entry.action == "tag.add" {
             guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue
             else { continue }
+            // Made under another numbering (or an unrecorded one): its ids name other clusters here.
+            guard entry.detail["cluster_numbering"]?.stringValue == Self.clusterNumbering else {
+                for item in clusters {
+                    guard let target = ExactText(json: item) else { continue }
+                    out[Key(target: target, label: label)] = .some(nil)
+                }
+                continue
+            }
             var fingerprint = entry.detail["source_fingerprint"]?.stringValue
             if fingerprint == nil, let folder = entry.detail["source"]?.stringValue, folder != "console" {
                 fingerprint = CaseSource.absolute(folder) == current?.path ? current?.fingerprint : nil

@@ -40,7 +40,8 @@ public struct BundleWriter {
         if input.otherSourceClusterTags > 0 {
             warnings.append(
                 "\(input.otherSourceClusterTags) cluster \(input.otherSourceClusterTags == 1 ? "tag was" : "tags were") made on another "
-                    + "source: not applied to this source's clusters (kept in case.json and the audit trail)")
+                    + "source, or under another version's cluster numbering: not applied to this source's clusters "
+                    + "(kept in case.json and the audit trail)")
         }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
     }

@@ -56,11 +56,11 @@ enum CaseSourceStanding: Hashable, Sendable {
 /// The source check's parts that read the stored case (which source each cluster tag was made on:
 /// `ClusterTagSources`).
 enum CaseSourceCheck {
-    /// The audit context the console adds to a tag write: the source it was made on, so the
-    /// tag's clusters are read against it (and only it) later.
+    /// The audit context the console adds to a tag write: the source it was made on and the
+    /// clusters' numbering, so the tag's clusters are read against them (and only them) later.
     static func context(_ source: CaseSource?) -> [String: String] {
         guard let source else { return ["source": "console"] }
-        return ["source": "console", "source_path": source.path, "source_fingerprint": source.fingerprint]
+        return ClusterTagSources.context(madeOn: source, via: "console")
     }
 
     /// Splits a case's stored tags into those that hold on `current` (accounts and values

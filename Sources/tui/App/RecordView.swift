@@ -72,7 +72,7 @@ enum RecordBuilder {
         if markKey.hasPrefix(CaseTable.otherSourcePrefix) {
             let key = String(markKey.dropFirst(CaseTable.otherSourcePrefix.count))
             let what = MarkKey.display(key)
-            return RecordView(title: "tag on \(what.kind) \(what.text), made on another source",
+            return RecordView(title: "tag on \(what.kind) \(what.text), made on another source or version",
                               fields: [RecordField("target kind", what.kind), RecordField("target", what.text),
                                        RecordField("labels", c.otherSourceTags[key, default: []].joined(separator: "\n")),
                                        RecordField("source", "not this one: \(what.text) here is another cluster, so it is not shown as tagged")])

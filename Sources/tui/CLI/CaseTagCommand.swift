@@ -89,9 +89,10 @@ struct TagTargetOptions: ParsableArguments {
             }
             list.append((.cluster, ExactText(cluster)))
             list += found.members.map { (.account, investigation.data.accountExactID(Int($0))) }
-            // The source's fingerprint, as the console records it: the tag holds only on these files.
+            // The source's fingerprint and the clusters' numbering, as the console records them: the tag
+            // holds only on these files, numbered as now.
             let made = CaseSource(files: investigation.data.files)
-            context = ["cluster": cluster, "source": source, "source_path": made.path, "source_fingerprint": made.fingerprint]
+            context = ClusterTagSources.context(madeOn: made, via: source).merging(["cluster": cluster]) { $1 }
         }
         return (list, context)
     }
