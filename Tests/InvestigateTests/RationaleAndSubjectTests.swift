@@ -76,7 +76,7 @@ import Testing
         #expect(score.contribution < -0.1)
         #expect(score.value >= 0.85)
         #expect(score.explanation.hasPrefix("members stay on one subject: 90% of queries in math ("))
-        #expect(score.explanation.hasSuffix("of the population's queries)"))
+        #expect(score.explanation.hasSuffix("of the population's queries); this lowers the risk"))
     }
 
     @Test func aClusterOnTheCommonestSubjectIsNotLowered() throws {

@@ -18,8 +18,15 @@ public enum SignalZeroReason {
         return "adds nothing: short of where it starts to count"
     }
 
-    /// `score` with the reason appended to its explanation (unchanged when there is none).
+    /// `score` with the reason appended to its explanation (unchanged when there is none); a
+    /// signal that lowers the risk by a shown amount says so, unless its words already do ("risk
+    /// damped"): "members stay on one subject" alone read to a trial as a reason for suspicion.
     public static func explained(_ score: SignalScore) -> SignalScore {
+        if score.contribution <= -shown && !score.explanation.contains("damped") && !score.explanation.contains("lowers") {
+            var out = score
+            out.explanation += (out.explanation.isEmpty ? "" : "; ") + "this lowers the risk"
+            return out
+        }
         guard let reason = reason(score) else { return score }
         var out = score
         out.explanation += (out.explanation.isEmpty ? "" : "; ") + reason

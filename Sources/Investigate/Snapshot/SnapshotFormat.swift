@@ -25,8 +25,9 @@ enum SnapshotFormat {
     /// 11: the population's follow-up share, `HumanFollowUps`; 12: each category's queries and
     /// its holders' queries, `CategoryHolders`; 13: `capability_sweep` reads each member's spread
     /// against accounts of similar volume, `CategorySpread`; 14: coordination with no harvest
-    /// content is damped, `HarvestContentGate`).
-    static let version: UInt32 = 14
+    /// content is damped, `HarvestContentGate`; 15: a signal that lowers the risk says so in the
+    /// explanation it keeps, `SignalZeroReason.explained`).
+    static let version: UInt32 = 15
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
