@@ -82,6 +82,8 @@ import Testing
         #expect(frame[22].hasSuffix("1/2"), "the counter counts clusters: \(frame[22])")
         #expect(s.status.hasPrefix("2 rows"), "\(s.status)")
         #expect(frame[2].contains("2 of 2 clusters shown; operations show unsorted"), "\(frame[2])")
+        // Sorted by a column, the first line no longer says "likeliest first" (a trial saw both).
+        #expect(frame[1].hasPrefix("clusters, sorted  "), "\(frame[1])")
         #expect(!frame.contains { $0.contains("op1") && $0.contains("operation") && $0.hasPrefix(">") })
         // Without operations nothing is said.
         var plain = Fixture.loadedState()

@@ -28,7 +28,9 @@ enum SheetHeaders {
                     ?? "loading \(state.load.label)  [\(Format.bar(state.load.fraction, width: 30, glyphs: g))] \(pct)%"]
             } else {
                 // The order's rule is in help (`?`): rated 0.5 or more by size x risk, then by risk.
-                lines = ["clusters, likeliest first  " + (model?.totals ?? ""),
+                // Sorted by a column, the list is no longer likeliest first (a trial saw both at once).
+                let order = state.current.sortColumn == nil ? "clusters, likeliest first  " : "clusters, sorted  "
+                lines = [order + (model?.totals ?? ""),
                          model.map { Captions.triage(state, $0.triageCounts(), width: buffer.cols) } ?? ""]
             }
         case .cluster(let n):
