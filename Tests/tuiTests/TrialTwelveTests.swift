@@ -20,6 +20,9 @@ import Testing
         #expect(Captions.triage(counts, width: 82) == "15 of 2,398 clusters shown; 23 single accounts shown, 17,671 hidden (X lists all)")
         // At 80 that is 81 columns, and a trial saw its end cut: shorter words, the key kept.
         #expect(Captions.triage(counts, width: 80) == "15 of 2,398 clusters; 23 singles shown, 17,671 hidden (X: all)")
+        // One is "1 single", not "1 singles" (a trial).
+        let one = TriageCounts(linked: 2_398, linkedShown: 1_715, singles: 17_694, singlesShown: 1)
+        #expect(Captions.triage(one, width: 80).contains("; 1 single shown, 17,693 hidden (X: all)"))
     }
 
     @Test func oneEscAsksAndASecondClearsTheMarks() {

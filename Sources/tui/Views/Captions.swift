@@ -15,7 +15,7 @@ enum Captions {
             if TextWidth.of(out + " (X lists all)") <= width { return out + " (X lists all)" }
             // 80 columns with large counts: shorter words, the key kept.
             return "\(Format.grouped(c.linkedShown)) of \(Format.grouped(c.linked)) clusters; "
-                + "\(Format.grouped(c.singlesShown)) singles shown, \(Format.grouped(hidden)) hidden (X: all)"
+                + "\(Format.plural(c.singlesShown, "single")) shown, \(Format.grouped(hidden)) hidden (X: all)"
         } else if hidden > 0 {
             out += "; \(Format.plural(hidden, "single account")) hidden"
             let full = out + "; press X to show them"
