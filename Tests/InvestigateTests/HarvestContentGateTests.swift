@@ -8,7 +8,7 @@ import Testing
 
     /// A fleet of 12 help-desk bots on one cloud /24: every hour at :00 all of them send an
     /// ordinary, varied request within seconds, and get ordinary answers.
-    static func cronFleet(_ s: inout S) {
+    static func cronFleet(_ s: inout S, fingerprintOnly: Bool = false) {
         var rng = SeededRandom(seed: 61)
         for i in 0..<12 {
             s.account(.init(id: "bot\(i)", created: "2024-03-0\(1 + i % 9)T08:00:00Z", email: "bot\(i)@acme.example", payment: "pf-bot\(i)"))
@@ -18,9 +18,18 @@ import Testing
                 s.query(
                     "bot\(i)", at: S.base + Int64(hour) * 3_600_000 + Int64(rng.int(0...2_000)), prompt: PromptMaker.human(&rng),
                     input: rng.int(50...300), output: rng.int(100...600), ip: "34.90.1.\(i)", asn: "AS15169", agent: "acme-desk/2.1",
-                    category: rng.pick(["coding", "writing"]))
+                    category: rng.pick(["coding", "writing"]), fingerprintOnly: fingerprintOnly)
             }
         }
+    }
+
+    @Test func aFleetWhosePromptsAreOnlyFingerprintsIsNotJudgedOnContent() throws {
+        var s = S()
+        s.addBackground(count: 60)
+        Self.cronFleet(&s, fingerprintOnly: true)
+        let inv = try s.investigate()
+        // Zero retention: nothing asked can be read, so nothing says it was harmless either.
+        #expect(inv.signal("no_harvest_content", of: "bot0") == nil)
     }
 
     @Test func aCronFleetWithNothingHarvestedIsDampedBelowHalf() throws {

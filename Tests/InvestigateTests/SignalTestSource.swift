@@ -21,12 +21,19 @@ struct SignalTestSource {
 
     mutating func query(
         _ id: String, at millis: Int64, prompt: String, input: Int = 100, output: Int = 500,
-        ip: String = "10.1.2.3", asn: String = "AS3320", agent: String = "sdk/1.0", category: String = "general"
+        ip: String = "10.1.2.3", asn: String = "AS3320", agent: String = "sdk/1.0", category: String = "general",
+        fingerprintOnly: Bool = false
     ) {
-        let row: [String: Any] = [
+        var row: [String: Any] = [
             "ts": millis, "account_id": id, "prompt": prompt, "input_tokens": input, "output_tokens": output,
             "ip": ip, "asn": asn, "user_agent": agent, "category": category,
         ]
+        // Zero retention: the prompt logged only as a fingerprint (a hex hash of its text).
+        if fingerprintOnly {
+            row["prompt"] = nil
+            let fnv = prompt.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+            row["prompt_fingerprint"] = String(fnv, radix: 16)
+        }
         let data = try! JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         queries.append(String(decoding: data, as: UTF8.self))
     }

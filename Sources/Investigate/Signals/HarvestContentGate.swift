@@ -6,7 +6,8 @@
 /// The content evidence is what `reasoning_elicitation`, `harvest_shape` and `template_share`
 /// add together; each gives 0.45-0.5 at full strength. Damping is full with none of it and ends
 /// at `enough` (a fifth of one content signal at full strength, a design constant). A cluster
-/// whose prompts are mostly absent (not logged) cannot show its content, and is not damped.
+/// whose prompts are mostly absent or only fingerprints (zero retention) cannot show its
+/// content, and is not damped.
 /// Measured before it was written: across sources 11-15 and the built-in scenarios, the clusters
 /// rated 0.5 or more with content under 0.05 were all benign (two help-desk bot fleets on one
 /// cron, an enterprise's cron jobs at :00), and the lowest ring's content was 0.13.
@@ -24,7 +25,7 @@ public struct HarvestContentGate: Sendable {
     /// A negative score removing part of `total`, or nil when the cluster shows harvest content
     /// (or cannot: its prompts are mostly not logged).
     public func score(_ e: ClusterEvidence, scores: [SignalScore], total: Double) -> SignalScore? {
-        guard e.queries >= 20, total > 0, e.prompted * 2 >= e.queries else { return nil }
+        guard e.queries >= 20, total > 0, Self.textShare(e) >= 0.5 else { return nil }
         let content = scores.filter { Self.contentSignals.contains($0.name) }.reduce(0) { $0 + max(0, $1.contribution) }
         guard content < enough else { return nil }
         let damping = (1 - kept) * unit((enough - content) / enough)
@@ -36,4 +37,18 @@ public struct HarvestContentGate: Sendable {
     }
 
     private func format2(_ x: Double) -> String { PairExplanation.format2(x) }
+
+    /// The share of the members' queries that carried a prompt's text: a row with only a
+    /// `prompt_fingerprint` (zero retention) or no prompt cannot show what was asked.
+    static func textShare(_ e: ClusterEvidence) -> Double {
+        let q = e.index.data.queries
+        var text = 0
+        for m in e.members {
+            for row in q.rows(of: Int(m)) {
+                let flags = q.promptFlags(row)
+                if flags & PromptDigest.Flags.hasPrompt != 0 && flags & PromptDigest.Flags.fingerprintOnly == 0 { text += 1 }
+            }
+        }
+        return e.queries > 0 ? Double(text) / Double(e.queries) : 0
+    }
 }
