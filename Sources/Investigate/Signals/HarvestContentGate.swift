@@ -25,9 +25,10 @@ public struct HarvestContentGate: Sendable {
     /// A negative score removing part of `total`, or nil when the cluster shows harvest content
     /// (or cannot: its prompts are mostly not logged).
     public func score(_ e: ClusterEvidence, scores: [SignalScore], total: Double) -> SignalScore? {
-        guard e.queries >= 20, total > 0, Self.textShare(e) >= 0.5 else { return nil }
+        guard e.queries >= 20, total > 0 else { return nil }
         let content = scores.filter { Self.contentSignals.contains($0.name) }.reduce(0) { $0 + max(0, $1.contribution) }
-        guard content < enough else { return nil }
+        // The rows are read only for a cluster the gate would damp (most show content).
+        guard content < enough, Self.textShare(e) >= 0.5 else { return nil }
         let damping = (1 - kept) * unit((enough - content) / enough)
         guard damping > 0 else { return nil }
         return SignalScore(
