@@ -26,8 +26,10 @@ enum SnapshotFormat {
     /// its holders' queries, `CategoryHolders`; 13: `capability_sweep` reads each member's spread
     /// against accounts of similar volume, `CategorySpread`; 14: coordination with no harvest
     /// content is damped, `HarvestContentGate`; 15: a signal that lowers the risk says so in the
-    /// explanation it keeps, `SignalZeroReason.explained`).
-    static let version: UInt32 = 15
+    /// explanation it keeps, `SignalZeroReason.explained`; 16: no largest-family column, `TemplateFamilies`).
+    /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
+    /// (cluster tags hold under the numbering they were made with).
+    static let version: UInt32 = 16
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
