@@ -98,8 +98,7 @@ extension AppUpdate {
             return
         default:
             // A key the record does not take: its own hint again (an operation's names its choices).
-            s.status = record.choices.isEmpty ? "record: j/k PgUp PgDn scroll, Esc closes"
-                : "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
+            s.status = record.choices.isEmpty ? "record: j/k PgUp PgDn scroll, Esc closes" : record.choicesHint
             return
         }
         r.offset = max(0, min(last, r.offset))
