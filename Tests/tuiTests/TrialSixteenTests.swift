@@ -192,7 +192,7 @@ import Testing
             == "exported case-0001 as case-0001-2.zip: same bytes as case-0001.zip (the case is unchanged;"
                 + " exported_at is its last write's time); 7 files, signed; in /tmp/x")
         #expect(ExportLine.line(done: done, file: "case-0001-2.zip", earlier: "case-0001.zip", sameBytes: false)
-            == done + "; earlier case-0001.zip kept")
+            == "exported case-0001 as case-0001-2.zip (case-0001.zip kept): 7 files, signed; in /tmp/x")
         #expect(ExportLine.line(done: "exported case-0001 as case-0001.zip: 7 files", file: "case-0001.zip", earlier: nil, sameBytes: false)
             == "exported case-0001 as case-0001.zip: 7 files")
         #expect(HelpOverlay.lines(Fixture.loadedState()).joined(separator: " ").contains("exported_at is the time of the case's last write"))
