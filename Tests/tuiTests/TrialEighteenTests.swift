@@ -102,7 +102,7 @@ import Testing
         let frame = Fixture.frame(s)
         #expect(frame.contains { $0.contains("pivot: 14 user_agent values contain 'harvest'") })
         // Each value is drawn whole (at 80 columns, on one line).
-        for agent in agents.prefix(8) { #expect(frame.contains { $0.contains(agent) }, "\(agent): \(frame)") }
+        for agent in agents.prefix(8) { #expect(frame.contains { $0.contains(agent + " (1 account)") }, "\(agent): \(frame)") }
         // The page scrolls to the selection; Enter opens the chosen value's sheet.
         let last = Fixture.press(s, .end)
         #expect(Fixture.frame(last).contains { $0.contains("> " + agents[13]) })

@@ -33,15 +33,18 @@ extension AppUpdate {
     /// The most values a `:pivot` picker lists (the scan counts them all).
     static let pivotChoices = 200
 
-    /// The values containing what `:pivot` was given, as a record whose lines j/k select and
-    /// Enter opens; when more contain it than are listed, it says how many and how to narrow.
+    /// The values containing what `:pivot` was given, each with how many accounts hold it, as a
+    /// record whose lines j/k select and Enter opens; when more contain it than are listed, it says how many and how to narrow.
     static func pivotPicker(kind: LinkKind, typed: String, ids: [Int32], total: Int, model: any ConsoleModel) -> RecordView {
         let listed = ids.count < total ? "\(Format.grouped(ids.count)) of \(Format.grouped(total)), in the source's order: type more of one to narrow"
             : "all \(Format.grouped(total))"
         return RecordView(
             title: "pivot: \(Format.grouped(total)) \(kind.rawValue) values contain '\(typed)'",
             fields: [RecordField("listed", listed), RecordField("keys", "j/k select a value, Enter opens its sheet, Esc closes")],
-            choices: ids.map { RecordChoice(text: model.valueText(kind, $0), target: .sharedValue(kind, $0)) },
+            choices: ids.map { id in
+                RecordChoice(text: model.valueText(kind, id) + (model.holderCount(kind, id).map { " (\(Format.plural($0, "account")))" } ?? ""),
+                             target: .sharedValue(kind, id))
+            },
             choicesHeading: "\(kind.rawValue) values containing '\(typed)' (j/k select, Enter opens):",
             choicesHint: "pivot: j/k select a value, Enter opens it, Esc closes")
     }
