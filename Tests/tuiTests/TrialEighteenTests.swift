@@ -163,4 +163,14 @@ import Testing
         #expect(Fixture.frame(s)[22].hasPrefix("exported case-0001 as case-0001-3.zip (case-0001-2.zip kept): 11 files"),
                 "\(Fixture.frame(s)[22])")
     }
+
+    // MARK: 4. A cluster's header says how its members are ordered, unless a column sort is in force.
+
+    @Test func aClustersHeaderSaysItsMembersAreRiskiestFirstUnlessSorted() {
+        let cluster = Fixture.press(Fixture.loadedState(), .enter)
+        #expect(Fixture.frame(cluster)[1].hasSuffix("2 accounts  riskiest first, to 4 places"), "\(Fixture.frame(cluster)[1])")
+        let sorted = Fixture.press(cluster, .char(">"), .char("s"))
+        #expect(sorted.current.sortColumn != nil)
+        #expect(Fixture.frame(sorted)[1].hasSuffix("2 accounts"), "\(Fixture.frame(sorted)[1])")
+    }
 }
