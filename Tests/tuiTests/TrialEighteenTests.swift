@@ -173,4 +173,18 @@ import Testing
         #expect(sorted.current.sortColumn != nil)
         #expect(Fixture.frame(sorted)[1].hasSuffix("2 accounts"), "\(Fixture.frame(sorted)[1])")
     }
+
+    @Test func aOneAccountClustersHeaderSaysNoOrder() throws {
+        let source = try TrialFourTests.Source(accounts: ["lone-1", "lone-2"], queries: [
+            ["account_id": "lone-1", "ts": "2026-01-02T00:00:00Z", "ip": "203.0.113.1", "prompt": "hello"],
+            ["account_id": "lone-2", "ts": "2026-01-03T00:00:00Z", "ip": "198.51.100.2", "prompt": "other"],
+        ])
+        var s = AppState()
+        s.size = TerminalSize(rows: 24, cols: 80)
+        s = AppUpdate.update(s, .loaded(ConsoleData(model: source.model))).state
+        let cluster = try #require(source.model.account(try source.index("lone-1"))?.cluster)
+        s.stack.append(Sheet(.cluster(cluster)))
+        let header = Fixture.frame(s)[1]
+        #expect(header.hasSuffix("1 account"), "\(header)")
+    }
 }

@@ -45,8 +45,9 @@ enum SheetHeaders {
                 lines = ["cluster c\(n)  building member list..."]
             } else if let d = model?.cluster(n) {
                 let head = "cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))"
-                // Sorted by a column, the order is that column's (the status line says which).
-                let order = state.current.sortColumn == nil ? clusterMemberOrder : ""
+                // Sorted by a column, the order is that column's (the status line says which); one
+                // account has no order to explain.
+                let order = state.current.sortColumn == nil && d.members.count > 1 ? clusterMemberOrder : ""
                 lines = [TextWidth.of(head + order) < buffer.cols ? head + order : head,
                          "links: " + d.kindCounts.map { SharedKind.text($0.kind, values: $0.count, hubs: d.kindHubs[$0.kind] ?? 0) }
                             .joined(separator: ", "),
