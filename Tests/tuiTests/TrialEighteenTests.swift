@@ -187,4 +187,21 @@ import Testing
         let header = Fixture.frame(s)[1]
         #expect(header.hasSuffix("1 account"), "\(header)")
     }
+
+    // MARK: Trial. A cluster's query history cut 12-character ids at 80 columns.
+
+    @Test func aClustersHistoryShowsIdsWholeWhereTheWidthAllowsAndThePromptKeeps40() {
+        func widths(_ account: String, _ total: Int) -> (account: Int, prompt: Int) {
+            let row = QueryRow(time: "2026-09-27 23:29", account: account, key: "sk-1", ip: "203.0.113.7", model: "m",
+                               tokens: 1882, category: "reasoning", prompt: String(repeating: "p", count: 200))
+            let w = ViewLayout.columnWidths(SheetTables.queries([row], scope: .cluster(1)).columns, total: total)
+            return (w[1], w[7])
+        }
+        // 15b's ids at 80 columns: whole, the prompt at its 40.
+        #expect(widths("un7q96jeuzv2", 80) == (12, 40))
+        // Longer ids: the prompt keeps its 40; a wide screen shows them whole; a hostile id grows to 24 at most.
+        #expect(widths("acct_0197424deb", 80) == (12, 40))
+        #expect(widths("acct_0197424deb", 160).account == 15)
+        #expect(widths(String(repeating: "x", count: 60), 200).account == 24)
+    }
 }
