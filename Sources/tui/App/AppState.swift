@@ -94,8 +94,8 @@ struct AppState: Sendable {
     var stack: [Sheet] = [Sheet(.triage)]
     /// Sheets popped with Back, for `]`.
     var forwardStack: [Sheet] = []
-    /// Marked rows by mark key; survive pivots.
-    var marks: Set<String> = []
+    /// Marked rows by mark key, in the order marked; survive pivots.
+    var marks: MarkSet = []
     /// Set by an Esc that would clear the marks: only a second Esc, next, clears them (marks
     /// cannot be undone, and an Esc meant for an overlay that just closed should not lose them).
     var clearMarksArmed = false

@@ -362,6 +362,12 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func valueLookupIsReady(_ kind: LinkKind) -> Bool { data.pools.pool(for: kind)?.lookupIsReady ?? true }
 
+    /// The link index's count of the value's holders (one lookup).
+    func holderCount(_ kind: LinkKind, _ value: Int32) -> Int? {
+        guard value >= 0, Int(value) < index.valueCount(kind) else { return nil }
+        return index.shareCount(kind, value: value)
+    }
+
     /// One pass over the kind's values, on a `:pivot` that found no exact value: the value's raw
     /// text, ASCII case folded, against the typed text's. Measured on a 10.02M-query source
     /// (`replay /tmp/big-t`, Enter on `:pivot ip zz9`): 166-192 ms over its IPs, once per command.

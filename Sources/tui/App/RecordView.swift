@@ -20,6 +20,10 @@ struct RecordView: Hashable, Sendable {
     var choices: [RecordChoice] = []
     /// The selected choice.
     var choice = 0
+    /// The line above the choices.
+    var choicesHeading = "tied by (j/k select, Enter opens):"
+    /// What the status line says of the keys when a key the record does not take is pressed.
+    var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
 }
 
 /// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).

@@ -81,7 +81,7 @@ extension AppUpdate {
         }
         let suffix = caseSuffix(s)
         s.status = StatusFit.write(only
-            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)" + suffix,
+            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText()) left out, and c\(cluster) itself)" + suffix,
                "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
                "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
             : ["tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + suffix,
@@ -101,9 +101,9 @@ extension AppUpdate {
         let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all); Esc cancels"
         let held = HeldClusterTag(
             label: label, allKeys: allKeys, onlyKeys: onlyKeys,
-            count: "\(Format.grouped(scope.weak.count)) of \(all) rated "
-                + (scope.clusterRisk.map { (scope.isOperation ? "well below \(what)'s " : "below \(what)'s ") + Format.risk($0) } ?? "low")
-                + (scope.isOperation ? " or their cluster's" : " on their own") + ", \(scope.depthText)")
+            count: "\(Format.grouped(scope.weak.count)) of \(all) "
+                + (scope.isOperation ? scope.ratedText(owner: "\(what)'s")
+                    : "rated \(scope.barText(owner: "\(what)'s")) on their own, \(scope.depthText)"))
         s.heldClusterTag = held
         PromptLock.open(&s, "\(tagWholeWord(s)) \(label)", completions: [allKeys])
         s.status = held.count

@@ -236,6 +236,9 @@ protocol ConsoleModel: AnyObject, Sendable {
     /// many there are in all: `:pivot` on a part of a value (`noteweave` for
     /// `noteweave-plugin/3.2.0`) instead of a bare "no such value".
     func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int)
+    /// How many accounts hold a value, at once (nil: not known without building its sheet):
+    /// `:pivot`'s picker says it beside each value.
+    func holderCount(_ kind: LinkKind, _ value: Int32) -> Int?
     /// True when `valueID(kind, text)` answers at once (false while a compacted value pool's
     /// lookup table would first be rebuilt: `:pivot` then looks up off the input path).
     func valueLookupIsReady(_ kind: LinkKind) -> Bool
@@ -266,6 +269,8 @@ extension ConsoleModel {
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] { sharedValue(kind, value)?.heldIn ?? [] }
     /// A model with no value pools: none.
     func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int) { ([], 0) }
+    /// A model with no link index: not known.
+    func holderCount(_ kind: LinkKind, _ value: Int32) -> Int? { nil }
     /// A model with no value pools: every lookup answers at once.
     func valueLookupIsReady(_ kind: LinkKind) -> Bool { true }
     /// A model whose ids are plain text: the id itself.

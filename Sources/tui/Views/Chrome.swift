@@ -52,6 +52,9 @@ enum Chrome {
         buffer.put(" " + text, row: 0, col: 0, style: [.bold, .reverse])
     }
 
+    /// The fewest columns of a status drawn beside a prompt (less, and none of it is drawn).
+    static let besideMinimum = 16
+
     /// Draws the status line (or the overlay's input line) and the key-hint footer.
     static func drawFooter(_ state: AppState, hints: String, into buffer: inout ScreenBuffer) {
         let statusRow = buffer.rows - 2
@@ -69,8 +72,11 @@ enum Chrome {
             let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow, into: &buffer)
             // What the command will act on (`t` with marks from other sheets says so); kept
             // beside the prompt while the line beneath lists completions or a question's keys.
-            if !state.status.isEmpty {
-                buffer.put("   " + state.status, row: statusRow, col: end, width: max(0, buffer.cols - end - 1), role: .accent)
+            // Only where a readable part of it fits: squeezed into a column or two it was a lone
+            // `…` after the typed text, read as a second ellipsis (a trial's long note).
+            let room = buffer.cols - end - 1
+            if !state.status.isEmpty, room >= min(TextWidth.of(state.status), besideMinimum) + 3 {
+                buffer.put("   " + state.status, row: statusRow, col: end, width: room, role: .accent)
             }
             if !completions.isEmpty {
                 buffer.clearRow(footerRow, style: [.reverse])
