@@ -105,8 +105,14 @@ enum RecordBuilder {
         }
         let bValues = Set(b.values.map { "\($0.kind.rawValue) \($0.text)" })
         let shared = a.values.map { "\($0.kind.rawValue) \($0.text)" }.filter { bValues.contains($0) }
-        fields.append(RecordField("shared values", values: [shared.isEmpty ? "none" : shared.joined(separator: "\n"),
-                                                            shared.isEmpty ? "none" : "(same)"]))
+        // One row per shared value, each saying `(same)` on the right: one field of all of them
+        // said it on the first line only, and the blank right side of the next (asn, model_mix)
+        // read as "only the left holds it" (a trial on 16b). A row of its own also keeps a value
+        // that wraps level with its `(same)`.
+        if shared.isEmpty { fields.append(RecordField("shared values", values: ["none", "none"])) }
+        for (i, value) in shared.enumerated() {
+            fields.append(RecordField(i == 0 ? "shared values" : "", values: [value, "(same)"]))
+        }
         let sharedSet = Set(shared)
         // The values each holds alone, one row per kind, so the two sides' subnets, ASNs... sit
         // side by side (one field for all kinds let each side wrap on its own and drift apart).
