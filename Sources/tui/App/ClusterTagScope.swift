@@ -99,6 +99,23 @@ struct ClusterTagScope: Hashable, Sendable {
         return "; \(Format.grouped(weak.count))\(clusters) \(ratedText()): Enter asks which"
     }
 
+    /// `ratedText` without an operation's `or of their cluster's`, for where the room is short:
+    /// `rated 0.38-0.41, under 0.85 of op2's 0.52`.
+    func shortRatedText(owner: String? = nil) -> String {
+        guard isOperation, let risk = clusterRisk else { return ratedText(owner: owner) }
+        return "rated \(spanText), under \(Format.risk(Self.typicalShare)) of \(owner ?? "the operation's") \(Format.risk(risk))"
+            + (belowFlagged > 0 ? "; \(Format.grouped(belowFlagged)) below \(Format.risk(TriageOrder.flagged))" : "")
+    }
+
+    /// `promptNote` in the room beside a prompt at 80 columns, the weak members counted among
+    /// all and the bar named by its owner (`c3's`, `op2's`): `1 of 75 rated below c3's 0.79,
+    /// lowest 0.61: Enter asks which` (without `asks`, the count and the bar alone).
+    func shortPromptNote(owner: String, asks: Bool = true) -> String {
+        let clusters = weakClusters > 0 ? " (\(Format.plural(weakClusters, "cluster")))" : ""
+        return "\(Format.grouped(weak.count))\(clusters) of \(Format.grouped(members.count)) "
+            + shortRatedText(owner: owner) + (asks ? ": Enter asks which" : "")
+    }
+
     /// What the audit entry records of the choice (`members` in the store's detail).
     func choiceText(onlyStrong: Bool) -> String {
         let weakText = isOperation

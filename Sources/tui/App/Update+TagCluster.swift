@@ -18,27 +18,49 @@ extension AppUpdate {
 
     /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
     /// under the cursor, never the marks, and that the marks are not used when there are any.
+    /// Where the prompt leaves too little room, the members rated below and the bar are kept
+    /// and what is tagged is said shorter: a trial at 80 columns read `tags c3 and its 75
+    /// accounts; 1 rated below the cluster's 0.79,…`, the part the prompt exists for cut.
     static func tagClusterTargetText(_ s: AppState) -> String {
-        var text: String
+        let what: String
+        var scope: ClusterTagScope?
+        var owner = ""
         if case .cluster(let c) = s.current.kind {
-            text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
-            if let data = s.data { text += ClusterTagScope.of([c], model: data.model).promptNote }
+            what = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
+            if let data = s.data { scope = ClusterTagScope.of([c], model: data.model) }
+            owner = "c\(c)'s"
         } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
-            text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
-                + ClusterTagScope.of([c], model: data.model).promptNote
+            what = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
+            scope = ClusterTagScope.of([c], model: data.model)
+            owner = "c\(c)'s"
         } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
             let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
             let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
-            text = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+            what = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
         } else if let op = selectedOperation(s) {
-            text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
+            what = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
                 + " and their \(Format.plural(op.size, "account"))"
-            if let data = s.data { text += ClusterTagScope.of(op.operationClusters, model: data.model).promptNote }
+            if let data = s.data { scope = ClusterTagScope.of(op.operationClusters, model: data.model) }
+            owner = "\(op.operation ?? "the operation")'s"
         } else {
             return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
         }
-        if !s.marks.isEmpty { text += " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)" }
-        return text + " (Esc cancels)"
+        let marks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)"
+        let full = what + (scope?.promptNote ?? "") + marks
+        var wordings = [full + " (Esc cancels)", full]
+        if let scope, !scope.weak.isEmpty {
+            let short = scope.shortPromptNote(owner: owner)
+            wordings += [short + marks, short, scope.shortPromptNote(owner: owner, asks: false)]
+        }
+        return StatusFit.first(wordings, room: besidePromptRoom(s))
+    }
+
+    /// The columns a status has beside the open `:` prompt with the cursor at its end
+    /// (`Chrome.drawFooter`: the prompt's sign, text and cursor, three spaces, the last
+    /// column never written).
+    static func besidePromptRoom(_ s: AppState) -> Int {
+        guard case .commandLine(let text, _)? = s.overlay else { return StatusFit.width }
+        return s.size.cols - 1 - (TextWidth.of(":" + text) + 1) - 3
     }
 
     /// Tags every member of the current (or selected) cluster, and the cluster. When some
@@ -99,14 +121,16 @@ extension AppUpdate {
         let others = "only the \(Format.grouped(scope.strong.count)) rated like \(what) (not \(what) itself)"
         let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others)") + "; Esc cancels"
         let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all); Esc cancels"
-        let held = HeldClusterTag(
-            label: label, allKeys: allKeys, onlyKeys: onlyKeys,
-            count: "\(Format.grouped(scope.weak.count)) of \(all) "
-                + (scope.isOperation ? scope.ratedText(owner: "\(what)'s")
-                    : "rated \(scope.barText(owner: "\(what)'s")) on their own, \(scope.depthText)"))
-        s.heldClusterTag = held
         PromptLock.open(&s, "\(tagWholeWord(s)) \(label)", completions: [allKeys])
-        s.status = held.count
+        // Said whole beside the prompt: an operation's `or of their cluster's` goes before the
+        // bar is cut (a trial read `7 of 126 rated 0.38-0.41, under 0.85 of op2's 0.…`).
+        let of = "\(Format.grouped(scope.weak.count)) of \(all) "
+        let count = StatusFit.first(scope.isOperation
+            ? [of + scope.ratedText(owner: "\(what)'s"), of + scope.shortRatedText(owner: "\(what)'s")]
+            : [of + "rated \(scope.barText(owner: "\(what)'s")) on their own, \(scope.depthText)",
+               of + scope.ratedText(owner: "\(what)'s")], room: besidePromptRoom(s))
+        s.heldClusterTag = HeldClusterTag(label: label, allKeys: allKeys, onlyKeys: onlyKeys, count: count)
+        s.status = count
         return true
     }
 
