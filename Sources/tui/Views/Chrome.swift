@@ -69,7 +69,8 @@ enum Chrome {
         }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow, into: &buffer)
+            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow,
+                                      floor: PromptLock.locked(state, text).count, into: &buffer)
             // What the command will act on (`t` with marks from other sheets says so); kept
             // beside the prompt while the line beneath lists completions or a question's keys.
             // Only where a readable part of it fits: squeezed into a column or two it was a lone
@@ -114,7 +115,8 @@ enum Chrome {
     /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
     static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
         switch state.overlay {
-        case .commandLine(let text, _)?: PromptLine.draw(":", text, tail: state.promptTail, row: row, into: &buffer)
+        case .commandLine(let text, _)?:
+            PromptLine.draw(":", text, tail: state.promptTail, row: row, floor: PromptLock.locked(state, text).count, into: &buffer)
         case .search(let text)?: PromptLine.draw("/", text, tail: state.promptTail, row: row, into: &buffer)
         case .filter(let text)?: PromptLine.draw("filter: ", text, tail: state.promptTail, row: row, into: &buffer)
         default: break
