@@ -109,6 +109,8 @@ if wait_for p5 '^> c1 ' 60; then
     check "point 5: s sorts largest first" p5 'sort: queries desc'
     keys p5 s
     check "point 5: s again sorts smallest first" p5 'sort: queries asc'
+    # The cursor kept its account across the sorts: g takes it to the top, where the search starts.
+    keys p5 g
     keys p5 / acct
     keys p5 Enter
     keys p5 n

@@ -41,6 +41,9 @@ struct Sheet: Hashable, Sendable {
     var filter: String?
     /// Indices of the table rows shown, in order; nil means all rows in table order.
     var order: [Int]?
+    /// The table row the cursor stays on when the next order arrives (set by a sort, so the
+    /// cursor keeps its cluster rather than its row number); nil: the cursor keeps its number.
+    var follow: Int?
 
     init(_ kind: SheetKind) { self.kind = kind }
 

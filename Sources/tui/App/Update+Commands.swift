@@ -88,6 +88,10 @@ extension AppUpdate {
                 while next < columns, all[next].isBar { next += 1 }
                 s.current.sortColumn = next < columns ? next : nil
             }
+            // The cursor keeps its row, not its row number (a trial sorted triage and found
+            // the cursor on another cluster).
+            let shown = s.current.visibleCount(tableRows: table(s, s.current).count)
+            s.current.follow = s.current.cursor < shown ? s.current.tableRow(at: s.current.cursor) : nil
             effects.append(.computeOrder(depth: s.stack.count - 1))
             s.status = s.current.sortColumn.map {
                 "sorted by \(table(s, s.current).columns[$0].title), " + (s.current.sortAscending ? "smallest first" : "largest first")

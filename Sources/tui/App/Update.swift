@@ -48,6 +48,10 @@ enum AppUpdate {
         case .orderReady(let depth, let kind, let order):
             guard depth < s.stack.count, s.stack[depth].kind == kind else { break }
             s.stack[depth].order = order
+            if let row = s.stack[depth].follow {
+                s.stack[depth].follow = nil
+                if let position = order == nil ? row : order?.firstIndex(of: row) { s.stack[depth].cursor = position }
+            }
             clampCursor(&s, depth: depth)
             if depth == s.stack.count - 1 {
                 let t = table(s, s.current)
