@@ -18,7 +18,12 @@ extension AppUpdate {
             push(&s, &effects, .sharedValue(kind, id))
         } else if total == 1, let id = ids.first {
             push(&s, &effects, .sharedValue(kind, id))
-            s.status = "\(kind.rawValue) \(data.model.valueText(kind, id)): the one value containing '\(typed)'"
+            // Said whole at 80 columns: a long value is cut in its middle before the part that
+            // says why this value opened.
+            let value = data.model.valueText(kind, id)
+            s.status = StatusFit.first(["\(kind.rawValue) \(value): the one value containing '\(typed)'",
+                                        "\(kind.rawValue) \(TextFit.truncateMiddle(value, to: 24)): the one value containing '\(typed)'",
+                                        "the one \(kind.rawValue) containing '\(typed)'"])
         } else if total > 1 {
             // A picker, each value whole (wrapped, escaped): a trial's status line named 3 of 14,
             // each cut to 9 characters.

@@ -123,15 +123,14 @@ enum Chrome {
         }
     }
 
-    /// The right end of the status line beside `status`. Beside a status that fits `cols`
-    /// columns alone but not with all of it, the counter gives way, then the sort, then the
-    /// filter, then the marks: the status says what was just done (a trial read
-    /// `tagged ... saved in case-0…` beside `[25 marked]`).
+    /// The right end of the status line beside `status`. Beside a status that does not fit
+    /// with all of it, the counter gives way, then the sort, then the filter, then the marks:
+    /// the status says what was just done (a trial read `tagged ... saved in case-0…` beside
+    /// `[25 marked]`). A status too long even alone takes the whole line: a trial read
+    /// `...: the one v…  [2 marked]`, the message cut for a counter it can do without.
     static func sheetInfo(_ state: AppState, beside status: String, cols: Int) -> String {
         var info = sheetInfoParts(state)
         let room = cols - 1 - TextWidth.of(status)
-        // A status too long even alone is cut anyway: the counter then stays (after its ellipsis).
-        guard room >= 0 else { return joined(info) }
         for giving in [InfoPart.position, .sort, .filter, .marks] {
             guard TextWidth.of(joined(info)) > room else { break }
             info.removeAll { $0.part == giving }
