@@ -58,6 +58,17 @@ import Testing
         // Nobody rated below: what T tags is said as before.
         let even = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .char("T"))
         #expect(even.status == "tags c1 and its 2 accounts (Esc cancels)", "\(even.status)")
+        // Marks the prompt does not use: said shorter before being cut (hydra's c1 with 4 marks).
+        let marked = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .char(" "), .char(" "), .char("g"), .char("T"))
+        #expect(marked.status == "tags c1 and its 2 accounts (2 marks not used)", "\(marked.status)")
+        let wide = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 120), model: Fixture.evenModel()),
+                                 .char(" "), .char(" "), .char("g"), .char("T"))
+        #expect(wide.status == "tags c1 and its 2 accounts (2 marks not used: t tags marked rows) (Esc cancels)", "\(wide.status)")
+        var narrow = Fixture.loadedState(model: Fixture.evenModel())
+        narrow.marks = MarkSet((0..<1_000).map { MarkKey.account(ExactText("acct_\($0)")) })
+        let many = Fixture.press(narrow, .char("T"))
+        #expect(many.status == "tags c1 and its 2 accounts (1,000 marks not used)", "\(many.status)")
+        #expect(!Fixture.frame(many)[22].contains("…"), "\(Fixture.frame(many)[22])")
     }
 
     // MARK: 3. Home on a long note shows the prompt's start.

@@ -46,11 +46,12 @@ extension AppUpdate {
             return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
         }
         let marks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)"
+        let fewerMarks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used)"
         let full = what + (scope?.promptNote ?? "") + marks
-        var wordings = [full + " (Esc cancels)", full]
+        var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks]
         if let scope, !scope.weak.isEmpty {
             let short = scope.shortPromptNote(owner: owner)
-            wordings += [short + marks, short, scope.shortPromptNote(owner: owner, asks: false)]
+            wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false)]
         }
         return StatusFit.first(wordings, room: besidePromptRoom(s))
     }
