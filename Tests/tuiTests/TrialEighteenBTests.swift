@@ -110,6 +110,7 @@ import Testing
             moved = moved || s.current.cursor == 0
         }
         #expect(moved, "some sort put c2 first, and the cursor went with it")
+        #expect(s.current.top == 0)
         // A filter still starts at the top.
         let filtered = BulkWorkTests.settle(Fixture.step(s, .char("f")).typing("risk>0").pressing(.enter))
         #expect(filtered.current.cursor == 0)
