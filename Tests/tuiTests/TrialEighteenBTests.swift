@@ -54,6 +54,16 @@ import Testing
         #expect(heldLine.hasSuffix("2 of 4 rated 0.05-0.35, under 0.85 of op1's 0.91"), "\(heldLine)")
     }
 
+    @Test func anOperationsShortestWordingDropsTheClusterCountBeforeTheBar() {
+        // 16b's op2 at 80 columns: `7 (3 clusters) of 126 rated 0.38-0.41, under 0.85 of op2's 0…`.
+        var scope = ClusterTagScope(clusterKeys: ["cluster:c4", "cluster:c14"])
+        scope.strong = (0..<119).map { "a\($0)" }
+        scope.weak = (0..<7).map { "b\($0)" }
+        (scope.lowest, scope.highest, scope.clusterRisk, scope.weakClusters) = (0.38, 0.41, 0.52, 3)
+        #expect(scope.shortPromptNote(owner: "op2's", asks: false) == "7 (3 clusters) of 126 rated 0.38-0.41, under 0.85 of op2's 0.52")
+        #expect(scope.shortPromptNote(owner: "op2's", asks: false, clusters: false) == "7 of 126 rated 0.38-0.41, under 0.85 of op2's 0.52")
+    }
+
     @Test func tsPromptKeepsItsFullWordingWhereItFits() {
         // Nobody rated below: what T tags is said as before.
         let even = Fixture.press(Fixture.loadedState(model: Fixture.evenModel()), .char("T"))

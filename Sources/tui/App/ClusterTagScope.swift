@@ -109,9 +109,10 @@ struct ClusterTagScope: Hashable, Sendable {
 
     /// `promptNote` in the room beside a prompt at 80 columns, the weak members counted among
     /// all and the bar named by its owner (`c3's`, `op2's`): `1 of 75 rated below c3's 0.79,
-    /// lowest 0.61: Enter asks which` (without `asks`, the count and the bar alone).
-    func shortPromptNote(owner: String, asks: Bool = true) -> String {
-        let clusters = weakClusters > 0 ? " (\(Format.plural(weakClusters, "cluster")))" : ""
+    /// lowest 0.61: Enter asks which` (without `asks`, the count and the bar alone; without
+    /// `clusters`, an operation's weak clusters are not counted).
+    func shortPromptNote(owner: String, asks: Bool = true, clusters counted: Bool = true) -> String {
+        let clusters = counted && weakClusters > 0 ? " (\(Format.plural(weakClusters, "cluster")))" : ""
         return "\(Format.grouped(weak.count))\(clusters) of \(Format.grouped(members.count)) "
             + shortRatedText(owner: owner) + (asks ? ": Enter asks which" : "")
     }

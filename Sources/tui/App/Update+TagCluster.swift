@@ -51,7 +51,8 @@ extension AppUpdate {
         var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks]
         if let scope, !scope.weak.isEmpty {
             let short = scope.shortPromptNote(owner: owner)
-            wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false)]
+            wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false),
+                         scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
         }
         return StatusFit.first(wordings, room: besidePromptRoom(s))
     }
