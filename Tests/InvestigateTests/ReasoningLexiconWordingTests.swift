@@ -1,8 +1,8 @@
 import Testing
 @testable import Investigate
 
-/// The lexicon reads a request for reasoning however it is worded: the noun on its own, and
-/// every form of a verb it holds; ordinary prompts that only mention a reason stay unflagged.
+/// The lexicon reads a request for reasoning however it is worded: the noun on its own, and a
+/// step asked to be justified; ordinary prompts that only mention a reason stay unflagged.
 @Suite struct ReasoningLexiconWordingTests {
     private func asksForReasoning(_ prompt: String) -> Bool {
         PromptDigest().digest(prompt).flags & PromptDigest.Flags.reasoning != 0
@@ -15,10 +15,11 @@ import Testing
         #expect(asksForReasoning("Show your reasoning before the answer"))
     }
 
-    @Test func everyFormOfJustifyAsks() {
-        #expect(asksForReasoning("Give (1) the answer, each step justified; (2) the answer."))
-        #expect(asksForReasoning("State a claim and the rule that justifies it."))
+    @Test func aJustifiedStepAsks() {
+        #expect(asksForReasoning("Give (1) the working, each step justified; (2) the answer."))
+        #expect(asksForReasoning("Solve it with all steps justified."))
         #expect(asksForReasoning("Justify your answer."))
+        #expect(!asksForReasoning("Make the text justified on both margins"))
     }
 
     @Test func aReasonIsNotReasoning() {

@@ -40,7 +40,8 @@ public struct ClusterTagSources: Sendable {
     /// number up to format 15, which is why it starts there; a change to the snapshot's layout
     /// alone (format 16: a column dropped) keeps every cluster where it was, so it keeps the
     /// tags made on them. 16: a prompt asking for "reasoning" or a justified step counts as
-    /// asking for reasoning (`ReasoningLexicon.standard`), which moves risks and so the ranking.
+    /// asking for reasoning (`ReasoningLexicon.standard`), and the population's share it is read
+    /// against is the mean account's (`PopulationBaseline`): both move risks and the ranking.
     static let clusterRules = 16
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

@@ -29,7 +29,8 @@ enum SnapshotFormat {
     /// explanation it keeps, `SignalZeroReason.explained`; 16: no largest-family column,
     /// `TemplateFamilies`; 17: the explanations it keeps say "how evenly" for a capability sweep
     /// and "a signal at 0" for a zero value; 18: each query's reasoning flag under the lexicon's
-    /// one-word "reasoning" and every form of "justify", `ReasoningLexicon.standard`).
+    /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
+    /// reasoning share is the mean account's, `PopulationBaseline`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 18
