@@ -39,8 +39,9 @@ public struct ClusterTagSources: Sendable {
     /// Bumped whenever how clusters are formed or ranked changes. It was the snapshot format's
     /// number up to format 15, which is why it starts there; a change to the snapshot's layout
     /// alone (format 16: a column dropped) keeps every cluster where it was, so it keeps the
-    /// tags made on them.
-    static let clusterRules = 15
+    /// tags made on them. 16: risks (and so ranks) move with the harvest credit's yield band
+    /// (`HarvestReturn`).
+    static let clusterRules = 16
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

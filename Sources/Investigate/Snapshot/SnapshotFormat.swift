@@ -28,10 +28,11 @@ enum SnapshotFormat {
     /// content is damped, `HarvestContentGate`; 15: a signal that lowers the risk says so in the
     /// explanation it keeps, `SignalZeroReason.explained`; 16: no largest-family column,
     /// `TemplateFamilies`; 17: the explanations it keeps say "how evenly" for a capability sweep
-    /// and "a signal at 0" for a zero value).
+    /// and "a signal at 0" for a zero value; 18: the harvest credit's yield starts at the
+    /// population's ratio, `HarvestReturn`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 17
+    static let version: UInt32 = 18
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
