@@ -42,7 +42,8 @@ public struct ClusterTagSources: Sendable {
     /// tags made on them. 16: a prompt asking for "reasoning" or a justified step counts as
     /// asking for reasoning (`ReasoningLexicon.standard`), and the population's share it is read
     /// against is the mean account's (`PopulationBaseline`): both move risks and the ranking.
-    static let clusterRules = 16
+    /// 17: risks (and so ranks) move with the harvest credit's yield band (`HarvestReturn`).
+    static let clusterRules = 17
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

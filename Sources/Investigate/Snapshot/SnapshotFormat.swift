@@ -30,10 +30,11 @@ enum SnapshotFormat {
     /// `TemplateFamilies`; 17: the explanations it keeps say "how evenly" for a capability sweep
     /// and "a signal at 0" for a zero value; 18: each query's reasoning flag under the lexicon's
     /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
-    /// reasoning share is the mean account's, `PopulationBaseline`).
+    /// reasoning share is the mean account's, `PopulationBaseline`; 19: the harvest credit's
+    /// yield starts at the population's ratio, `HarvestReturn`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 18
+    static let version: UInt32 = 19
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
