@@ -123,7 +123,8 @@ extension AppUpdate {
             s.status = tagTargetText(s)
         case .tagCluster:
             PromptLock.open(&s, tagWholeWord(s) + " ")
-            s.status = tagClusterTargetText(s)
+            s.statusWordings = tagClusterTargetWordings(s)
+            s.status = StatusFit.first(s.statusWordings, room: besidePromptRoom(s))
         case .note:
             PromptLock.open(&s, "note ")
             s.status = "adds a note to the open case (Esc cancels)"
