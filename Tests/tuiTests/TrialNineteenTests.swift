@@ -68,4 +68,45 @@ import Testing
         #expect(s.overlay == nil)
         Self.expectWhole(s, "written")
     }
+
+    // MARK: 2. Triage's tags column counts each label.
+
+    @Test func eachLabelIsCountedOnItsOwn() {
+        var tags = MemberTags()
+        for _ in 0..<39 { tags.add(["ring-a"]) }
+        tags.add(["ring-a", "decoy"])
+        tags.add(["decoy"])
+        // 41 members carry a tag: 40 ring-a, 2 decoy (one both).
+        #expect(tags.text(size: 42) == "40/42 ring-a,2 decoy")
+        // One label: as before.
+        var one = MemberTags()
+        for _ in 0..<33 { one.add(["ring-member"]) }
+        #expect(one.text(size: 36) == "33/36 ring-member")
+        // Labels that do not fit are counted at the end, never cut mid-label.
+        var many = tags
+        for label in ["benign", "proxy-pool", "reseller"] { many.add([label]) }
+        #expect(many.text(size: 45, room: 24) == "40/45 ring-a,2 decoy,+3")
+        #expect(many.text(size: 45, room: 60) == "40/45 ring-a,2 decoy,1 benign,1 proxy-pool,1 reseller")
+        #expect(many.text(size: 45, room: 20) == "40/45 ring-a,+4")
+    }
+
+    @Test func triagesTagsColumnCountsEachLabelWithinItsColumnAt80() {
+        var s = Fixture.loadedState()
+        s.caseState.tags = [MarkKey.account(ExactText("acct_9f3e21")): ["ring-member", "benign"],
+                            MarkKey.account(ExactText("acct_a0b1c2")): ["ring-member"],
+                            MarkKey.account(ExactText("acct_b7d8e9")): ["decoy", "benign", "proxy-pool", "reseller"]]
+        // 21 columns here at 80: the labels that do not fit are counted, none is cut.
+        let frame = Fixture.frame(s)
+        let c1 = TrialSeventeenFixTests.row(frame, "c1")
+        #expect(c1.hasSuffix(" 2/2 ring-member,+1"), "\(c1)")
+        // c2's one tagged member carries four labels.
+        let c2 = TrialSeventeenFixTests.row(frame, "c2")
+        #expect(c2.hasSuffix(" 1/2 benign,1 decoy,+2"), "\(c2)")
+        #expect(frame.allSatisfy { TextWidth.of($0) <= 80 })
+        // Wider, every label with its count.
+        s.size = TerminalSize(rows: 24, cols: 160)
+        let wide = Fixture.frame(s)
+        #expect(TrialSeventeenFixTests.row(wide, "c1").hasSuffix(" 2/2 ring-member,1 benign"))
+        #expect(TrialSeventeenFixTests.row(wide, "c2").hasSuffix(" 1/2 benign,1 decoy,+2"), "the column grows to 24 at most")
+    }
 }
