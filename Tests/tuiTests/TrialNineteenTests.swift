@@ -109,4 +109,50 @@ import Testing
         #expect(TrialSeventeenFixTests.row(wide, "c1").hasSuffix(" 2/2 ring-member,1 benign"))
         #expect(TrialSeventeenFixTests.row(wide, "c2").hasSuffix(" 1/2 benign,1 decoy,+2"), "the column grows to 24 at most")
     }
+
+    // MARK: 3. `:pivot`'s picker lists the most held values first.
+
+    /// Six user agents containing `harvest`, in the source's order held by 1, 3, 1, 2, 1 and 3 accounts.
+    static func harvestSource() throws -> TrialFourTests.Source {
+        let holders = [("harvest-e", 1), ("harvest-b", 3), ("harvest-d", 1), ("harvest-c", 2), ("harvest-a", 1), ("harvest-z", 3)]
+        var queries: [[String: Any]] = [], ids: [String] = []
+        for (agent, count) in holders {
+            for k in 0..<count {
+                let id = "\(agent)-\(k)"
+                ids.append(id)
+                queries.append(["account_id": id, "ts": "2026-01-02T00:00:00Z", "ip": "203.0.113.\(ids.count)",
+                                "user_agent": agent, "prompt": "hello \(ids.count)"])
+            }
+        }
+        return try TrialFourTests.Source(accounts: ids, queries: queries)
+    }
+
+    @Test func pivotsPickerListsTheMostHeldFirstAndSaysSo() throws {
+        let source = try Self.harvestSource()
+        var s = Fixture.press(source.loaded(), .char(":"))
+        s.size = TerminalSize(rows: 24, cols: 80)
+        s = "pivot user_agent harvest".reduce(s) { Fixture.press($0, .char($1)) }
+        s = Fixture.scanned(Fixture.step(s, .enter))
+        guard case .record(let picker)? = s.overlay else { Issue.record("no picker: \(s.status)"); return }
+        #expect(picker.choices.map(\.text) == ["harvest-b (3 accounts)", "harvest-z (3 accounts)", "harvest-c (2 accounts)",
+                                               "harvest-a (1 account)", "harvest-d (1 account)", "harvest-e (1 account)"])
+        let frame = Fixture.frame(s)
+        #expect(frame.contains { $0.contains("pivot: 6 user_agent values contain 'harvest', most held first") }, "\(frame)")
+        #expect(frame.allSatisfy { TextWidth.of($0) <= 80 })
+        // Enter on the first opens the most held.
+        let opened = Fixture.press(s, .enter)
+        guard case .sharedValue(.userAgent, let value) = opened.current.kind else { Issue.record("\(opened.current.kind)"); return }
+        #expect(source.model.valueText(.userAgent, value) == "harvest-b")
+    }
+
+    @Test func aCutPickerKeepsTheMostHeldWhereverTheyAreInTheSource() throws {
+        let model = try Self.harvestSource().model
+        for limit in 1...6 {
+            let found = model.values(.userAgent, containing: "HARVEST", limit: limit)
+            #expect(found.total == 6)
+            let texts = found.ids.map { model.valueText(.userAgent, $0) }
+            #expect(texts == Array(["harvest-b", "harvest-z", "harvest-c", "harvest-a", "harvest-d", "harvest-e"].prefix(limit)), "limit \(limit)")
+        }
+        #expect(model.values(.userAgent, containing: "harvest-z", limit: 200).ids.map { model.valueText(.userAgent, $0) } == ["harvest-z"])
+    }
 }

@@ -232,8 +232,8 @@ protocol ConsoleModel: AnyObject, Sendable {
     func pairReasons(_ a: Int, _ b: Int) -> [String]
     /// The clusters a value's holders sit in, most holders first (cheap: no prompt is read).
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn]
-    /// Values of a kind whose text contains `text` (ASCII case folded), at most `limit`, and how
-    /// many there are in all: `:pivot` on a part of a value (`noteweave` for
+    /// Values of a kind whose text contains `text` (ASCII case folded), at most `limit`, the most
+    /// held first (ties by the value's bytes), and how many there are in all: `:pivot` on a part of a value (`noteweave` for
     /// `noteweave-plugin/3.2.0`) instead of a bare "no such value".
     func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int)
     /// How many accounts hold a value, at once (nil: not known without building its sheet):
