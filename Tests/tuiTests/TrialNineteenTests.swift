@@ -155,4 +155,27 @@ import Testing
         }
         #expect(model.values(.userAgent, containing: "harvest-z", limit: 200).ids.map { model.valueText(.userAgent, $0) } == ["harvest-z"])
     }
+
+    // MARK: 4. `=` says how each side's risk is made.
+
+    @Test func compareShowsEachSidesAccountRiskAndWeightOnOneRow() {
+        var a = AccountDetail(account: 0, id: "cj30y-bydrvj", cluster: 4, risk: 0.6025, attributes: [], values: [], signals: [], timeline: [],
+                              riskWeight: "0.6025 (cluster) x 1.0000 = 0.6025; weight 1: 159 of its 221 queries with a prompt ask for step-by-step reasoning, at least the 66% across its cluster")
+        var b = a
+        (b.id, b.risk) = ("cfap2-q0m4a6", 0.4885)
+        b.riskWeight = "0.6025 (cluster) x 0.8108 = 0.4885; weight 0.8108 = 1 - 0.3 x (94% - 31%): 5 of its 16 queries with a prompt ask for step-by-step reasoning, 94% across its cluster"
+        let record = RecordBuilder.compare(a, b)
+        let row = record.fields.first { $0.key == "cluster x weight" }
+        #expect(row?.values == ["0.6025 x 1.0000 = 0.6025", "0.6025 x 0.8108 = 0.4885"])
+        // Right under the risk row, and on one line each side at 80 columns.
+        #expect(record.fields.map(\.key).prefix(4) == ["account", "cluster", "risk", "cluster x weight"])
+        let lines = RecordOverlay.lines(record, width: 78, ascii: false).map(\.text)
+        let drawn = lines.filter { $0.contains(" x ") }
+        #expect(drawn.count == 1 && drawn[0].contains("= 0.6025") && drawn[0].contains("= 0.4885"), "\(lines)")
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 78 })
+        // Not known (a model without it): no row.
+        a.riskWeight = nil
+        b.riskWeight = nil
+        #expect(!RecordBuilder.compare(a, b).fields.contains { $0.key == "cluster x weight" })
+    }
 }
