@@ -178,4 +178,19 @@ import Testing
         b.riskWeight = nil
         #expect(!RecordBuilder.compare(a, b).fields.contains { $0.key == "cluster x weight" })
     }
+
+    // MARK: 5. `t`'s prompt at 80 columns (found driving 16b).
+
+    @Test func tsPromptSaysItsMarksWholeAt80AsTheLabelIsTyped() {
+        // c1 marked, the cursor on c2: `...; not the row under the cursor (Esc cancels; Esc ag…`.
+        var s = Fixture.press(Fixture.loadedState(), .char(" "), .char("t"))
+        #expect(Fixture.frame(s)[22] == ":tag _   tags 1 marked row; not the row under the cursor (Esc cancels)", "\(Fixture.frame(s)[22])")
+        s = "ring-infrastructure".reduce(s) { Fixture.press($0, .char($1)) }
+        #expect(Fixture.frame(s)[22] == ":tag ring-infrastructure_   tags 1 marked row; not the row under the cursor", "\(Fixture.frame(s)[22])")
+        // Marks on another sheet: said shorter before being cut.
+        let away = Fixture.press(Fixture.loadedState(), .enter, .char("*"), .backspace, .char("t"))
+        let line = Fixture.frame(away)[22]
+        #expect(line == ":tag _   tags 2 marked rows (2 on other sheets); not the row under the cursor", "\(line)")
+        Self.expectWhole(away, "away")
+    }
 }
