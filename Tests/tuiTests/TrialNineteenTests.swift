@@ -193,4 +193,18 @@ import Testing
         #expect(line == ":tag _   tags 2 marked rows (2 on other sheets); not the row under the cursor", "\(line)")
         Self.expectWhole(away, "away")
     }
+
+    // MARK: 6. Header lines at 80 columns (found driving 16b).
+
+    @Test func aClustersLinksLineCountsTheKindsItCannotShow() {
+        let kinds = ["ip 36", "template 4", "subnet 2", "org 1", "payment 1", "user_agent 1", "email_domain 1 (hub)", "asn 1 (hub)"]
+        // 16b's c1 read `links: ip 36, template 4, subnet 2, org 1, payment 1, user_agent 1, email_domai…`.
+        let line = SheetHeaders.counted("links: ", kinds, more: "more kinds", width: 80)
+        #expect(line == "links: ip 36, template 4, subnet 2, org 1, payment 1, +3 more kinds", "\(line)")
+        #expect(TextWidth.of(line) <= 80)
+        #expect(SheetHeaders.counted("links: ", kinds, more: "more kinds", width: 200) == "links: " + kinds.joined(separator: ", "))
+        #expect(SheetHeaders.counted("links: ", ["payment 1", "ip 1"], more: "more kinds", width: 80) == "links: payment 1, ip 1")
+        // The first kind is always said, however narrow.
+        #expect(SheetHeaders.counted("links: ", kinds, more: "more kinds", width: 10) == "links: ip 36, +7 more kinds")
+    }
 }
