@@ -207,4 +207,20 @@ import Testing
         // The first kind is always said, however narrow.
         #expect(SheetHeaders.counted("links: ", kinds, more: "more kinds", width: 10) == "links: ip 36, +7 more kinds")
     }
+
+    @Test func anAccountsRiskPaneSaysItsOwnSumAt80() {
+        // 16b's cn9ft-1fk67s at 80 columns read `cluster risk = 1 - exp(-sum of contributions) = 1 -
+        // exp(-1.57) = 0.79; this acc…`.
+        let signals = [SignalRow(name: "reasoning_elicitation", value: 0.96, baseline: 0.22, contribution: 1.57, explanation: "")]
+        let reason = "0.7914 (cluster) x 0.7107 = 0.5625; weight 0.7107 = 1 - 0.3 x (96% - 0%): 0 of its 11 queries with a prompt ask for step-by-step reasoning, 96% across its cluster"
+        let long = RiskFormula.account(signals, clusterRisk: 0.7914, accountRisk: 0.5625, weightReason: reason)
+        #expect(TextWidth.of(long) > 80)
+        let short = RiskFormula.accountShort(signals, clusterRisk: 0.7914, accountRisk: 0.5625, weightReason: reason)
+        #expect(short == "cluster risk 1 - exp(-1.57) = 0.79; this account 0.7914 x 0.7107 = 0.5625")
+        // Where the whole fits, the whole.
+        var s = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 300)), .enter, .enter, .tab)
+        #expect(Fixture.frame(s)[5].hasPrefix("cluster risk = 1 - exp(-sum of contributions)"), "\(Fixture.frame(s)[5])")
+        s.size = TerminalSize(rows: 24, cols: 80)
+        #expect(Fixture.frame(s)[5] == "cluster risk 0.91 (the rows give 0.55); this account 0.91 x 1.00 = 0.91", "\(Fixture.frame(s)[5])")
+    }
 }

@@ -164,9 +164,7 @@ extension RecordBuilder {
     /// The sum of an account's risk as `account` prints it, without the parts' names or why its
     /// weight is what it is: `0.6025 x 0.8108 = 0.4885` (`-`: not known).
     static func riskSum(_ d: AccountDetail) -> String {
-        guard let text = d.riskWeight else { return "-" }
-        let sum = text.range(of: "; ").map { String(text[..<$0.lowerBound]) } ?? text
-        return sum.replacingOccurrences(of: " (cluster)", with: "")
+        d.riskWeight.map(RiskFormula.sum) ?? "-"
     }
 }
 

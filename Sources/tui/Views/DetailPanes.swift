@@ -33,7 +33,9 @@ enum DetailPanes {
         case .account(let a):
             lines.append(("risk breakdown (Enter: whole; Tab: who it fires with)", [.bold, .underline], .normal))
             if let model = state.data?.model, let account = model.account(a) {
-                lines += riskLines(account.signals, formula: AppUpdate.riskFormula(model, account), buffer: buffer)
+                let formula = AppUpdate.riskFormula(model, account)
+                lines += riskLines(account.signals, formula: TextWidth.of(formula) < buffer.cols ? formula
+                                       : AppUpdate.riskFormula(model, account, short: true), buffer: buffer)
             }
         default:
             break
