@@ -223,4 +223,14 @@ import Testing
         s.size = TerminalSize(rows: 24, cols: 80)
         #expect(Fixture.frame(s)[5] == "cluster risk 0.91 (the rows give 0.55); this account 0.91 x 1.00 = 0.91", "\(Fixture.frame(s)[5])")
     }
+
+    @Test func aLineBrokenAfterItsCommaDoesNotStartWithASpace() {
+        // op1's tying value at 80 columns read `..., c21 (2),` then ` c24 (2)`.
+        let text = "held in 5 clusters: c3 (68), c17 (2), c20 (2), c21 (2), c24 (2)"
+        let width = TextWidth.of("held in 5 clusters: c3 (68), c17 (2), c20 (2), c21 (2),")
+        #expect(TextWrap.wrap(text, width: width) == ["held in 5 clusters: c3 (68), c17 (2), c20 (2), c21 (2),", "c24 (2)"])
+        #expect(TextWrap.wrap("one two", width: 3) == ["one", "two"])
+        // Spaces inside a line are kept.
+        #expect(TextWrap.wrap("a  b", width: 10) == ["a  b"])
+    }
 }
