@@ -233,4 +233,19 @@ import Testing
         // Spaces inside a line are kept.
         #expect(TextWrap.wrap("a  b", width: 10) == ["a  b"])
     }
+
+    @Test func aSketchLineCountsTheHoldersItCannotShow() {
+        let holders = ["c2hzk-13..", "ce727-hm..", "c0r62-5s..", "cec72-nb.."]
+        let line = SketchLine(text: "payment inv_f976637fd9eb30cc == " + holders.joined(separator: " ") + " (+106)", kind: .payment,
+                              shared: "payment inv_f976637fd9eb30cc", holders: holders, holderCount: 110)
+        #expect(line.fitted(78) == "payment inv_f976637fd9eb30cc == c2hzk-13.. ce727-hm.. c0r62-5s.. (+107)")
+        #expect(line.fitted(200) == line.text)
+        var hub = line
+        hub.isHub = true
+        hub.text += "  (hub)"
+        #expect(hub.fitted(78) == "payment inv_f976637fd9eb30cc == c2hzk-13.. ce727-hm.. c0r62-5s.. (+107)  (hub)")
+        #expect(hub.fitted(70) == "payment inv_f976637fd9eb30cc == c2hzk-13.. ce727-hm.. (+108)  (hub)")
+        // A note is drawn as it is (cut by the screen).
+        #expect(SketchLine(text: String(repeating: "x", count: 100)).fitted(78).count == 100)
+    }
 }

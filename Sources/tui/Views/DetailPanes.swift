@@ -59,7 +59,7 @@ enum DetailPanes {
             let selected = first + i == cursor
             let style: CellStyle = selected ? [.reverse] : []
             buffer.put(selected ? "> " : "  ", row: top + i, col: 0, style: style.union(.bold))
-            buffer.put(line.text, row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
+            buffer.put(line.fitted(buffer.cols - 2), row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
         }
         if sketch.count > height {
             buffer.putCounter(" \(cursor + 1)/\(sketch.count) ", row: top - 1)
