@@ -248,4 +248,11 @@ import Testing
         // A note is drawn as it is (cut by the screen).
         #expect(SketchLine(text: String(repeating: "x", count: 100)).fitted(78).count == 100)
     }
+
+    @Test func theSetPromptNamesEveryFieldAt80() {
+        let s = Fixture.press(Fixture.loadedState(), .char("S"))
+        #expect(Fixture.frame(s)[23] == " status open|triage|confirmed|dismissed|closed  severity, assignee, disposition", "\(Fixture.frame(s)[23])")
+        let wide = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 160)), .char("S"))
+        #expect(Fixture.frame(wide)[23].hasPrefix(" status open|triage|confirmed|dismissed|closed  severity low|medium|high|critical  assignee NAME  disposition TEXT"))
+    }
 }
