@@ -255,4 +255,23 @@ import Testing
         let wide = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 160)), .char("S"))
         #expect(Fixture.frame(wide)[23].hasPrefix(" status open|triage|confirmed|dismissed|closed  severity low|medium|high|critical  assignee NAME  disposition TEXT"))
     }
+
+    @Test func tOnASharedValueSaysWhatItTagsWholeAt80() throws {
+        let agent = "lumen-fetch/0.4.7 (linux; cpython3.11) build 2026-06 for the harvest ring"
+        let ids = ["p1", "p2", "p3"]
+        let source = try TrialFourTests.Source(accounts: ids, queries: ids.enumerated().map { i, id in
+            ["account_id": id, "ts": "2026-01-0\(i + 2)T00:00:00Z", "ip": "203.0.113.\(i)", "user_agent": agent, "prompt": "hello \(i)"]
+        })
+        var s = source.loaded()
+        s.size = TerminalSize(rows: 24, cols: 80)
+        s = Fixture.press(s, .char(":"))
+        s = "pivot user_agent lumen".reduce(s) { Fixture.press($0, .char($1)) }
+        s = Fixture.scanned(Fixture.step(s, .enter))
+        guard case .sharedValue = s.current.kind else { Issue.record("not on the value: \(s.status)"); return }
+        s = Fixture.press(s, .char("T"))
+        // The value cut in its middle (its own `…`), the line whole: it ends with the count.
+        #expect(Fixture.frame(s)[22] == ":tagvalue _   tags user_agent lumen-fe…st ring and 3 accounts", "\(Fixture.frame(s)[22])")
+        s = "ring-infrastructure".reduce(s) { Fixture.press($0, .char($1)) }
+        #expect(Fixture.frame(s)[22] == ":tagvalue ring-infrastructure_   tags the value and 3 accounts", "\(Fixture.frame(s)[22])")
+    }
 }

@@ -31,6 +31,7 @@ extension AppUpdate {
         let what: String
         var scope: ClusterTagScope?
         var owner = ""
+        var shorter: [String] = []
         if case .cluster(let c) = s.current.kind {
             what = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
             if let data = s.data { scope = ClusterTagScope.of([c], model: data.model) }
@@ -43,6 +44,10 @@ extension AppUpdate {
             let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
             let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
             what = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+            // 16b's lumen-fetch agent at 80 columns read `tags user_agent lumen-fetch/0.4.7 (linux;
+            // cpython3.11) and 60 ac…`: the value cut in its middle, then unnamed.
+            let middle = TextFit.truncateMiddle(data.model.valueText(kind, value), to: 16)
+            shorter = ["tags \(kind.rawValue) \(middle) and \(count)", "tags the value and \(count)"]
         } else if let op = selectedOperation(s) {
             what = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
                 + " and their \(Format.plural(op.size, "account"))"
@@ -54,7 +59,7 @@ extension AppUpdate {
         let marks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)"
         let fewerMarks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used)"
         let full = what + (scope?.promptNote ?? "") + marks
-        var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks]
+        var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks] + shorter
         if let scope, !scope.weak.isEmpty {
             let short = scope.shortPromptNote(owner: owner)
             wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false),
