@@ -101,6 +101,10 @@ struct AppState: Sendable {
     var clearMarksArmed = false
     var overlay: Overlay?
     var status = ""
+    /// Wordings of `status`, fullest first, for where it is said beside an open prompt whose
+    /// room shrinks as text is typed (`T`'s: a label typed at 80 columns cut it); used only
+    /// while `status` is one of them.
+    var statusWordings: [String] = []
     var size = TerminalSize(rows: 24, cols: 80)
     var load = LoadStatus()
     /// The loaded data, nil while loading.

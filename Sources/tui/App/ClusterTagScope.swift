@@ -117,6 +117,15 @@ struct ClusterTagScope: Hashable, Sendable {
             + shortRatedText(owner: owner) + (asks ? ": Enter asks which" : "")
     }
 
+    /// The count's last wordings, for beside a prompt where a long label leaves too little room
+    /// even for `shortPromptNote`: `7 of 126 rated 0.38-0.41 (op2's 0.52)`, `7 of 126 rated
+    /// 0.38-0.41`, `7 of 126 rated lower`.
+    func shortestCounts(owner: String) -> [String] {
+        let of = "\(Format.grouped(weak.count)) of \(Format.grouped(members.count)) rated "
+        let bar = clusterRisk.map { [of + spanText + " (\(owner) \(Format.risk($0)))"] } ?? []
+        return bar + [of + spanText, of + "lower"]
+    }
+
     /// What the audit entry records of the choice (`members` in the store's detail).
     func choiceText(onlyStrong: Bool) -> String {
         let weakText = isOperation

@@ -97,6 +97,12 @@ enum RecordBuilder {
         var fields = [RecordField("account", values: [a.id, b.id]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
                       RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
+        // How each side's risk is made, the figures `account` prints (`0.6025 x 0.8108 = 0.4885`,
+        // the row named for the parts): two accounts of one cluster rated apart differ in their
+        // weight, and a trial's compare sheet did not say why. One line a side at 80 columns.
+        if a.riskWeight != nil || b.riskWeight != nil {
+            fields.append(RecordField("cluster x weight", values: [riskSum(a), riskSum(b)]))
+        }
         var names: [String] = []
         for (name, _) in a.attributes + b.attributes where !names.contains(name) { names.append(name) }
         for name in names {
@@ -151,6 +157,14 @@ enum RecordBuilder {
             fields.append(oneCluster && ta == tb ? RecordField(name, ta) : RecordField(name, values: [ta, tb]))
         }
         return RecordView(title: "compare \(a.id) | \(b.id)", sides: [a.id, b.id], fields: fields)
+    }
+}
+
+extension RecordBuilder {
+    /// The sum of an account's risk as `account` prints it, without the parts' names or why its
+    /// weight is what it is: `0.6025 x 0.8108 = 0.4885` (`-`: not known).
+    static func riskSum(_ d: AccountDetail) -> String {
+        d.riskWeight.map(RiskFormula.sum) ?? "-"
     }
 }
 

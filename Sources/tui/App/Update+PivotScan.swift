@@ -38,13 +38,13 @@ extension AppUpdate {
     /// The most values a `:pivot` picker lists (the scan counts them all).
     static let pivotChoices = 200
 
-    /// The values containing what `:pivot` was given, each with how many accounts hold it, as a
-    /// record whose lines j/k select and Enter opens; when more contain it than are listed, it says how many and how to narrow.
+    /// The values containing what `:pivot` was given (most held first, as the model lists them),
+    /// each with how many accounts hold it, as a record whose lines j/k select and Enter opens; when more contain it than are listed, it says how many and how to narrow.
     static func pivotPicker(kind: LinkKind, typed: String, ids: [Int32], total: Int, model: any ConsoleModel) -> RecordView {
-        let listed = ids.count < total ? "\(Format.grouped(ids.count)) of \(Format.grouped(total)), in the source's order: type more of one to narrow"
+        let listed = ids.count < total ? "the \(Format.grouped(ids.count)) most held of \(Format.grouped(total)): type more of one to narrow"
             : "all \(Format.grouped(total))"
         return RecordView(
-            title: "pivot: \(Format.grouped(total)) \(kind.rawValue) values contain '\(typed)'",
+            title: "pivot: \(Format.grouped(total)) \(kind.rawValue) values contain '\(typed)', most held first",
             fields: [RecordField("listed", listed), RecordField("keys", "j/k select a value, Enter opens its sheet, Esc closes")],
             choices: ids.map { id in
                 RecordChoice(text: model.valueText(kind, id) + (model.holderCount(kind, id).map { " (\(Format.plural($0, "account")))" } ?? ""),

@@ -76,8 +76,9 @@ enum Chrome {
             // Only where a readable part of it fits: squeezed into a column or two it was a lone
             // `…` after the typed text, read as a second ellipsis (a trial's long note).
             let room = buffer.cols - end - 1
-            if !state.status.isEmpty, room >= min(TextWidth.of(state.status), besideMinimum) + 3 {
-                buffer.put("   " + state.status, row: statusRow, col: end, width: room, role: .accent)
+            let status = state.statusWordings.contains(state.status) ? StatusFit.first(state.statusWordings, room: room - 3) : state.status
+            if !status.isEmpty, room >= min(TextWidth.of(status), besideMinimum) + 3 {
+                buffer.put("   " + status, row: statusRow, col: end, width: room, role: .accent)
             }
             if !completions.isEmpty {
                 buffer.clearRow(footerRow, style: [.reverse])

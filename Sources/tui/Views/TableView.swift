@@ -10,9 +10,10 @@ enum TableView {
         let count = sheet.visibleCount(tableRows: table.count)
         // Triage: an untagged cluster whose accounts carry tags says so (`33/36 ring-member`).
         let summary = tagsColumn == nil ? TagSummary() : state.data?.tagSummary(state.caseState.tags) ?? TagSummary()
-        let memberCells = TagsColumn.memberCells(table, sheet: sheet, state: state, summary: summary)
+        let memberSums = TagsColumn.memberSums(table, sheet: sheet, state: state, summary: summary)
+        let memberCells = memberSums.mapValues { $0.tags.text(size: $0.size) }
         // The rows shown, with the open case's tags in their tags column.
-        let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
+        var shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
             let row = sheet.tableRow(at: sheet.top + line)
             var cells = table.rows[row]
             // Sorted, an operation's clusters sit among others: drawn flat, never indented under
@@ -39,6 +40,14 @@ enum TableView {
             TagsColumnRoom.make(&columns, tags: tagsColumn, wanted: widest, total: buffer.cols, keep: sheet.column)
         }
         let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
+        // Member counts said again within the width drawn: labels that do not fit are counted.
+        if let tagsColumn, widths[tagsColumn] > 0, widths[tagsColumn] < TagsColumnRoom.maxWidth {
+            for (line, cells) in shown.enumerated() {
+                let row = sheet.tableRow(at: sheet.top + line)
+                guard let sum = memberSums[row], cells[tagsColumn] == memberCells[row] else { continue }
+                shown[line][tagsColumn] = sum.tags.text(size: sum.size, room: widths[tagsColumn])
+            }
+        }
         var x = 2
         buffer.clearRow(titleRow, style: [.underline])
         for (index, (column, width)) in zip(table.columns, widths).enumerated() where width > 0 {
