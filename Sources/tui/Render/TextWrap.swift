@@ -20,7 +20,8 @@ enum TextWrap {
         // Where the line may break: at a space (dropped), or after a comma (kept), so a list with
         // no spaces (an audit entry's JSON) breaks between its items, not inside an id.
         var lastBreak: (at: Int, dropsSpace: Bool)?
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             let w = TextWidth.of(character)
             if used + w > width {
                 if let cut = lastBreak, cut.at > 0 {
@@ -39,9 +40,17 @@ enum TextWrap {
             if character == " " { lastBreak = (line.count, true) }
             line.append(character)
             used += w
-            if character == "," { lastBreak = (line.count, false) }
+            if character == ",", !isThousandsSeparator(characters, at: index) { lastBreak = (line.count, false) }
         }
         lines.append(String(line))
         return lines
+    }
+
+    /// True for the comma of a grouped number (`37,198`: a digit before it, three after and no
+    /// fourth), never a place to break: 17b's pair view read `which 105 of 37,` then `198
+    /// accounts use`.
+    static func isThousandsSeparator(_ characters: [Character], at index: Int) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < characters.count && characters[i].isASCII && characters[i].isNumber }
+        return isDigit(index - 1) && isDigit(index + 1) && isDigit(index + 2) && isDigit(index + 3) && !isDigit(index + 4)
     }
 }

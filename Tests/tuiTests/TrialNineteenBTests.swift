@@ -1,0 +1,31 @@
+import Investigate
+import Testing
+@testable import tui
+
+/// Session 19's second new-user trial (blind source 17b, 37,198 accounts, at 80x24 and
+/// 120x40): what it found cut, fixed.
+@Suite struct TrialNineteenBTests {
+    // MARK: 1. A grouped number is never broken at its comma.
+
+    @Test func aWrappedLineKeepsAGroupedNumberWhole() {
+        // The pair view's `why linked` at 80 columns read `which 105 of 37,` then `198 accounts use`.
+        let text = "both send most queries to the model mix m-large-2025-10 + m-mid-32k-legacy, which 105 of 37,198 accounts use (+7.5 bits)"
+        let lines = TextWrap.wrap(text, width: 54)
+        #expect(lines.contains { $0.contains("37,198") }, "\(lines)")
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 54 }, "\(lines)")
+        #expect(lines.joined(separator: " ") == text)
+        // Larger numbers too, and a list still breaks after its commas.
+        #expect(TextWrap.wrap("of 10,020,000 queries", width: 12) == ["of", "10,020,000", "queries"])
+        #expect(TextWrap.wrap("[\"a1\",\"a2\",\"a3\"]", width: 11) == ["[\"a1\",\"a2\",", "\"a3\"]"])
+        // A comma between digits that is not a thousands separator may still break.
+        #expect(TextWrap.wrap("1,2,3,4,5,6", width: 6) == ["1,2,3,", "4,5,6"])
+    }
+
+    @Test func aThousandsSeparatorIsKnownByItsThreeDigits() {
+        let text = Array("37,198 1,20 12,3456 x,123")
+        #expect(TextWrap.isThousandsSeparator(text, at: 2))
+        #expect(!TextWrap.isThousandsSeparator(text, at: 8))
+        #expect(!TextWrap.isThousandsSeparator(text, at: 14))
+        #expect(!TextWrap.isThousandsSeparator(text, at: 21))
+    }
+}
