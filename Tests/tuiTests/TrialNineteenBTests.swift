@@ -28,4 +28,26 @@ import Testing
         #expect(!TextWrap.isThousandsSeparator(text, at: 14))
         #expect(!TextWrap.isThousandsSeparator(text, at: 21))
     }
+
+    // MARK: 2. T on an operation says what it tags whole as a label is typed.
+
+    @Test func tOnAnOperationSaysWhatItTagsWholeAsALabelIsTyped() {
+        // 17b's op2 (4 clusters, 29 accounts, none rated below) read `:tagoperation ring-b_   tags
+        // operation op2 whole: 4 clusters and their 29 acco…`.
+        let model = FixtureModel()
+        model.withOperation = true
+        model.clusterRisks = [0.91, 0.90]
+        model.accounts[2].risk = 0.9
+        model.accounts[3].risk = 0.9
+        var s = Fixture.press(Fixture.loadedState(model: model), .char("T"))
+        #expect(Fixture.frame(s)[22].contains("tags operation op1 whole: 2 clusters and their 4 accounts"), "\(Fixture.frame(s)[22])")
+        for label in ["ring-b", "distillation-ring-b-2026"] {
+            var typed = s
+            typed = label.reduce(typed) { Fixture.press($0, .char($1)) }
+            TrialNineteenTests.expectWhole(typed, label)
+            #expect(Fixture.frame(typed)[22].contains("tags op1"), "\(Fixture.frame(typed)[22])")
+        }
+        s = "ring-b".reduce(s) { Fixture.press($0, .char($1)) }
+        #expect(Fixture.frame(s)[22].hasSuffix("tags op1 whole: 2 clusters, 4 accounts"), "\(Fixture.frame(s)[22])")
+    }
 }

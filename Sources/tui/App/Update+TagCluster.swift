@@ -32,6 +32,8 @@ extension AppUpdate {
         var scope: ClusterTagScope?
         var owner = ""
         var shorter: [String] = []
+        // Shorter wordings that leave out a weak scope's counts: after those.
+        var shortest: [String] = []
         if case .cluster(let c) = s.current.kind {
             what = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
             if let data = s.data { scope = ClusterTagScope.of([c], model: data.model) }
@@ -53,6 +55,12 @@ extension AppUpdate {
                 + " and their \(Format.plural(op.size, "account"))"
             if let data = s.data { scope = ClusterTagScope.of(op.operationClusters, model: data.model) }
             owner = "\(op.operation ?? "the operation")'s"
+            // 17b's op2 at 80 columns read `tags operation op2 whole: 4 clusters and their 29
+            // acco…` once `ring-b` was typed.
+            let name = op.operation ?? "the operation"
+            let clusters = Format.plural(op.operationClusters.count, "cluster")
+            shortest = ["tags \(name) whole: \(clusters), \(Format.plural(op.size, "account"))",
+                        "tags \(name): \(clusters), \(Format.plural(op.size, "account"))", "tags \(name) whole"]
         } else {
             return ["no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"]
         }
@@ -66,7 +74,7 @@ extension AppUpdate {
                          scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
                 + scope.shortestCounts(owner: owner)
         }
-        return wordings
+        return wordings + shortest
     }
 
     /// The columns a status has beside the open `:` prompt with the cursor at its end
