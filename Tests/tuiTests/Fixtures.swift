@@ -105,6 +105,9 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
             }
     }
 
+    /// Fields of the source's own added after every account's country and plan.
+    var extraAttributes: [(name: String, value: String)] = []
+
     func account(_ index: Int) -> AccountDetail? {
         guard index >= 0, index < accounts.count else { return nil }
         let row = accounts[index]
@@ -114,7 +117,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
             : [ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
         return AccountDetail(account: index, id: row.id, cluster: index < 2 ? 1 : 2, risk: row.risk,
-                             attributes: [("country", row.country), ("plan", row.plan)], values: values,
+                             attributes: [("country", row.country), ("plan", row.plan)] + extraAttributes, values: values,
                              signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
                                                  explanation: "2 accounts pay with one card")],
                              timeline: [0, 2, 5, 9])

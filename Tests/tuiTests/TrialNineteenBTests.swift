@@ -50,4 +50,35 @@ import Testing
         s = "ring-b".reduce(s) { Fixture.press($0, .char($1)) }
         #expect(Fixture.frame(s)[22].hasSuffix("tags op1 whole: 2 clusters, 4 accounts"), "\(Fixture.frame(s)[22])")
     }
+
+    // MARK: 3. An account's fields are said whole or counted.
+
+    @Test func anAccountsFieldsAreWholeOrCounted() {
+        let attributes: [(name: String, value: String)] = [
+            ("country", "us"), ("plan", "payg"), ("status", "active"), ("age", "172d"), ("queries", "71"), ("out", "85.5k"),
+            ("referrer_source", "ads, search")]
+        // 17b at 80 columns read `country us ... out 85.5k  referrer…`.
+        #expect(SheetHeaders.attributeLine(attributes, width: 80)
+                == "country us  plan payg  status active  age 172d  queries 71  out 85.5k  +1 more")
+        #expect(SheetHeaders.attributeLine(attributes, width: 90)
+                == "country us  plan payg  status active  age 172d  queries 71  out 85.5k  +1 more field")
+        #expect(SheetHeaders.attributeLine(attributes, width: 120)
+                == "country us  plan payg  status active  age 172d  queries 71  out 85.5k  referrer_source ads, search")
+        // An attacker's long value is counted, not drawn cut; the fields after it too.
+        let long = attributes.prefix(2) + [("note", String(repeating: "x", count: 200)), ("tier", "gold")]
+        #expect(SheetHeaders.attributeLine(Array(long), width: 80) == "country us  plan payg  +2 more fields")
+        // The first field is drawn even when alone too wide (cut by the screen, with its `…`).
+        #expect(SheetHeaders.attributeLine([("note", String(repeating: "y", count: 90))], width: 80).count == 95)
+    }
+
+    @Test func theAccountSheetCountsTheFieldsItCannotShow() {
+        let model = FixtureModel()
+        model.extraAttributes = [("referrer_source", "ads, search"), ("campaign", String(repeating: "spring-", count: 6))]
+        let s = Fixture.press(Fixture.loadedState(model: model), .enter, .enter)
+        let frame = Fixture.frame(s)
+        #expect(frame[2] == "country RU  plan payg  referrer_source ads, search  +1 more field", "\(frame[2])")
+        var wide = s
+        wide.size = TerminalSize(rows: 40, cols: 120)
+        #expect(Fixture.frame(wide)[2].hasSuffix("campaign " + String(repeating: "spring-", count: 6)), "\(Fixture.frame(wide)[2])")
+    }
 }
