@@ -81,4 +81,17 @@ import Testing
         wide.size = TerminalSize(rows: 40, cols: 120)
         #expect(Fixture.frame(wide)[2].hasSuffix("campaign " + String(repeating: "spring-", count: 6)), "\(Fixture.frame(wide)[2])")
     }
+
+    // MARK: 4. Triage's caption under a filter keeps its key at 80 columns.
+
+    @Test func aFilteredTriageCaptionFitsBesideItsFilter() {
+        // 17b under `f risk>0.5 size>10` read `filter 'risk>0.5 size>10': 7 of 3,443 clusters
+        // shown; 23,479 single accounts hi…`.
+        let counts = TriageCounts(linked: 3_443, linkedShown: 7, singles: 23_479, singlesShown: 0)
+        let room = 80 - TextWidth.of("filter 'risk>0.5 size>10': ")
+        #expect(Captions.triage(counts, width: room) == "7 of 3,443 clusters; 23,479 singles hidden (X: all)")
+        // Wider, as before.
+        #expect(Captions.triage(counts, width: 120) == "7 of 3,443 clusters shown; 23,479 single accounts hidden; press X to show them")
+        #expect(Captions.triage(counts, width: 72) == "7 of 3,443 clusters shown; 23,479 single accounts hidden (X shows them)")
+    }
 }
