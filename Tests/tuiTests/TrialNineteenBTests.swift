@@ -94,4 +94,15 @@ import Testing
         #expect(Captions.triage(counts, width: 120) == "7 of 3,443 clusters shown; 23,479 single accounts hidden; press X to show them")
         #expect(Captions.triage(counts, width: 72) == "7 of 3,443 clusters shown; 23,479 single accounts hidden (X shows them)")
     }
+
+    // MARK: 5. Help says what the keys do.
+
+    @Test func helpSaysExportAsksAndWhatTabCompletes() {
+        let s = Fixture.press(Fixture.loadedState(), .char("?"))
+        let text = HelpOverlay.lines(s).joined(separator: " ")
+        // `e` asks before it writes, as `u` and `S` say they do.
+        #expect(text.contains("export the open case as a signed bundle (Enter confirms)"), "\(text)")
+        // Tab after `:tagcluster` completes the built-in labels too.
+        #expect(text.contains("the built-in labels (ring-member, benign...)"), "\(text)")
+    }
 }

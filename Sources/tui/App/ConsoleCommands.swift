@@ -73,7 +73,7 @@ enum ConsoleCommands {
               writes: true, colonName: "set"),
         .init(id: .note, keys: [.char("a")], help: "add a note to the open case", writes: true, colonName: "note"),
         .init(id: .casePicker, keys: [.char("c")], help: "case picker: Enter switches, n new case", writes: false, colonName: "case"),
-        .init(id: .export, keys: [.char("e")], help: "export the open case", writes: true, colonName: "export"),
+        .init(id: .export, keys: [.char("e")], help: "export the open case as a signed bundle (Enter confirms)", writes: true, colonName: "export"),
         .init(id: .copyID, keys: [.char("y")], help: "copy the selected id (OSC 52; inside tmux, the tmux buffer)", writes: false, colonName: "copy"),
         .init(id: .history, keys: [.char("H")], help: "query history of the account or cluster", writes: false, colonName: "queries"),
         .init(id: .commandLine, keys: [.char(":")], help: "command line with completion", writes: false, colonName: nil),

@@ -33,7 +33,7 @@ enum HelpOverlay {
         ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :export  :dump FILE  :q",
         ":case (the case sheet)  :case new TITLE  :case open ID",
         ":set status|severity|assignee|disposition VALUE  :mark EXPR  :undo  :more  :singles  :triage",
-        "Tab completes on the : line: commands, link kinds, account ids, and the case's labels after :tag.",
+        "Tab completes on the : line: commands, link kinds, account ids, and after :tag or T's word (:tagcluster...) the built-in labels (ring-member, benign...) and the case's own.",
         "Filters (f, |, :mark): words are text; NAME OP VALUE compares a column (ops >= <= != = > < ~);"
             + " a filter that does not parse is refused and says where.",
         "Space marks (or unmarks) the row and moves down, so Space Space marks two rows in a row.",
