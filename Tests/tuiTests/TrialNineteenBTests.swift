@@ -105,4 +105,17 @@ import Testing
         // Tab after `:tagcluster` completes the built-in labels too.
         #expect(text.contains("the built-in labels (ring-member, benign...)"), "\(text)")
     }
+
+    // MARK: 6. An operation's record says its keys whole; T's prompt keeps the marks it leaves.
+
+    @Test func anOperationsRecordSaysItsKeysWholeAt80() {
+        let model = FixtureModel()
+        model.withOperation = true
+        var s = Fixture.press(Fixture.loadedState(model: model), .enter)
+        // Opening says T too, as any other key then does (it read `..., T tags it whole, Esc clos…`).
+        #expect(s.status == "operation: j/k select a tying value, Enter opens it, T tags it, Esc closes")
+        TrialNineteenTests.expectWhole(s, "opened")
+        s = Fixture.press(s, .char("x"))
+        TrialNineteenTests.expectWhole(s, "another key")
+    }
 }

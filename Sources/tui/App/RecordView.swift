@@ -22,8 +22,9 @@ struct RecordView: Hashable, Sendable {
     var choice = 0
     /// The line above the choices.
     var choicesHeading = "tied by (j/k select, Enter opens):"
-    /// What the status line says of the keys when a key the record does not take is pressed.
-    var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
+    /// What the status line says of the keys when the record opens and when a key it does not
+    /// take is pressed: said whole at 80 columns (17b's read `..., T tags it whole, Esc clos…`).
+    var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it, Esc closes"
 }
 
 /// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).

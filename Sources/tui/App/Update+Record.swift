@@ -24,8 +24,9 @@ extension AppUpdate {
             s.status = "record: j/k scroll, Esc closes"
         case .triage:
             guard let op = selectedOperation(s) else { s.status = "nothing to open on this row"; return }
-            s.overlay = .record(operationRecord(op, model: s.data?.model))
-            s.status = "operation: j/k select a tying value, Enter opens it, Esc closes"
+            let record = operationRecord(op, model: s.data?.model)
+            s.overlay = .record(record)
+            s.status = record.choicesHint
         default:
             s.status = "nothing to open on this row"
         }
