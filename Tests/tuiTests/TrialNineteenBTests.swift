@@ -118,4 +118,18 @@ import Testing
         s = Fixture.press(s, .char("x"))
         TrialNineteenTests.expectWhole(s, "another key")
     }
+
+    @Test func tOnAnOperationKeepsTheMarksItLeavesAsALabelIsTyped() {
+        let model = FixtureModel()
+        model.withOperation = true
+        model.clusterRisks = [0.91, 0.90]
+        model.accounts[2].risk = 0.9
+        model.accounts[3].risk = 0.9
+        var s = Fixture.loadedState(model: model)
+        s.marks = ["account:acct_9f3e21", "account:acct_b7d8e9"]
+        s = Fixture.press(s, .char("T"))
+        s = "ring-b".reduce(s) { Fixture.press($0, .char($1)) }
+        TrialNineteenTests.expectWhole(s, "ring-b")
+        #expect(Fixture.frame(s)[22].hasSuffix("tags op1: 2 clusters, 4 accounts (2 marks not used)"), "\(Fixture.frame(s)[22])")
+    }
 }

@@ -74,7 +74,9 @@ extension AppUpdate {
                          scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
                 + scope.shortestCounts(owner: owner)
         }
-        return wordings + shortest
+        // With marks, the marks it leaves said first, before what it tags is said whole (17b's
+        // op2 with 2 marks read `... and their 29 accounts (…`).
+        return wordings + (s.marks.isEmpty ? shortest : shortest.map { $0 + fewerMarks } + shortest)
     }
 
     /// The columns a status has beside the open `:` prompt with the cursor at its end
