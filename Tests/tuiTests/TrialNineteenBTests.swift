@@ -132,4 +132,18 @@ import Testing
         TrialNineteenTests.expectWhole(s, "ring-b")
         #expect(Fixture.frame(s)[22].hasSuffix("tags op1: 2 clusters, 4 accounts (2 marks not used)"), "\(Fixture.frame(s)[22])")
     }
+
+    // MARK: 7. t with marks elsewhere says whole that the cursor's row is not tagged.
+
+    @Test func tWithMarksElsewhereSaysTheCursorsRowIsNotTagged() {
+        var s = Fixture.loadedState()
+        s.marks = ["account:acct_9f3e21", "account:acct_a0b1c2"]
+        s = Fixture.press(s, .char("t"))
+        for (label, expected) in [("decoy-suspect", "tags 2 marked rows (2 elsewhere), not the cursor's row"),
+                                  ("distillation-ring-member", "tags 2 marked rows, not the cursor's row")] {
+            let typed = label.reduce(s) { Fixture.press($0, .char($1)) }
+            TrialNineteenTests.expectWhole(typed, label)
+            #expect(Fixture.frame(typed)[22].hasSuffix(expected), "\(Fixture.frame(typed)[22])")
+        }
+    }
 }

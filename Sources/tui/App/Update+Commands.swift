@@ -223,8 +223,12 @@ extension AppUpdate {
             (cursor, cursorShort) = ("; not the row under the cursor", ", not the cursor's row")
         }
         let text = count + awayText + cursor
+        // Shorter still as a label is typed (17b at 80 columns read `:tag decoy-suspect_   tags 2
+        // marked rows (2 on other sheets), not the cursor's…`): the cursor's row said last to go.
+        let awayShorter = away > 0 ? " (\(Format.grouped(away)) elsewhere)" : ""
         return [text + " (Esc cancels; Esc again clears the marks)", text + " (Esc cancels)", text,
-                count + awayShort + cursor, count + awayShort + cursorShort]
+                count + awayShort + cursor, count + awayShort + cursorShort, count + awayShorter + cursorShort,
+                count + cursorShort, count]
     }
 
     /// Tags the marked rows, or the selected one when nothing is marked.
