@@ -146,4 +146,28 @@ import Testing
             #expect(Fixture.frame(typed)[22].hasSuffix(expected), "\(Fixture.frame(typed)[22])")
         }
     }
+
+    // MARK: 8. A note on the case sheet runs on into its empty detail column.
+
+    @Test func aNoteOnTheCaseSheetRunsOnToTheEdge() {
+        let note = "c1 shares payment instruments and hosting subnets; op2 is four pods on one template family"
+        var s = Fixture.press(Fixture.loadedState(), .char(":"))
+        s = ("note " + note).reduce(s) { Fixture.press($0, .char($1)) }
+        s = Fixture.press(s, .enter)
+        s = AppUpdate.update(s, .run("case")).state
+        #expect(s.current.kind == .caseFile)
+        let frame = Fixture.frame(s)
+        // 17b's read `note  c1 shares payment instruments and hostin…`, 30 columns blank beside it.
+        guard let line = frame.first(where: { $0.contains("note  c1 shares") }) else { Issue.record("\(frame)"); return }
+        #expect(line.contains("subnets; op2 is four pods"), "\(line)")
+        #expect(TextWidth.of(line) <= 80 && line.hasSuffix("…"), "\(line)")
+        // An audit entry keeps its two columns.
+        // An audit entry, whose detail is not empty, keeps its two columns: the detail under its title.
+        guard let audit = frame.first(where: { $0.hasPrefix("  audit") && $0.contains("investigator note") }),
+              let title = frame.first(where: { $0.hasPrefix("  what  item") }), let detail = title.range(of: "detail") else {
+            Issue.record("\(frame)"); return
+        }
+        let column = title.distance(from: title.startIndex, to: detail.lowerBound)
+        #expect(audit.dropFirst(column).hasPrefix("c1 shares") && audit.dropFirst(column - 1).hasPrefix(" "), "\(audit)")
+    }
 }

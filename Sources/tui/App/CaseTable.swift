@@ -54,7 +54,7 @@ enum CaseTable {
         return SheetTable(
             columns: [.init(title: "what", width: 5), .init(title: "item", width: 30, flexible: true),
                       .init(title: "detail", width: 20, flexible: true)],
-            rows: rows, ids: ids, targets: targets, markKeys: keys)
+            rows: rows, ids: ids, targets: targets, markKeys: keys, cellsRunOn: true)
     }
 }
 

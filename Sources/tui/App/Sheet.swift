@@ -95,6 +95,10 @@ struct SheetTable: Sendable {
     var targets: [SheetKind?]
     /// Mark key for each row (`account:acct_9f..`); marks persist across sheets by this key.
     var markKeys: [String]
+    /// When true, a cell followed only by empty cells runs on to the right edge (the case
+    /// sheet's notes, which have no detail: 17b's read `c1 shares payment instruments and
+    /// hostin…` with 30 columns blank beside it).
+    var cellsRunOn = false
 
     static let empty = SheetTable(columns: [], rows: [], ids: [], targets: [], markKeys: [])
 

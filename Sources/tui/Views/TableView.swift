@@ -79,8 +79,10 @@ enum TableView {
                 let column = table.columns[index]
                 let role: ColorRole = column.title == "risk" || column.isBar ? riskRole(cells[index]) : .normal
                 let text = column.isBar ? Format.bar(Double(cells[index]) ?? 0, width: width, glyphs: buffer.glyphs) : cells[index]
-                buffer.putFitted(text, row: screenRow, col: x, width: width, style: index == 0 ? style : [], role: role,
-                                 alignRight: column.alignRight)
+                let runsOn = table.cellsRunOn && !column.alignRight && cells[(index + 1)...].allSatisfy(\.isEmpty)
+                buffer.putFitted(text, row: screenRow, col: x, width: runsOn ? max(width, buffer.cols - x) : width,
+                                 style: index == 0 ? style : [], role: role, alignRight: column.alignRight)
+                if runsOn { break }
                 x += width + 1
             }
         }
