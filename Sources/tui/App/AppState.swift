@@ -102,8 +102,8 @@ struct AppState: Sendable {
     var overlay: Overlay?
     var status = ""
     /// Wordings of `status`, fullest first, for where it is said beside an open prompt whose
-    /// room shrinks as text is typed (`T`'s: a label typed at 80 columns cut it); used only
-    /// while `status` is one of them.
+    /// room shrinks as text is typed (`T`'s: a label typed at 80 columns cut it), or on a narrow
+    /// status line (an export's: its folder); used only while `status` is one of them.
     var statusWordings: [String] = []
     var size = TerminalSize(rows: 24, cols: 80)
     var load = LoadStatus()
@@ -225,6 +225,8 @@ enum Action: Sendable {
     /// Background search result (position in visible rows), nil when nothing matched.
     case searchResult(generation: Int, position: Int?, match: Int = 0, of: Int = 0)
     case status(String)
+    /// A status in several wordings, fullest first: the first that fits the status line is said.
+    case statusWordings([String])
     case clock(String)
     /// An expensive sheet's rows are ready.
     case prepared(SheetKind)

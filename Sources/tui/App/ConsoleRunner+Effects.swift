@@ -158,17 +158,17 @@ extension ConsoleRunner {
                 earlier = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
                 path = folder + "/\(id)-\(n).zip"
             }
-            let message: String
+            let message: Action
             do {
-                // The new bundle's path first: a narrow status line cuts the end.
+                // The new bundle's path first: a narrow status line cuts the end, or says the path alone.
                 let done = try backend.export(caseID: id, investigation: investigation, to: path)
                 let same = earlier.map { ExportLine.sameBytes(folder + "/" + $0, path) } ?? false
-                message = ExportLine.line(done: done, file: URL(fileURLWithPath: path).lastPathComponent,
-                                          earlier: earlier, sameBytes: same)
+                message = .statusWordings(ExportLine.wordings(done: done, path: path, earlier: earlier, sameBytes: same,
+                                                              home: environment["HOME"]))
             } catch {
-                message = "export failed: \(error)"
+                message = .status("export failed: \(error)")
             }
-            return (try? backend.current()).map { [.caseSynced($0)] }.map { $0 + [.status(message)] } ?? [.status(message)]
+            return (try? backend.current()).map { [.caseSynced($0)] }.map { $0 + [message] } ?? [message]
         }
     }
 

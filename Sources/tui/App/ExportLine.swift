@@ -16,6 +16,31 @@ enum ExportLine {
                 : file + " (\(earlier) kept): ")
     }
 
+    /// The status line's wordings after an export, fullest first (`AppState.statusWordings`:
+    /// the first that fits the screen is said). The fullest is `line`'s, the folder last with
+    /// `~` for `home`; where it does not fit (80 columns cut the folder, so the bundle could not
+    /// be found to verify), the bundle's whole path comes next, `~` for `home`, with what it
+    /// says of the earlier bundle shorter and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip
+    /// (earlier kept)`). A warning keeps the fullest alone: it must be read, and it comes before the folder.
+    static func wordings(done: String, path: String, earlier: String?, sameBytes: Bool, home: String?) -> [String] {
+        let file = (path as NSString).lastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
+        var full = line(done: done, file: file, earlier: earlier, sameBytes: sameBytes)
+        if full.hasSuffix("; in " + folder) { full = String(full.dropLast(folder.count)) + tilde(folder, home: home) }
+        guard !done.contains("; warning: "), done.hasPrefix("exported ") else { return [full] }
+        let shown = "exported " + tilde(path, home: home)
+        guard let earlier else { return [full, shown + " (signed)", shown] }
+        return sameBytes
+            ? [full, shown + ": same bytes as \(earlier)", shown + " (same bytes)", shown]
+            : [full, shown + " (\(earlier) kept)", shown + " (earlier kept)", shown]
+    }
+
+    /// `path` with `~` for `home` when it is under it.
+    static func tilde(_ path: String, home: String?) -> String {
+        guard let home, !home.isEmpty, home != "/", path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
+    }
+
     /// True when the two files hold the same bytes (false when either cannot be read).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         FileManager.default.contentsEqual(atPath: a, andPath: b)

@@ -85,6 +85,9 @@ enum AppUpdate {
             }
         case .status(let text):
             s.status = text
+        case .statusWordings(let wordings):
+            s.statusWordings = wordings
+            s.status = wordings.first ?? ""
         case .prepared(let kind):
             for depth in s.stack.indices where s.stack[depth].kind == kind {
                 // A rebuilt (longer) table: a filter or sort in force is run again over it.

@@ -94,9 +94,14 @@ enum Chrome {
             if state.promptSelected { buffer.put("   (typing replaces it; Right keeps it)", row: statusRow, col: after) }
         default:
             // An overlay is not about the sheet's rows; a status that needs the room takes it.
-            let right = state.overlay == nil ? sheetInfo(state, beside: state.status, cols: buffer.cols) : ""
+            // A status given in several wordings says the first that fits the line (an export's
+            // whole path where its folder would be cut).
+            // None fitting, the fullest is said, cut at its end.
+            let wordings = state.statusWordings.count > 1 && state.statusWordings.contains(state.status) ? state.statusWordings : []
+            let status = wordings.first { TextWidth.of($0) <= buffer.cols - 1 } ?? state.status
+            let right = state.overlay == nil ? sheetInfo(state, beside: status, cols: buffer.cols) : ""
             let room = max(0, buffer.cols - TextWidth.of(right) - 1)
-            buffer.put(state.status, row: statusRow, col: 0, width: room, role: .accent)
+            buffer.put(status, row: statusRow, col: 0, width: room, role: .accent)
             if !right.isEmpty {
                 buffer.put(right, row: statusRow, col: buffer.cols - TextWidth.of(right), style: [.bold])
             }

@@ -1,0 +1,50 @@
+import Investigate
+import Testing
+@testable import tui
+
+/// Session 20's new-user trial (SampleCases/hydra and a generated source of 5,000 accounts, at
+/// 80x24 and 120x40): what it found cut or misleading, fixed.
+@Suite struct TrialTwentyTests {
+    static let home = "/home/investigator"
+    static let folder = home + "/.local/share/investigate/exports"
+
+    /// The status line after an export of `file` (the backend's line for it), at `cols`.
+    static func exported(_ file: String, earlier: String?, sameBytes: Bool = false, cols: Int = 80,
+                         warning: String = "") -> [String] {
+        let done = "exported case-0001 as \(file): 11 files, signed\(warning); in \(folder)"
+        let wordings = ExportLine.wordings(done: done, path: folder + "/" + file, earlier: earlier, sameBytes: sameBytes, home: home)
+        return Fixture.frame(AppUpdate.update(Fixture.loadedState(size: TerminalSize(rows: 24, cols: cols)), .statusWordings(wordings)).state)
+    }
+
+    // MARK: 1. An export says where the bundle is, whole, at 80 columns.
+
+    @Test func anExportSaysTheBundlesWholePathAt80Columns() {
+        // 20's trial read `exported case-0001 as case-0001.zip: 11 files, signed; in /home/investigator/.l…`:
+        // the bundle could not be found to verify it.
+        let first = Self.exported("case-0001.zip", earlier: nil)[22]
+        #expect(first.hasPrefix("exported ~/.local/share/investigate/exports/case-0001.zip (signed)"), "\(first)")
+        let again = Self.exported("case-0001-3.zip", earlier: "case-0001-2.zip")[22]
+        #expect(again.hasPrefix("exported ~/.local/share/investigate/exports/case-0001-3.zip (earlier kept)"), "\(again)")
+        let same = Self.exported("case-0001-2.zip", earlier: "case-0001.zip", sameBytes: true)[22]
+        #expect(same.hasPrefix("exported ~/.local/share/investigate/exports/case-0001-2.zip (same bytes)"), "\(same)")
+        for line in [first, again, same] { #expect(!line.contains("…") && TextWidth.of(line) <= 80, "\(line)") }
+    }
+
+    @Test func aWideScreenKeepsTheFullestExportLine() {
+        let line = Self.exported("case-0001-3.zip", earlier: "case-0001-2.zip", cols: 160)[22]
+        #expect(line.hasPrefix("exported case-0001 as case-0001-3.zip (case-0001-2.zip kept): 11 files, signed; in ~/.local/share/investigate/exports"),
+                "\(line)")
+    }
+
+    @Test func aWarningKeepsTheFullestLineCutAtItsEnd() {
+        let line = Self.exported("case-0001.zip", earlier: nil, warning: "; warning: 2 accounts not in the source")[22]
+        #expect(line.hasPrefix("exported case-0001 as case-0001.zip: 11 files, signed; warning: 2 accounts"), "\(line)")
+    }
+
+    @Test func aPathOutsideHomeIsSaidAsItIs() {
+        #expect(ExportLine.tilde("/tmp/x/case-0001.zip", home: Self.home) == "/tmp/x/case-0001.zip")
+        #expect(ExportLine.tilde("/home/investigator2/a.zip", home: Self.home) == "/home/investigator2/a.zip")
+        #expect(ExportLine.tilde("/home/investigator/a.zip", home: Self.home) == "~/a.zip")
+        #expect(ExportLine.tilde("/home/investigator/a.zip", home: nil) == "/home/investigator/a.zip")
+    }
+}
