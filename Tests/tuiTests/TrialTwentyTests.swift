@@ -47,4 +47,29 @@ import Testing
         #expect(ExportLine.tilde("/home/investigator/a.zip", home: Self.home) == "~/a.zip")
         #expect(ExportLine.tilde("/home/investigator/a.zip", home: nil) == "/home/investigator/a.zip")
     }
+
+    // MARK: 2. The pair view says where why the two are linked starts, when below the first screen.
+
+    @Test func thePairViewSaysWhereWhyLinkedStartsAt80x24() {
+        // 20's trial at 80x24 read `lines 1-21 of 89`: the accounts' fields and shared values, and
+        // nothing said that why they are linked starts one page down.
+        var fields = [RecordField("account", values: ["acct_0197424deb", "acct_895676ee1c"])]
+        for i in 0..<20 { fields.append(RecordField(i == 0 ? "shared values" : "", values: ["template tf-\(i)", "(same)"])) }
+        fields.append(RecordField("why linked", "evidence 28.6 bits; a link needs 11.2 (log2 of 1,200 accounts, plus 1): linked"))
+        let record = RecordView(title: "compare acct_0197424deb | acct_895676ee1c", sides: ["acct_0197424deb", "acct_895676ee1c"],
+                                fields: fields)
+        let status = AppUpdate.compareStatus(record, size: TerminalSize(rows: 24, cols: 80), ascii: false)
+        #expect(status == "comparing two accounts: why linked is at line 25 (PgDn); Esc closes")
+        #expect(TextWidth.of(status) <= StatusFit.width)
+        var s = Fixture.loadedState()
+        s.overlay = .record(record)
+        s.status = status
+        #expect(Fixture.frame(s)[22].hasPrefix(status), "\(Fixture.frame(s)[22])")
+        #expect(!Fixture.frame(s).prefix(22).contains { $0.contains("why linked") }, "\(Fixture.frame(s))")
+        s = Fixture.press(s, .pageDown)
+        #expect(Fixture.frame(s).contains { $0.hasPrefix(" why linked") && $0.contains("evidence 28.6 bits") }, "\(Fixture.frame(s))")
+        // Where it shows on the first screen, the keys as before.
+        #expect(AppUpdate.compareStatus(record, size: TerminalSize(rows: 40, cols: 120), ascii: false)
+            == "comparing two accounts: j/k scroll, Esc closes")
+    }
 }

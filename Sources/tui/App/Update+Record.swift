@@ -43,8 +43,19 @@ extension AppUpdate {
             s.status = "compare: mark exactly two accounts (space), then = (\(Format.plural(accounts.count, "account")) marked)"
             return
         }
-        s.overlay = .record(RecordBuilder.compare(a, b, why: model.pairReasons(accounts[0], accounts[1])))
-        s.status = "comparing two accounts: j/k scroll, Esc closes"
+        let record = RecordBuilder.compare(a, b, why: model.pairReasons(accounts[0], accounts[1]))
+        s.overlay = .record(record)
+        s.status = compareStatus(record, size: s.size, ascii: s.glyphs.ascii)
+    }
+
+    /// What `=` says as the pair opens. Where why the two are linked starts below the first
+    /// screen (80x24: at line 23, under the shared values), it says where: a trial at 80x24 read
+    /// the first page, all fields and shared values, and nothing said the verdict was one page down.
+    static func compareStatus(_ record: RecordView, size: TerminalSize, ascii: Bool) -> String {
+        let lines = RecordOverlay.lines(record, width: size.cols - 2, ascii: ascii)
+        guard let why = lines.firstIndex(where: { $0.text.hasPrefix("why linked") }),
+              why >= RecordOverlay.height(rows: size.rows) else { return "comparing two accounts: j/k scroll, Esc closes" }
+        return "comparing two accounts: why linked is at line \(why + 1) (PgDn); Esc closes"
     }
 
     /// Keys while a record is open: move and page keys scroll, Esc, Back, Enter and q close it.
