@@ -68,6 +68,12 @@ import Testing
         #expect(!Fixture.frame(s).prefix(22).contains { $0.contains("why linked") }, "\(Fixture.frame(s))")
         s = Fixture.press(s, .pageDown)
         #expect(Fixture.frame(s).contains { $0.hasPrefix(" why linked") && $0.contains("evidence 28.6 bits") }, "\(Fixture.frame(s))")
+        // Its first line alone on the first screen (hydra's c1 at 80x24: `evidence 17.2 bits; a link
+        // needs 11.2 (log2 of 1,200` and `linked` below) is said too.
+        var shorter = record
+        shorter.fields = Array(fields.prefix(17)) + [fields.last!]
+        #expect(AppUpdate.compareStatus(shorter, size: TerminalSize(rows: 24, cols: 80), ascii: false)
+            == "comparing two accounts: why linked is at line 21 (PgDn); Esc closes")
         // Where it shows on the first screen, the keys as before.
         #expect(AppUpdate.compareStatus(record, size: TerminalSize(rows: 40, cols: 120), ascii: false)
             == "comparing two accounts: j/k scroll, Esc closes")

@@ -49,12 +49,13 @@ extension AppUpdate {
     }
 
     /// What `=` says as the pair opens. Where why the two are linked starts below the first
-    /// screen (80x24: at line 23, under the shared values), it says where: a trial at 80x24 read
-    /// the first page, all fields and shared values, and nothing said the verdict was one page down.
+    /// screen, or shows fewer than its first three lines there (80x24: at line 21 or 23, under the
+    /// shared values), it says where: a trial at 80x24 read the first page, all fields and shared
+    /// values, and nothing said the verdict was one page down.
     static func compareStatus(_ record: RecordView, size: TerminalSize, ascii: Bool) -> String {
         let lines = RecordOverlay.lines(record, width: size.cols - 2, ascii: ascii)
         guard let why = lines.firstIndex(where: { $0.text.hasPrefix("why linked") }),
-              why >= RecordOverlay.height(rows: size.rows) else { return "comparing two accounts: j/k scroll, Esc closes" }
+              why + 3 > RecordOverlay.height(rows: size.rows) else { return "comparing two accounts: j/k scroll, Esc closes" }
         return "comparing two accounts: why linked is at line \(why + 1) (PgDn); Esc closes"
     }
 
