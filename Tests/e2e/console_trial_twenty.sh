@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of session 20's new-user trial fixes, in a real terminal (tmux) on the real
 # binary at 80x24, with the exports in their default folder under $HOME: an export says the
-# bundle's whole path (`exported ~/.local/share/investigate/exports/case-0001.zip (signed)`;
+# bundle's whole path (`exported ~/.local/share/investigate/exports/case-0001.zip: 11 files, signed`;
 # the trial read `...; in /home/…`), that path verifies; a note on the case sheet runs on into
 # its empty detail column; the pair view says where `why linked` starts.
 # The source is SampleCases/hydra (or the folder given).
@@ -32,7 +32,7 @@ if wait_for t20 '^> (c|op)[0-9]+ ' 300; then
     wait_for t20 '^:export' 10
     keys t20 Enter
     check "1: an export says the bundle's whole path at 80 columns" t20 \
-        '^exported ~/\.local/share/investigate/exports/case-0001\.zip \(signed\)' 60
+        '^exported ~/\.local/share/investigate/exports/case-0001\.zip: [0-9]+ files, signed' 60
     BUNDLE=$WORK/home/.local/share/investigate/exports/case-0001.zip
     if [ -f "$BUNDLE" ] && XDG_CONFIG_HOME=$WORK/config "$BIN" verify "$BUNDLE" >"$WORK/verify.out" 2>&1; then
         ok "1: ... and the bundle at that path verifies"

@@ -22,12 +22,26 @@ import Testing
         // 20's trial read `exported case-0001 as case-0001.zip: 11 files, signed; in /home/investigator/.l…`:
         // the bundle could not be found to verify it.
         let first = Self.exported("case-0001.zip", earlier: nil)[22]
-        #expect(first.hasPrefix("exported ~/.local/share/investigate/exports/case-0001.zip (signed)"), "\(first)")
+        #expect(first.hasPrefix("exported ~/.local/share/investigate/exports/case-0001.zip: 11 files, signed"), "\(first)")
         let again = Self.exported("case-0001-3.zip", earlier: "case-0001-2.zip")[22]
         #expect(again.hasPrefix("exported ~/.local/share/investigate/exports/case-0001-3.zip (earlier kept)"), "\(again)")
         let same = Self.exported("case-0001-2.zip", earlier: "case-0001.zip", sameBytes: true)[22]
         #expect(same.hasPrefix("exported ~/.local/share/investigate/exports/case-0001-2.zip (same bytes)"), "\(same)")
         for line in [first, again, same] { #expect(!line.contains("…") && TextWidth.of(line) <= 80, "\(line)") }
+    }
+
+    @Test func aWiderScreenSaysThePathWithAsMuchAsFits() {
+        // At 160 columns an unchanged re-export still says why it is the same bytes.
+        let folder = "/tmp/inv-e2et16.rtBMvW/data-t16/investigate/exports"
+        let done = "exported case-0001 as case-0001-2.zip: 11 files, signed; in \(folder)"
+        let wordings = ExportLine.wordings(done: done, path: folder + "/case-0001-2.zip", earlier: "case-0001.zip", sameBytes: true,
+                                           home: Self.home)
+        let s = AppUpdate.update(Fixture.loadedState(size: TerminalSize(rows: 40, cols: 160)), .statusWordings(wordings)).state
+        #expect(Fixture.frame(s)[38].hasPrefix("exported \(folder)/case-0001-2.zip: same bytes as case-0001.zip (the case is unchanged)"),
+                "\(Fixture.frame(s)[38])")
+        let kept = Self.exported("case-0001-3.zip", earlier: "case-0001-2.zip", cols: 110)[22]
+        #expect(kept.hasPrefix("exported ~/.local/share/investigate/exports/case-0001-3.zip (case-0001-2.zip kept): 11 files, signed"),
+                "\(kept)")
     }
 
     @Test func aWideScreenKeepsTheFullestExportLine() {

@@ -20,7 +20,7 @@ enum ExportLine {
     /// the first that fits the screen is said). The fullest is `line`'s, the folder last with
     /// `~` for `home`; where it does not fit (80 columns cut the folder, so the bundle could not
     /// be found to verify), the bundle's whole path comes next, `~` for `home`, with what it
-    /// says of the earlier bundle shorter and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip
+    /// holds and what it says of the earlier bundle shorter and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip
     /// (earlier kept)`). A warning keeps the fullest alone: it must be read, and it comes before the folder.
     static func wordings(done: String, path: String, earlier: String?, sameBytes: Bool, home: String?) -> [String] {
         let file = (path as NSString).lastPathComponent
@@ -29,10 +29,18 @@ enum ExportLine {
         if full.hasSuffix("; in " + folder) { full = String(full.dropLast(folder.count)) + tilde(folder, home: home) }
         guard !done.contains("; warning: "), done.hasPrefix("exported ") else { return [full] }
         let shown = "exported " + tilde(path, home: home)
-        guard let earlier else { return [full, shown + " (signed)", shown] }
+        // What the bundle holds (`11 files, signed`), between the name and the folder.
+        let what = done.range(of: file + ": ").flatMap { name in
+            done[name.upperBound...].range(of: "; in ").map { String(done[name.upperBound..<$0.lowerBound]) }
+        }
+        let holds = what.map { [shown + ": " + $0] } ?? []
+        guard let earlier else { return [full] + holds + [shown + " (signed)", shown] }
         return sameBytes
-            ? [full, shown + ": same bytes as \(earlier)", shown + " (same bytes)", shown]
-            : [full, shown + " (\(earlier) kept)", shown + " (earlier kept)", shown]
+            ? [full, shown + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time)",
+               shown + ": same bytes as \(earlier) (the case is unchanged)", shown + ": same bytes as \(earlier)",
+               shown + " (same bytes)", shown]
+            : [full] + (what.map { [shown + " (\(earlier) kept): " + $0] } ?? [])
+                + [shown + " (\(earlier) kept)", shown + " (earlier kept)", shown]
     }
 
     /// `path` with `~` for `home` when it is under it.
