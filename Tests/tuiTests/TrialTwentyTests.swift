@@ -92,4 +92,19 @@ import Testing
         #expect(AppUpdate.compareStatus(record, size: TerminalSize(rows: 40, cols: 120), ascii: false)
             == "comparing two accounts: j/k scroll, Esc closes")
     }
+
+    // MARK: 3. The connect pane says a value whole where the line fits.
+
+    @Test func theConnectPaneSaysAValueWholeWhereTheLineFits() {
+        // 20's trial at 120 columns read `user_agent Mozilla/5.0 (Windows N.. == acct_aa3.. ...
+        // (+21)`, 40 columns blank beside it.
+        let whole = "user_agent Mozilla/5.0 (Windows NT 10.0; Win64; x64)"
+        let line = SketchLine(text: "user_agent Mozilla/5.0 (Windows N.. == acct_aa3.. acct_80e.. acct_34a.. acct_8e2.. (+21)",
+                              kind: .userAgent, shared: "user_agent Mozilla/5.0 (Windows N..",
+                              holders: ["acct_aa3..", "acct_80e..", "acct_34a..", "acct_8e2.."], holderCount: 25, wholeShared: whole)
+        #expect(line.fitted(118) == whole + " == acct_aa3.. acct_80e.. acct_34a.. acct_8e2.. (+21)")
+        // At 80 columns, cut as before, the holders counted.
+        #expect(line.fitted(78).hasPrefix("user_agent Mozilla/5.0 (Windows N.. == acct_aa3.."), "\(line.fitted(78))")
+        #expect(TextWidth.of(line.fitted(78)) <= 78)
+    }
 }

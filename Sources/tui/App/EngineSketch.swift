@@ -39,7 +39,8 @@ enum EngineSketch {
             let more = entry.count > 4 ? " (+\(entry.count - 4))" : ""
             let shared = "\(key.kind.rawValue) \(value)"
             return SketchLine(text: "\(shared) == \(holders.joined(separator: " "))\(more)" + (isHub ? "  (hub)" : ""),
-                              kind: key.kind, value: key.value, isHub: isHub, shared: shared, holders: holders, holderCount: entry.count)
+                              kind: key.kind, value: key.value, isHub: isHub, shared: shared, holders: holders, holderCount: entry.count,
+                              wholeShared: "\(key.kind.rawValue) \(model.valueText(key.kind, key.value))")
         }
         return listed + capNotes(values: ranked.count, listed: kept.count, members: members.count, sampled: sampled)
     }

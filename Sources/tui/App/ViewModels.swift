@@ -39,10 +39,18 @@ struct SketchLine: Hashable, Sendable {
     var shared = ""
     var holders: [String] = []
     var holderCount = 0
+    /// `shared` with the value whole (`shared` cuts it to 24 columns), said where the whole line fits.
+    var wholeShared = ""
 
     /// `text` within `width`, the holders that do not fit counted with the rest: 16b's c1 at 80
     /// columns read `payment inv_f976637fd9eb30cc == c2hzk-13.. ... cec72-nb.. (…`, the count cut.
+    /// Where the line fits with its value whole, the value is whole (20's trial at 120 columns read
+    /// `user_agent Mozilla/5.0 (Windows N.. == ...` with 40 columns blank beside it).
     func fitted(_ width: Int) -> String {
+        if !wholeShared.isEmpty, wholeShared != shared, text.hasPrefix(shared) {
+            let whole = wholeShared + text.dropFirst(shared.count)
+            if TextWidth.of(whole) <= width { return whole }
+        }
         guard TextWidth.of(text) > width, !holders.isEmpty else { return text }
         let hub = isHub ? "  (hub)" : ""
         var line = ""
