@@ -43,7 +43,9 @@ public struct ClusterTagSources: Sendable {
     /// asking for reasoning (`ReasoningLexicon.standard`), and the population's share it is read
     /// against is the mean account's (`PopulationBaseline`): both move risks and the ranking.
     /// 17: risks (and so ranks) move with the harvest credit's yield band (`HarvestReturn`).
-    static let clusterRules = 17
+    /// 18: a one-off event of established accounts (most of their queries in one 48-hour window) has
+    /// part of its risk damped (`OneEventGate`).
+    static let clusterRules = 18
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -11,15 +11,20 @@ public struct EstablishedAccountsSignal: DetectionSignal {
     /// Creates the signal.
     public init() {}
 
-    public func measure(_ e: ClusterEvidence) -> SignalScore? {
-        guard e.size >= 3, e.population.accountAgeDays > 0 else { return nil }
+    /// The members' median age in days at their first query, or nil under three members with
+    /// both dates known.
+    static func medianAgeDays(_ e: ClusterEvidence) -> Double? {
+        guard e.size >= 3 else { return nil }
         var ages: [Double] = []
         for m in e.members {
             let created = e.index.data.accounts.createdAt[Int(m)], first = e.features.firstQuery[Int(m)]
             if created != .min && first != .min { ages.append(max(0, Double(first - created) / 86_400_000)) }
         }
-        guard ages.count >= 3 else { return nil }
-        let median = Statistics.median(ages)
+        return ages.count >= 3 ? Statistics.median(ages) : nil
+    }
+
+    public func measure(_ e: ClusterEvidence) -> SignalScore? {
+        guard e.population.accountAgeDays > 0, let median = Self.medianAgeDays(e) else { return nil }
         let older = log2(max(median, 1) / max(e.population.accountAgeDays, 1))
         let contribution = -0.25 * unit(older)
         guard contribution < 0 else { return nil }

@@ -6,7 +6,7 @@
 
 /// Combines signals into a cluster risk in 0...1 and a per-account risk.
 ///
-/// `risk = 1 - exp(-Σ contributions)`, after the small-output and harvest-content gates. The weights are set so that
+/// `risk = 1 - exp(-Σ contributions)`, after the small-output, harvest-content and one-event gates. The weights are set so that
 /// one signal alone stays below 0.5 and a ring showing several lands well above it.
 public struct RiskScorer: Sendable {
     /// The signals in force.
@@ -20,6 +20,8 @@ public struct RiskScorer: Sendable {
     public var gate = SmallOutputGate()
     /// The gate for coordination with nothing harvested.
     public var contentGate = HarvestContentGate()
+    /// The gate for a one-off event of established accounts.
+    public var eventGate = OneEventGate()
 
     /// Creates the default scorer.
     public init() {}
@@ -39,6 +41,8 @@ public struct RiskScorer: Sendable {
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }
         let gated = scores.reduce(0) { $0 + $1.contribution }
         if let damping = contentGate.score(evidence, scores: scores, total: gated) { scores.append(damping) }
+        let contentGated = scores.reduce(0) { $0 + $1.contribution }
+        if let damping = eventGate.score(evidence, total: contentGated) { scores.append(damping) }
         let sum = max(0, scores.reduce(0) { $0 + $1.contribution })
         scores.sort { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.name < $1.name) }
         // A signal listed with nothing (or too little) to show says why (explanation text only).

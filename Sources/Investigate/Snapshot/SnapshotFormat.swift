@@ -31,10 +31,11 @@ enum SnapshotFormat {
     /// and "a signal at 0" for a zero value; 18: each query's reasoning flag under the lexicon's
     /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
     /// reasoning share is the mean account's, `PopulationBaseline`; 19: the harvest credit's
-    /// yield starts at the population's ratio, `HarvestReturn`).
+    /// yield starts at the population's ratio, `HarvestReturn`; 20: a one-off event of established
+    /// accounts is damped, `OneEventGate`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 19
+    static let version: UInt32 = 20
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
