@@ -17,12 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib"),
-        // The processor's prefetch hint (`__builtin_prefetch`), for ByteCore alone.
-        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         // The memory-level core: every raw pointer of the engine lives here, behind bounds
         // checks; its API lends bytes as `Span`s and never hands out a pointer.
         .target(
-            name: "ByteCore", dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/ByteCore",
+            name: "ByteCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/ByteCore",
             exclude: ["README.md"]),
         .target(
             name: "Investigate",

@@ -20,10 +20,6 @@ final class AccountRowMemo {
         contexts.value(at: Int(account)) ?? -1
     }
 
-    /// Hints that `account`'s entry will be read soon (`QueryRowBatch.readAhead`).
-    @inline(__always)
-    func prefetch(_ account: Int32) { contexts.prefetch(Int(account)) }
-
     /// Remembers the context of `account`'s row.
     @inline(__always)
     func remember(_ account: Int32, context: Int32) {

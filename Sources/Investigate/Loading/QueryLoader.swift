@@ -44,8 +44,6 @@ struct QueryLoader {
         let asnPool = pools.asns, userAgentPool = pools.userAgents, modelPool = pools.models
         let categoryPool = pools.categories
         let table = self.table, log = self.log, digest = self.digest, memo = self.memo
-        // The worker's context table, set before its slices load (read ahead per row).
-        let valuePools = pools, contexts = table.contexts
         let batch = QueryRowBatch()
         let valueCaches = (apiKey: apiKeyCache, ip: ipCache, asn: asnCache, userAgent: userAgentCache)
         func flush() {
@@ -128,8 +126,7 @@ struct QueryLoader {
                         categoryCache.id(for: bytes) { FieldParsing.intern($0, in: categoryPool) }
                     },
                     inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
-                    line: UInt32(row.line + lineOffset), bounds: bounds),
-                accounts: accountPool, values: valuePools, memo: memo, contexts: contexts)
+                    line: UInt32(row.line + lineOffset), bounds: bounds))
             if batch.isFull { flush() }
             rows += 1
             return true

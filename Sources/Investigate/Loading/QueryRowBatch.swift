@@ -9,9 +9,8 @@ import Synchronization
 /// chains ran one after the other, the processor waiting on each read in turn. So the loader
 /// parses up to `capacity` rows, copying the account id and the four identifying values (API
 /// key, IP, ASN, client) into a small arena, and then resolves the batch in passes whose reads
-/// are independent of each other, so that the processor has many in flight at once. Each row's
-/// reads are also hinted one link a row as rows are added (`add`), so most are in cache by then:
-/// 1. read the slot of every account id not already known (hashed when its row was added);
+/// are independent of each other, so that the processor has many in flight at once:
+/// 1. hash every account id not already known and read its slot;
 /// 2. intern the account ids, in row order;
 /// 3. read each row's `AccountRowMemo` entry and its context's values (the model too);
 /// 4. per row, in order: check the values against the account's last ones (or intern them) and,
@@ -80,57 +79,8 @@ final class QueryRowBatch {
     /// The arena's current end (where the next value would start).
     var arenaEnd: Int32 { Int32(truncatingIfNeeded: arena.count) }
 
-    /// Adds a parsed row, hashes its account id, and reads ahead for the rows before it.
-    ///
-    /// The chain of reads that resolving a row waits on (account slot, then the id's start and
-    /// the account's last context, then the id's bytes and the context's values, then the
-    /// values' starts, then their bytes) is asked for one link a row: when row `n` is added, the
-    /// first link of row `n`, the second of row `n - 1`, and so on, each as a prefetch hint that
-    /// does not hold the processor. Parsing the next row takes longer than a memory access, so
-    /// by the time `flush` resolves the batch most of its reads are in cache; its own sweeps
-    /// cover the last rows of a batch. Hints only: ids and rows are exactly the same without them.
-    func add(_ row: Pending, accounts: StringPool, values pools: ValuePools, memo: AccountRowMemo, contexts: QueryContexts) {
-        rows.append(row)
-        let n = rows.count - 1
-        var hash: UInt64 = 0
-        if row.account == Self.unresolved {
-            let b = row.bounds
-            if b[1] > b[0] { hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) } }
-        }
-        hashes.append(hash)
-        if hash != 0 { accounts.prefetchSlot(hash: hash) }
-        if n >= 1, case let account = likelyAccount(n - 1, in: accounts), account >= 0 {
-            accounts.prefetchStart(id: account)
-            memo.prefetch(account)
-        }
-        if n >= 2, case let account = likelyAccount(n - 2, in: accounts), account >= 0 {
-            accounts.prefetchByte(at: accounts.touchStart(id: account))
-            let context = memo.last(account)
-            if context >= 0 { contexts.prefetchTuple(id: Int(context)) }
-        }
-        if n >= 3, case let account = likelyAccount(n - 3, in: accounts), account >= 0, case let c = Int(memo.last(account)), c >= 0 {
-            pools.apiKeys.prefetchStart(id: contexts.apiKey[c])
-            pools.ips.prefetchStart(id: contexts.ip[c])
-            pools.asns.prefetchStart(id: contexts.asn[c])
-            pools.userAgents.prefetchStart(id: contexts.userAgent[c])
-        }
-        if n >= 4, case let account = likelyAccount(n - 4, in: accounts), account >= 0, case let c = Int(memo.last(account)), c >= 0 {
-            pools.apiKeys.prefetchByte(at: pools.apiKeys.touchStart(id: contexts.apiKey[c]))
-            pools.ips.prefetchByte(at: pools.ips.touchStart(id: contexts.ip[c]))
-            pools.asns.prefetchByte(at: pools.asns.touchStart(id: contexts.asn[c]))
-            pools.userAgents.prefetchByte(at: pools.userAgents.touchStart(id: contexts.userAgent[c]))
-        }
-    }
-
-    /// Row `i`'s account: its id when known, else the id its hash's first slot names (a guess,
-    /// for reading ahead only), else -1.
-    @inline(__always)
-    private func likelyAccount(_ i: Int, in accounts: StringPool) -> Int32 {
-        let account = rows[i].account
-        if account != Self.unresolved { return account }
-        let hash = hashes[i]
-        return hash == 0 ? -1 : accounts.candidate(slot: accounts.touch(hash: hash), hash: hash)
-    }
+    /// Adds a parsed row.
+    func add(_ row: Pending) { rows.append(row) }
 
     /// Interns the batch's values and appends its rows to `table`, in order, then empties it.
     func flush(
@@ -154,8 +104,14 @@ final class QueryRowBatch {
         // The hashes first, then the slots in a sweep of their own: a loop of nothing but
         // independent reads keeps many of them in flight, where reads between the hashing work
         // of a whole row each wait nearly alone.
-        // (`add` hashed each row's account id.)
-        precondition(hashes.count == count, "QueryRowBatch: a row was added without its hash")
+        for i in 0..<count {
+            var hash: UInt64 = 0
+            if rows[i].account == Self.unresolved {
+                let b = rows[i].bounds
+                if b[1] > b[0] { hash = arena.withSpan(Int(b[0])..<Int(b[1])) { ByteHash.hash($0) } }
+            }
+            hashes.append(hash)
+        }
         for i in 0..<count { probes.append(hashes[i] == 0 ? 0 : Int(bitPattern: UInt(accountPool.touch(hash: hashes[i])))) }
         for i in 0..<count {
             probes[i] = Int(accountPool.candidate(slot: UInt64(UInt(bitPattern: probes[i])), hash: hashes[i]))

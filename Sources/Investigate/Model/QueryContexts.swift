@@ -132,16 +132,6 @@ public final class QueryContexts: @unchecked Sendable {
         return apiKey[id] &+ ip[id] &+ asn[id] &+ userAgent[id] &+ model[id]
     }
 
-    /// Hints that tuple `id`'s five values will be read soon (nothing for no such tuple).
-    @inline(__always)
-    func prefetchTuple(id: Int) {
-        apiKey.prefetch(id)
-        ip.prefetch(id)
-        asn.prefetch(id)
-        userAgent.prefetch(id)
-        model.prefetch(id)
-    }
-
     @inline(__always)
     static func hash(_ k: Int32, _ i: Int32, _ s: Int32, _ u: Int32, _ m: Int32) -> UInt64 {
         var h = ByteHash.mix(UInt64(UInt32(bitPattern: k)) | UInt64(UInt32(bitPattern: i)) << 32)
