@@ -90,18 +90,18 @@ package enum SnapshotRawIO {
         return .success(bytes.count)
     }
 
-    /// A pool's values back to back and where each starts (plus its end), as stored.
-    package static func poolParts(_ pool: StringPool) -> (bytes: [UInt8], starts: [UInt32]) {
-        var bytes: [UInt8] = []
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(pool.count + 1)
-        for id in 0..<pool.count {
-            pool.withSpan(Int32(id)) { span in
-                for i in 0..<span.count { bytes.append(span[i]) }
-            }
-            starts.append(UInt32(truncatingIfNeeded: bytes.count))
-        }
-        return (bytes, starts)
+    /// Writes a pool's values back to back, as stored: its own byte buffer, not a copy (a
+    /// pool of a 10M-query source holds tens of MiB, and a copy grown by appending held up to
+    /// three times that at once while a snapshot was written).
+    package static func write(poolBytes pool: StringPool, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
+        precondition(Int(pool.starts.value(at: pool.count) ?? 0) == pool.storage.count, "StringPool: bytes past the last value")
+        return write(buffer: pool.storage, to: fd, hasher: &hasher)
+    }
+
+    /// Writes where each of a pool's values starts, plus its end (the first start is 0).
+    package static func write(poolStarts pool: StringPool, to fd: Int32, hasher: inout SHA256) -> Result<Int, SnapshotWriteFailure> {
+        precondition(pool.starts.value(at: 0) == 0, "StringPool: the first value does not start at 0")
+        return write(buffer: pool.starts, to: fd, hasher: &hasher)
     }
 
     // MARK: Reading

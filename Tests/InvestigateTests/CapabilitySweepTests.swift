@@ -48,7 +48,7 @@ import Testing
         let inv = try s.investigate()
         let sweep = try #require(inv.signal("capability_sweep", of: "r0"))
         #expect(sweep.contribution > 0.1)
-        #expect(sweep.explanation.contains("members each spread their queries"))
+        #expect(sweep.explanation.contains("how evenly members each spread their queries"))
         #expect(sweep.explanation.contains("for a typical account with as many"))
     }
 

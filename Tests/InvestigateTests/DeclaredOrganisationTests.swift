@@ -83,7 +83,7 @@ import Testing
 }
 
 /// The harvest credit on hand-made clusters: full for long answers to short prompts, none for
-/// answers under half the typical account's or coming back at under half the population's yield.
+/// answers under half the typical account's or coming back at no more than the population's yield.
 @Suite struct HarvestReturnTests {
     typealias S = SignalTestSource
 
@@ -111,5 +111,22 @@ import Testing
     @Test func answersSmallerThanTheirPromptsCountNothing() throws {
         // Ordinary lengths, but the prompts are bigger still: the yield is under half the population's.
         #expect(try Self.credit(input: 3_000, output: 400...500) == 0)
+    }
+
+    @Test func answersAtThePopulationsYieldCountNothing() throws {
+        // The background sends 50-300 tokens and gets 100-600 back (about 2x). A group sending
+        // 220 and getting 400-440 (a plugin's users, a labelling vendor's rationales) takes away
+        // what anyone takes for what it sends, at answer lengths above the typical account's.
+        #expect(try Self.credit(input: 220, output: 400...440) == 0)
+    }
+
+    @Test func halfAgainThePopulationsYieldCountsInFull() throws {
+        // 100 in, about 350 out: 3.5x against the population's 2.1x or so (half again is about 3.1x).
+        #expect(try Self.credit(input: 100, output: 340...360) == 1)
+    }
+
+    @Test func betweenThePopulationsYieldAndHalfAgainCountsInPart() throws {
+        let credit = try Self.credit(input: 150, output: 390...410)
+        #expect(credit > 0 && credit < 1, "\(credit)")
     }
 }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func eachKindOfNothingSaysItsReason() {
         #expect(SignalZeroReason.reason(Self.score(value: 0, contribution: 0))
-            == "adds nothing: its value is 0, and a signal that measured nothing never adds risk")
+            == "adds nothing: its value is 0, and a signal at 0 never adds risk")
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0)) == "adds nothing: short of where it starts to count")
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: 0.004))?.hasPrefix("adds too little to show at two decimals (shown as 0)") == true)
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: -0.0015))?
@@ -20,7 +20,7 @@ import Testing
         #expect(SignalZeroReason.reason(Self.score(value: 0.4, contribution: -0.02)) == nil)
         #expect(SignalZeroReason.reason(Self.score(value: 0.9, contribution: 0, explanation: "little is taken away, so 0% of it counts")) == nil)
         #expect(SignalZeroReason.explained(Self.score(value: 0, contribution: 0, explanation: "x")).explanation
-            == "x; adds nothing: its value is 0, and a signal that measured nothing never adds risk")
+            == "x; adds nothing: its value is 0, and a signal at 0 never adds risk")
     }
 
     @Test func everyListedZeroOfARealBreakdownSaysWhy() throws {

@@ -302,7 +302,7 @@ func snapshotDigest(_ inv: Investigation) -> [String] {
 
     @Test(arguments: [
         "q.context", "rank.members", "rank.offsets", "payments.account", "accounts.signup_ip", "link.ip.by_value.row_items",
-        "link.ip.by_account.head", "q.ctx.ip", "ip_subnet", "tf.top_family", "accounts.extra_start", "signals.starts",
+        "link.ip.by_account.head", "q.ctx.ip", "ip_subnet", "tf.pair_families", "accounts.extra_start", "signals.starts",
         "ops.cluster_start",
     ])
     func anIdOutOfRangeIsDetectedEvenWhenSigned(_ name: String) throws {

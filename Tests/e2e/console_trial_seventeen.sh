@@ -68,8 +68,13 @@ if wait_for p17 '^> (c|op)[0-9]+ ' 90; then
     keys p17 :
     typed p17 'pivot ip 10.'
     keys p17 Enter
-    check "4: :pivot on part of a value answers (one opens or several are named)" p17 \
+    check "4: :pivot on part of a value answers (one opens, a picker lists several, or none)" p17 \
         "(the one value containing '10\\.'|contain it: |nor one containing it)" 20
+    # Several: the picker lists them, each whole; Esc closes it (q there closes it too).
+    if screen p17 | grep -q "values contain '10\\.'"; then
+        check "4: ... the picker lists them" p17 "^ ip values containing '10\\.' \\(j/k select, Enter opens\\):"
+        keys p17 Escape
+    fi
     keys p17 q
     check "q quits" p17 '^EXIT=0' 10
 else bad "console starts at 80x24" "$(screen p17)"; fi

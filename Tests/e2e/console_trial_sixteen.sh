@@ -81,7 +81,7 @@ if wait_for t16 '^> (c|op)[0-9]+ ' 90; then
         wait_for t16 'saved in case-0001' 20
         keys t16 e Enter
         check "4: after a write, a re-export says the earlier one is kept (not the same bytes)" t16 \
-            'exported case-0001 as case-0001-3\.zip: [0-9]+ files, signed; in .*; earlier case-0001-2\.zip kept' 60
+            'exported case-0001 as case-0001-3\.zip \(case-0001-2\.zip kept\): [0-9]+ files, signed' 60
     else bad "1: :open $CL" "$(screen t16)"; fi
     keys t16 q
     check "q quits" t16 '^EXIT=0' 10

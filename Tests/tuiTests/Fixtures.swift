@@ -61,16 +61,19 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
             r.operation = "op1"
             return r
         }
-        return [TriageRow(cluster: 1, risk: 0.91, size: 4, strongestKinds: ["template"], topSignals: ["template_share"],
+        return [TriageRow(cluster: 1, risk: clusterRisks.max() ?? 0, size: 4, strongestKinds: ["template"], topSignals: ["template_share"],
                           sampleAccounts: ["c1", "c2"], operation: "op1", operationClusters: [1, 2], ties: ["template tf-77"],
                           tieValues: [OperationTie(kind: .template, value: 0, clusters: 2), OperationTie(kind: .asn, value: 0, clusters: 2)])]
             + members
     }
 
+    /// c1's and c2's ratings (a test can make both weak, as an operation on a blind source was).
+    var clusterRisks = [0.91, 0.35]
+
     func clusters() -> [TriageRow] {
-        [TriageRow(cluster: 1, risk: 0.91, size: 2, strongestKinds: ["payment", "ip"], topSignals: ["shared_instrument", "harvest"],
+        [TriageRow(cluster: 1, risk: clusterRisks[0], size: 2, strongestKinds: ["payment", "ip"], topSignals: ["shared_instrument", "harvest"],
                    sampleAccounts: ["acct_9f3e21", "acct_a0b1c2"]),
-         TriageRow(cluster: 2, risk: 0.35, size: 2, strongestKinds: ["asn"], topSignals: ["infrastructure"],
+         TriageRow(cluster: 2, risk: clusterRisks[1], size: 2, strongestKinds: ["asn"], topSignals: ["infrastructure"],
                    sampleAccounts: ["acct_b7d8e9", "acct_c4c4c4"])]
     }
 
@@ -80,7 +83,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     func cluster(_ number: Int) -> ClusterDetail? {
         guard number == 1 || number == 2 else { return nil }
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
-        return ClusterDetail(cluster: number, risk: number == 1 ? 0.91 : 0.35, members: members,
+        return ClusterDetail(cluster: number, risk: clusterRisks[number - 1], members: members,
                              kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] + (mailHubs ? [("email_domain", 3)] : []) : [("asn", 1)],
                              kindHubs: mailHubs ? ["email_domain": 3] : [:],
                              timeline: [1, 3, 8, 2],
@@ -248,7 +251,7 @@ enum Fixture {
             if let id = model.valueID(kind, text) {
                 s = AppUpdate.update(s, .valuesFound(generation: generation, ids: [id], total: 1, exact: true)).state
             } else {
-                let found = model.values(kind, containing: text, limit: 3)
+                let found = model.values(kind, containing: text, limit: AppUpdate.pivotChoices)
                 s = AppUpdate.update(s, .valuesFound(generation: generation, ids: found.ids, total: found.total)).state
             }
         }

@@ -10,7 +10,7 @@ extension RenderTests {
         country RU  plan payg
         queries  ▃▅█
         risk breakdown (Enter: whole; Tab: who it fires with)
-        cluster risk = 1 - exp(-sum of contributions) = 1 - exp(-0.80) = 0.55; the engi…
+        cluster risk 0.91 (the rows give 0.55); this account 0.91 x 1.00 = 0.91
         signal               value     base contrib  why
         shared_instrument        2        1   +0.80  2 accounts pay with one card
 

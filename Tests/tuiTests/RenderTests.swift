@@ -108,7 +108,7 @@ import Testing
     @Test func cluster() {
         expectScreen("cluster", #"""
          Triage > cluster c1
-        cluster c1  risk 0.91 █████████░  2 accounts
+        cluster c1  risk 0.91 █████████░  2 accounts  riskiest first, to 4 places
         links: payment 1, ip 1
         activity ▂▄█▃
           account                age ctry plan   status    queries out tok risk tags
@@ -137,7 +137,7 @@ import Testing
     @Test func clusterSketch() {
         expectScreen("clusterSketch", #"""
          Triage > cluster c1
-        cluster c1  risk 0.91 █████████░  2 accounts
+        cluster c1  risk 0.91 █████████░  2 accounts  riskiest first, to 4 places
         links: payment 1, ip 1
         activity ▂▄█▃
         how members connect (j/k move, Enter pivots, Tab: risk breakdown)

@@ -18,7 +18,7 @@ import Testing
         var s = Fixture.loadedState(model: model)
         s.caseState.id = "case-0001"
         s.caseState.title = "hydra"
-        s.marks = Set((0..<25).map { "account:acct_\(String(repeating: "x", count: 16))\($0 + 10)" })
+        s.marks = MarkSet((0..<25).map { "account:acct_\(String(repeating: "x", count: 16))\($0 + 10)" })
         return s
     }
 

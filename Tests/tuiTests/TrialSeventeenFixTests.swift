@@ -53,11 +53,11 @@ private final class ManyClustersModel: ConsoleModel, @unchecked Sendable {
             #expect(!Self.row(frame, "c2").contains("/2"), "c2's accounts are untagged")
             #expect(frame.allSatisfy { TextWidth.of($0) <= cols })
         }
-        // Both members, two labels: counted once each, commonest label first.
+        // Both members, two labels: each label counted, commonest first.
         let both = Self.tagged(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 160)),
                                [MarkKey.account(ExactText("acct_9f3e21")): ["ring-member", "payg"],
                                 MarkKey.account(ExactText("acct_a0b1c2")): ["ring-member"]])
-        #expect(Self.row(Fixture.frame(both), "c1").hasSuffix(" 2/2 ring-member,payg"))
+        #expect(Self.row(Fixture.frame(both), "c1").hasSuffix(" 2/2 ring-member,1 payg"))
         // A cluster's own tag is what its row shows.
         var own = both
         own.caseState.tags[MarkKey.cluster(1)] = ["ring"]

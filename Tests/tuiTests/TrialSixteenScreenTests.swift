@@ -109,7 +109,7 @@ import Testing
         #expect(one.status == "user_agent NoteWeave-plugin/3.2.0: the one value containing 'noteweave'")
         let two = pivot("python")
         #expect(two.current.kind == .triage)
-        #expect(two.status.hasPrefix("no user_agent 'python'; 2 contain it: python-requests/2."), "\(two.status)")
+        #expect(two.status.hasPrefix("no user_agent 'python'; 2 contain it: j/k select, Enter opens"), "\(two.status)")
         let none = pivot("curl")
         #expect(none.status == "no user_agent 'curl', nor one containing it")
     }

@@ -23,9 +23,9 @@ import Testing
                     HeldIn(cluster: 10, holders: 1, size: 4), HeldIn(cluster: 40, holders: 1, size: 1),
                     HeldIn(cluster: 41, holders: 1, size: 1)]
         #expect(HeldInCaption.line(held)
-            == "held in 5 clusters: c1 (4), c6 (3), c8 (1), c9 (1), c10 (1); 2 accounts alone")
-        #expect(HeldInCaption.line(held, width: 61) == "held in 5 clusters: c1 (4), c6 (3), +3 more; 2 accounts alone")
-        #expect(HeldInCaption.line([HeldIn(cluster: 3, holders: 1, size: 1)]) == "held in: no cluster; 1 account alone")
+            == "held in 5 clusters: c1 (4), c6 (3), c8 (1), c9 (1), c10 (1); 2 single accounts")
+        #expect(HeldInCaption.line(held, width: 62) == "held in 5 clusters: c1 (4), c6 (3), +3 more; 2 single accounts")
+        #expect(HeldInCaption.line([HeldIn(cluster: 3, holders: 1, size: 1)]) == "held in: no cluster; 1 single account")
     }
 
     @Test func theValueSheetSaysWhereItsHoldersSitAndListsH() {
@@ -67,7 +67,7 @@ import Testing
         // What it counts agrees with the value's sheet (`pivot`): the asn's holders sit in c1
         // and one account alone.
         #expect(r.choices[1].text
-            == "asn AS16509: ties 2 of op1's clusters (held by half or more of each one's members); held in 1 cluster: c1 (2); 1 account alone")
+            == "asn AS16509: ties 2 of op1's clusters (held by half or more of each one's members); held in 1 cluster: c1 (2); 1 single account")
         let frame = Fixture.frame(opened)
         #expect(frame.contains { $0.hasPrefix(" > template tf-77: ties 2 of op1's clusters") }, "\(frame)")
         let moved = Fixture.press(opened, .char("j"))

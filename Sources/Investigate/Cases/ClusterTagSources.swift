@@ -33,9 +33,17 @@ public struct ClusterTagSources: Sendable {
     /// The source in use (nil: none known, and no cluster tag holds).
     public let current: CaseSource?
 
-    /// The numbering of this engine's clusters: the snapshot format, bumped whenever how clusters
-    /// are formed or ranked changes (`SnapshotFormat`), with the tool's version.
-    public static var clusterNumbering: String { "\(InvestigateVersion.string)/\(SnapshotFormat.version)" }
+    /// The numbering of this engine's clusters: `clusterRules`, with the tool's version.
+    public static var clusterNumbering: String { "\(InvestigateVersion.string)/\(clusterRules)" }
+
+    /// Bumped whenever how clusters are formed or ranked changes. It was the snapshot format's
+    /// number up to format 15, which is why it starts there; a change to the snapshot's layout
+    /// alone (format 16: a column dropped) keeps every cluster where it was, so it keeps the
+    /// tags made on them. 16: a prompt asking for "reasoning" or a justified step counts as
+    /// asking for reasoning (`ReasoningLexicon.standard`), and the population's share it is read
+    /// against is the mean account's (`PopulationBaseline`): both move risks and the ranking.
+    /// 17: risks (and so ranks) move with the harvest credit's yield band (`HarvestReturn`).
+    static let clusterRules = 17
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -151,19 +151,28 @@ final class ClusterRanking: @unchecked Sendable {
         rankedRows = RankedRows(source, order: order)
     }
 
-    /// A ranking as a snapshot kept it (`ClusterRanking+Snapshot.swift` checks it first).
+    /// A ranking as a snapshot kept it (`ClusterRanking+Snapshot.swift` checks it first and
+    /// makes each compact part as soon as its section is read, so that the plain columns do not
+    /// all coexist with them).
     init(
-        restoring rows: MemberRows, risks: [Double], linkStart: [Int32], linkEntries: [UInt64], keptSignals: [Int: [SignalScore]],
-        index: LinkIndex, features: AccountFeatures, population: PopulationBaseline, scorer: RiskScorer, coActivity: CoActivity?
+        restoring rows: RankedRows, risks: RankRisks, links: (ranks: [Int32], starts: [Int32]), linkEntries: [UInt64],
+        keptSignals: [Int: [SignalScore]], index: LinkIndex, features: AccountFeatures, population: PopulationBaseline,
+        scorer: RiskScorer, coActivity: CoActivity?
     ) {
-        (rankedRows, riskColumn, self.linkEntries, self.keptSignals) = (RankedRows(rows), RankRisks(risks), linkEntries, keptSignals)
+        (rankedRows, riskColumn, self.linkEntries, self.keptSignals) = (rows, risks, linkEntries, keptSignals)
+        (self.linkRanks, self.linkRankStart) = links
+        (self.index, self.features, self.population, self.scorer, self.coActivity) = (index, features, population, scorer, coActivity)
+    }
+
+    /// The ranks that have link entries and where each one's entries start (plus the end), from
+    /// a plain start per rank.
+    static func linkRows(fromStarts linkStart: [Int32]) -> (ranks: [Int32], starts: [Int32]) {
         var linkRanks: [Int32] = [], linkRankStart: [Int32] = [0]
         for rank in 0..<max(0, linkStart.count - 1) where linkStart[rank + 1] != linkStart[rank] {
             linkRanks.append(Int32(rank))
             linkRankStart.append(linkStart[rank + 1])
         }
-        (self.linkRanks, self.linkRankStart) = (linkRanks, linkRankStart)
-        (self.index, self.features, self.population, self.scorer, self.coActivity) = (index, features, population, scorer, coActivity)
+        return (linkRanks, linkRankStart)
     }
 
     /// The position of `value` in `sorted` (ascending), if there.

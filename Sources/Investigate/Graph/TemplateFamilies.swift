@@ -21,12 +21,12 @@ public final class TemplateFamilies: @unchecked Sendable {
     private var names: [String] = []
     private var idByName: [String: Int32] = [:]
     /// For each account, the share of its prompted queries in its largest family (0 when none).
-    public private(set) var topShare: [Float] = []
+    /// Kept for the accounts that have a family only (most have none): it stays resident through
+    /// clustering and scoring, where a plain column was 4 bytes an account at the run's peak.
+    public private(set) var topShare = SparseFloats([], absent: 0)
     /// For each account, the share of its prompted queries in any of its families (an account
-    /// alternating two scaffolds holds 100% here and 50% in `topShare`).
-    public private(set) var familyShare: [Float] = []
-    /// For each account, its largest family or -1.
-    public private(set) var topFamily: [Int32] = []
+    /// alternating two scaffolds holds 100% here and 50% in `topShare`); kept as `topShare` is.
+    public private(set) var familyShare = SparseFloats([], absent: 0)
 
     /// The number of families shared by at least two accounts.
     public var count: Int { names.count }
@@ -38,9 +38,9 @@ public final class TemplateFamilies: @unchecked Sendable {
     public func id(named name: String) -> Int32? { idByName[name] }
 
     /// Families as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them first).
-    init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], topShare: [Float], familyShare: [Float], topFamily: [Int32]) {
+    init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], topShare: [Float], familyShare: [Float]) {
         (pairAccounts, pairFamilies, self.queryCount, self.names) = (pairs.accounts, pairs.values, queryCount, names)
-        (self.topShare, self.familyShare, self.topFamily) = (topShare, familyShare, topFamily)
+        (self.topShare, self.familyShare) = (SparseFloats(topShare, absent: 0), SparseFloats(familyShare, absent: 0))
         for (id, name) in names.enumerated() { idByName[name] = Int32(id) }
     }
 
@@ -88,8 +88,8 @@ public final class TemplateFamilies: @unchecked Sendable {
         let table = KeyTable()
         var keyAccounts: [Int32] = []
         var perAccount: [(account: Int32, key: Int32, count: Int32)] = []
-        topShare = [Float](repeating: 0, count: accountCount)
-        familyShare = [Float](repeating: 0, count: accountCount)
+        var topShare = [Float](repeating: 0, count: accountCount)
+        var familyShare = [Float](repeating: 0, count: accountCount)
         var counts = BandCounts()
         var qualifying: [UInt64] = []
         // Accounts with too few prompts for a fifth of them to make two: read again once the
@@ -141,6 +141,9 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
         }
         StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
+        self.topShare = SparseFloats(topShare, absent: 0)
+        self.familyShare = SparseFloats(familyShare, absent: 0)
+        (topShare, familyShare) = ([], [])
         // A light account's lone prompt in a band two others use as a family is a use of it.
         perAccount += Self.lightUses(
             of: lightAccounts, queries: queries, table: table, keyAccounts: keyAccounts)
@@ -154,8 +157,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             names.append(name)
             queryCount.append(0)
         }
-        topFamily = [Int32](repeating: -1, count: accountCount)
-        var best = [Int32](repeating: 0, count: accountCount)
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1
         for entry in perAccount {
@@ -168,10 +169,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             lastAccount = entry.account
             lastFamily = family
             queryCount[Int(family)] += Int(entry.count)
-            if entry.count > best[Int(entry.account)] {
-                best[Int(entry.account)] = entry.count
-                topFamily[Int(entry.account)] = family
-            }
         }
     }
 

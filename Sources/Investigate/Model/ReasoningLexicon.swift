@@ -29,11 +29,16 @@ public struct ReasoningLexicon: Sendable {
     public private(set) var phrases: [String] = []
 
     /// The built-in lexicon.
+    ///
+    /// Each language's noun for reasoning is a phrase of its own ("reasoning", "razonamiento",
+    /// "raisonnement", "рассуждение", "추론"): a request for a "detailed chain of reasoning" or
+    /// an answer "with complete reasoning" asks for the same thing as "show your reasoning".
+    /// "Justified" alone is not one (a paragraph justified in CSS); a step justified is.
     public static let standard = ReasoningLexicon(phrases: [
-        "step by step", "step-by-step", "chain of thought", "chain-of-thought", "show your reasoning",
-        "explain your reasoning", "show your work", "reasoning steps", "think step", "let's think",
+        "step by step", "step-by-step", "chain of thought", "chain-of-thought", "reasoning",
+        "show your work", "think step", "let's think",
         "think through", "rationale", "rationales", "rubric", "grade this", "grade the", "score the response",
-        "justify your answer", "justify", "justifying", "justification", "walk me through", "reason carefully", "intermediate steps", "thought process",
+        "justify", "justifying", "step justified", "steps justified", "justification", "walk me through", "reason carefully", "intermediate steps", "thought process",
         "paso a paso", "razonamiento", "schritt für schritt", "begründe", "étape par étape", "raisonnement",
         "pas à pas", "passo a passo", "ragionamento", "шаг за шагом", "пошагово", "рассуждение",
         "一步一步", "逐步", "思维链", "推理过程", "段階的", "ステップバイステップ", "思考過程", "단계별", "추론",

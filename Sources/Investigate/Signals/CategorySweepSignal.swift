@@ -25,7 +25,7 @@ public struct CategorySweepSignal: DetectionSignal {
         let median = Statistics.median(sortingInPlace: &spreads)
         let baseline = e.population.categoryEntropy
         let contribution = 0.15 * unit((median - baseline - 0.1) / 0.3)
-        let measured = spreads.count == 1 ? "its queries spread" : "members each spread their queries"
+        let measured = spreads.count == 1 ? "how evenly its queries spread" : "how evenly members each spread their queries"
         return SignalScore(
             name: name, value: median, baseline: baseline, contribution: contribution,
             explanation: "\(measured) over the \(categories) categories: entropy \(format1(median * 100))% "

@@ -33,8 +33,8 @@ public struct HarvestContentGate: Sendable {
         guard damping > 0 else { return nil }
         return SignalScore(
             name: "no_harvest_content", value: content, baseline: enough, contribution: -damping * total,
-            explanation: "nothing worth harvesting: no reasoning asked for, answers no longer than the population's, "
-                + "no shared templates (content evidence \(format2(content)) of \(format2(enough))): coordination alone, risk damped")
+            explanation: "nothing worth harvesting: what it asks for and takes away (reasoning, shared templates, long "
+                + "answers, each counted as far as more comes back than the population gets) adds content evidence \(format2(content)) of \(format2(enough)): coordination alone, risk damped")
     }
 
     private func format2(_ x: Double) -> String { PairExplanation.format2(x) }

@@ -5,9 +5,13 @@
 /// Two credits, both read against the loaded population, and the smaller counts:
 /// - length: the cluster's output tokens per query against the typical account's (none at half
 ///   of it, full at it);
-/// - yield: output tokens per input token against the population's ratio (none at half of it,
-///   full at it). A course pasting its homework gets back less than it sends, next to everyone
-///   else; a harvester sends a short template and takes a long answer away.
+/// - yield: output tokens per input token against the population's ratio (none at it, full at
+///   half as much again). A course pasting its homework gets back less than it sends, next to
+///   everyone else; a harvester sends a short template and takes a long answer away. A group
+///   taking away what the population takes for what it sends (a plugin's users, a labelling
+///   vendor's rationales, an evaluation's worked answers) shows no harvest, however its prompts
+///   are worded: the band starts at the population's ratio, and keeps the half-ratio width it
+///   had when it started at half of it.
 ///
 /// Where the source, or the cluster's rows, have no token counts, nothing is known and the
 /// credit is full.
@@ -37,7 +41,7 @@ struct HarvestReturn {
         let lengthsKnown = e.queries > 0 && e.population.outputPerQuery > 0 && (e.outputTokens > 0 || e.inputTokens > 0)
         lengthCredit = lengthsKnown ? unit((perQuery - typical / 2) / (typical / 2)) : 1
         let yieldKnown = lengthsKnown && e.inputTokens > 0
-        yieldCredit = yieldKnown ? unit((ratio - populationRatio / 2) / (populationRatio / 2)) : 1
+        yieldCredit = yieldKnown ? unit((ratio - populationRatio) / (populationRatio / 2)) : 1
         credit = min(lengthCredit, yieldCredit)
     }
 

@@ -2,7 +2,9 @@
 public struct PopulationBaseline: Sendable {
     /// Mean share of an account's prompts in its template families (accounts with prompts).
     public var templateShare = 0.0
-    /// Share of all prompts asking for reasoning.
+    /// Mean share of an account's prompts asking for reasoning (accounts with prompts): each
+    /// account weighs one, so a ring's heavy volume does not raise the bar another ring is
+    /// read against (blind source 16a: 26% of all its prompts, 8% for the mean account).
     public var reasoningShare = 0.0
     /// Output tokens over input tokens, all queries.
     public var outputRatio = 1.0
@@ -66,16 +68,15 @@ public struct PopulationBaseline: Sendable {
         let data = index.data
         let n = data.accountCount
         var shareSum = 0.0, shareCount = 0
-        var prompted = 0, reasoning = 0, input: Int64 = 0, output: Int64 = 0, queries = 0
+        var reasoningSum = 0.0, input: Int64 = 0, output: Int64 = 0, queries = 0
         var hosting = 0.0
         var hourCount = 0
         for a in 0..<n {
             if features.prompted[a] > 0 {
                 shareSum += Double(index.families.familyShare[a])
+                reasoningSum += Double(features.reasoning[a]) / Double(features.prompted[a])
                 shareCount += 1
             }
-            prompted += Int(features.prompted[a])
-            reasoning += Int(features.reasoning[a])
             input += features.inputTokens[a]
             output += features.outputTokens[a]
             queries += Int(features.queries[a])
@@ -83,7 +84,7 @@ public struct PopulationBaseline: Sendable {
             if features.hourEntropy[a] >= 0 { hourCount += 1 }
         }
         templateShare = shareCount > 0 ? shareSum / Double(shareCount) : 0
-        reasoningShare = prompted > 0 ? Double(reasoning) / Double(prompted) : 0
+        reasoningShare = shareCount > 0 ? reasoningSum / Double(shareCount) : 0
         outputRatio = input > 0 ? Double(output) / Double(input) : 1
         outputPerQuery = queries > 0 ? Double(output) / Double(queries) : 0
         outputLengths = OutputLengths(features: features)

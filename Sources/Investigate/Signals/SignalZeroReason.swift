@@ -1,6 +1,6 @@
 /// Why a signal that is listed adds nothing (or too little to show), in words appended to its
 /// explanation, so a breakdown never lists a `0` without saying why: a signal whose value is 0
-/// measured nothing and never adds risk; one short of where its scale starts adds nothing; one
+/// never adds risk; one short of where its scale starts adds nothing; one
 /// just past it adds less than the two decimals shown.
 public enum SignalZeroReason {
     /// Contributions smaller than this show as `0` (two decimals).
@@ -11,7 +11,7 @@ public enum SignalZeroReason {
     public static func reason(_ score: SignalScore) -> String? {
         let c = score.contribution
         guard abs(c) < shown else { return nil }
-        if score.value == 0 { return "adds nothing: its value is 0, and a signal that measured nothing never adds risk" }
+        if score.value == 0 { return "adds nothing: its value is 0, and a signal at 0 never adds risk" }
         if c > 0 { return "adds too little to show at two decimals (shown as 0): only just past where it starts to count" }
         if c < 0 { return "lowers the risk too little to show at two decimals (shown as 0): only just past where it starts to count" }
         if score.explanation.hasSuffix("of it counts") { return nil }

@@ -35,12 +35,21 @@ extension ClusterRanking {
         _ input: SnapshotFileReader, accounts: Int, index: LinkIndex, features: AccountFeatures, population: PopulationBaseline,
         coActivity: CoActivity
     ) throws -> (ClusterRanking, clusterOfAccount: [Int32]) {
-        let members = try input.array("rank.members", Int32.self)
+        // Each plain column is read, checked and made compact before the next is read: at 10M
+        // queries they are 4-9 MB each, and held together with their compact forms they set a
+        // warm open's peak.
         let offsets = try input.array("rank.offsets", Int32.self)
-        try SnapshotCheck.count("rank.members", members.count, accounts)
         try SnapshotCheck.starts("rank.offsets", offsets, end: accounts)
-        try SnapshotCheck.ids("rank.members", members, below: accounts, absent: false)
         let clusters = offsets.count - 1
+        let risks = try Self.readRisks(input, clusters: clusters)
+        let linkEntries = try input.array("rank.link_entries", UInt64.self)
+        let links = try Self.readLinkRows(input, clusters: clusters, entries: linkEntries.count)
+        for entry in linkEntries where Int(entry >> 32) >= LinkKind.allCases.count {
+            throw SnapshotDamage("section rank.link_entries: unknown kind")
+        }
+        let members = try input.array("rank.members", Int32.self)
+        try SnapshotCheck.count("rank.members", members.count, accounts)
+        try SnapshotCheck.ids("rank.members", members, below: accounts, absent: false)
         var owner = [Int32](repeating: -1, count: accounts)
         for cluster in 0..<clusters {
             let range = Int(offsets[cluster])..<Int(offsets[cluster + 1])
@@ -53,20 +62,27 @@ extension ClusterRanking {
                 owner[member] = Int32(cluster)
             }
         }
+        let rows = RankedRows(MemberRows(offsets: offsets, members: members))
+        let kept = try readSignals(input, clusters: clusters)
+        let ranking = ClusterRanking(
+            restoring: rows, risks: risks, links: links, linkEntries: linkEntries, keptSignals: kept, index: index,
+            features: features, population: population, scorer: RiskScorer(), coActivity: coActivity)
+        return (ranking, owner)
+    }
+
+    /// One risk in 0...1 per cluster, kept as `RankRisks`.
+    private static func readRisks(_ input: SnapshotFileReader, clusters: Int) throws -> RankRisks {
         let risks = try input.array("rank.risks", Double.self)
         try SnapshotCheck.count("rank.risks", risks.count, clusters)
         try SnapshotCheck.finite("rank.risks", risks, in: 0...1)
-        let linkEntries = try input.array("rank.link_entries", UInt64.self)
+        return RankRisks(risks)
+    }
+
+    /// Where each cluster's link entries start, checked, kept only for clusters that have any.
+    private static func readLinkRows(_ input: SnapshotFileReader, clusters: Int, entries: Int) throws -> (ranks: [Int32], starts: [Int32]) {
         let linkStart = try input.array("rank.link_start", Int32.self)
-        try SnapshotCheck.starts("rank.link_start", linkStart, entries: clusters + 1, end: linkEntries.count)
-        for entry in linkEntries where Int(entry >> 32) >= LinkKind.allCases.count {
-            throw SnapshotDamage("section rank.link_entries: unknown kind")
-        }
-        let kept = try readSignals(input, clusters: clusters)
-        let ranking = ClusterRanking(
-            restoring: MemberRows(offsets: offsets, members: members), risks: risks, linkStart: linkStart, linkEntries: linkEntries,
-            keptSignals: kept, index: index, features: features, population: population, scorer: RiskScorer(), coActivity: coActivity)
-        return (ranking, owner)
+        try SnapshotCheck.starts("rank.link_start", linkStart, entries: clusters + 1, end: entries)
+        return ClusterRanking.linkRows(fromStarts: linkStart)
     }
 
     private static func readSignals(_ input: SnapshotFileReader, clusters: Int) throws -> [Int: [SignalScore]] {

@@ -5,9 +5,8 @@ extension TemplateFamilies {
         try out.put("tf.pair_families", pairs.values)
         try out.put("tf.query_count", queryCount)
         try out.put("tf.names", strings: (0..<count).map { name(of: Int32($0)) })
-        try out.put("tf.top_share", topShare)
-        try out.put("tf.family_share", familyShare)
-        try out.put("tf.top_family", topFamily)
+        try out.put("tf.top_share", Array(topShare))
+        try out.put("tf.family_share", Array(familyShare))
     }
 
     static func readSnapshot(_ input: SnapshotFileReader, accounts: Int) throws -> TemplateFamilies {
@@ -18,7 +17,6 @@ extension TemplateFamilies {
         let queryCount = try input.array("tf.query_count", Int.self)
         let topShare = try input.array("tf.top_share", Float.self)
         let familyShare = try input.array("tf.family_share", Float.self)
-        let topFamily = try input.array("tf.top_family", Int32.self)
         try SnapshotCheck.count("tf.pair_families", pairs.values.count, pairs.accounts.count)
         try SnapshotCheck.ids("tf.pair_accounts", pairs.accounts, below: accounts, absent: false)
         try SnapshotCheck.ids("tf.pair_families", pairs.values, below: names.count, absent: false)
@@ -27,10 +25,8 @@ extension TemplateFamilies {
             try SnapshotCheck.count(name, values.count, accounts)
             try SnapshotCheck.finite(name, values)
         }
-        try SnapshotCheck.count("tf.top_family", topFamily.count, accounts)
-        try SnapshotCheck.ids("tf.top_family", topFamily, below: names.count)
         return TemplateFamilies(
-            restoring: pairs, queryCount: queryCount, names: names, topShare: topShare, familyShare: familyShare, topFamily: topFamily)
+            restoring: pairs, queryCount: queryCount, names: names, topShare: topShare, familyShare: familyShare)
     }
 }
 

@@ -68,9 +68,8 @@ final class SnapshotFileWriter {
 
     /// A pool as `name.bytes` and `name.starts`.
     func put(_ name: String, pool: StringPool) throws {
-        let parts = SnapshotRawIO.poolParts(pool)
-        try put(name + ".bytes", parts.bytes)
-        try put(name + ".starts", parts.starts)
+        try record(name + ".bytes") { SnapshotRawIO.write(poolBytes: pool, to: fd, hasher: &$0) }
+        try record(name + ".starts") { SnapshotRawIO.write(poolStarts: pool, to: fd, hasher: &$0) }
     }
 
     /// Writes the table and the trailer, authenticated under `macKey`.

@@ -26,8 +26,15 @@ enum SnapshotFormat {
     /// its holders' queries, `CategoryHolders`; 13: `capability_sweep` reads each member's spread
     /// against accounts of similar volume, `CategorySpread`; 14: coordination with no harvest
     /// content is damped, `HarvestContentGate`; 15: a signal that lowers the risk says so in the
-    /// explanation it keeps, `SignalZeroReason.explained`).
-    static let version: UInt32 = 15
+    /// explanation it keeps, `SignalZeroReason.explained`; 16: no largest-family column,
+    /// `TemplateFamilies`; 17: the explanations it keeps say "how evenly" for a capability sweep
+    /// and "a signal at 0" for a zero value; 18: each query's reasoning flag under the lexicon's
+    /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
+    /// reasoning share is the mean account's, `PopulationBaseline`; 19: the harvest credit's
+    /// yield starts at the population's ratio, `HarvestReturn`).
+    /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
+    /// (cluster tags hold under the numbering they were made with).
+    static let version: UInt32 = 19
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

@@ -94,13 +94,17 @@ struct AppState: Sendable {
     var stack: [Sheet] = [Sheet(.triage)]
     /// Sheets popped with Back, for `]`.
     var forwardStack: [Sheet] = []
-    /// Marked rows by mark key; survive pivots.
-    var marks: Set<String> = []
+    /// Marked rows by mark key, in the order marked; survive pivots.
+    var marks: MarkSet = []
     /// Set by an Esc that would clear the marks: only a second Esc, next, clears them (marks
     /// cannot be undone, and an Esc meant for an overlay that just closed should not lose them).
     var clearMarksArmed = false
     var overlay: Overlay?
     var status = ""
+    /// Wordings of `status`, fullest first, for where it is said beside an open prompt whose
+    /// room shrinks as text is typed (`T`'s: a label typed at 80 columns cut it); used only
+    /// while `status` is one of them.
+    var statusWordings: [String] = []
     var size = TerminalSize(rows: 24, cols: 80)
     var load = LoadStatus()
     /// The loaded data, nil while loading.

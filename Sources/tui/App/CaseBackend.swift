@@ -52,12 +52,13 @@ final class StoreCaseBackend: CaseBackend {
     func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
-        // The file's name first: a narrow status line cuts the end, and the folder is the one
-        // the README names (the name is what differs from one export to the next).
+        // The file's name first and the folder last: a narrow status line cuts the end, and the
+        // folder is the one the README names (the name is what differs from one export to the
+        // next); a warning comes before it, so 80 columns show where it starts.
         let url = URL(fileURLWithPath: path)
-        let done = "exported \(caseID) as \(url.lastPathComponent): \(Format.plural(result.files.count, "file")), signed;"
-            + " in \(url.deletingLastPathComponent().path)"
-        return result.warnings.isEmpty ? done : done + "; warning: " + result.warnings.joined(separator: "; ")
+        let warnings = result.warnings.isEmpty ? "" : "; warning: " + result.warnings.joined(separator: "; ")
+        return "exported \(caseID) as \(url.lastPathComponent): \(Format.plural(result.files.count, "file")), signed"
+            + warnings + "; in \(url.deletingLastPathComponent().path)"
     }
 
     init(store: any CaseStoring, defaultTitle: String, source: CaseSource? = nil) {

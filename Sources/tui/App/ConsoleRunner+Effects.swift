@@ -102,7 +102,7 @@ extension ConsoleRunner {
                 if let id = model.valueID(kind, text) {
                     inbox.post(.valuesFound(generation: generation, ids: [id], total: 1, exact: true))
                 } else {
-                    let found = model.values(kind, containing: text, limit: 3)
+                    let found = model.values(kind, containing: text, limit: AppUpdate.pivotChoices)
                     inbox.post(.valuesFound(generation: generation, ids: found.ids, total: found.total, exact: false))
                 }
                 inbox.jobFinished()

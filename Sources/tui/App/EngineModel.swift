@@ -329,13 +329,6 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         return Int(investigation.clusterOfAccount[index]) + 1
     }
 
-    func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
-        switch kind {
-        case .upstream, .template: return index.valueID(kind, String(decoding: value.bytes, as: UTF8.self))
-        default: return data.pools.pool(for: kind)!.lookup(value.bytes)
-        }
-    }
-
     func queryRecord(_ row: QueryRow) -> [RecordField] { EngineQueries.record(row, data: data) }
 
     func firing(_ account: Int, build: Bool) -> AccountFiring? {
@@ -356,42 +349,6 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         case .sharedValue(let kind, let value): return kind == .template || index.shareCount(kind, value: value) > 5_000
         case .triage, .account, .caseFile: return false
         }
-    }
-
-    func valueID(_ kind: LinkKind, _ text: String) -> Int32? { index.valueID(kind, text) }
-
-    func valueLookupIsReady(_ kind: LinkKind) -> Bool { data.pools.pool(for: kind)?.lookupIsReady ?? true }
-
-    /// One pass over the kind's values, on a `:pivot` that found no exact value: the value's raw
-    /// text, ASCII case folded, against the typed text's. Measured on a 10.02M-query source
-    /// (`replay /tmp/big-t`, Enter on `:pivot ip zz9`): 166-192 ms over its IPs, once per command.
-    func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int) {
-        let needle = Array(text.utf8).map(Self.folded)
-        guard !needle.isEmpty else { return ([], 0) }
-        var ids: [Int32] = [], total = 0
-        for value in 0..<index.valueCount(kind) {
-            let bytes: [UInt8]
-            switch kind {
-            case .upstream, .template: bytes = Array(index.valueString(kind, Int32(value)).utf8)
-            default: bytes = data.pools.pool(for: kind)!.bytes(Int32(value))
-            }
-            guard Self.contains(bytes, needle) else { continue }
-            total += 1
-            if ids.count < limit { ids.append(Int32(value)) }
-        }
-        return (ids, total)
-    }
-
-    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
-
-    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard hay.count >= needle.count else { return false }
-        for start in 0...(hay.count - needle.count) {
-            var k = 0
-            while k < needle.count, folded(hay[start + k]) == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
     }
 
     func accountIDs(prefix: String, limit: Int) -> [String] {

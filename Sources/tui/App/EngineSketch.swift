@@ -35,10 +35,11 @@ enum EngineSketch {
         let shown = TextFit.distinct(kept.map { model.valueText($0.key.kind, $0.key.value) }, to: 24, ellipsis: "..")
         let listed = zip(kept, shown).map { ranked, value in
             let (key, entry, isHub) = ranked
-            let names = entry.first.map { Chrome.short(model.accountID(Int($0))) }.joined(separator: " ")
+            let holders = entry.first.map { Chrome.short(model.accountID(Int($0))) }
             let more = entry.count > 4 ? " (+\(entry.count - 4))" : ""
-            return SketchLine(text: "\(key.kind.rawValue) \(value) == \(names)\(more)" + (isHub ? "  (hub)" : ""),
-                              kind: key.kind, value: key.value, isHub: isHub)
+            let shared = "\(key.kind.rawValue) \(value)"
+            return SketchLine(text: "\(shared) == \(holders.joined(separator: " "))\(more)" + (isHub ? "  (hub)" : ""),
+                              kind: key.kind, value: key.value, isHub: isHub, shared: shared, holders: holders, holderCount: entry.count)
         }
         return listed + capNotes(values: ranked.count, listed: kept.count, members: members.count, sampled: sampled)
     }

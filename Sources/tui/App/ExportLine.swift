@@ -6,13 +6,14 @@ import Foundation
 /// reproducible), and the line says so rather than leave an old `exported_at` to puzzle over.
 enum ExportLine {
     /// `done` is the backend's line (`exported case-0001 as case-0001-2.zip: 7 files, signed;
-    /// in DIR`); `file` the new bundle's name; `earlier` the bundle exported before it, if any.
+    /// in DIR`, any warning before `in`); `file` the new bundle's name; `earlier` the bundle exported before it, if any.
+    /// Either way the earlier bundle is said right after the new one's name: a narrow status
+    /// line cuts the end (a trial's 80 columns lost `earlier case-0001-2.zip kept` after the folder).
     static func line(done: String, file: String, earlier: String?, sameBytes: Bool) -> String {
-        guard let earlier else { return done }
-        guard sameBytes, let range = done.range(of: file + ": ") else { return done + "; earlier \(earlier) kept" }
-        // Said right after the name: a narrow status line cuts the end.
+        guard let earlier, let range = done.range(of: file + ": ") else { return done }
         return done.replacingCharacters(
-            in: range, with: file + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time); ")
+            in: range, with: sameBytes ? file + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time); "
+                : file + " (\(earlier) kept): ")
     }
 
     /// True when the two files hold the same bytes (false when either cannot be read).

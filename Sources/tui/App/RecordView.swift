@@ -20,6 +20,10 @@ struct RecordView: Hashable, Sendable {
     var choices: [RecordChoice] = []
     /// The selected choice.
     var choice = 0
+    /// The line above the choices.
+    var choicesHeading = "tied by (j/k select, Enter opens):"
+    /// What the status line says of the keys when a key the record does not take is pressed.
+    var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
 }
 
 /// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).
@@ -93,6 +97,12 @@ enum RecordBuilder {
         var fields = [RecordField("account", values: [a.id, b.id]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
                       RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
+        // How each side's risk is made, the figures `account` prints (`0.6025 x 0.8108 = 0.4885`,
+        // the row named for the parts): two accounts of one cluster rated apart differ in their
+        // weight, and a trial's compare sheet did not say why. One line a side at 80 columns.
+        if a.riskWeight != nil || b.riskWeight != nil {
+            fields.append(RecordField("cluster x weight", values: [riskSum(a), riskSum(b)]))
+        }
         var names: [String] = []
         for (name, _) in a.attributes + b.attributes where !names.contains(name) { names.append(name) }
         for name in names {
@@ -101,8 +111,14 @@ enum RecordBuilder {
         }
         let bValues = Set(b.values.map { "\($0.kind.rawValue) \($0.text)" })
         let shared = a.values.map { "\($0.kind.rawValue) \($0.text)" }.filter { bValues.contains($0) }
-        fields.append(RecordField("shared values", values: [shared.isEmpty ? "none" : shared.joined(separator: "\n"),
-                                                            shared.isEmpty ? "none" : "(same)"]))
+        // One row per shared value, each saying `(same)` on the right: one field of all of them
+        // said it on the first line only, and the blank right side of the next (asn, model_mix)
+        // read as "only the left holds it" (a trial on 16b). A row of its own also keeps a value
+        // that wraps level with its `(same)`.
+        if shared.isEmpty { fields.append(RecordField("shared values", values: ["none", "none"])) }
+        for (i, value) in shared.enumerated() {
+            fields.append(RecordField(i == 0 ? "shared values" : "", values: [value, "(same)"]))
+        }
         let sharedSet = Set(shared)
         // The values each holds alone, one row per kind, so the two sides' subnets, ASNs... sit
         // side by side (one field for all kinds let each side wrap on its own and drift apart).
@@ -141,6 +157,14 @@ enum RecordBuilder {
             fields.append(oneCluster && ta == tb ? RecordField(name, ta) : RecordField(name, values: [ta, tb]))
         }
         return RecordView(title: "compare \(a.id) | \(b.id)", sides: [a.id, b.id], fields: fields)
+    }
+}
+
+extension RecordBuilder {
+    /// The sum of an account's risk as `account` prints it, without the parts' names or why its
+    /// weight is what it is: `0.6025 x 0.8108 = 0.4885` (`-`: not known).
+    static func riskSum(_ d: AccountDetail) -> String {
+        d.riskWeight.map(RiskFormula.sum) ?? "-"
     }
 }
 

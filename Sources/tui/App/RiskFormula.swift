@@ -31,6 +31,27 @@ enum RiskFormula {
             + " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
     }
 
+    /// `account` in a pane's one line at 80 columns, the sums without the words: `cluster risk
+    /// 1 - exp(-1.57) = 0.79; this account 0.7914 x 0.7107 = 0.5625` (16b's read `...= 0.79;
+    /// this acc…`, the account's own part cut; Enter shows the whole). A cluster risk the rows
+    /// do not give is said as the engine's, with what the rows give.
+    static func accountShort(_ signals: [SignalRow], clusterRisk: Double, accountRisk: Double, weightReason: String? = nil) -> String {
+        let floored = max(0, signals.reduce(0) { $0 + $1.contribution })
+        let computed = 1 - exp(-floored)
+        let text = abs(computed - clusterRisk) >= 0.005
+            ? "cluster risk \(Format.risk(clusterRisk)) (the rows give \(Format.risk(computed)))"
+            : "cluster risk 1 - exp(-\(number(floored))) = \(Format.risk(computed))"
+        let weight = clusterRisk > 0 ? number(accountRisk / clusterRisk) : "0.7 to 1"
+        return text + "; this account " + (weightReason.map(sum) ?? "\(Format.risk(clusterRisk)) x \(weight) = \(Format.risk(accountRisk))")
+    }
+
+    /// The sum at the head of `AccountRiskWeight.explanation` without the parts' names or why
+    /// the weight is what it is: `0.6025 x 0.8108 = 0.4885`.
+    static func sum(_ weightReason: String) -> String {
+        let head = weightReason.range(of: "; ").map { String(weightReason[..<$0.lowerBound]) } ?? weightReason
+        return head.replacingOccurrences(of: " (cluster)", with: "")
+    }
+
     /// Two decimals (`1.73`, `-0.20`).
     static func number(_ value: Double) -> String {
         String(format: "%.2f", value)

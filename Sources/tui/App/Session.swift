@@ -56,7 +56,7 @@ enum Session {
             case .singles: lines.append("singles -" + cursor)
             }
         }
-        lines += state.marks.sorted().map { "mark " + $0 }
+        lines += state.marks.map { "mark " + $0 }  // in the order marked
         return lines.joined(separator: "\n") + "\n"
     }
 

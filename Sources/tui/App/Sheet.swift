@@ -41,6 +41,9 @@ struct Sheet: Hashable, Sendable {
     var filter: String?
     /// Indices of the table rows shown, in order; nil means all rows in table order.
     var order: [Int]?
+    /// The table row the cursor stays on when the next order arrives (set by a sort, so the
+    /// cursor keeps its cluster rather than its row number); nil: the cursor keeps its number.
+    var follow: Int?
 
     init(_ kind: SheetKind) { self.kind = kind }
 
@@ -72,6 +75,10 @@ struct TableColumn: Hashable, Sendable {
     /// A column that widens up to this (its widest cell) from the flexible columns' surplus: the
     /// width they would leave blank. Nil: it keeps `width`.
     var widensTo: Int?
+    /// A column that grows up to this (its widest cell) from the width no column needs, before
+    /// the flexible columns take it: query history's account column, 11 wide, cut 15b's 12-character
+    /// ids at 80 columns with one column to spare. Nil: it keeps `width`.
+    var growsTo: Int?
     /// Holds nothing on any row (`-` or empty: the category of a source without categories):
     /// not drawn at any width, its room given to the flexible columns; the caption names it.
     var blank = false

@@ -104,6 +104,8 @@ enum SheetTables {
             ids: rows.map(\.account),
             targets: rows.map { _ in nil },
             markKeys: rows.map { "query:\($0.account)@\($0.time)" })
+        // Ids whole where the width allows (up to 24: a hostile id does not take the prompt's room).
+        table.columns[1].growsTo = min(24, rows.map { TextWidth.of($0.account) }.max() ?? 0)
         for index in table.columns.indices where table.columns[index].droppable && !rows.isEmpty
             && table.rows.allSatisfy({ ["-", ""].contains($0[index]) }) {
             table.columns[index].blank = true

@@ -173,6 +173,7 @@ enum TextInput {
         s.current.filter = trimmed.isEmpty ? nil : trimmed
         s.current.cursor = 0
         s.current.top = 0
+        s.current.follow = nil
         effects.append(.computeOrder(depth: s.stack.count - 1))
     }
 }

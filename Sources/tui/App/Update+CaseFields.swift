@@ -6,12 +6,15 @@ extension AppUpdate {
     /// Severity labels the console offers.
     static let severities = ["low", "medium", "high", "critical"]
 
-    /// `S`: the `:set` prompt with what it accepts shown beneath.
+    /// `S`: the `:set` prompt with what it accepts shown beneath, every field named within the
+    /// footer (16b at 80 columns read `status ...  severity low|medium|high|critic…`, the
+    /// assignee and disposition unsaid; Tab after a field lists its values).
     static func askCaseField(_ s: inout AppState) {
-        PromptLock.open(&s, "set ", completions: [
-            "status " + CaseStatus.allCases.map(\.rawValue).joined(separator: "|"),
-            "severity " + severities.joined(separator: "|"), "assignee NAME", "disposition TEXT",
-        ])
+        let status = "status " + CaseStatus.allCases.map(\.rawValue).joined(separator: "|")
+        PromptLock.open(&s, "set ", completions: [StatusFit.first([
+            [status, "severity " + severities.joined(separator: "|"), "assignee NAME", "disposition TEXT"].joined(separator: "  "),
+            status + "  severity, assignee, disposition", "status, severity, assignee, disposition (Tab lists values)",
+        ], room: s.size.cols - 2)])
     }
 
     /// Why `:set FIELD VALUE` would be refused (no such field, no value, a value the field does

@@ -88,6 +88,10 @@ extension AppUpdate {
                 while next < columns, all[next].isBar { next += 1 }
                 s.current.sortColumn = next < columns ? next : nil
             }
+            // The cursor keeps its row, not its row number (a trial sorted triage and found
+            // the cursor on another cluster).
+            let shown = s.current.visibleCount(tableRows: table(s, s.current).count)
+            s.current.follow = s.current.cursor < shown ? s.current.tableRow(at: s.current.cursor) : nil
             effects.append(.computeOrder(depth: s.stack.count - 1))
             s.status = s.current.sortColumn.map {
                 "sorted by \(table(s, s.current).columns[$0].title), " + (s.current.sortAscending ? "smallest first" : "largest first")
@@ -116,10 +120,12 @@ extension AppUpdate {
             push(&s, &effects, .singles)
         case .tag:
             PromptLock.open(&s, "tag ")
-            s.status = tagTargetText(s)
+            s.statusWordings = tagTargetWordings(s)
+            s.status = StatusFit.first(s.statusWordings, room: besidePromptRoom(s))
         case .tagCluster:
             PromptLock.open(&s, tagWholeWord(s) + " ")
-            s.status = tagClusterTargetText(s)
+            s.statusWordings = tagClusterTargetWordings(s)
+            s.status = StatusFit.first(s.statusWordings, room: besidePromptRoom(s))
         case .note:
             PromptLock.open(&s, "note ")
             s.status = "adds a note to the open case (Esc cancels)"
@@ -194,19 +200,31 @@ extension AppUpdate {
     /// What `t` will tag, said beside its prompt: marks survive pivots, so they may lie on
     /// other sheets than the one in view.
     static func tagTargetText(_ s: AppState) -> String {
+        StatusFit.first(tagTargetWordings(s), room: besidePromptRoom(s))
+    }
+
+    /// `tagTargetText`'s wordings, fullest first, refitted beside the prompt as the label is
+    /// typed: 16b at 80 columns read `tags 3 marked rows; not the row under the cursor (Esc
+    /// cancels; Esc ag…`.
+    static func tagTargetWordings(_ s: AppState) -> [String] {
         guard !s.marks.isEmpty else {
-            guard let (t, row) = selectedRow(s) else { return "nothing selected to tag (Esc cancels)" }
-            return "tags the selected row \(MarkKey.display(t.markKeys[row]).text) (Esc cancels)"
+            guard let (t, row) = selectedRow(s) else { return ["nothing selected to tag (Esc cancels)", "nothing selected to tag"] }
+            let id = MarkKey.display(t.markKeys[row]).text
+            return ["tags the selected row \(id) (Esc cancels)", "tags the selected row \(id)", "tags \(id)"]
         }
         let here = Set(table(s, s.current).markKeys)
         let away = s.marks.filter { !here.contains($0) }.count
-        var text = "tags \(Format.plural(s.marks.count, "marked row"))"
-        if away > 0 { text += ", \(Format.grouped(away)) of them not on this sheet" }
+        let count = "tags \(Format.plural(s.marks.count, "marked row"))"
+        let awayText = away > 0 ? ", \(Format.grouped(away)) of them not on this sheet" : ""
+        let awayShort = away > 0 ? " (\(Format.grouped(away)) on other sheets)" : ""
         // The marks win over the cursor: when the row in view is not one of them, say so.
+        var cursor = "", cursorShort = ""
         if let (t, row) = selectedRow(s), !s.marks.contains(t.markKeys[row]) {
-            text += "; not the row under the cursor"
+            (cursor, cursorShort) = ("; not the row under the cursor", ", not the cursor's row")
         }
-        return text + " (Esc cancels; Esc again clears the marks)"
+        let text = count + awayText + cursor
+        return [text + " (Esc cancels; Esc again clears the marks)", text + " (Esc cancels)", text,
+                count + awayShort + cursor, count + awayShort + cursorShort]
     }
 
     /// Tags the marked rows, or the selected one when nothing is marked.

@@ -38,8 +38,8 @@ extension AppUpdate {
         }
         let suffix = caseSuffix(s)
         s.status = StatusFit.write(only
-            ? ["tagged \(Format.plural(members.count, "account")) of operation \(id) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and its clusters)" + suffix,
-               "tagged \(Format.grouped(members.count)) of \(id)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
+            ? ["tagged \(Format.plural(members.count, "account")) of operation \(id) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.spanText) left out, and its clusters)" + suffix,
+               "tagged \(Format.grouped(members.count)) of \(id)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated lower left out)" + suffix,
                "tagged \(Format.grouped(members.count)) of \(id)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
             : ["tagged operation \(id): \(Format.plural(clusterKeys.count, "cluster")) and \(Format.plural(members.count, "account")) '\(label)'" + suffix,
                "tagged \(id): \(Format.plural(clusterKeys.count, "cluster")), \(Format.plural(members.count, "account")) '\(label)'" + suffix])

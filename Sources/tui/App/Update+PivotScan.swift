@@ -5,7 +5,7 @@ import Investigate
 /// held keys back), as the other slow panes do: `reading...` meanwhile, Esc drops it (the pass
 /// finishes in the background; its result is not used).
 extension AppUpdate {
-    /// The scan's result: one value opens; several are named; none says so. Dropped when it is
+    /// The scan's result: one value opens; several open a picker; none says so. Dropped when it is
     /// not the scan waited for, or another sheet is now on top.
     static func valuesFound(_ s: inout AppState, _ effects: inout [Effect], generation: Int, ids: [Int32], total: Int,
                             exact: Bool = false) {
@@ -18,19 +18,40 @@ extension AppUpdate {
             push(&s, &effects, .sharedValue(kind, id))
         } else if total == 1, let id = ids.first {
             push(&s, &effects, .sharedValue(kind, id))
-            s.status = "\(kind.rawValue) \(data.model.valueText(kind, id)): the one value containing '\(typed)'"
+            // Said whole at 80 columns: a long value is cut in its middle before the part that
+            // says why this value opened.
+            let value = data.model.valueText(kind, id)
+            s.status = StatusFit.first(["\(kind.rawValue) \(value): the one value containing '\(typed)'",
+                                        "\(kind.rawValue) \(TextFit.truncateMiddle(value, to: 24)): the one value containing '\(typed)'",
+                                        "the one \(kind.rawValue) containing '\(typed)'"])
         } else if total > 1 {
-            // Each cut in the middle (ends kept: versions differ there), so several fit a line;
-            // shorter, and without the hint, where 80 columns need it.
-            func said(_ width: Int, hint: Bool) -> String {
-                let names = ids.map { TextFit.truncateMiddle(data.model.valueText(kind, $0), to: width) }.joined(separator: ", ")
-                return "no \(kind.rawValue) '\(typed)'; \(Format.grouped(total)) contain it: \(names)"
-                    + (total > ids.count ? ", ..." : "") + (hint ? " (type more of one)" : "")
-            }
-            s.status = StatusFit.first([said(24, hint: true), said(24, hint: false), said(16, hint: false), said(10, hint: false)])
+            // A picker, each value whole (wrapped, escaped): a trial's status line named 3 of 14,
+            // each cut to 9 characters.
+            s.overlay = .record(pivotPicker(kind: kind, typed: typed, ids: ids, total: total, model: data.model))
+            s.status = StatusFit.first(["no \(kind.rawValue) '\(typed)'; \(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes",
+                                        "\(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes"])
         } else {
             s.status = "no \(kind.rawValue) '\(typed)', nor one containing it"
         }
+    }
+
+    /// The most values a `:pivot` picker lists (the scan counts them all).
+    static let pivotChoices = 200
+
+    /// The values containing what `:pivot` was given (most held first, as the model lists them),
+    /// each with how many accounts hold it, as a record whose lines j/k select and Enter opens; when more contain it than are listed, it says how many and how to narrow.
+    static func pivotPicker(kind: LinkKind, typed: String, ids: [Int32], total: Int, model: any ConsoleModel) -> RecordView {
+        let listed = ids.count < total ? "the \(Format.grouped(ids.count)) most held of \(Format.grouped(total)): type more of one to narrow"
+            : "all \(Format.grouped(total))"
+        return RecordView(
+            title: "pivot: \(Format.grouped(total)) \(kind.rawValue) values contain '\(typed)', most held first",
+            fields: [RecordField("listed", listed), RecordField("keys", "j/k select a value, Enter opens its sheet, Esc closes")],
+            choices: ids.map { id in
+                RecordChoice(text: model.valueText(kind, id) + (model.holderCount(kind, id).map { " (\(Format.plural($0, "account")))" } ?? ""),
+                             target: .sharedValue(kind, id))
+            },
+            choicesHeading: "\(kind.rawValue) values containing '\(typed)' (j/k select, Enter opens):",
+            choicesHint: "pivot: j/k select a value, Enter opens it, Esc closes")
     }
 
     /// Esc while a scan is read: dropped, and said. True when there was one.

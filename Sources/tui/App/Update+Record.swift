@@ -31,10 +31,10 @@ extension AppUpdate {
         }
     }
 
-    /// `=`: the two marked accounts side by side.
+    /// `=`: the two marked accounts side by side, the first marked on the left.
     static func compareMarked(_ s: inout AppState) {
         guard let model = s.data?.model else { s.status = notLoaded(s); return }
-        let accounts = s.marks.sorted().compactMap { key -> Int? in
+        let accounts = s.marks.compactMap { key -> Int? in
             guard let (kind, id) = MarkKey.target(key), kind == .account else { return nil }
             return model.accountIndex(id.utf8String ?? id.display)
         }
@@ -98,8 +98,7 @@ extension AppUpdate {
             return
         default:
             // A key the record does not take: its own hint again (an operation's names its choices).
-            s.status = record.choices.isEmpty ? "record: j/k PgUp PgDn scroll, Esc closes"
-                : "operation: j/k select a tying value, Enter opens it, T tags it whole, Esc closes"
+            s.status = record.choices.isEmpty ? "record: j/k PgUp PgDn scroll, Esc closes" : record.choicesHint
             return
         }
         r.offset = max(0, min(last, r.offset))

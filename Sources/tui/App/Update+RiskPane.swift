@@ -62,10 +62,11 @@ extension AppUpdate {
         return RecordView(title: title, fields: fields + [RecordField("= risk", formula)])
     }
 
-    /// How an account's breakdown makes its risk (its cluster's risk, weighted).
-    static func riskFormula(_ model: any ConsoleModel, _ account: AccountDetail) -> String {
+    /// How an account's breakdown makes its risk (its cluster's risk, weighted); `short`: the
+    /// sums alone (`RiskFormula.accountShort`), for the pane's line where the whole is cut.
+    static func riskFormula(_ model: any ConsoleModel, _ account: AccountDetail, short: Bool = false) -> String {
         let clusterRisk = account.cluster.flatMap { model.cluster($0)?.risk } ?? account.risk
-        return RiskFormula.account(
-            account.signals, clusterRisk: clusterRisk, accountRisk: account.risk, weightReason: account.riskWeight)
+        return (short ? RiskFormula.accountShort : RiskFormula.account)(
+            account.signals, clusterRisk, account.risk, account.riskWeight)
     }
 }

@@ -18,27 +18,63 @@ extension AppUpdate {
 
     /// What `T` will tag, said beside its prompt: the whole cluster (operation, shared value)
     /// under the cursor, never the marks, and that the marks are not used when there are any.
+    /// Where the prompt leaves too little room, the members rated below and the bar are kept
+    /// and what is tagged is said shorter: a trial at 80 columns read `tags c3 and its 75
+    /// accounts; 1 rated below the cluster's 0.79,…`, the part the prompt exists for cut.
     static func tagClusterTargetText(_ s: AppState) -> String {
-        var text: String
+        StatusFit.first(tagClusterTargetWordings(s), room: besidePromptRoom(s))
+    }
+
+    /// `tagClusterTargetText`'s wordings, fullest first: the footer says the first that fits
+    /// beside the prompt as the label is typed.
+    static func tagClusterTargetWordings(_ s: AppState) -> [String] {
+        let what: String
+        var scope: ClusterTagScope?
+        var owner = ""
+        var shorter: [String] = []
         if case .cluster(let c) = s.current.kind {
-            text = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
-            if let data = s.data { text += ClusterTagScope.of([c], model: data.model).promptNote }
+            what = "tags c\(c) and its \(Format.plural(table(s, s.current).count, "account"))"
+            if let data = s.data { scope = ClusterTagScope.of([c], model: data.model) }
+            owner = "c\(c)'s"
         } else if let (t, row) = selectedRow(s), case .cluster(let c)? = t.targets[row], let data = s.data {
-            text = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
-                + ClusterTagScope.of([c], model: data.model).promptNote
+            what = "tags c\(c) and its \(Format.plural(data.table(.cluster(c)).count, "account"))"
+            scope = ClusterTagScope.of([c], model: data.model)
+            owner = "c\(c)'s"
         } else if case .sharedValue(let kind, let value) = s.current.kind, let data = s.data {
             let shown = TextFit.truncate(data.model.valueText(kind, value), to: 40, ellipsis: "..")
             let count = isPending(s, s.current) ? "the accounts" : Format.plural(table(s, s.current).count, "account")
-            text = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+            what = "tags \(kind.rawValue) \(shown) and \(count) sharing it"
+            // 16b's lumen-fetch agent at 80 columns read `tags user_agent lumen-fetch/0.4.7 (linux;
+            // cpython3.11) and 60 ac…`: the value cut in its middle, then unnamed.
+            let middle = TextFit.truncateMiddle(data.model.valueText(kind, value), to: 16)
+            shorter = ["tags \(kind.rawValue) \(middle) and \(count)", "tags the value and \(count)"]
         } else if let op = selectedOperation(s) {
-            text = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
+            what = "tags operation \(op.operation ?? "") whole: \(Format.plural(op.operationClusters.count, "cluster"))"
                 + " and their \(Format.plural(op.size, "account"))"
-            if let data = s.data { text += ClusterTagScope.of(op.operationClusters, model: data.model).promptNote }
+            if let data = s.data { scope = ClusterTagScope.of(op.operationClusters, model: data.model) }
+            owner = "\(op.operation ?? "the operation")'s"
         } else {
-            return "no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"
+            return ["no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"]
         }
-        if !s.marks.isEmpty { text += " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)" }
-        return text + " (Esc cancels)"
+        let marks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)"
+        let fewerMarks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used)"
+        let full = what + (scope?.promptNote ?? "") + marks
+        var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks] + shorter
+        if let scope, !scope.weak.isEmpty {
+            let short = scope.shortPromptNote(owner: owner)
+            wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false),
+                         scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
+                + scope.shortestCounts(owner: owner)
+        }
+        return wordings
+    }
+
+    /// The columns a status has beside the open `:` prompt with the cursor at its end
+    /// (`Chrome.drawFooter`: the prompt's sign, text and cursor, three spaces, the last
+    /// column never written).
+    static func besidePromptRoom(_ s: AppState) -> Int {
+        guard case .commandLine(let text, _)? = s.overlay else { return StatusFit.width }
+        return s.size.cols - 1 - (TextWidth.of(":" + text) + 1) - 3
     }
 
     /// Tags every member of the current (or selected) cluster, and the cluster. When some
@@ -81,7 +117,7 @@ extension AppUpdate {
         }
         let suffix = caseSuffix(s)
         s.status = StatusFit.write(only
-            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText) left out, and c\(cluster) itself)" + suffix,
+            ? ["tagged \(Format.plural(members.count, "account")) of c\(cluster) '\(label)' (\(Format.grouped(scope.weak.count)) rated \(scope.barText()) left out, and c\(cluster) itself)" + suffix,
                "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)' (\(Format.grouped(scope.weak.count)) rated low left out)" + suffix,
                "tagged \(Format.grouped(members.count)) of c\(cluster)'s \(Format.plural(scope.members.count, "account")) '\(label)'" + suffix]
             : ["tagged cluster c\(cluster) and \(members.count) account\(members.count == 1 ? "" : "s") '\(label)'" + suffix,
@@ -95,19 +131,38 @@ extension AppUpdate {
     static func askWhichMembers(_ s: inout AppState, label: String, scope: ClusterTagScope, what: String) -> Bool {
         guard !scope.weak.isEmpty else { return false }
         let all = Format.grouped(scope.members.count)
-        // "the 33 rated like c2", not "the 33 others": a trial read "others" as the 3 rated below.
-        let others = "only the \(Format.grouped(scope.strong.count)) rated like \(what) (not \(what) itself)"
-        let allKeys = "Enter tags all \(all)" + (scope.strong.isEmpty ? "" : "; o: \(others)") + "; Esc cancels"
-        let onlyKeys = scope.strong.isEmpty ? allKeys : "Enter tags \(others); o: all \(all); Esc cancels"
-        let held = HeldClusterTag(
-            label: label, allKeys: allKeys, onlyKeys: onlyKeys,
-            count: "\(Format.grouped(scope.weak.count)) of \(all) rated "
-                + (scope.clusterRisk.map { (scope.isOperation ? "well below \(what)'s " : "below \(what)'s ") + Format.risk($0) } ?? "low")
-                + (scope.isOperation ? " or their cluster's" : " on their own") + ", \(scope.depthText)")
-        s.heldClusterTag = held
+        let (allKeys, onlyKeys) = questionKeys(all: all, strong: scope.strong.count, what: what, room: s.size.cols - 2)
         PromptLock.open(&s, "\(tagWholeWord(s)) \(label)", completions: [allKeys])
-        s.status = held.count
+        // Said whole beside the prompt: an operation's `or of their cluster's` goes before the
+        // bar is cut (a trial read `7 of 126 rated 0.38-0.41, under 0.85 of op2's 0.…`).
+        let of = "\(Format.grouped(scope.weak.count)) of \(all) "
+        let counts = (scope.isOperation
+            ? [of + scope.ratedText(owner: "\(what)'s"), of + scope.shortRatedText(owner: "\(what)'s")]
+            : [of + "rated \(scope.barText(owner: "\(what)'s")) on their own, \(scope.depthText)",
+               of + scope.ratedText(owner: "\(what)'s")]) + scope.shortestCounts(owner: "\(what)'s")
+        let count = StatusFit.first(counts, room: besidePromptRoom(s))
+        s.heldClusterTag = HeldClusterTag(label: label, allKeys: allKeys, onlyKeys: onlyKeys, count: count)
+        s.status = count
+        s.statusWordings = counts
         return true
+    }
+
+    /// The key lines beneath `T`'s question, Enter tagging all and Enter tagging only the others,
+    /// each the fullest wording within `room` (the footer's leading space and never-written last
+    /// column taken off): 16b's op2 at 80 columns read `Enter tags all 126; o: only the 119 rated
+    /// like op2 (not op2 itself); Esc cance…`, two over.
+    static func questionKeys(all: String, strong: Int, what: String, room: Int) -> (all: String, only: String) {
+        let allOnly = "Enter tags all \(all); Esc cancels"
+        guard strong > 0 else { return (allOnly, allOnly) }
+        let count = Format.grouped(strong)
+        // "the 33 rated like c2", not "the 33 others": a trial read "others" as the 3 rated below.
+        let others = ["only the \(count) rated like \(what) (not \(what) itself)", "only the \(count) rated like \(what) (not \(what))",
+                      "\(count) like \(what) (not \(what))"]
+        let allWordings = ["Enter tags all \(all); o: \(others[0]); Esc cancels"]
+            + others.map { "Enter: all \(all); o: \($0); Esc cancels" } + ["Enter: all \(all); o: \(others[2]); Esc: cancel"]
+        let onlyWordings = ["Enter tags \(others[0]); o: all \(all); Esc cancels"]
+            + others.map { "Enter: \($0); o: all \(all); Esc cancels" } + ["Enter: \(others[2]); o: all \(all); Esc: cancel"]
+        return (StatusFit.first(allWordings, room: room), StatusFit.first(onlyWordings, room: room))
     }
 
     /// Tags every account sharing a value, and the value itself, in one write.

@@ -48,6 +48,16 @@ enum AppUpdate {
         case .orderReady(let depth, let kind, let order):
             guard depth < s.stack.count, s.stack[depth].kind == kind else { break }
             s.stack[depth].order = order
+            if let row = s.stack[depth].follow {
+                // The cursor goes where its row went, on the screen line it was on: the rows
+                // reorder around it (scrolled only as far as the sheet's ends require).
+                s.stack[depth].follow = nil
+                if let position = order == nil ? row : order?.firstIndex(of: row) {
+                    let line = s.stack[depth].cursor - s.stack[depth].top
+                    s.stack[depth].cursor = position
+                    s.stack[depth].top = max(0, position - line)
+                }
+            }
             clampCursor(&s, depth: depth)
             if depth == s.stack.count - 1 {
                 let t = table(s, s.current)

@@ -34,6 +34,24 @@ struct SketchLine: Hashable, Sendable {
     var value: Int32 = 0
     /// Too common to link on: listed last, drawn dimmed.
     var isHub = false
+    /// The line's parts, to draw it narrower: what is shared (`payment pf_77aa`), the first
+    /// holders' short ids and how many hold it in all (no holders: a note, drawn as it is).
+    var shared = ""
+    var holders: [String] = []
+    var holderCount = 0
+
+    /// `text` within `width`, the holders that do not fit counted with the rest: 16b's c1 at 80
+    /// columns read `payment inv_f976637fd9eb30cc == c2hzk-13.. ... cec72-nb.. (…`, the count cut.
+    func fitted(_ width: Int) -> String {
+        guard TextWidth.of(text) > width, !holders.isEmpty else { return text }
+        let hub = isHub ? "  (hub)" : ""
+        var line = ""
+        for shown in stride(from: holders.count - 1, through: 1, by: -1) {
+            line = "\(shared) == \(holders.prefix(shown).joined(separator: " ")) (+\(Format.grouped(holderCount - shown)))" + hub
+            if TextWidth.of(line) <= width { break }
+        }
+        return line
+    }
 }
 
 /// One member account on a cluster or shared-value sheet.
@@ -232,10 +250,13 @@ protocol ConsoleModel: AnyObject, Sendable {
     func pairReasons(_ a: Int, _ b: Int) -> [String]
     /// The clusters a value's holders sit in, most holders first (cheap: no prompt is read).
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn]
-    /// Values of a kind whose text contains `text` (ASCII case folded), at most `limit`, and how
-    /// many there are in all: `:pivot` on a part of a value (`noteweave` for
+    /// Values of a kind whose text contains `text` (ASCII case folded), at most `limit`, the most
+    /// held first (ties by the value's bytes), and how many there are in all: `:pivot` on a part of a value (`noteweave` for
     /// `noteweave-plugin/3.2.0`) instead of a bare "no such value".
     func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int)
+    /// How many accounts hold a value, at once (nil: not known without building its sheet):
+    /// `:pivot`'s picker says it beside each value.
+    func holderCount(_ kind: LinkKind, _ value: Int32) -> Int?
     /// True when `valueID(kind, text)` answers at once (false while a compacted value pool's
     /// lookup table would first be rebuilt: `:pivot` then looks up off the input path).
     func valueLookupIsReady(_ kind: LinkKind) -> Bool
@@ -266,6 +287,8 @@ extension ConsoleModel {
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] { sharedValue(kind, value)?.heldIn ?? [] }
     /// A model with no value pools: none.
     func values(_ kind: LinkKind, containing text: String, limit: Int) -> (ids: [Int32], total: Int) { ([], 0) }
+    /// A model with no link index: not known.
+    func holderCount(_ kind: LinkKind, _ value: Int32) -> Int? { nil }
     /// A model with no value pools: every lookup answers at once.
     func valueLookupIsReady(_ kind: LinkKind) -> Bool { true }
     /// A model whose ids are plain text: the id itself.

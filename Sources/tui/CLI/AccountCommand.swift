@@ -111,7 +111,7 @@ struct PivotCommand: ParsableCommand {
                     return "\(cluster.id) (\(PairExplanation.count(entry.holders, "holder")), risk \(String(format: "%.2f", cluster.risk)))"
                 }
                 if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
-                if alone > 0 { parts.append("\(PairExplanation.count(alone, "account")) alone (\(alone == 1 ? "a cluster" : "clusters") of one)") }
+                if alone > 0 { parts.append("\(PairExplanation.count(alone, "single account")) (linked to no other)") }
                 print("held in: " + parts.joined(separator: ", "))
             }
             // Riskiest first, as the console's value sheet lists them (ties in the source's order).

@@ -32,6 +32,9 @@ enum TextWrap {
                 }
                 used = line.reduce(0) { $0 + TextWidth.of($1) }
                 lastBreak = nil
+                // A space that would start the new line is the break itself: dropped (a list
+                // broken after its comma read `c21 (2),` then ` c24 (2)`, one column in).
+                if character == " ", line.isEmpty { continue }
             }
             if character == " " { lastBreak = (line.count, true) }
             line.append(character)

@@ -52,6 +52,9 @@ enum Chrome {
         buffer.put(" " + text, row: 0, col: 0, style: [.bold, .reverse])
     }
 
+    /// The fewest columns of a status drawn beside a prompt (less, and none of it is drawn).
+    static let besideMinimum = 16
+
     /// Draws the status line (or the overlay's input line) and the key-hint footer.
     static func drawFooter(_ state: AppState, hints: String, into buffer: inout ScreenBuffer) {
         let statusRow = buffer.rows - 2
@@ -66,11 +69,16 @@ enum Chrome {
         }
         switch state.overlay {
         case .commandLine(let text, let completions)?:
-            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow, into: &buffer)
+            let end = PromptLine.draw(":", text, tail: state.promptTail, row: statusRow,
+                                      floor: PromptLock.locked(state, text).count, into: &buffer)
             // What the command will act on (`t` with marks from other sheets says so); kept
             // beside the prompt while the line beneath lists completions or a question's keys.
-            if !state.status.isEmpty {
-                buffer.put("   " + state.status, row: statusRow, col: end, width: max(0, buffer.cols - end - 1), role: .accent)
+            // Only where a readable part of it fits: squeezed into a column or two it was a lone
+            // `…` after the typed text, read as a second ellipsis (a trial's long note).
+            let room = buffer.cols - end - 1
+            let status = state.statusWordings.contains(state.status) ? StatusFit.first(state.statusWordings, room: room - 3) : state.status
+            if !status.isEmpty, room >= min(TextWidth.of(status), besideMinimum) + 3 {
+                buffer.put("   " + status, row: statusRow, col: end, width: room, role: .accent)
             }
             if !completions.isEmpty {
                 buffer.clearRow(footerRow, style: [.reverse])
@@ -108,22 +116,22 @@ enum Chrome {
     /// The open prompt's text on `row` (`:tag ring_`, `filter: risk>>0.5_`).
     static func drawPrompt(_ state: AppState, row: Int, into buffer: inout ScreenBuffer) {
         switch state.overlay {
-        case .commandLine(let text, _)?: PromptLine.draw(":", text, tail: state.promptTail, row: row, into: &buffer)
+        case .commandLine(let text, _)?:
+            PromptLine.draw(":", text, tail: state.promptTail, row: row, floor: PromptLock.locked(state, text).count, into: &buffer)
         case .search(let text)?: PromptLine.draw("/", text, tail: state.promptTail, row: row, into: &buffer)
         case .filter(let text)?: PromptLine.draw("filter: ", text, tail: state.promptTail, row: row, into: &buffer)
         default: break
         }
     }
 
-    /// The right end of the status line beside `status`. Beside a status that fits `cols`
-    /// columns alone but not with all of it, the counter gives way, then the sort, then the
-    /// filter, then the marks: the status says what was just done (a trial read
-    /// `tagged ... saved in case-0…` beside `[25 marked]`).
+    /// The right end of the status line beside `status`. Beside a status that does not fit
+    /// with all of it, the counter gives way, then the sort, then the filter, then the marks:
+    /// the status says what was just done (a trial read `tagged ... saved in case-0…` beside
+    /// `[25 marked]`). A status too long even alone takes the whole line: a trial read
+    /// `...: the one v…  [2 marked]`, the message cut for a counter it can do without.
     static func sheetInfo(_ state: AppState, beside status: String, cols: Int) -> String {
         var info = sheetInfoParts(state)
         let room = cols - 1 - TextWidth.of(status)
-        // A status too long even alone is cut anyway: the counter then stays (after its ellipsis).
-        guard room >= 0 else { return joined(info) }
         for giving in [InfoPart.position, .sort, .filter, .marks] {
             guard TextWidth.of(joined(info)) > room else { break }
             info.removeAll { $0.part == giving }

@@ -33,7 +33,9 @@ enum DetailPanes {
         case .account(let a):
             lines.append(("risk breakdown (Enter: whole; Tab: who it fires with)", [.bold, .underline], .normal))
             if let model = state.data?.model, let account = model.account(a) {
-                lines += riskLines(account.signals, formula: AppUpdate.riskFormula(model, account), buffer: buffer)
+                let formula = AppUpdate.riskFormula(model, account)
+                lines += riskLines(account.signals, formula: TextWidth.of(formula) < buffer.cols ? formula
+                                       : AppUpdate.riskFormula(model, account, short: true), buffer: buffer)
             }
         default:
             break
@@ -57,7 +59,7 @@ enum DetailPanes {
             let selected = first + i == cursor
             let style: CellStyle = selected ? [.reverse] : []
             buffer.put(selected ? "> " : "  ", row: top + i, col: 0, style: style.union(.bold))
-            buffer.put(line.text, row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
+            buffer.put(line.fitted(buffer.cols - 2), row: top + i, col: 2, style: style, role: line.isHub ? .muted : .normal)
         }
         if sketch.count > height {
             buffer.putCounter(" \(cursor + 1)/\(sketch.count) ", row: top - 1)

@@ -1,14 +1,15 @@
 /// The `held in:` line of a shared value's sheet, as `investigate pivot` prints it: the clusters
-/// its holders sit in, most holders first, then how many hold it alone (clusters of one), cut to
+/// its holders sit in, most holders first, then how many are single accounts (clusters of one,
+/// triage's and `X`'s word: a trial read "accounts alone" here and "linked to no other" there), cut to
 /// the screen's width with what was cut counted (a trial found a template's holders spanned five
 /// clusters and nothing on the sheet said so).
 enum HeldInCaption {
-    /// `held in 5 clusters: c1 (4), c6 (3), +3 more; 2 accounts alone`, within `width`.
+    /// `held in 5 clusters: c1 (4), c6 (3), +3 more; 2 single accounts`, within `width`.
     static func line(_ heldIn: [HeldIn], width: Int = .max) -> String {
         let grouped = heldIn.filter { $0.size > 1 }
         let alone = heldIn.count - grouped.count
-        // Alone: in a cluster of one, linked to no other account.
-        let tail = alone > 0 ? "; \(Format.plural(alone, "account")) alone" : ""
+        // Single: in a cluster of one, linked to no other account (`X` lists them).
+        let tail = alone > 0 ? "; \(Format.plural(alone, "single account"))" : ""
         guard !grouped.isEmpty else { return "held in: no cluster" + tail }
         let parts = grouped.map { "c\($0.cluster) (\($0.holders))" }
         let head = "held in \(Format.plural(grouped.count, "cluster")): "

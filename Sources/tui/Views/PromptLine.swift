@@ -2,7 +2,8 @@
 /// view and the cursor. Text wider than the line scrolls to keep the cursor in view, by half a
 /// line at a time (as readline's horizontal scroll does), with an ellipsis on each side where
 /// more text lies; the cursor is `_` at the end and the reversed character it stands on
-/// elsewhere. With the cursor at the end the line's end is in view, as before.
+/// elsewhere. With the cursor at the end the line's end is in view, as before; with it where
+/// the line's start can show it, the start is in view.
 enum PromptLine {
     /// The text in view: `before` the cursor, the character `under` it (nil at the end), what
     /// comes `after`, and whether more text lies to the `left` or `right` of the view.
@@ -17,7 +18,10 @@ enum PromptLine {
     /// The view of `text` with the cursor at character `cursor`, in `room` columns (the cursor's
     /// `_` at the end included); `ellipsis` marks hidden text. Widths are of the text as drawn
     /// (sanitised), so an escaped control character takes the room its escape takes.
-    static func view(_ text: String, cursor: Int, room: Int, ellipsis: String = "…", ascii: Bool = false) -> View {
+    /// A cursor at or before `floor` (where editing starts: the end of a locked command word)
+    /// shows the line's start whenever the start holds it.
+    static func view(_ text: String, cursor: Int, room: Int, ellipsis: String = "…", ascii: Bool = false,
+                     floor: Int = 0) -> View {
         let characters = Array(text)
         let cursor = max(0, min(cursor, characters.count))
         let widths = characters.map { TextWidth.of(Sanitizer.inert(String($0), ascii: ascii)) }
@@ -45,7 +49,13 @@ enum PromptLine {
         // the view left by half the room until it is in view.
         var tailStart = characters.count, used = mark
         while tailStart > 0, used + widths[tailStart - 1] <= room { used += widths[tailStart - 1]; tailStart -= 1 }
+        // A cursor the line's start holds in view shows the start: paged left by halves (or in
+        // the tail's view of a note a little longer than the line), Home on a long note showed
+        // `:…e c3 is a`, the command word cut, as if more lay before it.
+        let first = end(from: 0)
+        if cursor <= floor, cursor < first { return make(0, first) }
         if cursor >= tailStart { return make(tailStart, characters.count) }
+        if cursor < first { return make(0, first) }
         let page = max(1, room / 2)
         var start = tailStart
         while start > 0, cursor < start { start = max(0, start - page) }
@@ -63,15 +73,15 @@ enum PromptLine {
 
     /// Draws `sign` and `text` with the cursor `tail` characters before its end on `row`, in
     /// the line's width less one column; `selected` text is drawn reversed (typing replaces
-    /// it). Returns the column after the last one drawn.
+    /// it); `floor` is where editing starts (`view`). Returns the column after the last one drawn.
     @discardableResult
-    static func draw(_ sign: String, _ text: String, tail: Int, row: Int, selected: Bool = false,
+    static func draw(_ sign: String, _ text: String, tail: Int, row: Int, selected: Bool = false, floor: Int = 0,
                      into buffer: inout ScreenBuffer) -> Int {
         var col = buffer.put(sign, row: row, col: 0, style: [.bold])
         let room = max(1, buffer.cols - col - 1)
         let ellipsis = buffer.glyphs.ellipsis
         let shown = view(text, cursor: PromptEditing.cursor(text, tail: tail), room: room,
-                         ellipsis: ellipsis, ascii: buffer.glyphs.ascii)
+                         ellipsis: ellipsis, ascii: buffer.glyphs.ascii, floor: floor)
         let style: CellStyle = selected ? [.bold, .reverse] : [.bold]
         if shown.left { col = buffer.put(ellipsis, row: row, col: col, style: [.dim]) }
         col = buffer.put(shown.before, row: row, col: col, style: style)

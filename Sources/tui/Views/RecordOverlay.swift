@@ -39,7 +39,7 @@ enum RecordOverlay {
         }
         if !record.choices.isEmpty {
             out.append(("", []))
-            out.append(("tied by (j/k select, Enter opens):", [.bold]))
+            out.append((Sanitizer.inert(record.choicesHeading, ascii: ascii), [.bold]))
             for (i, choice) in record.choices.enumerated() {
                 let selected = i == record.choice
                 let wrapped = TextWrap.wrap(Sanitizer.inert(choice.text, ascii: ascii), width: max(8, width - 2))

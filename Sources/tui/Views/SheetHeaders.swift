@@ -6,6 +6,28 @@ enum SheetHeaders {
     /// activity while the values are shown: a trial could not tell why its template came first.
     static let accountValueOrder = "ordered by: shared, hubs, own"
 
+    /// How a cluster's members are ordered, said after its size where it fits (and not when a
+    /// column sort is in force): by their risk
+    /// unrounded, so rows that all read 0.60 are still in an order, the one the account's
+    /// breakdown gives to 4 places (a trial on 15b saw a sleeper listed first among its factory
+    /// cluster's 0.60s: 0.6033 x 1.0000 against their 0.6033 x 0.9984, and nothing said why).
+    static let clusterMemberOrder = "  riskiest first, to 4 places"
+
+    /// `head` and the items joined by commas, as many as fit `width` with the rest counted
+    /// (`links: ip 36, template 4, ..., +2 more kinds`): 16b's cluster c1 at 80 columns read
+    /// `links: ..., user_agent 1, email_domai…`, the kinds after it unsaid.
+    static func counted(_ head: String, _ items: [String], more: String, width: Int) -> String {
+        var line = head
+        for (index, item) in items.enumerated() {
+            let next = line + (index == 0 ? "" : ", ") + item
+            let left = items.count - index - 1
+            let tail = left > 0 ? ", +\(left) \(more)" : ""
+            guard TextWidth.of(next + tail) <= width || index == 0 else { return line + ", +\(items.count - index) \(more)" }
+            line = next
+        }
+        return line
+    }
+
     /// An account's activity line: its latest days' queries and, with its values shown, how they
     /// are ordered (the sparkline gives the caption its room).
     static func accountActivity(_ timeline: [Int], valuesShown: Bool, cols: Int, glyphs: Glyphs) -> String {
@@ -29,17 +51,23 @@ enum SheetHeaders {
             } else {
                 // The order's rule is in help (`?`): rated 0.5 or more by size x risk, then by risk.
                 // Sorted by a column, the list is no longer likeliest first (a trial saw both at once).
-                let order = state.current.sortColumn == nil ? "clusters, likeliest first  " : "clusters, sorted  "
-                lines = [order + (model?.totals ?? ""),
+                let order = state.current.sortColumn == nil ? "likeliest first  " : "sorted  "
+                let totals = model?.totals ?? ""
+                // 16b at 80 columns read `... 2,062 linked clust…`: `clusters, ` goes first.
+                lines = [StatusFit.first(["clusters, " + order + totals, order + totals], room: buffer.cols),
                          model.map { Captions.triage(state, $0.triageCounts(), width: buffer.cols) } ?? ""]
             }
         case .cluster(let n):
             if AppUpdate.isPending(state, state.current) {
                 lines = ["cluster c\(n)  building member list..."]
             } else if let d = model?.cluster(n) {
-                lines = ["cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))",
-                         "links: " + d.kindCounts.map { SharedKind.text($0.kind, values: $0.count, hubs: d.kindHubs[$0.kind] ?? 0) }
-                            .joined(separator: ", "),
+                let head = "cluster c\(n)  risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))  \(Format.plural(d.members.count, "account"))"
+                // Sorted by a column, the order is that column's (the status line says which); one
+                // account has no order to explain.
+                let order = state.current.sortColumn == nil && d.members.count > 1 ? clusterMemberOrder : ""
+                lines = [TextWidth.of(head + order) < buffer.cols ? head + order : head,
+                         counted("links: ", d.kindCounts.map { SharedKind.text($0.kind, values: $0.count, hubs: d.kindHubs[$0.kind] ?? 0) },
+                                 more: "more kinds", width: buffer.cols),
                          "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
             }
         case .account(let a):

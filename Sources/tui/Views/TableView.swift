@@ -10,9 +10,10 @@ enum TableView {
         let count = sheet.visibleCount(tableRows: table.count)
         // Triage: an untagged cluster whose accounts carry tags says so (`33/36 ring-member`).
         let summary = tagsColumn == nil ? TagSummary() : state.data?.tagSummary(state.caseState.tags) ?? TagSummary()
-        let memberCells = TagsColumn.memberCells(table, sheet: sheet, state: state, summary: summary)
+        let memberSums = TagsColumn.memberSums(table, sheet: sheet, state: state, summary: summary)
+        let memberCells = memberSums.mapValues { $0.tags.text(size: $0.size) }
         // The rows shown, with the open case's tags in their tags column.
-        let shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
+        var shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
             let row = sheet.tableRow(at: sheet.top + line)
             var cells = table.rows[row]
             // Sorted, an operation's clusters sit among others: drawn flat, never indented under
@@ -31,16 +32,22 @@ enum TableView {
             columns[cursor].width = max(columns[cursor].width, TextWidth.of(columns[cursor].title) + 2)
         }
         if let tagsColumn {
-            // Wide enough for the case's tags on this kind of row (up to maxTagsWidth), from the
-            // spare width left once the cursor's brackets are counted: growing never drops a
-            // column, and every page is laid out alike (a trial saw the risk bar go on each page
-            // that showed a tag).
+            // Wide enough for the case's tags on this kind of row (`TagsColumnRoom`): the width
+            // follows the case, not the page, so every page is laid out alike (a trial saw the
+            // risk bar go on each page that showed a tag).
             let widest = TagsColumn.widest(sheet.kind, summary: summary, memberCells: memberCells)
                 ?? shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
-            columns[tagsColumn].width = max(columns[tagsColumn].width,
-                                            min(maxTagsWidth, widest, tagsRoom(columns, total: buffer.cols)))
+            TagsColumnRoom.make(&columns, tags: tagsColumn, wanted: widest, total: buffer.cols, keep: sheet.column)
         }
         let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
+        // Member counts said again within the width drawn: labels that do not fit are counted.
+        if let tagsColumn, widths[tagsColumn] > 0, widths[tagsColumn] < TagsColumnRoom.maxWidth {
+            for (line, cells) in shown.enumerated() {
+                let row = sheet.tableRow(at: sheet.top + line)
+                guard let sum = memberSums[row], cells[tagsColumn] == memberCells[row] else { continue }
+                shown[line][tagsColumn] = sum.tags.text(size: sum.size, room: widths[tagsColumn])
+            }
+        }
         var x = 2
         buffer.clearRow(titleRow, style: [.underline])
         for (index, (column, width)) in zip(table.columns, widths).enumerated() where width > 0 {
@@ -77,19 +84,6 @@ enum TableView {
                 x += width + 1
             }
         }
-    }
-
-    /// The widest the tags column grows to show the labels of the rows on screen.
-    static let maxTagsWidth = 24
-
-    /// How wide the tags column may grow at a total width: by the spare width the flexible
-    /// columns would otherwise take, keeping at least 12 columns for each of them (no column is
-    /// dropped or shrunk to make room for tags).
-    static func tagsRoom(_ columns: [TableColumn], total: Int) -> Int {
-        guard let tags = columns.firstIndex(where: { $0.title == "tags" }) else { return 0 }
-        let needed = columns.reduce(0) { $0 + $1.width } + 2 + columns.count - 1
-        let flexibleGrowth = columns.filter(\.flexible).reduce(0) { $0 + max(0, 12 - $1.width) }
-        return columns[tags].width + max(0, total - needed - flexibleGrowth)
     }
 
     static func riskRole(_ text: String) -> ColorRole {

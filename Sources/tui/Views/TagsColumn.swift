@@ -31,10 +31,25 @@ struct MemberTags: Hashable, Sendable {
         for (label, count) in other.labels { labels[label, default: 0] += count }
     }
 
-    /// `33/36 ring-member`: tagged members of `size`, then the labels, commonest first.
-    func text(size: Int) -> String {
-        let names = labels.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-        return "\(Format.grouped(tagged))/\(Format.grouped(size)) " + names.joined(separator: ",")
+    /// `33/36 ring-member`: the members carrying the commonest label of `size`, then it; each
+    /// other label counted on its own, commonest first, joined by commas as a row's own tags
+    /// are (`40/42 ring-a,2 decoy`: the count was of members with any label, `41/42
+    /// decoy,ring-a`, read as 41 of each). Within `room`, the labels that do not fit are
+    /// counted at the end (`40/42 ring-a,2 decoy,+3`).
+    func text(size: Int, room: Int = TagsColumnRoom.maxWidth) -> String {
+        let counted = labels.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let first = counted.first else { return "\(Format.grouped(tagged))/\(Format.grouped(size))" }
+        var text = "\(Format.grouped(first.value))/\(Format.grouped(size)) \(first.key)"
+        let rest = counted.dropFirst()
+        for (index, (label, count)) in rest.enumerated() {
+            let next = text + ",\(Format.grouped(count)) \(label)"
+            let left = rest.count - index - 1
+            guard TextWidth.of(next) + (left > 0 ? TextWidth.of(",+\(left)") : 0) <= room else {
+                return text + ",+\(rest.count - index)"
+            }
+            text = next
+        }
+        return text
     }
 }
 
@@ -62,19 +77,20 @@ struct TagSummary: Sendable {
 /// a trial saw the risk bar go on each page that showed a tag and come back on the next.
 enum TagsColumn {
     /// Triage's member summaries by table row (clusters and operations the case left untagged
-    /// whose accounts carry tags); empty on other sheets.
-    static func memberCells(_ table: SheetTable, sheet: Sheet, state: AppState, summary: TagSummary) -> [Int: String] {
+    /// whose accounts carry tags), each with the row's size, for the text the column's drawn
+    /// width holds (`MemberTags.text(size:room:)`); empty on other sheets.
+    static func memberSums(_ table: SheetTable, sheet: Sheet, state: AppState, summary: TagSummary) -> [Int: (tags: MemberTags, size: Int)] {
         guard sheet.kind == .triage, let model = state.data?.model else { return [:] }
         let byCluster = summary.byCluster
         guard !byCluster.isEmpty else { return [:] }
-        var out: [Int: String] = [:]
+        var out: [Int: (tags: MemberTags, size: Int)] = [:]
         for (index, row) in model.triage().enumerated() where index < table.count {
             guard state.caseState.tags[table.markKeys[index]]?.isEmpty ?? true, row.tags.isEmpty else { continue }
             var sum = MemberTags()
             for cluster in row.isOperation ? row.operationClusters : [row.cluster] {
                 if let members = byCluster[cluster] { sum.add(members) }
             }
-            if sum.tagged > 0 { out[index] = sum.text(size: row.size) }
+            if sum.tagged > 0 { out[index] = (sum, row.size) }
         }
         return out
     }

@@ -38,7 +38,7 @@ enum ViewLayout {
     /// Column widths for a table at a total width (2 columns reserved for cursor and mark
     /// markers, one space between columns). A blank column is never drawn (width 0). When too narrow, droppable columns go first (width
     /// 0), highest `dropOrder` first and then right to left, then the widest columns shrink;
-    /// spare width goes to flexible columns; a column that `widensTo` its widest cell then takes
+    /// spare width goes first to a column that `growsTo` its widest cell, then to flexible columns; a column that `widensTo` its widest cell then takes
     /// what they hold beyond their own widest cells.
     static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
@@ -55,6 +55,12 @@ enum ViewLayout {
         while sum > total, let widest = active.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
             widths[widest] -= 1
             sum -= 1
+        }
+        for index in active where sum < total {
+            guard let target = columns[index].growsTo, target > widths[index] else { continue }
+            let given = min(total - sum, target - widths[index])
+            widths[index] += given
+            sum += given
         }
         let flexible = active.filter { columns[$0].flexible }
         if sum < total, !flexible.isEmpty {
