@@ -17,12 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib"),
-        // Moving a mapping's pages (`mremap`, variadic in C), for ByteCore alone.
-        .target(name: "CMemoryMove", path: "Sources/CMemoryMove"),
         // The memory-level core: every raw pointer of the engine lives here, behind bounds
         // checks; its API lends bytes as `Span`s and never hands out a pointer.
         .target(
-            name: "ByteCore", dependencies: ["CMemoryMove", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/ByteCore",
+            name: "ByteCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/ByteCore",
             exclude: ["README.md"]),
         .target(
             name: "Investigate",

@@ -10,10 +10,8 @@
 /// not cost a reference count per value, as an array of per-bucket columns does.
 ///
 /// A bucket holds at most `bucketCapacity` values (the caller knows the bound: a bucket of a
-/// scatter covers that many destinations). Made with a `ChunkStash`, its chunks are the stash's
-/// granules (memory another column gave back, already resident) and a released bucket's go
-/// back to the stash; otherwise they come from malloc. Every append and read is bounds-checked
-/// (the checks stay in optimised builds); no pointer leaves this file.
+/// scatter covers that many destinations). Every append and read is bounds-checked (the checks
+/// stay in optimised builds); no pointer leaves this file.
 public final class BucketedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     /// The number of buckets.
     public let bucketCount: Int
@@ -27,35 +25,21 @@ public final class BucketedColumn<Element: BitwiseCopyable>: @unchecked Sendable
     /// Chunk `c` of bucket `b` at `b * chunksPerBucket + c`, nil until the bucket reaches it.
     @exclusivity(unchecked) @usableFromInline var chunks: [UnsafeMutablePointer<Element>?]
     @exclusivity(unchecked) @usableFromInline var counts: [Int]
-    /// Where chunks come from and go back to (each a granule), or nil: malloc.
-    private let stash: ChunkStash?
 
-    /// Creates `buckets` empty buckets of at most `capacity` values each. With `stash`, each
-    /// chunk is one of its granules (when a granule holds a power of two of values; otherwise
-    /// the stash is not used).
-    public init(buckets: Int, capacity: Int, stash: ChunkStash? = nil) {
+    /// Creates `buckets` empty buckets of at most `capacity` values each.
+    public init(buckets: Int, capacity: Int) {
         precondition(buckets >= 0 && capacity >= 0, "BucketedColumn: negative size")
         bucketCount = buckets
         bucketCapacity = capacity
-        let stride = MemoryLayout<Element>.stride
-        let granuleValues = ChunkStash.granuleBytes / max(1, stride)
-        let granulesFit = stride > 0 && stride <= ChunkStash.granuleBytes && granuleValues & (granuleValues - 1) == 0
-        self.stash = granulesFit ? stash : nil
-        let largest = self.stash == nil ? 16 : granuleValues.trailingZeroBitCount
         var shift = 0
-        while shift < largest && 1 << shift < capacity { shift += 1 }
+        while shift < 16 && 1 << shift < capacity { shift += 1 }
         chunkShift = shift
         chunksPerBucket = capacity == 0 ? 0 : ((capacity - 1) >> shift) + 1
         chunks = Array(repeating: nil, count: buckets * chunksPerBucket)
         counts = Array(repeating: 0, count: buckets)
     }
 
-    deinit {
-        for chunk in chunks {
-            guard let chunk else { continue }
-            if stash != nil { ChunkStash.unmap(UnsafeMutableRawPointer(chunk)) } else { free(chunk) }
-        }
-    }
+    deinit { for chunk in chunks { free(chunk) } }
 
     /// The number of values in bucket `bucket`.
     @inlinable public func count(ofBucket bucket: Int) -> Int { counts[bucket] }
@@ -67,7 +51,7 @@ public final class BucketedColumn<Element: BitwiseCopyable>: @unchecked Sendable
         precondition(count < bucketCapacity, "BucketedColumn: bucket full")
         let slot = bucket * chunksPerBucket + count >> chunkShift
         let within = count & ((1 << chunkShift) - 1)
-        if within == 0 { chunks[slot] = newChunk() }
+        if within == 0 { chunks[slot] = Self.allocateChunk(1 << chunkShift) }
         chunks[slot].unsafelyUnwrapped[within] = value
         counts[bucket] = count + 1
     }
@@ -79,28 +63,18 @@ public final class BucketedColumn<Element: BitwiseCopyable>: @unchecked Sendable
         return chunks[bucket * chunksPerBucket + index >> chunkShift].unsafelyUnwrapped[index & ((1 << chunkShift) - 1)]
     }
 
-    /// Frees bucket `bucket`'s values (into the stash, if the column has one); it is empty
-    /// afterwards (and can be filled again).
+    /// Frees bucket `bucket`'s values; it is empty afterwards (and can be filled again).
     public func releaseBucket(_ bucket: Int) {
         precondition(bucket >= 0 && bucket < bucketCount, "BucketedColumn bucket out of range")
         for slot in (bucket * chunksPerBucket)..<((bucket + 1) * chunksPerBucket) {
-            if let chunk = chunks[slot] {
-                if let stash {
-                    _ = stash.keep(mapping: UnsafeMutableRawPointer(chunk), bytes: ChunkStash.granuleBytes)
-                } else {
-                    free(chunk)
-                }
-            }
+            free(chunks[slot])
             chunks[slot] = nil
         }
         counts[bucket] = 0
     }
 
-    /// A chunk of `1 << chunkShift` values: a granule of the stash, or malloc'd.
     @usableFromInline
-    func newChunk() -> UnsafeMutablePointer<Element> {
-        let values = 1 << chunkShift
-        if let stash { return stash.take().bindMemory(to: Element.self, capacity: values) }
+    static func allocateChunk(_ values: Int) -> UnsafeMutablePointer<Element> {
         let bytes = max(1, values * MemoryLayout<Element>.stride)
         guard let raw = malloc(bytes) else { fatalError("out of memory: could not allocate a bucket chunk of \(bytes) bytes") }
         return raw.bindMemory(to: Element.self, capacity: values)

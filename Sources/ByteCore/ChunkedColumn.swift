@@ -128,36 +128,6 @@ public final class ChunkedColumn<Element: BitwiseCopyable>: @unchecked Sendable 
         storedCount = 0
     }
 
-    /// Empties the column, keeping its chunks' memory in `stash` for reuse (a chunk that is not a
-    /// whole number of the stash's granules goes back to the system).
-    public func removeAll(keepingMemoryIn stash: ChunkStash) {
-        for chunk in chunks where !stash.keep(mapping: UnsafeMutableRawPointer(chunk), bytes: Self.chunkBytes) {
-            Self.release(chunk)
-        }
-        chunks = []
-        storedCount = 0
-    }
-
-    /// Moves memory kept in `stash` under the chunks that lie wholly within values `range` (a
-    /// chunk ending at the column's last value counts as whole), as far as the stash has
-    /// granules: for a column made with `init(uninitializedCount:)` about to be written over
-    /// that range, whose pages are then the stash's, already resident, instead of fresh ones.
-    /// Those values are undefined afterwards, until written. Calls on ranges without a chunk in
-    /// common may run at once (the chunk list is only read).
-    public func adoptMemory(ofValues range: Range<Int>, from stash: ChunkStash) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= storedCount, "ChunkedColumn range out of range")
-        guard !range.isEmpty, Self.chunkBytes % ChunkStash.granuleBytes == 0 else { return }
-        let first = (range.lowerBound + Self.chunkSize - 1) >> Self.shift
-        let end = range.upperBound == storedCount ? chunks.count : range.upperBound >> Self.shift
-        guard first < end else { return }
-        for chunk in first..<end {
-            let base = UnsafeMutableRawPointer(chunks[chunk])
-            for offset in stride(from: 0, to: Self.chunkBytes, by: ChunkStash.granuleBytes) {
-                guard stash.move(into: base + offset) else { return }
-            }
-        }
-    }
-
     /// Removes the last value.
     public func removeLast() {
         precondition(storedCount > 0, "removeLast on an empty column")

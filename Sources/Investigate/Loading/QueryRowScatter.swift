@@ -42,12 +42,12 @@ struct QueryRowScatter {
     }
 
     /// One thread's dealt rows, by bucket: one `BucketedColumn` of whole rows (one append a row,
-    /// no reference count per row), whose chunks come from and go back to the scatter's stash.
+    /// no reference count per row).
     final class Dealt: @unchecked Sendable {
         let rows: BucketedColumn<DealtRow>
 
-        init(buckets: Int, capacity: Int, stash: ChunkStash?) {
-            rows = BucketedColumn(buckets: buckets, capacity: capacity, stash: stash)
+        init(buckets: Int, capacity: Int) {
+            rows = BucketedColumn(buckets: buckets, capacity: capacity)
         }
 
         /// Frees bucket `bucket`.
@@ -82,57 +82,30 @@ struct QueryRowScatter {
     }
 
     /// The move through buckets (see the type's notes).
-    ///
-    /// Memory passes from step to step through a `ChunkStash` instead of through the system:
-    /// each part's columns, once dealt, are kept there and the next rows dealt take them; each
-    /// bucket, once written, is kept there and the table's next buckets' pages are moved from it.
-    /// Memory handed back and mapped again costs a page fault and a zeroed page per 4 KiB (the
-    /// dealt rows of 10M queries are 320 MB). The stash holds at most about one part's columns
-    /// while dealing and a few buckets' ranges while writing, so the peak stays where it was.
     func scatterThroughBuckets(into table: QueryTable) {
         let shift = self.shift
         let bucketCount = max(1, (rowCount + (1 << shift) - 1) >> shift)
         let threads = max(1, min(parts.count, ProcessInfo.processInfo.activeProcessorCount))
-        // `INVESTIGATE_SCATTER_STASH=off`: memory handed back to the system (for measuring).
-        let stash: ChunkStash? = ProcessInfo.processInfo.environment["INVESTIGATE_SCATTER_STASH"] == "off" ? nil : ChunkStash()
         // Each thread deals its parts (every `threads`-th) into buckets of its own.
-        let dealt = (0..<threads).map { _ in Dealt(buckets: bucketCount, capacity: 1 << shift, stash: stash) }
+        let dealt = (0..<threads).map { _ in Dealt(buckets: bucketCount, capacity: 1 << shift) }
         let found = (0..<threads).map { _ in WideFound() }
         nonisolated(unsafe) let scatter = self
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for part in stride(from: thread, to: scatter.parts.count, by: threads) {
-                scatter.deal(part, shift: shift, into: dealt[thread], wide: found[thread], stash: stash)
+                scatter.deal(part, shift: shift, into: dealt[thread], wide: found[thread])
             }
         }
         releaseFreedMemory()
         Self.allocateColumns(of: table, rows: rowCount)
-        // The stash may keep what the table's buckets being written at once take.
-        let bucketGranules = ((1 << shift) * MemoryLayout<DealtRow>.stride + ChunkStash.granuleBytes - 1) / ChunkStash.granuleBytes
-        let keepAtMost = bucketGranules * threads
         // Buckets cover disjoint ranges of positions: written on every thread at once.
         nonisolated(unsafe) let table = table
         DispatchQueue.concurrentPerform(iterations: bucketCount) { bucket in
-            let range = (bucket << shift)..<min(scatter.rowCount, (bucket + 1) << shift)
-            if let stash { Self.adoptMemory(of: table, range, from: stash) }
             for thread in 0..<threads {
                 Self.write(bucket, of: dealt[thread], into: table)
                 dealt[thread].release(bucket)
             }
-            stash?.trim(toAtMost: keepAtMost)
         }
-        stash?.releaseAll()
         table.wide = Self.wideValues(found, lines: table.line)
-    }
-
-    /// Moves the stash's memory under every column's chunks within `range` (about to be written).
-    static func adoptMemory(of table: QueryTable, _ range: Range<Int>, from stash: ChunkStash) {
-        table.promptSketch.adoptMemory(ofValues: range, from: stash)
-        table.seconds.adoptMemory(ofValues: range, from: stash)
-        table.context.adoptMemory(ofValues: range, from: stash)
-        table.tokens.adoptMemory(ofValues: range, from: stash)
-        table.line.adoptMemory(ofValues: range, from: stash)
-        table.millisAndFlags.adoptMemory(ofValues: range, from: stash)
-        table.categoryCode.adoptMemory(ofValues: range, from: stash)
     }
 
     /// Deals part `index`'s rows into `buckets` (renumbering contexts and categories, noting
@@ -164,7 +137,7 @@ struct QueryRowScatter {
         return wide
     }
 
-    private func deal(_ index: Int, shift: Int, into dealt: Dealt, wide: WideFound, stash: ChunkStash?) {
+    private func deal(_ index: Int, shift: Int, into dealt: Dealt, wide: WideFound) {
         let rows = parts[index], position = rows.account
         let contextMap = contextMaps[index], categoryMap = categoryMaps[index], base = lineBase[index]
         // Every column in a local: the row closure borrows them (no reference count per row).
@@ -196,20 +169,11 @@ struct QueryRowScatter {
                     tokens: packed, line: UInt32(base + line), millisAndFlags: millisIn[row], categoryCode: global),
                 toBucket: bucket)
         }
-        guard let stash else {
-            for column in [rows.seconds, rows.tokens] { column.drainSpans { _, _ in } }
-            for column in [rows.millisAndFlags, rows.categoryCode] { column.drainSpans { _, _ in } }
-            rows.context.drainSpans { _, _ in }
-            rows.promptSketch.drainSpans { _, _ in }
-            position.drainSpans { _, _ in }
-            return
-        }
-        // The part's memory is kept for the rows dealt next.
-        for column in [rows.seconds, rows.tokens] { column.removeAll(keepingMemoryIn: stash) }
-        for column in [rows.millisAndFlags, rows.categoryCode] { column.removeAll(keepingMemoryIn: stash) }
-        rows.context.removeAll(keepingMemoryIn: stash)
-        rows.promptSketch.removeAll(keepingMemoryIn: stash)
-        position.removeAll(keepingMemoryIn: stash)
+        for column in [rows.seconds, rows.tokens] { column.drainSpans { _, _ in } }
+        for column in [rows.millisAndFlags, rows.categoryCode] { column.drainSpans { _, _ in } }
+        rows.context.drainSpans { _, _ in }
+        rows.promptSketch.drainSpans { _, _ in }
+        position.drainSpans { _, _ in }
     }
 
     /// Writes bucket `bucket` of `dealt` at its rows' positions.
