@@ -64,9 +64,10 @@ if wait_for t20 '^> (c|op)[0-9]+ ' 300; then
     if wait_for t20 '^ Triage > cluster c1' 20; then
         keys t20 Space Space =
         check "3: the pair view says where why linked starts" t20 \
-            '^comparing two accounts: why linked is at line [0-9]+ \(PgDn\); Esc closes' 20
-        keys t20 PgDn
-        check "3: ... and PgDn shows it" t20 '^ why linked  +evidence' 10
+            '^comparing two accounts: why linked is at line [0-9]+ \((PgDn|j scrolls)\); Esc closes' 20
+        # The key it names brings the heading into view (at the first screen's foot, j; below it, PgDn).
+        if screen t20 | grep -q '(PgDn); Esc closes'; then keys t20 PgDn; else keys t20 j j j; fi
+        check "3: ... and the key it names shows it" t20 '^ why linked  +evidence' 10
         keys t20 Escape
     else bad "3: Enter opens c1" "$(screen t20)"; fi
     keys t20 q

@@ -87,7 +87,7 @@ import Testing
         var shorter = record
         shorter.fields = Array(fields.prefix(17)) + [fields.last!]
         #expect(AppUpdate.compareStatus(shorter, size: TerminalSize(rows: 24, cols: 80), ascii: false)
-            == "comparing two accounts: why linked is at line 21 (PgDn); Esc closes")
+            == "comparing two accounts: why linked is at line 21 (j scrolls); Esc closes")
         // Where it shows on the first screen, the keys as before.
         #expect(AppUpdate.compareStatus(record, size: TerminalSize(rows: 40, cols: 120), ascii: false)
             == "comparing two accounts: j/k scroll, Esc closes")

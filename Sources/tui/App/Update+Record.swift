@@ -56,7 +56,9 @@ extension AppUpdate {
         let lines = RecordOverlay.lines(record, width: size.cols - 2, ascii: ascii)
         guard let why = lines.firstIndex(where: { $0.text.hasPrefix("why linked") }),
               why + 3 > RecordOverlay.height(rows: size.rows) else { return "comparing two accounts: j/k scroll, Esc closes" }
-        return "comparing two accounts: why linked is at line \(why + 1) (PgDn); Esc closes"
+        // Its heading at the foot of the first screen, PgDn would scroll past it: j says it.
+        let key = why >= RecordOverlay.height(rows: size.rows) ? "PgDn" : "j scrolls"
+        return "comparing two accounts: why linked is at line \(why + 1) (\(key)); Esc closes"
     }
 
     /// Keys while a record is open: move and page keys scroll, Esc, Back, Enter and q close it.
