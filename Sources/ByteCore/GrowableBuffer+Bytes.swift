@@ -37,20 +37,6 @@ extension GrowableBuffer where Element == UInt8 {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base.unsafelyUnwrapped)
     }
 
-    /// Copies bytes `range` to the start of `target`, as many as fit; returns how many
-    /// (memcpy over a checked range: the buffer's bytes and the span's room).
-    public func copy(_ range: Range<Int>, into target: inout MutableRawSpan) -> Int {
-        precondition(range.lowerBound >= 0 && range.upperBound <= storedCount, "GrowableBuffer range out of range")
-        let count = min(range.count, target.byteCount)
-        guard count > 0 else { return 0 }
-        let source = base.unsafelyUnwrapped + range.lowerBound
-        target.withUnsafeMutableBytes { room in
-            precondition(room.count >= count, "GrowableBuffer: copy past the span")
-            _ = memcpy(room.baseAddress.unsafelyUnwrapped, source, count)
-        }
-        return count
-    }
-
     /// Bytes of memory the buffer has room for (its capacity).
     public var capacityBytes: Int { capacity }
 }

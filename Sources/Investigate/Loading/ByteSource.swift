@@ -74,9 +74,6 @@ public final class FileByteSource: ByteSource {
     public private(set) var bytesConsumed = 0
     /// The file's size when opened.
     public var fileSize: Int { file.size }
-    /// For a slice shared between workers: the blocks read once for all of them, and this
-    /// worker's number; reads go through them where they can.
-    var shared: (blocks: SharedSliceBlocks, worker: Int)?
 
     /// Opens `path` for reading (see `OpenFile`).
     /// - Throws: `SourceFileError` when it cannot be opened, is a symbolic link, or is not a
@@ -113,11 +110,6 @@ public final class FileByteSource: ByteSource {
 
     public func read(into buffer: inout MutableRawSpan) throws -> Int {
         let wanted = min(buffer.byteCount, remaining)
-        if let shared, let n = shared.blocks.read(worker: shared.worker, at: startOffset + bytesConsumed, maxCount: wanted, into: &buffer) {
-            bytesConsumed += n
-            remaining -= n
-            return n
-        }
         while true {
             // The C boundary: pread(2) writes into the span's memory, at most `wanted` bytes.
             let at = off_t(startOffset + bytesConsumed)

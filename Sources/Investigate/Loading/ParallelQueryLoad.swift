@@ -6,8 +6,7 @@ import Foundation
 /// part per file would cost its columns for every tiny file), while a thread of its own loads
 /// the account, payment and link tables.
 ///
-/// A slice is shared by every worker: each reads all its lines (the slice's bytes are read
-/// from the file once, block by block, for all of them: `SharedSliceBlocks`) and parses those it owns by
+/// A slice is shared by every worker: each reads all its lines and parses those it owns by
 /// their account id (`QueryLineOwner`) into a part of its own, so that a worker holds only its
 /// own accounts' values even when, as in a time-ordered export, every slice holds nearly every
 /// account. A group of small files (or a gzip file, which cannot be cut) is parsed whole by
@@ -24,8 +23,6 @@ struct ParallelQueryLoad {
         /// A sliced file, opened once when planned: every slice reads this descriptor, so a
         /// name replaced during the load changes nothing read.
         var file: OpenFile? = nil
-        /// A shared slice's blocks, read from the file once for all its workers.
-        var blocks: SharedSliceBlocks? = nil
     }
 
     /// What is parsed into one part, or one part per worker: one slice of a large file, or
@@ -84,7 +81,6 @@ struct ParallelQueryLoad {
     func plan() -> [Unit] {
         var units: [Unit] = []
         var group: [Segment] = [], groupBytes = 0
-        let recycler = SharedSliceBlocks.Recycler()
         func closeGroup() {
             if !group.isEmpty { units.append(Unit(segments: group)) }
             group = []
@@ -110,11 +106,9 @@ struct ParallelQueryLoad {
             cuts.append(entry.bytes)
             for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
                 let shared = workers > 1 && (options.sharesSlices ?? Self.accountsInterleave(in: file, at: cuts[i]))
-                let range = cuts[i]..<cuts[i + 1]
-                let blocks = shared ? SharedSliceBlocks(file: file, range: range, workers: workers, recycler: recycler) : nil
                 units.append(
                     Unit(
-                        segments: [Segment(entry: entry, fileIndex: index, range: range, file: file, blocks: blocks)],
+                        segments: [Segment(entry: entry, fileIndex: index, range: cuts[i]..<cuts[i + 1], file: file)],
                         owners: shared ? workers : 1))
             }
         }
@@ -284,8 +278,7 @@ struct ParallelQueryLoad {
             let rowsBefore = part.rows.count
             do {
                 let result = try loader.load(
-                    segment.entry, byteRange: segment.range, file: segment.file, lineOffset: lineOffset, lineOwner: lineOwner,
-                    sharedBlocks: lineOwner == nil ? nil : segment.blocks
+                    segment.entry, byteRange: segment.range, file: segment.file, lineOffset: lineOffset, lineOwner: lineOwner
                 ) {
                     progress(consumedBefore + $0)
                 }

@@ -23,14 +23,13 @@ struct QueryLoader {
     let memo: AccountRowMemo
 
     /// Loads one file, or one slice of it (only the lines `lineOwner` gives this worker, when
-    /// set; read through `file` when the file was opened once for all its slices, and through
-    /// `sharedBlocks` when the slice's workers share its reads); returns rows
+    /// set; read through `file` when the file was opened once for all its slices); returns rows
     /// loaded and lines read. Rows keep their
     /// line plus `lineOffset` (the lines of the files before this one in the same part); issues
     /// name the line in the file (or slice).
     func load(
         _ entry: SourceFiles.Entry, byteRange: Range<Int>? = nil, file: OpenFile? = nil, lineOffset: Int = 0,
-        lineOwner: (owner: Int, owners: Int)? = nil, sharedBlocks: SharedSliceBlocks? = nil, progress: (Int) -> Void
+        lineOwner: (owner: Int, owners: Int)? = nil, progress: (Int) -> Void
     ) throws -> (rows: Int, lines: Int) {
         var rows = 0
         var scratch: [UInt8] = []
@@ -56,7 +55,6 @@ struct QueryLoader {
         reader.keepsExtras = false
         reader.lineOwner = lineOwner
         reader.file = file
-        reader.sharedBlocks = sharedBlocks
         // Rows parsed before a failure are kept, as they were when each row was appended at once.
         defer { flush() }
         // Zone-less timestamps counted here, given to the log once.

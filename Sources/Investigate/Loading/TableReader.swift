@@ -36,8 +36,6 @@ public struct TableReader {
     var lineOwner: (owner: Int, owners: Int)?
     /// The file already open (a slice of a file opened once for every slice), or nil to open `path`.
     var file: OpenFile?
-    /// A shared slice's blocks, read once for all its workers (with `file` and `lineOwner`).
-    var sharedBlocks: SharedSliceBlocks?
 
     /// Creates a reader for one file.
     public init(path: String, displayName: String, schema: TableSchema, byteRange: Range<Int>? = nil) {
@@ -68,9 +66,7 @@ public struct TableReader {
         let source: ByteSource
         do {
             if let file {
-                let plain = FileByteSource(file: file, range: byteRange)
-                if let sharedBlocks, let lineOwner { plain.shared = (sharedBlocks, lineOwner.owner) }
-                source = plain
+                source = FileByteSource(file: file, range: byteRange)
             } else if let byteRange {
                 source = try FileByteSource(path: path, range: byteRange)
             } else {
@@ -79,8 +75,6 @@ public struct TableReader {
         } catch let error as SourceFileError {
             throw LoadFailure.unreadable(file: displayName, reason: error.reason)
         }
-        // The blocks held for this worker are let go whatever ends the read.
-        defer { if let sharedBlocks, let lineOwner { sharedBlocks.finish(worker: lineOwner.owner) } }
         // A small plain file gets a buffer of its own size, not a whole block (a load of many
         // tiny files would otherwise map and touch a block per file); a longer line grows it.
         var blockSize = Self.blockSize
