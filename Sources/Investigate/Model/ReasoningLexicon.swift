@@ -34,11 +34,27 @@ public struct ReasoningLexicon: Sendable {
     /// "raisonnement", "рассуждение", "추론"): a request for a "detailed chain of reasoning" or
     /// an answer "with complete reasoning" asks for the same thing as "show your reasoning".
     /// "Justified" alone is not one (a paragraph justified in CSS); a step justified is.
+    ///
+    /// A request for reasoning is worded in many ways besides the canonical "step by step", and
+    /// whoever writes a harvesting template picks their own. So the lexicon also holds the idioms
+    /// such requests are made of: every or each step taken in turn ("one step at a time", "number
+    /// every step", "no skipped steps"), one's working or thinking shown ("show your working",
+    /// "think out loud", "explain your thinking"), reasoning it out or through, a worked solution
+    /// or derivation, a scratchpad. Words that also mean something else stay out unless paired
+    /// ("deduction" alone is a tax deduction, "each deduction" is not; "your working hours" and
+    /// "the reason it broke" are not requests, "show your working" and "reason it out" are).
     public static let standard = ReasoningLexicon(phrases: [
         "step by step", "step-by-step", "chain of thought", "chain-of-thought", "reasoning",
         "show your work", "think step", "let's think",
         "think through", "rationale", "rationales", "rubric", "grade this", "grade the", "score the response",
         "justify", "justifying", "step justified", "steps justified", "justification", "walk me through", "reason carefully", "intermediate steps", "thought process",
+        "each step", "every step", "small steps", "skipped steps", "skip steps", "step at a",
+        "show your working", "all your working", "of your working", "show working", "show all working", "your thinking", "think out", "thinking out", "think aloud", "thinking aloud",
+        "think carefully", "think hard", "reason it out", "reason it through", "reason through", "reason out", "explain your", "explain each",
+        "explain every", "explain the logic", "walk through", "break down", "break it down", "break it into",
+        "worked solution", "worked example", "scratchpad", "derivation", "each deduction", "every deduction",
+        "verify each",
+        "cada paso", "chaque étape", "jeden schritt", "ogni passaggio", "каждый шаг",
         "paso a paso", "razonamiento", "schritt für schritt", "begründe", "étape par étape", "raisonnement",
         "pas à pas", "passo a passo", "ragionamento", "шаг за шагом", "пошагово", "рассуждение",
         "一步一步", "逐步", "思维链", "推理过程", "段階的", "ステップバイステップ", "思考過程", "단계별", "추론",
