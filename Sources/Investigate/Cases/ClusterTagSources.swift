@@ -45,7 +45,9 @@ public struct ClusterTagSources: Sendable {
     /// 17: risks (and so ranks) move with the harvest credit's yield band (`HarvestReturn`).
     /// 18: a one-off event of established accounts (most of their queries in one 48-hour window) has
     /// part of its risk damped (`OneEventGate`).
-    static let clusterRules = 18
+    /// 19: prompts paired across models from two accounts (`paired_prompts`) add risk and count as
+    /// harvest content (`HarvestContentGate`).
+    static let clusterRules = 19
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -32,10 +32,11 @@ enum SnapshotFormat {
     /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
     /// reasoning share is the mean account's, `PopulationBaseline`; 19: the harvest credit's
     /// yield starts at the population's ratio, `HarvestReturn`; 20: a one-off event of established
-    /// accounts is damped, `OneEventGate`).
+    /// accounts is damped, `OneEventGate`; 21: each account's paired prompts and the population's
+    /// share of them, `pp.*`, `PairedPrompts`, read by `paired_prompts`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 20
+    static let version: UInt32 = 21
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
