@@ -22,12 +22,13 @@ struct SignalTestSource {
     mutating func query(
         _ id: String, at millis: Int64, prompt: String, input: Int = 100, output: Int = 500,
         ip: String = "10.1.2.3", asn: String = "AS3320", agent: String = "sdk/1.0", category: String = "general",
-        fingerprintOnly: Bool = false
+        fingerprintOnly: Bool = false, model: String? = nil
     ) {
         var row: [String: Any] = [
             "ts": millis, "account_id": id, "prompt": prompt, "input_tokens": input, "output_tokens": output,
             "ip": ip, "asn": asn, "user_agent": agent, "category": category,
         ]
+        if let model { row["model"] = model }
         // Zero retention: the prompt logged only as a fingerprint (a hex hash of its text).
         if fingerprintOnly {
             row["prompt"] = nil

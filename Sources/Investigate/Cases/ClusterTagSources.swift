@@ -45,8 +45,10 @@ public struct ClusterTagSources: Sendable {
     /// 17: risks (and so ranks) move with the harvest credit's yield band (`HarvestReturn`).
     /// 18: a one-off event of established accounts (most of their queries in one 48-hour window) has
     /// part of its risk damped (`OneEventGate`).
-    /// 19: a prompt worded with the idioms of a reasoning request ("each step", "show your
-    /// working", "think out loud", ...) counts as asking for reasoning (`ReasoningLexicon.standard`).
+    /// 19 (session 21): a prompt worded with the idioms of a reasoning request ("each step", "show
+    /// your working", "think out loud", ...) counts as asking for reasoning
+    /// (`ReasoningLexicon.standard`), and prompts paired across models from two accounts
+    /// (`paired_prompts`) add risk and count as harvest content (`HarvestContentGate`).
     static let clusterRules = 19
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

@@ -28,6 +28,10 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// alternating two scaffolds holds 100% here and 50% in `topShare`); kept as `topShare` is.
     public private(set) var familyShare = SparseFloats([], absent: 0)
 
+    /// Each account's queries sent as one of a pair across models (`PairedPrompts`): counted
+    /// from the same sketches as the families, before they are freed, and kept beside them.
+    public internal(set) var pairedPrompts = PairedPrompts()
+
     /// The number of families shared by at least two accounts.
     public var count: Int { names.count }
 

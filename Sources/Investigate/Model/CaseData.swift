@@ -44,12 +44,14 @@ public final class CaseData: @unchecked Sendable {
     /// The number of accounts.
     public var accountCount: Int { accounts.count }
 
-    /// The prompt-template families, found on first use. Nothing else reads the per-query prompt
-    /// sketches, so they are freed then (8 bytes a query).
+    /// The prompt-template families, found on first use, with the paired prompts
+    /// (`TemplateFamilies.pairedPrompts`) counted from the same sketches. Nothing else reads the
+    /// per-query prompt sketches, so they are freed then (8 bytes a query).
     public var templateFamilies: TemplateFamilies {
         families.withLock { found in
             if let found { return found }
             let made = TemplateFamilies(queries: queries, accountCount: accountCount)
+            made.pairedPrompts = PairedPrompts(queries: queries, accountCount: accountCount)
             queries.promptSketch = ChunkedColumn()
             found = made
             return made

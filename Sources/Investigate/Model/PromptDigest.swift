@@ -14,6 +14,11 @@ public final class PromptDigest {
         public static let reasoning: UInt8 = 2
         /// Only a `prompt_fingerprint` was given; the sketch is its hash.
         public static let fingerprintOnly: UInt8 = 4
+        /// Three bits of a hash of the prompt's exact bytes (bits 3-5; 0 without a sketch or for a
+        /// fingerprint, whose sketch is already exact): two prompts of one sketch that differ in
+        /// their numbers or quoted spans, which the sketch folds, still differ here 7 times in 8
+        /// (`PairedPrompts`). They ride in the flags' unused bits, so they cost no memory.
+        public static let exactBits: UInt8 = 0x38
     }
 
     private let lexicon: ReasoningLexicon
@@ -46,6 +51,7 @@ public final class PromptDigest {
         let bandB = ByteHash.mix(sketch.minima.2 ^ sketch.minima.3 &* 3) & 0xFFFF_FFFF
         var flags = Flags.hasPrompt
         if reasoning { flags |= Flags.reasoning }
+        flags |= UInt8(truncatingIfNeeded: ByteHash.hash(prompt) >> 61) << 3
         return (bandA << 32 | bandB | 1, flags)
     }
 

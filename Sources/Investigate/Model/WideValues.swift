@@ -17,7 +17,7 @@ struct WideValues: Sendable {
     /// The seconds a time too wide for its column holds.
     static let timeEscape: UInt32 = .max
 
-    /// A time (epoch milliseconds) and prompt flags (3 bits) as column values: whole seconds,
+    /// A time (epoch milliseconds) and prompt flags (6 bits) as column values: whole seconds,
     /// and the milliseconds (low 10 bits) with the flags above them. Seconds are `timeEscape`
     /// when the time does not fit; the caller keeps it in `time`.
     @inline(__always)
@@ -27,7 +27,7 @@ struct WideValues: Sendable {
             seconds -= 1
             rest += 1000
         }
-        let high = UInt16(flags & 7) << 10
+        let high = UInt16(flags & 63) << 10
         guard seconds >= 0 && seconds < Int64(timeEscape) else { return (timeEscape, high) }
         return (UInt32(seconds), UInt16(rest) | high)
     }

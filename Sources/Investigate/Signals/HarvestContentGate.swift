@@ -3,8 +3,9 @@
 /// templates) while its timing and infrastructure look coordinated is automation, not a
 /// harvest, and has part of its risk damped.
 ///
-/// The content evidence is what `reasoning_elicitation`, `harvest_shape` and `template_share`
-/// add together; each gives 0.45-0.5 at full strength. Damping is full with none of it and ends
+/// The content evidence is what `reasoning_elicitation`, `harvest_shape`, `template_share` and
+/// `paired_prompts` add together; each gives 0.45-0.5 at full strength (answers to one prompt from
+/// two models, taken as a habit, are preference data whatever their length). Damping is full with none of it and ends
 /// at `enough` (a fifth of one content signal at full strength, a design constant). A cluster
 /// whose prompts are mostly absent or only fingerprints (zero retention) cannot show its
 /// content, and is not damped.
@@ -17,7 +18,7 @@ public struct HarvestContentGate: Sendable {
     /// Content evidence at and above which nothing is damped.
     public var enough = 0.1
     /// The signals that read what is harvested.
-    public static let contentSignals: Set<String> = ["reasoning_elicitation", "harvest_shape", "template_share"]
+    public static let contentSignals: Set<String> = ["reasoning_elicitation", "harvest_shape", "template_share", "paired_prompts"]
 
     /// Creates the gate.
     public init() {}
@@ -34,7 +35,7 @@ public struct HarvestContentGate: Sendable {
         return SignalScore(
             name: "no_harvest_content", value: content, baseline: enough, contribution: -damping * total,
             explanation: "nothing worth harvesting: what it asks for and takes away (reasoning, shared templates, long "
-                + "answers, each counted as far as more comes back than the population gets) adds content evidence \(format2(content)) of \(format2(enough)): coordination alone, risk damped")
+                + "answers, each counted as far as more comes back than the population gets; prompts paired across models) adds content evidence \(format2(content)) of \(format2(enough)): coordination alone, risk damped")
     }
 
     private func format2(_ x: Double) -> String { PairExplanation.format2(x) }

@@ -7,6 +7,9 @@ extension TemplateFamilies {
         try out.put("tf.names", strings: (0..<count).map { name(of: Int32($0)) })
         try out.put("tf.top_share", Array(topShare))
         try out.put("tf.family_share", Array(familyShare))
+        try out.put("pp.accounts", pairedPrompts.accounts)
+        try out.put("pp.counts", pairedPrompts.counts)
+        try out.put("pp.population_share", [pairedPrompts.populationShare])
     }
 
     static func readSnapshot(_ input: SnapshotFileReader, accounts: Int) throws -> TemplateFamilies {
@@ -25,8 +28,22 @@ extension TemplateFamilies {
             try SnapshotCheck.count(name, values.count, accounts)
             try SnapshotCheck.finite(name, values)
         }
-        return TemplateFamilies(
+        let pairedAccounts = try input.array("pp.accounts", Int32.self)
+        let pairedCounts = try input.array("pp.counts", Int32.self)
+        let pairedShare = try input.array("pp.population_share", Double.self)
+        try SnapshotCheck.count("pp.counts", pairedCounts.count, pairedAccounts.count)
+        try SnapshotCheck.ids("pp.accounts", pairedAccounts, below: accounts, absent: false)
+        for i in pairedAccounts.indices.dropFirst() where pairedAccounts[i - 1] >= pairedAccounts[i] {
+            throw SnapshotDamage("section pp.accounts: not ascending")
+        }
+        if pairedCounts.contains(where: { $0 <= 0 }) { throw SnapshotDamage("section pp.counts: a count below 1") }
+        try SnapshotCheck.count("pp.population_share", pairedShare.count, 1)
+        try SnapshotCheck.finite("pp.population_share", pairedShare)
+        guard (0...1).contains(pairedShare[0]) else { throw SnapshotDamage("section pp.population_share: out of range") }
+        let families = TemplateFamilies(
             restoring: pairs, queryCount: queryCount, names: names, topShare: topShare, familyShare: familyShare)
+        families.pairedPrompts = PairedPrompts(restoring: pairedAccounts, counts: pairedCounts, populationShare: pairedShare[0])
+        return families
     }
 }
 

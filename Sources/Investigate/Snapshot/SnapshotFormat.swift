@@ -32,9 +32,10 @@ enum SnapshotFormat {
     /// one-word "reasoning" and a "step justified", `ReasoningLexicon.standard`; the population's
     /// reasoning share is the mean account's, `PopulationBaseline`; 19: the harvest credit's
     /// yield starts at the population's ratio, `HarvestReturn`; 20: a one-off event of established
-    /// accounts is damped, `OneEventGate`; 21: each query's reasoning flag under the idioms
-    /// `ReasoningLexicon.standard` added in session 21, "each step", "show your working", "think
-    /// out loud" and the like).
+    /// accounts is damped, `OneEventGate`; 21 (session 21): each query's reasoning flag under the
+    /// idioms `ReasoningLexicon.standard` added, "each step", "show your working", "think out loud"
+    /// and the like, and each account's paired prompts and the population's share of them,
+    /// `pp.*`, `PairedPrompts`, read by `paired_prompts`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 21
