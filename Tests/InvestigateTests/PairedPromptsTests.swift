@@ -172,4 +172,11 @@ import Testing
             if let signal = inv.signal("paired_prompts", of: "club\(i)") { #expect(signal.contribution == 0) }
         }
     }
+
+    @Test func smallSharesPrintAtMostTwoDecimals() {
+        #expect(PairedPromptsSignal.shareText(0.00075) == "0.08%")
+        #expect(PairedPromptsSignal.shareText(0.0022) == "0.22%")
+        #expect(PairedPromptsSignal.shareText(0.00001) == "under 0.01%")
+        #expect(PairedPromptsSignal.shareText(0.5) == "50%")
+    }
 }

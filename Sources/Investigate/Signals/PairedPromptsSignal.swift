@@ -34,9 +34,12 @@ public struct PairedPromptsSignal: DetectionSignal {
                 + "\(Self.shareText(population))): two models' answers to one prompt side by side, what preference data is made of")
     }
 
-    /// A share as a percentage, with two decimals below 1% (a population's share is often 0.01%).
+    /// A share as a percentage, with at most two decimals below 1% (a population's share is often
+    /// 0.01%; explanations and the report never print more than two), and "under 0.01%" below that.
     static func shareText(_ x: Double) -> String {
-        if x > 0 && x < 0.01 { return PairExplanation.format2(x * 100) + "%" }
-        return percent(x)
+        guard x > 0 && x < 0.01 else { return percent(x) }
+        let hundredths = (x * 10_000).rounded()
+        if hundredths == 0 { return "under 0.01%" }
+        return String(hundredths / 100) + "%"
     }
 }
