@@ -5,9 +5,9 @@
 /// data is made of, so a cluster that pairs its prompts as a habit is harvesting even when each
 /// answer is of ordinary length: the signal counts as harvest content (`HarvestContentGate`)
 /// and is not scaled by `HarvestReturn` (the pairing is what is taken away, not the length).
-/// It counts from a fifth of the prompts above the population's share (a habit, as a template
-/// family is a fifth of an account's prompts; a design constant) to full at half again above
-/// that, so strangers who now and then send one popular prompt at the same moment (a club
+/// It counts from 20 percentage points above the population's share (a habit, as a template
+/// family is a fifth of an account's prompts; a design constant) to full at 70 points above
+/// it, so strangers who now and then send one popular prompt at the same moment (a club
 /// working one problem set, "hi") add nothing. Weight 0.45, the content signals' (one signal
 /// alone stays under 0.5).
 public struct PairedPromptsSignal: DetectionSignal {
