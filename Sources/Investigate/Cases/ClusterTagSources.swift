@@ -49,7 +49,9 @@ public struct ClusterTagSources: Sendable {
     /// your working", "think out loud", ...) counts as asking for reasoning
     /// (`ReasoningLexicon.standard`), and prompts paired across models from two accounts
     /// (`paired_prompts`) add risk and count as harvest content (`HarvestContentGate`).
-    static let clusterRules = 19
+    /// 20 (session 22): a template family whose holders clustering leaves apart (a course's, a
+    /// plugin's) is credited by `template_share` only as far as it is gathered (`TemplateFamilyReach`).
+    static let clusterRules = 20
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -44,6 +44,8 @@ final class ClusterRanking: @unchecked Sendable {
     let population: PopulationBaseline
     private let index: LinkIndex
     private let coActivity: CoActivity?
+    /// How each template family's holders fall into these clusters (read by `template_share`).
+    let familyReach: TemplateFamilyReach
     /// Signals by rank of the multi-member clusters.
     let keptSignals: [Int: [SignalScore]]
 
@@ -63,6 +65,10 @@ final class ClusterRanking: @unchecked Sendable {
         let source = RankedRows(groups)
         groups = MemberRows(groupOf: [], sizes: [])
         let count = source.count
+        let familyReach = TemplateFamilyReach(
+            index: index,
+            clusterOf: TemplateFamilyReach.clusterOf(accountCount: index.data.accountCount, groups: count) { source.members(of: $0) })
+        self.familyReach = familyReach
         // Groups are scored in blocks on every core; each block writes its risks into one column
         // and hands in its other parts (small), under a lock, once per block.
         let blockSize = 4096
@@ -79,7 +85,7 @@ final class ClusterRanking: @unchecked Sendable {
                     let links = Clusterer.linkCounts(members: members, index: index)
                     let (risk, signals) = scorer.score(
                         members: members, links: links, features: features, population: population, index: index,
-                        coActivity: coActivity)
+                        coActivity: coActivity, familyReach: familyReach)
                     risks.append(risk)
                     if members.count > 1 { scored.signals[Int32(g)] = signals }
                     let entriesBefore = scored.linkEntries.count
@@ -157,9 +163,10 @@ final class ClusterRanking: @unchecked Sendable {
     init(
         restoring rows: RankedRows, risks: RankRisks, links: (ranks: [Int32], starts: [Int32]), linkEntries: [UInt64],
         keptSignals: [Int: [SignalScore]], index: LinkIndex, features: AccountFeatures, population: PopulationBaseline,
-        scorer: RiskScorer, coActivity: CoActivity?
+        scorer: RiskScorer, coActivity: CoActivity?, familyReach: TemplateFamilyReach
     ) {
         (rankedRows, riskColumn, self.linkEntries, self.keptSignals) = (rows, risks, linkEntries, keptSignals)
+        self.familyReach = familyReach
         (self.linkRanks, self.linkRankStart) = links
         (self.index, self.features, self.population, self.scorer, self.coActivity) = (index, features, population, scorer, coActivity)
     }
@@ -213,7 +220,7 @@ final class ClusterRanking: @unchecked Sendable {
         if let known = keptSignals[rank] { return known }
         return scorer.score(
             members: Array(members(of: rank)), links: linkCounts(of: rank), features: features, population: population,
-            index: index, coActivity: coActivity
+            index: index, coActivity: coActivity, familyReach: familyReach
         ).1
     }
 

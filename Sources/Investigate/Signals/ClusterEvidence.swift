@@ -12,6 +12,9 @@ public struct ClusterEvidence {
     public let index: LinkIndex
     /// Members' firings, for timing signals (nil when not measured).
     public let coActivity: CoActivity?
+    /// How each template family's holders fall into clusters (nil when not measured: every
+    /// family then counts as its holders' own).
+    public let familyReach: TemplateFamilyReach?
     /// Queries of all members.
     public let queries: Int
     /// Prompted queries of all members.
@@ -24,9 +27,10 @@ public struct ClusterEvidence {
     /// Sums the members' features.
     public init(
         members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
-        index: LinkIndex, coActivity: CoActivity? = nil
+        index: LinkIndex, coActivity: CoActivity? = nil, familyReach: TemplateFamilyReach? = nil
     ) {
         self.coActivity = coActivity
+        self.familyReach = familyReach
         self.members = members
         self.links = links
         self.features = features

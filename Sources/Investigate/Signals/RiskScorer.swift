@@ -29,11 +29,12 @@ public struct RiskScorer: Sendable {
     /// Scores a cluster.
     public func score(
         members: [Int32], links: [LinkKind: Int], features: AccountFeatures,
-        population: PopulationBaseline, index: LinkIndex, coActivity: CoActivity? = nil
+        population: PopulationBaseline, index: LinkIndex, coActivity: CoActivity? = nil,
+        familyReach: TemplateFamilyReach? = nil
     ) -> (Double, [SignalScore]) {
         let evidence = ClusterEvidence(
             members: members, links: links, features: features, population: population,
-            index: index, coActivity: coActivity)
+            index: index, coActivity: coActivity, familyReach: familyReach)
         var scores = signals.compactMap { $0.measure(evidence) }
         // A signal that measured nothing (value 0) never adds risk, whatever its terms say.
         for i in scores.indices where scores[i].value == 0 && scores[i].contribution > 0 { scores[i].contribution = 0 }

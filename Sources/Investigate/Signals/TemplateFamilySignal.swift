@@ -4,6 +4,12 @@
 /// A template is a harvester's only when its answers are worth taking away: the credit is
 /// scaled by the cluster's `HarvestReturn`, as elicited reasoning's is. A course's homework
 /// template or a benchmark's items, answered no longer than anyone else's, count little.
+///
+/// A family is credited only as far as it is the cluster's own (`TemplateFamilyReach`): when the
+/// family's holders fall into nearly as many clusters as there are holders (students of one
+/// course, users of one plugin), it is public, and a pair of them linked by chance is not an
+/// operation. The credit is the family's ownership, the way from "no two holders together" (0) to
+/// "all in one cluster" (1); pods of one operation are near 1 (six clusters for 150 holders).
 public struct TemplateFamilySignal: DetectionSignal {
     public let name = "template_share"
     /// Creates the signal.
@@ -22,14 +28,37 @@ public struct TemplateFamilySignal: DetectionSignal {
         let share = weighted / Double(e.prompted)
         let sharedBy = families.values.max() ?? 0
         let spread = e.size >= 2 ? unit(Double(sharedBy) / Double(e.size)) : 0.5
+        let owned = Self.mostOwned(families, sharedBy: sharedBy, e)
+        let ownedCredit = owned.map { unit($0.ownership) } ?? 1
         let above = unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
         let returned = HarvestReturn(e)
-        let contribution = 0.5 * above * returned.credit
+        let contribution = 0.5 * above * returned.credit * ownedCredit
         var explanation = "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
             + (e.size == 1 ? "one account" : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
         if above > 0 && returned.credit < 1 { explanation += "; " + returned.explanation }
+        if above > 0, ownedCredit < 1, let owned {
+            explanation += "; a public family: its \(PairExplanation.grouped(owned.holders)) holders fall in \(PairExplanation.grouped(owned.clusters)) clusters, "
+                + "so it counts \(percent(ownedCredit)) (as far as its holders are gathered: all in one cluster counts whole)"
+        }
         return SignalScore(
             name: name, value: share, baseline: e.population.templateShare, contribution: contribution,
             explanation: explanation)
+    }
+
+    /// Of the families the most members hold, the one most the cluster's own (its ownership, holders
+    /// and clusters), or nil when there is no reach to read or no family.
+    static func mostOwned(_ families: [Int32: Int], sharedBy: Int, _ e: ClusterEvidence)
+        -> (ownership: Double, holders: Int, clusters: Int)?
+    {
+        guard let reach = e.familyReach, sharedBy > 0 else { return nil }
+        // Ties go to the lowest family id, so that the explanation is the same on every run.
+        var best: (family: Int32, ownership: Double)?
+        for (family, held) in families where held == sharedBy && Int(family) < reach.clusters.count {
+            let ownership = reach.ownership(of: family, holders: e.index.shareCount(.template, value: family))
+            if let known = best, ownership < known.ownership || (ownership == known.ownership && family > known.family) { continue }
+            best = (family, ownership)
+        }
+        guard let best else { return nil }
+        return (best.ownership, e.index.shareCount(.template, value: best.family), Int(reach.clusters[Int(best.family)]))
     }
 }

@@ -66,7 +66,8 @@ extension ClusterRanking {
         let kept = try readSignals(input, clusters: clusters)
         let ranking = ClusterRanking(
             restoring: rows, risks: risks, links: links, linkEntries: linkEntries, keptSignals: kept, index: index,
-            features: features, population: population, scorer: RiskScorer(), coActivity: coActivity)
+            features: features, population: population, scorer: RiskScorer(), coActivity: coActivity,
+            familyReach: TemplateFamilyReach(index: index, clusterOf: owner))
         return (ranking, owner)
     }
 

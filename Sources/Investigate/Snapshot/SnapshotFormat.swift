@@ -35,10 +35,12 @@ enum SnapshotFormat {
     /// accounts is damped, `OneEventGate`; 21 (session 21): each query's reasoning flag under the
     /// idioms `ReasoningLexicon.standard` added, "each step", "show your working", "think out loud"
     /// and the like, and each account's paired prompts and the population's share of them,
-    /// `pp.*`, `PairedPrompts`, read by `paired_prompts`).
+    /// `pp.*`, `PairedPrompts`, read by `paired_prompts`); 22 (session 22): `template_share` credits
+    /// a family only as far as clustering gathers its holders, `TemplateFamilyReach` (risks and the
+    /// explanations kept move).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 21
+    static let version: UInt32 = 22
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
