@@ -156,7 +156,7 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
             return AccountFiring(summary: "fires with no account within 5 s more often than chance (3 firings)", partners: [])
         }
         return AccountFiring(
-            summary: "fires with 2 accounts within 5 s, 11 times; 0.087 expected (a time pairs one of its 40 firings with one of a partner's; a firing can meet several partners)",
+            summary: "fires with 2 accounts within 5 s, 11 times; 0.09 expected (a time pairs one of its 40 firings with one of a partner's; a firing can meet several partners)",
             partners: [FiringPartner(account: 1, id: "acct_a0b1c2", cluster: 1, together: 9, expected: 0.035, bits: 61.7, windowSeconds: 5),
                        FiringPartner(account: 2, id: "acct_b7d8e9", cluster: 2, together: 2, expected: 0.052, bits: 9.4, windowSeconds: 45)])
     }

@@ -8,7 +8,7 @@ extension RenderTests {
          Triage > cluster c1 > acct_9f3..
         acct_9f3e21  cluster c1  risk 0.91 █████████░
         country RU  plan payg
-        queries  ▃▅█
+        queries [ ▃▅█]
         risk breakdown (Enter: whole; Tab: who it fires with)
         cluster risk 0.91 (the rows give 0.55); this account 0.91 x 1.00 = 0.91
         signal               value     base contrib  why
@@ -189,9 +189,9 @@ extension RenderTests {
          Triage
         clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
-          cluster risk         size links          accounts         signals       tags
-        > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
-          c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
+          cluster risk         size links          accounts            signals
+        > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acct_a… shared_instrumen…
+          c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acct_c… infrastructure
 
 
 

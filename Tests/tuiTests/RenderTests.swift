@@ -23,9 +23,9 @@ import Testing
          Triage
         clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
-          cluster risk         size links          accounts         signals       tags
-        > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acc… shared_instr…
-          c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acc… infrastructu…
+          cluster risk         size links          accounts            signals
+        > c1      0.91 █████░     2 payment,ip     acct_9f3e21 acct_a… shared_instrumen…
+          c2      0.35 ██░░░░     2 asn            acct_b7d8e9 acct_c… infrastructure
 
 
 
@@ -52,9 +52,9 @@ import Testing
          Triage
         clusters, likeliest first  4 accounts, 8246 queries, 2 linked clusters
         2 of 2 clusters shown
-          cluster risk         size links          accounts         signals       tags
-        > c1      0.91 #####.     2 payment,ip     acct_9f3e21 acc~ shared_instr~
-          c2      0.35 ##....     2 asn            acct_b7d8e9 acc~ infrastructu~
+          cluster risk         size links          accounts            signals
+        > c1      0.91 #####.     2 payment,ip     acct_9f3e21 acct_a~ shared_instrumen~
+          c2      0.35 ##....     2 asn            acct_b7d8e9 acct_c~ infrastructure
 
 
 
@@ -168,7 +168,7 @@ import Testing
          Triage > cluster c1 > acct_9f3..
         acct_9f3e21  cluster c1  risk 0.91 █████████░
         country RU  plan payg
-        queries  ▃▅█                                   ordered by: shared, hubs, own
+        queries [ ▃▅█]                                    ordered by: shared, hubs, own
           kind         value                                               shared by hub
         > payment      pf_77aa                                                     2
           ip           203.0.113.7                                                 2

@@ -160,7 +160,7 @@ import Testing
 
     @Test func compareShowsEachSidesAccountRiskAndWeightOnOneRow() {
         var a = AccountDetail(account: 0, id: "cj30y-bydrvj", cluster: 4, risk: 0.6025, attributes: [], values: [], signals: [], timeline: [],
-                              riskWeight: "0.6025 (cluster) x 1.0000 = 0.6025; weight 1: 159 of its 221 queries with a prompt ask for step-by-step reasoning, at least the 66% across its cluster")
+                              riskWeight: "0.6025 (cluster) x 1.0000 = 0.6025; weight 1: the account takes its cluster's risk")
         var b = a
         (b.id, b.risk) = ("cfap2-q0m4a6", 0.4885)
         b.riskWeight = "0.6025 (cluster) x 0.8108 = 0.4885; weight 0.8108 = 1 - 0.3 x (94% - 31%): 5 of its 16 queries with a prompt ask for step-by-step reasoning, 94% across its cluster"

@@ -22,7 +22,7 @@ public struct CoFiringPartners: Sendable {
         let own = PairExplanation.count(firings, "firing")
         guard !partners.isEmpty else { return "fires with no account \(window) more often than chance (\(own))" }
         return "fires with \(PairExplanation.count(partners.count, "account")) \(window), "
-            + "\(PairExplanation.count(together, "time")); \(PairExplanation.format2(expected)) expected "
+            + "\(PairExplanation.count(together, "time")); \(ExpectedCount.text(expected)) expected "
             + "(a time pairs one of its \(own) with one of a partner's; a firing can meet several partners)"
     }
 }

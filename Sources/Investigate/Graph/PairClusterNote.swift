@@ -45,7 +45,7 @@ public enum PairClusterNote {
         guard bits > 0 else { return nil }
         return "\(inv.data.accountExactID(light).display) fired within \(PairExplanation.timingWindowSeconds) s of the cluster's other "
             + "members in \(together) of its \(PairExplanation.count(bursts.count, "burst")); "
-            + "\(PairExplanation.format2(expected)) expected from their activity in the surrounding hour "
+            + "\(ExpectedCount.text(expected)) expected from their activity in the surrounding hour "
             + "(+\(format1(bits)) bits)"
     }
 }

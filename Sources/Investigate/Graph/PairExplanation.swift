@@ -48,7 +48,7 @@ public enum PairExplanation {
         if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
-                    + "\(format2(timing.expected)) expected at their own rates, hours and pace "
+                    + "\(ExpectedCount.text(timing.expected)) expected at their own rates, hours and pace "
                     + (weights.countedTiming(bits: timing.bits) < timing.bits
                         ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format2(weights.countedTiming(bits: timing.bits))))"
                         : "(+\(format1(timing.bits)) bits)"))

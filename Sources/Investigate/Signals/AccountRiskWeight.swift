@@ -51,7 +51,8 @@ public struct AccountRiskWeight: Sendable, Equatable {
 
     /// The sum, written out so an investigator can redo it, to four places so the product of
     /// the shown numbers is the shown risk:
-    /// `0.6025 (cluster) x 0.8100 = 0.4880; weight 0.8100 = 1 - 0.3 x (94% - 31%): 5 of its 16 queries with a prompt ask for step-by-step reasoning, 94% across its cluster`.
+    /// `0.6025 (cluster) x 0.8100 = 0.4880; weight 0.8100 = 1 - 0.3 x (94% - 31%): 5 of its 16 queries with a prompt ask for step-by-step reasoning, 94% across its cluster`,
+    /// or, where the weight is 1, `0.6025 (cluster) x 1.0000 = 0.6025; weight 1: the account takes its cluster's risk`.
     /// A query counts when it carries a prompt's text or only its fingerprint (which cannot show
     /// reasoning).
     public var explanation: String {
@@ -59,12 +60,12 @@ public struct AccountRiskWeight: Sendable, Equatable {
         guard let share = reasoningShare, let shortfall else {
             return head + "; weight 0.7: the account sent no prompt to read, so it takes the floor"
         }
+        // A weight of 1 adds nothing: said plainly, without the prompts that do not move it
+        // (a trial read "5 of its 16 queries ... ask for step-by-step reasoning" beside weight 1).
+        guard shortfall > 0 else { return head + "; weight 1: the account takes its cluster's risk" }
         let own = "\(reasoning) of its \(PairExplanation.grouped(prompted)) \(prompted == 1 ? "query" : "queries") with a prompt "
             + (reasoning == 1 ? "asks" : "ask") + " for step-by-step reasoning"
         let cluster = clusterShare ?? share
-        guard shortfall > 0 else {
-            return head + "; weight 1: \(own), at least the \(Self.share(cluster)) across its cluster"
-        }
         return head + "; weight \(Self.four(weight)) = 1 - 0.3 x (\(Self.share(cluster)) - \(Self.share(share))): "
             + own + ", \(Self.share(cluster)) across its cluster"
     }

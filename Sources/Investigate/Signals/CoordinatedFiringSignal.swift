@@ -25,7 +25,7 @@ public struct CoordinatedFiringSignal: DetectionSignal {
         return SignalScore(
             name: name, value: Double(observed), baseline: expected, contribution: contribution,
             explanation: "members fired within \(PairExplanation.timingWindowSeconds) s of each other "
-                + "\(PairExplanation.count(observed, "time")); \(format1(expected)) expected from their activity in the same hours")
+                + "\(PairExplanation.count(observed, "time")); \(ExpectedCount.text(expected)) expected from their activity in the same hours")
     }
 
     /// Pairs of different members' bursts within the window, and the count expected if members

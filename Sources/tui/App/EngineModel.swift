@@ -90,7 +90,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         var listed: Set<Int> = []
         func row(_ position: Int) -> TriageRow {
             let cluster = inv.clusters[position]
-            let top = cluster.members.sorted { inv.accountRisk[Int($0)] > inv.accountRisk[Int($1)] }.prefix(3)
+            let top = inv.riskiestFirst(cluster.members, limit: 3)
             return TriageRow(
                 cluster: position + 1, risk: cluster.risk, size: cluster.size,
                 // Kinds with values that are not hubs first, as the cluster sheet and `clusters` list them.
@@ -146,7 +146,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         guard number >= 1, number <= investigation.clusters.count else { return nil }
         return memo(\.clusterCache, number) {
             let c = investigation.clusters[number - 1]
-            let members = c.members.map { accountRow(Int($0)) }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+            // Riskiest first, ties by id bytes, as `clusters` and `account` list them.
+            let members = investigation.riskiestFirst(c.members).map(accountRow)
             let kinds = SharedKinds.of(c, in: investigation)
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
@@ -235,11 +236,12 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     private func buildSharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail {
-        let members = index.accounts(sharing: kind, value: value).map { account -> AccountRow in
-            var row = accountRow(Int(account))
-            row.cluster = Int(investigation.clusterOfAccount[Int(account)]) + 1
+        // Riskiest first, ties by id bytes, as `pivot` lists them.
+        let members = investigation.riskiestFirst(index.accounts(sharing: kind, value: value)).map { account -> AccountRow in
+            var row = accountRow(account)
+            row.cluster = Int(investigation.clusterOfAccount[account]) + 1
             return row
-        }.sorted { ($0.risk, $1.id) > ($1.risk, $0.id) }
+        }
         // A family's text: one of its prompts, from its riskiest holders (reads the source files:
         // a template's sheet is built off the input path, `isExpensive`).
         let sample = kind == .template

@@ -168,11 +168,3 @@ extension RecordBuilder {
         d.riskWeight.map(RiskFormula.sum) ?? "-"
     }
 }
-
-/// How a signal's contribution is written: `+0.80`, `-0.21`, `0` for none.
-enum SignalText {
-    static func contribution(_ value: Double) -> String {
-        if abs(value) < 0.005 { return "0" }
-        return (value < 0 ? "-" : "+") + Format.risk(abs(value))
-    }
-}

@@ -11,7 +11,7 @@ enum RiskFormula {
         let sum = signals.reduce(0) { $0 + $1.contribution }
         let floored = max(0, sum)
         let computed = 1 - exp(-floored)
-        var text = "risk = 1 - exp(-sum of contributions) = 1 - exp(-\(number(floored))) = \(Format.risk(computed))"
+        var text = "risk = 1 - exp(-sum of contributions) = 1 - exp(-\(exponent(floored))) = \(Format.risk(computed))"
         if sum < 0 { text += " (the sum, \(number(sum)), is floored at 0)" }
         if abs(computed - risk) >= 0.005 { text += "; the engine gave \(Format.risk(risk)): its formula differs from this one" }
         return text
@@ -27,7 +27,7 @@ enum RiskFormula {
         if let weightReason { return base + "; this account = " + weightReason }
         guard clusterRisk > 0 else { return base + "; this account = cluster risk x 0.7 to 1 = \(Format.risk(accountRisk))" }
         let weight = accountRisk / clusterRisk
-        return base + "; this account = cluster risk \(Format.risk(clusterRisk)) x \(number(weight)) = \(Format.risk(accountRisk))"
+        return base + "; this account = cluster risk \(product(clusterRisk, weight, accountRisk))"
             + " (weight 0.7 to 1: 0.7, plus up to 0.3 as more of its prompts elicit reasoning)"
     }
 
@@ -40,9 +40,10 @@ enum RiskFormula {
         let computed = 1 - exp(-floored)
         let text = abs(computed - clusterRisk) >= 0.005
             ? "cluster risk \(Format.risk(clusterRisk)) (the rows give \(Format.risk(computed)))"
-            : "cluster risk 1 - exp(-\(number(floored))) = \(Format.risk(computed))"
-        let weight = clusterRisk > 0 ? number(accountRisk / clusterRisk) : "0.7 to 1"
-        return text + "; this account " + (weightReason.map(sum) ?? "\(Format.risk(clusterRisk)) x \(weight) = \(Format.risk(accountRisk))")
+            : "cluster risk 1 - exp(-\(exponent(floored))) = \(Format.risk(computed))"
+        let own = clusterRisk > 0 ? product(clusterRisk, accountRisk / clusterRisk, accountRisk)
+            : "\(Format.risk(clusterRisk)) x 0.7 to 1 = \(Format.risk(accountRisk))"
+        return text + "; this account " + (weightReason.map(sum) ?? own)
     }
 
     /// The sum at the head of `AccountRiskWeight.explanation` without the parts' names or why
@@ -50,6 +51,36 @@ enum RiskFormula {
     static func sum(_ weightReason: String) -> String {
         let head = weightReason.range(of: "; ").map { String(weightReason[..<$0.lowerBound]) } ?? weightReason
         return head.replacingOccurrences(of: " (cluster)", with: "")
+    }
+
+    /// The sum in `1 - exp(-sum)` to two decimals, or as many more as make the line's own
+    /// arithmetic hold at the precision shown: a sum of 0.4851 read `1 - exp(-0.49) = 0.38`
+    /// (1 - exp(-0.49) is 0.387), so it is said `1 - exp(-0.485) = 0.38`.
+    static func exponent(_ sum: Double) -> String {
+        let shown = Format.risk(1 - exp(-sum))
+        return enough(sum) { Format.risk(1 - exp(-$0)) == shown }
+    }
+
+    /// `risk x weight = product` with the risk and the weight to two decimals, or both to as
+    /// many more as make their product round to the product shown (`0.82 x 0.70` is 0.574, not
+    /// the 0.58 that 0.8227 x 0.7 gives: that is said `0.8227 x 0.7000 = 0.58`).
+    static func product(_ risk: Double, _ weight: Double, _ product: Double) -> String {
+        let shown = Format.risk(product)
+        for digits in 2...6 {
+            let r = String(format: "%.\(digits)f", risk), w = String(format: "%.\(digits)f", weight)
+            if let x = Double(r), let y = Double(w), Format.risk(x * y) == shown { return "\(r) x \(w) = \(shown)" }
+        }
+        return String(format: "%.6f x %.6f = ", risk, weight) + shown
+    }
+
+    /// `value` to two decimals when `holds` accepts the two-decimal figure, else to the fewest
+    /// more (up to six) that it accepts.
+    static func enough(_ value: Double, holds: (Double) -> Bool) -> String {
+        for digits in 2...6 {
+            let text = String(format: "%.\(digits)f", value)
+            if let shown = Double(text), holds(shown) { return text }
+        }
+        return String(format: "%.6f", value)
     }
 
     /// Two decimals (`1.73`, `-0.20`).

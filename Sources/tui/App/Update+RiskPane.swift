@@ -53,13 +53,15 @@ extension AppUpdate {
         guard !signals.isEmpty else {
             return RecordView(title: title, fields: [RecordField("signals", "no signal fired"), RecordField("= risk", formula)])
         }
-        let fields = signals.map { signal in
-            RecordField(
-                signal.name,
-                "\(SignalText.contribution(signal.contribution)) (value \(DetailPanes.num(signal.value)), "
-                    + "population \(DetailPanes.num(signal.baseline)))\n\(signal.explanation)")
-        }
-        return RecordView(title: title, fields: fields + [RecordField("= risk", formula)])
+        return RecordView(title: title, fields: signals.map(riskField) + [RecordField("= risk", formula)])
+    }
+
+    /// One signal's field of the breakdown: `+0.45 (value 1, population under 0.01)`, then why.
+    static func riskField(_ signal: SignalRow) -> RecordField {
+        RecordField(
+            signal.name,
+            "\(SignalText.contribution(signal.contribution)) (value \(SignalText.figure(signal.value)), "
+                + "\(SignalText.baselineLabel(signal.name, otherwise: "population")) \(SignalText.baseline(signal.name, signal.baseline)))\n\(signal.explanation)")
     }
 
     /// How an account's breakdown makes its risk (its cluster's risk, weighted); `short`: the

@@ -8,9 +8,10 @@ struct AccountCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @Argument(help: "The account id.") var accountID: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
 
     /// "shared by 12", or "this account only" for a value no other account holds.
     static func holders(_ count: Int) -> String { count <= 1 ? "this account only" : "shared by \(count)" }
@@ -54,7 +55,7 @@ struct AccountCommand: ParsableCommand {
             print("timing: " + firing.summary)
             for partner in firing.partners.prefix(5) {
                 print(
-                    "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(String(format: "%.2g", partner.firing.expected)) expected"
+                    "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(ExpectedCount.text(partner.firing.expected)) expected"
                 )
             }
             print(
@@ -63,7 +64,7 @@ struct AccountCommand: ParsableCommand {
                     : "risk breakdown:")
             for s in cluster.signals {
                 print(
-                    "  \(s.name)\tvalue \(String(format: "%.3f", s.value))\tbaseline \(String(format: "%.3f", s.baseline))\t\(SignalText.contribution(s.contribution))\t\(TextEscaping.visible(s.explanation))"
+                    "  \(s.name)\tvalue \(SignalText.figure(s.value))\t\(SignalText.baselineLabel(s.name, otherwise: "baseline")) \(SignalText.baseline(s.name, s.baseline))\t\(SignalText.contribution(s.contribution))\t\(TextEscaping.visible(s.explanation))"
                 )
             }
         }
@@ -78,9 +79,10 @@ struct PivotCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link") var key: String
     @Argument(help: "The value.") var value: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {
@@ -114,7 +116,7 @@ struct PivotCommand: ParsableCommand {
                 if alone > 0 { parts.append("\(PairExplanation.count(alone, "single account")) (linked to no other)") }
                 print("held in: " + parts.joined(separator: ", "))
             }
-            // Riskiest first, as the console's value sheet lists them (ties in the source's order).
+            // Riskiest first, as the console's value sheet lists them (ties by id bytes).
             for holder in inv.riskiestFirst(holders) {
                 let account = inv.data.accountExactID(holder)
                 let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]

@@ -76,7 +76,10 @@ struct CaseListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases.")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json, .jsonl]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
+
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {

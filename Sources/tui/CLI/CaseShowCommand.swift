@@ -6,8 +6,11 @@ struct CaseShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case, its tags and notes.")
 
     @Argument(help: "The case id.") var caseID: String
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {
@@ -74,8 +77,11 @@ struct CaseAuditCommand: ParsableCommand {
     var verify = false
     @Option(help: "With --verify: an audit head the case reached (a bundle manifest's audit_head); it must be in the chain.")
     var knownHead: String?
-    @Option(help: "text or jsonl.") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .jsonl]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {

@@ -9,9 +9,10 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Option(help: "The truth file written by generate.") var truth: String
     @Option(help: "Clusters considered.") var top = 6
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
     @Option(help: "How clusters are found: evidence (the default) or legacy (the earlier union-find), to compare.")
     var clustering = "evidence"
 

@@ -6,9 +6,10 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "load", abstract: "Load a case source and print the load report.")
 
     @OptionGroup var source: SourceOptions
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {
@@ -34,9 +35,10 @@ struct ClustersCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Option(help: "How many clusters (0 for all).") var top = 20
     @Option(help: "Only clusters of at least this many accounts.") var minSize = 1
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {
@@ -54,7 +56,7 @@ struct ClustersCommand: ParsableCommand {
                 let strongest = SharedKinds.of(c, in: inv).prefix(3).map { $0.text(":") }
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 // The riskiest members first (an account unlike its cluster is rated lower, so the
-                // first ones shown are typical of it); ties in account order.
+                // first ones shown are typical of it); ties by id bytes, as the console lists them.
                 let members = inv.riskiestFirst(c.members).prefix(4).map { TextEscaping.visible(inv.data.accountID($0), limit: 24) }
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"

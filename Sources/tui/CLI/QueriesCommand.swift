@@ -9,7 +9,11 @@ struct QueriesCommand: ParsableCommand {
     @Option(help: "The account id.") var account: String
     @Option(help: "Only queries at or after this time (RFC 3339 or epoch).") var since: String?
     @Option(help: "Only queries before this time.") var until: String?
-    @Option(help: "text or jsonl") var format: OutputFormat = .text
+    /// A line per query, or JSON Lines (`json` is refused: no single JSON document is written).
+    static let formats: [OutputFormat] = [.text, .jsonl]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
+
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {

@@ -5,19 +5,6 @@ import ArgumentParser
 import Foundation
 import Investigate
 
-/// Output formats of the scripting commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
-
-    /// Refuses a format the command does not write (`--format jsonl` on a command that writes
-    /// one JSON document used to print text, and a pipeline took it for JSON).
-    func require(_ offered: [OutputFormat]) throws {
-        guard offered.contains(self) else {
-            throw ValidationError("--format \(rawValue) is not offered by this command; use \(offered.map(\.rawValue).joined(separator: " or "))")
-        }
-    }
-}
-
 /// Options shared by commands that read a case source.
 struct SourceOptions: ParsableArguments {
     @Argument(help: "The case source folder.")

@@ -9,9 +9,10 @@ struct WhyCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Argument(help: "The first account id.") var accountA: String
     @Argument(help: "The second account id.") var accountB: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    static let formats: [OutputFormat] = [.text, .json]
+    @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require([.text, .json]) }
+    func validate() throws { try format.require(Self.formats) }
 
     func run() throws {
         try runReporting {

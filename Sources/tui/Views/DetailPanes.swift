@@ -77,8 +77,8 @@ enum DetailPanes {
         let ordered = signals.filter { abs($0.contribution) >= 0.005 } + signals.filter { abs($0.contribution) < 0.005 }
         for s in ordered {
             let zero = abs(s.contribution) < 0.005
-            out.append((TextFit.pad(s.name, to: nameWidth, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(num(s.value), to: 8, right: true)
-                        + " " + TextFit.pad(num(s.baseline), to: 8, right: true) + " "
+            out.append((TextFit.pad(s.name, to: nameWidth, ellipsis: buffer.glyphs.ellipsis) + " " + TextFit.pad(SignalText.figure(s.value, compact: true), to: 8, right: true)
+                        + " " + TextFit.pad(SignalText.baseline(s.name, s.baseline, compact: true), to: 8, right: true) + " "
                         + TextFit.pad(SignalText.contribution(s.contribution), to: 7, right: true) + "  "
                         + TextFit.truncate(s.explanation, to: w, ellipsis: buffer.glyphs.ellipsis), [], zero ? .muted : .normal))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Investigate
 
 /// Draws an account's timing pane: the summary (wrapped), then one line per account it fires
 /// with (id, cluster, the scale they meet within, times together, times expected by chance,
@@ -44,17 +45,7 @@ enum FiringPane {
     static func line(_ p: FiringPartner, cols: Int, ellipsis: String) -> String {
         TextFit.pad(p.id, to: idWidth(cols), ellipsis: ellipsis) + " " + TextFit.pad(p.cluster.map { "c\($0)" } ?? "-", to: 7) + " "
             + TextFit.pad(p.windowSeconds > 0 ? "\(p.windowSeconds) s" : "-", to: 7, right: true) + " "
-            + TextFit.pad("\(p.together)", to: 8, right: true) + " " + TextFit.pad(expected(p.expected), to: 9, right: true) + " "
+            + TextFit.pad("\(p.together)", to: 8, right: true) + " " + TextFit.pad(ExpectedCount.text(p.expected, compact: true), to: 9, right: true) + " "
             + TextFit.pad(String(Int(p.bits.rounded())), to: 6, right: true)
-    }
-
-    /// Two significant figures, as the CLI prints it (`0.035`, `1.2`, `14`).
-    static func expected(_ x: Double) -> String {
-        guard x > 0, x.isFinite else { return "0" }
-        if x >= 10 { return String(Int(x.rounded())) }
-        var digits = 1
-        var scaled = x
-        while scaled < 1 { scaled *= 10; digits += 1 }
-        return String(format: "%.\(digits)f", x)
     }
 }

@@ -48,13 +48,15 @@ enum SheetHeaders {
         return line
     }
 
-    /// An account's activity line: its latest days' queries and, with its values shown, how they
-    /// are ordered (the sparkline gives the caption its room).
+    /// An account's activity line: its latest days' queries in brackets and, with its values
+    /// shown, how they are ordered, two spaces or more after it (the sparkline gives the caption
+    /// its room). A day without queries is a blank, so at 80 columns the one space before the
+    /// caption read as one more day: the sparkline ran into it.
     static func accountActivity(_ timeline: [Int], valuesShown: Bool, cols: Int, glyphs: Glyphs) -> String {
         let caption = valuesShown ? "  " + accountValueOrder : ""
-        let days = max(8, cols - 10 - TextWidth.of(caption))
-        let line = "queries " + Format.sparkline(Array(timeline.suffix(days)), glyphs: glyphs)
-        let pad = max(1, cols - 1 - TextWidth.of(line) - TextWidth.of(caption) - 1)
+        let days = max(8, cols - 1 - TextWidth.of("queries []") - TextWidth.of(caption))
+        let line = "queries [" + Format.sparkline(Array(timeline.suffix(days)), glyphs: glyphs) + "]"
+        let pad = max(2, cols - 1 - TextWidth.of(line) - TextWidth.of(accountValueOrder))
         return valuesShown ? line + String(repeating: " ", count: pad) + accountValueOrder : line
     }
 

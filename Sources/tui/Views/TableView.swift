@@ -38,6 +38,12 @@ enum TableView {
             let widest = TagsColumn.widest(sheet.kind, summary: summary, memberCells: memberCells)
                 ?? shown.map { TextWidth.of($0[tagsColumn]) }.max() ?? 0
             TagsColumnRoom.make(&columns, tags: tagsColumn, wanted: widest, total: buffer.cols, keep: sheet.column)
+            // Triage with no tag on any row, and none in the case on clusters: the column takes
+            // no width, its room goes to the others (at 80 columns it drew an empty tags column
+            // beside a cut signals column). Kept under the column cursor.
+            if sheet.kind == .triage, widest == 0, sheet.column != tagsColumn, !table.rows.contains(where: { !$0[tagsColumn].isEmpty }) {
+                columns[tagsColumn].blank = true
+            }
         }
         let widths = ViewLayout.columnWidths(columns, total: buffer.cols)
         // Member counts said again within the width drawn: labels that do not fit are counted.
