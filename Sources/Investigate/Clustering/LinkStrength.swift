@@ -24,7 +24,7 @@ public enum LinkStrength {
     /// are behavioural or coarse: they join accounts only together with other evidence.
     public static func merges(_ kind: LinkKind) -> Bool {
         switch kind {
-        case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
+        case .payment, .apiKey, .upstream, .org, .ip, .emailDomain, .mailbox: return true
         case .subnet, .asn, .userAgent, .template, .modelMix: return false
         }
     }
@@ -47,7 +47,7 @@ public enum LinkStrength {
         switch kind {
         case .ip: return 12
         case .emailDomain: return 60
-        case .apiKey: return 500
+        case .apiKey, .mailbox: return 500
         case .payment: return 1000
         case .org: return 5000
         default: return Int.max

@@ -1,5 +1,6 @@
-/// Clusters tied by rare tooling (a template family or a client string few accounts use) into
-/// one operation: pods that each keep their own card and network but run the same scaffolds.
+/// Clusters tied by rare tooling (a template family or a client string few accounts use) or by
+/// one inbox (a mailbox their members' emails deliver to) into one operation: pods that each
+/// keep their own card and network but run the same scaffolds, or sign up through one inbox.
 public struct Operation: Sendable {
     /// `op1` is the operation whose riskiest cluster ranks highest.
     public var id: String
@@ -13,8 +14,8 @@ public struct Operation: Sendable {
 
 /// Finds operations among ranked clusters.
 public enum OperationFinder {
-    /// Unions clusters of two or more members that share a template family or client string
-    /// carrying at least half a link's evidence (`EvidenceWeights`), when the value is each tied
+    /// Unions clusters of two or more members that share a template family, client string or
+    /// mailbox carrying at least half a link's evidence (`EvidenceWeights`), when the value is each tied
     /// cluster's tooling (held by at least half of its members, two or more) and at least half of
     /// the value's holders sit in the clusters it ties.
     /// - Complexity: O(template and client (account, value) pairs).
@@ -26,7 +27,7 @@ public enum OperationFinder {
             return x
         }
         var ties: [(LinkKind, Int32, [Int])] = []
-        for kind in [LinkKind.template, .userAgent] {
+        for kind in [LinkKind.template, .userAgent, .mailbox] {
             for value in 0..<index.valueCount(kind) {
                 let v = Int32(value)
                 let holders = index.accounts(sharing: kind, value: v)

@@ -26,7 +26,7 @@ public final class LinkIndex: @unchecked Sendable {
 
     /// The jobs that build every kind's adjacency but the template families': the kinds read
     /// from query contexts together (one pass over the queries), each other kind alone.
-    static let adjacencyJobs: [[LinkKind]] = [LinkPairs.contextKinds] + [[.payment], [.emailDomain], [.org], [.upstream], [.modelMix]]
+    static let adjacencyJobs: [[LinkKind]] = [LinkPairs.contextKinds] + [[.payment], [.emailDomain], [.org], [.upstream], [.modelMix], [.mailbox]]
 
     /// The index from the template families and the adjacency of every other kind.
     convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {
@@ -115,6 +115,9 @@ public final class LinkIndex: @unchecked Sendable {
             return data.pools.asns.lookup(upper.hasPrefix("AS") ? upper : "AS" + upper)
         case .emailDomain:
             return data.pools.emailDomains.lookup(text.lowercased())
+        case .mailbox:
+            // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
+            return MailboxAddress.canonical(Array(text.utf8)).flatMap { data.pools.mailboxes.lookup($0) }
         default:
             return data.pools.pool(for: kind)!.lookup(text)
         }

@@ -22,6 +22,7 @@ struct LinkPairs {
         case .org: return column(data.accounts.org)
         case .template: return families?.pairs() ?? Pairs()
         case .modelMix: return ModelMixPairs(data: data).pairs()
+        case .mailbox: return MailboxPairs(data: data).pairs().pairs
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {

@@ -17,6 +17,8 @@ public struct SharedValue: Sendable, Equatable {
     public var spread = 0.0
     /// Whether its kind's half a link was reached, so it counts less (or nothing) for that.
     public var kindFull = false
+    /// Whether it is a mail domain the pair's shared mailbox already implies (so it counts 0).
+    public var impliedByMailbox = false
     /// What it adds to the pair's total: a value of a kind strangers share by nature (network,
     /// mail domain, client, template) counts at most half a link (`EvidenceWeights.counted`);
     /// the strongest value of a kind counts whole, each further one of the same kind half (they
@@ -94,6 +96,14 @@ public struct PairEvidence: Sendable {
             kindSums[kind, default: 0] += counted
             if EvidenceWeights.isOrigin(kind) { originSums[kind, default: 0] += found[i].counted }
         }
+        // A shared mailbox implies the shared mail domain: the domain is not counted again.
+        if found.contains(where: { $0.kind == .mailbox }) {
+            for i in found.indices where found[i].kind == .emailDomain {
+                found[i].counted = 0
+                found[i].impliedByMailbox = true
+            }
+            originSums[.emailDomain] = nil
+        }
         // Where accounts come from (IP in subnet in ASN, and the mail domain of the same
         // institution) is one piece of evidence: only the origin kind with the most counts.
         let origin = originSums.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -116,7 +126,7 @@ public struct PairEvidence: Sendable {
         _ a: Int, valuesOfA: (LinkKind) -> ArraySlice<Int32>, heldByA: (LinkKind) -> Int, _ b: Int, index: LinkIndex,
         weights: EvidenceWeights
     ) -> Double {
-        var total = 0.0, origin = 0.0
+        var total = 0.0, origin = 0.0, domain = 0.0, sharesMailbox = false
         let countries = index.data.accounts.country
         for kind in LinkKind.allCases {
             let mine = valuesOfA(kind)
@@ -125,6 +135,7 @@ public struct PairEvidence: Sendable {
             let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: theirs.count)
             var best = 0.0, rest = 0.0
             forEachShared(mine, theirs) { value in
+                if kind == .mailbox { sharesMailbox = true }
                 let scope = weights.scope(kind, value: value, a, b, countries: countries)
                 var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value), within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
@@ -138,9 +149,16 @@ public struct PairEvidence: Sendable {
             }
             // A kind strangers share adds at most half a link however many of its values match.
             let sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
-            if EvidenceWeights.isOrigin(kind) { origin = max(origin, sum) } else { total += sum }
+            if kind == .emailDomain {
+                domain = sum
+            } else if EvidenceWeights.isOrigin(kind) {
+                origin = max(origin, sum)
+            } else {
+                total += sum
+            }
         }
-        return total + origin
+        // A shared mailbox implies the shared mail domain (`sharedValues` says so).
+        return total + (sharesMailbox ? origin : max(origin, domain))
     }
 
     /// Calls `body` with each value in both sorted lists.

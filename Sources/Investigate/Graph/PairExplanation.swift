@@ -28,6 +28,7 @@ public enum PairExplanation {
             case .apiKey: what = "both send API key \(value), which \(holders) \(send)"
             case .template: what = "both send prompts of template family \(value), which \(holders) \(send)"
             case .upstream: what = "an upstream link ties them: \(value)"
+            case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
             }
             // A hub never pairs accounts by itself (too common to block on), but a pair found
@@ -101,6 +102,7 @@ public enum PairExplanation {
     static let timingWindowSeconds = 5
 
     private static func contribution(_ s: SharedValue, capped: Double) -> String {
+        if s.impliedByMailbox { return "(\(format1(s.bits)) bits, not counted: the shared mailbox implies it)" }
         if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
         if s.counted == 0 && !s.kindFull {
             return "(\(format1(s.bits)) bits, not counted: where accounts come from (IP, network, ASN, mail domain) counts once, by its strongest kind)"

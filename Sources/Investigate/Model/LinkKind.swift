@@ -23,6 +23,10 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// The account's model mix: the models it sends at least a fifth of its queries to
     /// (`ModelMixPairs`), a shared value like any other, weighted by how many accounts hold it.
     case modelMix = "model_mix"
+    /// The mailbox an account's email delivers to (`MailboxAddress`: sub-addresses dropped, and
+    /// Gmail's dots), interned only where two or more accounts share it (`MailboxPairs`); a kind
+    /// strangers may share (it links with a second kind of evidence).
+    case mailbox
 
     /// The kind's position in `allCases`.
     var position: Int {
@@ -38,6 +42,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .template: return 8
         case .upstream: return 9
         case .modelMix: return 10
+        case .mailbox: return 11
         }
     }
 
@@ -55,6 +60,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .userAgent: return 0.25
         case .asn: return 0.1
         case .modelMix: return 0.1
+        case .mailbox: return 0.95
         }
     }
 
@@ -74,6 +80,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case "family", "prompt", "template_family": self = .template
         case "net", "cidr", "ip24": self = .subnet
         case "model", "models", "mix", "modelmix": self = .modelMix
+        case "inbox", "email_address", "address": self = .mailbox
         default: return nil
         }
     }

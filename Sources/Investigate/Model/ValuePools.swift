@@ -25,6 +25,9 @@ public final class ValuePools: @unchecked Sendable {
     public let models = StringPool()
     /// Model mixes (`LinkKind.modelMix`), derived from `models` when the link index is built.
     public let modelMixes = StringPool()
+    /// Mailboxes two or more accounts' emails deliver to (`LinkKind.mailbox`), found when the
+    /// link index is built (`MailboxPairs`).
+    public let mailboxes = StringPool()
     /// Upstream classifier categories.
     public let categories = StringPool()
     /// Small vocabularies: country, plan, status, payment kind, link kind, notes.
@@ -49,6 +52,7 @@ public final class ValuePools: @unchecked Sendable {
         case .org: return orgs
         case .apiKey: return apiKeys
         case .modelMix: return modelMixes
+        case .mailbox: return mailboxes
         case .template, .upstream: return nil
         }
     }
@@ -63,7 +67,7 @@ public final class ValuePools: @unchecked Sendable {
     private var all: [StringPool] {
         [
             accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models, modelMixes,
-            categories, labels, extraKeys, extraValues,
+            mailboxes, categories, labels, extraKeys, extraValues,
         ]
     }
 
@@ -72,7 +76,7 @@ public final class ValuePools: @unchecked Sendable {
         let named: [(String, StringPool)] = [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
             ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
-            ("models", models), ("model_mixes", modelMixes), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
         return named.map { ($0.0, $0.1.count, $0.1.memoryFootprint) }.sorted { $0.bytes > $1.bytes }

@@ -37,10 +37,11 @@ enum SnapshotFormat {
     /// and the like, and each account's paired prompts and the population's share of them,
     /// `pp.*`, `PairedPrompts`, read by `paired_prompts`); 22 (session 22): `template_share` credits
     /// a family only as far as clustering gathers its holders, `TemplateFamilyReach` (risks and the
-    /// explanations kept move).
+    /// explanations kept move); 23 (session 23): a link kind for a shared mailbox, `mailbox`
+    /// (`MailboxPairs`), its pool `mailboxes`.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 22
+    static let version: UInt32 = 23
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
