@@ -106,5 +106,24 @@ import Testing
         #expect(found.unread == 1)
         #expect(found.pairs.accounts == [0, 2])
     }
-}
 
+    /// A bundle names the shared mailbox among the case's links, and `--redact` hides it as it
+    /// hides emails (it is one).
+    @Test func aBundleListsTheMailboxAndRedactionHidesIt() throws {
+        let inv = try Self.source().investigate()
+        let dir = casesTempDir()
+        let store = try CaseStore(path: dir + "/cases.sqlite", clock: SteppingClock(), user: "analyst")
+        let id = try store.createCase(title: "one inbox").id
+        try store.tag(caseID: id, label: "ring-member", kind: .account, targets: (0..<6).map { ExactText("t\($0)") })
+        let key = try BundleKeys.signingKey(path: dir + "/cfg/signing.key")
+        func export(_ out: String, redact: Bool) throws -> String {
+            let redactor = redact ? Redactor(key: try BundleKeys.pseudonymKey(path: dir + "/cfg/pseudonym.key")) : nil
+            _ = try CaseExporter(store: store, signingKey: key, redactor: redactor).export(caseID: id, investigation: inv, to: dir + "/" + out)
+            return try BundleVerifier.read(dir + "/" + out).values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        }
+        #expect(try export("plain", redact: false).contains("annlee77@gmail.com"))
+        let redacted = try export("red", redact: true)
+        #expect(redacted.contains("mailbox"))
+        #expect(!redacted.lowercased().contains("annlee77"))
+    }
+}

@@ -49,7 +49,8 @@ public struct CaseLinks {
                     let printable = index.valueString(kind, value)
                     let text: ExactText
                     switch kind {
-                    case .payment where input.redactor != nil: text = ExactText(input.linkValue(kind, printable))
+                    case .payment where input.redactor != nil, .mailbox where input.redactor != nil:
+                        text = ExactText(input.linkValue(kind, printable))
                     case .upstream, .template: text = ExactText(printable)
                     default: text = ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
                     }
