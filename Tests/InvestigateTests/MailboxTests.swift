@@ -104,6 +104,9 @@ import Testing
         try source.write("accounts.csv", bytes: Array("account_id,email\na1,x.y@gmail.com\nzz,xy@gmail.com\na3,xy+1@gmail.com\n".utf8))
         let found = MailboxPairs(data: data).pairs()
         #expect(found.unread == 1)
+        // An index built now says how many it could not read.
+        _ = LinkIndex(data: data)
+        #expect(data.mailboxesUnread.load(ordering: .relaxed) == 1)
         #expect(found.pairs.accounts == [0, 2])
     }
 

@@ -22,7 +22,10 @@ struct LinkPairs {
         case .org: return column(data.accounts.org)
         case .template: return families?.pairs() ?? Pairs()
         case .modelMix: return ModelMixPairs(data: data).pairs()
-        case .mailbox: return MailboxPairs(data: data).pairs().pairs
+        case .mailbox:
+            let found = MailboxPairs(data: data).pairs()
+            data.mailboxesUnread.store(found.unread, ordering: .relaxed)
+            return found.pairs
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {

@@ -75,6 +75,13 @@ struct ClustersCommand: ParsableCommand {
                 }
                 if let line = OperationSummary.line(of: c, in: inv) { print("\t  " + line) }
             }
+            let unread = inv.data.mailboxesUnread.load(ordering: .relaxed)
+            if unread > 0 {
+                printError(
+                    "note: " + (unread == 1 ? "1 account's email" : "\(PairExplanation.grouped(unread)) accounts' emails")
+                        + " could not be read again to find shared mailboxes "
+                        + "(the accounts file changed since the load): their mailboxes link nothing; load again to include them")
+            }
             if !list.isEmpty {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
