@@ -51,8 +51,9 @@ public struct ClusterTagSources: Sendable {
     /// (`paired_prompts`) add risk and count as harvest content (`HarvestContentGate`).
     /// 20 (session 22): a template family whose holders clustering leaves apart (a course's, a
     /// plugin's) is credited by `template_share` only as far as it is gathered (`TemplateFamilyReach`).
-    /// 21 (session 23): accounts whose emails deliver to one mailbox are linked as by a shared
-    /// card (`LinkKind.mailbox`), so clusters merge.
+    /// 21 (session 23): accounts whose emails deliver to one mailbox share a value
+    /// (`LinkKind.mailbox`) that with a second kind of evidence links them, so clusters merge; `creation_burst` counts every wave of
+    /// sign-ups, not only the densest (`CreationBurstSignal.waves`), so risks and ranks move.
     static let clusterRules = 21
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

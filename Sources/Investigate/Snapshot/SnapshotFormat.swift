@@ -38,7 +38,8 @@ enum SnapshotFormat {
     /// `pp.*`, `PairedPrompts`, read by `paired_prompts`); 22 (session 22): `template_share` credits
     /// a family only as far as clustering gathers its holders, `TemplateFamilyReach` (risks and the
     /// explanations kept move); 23 (session 23): a link kind for a shared mailbox, `mailbox`
-    /// (`MailboxPairs`), its pool `mailboxes`.
+    /// (`MailboxPairs`), its pool `mailboxes`; `creation_burst` counts every wave of sign-ups
+    /// (risks and the explanations kept move).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 23
