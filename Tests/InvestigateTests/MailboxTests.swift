@@ -110,6 +110,22 @@ import Testing
         #expect(found.pairs.accounts == [0, 2])
     }
 
+    /// A file swapped after the load for one with the same ids on the same lines but other emails
+    /// links nothing the load did not read: each email read again must give the check the load
+    /// kept for its account.
+    @Test func anEmailChangedSinceTheLoadIsNotUsed() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,email\na1,x.y@gmail.com\na2,xy@gmail.com\na3,other@gmail.com\n",
+            "queries.jsonl": "{\"ts\":1767225600000,\"account_id\":\"a1\",\"prompt\":\"hi\"}\n",
+        ])
+        let data = try source.load(strict: true)
+        #expect(data.accounts.mailboxCheck.count == 3)
+        try source.write("accounts.csv", bytes: Array("account_id,email\na1,x.y@gmail.com\na2,xy@gmail.com\na3,xy+2@gmail.com\n".utf8))
+        let found = MailboxPairs(data: data).pairs()
+        #expect(found.unread == 1)
+        #expect(found.pairs.accounts == [0, 1])
+    }
+
     /// A bundle names the shared mailbox among the case's links, and `--redact` hides it as it
     /// hides emails (it is one).
     @Test func aBundleListsTheMailboxAndRedactionHidesIt() throws {

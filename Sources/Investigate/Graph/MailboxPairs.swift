@@ -12,8 +12,10 @@ import Synchronization
 /// two steps that hold little at once: every account's mailbox is hashed (8 bytes an account,
 /// sorted), and only the accounts whose hash another account's matches are read again, by
 /// line, and grouped by their mailboxes' exact bytes; a hash never decides. Only mailboxes of
-/// two or more accounts are interned (`ValuePools.mailboxes`). A line whose account id no
-/// longer matches the load's (the file changed since) gives no mailbox, and `unread` counts it.
+/// two or more accounts are interned (`ValuePools.mailboxes`). An email read again must give
+/// the keyed check the load kept for its account (`AccountTable.mailboxCheck`), and its line the
+/// load's account id: a file changed or swapped since the load gives no mailbox for such
+/// lines, and `unread` counts them.
 struct MailboxPairs {
     let data: CaseData
 
@@ -31,7 +33,12 @@ struct MailboxPairs {
     func pairs() -> (pairs: LinkPairs.Pairs, unread: Int) {
         var keys: [UInt64] = []
         var unread = 0
+        var scratch: [UInt8] = []
         let table = data.accounts
+        /// Whether an email read again is the one the load read for `account`.
+        func asLoaded(_ account: Int, _ email: Span<UInt8>) -> Bool {
+            account < table.mailboxCheck.count && MailboxAddress.check(email, scratch: &scratch) == table.mailboxCheck[account]
+        }
         for (file, entry) in data.files.accounts.enumerated() where file < table.fileStart.count {
             let first = table.fileStart[file]
             let end = file + 1 < table.fileStart.count ? table.fileStart[file + 1] : table.count
@@ -46,6 +53,10 @@ struct MailboxPairs {
                     cursor += 1
                     let sameID = row.withTrimmedBytes(0) { data.pools.accountIDs.hasValue(Int32(account), equalTo: $0) }
                     guard sameID else {
+                        unread += 1
+                        return true
+                    }
+                    guard row.withTrimmedBytes(1, { asLoaded(account, $0) }) else {
                         unread += 1
                         return true
                     }
@@ -76,7 +87,12 @@ struct MailboxPairs {
         unread += read.unreadable
         var holders: [[UInt8]: [Int32]] = [:]
         for (position, account) in candidates.enumerated() {
-            guard let email = read.emails[position], let mailbox = MailboxAddress.canonical(email) else { continue }
+            guard let email = read.emails[position] else { continue }
+            guard asLoaded(account, email.span) else {
+                unread += 1
+                continue
+            }
+            guard let mailbox = MailboxAddress.canonical(email) else { continue }
             holders[mailbox, default: []].append(Int32(account))
         }
         var byAccount: [(account: Int32, mailbox: Int32)] = []

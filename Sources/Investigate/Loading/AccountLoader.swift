@@ -19,7 +19,7 @@ struct AccountLoader {
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
         var scratch: [UInt8] = []
-        var idBytes: [UInt8] = [], payment: [UInt8] = [], signupIP: [UInt8] = [], address: [UInt8] = []
+        var idBytes: [UInt8] = [], payment: [UInt8] = [], signupIP: [UInt8] = [], address: [UInt8] = [], mailbox: [UInt8] = []
         var touched: UInt64 = 0
         defer { StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed) }
         if let estimate = RowEstimate.rows(in: entry) {
@@ -74,8 +74,9 @@ struct AccountLoader {
             var domain = row.withBytes(Slot.domain) {
                 FieldParsing.internLowercased($0, in: pools.emailDomains, scratch: &scratch)
             }
+            row.copyBytes(Slot.email, trimmed: true, into: &address)
+            table.mailboxCheck.append(MailboxAddress.check(address.span, scratch: &mailbox))
             if domain < 0 {
-                row.copyBytes(Slot.email, trimmed: true, into: &address)
                 if let at = address.lastIndex(of: 0x40), at + 1 < address.count {
                     domain = FieldParsing.internLowercased(
                         address.span.extracting((at + 1)..<address.count), in: pools.emailDomains, scratch: &scratch)

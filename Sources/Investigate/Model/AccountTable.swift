@@ -21,6 +21,11 @@ public final class AccountTable: @unchecked Sendable {
     /// 1-based line of the account in its file (the email is read again from there:
     /// `AccountRowFetcher`).
     public internal(set) var line: [Int32] = []
+    /// A 16-bit keyed check of each account's mailbox as the load read it
+    /// (`MailboxAddress.check`): the mailboxes are found by reading the emails again after the
+    /// load (`MailboxPairs`), and an email that no longer gives this check (the file was changed
+    /// or swapped since) is not used. Not kept in a snapshot (the mailboxes are).
+    public internal(set) var mailboxCheck: [UInt16] = []
     /// The first account of each accounts file, in load order (accounts are appended file
     /// after file).
     public internal(set) var fileStart: [Int] = []
@@ -45,6 +50,7 @@ public final class AccountTable: @unchecked Sendable {
             self[keyPath: column].reserveCapacity(count + rows)
         }
         extraStart.reserveCapacity(count + rows + 1)
+        mailboxCheck.reserveCapacity(count + rows)
     }
 
     /// Trims every column to its size. Call once the load is done, while no other thread reads.
@@ -56,6 +62,7 @@ public final class AccountTable: @unchecked Sendable {
         plan = plan.trimmed()
         status = status.trimmed()
         payment = payment.trimmed()
+        mailboxCheck = mailboxCheck.trimmed()
         signupIP = signupIP.trimmed()
         line = line.trimmed()
         extraStart = extraStart.trimmed()

@@ -18,15 +18,21 @@ public enum MailboxAddress {
 
     /// The canonical mailbox of an address's exact bytes, or nil when it names none.
     public static func canonical(_ address: Span<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        return canonical(address, into: &out) ? out : nil
+    }
+
+    /// Writes the canonical mailbox of `address` into `out` (its storage reused); false when the
+    /// address names none.
+    public static func canonical(_ address: Span<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
         var at = -1
         for i in 0..<address.count where address[i] == 0x40 { at = i }
-        guard at > 0, at + 1 < address.count else { return nil }
-        var domain: [UInt8] = []
-        domain.reserveCapacity(address.count - at - 1)
-        for i in (at + 1)..<address.count { domain.append(lowered(address[i])) }
-        let dotless = dotlessDomains.contains(domain)
-        var out: [UInt8] = []
-        out.reserveCapacity(address.count)
+        guard at > 0, at + 1 < address.count else { return false }
+        let domainLength = address.count - at - 1
+        let dotless = dotlessDomains.contains { name in
+            name.count == domainLength && name.indices.allSatisfy { lowered(address[at + 1 + $0]) == name[$0] }
+        }
         for i in 0..<at {
             let byte = address[i]
             // A sub-address starts at the first `+` after at least one byte of name.
@@ -34,10 +40,24 @@ public enum MailboxAddress {
             if dotless && byte == 0x2E { continue }
             out.append(lowered(byte))
         }
-        guard !out.isEmpty else { return nil }
+        guard !out.isEmpty else { return false }
         out.append(0x40)
-        out += dotless ? dotlessCanonical : domain
-        return out
+        if dotless {
+            out += dotlessCanonical
+        } else {
+            for i in (at + 1)..<address.count { out.append(lowered(address[i])) }
+        }
+        return true
+    }
+
+    /// Seeds the checks of one process (`check`): the data's writers cannot aim at them.
+    static let checkSeed = UInt64.random(in: 1...UInt64.max)
+
+    /// A 16-bit keyed check of an address's canonical mailbox (0 when it names none), kept per
+    /// account by the load (`AccountTable.mailboxCheck`); `scratch` is reused.
+    public static func check(_ address: Span<UInt8>, scratch: inout [UInt8]) -> UInt16 {
+        guard canonical(address, into: &scratch) else { return 0 }
+        return UInt16(truncatingIfNeeded: ByteHash.hash(scratch.span, seed: checkSeed)) | 1
     }
 
     /// The canonical mailbox of an address given as an array (see `canonical(_:)` on a span).
