@@ -266,6 +266,9 @@ echo important >"$WORK/keep.zip"
 check "export never replaces a file that is not a bundle" bash -c "! '$BIN' export '$R' --source '$WORK/src' --out '$WORK/keep.zip' 2>/dev/null && grep -qx important '$WORK/keep.zip'"
 check "a note that is not UTF-8 is refused, not repaired" bash -c "! '$BIN' case note '$R' \$'bad \\xff' 2>/dev/null"
 check "a tag on a value of an unknown kind is refused" bash -c "! '$BIN' case tag '$R' x --value bogus:x 2>/dev/null"
+# One inbox is one tag, whichever of its addresses is typed (session 23's mailbox kind).
+check "a mailbox tag is stored as its inbox" bash -c "'$BIN' case tag '$R' inbox --value 'mailbox:A.Lee+trial@googlemail.com' >/dev/null && '$BIN' case tag '$R' inbox --value 'mailbox:alee@gmail.com' >/dev/null && test \$('$BIN' case show '$R' | grep -c 'mailbox:alee@gmail.com') -eq 1 && ! '$BIN' case show '$R' | grep -q 'Lee+trial'"
+check "a mailbox tag that is no address is refused" bash -c "! '$BIN' case tag '$R' inbox --value 'mailbox:no-at-sign' 2>/dev/null"
 check "the bundle carries the retractions" python3 - "$WORK/y" <<'PY'
 import json, os, sys
 b = sys.argv[1]

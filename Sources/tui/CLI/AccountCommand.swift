@@ -77,7 +77,8 @@ struct PivotCommand: ParsableCommand {
         commandName: "pivot", abstract: "List the accounts sharing one value (ip, payment, asn, ...).")
 
     @OptionGroup var source: SourceOptions
-    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link") var key: String
+    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link, mailbox (any address of the inbox)")
+    var key: String
     @Argument(help: "The value.") var value: String
     static let formats: [OutputFormat] = [.text, .json]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
@@ -96,12 +97,17 @@ struct PivotCommand: ParsableCommand {
             let id = inv.index.valueID(kind, value)
             let holders = id.map { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } } ?? []
             let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
+            // A mailbox is named by its inbox, whichever of its addresses was typed.
+            let inbox = kind == .mailbox ? MailboxAddress.canonical(Array(value.utf8)).map { String(decoding: $0, as: UTF8.self) } : nil
+            let shown = inbox ?? value
             if format == .json {
-                print(Reports.pivot(kind: kind, value: value, holders: holders, hub: hub, in: inv).pretty())
+                print(Reports.pivot(kind: kind, value: shown, holders: holders, hub: hub, in: inv).pretty())
                 return
             }
+            let typed = shown != value ? " (where \(TextEscaping.visible(value)) delivers)" : ""
+            let kept = kind == .mailbox && holders.isEmpty ? " (a mailbox is kept only when two or more accounts' emails deliver to it)" : ""
             print(
-                "\(kind.rawValue) \(TextEscaping.visible(value)): \(PairExplanation.count(holders.count, "account"))\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
+                "\(kind.rawValue) \(TextEscaping.visible(shown))\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)

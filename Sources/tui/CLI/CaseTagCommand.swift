@@ -73,11 +73,19 @@ struct TagTargetOptions: ParsableArguments {
         let values = try RawArguments.require(value, option: "--value", valued: Self.valued, what: "the value")
         for exact in values {
             guard let colon = exact.bytes.firstIndex(of: UInt8(ascii: ":")),
-                LinkKind(name: String(decoding: exact.bytes[..<colon], as: UTF8.self)) != nil
+                let kind = LinkKind(name: String(decoding: exact.bytes[..<colon], as: UTF8.self))
             else {
                 throw CLIFailure(
                     message: "--value \(exact.display): write it kind:value with a kind of "
                         + LinkKind.allCases.map(\.rawValue).joined(separator: ", ") + " (like ip:1.2.3.4)", code: 2)
+            }
+            if kind == .mailbox {
+                // One inbox is one tag, whichever of its addresses was typed.
+                guard let inbox = MailboxAddress.canonical(Array(exact.bytes[(colon + 1)...])) else {
+                    throw CLIFailure(message: "--value \(exact.display): not an email address (name@domain)", code: 2)
+                }
+                list.append((.value, ExactText(bytes: Array("mailbox:".utf8) + inbox)))
+                continue
             }
             list.append((.value, exact))
         }
