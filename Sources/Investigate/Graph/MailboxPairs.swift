@@ -56,13 +56,15 @@ struct MailboxPairs {
                         unread += 1
                         return true
                     }
-                    guard row.withTrimmedBytes(1, { asLoaded(account, $0) }) else {
+                    // The check leaves the canonical mailbox in `scratch` (none when it is 0).
+                    let check = row.withTrimmedBytes(1) { MailboxAddress.check($0, scratch: &scratch) }
+                    guard account < table.mailboxCheck.count, check == table.mailboxCheck[account] else {
                         unread += 1
                         return true
                     }
-                    guard let mailbox = row.withTrimmedBytes(1, MailboxAddress.canonical) else { return true }
+                    guard check != 0 else { return true }
                     // The hash's high half, then the account: sorting groups equal hashes.
-                    keys.append((ByteHash.hash(mailbox) & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(account)))
+                    keys.append((ByteHash.hash(scratch.span) & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(account)))
                     return true
                 }
             } catch {

@@ -54,7 +54,8 @@ public enum MailboxAddress {
     static let checkSeed = UInt64.random(in: 1...UInt64.max)
 
     /// A 16-bit keyed check of an address's canonical mailbox (0 when it names none), kept per
-    /// account by the load (`AccountTable.mailboxCheck`); `scratch` is reused.
+    /// account by the load (`AccountTable.mailboxCheck`); `scratch` is left holding the canonical
+    /// mailbox (empty when there is none).
     public static func check(_ address: Span<UInt8>, scratch: inout [UInt8]) -> UInt16 {
         guard canonical(address, into: &scratch) else { return 0 }
         return UInt16(truncatingIfNeeded: ByteHash.hash(scratch.span, seed: checkSeed)) | 1
