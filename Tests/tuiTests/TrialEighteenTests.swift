@@ -114,6 +114,23 @@ import Testing
         #expect(opened.overlay == nil)
     }
 
+    /// A hostile value of 100 KB is cut in its middle in the picker (its start and end kept),
+    /// so a list of such values stays a few thousand lines; a real value is drawn whole.
+    @Test func aHugeValueIsCutInThePickerAndARealOneIsNot() throws {
+        let ids = ["acct-0", "acct-1"]
+        let huge = "harvest-" + String(repeating: "x", count: 100_000) + "-end"
+        let agents = [huge, "python-requests/2.31 (harvest-build 7)"]
+        let source = try TrialFourTests.Source(accounts: ids, queries: ids.enumerated().map { i, id in
+            ["account_id": id, "ts": "2026-01-0\(i + 1)T00:00:00Z", "ip": "203.0.113.\(i)", "user_agent": agents[i], "prompt": "hello"]
+        })
+        let picker = AppUpdate.pivotPicker(kind: .userAgent, typed: "harvest", ids: [0, 1], total: 2, model: source.model)
+        let texts = picker.choices.map(\.text)
+        let cut = try #require(texts.first { $0.hasPrefix("harvest-x") })
+        #expect(cut.count < AppUpdate.pickerValueColumns + 20)
+        #expect(cut.contains("…") && cut.hasSuffix("x-end (1 account)"))
+        #expect(texts.contains("python-requests/2.31 (harvest-build 7) (1 account)"))
+    }
+
     @Test func aPickerCutAtItsLimitSaysHowManyMoreAndHowToNarrow() {
         let picker = AppUpdate.pivotPicker(kind: .ip, typed: "10.", ids: [0, 1], total: 1_412, model: FixtureModel())
         #expect(picker.fields.first { $0.key == "listed" }?.values == ["the 2 most held of 1,412: type more of one to narrow"])

@@ -25,8 +25,8 @@ extension AppUpdate {
                                         "\(kind.rawValue) \(TextFit.truncateMiddle(value, to: 24)): the one value containing '\(typed)'",
                                         "the one \(kind.rawValue) containing '\(typed)'"])
         } else if total > 1 {
-            // A picker, each value whole (wrapped, escaped): a trial's status line named 3 of 14,
-            // each cut to 9 characters.
+            // A picker, each value whole (wrapped, escaped; past `pickerValueColumns`, cut in its
+            // middle): a trial's status line named 3 of 14, each cut to 9 characters.
             s.overlay = .record(pivotPicker(kind: kind, typed: typed, ids: ids, total: total, model: data.model))
             s.status = StatusFit.first(["no \(kind.rawValue) '\(typed)'; \(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes",
                                         "\(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes"])
@@ -38,6 +38,11 @@ extension AppUpdate {
     /// The most values a `:pivot` picker lists (the scan counts them all).
     static let pivotChoices = 200
 
+    /// The most columns one value takes in a picker: any real value (an IP, a client string, an
+    /// address) is drawn whole, but a hostile one of 100 KB is cut in its middle, so 200 of them
+    /// make a list of some thousand lines, not of 170,000 that take seconds to open (a trial's).
+    static let pickerValueColumns = 400
+
     /// The values containing what `:pivot` was given (most held first, as the model lists them),
     /// each with how many accounts hold it, as a record whose lines j/k select and Enter opens; when more contain it than are listed, it says how many and how to narrow.
     static func pivotPicker(kind: LinkKind, typed: String, ids: [Int32], total: Int, model: any ConsoleModel) -> RecordView {
@@ -47,7 +52,7 @@ extension AppUpdate {
             title: "pivot: \(Format.grouped(total)) \(kind.rawValue) values contain '\(typed)', most held first",
             fields: [RecordField("listed", listed), RecordField("keys", "j/k select a value, Enter opens its sheet, Esc closes")],
             choices: ids.map { id in
-                RecordChoice(text: model.valueText(kind, id) + (model.holderCount(kind, id).map { " (\(Format.plural($0, "account")))" } ?? ""),
+                RecordChoice(text: TextFit.truncateMiddle(model.valueText(kind, id), to: pickerValueColumns) + (model.holderCount(kind, id).map { " (\(Format.plural($0, "account")))" } ?? ""),
                              target: .sharedValue(kind, id))
             },
             choicesHeading: "\(kind.rawValue) values containing '\(typed)' (j/k select, Enter opens):",
