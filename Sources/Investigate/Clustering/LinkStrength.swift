@@ -24,8 +24,9 @@ public enum LinkStrength {
     /// are behavioural or coarse: they join accounts only together with other evidence.
     public static func merges(_ kind: LinkKind) -> Bool {
         switch kind {
-        case .payment, .apiKey, .upstream, .org, .ip, .emailDomain, .mailbox: return true
-        case .subnet, .asn, .userAgent, .template, .modelMix: return false
+        case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
+        // A mailbox links only with other evidence (unrelated people's addresses coincide).
+        case .subnet, .asn, .userAgent, .template, .modelMix, .mailbox: return false
         }
     }
 
@@ -47,7 +48,7 @@ public enum LinkStrength {
         switch kind {
         case .ip: return 12
         case .emailDomain: return 60
-        case .apiKey, .mailbox: return 500
+        case .apiKey: return 500
         case .payment: return 1000
         case .org: return 5000
         default: return Int.max
@@ -59,7 +60,7 @@ public enum LinkStrength {
         switch kind {
         case .subnet: return 64
         case .asn: return 32
-        case .userAgent, .modelMix: return 500
+        case .userAgent, .modelMix, .mailbox: return 500
         case .template: return 1000
         default: return 32
         }
