@@ -35,9 +35,11 @@ struct MailboxPairs {
         var unread = 0
         var scratch: [UInt8] = []
         let table = data.accounts
-        /// Whether an email read again is the one the load read for `account`.
-        func asLoaded(_ account: Int, _ email: Span<UInt8>) -> Bool {
-            account < table.mailboxCheck.count && MailboxAddress.check(email, scratch: &scratch) == table.mailboxCheck[account]
+        /// The check of an email read again when it is the one the load read for `account` (0:
+        /// no mailbox), else nil; `scratch` is left holding its canonical mailbox.
+        func loadedCheck(_ account: Int, _ email: Span<UInt8>) -> UInt16? {
+            let check = MailboxAddress.check(email, scratch: &scratch)
+            return account < table.mailboxCheck.count && check == table.mailboxCheck[account] ? check : nil
         }
         for (file, entry) in data.files.accounts.enumerated() where file < table.fileStart.count {
             let first = table.fileStart[file]
@@ -56,9 +58,7 @@ struct MailboxPairs {
                         unread += 1
                         return true
                     }
-                    // The check leaves the canonical mailbox in `scratch` (none when it is 0).
-                    let check = row.withTrimmedBytes(1) { MailboxAddress.check($0, scratch: &scratch) }
-                    guard account < table.mailboxCheck.count, check == table.mailboxCheck[account] else {
+                    guard let check = row.withTrimmedBytes(1, { loadedCheck(account, $0) }) else {
                         unread += 1
                         return true
                     }
@@ -90,12 +90,11 @@ struct MailboxPairs {
         var holders: [[UInt8]: [Int32]] = [:]
         for (position, account) in candidates.enumerated() {
             guard let email = read.emails[position] else { continue }
-            guard asLoaded(account, email.span) else {
+            guard let check = loadedCheck(account, email.span) else {
                 unread += 1
                 continue
             }
-            guard let mailbox = MailboxAddress.canonical(email) else { continue }
-            holders[mailbox, default: []].append(Int32(account))
+            if check != 0 { holders[scratch, default: []].append(Int32(account)) }
         }
         var byAccount: [(account: Int32, mailbox: Int32)] = []
         Self.poolLock.withLock { _ in

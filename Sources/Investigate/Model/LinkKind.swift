@@ -80,7 +80,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case "family", "prompt", "template_family": self = .template
         case "net", "cidr", "ip24": self = .subnet
         case "model", "models", "mix", "modelmix": self = .modelMix
-        case "inbox", "email_address", "address": self = .mailbox
+        case "inbox", "email_address": self = .mailbox
         default: return nil
         }
     }
