@@ -50,7 +50,7 @@ for n, i in enumerate(ring + decoys):
     for k in range(4):
         if is_ring:
             prompt = b"Explain step by step \x1b[2J<b>" + i + b"</b> \xf0\x9f\x98\x80 " + (b"\xff" if k == 0 else b"")
-            ua, model, hour = b"ua/1", b"m1", k
+            ua, model, hour = b"ua/\xff1", b"m1", k  # a client string that is not UTF-8
         else:  # a person of their own: own words, client, model and hours
             prompt = b"%s %d %s?" % (
                 [b"weather in", b"recipe for", b"translate", b"poem about", b"news on"][n % 5], n * 7 + k, i)
@@ -141,6 +141,28 @@ check "account opens the invalid-UTF-8 id, not U+FFFD" bash -c "'$BIN' account '
 # account's exact id (the look-alike decoys), the exact bytes win.
 check "a pasted displayed id opens its account (acct_tab\\tx)" bash -c "'$BIN' account '$WORK/src' --format json -- 'acct_tab\\tx' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"account_id\"]==\"acct_tab\\tx\" else 1)'"
 check "a displayed text that is another account's exact id opens that one" bash -c "'$BIN' account '$WORK/src' --format json -- 'acct_cr\\r' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"account_id\"]==\"acct_cr\\\\r\" else 1)'"
+
+# A shared value that is not UTF-8 (the ring's client string) is pivoted on by its raw bytes or
+# by base64, carried exactly in JSON ({"b64": ...}), and not confused with its repaired form.
+UA_B64=$(printf 'ua/\xff1' | base64)
+pivot_json_is() { "$BIN" pivot "$WORK/src" "$@" --format json | python3 -c "
+import base64, json, sys
+r = json.load(sys.stdin)
+ok = r['value'] == {'b64': '$UA_B64'} and r['count'] == 15
+sys.exit(0 if ok else 1)"; }
+check "pivot on a raw non-UTF-8 client string finds its 15 holders, value exact" pivot_json_is user_agent "$(printf 'ua/\xff1')"
+check "pivot --value-b64 finds the same" pivot_json_is user_agent --value-b64 "$UA_B64"
+check "the repaired form (U+FFFD) is another value: no holders" bash -c "'$BIN' pivot '$WORK/src' user_agent \"\$1\" | head -1 | grep -q ': 0 accounts'" _ "$(printf 'ua/\xef\xbf\xbd1')"
+check "why carries the shared client string and both ids exactly" bash -c "'$BIN' why '$WORK/src' --format json -- \"\$1\" acct_plain | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+ok = r[\"account_a\"] == {\"b64\": \"YWNjdF//\"} and r[\"account_b\"] == \"acct_plain\"
+ok = ok and {\"b64\": \"$UA_B64\"} in [s[\"value\"] for s in r[\"shared\"]]
+sys.exit(0 if ok else 1)'" _ "${ARGS[8]}"
+check "account --format json lists the client string exactly" bash -c "'$BIN' account '$WORK/src' --format json acct_plain | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+sys.exit(0 if {\"b64\": \"$UA_B64\"} in [v[\"value\"] for v in r[\"links\"][\"user_agent\"]] else 1)'"
 
 # --- tagged from the console (tmux): T on the ring's cluster -------------------------------------
 if command -v tmux >/dev/null; then

@@ -51,8 +51,7 @@ public struct CaseLinks {
                     switch kind {
                     case .payment where input.redactor != nil, .mailbox where input.redactor != nil:
                         text = ExactText(input.linkValue(kind, printable))
-                    case .upstream, .template: text = ExactText(printable)
-                    default: text = ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
+                    default: text = index.valueExact(kind, value)
                     }
                     let total = index.shareCount(kind, value: value)
                     let weight = LinkStrength.strength(

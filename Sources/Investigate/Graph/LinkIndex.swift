@@ -103,23 +103,47 @@ public final class LinkIndex: @unchecked Sendable {
         }
     }
 
-    /// Finds the id of a value written as text (`ip 1.2.3.4`, `asn AS16509` or `16509`, ...).
-    public func valueID(_ kind: LinkKind, _ text: String) -> Int32? {
+    /// The value's exact bytes, for machine-readable output (`JSONOut.exact`): a pooled value's
+    /// bytes as the source held them (a client string need not be valid UTF-8), a family's
+    /// name, an upstream link's label and its two accounts' exact ids (`label A~B`).
+    public func valueExact(_ kind: LinkKind, _ value: Int32) -> ExactText {
         switch kind {
         case .upstream:
-            return (0..<data.upstream.count).first { valueString(.upstream, Int32($0)) == text }.map { Int32($0) }
+            let row = Int(value)
+            let label = data.label(data.upstream.kind[row]) ?? "link"
+            let a = data.accountExactID(Int(data.upstream.accountA[row])).bytes
+            let b = data.accountExactID(Int(data.upstream.accountB[row])).bytes
+            return ExactText(bytes: Array((label + " ").utf8) + a + Array("~".utf8) + b)
         case .template:
-            return families.id(named: text)
+            return ExactText(families.name(of: value))
+        default:
+            return ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
+        }
+    }
+
+    /// Finds the id of a value written as text (`ip 1.2.3.4`, `asn AS16509` or `16509`, ...).
+    public func valueID(_ kind: LinkKind, _ text: String) -> Int32? { valueID(kind, exact: ExactText(text)) }
+
+    /// Finds the id of a value given as its exact bytes (a value that is not valid UTF-8 is
+    /// found by its own bytes, never by a repaired decoding). An ASN may omit `AS` and a mail
+    /// domain's ASCII case does not matter, as the loader folds them.
+    public func valueID(_ kind: LinkKind, exact: ExactText) -> Int32? {
+        let bytes = exact.bytes
+        switch kind {
+        case .upstream:
+            return (0..<data.upstream.count).first { valueExact(.upstream, Int32($0)) == exact }.map { Int32($0) }
+        case .template:
+            return exact.utf8String.flatMap { families.id(named: $0) }
         case .asn:
-            let upper = text.uppercased()
-            return data.pools.asns.lookup(upper.hasPrefix("AS") ? upper : "AS" + upper)
+            let upper = bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+            return data.pools.asns.lookup(upper.starts(with: Array("AS".utf8)) ? upper : Array("AS".utf8) + upper)
         case .emailDomain:
-            return data.pools.emailDomains.lookup(text.lowercased())
+            return data.pools.emailDomains.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
         case .mailbox:
             // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
-            return MailboxAddress.canonical(Array(text.utf8)).flatMap { data.pools.mailboxes.lookup($0) }
+            return MailboxAddress.canonical(bytes).flatMap { data.pools.mailboxes.lookup($0) }
         default:
-            return data.pools.pool(for: kind)!.lookup(text)
+            return data.pools.pool(for: kind)!.lookup(bytes)
         }
     }
 

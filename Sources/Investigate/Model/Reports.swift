@@ -41,7 +41,7 @@ public enum Reports {
             "ties": .array(
                 op.ties.map {
                     .object([
-                        "kind": .string($0.kind.rawValue), "value": .string(inv.index.valueString($0.kind, $0.value)),
+                        "kind": .string($0.kind.rawValue), "value": .exact(inv.index.valueExact($0.kind, $0.value)),
                         "clusters": .int($0.clusters),
                     ])
                 }),
@@ -73,7 +73,7 @@ public enum Reports {
             links[kind.rawValue] = .array(
                 values.map { v in
                     .object([
-                        "value": .string(inv.index.valueString(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
+                        "value": .exact(inv.index.valueExact(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
                         "hub": .bool(inv.index.isHub(kind, value: v)),
                     ])
                 })
@@ -113,11 +113,11 @@ public enum Reports {
             timing = .object(["together": .int(t.together), "expected": .number(t.expected), "bits": .number(t.bits)])
         }
         return .object([
-            "account_a": .string(inv.data.accountID(a)), "account_b": .string(inv.data.accountID(b)),
+            "account_a": .exact(inv.data.accountExactID(a)), "account_b": .exact(inv.data.accountExactID(b)),
             "shared": .array(
                 e.shared.map {
                     .object([
-                        "kind": .string($0.kind.rawValue), "value": .string(inv.index.valueString($0.kind, $0.value)),
+                        "kind": .string($0.kind.rawValue), "value": .exact(inv.index.valueExact($0.kind, $0.value)),
                         "shared_by": .int($0.sharedBy), "bits": .number($0.bits), "counted": .number($0.counted),
                     ])
                 }),
@@ -127,13 +127,13 @@ public enum Reports {
         ])
     }
 
-    /// The accounts sharing a value.
     /// The accounts holding one value, each with its cluster (`holders`), and the clusters they
-    /// fall in, most holders first (`held_in`). `accounts` lists the same ids alone.
-    public static func pivot(kind: LinkKind, value: String, holders: [Int], hub: Bool, in inv: Investigation) -> JSONOut {
+    /// fall in, most holders first (`held_in`). `accounts` lists the same ids alone. Ids and the
+    /// value are exact (`{"b64": ...}` where the bytes are not valid UTF-8).
+    public static func pivot(kind: LinkKind, value: ExactText, holders: [Int], hub: Bool, in inv: Investigation) -> JSONOut {
         let byCount = inv.heldIn(holders)
         return .object([
-            "key": .string(kind.rawValue), "value": .string(value),
+            "key": .string(kind.rawValue), "value": .exact(value),
             "accounts": .array(holders.map { .exact(inv.data.accountExactID($0)) }),
             "count": .int(holders.count), "hub": .bool(hub),
             "holders": .array(

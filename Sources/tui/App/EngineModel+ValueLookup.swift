@@ -33,11 +33,7 @@ extension EngineModel {
         var kept: [HeldValue] = [], total = 0
         var last: HeldValue?
         for value in 0..<index.valueCount(kind) {
-            let bytes: [UInt8]
-            switch kind {
-            case .upstream, .template: bytes = Array(index.valueString(kind, Int32(value)).utf8)
-            default: bytes = data.pools.pool(for: kind)!.bytes(Int32(value))
-            }
+            let bytes = index.valueExact(kind, Int32(value)).bytes
             guard Self.contains(bytes, needle) else { continue }
             total += 1
             let held = HeldValue(holders: index.shareCount(kind, value: Int32(value)), bytes: bytes, id: Int32(value))

@@ -62,12 +62,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     }
 
     /// The exact bytes of a value, as a tag stores them.
-    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText {
-        switch kind {
-        case .upstream, .template: return ExactText(index.valueString(kind, value))
-        default: return ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
-        }
-    }
+    func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { index.valueExact(kind, value) }
 
     private func memo<K: Hashable, V>(_ cache: ReferenceWritableKeyPath<EngineModel, [K: V]>, _ key: K, _ build: () -> V) -> V {
         lock.lock()

@@ -79,11 +79,29 @@ struct PivotCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link, mailbox (any address of the inbox)")
     var key: String
-    @Argument(help: "The value.") var value: String
+    @Argument(help: "The value (its exact bytes, as the shell passes them; or give --value-b64).") var value: String?
+    @Option(name: .customLong("value-b64"), help: "The value as base64 of its exact bytes (as JSON output gives a value that is not UTF-8: {\"b64\": ...}).")
+    var valueB64: String?
     static let formats: [OutputFormat] = [.text, .json]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require(Self.formats) }
+    func validate() throws {
+        try format.require(Self.formats)
+        guard (value == nil) != (valueB64 == nil) else { throw ValidationError("give the value, or --value-b64 B64 (one of the two)") }
+    }
+
+    /// The value's exact bytes: from argv (Swift repairs invalid UTF-8 in `value`), or decoded
+    /// from `--value-b64`.
+    func exactValue() throws -> ExactText {
+        if let valueB64 {
+            guard let exact = ExactText(base64: valueB64) else {
+                throw CLIFailure(message: "--value-b64 \(TextEscaping.visible(valueB64)): not base64", code: 2)
+            }
+            return exact
+        }
+        return try RawArguments.require(
+            [value ?? ""], valued: ["--format", "--value-b64"], what: "the value", instead: "--value-b64")[0]
+    }
 
     func run() throws {
         try runReporting {
@@ -93,21 +111,23 @@ struct PivotCommand: ParsableCommand {
                         "unknown key \(TextEscaping.visible(key)); use one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))",
                     code: 2)
             }
+            let given = try exactValue()
             let inv = try source.open()
-            let id = inv.index.valueID(kind, value)
+            let id = inv.index.valueID(kind, exact: given)
             let holders = id.map { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } } ?? []
             let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
-            // A mailbox is named by its inbox, whichever of its addresses was typed.
-            let inbox = kind == .mailbox ? MailboxAddress.canonical(Array(value.utf8)).map { String(decoding: $0, as: UTF8.self) } : nil
-            let shown = inbox ?? value
+            // A mailbox is named by its inbox, whichever of its addresses was typed; a value
+            // found is named by its bytes as held.
+            let inbox = kind == .mailbox ? MailboxAddress.canonical(given.bytes).map { ExactText(bytes: $0) } : nil
+            let shown = id.map { inv.index.valueExact(kind, $0) } ?? inbox ?? given
             if format == .json {
                 print(Reports.pivot(kind: kind, value: shown, holders: holders, hub: hub, in: inv).pretty())
                 return
             }
-            let typed = shown != value ? " (where \(TextEscaping.visible(value)) delivers)" : ""
+            let typed = kind == .mailbox && shown != given ? " (where \(given.display) delivers)" : ""
             let kept = kind == .mailbox && holders.isEmpty ? " (a mailbox is kept only when two or more accounts' emails deliver to it)" : ""
             print(
-                "\(kind.rawValue) \(TextEscaping.visible(shown))\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
+                "\(kind.rawValue) \(shown.display)\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)

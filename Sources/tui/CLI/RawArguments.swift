@@ -75,10 +75,11 @@ enum RawArguments {
     }
 
     /// `exact` for values that must all be found: a value without U+FFFD is its own UTF-8
-    /// (nothing was repaired); one with U+FFFD whose bytes cannot be found is refused.
+    /// (nothing was repaired); one with U+FFFD whose bytes cannot be found is refused, naming
+    /// the option that takes it as base64 (`instead`).
     /// - Throws: `CLIFailure` naming the argument.
     static func require(
-        _ parsed: [String], option: String? = nil, valued: Set<String>, what: String
+        _ parsed: [String], option: String? = nil, valued: Set<String>, what: String, instead: String = "--account-b64"
     ) throws -> [ExactText] {
         let found = exact(parsed, option: option, valued: valued)
         return try parsed.indices.map { index in
@@ -86,7 +87,7 @@ enum RawArguments {
             guard !parsed[index].unicodeScalars.contains("\u{FFFD}") else {
                 throw CLIFailure(
                     message: "cannot recover the exact bytes of \(what) \(TextEscaping.visible(parsed[index])); "
-                        + "pass it with --account-b64", code: 2)
+                        + "pass it with \(instead)", code: 2)
             }
             return ExactText(parsed[index])
         }

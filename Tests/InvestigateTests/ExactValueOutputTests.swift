@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// Shared values and ids that are not valid UTF-8 in the scripting outputs (`account`, `why`,
+/// `pivot` as JSON): each is carried exactly (`{"b64": ...}`), never repaired to U+FFFD, and a
+/// value is found by its own bytes, apart from the value whose bytes are its repaired form.
+@Suite struct ExactValueOutputTests {
+    /// Two accounts on a client string with an invalid byte (and one card, so they link), and a
+    /// third on the look-alike client whose bytes are that string repaired (U+FFFD).
+    static func investigation() throws -> Investigation {
+        let invalid: [UInt8] = Array("bot".utf8) + [0xFF] + Array("/1".utf8)
+        let repaired = Array("bot\u{FFFD}/1".utf8)
+        var accounts = Array("account_id,payment_fingerprint\n".utf8)
+        accounts += Array("acct_".utf8) + [0xFE] + Array(",card-1\nplain,card-1\nlook,card-2\n".utf8)
+        func row(_ id: [UInt8], _ agent: [UInt8], _ second: Int) -> [UInt8] {
+            Array("{\"ts\":\(1_767_225_600 + second),\"account_id\":\"".utf8) + id + Array("\",\"user_agent\":\"".utf8) + agent
+                + Array("\",\"prompt\":\"hello\"}\n".utf8)
+        }
+        let queries = row(Array("acct_".utf8) + [0xFE], invalid, 0) + row(Array("plain".utf8), invalid, 1)
+            + row(Array("look".utf8), repaired, 2)
+        let source = try TempSource([:])
+        try source.write("accounts.csv", bytes: accounts)
+        try source.write("queries.jsonl", bytes: queries)
+        return Investigation(data: try source.load(strict: true))
+    }
+
+    static let invalidAgent = ExactText(bytes: Array("bot".utf8) + [0xFF] + Array("/1".utf8))
+
+    @Test func aValueIsFoundByItsOwnBytesNotByItsRepairedForm() throws {
+        let inv = try Self.investigation()
+        let exact = try #require(inv.index.valueID(.userAgent, exact: Self.invalidAgent))
+        let lookAlike = try #require(inv.index.valueID(.userAgent, "bot\u{FFFD}/1"))
+        #expect(exact != lookAlike)
+        #expect(inv.index.valueExact(.userAgent, exact) == Self.invalidAgent)
+        #expect(inv.index.shareCount(.userAgent, value: exact) == 2)
+        #expect(inv.index.shareCount(.userAgent, value: lookAlike) == 1)
+    }
+
+    @Test func accountPairAndPivotJSONCarryTheExactBytes() throws {
+        let inv = try Self.investigation()
+        let odd = try #require(inv.data.accountIndex(given: ExactText(bytes: Array("acct_".utf8) + [0xFE])))
+        let plain = try #require(inv.data.accountIndex("plain"))
+        let agentB64 = "{\"b64\":\"\(Self.invalidAgent.base64)\"}"
+        let idB64 = "{\"b64\":\"\(inv.data.accountExactID(odd).base64)\"}"
+
+        let account = Reports.account(odd, in: inv).text
+        #expect(account.contains("\"value\":" + agentB64))
+        #expect(!account.contains("\\ufffd"))
+
+        let evidence = PairEvidence.measure(odd, plain, index: inv.index, weights: inv.weights)
+        let pair = Reports.pair(evidence, a: odd, b: plain, lines: [], in: inv).text
+        #expect(pair.contains("\"account_a\":" + idB64))
+        #expect(pair.contains("\"value\":" + agentB64))
+        #expect(!pair.contains("\\ufffd"))
+
+        let value = try #require(inv.index.valueID(.userAgent, exact: Self.invalidAgent))
+        let holders = inv.index.accounts(sharing: .userAgent, value: value).map { Int($0) }
+        let pivot = Reports.pivot(kind: .userAgent, value: inv.index.valueExact(.userAgent, value), holders: holders, hub: false, in: inv).text
+        #expect(pivot.contains("\"value\":" + agentB64))
+        #expect(pivot.contains(idB64))
+        #expect(!pivot.contains("\\ufffd"))
+    }
+
+    @Test func aValidValueIsStillAPlainString() throws {
+        let inv = try Self.investigation()
+        let look = try #require(inv.data.accountIndex("look"))
+        let text = Reports.account(look, in: inv).text
+        // The look-alike's client is valid UTF-8 (it holds U+FFFD itself): written as text.
+        #expect(text.contains("\"value\":\"bot\u{FFFD}/1\""))
+    }
+}
