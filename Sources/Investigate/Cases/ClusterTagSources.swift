@@ -54,7 +54,10 @@ public struct ClusterTagSources: Sendable {
     /// 21 (session 23): accounts whose emails deliver to one mailbox share a value
     /// (`LinkKind.mailbox`) that with a second kind of evidence links them, so clusters merge; `creation_burst` counts every wave of
     /// sign-ups, not only the densest (`CreationBurstSignal.waves`), so risks and ranks move.
-    static let clusterRules = 21
+    /// 22 (session 24): activity packed into the same 20 minutes of every day lowers risk
+    /// (`DailyScheduleSignal`), and a cluster asking for reasoning is not damped as coordination
+    /// alone when its answers are of ordinary length (`HarvestContentGate`): risks and ranks move.
+    static let clusterRules = 22
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

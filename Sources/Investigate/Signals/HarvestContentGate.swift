@@ -12,6 +12,13 @@
 /// Measured before it was written: across sources 11-15 and the built-in scenarios, the clusters
 /// rated 0.5 or more with content under 0.05 were all benign (two help-desk bot fleets on one
 /// cron, an enterprise's cron jobs at :00), and the lowest ring's content was 0.13.
+///
+/// A cluster that *asks* for reasoning well above the population (`reasoning_elicitation`'s
+/// strength before its harvest credit reaches `enough`) is not damped: what it asks for is
+/// worth training on, and whether its answers come back long is already weighed once, in that
+/// signal's credit (a ring whose answers are of ordinary length loses its content credit there;
+/// it is not coordination alone for that, and losing half its timing evidence again would count
+/// the same answers twice). Templates are not counted here: automation uses them too.
 public struct HarvestContentGate: Sendable {
     /// The fraction of risk kept at full damping (a design weight).
     public var kept = 0.5
@@ -28,8 +35,10 @@ public struct HarvestContentGate: Sendable {
     public func score(_ e: ClusterEvidence, scores: [SignalScore], total: Double) -> SignalScore? {
         guard e.queries >= 20, total > 0 else { return nil }
         let content = scores.filter { Self.contentSignals.contains($0.name) }.reduce(0) { $0 + max(0, $1.contribution) }
+        let asked = scores.first { $0.name == "reasoning_elicitation" }
+            .map { ReasoningElicitationSignal.asked(share: $0.value, population: $0.baseline) } ?? 0
         // The rows are read only for a cluster the gate would damp (most show content).
-        guard content < enough, Self.textShare(e) >= 0.5 else { return nil }
+        guard content < enough, asked < enough, Self.textShare(e) >= 0.5 else { return nil }
         let damping = (1 - kept) * unit((enough - content) / enough)
         guard damping > 0 else { return nil }
         return SignalScore(

@@ -33,6 +33,8 @@ public struct PopulationBaseline: Sendable {
     public var accountAgeDays = 0.0
     /// Share of all queries in the two busiest hours of the week.
     public var weeklyConcentration = 0.0
+    /// Share of all queries in the busiest 20 minutes of the day (`DailyScheduleSignal`).
+    public var dailyConcentration = 0.0
     /// Share of the gaps after a reasoning prompt that end in a human follow-up
     /// (`HumanFollowUps`), pooled over the population; 0 when too few to say.
     public var followUpShare = 0.0
@@ -93,14 +95,18 @@ public struct PopulationBaseline: Sendable {
         categoryEntropy = CategorySpread.populationMedian(data.queries, accounts: n, categories: data.pools.categories.count)
         accountAgeDays = Self.medianAge(data: data, features: features)
         var slots = [Int](repeating: 0, count: 168)
+        var daySlots = [Int](repeating: 0, count: DailyScheduleSignal.slotsPerDay)
         let q = data.queries
         var categoryCounts = [Int](repeating: 0, count: data.pools.categories.count)
         for row in 0..<q.count {
-            slots[RegularHoursSignal.slot(q.timestamp(row))] += 1
+            let time = q.timestamp(row)
+            slots[RegularHoursSignal.slot(time)] += 1
+            daySlots[DailyScheduleSignal.slot(time)] += 1
             let c = Int(q.category(row))
             if c >= 0 && c < categoryCounts.count { categoryCounts[c] += 1 }
         }
         weeklyConcentration = RegularHoursSignal.topShare(slots)
+        dailyConcentration = DailyScheduleSignal.topShare(daySlots)
         followUpShare = HumanFollowUps.populationShare(q, accounts: n)
         let labelled = categoryCounts.reduce(0, +)
         categoryShares = categoryCounts.map { labelled > 0 ? Double($0) / Double(labelled) : 0 }

@@ -15,7 +15,7 @@ public struct ReasoningElicitationSignal: DetectionSignal {
         let reasoning = e.members.reduce(0) { $0 + Int(e.features.reasoning[Int($1)]) }
         let share = Double(reasoning) / Double(e.prompted)
         let returned = HarvestReturn(e)
-        let contribution = 0.45 * unit((share - e.population.reasoningShare - 0.1) / 0.5) * returned.credit
+        let contribution = Self.asked(share: share, population: e.population.reasoningShare) * returned.credit
         var explanation = "\(percent(share)) of prompts ask for step-by-step reasoning or rationales "
             + "(population \(percent(e.population.reasoningShare)))"
         if returned.credit < 1 && contribution >= 0 && share > e.population.reasoningShare + 0.1 {
@@ -24,4 +24,8 @@ public struct ReasoningElicitationSignal: DetectionSignal {
         return SignalScore(
             name: name, value: share, baseline: e.population.reasoningShare, contribution: contribution, explanation: explanation)
     }
+
+    /// What asking for reasoning at `share` (against the population's) is worth before the
+    /// harvest credit: 0 up to 10 points above the population, 0.45 at 60 points above.
+    static func asked(share: Double, population: Double) -> Double { 0.45 * unit((share - population - 0.1) / 0.5) }
 }

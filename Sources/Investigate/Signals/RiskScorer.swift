@@ -14,7 +14,7 @@ public struct RiskScorer: Sendable {
         TemplateFamilySignal(), ReasoningElicitationSignal(), HarvestShapeSignal(), CategorySweepSignal(),
         CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), SharedInstrumentSignal(),
         RecidivismSignal(), UniformitySignal(), CoordinatedFiringSignal(), EstablishedAccountsSignal(),
-        OneSubjectSignal(), RegularHoursSignal(), HumanFollowUpSignal(), PairedPromptsSignal(),
+        OneSubjectSignal(), RegularHoursSignal(), DailyScheduleSignal(), HumanFollowUpSignal(), PairedPromptsSignal(),
     ]
     /// The gate for tiny answers.
     public var gate = SmallOutputGate()

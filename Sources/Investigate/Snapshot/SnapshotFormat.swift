@@ -39,10 +39,13 @@ enum SnapshotFormat {
     /// a family only as far as clustering gathers its holders, `TemplateFamilyReach` (risks and the
     /// explanations kept move); 23 (session 23): a link kind for a shared mailbox, `mailbox`
     /// (`MailboxPairs`), its pool `mailboxes`; `creation_burst` counts every wave of sign-ups
-    /// (risks and the explanations kept move).
+    /// (risks and the explanations kept move); 24 (session 24): the population's share of its
+    /// busiest 20 minutes of the day, `dailyConcentration` (a twelfth population scalar, read by
+    /// `daily_schedule`), and `no_harvest_content` spares a cluster asking for reasoning (risks
+    /// and the explanations kept move).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 23
+    static let version: UInt32 = 24
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
