@@ -50,7 +50,8 @@ import Testing
         let signal = try #require(inv.signal("daily_schedule", of: "dk0"))
         #expect(signal.value > 0.95)
         #expect(signal.contribution < -0.25)
-        #expect(signal.explanation.contains("same 20 minutes of the day"))
+        #expect(signal.explanation.hasPrefix("runs on a daily schedule: "))
+        #expect(signal.explanation.contains("same 20 minutes of the day (the population's busiest 20 minutes hold"))
     }
 
     @Test func aSchedulerRoundTheClockIsNotLowered() throws {

@@ -62,6 +62,39 @@ import Testing
         #expect(!pivot.contains("\\ufffd"))
     }
 
+    /// Text meant for people shows a value from its exact bytes: the invalid byte as `\xff`,
+    /// so the look-alike holding U+FFFD itself never reads the same.
+    @Test func explanationsShowTheExactBytesEscaped() throws {
+        let inv = try Self.investigation()
+        let odd = try #require(inv.data.accountIndex(given: ExactText(bytes: Array("acct_".utf8) + [0xFE])))
+        let plain = try #require(inv.data.accountIndex("plain"))
+        let lines = inv.explainPair(odd, plain)
+        #expect(lines.contains { $0.contains("both use client bot\\xff/1,") })
+        #expect(!lines.joined().contains("\u{FFFD}"))
+    }
+
+    /// An upstream link's kind keeps its bytes; two links whose text reads the same (an id
+    /// holding `~`) are both found by it.
+    @Test func upstreamLinksKeepTheirBytesAndAmbiguousTextFindsBoth() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id\na~b\nc\na\nb~c\np\nq\n",
+            "queries.jsonl": "{\"ts\":1767225600000,\"account_id\":\"a\",\"prompt\":\"hi\"}\n",
+        ])
+        try source.write("links.csv", bytes: Array("account_a,account_b,kind\na~b,c,k\na,b~c,k\np,q,ref".utf8) + [0xFF] + [0x0A])
+        let inv = Investigation(data: try source.load(strict: true))
+        let named = inv.index.valueIDs(.upstream, exact: ExactText("k a~b~c"))
+        #expect(named.count == 2)
+        let kind = ExactText(bytes: Array("ref".utf8) + [0xFF] + Array(" p~q".utf8))
+        #expect(inv.index.valueIDs(.upstream, exact: kind).count == 1)
+        #expect(inv.index.valueIDs(.upstream, exact: ExactText("ref\u{FFFD} p~q")).isEmpty)
+    }
+
+    @Test func base64MayLeaveOffItsPadding() {
+        #expect(ExactText(base64: "dWEv/zE")?.bytes == Array("ua/".utf8) + [0xFF, 0x31])
+        #expect(ExactText(base64: "dWEv/zE=")?.bytes == Array("ua/".utf8) + [0xFF, 0x31])
+        #expect(ExactText(base64: "not base64!") == nil)
+    }
+
     @Test func aValidValueIsStillAPlainString() throws {
         let inv = try Self.investigation()
         let look = try #require(inv.data.accountIndex("look"))

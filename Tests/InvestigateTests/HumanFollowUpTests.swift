@@ -96,6 +96,42 @@ import Testing
         #expect(signal.explanation.contains("of reasoning answers get a short reply minutes later"))
     }
 
+    /// Where people hardly ever reply (3 of 1,000 sittings), a ring replying to one answer in
+    /// sixty is above chance but shows no habit of replying: at most a trace of the signal (it
+    /// was the whole weight when the scale was the chance rate alone).
+    @Test func aRareReplyIsNoHabitWhereThePopulationHardlyReplies() throws {
+        var s = S()
+        var rng = SeededRandom(seed: 43)
+        for i in 0..<100 {
+            let id = "q\(i)"
+            s.account(.init(id: id, created: "2025-0\(1 + i % 9)-1\(i % 10)T08:00:00Z", email: "\(id)@gmail.com", payment: "pf\(id)"))
+            for sitting in 0..<10 {
+                let at = S.base + Int64(sitting) * S.day + Int64(rng.int(0...40_000)) * 1000
+                s.query(id, at: at, prompt: "Explain step by step: " + PromptMaker.human(&rng), input: rng.int(120...300), ip: "81.4.\(i).9")
+                if (i * 10 + sitting) % 300 == 0 {
+                    s.query(id, at: at + 90_000, prompt: "and why is that?", input: 10, ip: "81.4.\(i).9")
+                }
+            }
+        }
+        for i in 0..<12 {
+            let id = "rr\(i)"
+            s.account(.init(id: id, created: "2026-01-0\(1 + i % 9)T08:00:00Z", email: "\(id)@gmail.com", payment: "pf-rr\(i)"))
+            for item in 0..<40 {
+                let at = S.base + Int64(i) * 3_600_000 + Int64(item) * 120_000
+                s.query(id, at: at, prompt: Self.homework(&rng), input: rng.int(140...170), output: 1400, ip: "45.9.2.7", asn: "AS25")
+                if (i * 40 + item) % 60 == 0 {
+                    s.query(id, at: at + 60_000, prompt: "and why?", input: 5, output: 300, ip: "45.9.2.7", asn: "AS25")
+                }
+            }
+        }
+        let inv = try s.investigate()
+        let population = PopulationBaseline(features: inv.features, index: inv.index)
+        #expect(population.followUpShare > 0 && population.followUpShare < 0.01)
+        #expect(inv.cluster(ofAccount: inv.data.accountIndex("rr0")!).size >= 3)
+        let signal = inv.signal("human_follow_ups", of: "rr0")
+        #expect((signal?.contribution ?? 0) > -0.05)
+    }
+
     @Test func aRingSendingFreshItemsIsNotLowered() throws {
         var s = S()
         Self.people(&s, count: 60, prefix: "p", seed: 5)

@@ -8,7 +8,7 @@ public enum OperationSummary {
         let op = inv.operations[position]
         let ids = op.clusters.prefix(6).map { inv.clusters[$0].id }.joined(separator: ", ") + (op.clusters.count > 6 ? ", …" : "")
         let ties = op.ties.prefix(2).map {
-            "\($0.kind.rawValue) \(TextEscaping.visible(inv.index.valueString($0.kind, $0.value), limit: 40)) (in \($0.clusters) of its clusters)"
+            "\($0.kind.rawValue) \(TextEscaping.visible(inv.index.valueExact($0.kind, $0.value).bytes, limit: 40)) (in \($0.clusters) of its clusters)"
         }
         return "part of operation \(op.id): \(op.clusters.count) clusters (\(ids)), \(PairExplanation.count(op.accounts, "account"))"
             + (ties.isEmpty ? "" : ", tied by " + ties.joined(separator: ", "))

@@ -110,10 +110,11 @@ public final class LinkIndex: @unchecked Sendable {
         switch kind {
         case .upstream:
             let row = Int(value)
-            let label = data.label(data.upstream.kind[row]) ?? "link"
+            let kind = data.upstream.kind[row]
+            let label = kind < 0 ? Array("link".utf8) : data.pools.labels.bytes(kind)
             let a = data.accountExactID(Int(data.upstream.accountA[row])).bytes
             let b = data.accountExactID(Int(data.upstream.accountB[row])).bytes
-            return ExactText(bytes: Array((label + " ").utf8) + a + Array("~".utf8) + b)
+            return ExactText(bytes: label + Array(" ".utf8) + a + Array("~".utf8) + b)
         case .template:
             return ExactText(families.name(of: value))
         default:
@@ -123,6 +124,13 @@ public final class LinkIndex: @unchecked Sendable {
 
     /// Finds the id of a value written as text (`ip 1.2.3.4`, `asn AS16509` or `16509`, ...).
     public func valueID(_ kind: LinkKind, _ text: String) -> Int32? { valueID(kind, exact: ExactText(text)) }
+
+    /// Every value a text names: one at most, except an upstream link, whose text (`label A~B`)
+    /// two links can share when an id holds `~` or a space (`a~b`-`c` and `a`-`b~c`).
+    public func valueIDs(_ kind: LinkKind, exact: ExactText) -> [Int32] {
+        guard kind == .upstream else { return valueID(kind, exact: exact).map { [$0] } ?? [] }
+        return (0..<data.upstream.count).filter { valueExact(.upstream, Int32($0)) == exact }.map { Int32($0) }
+    }
 
     /// Finds the id of a value given as its exact bytes (a value that is not valid UTF-8 is
     /// found by its own bytes, never by a repaired decoding). An ASN may omit `AS` and a mail

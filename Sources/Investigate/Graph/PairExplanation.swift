@@ -1,4 +1,9 @@
 /// Sentences an investigator can paste for "why are these two accounts linked?".
+///
+/// The lines are display text: every value from the source in them is already made inert from
+/// its exact bytes (`TextEscaping.visible`: an invalid byte is `\xff`, never U+FFFD, so two
+/// values never read the same). A printer's last guard passes them through `visible` again
+/// without doubling backslashes.
 public enum PairExplanation {
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
@@ -7,7 +12,7 @@ public enum PairExplanation {
         var out: [String] = []
         let total = grouped(weights.accounts)
         for s in evidence.shared {
-            let value = index.valueString(s.kind, s.value)
+            let value = TextEscaping.visible(index.valueExact(s.kind, s.value).bytes)
             let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
             // The verb agrees with the holders' count ("1 of 25,000 accounts uses").
             let one = s.sharedBy == 1
@@ -118,7 +123,7 @@ public enum PairExplanation {
     static func countryName(_ label: String?) -> String {
         guard let label else { return "one country" }
         if label.count == 2, label.allSatisfy({ $0.isASCII && $0.isLetter }) { return "country " + label.uppercased() }
-        return label
+        return TextEscaping.visible(label)
     }
 
     public static func count(_ n: Int, _ noun: String) -> String { "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")" }

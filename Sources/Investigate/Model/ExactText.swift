@@ -48,9 +48,10 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    /// Reads standard base64; nil when it is not.
+    /// Reads standard base64 (its `=` padding may be left off); nil when it is not.
     public init?(base64: String) {
-        guard let data = Data(base64Encoded: base64) else { return nil }
+        let padded = base64 + String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
+        guard let data = Data(base64Encoded: padded) else { return nil }
         self.init(bytes: data)
     }
 

@@ -39,8 +39,9 @@ public struct DailyScheduleSignal: DetectionSignal {
         guard contribution < 0 else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
-            explanation: "runs on a daily schedule: \(percent(share)) of queries fall in the same 20 minutes of the day "
-                + "(\(percent(base)) of the population's)")
+            explanation: (share >= 0.5 ? "runs on a daily schedule: " : "leans to one time of day: ")
+                + "\(percent(share)) of queries fall in the same 20 minutes of the day "
+                + "(the population's busiest 20 minutes hold \(percent(base)) of its queries)")
     }
 
     /// The ten-minute slot of the day (0...143, UTC) of an instant.

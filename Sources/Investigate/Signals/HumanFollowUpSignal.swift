@@ -6,9 +6,14 @@
 /// into its traffic still never replies to its harvest. The measure pools the members' gaps that
 /// follow a reasoning prompt and counts the follow-ups among them (`HumanFollowUps`), read
 /// against the population's own pooled share after reasoning prompts plus two standard
-/// deviations for the cluster's sample: nothing at or under that, the whole weight at twice it.
+/// deviations for the cluster's sample: nothing at or under that, the whole weight at twice it,
+/// and never before a tenth of the answers more than that get a reply (a design floor about
+/// people: where the population hardly ever replies, one answer in a hundred followed up is
+/// above chance but is no habit of replying).
 public struct HumanFollowUpSignal: DetectionSignal {
     public let name = "human_follow_ups"
+    /// The excess share of answers followed up at which the whole weight can count, at least.
+    static let habitFloor = 0.1
     /// Creates the signal.
     public init() {}
 
@@ -27,10 +32,10 @@ public struct HumanFollowUpSignal: DetectionSignal {
         let base = e.population.followUpShare
         // Only replies beyond the population's own rate count: the rate plus two standard
         // deviations for a sample of this many gaps (a few replies by chance say nothing), and the
-        // whole weight once the cluster replies twice as often as that.
+        // whole weight once the cluster replies twice as often as that (and a tenth of its answers more).
         let chance = min(1, base + 2 * (base * (1 - base) / Double(gaps)).squareRoot())
         guard share > chance, chance < 1 else { return nil }
-        let contribution = -0.2 * unit((share - chance) / chance)
+        let contribution = -0.2 * unit((share - chance) / max(chance, Self.habitFloor))
         guard contribution < 0 else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,

@@ -9,6 +9,6 @@ extension EngineModel {
         let inv = investigation
         let note = PairClusterNote.line(inv.why(a, b), a: a, b: b, in: inv)
         // Escaped once, as the CLI prints them (the record view sanitises again when drawing).
-        return (inv.explainPair(a, b) + (note.map { [$0] } ?? [])).map { TextEscaping.visible($0) }
+        return (inv.explainPair(a, b) + (note.map { [$0] } ?? [])).map { TextEscaping.visible($0, doublingBackslashes: false) }
     }
 }

@@ -54,12 +54,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
 
     func accountID(_ index: Int) -> String { TextEscaping.visible(data.pools.accountIDs.bytes(Int32(index))) }
 
-    func valueText(_ kind: LinkKind, _ value: Int32) -> String {
-        switch kind {
-        case .upstream, .template: return TextEscaping.visible(index.valueString(kind, value))
-        default: return TextEscaping.visible(data.pools.pool(for: kind)!.bytes(value))
-        }
-    }
+    func valueText(_ kind: LinkKind, _ value: Int32) -> String { TextEscaping.visible(index.valueExact(kind, value).bytes) }
 
     /// The exact bytes of a value, as a tag stores them.
     func exactValue(_ kind: LinkKind, _ value: Int32) -> ExactText { index.valueExact(kind, value) }

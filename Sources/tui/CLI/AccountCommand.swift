@@ -37,9 +37,16 @@ struct AccountCommand: ParsableCommand {
             if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
             if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
                 for key in attributes.keys.sorted() {
-                    if case .string(let value) = attributes[key]! {
-                        print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value, limit: 200))")
+                    // Every attribute, a value that is not UTF-8 too (JSON carries it as b64),
+                    // shown from its exact bytes.
+                    let bytes: [UInt8]?
+                    switch attributes[key]! {
+                    case .string(let value): bytes = Array(value.utf8)
+                    case .object(let encoded):
+                        if case .string(let b64)? = encoded["b64"] { bytes = ExactText(base64: b64)?.bytes } else { bytes = nil }
+                    default: bytes = nil
                     }
+                    if let bytes { print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(bytes, limit: 200))") }
                 }
             }
             print("linked values:")
@@ -47,7 +54,7 @@ struct AccountCommand: ParsableCommand {
                 for v in inv.index.values(of: account, kind: kind) {
                     let hub = inv.index.isHub(kind, value: v) ? " (hub)" : ""
                     print(
-                        "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueString(kind, v), limit: 120))\t\(Self.holders(inv.index.shareCount(kind, value: v)))\(hub)"
+                        "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueExact(kind, v).bytes, limit: 120))\t\(Self.holders(inv.index.shareCount(kind, value: v)))\(hub)"
                     )
                 }
             }
@@ -55,7 +62,7 @@ struct AccountCommand: ParsableCommand {
             print("timing: " + firing.summary)
             for partner in firing.partners.prefix(5) {
                 print(
-                    "  \(TextEscaping.visible(inv.data.accountID(partner.account), limit: 40))\t\(partner.firing.together) together, \(ExpectedCount.text(partner.firing.expected)) expected"
+                    "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(partner.firing.together) together, \(ExpectedCount.text(partner.firing.expected)) expected"
                 )
             }
             print(
@@ -113,9 +120,11 @@ struct PivotCommand: ParsableCommand {
             }
             let given = try exactValue()
             let inv = try source.open()
-            let id = inv.index.valueID(kind, exact: given)
-            let holders = id.map { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } } ?? []
-            let hub = id.map { inv.index.isHub(kind, value: $0) } ?? false
+            // Two upstream links can read the same (`k a~b~c`): the text names both, so both count.
+            let ids = inv.index.valueIDs(kind, exact: given)
+            let id = ids.first
+            let holders = Array(Set(ids.flatMap { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } })).sorted()
+            let hub = ids.contains { inv.index.isHub(kind, value: $0) }
             // A mailbox is named by its inbox, whichever of its addresses was typed; a value
             // found is named by its bytes as held.
             let inbox = kind == .mailbox ? MailboxAddress.canonical(given.bytes).map { ExactText(bytes: $0) } : nil

@@ -57,7 +57,7 @@ struct ClustersCommand: ParsableCommand {
                 let kinds = strongest.isEmpty ? "" : "shares " + strongest.joined(separator: " ")
                 // The riskiest members first (an account unlike its cluster is rated lower, so the
                 // first ones shown are typical of it); ties by id bytes, as the console lists them.
-                let members = inv.riskiestFirst(c.members).prefix(4).map { TextEscaping.visible(inv.data.accountID($0), limit: 24) }
+                let members = inv.riskiestFirst(c.members).prefix(4).map { TextEscaping.visible(inv.data.accountExactID($0).bytes, limit: 24) }
                 print(
                     "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )

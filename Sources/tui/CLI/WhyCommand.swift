@@ -39,7 +39,8 @@ struct WhyCommand: ParsableCommand {
             print(
                 "\(inv.data.accountExactID(a).display) ~ \(inv.data.accountExactID(b).display): \(sameCluster ? "same cluster " + inv.cluster(ofAccount: a).id : "clusters \(inv.cluster(ofAccount: a).id) and \(inv.cluster(ofAccount: b).id)")"
             )
-            for line in lines { print("  " + TextEscaping.visible(line)) }
+            // The lines carry values already made inert (`PairExplanation`): a last guard only.
+            for line in lines { print("  " + TextEscaping.visible(line, doublingBackslashes: false)) }
         }
     }
 }
