@@ -159,6 +159,8 @@ r = json.load(sys.stdin)
 ok = r[\"account_a\"] == {\"b64\": \"YWNjdF//\"} and r[\"account_b\"] == \"acct_plain\"
 ok = ok and {\"b64\": \"$UA_B64\"} in [s[\"value\"] for s in r[\"shared\"]]
 sys.exit(0 if ok else 1)'" _ "${ARGS[8]}"
+check "why's text shows the invalid byte escaped, never U+FFFD" bash -c "'$BIN' why '$WORK/src' -- \"\$1\" acct_plain >\"\$2\"; grep -qF 'client ua/\\xff1,' \"\$2\" && ! grep -q \$'\\xef\\xbf\\xbd' \"\$2\"" _ "${ARGS[8]}" "$WORK/why.txt"
+check "account text shows the client string escaped" bash -c "'$BIN' account '$WORK/src' acct_plain | grep -qF 'ua/\\xff1'"
 check "account --format json lists the client string exactly" bash -c "'$BIN' account '$WORK/src' --format json acct_plain | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
