@@ -28,6 +28,14 @@ import Testing
         #expect(found == [ExactText(bytes: dash)])
     }
 
+    /// `-dash` is read as `-d -a -s -h` (help, exit 0): refused before parsing, unless after `--`.
+    @Test func aDashedIdBeforeDoubleDashIsRefused() {
+        #expect(RawArguments.shortOptionCluster([bytes("account"), bytes("src"), bytes("-dash")]) == bytes("-dash"))
+        #expect(RawArguments.shortOptionCluster([bytes("account"), bytes("src"), bytes("--"), bytes("-dash")]) == nil)
+        #expect(RawArguments.shortOptionCluster([bytes("clusters"), bytes("src"), bytes("--top"), bytes("5"), bytes("-h")]) == nil)
+        #expect(RawArguments.shortOptionCluster([bytes("load"), bytes("src"), bytes("--format=json"), bytes("-")]) == nil)
+    }
+
     @Test func anUnmatchedValueIsNil() {
         let found = RawArguments.exact(["gone\u{FFFD}"], in: [bytes("case"), bytes("tag")])
         #expect(found == [nil])

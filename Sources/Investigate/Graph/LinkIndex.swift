@@ -110,8 +110,8 @@ public final class LinkIndex: @unchecked Sendable {
         switch kind {
         case .upstream:
             let row = Int(value)
-            let kind = data.upstream.kind[row]
-            let label = kind < 0 ? Array("link".utf8) : data.pools.labels.bytes(kind)
+            let labelID = data.upstream.kind[row]
+            let label = labelID < 0 ? Array("link".utf8) : data.pools.labels.bytes(labelID)
             let a = data.accountExactID(Int(data.upstream.accountA[row])).bytes
             let b = data.accountExactID(Int(data.upstream.accountB[row])).bytes
             return ExactText(bytes: label + Array(" ".utf8) + a + Array("~".utf8) + b)

@@ -18,6 +18,12 @@ struct InvestigateCommand: ParsableCommand {
     /// validation) exits 2 as the README says, not ArgumentParser's 64; everything else exits
     /// as ArgumentParser decides (help and version 0, `ExitCode` as thrown).
     static func main() {
+        if let dashed = RawArguments.shortOptionCluster() {
+            FileHandle.standardError.write(
+                Data(("investigate: \(TextEscaping.visible(dashed)) would be read as short options (-dash as -d -a -s -h, and -h is help), not as an id or value; "
+                    + "put an id or value that starts with - after --, as in: investigate account DIR -- -dash\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -35,6 +35,18 @@ enum RawArguments {
         return found
     }
 
+    /// The first argument before `--` that ArgumentParser would read as a cluster of short
+    /// options (`-dash` is `-d -a -s -h`, and `-h` prints help and exits 0, so a script passing
+    /// an id that starts with `-` would take help for success), or nil. No command has a short
+    /// option but `-h`, so a dash and two or more characters is always such a mistake.
+    static func shortOptionCluster(_ raw: [[UInt8]] = current) -> [UInt8]? {
+        for arg in raw {
+            if arg == Array("--".utf8) { return nil }
+            if arg.count >= 3, arg[0] == UInt8(ascii: "-"), arg[1] != UInt8(ascii: "-") { return arg }
+        }
+        return nil
+    }
+
     /// The arguments given to `option`, in order.
     static func optionValues(_ raw: [[UInt8]], _ option: String) -> [[UInt8]] {
         let name = Array(option.utf8), joined = Array((option + "=").utf8)
