@@ -89,6 +89,20 @@ import Testing
         #expect(inv.index.valueIDs(.upstream, exact: ExactText("ref\u{FFFD} p~q")).isEmpty)
     }
 
+    /// A network is written by the loader (IPv6 in lowercase hex): a typed upper-case one finds it.
+    @Test func anIPv6NetworkIsFoundWhateverItsHexCase() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,signup_ip\nv1,2001:DB8:1:2::7\nv2,2001:db8:1:3::9\n",
+            "queries.jsonl": "{\"ts\":1767225600000,\"account_id\":\"v1\",\"prompt\":\"hi\"}\n",
+        ])
+        let inv = Investigation(data: try source.load(strict: true))
+        let v1 = try #require(inv.data.accountIndex("v1"))
+        let network = try #require(inv.index.values(of: v1, kind: .subnet).first)
+        let written = inv.index.valueString(.subnet, network)
+        #expect(inv.index.valueID(.subnet, written) == network)
+        #expect(inv.index.valueID(.subnet, written.uppercased()) == network)
+    }
+
     @Test func base64MayLeaveOffItsPadding() {
         #expect(ExactText(base64: "dWEv/zE")?.bytes == Array("ua/".utf8) + [0xFF, 0x31])
         #expect(ExactText(base64: "dWEv/zE=")?.bytes == Array("ua/".utf8) + [0xFF, 0x31])

@@ -147,6 +147,10 @@ public final class LinkIndex: @unchecked Sendable {
             return data.pools.asns.lookup(upper.starts(with: Array("AS".utf8)) ? upper : Array("AS".utf8) + upper)
         case .emailDomain:
             return data.pools.emailDomains.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
+        case .subnet:
+            // Networks are written by the loader (an IPv6 one in lowercase hex), so a typed
+            // `2001:DB8:1::/48` is the same network.
+            return data.pools.subnets.lookup(bytes) ?? data.pools.subnets.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
         case .mailbox:
             // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
             return MailboxAddress.canonical(bytes).flatMap { data.pools.mailboxes.lookup($0) }
