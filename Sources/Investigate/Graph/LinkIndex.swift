@@ -89,18 +89,11 @@ public final class LinkIndex: @unchecked Sendable {
     /// The values of a kind an account has, ascending.
     public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
 
-    /// The printable value (raw bytes decoded; make it inert before drawing).
+    /// The printable value: `valueExact`'s bytes decoded (invalid UTF-8 repaired, so two values
+    /// may read the same: text for people escapes `valueExact` instead; make it inert before
+    /// drawing).
     public func valueString(_ kind: LinkKind, _ value: Int32) -> String {
-        switch kind {
-        case .upstream:
-            let row = Int(value)
-            let label = data.label(data.upstream.kind[row]) ?? "link"
-            return "\(label) \(data.accountID(Int(data.upstream.accountA[row])))~\(data.accountID(Int(data.upstream.accountB[row])))"
-        case .template:
-            return families.name(of: value)
-        default:
-            return data.pools.pool(for: kind)!.string(value)
-        }
+        String(decoding: valueExact(kind, value).bytes, as: UTF8.self)
     }
 
     /// The value's exact bytes, for machine-readable output (`JSONOut.exact`): a pooled value's
@@ -139,18 +132,16 @@ public final class LinkIndex: @unchecked Sendable {
         let bytes = exact.bytes
         switch kind {
         case .upstream:
-            return (0..<data.upstream.count).first { valueExact(.upstream, Int32($0)) == exact }.map { Int32($0) }
+            return valueIDs(.upstream, exact: exact).first
         case .template:
             return exact.utf8String.flatMap { families.id(named: $0) }
         case .asn:
             let upper = bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
             return data.pools.asns.lookup(upper.starts(with: Array("AS".utf8)) ? upper : Array("AS".utf8) + upper)
-        case .emailDomain:
-            return data.pools.emailDomains.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
-        case .subnet:
-            // Networks are written by the loader (an IPv6 one in lowercase hex), so a typed
-            // `2001:DB8:1::/48` is the same network.
-            return data.pools.subnets.lookup(bytes) ?? data.pools.subnets.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
+        case .emailDomain, .subnet:
+            // The loader folds a mail domain's case and writes networks itself (an IPv6 one in
+            // lowercase hex), so a typed `Example.ORG` or `2001:DB8:1::/48` is the same value.
+            return data.pools.pool(for: kind)!.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
         case .mailbox:
             // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
             return MailboxAddress.canonical(bytes).flatMap { data.pools.mailboxes.lookup($0) }

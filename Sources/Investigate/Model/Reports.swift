@@ -48,24 +48,33 @@ public enum Reports {
         ])
     }
 
-    /// One account: attributes, linked values with share counts, the accounts it fires together
-    /// with (`timing`), cluster and risk.
-    public static func account(_ account: Int, in inv: Investigation) -> JSONOut {
+    /// An account's attributes as the source held them (nil: not given), an extra column of the
+    /// same name as a standard one taking its place; `account` and the text of the `account`
+    /// command both read them.
+    public static func attributes(_ account: Int, in inv: Investigation) -> [String: ExactText?] {
         let data = inv.data
         let t = data.accounts
         let pools = data.pools
-        func text(_ pool: StringPool, _ id: Int32) -> JSONOut { id < 0 ? .null : .exact(ExactText(bytes: pool.bytes(id))) }
-        var attributes: [String: JSONOut] = [
-            "created_at": t.createdAt[account] == .min ? .null : .string(Timestamp.format(millis: t.createdAt[account])),
-            "email": AccountRowFetcher(data: data).email(account).map { .exact(ExactText(bytes: $0)) } ?? .null,
+        func text(_ pool: StringPool, _ id: Int32) -> ExactText? { id < 0 ? nil : ExactText(bytes: pool.bytes(id)) }
+        var attributes: [String: ExactText?] = [
+            "created_at": t.createdAt[account] == .min ? nil : ExactText(Timestamp.format(millis: t.createdAt[account])),
+            "email": AccountRowFetcher(data: data).email(account).map { ExactText(bytes: $0) },
             "email_domain": text(pools.emailDomains, t.emailDomain[account]),
             "org_id": text(pools.orgs, t.org[account]), "country": text(pools.labels, t.country[account]),
             "plan": text(pools.labels, t.plan[account]), "status": text(pools.labels, t.status[account]),
             "payment_fingerprint": text(pools.payments, t.payment[account]), "signup_ip": text(pools.ips, t.signupIP[account]),
         ]
         for (key, value) in t.extras(of: account) {
-            attributes[pools.extraKeys.string(key)] = .exact(ExactText(bytes: pools.extraValues.bytes(value)))
+            attributes[pools.extraKeys.string(key)] = ExactText(bytes: pools.extraValues.bytes(value))
         }
+        return attributes
+    }
+
+    /// One account: attributes, linked values with share counts, the accounts it fires together
+    /// with (`timing`), cluster and risk.
+    public static func account(_ account: Int, in inv: Investigation) -> JSONOut {
+        let data = inv.data
+        let attributes = Self.attributes(account, in: inv).mapValues { $0.map(JSONOut.exact) ?? .null }
         var links: [String: JSONOut] = [:]
         for kind in LinkKind.allCases {
             let values = inv.index.values(of: account, kind: kind)

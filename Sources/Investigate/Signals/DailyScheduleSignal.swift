@@ -32,11 +32,9 @@ public struct DailyScheduleSignal: DetectionSignal {
         let share = Self.topShare(slots)
         let base = e.population.dailyConcentration
         // The largest of 144 slots exceeds its mean by about sqrt(2 ln 144) standard deviations.
-        let spread = (2 * log(Double(Self.slotsPerDay))).squareRoot() * (base * (1 - base) / Double(e.queries)).squareRoot()
-        let chance = min(1, base + spread)
-        guard share > chance, chance > 0, chance < 1 else { return nil }
-        let contribution = -0.3 * unit((share - chance) / (1 - chance))
-        guard contribution < 0 else { return nil }
+        let deviations = (2 * log(Double(Self.slotsPerDay))).squareRoot()
+        guard let contribution = RegularHoursSignal.lowering(share: share, base: base, sample: e.queries, deviations: deviations)
+        else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
             explanation: (share >= 0.5 ? "runs on a daily schedule: " : "leans to one time of day: ")

@@ -19,14 +19,22 @@ public struct RegularHoursSignal: DetectionSignal {
         // population's own concentration (`base`), never a fixed share.
         let share = RegularHoursSignal.topShare(slots)
         let base = e.population.weeklyConcentration
-        let chance = min(1, base + 2 * (base * (1 - base) / Double(e.queries)).squareRoot())
-        guard share > chance, chance > 0, chance < 1 else { return nil }
-        let contribution = -0.3 * unit((share - chance) / (1 - chance))
-        guard contribution < 0 else { return nil }
+        guard let contribution = Self.lowering(share: share, base: base, sample: e.queries, deviations: 2) else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
             explanation: "keeps regular hours: \(percent(share)) of queries fall in the same 2 hours of the week "
                 + "(\(percent(base)) of the population's)")
+    }
+
+    /// What a concentration lowers risk by (a design weight, -0.3 at most), or nil for none: the
+    /// share of a cluster's `sample` queries in its busiest slots above chance (the population's
+    /// own share `base` plus `deviations` standard deviations for a sample of that size), as a
+    /// fraction of the most it could be above it. `daily_schedule` reads its slots the same way.
+    static func lowering(share: Double, base: Double, sample: Int, deviations: Double) -> Double? {
+        let chance = min(1, base + deviations * (base * (1 - base) / Double(max(sample, 1))).squareRoot())
+        guard share > chance, chance > 0, chance < 1 else { return nil }
+        let contribution = -0.3 * unit((share - chance) / (1 - chance))
+        return contribution < 0 ? contribution : nil
     }
 
     /// The hour of the week (0...167) of an instant.

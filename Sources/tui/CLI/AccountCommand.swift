@@ -24,9 +24,8 @@ struct AccountCommand: ParsableCommand {
             guard let account = inv.data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
             }
-            let json = Reports.account(account, in: inv)
             if format == .json {
-                print(json.pretty())
+                print(Reports.account(account, in: inv).pretty())
                 return
             }
             let cluster = inv.cluster(ofAccount: account)
@@ -35,19 +34,9 @@ struct AccountCommand: ParsableCommand {
             )
             print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
             if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
-            if case .object(let fields) = json, case .object(let attributes)? = fields["attributes"] {
-                for key in attributes.keys.sorted() {
-                    // Every attribute, a value that is not UTF-8 too (JSON carries it as b64),
-                    // shown from its exact bytes.
-                    let bytes: [UInt8]?
-                    switch attributes[key]! {
-                    case .string(let value): bytes = Array(value.utf8)
-                    case .object(let encoded):
-                        if case .string(let b64)? = encoded["b64"] { bytes = ExactText(base64: b64)?.bytes } else { bytes = nil }
-                    default: bytes = nil
-                    }
-                    if let bytes { print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(bytes, limit: 200))") }
-                }
+            // Every attribute given, one that is not UTF-8 too, shown from its exact bytes.
+            for (key, value) in Reports.attributes(account, in: inv).sorted(by: { $0.key < $1.key }) {
+                if let value { print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value.bytes, limit: 200))") }
             }
             print("linked values:")
             for kind in LinkKind.allCases {
