@@ -1,8 +1,17 @@
 import Foundation
 
+/// What `Evaluation`'s "top N" counts.
+public enum EvaluationUnit: String, Sendable, CaseIterable {
+    /// Ranked clusters (`c1`, `c2`, ...), an operation's clusters each counting one.
+    case clusters
+    /// Triage rows as the console lists them (`TriageRows`): an operation and all its clusters
+    /// count as one row, at its highest-ranked cluster's place.
+    case rows
+}
+
 /// Scores the triage list against a truth file: which clusters rated high (risk >= 0.5) among
-/// the top N cover each planted ring, whether any decoy got in, and account-level precision
-/// and recall.
+/// the top N (clusters, or triage rows) cover each planted ring, whether any decoy got in, and
+/// account-level precision and recall.
 public struct Evaluation: Sendable {
     /// Per-ring coverage (share of the ring's accounts in high-risk top clusters).
     public var ringCoverage: [(name: String, style: String, size: Int, coverage: Double)] = []
@@ -15,10 +24,22 @@ public struct Evaluation: Sendable {
     /// Accounts flagged.
     public var flagged = 0
 
-    /// Evaluates the top `top` clusters with risk >= `threshold`.
-    public init(investigation inv: Investigation, truth: JSONTruth, top: Int = 6, threshold: Double = 0.5) {
+    /// Evaluates the clusters with risk >= `threshold` among the top `top` clusters, or among the
+    /// clusters of the top `top` triage rows (an operation's clusters are each judged by their
+    /// own risk).
+    public init(
+        investigation inv: Investigation, truth: JSONTruth, top: Int = 6, threshold: Double = 0.5,
+        unit: EvaluationUnit = .clusters
+    ) {
+        let positions: [Int]
+        switch unit {
+        case .clusters: positions = Array(inv.clusters.indices.prefix(top))
+        case .rows: positions = TriageRows.rows(of: inv, limit: top).flatMap(\.clusters)
+        }
         var flaggedSet = Set<String>()
-        for cluster in inv.clusters.prefix(top) where cluster.risk >= threshold {
+        for position in positions {
+            let cluster = inv.clusters[position]
+            guard cluster.risk >= threshold else { continue }
             for m in cluster.members { flaggedSet.insert(inv.data.accountID(Int(m))) }
         }
         flagged = flaggedSet.count

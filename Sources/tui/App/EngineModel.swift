@@ -77,7 +77,6 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         lock.unlock()
         let inv = investigation
         var rows: [TriageRow] = []
-        var listed: Set<Int> = []
         func row(_ position: Int) -> TriageRow {
             let cluster = inv.clusters[position]
             let top = inv.riskiestFirst(cluster.members, limit: 3)
@@ -89,24 +88,24 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 sampleAccounts: top.map { accountID(Int($0)) },
                 operation: inv.operationOfCluster[position].map { inv.operations[$0].id })
         }
-        for (position, cluster) in inv.clusters.enumerated() where Self.listedInTriage(size: cluster.size, risk: cluster.risk) {
-            if listed.contains(position) { continue }
-            if let op = inv.operationOfCluster[position].map({ inv.operations[$0] }) {
-                // An operation is one row at its riskiest cluster's rank, its clusters beneath it.
-                let members = op.clusters.map(row)
-                rows.append(TriageRow(
-                    cluster: position + 1, risk: members.map(\.risk).max() ?? cluster.risk, size: op.accounts,
-                    strongestKinds: Array(Set(op.ties.map(\.kind.rawValue))).sorted(),
-                    topSignals: members.first?.topSignals ?? [],
-                    sampleAccounts: op.clusters.map { "c\($0 + 1)" }, operation: op.id,
-                    operationClusters: op.clusters.map { $0 + 1 },
-                    ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) },
-                    tieValues: op.ties.map { OperationTie(kind: $0.kind, value: $0.value, clusters: $0.clusters) }))
-                rows += members
-                listed.formUnion(op.clusters)
-            } else {
-                rows.append(row(position))
+        // An operation is one row at its riskiest cluster's rank, its clusters beneath it.
+        for entry in TriageRows.rows(of: inv, limit: 20_000) {
+            guard let index = entry.operation else {
+                rows.append(row(entry.rankedAt))
+                if rows.count >= 20_000 { break }
+                continue
             }
+            let op = inv.operations[index]
+            let members = op.clusters.map(row)
+            rows.append(TriageRow(
+                cluster: entry.rankedAt + 1, risk: members.map(\.risk).max() ?? inv.clusters[entry.rankedAt].risk, size: op.accounts,
+                strongestKinds: Array(Set(op.ties.map(\.kind.rawValue))).sorted(),
+                topSignals: members.first?.topSignals ?? [],
+                sampleAccounts: op.clusters.map { "c\($0 + 1)" }, operation: op.id,
+                operationClusters: op.clusters.map { $0 + 1 },
+                ties: op.ties.prefix(3).map { "\($0.kind.rawValue) " + valueText($0.kind, $0.value) },
+                tieValues: op.ties.map { OperationTie(kind: $0.kind, value: $0.value, clusters: $0.clusters) }))
+            rows += members
             if rows.count >= 20_000 { break }
         }
         lock.lock()
@@ -203,7 +202,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     /// not padding for the list: the caption says how many are hidden, and X lists them, highest
     /// risk first.
     static func listedInTriage(size: Int, risk: Double) -> Bool {
-        size > 1 || risk >= TriageOrder.flagged
+        TriageRows.listed(size: size, risk: risk)
     }
 
     /// Values shared with another account and not hubs first, then hubs, then values the account

@@ -8,7 +8,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @Option(help: "The truth file written by generate.") var truth: String
-    @Option(help: "Clusters considered.") var top = 6
+    @Option(help: "Clusters (or triage rows, with --unit rows) considered (0 for all).") var top = 6
+    @Option(help: "What --top counts: clusters (each cluster one) or rows (triage rows: an operation with all its clusters is one row, as the console lists it).")
+    var unit = "clusters"
     static let formats: [OutputFormat] = [.text, .json]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
@@ -24,8 +26,11 @@ struct EvaluateCommand: ParsableCommand {
             guard let mode = ClusteringMode(rawValue: clustering) else {
                 throw CLIFailure(message: "--clustering is evidence or legacy", code: 2)
             }
+            guard let counted = EvaluationUnit(rawValue: unit) else {
+                throw CLIFailure(message: "--unit is clusters or rows", code: 2)
+            }
             let inv = try source.open(clustering: mode)
-            let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top)
+            let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top > 0 ? top : Int.max, unit: counted)
             if format == .json {
                 let rings = result.ringCoverage.map {
                     JSONOut.object([
@@ -35,17 +40,27 @@ struct EvaluateCommand: ParsableCommand {
                 print(
                     JSONOut.object([
                         "precision": .number(result.precision), "recall": .number(result.recall), "flagged": .int(result.flagged),
+                        "top": .int(max(top, 0)), "unit": .string(counted.rawValue),
                         "rings": .array(rings), "decoys_flagged": .array(result.decoysFlagged.map { .string($0) }),
                     ]).pretty())
                 return
             }
             print(
-                "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in the top \(top) clusters with risk >= 0.5"
+                "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in \(Self.considered(top: top, unit: counted)) with risk >= 0.5"
             )
             for ring in result.ringCoverage {
                 print("  \(ring.name) (\(ring.style.isEmpty ? "" : ring.style + ", ")\(PairExplanation.count(ring.size, "account"))): coverage \(String(format: "%.1f", ring.coverage * 100))%")
             }
             print("  decoys flagged: \(result.decoysFlagged.isEmpty ? "none" : result.decoysFlagged.joined(separator: ", "))")
+        }
+    }
+
+    /// "the top 6 clusters", "the clusters of the top 12 triage rows", "all clusters".
+    static func considered(top: Int, unit: EvaluationUnit) -> String {
+        switch (unit, top > 0) {
+        case (.clusters, true): "the top \(top) clusters"
+        case (.rows, true): "the clusters of the top \(top) triage rows"
+        case (_, false): "all clusters"
         }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// `evaluate --unit rows` counts triage rows: two pods tied into one operation are one row, so
+/// the top row covers both pods where the top cluster covers one.
+@Suite struct EvaluationUnitTests {
+    typealias S = SignalTestSource
+
+    /// Two pods of six, each on its own card and datacenter /24, running the same rare templates
+    /// at harvest volume, among a benign background.
+    private func pods() throws -> Investigation {
+        var s = S()
+        s.addBackground(count: 60)
+        var rng = SeededRandom(seed: 5)
+        for pod in 0..<2 {
+            for i in 0..<6 {
+                let id = "p\(pod)-\(i)"
+                s.account(.init(id: id, created: "2026-01-0\(1 + pod)T08:00:00Z", email: "\(id)@gmail.com", payment: "card-pod\(pod)"))
+                for q in 0..<20 {
+                    s.query(
+                        id, at: S.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: ScenarioPrompts.template(4 + q % 2, &rng),
+                        input: 60, output: 1800, ip: "45.\(pod).0.\(i)", asn: "AS14061", agent: "sdk/1.0")
+                }
+            }
+        }
+        return try s.investigate()
+    }
+
+    private func truth(_ inv: Investigation) throws -> JSONTruth {
+        let ring = (0..<2).flatMap { pod in (0..<6).map { "\"p\(pod)-\($0)\"" } }.joined(separator: ",")
+        return try JSONTruth(jsonText: #"{"rings": [{"name": "pods", "accounts": [\#(ring)]}], "decoys": [{"name": "people", "accounts": ["bg1", "bg2"]}]}"#)
+    }
+
+    @Test func theTopRowHoldsBothPodsTheTopClusterOne() throws {
+        let inv = try pods()
+        // The setting this test needs: the pods are two clusters rated high, tied into one operation.
+        let podClusters = Set(["p0-0", "p1-0"].map { Int(inv.clusterOfAccount[inv.data.accountIndex($0)!]) })
+        #expect(podClusters.count == 2)
+        #expect(inv.operations.count == 1)
+        #expect(Set(inv.operations.first?.clusters ?? []) == podClusters)
+        for position in podClusters { #expect(inv.clusters[position].risk >= TriageOrder.flagged) }
+
+        let truth = try truth(inv)
+        let byCluster = Evaluation(investigation: inv, truth: truth, top: 1, unit: .clusters)
+        let byRow = Evaluation(investigation: inv, truth: truth, top: 1, unit: .rows)
+        #expect(byCluster.flagged == 6)
+        #expect(byCluster.ringCoverage.first?.coverage == 0.5)
+        #expect(byRow.flagged == 12)
+        #expect(byRow.ringCoverage.first?.coverage == 1)
+        #expect(byRow.precision == 1)
+        #expect(byRow.decoysFlagged.isEmpty)
+        // With room for both clusters the two units agree.
+        #expect(Evaluation(investigation: inv, truth: truth, top: 2, unit: .clusters).recall == byRow.recall)
+    }
+}
