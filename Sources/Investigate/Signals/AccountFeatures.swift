@@ -157,17 +157,3 @@ public enum Statistics {
         return (mean, mean > 0 ? variance.squareRoot() / mean : 0)
     }
 }
-
-/// Autonomous systems of hosting, cloud and proxy providers (datacenter traffic). Reference data
-/// (who the big clouds and hosts are), not fitted to any source; a source's own hosting share
-/// is still read relative to the population's (`PopulationBaseline.hostingShare`).
-public enum HostingASNs {
-    static let numbers: Set<String> = [
-        "AS16509", "AS14618", "AS15169", "AS396982", "AS8075", "AS14061", "AS16276", "AS24940", "AS63949", "AS20473",
-        "AS45102", "AS132203", "AS9009", "AS212238", "AS60068", "AS51167", "AS36352", "AS19318", "AS54290", "AS40021",
-        "AS62240", "AS174", "AS20940", "AS13335", "AS31898", "AS37963", "AS55967", "AS46606", "AS8100", "AS397423",
-    ]
-
-    /// True for a hosting / cloud / proxy ASN.
-    public static func contains(_ asn: String) -> Bool { numbers.contains(asn) }
-}

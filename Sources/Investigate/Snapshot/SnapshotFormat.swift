@@ -42,10 +42,11 @@ enum SnapshotFormat {
     /// (risks and the explanations kept move); 24 (session 24): the population's share of its
     /// busiest 20 minutes of the day, `dailyConcentration` (a twelfth population scalar, read by
     /// `daily_schedule`), and `no_harvest_content` spares a cluster asking for reasoning (risks
-    /// and the explanations kept move).
+    /// and the explanations kept move); 25 (session 25): each account's hosting share counts the
+    /// wider `HostingASNs` list, however the log writes an ASN (`16509` as `AS16509`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 24
+    static let version: UInt32 = 25
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
