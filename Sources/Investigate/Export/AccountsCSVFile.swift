@@ -118,13 +118,3 @@ enum AccountsCSVFile {
         return BundleFile(path: "enforcement.csv", bytes: table.bytes, records: table.recordCount)
     }
 }
-
-/// Risks as people read them.
-enum RiskText {
-    /// Two decimals (`0.93`), for text meant for people.
-    static func twoDecimals(_ value: Double) -> String {
-        let hundredths = Int((max(0, min(1, value)) * 100).rounded())
-        let fraction = hundredths % 100
-        return String(hundredths / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
-    }
-}

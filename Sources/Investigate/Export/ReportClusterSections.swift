@@ -29,7 +29,7 @@ enum ReportClusterSections {
             let tags = labels.labels(ofCluster: c.id)
             html += "<section class=\"cluster\" id=\"cluster-\(e(c.id))\">\n"
             html +=
-                "<h2>Cluster \(e(c.id)): risk \(ReportText.risk(c.risk)), "
+                "<h2>Cluster \(e(c.id)): risk \(RiskText.twoDecimals(c.risk)), "
                 + "\(entry.members.count) of \(c.size) accounts in the case</h2>\n"
             let kinds = c.linkCounts.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
                 .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
@@ -43,7 +43,7 @@ enum ReportClusterSections {
             if signals.isEmpty {
                 html += "<p class=\"muted\">No distillation signal fired for this cluster.</p>\n"
             } else {
-                html += "<h3>Why it rates \(ReportText.risk(c.risk))</h3>\n<ul class=\"signals\">"
+                html += "<h3>Why it rates \(RiskText.twoDecimals(c.risk))</h3>\n<ul class=\"signals\">"
                 for signal in signals {
                     html +=
                         "<li><b>\(e(signal.name))</b> \(ReportText.contribution(signal.contribution)): "
@@ -93,7 +93,7 @@ enum ReportClusterSections {
             let signal = c.signals.first { abs($0.contribution) >= SignalZeroReason.shown }
                 .map { "\($0.name) \(ReportText.contribution($0.contribution))" } ?? "none adds risk"
             html +=
-                "<tr><td>\(e(c.id))</td><td>\(ReportText.risk(c.risk))</td><td>\(c.size)</td>"
+                "<tr><td>\(e(c.id))</td><td>\(RiskText.twoDecimals(c.risk))</td><td>\(c.size)</td>"
                 + "<td>\(e(names.joined(separator: ", ") + more))</td><td>\(e(tagSet.sorted().joined(separator: ", ")))</td>"
                 + "<td>\(e(signal))</td></tr>\n"
         }

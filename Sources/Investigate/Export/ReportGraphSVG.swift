@@ -76,7 +76,7 @@ enum ReportGraphSVG {
             svg +=
                 "<rect x=\"580\" y=\"\(top)\" width=\"418\" height=\"\(groupHeight(group))\" rx=\"4\" fill=\"#fff\" "
                 + "stroke=\"\(color)\" stroke-width=\"2\"/>"
-            let head = ReportText.count(group.members.count, "account") + ", risk up to " + ReportText.risk(risk)
+            let head = ReportText.count(group.members.count, "account") + ", risk up to " + RiskText.twoDecimals(risk)
             svg += "<text x=\"590\" y=\"\(top + 18)\" font-size=\"13\" font-weight=\"bold\">\(e(head))</text>"
             for (i, member) in group.members.prefix(group.named).enumerated() {
                 let x = 590 + (i % 2) * 205, ty = top + 36 + (i / 2) * line

@@ -42,7 +42,7 @@ enum ReportSummary {
             + "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
             + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
         if let top = clusters.all.first {
-            found += " Riskiest: \(top.cluster.id) (risk \(ReportText.risk(top.cluster.risk)), "
+            found += " Riskiest: \(top.cluster.id) (risk \(RiskText.twoDecimals(top.cluster.risk)), "
             found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"
             if let signal = top.cluster.signals.first { found += ": " + signal.explanation }
             found += "."
@@ -71,7 +71,7 @@ enum ReportSummary {
         html += "</div>\n<div><h3>Accounts per cluster</h3><table><tbody>"
         for entry in clusters.all.prefix(tableRows) {
             html +=
-                "<tr><td>\(e(entry.cluster.id))</td><td>risk \(ReportText.risk(entry.cluster.risk))</td>"
+                "<tr><td>\(e(entry.cluster.id))</td><td>risk \(RiskText.twoDecimals(entry.cluster.risk))</td>"
                 + "<td class=\"num\">\(entry.members.count)</td></tr>"
         }
         html += "</tbody></table>"

@@ -116,11 +116,8 @@ enum SheetTables {
 
 /// Number formatting shared by tables and views.
 enum Format {
-    /// `0.87`.
-    static func risk(_ value: Double) -> String {
-        let hundredths = Int((min(1, max(0, value)) * 100).rounded())
-        return hundredths == 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + "\(hundredths)"
-    }
+    /// `0.87` (`RiskText`: a risk under 0.5 never reads as 0.50).
+    static func risk(_ value: Double) -> String { RiskText.twoDecimals(value) }
 
     /// `257,000`: every digit, grouped by thousands (for "N of M" counts).
     static func grouped(_ n: Int) -> String {

@@ -30,7 +30,7 @@ struct AccountCommand: ParsableCommand {
             }
             let cluster = inv.cluster(ofAccount: account)
             print(
-                "account \(exact.display)  risk \(String(format: "%.2f", inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))"
+                "account \(exact.display)  risk \(RiskText.twoDecimals(inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(RiskText.twoDecimals(cluster.risk)))"
             )
             print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
             if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
@@ -56,7 +56,7 @@ struct AccountCommand: ParsableCommand {
             }
             print(
                 cluster.signals.isEmpty
-                    ? "risk breakdown: no signal applies (risk \(String(format: "%.2f", cluster.risk)))"
+                    ? "risk breakdown: no signal applies (risk \(RiskText.twoDecimals(cluster.risk)))"
                     : "risk breakdown:")
             for s in cluster.signals {
                 print(
@@ -134,7 +134,7 @@ struct PivotCommand: ParsableCommand {
             if !holders.isEmpty {
                 var parts = grouped.prefix(8).map { entry -> String in
                     let cluster = inv.clusters[entry.cluster]
-                    return "\(cluster.id) (\(PairExplanation.count(entry.holders, "holder")), risk \(String(format: "%.2f", cluster.risk)))"
+                    return "\(cluster.id) (\(PairExplanation.count(entry.holders, "holder")), risk \(RiskText.twoDecimals(cluster.risk)))"
                 }
                 if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
                 if alone > 0 { parts.append("\(PairExplanation.count(alone, "single account")) (linked to no other)") }
@@ -145,7 +145,7 @@ struct PivotCommand: ParsableCommand {
                 let account = inv.data.accountExactID(holder)
                 let cluster = inv.clusters[Int(inv.clusterOfAccount[holder])]
                 print(
-                    "\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(String(format: "%.2f", cluster.risk)))\taccount risk \(String(format: "%.2f", inv.accountRisk[holder]))"
+                    "\(account.display)\t\(cluster.id) (size \(cluster.size), risk \(RiskText.twoDecimals(cluster.risk)))\taccount risk \(RiskText.twoDecimals(inv.accountRisk[holder]))"
                 )
             }
         }
