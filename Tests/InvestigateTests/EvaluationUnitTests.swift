@@ -53,4 +53,13 @@ import Testing
         // With room for both clusters the two units agree.
         #expect(Evaluation(investigation: inv, truth: truth, top: 2, unit: .clusters).recall == byRow.recall)
     }
+
+    @Test func truthAccountsTheSourceDoesNotHoldAreCountedAndMissed() throws {
+        let inv = try pods()
+        let truth = try JSONTruth(jsonText: #"{"rings": [{"name": "half", "accounts": ["p0-0", "p0-1", "ghost-1", "ghost-2"]}], "decoys": [{"name": "d", "accounts": ["ghost-3", "bg1"]}]}"#)
+        let result = Evaluation(investigation: inv, truth: truth, top: Int.max, unit: .clusters)
+        #expect(result.truthAccounts == 6)
+        #expect(result.truthAccountsMissing == 3)
+        #expect(result.ringCoverage.first?.coverage == 0.5)
+    }
 }

@@ -23,6 +23,12 @@ public struct Evaluation: Sendable {
     public var recall = 0.0
     /// Accounts flagged.
     public var flagged = 0
+    /// Clusters considered: the top N, or the clusters of the top N triage rows.
+    public var clustersConsidered = 0
+    /// Accounts the truth names that the source does not hold (counted as missed).
+    public var truthAccountsMissing = 0
+    /// Accounts the truth names, rings and decoys.
+    public var truthAccounts = 0
 
     /// Evaluates the clusters with risk >= `threshold` among the top `top` clusters, or among the
     /// clusters of the top `top` triage rows (an operation's clusters are each judged by their
@@ -36,6 +42,7 @@ public struct Evaluation: Sendable {
         case .clusters: positions = Array(inv.clusters.indices.prefix(top))
         case .rows: positions = TriageRows.rows(of: inv, limit: top).flatMap(\.clusters)
         }
+        clustersConsidered = positions.count
         var flaggedSet = Set<String>()
         for position in positions {
             let cluster = inv.clusters[position]
@@ -51,29 +58,11 @@ public struct Evaluation: Sendable {
             ringCoverage.append((ring.name, ring.style, members.count, members.isEmpty ? 0 : Double(covered) / Double(members.count)))
         }
         for decoy in truth.decoys where !Set(decoy.accounts).isDisjoint(with: flaggedSet) { decoysFlagged.append(decoy.name) }
+        let named = ringAccounts.union(truth.decoys.flatMap(\.accounts))
+        truthAccounts = named.count
+        truthAccountsMissing = named.filter { inv.data.accountIndex($0) == nil }.count
         let hits = flaggedSet.intersection(ringAccounts).count
         precision = flaggedSet.isEmpty ? 0 : Double(hits) / Double(flaggedSet.count)
         recall = ringAccounts.isEmpty ? 0 : Double(hits) / Double(ringAccounts.count)
-    }
-}
-
-/// A truth file as `generate` writes it: rings and decoys with their account ids.
-public struct JSONTruth: Sendable {
-    /// Planted rings.
-    public var rings: [(name: String, style: String, accounts: [String])] = []
-    /// Benign look-alikes.
-    public var decoys: [(name: String, accounts: [String])] = []
-
-    /// Parses the truth file's JSON text.
-    public init(jsonText: String) throws {
-        guard let root = try? JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [String: Any] else {
-            throw LoadFailure.unreadable(file: "truth", reason: "not a JSON object")
-        }
-        for ring in root["rings"] as? [[String: Any]] ?? [] {
-            rings.append((ring["name"] as? String ?? "ring", ring["style"] as? String ?? "", ring["accounts"] as? [String] ?? []))
-        }
-        for decoy in root["decoys"] as? [[String: Any]] ?? [] {
-            decoys.append((decoy["name"] as? String ?? "decoy", decoy["accounts"] as? [String] ?? []))
-        }
     }
 }

@@ -14,7 +14,10 @@ struct EvaluateCommand: ParsableCommand {
     static let formats: [OutputFormat] = [.text, .json]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require(Self.formats) }
+    func validate() throws {
+        try format.require(Self.formats)
+        guard top >= 0 else { throw ValidationError("--top is how many to consider: 1 or more, or 0 for all") }
+    }
     @Option(help: "How clusters are found: evidence (the default) or legacy (the earlier union-find), to compare.")
     var clustering = "evidence"
 
@@ -29,8 +32,18 @@ struct EvaluateCommand: ParsableCommand {
             guard let counted = EvaluationUnit(rawValue: unit) else {
                 throw CLIFailure(message: "--unit is clusters or rows", code: 2)
             }
+            let truthFile: JSONTruth
+            do {
+                truthFile = try JSONTruth(jsonText: text)
+            } catch let refusal as JSONTruth.Refusal {
+                throw CLIFailure(message: "truth file \(TextEscaping.visible(truth)) \(refusal.description)", code: 2)
+            }
             let inv = try source.open(clustering: mode)
-            let result = Evaluation(investigation: inv, truth: try JSONTruth(jsonText: text), top: top > 0 ? top : Int.max, unit: counted)
+            let result = Evaluation(investigation: inv, truth: truthFile, top: top > 0 ? top : Int.max, unit: counted)
+            if result.truthAccountsMissing > 0 {
+                FileHandle.standardError.write(Data(
+                    "investigate: warning: \(result.truthAccountsMissing) of the \(result.truthAccounts) accounts the truth file names are not in this source (a ring's are counted as missed)\n".utf8))
+            }
             if format == .json {
                 let rings = result.ringCoverage.map {
                     JSONOut.object([
@@ -40,13 +53,14 @@ struct EvaluateCommand: ParsableCommand {
                 print(
                     JSONOut.object([
                         "precision": .number(result.precision), "recall": .number(result.recall), "flagged": .int(result.flagged),
-                        "top": .int(max(top, 0)), "unit": .string(counted.rawValue),
+                        "top": .int(top), "unit": .string(counted.rawValue), "clusters_considered": .int(result.clustersConsidered),
+                        "truth_accounts_missing": .int(result.truthAccountsMissing),
                         "rings": .array(rings), "decoys_flagged": .array(result.decoysFlagged.map { .string($0) }),
                     ]).pretty())
                 return
             }
             print(
-                "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts in \(Self.considered(top: top, unit: counted)) with risk >= 0.5"
+                "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts: those of the clusters rated >= 0.5 among \(Self.considered(top: top, unit: counted, clusters: result.clustersConsidered))"
             )
             for ring in result.ringCoverage {
                 print("  \(ring.name) (\(ring.style.isEmpty ? "" : ring.style + ", ")\(PairExplanation.count(ring.size, "account"))): coverage \(String(format: "%.1f", ring.coverage * 100))%")
@@ -55,12 +69,12 @@ struct EvaluateCommand: ParsableCommand {
         }
     }
 
-    /// "the top 6 clusters", "the clusters of the top 12 triage rows", "all clusters".
-    static func considered(top: Int, unit: EvaluationUnit) -> String {
+    /// "the top 6 clusters", "the 14 clusters of the top 12 triage rows", "all 2,030 clusters".
+    static func considered(top: Int, unit: EvaluationUnit, clusters: Int) -> String {
         switch (unit, top > 0) {
         case (.clusters, true): "the top \(top) clusters"
-        case (.rows, true): "the clusters of the top \(top) triage rows"
-        case (_, false): "all clusters"
+        case (.rows, true): "the \(PairExplanation.count(clusters, "cluster")) of the top \(PairExplanation.count(top, "triage row"))"
+        case (_, false): "all \(PairExplanation.count(clusters, "cluster"))"
         }
     }
 }

@@ -38,7 +38,10 @@ struct ClustersCommand: ParsableCommand {
     static let formats: [OutputFormat] = [.text, .json]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
-    func validate() throws { try format.require(Self.formats) }
+    func validate() throws {
+        try format.require(Self.formats)
+        guard top >= 0 else { throw ValidationError("--top is how many clusters: 1 or more, or 0 for all") }
+    }
 
     func run() throws {
         try runReporting {
@@ -59,7 +62,7 @@ struct ClustersCommand: ParsableCommand {
                 // first ones shown are typical of it); ties by id bytes, as the console lists them.
                 let members = inv.riskiestFirst(c.members).prefix(4).map { TextEscaping.visible(inv.data.accountExactID($0).bytes, limit: 24) }
                 print(
-                    "\(c.id)\trisk \(String(format: "%.2f", c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
+                    "\(c.id)\trisk \(RiskText.twoDecimals(c.risk))\tsize \(c.size)\t\(kinds)\t\(members.joined(separator: ","))\(c.size > 4 ? ",…" : "")"
                 )
                 // Signals that add too little to show (a 0 at two decimals) are counted, not listed.
                 let shown = c.signals.filter { abs($0.contribution) >= SignalZeroReason.shown }
