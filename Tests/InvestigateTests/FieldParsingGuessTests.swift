@@ -43,4 +43,18 @@ import Testing
         #expect(id("", guess: as16509) == -1)
         #expect(pool.count == 3)
     }
+
+    /// An ASN written with a space after `AS` is the same ASN; text that is not a number is kept.
+    @Test func anASNIsOneValueHoweverItIsWritten() {
+        let pool = StringPool()
+        var scratch: [UInt8] = []
+        func id(_ text: String) -> Int32 { FieldParsing.internASN(Array(text.utf8).span, in: pool, scratch: &scratch) }
+        let as16509 = id("AS16509")
+        for text in ["AS 16509", "as\t16509", " As  16509 ", "16509", "as16509"] { #expect(id(text) == as16509, "\(text)") }
+        #expect(pool.count == 1)
+        #expect(id("ASN16509") == pool.lookup(Array("ASN16509".utf8).span))
+        #expect(id("AS") == pool.lookup(Array("AS".utf8).span))
+        #expect(id("AS x") == pool.lookup(Array("AS X".utf8).span))
+        #expect(pool.count == 4)
+    }
 }

@@ -57,8 +57,9 @@ public struct ClusterTagSources: Sendable {
     /// 22 (session 24): activity packed into the same 20 minutes of every day lowers risk
     /// (`DailyScheduleSignal`), and a cluster asking for reasoning is not damped as coordination
     /// alone when its answers are of ordinary length (`HarvestContentGate`): risks and ranks move.
-    /// 23 (session 25): hosting traffic is counted over a wider list of hosting ASNs, written with or
-    /// without `AS` (`HostingASNs`): `infrastructure`'s share moves, and with it risks and ranks.
+    /// 23 (session 25): hosting traffic is counted over a wider list of hosting ASNs (`HostingASNs`),
+    /// and an ASN written `AS 16509` is the value `AS16509`: `infrastructure`'s share and the ASN
+    /// links move, and with them risks and ranks.
     static let clusterRules = 23
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

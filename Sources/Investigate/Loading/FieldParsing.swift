@@ -74,18 +74,25 @@ enum FieldParsing {
         return pool.intern(scratch.span)
     }
 
-    /// Interns an ASN as `AS<number>` whether given as `AS16509`, `as16509` or `16509`.
+    /// Interns an ASN as `AS<number>` whether given as `AS16509`, `as16509`, `16509` or `AS 16509`
+    /// (other text is kept, upper-cased, after `AS`).
     @inline(__always)
     static func internASN(_ bytes: Span<UInt8>, in pool: StringPool, scratch: inout [UInt8]) -> Int32 {
         let range = ByteCompare.trimmedRange(bytes)
         if range.isEmpty { return -1 }
         let trimmed = bytes.extracting(range)
-        if trimmed.count > 2, trimmed[0] == 0x41, trimmed[1] == 0x53 { return pool.intern(trimmed) }
+        if trimmed.count > 2, trimmed[0] == 0x41, trimmed[1] == 0x53, trimmed[2] &- 0x30 <= 9 { return pool.intern(trimmed) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(0x41)
         scratch.append(0x53)
         var start = 0
-        if trimmed.count > 2, trimmed[0] | 0x20 == 0x61, trimmed[1] | 0x20 == 0x73 { start = 2 }
+        if trimmed.count >= 2, trimmed[0] | 0x20 == 0x61, trimmed[1] | 0x20 == 0x73 {
+            start = 2
+            // `AS 16509`: the number is the ASN, whatever the space between.
+            var digits = start
+            while digits < trimmed.count, trimmed[digits] == 0x20 || trimmed[digits] == 0x09 { digits += 1 }
+            if digits < trimmed.count, trimmed[digits] &- 0x30 <= 9 { start = digits }
+        }
         for i in start..<trimmed.count {
             let byte = trimmed[i]
             scratch.append(byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte)

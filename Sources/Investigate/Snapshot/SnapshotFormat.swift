@@ -43,7 +43,7 @@ enum SnapshotFormat {
     /// busiest 20 minutes of the day, `dailyConcentration` (a twelfth population scalar, read by
     /// `daily_schedule`), and `no_harvest_content` spares a cluster asking for reasoning (risks
     /// and the explanations kept move); 25 (session 25): each account's hosting share counts the
-    /// wider `HostingASNs` list, however the log writes an ASN (`16509` as `AS16509`).
+    /// wider `HostingASNs` list, and `AS 16509` is interned as `AS16509` (one ASN value, not two).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 25
