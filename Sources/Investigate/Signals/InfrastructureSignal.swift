@@ -18,8 +18,8 @@ public struct InfrastructureSignal: DetectionSignal {
             + (e.size >= 5 && share > 0 ? 0.05 * unit((accountsPerSubnet - 2) / 8) : 0)
         let spread =
             subnets.isEmpty
-            ? "no member network known"
-            : "\(PairExplanation.count(e.size, "account")) on \(PairExplanation.count(subnets.count, "network"))"
+            ? "no member subnet known"
+            : "\(PairExplanation.count(e.size, "account")) on \(PairExplanation.count(subnets.count, "subnet"))"
         return SignalScore(
             name: name, value: share, baseline: e.population.hostingShare, contribution: contribution,
             explanation: "\(percent(share)) of traffic from hosting/proxy networks (population "
