@@ -27,13 +27,13 @@ import Testing
         #expect(scores.first { $0.name == "measured_nothing" }?.contribution == 0)
     }
 
-    @Test func infrastructureCountsAccountsAndNetworks() throws {
+    @Test func infrastructureCountsAccountsAndSubnets() throws {
         var s = SignalTestSource()
         s.addBackground()
         SignalTests.ring(&s)
         let inv = try s.investigate()
         let explanation = try #require(inv.signal("infrastructure", of: "r0")).explanation
-        #expect(explanation.contains("8 accounts on 1 network"), "\(explanation)")
-        #expect(!explanation.contains("per network"))
+        #expect(explanation.contains("8 accounts on 1 subnet"), "\(explanation)")
+        #expect(!explanation.contains("per network") && !explanation.contains("on 1 network"))
     }
 }
