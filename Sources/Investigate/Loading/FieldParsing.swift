@@ -74,8 +74,8 @@ enum FieldParsing {
         return pool.intern(scratch.span)
     }
 
-    /// Interns an ASN as `AS<number>` whether given as `AS16509`, `as16509`, `16509` or `AS 16509`
-    /// (other text is kept, upper-cased, after `AS`).
+    /// Interns an ASN as `AS<number>` whether given as `AS16509`, `as16509`, `16509`, `AS 16509` or
+    /// `ASN16509` (other text is kept, upper-cased, after `AS`).
     @inline(__always)
     static func internASN(_ bytes: Span<UInt8>, in pool: StringPool, scratch: inout [UInt8]) -> Int32 {
         let range = ByteCompare.trimmedRange(bytes)
@@ -88,8 +88,9 @@ enum FieldParsing {
         var start = 0
         if trimmed.count >= 2, trimmed[0] | 0x20 == 0x61, trimmed[1] | 0x20 == 0x73 {
             start = 2
-            // `AS 16509`: the number is the ASN, whatever the space between.
+            // `AS 16509`, `ASN16509`, `ASN 16509`: the number is the ASN, whatever comes between.
             var digits = start
+            if digits < trimmed.count, trimmed[digits] | 0x20 == 0x6E { digits += 1 }
             while digits < trimmed.count, trimmed[digits] == 0x20 || trimmed[digits] == 0x09 { digits += 1 }
             if digits < trimmed.count, trimmed[digits] &- 0x30 <= 9 { start = digits }
         }

@@ -1,7 +1,8 @@
 /// Autonomous systems of hosting, cloud, VPS and proxy providers (datacenter traffic).
 /// Reference data (who the clouds and hosts are), not fitted to any source; a source's own
 /// hosting share is still read relative to the population's (`PopulationBaseline.hostingShare`).
-/// An ASN is matched however a log writes it: `AS16509`, `as16509`, `16509` or `AS 16509`.
+/// An ASN is matched however a log writes it: `AS16509`, `as16509`, `16509`, `AS 16509` or
+/// `ASN16509`.
 public enum HostingASNs {
     /// Autonomous system numbers, each with its operator.
     static let numbers: Set<UInt32> = [
@@ -75,12 +76,14 @@ public enum HostingASNs {
         number(asn).map(numbers.contains) ?? false
     }
 
-    /// The number of an ASN as logs write it (`AS16509`, `as16509`, `16509`, ` AS 16509 `), or nil
-    /// when it is not one.
+    /// The number of an ASN as logs write it (`AS16509`, `as16509`, `16509`, ` AS 16509 `,
+    /// `ASN16509`), or nil when it is not one.
     public static func number(_ asn: String) -> UInt32? {
         var digits = Substring(asn).drop { $0 == " " || $0 == "\t" }
         if let a = digits.first, let s = digits.dropFirst().first, a == "A" || a == "a", s == "S" || s == "s" {
-            digits = digits.dropFirst(2).drop { $0 == " " }
+            digits = digits.dropFirst(2)
+            if let n = digits.first, n == "N" || n == "n" { digits = digits.dropFirst() }
+            digits = digits.drop { $0 == " " || $0 == "\t" }
         }
         while let last = digits.last, last == " " || last == "\t" { digits = digits.dropLast() }
         guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
