@@ -63,9 +63,11 @@ struct EvaluateCommand: ParsableCommand {
                 "precision \(String(format: "%.3f", result.precision))  recall \(String(format: "%.3f", result.recall))  flagged \(result.flagged) accounts: those of the clusters rated >= 0.5 among \(Self.considered(top: top, unit: counted, clusters: result.clustersConsidered))"
             )
             for ring in result.ringCoverage {
-                print("  \(ring.name) (\(ring.style.isEmpty ? "" : ring.style + ", ")\(PairExplanation.count(ring.size, "account"))): coverage \(String(format: "%.1f", ring.coverage * 100))%")
+                // Names come from the truth file: shown inert, like every text for people.
+                let style = ring.style.isEmpty ? "" : TextEscaping.visible(ring.style) + ", "
+                print("  \(TextEscaping.visible(ring.name)) (\(style)\(PairExplanation.count(ring.size, "account"))): coverage \(String(format: "%.1f", ring.coverage * 100))%")
             }
-            print("  decoys flagged: \(result.decoysFlagged.isEmpty ? "none" : result.decoysFlagged.joined(separator: ", "))")
+            print("  decoys flagged: \(result.decoysFlagged.isEmpty ? "none" : result.decoysFlagged.map { TextEscaping.visible($0) }.joined(separator: ", "))")
         }
     }
 
