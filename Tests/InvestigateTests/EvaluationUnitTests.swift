@@ -12,22 +12,11 @@ import Testing
     private func pods() throws -> Investigation {
         var s = S()
         s.addBackground(count: 60)
-        var rng = SeededRandom(seed: 5)
-        for pod in 0..<2 {
-            for i in 0..<6 {
-                let id = "p\(pod)-\(i)"
-                s.account(.init(id: id, created: "2026-01-0\(1 + pod)T08:00:00Z", email: "\(id)@gmail.com", payment: "card-pod\(pod)"))
-                for q in 0..<20 {
-                    s.query(
-                        id, at: S.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: ScenarioPrompts.template(4 + q % 2, &rng),
-                        input: 60, output: 1800, ip: "45.\(pod).0.\(i)", asn: "AS14061", agent: "sdk/1.0")
-                }
-            }
-        }
+        s.addTemplatePods(input: 60, output: 1800)
         return try s.investigate()
     }
 
-    private func truth(_ inv: Investigation) throws -> JSONTruth {
+    private func truth() throws -> JSONTruth {
         let ring = (0..<2).flatMap { pod in (0..<6).map { "\"p\(pod)-\($0)\"" } }.joined(separator: ",")
         return try JSONTruth(jsonText: #"{"rings": [{"name": "pods", "accounts": [\#(ring)]}], "decoys": [{"name": "people", "accounts": ["bg1", "bg2"]}]}"#)
     }
@@ -41,7 +30,7 @@ import Testing
         #expect(Set(inv.operations.first?.clusters ?? []) == podClusters)
         for position in podClusters { #expect(inv.clusters[position].risk >= TriageOrder.flagged) }
 
-        let truth = try truth(inv)
+        let truth = try truth()
         let byCluster = Evaluation(investigation: inv, truth: truth, top: 1, unit: .clusters)
         let byRow = Evaluation(investigation: inv, truth: truth, top: 1, unit: .rows)
         #expect(byCluster.flagged == 6)

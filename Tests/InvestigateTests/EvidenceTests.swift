@@ -151,18 +151,7 @@ import Testing
     @Test func operationsTiePodsByRareTemplates() throws {
         var s = S()
         s.addBackground(count: 60)
-        var rng = SeededRandom(seed: 5)
-        for pod in 0..<2 {
-            for i in 0..<6 {
-                let id = "p\(pod)-\(i)"
-                s.account(.init(id: id, created: "2026-01-0\(1 + pod)T08:00:00Z", email: "\(id)@gmail.com", payment: "card-pod\(pod)"))
-                for q in 0..<20 {
-                    s.query(
-                        id, at: S.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: ScenarioPrompts.template(4 + q % 2, &rng),
-                        output: 1200, ip: "45.\(pod).0.\(i)", asn: "AS14061", agent: "sdk/1.0")
-                }
-            }
-        }
+        s.addTemplatePods()
         let inv = try s.investigate()
         // Split the pods by hand (as if no link tied them): the finder ties them by their templates.
         var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)

@@ -67,6 +67,23 @@ struct SignalTestSource {
         }
     }
 
+    /// Two pods of six accounts (`p0-0` ... `p1-5`), each pod on its own card and datacenter /24,
+    /// every account sending 20 prompts of the same two rare template families (4 and 5).
+    mutating func addTemplatePods(seed: UInt64 = 5, input: Int = 100, output: Int = 1200) {
+        var rng = SeededRandom(seed: seed)
+        for pod in 0..<2 {
+            for i in 0..<6 {
+                let id = "p\(pod)-\(i)"
+                account(Account(id: id, created: "2026-01-0\(1 + pod)T08:00:00Z", email: "\(id)@gmail.com", payment: "card-pod\(pod)"))
+                for q in 0..<20 {
+                    query(
+                        id, at: Self.base + Int64(rng.int(0...2_500_000)) * 1000, prompt: ScenarioPrompts.template(4 + q % 2, &rng),
+                        input: input, output: output, ip: "45.\(pod).0.\(i)", asn: "AS14061", agent: "sdk/1.0")
+                }
+            }
+        }
+    }
+
     static let day: Int64 = 86_400_000
     static let base: Int64 = 1_767_225_600_000
 }

@@ -7,10 +7,10 @@ import Testing
 /// shares, and the compare view put "why linked" after them.
 @Suite struct TrialTwelveTests {
     @Test func triageListsSingleAccountsRatedHighAndHidesTheRest() {
-        #expect(EngineModel.listedInTriage(size: 1, risk: 0.5))
-        #expect(EngineModel.listedInTriage(size: 1, risk: 0.57))
-        #expect(!EngineModel.listedInTriage(size: 1, risk: 0.49))
-        #expect(EngineModel.listedInTriage(size: 2, risk: 0.1))
+        #expect(TriageRows.listed(size: 1, risk: 0.5))
+        #expect(TriageRows.listed(size: 1, risk: 0.57))
+        #expect(!TriageRows.listed(size: 1, risk: 0.49))
+        #expect(TriageRows.listed(size: 2, risk: 0.1))
     }
 
     @Test func theCaptionCountsSingleAccountsShownAndHidden() {

@@ -15,7 +15,10 @@ public struct TriageEntry: Sendable, Equatable {
 /// Builds the triage rows from a ranking, for the console's triage list and for `evaluate
 /// --unit rows`, so the two count the same rows.
 public enum TriageRows {
-    /// Whether a cluster is listed in triage: two or more members, or rated high.
+    /// Whether a cluster is listed in triage: linked clusters, and single accounts rated high (a
+    /// lone account at 0.5 or more is a finding like any cluster). The other single accounts are
+    /// not padding for the list: the console's caption says how many are hidden, and X lists them,
+    /// highest risk first.
     public static func listed(size: Int, risk: Double) -> Bool {
         size > 1 || risk >= TriageOrder.flagged
     }

@@ -197,14 +197,6 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         }
     }
 
-    /// Whether triage lists a cluster as a row: linked clusters, and single accounts rated high (a
-    /// lone account at 0.5 or more is a finding like any cluster). The other single accounts are
-    /// not padding for the list: the caption says how many are hidden, and X lists them, highest
-    /// risk first.
-    static func listedInTriage(size: Int, risk: Double) -> Bool {
-        TriageRows.listed(size: size, risk: risk)
-    }
-
     /// Values shared with another account and not hubs first, then hubs, then values the account
     /// holds alone; within each, kinds in their usual order and rarer values first.
     static func sharedFirst(_ values: [ValueRow]) -> [ValueRow] {
