@@ -20,7 +20,8 @@ import Testing
     /// Bursts (seconds) of a population: 100 background accounts firing 20 times each at random
     /// over a week; 150 public-challenge entrants firing 12 times each at random and once at each
     /// of three public moments (at other days, hours and minutes), up to 20 s either side of it;
-    /// and a scheduler ring of 4 firing within 2 s of every half-hour tick for two days.
+    /// and a scheduler ring of 4 firing within 2 s of each tick of a scheduler that ticks every
+    /// half hour, up to 10 minutes late, for two days.
     static func population() -> (accounts: [[UInt32]], crowd: Range<Int>, ring: Range<Int>) {
         var stream = Stream(state: 42)
         var accounts: [[UInt32]] = []
@@ -33,8 +34,11 @@ import Testing
             accounts.append(bursts.sorted())
         }
         let ringStart = accounts.count
+        // The scheduler's ticks drift (up to 10 minutes past each half hour), so its members are
+        // no clocks (`CoActivity.clocks`): a job at the same second of every hour is one.
+        let drift = (0..<96).map { _ in stream.next(below: 600) }
         for _ in 0..<4 {
-            accounts.append((0..<UInt32(96)).map { tick in 2 * day + tick * 1_800 + stream.next(below: 3) })
+            accounts.append((0..<UInt32(96)).map { tick in 2 * day + tick * 1_800 + drift[Int(tick)] + stream.next(below: 3) })
         }
         return (accounts, crowdStart..<ringStart, ringStart..<accounts.count)
     }

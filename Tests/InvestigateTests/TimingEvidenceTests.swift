@@ -52,35 +52,67 @@ import Testing
         #expect(office.bits < spread.bits)
     }
 
-    @Test func timingAddsAtMostHalfALink() {
+    @Test func timingAddsAtMostHalfALinkUnlessOverwhelming() {
         let w = EvidenceWeights(accounts: 110_000, sharingShare: [:])
         #expect(w.countedTiming(bits: 3) == 3)
-        #expect(w.countedTiming(bits: 40) == w.threshold / 2)
+        #expect(w.countedTiming(bits: 30) == w.threshold / 2)
+        // Twice what a link needs (2 x 17.7 bits here) is a link on its own, never more.
+        #expect(w.countedTiming(bits: 2 * w.threshold - 0.01) == w.threshold / 2)
+        #expect(w.countedTiming(bits: 2 * w.threshold) == w.threshold)
+        #expect(w.countedTiming(bits: 500) == w.threshold)
     }
 
-    /// A pair that shares nothing but fires together often is not linked by timing alone.
-    @Test func timingAloneNeverLinksAPair() throws {
+    /// Two accounts that share nothing, firing `count` times 1 s apart: at irregular moments
+    /// (minutes drawn at random, hours apart), or on a clock (every 30 minutes, on the minute).
+    static func pairFiringTogether(irregular: Bool, count: Int = 40) throws -> Investigation {
         var s = SignalTestSource()
         s.addBackground(count: 30)
         var rng = SeededRandom(seed: 77)
+        var moments: [Int64] = []
+        var t = SignalTestSource.base
+        for _ in 0..<count {
+            t += irregular ? Int64(3 + rng.next() % 20) * 3_600_000 + Int64(rng.next() % 3600) * 1000 : 1_800_000
+            moments.append(t)
+        }
         for id in ["a", "b"] {
             s.account(.init(id: id, created: "2025-11-01T08:00:00Z", email: "\(id)@gmail.com", payment: "own-\(id)"))
-            for q in 0..<40 {
+            for (q, moment) in moments.enumerated() {
                 s.query(
-                    id, at: SignalTestSource.base + Int64(q) * 1_800_000 + (id == "a" ? 0 : 1000), prompt: PromptMaker.human(&rng),
-                    ip: "77.\(id == "a" ? 1 : 2).\(q).1", agent: "client-\(id)/1")
+                    id, at: moment + (id == "a" ? 0 : 1000), prompt: PromptMaker.human(&rng),
+                    ip: "77.\(id == "a" ? 1 : 2).\(q % 200).1", agent: "client-\(id)/1")
             }
         }
-        let inv = try s.investigate()
+        return try s.investigate()
+    }
+
+    /// Sharing nothing, a pair meeting again and again at moments no clock explains is linked by
+    /// timing alone once it is twice as surprising as a link must be, and the pair view says so.
+    @Test func overwhelmingTimingLinksAPairAlone() throws {
+        let inv = try Self.pairFiringTogether(irregular: true)
+        let a = inv.data.accountIndex("a")!, b = inv.data.accountIndex("b")!
+        let why = inv.why(a, b)
+        let timing = try #require(why.timing)
+        #expect(timing.together >= 30 && !timing.clockBound)
+        #expect(timing.bits >= 2 * why.threshold)
+        #expect(why.shared.allSatisfy { $0.counted == 0 })
+        #expect(why.linked)
+        #expect(inv.clusterOfAccount[a] == inv.clusterOfAccount[b])
+        #expect(inv.explainPair(a, b).contains { $0.contains("at least twice what a link needs: a link on its own") })
+    }
+
+    /// Two jobs on the same clock (every 30 minutes, on the minute) meet at every firing, and
+    /// that is what their clocks give: one coincidence of clocks (11 in 3,600), no link alone,
+    /// and the pair view names the clocks.
+    @Test func twoJobsOnOneClockAreNotLinked() throws {
+        let inv = try Self.pairFiringTogether(irregular: false)
         let a = inv.data.accountIndex("a")!, b = inv.data.accountIndex("b")!
         let why = inv.why(a, b)
         let timing = try #require(why.timing)
         #expect(timing.together >= 30)
-        #expect(timing.bits > why.threshold)
+        #expect(timing.clockBound && abs(timing.bits - (log2(3600.0 / 11) - CoActivity.scalePenaltyBits)) < 1e-9)
         #expect(!why.linked)
-        #expect(why.shared.allSatisfy { $0.counted == 0 })
-        #expect(abs(why.total - why.threshold / 2) < 1e-9)
-        #expect(inv.explainPair(a, b).contains { $0.contains("at most half a link for timing") })
+        #expect(inv.clusterOfAccount[a] != inv.clusterOfAccount[b])
+        #expect(inv.explainPair(a, b).contains { $0.contains("expected by their clocks") && $0.contains("one coincidence of clocks") })
     }
 }
 

@@ -60,7 +60,11 @@ public struct ClusterTagSources: Sendable {
     /// 23 (session 25): hosting traffic is counted over a wider list of hosting ASNs (`HostingASNs`),
     /// and an ASN written `AS 16509` is the value `AS16509`: `infrastructure`'s share and the ASN
     /// links move, and with them risks and ranks.
-    static let clusterRules = 23
+    /// 24 (session 26): a job firing at the same second of most hours (or days) is a clock whose
+    /// meetings are expected (`CoActivity.expectedByClocks`, `collapsingClocks`), and co-firing
+    /// twice as surprising as a link must be links a pair alone (`EvidenceWeights.countedTiming`):
+    /// clusters form and split differently.
+    static let clusterRules = 24
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -31,7 +31,10 @@ public struct EvidenceClusterer: Sendable {
         let n = index.data.accountCount
         // The candidate pairs are given up once scored: only the links and the near pairs that
         // touch one (for the group-firing join) are held while the cuts run.
-        var (linked, near) = scan(candidates(index: index, weights: weights, coActivity: coActivity), index: index, weights: weights, coActivity: coActivity)
+        let timing = timingKeys(accountCount: n, coActivity: coActivity)
+        var (linked, near) = scan(
+            candidates(index: index, weights: weights, timing: timing), index: index, weights: weights, coActivity: coActivity,
+            timing: timing)
         releaseFreedMemory()
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
         // few links between two communities (`SparseCut`).
@@ -51,7 +54,7 @@ public struct EvidenceClusterer: Sendable {
     /// linked pairs, chunk after chunk, and (when there is timing for the group-firing join) the
     /// near pairs that touch a linked one, each as keys (smaller << 32 | larger) ascending.
     private func scan(
-        _ pairs: CandidatePairs, index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?
+        _ pairs: CandidatePairs, index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?, timing: [UInt64]
     ) -> (linked: [[UInt64]], near: [UInt64]) {
         let chunk = Self.scanChunk
         let chunks = (pairs.count + chunk - 1) / chunk
@@ -62,7 +65,7 @@ public struct EvidenceClusterer: Sendable {
             var linked: [UInt64] = []
             let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
             var near = [UInt64](repeating: 0, count: (range.count + 63) / 64)
-            var scan = PairScan(index: index, weights: weights, coActivity: coActivity)
+            var scan = PairScan(index: index, weights: weights, coActivity: coActivity, timingPairs: timing)
             var a = pairs.account(holding: range.lowerBound)
             for position in range {
                 while Int(pairs.start[a + 1]) <= position { a += 1 }
@@ -120,8 +123,17 @@ public struct EvidenceClusterer: Sendable {
     /// The candidate pairs of the values that may propose pairs (`CandidatePairs`), and, with
     /// timing, of accounts firing in the same moments again and again (`TimingCandidates`).
     func candidates(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity? = nil) -> CandidatePairs {
+        candidates(index: index, weights: weights, timing: timingKeys(accountCount: index.data.accountCount, coActivity: coActivity))
+    }
+
+    /// The pairs timing proposes (`TimingCandidates`), ascending keys; none without timing.
+    func timingKeys(accountCount n: Int, coActivity: CoActivity?) -> [UInt64] {
+        coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).keys } ?? []
+    }
+
+    /// The candidate pairs of the values that may propose pairs, and of `timing`'s pairs.
+    func candidates(index: LinkIndex, weights: EvidenceWeights, timing: [UInt64]) -> CandidatePairs {
         let n = index.data.accountCount
-        let timing = coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).keys } ?? []
         var pair: [Int32] = [0, 0]
         return CandidatePairs(accountCount: n, blockSize: blockSize, sampledDegree: sampledDegree) { visit in
             // Each timing pair as a value of two holders (it proposes exactly that pair).
@@ -158,7 +170,9 @@ public struct EvidenceClusterer: Sendable {
     /// Timing as a group pivot: an account left alone that shares half a link with a member of
     /// a group of three or more, and fires with that group's members again and again far more
     /// than their rates predict (summed over the members: a scheduler firing a few of hundreds
-    /// at a time rarely repeats a pair, but keeps repeating the group), joins the group.
+    /// at a time rarely repeats a pair, but keeps repeating the group), joins the group. A clock's
+    /// firings count once (`CoActivity.collapsingClocks`): a cron job at the top of every hour
+    /// meets a ring firing then at every tick, by its own clock.
     /// - Complexity: O(near pairs + Σ over (account, group) of the group's bursts), groups
     ///   sampled to at most `groupSample` members.
     private func joinByGroupFiring(
@@ -199,7 +213,8 @@ public struct EvidenceClusterer: Sendable {
                 for i in stride(from: 0, to: group.count, by: step) { times += coActivity.bursts(of: Int(group[i])) }
                 timelines[groupRoot] = times.sorted()
             }
-            let (together, expected) = Self.groupFiring(coActivity.bursts(of: lone), timelines[groupRoot]!, window: coActivity.window)
+            let bursts = CoActivity.collapsingClocks(coActivity.bursts(of: lone), windowMs: coActivity.window)
+            let (together, expected) = Self.groupFiring(bursts, timelines[groupRoot]!, window: coActivity.window)
             if shared + CoActivity.surpriseBits(together, expected: expected) >= weights.threshold {
                 sets.union(lone, Int(group[0]))
             }

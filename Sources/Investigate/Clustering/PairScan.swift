@@ -22,8 +22,25 @@ struct PairScan {
     private var burstsRead = false
     private var otherBursts: [UInt32] = []
 
-    init(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?) {
-        (self.index, self.weights, self.coActivity) = (index, weights, coActivity)
+    /// The pairs timing proposed (`TimingCandidates`: keys smaller << 32 | larger, ascending):
+    /// their co-firing is read whatever their shared values, since overwhelming co-firing is a
+    /// link on its own (`EvidenceWeights.countedTiming`). Other pairs read it only beside half a
+    /// link of shared values, where it can make the rest.
+    let timingPairs: [UInt64]
+
+    init(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?, timingPairs: [UInt64] = []) {
+        (self.index, self.weights, self.coActivity, self.timingPairs) = (index, weights, coActivity, timingPairs)
+    }
+
+    /// Whether timing proposed the pair (binary search of `timingPairs`).
+    private func isTimingPair(_ a: Int, _ b: Int) -> Bool {
+        let key = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+        var (low, high) = (0, timingPairs.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if timingPairs[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < timingPairs.count && timingPairs[low] == key
     }
 
     /// What a candidate pair adds up to.
@@ -43,10 +60,11 @@ struct PairScan {
         let shared = PairEvidence.staticBits(
             a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights)
         var bits = shared
-        // Timing adds at most half a link: below half a link of shared values it cannot link. A
-        // kind strangers share is capped at exactly half a link, so "half" allows for rounding.
+        // Timing adds at most half a link unless it is overwhelming: below half a link of shared
+        // values it can link only a pair timing proposed. A kind strangers share is capped at
+        // exactly half a link, so "half" allows for rounding.
         let half = weights.threshold / 2 - Self.rounding
-        if bits < weights.threshold, bits >= half, let coActivity {
+        if bits < weights.threshold, bits >= half || isTimingPair(a, b), let coActivity {
             bits += weights.countedTiming(bits: coFiringBits(b, coActivity))
         }
         if bits >= weights.threshold { return .linked }

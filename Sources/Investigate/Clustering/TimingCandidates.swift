@@ -15,8 +15,9 @@ import ByteCore
 /// values are), so the bucket entries, the structure's memory, are bounded with the proposals. A bucket holding more than `blockSize` accounts is a crowd moment (a lecture, an
 /// evening's news) and proposes nothing.
 /// Only accounts firing in three buckets or more take part. The pairs are then scored like any
-/// other candidate (`PairScan`): timing still counts at most half a link, so a proposed pair
-/// links only with shared values worth half a link beside it.
+/// other candidate (`PairScan`): timing counts at most half a link, so a proposed pair links
+/// with shared values worth half a link beside it, or alone when its co-firing is overwhelming
+/// (`EvidenceWeights.countedTiming`).
 struct TimingCandidates {
     /// Accounts per bucket, on average, at most (a cost bound, not a fitted figure).
     static let meanOccupancy = 4

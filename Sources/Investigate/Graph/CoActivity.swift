@@ -17,17 +17,25 @@ public struct CoFiring: Sendable, Equatable {
     /// week they keep (`CoActivity.sharedHoursFactor`) or at the pace each keeps in the hour
     /// around each firing if that is more (`CoActivity.expectedAtLocalPace`: overlapping
     /// sittings meet by chance), and one for each firing at a crowd moment
-    /// of the population (`CoActivity.crowdFirings`: a public moment makes meetings likely).
+    /// of the population (`CoActivity.crowdFirings`: a public moment makes meetings likely);
+    /// within the window, what either account's clock gives if that is more
+    /// (`CoActivity.expectedByClocks`: a job at the same second of every hour meets whoever
+    /// fires then).
     public var expected: Double
     /// Evidence in bits: `-log2 P(Poisson(expected) >= together)`, 0 below two co-firings,
     /// less `CoActivity.scalePenaltyBits`.
     public var bits: Double
     /// The scale the figures are at: "within this many seconds" (`CoActivity.scaleSeconds`).
     public var windowSeconds: Int
+    /// Whether `expected` is what a clock gives: one of the two fires at the same second of most
+    /// hours (or days) of its span, and the other's firings at that second meet it
+    /// (`CoActivity.expectedByClocks`).
+    public var clockBound: Bool
 
     /// Figures at a scale.
-    public init(together: Int, expected: Double, bits: Double, windowSeconds: Int) {
+    public init(together: Int, expected: Double, bits: Double, windowSeconds: Int, clockBound: Bool = false) {
         (self.together, self.expected, self.bits, self.windowSeconds) = (together, expected, bits, windowSeconds)
+        self.clockBound = clockBound
     }
 }
 
@@ -165,6 +173,7 @@ public final class CoActivity: @unchecked Sendable {
         guard x.count >= 2, y.count >= 2 else { return none }
         var best = none
         var hoursFactor: Double? = nil
+        var clockBound = false, coincidenceBits = 0.0
         for (k, scale) in CoActivity.scaleSeconds(window: windowSeconds).enumerated() {
             let (together, firingsX, firingsY) = CoActivity.together(x, y, scale: scale, clockOrigin: k == 0 ? nil : base / 1000)
             var expected = CoActivity.expected(firingsX, firingsY, spanOf: x, y, scale: Double(scale))
@@ -177,13 +186,23 @@ public final class CoActivity: @unchecked Sendable {
                 expected = max(expected, CoActivity.expectedAtLocalPace(x, y, scale: scale))
                 // A firing at a crowd moment is a meeting expected (`crowdFirings`).
                 expected += Double(crowdFirings(x, y, scale: scale))
+                // Within the window, a clock's firings meet whoever fires at its phase
+                // (`expectedByClocks`); read only for a pair that still surprises.
+                if k == 0, CoActivity.surpriseBits(together, expected: expected) > 0 {
+                    let clocks = CoActivity.clockFigures(x, y, scale: scale, baseSeconds: base / 1000)
+                    if clocks.expected > expected {
+                        (expected, clockBound, coincidenceBits) = (clocks.expected, true, clocks.coincidenceBits)
+                    }
+                }
             }
             // Above the window two meetings are what chance gives some of the many pairs timing
             // looks at (`TimingCandidates`): only a third shows anything.
             let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
-            let bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
+            var bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
+            // Two clocks at one phase: one coincidence (`clockFigures`), never more than the count says.
+            if k == 0 && clockBound && counted >= 2 { bits = max(bits, coincidenceBits) }
             if k == 0 || bits > best.bits {
-                best = CoFiring(together: together, expected: expected, bits: bits, windowSeconds: Int(scale))
+                best = CoFiring(together: together, expected: expected, bits: bits, windowSeconds: Int(scale), clockBound: k == 0 && clockBound)
             }
         }
         return best

@@ -137,8 +137,13 @@ public struct EvidenceWeights: Sendable {
     /// What co-firing's `bits` may add to a pair: at most half a link, like a kind strangers
     /// share. Two people keeping the same hours meet within seconds now and then, and a pair
     /// picked from the many each account is compared with will now and then meet twice; timing
-    /// links together with a second kind of evidence (a template, a client), never alone.
-    public func countedTiming(bits: Double) -> Double { min(bits, threshold / 2) }
+    /// links together with a second kind of evidence (a template, a client). Unless it is
+    /// overwhelming: co-firing at least twice as surprising as a link must be (less likely than
+    /// one chance pair among all the population's pairs, `2 x log2(accounts)`), after its
+    /// expectation has taken in both accounts' hours, pace, clocks and the population's crowd
+    /// moments, is a link on its own (members that fire together at a shared moment nearly
+    /// every day for weeks, and share nothing else, are the ring a trial planted).
+    public func countedTiming(bits: Double) -> Double { bits >= 2 * threshold ? threshold : min(bits, threshold / 2) }
 
     /// Whether a value is too common to propose pairs: under a quarter of what a link needs
     /// (it would need four as rare beside it). It stays pivotable.

@@ -31,7 +31,8 @@ public enum PairClusterNote {
     static func groupFiring(_ a: Int, _ b: Int, in inv: Investigation) -> String? {
         let activity = inv.coActivity
         let light = activity.bursts(of: a).count <= activity.bursts(of: b).count ? a : b
-        let bursts = activity.bursts(of: light)
+        let all = activity.bursts(of: light)
+        let bursts = CoActivity.collapsingClocks(all, windowMs: activity.window)
         guard !bursts.isEmpty else { return nil }
         let cluster = inv.cluster(ofAccount: light)
         let step = max(1, cluster.size / EvidenceClusterer().groupSample)
@@ -44,7 +45,8 @@ public enum PairClusterNote {
         let bits = CoActivity.surpriseBits(together, expected: expected)
         guard bits > 0 else { return nil }
         return "\(inv.data.accountExactID(light).display) fired within \(PairExplanation.timingWindowSeconds) s of the cluster's other "
-            + "members in \(together) of its \(PairExplanation.count(bursts.count, "burst")); "
+            + "members in \(together) of its \(PairExplanation.count(bursts.count, "burst"))"
+            + (bursts.count < all.count ? " (a clock's firings counted once)" : "") + "; "
             + "\(ExpectedCount.text(expected)) expected from their activity in the surrounding hour "
             + "(+\(format1(bits)) bits)"
     }

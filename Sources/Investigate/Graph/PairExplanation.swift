@@ -54,15 +54,27 @@ public enum PairExplanation {
         if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
-                    + "\(ExpectedCount.text(timing.expected)) expected at their own rates, hours and pace "
-                    + (weights.countedTiming(bits: timing.bits) < timing.bits
-                        ? "(\(format1(timing.bits)) bits, at most half a link for timing: +\(format2(weights.countedTiming(bits: timing.bits))))"
-                        : "(+\(format1(timing.bits)) bits)"))
+                    + "\(ExpectedCount.text(timing.expected)) expected "
+                    + (!timing.clockBound ? "at their own rates, hours and pace "
+                        : timing.bits > 0
+                        ? "by their clocks (both fire at that second of most hours or days they are active: one coincidence of clocks, not many) "
+                        : "by a clock (one of them fires at that second of most hours or days it is active, and meets whoever fires then) ")
+                    + timingBitsText(timing.bits, weights: weights))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
         if let formula = bitsFormula(evidence, weights: weights) { out.append(formula) }
         out.append(verdict(total: evidence.total, threshold: evidence.threshold, accounts: total, linked: evidence.linked))
         return out
+    }
+
+    /// How much of co-firing's bits a pair counts (`EvidenceWeights.countedTiming`), said.
+    static func timingBitsText(_ bits: Double, weights: EvidenceWeights) -> String {
+        let counted = weights.countedTiming(bits: bits)
+        guard counted < bits else { return "(+\(format1(bits)) bits)" }
+        if counted >= weights.threshold {
+            return "(\(format1(bits)) bits, at least twice what a link needs: a link on its own, +\(format2(counted)))"
+        }
+        return "(\(format1(bits)) bits, at most half a link for timing short of twice what a link needs: +\(format2(counted)))"
     }
 
     /// The verdict line. Half links are quoted to two decimals, and so is a verdict that one

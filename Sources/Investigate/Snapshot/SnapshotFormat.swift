@@ -43,10 +43,14 @@ enum SnapshotFormat {
     /// busiest 20 minutes of the day, `dailyConcentration` (a twelfth population scalar, read by
     /// `daily_schedule`), and `no_harvest_content` spares a cluster asking for reasoning (risks
     /// and the explanations kept move); 25 (session 25): each account's hosting share counts the
-    /// wider `HostingASNs` list, and `AS 16509` is interned as `AS16509` (one ASN value, not two).
+    /// wider `HostingASNs` list, and `AS 16509` is interned as `AS16509` (one ASN value, not two);
+    /// 26 (session 26): co-firing's expectation takes in clocks (`CoActivity.expectedByClocks`),
+    /// a clock's firings count once against a group (`CoActivity.collapsingClocks`), and
+    /// overwhelming co-firing links a pair alone (`EvidenceWeights.countedTiming`): clusters,
+    /// risks and the explanations kept move; an account id longer than 64 KiB is not loaded.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 25
+    static let version: UInt32 = 26
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
