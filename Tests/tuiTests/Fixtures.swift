@@ -21,6 +21,13 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
     var totals: String { "4 accounts, 8246 queries, 2 linked clusters" }
 
+    /// What the load skipped, as the engine's model says it (nil: nothing).
+    var loadIssuesText: String?
+    var loadIssues: String? { loadIssuesText }
+    /// Ids that are some account's exact id beyond the four (a planted look-alike's).
+    var lookAlikeIDs: Set<String> = []
+    func isExactAccountID(_ text: String) -> Bool { lookAlikeIDs.contains(text) || accounts.contains { $0.exactID == ExactText(text) } }
+
     /// When true, query history is built in the background like on a large source.
     var slowQueries = false
     /// Queries in scope beyond the two rows listed (nil: the two are all).

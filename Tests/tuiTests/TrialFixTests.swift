@@ -35,7 +35,7 @@ import Testing
         let opened = Fixture.step(Fixture.loadedState(size: Self.wide), .char("t"))
         let erased = opened.pressing(.backspace, .backspace, .backspace, .backspace, .backspace)
         let line = Fixture.frame(erased.state).first { $0.hasPrefix(":tag _") } ?? ""
-        #expect(line.contains("tags the selected row"), "\(line)")
+        #expect(line.contains("tags the cluster c1"), "\(line)")
         let done = erased.typing("set status dismissed").pressing(.enter)
         #expect(done.state.caseState.status == "open", "the status is not set from the tag prompt")
         #expect(done.effects == [.persist(.tag(label: "set status dismissed", keys: [MarkKey.cluster(1)]))])

@@ -45,10 +45,11 @@ enum CaseText {
         return raw
     }
 
-    /// The longest tag target accepted, in bytes.
-    static let maxTargetBytes = 4096
+    /// The longest tag target accepted, in bytes: the longest account id the loader keeps
+    /// (`AccountLoader`), so every account loaded can be tagged.
+    static let maxTargetBytes = 65_536
 
-    /// An account, cluster or value target: 1 to 4096 bytes, any bytes (stored exactly).
+    /// An account, cluster or value target: 1 to 65,536 bytes, any bytes (stored exactly).
     static func target(_ raw: ExactText) throws -> ExactText {
         guard !raw.bytes.isEmpty, raw.bytes.count <= maxTargetBytes else {
             throw CaseStoreError.invalid("a tag target must hold 1 to \(maxTargetBytes) bytes")

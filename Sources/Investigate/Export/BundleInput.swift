@@ -44,6 +44,18 @@ public struct BundleInput {
     /// clusters (they stay in `case.json` and the audit trail as written).
     public var otherSourceClusterTags: Int { labelIndex.otherSourceClusterTags }
 
+    /// Clusters tagged on this source with members that are not case accounts, and how many:
+    /// a cluster's tag labels the members the case holds, but does not bring the others in
+    /// (tagging a cluster whole, `T` or `case tag --cluster`, does). A trial tagged a ring's
+    /// cluster row with `t` and found none of its 20 accounts in the bundle, unwarned.
+    public var taggedClustersLeavingMembersOut: [(id: String, left: Int)] {
+        labelIndex.taggedClusterIDs.compactMap { id in
+            guard let cluster = investigation.cluster(id: id) else { return nil }
+            let left = cluster.members.filter { !accountSet.contains($0) }.count
+            return left > 0 ? (id, left) : nil
+        }
+    }
+
     /// The source data.
     public var data: CaseData { investigation.data }
 

@@ -37,6 +37,15 @@ public struct BundleWriter {
             warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
         }
         if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
+        let leftOut = input.taggedClustersLeavingMembersOut
+        if !leftOut.isEmpty {
+            let total = leftOut.reduce(0) { $0 + $1.left }
+            let named = leftOut.prefix(5).map { "\($0.id) \($0.left)" }.joined(separator: ", ")
+            warnings.append(
+                "\(total) \(total == 1 ? "account" : "accounts") of tagged clusters \(total == 1 ? "is" : "are") not in the case, so not "
+                    + "in this bundle (\(named)\(leftOut.count > 5 ? ", ..." : "")): a cluster's tag labels the members the case holds; "
+                    + "tag the cluster whole (T in the console, or case tag --cluster) to bring them in")
+        }
         if input.otherSourceClusterTags > 0 {
             warnings.append(
                 "\(input.otherSourceClusterTags) cluster \(input.otherSourceClusterTags == 1 ? "tag was" : "tags were") made on another "

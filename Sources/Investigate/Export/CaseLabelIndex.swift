@@ -38,6 +38,9 @@ struct CaseLabelIndex {
     /// The labels on a cluster id, sorted.
     func labels(ofCluster id: String) -> [String] { (clusterLabels[id] ?? []).sorted() }
 
+    /// The ids of the clusters tagged on this source, sorted.
+    var taggedClusterIDs: [String] { clusterLabels.keys.sorted() }
+
     /// An account's own labels plus its cluster's, less the labels retracted from the account
     /// itself, sorted (what `BundleInput.labels(ofAccount:)` gives).
     func labels(of input: BundleInput, account: Int) -> [String] {

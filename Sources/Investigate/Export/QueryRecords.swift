@@ -8,6 +8,10 @@ struct QueryRecords {
         var prompt: ExactText?
         var fingerprint: ExactText?
         var extras: [String: ExactText] = [:]
+        /// Every schema column the row holds, by its column name, as the source wrote it: its
+        /// exact bytes, and whether they were a bare JSON value (a number, `true`, `null`)
+        /// rather than a string.
+        var columns: [String: (bytes: [UInt8], isRaw: Bool)] = [:]
     }
 
     /// Row -> text.
@@ -28,7 +32,11 @@ struct QueryRecords {
                 continue
             }
             var text = Text()
-            for pair in pairs where !pair.value.isEmpty {
+            for pair in pairs {
+                if let slot = schema.slot(of: pair.key) {
+                    text.columns[schema.columns[slot]] = (pair.value, pair.isRaw)
+                }
+                guard !pair.value.isEmpty else { continue }
                 switch pair.key {
                 case "prompt": text.prompt = ExactText(bytes: pair.value)
                 case "prompt_fingerprint": text.fingerprint = ExactText(bytes: pair.value)
@@ -40,10 +48,41 @@ struct QueryRecords {
     }
 }
 
+extension QueryRecords.Text {
+    /// A column's value as the source wrote it: a string of its exact bytes; a bare JSON
+    /// `null`, `true` or `false` as itself; a bare number as its text; a column the row does
+    /// not hold, nil (the file says nothing, and neither does the bundle).
+    func exact(_ column: String) -> JSONValue? {
+        guard let (bytes, isRaw) = columns[column] else { return nil }
+        if isRaw {
+            switch bytes {
+            case Array("null".utf8): return .null
+            case Array("true".utf8): return .bool(true)
+            case Array("false".utf8): return .bool(false)
+            default: break
+            }
+        }
+        return ExactText(bytes: bytes).jsonValue
+    }
+
+    /// A token count as the source wrote it: a whole number written plainly (no sign, no
+    /// leading zero, no spaces) as a JSON number, anything else as its exact text; nil when
+    /// the row holds none.
+    func tokens(_ column: String) -> JSONValue? {
+        guard let (bytes, _) = columns[column] else { return nil }
+        let plain = !bytes.isEmpty && bytes.count <= 18 && bytes.allSatisfy { $0 >= 48 && $0 <= 57 }
+            && (bytes.count == 1 || bytes[0] != 48)
+        if plain, let value = Int64(String(decoding: bytes, as: UTF8.self)) { return .int(value) }
+        return exact(column)
+    }
+}
+
 /// `queries.jsonl`: the query history of case accounts only, oldest first per account. Every
-/// value is the source's exact value: a JSON string (`\u`-escaped where JSON needs it) when it
-/// is valid UTF-8, else `{"b64": "..."}`; prompts are whole and unescaped, or, under
-/// `--redact`, replaced by keyed-hash pseudonyms.
+/// value is the source's exact value, read again from its row: a JSON string (`\u`-escaped
+/// where JSON needs it) when it is valid UTF-8, else `{"b64": "..."}`; token counts as numbers
+/// when written as plain whole numbers; a column the row lacks is null. Prompts are whole and
+/// unescaped, or, under `--redact`, replaced by keyed-hash pseudonyms. `ts` is the instant the
+/// loader read, in one format (RFC 3339, UTC, milliseconds), and `account_id` the case's id.
 enum QueriesFile {
     static func render(_ input: BundleInput) -> (BundleFile, unreadable: Int) {
         let data = input.data
@@ -72,6 +111,21 @@ enum QueriesFile {
                     "category": text(pools.categories, q.category(row)), "prompt": prompt,
                     "prompt_fingerprint": extra?.fingerprint?.jsonValue ?? .null,
                 ]
+                // The row as the source wrote it, when it was read again: values the loader
+                // trimmed (`ua/1 `) or normalised (`AS 16509`) exactly as written, and a column
+                // the row does not hold as null, never a made-up 0. The loaded values above stand
+                // only for a row that could not be read again (counted as unreadable).
+                if let extra {
+                    for column in ["api_key", "ip", "asn", "user_agent", "model", "category"] {
+                        object[column] = extra.exact(column) ?? .null
+                    }
+                    object["input_tokens"] = extra.tokens("input_tokens") ?? .null
+                    object["output_tokens"] = extra.tokens("output_tokens") ?? .null
+                    if extra.columns["prompt"] != nil, extra.prompt == nil { object["prompt"] = extra.exact("prompt") ?? .null }
+                    if extra.columns["prompt_fingerprint"] != nil, extra.fingerprint == nil {
+                        object["prompt_fingerprint"] = extra.exact("prompt_fingerprint") ?? .null
+                    }
+                }
                 if let extras = extra?.extras, !extras.isEmpty {
                     object["extra"] = .object(extras.mapValues(\.jsonValue))
                 }

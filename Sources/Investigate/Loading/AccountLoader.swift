@@ -37,6 +37,15 @@ struct AccountLoader {
             onWarning: { log.warn(entry.name, $0, $1) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
+            // Every account loaded can be tagged: an id longer than a tag target may hold
+            // (`CaseText.maxTargetBytes`) is refused here, counted, not left to fail a whole
+            // cluster's tag later (a trial's 5 KB id stopped `T` on its ring).
+            guard idBytes.count <= CaseText.maxTargetBytes else {
+                return log.skip(
+                    entry.name, row.line,
+                    "account_id of \(PairExplanation.grouped(idBytes.count)) bytes, longer than the "
+                        + "\(PairExplanation.grouped(CaseText.maxTargetBytes)) an account id may hold")
+            }
             if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
                 guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id)) else { return false }
             }

@@ -116,7 +116,18 @@ final class IssueLog {
         if report.warnings.count < options.listLimit {
             report.warnings.append(LoadIssue(file: file, line: line, reason: reason))
         }
-        return stopIfStrict(file, line, reason)
+        // Strict mode keeps nothing: "kept without it" would say the opposite of what happened.
+        return stopIfStrict(file, line, options.strict ? Self.strictWording(reason) : reason)
+    }
+
+    /// A warning's reason as strict mode stops on it: what lenient mode would keep is not kept
+    /// (`bad created_at 'x'; kept without it` -> `bad created_at 'x' (strict: the load stops)`);
+    /// other reasons say nothing of keeping and stay as they are.
+    static func strictWording(_ reason: String) -> String {
+        for suffix in ["; the row is kept without it", "; kept without it"] where reason.hasSuffix(suffix) {
+            return reason.dropLast(suffix.count) + " (strict: the load stops)"
+        }
+        return reason
     }
 
     private func stopIfStrict(_ file: String, _ line: Int, _ reason: String) -> Bool {

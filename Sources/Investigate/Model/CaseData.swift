@@ -87,6 +87,19 @@ public final class CaseData: @unchecked Sendable {
         return accountIndex(exact: ExactText(bytes: unescaped))
     }
 
+    /// The other account a given id could mean: when `id` is one account's exact id and, read
+    /// as an escaped display form (`\x1b`), another's (an id holding control bytes), that
+    /// other account; nil otherwise. `accountIndex(given:)` takes the exact one; a caller says
+    /// that it did (a planted look-alike, `acct_\x1b[2J` beside `acct_ESC[2J`, is copied from
+    /// a screen as the one and opens the other).
+    public func escapedAlternative(given id: ExactText) -> Int? {
+        guard let exact = accountIndex(exact: id), id.bytes.contains(UInt8(ascii: "\\")),
+            let text = String(validating: id.bytes, as: UTF8.self), let unescaped = TextEscaping.bytes(fromVisible: text),
+            let other = accountIndex(exact: ExactText(bytes: unescaped)), other != exact
+        else { return nil }
+        return other
+    }
+
     /// A label (country, plan, status...) or nil for -1.
     public func label(_ id: Int32) -> String? { id < 0 ? nil : pools.labels.string(id) }
 }

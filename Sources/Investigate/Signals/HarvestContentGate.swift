@@ -44,7 +44,8 @@ public struct HarvestContentGate: Sendable {
         return SignalScore(
             name: "no_harvest_content", value: content, baseline: enough, contribution: -damping * total,
             explanation: "nothing worth harvesting: what it asks for and takes away (reasoning, shared templates, long "
-                + "answers, each counted as far as more comes back than the population gets; prompts paired across models) adds content evidence \(format2(content)) of \(format2(enough)): coordination alone, risk damped")
+                + "answers, each counted as far as more comes back than the population gets; prompts paired across models) adds content evidence \(format2(content)) of \(format2(enough)): "
+                + (e.size > 1 ? "coordination alone, risk damped" : "the rest is how the account is run, not what it takes: risk damped"))
     }
 
     private func format2(_ x: Double) -> String { PairExplanation.format2(x) }

@@ -136,7 +136,7 @@ extension AppUpdate {
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             effects.append(.copy(t.ids[row]))
-            s.status = "copying \(t.ids[row])..."
+            s.status = "copying \(t.ids[row])..." + copyCaution(s, key: t.markKeys[row], copied: t.ids[row])
         case .history: openHistory(&s, &effects)
         case .commandLine:
             s.overlay = .commandLine(text: "", completions: [])
@@ -210,6 +210,11 @@ extension AppUpdate {
         guard !s.marks.isEmpty else {
             guard let (t, row) = selectedRow(s) else { return ["nothing selected to tag (Esc cancels)", "nothing selected to tag"] }
             let id = MarkKey.display(t.markKeys[row]).text
+            if t.markKeys[row].hasPrefix("cluster:") {
+                // A cluster's tag labels the members a case holds; it does not bring the others in.
+                return ["tags the cluster \(id), not its accounts (T tags them too; Esc cancels)",
+                        "tags the cluster \(id), not its accounts (T: them too)", "tags the cluster \(id) only", "tags \(id)"]
+            }
             return ["tags the selected row \(id) (Esc cancels)", "tags the selected row \(id)", "tags \(id)"]
         }
         let here = Set(table(s, s.current).markKeys)
@@ -242,7 +247,26 @@ extension AppUpdate {
         }
         audit(&s, "tag", "\(label): " + keys.map { MarkKey.display($0).text }.joined(separator: " "))
         effects.append(.persist(.tag(label: label, keys: keys)))
-        s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + caseSuffix(s)
+        // Cluster rows tagged with `t` carry the label, not their accounts, into the bundle
+        // (a trial's ring of 20 never reached enforcement): said where it happens, before where
+        // the write went (`SaveAck` reads that at the end).
+        let clusters = keys.filter { $0.hasPrefix("cluster:") }.count
+        let clusterNote = clusters == 0 ? ""
+            : clusters == keys.count && clusters == 1 ? " (the cluster, not its accounts: T tags them)"
+            : " (\(Format.plural(clusters, "cluster")) without \(clusters == 1 ? "its" : "their") accounts: T tags them)"
+        s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + clusterNote + caseSuffix(s)
+    }
+
+    /// What `y` says beside an account id it copies in escaped form: the id holds bytes a
+    /// terminal would act on, so the clipboard gets the inert text, which is not the id; and
+    /// when that text is itself another account's id (a planted look-alike), that pasting it
+    /// names that other account (a trial's `y` on `acct_ESC[2J` opened `acct_\x1b[2J`).
+    static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
+        guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }
+        if s.data?.model.isExactAccountID(copied) == true {
+            return " (escaped: NOT this id, and another account's id is exactly this text; case tag --account-b64 \(target.base64) names this one)"
+        }
+        return " (escaped: the id holds control bytes; --account-b64 \(target.base64) names it exactly)"
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.

@@ -33,6 +33,12 @@ enum AppUpdate {
             // message there would cost the first move a status-line redraw), but for keymap
             // problems, said once here where they can be acted on.
             s.status = s.keymap.notice ?? ""
+            // What the load skipped is said once, as it opens: the header's totals count only
+            // what was kept.
+            if let issues = data.model.loadIssues {
+                let text = "load: \(issues) (investigate load lists each by file:line)"
+                s.status = s.status.isEmpty ? text : s.status + "; " + text
+            }
             for depth in s.stack.indices { clampCursor(&s, depth: depth) }
             if let saved = s.pendingRestore {
                 s.pendingRestore = nil

@@ -212,6 +212,12 @@ struct AccountPage: Sendable {
 protocol ConsoleModel: AnyObject, Sendable {
     /// `N accounts, M queries, K clusters`.
     var totals: String { get }
+    /// What the load left out or kept with a warning (`10 rows skipped, 4 warnings`), or nil
+    /// when it kept every row as written.
+    var loadIssues: String? { get }
+    /// Whether some account's id is exactly these characters (an id's escaped form can be
+    /// another account's real id: a look-alike planted beside it).
+    func isExactAccountID(_ text: String) -> Bool
     func triage() -> [TriageRow]
     func cluster(_ number: Int) -> ClusterDetail?
     /// An ASCII sketch of how a cluster's members connect, one line each (built on demand).
@@ -309,4 +315,12 @@ extension ConsoleModel {
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
         valueID(kind, String(decoding: value.bytes, as: UTF8.self))
     }
+}
+
+extension ConsoleModel {
+    /// No load issues unless a model says so.
+    var loadIssues: String? { nil }
+
+    /// No account ids to compare with unless a model has them.
+    func isExactAccountID(_ text: String) -> Bool { false }
 }

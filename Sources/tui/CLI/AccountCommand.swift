@@ -24,6 +24,7 @@ struct AccountCommand: ParsableCommand {
             guard let account = inv.data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
             }
+            AmbiguousAccountID.warn(inv.data, given: exact)
             if format == .json {
                 print(Reports.account(account, in: inv).pretty())
                 return

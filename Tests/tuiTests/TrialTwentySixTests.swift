@@ -1,0 +1,53 @@
+import Foundation
+import Investigate
+import Testing
+@testable import tui
+
+/// A session-26 trial's console findings: `t` on the timing pane offered to tag a row out of
+/// sight; `t` on a cluster row tagged the cluster without saying its accounts stay out of the
+/// case; the console never said what the load skipped; `y` on an id holding control bytes
+/// copied an escaped text that was another account's id.
+@Suite struct TrialTwentySixTests {
+    @Test func tOnTheTimingPaneTagsNothingOutOfSight() {
+        let pane = FiringPaneTests.timingPane()
+        let step = Fixture.step(pane, .char("t"))
+        #expect(step.state.overlay == nil)
+        #expect(step.effects.isEmpty)
+        #expect(step.state.status == "who it fires with: Enter opens the account (tag it there); Tab: next pane")
+    }
+
+    @Test func tOnAClusterRowSaysItsAccountsStayOut() {
+        let tagged = Fixture.press(Fixture.loadedState(), .char("t"), .char("x"), .enter)
+        #expect(tagged.status.hasPrefix("tagged 1 row 'x'"))
+        #expect(tagged.status == "tagged 1 row 'x' (the cluster, not its accounts: T tags them) in a new case")
+        #expect(AppUpdate.tagTargetWordings(Fixture.loadedState()).first == "tags the cluster c1, not its accounts (T tags them too; Esc cancels)")
+        // An account row says nothing of the kind.
+        let account = Fixture.press(Fixture.loadedState(), .enter, .char("t"), .char("x"), .enter)
+        #expect(!account.status.contains("not its accounts"))
+    }
+
+    @Test func theConsoleSaysWhatTheLoadSkipped() {
+        let model = FixtureModel()
+        model.loadIssuesText = "10 rows skipped, 4 warnings"
+        #expect(Fixture.loadedState(model: model).status == "load: 10 rows skipped, 4 warnings (investigate load lists each by file:line)")
+        #expect(Fixture.loadedState().status == "")
+    }
+
+    @Test func copyingAnEscapedIdSaysItIsNotTheId() {
+        let model = FixtureModel()
+        let exact = ExactText(bytes: Array("acct_".utf8) + [0x1B] + Array("[2J".utf8))
+        model.accounts[0].id = exact.display
+        model.accounts[0].exact = exact
+        let cluster = Fixture.press(Fixture.loadedState(model: model), .enter)
+        let copied = Fixture.step(cluster, .char("y"))
+        #expect(copied.effects == [.copy(exact.display)])
+        #expect(copied.state.status.hasSuffix("(escaped: the id holds control bytes; --account-b64 \(exact.base64) names it exactly)"))
+        // With a look-alike whose id is exactly the escaped text, the status warns of it.
+        model.lookAlikeIDs = [exact.display]
+        let warned = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))
+        #expect(warned.state.status.contains("NOT this id, and another account's id is exactly this text"))
+        // A plain id is copied as it is, with nothing said.
+        let plain = Fixture.step(Fixture.press(Fixture.loadedState(), .enter), .char("y"))
+        #expect(plain.state.status == "copying acct_9f3e21...")
+    }
+}
