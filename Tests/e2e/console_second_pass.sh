@@ -265,10 +265,10 @@ if wait_for p9 '^> c1 ' 60; then
         keys p9 t
         typed p9 'held'
         keys p9 Enter
-        check "point 9: a write to a busy store says saving... at once" p9 "tagged 1 row 'held' in a new case  \(saving\.\.\.\)" 2
+        check "point 9: a write to a busy store says saving... at once" p9 "tagged 1 row 'held' \(the cluster, not its accounts: T tags them\).* \(saving\.\.\.\)" 2
         keys p9 j
         check "point 9: the keys still work while it saves" p9 '^> c2 ' 2
-        check "point 9: the acknowledgement follows once the store is free" p9 "tagged 1 row 'held' - saved in case-0001" 20
+        check "point 9: the acknowledgement follows once the store is free" p9 "tagged 1 row 'held' \(the cluster, not its accounts: T tags them\) - saved in case-0001" 20
         wait "$LOCKER" 2>/dev/null
     else ok "point 9: (skipped: no python3 or no store file to lock)"; fi
 else bad "point 9: console starts" "$(screen p9)"; fi

@@ -13,7 +13,7 @@ start f1 160x30
 if wait_for f1 '^> c1 ' 60; then
     # 1. Backspace never eats the command word; the hint stays true.
     keys f1 t BSpace BSpace BSpace BSpace BSpace
-    check "1: t then Backspace x5 keeps ':tag ' and its hint" f1 '^:tag _   tags the selected row'
+    check "1: t then Backspace x5 keeps ':tag ' and its hint" f1 '^:tag _   tags the cluster c1, not its accounts'
     keys f1 Escape
     # 3. Tab in the tag prompt of a new case offers the built-in labels.
     keys f1 t Tab
