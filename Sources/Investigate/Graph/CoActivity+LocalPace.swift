@@ -22,13 +22,7 @@ extension CoActivity {
     /// - Complexity: O(x + y).
     static func expectedAtLocalPace(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>, scale: UInt32) -> Double {
         guard let yFirst = y.first, let yLast = y.last, !x.isEmpty else { return 0 }
-        var firingsY: [Int64] = []
-        var lastY: UInt32? = nil
-        for t in y {
-            if let previous = lastY, t &- previous <= scale { continue }
-            lastY = t
-            firingsY.append(Int64(t))
-        }
+        let firingsY = firingTimes(y, scale: scale)
         let half = paceSeconds / 2
         let width = Double(2 * Int64(scale) + 1)
         let rest = Double(paceSeconds) - width
