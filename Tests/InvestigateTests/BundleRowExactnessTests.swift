@@ -137,3 +137,41 @@ import Testing
         #expect(data.escapedAlternative(given: ExactText("plain")) == nil)
     }
 }
+
+/// `pivot` given a value as the source file spells it, or a part of one (a trial's `pivot ws
+/// user_agent 'ua/1 '` and `pivot src user_agent kestrel` found 0 accounts, unexplained).
+@Suite struct ValueSpellingTests {
+    @Test func aValueIsFoundAsTheLoaderKeepsIt() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id,email\na,a@Example.COM\nb,b@example.com\n",
+            "queries.jsonl":
+                "{\"ts\":\"2026-03-01T00:00:00Z\",\"account_id\":\"a\",\"user_agent\":\"ua/1 \",\"asn\":\"AS 16509\"}\n"
+                + "{\"ts\":\"2026-03-01T00:01:00Z\",\"account_id\":\"b\",\"user_agent\":\"kestrel-fetch/2.7\",\"asn\":\"16509\"}\n",
+        ])
+        let inv = Investigation(data: try source.load())
+        let index = inv.index
+        #expect(index.valueIDs(.userAgent, exact: ExactText("ua/1 ")).isEmpty)
+        let agent = try #require(index.valueIDs(.userAgent, loadedFrom: ExactText("ua/1 ")))
+        #expect(agent.spelling == ExactText("ua/1") && agent.ids.count == 1)
+        let asn = try #require(index.valueIDs(.asn, loadedFrom: ExactText("as 16509")))
+        #expect(asn.spelling == ExactText("AS16509") && index.shareCount(.asn, value: asn.ids[0]) == 2)
+        let domain = try #require(index.valueIDs(.emailDomain, loadedFrom: ExactText("EXAMPLE.com")))
+        #expect(domain.spelling == ExactText("example.com"))
+        // A user agent is never lower-cased to find one: its case is its own.
+        #expect(index.valueIDs(.userAgent, loadedFrom: ExactText("KESTREL-fetch/2.7")) == nil)
+        // The exact spelling needs no second reading.
+        #expect(index.valueIDs(.userAgent, loadedFrom: ExactText("ua/1")) == nil)
+    }
+
+    @Test func valuesContainingAPartAreListedMostHeldFirst() throws {
+        let rows = (0..<5).map { i in
+            "{\"ts\":\"2026-03-01T00:0\(i):00Z\",\"account_id\":\"u\(i)\",\"user_agent\":\"\(i < 3 ? "kestrel-fetch/2.7" : "kestrel/1.0")\"}\n"
+        }
+        let source = try TempSource(["accounts.csv": "account_id\n" + (0..<5).map { "u\($0)\n" }.joined(), "queries.jsonl": rows.joined()])
+        let index = Investigation(data: try source.load()).index
+        let (found, total) = index.values(.userAgent, containing: ExactText("kestrel"), limit: 1)
+        #expect(total == 2 && found.count == 1)
+        #expect(index.valueExact(.userAgent, found[0].value) == ExactText("kestrel-fetch/2.7") && found[0].holders == 3)
+        #expect(index.values(.userAgent, containing: ExactText("zzz"), limit: 5).total == 0)
+    }
+}

@@ -82,6 +82,14 @@ enum FieldParsing {
         if range.isEmpty { return -1 }
         let trimmed = bytes.extracting(range)
         if trimmed.count > 2, trimmed[0] == 0x41, trimmed[1] == 0x53, trimmed[2] &- 0x30 <= 9 { return pool.intern(trimmed) }
+        writeASN(trimmed, into: &scratch)
+        return pool.intern(scratch.span)
+    }
+
+    /// An ASN written as `AS<number>` (`AS16509` from `as16509`, `16509`, `AS 16509`, `ASN16509`;
+    /// other text upper-cased after `AS`), from trimmed bytes, into `scratch` (emptied first).
+    @inline(__always)
+    static func writeASN(_ trimmed: Span<UInt8>, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(0x41)
         scratch.append(0x53)
@@ -98,7 +106,20 @@ enum FieldParsing {
             let byte = trimmed[i]
             scratch.append(byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte)
         }
-        return pool.intern(scratch.span)
+    }
+
+    /// How the loader keeps a value of a link kind given as `bytes`: trimmed of spaces and tabs,
+    /// an email domain lower-cased, an ASN as `AS<number>`; nil when that is the bytes as given.
+    /// A value typed as the source spelled it (`pivot user_agent 'ua/1 '`) is found as kept.
+    static func loadedSpelling(_ bytes: [UInt8], kind: LinkKind) -> [UInt8]? {
+        var out = trimmed(bytes.span)
+        if kind == .emailDomain { out = out.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        if kind == .asn, !out.isEmpty {
+            var scratch: [UInt8] = []
+            writeASN(out.span, into: &scratch)
+            out = scratch
+        }
+        return out == bytes || out.isEmpty ? nil : out
     }
 
     /// The bytes without leading and trailing ASCII spaces and tabs (a copy).

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Investigate
 
@@ -111,7 +112,14 @@ struct PivotCommand: ParsableCommand {
             let given = try exactValue()
             let inv = try source.open()
             // Two upstream links can read the same (`k a~b~c`): the text names both, so both count.
-            let ids = inv.index.valueIDs(kind, exact: given)
+            var ids = inv.index.valueIDs(kind, exact: given)
+            // A value typed as the source spelled it (`ua/1 `, `AS 16509`) is found as kept, and
+            // said so (on stderr: the output names the value kept).
+            if ids.isEmpty, let kept = inv.index.valueIDs(kind, loadedFrom: given) {
+                ids = kept.ids
+                FileHandle.standardError.write(Data(
+                    "note: no \(kind.rawValue) is exactly '\(given.display)'; the loader keeps it as '\(kept.spelling.display)' (trimmed of spaces\(kind == .asn ? ", as AS<number>" : kind == .emailDomain ? ", lower-cased" : "")): showing that\n".utf8))
+            }
             let id = ids.first
             let holders = Array(Set(ids.flatMap { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } })).sorted()
             let hub = ids.contains { inv.index.isHub(kind, value: $0) }
@@ -128,6 +136,17 @@ struct PivotCommand: ParsableCommand {
             print(
                 "\(kind.rawValue) \(shown.display)\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
             )
+            // None named exactly: the values that contain it (the console's `:pivot` takes a part).
+            if ids.isEmpty, kind != .mailbox {
+                let (near, total) = inv.index.values(kind, containing: given, limit: 5)
+                if !near.isEmpty {
+                    print("\(PairExplanation.count(total, "\(kind.rawValue) value")) \(total == 1 ? "contains" : "contain") it (give one whole):")
+                    for entry in near {
+                        print("  \(inv.index.valueExact(kind, entry.value).display)\t\(PairExplanation.count(entry.holders, "account"))")
+                    }
+                    if total > near.count { print("  ... \(PairExplanation.count(total - near.count, "more"))") }
+                }
+            }
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)
             let grouped = byCount.filter { inv.clusters[$0.cluster].size > 1 }

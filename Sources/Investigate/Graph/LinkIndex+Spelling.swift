@@ -1,0 +1,42 @@
+/// Finding a value as an investigator types it: the loader keeps values trimmed of spaces, an
+/// email domain lower-cased and an ASN as `AS<number>`, so a value copied from the source file
+/// (`ua/1 `, `AS 16509`) is found as kept; and the values that contain a typed part, for a
+/// pivot that names none exactly.
+extension LinkIndex {
+    /// The value ids of `kind` that `given` names as the loader keeps it, with that spelling;
+    /// nil when the given bytes are already the kept spelling or nothing is kept so.
+    public func valueIDs(_ kind: LinkKind, loadedFrom given: ExactText) -> (spelling: ExactText, ids: [Int32])? {
+        guard let kept = FieldParsing.loadedSpelling(given.bytes, kind: kind) else { return nil }
+        let spelling = ExactText(bytes: kept)
+        let ids = valueIDs(kind, exact: spelling)
+        return ids.isEmpty ? nil : (spelling, ids)
+    }
+
+    /// Values of `kind` whose bytes contain `part`, most held first (ties by bytes), at most
+    /// `limit`, and how many matched in all.
+    /// - Complexity: O(the kind's values × their lengths).
+    public func values(_ kind: LinkKind, containing part: ExactText, limit: Int) -> (values: [(value: Int32, holders: Int)], total: Int) {
+        guard !part.bytes.isEmpty else { return ([], 0) }
+        var found: [(value: Int32, holders: Int)] = []
+        for raw in 0..<valueCount(kind) {
+            let value = Int32(raw)
+            let bytes = valueExact(kind, value).bytes
+            guard bytes.count >= part.bytes.count, Self.contains(bytes, part.bytes) else { continue }
+            found.append((value, shareCount(kind, value: value)))
+        }
+        let total = found.count
+        found.sort { a, b in
+            a.holders != b.holders ? a.holders > b.holders : valueExact(kind, a.value) < valueExact(kind, b.value)
+        }
+        return (Array(found.prefix(limit)), total)
+    }
+
+    /// Whether `haystack` holds `needle` as a run of bytes.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
