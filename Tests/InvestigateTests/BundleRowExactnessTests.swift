@@ -23,7 +23,7 @@ import Testing
             "accounts.csv": "account_id\nws\n",
             "queries.jsonl":
                 "{\"ts\":\"2026-03-01T00:00:00Z\",\"account_id\":\"ws\",\"user_agent\":\"ua/1 \",\"model\":\" m \",\"asn\":\"AS 16509\",\"prompt\":\"hi\"}\n"
-                + "{\"ts\":\"2026-03-01T00:01:00Z\",\"account_id\":\"ws\",\"user_agent\":\"ua/1\",\"input_tokens\":12,\"output_tokens\":\"007\",\"ip\":null}\n",
+                + "{\"ts\":1772323260000,\"account_id\":\"ws\",\"user_agent\":\"ua/1\",\"input_tokens\":12,\"output_tokens\":\"007\",\"ip\":null,\"request_id\":\"\"}\n",
         ])
         let inv = Investigation(data: try source.load())
         let dir = casesTempDir()
@@ -46,6 +46,12 @@ import Testing
         #expect(rows[1]["output_tokens"] as? String == "007")
         #expect(rows[1]["ip"] is NSNull)
         #expect(rows[1]["prompt"] is NSNull)
+        // The time as written, and the instant read beside it.
+        #expect(rows[0]["ts"] as? String == "2026-03-01T00:00:00Z")
+        #expect(rows[1]["ts"] as? Int == 1_772_323_260_000)
+        #expect(rows[1]["ts_utc"] as? String == "2026-03-01T00:01:00Z")
+        // An extra column's empty cell is kept.
+        #expect((rows[1]["extra"] as? [String: Any])?["request_id"] as? String == "")
     }
 
     @Test func anExportWarnsOfATaggedClustersMembersLeftOut() throws {

@@ -46,15 +46,20 @@ struct VerifyFixture: Sendable {
 
     /// `files` with accounts.csv changed, the manifest fixed to match and re-signed by `key`.
     static func resigned(_ files: [String: [UInt8]], by key: Curve25519SigningKey) throws -> [String: [UInt8]] {
+        try changed(files, "accounts.csv", to: files["accounts.csv"]! + Array("evil,true\r\n".utf8), by: key)
+    }
+
+    /// `files` with `name` replaced by `bytes`, the manifest fixed to match and re-signed by `key`.
+    static func changed(_ files: [String: [UInt8]], _ name: String, to bytes: [UInt8], by key: Curve25519SigningKey) throws -> [String: [UInt8]] {
         var files = files
-        files["accounts.csv"]! += Array("evil,true\r\n".utf8)
+        files[name] = bytes
         guard case .object(var m) = try JSONValue.parse(files["manifest.json"]!), case .array(var list) = m["files"]! else {
             throw BundleError("unexpected manifest")
         }
-        for (i, entry) in list.enumerated() where entry["path"]?.stringValue == "accounts.csv" {
+        for (i, entry) in list.enumerated() where entry["path"]?.stringValue == name {
             guard case .object(var e) = entry else { continue }
-            e["sha256"] = .string(AuditChain.sha256Hex(files["accounts.csv"]!))
-            e["bytes"] = .int(Int64(files["accounts.csv"]!.count))
+            e["sha256"] = .string(AuditChain.sha256Hex(files[name]!))
+            e["bytes"] = .int(Int64(files[name]!.count))
             list[i] = .object(e)
         }
         m["files"] = .array(list)
@@ -79,7 +84,9 @@ struct VerifyFixture: Sendable {
             #expect(report.keyID == f.keyID)
             #expect(report.trustedAs?.hasPrefix("your own signing key") == true)
             #expect(report.passed.contains { $0.hasPrefix("audit.jsonl: hash chain of") })
-            #expect(report.passed.count == BundleManifest.contentFiles.count + 2)
+            // Each content file, the signature, the chain, and the case record's state.
+            #expect(report.passed.count == BundleManifest.contentFiles.count + 3)
+            #expect(report.passed.contains("case.json: the state the audit trail describes"))
         }
     }
 
@@ -150,4 +157,31 @@ struct VerifyFixture: Sendable {
 extension Array where Element == UInt8 {
     /// Writes the bytes to `path`.
     func write(_ path: String) throws { try Data(self).write(to: URL(fileURLWithPath: path)) }
+}
+
+/// `verify` replays the audit chain and holds `case.json` to it: a bundle re-signed by a trusted
+/// key with a case record the chain does not describe is refused (a trial's status `confirmed`
+/// with the chain's `status` entry dropped passed, every hash and the signature in order).
+@Suite struct BundleCaseStateTests {
+    @Test func aCaseRecordTheChainDoesNotDescribeIsRefused() throws {
+        let f = try VerifyFixture.make()
+        let key = try BundleKeys.signingKey(path: f.keyPath)
+        guard case .object(var record) = try JSONValue.parse(f.files["case.json"]!) else { throw BundleError("case.json") }
+        let status = try #require(record["status"]?.stringValue)
+        record["status"] = .string(status == "confirmed" ? "open" : "confirmed")
+        let changedStatus = try VerifyFixture.changed(f.files, "case.json", to: Array((JSONValue.object(record).canonical + "\n").utf8), by: key)
+        let report = try f.verify(TestZip(files: changedStatus))
+        #expect(!report.ok)
+        #expect(report.problems.contains { $0.hasPrefix("case.json: status is ") && $0.hasSuffix("the audit trail says '\(status)'") })
+
+        // A tag added to the record alone is refused too.
+        guard case .object(var tagged) = try JSONValue.parse(f.files["case.json"]!), case .array(var tags)? = tagged["tags"] else {
+            throw BundleError("case.json tags")
+        }
+        tags.append(["kind": "account", "target": "planted", "label": "ring-member", "who": "x", "at": "2026-01-01T00:00:00Z"])
+        tagged["tags"] = .array(tags)
+        let planted = try VerifyFixture.changed(f.files, "case.json", to: Array((JSONValue.object(tagged).canonical + "\n").utf8), by: key)
+        let second = try f.verify(TestZip(files: planted))
+        #expect(second.problems.contains("case.json: tags differ from the audit trail (1 not in it, 0 of it missing)"))
+    }
 }

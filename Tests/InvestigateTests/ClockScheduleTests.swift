@@ -25,6 +25,20 @@ import Testing
         #expect(CoActivity.clocks(daily[...], scale: 5, baseSeconds: 0).map(\.period) == [86_400])
     }
 
+    /// A trial's independent crons fired 0-2 s past the hour: some hours' daily windows start a
+    /// second later than the hourly clock's, and were kept as daily clocks of their own, so two
+    /// such crons scored a day's coincidence (10.9 bits) instead of an hour's (6.3).
+    @Test func aJitteredHourlyJobKeepsNoDailyClocks() {
+        var rng = SeededRandom(seed: 5)
+        let jitters: [UInt32] = [0, 0, 0, 1, 2]
+        let a = (0..<UInt32(300)).map { $0 * Self.hour + jitters[rng.int(0...4)] }
+        let b = (0..<UInt32(300)).map { (20 + $0) * Self.hour + jitters[rng.int(0...4)] }
+        let clocks = CoActivity.clocks(a[...], scale: 5, baseSeconds: 0)
+        #expect(clocks.map(\.period) == [3600])
+        let firing = CoActivity(queries: QueryTable()).coFiring(seconds: a[...], b[...])
+        #expect(firing.clockCoincidence && abs(firing.bits - (log2(3600.0 / 11) - CoActivity.scalePenaltyBits)) < 1e-9)
+    }
+
     @Test func membersAScheduleFiresNowAndThenAreNoClock() {
         // A ring's member at 15% of a 20-minute grid's ticks (30 s of jitter): few of its hours.
         var rng = SeededRandom(seed: 3)
@@ -47,6 +61,7 @@ import Testing
         // Two clocks within 5 s of each other: a chance of 11 in 3,600, less the 2 bits of scales.
         #expect(firing.expected >= 79)
         #expect(abs(firing.bits - (log2(3600.0 / 11) - CoActivity.scalePenaltyBits)) < 1e-9)
+        #expect(firing.clockCoincidence)
         // A daily job meeting an hourly one is that same hourly coincidence, not a daily one.
         let daily = (0..<UInt32(5)).map { $0 * 86_400 + 9 * Self.hour + 14 }
         let mixed = activity.coFiring(seconds: daily[...], a[...])

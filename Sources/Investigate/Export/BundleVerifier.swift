@@ -96,6 +96,8 @@ public enum BundleVerifier {
     ) {
         let own: Set<[UInt8]> = [Array("manifest.json".utf8), Array("manifest.sig".utf8)]
         var unhashed = 0
+        var audit: [AuditEntry]? = nil
+        var caseRecord: (BundleEntry, ManifestCheck.Listed)? = nil
         for (name, copies) in byName where !own.contains(name) && copies.count == 1 {
             let entry = copies[0]
             guard let listed = check.listed[name] else {
@@ -113,7 +115,25 @@ public enum BundleVerifier {
                 unhashed += 1
                 continue
             }
-            checkHash(entry, listed, source, check, &report)
+            let problems = report.problems.count
+            let entries = checkHash(entry, listed, source, check, &report)
+            guard report.problems.count == problems else { continue }
+            if name == Array("audit.jsonl".utf8) { audit = entries }
+            if name == Array("case.json".utf8) { caseRecord = (entry, listed) }
+        }
+        // The case record must be the state the (intact) chain describes.
+        if let audit, let (entry, listed) = caseRecord, let caseID = check.caseID,
+            let bytes = readWhole(entry, from: source, limit: listed.bytes, &report)
+        {
+            if let json = try? JSONValue.parse(bytes) {
+                if let problem = BundleCaseState.divergence(caseJSON: json, audit: audit, caseID: caseID) {
+                    report.problems.append(problem)
+                } else {
+                    report.passed.append("case.json: the state the audit trail describes")
+                }
+            } else {
+                report.problems.append("case.json: not valid JSON")
+            }
         }
         for (name, _) in check.listed where byName[name] == nil {
             report.problems.append("\(TextEscaping.visible(name, limit: 200)): missing from the bundle")
@@ -122,9 +142,10 @@ public enum BundleVerifier {
     }
 
     /// Streams one entry through its digest (and the audit chain for `audit.jsonl`).
+    @discardableResult
     static func checkHash(
         _ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck, _ report: inout Report
-    ) {
+    ) -> [AuditEntry]? {
         var digest = StreamedDigest(limit: listed.bytes)
         let isAudit = entry.name == Array("audit.jsonl".utf8)
         var chain = StreamedAuditChain(caseID: check.caseID)
@@ -135,7 +156,7 @@ public enum BundleVerifier {
             }
         } catch {
             report.problems.append("\(entry.shownName): \(error)")
-            return
+            return nil
         }
         let actual = digest.hex()
         if digest.count != listed.bytes {
@@ -146,14 +167,16 @@ public enum BundleVerifier {
         } else {
             report.passed.append("\(entry.shownName): sha256 ok")
         }
-        guard isAudit else { return }
+        guard isAudit else { return nil }
         if let problem = chain.finish() {
             report.problems.append("audit.jsonl: \(problem)")
         } else if let head = check.auditHead, head != chain.head {
             report.problems.append("audit.jsonl: chain does not end at the manifest's audit_head")
         } else {
             report.passed.append("audit.jsonl: hash chain of \(chain.entries) entries ok")
+            return chain.parsed
         }
+        return nil
     }
 
     /// A small entry's whole content, refused above `limit` bytes before it is read.

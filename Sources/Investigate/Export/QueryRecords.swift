@@ -36,10 +36,10 @@ struct QueryRecords {
                 if let slot = schema.slot(of: pair.key) {
                     text.columns[schema.columns[slot]] = (pair.value, pair.isRaw)
                 }
-                guard !pair.value.isEmpty else { continue }
                 switch pair.key {
-                case "prompt": text.prompt = ExactText(bytes: pair.value)
-                case "prompt_fingerprint": text.fingerprint = ExactText(bytes: pair.value)
+                case "prompt": if !pair.value.isEmpty { text.prompt = ExactText(bytes: pair.value) }
+                case "prompt_fingerprint": if !pair.value.isEmpty { text.fingerprint = ExactText(bytes: pair.value) }
+                // An extra column's empty cell is a value too (a trial's empty `request_id` vanished).
                 default: if schema.slot(of: pair.key) == nil { text.extras[pair.key] = ExactText(bytes: pair.value) }
                 }
             }
@@ -65,9 +65,9 @@ extension QueryRecords.Text {
         return ExactText(bytes: bytes).jsonValue
     }
 
-    /// A token count as the source wrote it: a whole number written plainly (no sign, no
-    /// leading zero, no spaces) as a JSON number, anything else as its exact text; nil when
-    /// the row holds none.
+    /// A token count (or an epoch time) as the source wrote it: a whole number written plainly
+    /// (no sign, no leading zero, no spaces) as a JSON number, anything else as its exact text;
+    /// nil when the row holds none.
     func tokens(_ column: String) -> JSONValue? {
         guard let (bytes, _) = columns[column] else { return nil }
         let plain = !bytes.isEmpty && bytes.count <= 18 && bytes.allSatisfy { $0 >= 48 && $0 <= 57 }
@@ -81,8 +81,9 @@ extension QueryRecords.Text {
 /// value is the source's exact value, read again from its row: a JSON string (`\u`-escaped
 /// where JSON needs it) when it is valid UTF-8, else `{"b64": "..."}`; token counts as numbers
 /// when written as plain whole numbers; a column the row lacks is null. Prompts are whole and
-/// unescaped, or, under `--redact`, replaced by keyed-hash pseudonyms. `ts` is the instant the
-/// loader read, in one format (RFC 3339, UTC, milliseconds), and `account_id` the case's id.
+/// unescaped, or, under `--redact`, replaced by keyed-hash pseudonyms. `ts` is the time as the
+/// row wrote it, `ts_utc` the instant the loader read (RFC 3339, UTC), and
+/// `account_id` the case's id.
 enum QueriesFile {
     static func render(_ input: BundleInput) -> (BundleFile, unreadable: Int) {
         let data = input.data
@@ -116,6 +117,10 @@ enum QueriesFile {
                 // the row does not hold as null, never a made-up 0. The loaded values above stand
                 // only for a row that could not be read again (counted as unreadable).
                 if let extra {
+                    // The time as written (an epoch number, an offset, a zone-less text), and the
+                    // instant it was read as, in one format, beside it.
+                    object["ts"] = extra.tokens("ts") ?? object["ts"]
+                    object["ts_utc"] = .string(Timestamp.format(millis: q.timestamp(row)))
                     for column in ["api_key", "ip", "asn", "user_agent", "model", "category"] {
                         object[column] = extra.exact(column) ?? .null
                     }

@@ -43,6 +43,8 @@ struct StreamedAuditChain {
     private(set) var problem: String?
     private(set) var entries = 0
     private(set) var head = AuditChain.genesis
+    /// The entries read, in order (for replaying the case they describe, `BundleCaseState`).
+    private(set) var parsed: [AuditEntry] = []
     private var partial: [UInt8] = []
 
     init(caseID: String?) { self.caseID = caseID }
@@ -89,5 +91,6 @@ struct StreamedAuditChain {
         }
         head = entry.hash
         entries = position
+        if problem == nil { parsed.append(entry) }
     }
 }

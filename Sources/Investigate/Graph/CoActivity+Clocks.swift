@@ -38,12 +38,6 @@ extension ClockPhase {
             period: shorter, low: low % shorter, width: min(width, shorter - 1), coverage: coverage, first: first, last: last)
     }
 
-    /// Whether a clock of a longer period (a multiple of this one's) fires only at this
-    /// clock's phases: its phases, read in this period, fall within this clock's.
-    func contains(_ longer: ClockPhase) -> Bool {
-        let start = ((longer.low % period) - low + period) % period
-        return start + min(longer.width, period - 1) <= width
-    }
 }
 
 extension CoActivity {
@@ -62,6 +56,11 @@ extension CoActivity {
     ///   in half its periods.
     static func clocks(_ x: ArraySlice<UInt32>, scale: UInt32, baseSeconds: Int64) -> [ClockPhase] {
         guard let first = x.first, let last = x.last else { return [] }
+        // Bursts bound the firings: an account with too few for the longest period's test (the
+        // one with fewest periods) keeps no clock, and nothing is read or sorted for it.
+        let longest = clockPeriods.last!
+        let fewest = Int((baseSeconds + Int64(last)) / longest - (baseSeconds + Int64(first)) / longest) + 1
+        guard x.count * 2 >= fewest, x.count >= clockRepeats else { return [] }
         var out: [ClockPhase] = []
         let firings = firingTimes(x, scale: scale)
         for period in clockPeriods {
@@ -101,7 +100,9 @@ extension CoActivity {
                 let clock = ClockPhase(
                     period: period, low: qualifying[k].low, width: min(period - 1, end - qualifying[k].low),
                     coverage: min(1, Double(best) / Double(periods)), first: Int64(first), last: Int64(last))
-                if !hourly.contains(where: { $0.contains(clock) }) { out.append(clock) }
+                // Implied when its phase, read in the hour, meets an hourly clock's (within the
+                // scale: a daily window may start a second off the hourly one's).
+                if !hourly.contains(where: { phasesMeet($0, clock.reduced(to: $0.period), reach: width) }) { out.append(clock) }
                 k = m
             }
         }
@@ -111,9 +112,9 @@ extension CoActivity {
     /// Meetings x's firings at `scale` expect from y's clocks: each firing in a clock's span
     /// (widened by the scale) whose phase is within the scale of the clock's phases meets it as
     /// often as the clock fires in its periods (its coverage); a firing counts once, at the
-    /// likeliest of the clocks it falls in. The hourly and the daily clock of one job are read
-    /// apart, and the larger sum counts (a job at the top of every hour is a daily clock at 24
-    /// phases too).
+    /// likeliest of the clocks it falls in. The hourly and the daily clocks of one job are read
+    /// apart, and the larger sum counts (a job keeping both, at different phases, is read at the
+    /// one its partner meets more).
     /// - Complexity: O(x × clocks).
     static func expectedByClocks(_ x: ArraySlice<UInt32>, of clocks: [ClockPhase], scale: UInt32, baseSeconds: Int64) -> Double {
         guard !clocks.isEmpty else { return 0 }
@@ -172,14 +173,19 @@ extension CoActivity {
         let expected = max(
             expectedByClocks(x, of: clocksY, scale: scale, baseSeconds: baseSeconds),
             expectedByClocks(y, of: clocksX, scale: scale, baseSeconds: baseSeconds))
-        var bits = 0.0
+        var bits = 0.0, shortest = Int64.max
         for a in clocksX {
             for b in clocksY {
                 // Read in the shorter period (a daily job at 09:00:14 meets an hourly one at :00:12
                 // as hourly clocks do: one hour's phase in 3,600 seconds, not one day's).
                 let period = min(a.period, b.period)
                 guard phasesMeet(a.reduced(to: period), b.reduced(to: period), reach: Int64(scale)) else { continue }
-                bits = max(bits, log2(Double(period) / Double(2 * Int64(scale) + 1)) - scalePenaltyBits)
+                // Clocks meeting in the hour are an hourly coincidence, however many of their
+                // daily phases meet too: the shortest period that meets says how likely it was.
+                guard period <= shortest else { continue }
+                let here = log2(Double(period) / Double(2 * Int64(scale) + 1)) - scalePenaltyBits
+                bits = period < shortest ? here : max(bits, here)
+                shortest = period
             }
         }
         return (expected, bits)

@@ -31,11 +31,16 @@ public struct CoFiring: Sendable, Equatable {
     /// hours (or days) of its span, and the other's firings at that second meet it
     /// (`CoActivity.expectedByClocks`).
     public var clockBound: Bool
+    /// Whether `bits` are those of one coincidence of two clocks at one phase
+    /// (`CoActivity.clockFigures`): more than the meetings say against the clocks' expectation.
+    public var clockCoincidence: Bool
 
     /// Figures at a scale.
-    public init(together: Int, expected: Double, bits: Double, windowSeconds: Int, clockBound: Bool = false) {
+    public init(
+        together: Int, expected: Double, bits: Double, windowSeconds: Int, clockBound: Bool = false, clockCoincidence: Bool = false
+    ) {
         (self.together, self.expected, self.bits, self.windowSeconds) = (together, expected, bits, windowSeconds)
-        self.clockBound = clockBound
+        (self.clockBound, self.clockCoincidence) = (clockBound, clockCoincidence)
     }
 }
 
@@ -200,9 +205,12 @@ public final class CoActivity: @unchecked Sendable {
             let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
             var bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
             // Two clocks at one phase: one coincidence (`clockFigures`), never more than the count says.
-            if k == 0 && clockBound && counted >= 2 { bits = max(bits, coincidenceBits) }
+            var coincidence = false
+            if k == 0 && clockBound && counted >= 2 && coincidenceBits > bits { (bits, coincidence) = (coincidenceBits, true) }
             if k == 0 || bits > best.bits {
-                best = CoFiring(together: together, expected: expected, bits: bits, windowSeconds: Int(scale), clockBound: k == 0 && clockBound)
+                best = CoFiring(
+                    together: together, expected: expected, bits: bits, windowSeconds: Int(scale), clockBound: k == 0 && clockBound,
+                    clockCoincidence: coincidence)
             }
         }
         return best

@@ -56,9 +56,11 @@ public enum PairExplanation {
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
                     + "\(ExpectedCount.text(timing.expected)) expected "
                     + (!timing.clockBound ? "at their own rates, hours and pace "
+                        : timing.clockCoincidence
+                        ? "by their clocks (both fire at that second in at least half the hours or days they are active: one coincidence of clocks, not many) "
                         : timing.bits > 0
-                        ? "by their clocks (both fire at that second of most hours or days they are active: one coincidence of clocks, not many) "
-                        : "by a clock (one of them fires at that second of most hours or days it is active, and meets whoever fires then) ")
+                        ? "even from their clocks (at that second one of them fires in at least half the hours or days it is active), and they meet far more "
+                        : "by a clock (one of them fires at that second in at least half the hours or days it is active, and meets whoever fires then) ")
                     + timingBitsText(timing.bits, weights: weights))
         }
         if evidence.shared.isEmpty && (evidence.timing?.together ?? 0) == 0 { out.append("they share nothing") }
