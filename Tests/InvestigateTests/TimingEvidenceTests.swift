@@ -130,3 +130,16 @@ import Testing
         #expect(PairExplanation.format2(7.4514) == "7.45")
     }
 }
+
+/// A lone account joins a group on its meetings with it from three on
+/// (`EvidenceClusterer.groupFiringBits`): among the thousands of lone accounts tested, two
+/// chance meetings with a busy group happen.
+@Suite struct GroupFiringTests {
+    @Test func twoMeetingsAreNotAgainAndAgain() {
+        // A trial: 2 meetings in 8 bursts, 0.16 expected (6.4 bits alone).
+        #expect(CoActivity.surpriseBits(2, expected: 0.16) > 6)
+        #expect(EvidenceClusterer.groupFiringBits(2, expected: 0.16) == 0)
+        #expect(EvidenceClusterer.groupFiringBits(3, expected: 0.16) == CoActivity.surpriseBits(3, expected: 0.16))
+        #expect(EvidenceClusterer.groupFiringBits(10, expected: 0.5) > 20)
+    }
+}

@@ -10,6 +10,14 @@ public enum PairClusterNote {
                 + (groupFiring(a, b, in: inv).map { "; " + $0 } ?? "")
         }
         guard !same && evidence.linked else { return nil }
+        // Linked by co-firing that counts a whole link (`EvidenceWeights.countedTiming`): only
+        // the pairs timing proposes are compared for it (a trial read "no value they share").
+        if let timing = evidence.timing, inv.weights.countedTiming(bits: timing.bits) >= inv.weights.threshold {
+            return "linked by their timing alone, yet in different clusters: timing compares the accounts that fire in the "
+                + "same moments, three or more times; in a moment busier than the population's share only a sample of its "
+                + "accounts is compared (the same accounts in every moment), and this pair was not among them, or its link "
+                + "was one of the few between two groups of \(BridgeCut.minimumSide) or more that are cut before clusters form"
+        }
         let clusterer = EvidenceClusterer()
         let compared = evidence.shared.contains { s in
             s.kind != .modelMix && s.sharedBy <= clusterer.blockSize && !inv.weights.isHub(s.kind, sharedBy: s.sharedBy)
@@ -42,7 +50,7 @@ public enum PairClusterNote {
         }
         others.sort()
         let (together, expected) = EvidenceClusterer.groupFiring(bursts, others, window: activity.window)
-        let bits = CoActivity.surpriseBits(together, expected: expected)
+        let bits = EvidenceClusterer.groupFiringBits(together, expected: expected)
         guard bits > 0 else { return nil }
         return "\(inv.data.accountExactID(light).display) fired within \(PairExplanation.timingWindowSeconds) s of the cluster's other "
             + "members in \(together) of its \(PairExplanation.count(bursts.count, "burst"))"
