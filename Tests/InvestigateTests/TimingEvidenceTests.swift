@@ -135,11 +135,14 @@ import Testing
 /// (`EvidenceClusterer.groupFiringBits`): among the thousands of lone accounts tested, two
 /// chance meetings with a busy group happen.
 @Suite struct GroupFiringTests {
-    @Test func twoMeetingsAreNotAgainAndAgain() {
-        // A trial: 2 meetings in 8 bursts, 0.16 expected (6.4 bits alone).
+    @Test func twoMeetingsAreNotAgainAndAgainUnlessAsSurprisingAsALink() {
+        // A trial: 2 meetings in 8 bursts, 0.16 expected (6.4 bits alone), 3,998 accounts.
         #expect(CoActivity.surpriseBits(2, expected: 0.16) > 6)
-        #expect(EvidenceClusterer.groupFiringBits(2, expected: 0.16) == 0)
-        #expect(EvidenceClusterer.groupFiringBits(3, expected: 0.16) == CoActivity.surpriseBits(3, expected: 0.16))
-        #expect(EvidenceClusterer.groupFiringBits(10, expected: 0.5) > 20)
+        #expect(EvidenceClusterer.groupFiringBits(2, expected: 0.16, threshold: 13) == 0)
+        #expect(EvidenceClusterer.groupFiringBits(3, expected: 0.16, threshold: 13) == CoActivity.surpriseBits(3, expected: 0.16))
+        #expect(EvidenceClusterer.groupFiringBits(10, expected: 0.5, threshold: 13) > 20)
+        // A light member's two queries, each beside a tick of the ring: 2 meetings, 0.001 expected.
+        let light = CoActivity.surpriseBits(2, expected: 0.001)
+        #expect(light >= 13 && EvidenceClusterer.groupFiringBits(2, expected: 0.001, threshold: 13) == light)
     }
 }

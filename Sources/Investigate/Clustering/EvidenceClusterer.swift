@@ -215,19 +215,22 @@ public struct EvidenceClusterer: Sendable {
             }
             let bursts = CoActivity.collapsingClocks(coActivity.bursts(of: lone), windowMs: coActivity.window)
             let (together, expected) = Self.groupFiring(bursts, timelines[groupRoot]!, window: coActivity.window)
-            if shared + Self.groupFiringBits(together, expected: expected) >= weights.threshold {
+            if shared + Self.groupFiringBits(together, expected: expected, threshold: weights.threshold) >= weights.threshold {
                 sets.union(lone, Int(group[0]))
             }
         }
     }
 
     /// The evidence of a lone account's meetings with a group: their surprise, from three
-    /// meetings on (`CoActivity.meetingsAboveWindow`, as for a pair above the window). Each lone
-    /// account near a group is tested, and among thousands of them some meet a busy group twice
-    /// in a few bursts by chance (a trial's benign account joined a 5,000-query ring on 2
-    /// meetings of 8 bursts, 0.16 expected); "again and again" is three times at least.
-    static func groupFiringBits(_ together: Int, expected: Double) -> Double {
-        together < CoActivity.meetingsAboveWindow ? 0 : CoActivity.surpriseBits(together, expected: expected)
+    /// meetings on (`CoActivity.meetingsAboveWindow`, as for a pair above the window), or from
+    /// two when those alone are as surprising as a link must be (`threshold`: a light member's
+    /// only two queries, each a second after one of the ring's ticks). Each lone account near a
+    /// group is tested, and among thousands of them some meet a busy group twice in a few bursts
+    /// by chance (a trial's benign account joined a 5,000-query ring on 2 meetings of 8 bursts,
+    /// 0.16 expected, 6.4 bits).
+    static func groupFiringBits(_ together: Int, expected: Double, threshold: Double) -> Double {
+        let bits = CoActivity.surpriseBits(together, expected: expected)
+        return together >= CoActivity.meetingsAboveWindow || bits >= threshold ? bits : 0
     }
 
     /// The lone account's bursts with a group burst within the window, and how many would have

@@ -5,8 +5,10 @@ import Foundation
 public enum BundleManifest {
     /// The format name written in every manifest.
     public static let formatName = "investigate-case-bundle"
-    /// The format version.
-    public static let formatVersion: Int64 = 1
+    /// The format version. 2 (session 26): each row of `queries.jsonl` carries its columns as
+    /// the source wrote them (`ts` as written, `ts_utc` the instant read; a column the row lacks
+    /// is null), where 1 rebuilt them from the loaded values.
+    public static let formatVersion: Int64 = 2
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",

@@ -50,7 +50,7 @@ public enum PairClusterNote {
         }
         others.sort()
         let (together, expected) = EvidenceClusterer.groupFiring(bursts, others, window: activity.window)
-        let bits = EvidenceClusterer.groupFiringBits(together, expected: expected)
+        let bits = EvidenceClusterer.groupFiringBits(together, expected: expected, threshold: inv.weights.threshold)
         guard bits > 0 else { return nil }
         return "\(inv.data.accountExactID(light).display) fired within \(PairExplanation.timingWindowSeconds) s of the cluster's other "
             + "members in \(together) of its \(PairExplanation.count(bursts.count, "burst"))"
