@@ -27,8 +27,8 @@ public struct CoFiring: Sendable, Equatable {
     public var bits: Double
     /// The scale the figures are at: "within this many seconds" (`CoActivity.scaleSeconds`).
     public var windowSeconds: Int
-    /// Whether `expected` is what a clock gives: one of the two fires at the same second of most
-    /// hours (or days) of its span, and the other's firings at that second meet it
+    /// Whether `expected` is what a clock gives: one of the two fires at the same second in at
+    /// least half the hours (or days) of its span, and the other's firings at that second meet it
     /// (`CoActivity.expectedByClocks`).
     public var clockBound: Bool
     /// Whether `bits` are those of one coincidence of two clocks at one phase
@@ -204,7 +204,8 @@ public final class CoActivity: @unchecked Sendable {
             // looks at (`TimingCandidates`): only a third shows anything.
             let counted = k > 0 && together < CoActivity.meetingsAboveWindow ? 0 : together
             var bits = max(0, CoActivity.surpriseBits(counted, expected: expected) - CoActivity.scalePenaltyBits)
-            // Two clocks at one phase: one coincidence (`clockFigures`), never more than the count says.
+            // Two clocks at one phase: one coincidence (`clockFigures`), worth its chance, from two
+            // meetings on, when the meetings against the clocks' expectation say less.
             var coincidence = false
             if k == 0 && clockBound && counted >= 2 && coincidenceBits > bits { (bits, coincidence) = (coincidenceBits, true) }
             if k == 0 || bits > best.bits {
