@@ -41,7 +41,7 @@ import Testing
         let cluster = Fixture.press(Fixture.loadedState(model: model), .enter)
         let copied = Fixture.step(cluster, .char("y"))
         #expect(copied.effects == [.copy(exact.display)])
-        #expect(copied.state.status.hasSuffix("(escaped: the id holds control bytes; --account-b64 \(exact.base64) names it exactly)"))
+        #expect(copied.state.status.hasSuffix("(escaped: the id holds control bytes; case tag --account-b64 \(exact.base64) names it exactly)"))
         // With a look-alike whose id is exactly the escaped text, the status warns of it.
         model.lookAlikeIDs = [exact.display]
         let warned = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))

@@ -266,7 +266,7 @@ extension AppUpdate {
         if s.data?.model.isExactAccountID(copied) == true {
             return " (escaped: NOT this id, and another account's id is exactly this text; case tag --account-b64 \(target.base64) names this one)"
         }
-        return " (escaped: the id holds control bytes; --account-b64 \(target.base64) names it exactly)"
+        return " (escaped: the id holds control bytes; case tag --account-b64 \(target.base64) names it exactly)"
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.
