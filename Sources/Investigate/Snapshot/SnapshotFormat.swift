@@ -47,10 +47,12 @@ enum SnapshotFormat {
     /// 26 (session 26): co-firing's expectation takes in clocks (`CoActivity.expectedByClocks`),
     /// a clock's firings count once against a group (`CoActivity.collapsingClocks`), and
     /// overwhelming co-firing links a pair alone (`EvidenceWeights.countedTiming`): clusters,
-    /// risks and the explanations kept move; an account id longer than 64 KiB is not loaded.
+    /// risks and the explanations kept move; an account id longer than 64 KiB is not loaded;
+    /// 27 (session 27): an organisation's payer counts when most members it pays for harvest
+    /// reasoning (`OrganisationHarvest`): risks and the explanations kept move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 26
+    static let version: UInt32 = 27
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
