@@ -47,6 +47,8 @@ import Testing
         let payer = try #require(inv.signal("shared_instruments", of: "co0"))
         #expect(payer.contribution == 0, "\(payer.explanation)")
         #expect(payer.explanation.contains("do not ask for step-by-step reasoning"), "\(payer.explanation)")
+        // It says why once: no "adds nothing" after its own "not counted".
+        #expect(payer.explanation.hasSuffix("in most of their prompts: not counted"), "\(payer.explanation)")
     }
 
     @Test func harvestingNeedsMostPromptsAndMoreThanThePopulation() throws {

@@ -40,7 +40,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
             parts.append(
                 "an organisation's payer (an invoice, or a card every holder declares one organisation) pays for "
                     + "\(harvest.holders) members, and \(harvest.harvesting) of them ask for step-by-step reasoning "
-                    + "in most of their prompts (population \(percent(e.population.reasoningShare))): a company's "
+                    + "in most of their prompts (the population: \(percent(e.population.reasoningShare)) of prompts): a company's "
                     + "staff do not all do that, so it counts"
                     + (credit < 1 ? " in part (\(percent(credit)) for what comes back)" : ""))
         } else if !organisations.isEmpty {
@@ -48,12 +48,13 @@ public struct SharedInstrumentSignal: DetectionSignal {
             let asking = harvest.map { $0.harvesting * 2 > $0.holders } ?? false
             parts.append(
                 "\(organisations.count == 1 ? "one instrument" : "\(organisations.count) instruments") paying for "
-                    + "\(largest)\(organisations.count == 1 ? "" : " at most") members "
+                    + "\(organisations.count == 1 ? "" : "at most ")\(largest) members "
                     + "\(organisations.count == 1 ? "is" : "are") an organisation's (an invoice, or every account "
-                    + "\(organisations.count == 1 ? "it pays" : "they pay") for declares one organisation): not counted, "
+                    + "\(organisations.count == 1 ? "it pays" : "they pay") for declares one organisation), and "
                     + (asking
-                        ? "as most of those members ask for step-by-step reasoning but little of it comes back"
-                        : "as most of those members do not ask for step-by-step reasoning in most of their prompts"))
+                        ? "most of those members ask for step-by-step reasoning but little of it comes back"
+                        : "most of those members do not ask for step-by-step reasoning in most of their prompts")
+                    + ": \(Self.notCounted)")
         }
         // One card on two accounts is a household; on ten or more it is a farm. Together at most
         // what one farm's card and several reused ones give.
@@ -62,6 +63,10 @@ public struct SharedInstrumentSignal: DetectionSignal {
             name: name, value: Double(max(maxShare, harvestContribution > 0 ? harvest?.holders ?? 0 : 0)), baseline: 1,
             contribution: contribution, explanation: parts.joined(separator: "; "))
     }
+
+    /// How an explanation ends when an organisation's payer is excused (`SignalZeroReason` adds
+    /// nothing after it).
+    static let notCounted = "not counted"
 
     /// Design scale of one payer shared by `holders` accounts: one card on two accounts is a
     /// household; on ten or more it is a farm.

@@ -14,6 +14,8 @@ public enum SignalZeroReason {
         // A damping whose value is 0 (no harvest content) lowers the risk: said as that, not as
         // "a signal at 0 never adds risk" after "risk damped" (a trial read both on one line).
         if c < 0 { return "lowers the risk too little to show at two decimals (shown as 0): only just past where it starts to count" }
+        // An explanation that already ends by saying so (an organisation's payer excused).
+        if c == 0 && score.explanation.hasSuffix(": " + SharedInstrumentSignal.notCounted) { return nil }
         if score.value == 0 { return "adds nothing: its value is 0, and a signal at 0 never adds risk" }
         if c > 0 { return "adds too little to show at two decimals (shown as 0): only just past where it starts to count" }
         if score.explanation.hasSuffix("of it counts") { return nil }
