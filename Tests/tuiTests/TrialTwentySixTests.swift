@@ -40,12 +40,13 @@ import Testing
         model.accounts[0].exact = exact
         let cluster = Fixture.press(Fixture.loadedState(model: model), .enter)
         let copied = Fixture.step(cluster, .char("y"))
-        #expect(copied.effects == [.copy(exact.display)])
-        #expect(copied.state.status.hasSuffix("(escaped: the id holds control bytes; case tag --account-b64 \(exact.base64) names it exactly)"))
+        let caution = "copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(exact.base64) names it exactly"
+        #expect(copied.effects == [.copy(exact.display, caution: caution)])
+        #expect(copied.state.status == caution + "; copying...")
         // With a look-alike whose id is exactly the escaped text, the status warns of it.
         model.lookAlikeIDs = [exact.display]
         let warned = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))
-        #expect(warned.state.status.contains("NOT this id, and another account's id is exactly this text"))
+        #expect(warned.state.status.contains("NOT this id: another account's id is exactly that text"))
         // A plain id is copied as it is, with nothing said.
         let plain = Fixture.step(Fixture.press(Fixture.loadedState(), .enter), .char("y"))
         #expect(plain.state.status == "copying acct_9f3e21...")

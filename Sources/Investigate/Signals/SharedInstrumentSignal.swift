@@ -22,10 +22,10 @@ public struct SharedInstrumentSignal: DetectionSignal {
                 reused.append(members.count)
             }
         }
-        // The organisations' payers that pay for harvesting, the strongest first.
+        // The organisations' payers: the one that counts most, else the one paying for most.
         let credit = organisations.isEmpty ? 0 : HarvestReturn(e).credit
         let harvest = organisations.map { OrganisationHarvest(holders: $0.members, e, credit: credit) }
-            .max { ($0.contribution, $0.holders) < ($1.contribution, $1.holders) }
+            .max { ($0.contribution, $0.harvesting, $0.holders) < ($1.contribution, $1.harvesting, $1.holders) }
         let maxShare = reused.max() ?? 0
         let reusedContribution = maxShare >= 2 ? Self.payerWeight(maxShare) + 0.05 * unit(Double(reused.count - 1) / 4) : 0
         let harvestContribution = harvest?.contribution ?? 0
@@ -36,25 +36,8 @@ public struct SharedInstrumentSignal: DetectionSignal {
                 "one payment instrument pays for \(maxShare) members"
                     + (reused.count == 1 ? "" : "; \(reused.count) instruments each pay for two or more"))
         }
-        if let harvest, harvestContribution > 0 {
-            parts.append(
-                "an organisation's payer (an invoice, or a card every holder declares one organisation) pays for "
-                    + "\(harvest.holders) members, and \(harvest.harvesting) of them ask for step-by-step reasoning "
-                    + "in most of their prompts (the population: \(percent(e.population.reasoningShare)) of prompts): a company's "
-                    + "staff do not all do that, so it counts"
-                    + (credit < 1 ? " in part (\(percent(credit)) for what comes back)" : ""))
-        } else if !organisations.isEmpty {
-            let largest = organisations.map(\.members.count).max() ?? 0
-            let asking = harvest.map { $0.harvesting * 2 > $0.holders } ?? false
-            parts.append(
-                "\(organisations.count == 1 ? "one instrument" : "\(organisations.count) instruments") paying for "
-                    + "\(organisations.count == 1 ? "" : "at most ")\(largest) members "
-                    + "\(organisations.count == 1 ? "is" : "are") an organisation's (an invoice, or every account "
-                    + "\(organisations.count == 1 ? "it pays" : "they pay") for declares one organisation), and "
-                    + (asking
-                        ? "most of those members ask for step-by-step reasoning but little of it comes back"
-                        : "most of those members do not ask for step-by-step reasoning in most of their prompts")
-                    + ": \(Self.notCounted)")
+        if let harvest {
+            parts.append(Self.describe(harvest, instruments: organisations.count, credit: credit, population: e.population.reasoningShare))
         }
         // One card on two accounts is a household; on ten or more it is a farm. Together at most
         // what one farm's card and several reused ones give.
@@ -62,6 +45,34 @@ public struct SharedInstrumentSignal: DetectionSignal {
         return SignalScore(
             name: name, value: Double(max(maxShare, harvestContribution > 0 ? harvest?.holders ?? 0 : 0)), baseline: 1,
             contribution: contribution, explanation: parts.joined(separator: "; "))
+    }
+
+    /// What an organisation's payer (`harvest`, the one of `instruments` that counts most, else
+    /// that pays for most harvesting members) is found to be, in words.
+    static func describe(_ harvest: OrganisationHarvest, instruments: Int, credit: Double, population: Double) -> String {
+        let payer =
+            (instruments == 1 ? "an organisation's payer" : "one of \(instruments) organisations' payers")
+            + " (an invoice, or a card every holder declares one organisation) pays for \(harvest.holders) members"
+        let judged = harvest.judged == harvest.holders ? "" : " (\(harvest.judged) sent \(OrganisationHarvest.minimumPrompts) or more prompts)"
+        let whom = harvest.judged == harvest.holders ? "them" : "those"
+        let asking =
+            (harvest.harvesting == 0 ? "none of \(whom) asks" : "\(harvest.harvesting) of \(whom) ask") + " for step-by-step reasoning in "
+            + "most of their prompts (the population: \(percent(population)) of prompts)"
+        switch harvest.verdict {
+        case .counts:
+            return payer + judged + ", and " + asking + ": more harvesting accounts than a team (up to "
+                + "\(OrganisationHarvest.teamSize)) needs, so it counts"
+                + (credit < 0.995 ? " in part (\(percent(credit)) for what comes back)" : "")
+        case .tooFewJudged:
+            return payer + ", too few of whom sent \(OrganisationHarvest.minimumPrompts) or more prompts to judge: \(notCounted)"
+        case .mostDoNotAsk:
+            return payer + judged + ", and only " + asking + ": \(notCounted)"
+        case .team:
+            return payer + judged + ", and " + asking + ": no more than a team (up to "
+                + "\(OrganisationHarvest.teamSize)) may: \(notCounted)"
+        case .littleComesBack:
+            return payer + judged + ", and " + asking + ", but little of it comes back: \(notCounted)"
+        }
     }
 
     /// How an explanation ends when an organisation's payer is excused (`SignalZeroReason` adds

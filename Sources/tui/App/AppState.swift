@@ -173,8 +173,9 @@ struct Step {
 
 /// Side effects requested by `update`, performed by the runner (so `update` stays pure).
 enum Effect: Hashable, Sendable {
-    /// Copy text to the clipboard (OSC 52).
-    case copy(String)
+    /// Copy text to the clipboard (tmux's buffer or OSC 52); `caution`, when not empty, leads
+    /// the status that says how it went (an escaped id: what was copied is not the id).
+    case copy(String, caution: String = "")
     /// Write the current sheet as text to a file.
     case dump(path: String)
     /// Compute row order (filter + sort) of the stack sheet at `depth`.

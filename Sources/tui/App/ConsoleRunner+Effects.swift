@@ -4,8 +4,9 @@ extension ConsoleRunner {
     /// Performs one side effect requested by `update`.
     func perform(_ effect: Effect) {
         switch effect {
-        case .copy(let text):
-            dispatch(.status(surface.copyToClipboard(text)))
+        case .copy(let text, let caution):
+            let said = surface.copyToClipboard(text)
+            dispatch(.status(caution.isEmpty ? said : caution + "; " + said))
         case .dump(let path):
             dump(to: path)
         case .computeOrder(let depth):

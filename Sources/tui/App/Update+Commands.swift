@@ -135,8 +135,9 @@ extension AppUpdate {
         case .export: askExport(&s)
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
-            effects.append(.copy(t.ids[row]))
-            s.status = "copying \(t.ids[row])..." + copyCaution(s, key: t.markKeys[row], copied: t.ids[row])
+            let caution = copyCaution(s, key: t.markKeys[row], copied: t.ids[row])
+            effects.append(.copy(t.ids[row], caution: caution))
+            s.status = caution.isEmpty ? "copying \(t.ids[row])..." : caution + "; copying..."
         case .history: openHistory(&s, &effects)
         case .commandLine:
             s.overlay = .commandLine(text: "", completions: [])
@@ -257,16 +258,18 @@ extension AppUpdate {
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + clusterNote + caseSuffix(s)
     }
 
-    /// What `y` says beside an account id it copies in escaped form: the id holds bytes a
-    /// terminal would act on, so the clipboard gets the inert text, which is not the id; and
-    /// when that text is itself another account's id (a planted look-alike), that pasting it
-    /// names that other account (a trial's `y` on `acct_ESC[2J` opened `acct_\x1b[2J`).
+    /// What `y` says first, before how the copy went, of an account id it copies in escaped form
+    /// (empty for any other): the id holds bytes a terminal would act on, so the clipboard gets
+    /// the inert text, which is not the id; and when that text is itself another account's id (a
+    /// planted look-alike), that pasting it names that other account (a trial's `y` on
+    /// `acct_ESC[2J` opened `acct_\x1b[2J`). It leads the status, so that a long "copied ..."
+    /// message cannot push it off an 80-column line, and it stays when that message comes.
     static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
         guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }
         if s.data?.model.isExactAccountID(copied) == true {
-            return " (escaped: NOT this id, and another account's id is exactly this text; case tag --account-b64 \(target.base64) names this one)"
+            return "copied the escaped text, NOT this id: another account's id is exactly that text; case tag --account-b64 \(target.base64) names this one"
         }
-        return " (escaped: the id holds control bytes; case tag --account-b64 \(target.base64) names it exactly)"
+        return "copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(target.base64) names it exactly"
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.

@@ -35,16 +35,17 @@ enum AppUpdate {
             s.status = s.keymap.notice ?? ""
             // What the load skipped is said once, as it opens: the header's totals count only
             // what was kept.
-            if let issues = data.model.loadIssues {
-                let text = "load: \(issues) (investigate load lists each by file:line)"
-                s.status = s.status.isEmpty ? text : s.status + "; " + text
-            }
+            let loadText = data.model.loadIssues.map { "load: \($0) (investigate load lists each by file:line)" }
+            if let text = loadText { s.status = s.status.isEmpty ? text : s.status + "; " + text }
             for depth in s.stack.indices { clampCursor(&s, depth: depth) }
             if let saved = s.pendingRestore {
                 s.pendingRestore = nil
                 let restored = Session.restore(saved, into: s)
                 s = restored.state
                 effects += restored.effects
+                // The restore says where it put the investigator; what the load skipped still
+                // goes first (a reopened source with bad rows said nothing of them).
+                if let text = loadText, !s.status.contains(text) { s.status = text + "; " + s.status }
                 if let notice = s.keymap.notice, !s.status.hasPrefix(notice) { s.status = notice + "; " + s.status }
             }
             for sheet in s.stack where isPending(s, sheet) { effects.append(.prepare(sheet.kind)) }
