@@ -25,14 +25,14 @@ struct AccountCommand: ParsableCommand {
             guard let account = inv.data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
             }
-            AmbiguousAccountID.warn(inv.data, given: exact)
+            AmbiguousAccountID.warn(inv.data, given: exact, resolved: account)
             if format == .json {
                 print(Reports.account(account, in: inv).pretty())
                 return
             }
             let cluster = inv.cluster(ofAccount: account)
             print(
-                "account \(exact.display)  risk \(RiskText.twoDecimals(inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(RiskText.twoDecimals(cluster.risk)))"
+                "account \(inv.data.accountExactID(account).display)  risk \(RiskText.twoDecimals(inv.accountRisk[account]))  cluster \(cluster.id) (size \(cluster.size), risk \(RiskText.twoDecimals(cluster.risk)))"
             )
             print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
             if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }

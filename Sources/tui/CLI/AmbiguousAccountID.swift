@@ -6,8 +6,17 @@ import Investigate
 /// screen and pasted back names the look-alike whose id is that text, so the command says which
 /// one it took and how to name the other exactly.
 enum AmbiguousAccountID {
-    /// Writes the note for `given` (resolved to the exact match) when there is another account.
-    static func warn(_ data: CaseData, given: ExactText) {
+    /// Writes the note for `given`, resolved to `resolved`: when it is no account's exact id but
+    /// the escaped form of `resolved`'s (pasted from a screen), which one was taken; when it is
+    /// one account's exact id and another's escaped form, the other.
+    static func warn(_ data: CaseData, given: ExactText, resolved: Int) {
+        let taken = data.accountExactID(resolved)
+        if taken != given {
+            FileHandle.standardError.write(Data((
+                "note: no account's id is exactly \(given.display); read as the escaped form of account \(taken.display), whose id "
+                + "holds bytes shown escaped; case tag --account-b64 \(taken.base64) names it exactly\n").utf8))
+            return
+        }
         guard let other = data.escapedAlternative(given: given) else { return }
         let otherID = data.accountExactID(other)
         FileHandle.standardError.write(Data((

@@ -24,7 +24,7 @@ struct QueriesCommand: ParsableCommand {
             guard let index = data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display)", code: 2)
             }
-            AmbiguousAccountID.warn(data, given: exact)
+            AmbiguousAccountID.warn(data, given: exact, resolved: index)
             func bound(_ text: String?, _ name: String) throws -> Int64? {
                 guard let text else { return nil }
                 guard let millis = Timestamp.parseMillis(text) else {

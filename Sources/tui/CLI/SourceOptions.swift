@@ -27,6 +27,7 @@ struct SourceOptions: ParsableArguments {
                 directory, options: LoadOptions(strict: strict), clustering: clustering,
                 snapshots: Self.snapshotStore(database: nil), fresh: fresh)
             Self.report(outcome)
+            Self.noteLoadIssues(investigation.data.report)
             return investigation
         } catch let failure as LoadFailure {
             throw CLIFailure(message: failure.description, code: 3)
@@ -48,6 +49,17 @@ struct SourceOptions: ParsableArguments {
         } else {
             for problem in outcome.problems { printError("investigate: snapshot " + problem) }
         }
+    }
+
+    /// Says on stderr what the load skipped or warned of, once, as the console's status does: a
+    /// command's output counts only what was kept (a trial's `clusters` ranked a source whose one
+    /// query file lacked its `ts` column, all of it skipped, and said nothing).
+    static func noteLoadIssues(_ report: LoadReport) {
+        guard report.skippedCount > 0 || report.warningCount > 0 else { return }
+        var parts: [String] = []
+        if report.skippedCount > 0 { parts.append(Format.plural(report.skippedCount, "row") + " skipped") }
+        if report.warningCount > 0 { parts.append(Format.plural(report.warningCount, "warning")) }
+        printError("investigate: load: " + parts.joined(separator: ", ") + " (investigate load lists each by file:line)")
     }
 
     /// Loads the data only.

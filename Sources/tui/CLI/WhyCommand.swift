@@ -25,8 +25,8 @@ struct WhyCommand: ParsableCommand {
             guard let b = inv.data.accountIndex(given: ids[1]) else {
                 throw CLIFailure(message: "no account \(ids[1].display) in \(source.directory)", code: 2)
             }
-            AmbiguousAccountID.warn(inv.data, given: ids[0])
-            AmbiguousAccountID.warn(inv.data, given: ids[1])
+            AmbiguousAccountID.warn(inv.data, given: ids[0], resolved: a)
+            AmbiguousAccountID.warn(inv.data, given: ids[1], resolved: b)
             guard a != b else {
                 throw CLIFailure(message: "both ids name the same account, \(ids[0].display): give two accounts", code: 2)
             }
