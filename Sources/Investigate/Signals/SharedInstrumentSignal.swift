@@ -1,7 +1,8 @@
 /// Shared instruments: one card (or crypto wallet) paying for many accounts. Invoices, and an
 /// instrument every holder of which declares the same organisation (`DeclaredOrganisation`),
-/// are an organisation paying for its staff: normal, and not counted, unless most of the members
-/// they pay for harvest reasoning (`OrganisationHarvest`).
+/// are an organisation paying for its staff: normal, and not counted, unless more of the members
+/// they pay for harvest reasoning than a team would and the answers come back
+/// (`OrganisationHarvest`).
 public struct SharedInstrumentSignal: DetectionSignal {
     public let name = "shared_instruments"
     /// Creates the signal.
@@ -66,7 +67,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
         case .tooFewJudged:
             return payer + ", too few of whom sent \(OrganisationHarvest.minimumPrompts) or more prompts to judge: \(notCounted)"
         case .mostDoNotAsk:
-            return payer + judged + ", and only " + asking + ": \(notCounted)"
+            return payer + judged + (harvest.harvesting == 0 ? ", and " : ", and only ") + asking + ": \(notCounted)"
         case .team:
             return payer + judged + ", and " + asking + ": no more than a team (up to "
                 + "\(OrganisationHarvest.teamSize)) may: \(notCounted)"
