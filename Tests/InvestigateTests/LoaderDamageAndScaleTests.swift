@@ -77,7 +77,7 @@ import Testing
             let data = try Self.load(files, sliceBytes: slice)
             #expect(data.queries.count == 1_198)
             #expect(data.report.skipped.map(\.description) == [
-                "queries/q00999.csv:1: missing required column 'ts' (found: when, who); the file's 1 rows were skipped",
+                "queries/q00999.csv:1: missing required column 'ts' (found: when, who); the file's 1 row was skipped",
                 "queries/q01000.jsonl:1: bad timestamp 'yesterday' in 'ts'",
                 "queries/q01100.jsonl:1: query for unknown account 'ghost'",
             ])

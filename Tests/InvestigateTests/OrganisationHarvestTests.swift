@@ -13,20 +13,20 @@ import Testing
     /// every prompt, the others in none; answers of `output` tokens for about 80 in.
     static func organisation(
         _ s: inout S, prefix: String, count: Int, asking: Int, output: ClosedRange<Int> = 1_400...1_900, seed: UInt64,
-        prompts: (Int) -> Int = { _ in 30 }
+        prompts: (Int) -> Int = { _ in 30 }, invoice: (Int) -> String = { _ in "" }, fingerprintOnly: (Int) -> Bool = { _ in false }
     ) {
         var rng = SeededRandom(seed: seed)
         for i in 0..<count {
             let id = "\(prefix)\(i)"
             s.account(.init(id: id, created: "2025-0\(1 + i % 9)-1\(i % 10)T08:00:00Z", email: "\(id)@\(prefix)-corp.example", org: "org_\(prefix)"))
-            s.payment(id, "inv-\(prefix)", kind: "invoice")
+            s.payment(id, "inv-\(prefix)\(invoice(i))", kind: "invoice")
             for q in 0..<prompts(i) {
                 let question = PromptMaker.human(&rng)
                 let prompt = i < asking ? "Think it through step by step and show every step of your reasoning. \(question)" : question
                 s.query(
                     id, at: S.base + Int64(q) * S.day / 3 + Int64(rng.int(0...7_200)) * 1000, prompt: prompt,
                     input: rng.int(60...100), output: rng.int(output), ip: "198.51.100.\(1 + q % 3)", asn: "AS16509",
-                    agent: "\(prefix)-gateway/2.1", category: rng.pick(["coding", "writing", "math"]))
+                    agent: "\(prefix)-gateway/2.1", category: rng.pick(["coding", "writing", "math"]), fingerprintOnly: fingerprintOnly(i))
             }
         }
     }
@@ -69,6 +69,30 @@ import Testing
             { Self.organisation(&$0, prefix: "rs", count: 54, asking: 24, seed: 14, prompts: { $0 < 24 ? 30 : 1 }) }, of: "rs0")
         #expect(payer.contribution > 0.15, "\(payer.explanation)")
         #expect(payer.explanation.contains("24 of"), "\(payer.explanation)")
+    }
+
+    @Test func membersLoggingOnlyFingerprintsAreNotJudged() throws {
+        // 24 members whose prompts can be read all harvest; 12 more log only fingerprints, which
+        // say nothing either way (a trial's reseller escaped as "only 12 of 27 ask").
+        let payer = try Self.payer(
+            { Self.organisation(&$0, prefix: "rs", count: 36, asking: 36, seed: 15, fingerprintOnly: { $0 >= 24 }) }, of: "rs0")
+        #expect(payer.explanation.contains("(24 sent 3 or more readable prompts), and 24 of those ask"), "\(payer.explanation)")
+        #expect(payer.contribution > 0.15, "\(payer.explanation)")
+    }
+
+    @Test func oneOrganisationsInvoicesAreJudgedTogether() throws {
+        // 40 harvesting accounts of one organisation on four invoices of ten: one reseller, not
+        // four teams.
+        let payer = try Self.payer(
+            { Self.organisation(&$0, prefix: "rs", count: 40, asking: 40, seed: 16, invoice: { "-\($0 / 10)" }) }, of: "rs0")
+        #expect(payer.explanation.hasPrefix("one organisation's 4 payers (invoices, or cards every holder of which declares it) pay for 40 members"), "\(payer.explanation)")
+        #expect(payer.contribution == 0.25, "\(payer.explanation)")
+    }
+
+    @Test func theBarIsSaidWhereThePopulationAsksOften() {
+        let harvest = OrganisationHarvest(holders: 30, judged: 30, harvesting: 9, verdict: .mostDoNotAsk)
+        let text = SharedInstrumentSignal.describe(harvest, organisations: 1, credit: 1, population: 0.72)
+        #expect(text.contains("ask for step-by-step reasoning in at least 85% of their prompts (the population: 72% of prompts)"), "\(text)")
     }
 
     @Test func theBarRisesWithThePopulationsShare() {

@@ -38,4 +38,16 @@ import Testing
         #expect(runner.state.status.hasPrefix("copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(exact.base64)"), "\(runner.state.status)")
         #expect(runner.state.status.hasSuffix("(in memory: no terminal in replay)"), "\(runner.state.status)")
     }
+
+    @Test func anIdWithABackslashIsCopiedExactly() {
+        // The screen doubles a backslash (so an escape it shows is never an id's own text); the
+        // clipboard gets the id itself, and nothing is said of control bytes it does not hold.
+        let model = FixtureModel()
+        let exact = ExactText("corp\\alice")
+        model.accounts[0].id = TextEscaping.visible(exact.bytes)
+        model.accounts[0].exact = exact
+        let copied = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))
+        #expect(copied.effects == [.copy("corp\\alice", caution: "")])
+        #expect(copied.state.status == "copying corp\\\\alice...")
+    }
 }

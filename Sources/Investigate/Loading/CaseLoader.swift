@@ -204,7 +204,7 @@ public struct CaseLoader {
         }
         guard !log.options.strict else { throw failure }
         let rows = max(0, ((try? countLines(entry.path)) ?? 0) - 1)
-        _ = log.skip(entry.name, 1, failure.reason + "; the file's \(rows) rows were skipped")
+        _ = log.skip(entry.name, 1, failure.reason + "; the file's \(rows == 1 ? "1 row was" : "\(rows) rows were") skipped")
         log.report.skippedCount += max(0, rows - 1)
     }
 

@@ -9,8 +9,11 @@
 /// for step-by-step reasoning in most of their prompts (and far more often than the population's
 /// accounts do), more than `teamSize` of them do, and over half of what they ask for comes back
 /// (`HarvestReturn`): a card's design weight, scaled from `teamSize` harvesting members (nothing)
-/// to `teamSize + 20` (all), times what comes back. Members with fewer prompts are not judged
-/// either way, so dormant accounts on the invoice neither excuse nor count against it.
+/// to `teamSize + 20` (all), times what comes back. Members with fewer readable prompts (a prompt
+/// logged only as a fingerprint cannot be read) are not judged either way, so dormant accounts on
+/// the invoice neither excuse nor count against it. One organisation's payers are judged together
+/// (`SharedInstrumentSignal` groups them), so splitting a reseller over invoices of ten does not
+/// make teams of it.
 struct OrganisationHarvest {
     /// Why the payer counts or not.
     enum Verdict: Equatable {
@@ -28,7 +31,7 @@ struct OrganisationHarvest {
 
     /// Members the instrument pays for in the cluster.
     let holders: Int
-    /// Of them, members with at least `minimumPrompts` prompts.
+    /// Of them, members with at least `minimumPrompts` readable prompts (text, not a fingerprint).
     let judged: Int
     /// Of those, members whose own prompts mostly ask for reasoning (`harvests`).
     let harvesting: Int
@@ -47,18 +50,45 @@ struct OrganisationHarvest {
     /// points above a population at 9%; 86% where the population is at 72%).
     static func bar(population: Double) -> Double { max(0.5, population + 0.45 * (1 - population)) }
 
-    /// Whether `member` (of `minimumPrompts` or more prompts) asks for reasoning in most prompts.
+    /// `member`'s prompts that can be read (text, not a fingerprint alone) and those of them
+    /// asking for reasoning: a prompt logged as a fingerprint says nothing either way.
+    static func readablePrompts(_ member: Int32, _ e: ClusterEvidence) -> (prompts: Int, reasoning: Int) {
+        let q = e.index.data.queries
+        var prompts = 0, reasoning = 0
+        for row in q.rows(of: Int(member)) {
+            let flags = q.promptFlags(row)
+            guard flags & PromptDigest.Flags.hasPrompt != 0, flags & PromptDigest.Flags.fingerprintOnly == 0 else { continue }
+            prompts += 1
+            if flags & PromptDigest.Flags.reasoning != 0 { reasoning += 1 }
+        }
+        return (prompts, reasoning)
+    }
+
+    /// Whether `member` (of `minimumPrompts` or more readable prompts) asks for reasoning in most
+    /// of them, at or above the population's bar.
     static func harvests(_ member: Int32, _ e: ClusterEvidence) -> Bool {
-        let prompted = Int(e.features.prompted[Int(member)])
-        guard prompted >= minimumPrompts else { return false }
-        let share = Double(e.features.reasoning[Int(member)]) / Double(prompted)
+        let (prompts, reasoning) = readablePrompts(member, e)
+        guard prompts >= minimumPrompts else { return false }
+        let share = Double(reasoning) / Double(prompts)
         return share > 0.5 && share >= bar(population: e.population.reasoningShare)
     }
 
-    init(holders members: [Int32], _ e: ClusterEvidence, credit: Double) {
+    /// Instruments (of one organisation) behind `holders`.
+    let instruments: Int
+
+    init(holders members: [Int32], instruments: Int = 1, _ e: ClusterEvidence, credit: Double) {
+        self.instruments = instruments
         holders = members.count
-        judged = members.reduce(0) { $0 + (Int(e.features.prompted[Int($1)]) >= Self.minimumPrompts ? 1 : 0) }
-        harvesting = members.reduce(0) { $0 + (Self.harvests($1, e) ? 1 : 0) }
+        var judged = 0, harvesting = 0
+        let bar = Self.bar(population: e.population.reasoningShare)
+        for m in members {
+            let (prompts, reasoning) = Self.readablePrompts(m, e)
+            guard prompts >= Self.minimumPrompts else { continue }
+            judged += 1
+            let share = Double(reasoning) / Double(prompts)
+            if share > 0.5 && share >= bar { harvesting += 1 }
+        }
+        (self.judged, self.harvesting) = (judged, harvesting)
         if judged < 2 {
             verdict = .tooFewJudged
         } else if harvesting * 2 <= judged {
@@ -71,5 +101,13 @@ struct OrganisationHarvest {
             verdict = .counts
         }
         contribution = verdict == .counts ? 0.25 * unit(Double(harvesting - Self.teamSize) / 20) * credit : 0
+    }
+}
+
+extension OrganisationHarvest {
+    /// A payer's figures as given, not measured (for explanations of known cases: tests).
+    init(holders: Int, judged: Int, harvesting: Int, instruments: Int = 1, verdict: Verdict, contribution: Double = 0) {
+        (self.holders, self.judged, self.harvesting, self.instruments) = (holders, judged, harvesting, instruments)
+        (self.verdict, self.contribution) = (verdict, contribution)
     }
 }

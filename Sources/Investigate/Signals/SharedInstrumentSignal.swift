@@ -23,9 +23,12 @@ public struct SharedInstrumentSignal: DetectionSignal {
                 reused.append(members.count)
             }
         }
-        // The organisations' payers: the one that counts most, else the one paying for most.
+        // One organisation's payers together (a reseller splitting its accounts over invoices of
+        // ten is one reseller); then the organisation that counts most, else the one paying for
+        // the most harvesting members.
+        let payers = Self.byOrganisation(organisations, orgs: e.index.data.accounts.org)
         let credit = organisations.isEmpty ? 0 : HarvestReturn(e).credit
-        let harvest = organisations.map { OrganisationHarvest(holders: $0.members, e, credit: credit) }
+        let harvest = payers.map { OrganisationHarvest(holders: $0.members, instruments: $0.instruments, e, credit: credit) }
             .max { ($0.contribution, $0.harvesting, $0.holders) < ($1.contribution, $1.harvesting, $1.holders) }
         let maxShare = reused.max() ?? 0
         let reusedContribution = maxShare >= 2 ? Self.payerWeight(maxShare) + 0.05 * unit(Double(reused.count - 1) / 4) : 0
@@ -38,7 +41,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
                     + (reused.count == 1 ? "" : "; \(reused.count) instruments each pay for two or more"))
         }
         if let harvest {
-            parts.append(Self.describe(harvest, instruments: organisations.count, credit: credit, population: e.population.reasoningShare))
+            parts.append(Self.describe(harvest, organisations: payers.count, credit: credit, population: e.population.reasoningShare))
         }
         // One card on two accounts is a household; on ten or more it is a farm. Together at most
         // what one farm's card and several reused ones give.
@@ -48,24 +51,47 @@ public struct SharedInstrumentSignal: DetectionSignal {
             contribution: contribution, explanation: parts.joined(separator: "; "))
     }
 
-    /// What an organisation's payer (`harvest`, the one of `instruments` that counts most, else
-    /// that pays for most harvesting members) is found to be, in words.
-    static func describe(_ harvest: OrganisationHarvest, instruments: Int, credit: Double, population: Double) -> String {
+    /// The organisations' payers grouped by the organisation their holders here all declare (an
+    /// instrument whose holders declare none, or several, stands alone): members (each once) and
+    /// instruments per organisation.
+    static func byOrganisation(
+        _ payers: [(instrument: Int32, members: [Int32])], orgs: [Int32]
+    ) -> [(members: [Int32], instruments: Int)] {
+        var groups: [Int64: (members: Set<Int32>, instruments: Int)] = [:]
+        for payer in payers {
+            let declared = Set(payer.members.map { orgs[Int($0)] })
+            let key = declared.count == 1 && declared.first! >= 0 ? Int64(declared.first!) : -1 - Int64(payer.instrument)
+            groups[key, default: ([], 0)].members.formUnion(payer.members)
+            groups[key, default: ([], 0)].instruments += 1
+        }
+        return groups.keys.sorted().map { (groups[$0]!.members.sorted(), groups[$0]!.instruments) }
+    }
+
+    /// What an organisation's payers (`harvest`, of the `organisations` paying for members here
+    /// the one that counts most, else that pays for most harvesting members) are found to be.
+    static func describe(_ harvest: OrganisationHarvest, organisations: Int, credit: Double, population: Double) -> String {
         let payer =
-            (instruments == 1 ? "an organisation's payer" : "one of \(instruments) organisations' payers")
-            + " (an invoice, or a card every holder declares one organisation) pays for \(harvest.holders) members"
-        let judged = harvest.judged == harvest.holders ? "" : " (\(harvest.judged) sent \(OrganisationHarvest.minimumPrompts) or more prompts)"
+            (harvest.instruments == 1
+                ? "an organisation's payer (an invoice, or a card every holder declares one organisation) pays"
+                : "one organisation's \(harvest.instruments) payers (invoices, or cards every holder of which declares it) pay")
+            + " for \(harvest.holders) members"
+            + (organisations > 1 ? " (one of \(organisations) organisations paying for members here)" : "")
+        let judged =
+            harvest.judged == harvest.holders
+            ? "" : " (\(harvest.judged) sent \(OrganisationHarvest.minimumPrompts) or more readable prompts)"
         let whom = harvest.judged == harvest.holders ? "them" : "those"
+        let bar = OrganisationHarvest.bar(population: population)
         let asking =
             (harvest.harvesting == 0 ? "none of \(whom) asks" : "\(harvest.harvesting) of \(whom) ask") + " for step-by-step reasoning in "
-            + "most of their prompts (the population: \(percent(population)) of prompts)"
+            + (bar <= 0.5 ? "most of their prompts" : "at least \(percent(bar)) of their prompts")
+            + " (the population: \(percent(population)) of prompts)"
         switch harvest.verdict {
         case .counts:
             return payer + judged + ", and " + asking + ": more harvesting accounts than a team (up to "
                 + "\(OrganisationHarvest.teamSize)) needs, so it counts"
-                + (credit < 0.995 ? " in part (\(percent(credit)) for what comes back)" : "")
+                + (credit < 0.995 ? ", \(percent(credit)) of it for what comes back" : "")
         case .tooFewJudged:
-            return payer + ", too few of whom sent \(OrganisationHarvest.minimumPrompts) or more prompts to judge: \(notCounted)"
+            return payer + ", too few of whom sent \(OrganisationHarvest.minimumPrompts) or more readable prompts to judge: \(notCounted)"
         case .mostDoNotAsk:
             return payer + judged + (harvest.harvesting == 0 ? ", and " : ", and only ") + asking + ": \(notCounted)"
         case .team:

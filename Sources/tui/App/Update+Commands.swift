@@ -135,8 +135,11 @@ extension AppUpdate {
         case .export: askExport(&s)
         case .copyID:
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
-            let caution = copyCaution(s, key: t.markKeys[row], copied: t.ids[row])
-            effects.append(.copy(t.ids[row], caution: caution))
+            // An id a terminal can show as it is (a backslash, which the screen doubles, included)
+            // is copied exactly; one holding bytes a terminal acts on, as its inert escaped text.
+            let copied = copyableText(key: t.markKeys[row]) ?? t.ids[row]
+            let caution = copyCaution(s, key: t.markKeys[row], copied: copied)
+            effects.append(.copy(copied, caution: caution))
             s.status = caution.isEmpty ? "copying \(t.ids[row])..." : caution + "; copying..."
         case .history: openHistory(&s, &effects)
         case .commandLine:
@@ -265,11 +268,23 @@ extension AppUpdate {
     /// `acct_ESC[2J` opened `acct_\x1b[2J`). It leads the status, so that a long "copied ..."
     /// message cannot push it off an 80-column line, and it stays when that message comes.
     static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
+        if copyableText(key: key) != nil { return "" }
         guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }
         if s.data?.model.isExactAccountID(copied) == true {
             return "copied the escaped text, NOT this id: another account's id is exactly that text; case tag --account-b64 \(target.base64) names this one"
         }
         return "copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(target.base64) names it exactly"
+    }
+
+    /// A row's exact text when it is an account id or value that is valid UTF-8 with nothing a
+    /// terminal would act on (`TextEscaping.isUnsafe`): `y` copies it as it is, where the screen
+    /// shows it escaped only for its backslashes (`corp\\alice` on screen is `corp\alice`); nil
+    /// for any other row.
+    static func copyableText(key: String) -> String? {
+        guard let (kind, target) = MarkKey.target(key), kind != .cluster, let text = target.utf8String,
+            !text.unicodeScalars.contains(where: TextEscaping.isUnsafe)
+        else { return nil }
+        return text
     }
 
     /// ` in case-0003` (or ` in a new case` before the store has one): a write says where it went.

@@ -21,6 +21,7 @@ struct QueriesCommand: ParsableCommand {
             let exact = try RawArguments.require(
                 [account], option: "--account", valued: ["--account", "--since", "--until", "--format"], what: "the account id")[0]
             let data = try source.loadData()
+            SourceOptions.noteLoadIssues(data.report)
             guard let index = data.accountIndex(given: exact) else {
                 throw CLIFailure(message: "no account \(exact.display)", code: 2)
             }
