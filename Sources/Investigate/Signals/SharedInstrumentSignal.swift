@@ -83,7 +83,7 @@ public struct SharedInstrumentSignal: DetectionSignal {
         let bar = OrganisationHarvest.bar(population: population)
         let asking =
             (harvest.harvesting == 0 ? "none of \(whom) asks" : "\(harvest.harvesting) of \(whom) ask") + " for step-by-step reasoning in "
-            + (bar <= 0.5 ? "most of their prompts" : "at least \(percent(bar)) of their prompts")
+            + (bar < 0.505 ? "over half of their prompts" : "at least \(percent(bar)) of their prompts")
             + " (the population: \(percent(population)) of prompts)"
         switch harvest.verdict {
         case .counts:
