@@ -5,7 +5,7 @@
 /// its staff, and is not in itself evidence of a ring. A company's staff, though, do different
 /// work, and a team that does harvest reasoning (a research lab) is a handful of people. A reseller
 /// on one invoice runs more harvesting accounts than any team needs. So such an instrument counts
-/// when, among the members it pays for that sent at least `minimumPrompts` prompts, most each ask
+/// when, among the members it pays for that sent at least `minimumPrompts` readable prompts, most each ask
 /// for step-by-step reasoning in most of their prompts (and far more often than the population's
 /// accounts do), more than `teamSize` of them do, and over half of what they ask for comes back
 /// (`HarvestReturn`): a card's design weight, scaled from `teamSize` harvesting members (nothing)
@@ -29,12 +29,13 @@ struct OrganisationHarvest {
         case littleComesBack
     }
 
-    /// Members the instrument pays for in the cluster.
+    /// Members the organisation's payers pay for in the cluster.
     let holders: Int
     /// Of them, members with at least `minimumPrompts` readable prompts (text, not a fingerprint).
     let judged: Int
     /// Of those, members whose own prompts mostly ask for reasoning (`harvests`).
     let harvesting: Int
+    /// Why it counts or not.
     let verdict: Verdict
     /// The weight (see the type's comment); 0 unless the verdict is `counts`.
     let contribution: Double
@@ -46,8 +47,8 @@ struct OrganisationHarvest {
     static let teamSize = 10
 
     /// The share of its prompts from which an account asks "far more often than the population":
-    /// over half, and at least 45% of the way from the population's share to all of them (49
-    /// points above a population at 9%; 86% where the population is at 72%).
+    /// over half, and at least 45% of the way from the population's share to all of them (a half
+    /// where the population is at 9%; 85% where it is at 72%).
     static func bar(population: Double) -> Double { max(0.5, population + 0.45 * (1 - population)) }
 
     /// `member`'s prompts that can be read (text, not a fingerprint alone) and those of them
@@ -64,14 +65,17 @@ struct OrganisationHarvest {
         return (prompts, reasoning)
     }
 
-    /// Whether `member` (of `minimumPrompts` or more readable prompts) asks for reasoning in most
-    /// of them, at or above the population's bar.
-    static func harvests(_ member: Int32, _ e: ClusterEvidence) -> Bool {
+    /// Whether `member` is judged (`minimumPrompts` or more readable prompts) and whether it asks
+    /// for reasoning in over half of them, at or above the population's bar.
+    static func judge(_ member: Int32, _ e: ClusterEvidence) -> (judged: Bool, harvests: Bool) {
         let (prompts, reasoning) = readablePrompts(member, e)
-        guard prompts >= minimumPrompts else { return false }
+        guard prompts >= minimumPrompts else { return (false, false) }
         let share = Double(reasoning) / Double(prompts)
-        return share > 0.5 && share >= bar(population: e.population.reasoningShare)
+        return (true, share > 0.5 && share >= bar(population: e.population.reasoningShare))
     }
+
+    /// Whether `member` harvests reasoning (`judge`).
+    static func harvests(_ member: Int32, _ e: ClusterEvidence) -> Bool { judge(member, e).harvests }
 
     /// Instruments (of one organisation) behind `holders`.
     let instruments: Int
@@ -80,13 +84,10 @@ struct OrganisationHarvest {
         self.instruments = instruments
         holders = members.count
         var judged = 0, harvesting = 0
-        let bar = Self.bar(population: e.population.reasoningShare)
         for m in members {
-            let (prompts, reasoning) = Self.readablePrompts(m, e)
-            guard prompts >= Self.minimumPrompts else { continue }
-            judged += 1
-            let share = Double(reasoning) / Double(prompts)
-            if share > 0.5 && share >= bar { harvesting += 1 }
+            let verdict = Self.judge(m, e)
+            if verdict.judged { judged += 1 }
+            if verdict.harvests { harvesting += 1 }
         }
         (self.judged, self.harvesting) = (judged, harvesting)
         if judged < 2 {
