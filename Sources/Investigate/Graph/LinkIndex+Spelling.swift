@@ -1,3 +1,5 @@
+import ByteCore
+
 /// Finding a value as an investigator types it: the loader keeps values trimmed of spaces, an
 /// email domain lower-cased and an ASN as `AS<number>`, so a value copied from the source file
 /// (`ua/1 `, `AS 16509`) is found as kept; and the values that contain a typed part, for a
@@ -21,7 +23,7 @@ extension LinkIndex {
         for raw in 0..<valueCount(kind) {
             let value = Int32(raw)
             let bytes = valueExact(kind, value).bytes
-            guard bytes.count >= part.bytes.count, Self.contains(bytes, part.bytes) else { continue }
+            guard ByteSearch.firstOffset(of: part.bytes.span, in: bytes.span) != nil else { continue }
             found.append((value, shareCount(kind, value: value)))
         }
         let total = found.count
@@ -29,14 +31,5 @@ extension LinkIndex {
             a.holders != b.holders ? a.holders > b.holders : valueExact(kind, a.value) < valueExact(kind, b.value)
         }
         return (Array(found.prefix(limit)), total)
-    }
-
-    /// Whether `haystack` holds `needle` as a run of bytes.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 }
