@@ -161,7 +161,20 @@ public final class Investigation: @unchecked Sendable {
 
     /// `why(a, b)` as sentences an investigator can paste.
     public func explainPair(_ a: Int, _ b: Int) -> [String] {
-        PairExplanation.lines(why(a, b), index: index, weights: weights)
+        PairExplanation.lines(why(a, b), index: index, weights: weights, isHub: isHub)
+    }
+
+    /// Whether a value is too common to propose pairs in the clustering this investigation ran:
+    /// under the evidence graph, one worth under a quarter of a link (`EvidenceWeights.isHub`);
+    /// under the legacy clusterer, one over its merge limits (`LinkIndex.isHub`). What the console,
+    /// `why`, `account` and a bundle call a hub is this, so they agree with what clustered.
+    public func isHub(_ kind: LinkKind, value: Int32) -> Bool {
+        switch clustering {
+        case .evidence:
+            // A value only one account holds pairs nobody: it is not a hub, however little it weighs.
+            index.shareCount(kind, value: value) >= 2 && weights.isHub(kind, sharedBy: index.shareCount(kind, value: value))
+        case .legacy: index.isHub(kind, value: value)
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public struct CaseLinks {
         public var sharers: [Int32]
         /// How many accounts in the whole source share it.
         public var sharedBy: Int
-        /// Too common to find pairs by (`LinkIndex.isHub`): drawn last in the report's graph.
+        /// Too common to find pairs by (`Investigation.isHub`): drawn last in the report's graph.
         public var hub = false
     }
 
@@ -59,7 +59,7 @@ public struct CaseLinks {
                     values.append(
                         SharedValue(
                             kind: kind, id: value, text: text, weight: weight, sharers: sharers, sharedBy: total,
-                            hub: index.isHub(kind, value: value)))
+                            hub: input.investigation.isHub(kind, value: value)))
                 }
             }
         }

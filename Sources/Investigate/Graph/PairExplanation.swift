@@ -7,11 +7,30 @@
 public enum PairExplanation {
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
-    /// One line per shared value, one for their co-firing, and the verdict.
-    public static func lines(_ evidence: PairEvidence, index: LinkIndex, weights: EvidenceWeights) -> [String] {
+    /// One line per shared value, one for their co-firing, and the verdict. `isHub` says which
+    /// values the clustering did not find pairs by (`Investigation.isHub`); by default the evidence
+    /// graph's rule.
+    public static func lines(
+        _ evidence: PairEvidence, index: LinkIndex, weights: EvidenceWeights, isHub: ((LinkKind, Int32) -> Bool)? = nil
+    ) -> [String] {
+        let isHub = isHub ?? { kind, value in
+            index.shareCount(kind, value: value) >= 2 && weights.isHub(kind, sharedBy: index.shareCount(kind, value: value))
+        }
         var out: [String] = []
         let total = grouped(weights.accounts)
+        // Values that add nothing are said a few to a kind; the rest of them in one line each
+        // kind (two accounts of a proxy pool can share a hundred IPs, each worth nothing).
+        var silent: [LinkKind: (count: Int, fewest: Int, most: Int)] = [:]
+        var saidWithoutBits: [LinkKind: Int] = [:]
         for s in evidence.shared {
+            if s.counted == 0 {
+                saidWithoutBits[s.kind, default: 0] += 1
+                if saidWithoutBits[s.kind]! > zeroLinesPerKind {
+                    let known = silent[s.kind] ?? (0, s.sharedBy, s.sharedBy)
+                    silent[s.kind] = (known.count + 1, min(known.fewest, s.sharedBy), max(known.most, s.sharedBy))
+                    continue
+                }
+            }
             let value = TextEscaping.visible(index.valueExact(s.kind, s.value).bytes)
             let holders = "\(grouped(s.sharedBy)) of \(total) accounts"
             // The verb agrees with the holders' count ("1 of 25,000 accounts uses").
@@ -38,8 +57,13 @@ public enum PairExplanation {
             }
             // A hub never pairs accounts by itself (too common to block on), but a pair found
             // through other values still counts it, by its rarity: said, so the two agree.
-            let hub = index.isHub(s.kind, value: s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
+            let hub = isHub(s.kind, s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
             out.append(what + local + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+        }
+        for kind in LinkKind.allCases {
+            guard let rest = silent[kind] else { continue }
+            let holders = rest.fewest == rest.most ? grouped(rest.fewest) : "\(grouped(rest.fewest)) to \(grouped(rest.most))"
+            out.append("and \(count(rest.count, "more \(kind.rawValue) value")) they both hold (each held by \(holders) of \(total) accounts), adding 0 bits each")
         }
         for kind in LinkKind.allCases {
             guard kind.position < evidence.held.count,
@@ -68,6 +92,9 @@ public enum PairExplanation {
         out.append(verdict(total: evidence.total, threshold: evidence.threshold, accounts: total, linked: evidence.linked))
         return out
     }
+
+    /// Lines said for a kind's values that add nothing, before the rest are counted in one.
+    static let zeroLinesPerKind = 3
 
     /// How much of co-firing's bits a pair counts (`EvidenceWeights.countedTiming`), said.
     static func timingBitsText(_ bits: Double, weights: EvidenceWeights) -> String {

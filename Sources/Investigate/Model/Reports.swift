@@ -83,7 +83,7 @@ public enum Reports {
                 values.map { v in
                     .object([
                         "value": .exact(inv.index.valueExact(kind, v)), "shared_by": .int(inv.index.shareCount(kind, value: v)),
-                        "hub": .bool(inv.index.isHub(kind, value: v)),
+                        "hub": .bool(inv.isHub(kind, value: v)),
                     ])
                 })
         }

@@ -186,7 +186,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 for value in index.values(of: account, kind: kind) {
                     values.append(ValueRow(kind: kind, value: value, text: valueText(kind, value),
                                            sharedBy: index.shareCount(kind, value: value),
-                                           isHub: index.isHub(kind, value: value), exact: exactValue(kind, value)))
+                                           isHub: investigation.isHub(kind, value: value), exact: exactValue(kind, value)))
                 }
             }
             // What the account shares comes first (the pivots), hubs next, its own one-off values
@@ -244,7 +244,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             : nil
         return SharedValueDetail(kind: kind, value: value, text: valueText(kind, value), members: members,
                                  rarity: Double(members.count) / Double(max(1, data.accountCount)),
-                                 isHub: index.isHub(kind, value: value), heldIn: heldIn(kind, value), sample: sample)
+                                 isHub: investigation.isHub(kind, value: value), heldIn: heldIn(kind, value), sample: sample)
     }
 
     func heldIn(_ kind: LinkKind, _ value: Int32) -> [HeldIn] {

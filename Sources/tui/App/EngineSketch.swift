@@ -23,7 +23,7 @@ enum EngineSketch {
                 }
             }
         }
-        let hub = { (key: EngineModel.ValueKey) in model.index.isHub(key.kind, value: key.value) }
+        let hub = { (key: EngineModel.ValueKey) in model.investigation.isHub(key.kind, value: key.value) }
         let ranked = shared.filter { $0.value.count > 1 }.map { (key: $0.key, entry: $0.value, hub: hub($0.key)) }
             .sorted { a, b in
                 if a.hub != b.hub { return !a.hub }

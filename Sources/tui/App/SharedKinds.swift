@@ -35,7 +35,7 @@ enum SharedKinds {
             }
         }
         var hubs: [LinkKind: Int] = [:]
-        for (key, count) in holders where count >= 2 && inv.index.isHub(key.kind, value: key.value) { hubs[key.kind, default: 0] += 1 }
+        for (key, count) in holders where count >= 2 && inv.isHub(key.kind, value: key.value) { hubs[key.kind, default: 0] += 1 }
         return ordered(counts.map { SharedKind(kind: $0.key, values: $0.value, hubs: min($0.value, hubs[$0.key] ?? 0)) })
     }
 

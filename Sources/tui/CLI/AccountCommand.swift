@@ -43,7 +43,7 @@ struct AccountCommand: ParsableCommand {
             print("linked values:")
             for kind in LinkKind.allCases {
                 for v in inv.index.values(of: account, kind: kind) {
-                    let hub = inv.index.isHub(kind, value: v) ? " (hub)" : ""
+                    let hub = inv.isHub(kind, value: v) ? " (hub)" : ""
                     print(
                         "  \(kind.rawValue)\t\(TextEscaping.visible(inv.index.valueExact(kind, v).bytes, limit: 120))\t\(Self.holders(inv.index.shareCount(kind, value: v)))\(hub)"
                     )
@@ -122,7 +122,7 @@ struct PivotCommand: ParsableCommand {
             }
             let id = ids.first
             let holders = Array(Set(ids.flatMap { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } })).sorted()
-            let hub = ids.contains { inv.index.isHub(kind, value: $0) }
+            let hub = ids.contains { inv.isHub(kind, value: $0) }
             // A mailbox is named by its inbox, whichever of its addresses was typed; a value
             // found is named by its bytes as held.
             let inbox = kind == .mailbox ? MailboxAddress.canonical(given.bytes).map { ExactText(bytes: $0) } : nil
