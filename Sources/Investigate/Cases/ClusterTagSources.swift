@@ -64,10 +64,7 @@ public struct ClusterTagSources: Sendable {
     /// meetings are expected (`CoActivity.expectedByClocks`, `collapsingClocks`), and co-firing
     /// twice as surprising as a link must be links a pair alone (`EvidenceWeights.countedTiming`):
     /// clusters form and split differently.
-    /// 25 (sessions 27 and 28): an organisation's payer counts when most members it pays for
-    /// harvest (`OrganisationHarvest`, risks and ranks move; session 27 left the number as it was),
-    /// and a reasoning prompt's frame is a template band (`PromptDigest`): clusters form anew.
-    static let clusterRules = 25
+    static let clusterRules = 24
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -10,9 +10,7 @@
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
 /// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
 /// first (its random reads are issued a batch at a time, so their cache misses overlap). A
-/// family is a link key once two or more accounts use it. A prompt asking for reasoning has a
-/// frame for its second band (`PromptDigest`): a frame family links like any family, and counts
-/// in the shares once more than a team's accounts hold it (`teamFrame`).
+/// family is a link key once two or more accounts use it.
 public final class TemplateFamilies: @unchecked Sendable {
     /// Accounts using each family, as (account, family) pairs.
     private var pairAccounts: [Int32] = []
@@ -101,9 +99,6 @@ public final class TemplateFamilies: @unchecked Sendable {
         // Accounts with too few prompts for a fifth of them to make two: read again once the
         // families are known (`lightUses`).
         var lightAccounts: [Int32] = []
-        // Accounts with a frame family, their entries in `perAccount` and their prompts: their
-        // shares are taken again once the frames' holders are counted.
-        var framed: [(account: Int32, entries: Range<Int>, prompted: Int32)] = []
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
@@ -127,7 +122,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             if prompted < 2 * Self.shareDivisor { lightAccounts.append(Int32(account)) }
             let floor = Int32(max(2, prompted / Self.shareDivisor))
             qualifying.removeAll(keepingCapacity: true)
-            let firstEntry = perAccount.count
             counts.forEachByKey { key, count in
                 guard count >= floor else { return }
                 qualifying.append(key)
@@ -135,14 +129,7 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if added { keyAccounts.append(0) }
                 keyAccounts[Int(id)] += 1
                 perAccount.append((Int32(account), id, count))
-                if !Self.isFrame(key) { topShare[account] = max(topShare[account], Float(count) / Float(prompted)) }
-            }
-            // A frame family counts in the shares only once more than a team holds it, which is
-            // known when every account has been read: the shares are taken here without frames,
-            // and again below for an account that has one.
-            if qualifying.contains(where: Self.isFrame) {
-                framed.append((Int32(account), firstEntry..<perAccount.count, Int32(prompted)))
-                qualifying.removeAll { Self.isFrame($0) }
+                topShare[account] = max(topShare[account], Float(count) / Float(prompted))
             }
             if qualifying.count == 1 {
                 familyShare[account] = topShare[account]
@@ -158,32 +145,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             }
         }
         StringPool.touchedSlots.bitwiseXor(touched, ordering: .relaxed)
-        for entry in framed {
-            qualifying.removeAll(keepingCapacity: true)
-            var top: Int32 = 0
-            for held in perAccount[entry.entries] {
-                let key = table.key(at: Int(held.key))
-                guard !Self.isFrame(key) || keyAccounts[Int(held.key)] > Self.teamFrame else { continue }
-                qualifying.append(key)
-                top = max(top, held.count)
-            }
-            guard !qualifying.isEmpty else { continue }
-            let account = Int(entry.account), prompted = Float(entry.prompted)
-            topShare[account] = Float(top) / prompted
-            guard qualifying.count > 1 else {
-                familyShare[account] = topShare[account]
-                continue
-            }
-            var inFamily = 0
-            for i in queries.accountStart[account]..<queries.accountStart[account + 1] {
-                let sketch = queries.promptSketch[i]
-                if sketch == 0 { continue }
-                let (a, b) = bands(sketch)
-                if qualifying.contains(a) || qualifying.contains(b) { inFamily += 1 }
-            }
-            familyShare[account] = Float(inFamily) / prompted
-        }
-        framed = []
         self.topShare = SparseFloats(topShare, absent: 0)
         self.familyShare = SparseFloats(familyShare, absent: 0)
         (topShare, familyShare) = ([], [])
@@ -217,18 +178,7 @@ public final class TemplateFamilies: @unchecked Sendable {
 
     /// A sketch's two bands as table keys (each tagged with its band, so equal halves of the two
     /// bands stay apart).
-    static func bandKeys(_ sketch: UInt64) -> (UInt64, UInt64) {
-        (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | (sketch & PromptDigest.frameBit == 0 ? 2 : 3) << 40)
-    }
-
-    /// Whether a band key is a frame's (`PromptDigest`: the fixed words around a reasoning request).
-    static func isFrame(_ key: UInt64) -> Bool { key >> 40 == 3 }
-
-    /// The most accounts a frame family may have and still be one team's own harness (an
-    /// evaluation lab's, a study group's): it links them, but does not count in their shares of
-    /// templated prompts (`template_share`), as a frame a ring spreads over more accounts does.
-    /// The team of `OrganisationHarvest`, one design constant for both.
-    static let teamFrame = OrganisationHarvest.teamSize
+    static func bandKeys(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
 
     /// A fifth: the share of an account's prompts a band must hold to be one of its families.
     static let shareDivisor = 5
