@@ -96,19 +96,9 @@ enum Chrome {
             // An overlay is not about the sheet's rows; a status that needs the room takes it.
             // A status given in several wordings says the first that fits the line (an export's
             // whole path where its folder would be cut).
-            // None fitting, the fullest is said over this line and the hints' line (an export's
-            // warning must be read whole: a trial's 80 columns showed `warning: 70 accounts of…`),
-            // cut at its end only if two lines cannot hold it.
+            // None fitting, the fullest is said, cut at its end.
             let wordings = state.statusWordings.count > 1 && state.statusWordings.contains(state.status) ? state.statusWordings : []
             let status = wordings.first { TextWidth.of($0) <= buffer.cols - 1 } ?? state.status
-            if TextWidth.of(status) > buffer.cols - 1, buffer.rows >= 4 {
-                let lines = TextWrap.wrap(status, width: buffer.cols - 1)
-                buffer.put(lines[0], row: statusRow, col: 0, width: buffer.cols - 1, role: .accent)
-                let rest = lines.dropFirst().joined(separator: " ")
-                buffer.clearRow(footerRow)
-                buffer.put(rest, row: footerRow, col: 0, width: buffer.cols - 1, role: .accent)
-                return
-            }
             let right = state.overlay == nil ? sheetInfo(state, beside: status, cols: buffer.cols) : ""
             let room = max(0, buffer.cols - TextWidth.of(right) - 1)
             buffer.put(status, row: statusRow, col: 0, width: room, role: .accent)
