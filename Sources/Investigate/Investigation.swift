@@ -170,9 +170,7 @@ public final class Investigation: @unchecked Sendable {
     /// `why`, `account` and a bundle call a hub is this, so they agree with what clustered.
     public func isHub(_ kind: LinkKind, value: Int32) -> Bool {
         switch clustering {
-        case .evidence:
-            // A value only one account holds pairs nobody: it is not a hub, however little it weighs.
-            index.shareCount(kind, value: value) >= 2 && weights.isHub(kind, sharedBy: index.shareCount(kind, value: value))
+        case .evidence: weights.isHub(kind, sharedBy: index.shareCount(kind, value: value))
         case .legacy: index.isHub(kind, value: value)
         }
     }

@@ -146,6 +146,7 @@ public struct EvidenceWeights: Sendable {
     public func countedTiming(bits: Double) -> Double { bits >= 2 * threshold ? threshold : min(bits, threshold / 2) }
 
     /// Whether a value is too common to propose pairs: under a quarter of what a link needs
-    /// (it would need four as rare beside it). It stays pivotable.
-    public func isHub(_ kind: LinkKind, sharedBy n: Int) -> Bool { weight(kind, sharedBy: n) < threshold / 4 }
+    /// (it would need four as rare beside it). It stays pivotable. A value only one account holds
+    /// pairs nobody and is no hub, however little it weighs.
+    public func isHub(_ kind: LinkKind, sharedBy n: Int) -> Bool { n >= 2 && weight(kind, sharedBy: n) < threshold / 4 }
 }

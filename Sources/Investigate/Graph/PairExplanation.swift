@@ -13,9 +13,7 @@ public enum PairExplanation {
     public static func lines(
         _ evidence: PairEvidence, index: LinkIndex, weights: EvidenceWeights, isHub: ((LinkKind, Int32) -> Bool)? = nil
     ) -> [String] {
-        let isHub = isHub ?? { kind, value in
-            index.shareCount(kind, value: value) >= 2 && weights.isHub(kind, sharedBy: index.shareCount(kind, value: value))
-        }
+        let isHub = isHub ?? { kind, value in weights.isHub(kind, sharedBy: index.shareCount(kind, value: value)) }
         var out: [String] = []
         let total = grouped(weights.accounts)
         // Values that add nothing are said a few to a kind; the rest of them in one line each
