@@ -64,7 +64,10 @@ public struct ClusterTagSources: Sendable {
     /// meetings are expected (`CoActivity.expectedByClocks`, `collapsingClocks`), and co-firing
     /// twice as surprising as a link must be links a pair alone (`EvidenceWeights.countedTiming`):
     /// clusters form and split differently.
-    static let clusterRules = 24
+    /// 25 (sessions 27 and 29): an organisation's payer counts when most members it pays for
+    /// harvest (`OrganisationHarvest`; session 27 left the number as it was), and members that
+    /// changed hands add risk and lose their age's credit (`HandoverSignal`): risks and ranks move.
+    static let clusterRules = 25
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -15,6 +15,8 @@ public struct ClusterEvidence {
     /// How each template family's holders fall into clusters (nil when not measured: every
     /// family then counts as its holders' own).
     public let familyReach: TemplateFamilyReach?
+    /// The members that changed hands (bought or taken-over accounts; none under three members).
+    public let handover: MemberHandover
     /// Queries of all members.
     public let queries: Int
     /// Prompted queries of all members.
@@ -48,6 +50,7 @@ public struct ClusterEvidence {
         prompted = p
         outputTokens = output
         inputTokens = input
+        handover = MemberHandover(members: members, index: index)
     }
 
     /// The number of members.

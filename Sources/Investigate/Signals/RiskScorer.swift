@@ -15,6 +15,7 @@ public struct RiskScorer: Sendable {
         CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), SharedInstrumentSignal(),
         RecidivismSignal(), UniformitySignal(), CoordinatedFiringSignal(), EstablishedAccountsSignal(),
         OneSubjectSignal(), RegularHoursSignal(), DailyScheduleSignal(), HumanFollowUpSignal(), PairedPromptsSignal(),
+        HandoverSignal(),
     ]
     /// The gate for tiny answers.
     public var gate = SmallOutputGate()

@@ -49,10 +49,11 @@ enum SnapshotFormat {
     /// overwhelming co-firing links a pair alone (`EvidenceWeights.countedTiming`): clusters,
     /// risks and the explanations kept move; an account id longer than 64 KiB is not loaded;
     /// 27 (session 27): an organisation's payer counts when most members it pays for harvest
-    /// reasoning (`OrganisationHarvest`): risks and the explanations kept move.
+    /// reasoning (`OrganisationHarvest`): risks and the explanations kept move; 28 (session 29):
+    /// members that changed hands add risk and lose their age's credit (`HandoverSignal`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 27
+    static let version: UInt32 = 28
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
