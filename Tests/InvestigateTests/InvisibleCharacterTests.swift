@@ -30,8 +30,29 @@ import Testing
     }
 
     @Test func ordinaryTextIsLeftAlone() {
-        for text in ["café", "naïve", "日本語のテキスト", "Ελληνικά", "한국어", "emoji 🙂", "a\u{301}", "¡Hola!", "§ 12 ©"] {
+        for text in ["café", "naïve", "日本語のテキスト", "Ελληνικά", "한국어", "emoji 🙂", "¡Hola!", "§ 12 ©", "नमस्ते", "สวัสดี"] {
             #expect(TextEscaping.visible(text) == text)
+        }
+    }
+
+    /// A trial's ids `acct_café` (NFC) and `acct_cafe\u{301}` (NFD), and `acct_mixed` beside
+    /// `acct_mixed ` showed alike on screen, in `case show` and in the report.
+    @Test func valuesThatWouldLookAlikeAreShownApart() {
+        let composed = "acct_caf\u{E9}", decomposed = "acct_cafe\u{301}"
+        #expect(TextEscaping.visible(composed) == composed)
+        #expect(TextEscaping.visible(decomposed) == "acct_cafe\\u{301}")
+        // A character NFC replaces by another (the Angstrom sign by Å) is shown escaped too.
+        #expect(TextEscaping.visible("10 \u{212B}") == "10 \\u{212B}")
+        // Spaces at either end, and blanks other than the ASCII space.
+        #expect(TextEscaping.visible("acct_mixed ") == "acct_mixed\\x20")
+        #expect(TextEscaping.visible(" a  b ") == "\\x20a  b\\x20")
+        #expect(TextEscaping.visible("acct\u{A0}mixed") == "acct\\u{A0}mixed")
+        #expect(TextEscaping.visible("a\u{3000}b") == "a\\u{3000}b")
+        // A cut text's end is the cut, not the value's end: its spaces there are left.
+        #expect(TextEscaping.visible(Array("ab  cd".utf8), limit: 3) == "ab …")
+        // Every form reads back as its own bytes.
+        for text in [decomposed, "10 \u{212B}", "acct_mixed ", " a  b ", "acct\u{A0}mixed", "   "] {
+            #expect(TextEscaping.bytes(fromVisible: TextEscaping.visible(text)) == Array(text.utf8))
         }
     }
 }

@@ -14,8 +14,8 @@ import Testing
         let data = try source.load()
         #expect(data.queries.count == 3 && data.accountCount == 2)
         #expect(data.report.warnings.map(\.description) == [
-            "accounts.csv:3: account_id ' A2 ' has spaces around it; read as 'A2', the same account as one written without them",
-            "queries.jsonl:2: account_id ' A1' has spaces around it; read as 'A1', the same account as one written without them",
+            "accounts.csv:3: account_id '\\x20A2\\x20' has spaces around it; read as 'A2', the same account as one written without them",
+            "queries.jsonl:2: account_id '\\x20A1' has spaces around it; read as 'A1', the same account as one written without them",
             "queries.jsonl:3: account_id 'A1\\t' has spaces around it; read as 'A1', the same account as one written without them",
         ])
         #expect(throws: LoadFailure.self) { try source.load(strict: true) }

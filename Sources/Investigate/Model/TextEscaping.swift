@@ -1,7 +1,13 @@
+import Foundation
+
 /// Makes hostile bytes inert for text output: control characters, escape sequences, bidi
 /// overrides and invalid UTF-8 become visible escapes (`\x1b`, `\u{202E}`), so no data string can
 /// move the cursor, retitle a window or reorder a line. A backslash shows doubled, so the escaped
-/// form is unambiguous: two different values never look the same.
+/// form is unambiguous: two different values never have the same rendering. Blanks that pass for
+/// something else are escaped too: spaces other than U+0020, a value's leading and trailing
+/// spaces (`acct_mixed\x20`), and, in text that is not in Unicode normal form C, its combining
+/// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). Letters of other scripts
+/// that look like Latin ones (Cyrillic `а`) are shown as they are.
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
     /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read.
@@ -13,10 +19,29 @@ public enum TextEscaping {
         let data = Array(bytes.prefix(limit))
         var out = ""
         out.reserveCapacity(data.count)
+        // A first pass marks the blanks at either end (not at a cut) and, in text that NFC would
+        // change, the marks and characters that make it look like its composed form.
+        var (leading, trailing) = (0, data.count)
+        if doublingBackslashes {
+            while leading < data.count && data[leading] == 0x20 { leading += 1 }
+            if bytes.count > limit { trailing = data.count } else {
+                while trailing > leading && data[trailing - 1] == 0x20 { trailing -= 1 }
+            }
+        }
+        let decomposed = doublingBackslashes && !isComposed(data)
         var i = 0
         while i < data.count {
-            if let (scalar, length) = decodeScalar(data, at: i) {
-                if scalar == "\\" && doublingBackslashes { out += "\\\\" } else { appendEscaped(scalar, to: &out) }
+            if i < leading || i >= trailing {
+                out += "\\x20"
+                i += 1
+            } else if let (scalar, length) = decodeScalar(data, at: i) {
+                if scalar == "\\" && doublingBackslashes {
+                    out += "\\\\"
+                } else if decomposed && passesForComposed(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    appendEscaped(scalar, to: &out)
+                }
                 i += length
             } else {
                 out += "\\x" + hex2(data[i])
@@ -25,6 +50,25 @@ public enum TextEscaping {
         }
         if bytes.count > limit { out += "…" }
         return out
+    }
+
+    /// Whether well-formed UTF-8 `data` is in Unicode normal form C (text with nothing at or past
+    /// U+0300 always is; text that is not valid UTF-8 is read as not composed).
+    static func isComposed(_ data: [UInt8]) -> Bool {
+        guard data.contains(where: { $0 >= 0xCC }) else { return true }
+        guard let text = String(validating: data, as: UTF8.self) else { return false }
+        return text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(data)
+    }
+
+    /// Whether a scalar of text that is not in NFC is one that lets it pass for its composed
+    /// form: a combining mark, or a character NFC replaces by another (U+212B ANGSTROM SIGN).
+    static func passesForComposed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default:
+            guard scalar.value >= 0x300 else { return false }
+            return !String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar])
+        }
     }
 
     /// Decodes one well-formed UTF-8 scalar at `i` (no overlongs, no surrogates), or nil.
@@ -60,6 +104,8 @@ public enum TextEscaping {
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) { return true }
+        // U+00A0, the no-break space, passes for a space (see `.spaceSeparator` below).
+        if v == 0xA0 { return true }
         if v < 0xAD { return false }
         switch v {
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB, 0x061C, 0x180E:
@@ -76,6 +122,8 @@ public enum TextEscaping {
         // Format characters (soft hyphen, tags, Arabic and Syriac marks...), and the line and
         // paragraph separators a terminal may break on.
         case .format, .lineSeparator, .paragraphSeparator: return true
+        // Blanks other than the ASCII space (no-break, thin, ideographic...) pass for a space.
+        case .spaceSeparator: return true
         default: return false
         }
     }
