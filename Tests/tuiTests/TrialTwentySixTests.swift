@@ -40,13 +40,19 @@ import Testing
         model.accounts[0].exact = exact
         let cluster = Fixture.press(Fixture.loadedState(model: model), .enter)
         let copied = Fixture.step(cluster, .char("y"))
-        let caution = "copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(exact.base64) names it exactly"
+        let caution = "copied the escaped text, not the id (control bytes); y again: --account-b64"
         #expect(copied.effects == [.copy(exact.display, caution: caution)])
         #expect(copied.state.status == caution + "; copying...")
+        // The warning is said whole on an 80-column line, whatever the id's length.
+        #expect(caution.count <= 80)
+        // `y` again copies the argument that names the account exactly; a third `y` starts over.
+        let again = Fixture.step(copied.state, .char("y"))
+        #expect(again.effects == [.copy("--account-b64 \(exact.base64)")])
+        #expect(Fixture.step(again.state, .char("y")).effects == [.copy(exact.display, caution: caution)])
         // With a look-alike whose id is exactly the escaped text, the status warns of it.
         model.lookAlikeIDs = [exact.display]
         let warned = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))
-        #expect(warned.state.status.contains("NOT this id: another account's id is exactly that text"))
+        #expect(warned.state.status.hasPrefix("the copied text is ANOTHER account's id, not this one; y again: --account-b64"))
         // A plain id is copied as it is, with nothing said.
         let plain = Fixture.step(Fixture.press(Fixture.loadedState(), .enter), .char("y"))
         #expect(plain.state.status == "copying acct_9f3e21...")

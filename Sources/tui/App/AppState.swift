@@ -99,6 +99,10 @@ struct AppState: Sendable {
     /// Set by an Esc that would clear the marks: only a second Esc, next, clears them (marks
     /// cannot be undone, and an Esc meant for an overlay that just closed should not lose them).
     var clearMarksArmed = false
+    /// The row whose id `y` last copied as escaped text (it holds control bytes): `y` again on it
+    /// copies `--account-b64 B64`, which names the account exactly (too long to say whole on an
+    /// 80-column status line).
+    var escapedCopyKey: String?
     var overlay: Overlay?
     var status = ""
     /// Wordings of `status`, fullest first, for where it is said beside an open prompt whose

@@ -197,7 +197,7 @@ extension AppUpdate {
             } else if let account = data.model.accountIndex(rest) {
                 push(&s, &effects, .account(account))
             } else {
-                s.status = "no account or cluster '\(rest)'"
+                s.status = "no account or cluster '\(TextEscaping.visible(rest))'"
             }
         case "pivot":
             guard let data = s.data else { s.status = notLoaded(s); return }
@@ -252,7 +252,7 @@ extension AppUpdate {
                 s.caseState = CaseState(title: title)
                 audit(&s, "case-new", title)
                 effects.append(.persist(.newCase(title: title)))
-                s.status = "new case '\(title)'"
+                s.status = "new case '\(TextEscaping.visible(title))'"
             } else if words.count == 3, words[1] == "open" {
                 openCase(&s, &effects, id: words[2])
             } else if words.count >= 2, words[1] == "new" || words[1] == "open" {
@@ -289,7 +289,7 @@ extension AppUpdate {
             if let command = ConsoleCommands.all.first(where: { $0.colonName == verb || $0.id.rawValue == verb }) {
                 run(&s, &effects, command.id)
             } else {
-                s.status = "unknown command '\(verb)' (:help)"
+                s.status = "unknown command '\(TextEscaping.visible(verb))' (:help)"
             }
         }
     }

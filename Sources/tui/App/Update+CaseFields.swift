@@ -46,7 +46,7 @@ extension AppUpdate {
         switch field {
         case "status":
             guard CaseStatus(rawValue: value) != nil else {
-                s.status = "unknown status '\(value)' (" + CaseStatus.allCases.map(\.rawValue).joined(separator: " ") + ")"
+                s.status = "unknown status '\(TextEscaping.visible(value))' (" + CaseStatus.allCases.map(\.rawValue).joined(separator: " ") + ")"
                 return
             }
             previous = s.caseState.status
@@ -54,20 +54,20 @@ extension AppUpdate {
             effects.append(.persist(.setStatus(value)))
         case "severity", "assignee", "disposition":
             if field == "severity", !severities.contains(value) {
-                s.status = "unknown severity '\(value)' (" + severities.joined(separator: " ") + ")"
+                s.status = "unknown severity '\(TextEscaping.visible(value))' (" + severities.joined(separator: " ") + ")"
                 return
             }
             previous = caseField(s.caseState, field)
             setField(&s.caseState, field, value)
             effects.append(.persist(.setField(field: field, value: value)))
         default:
-            s.status = "no case field '\(field)' (status severity assignee disposition)"
+            s.status = "no case field '\(TextEscaping.visible(field))' (status severity assignee disposition)"
             return
         }
         audit(&s, field + ".set", value)
         s.undoable.append(UndoEntry(write: .field(field, previous: previous), caseID: s.caseState.id,
                                     summary: "\(field) '\(value)' (back to '\(previous.isEmpty ? "none" : previous)')"))
-        s.status = "\(field) set to '\(value)'" + caseSuffix(s)
+        s.status = "\(field) set to '\(TextEscaping.visible(value))'" + caseSuffix(s)
     }
 
     /// A case field's value by name.

@@ -137,8 +137,17 @@ extension AppUpdate {
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             // An id a terminal can show as it is (a backslash, which the screen doubles, included)
             // is copied exactly; one holding bytes a terminal acts on, as its inert escaped text.
-            let copied = copyableText(key: t.markKeys[row]) ?? t.ids[row]
-            let caution = copyCaution(s, key: t.markKeys[row], copied: copied)
+            let key = t.markKeys[row]
+            if s.escapedCopyKey == key, let (_, target) = MarkKey.target(key) {
+                // `y` again on an id copied as escaped text: the argument that names it exactly.
+                s.escapedCopyKey = nil
+                effects.append(.copy("--account-b64 \(target.base64)"))
+                s.status = "copying --account-b64 for this id (case tag CASE TAG --account-b64 B64 tags it)..."
+                return
+            }
+            let copied = copyableText(key: key) ?? t.ids[row]
+            let caution = copyCaution(s, key: key, copied: copied)
+            s.escapedCopyKey = caution.isEmpty ? nil : key
             effects.append(.copy(copied, caution: caution))
             s.status = caution.isEmpty ? "copying \(t.ids[row])..." : caution + "; copying..."
         case .history: openHistory(&s, &effects)
@@ -266,14 +275,16 @@ extension AppUpdate {
     /// the inert text, which is not the id; and when that text is itself another account's id (a
     /// planted look-alike), that pasting it names that other account (a trial's `y` on
     /// `acct_ESC[2J` opened `acct_\x1b[2J`). It leads the status, so that a long "copied ..."
-    /// message cannot push it off an 80-column line, and it stays when that message comes.
+    /// message cannot push it off an 80-column line, and it stays when that message comes. It is
+    /// said whole at 80 columns: the base64 that names the id (as long as the id and a third) is
+    /// what `y` pressed again copies.
     static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
         if copyableText(key: key) != nil { return "" }
         guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }
         if s.data?.model.isExactAccountID(copied) == true {
-            return "copied the escaped text, NOT this id: another account's id is exactly that text; case tag --account-b64 \(target.base64) names this one"
+            return "the copied text is ANOTHER account's id, not this one; y again: --account-b64"
         }
-        return "copied the escaped text, not the id (it holds control bytes); case tag --account-b64 \(target.base64) names it exactly"
+        return "copied the escaped text, not the id (control bytes); y again: --account-b64"
     }
 
     /// A row's exact text when it is an account id or value that is valid UTF-8 with nothing a

@@ -31,7 +31,7 @@ extension AppUpdate {
             s.status = StatusFit.first(["no \(kind.rawValue) '\(typed)'; \(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes",
                                         "\(Format.grouped(total)) contain it: j/k select, Enter opens, Esc closes"])
         } else {
-            s.status = "no \(kind.rawValue) '\(typed)', nor one containing it"
+            s.status = "no \(kind.rawValue) '\(TextEscaping.visible(typed))', nor one containing it"
         }
     }
 

@@ -1,3 +1,5 @@
+import Investigate
+
 /// Type-ahead while the `c` picker's list is read.
 enum PickerTypeAhead {
     /// Keys kept at most; more are not used (the picker would have opened long before).
@@ -88,7 +90,7 @@ enum AppUpdate {
                     clampCursor(&s, depth: s.stack.count - 1)
                     scrollIntoView(&s)
                 }
-                s.status = "no match for '\(s.search.query)'"
+                s.status = "no match for '\(TextEscaping.visible(s.search.query))'"
             }
         case .status(let text):
             s.status = text

@@ -41,7 +41,7 @@ final class MemorySurface: Surface {
     func copyToClipboard(_ text: String) -> String {
         clipboard.append(text)
         clipboardSequences.append(OSC52.sequence(for: text, tmux: false))
-        return "copied \(TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: "..")) (in memory: no terminal in replay)"
+        return "copied \(TextFit.truncate(Sanitizer.inert(bytes: Array(text.utf8)), to: 40, ellipsis: "..")) (in memory: no terminal in replay)"
     }
 
     func close() { closed = true }

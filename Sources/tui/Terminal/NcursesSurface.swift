@@ -109,7 +109,7 @@ final class NcursesSurface: Surface {
     }
 
     func copyToClipboard(_ text: String) -> String {
-        Clipboard.copy(text, insideTmux: insideTmux, shown: TextFit.truncate(Sanitizer.inert(text), to: 40, ellipsis: ".."))
+        Clipboard.copy(text, insideTmux: insideTmux, shown: TextFit.truncate(Sanitizer.inert(bytes: Array(text.utf8)), to: 40, ellipsis: ".."))
     }
 
     func close() {
