@@ -264,6 +264,9 @@ check "export --out y is audited" bash -c "'$BIN' case audit '$R' | tail -1 | gr
 check "the y bundle verifies" "$BIN" verify "$WORK/y"
 echo important >"$WORK/keep.zip"
 check "export never replaces a file that is not a bundle" bash -c "! '$BIN' export '$R' --source '$WORK/src' --out '$WORK/keep.zip' 2>/dev/null && grep -qx important '$WORK/keep.zip'"
+# Nor another case's signed bundle (a trial's export of case-0002 replaced case-0001's); its own it does.
+check "export never replaces another case's bundle" bash -c "cp '$WORK/case.zip' '$WORK/other.zip' && ! '$BIN' export '$R' --source '$WORK/src' --out '$WORK/other.zip' 2>'$WORK/other.err' && cmp -s '$WORK/case.zip' '$WORK/other.zip' && grep -q \"holds case $CASE's bundle, not this case's\" '$WORK/other.err'"
+check "export replaces the case's own earlier bundle" bash -c "'$BIN' export '$CASE' --source '$WORK/src' --out '$WORK/other.zip' >/dev/null && python3 -c \"import json,zipfile,sys; sys.exit(json.loads(zipfile.ZipFile('$WORK/other.zip').read('manifest.json'))['case_id'] != '$CASE')\""
 check "a note that is not UTF-8 is refused, not repaired" bash -c "! '$BIN' case note '$R' \$'bad \\xff' 2>/dev/null"
 check "a tag on a value of an unknown kind is refused" bash -c "! '$BIN' case tag '$R' x --value bogus:x 2>/dev/null"
 # One inbox is one tag, whichever of its addresses is typed (session 23's mailbox kind).

@@ -49,8 +49,16 @@ public enum BundleKeys {
         return Array(data)
     }
 
+    /// The key at `path`, or a new one written there. A key the group or others may read or
+    /// write is refused, as ssh refuses such a private key: anyone who can read it can sign (or
+    /// undo pseudonyms) as the investigator.
     static func loadOrCreate(path: String, what: String) throws -> [UInt8] {
-        if let existing = try load(path: path, what: what) { return existing }
+        if let existing = try load(path: path, what: what) {
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                throw BundleError("the \(what) \(path) is open to group or others (mode \(String(mode, radix: 8))): anyone who can read it can use it as you; run chmod 600 on it")
+            }
+            return existing
+        }
         let folder = AtomicFile.parentFolder(of: path)
         if folder != "." {
             do {

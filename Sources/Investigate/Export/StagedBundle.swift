@@ -12,8 +12,9 @@ public struct StagedBundle {
     /// A folder bundle (else one zip file).
     public let isFolder: Bool
 
-    /// Moves the bundle to `path` with a rename. An existing bundle (folder or zip) there is
-    /// replaced; anything else is refused and kept.
+    /// Moves the bundle to `path` with a rename. An existing bundle (folder or zip) of the same
+    /// case there is replaced; anything else (another case's bundle, any other file) is refused
+    /// and kept.
     /// - Throws: `BundleError` or `AtomicFile.WriteError`; the staged copy is kept then.
     public func publish() throws {
         if isFolder {
@@ -23,6 +24,7 @@ public struct StagedBundle {
                 guard isDirectory.boolValue, fm.fileExists(atPath: path + "/manifest.json") else {
                     throw BundleError("\(path) exists and is not a case bundle folder; choose another --out")
                 }
+                try refuseAnotherCase()
                 let old = path + ".old-\(getpid())"
                 try rename(path, old)
                 do { try rename(temporary, path) } catch {
@@ -39,6 +41,7 @@ public struct StagedBundle {
                 guard !isDirectory.boolValue, Self.isBundleArchive(path) else {
                     throw BundleError("\(path) exists and is not a case bundle; choose another --out")
                 }
+                try refuseAnotherCase()
             }
             try rename(temporary, path)
         }
@@ -50,6 +53,37 @@ public struct StagedBundle {
     static func isBundleArchive(_ path: String) -> Bool {
         guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return false }
         return archive["manifest.json"] != nil
+    }
+
+    /// Throws when the bundle at `path` is another case's (or its case cannot be read): a
+    /// signed bundle handed on is evidence, and an export of one case never replaces another's.
+    private func refuseAnotherCase() throws {
+        let existing = Self.caseID(ofBundleAt: path, folder: isFolder)
+        let staged = Self.caseID(ofBundleAt: temporary, folder: isFolder)
+        guard let existing, existing == staged else {
+            let whose = existing.map { "case \(TextEscaping.visible($0))'s bundle" } ?? "a bundle whose case cannot be read"
+            throw BundleError("\(path) holds \(whose), not this case's; choose another --out")
+        }
+    }
+
+    /// The `case_id` of the bundle manifest at `path` (a folder's `manifest.json`, or the entry of
+    /// that name in a zip; at most 16 MiB read), or nil.
+    static func caseID(ofBundleAt path: String, folder: Bool) -> String? {
+        let limit = 16 << 20
+        var bytes = Data()
+        if folder {
+            guard let handle = FileHandle(forReadingAtPath: path + "/manifest.json") else { return nil }
+            defer { try? handle.close() }
+            guard let read = try? handle.read(upToCount: limit + 1) else { return nil }
+            bytes = read
+        } else {
+            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
+                let entry = archive["manifest.json"], entry.uncompressedSize <= UInt64(limit),
+                (try? archive.extract(entry, consumer: { bytes.append($0) })) != nil
+            else { return nil }
+        }
+        guard bytes.count <= limit, let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else { return nil }
+        return object["case_id"] as? String
     }
 
     /// Removes the published bundle (when the audit entry could not be committed after all).
