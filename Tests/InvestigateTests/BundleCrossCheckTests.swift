@@ -61,7 +61,10 @@ import Testing
                 $0.replacingOccurrences(of: "\r\n\(s.id),\(Self.b64(s.id)),", with: "\r\n\(upper),\(Self.b64(upper)),")
             }
             #expect(!report.ok)
-            #expect(report.problems.contains { $0.hasPrefix("\(file): row ") && $0.contains("names account \(upper), which is not a case account") })
+            #expect(
+                report.problems.contains {
+                    $0.hasPrefix("\(file): row ") && $0.contains("names account \(upper), which is not a case account")
+                })
             #expect(report.problems.contains("\(file): case account \(s.id) is missing (the audit trail tags it)"))
         }
         // A look-alike with a zero-width space, named escaped.
@@ -80,14 +83,18 @@ import Testing
         }
         #expect(
             report.problems.contains {
-                $0.hasPrefix("enforcement.csv: row ") && $0.contains("(account \(s.id)): proposed action is 'none', the replayed case gives 'suspend'")
+                $0.hasPrefix("enforcement.csv: row ")
+                    && $0.contains("(account \(s.id)): proposed action is 'none', the replayed case gives 'suspend'")
             }, "\(report.problems)")
     }
 
     @Test func aQueryRowOfAnotherAccountIsRefused() throws {
         let s = try Setup()
         let report = try s.verify("queries.jsonl") { $0 + "{\"account_id\":\"acct_intruder\",\"prompt\":\"x\"}\n" }
-        #expect(report.problems.contains { $0.hasPrefix("queries.jsonl: row ") && $0.contains("names account acct_intruder, which is not a case account") })
+        #expect(
+            report.problems.contains {
+                $0.hasPrefix("queries.jsonl: row ") && $0.contains("names account acct_intruder, which is not a case account")
+            })
         let twice = try s.verify("queries.jsonl") { $0 + "{\"account_id\":\"\(s.id)\",\"account\\u005fid\":\"acct_intruder\"}\n" }
         #expect(twice.problems.contains { $0.hasPrefix("queries.jsonl: row ") && $0.hasSuffix("has 2 account_id members") })
     }
@@ -100,7 +107,9 @@ import Testing
         let report = try s.verify("report.html") {
             $0.replacingOccurrences(of: "font-size=\"12\">\(s.id)</text>", with: "font-size=\"12\">\(s.id)x</text>")
         }
-        #expect(report.problems.contains { $0.hasPrefix("report.html: graph label ") && $0.contains("names account \(s.id)x") }, "\(report.problems)")
+        #expect(
+            report.problems.contains { $0.hasPrefix("report.html: graph label ") && $0.contains("names account \(s.id)x") },
+            "\(report.problems)")
         let title = try s.verify("report.html") { $0.replacingOccurrences(of: "<h1>Case ", with: "<h1>Case (closed) ") }
         #expect(title.problems.contains("report.html: its heading does not name the case id and title the audit trail records"))
     }
@@ -119,8 +128,11 @@ import Testing
     @Test func aManifestTitleOrInvestigatorTheCaseDoesNotHaveIsRefused() throws {
         let s = try Setup()
         let title = try s.verifyJSON("manifest.json") { $0["title"] = "Nothing to see" }
-        #expect(title.problems.contains { $0.hasPrefix("manifest.json: title 'Nothing to see' is not the case title the audit trail records") })
+        #expect(
+            title.problems.contains { $0.hasPrefix("manifest.json: title 'Nothing to see' is not the case title the audit trail records") })
         let investigator = try s.verifyJSON("manifest.json") { $0["investigator"] = "someone else" }
-        #expect(investigator.problems.contains { $0.hasPrefix("stix21.json: identity ") && $0.contains("someone else") }, "\(investigator.problems)")
+        #expect(
+            investigator.problems.contains { $0.hasPrefix("stix21.json: identity ") && $0.contains("someone else") },
+            "\(investigator.problems)")
     }
 }

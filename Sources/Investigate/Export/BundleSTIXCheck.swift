@@ -32,7 +32,8 @@ enum BundleSTIXCheck {
                 named.append((i + 1, exact))
                 if let ref = object["id"]?.stringValue { accountRefs.insert(ref) }
                 if facts.accountSet.contains(exact), object.canonical != STIXFile.userAccount(exact).canonical {
-                    problems.append("\(file): object \(i + 1) (account \(BundleCaseFacts.shown(exact))) is not the exporter's user-account for it")
+                    problems.append(
+                        "\(file): object \(i + 1) (account \(BundleCaseFacts.shown(exact))) is not the exporter's user-account for it")
                 }
             case "identity":
                 if let investigator, object["name"] != .string(investigator) || object["id"] != .string(STIXFile.identityID(investigator)) {
@@ -52,7 +53,8 @@ enum BundleSTIXCheck {
             switch object["type"]?.stringValue {
             case "relationship":
                 if let source = object["source_ref"]?.stringValue, !accountRefs.contains(source) {
-                    problems.append("\(file): object \(i + 1) (relationship) starts at \(TextEscaping.visible(source, limit: 80)), not a case account")
+                    problems.append(
+                        "\(file): object \(i + 1) (relationship) starts at \(TextEscaping.visible(source, limit: 80)), not a case account")
                 }
             case "grouping":
                 let refs = Set((object["object_refs"]?.arrayValue ?? []).compactMap(\.stringValue))
@@ -63,7 +65,9 @@ enum BundleSTIXCheck {
             }
         }
         if let auditHead {
-            if bundle["id"] != .string(STIXFile.bundleID(caseID: info.id, auditHead: auditHead)) { problems.append("\(file): bundle id is not the one of the case and its audit head") }
+            if bundle["id"] != .string(STIXFile.bundleID(caseID: info.id, auditHead: auditHead)) {
+                problems.append("\(file): bundle id is not the one of the case and its audit head")
+            }
         }
         return problems
     }

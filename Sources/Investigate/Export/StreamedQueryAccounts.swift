@@ -67,7 +67,9 @@ struct StreamedQueryAccounts {
         switch b {
         case UInt8(ascii: "\""):
             inString = true
-            if capturing { keep(b) } else if depth == 1 && expectingKey {
+            if capturing {
+                keep(b)
+            } else if depth == 1 && expectingKey {
                 collectingKey = true
                 key.removeAll(keepingCapacity: true)
             }
@@ -144,7 +146,8 @@ struct StreamedQueryAccounts {
         } else if ids.count != 1 {
             problem = ids.isEmpty ? "has no account_id" : "has \(ids.count) account_id members"
         } else if let bytes = ids[0], let json = try? JSONValue.parse(bytes), let id = ExactText(json: json) {
-            problem = accounts.contains(id) ? nil : "names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"
+            problem =
+                accounts.contains(id) ? nil : "names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"
         } else {
             problem = "has an account_id that is not an id as the exporter writes it"
         }
