@@ -44,9 +44,10 @@ struct VerifyFixture: Sendable {
         try BundleVerifier.verify(path: try write("t-\(UUID().uuidString).zip", zip.bytes()), trust: trust ?? self.trust)
     }
 
-    /// `files` with accounts.csv changed, the manifest fixed to match and re-signed by `key`.
+    /// `files` with report.html changed (a comment added: the case it states is the same), the
+    /// manifest fixed to match and re-signed by `key`.
     static func resigned(_ files: [String: [UInt8]], by key: Curve25519SigningKey) throws -> [String: [UInt8]] {
-        try changed(files, "accounts.csv", to: files["accounts.csv"]! + Array("evil,true\r\n".utf8), by: key)
+        try changed(files, "report.html", to: files["report.html"]! + Array("<!-- re-signed -->\n".utf8), by: key)
     }
 
     /// `files` with `name` replaced by `bytes`, the manifest fixed to match and re-signed by `key`.
@@ -84,8 +85,9 @@ struct VerifyFixture: Sendable {
             #expect(report.keyID == f.keyID)
             #expect(report.trustedAs?.hasPrefix("your own signing key") == true)
             #expect(report.passed.contains { $0.hasPrefix("audit.jsonl: hash chain of") })
-            // Each content file, the signature, the chain, and the case record's state.
-            #expect(report.passed.count == BundleManifest.contentFiles.count + 3)
+            // Each content file, the signature, the chain, the case record's state, and the five
+            // files held to it (accounts, enforcement, queries, STIX, report).
+            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 5)
             #expect(report.passed.contains("case.json: the state the audit trail describes"))
         }
     }

@@ -123,7 +123,11 @@ struct ExportFixture {
             #expect(!report.ok)
             #expect(report.keyID == otherID)
             #expect(report.problems.contains { $0.contains("signed by key \(otherID), which is not trusted") })
-            #expect(BundleVerifier.verify(files: files, trust: BundleTrust(trusting: other.publicKey)).ok)
+            // Trusted, its signature holds, but its accounts.csv names an account the audit trail
+            // does not hold: refused, naming the file.
+            let trusted = BundleVerifier.verify(files: files, trust: BundleTrust(trusting: other.publicKey))
+            #expect(trusted.trustedAs != nil)
+            #expect(trusted.problems.contains { $0.hasPrefix("accounts.csv: row ") }, "\(trusted.problems)")
             return
         }
         let report = BundleVerifier.verify(files: files, trust: f.trust)

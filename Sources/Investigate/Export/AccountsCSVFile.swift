@@ -100,9 +100,14 @@ enum AccountsCSVFile {
         return ("review", "\(tagText); \(riskText)")
     }
 
+    /// The columns of `enforcement.csv`.
+    static let enforcementHeader = ["account_id", "account_id_b64", "proposed_action", "reason"]
+    /// What the reason of an account that is not in the exported source ends with.
+    static let notInSourceReason = "; not in the exported source"
+
     /// `account_id`, `account_id_b64`, `proposed_action`, `reason`: one row per case account.
     static func enforcement(_ input: BundleInput) -> BundleFile {
-        var table = CSVTable(header: ["account_id", "account_id_b64", "proposed_action", "reason"])
+        var table = CSVTable(header: enforcementHeader)
         var rows: [(ExactText, [String])] = input.accounts.map { id, i in
             let (action, reason) = proposal(
                 labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
@@ -112,7 +117,7 @@ enum AccountsCSVFile {
         for id in input.missingAccounts {
             let (action, reason) = proposal(
                 labels: input.labels(ofMissing: id), status: input.snapshot.info.status, risk: 0)
-            rows.append((id, [CSVValue.text(id), id.base64, action, reason + "; not in the exported source"]))
+            rows.append((id, [CSVValue.text(id), id.base64, action, reason + notInSourceReason]))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
         return BundleFile(path: "enforcement.csv", bytes: table.bytes, records: table.recordCount)

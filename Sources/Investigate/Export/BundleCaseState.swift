@@ -7,13 +7,9 @@
 enum BundleCaseState {
     /// The first difference between `case.json` and the replayed chain, or nil when they agree.
     /// `updated_at` is not compared: it also moves with exports, which the bundle's chain leaves out.
-    static func divergence(caseJSON: JSONValue, audit: [AuditEntry], caseID: String) -> String? {
-        let replayed: ReplayedCase
-        do { replayed = try CaseReplay.replay(audit, caseID: caseID) } catch {
-            return "the audit trail does not replay: \(error)"
-        }
+    static func divergence(caseJSON: JSONValue, _ facts: BundleCaseFacts) -> String? {
         guard case .object(let record) = caseJSON else { return "case.json is not an object" }
-        let state = replayed.snapshot(audit: audit)
+        let state = facts.snapshot
         let info = state.info
         let fields: [(String, String)] = [
             ("id", info.id), ("title", info.title), ("status", info.status.rawValue), ("severity", info.severity),
@@ -51,5 +47,53 @@ enum BundleCaseState {
             ?? same("retracted_tags", state.retractedTags.map(CaseJSONFile.retractedTag))
             ?? same("retracted_notes", state.retractedNotes.map(CaseJSONFile.retractedNote))
             ?? same("accounts", state.accountIDs.map(\.jsonValue))
+    }
+}
+
+extension BundleCaseState {
+    /// The first way `case.json` (`bytes`, read as `caseJSON`) is not, byte for byte, the record
+    /// the exporter writes for the replayed state (`CaseJSONFile.bytes`), or nil. Two fields do
+    /// not come from the trail and are taken from the file: `updated_at` (it moves with exports,
+    /// which the bundle's chain leaves out) and `accounts_not_in_source` (it depends on the
+    /// source), which must list case accounts, sorted, once each, and, when `accounts.csv` was
+    /// read, exactly those it marks `in_source` false (`notInSource`). A bundle written before
+    /// withdrawals were kept may lack `retracted_tags` and `retracted_notes` when it has none.
+    static func documentDivergence(bytes: [UInt8], caseJSON: JSONValue, _ facts: BundleCaseFacts, notInSource: [ExactText]?) -> String? {
+        if let problem = divergence(caseJSON: caseJSON, facts) { return problem }
+        guard case .object(let record) = caseJSON else { return "case.json is not an object" }
+        guard case .array(let listed)? = record["accounts_not_in_source"] else {
+            return "case.json: accounts_not_in_source is missing or not a list"
+        }
+        let missing = listed.compactMap(ExactText.init(json:))
+        guard missing.count == listed.count else { return "case.json: accounts_not_in_source holds a value that is not an id" }
+        if let stranger = missing.first(where: { !facts.accountSet.contains($0) }) {
+            return "case.json: accounts_not_in_source names \(BundleCaseFacts.shown(stranger)), which is not a case account in the audit trail"
+        }
+        guard missing == Array(Set(missing)).sorted() else { return "case.json: accounts_not_in_source is not sorted and unique" }
+        if let notInSource, notInSource.sorted() != missing {
+            let differs = Set(notInSource).symmetricDifference(missing).sorted().first.map(BundleCaseFacts.shown) ?? ""
+            return
+                "case.json: accounts_not_in_source lists \(missing.count) accounts, accounts.csv marks \(notInSource.count) not in the source (\(differs) differs)"
+        }
+        var state = facts.snapshot
+        guard let updated = record["updated_at"]?.stringValue else { return "case.json: updated_at is missing" }
+        state.info.updatedAt = updated
+        guard case .object(var expected) = CaseJSONFile.document(state, notInSource: missing) else { return nil }
+        for name in ["retracted_tags", "retracted_notes"] where record[name] == nil && expected[name] == .array([]) {
+            expected[name] = nil
+        }
+        if let extra = record.keys.sorted().first(where: { expected[$0] == nil }) {
+            return "case.json: holds '\(TextEscaping.visible(extra, limit: 60))', which the exporter does not write"
+        }
+        if let gone = expected.keys.sorted().first(where: { record[$0] == nil }) { return "case.json: lacks '\(gone)'" }
+        if let field = expected.keys.sorted().first(where: { record[$0] != expected[$0] }) {
+            return "case.json: \(field) is not what the exporter writes for the replayed state"
+        }
+        let written = Array((JSONValue.object(expected).canonical + "\n").utf8)
+        guard written == bytes else {
+            let at = zip(written, bytes).prefix { $0 == $1 }.count
+            return "case.json: not byte for byte the record the exporter writes for the replayed state (first difference at byte \(at))"
+        }
+        return nil
     }
 }

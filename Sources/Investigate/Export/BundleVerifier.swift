@@ -5,7 +5,8 @@ import Foundation
 /// `manifest.json` and that its key is one the investigator trusts (`BundleTrust`), that every
 /// entry is listed in the manifest with the size its container declares, each file's sha256
 /// (streamed in bounded memory, never inflating past the manifest's byte count), and the audit
-/// chain, which must end at the manifest's `audit_head`.
+/// chain, which must end at the manifest's `audit_head`; then that every file naming the case's
+/// accounts or actions agrees with the state the chain replays to (`BundleCaseFacts`).
 public enum BundleVerifier {
     /// The outcome: `problems` empty means the bundle holds and its signer is trusted.
     public struct Report {
@@ -90,16 +91,23 @@ public enum BundleVerifier {
         return sorted(report)
     }
 
-    /// Checks every entry besides the manifest and its signature against the manifest.
+    /// Checks every entry besides the manifest and its signature against the manifest, then
+    /// the files that name the case's accounts against the state the audit trail replays to
+    /// (`crossCheck`). `audit.jsonl` is read first, so that `queries.jsonl` is checked as it
+    /// streams through its digest.
     static func checkContents(
         _ source: some BundleSource, _ byName: [[UInt8]: [BundleEntry]], _ check: ManifestCheck, _ report: inout Report
     ) {
         let own: Set<[UInt8]> = [Array("manifest.json".utf8), Array("manifest.sig".utf8)]
+        let auditName = Array("audit.jsonl".utf8), queriesName = Array("queries.jsonl".utf8)
         var unhashed = 0
-        var audit: [AuditEntry]? = nil
-        var caseRecord: (BundleEntry, ManifestCheck.Listed)? = nil
-        for (name, copies) in byName where !own.contains(name) && copies.count == 1 {
-            let entry = copies[0]
+        var facts: BundleCaseFacts? = nil
+        var hashed: [String: (BundleEntry, ManifestCheck.Listed)] = [:]
+        let names = byName.keys.sorted { a, b in
+            a == auditName || b == auditName ? a == auditName && b != auditName : a.lexicographicallyPrecedes(b)
+        }
+        for name in names where !own.contains(name) && byName[name]!.count == 1 {
+            let entry = byName[name]![0]
             guard let listed = check.listed[name] else {
                 report.problems.append("\(entry.shownName): extra entry not in the manifest (not read)")
                 continue
@@ -116,23 +124,22 @@ public enum BundleVerifier {
                 continue
             }
             let problems = report.problems.count
-            let entries = checkHash(entry, listed, source, check, &report)
+            var queries = name == queriesName ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet) } : nil
+            let entries = checkHash(entry, listed, source, check, &queries, &report)
             guard report.problems.count == problems else { continue }
-            if name == Array("audit.jsonl".utf8) { audit = entries }
-            if name == Array("case.json".utf8) { caseRecord = (entry, listed) }
+            hashed[String(decoding: name, as: UTF8.self)] = (entry, listed)
+            if name == auditName, let entries, let caseID = check.caseID {
+                do { facts = try BundleCaseFacts(audit: entries, caseID: caseID) } catch { report.problems.append("\(error)") }
+            }
+            if let queries {
+                report.problems += queries.problems
+                if queries.problems.isEmpty { report.passed.append("queries.jsonl: every row names a case account") }
+            }
         }
-        // The case record must be the state the (intact) chain describes.
-        if let audit, let (entry, listed) = caseRecord, let caseID = check.caseID,
-            let bytes = readWhole(entry, from: source, limit: listed.bytes, &report)
-        {
-            if let json = try? JSONValue.parse(bytes) {
-                if let problem = BundleCaseState.divergence(caseJSON: json, audit: audit, caseID: caseID) {
-                    report.problems.append(problem)
-                } else {
-                    report.passed.append("case.json: the state the audit trail describes")
-                }
-            } else {
-                report.problems.append("case.json: not valid JSON")
+        if let facts {
+            crossCheck(facts, check, &report) { name, report in
+                guard let (entry, listed) = hashed[name] else { return nil }
+                return readWhole(entry, from: source, limit: listed.bytes, &report)
             }
         }
         for (name, _) in check.listed where byName[name] == nil {
@@ -144,7 +151,8 @@ public enum BundleVerifier {
     /// Streams one entry through its digest (and the audit chain for `audit.jsonl`).
     @discardableResult
     static func checkHash(
-        _ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck, _ report: inout Report
+        _ entry: BundleEntry, _ listed: ManifestCheck.Listed, _ source: some BundleSource, _ check: ManifestCheck,
+        _ queries: inout StreamedQueryAccounts?, _ report: inout Report
     ) -> [AuditEntry]? {
         var digest = StreamedDigest(limit: listed.bytes)
         let isAudit = entry.name == Array("audit.jsonl".utf8)
@@ -153,7 +161,9 @@ public enum BundleVerifier {
             try source.stream(entry) { chunk in
                 try digest.add(chunk)
                 if isAudit { chain.add(chunk) }
+                queries?.add(chunk)
             }
+            queries?.finish()
         } catch {
             report.problems.append("\(entry.shownName): \(error)")
             return nil

@@ -1,28 +1,39 @@
 /// `case.json`: the case record with its tags (who/when) and notes, and `audit.jsonl`: the chain.
 enum CaseJSONFile {
     static func render(_ input: BundleInput) -> BundleFile {
-        let info = input.snapshot.info
-        let tags: [JSONValue] = input.snapshot.tags.map { tag in
+        BundleFile(path: "case.json", bytes: bytes(input.snapshot, notInSource: input.missingAccounts), records: 1)
+    }
+
+    /// The file for a case state: its accounts are `snapshot.accountIDs`, of which
+    /// `notInSource` (sorted) are not in the exported source. `verify` writes it again from the
+    /// state the audit trail replays to, and compares bytes.
+    static func bytes(_ snapshot: CaseSnapshot, notInSource: [ExactText]) -> [UInt8] {
+        Array((document(snapshot, notInSource: notInSource).canonical + "\n").utf8)
+    }
+
+    /// The record as a JSON object (see `bytes`).
+    static func document(_ snapshot: CaseSnapshot, notInSource: [ExactText]) -> JSONValue {
+        let info = snapshot.info
+        let tags: [JSONValue] = snapshot.tags.map { tag in
             [
                 "kind": .string(tag.kind.rawValue), "target": tag.target.jsonValue, "label": .string(tag.label),
                 "who": .string(tag.who), "at": .string(tag.at),
             ]
         }
-        let notes: [JSONValue] = input.snapshot.notes.map { note in
+        let notes: [JSONValue] = snapshot.notes.map { note in
             ["seq": .int(Int64(note.seq)), "text": .string(note.text), "who": .string(note.who), "at": .string(note.at)]
         }
-        let value: JSONValue = [
+        return [
             "id": .string(info.id), "title": .string(info.title), "status": .string(info.status.rawValue),
             "severity": .string(info.severity), "assignee": .string(info.assignee),
             "disposition": .string(info.disposition), "created_by": .string(info.createdBy),
             "created_at": .string(info.createdAt), "updated_at": .string(info.updatedAt),
             "tags": .array(tags), "notes": .array(notes),
-            "retracted_tags": .array(input.snapshot.retractedTags.map(retractedTag)),
-            "retracted_notes": .array(input.snapshot.retractedNotes.map(retractedNote)),
-            "accounts": .array((input.accounts.map(\.id) + input.missingAccounts).sorted().map(\.jsonValue)),
-            "accounts_not_in_source": .array(input.missingAccounts.map(\.jsonValue)),
+            "retracted_tags": .array(snapshot.retractedTags.map(retractedTag)),
+            "retracted_notes": .array(snapshot.retractedNotes.map(retractedNote)),
+            "accounts": .array(snapshot.accountIDs.map(\.jsonValue)),
+            "accounts_not_in_source": .array(notInSource.map(\.jsonValue)),
         ]
-        return BundleFile(path: "case.json", bytes: Array((value.canonical + "\n").utf8), records: 1)
     }
 
     /// A withdrawn tag: what it was, who added it, and who withdrew it, when and why.

@@ -12,14 +12,16 @@ struct CaseLabelIndex {
     private(set) var otherSourceClusterTags = 0
 
     /// Indexes the tags of a case; a cluster tag only when it was made on `source` (cluster ids
-    /// are numbers of one source's ranking: another source's `c1` is not this one's).
-    init(_ snapshot: CaseSnapshot, source: CaseSource?) {
+    /// are numbers of one source's ranking: another source's `c1` is not this one's), or every
+    /// cluster tag when `everyClusterTag` (what a verifier, which holds no source, takes as the
+    /// most an account's labels can be).
+    init(_ snapshot: CaseSnapshot, source: CaseSource?, everyClusterTag: Bool = false) {
         let sources = ClusterTagSources(snapshot, current: source)
         for tag in snapshot.tags {
             switch tag.kind {
             case .account: accountLabels[tag.target, default: []].insert(tag.label)
             case .cluster:
-                guard sources.holds(tag) else {
+                guard everyClusterTag || sources.holds(tag) else {
                     otherSourceClusterTags += 1
                     continue
                 }
@@ -44,10 +46,14 @@ struct CaseLabelIndex {
     /// An account's own labels plus its cluster's, less the labels retracted from the account
     /// itself, sorted (what `BundleInput.labels(ofAccount:)` gives).
     func labels(of input: BundleInput, account: Int) -> [String] {
-        let id = input.data.accountExactID(account)
+        labels(ofAccountID: input.data.accountExactID(account), inCluster: input.investigation.cluster(ofAccount: account).id)
+    }
+
+    /// The labels of account `id` in cluster `cluster`: its own plus its cluster's, less the
+    /// labels retracted from the account itself, sorted.
+    func labels(ofAccountID id: ExactText, inCluster cluster: String) -> [String] {
         let own = accountLabels[id] ?? []
-        let cluster = (clusterLabels[input.investigation.cluster(ofAccount: account).id] ?? [])
-            .subtracting(retractedAccountLabels[id] ?? [])
-        return own.union(cluster).sorted()
+        let fromCluster = (clusterLabels[cluster] ?? []).subtracting(retractedAccountLabels[id] ?? [])
+        return own.union(fromCluster).sorted()
     }
 }

@@ -15,6 +15,9 @@ struct ManifestCheck {
     var caseID: String?
     /// The manifest's audit-chain head.
     var auditHead: String?
+    /// The manifest's case title and investigator (held to the replayed case and `stix21.json`).
+    var title: String?
+    var investigator: String?
     /// The signer's key id when the signature verifies.
     var keyID: String?
     /// The trusted signer the key is, when it is one.
@@ -30,6 +33,8 @@ struct ManifestCheck {
         }
         caseID = manifest["case_id"]?.stringValue
         auditHead = manifest["audit_head"]?.stringValue
+        title = manifest["title"]?.stringValue
+        investigator = manifest["investigator"]?.stringValue
         checkSignature(manifestBytes, manifest, signature, trust, &report)
         readFiles(manifest, &report)
     }

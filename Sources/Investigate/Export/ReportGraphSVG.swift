@@ -6,6 +6,12 @@ enum ReportGraphSVG {
     static let maxLinesPerBox = 4
     static let line = 17
     static let gap = 12
+    /// How a case account's name in a graph begins (the end of its `<text>` tag): no other
+    /// text of the report is written so, and `verify` finds the names by it.
+    static let memberOpen = " font-size=\"12\">"
+
+    /// A case account's name in a graph, as the page holds it (cut, escaped).
+    static func memberName(_ id: ExactText) -> String { MarkupEscaping.escape(ReportText.cut(id, 26)) }
 
     static func render(_ input: BundleInput, _ links: CaseLinks, _ entry: ReportClusters.Entry, ids: [Int32: ExactText])
         -> String
@@ -80,7 +86,7 @@ enum ReportGraphSVG {
             svg += "<text x=\"590\" y=\"\(top + 18)\" font-size=\"13\" font-weight=\"bold\">\(e(head))</text>"
             for (i, member) in group.members.prefix(group.named).enumerated() {
                 let x = 590 + (i % 2) * 205, ty = top + 36 + (i / 2) * line
-                svg += "<text x=\"\(x)\" y=\"\(ty)\" font-size=\"12\">\(e(ReportText.cut(ids[member]!, 26)))</text>"
+                svg += "<text x=\"\(x)\" y=\"\(ty)\"\(memberOpen)\(memberName(ids[member]!))</text>"
             }
             if group.members.count > group.named {
                 let ty = top + 36 + ((group.named + 1) / 2) * line

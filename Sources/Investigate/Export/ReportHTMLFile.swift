@@ -39,6 +39,11 @@ enum ReportHTMLFile {
         return "default-src 'none'; style-src 'sha256-\(digest)'; base-uri 'none'; form-action 'none'"
     }
 
+    /// The page's heading: the case id and title (`verify` holds it to the replayed case).
+    static func heading(_ info: CaseInfo) -> String {
+        "<h1>Case \(ReportText.html(info.id)): \(ReportText.html(info.title))</h1>"
+    }
+
     static func render(_ input: BundleInput, _ links: CaseLinks, publicKey: Curve25519.Signing.PublicKey) -> BundleFile {
         let e: (String) -> String = ReportText.html
         let info = input.snapshot.info
@@ -54,7 +59,7 @@ enum ReportHTMLFile {
             </head><body>
 
             """
-        html += "<header><h1>Case \(e(info.id)): \(e(info.title))</h1></header>\n"
+        html += "<header>\(heading(info))</header>\n"
         html += ReportSummary.render(input, clusters, labels: labels)
         html += ReportClusterSections.render(input, links, clusters, labels: labels)
         html += ReportCaseRecord.tags(input)

@@ -35,12 +35,41 @@ enum STIXFile {
         return out + "\""
     }
 
+    /// The `user-account` object of one case account (`verify` writes it again for each case
+    /// account and compares). STIX strings are Unicode: an id that is not valid UTF-8 is named by
+    /// its escaped form with its base64 beside it (so it cannot read as another account's real
+    /// id) and carried exactly in a custom property.
+    static func userAccount(_ exact: ExactText) -> JSONValue {
+        let id = exact.utf8String ?? exact.display + " (not UTF-8; base64 " + exact.base64 + ")"
+        let accountRef =
+            "user-account--"
+            + UUIDv5.make(
+                namespace: UUIDv5.stixObservables,
+                name: "{\"user_id\":\(jcs(id))}" + (exact.isValidUTF8 ? "" : ":b64:" + exact.base64))
+        var account: [String: JSONValue] = [
+            "type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
+            "user_id": .string(id), "account_type": "api", "object_marking_refs": .array([.string(tlpAmberID)]),
+        ]
+        if !exact.isValidUTF8 { account["x_investigate_user_id_b64"] = .string(exact.base64) }
+        return .object(account)
+    }
+
+    /// The investigator's `identity` id (`verify` holds the manifest's investigator to it).
+    static func identityID(_ investigator: String) -> String {
+        "identity--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "identity:" + investigator)
+    }
+
+    /// The STIX bundle's id: one per case and audit head.
+    static func bundleID(caseID: String, auditHead: String) -> String {
+        "bundle--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "bundle:\(caseID):\(auditHead)")
+    }
+
     static func render(_ input: BundleInput) -> BundleFile {
         let info = input.snapshot.info
         let created = stixTime(info.createdAt)
         let modified = stixTime(input.exportedAt)
         let ns = UUIDv5.investigate
-        let identityID = "identity--" + UUIDv5.make(namespace: ns, name: "identity:" + input.investigator)
+        let identityID = identityID(input.investigator)
         let identity: JSONValue = [
             "type": "identity", "spec_version": "2.1", "id": .string(identityID), "created": .string(created),
             "modified": .string(created), "name": .string(input.investigator), "identity_class": "individual",
@@ -51,21 +80,9 @@ enum STIXFile {
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
         for (exact, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
-            // STIX strings are Unicode: an id that is not valid UTF-8 is named by its escaped
-            // form with its base64 beside it (so it cannot read as another account's real id)
-            // and carried exactly in a custom property.
-            let id = exact.utf8String ?? exact.display + " (not UTF-8; base64 " + exact.base64 + ")"
-            let accountRef =
-                "user-account--"
-                + UUIDv5.make(
-                    namespace: UUIDv5.stixObservables,
-                    name: "{\"user_id\":\(jcs(id))}" + (exact.isValidUTF8 ? "" : ":b64:" + exact.base64))
-            var account: [String: JSONValue] = [
-                "type": "user-account", "spec_version": "2.1", "id": .string(accountRef),
-                "user_id": .string(id), "account_type": "api", "object_marking_refs": marking,
-            ]
-            if !exact.isValidUTF8 { account["x_investigate_user_id_b64"] = .string(exact.base64) }
-            objects.append(.object(account))
+            let account = userAccount(exact)
+            let accountRef = account["id"]!.stringValue!
+            objects.append(account)
             refs.append(accountRef)
             guard i >= 0, input.data.accounts.signupIP[i] >= 0 else { continue }
             let ip = input.data.pools.ips.string(input.data.accounts.signupIP[i])
@@ -110,7 +127,7 @@ enum STIXFile {
             "object_marking_refs": marking,
         ])
         let bundle: JSONValue = [
-            "type": "bundle", "id": .string("bundle--" + UUIDv5.make(namespace: ns, name: "bundle:\(info.id):\(input.auditHead)")),
+            "type": "bundle", "id": .string(bundleID(caseID: info.id, auditHead: input.auditHead)),
             "objects": .array(objects),
         ]
         return BundleFile(path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: objects.count)

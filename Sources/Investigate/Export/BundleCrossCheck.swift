@@ -1,0 +1,50 @@
+extension BundleVerifier {
+    /// Holds the files that name the case's accounts or actions to the state the audit trail
+    /// replays to (bundle.md: "the case state in the bundle is the state that chain
+    /// describes"): `accounts.csv`, `case.json`, `enforcement.csv`, `stix21.json`,
+    /// `report.html` and the manifest's title (`queries.jsonl` is checked as it streams,
+    /// `StreamedQueryAccounts`). A file is read here only when its hash held (`read` gives nil
+    /// otherwise, its problem already reported); each of these is small beside `queries.jsonl`
+    /// and read whole, within its manifest byte count.
+    static func crossCheck(
+        _ facts: BundleCaseFacts, _ check: ManifestCheck, _ report: inout Report, read: (String, inout Report) -> [UInt8]?
+    ) {
+        func record(_ file: String, _ problems: [String], _ held: String) {
+            if problems.isEmpty { report.passed.append("\(file): \(held)") } else { report.problems += problems }
+        }
+        let info = facts.snapshot.info
+        if let title = check.title, title != info.title {
+            report.problems.append(
+                "manifest.json: title '\(TextEscaping.visible(title, limit: 80))' is not the case title the audit trail records ('\(TextEscaping.visible(info.title, limit: 80))')"
+            )
+        }
+        var accounts: BundleAccountsCheck? = nil
+        if let bytes = read(BundleAccountsCheck.file, &report) {
+            let checked = BundleAccountsCheck(bytes, facts)
+            record(BundleAccountsCheck.file, checked.problems, "the case's \(facts.accounts.count) accounts, as the audit trail tags them")
+            if checked.problems.isEmpty { accounts = checked }
+        }
+        if let bytes = read("case.json", &report) {
+            if let json = try? JSONValue.parse(bytes) {
+                let problem = BundleCaseState.documentDivergence(bytes: bytes, caseJSON: json, facts, notInSource: accounts?.notInSource)
+                record("case.json", problem.map { [$0] } ?? [], "the state the audit trail describes")
+            } else {
+                report.problems.append("case.json: not valid JSON")
+            }
+        }
+        if let bytes = read(BundleEnforcementCheck.file, &report) {
+            record(
+                BundleEnforcementCheck.file, BundleEnforcementCheck.problems(bytes, facts, accounts: accounts),
+                "the exporter's proposals for the case's accounts")
+        }
+        if let bytes = read(BundleSTIXCheck.file, &report) {
+            record(
+                BundleSTIXCheck.file,
+                BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead),
+                "the case's accounts, title and investigator")
+        }
+        if let bytes = read(BundleReportCheck.file, &report) {
+            record(BundleReportCheck.file, BundleReportCheck.problems(bytes, facts), "names only case accounts")
+        }
+    }
+}
