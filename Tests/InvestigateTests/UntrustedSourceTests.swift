@@ -150,7 +150,7 @@ import Testing
 
     @Test func foundColumnsAreShortAndInert() throws {
         let header = (0..<40).map { "\u{1B}[2Jcolumn-name-\($0)-" + String(repeating: "x", count: 200) }.joined(separator: ",")
-        let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": Self.row, "links.csv": header + "\n"])
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": Self.row, "links.csv": header + "\na,b,c\n"])
         let data = try source.load()
         let issue = try #require(data.report.skipped.first { $0.file == "links.csv" })
         #expect(issue.reason.count < 400)

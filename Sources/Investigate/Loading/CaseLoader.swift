@@ -189,7 +189,8 @@ public struct CaseLoader {
     }
 
     /// Lenient mode: a file whose header lacks a required column (or cannot be parsed, or is empty)
-    /// is skipped whole, reported at `file:1` with its rows counted as skipped. Strict mode, and
+    /// is skipped whole, reported at `file:1` with its rows counted as skipped (a file with no
+    /// rows is a warning: nothing was lost). Strict mode, and
     /// accounts files, stop the load.
     /// A file that cannot be opened or read at all (not a regular file after all, a read error)
     /// is skipped the same way, its rows uncounted (it cannot be read to count them).
@@ -204,6 +205,11 @@ public struct CaseLoader {
         }
         guard !log.options.strict else { throw failure }
         let rows = max(0, ((try? countLines(entry.path)) ?? 0) - 1)
+        // A file with no rows loses none: said as a warning, so the skipped count stays exact.
+        guard rows > 0 else {
+            _ = log.warn(entry.name, 1, failure.reason + "; the file holds no rows, so none were skipped")
+            return
+        }
         _ = log.skip(entry.name, 1, failure.reason + "; the file's \(rows == 1 ? "1 row was" : "\(rows) rows were") skipped")
         log.report.skippedCount += max(0, rows - 1)
     }
