@@ -134,5 +134,8 @@ import Testing
         #expect(
             investigator.problems.contains { $0.hasPrefix("stix21.json: identity ") && $0.contains("someone else") },
             "\(investigator.problems)")
+        // A member the exporter never writes is a claim no export made (a trial's `x_approved`).
+        let extra = try s.verifyJSON("manifest.json") { $0["x_approved"] = .bool(true) }
+        #expect(extra.problems.contains("manifest.json: holds 'x_approved', which the exporter does not write"), "\(extra.problems)")
     }
 }

@@ -16,11 +16,14 @@ import Testing
         #expect {
             _ = try BundleKeys.signingKey(path: path)
         } throws: { error in
-            "\(error)".contains("mode 644") && "\(error)".contains("chmod 600")
+            "\(error)".hasPrefix("run chmod 600 on \(path):") && "\(error)".contains("mode 644")
         }
         #expect(throws: BundleError.self) { _ = try BundleKeys.pseudonymKey(path: path) }
-        // Verifying reads only the public half: it still names the key.
+        // Verifying reads only the public half: a key others may read still names the signer...
         #expect(try BundleKeys.existingPublicKey(path: path)?.rawRepresentation == created.publicKey.rawRepresentation)
+        // ...but one they may write is not trusted (anyone could have put their key there).
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path)
+        #expect(throws: BundleError.self) { _ = try BundleKeys.existingPublicKey(path: path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(try BundleKeys.signingKey(path: path).rawRepresentation == created.rawRepresentation)
     }

@@ -35,7 +35,7 @@ import Testing
         // The clipboard got the inert text; the status, once the copy is done, still says first
         // that it is not the id, and how to name the account exactly.
         #expect(surface.clipboard == [exact.display])
-        #expect(runner.state.status.hasPrefix("copied the escaped text, not the id (control bytes); y again: --account-b64"), "\(runner.state.status)")
+        #expect(runner.state.status.hasPrefix("copied the id's escaped text, not the id; y again: --account-b64"), "\(runner.state.status)")
         #expect(runner.state.status.hasSuffix("(in memory: no terminal in replay)"), "\(runner.state.status)")
     }
 

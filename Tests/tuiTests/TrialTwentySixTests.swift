@@ -40,7 +40,7 @@ import Testing
         model.accounts[0].exact = exact
         let cluster = Fixture.press(Fixture.loadedState(model: model), .enter)
         let copied = Fixture.step(cluster, .char("y"))
-        let caution = "copied the escaped text, not the id (control bytes); y again: --account-b64"
+        let caution = "copied the id's escaped text, not the id; y again: --account-b64"
         #expect(copied.effects == [.copy(exact.display, caution: caution)])
         #expect(copied.state.status == caution + "; copying...")
         // The warning is said whole on an 80-column line, whatever the id's length.

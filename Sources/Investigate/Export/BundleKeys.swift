@@ -20,8 +20,13 @@ public enum BundleKeys {
     /// The public half of the signing key at `path`, or nil when there is no key there (none is
     /// created: verifying never makes a key).
     /// - Throws: `BundleError` when the file exists but is unreadable or malformed.
+    /// A key file the group or others may write is not trusted: anyone could have put their own
+    /// key there, and `verify` would then trust what they signed.
     public static func existingPublicKey(path: String = InvestigatePaths.signingKey()) throws -> Curve25519.Signing.PublicKey? {
         guard let raw = try load(path: path, what: "signing key") else { return nil }
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o022 != 0 {
+            throw BundleError("run chmod go-w on \(path): your signing key there is writable by group or others (mode \(String(mode, radix: 8))), so it is not trusted")
+        }
         do {
             return try Curve25519.Signing.PrivateKey(rawRepresentation: raw).publicKey
         } catch {
@@ -55,7 +60,7 @@ public enum BundleKeys {
     static func loadOrCreate(path: String, what: String) throws -> [UInt8] {
         if let existing = try load(path: path, what: what) {
             if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
-                throw BundleError("the \(what) \(path) is open to group or others (mode \(String(mode, radix: 8))): anyone who can read it can use it as you; run chmod 600 on it")
+                throw BundleError("run chmod 600 on \(path): the \(what) there is open to group or others (mode \(String(mode, radix: 8))), and anyone who can read it can use it as you")
             }
             return existing
         }

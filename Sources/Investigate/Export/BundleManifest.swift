@@ -37,6 +37,12 @@ public enum BundleManifest {
     }
 
     /// The manifest of a rendered bundle.
+    /// The top-level members `manifest` writes (`verify` refuses any other).
+    static let memberNames: Set<String> = [
+        "format", "bundle_id", "case_id", "title", "investigator", "tool", "created_at", "exported_at", "audit_head",
+        "audit_entries", "source", "files", "redaction", "values", "signature",
+    ]
+
     static func manifest(
         _ input: BundleInput, files: [BundleFile], source: JSONValue,
         publicKey: Curve25519.Signing.PublicKey

@@ -31,6 +31,12 @@ struct ManifestCheck {
         if manifest["format"]?["name"]?.stringValue != BundleManifest.formatName {
             report.problems.append("manifest.json: format is not \(BundleManifest.formatName)")
         }
+        // A key the exporter does not write (`x_approved: true`) is a claim no export made.
+        if case .object(let members) = manifest {
+            for key in members.keys.sorted() where !BundleManifest.memberNames.contains(key) {
+                report.problems.append("manifest.json: holds '\(TextEscaping.visible(key))', which the exporter does not write")
+            }
+        }
         caseID = manifest["case_id"]?.stringValue
         auditHead = manifest["audit_head"]?.stringValue
         title = manifest["title"]?.stringValue

@@ -284,7 +284,7 @@ extension AppUpdate {
         if s.data?.model.isExactAccountID(copied) == true {
             return "the copied text is ANOTHER account's id, not this one; y again: --account-b64"
         }
-        return "copied the escaped text, not the id (control bytes); y again: --account-b64"
+        return "copied the id's escaped text, not the id; y again: --account-b64"
     }
 
     /// A row's exact text when it is an account id or value that is valid UTF-8 with nothing a
