@@ -53,6 +53,18 @@ import Testing
         model.lookAlikeIDs = [exact.display]
         let warned = Fixture.step(Fixture.press(Fixture.loadedState(model: model), .enter), .char("y"))
         #expect(warned.state.status.hasPrefix("the copied text is ANOTHER account's id, not this one; y again: --account-b64"))
+        // The escaped form typed back opens the account it shows, and says it read it so;
+        // typed text echoed in a status shows its backslashes doubled.
+        let typedModel = FixtureModel()
+        typedModel.accounts[0].id = "acct_\u{1B}[2J"
+        var opened = Fixture.press(Fixture.loadedState(model: typedModel), .char(":"))
+        for c in "open acct_\\x1b[2J" { opened = Fixture.press(opened, .char(c)) }
+        opened = Fixture.press(opened, .enter)
+        #expect(opened.current.kind == .account(0))
+        #expect(opened.status == "no account's id is exactly 'acct_\\\\x1b[2J': opened the one it shows escaped")
+        var missing = Fixture.press(Fixture.loadedState(), .char(":"))
+        for c in "open acct_\\x00x" { missing = Fixture.press(missing, .char(c)) }
+        #expect(Fixture.press(missing, .enter).status == "no account or cluster 'acct_\\\\x00x'")
         // A plain id is copied as it is, with nothing said.
         let plain = Fixture.step(Fixture.press(Fixture.loadedState(), .enter), .char("y"))
         #expect(plain.state.status == "copying acct_9f3e21...")

@@ -196,6 +196,12 @@ extension AppUpdate {
                 push(&s, &effects, .cluster(n))
             } else if let account = data.model.accountIndex(rest) {
                 push(&s, &effects, .account(account))
+            } else if rest.contains("\\"), let bytes = TextEscaping.bytes(fromVisible: rest),
+                let account = data.model.accountIndex(exact: ExactText(bytes: bytes))
+            {
+                // An id shown escaped and typed back (as `account`, `queries` and `why` take it).
+                push(&s, &effects, .account(account))
+                s.status = "no account's id is exactly '\(TextEscaping.visible(rest))': opened the one it shows escaped"
             } else {
                 s.status = "no account or cluster '\(TextEscaping.visible(rest))'"
             }
