@@ -43,6 +43,12 @@ import Testing
         #expect(TextEscaping.visible(decomposed) == "acct_cafe\\u{301}")
         // A character NFC replaces by another (the Angstrom sign by Å) is shown escaped too.
         #expect(TextEscaping.visible("10 \u{212B}") == "10 \\u{212B}")
+        // A Devanagari letter NFC decomposes (U+0958), and Hangul written as conjoining jamo.
+        #expect(TextEscaping.visible("\u{958}") == "\\u{958}")
+        #expect(TextEscaping.visible("\u{1100}\u{1161}") == "\\u{1100}\\u{1161}")
+        #expect(TextEscaping.visible("\u{AC00}") == "\u{AC00}")
+        // Curly quotes and dashes are NFC: left alone.
+        #expect(TextEscaping.visible("It\u{2019}s \u{2014} fine") == "It\u{2019}s \u{2014} fine")
         // Spaces at either end, and blanks other than the ASCII space.
         #expect(TextEscaping.visible("acct_mixed ") == "acct_mixed\\x20")
         #expect(TextEscaping.visible(" a  b ") == "\\x20a  b\\x20")
