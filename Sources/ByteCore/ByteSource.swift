@@ -24,12 +24,20 @@ public struct StreamDamage: Error, Sendable {
     /// Bytes of the file passed over to find the next part, or nil when the part was decoded
     /// whole and only failed its check (nothing was lost, but what it gave may be wrong).
     public var skippedBytes: Range<Int>?
+    /// True when the damaged part ended before its end (cut short, or its data unreadable past a
+    /// point): what it held after the damage is not read, and how much that was is unknown.
+    public var lostTail: Bool
+    /// False when what the part gave is sound and only its end is missing (a member cut short
+    /// where another member's header begins); true when its bytes may be wrong.
+    public var partSuspect: Bool
 
     /// Creates a report of damage passed over.
-    public init(reason: String, partStart: Int, skippedBytes: Range<Int>?) {
+    public init(reason: String, partStart: Int, skippedBytes: Range<Int>?, lostTail: Bool = false, partSuspect: Bool = true) {
         self.reason = reason
         self.partStart = partStart
         self.skippedBytes = skippedBytes
+        self.lostTail = lostTail
+        self.partSuspect = partSuspect
     }
 }
 

@@ -64,6 +64,34 @@ import Testing
         #expect(tail.report.skipped.map(\.line) == [2_001])
     }
 
+    @Test func aMemberCutShortBeforeAnotherKeepsBothAndSaysItsRestIsLost() throws {
+        // Compressed by zlib (dynamic Huffman blocks, where nearly any bits decode): the first
+        // member cut at two thirds, a whole one after it. Read on as the cut member's rest, the
+        // second member became hundreds of garbage lines and all its rows were lost.
+        let first = try gzipped(Self.rows(0..<3_000)), second = try gzipped(Self.rows(3_000..<4_000))
+        for cut in [first.count * 2 / 3, first.count / 3, first.count - 9] {
+            let data = try Self.load(Array(first.prefix(cut)) + second)
+            let kept = Self.seconds(data)
+            // Every row of the second member, and a run of the first from its start.
+            #expect(Set(3_000..<4_000).isSubset(of: kept))
+            let fromFirst = kept.filter { $0 < 3_000 }
+            #expect(fromFirst == Set((0..<fromFirst.count).map { Int64($0) }) && fromFirst.count > cut / 20)
+            #expect(data.queries.count == fromFirst.count + 1_000)
+            // One row skipped, the line the cut fell in; the lines before it are sound, not suspect.
+            #expect(data.report.skippedCount == 1 && data.report.warnings.isEmpty)
+            let lost = try #require(data.report.skipped.first)
+            #expect(lost.line == fromFirst.count + 1)
+            #expect(lost.reason.hasPrefix("gzip stream damaged after \(cut) bytes (a gzip member cut short: the next member's header begins at byte \(cut)"))
+            #expect(lost.reason.hasSuffix("the member ended early: the rows it held after that are lost (how many is unknown)"))
+            #expect(data.report.filesCutShort == ["queries.jsonl.gz"])
+            // The one-line summary says it too (the console's status, a command's stderr).
+            #expect(data.report.issueSummary == ["1 row skipped", "rows past the damage in 1 file lost (how many is unknown)"])
+        }
+        // Whole members one after another are not taken for cut ones.
+        let whole = try Self.load(first + second + first)
+        #expect(whole.queries.count == 7_000 && whole.report.skippedCount == 0 && whole.report.filesCutShort.isEmpty)
+    }
+
     @Test func garbageBetweenMembersIsPassedOver() throws {
         let first = try gzipped(Self.rows(0..<10)), second = try gzipped(Self.rows(10..<20))
         let garbage = Array("GARBAGE, not gzip \u{1F}\u{8B} at all\n".utf8)

@@ -41,7 +41,13 @@ import Testing
             let issue = try #require(loaded.report.skipped.first)
             #expect(issue.file == "queries.jsonl.gz" && issue.line == complete + 1)
             #expect(issue.reason.hasPrefix("gzip stream damaged after \(cut) bytes (truncated gzip stream"))
-            #expect(issue.reason.hasSuffix(partial ? "line \(complete + 1) cut short and nothing after it read" : "nothing after line \(complete) read"))
+            #expect(
+                issue.reason.hasSuffix(
+                    (partial ? "line \(complete + 1) cut short and nothing after it read" : "nothing after line \(complete) read")
+                        + " (how many rows followed is unknown)"))
+            // The rows past the cut cannot be counted: the file is named as cut short, and said.
+            #expect(loaded.report.filesCutShort == ["queries.jsonl.gz"])
+            #expect(loaded.report.issueSummary == ["1 row skipped", "rows past the damage in 1 file lost (how many is unknown)"])
             #expect(throws: LoadFailure.strictRow(file: "queries.jsonl.gz", line: complete + 1, reason: issue.reason)) {
                 try Self.load(["accounts.csv": Self.accounts, "queries.jsonl.gz": Array(member.prefix(cut))], strict: true)
             }
@@ -61,6 +67,7 @@ import Testing
         #expect(loaded.report.skipped.first?.line == 475)
         let members = try Self.load(["accounts.csv": Self.accounts, "queries.jsonl.gz": first + second])
         #expect(members.queries.count == 474 && members.report.skippedCount == 0)
+        #expect(members.report.filesCutShort.isEmpty && members.report.issueSummary.isEmpty)
     }
 
     @Test func manyTinyFilesShareParts() throws {

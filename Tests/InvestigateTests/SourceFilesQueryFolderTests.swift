@@ -131,7 +131,7 @@ import Testing
     @Test func noQueryFileLeftFailsWithWhyNotMissingFile() throws {
         let source = try TempSource(["accounts.csv": Self.accounts, "queries/part-00001": Self.row, "queries/.x.jsonl": Self.row])
         #expect(
-            throws: LoadFailure.unreadable(
+            throws: LoadFailure.refused(
                 file: "queries/.x.jsonl", reason: "hidden file: not read; no query file could be read (1 other query name not read either)")
         ) {
             try source.load()

@@ -43,7 +43,7 @@ import Testing
         // The only query file a FIFO: the load fails at once, naming it.
         let alone = try TempSource(["accounts.csv": Self.accounts])
         #expect(mkfifo(alone.directory + "/queries.jsonl", 0o600) == 0)
-        #expect(Self.texts(Self.load(alone.directory)).contains("queries.jsonl: a FIFO"))
+        #expect(Self.texts(Self.load(alone.directory)).contains("queries.jsonl:1: a FIFO"))
     }
 
     @Test func linksToDevicesAreRefused() throws {
@@ -81,7 +81,7 @@ import Testing
         let accountsOut = try TempSource(["queries.jsonl": Self.row])
         #expect(symlink(target, accountsOut.directory + "/accounts.csv") == 0)
         let failure = Self.texts(Self.load(accountsOut.directory))
-        #expect(failure.contains("accounts.csv: symbolic link leading outside") && !failure.contains(Self.secret))
+        #expect(failure.contains("accounts.csv:1: symbolic link leading outside") && !failure.contains(Self.secret))
     }
 
     /// A sibling folder whose name is canonically equivalent to the source's (but other bytes)

@@ -34,7 +34,7 @@ struct AccountLoader {
         var zoneless = ZonelessTimes()
         defer { log.addZoneless(zoneless, file: entry.name) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
-            onWarning: { log.warn(entry.name, $0, $1) }) { row in
+            onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Every account loaded can be tagged: an id longer than a tag target may hold

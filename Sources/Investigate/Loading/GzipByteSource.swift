@@ -7,6 +7,13 @@ import CSystemZlib
 /// every complete line before it is kept. A member that is damaged (or fails its check) when
 /// another member header follows it is passed over instead: the next read raises
 /// `StreamDamage`, and the reads after it go on with the next member (`GzipResync`).
+///
+/// A member cut short and followed by another is found where the next one begins: zlib would
+/// read the next member's bytes as the rest of the cut one (inside a Huffman block nearly any
+/// bits decode) and turn a whole intact member into garbage lines. So the input is handed to
+/// zlib only up to the next plausible member header in it (`GzipResync.headerOffset`, confirmed
+/// by decoding a little from there); a member that has not ended when its input reaches that
+/// header was cut short there, and reading goes on from the header.
 public final class GzipByteSource: ByteSource {
     let file: FileByteSource
     private let path: String
@@ -27,6 +34,18 @@ public final class GzipByteSource: ByteSource {
     /// The member found after damage, started once the damage is raised (until then the
     /// bytes handed out are the damaged member's).
     private var resumeAt: Int?
+    /// Input held back at a member header in the buffer: its index, the buffer's end, and the
+    /// file offset of the buffer's first byte.
+    private var heldInput: (index: Int, end: Int, bufferOffset: Int)?
+    /// Where the member being decoded starts in the file.
+    private var currentMemberOffset: Int { memberStart ?? 0 }
+    /// The file offset of the input buffer's first byte.
+    private var bufferOffset = 0
+    /// The file offset of the next input byte zlib would read.
+    private var inputOffset: Int {
+        guard let next = stream.next_in, let base = input.baseAddress else { return file.bytesConsumed }
+        return bufferOffset + (UnsafeRawPointer(next) - UnsafeRawPointer(base))
+    }
 
     public var bytesConsumed: Int { file.bytesConsumed }
 
@@ -81,6 +100,13 @@ public final class GzipByteSource: ByteSource {
     /// Inflates into the output window until it is full or the stream ends.
     private func inflateMore() throws {
         while stream.avail_out > 0 {
+            if stream.avail_in == 0, let held = heldInput {
+                heldInput = nil
+                let offset = held.bufferOffset + held.index
+                guard memberEnded else { throw try cutShort(at: offset) }
+                // The member ended where the next header is: go on with the bytes from there.
+                feed(from: held.index, to: held.end, bufferOffset: held.bufferOffset)
+            }
             if stream.avail_in == 0 {
                 var inputSpan = MutableRawSpan(_unsafeBytes: input)
                 let n = try file.read(into: &inputSpan)
@@ -91,13 +117,12 @@ public final class GzipByteSource: ByteSource {
                     }
                     throw damaged(at: file.bytesConsumed, "truncated gzip stream: the file ends inside a member")
                 }
-                stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                stream.avail_in = uInt(n)
+                feed(from: 0, to: n, bufferOffset: file.bytesConsumed - n)
             }
             if memberEnded {
                 // Another gzip member follows; start decoding it.
                 memberEnded = false
-                startMember(at: file.bytesConsumed - Int(stream.avail_in))
+                startMember(at: inputOffset)
             }
             sawAnyMember = true
             let status = inflate(&stream, Z_NO_FLUSH)
@@ -108,7 +133,7 @@ public final class GzipByteSource: ByteSource {
                 memberEnded = true
             default:
                 let message = stream.msg.map { String(cString: $0) } ?? "code \(status)"
-                let at = file.bytesConsumed - Int(stream.avail_in)
+                let at = inputOffset
                 var damage: SourceFileError
                 if let memberStart, stream.total_out == 0 {
                     damage = damaged(at: memberStart, "not gzip data after the last complete member: \(message)")
@@ -129,7 +154,7 @@ public final class GzipByteSource: ByteSource {
                 throw StreamDamage(
                     reason: damage.reason + (passedOver ? "; bytes \(at)-\(next) of the file passed over" : "")
                         + "; read on from the next member at byte \(next)",
-                    partStart: damagedPart, skippedBytes: passedOver ? at..<next : nil)
+                    partStart: damagedPart, skippedBytes: passedOver ? at..<next : nil, lostTail: !checkOnly)
             }
         }
     }
@@ -156,6 +181,59 @@ public final class GzipByteSource: ByteSource {
     func dropInput() {
         stream.avail_in = 0
         stream.next_in = nil
+        heldInput = nil
+    }
+
+    /// Hands zlib the buffered input `from..<end`, up to the first member header after the
+    /// member being decoded (the rest is held back until that member has ended).
+    private func feed(from start: Int, to end: Int, bufferOffset: Int) {
+        self.bufferOffset = bufferOffset
+        var stop = end
+        var search = start
+        while search < end {
+            let window = UnsafeBufferPointer<UInt8>(start: (input.baseAddress! + search).assumingMemoryBound(to: UInt8.self), count: end - search)
+            guard let found = GzipResync.headerOffset(in: Span(_unsafeElements: window)) else { break }
+            let index = search + found
+            // Not the header where decoding resumes (the current member's own, or the next
+            // one's when the current has just ended), and one that decodes.
+            if bufferOffset + index > currentMemberOffset && !(memberEnded && index == start) && decodes(from: index, to: end) {
+                stop = index
+                heldInput = (index, end, bufferOffset)
+                break
+            }
+            search = index + 1
+        }
+        stream.next_in = (input.baseAddress! + start).assumingMemoryBound(to: Bytef.self)
+        stream.avail_in = uInt(stop - start)
+    }
+
+    /// Whether the buffered bytes from `start` begin a gzip member that decodes without error
+    /// (up to 16 KiB of output, or as far as the buffer goes).
+    private func decodes(from start: Int, to end: Int) -> Bool {
+        var trial = z_stream()
+        guard inflateInit2_(&trial, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return false }
+        defer { inflateEnd(&trial) }
+        var scratch = [UInt8](repeating: 0, count: 16 << 10)
+        trial.next_in = (input.baseAddress! + start).assumingMemoryBound(to: Bytef.self)
+        trial.avail_in = uInt(end - start)
+        return scratch.withUnsafeMutableBytes { out in
+            trial.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            trial.avail_out = uInt(out.count)
+            let status = inflate(&trial, Z_NO_FLUSH)
+            return status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR
+        }
+    }
+
+    /// The damage of a member whose input reached the next member's header at `offset` before
+    /// it ended: it was cut short there; reading goes on from that header.
+    private func cutShort(at offset: Int) throws -> StreamDamage {
+        dropInput()
+        try file.seek(to: offset)
+        resumeAt = offset
+        let damage = damaged(at: offset, "a gzip member cut short: the next member's header begins at byte \(offset) before it ended")
+        return StreamDamage(
+            reason: damage.reason + "; read on from the next member at byte \(offset)", partStart: partStart, skippedBytes: nil,
+            lostTail: true, partSuspect: false)
     }
 
     /// The error for damage found `offset` bytes into the file.

@@ -11,6 +11,10 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
     case emptyFile(file: String)
     /// The file could not be read or decompressed.
     case unreadable(file: String, reason: String)
+    /// A name refused before reading (not a regular file, a link out of the folder, an
+    /// undecodable name): said at line 1 of the file, where reading would have begun (a folder,
+    /// its name ending in `/`, has no line).
+    case refused(file: String, reason: String)
     /// Strict mode stopped at a row that lenient mode would skip.
     case strictRow(file: String, line: Int, reason: String)
     /// The path is not a case source folder.
@@ -22,7 +26,11 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(file):1: \(reason)"
         case .strictRow(let file, let line, _):
             return "\(file):\(line): \(reason)"
-        case .emptyFile(let file), .unreadable(let file, _):
+        case .emptyFile(let file):
+            return "\(file):1: \(reason)"
+        case .refused(let file, _):
+            return file.hasSuffix("/") ? "\(file): \(reason)" : "\(file):1: \(reason)"
+        case .unreadable(let file, _):
             return "\(file): \(reason)"
         case .missingFile, .notADirectory:
             return reason
@@ -41,7 +49,7 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
             return "unreadable header: \(TextEscaping.visible(reason, limit: 200))"
         case .emptyFile:
             return "empty file (no header row)"
-        case .unreadable(_, let reason):
+        case .unreadable(_, let reason), .refused(_, let reason):
             return TextEscaping.visible(reason)
         case .strictRow(_, _, let reason):
             return reason

@@ -35,6 +35,11 @@ public struct LoadReport: Sendable {
     public var warningCount = 0
     /// The first such rows.
     public var warnings: [LoadIssue] = []
+    /// Files that lost rows past a point that cannot be counted (a gzip member or the file cut
+    /// short, damaged bytes passed over), each named once, in the order found. Each loss is also
+    /// one skipped row (the damage, at the line where it struck), so `skippedCount` is exact for
+    /// what the files hold and this says where more may have been.
+    public var filesCutShort: [String] = []
     /// Files read with their row counts and sizes.
     public var files: [FileSummary] = []
     /// Seconds the load took.
@@ -55,6 +60,19 @@ public struct LoadReport: Sendable {
 
     /// Creates an empty report.
     public init() {}
+
+    /// What was lost, for a one-line summary: `3 rows skipped`, `2 warnings`, and for files cut
+    /// short `rows past the damage in 1 file lost (how many is unknown)`; empty when nothing was.
+    public var issueSummary: [String] {
+        var parts: [String] = []
+        if skippedCount > 0 { parts.append("\(skippedCount) row\(skippedCount == 1 ? "" : "s") skipped") }
+        if !filesCutShort.isEmpty {
+            let files = filesCutShort.count == 1 ? "1 file" : "\(filesCutShort.count) files"
+            parts.append("rows past the damage in \(files) lost (how many is unknown)")
+        }
+        if warningCount > 0 { parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")") }
+        return parts
+    }
 
     /// A file the load read.
     public struct FileSummary: Codable, Sendable, Equatable {
@@ -108,6 +126,12 @@ final class IssueLog {
             report.skipped.append(LoadIssue(file: file, line: line, reason: reason))
         }
         return stopIfStrict(file, line, reason)
+    }
+
+    /// Records that `file` lost rows past a point, how many unknown (its skipped row is recorded
+    /// by `skip`).
+    func lostUnknown(_ file: String) {
+        if !report.filesCutShort.contains(file) { report.filesCutShort.append(file) }
     }
 
     /// Records a row kept without one of its values; returns false when the load must stop.

@@ -24,7 +24,7 @@ struct PaymentLoader {
         var zoneless = ZonelessTimes()
         defer { log.addZoneless(zoneless, file: entry.name) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
-            onWarning: { log.warn(entry.name, $0, $1) }) { row in
+            onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             row.copyBytes(0, trimmed: true, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Exports list payments in account order: the next account and the next card are
@@ -81,7 +81,7 @@ struct LinkLoader {
         var idBytes: [UInt8] = []
         let reader = TableReader(path: entry.path, displayName: entry.name, schema: Self.schema)
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
-            onWarning: { log.warn(entry.name, $0, $1) }) { row in
+            onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             var ends: [Int32] = []
             for slot in 0..<2 {
                 row.copyBytes(slot, trimmed: true, into: &idBytes)

@@ -61,7 +61,7 @@ struct QueryLoader {
         var zoneless = ZonelessTimes()
         defer { log.addZoneless(zoneless, file: entry.name) }
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
-            onWarning: { log.warn(entry.name, $0, $1) }) { row in
+            onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             guard row.line + lineOffset <= Int(UInt32.max) else {
                 throw LoadFailure.unreadable(file: entry.name, reason: "more than \(UInt32.max) lines in one file")
             }

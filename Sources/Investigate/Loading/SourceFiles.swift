@@ -88,7 +88,7 @@ public struct SourceFiles: Sendable {
         warnEmptyGzipFiles()
         warnHardLinks()
         if let refusal = refused.first(where: \.isAccounts), accounts.isEmpty {
-            throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason)
+            throw LoadFailure.refused(file: refusal.name, reason: refusal.reason)
         }
         if accounts.isEmpty { throw LoadFailure.missingFile(directory: directory, expected: "accounts.csv or accounts.jsonl") }
         if queries.isEmpty {
@@ -100,9 +100,9 @@ public struct SourceFiles: Sendable {
                     case 2: "; no query file could be read (1 other query name not read either)"
                     default: "; no query file could be read (\(lost.count - 1) other query names not read either)"
                     }
-                throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason + others)
+                throw LoadFailure.refused(file: refusal.name, reason: refusal.reason + others)
             }
-            if let refusal = refused.first { throw LoadFailure.unreadable(file: refusal.name, reason: refusal.reason) }
+            if let refusal = refused.first { throw LoadFailure.refused(file: refusal.name, reason: refusal.reason) }
             throw LoadFailure.missingFile(directory: directory, expected: "queries.jsonl, queries.csv or a queries/ folder")
         }
     }

@@ -51,6 +51,8 @@ public struct TableReader {
     ///   - onError: a row that cannot be parsed (line, reason); return false to stop reading.
     ///   - onWarning: rows kept that may be wrong (line, reason: lines from a damaged gzip
     ///     member); return false to stop reading.
+    ///   - onUnknownLoss: the file lost rows past a point that cannot be counted (a gzip member
+    ///     or the file cut short, bytes passed over): said once per loss, beside its `onError`.
     ///   - body: a parsed row; return false to stop reading.
     /// - Returns: the lines read (to number the lines of the slice after this one).
     @discardableResult
@@ -58,6 +60,7 @@ public struct TableReader {
         progress: (Int) -> Void = { _ in },
         onError: (Int, String) -> Bool,
         onWarning: (Int, String) -> Bool = { _, _ in true },
+        onUnknownLoss: () -> Void = {},
         _ body: (RecordFields) throws -> Bool
     ) throws -> Int {
         guard let format = TableFormat.of(path: path) else {
@@ -89,12 +92,17 @@ public struct TableReader {
         // suspect; the line it cut and the rows in the bytes passed over are lost.
         func onDamage(_ damage: LineDamage) -> Bool {
             guard reportsUnowned else { return true }
-            if let kept = damage.partLines, !onWarning(kept.lowerBound, Self.suspectLines(kept, damage.damage.reason)) {
+            if damage.damage.partSuspect, let kept = damage.partLines, !onWarning(kept.lowerBound, Self.suspectLines(kept, damage.damage.reason)) {
                 return false
             }
             var lost: [String] = []
             if let cut = damage.cutLine { lost.append("line \(cut) cut short") }
-            if damage.damage.skippedBytes != nil { lost.append("the rows in the bytes passed over are lost (how many is unknown)") }
+            if damage.damage.skippedBytes != nil {
+                lost.append("the rows in the bytes passed over are lost (how many is unknown)")
+            } else if damage.damage.lostTail {
+                lost.append("the member ended early: the rows it held after that are lost (how many is unknown)")
+            }
+            if damage.damage.skippedBytes != nil || damage.damage.lostTail { onUnknownLoss() }
             guard !lost.isEmpty else { return true }
             return onError(damage.cutLine ?? damage.nextLine, damage.damage.reason + "; " + lost.joined(separator: "; "))
         }
@@ -142,13 +150,14 @@ public struct TableReader {
         } catch let error as SourceFileError {
             // Every complete line before the damage was handed out; the one it cut is lost.
             let lost = lines.hasPartialLine
-                ? "line \(lines.lineNumber) cut short and nothing after it read"
-                : "nothing after line \(lines.lineNumber - 1) read"
+                ? "line \(lines.lineNumber) cut short and nothing after it read (how many rows followed is unknown)"
+                : "nothing after line \(lines.lineNumber - 1) read (how many rows followed is unknown)"
             if reportsUnowned {
                 if error.partDamaged, let kept = lines.currentPartLines, !onWarning(kept.lowerBound, Self.suspectLines(kept, error.reason)) {
                     return lines.lineNumber - 1
                 }
                 _ = onError(lines.lineNumber, error.reason + "; " + lost)
+                onUnknownLoss()
             }
         }
         // Read, not lost, but said: a record split at a carriage return inside a field would
@@ -162,6 +171,7 @@ public struct TableReader {
             _ = onError(
                 lines.lineNumber,
                 "the file was cut shorter while it was read: bytes \(from)-\(to) were gone; the rows in them are lost (how many is unknown)")
+            onUnknownLoss()
         }
         progress(lines.bytesConsumed)
         return lines.lineNumber - 1
@@ -172,7 +182,7 @@ extension TableReader {
     /// The warning for `lines`, read from a gzip member found damaged (`reason`).
     static func suspectLines(_ lines: ClosedRange<Int>, _ reason: String) -> String {
         let which = lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)-\(lines.upperBound)"
-        return "\(which) came from a gzip member found damaged (\(reason)); kept, but they may be wrong"
+        return "\(which) came from a gzip member found damaged (\(reason)); those read as rows are kept, but they may be wrong"
     }
 }
 

@@ -132,6 +132,8 @@ struct SnapshotLoadReport: Codable {
     var accounts, payments, queries, links, skippedCount, warningCount: Int
     var skipped, warnings: [LoadIssue]
     var files: [LoadReport.FileSummary]
+    /// Absent in a report stored before it was counted (read as none).
+    var filesCutShort: [String]?
     var seconds: Double
     var phases: [Phase]
 
@@ -145,6 +147,7 @@ struct SnapshotLoadReport: Codable {
         skipped = report.skipped
         warnings = report.warnings
         files = report.files
+        filesCutShort = report.filesCutShort
         seconds = report.seconds
         phases = report.phases.map { Phase(name: $0.name, seconds: $0.seconds, residentBytes: $0.residentBytes, peakBytes: $0.peakBytes) }
     }
@@ -160,6 +163,7 @@ struct SnapshotLoadReport: Codable {
         out.skipped = skipped
         out.warnings = warnings
         out.files = files
+        out.filesCutShort = filesCutShort ?? []
         out.seconds = seconds
         out.phases = phases.map { LoadReport.Phase(name: $0.name, seconds: $0.seconds, residentBytes: $0.residentBytes, peakBytes: $0.peakBytes) }
         return out

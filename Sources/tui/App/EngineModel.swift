@@ -50,11 +50,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     /// queries` where `load` said 10 rows skipped and 4 warnings).
     var loadIssues: String? {
         let report = data.report
-        guard report.skippedCount > 0 || report.warningCount > 0 else { return nil }
-        var parts: [String] = []
-        if report.skippedCount > 0 { parts.append(Format.plural(report.skippedCount, "row") + " skipped") }
-        if report.warningCount > 0 { parts.append(Format.plural(report.warningCount, "warning")) }
-        return parts.joined(separator: ", ")
+        let parts = report.issueSummary
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     func isExactAccountID(_ text: String) -> Bool { data.accountIndex(exact: ExactText(text)) != nil }

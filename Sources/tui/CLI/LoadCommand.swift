@@ -21,6 +21,9 @@ struct LoadCommand: ParsableCommand {
             }
             print("accounts \(report.accounts)  payments \(report.payments)  queries \(report.queries)  links \(report.links)")
             print("skipped \(report.skippedCount)  warnings \(report.warningCount)  (\(String(format: "%.2f", report.seconds)) s)")
+            if !report.filesCutShort.isEmpty {
+                print("cut short (rows past the damage lost, how many is unknown): " + report.filesCutShort.joined(separator: ", "))
+            }
             for issue in report.skipped { print("  skipped " + issue.description) }
             if report.skippedCount > report.skipped.count { print("  ... and \(report.skippedCount - report.skipped.count) more") }
             for issue in report.warnings { print("  warning " + issue.description) }

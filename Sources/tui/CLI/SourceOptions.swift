@@ -55,10 +55,8 @@ struct SourceOptions: ParsableArguments {
     /// command's output counts only what was kept (a trial's `clusters` ranked a source whose one
     /// query file lacked its `ts` column, all of it skipped, and said nothing).
     static func noteLoadIssues(_ report: LoadReport) {
-        guard report.skippedCount > 0 || report.warningCount > 0 else { return }
-        var parts: [String] = []
-        if report.skippedCount > 0 { parts.append(Format.plural(report.skippedCount, "row") + " skipped") }
-        if report.warningCount > 0 { parts.append(Format.plural(report.warningCount, "warning")) }
+        let parts = report.issueSummary
+        guard !parts.isEmpty else { return }
         printError("investigate: load: " + parts.joined(separator: ", ") + " (investigate load lists each by file:line)")
     }
 
