@@ -45,8 +45,9 @@ import Testing
         // Triage: Space marks c1 and moves to c2; T tags c2, the cluster under the cursor.
         let asked = Fixture.step(Fixture.loadedState(size: Self.wide), .char(" "), .char("T"))
         #expect(asked.state.marks == [MarkKey.cluster(1)])
-        let hint = "tags c2 and its 2 accounts; 1 rated below the cluster's 0.35, lowest 0.05: Enter asks which"
-            + " (1 mark not used: t tags marked rows) (Esc cancels)"
+        // c2 is rated under the flag line: said first (a trial tagged a 0.46 course with nothing said).
+        let hint = "tags c2 and its 2 accounts, rated 0.35 (under 0.50); 1 rated below the cluster's 0.35, lowest 0.05: Enter asks which"
+            + " (1 mark not used)"
         #expect(asked.state.status == hint)
         #expect(Fixture.frame(asked.state).contains { $0.hasPrefix(":tagcluster _   " + hint.prefix(100)) })
         // acct_c4c4c4 is rated below c2 on its own: Enter asks, Enter again tags all.

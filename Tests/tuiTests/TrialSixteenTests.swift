@@ -23,12 +23,16 @@ import Testing
         // At 80 columns the count and the bar come first (session 18's trial read them cut).
         #expect(asked.status == "1 of 2 rated below c2's 0.35, lowest 0.05: Enter asks which", "\(asked.status)")
         let wide = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 24, cols: 160)), .char("j"), .char("T"))
-        #expect(wide.status.contains("tags c2 and its 2 accounts; 1 rated below the cluster's 0.35, lowest 0.05: Enter asks which"),
-                "\(wide.status)")
+        #expect(
+            wide.status.contains(
+                "tags c2 and its 2 accounts, rated 0.35 (under 0.50); 1 rated below the cluster's 0.35, lowest 0.05: Enter asks which"),
+            "\(wide.status)")
         // c1 at 0.91: acct_a0b1c2 at 0.88 is a hair below it, as typical a member as any (its
         // weight is over the middle of what its own behaviour can take off): nothing to ask.
         let high = Fixture.press(Fixture.loadedState(), .char("T"))
         #expect(!high.status.contains("rated below"), "\(high.status)")
+        // Over the flag line, the cluster's own rating is not said.
+        #expect(!high.status.contains("(under 0.50)"), "\(high.status)")
         // Every member rated as its cluster: nothing to ask, one write as before.
         let even = Fixture.evenModel()
         let plain = Fixture.press(Fixture.loadedState(model: even), .char("T"))

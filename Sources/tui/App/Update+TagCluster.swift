@@ -28,7 +28,7 @@ extension AppUpdate {
     /// `tagClusterTargetText`'s wordings, fullest first: the footer says the first that fits
     /// beside the prompt as the label is typed.
     static func tagClusterTargetWordings(_ s: AppState) -> [String] {
-        let what: String
+        var what: String
         var scope: ClusterTagScope?
         var owner = ""
         var shorter: [String] = []
@@ -63,6 +63,14 @@ extension AppUpdate {
                         "tags \(name): \(clusters), \(Format.plural(op.size, "account"))", "tags \(name) whole"]
         } else {
             return ["no cluster here: Enter writes nothing (T tags a cluster, an operation or a shared value's accounts)"]
+        }
+        // A cluster (operation) rated under the flag line is said to be: a trial tagged a benign
+        // course's cluster at 0.46 `ring-member` with nothing said.
+        if let risk = scope?.clusterRisk, risk < TriageOrder.flagged {
+            let note = ", rated \(Format.risk(risk)) (under \(Format.risk(TriageOrder.flagged)))"
+            what += note
+            shorter = shorter.map { $0 + note }
+            shortest = shortest.map { $0 + note }
         }
         let marks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used: t tags marked rows)"
         let fewerMarks = s.marks.isEmpty ? "" : " (\(Format.plural(s.marks.count, "mark")) not used)"

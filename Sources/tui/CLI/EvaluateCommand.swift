@@ -7,7 +7,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Score detection against a truth file.")
 
     @OptionGroup var source: SourceOptions
-    @Option(help: "The truth file written by generate.") var truth: String
+    @Option(help: "The truth file: JSON {\"rings\": [{\"name\", \"style\", \"accounts\": [id, ...]}], \"decoys\": [{\"name\", \"accounts\"}]}, as generate writes it beside its source.") var truth: String
     @Option(help: "Clusters (or triage rows, with --unit rows) considered (0 for all).") var top = 6
     @Option(help: "What --top counts: clusters (each cluster one) or rows (triage rows: an operation with all its clusters is one row, as the console lists it).")
     var unit = "clusters"
