@@ -1,8 +1,8 @@
 extension BundleVerifier {
     /// Holds the files that name the case's accounts or actions to the state the audit trail
     /// replays to (bundle.md: "the case state in the bundle is the state that chain
-    /// describes"): `accounts.csv`, `case.json`, `enforcement.csv`, `stix21.json`,
-    /// `report.html` and the manifest's title (`queries.jsonl` is checked as it streams,
+    /// describes"): `accounts.csv`, `case.json`, `enforcement.csv`, `edges.csv`,
+    /// `graph.graphml`, `stix21.json`, `report.html` and the manifest's title (`queries.jsonl` is checked as it streams,
     /// `StreamedQueryAccounts`). A file is read here only when its hash held (`read` gives nil
     /// otherwise, its problem already reported); each of these is small beside `queries.jsonl`
     /// and read whole, within its manifest byte count.
@@ -36,6 +36,17 @@ extension BundleVerifier {
             record(
                 BundleEnforcementCheck.file, BundleEnforcementCheck.problems(bytes, facts, accounts: accounts),
                 "the exporter's proposals for the case's accounts")
+        }
+        var graph: GraphFiles.Model? = nil
+        if let bytes = read(BundleGraphCheck.edgesFile, &report) {
+            let checked = BundleGraphCheck.edges(bytes, facts, accounts: accounts)
+            record(BundleGraphCheck.edgesFile, checked.problems, "case accounts in the source, each value's rows as the exporter writes them")
+            graph = checked.model
+        }
+        if let bytes = read(BundleGraphCheck.graphFile, &report) {
+            record(
+                BundleGraphCheck.graphFile, BundleGraphCheck.graphML(bytes, facts, model: graph),
+                graph == nil ? "names only case accounts" : "what the exporter writes from accounts.csv and edges.csv")
         }
         if let bytes = read(BundleSTIXCheck.file, &report) {
             record(
