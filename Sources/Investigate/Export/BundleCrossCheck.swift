@@ -49,10 +49,13 @@ extension BundleVerifier {
                 graph == nil ? "names only case accounts" : "what the exporter writes from accounts.csv and edges.csv")
         }
         if let bytes = read(BundleSTIXCheck.file, &report) {
-            record(
-                BundleSTIXCheck.file,
-                BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead),
-                "the case's accounts, title and investigator")
+            var problems = BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead)
+            var held = "the case's accounts, title and investigator"
+            if problems.isEmpty, let accounts, let investigator = check.investigator, let auditHead = check.auditHead {
+                problems = BundleSTIXCheck.rewritten(bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead)
+                held = "what the exporter writes for the case's accounts, notes, title and investigator"
+            }
+            record(BundleSTIXCheck.file, problems, held)
         }
         if let bytes = read(BundleReportCheck.file, &report) {
             record(BundleReportCheck.file, BundleReportCheck.problems(bytes, facts), "names only case accounts")
