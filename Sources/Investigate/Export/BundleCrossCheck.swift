@@ -58,7 +58,14 @@ extension BundleVerifier {
             record(BundleSTIXCheck.file, problems, held)
         }
         if let bytes = read(BundleReportCheck.file, &report) {
-            record(BundleReportCheck.file, BundleReportCheck.problems(bytes, facts), "names only case accounts")
+            var problems = BundleReportCheck.problems(bytes, facts)
+            var held = "names only case accounts"
+            if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
+                problems += BundleReportCheck.sectionProblems(
+                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead)
+                held = "names only case accounts; summary, tags, journal and audit head as the exporter writes them"
+            }
+            record(BundleReportCheck.file, problems, held)
         }
     }
 }

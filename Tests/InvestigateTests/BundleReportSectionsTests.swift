@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// `verify` writes the parts of `report.html` an investigator acts on again with the exporter's
+/// own code (summary figures, recommended action, accounts per tag, the case line, the Tags and
+/// journal sections, the audit head) and holds the page to them. Each tamper is re-signed with
+/// a key the verifier trusts.
+@Suite struct BundleReportSectionsTests {
+    typealias Setup = BundleCrossCheckTests.Setup
+
+    /// The report on the bundle with `report.html` edited after the first `marker` only.
+    static func verifyAfter(_ s: Setup, _ marker: String, _ edit: @escaping (String) -> String) throws -> BundleVerifier.Report {
+        try s.verify("report.html") { page in
+            guard let at = page.range(of: marker) else { return page }
+            return String(page[..<at.lowerBound]) + edit(String(page[at.lowerBound...]))
+        }
+    }
+
+    static func refused(_ report: BundleVerifier.Report, _ what: String) -> Bool {
+        report.problems.contains { $0.hasPrefix("report.html: \(what) is not what the exporter writes (it writes '") }
+    }
+
+    @Test func anUntamperedReportHasItsSectionsWrittenAgain() throws {
+        let s = try Setup()
+        let report = try BundleVerifier.verify(path: s.f.dir + "/good.zip", trust: s.f.trust)
+        #expect(report.ok, "\(report.problems)")
+        #expect(
+            report.passed.contains("report.html: names only case accounts; summary, tags, journal and audit head as the exporter writes them"))
+    }
+
+    @Test func aSummaryThatSaysOtherwiseIsRefused() throws {
+        let s = try Setup()
+        let action = try Self.verifyAfter(s, "<div><h3>Recommended action</h3>") {
+            $0.replacingOccurrences(of: "<tr><td>suspend</td>", with: "<tr><td>none</td>")
+        }
+        #expect(
+            Self.refused(action, "the recommended action and its counts (what enforcement.csv proposes for the replayed case)"),
+            "\(action.problems)")
+        let headline = try Self.verifyAfter(s, "<div><h3>Recommended action</h3>") {
+            $0.replacingOccurrences(of: "<p class=\"action\">Suspend ", with: "<p class=\"action\">Monitor ")
+        }
+        #expect(Self.refused(headline, "the recommended action and its counts (what enforcement.csv proposes for the replayed case)"))
+        let perTag = try Self.verifyAfter(s, "<div><h3>Accounts per tag</h3>") {
+            $0.replacingOccurrences(of: "<tr><td>ring-member</td><td class=\"num\">", with: "<tr><td>benign</td><td class=\"num\">")
+        }
+        #expect(Self.refused(perTag, "the accounts per tag (the labels accounts.csv gives them)"), "\(perTag.problems)")
+        let lead = try Self.verifyAfter(s, "<p class=\"lead\">") { $0.replacingOccurrences(of: " (1 not in the exported source)", with: "") }
+        #expect(Self.refused(lead, "the summary's account and cluster counts (accounts.csv)"), "\(lead.problems)")
+        let meta = try Self.verifyAfter(s, "<p class=\"meta\">") {
+            $0.replacingOccurrences(of: "<p class=\"meta\">Status open", with: "<p class=\"meta\">Status confirmed")
+        }
+        #expect(Self.refused(meta, "the summary's case record, investigator and redaction"), "\(meta.problems)")
+        let title = try s.verify("report.html") { $0.replacingOccurrences(of: "<title>Case ", with: "<title>Closed case ") }
+        #expect(Self.refused(title, "its <title>"), "\(title.problems)")
+    }
+
+    @Test func aTagTableJournalOrAuditHeadThatSaysOtherwiseIsRefused() throws {
+        let s = try Setup()
+        let relabelled = try Self.verifyAfter(s, "<section id=\"tags\">") {
+            $0.replacingOccurrences(of: "<b>ring-member</b>", with: "<b>benign</b>")
+        }
+        #expect(Self.refused(relabelled, "the Tags section (the tags the audit trail records)"), "\(relabelled.problems)")
+        let untagged = try Self.verifyAfter(s, "<section id=\"tags\">") {
+            $0.replacingOccurrences(of: ", ghost-account</td>", with: "</td>")
+        }
+        #expect(
+            untagged.problems.contains {
+                $0.hasPrefix("report.html: the Tags section (the tags the audit trail records) is not what the exporter writes")
+                    && $0.contains("ghost-account")
+            }, "\(untagged.problems)")
+        let note = try Self.verifyAfter(s, "<section id=\"journal\">") {
+            $0.replacingOccurrences(of: "note with &lt;b&gt;markup", with: "cleared by legal &lt;b&gt;markup")
+        }
+        #expect(
+            Self.refused(note, "the Notes and retractions section (the notes and retractions the audit trail records)"), "\(note.problems)")
+        let head = try Self.verifyAfter(s, "<section id=\"audit\">") {
+            $0.replacingOccurrences(of: "<p><code>", with: "<p><code>0")
+        }
+        #expect(Self.refused(head, "the audit chain's entry count and head"), "\(head.problems)")
+        // A second, forged Tags section.
+        let twice = try s.verify("report.html") {
+            $0.replacingOccurrences(of: "</body>", with: "<section id=\"tags\">\n<h2>Tags</h2>\n<p>none</p>\n</section>\n</body>")
+        }
+        #expect(
+            twice.problems.contains("report.html: holds the Tags section (the tags the audit trail records) 2 times, the exporter once"),
+            "\(twice.problems)")
+    }
+}
