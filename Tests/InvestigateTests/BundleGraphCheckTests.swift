@@ -101,12 +101,14 @@ import Testing
         }
         #expect(
             fewer.problems.contains {
-                $0.hasPrefix("edges.csv: subnet \(subnet[3]) (row ") && $0.hasSuffix("says \(subnet[6]) case accounts share it, \(Int(subnet[6])! - 1) rows name it")
+                $0.hasPrefix("edges.csv: subnet \(subnet[3]) (row ")
+                    && $0.hasSuffix("says \(subnet[6]) case accounts share it, \(Int(subnet[6])! - 1) rows name it")
             }, "\(fewer.problems)")
         // A payment made to weigh more on every row.
         let payment = try #require(cells.first { $0[2] == "payment" })
         let heavier = try s.verify("edges.csv") {
-            $0.replacingOccurrences(of: ",payment,\(payment[3]),\(payment[4]),\(payment[5]),", with: ",payment,\(payment[3]),\(payment[4]),1,")
+            $0.replacingOccurrences(
+                of: ",payment,\(payment[3]),\(payment[4]),\(payment[5]),", with: ",payment,\(payment[3]),\(payment[4]),1,")
         }
         #expect(
             heavier.problems.contains {
@@ -121,17 +123,22 @@ import Testing
             $0.replacingOccurrences(of: line, with: "<data key=\"n_id_b64\">\(Self.b64("acct_intruder"))</data>")
         }
         #expect(
-            stranger.problems.contains { $0.hasPrefix("graph.graphml: line ") && $0.hasSuffix("names account acct_intruder, which is not a case account in the audit trail") },
+            stranger.problems.contains {
+                $0.hasPrefix("graph.graphml: line ")
+                    && $0.hasSuffix("names account acct_intruder, which is not a case account in the audit trail")
+            },
             "\(stranger.problems)")
         // The account's tags said otherwise in the graph only.
         let retagged = try s.verify("graph.graphml") { text in
             text.components(separatedBy: "\n").map { l in
-                l.contains(line) ? l.replacingOccurrences(of: "<data key=\"n_tags\">ring-member</data>", with: "<data key=\"n_tags\">benign</data>") : l
+                l.contains(line)
+                    ? l.replacingOccurrences(of: "<data key=\"n_tags\">ring-member</data>", with: "<data key=\"n_tags\">benign</data>") : l
             }.joined(separator: "\n")
         }
         #expect(
             retagged.problems.contains {
-                $0.hasPrefix("graph.graphml: line ") && $0.hasSuffix("(account \(s.id)) is not what the exporter writes from accounts.csv and edges.csv")
+                $0.hasPrefix("graph.graphml: line ")
+                    && $0.hasSuffix("(account \(s.id)) is not what the exporter writes from accounts.csv and edges.csv")
             }, "\(retagged.problems)")
         // An edge dropped.
         let unlinked = try s.verify("graph.graphml") { text in
@@ -140,7 +147,9 @@ import Testing
             return lines.joined(separator: "\n")
         }
         #expect(
-            unlinked.problems.contains { $0.hasPrefix("graph.graphml: line ") && $0.hasSuffix("is not what the exporter writes from accounts.csv and edges.csv") },
+            unlinked.problems.contains {
+                $0.hasPrefix("graph.graphml: line ") && $0.hasSuffix("is not what the exporter writes from accounts.csv and edges.csv")
+            },
             "\(unlinked.problems)")
     }
 }

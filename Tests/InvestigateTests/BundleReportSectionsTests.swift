@@ -26,7 +26,8 @@ import Testing
         let report = try BundleVerifier.verify(path: s.f.dir + "/good.zip", trust: s.f.trust)
         #expect(report.ok, "\(report.problems)")
         #expect(
-            report.passed.contains("report.html: names only case accounts; summary, tags, journal and audit head as the exporter writes them"))
+            report.passed.contains(
+                "report.html: names only case accounts; summary, tags, journal and audit head as the exporter writes them"))
     }
 
     @Test func aSummaryThatSaysOtherwiseIsRefused() throws {
@@ -45,7 +46,9 @@ import Testing
             $0.replacingOccurrences(of: "<tr><td>ring-member</td><td class=\"num\">", with: "<tr><td>benign</td><td class=\"num\">")
         }
         #expect(Self.refused(perTag, "the accounts per tag (the labels accounts.csv gives them)"), "\(perTag.problems)")
-        let lead = try Self.verifyAfter(s, "<p class=\"lead\">") { $0.replacingOccurrences(of: " (1 not in the exported source)", with: "") }
+        let lead = try Self.verifyAfter(s, "<p class=\"lead\">") {
+            $0.replacingOccurrences(of: " (1 not in the exported source)", with: "")
+        }
         #expect(Self.refused(lead, "the summary's account and cluster counts (accounts.csv)"), "\(lead.problems)")
         let meta = try Self.verifyAfter(s, "<p class=\"meta\">") {
             $0.replacingOccurrences(of: "<p class=\"meta\">Status open", with: "<p class=\"meta\">Status confirmed")

@@ -68,7 +68,8 @@ import Testing
         #expect(
             moved.problems.contains {
                 $0.hasPrefix("stix21.json: object ")
-                    && $0.hasSuffix("(relationship, account \(other)) is not what the exporter writes for the replayed case and accounts.csv")
+                    && $0.hasSuffix(
+                        "(relationship, account \(other)) is not what the exporter writes for the replayed case and accounts.csv")
             }, "\(moved.problems)")
         let grouping = try Self.verifyObjects(s) { objects in
             let i = objects.firstIndex { $0["type"] == "grouping" }!
@@ -76,14 +77,17 @@ import Testing
         }
         #expect(
             grouping.problems.contains {
-                $0.hasPrefix("stix21.json: object ") && $0.hasSuffix("(grouping) is not what the exporter writes for the replayed case and accounts.csv")
+                $0.hasPrefix("stix21.json: object ")
+                    && $0.hasSuffix("(grouping) is not what the exporter writes for the replayed case and accounts.csv")
             }, "\(grouping.problems)")
         let address = try Self.verifyObjects(s) { objects in
             let i = objects.firstIndex { $0["type"] == "ipv4-addr" }!
             objects[i] = Self.with(objects[i], "value", "10.0.0.1")
         }
         #expect(
-            address.problems.contains { $0.hasPrefix("stix21.json: object ") && $0.contains("(ipv4-addr) is not what the exporter writes") },
+            address.problems.contains {
+                $0.hasPrefix("stix21.json: object ") && $0.contains("(ipv4-addr) is not what the exporter writes")
+            },
             "\(address.problems)")
     }
 }

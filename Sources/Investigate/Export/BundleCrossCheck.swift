@@ -40,7 +40,8 @@ extension BundleVerifier {
         var graph: GraphFiles.Model? = nil
         if let bytes = read(BundleGraphCheck.edgesFile, &report) {
             let checked = BundleGraphCheck.edges(bytes, facts, accounts: accounts)
-            record(BundleGraphCheck.edgesFile, checked.problems, "case accounts in the source, each value's rows as the exporter writes them")
+            record(
+                BundleGraphCheck.edgesFile, checked.problems, "case accounts in the source, each value's rows as the exporter writes them")
             graph = checked.model
         }
         if let bytes = read(BundleGraphCheck.graphFile, &report) {

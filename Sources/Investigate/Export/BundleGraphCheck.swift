@@ -53,7 +53,8 @@ enum BundleGraphCheck {
             }
             let where_ = "\(file): row \(i + 1) (account \(BundleCaseFacts.shown(id)))"
             guard let a = position[id] else {
-                problems.append("\(file): row \(i + 1) names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail")
+                problems.append(
+                    "\(file): row \(i + 1) names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail")
                 continue
             }
             let row = accounts?.rows[id]
@@ -103,7 +104,8 @@ enum BundleGraphCheck {
                     "\(file): \(shownValue) (row \(entry.row)) says \(v.sharers) case accounts share it, \(entry.accounts.count) rows name it"
                         + (entry.accounts.count < 2 ? " (a value of one case account is not a link)" : ""))
             } else if v.sharedBy < v.sharers {
-                problems.append("\(file): \(shownValue) (row \(entry.row)) is shared by \(v.sharedBy) accounts, fewer than its \(v.sharers) rows")
+                problems.append(
+                    "\(file): \(shownValue) (row \(entry.row)) is shared by \(v.sharedBy) accounts, fewer than its \(v.sharers) rows")
             } else if v.weight != weight {
                 problems.append(
                     "\(file): \(shownValue) (row \(entry.row)) weighs \(TextEscaping.visible(v.weight, limit: 40)), the link strength of a \(key.kind.rawValue) shared by \(v.sharedBy) is \(weight)"

@@ -23,7 +23,8 @@ extension BundleSTIXCheck {
         var problems: [String] = []
         // Notes by their id (one per note number of the case): each the trail's, none more.
         let writtenNotes = Dictionary(
-            uniqueKeysWithValues: zip(written.filter { $0["type"] == "note" }, state.notes).map { ($0.0["id"]!.stringValue!, ($0.0, $0.1)) })
+            uniqueKeysWithValues: zip(written.filter { $0["type"] == "note" }, state.notes).map { ($0.0["id"]!.stringValue!, ($0.0, $0.1)) }
+        )
         var found: Set<String> = []
         for (i, object) in objects.enumerated() where object["type"] == "note" {
             let id = object["id"]?.stringValue ?? ""
@@ -34,7 +35,8 @@ extension BundleSTIXCheck {
             found.insert(id)
             if object.canonical != note.canonical {
                 problems.append(
-                    "\(file): object \(i + 1) (note \(record.seq)) is not the note the audit trail records (its text, author or time differ)")
+                    "\(file): object \(i + 1) (note \(record.seq)) is not the note the audit trail records (its text, author or time differ)"
+                )
             }
         }
         for (id, (_, record)) in writtenNotes.sorted(by: { $0.value.1.seq < $1.value.1.seq }) where !found.contains(id) {

@@ -82,7 +82,8 @@ enum GraphFiles {
                 tags: labels.labels(of: input, account: index).joined(separator: ";"))
         }
         let values = links.values.map {
-            Model.Value(kind: $0.kind, text: $0.text, weight: JSONValue.decimal($0.weight), sharers: $0.sharers.count, sharedBy: $0.sharedBy)
+            Model.Value(
+                kind: $0.kind, text: $0.text, weight: JSONValue.decimal($0.weight), sharers: $0.sharers.count, sharedBy: $0.sharedBy)
         }
         return Model(accounts: nodes, values: values, incidences: incidences(input, links, accounts: accounts))
     }

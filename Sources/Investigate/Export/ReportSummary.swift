@@ -24,7 +24,8 @@ enum ReportSummary {
     /// Case accounts per label (an account's own labels and its cluster's).
     static func accountsPerLabel(_ input: BundleInput, labels: CaseLabelIndex) -> [(label: String, accounts: Int)] {
         accountsPerLabel(
-            input.accounts.map { labels.labels(of: input, account: $0.index) } + input.missingAccounts.map { labels.labels(ofAccountID: $0) })
+            input.accounts.map { labels.labels(of: input, account: $0.index) }
+                + input.missingAccounts.map { labels.labels(ofAccountID: $0) })
     }
 
     /// Accounts per label of each account's labels (as `accounts.csv` gives them), most first.

@@ -94,7 +94,8 @@ enum STIXFile {
     /// The file of a content.
     static func render(_ content: Content) -> BundleFile {
         let bundle = document(content)
-        return BundleFile(path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: bundle["objects"]?.arrayValue?.count ?? 0)
+        return BundleFile(
+            path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: bundle["objects"]?.arrayValue?.count ?? 0)
     }
 
     /// The bundle of a content, as a JSON object.
