@@ -91,31 +91,32 @@ enum ReportSummary {
         let e: (String) -> String = ReportText.html
         let info = input.snapshot.info
         let total = input.accounts.count + input.missingAccounts.count
-        let risky = clusters.all.filter { $0.cluster.risk >= 0.5 }
+        let ranked = clusters.ranked
+        let risky = ranked.filter { $0.cluster.risk >= 0.5 }
         let riskyAccounts = risky.reduce(0) { $0 + $1.members.count }
         var found =
             "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
             + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
-        if let top = clusters.all.first {
+        if let top = ranked.first {
             found += " Riskiest: \(top.cluster.id) (risk \(RiskText.twoDecimals(top.cluster.risk)), "
             found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"
             if let signal = top.cluster.signals.first { found += ": " + signal.explanation }
             found += "."
         }
         var html = "<section id=\"summary\">\n<h2>Summary</h2>\n"
-        html += leadOpening(accounts: total, notInSource: input.missingAccounts.count, clusters: clusters.all.count)
+        html += leadOpening(accounts: total, notInSource: input.missingAccounts.count, clusters: ranked.count)
         html += "\(e(found))</p>\n<div class=\"grid\">\n"
         html += actionBlock(actionCounts(input, labels: labels))
         html += labelBlock(accountsPerLabel(input, labels: labels))
         html += "<div><h3>Accounts per cluster</h3><table><tbody>"
-        for entry in clusters.all.prefix(tableRows) {
+        for entry in ranked.prefix(tableRows) {
             html +=
                 "<tr><td>\(e(entry.cluster.id))</td><td>risk \(RiskText.twoDecimals(entry.cluster.risk))</td>"
                 + "<td class=\"num\">\(entry.members.count)</td></tr>"
         }
         html += "</tbody></table>"
-        if clusters.all.count > tableRows {
-            let rest = clusters.all.dropFirst(tableRows)
+        if ranked.count > tableRows {
+            let rest = ranked.dropFirst(tableRows)
             html +=
                 "<p class=\"muted\">\(ReportText.count(rest.reduce(0) { $0 + $1.members.count }, "account")) in "
                 + "\(ReportText.count(rest.count, "more cluster")).</p>"
