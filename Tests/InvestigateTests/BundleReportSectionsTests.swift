@@ -89,4 +89,54 @@ import Testing
             twice.problems.contains("report.html: holds the Tags section (the tags the audit trail records) 2 times, the exporter once"),
             "\(twice.problems)")
     }
+
+    @Test func clusterFiguresThatAccountsCSVDoesNotGiveAreRefused() throws {
+        let s = try Setup()
+        let row = "<tr><td>c1</td><td>risk 0.86</td><td class=\"num\">25</td></tr>"
+        let fewer = try Self.verifyAfter(s, "<div><h3>Accounts per cluster</h3>") {
+            $0.replacingOccurrences(of: row, with: row.replacingOccurrences(of: ">25<", with: ">24<"))
+        }
+        #expect(
+            fewer.problems.contains(
+                "report.html: row 1 of Accounts per cluster is not what accounts.csv gives (cluster c1, risk 0.86, 25 case accounts)"),
+            "\(fewer.problems)")
+        let more = try Self.verifyAfter(s, "<div><h3>Accounts per cluster</h3>") {
+            $0.replacingOccurrences(of: row, with: row + "<tr><td>c9</td><td>risk 0.10</td><td class=\"num\">1</td></tr>")
+        }
+        #expect(
+            more.problems.contains { $0.hasPrefix("report.html: Accounts per cluster holds other rows or counts than accounts.csv gives") },
+            "\(more.problems)")
+        let lead = try Self.verifyAfter(s, "<p class=\"lead\">") {
+            $0.replacingOccurrences(
+                of: "rates risk 0.50 or more and holds 25 of them.", with: "rates risk 0.50 or more and holds 3 of them.")
+        }
+        #expect(
+            lead.problems.contains {
+                $0.hasPrefix("report.html: the summary's count of clusters rating 0.50 or more is not what accounts.csv gives")
+            },
+            "\(lead.problems)")
+    }
+
+    /// A case spread over more clusters than the summary's table shows (ties of risk and size
+    /// among them) still verifies: the table's order and its count of the rest are the exporter's.
+    @Test func aCaseOfManyClustersVerifies() throws {
+        let f = try ExportFixture(title: "many clusters")
+        let inv = f.investigation
+        let picked = inv.clusters.dropFirst().prefix(12).flatMap { $0.members.prefix(2) }
+        try f.store.tag(
+            caseID: f.caseID, label: "review-me", kind: .account, targets: picked.map { inv.data.accountExactID(Int($0)) })
+        _ = try f.export("many")
+        let files = try f.files("many")
+        let page = String(decoding: files["report.html"]!, as: UTF8.self)
+        #expect(page.contains("more cluster"))
+        // Riskiest first, whether or not a cluster holds one case account or several.
+        let table = try #require(page.components(separatedBy: "<div><h3>Accounts per cluster</h3>").last)
+        let risks = table.components(separatedBy: "<td>risk ").dropFirst().compactMap { Double($0.prefix(4)) }
+        #expect(risks.count == ReportSummary.tableRows)
+        #expect(risks == risks.sorted(by: >), "\(risks)")
+        let report = BundleVerifier.verify(files: files, trust: f.trust)
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.passed.contains { $0.hasPrefix("report.html: names only case accounts; summary") })
+    }
 }
+

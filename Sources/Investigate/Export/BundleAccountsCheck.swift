@@ -17,6 +17,8 @@ struct BundleAccountsCheck {
         /// The `tags` and `cluster` cells as written (`graph.graphml` repeats them).
         var tags = ""
         var cluster = ""
+        /// The `cluster_risk` cell as written (`JSONValue.decimal`).
+        var clusterRisk = ""
         /// The `signup_ip` cell (`stix21.json` names the address).
         var signupIP = ""
         /// The exact values of the columns that are link values (`linkColumns`: the cell, or
@@ -71,7 +73,8 @@ struct BundleAccountsCheck {
             }
             rows[id] = Row(
                 inSource: inSource == "true", labels: labels.sorted(), risk: cells[column["risk"]!], status: cells[column["status"]!],
-                tags: cells[column["tags"]!], cluster: cluster, signupIP: cells[column["signup_ip"]!],
+                tags: cells[column["tags"]!], cluster: cluster, clusterRisk: cells[column["cluster_risk"]!],
+                signupIP: cells[column["signup_ip"]!],
                 linkValues: Self.linkColumns.reduce(into: [:]) { $0[$1.kind] = Self.exact($1.column, cells, column) })
         }
         problems += facts.differences(named, file: Self.file)

@@ -13,7 +13,8 @@ extension BundleReportCheck {
     /// - the Tags section and the Notes and retractions section (from the trail alone);
     /// - the audit section's entry count and chain head.
     ///
-    /// Cluster sections and the per-cluster table need the source (risks, signals, timelines,
+    /// The summary's per-cluster figures are held to `accounts.csv` (`clusterProblems`). Cluster
+    /// sections and the table of other clusters need the source (sizes, signals, timelines,
     /// prompts) and are not written again; their account names are checked by `problems`.
     static func sectionProblems(
         _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, redacted: Bool,
@@ -77,6 +78,6 @@ extension BundleReportCheck {
             }
             problems.append("\(file): \(part.what) is not what the exporter writes (it writes '\(line)')")
         }
-        return problems
+        return problems + clusterProblems(page, facts, accounts: accounts)
     }
 }
