@@ -139,4 +139,3 @@ import Testing
         #expect(report.passed.contains { $0.hasPrefix("report.html: names only case accounts; summary") })
     }
 }
-
