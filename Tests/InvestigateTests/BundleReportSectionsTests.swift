@@ -138,4 +138,28 @@ import Testing
         #expect(report.ok, "\(report.problems)")
         #expect(report.passed.contains { $0.hasPrefix("report.html: names only case accounts; summary") })
     }
+
+    /// The table's order: riskiest first, equal written risks either way; a bundle written
+    /// before the summary ranked its clusters (those holding two or more case accounts first)
+    /// is read in its own order.
+    @Test func theClusterTableIsRiskiestFirstOrTheEarlierSectionsFirstOrder() {
+        typealias C = BundleReportCheck.ClusterFigures
+        let all = [C(id: "c1", risk: 0.9, members: 2), C(id: "c2", risk: 0.5, members: 1), C(id: "c3", risk: 0, members: 2)]
+        func row(_ c: C, _ risk: String) -> String { "<tr><td>\(c.id)</td><td>risk \(risk)</td><td class=\"num\">\(c.members)</td></tr>" }
+        func table(_ rows: String...) -> Substring { Substring(rows.joined() + "</tbody></table></div>\n") }
+        let ranked = table(row(all[0], "0.90"), row(all[1], "0.50"), row(all[2], "0.00"))
+        let earlier = table(row(all[0], "0.90"), row(all[2], "0.00"), row(all[1], "0.50"))
+        let wrong = table(row(all[2], "0.00"), row(all[0], "0.90"), row(all[1], "0.50"))
+        #expect(BundleReportCheck.tableProblem(ranked, all, sectionsFirst: false) == nil)
+        #expect(BundleReportCheck.tableProblem(earlier, all, sectionsFirst: false) != nil)
+        #expect(BundleReportCheck.tableProblem(earlier, all, sectionsFirst: true) == nil)
+        #expect(
+            BundleReportCheck.tableProblem(wrong, all, sectionsFirst: false)
+                == "report.html: row 1 of Accounts per cluster is not what accounts.csv gives (cluster c1, risk 0.90, 2 case accounts)")
+        #expect(BundleReportCheck.tableProblem(wrong, all, sectionsFirst: true) != nil)
+        // Equal written risks: either order.
+        let tied = [C(id: "c4", risk: 0.3, members: 1), C(id: "c5", risk: 0.3, members: 3)]
+        #expect(BundleReportCheck.tableProblem(table(row(tied[0], "0.30"), row(tied[1], "0.30")), tied, sectionsFirst: false) == nil)
+        #expect(BundleReportCheck.tableProblem(table(row(tied[1], "0.30"), row(tied[0], "0.30")), tied, sectionsFirst: false) == nil)
+    }
 }

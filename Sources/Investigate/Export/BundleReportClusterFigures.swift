@@ -63,11 +63,28 @@ extension BundleReportCheck {
         guard tables.count == 1, let table = tables.first else {
             return problems + ["\(file): holds the Accounts per cluster table \(tables.count) times, the exporter once"]
         }
-        var rest = page[table.upperBound...]
+        // Riskiest first; a bundle written before the summary ranked its clusters so listed
+        // those holding two or more case accounts (the report's sections) first.
+        if let problem = tableProblem(page[table.upperBound...], all, sectionsFirst: false),
+            tableProblem(page[table.upperBound...], all, sectionsFirst: true) != nil
+        {
+            problems.append(problem)
+        }
+        return problems
+    }
+
+    /// Why the Accounts per cluster table (from just after its opening, `rest`) is not one the
+    /// exporter writes for `all`, or nil: each row one of the riskiest clusters left (among
+    /// those holding two or more case accounts first, when `sectionsFirst`), then the count of
+    /// the clusters beyond its rows.
+    static func tableProblem(_ table: Substring, _ all: [ClusterFigures], sectionsFirst: Bool) -> String? {
+        var rest = table
         var left = all
         for row in 0..<min(ReportSummary.tableRows, all.count) {
-            let top = left.map(\.risk).max()!
-            let candidates = left.indices.filter { left[$0].risk == top }
+            let sections = left.indices.filter { left[$0].members >= 2 }
+            let pool = sectionsFirst && !sections.isEmpty ? sections : Array(left.indices)
+            let top = pool.map { left[$0].risk }.max()!
+            let candidates = pool.filter { left[$0].risk == top }
             let found = candidates.lazy.compactMap { i -> (Int, String)? in
                 let c = left[i]
                 for risk in c.riskTexts.sorted() {
@@ -79,9 +96,8 @@ extension BundleReportCheck {
             }.first
             guard let (i, line) = found else {
                 let c = left[candidates[0]]
-                return problems + [
+                return
                     "\(file): row \(row + 1) of Accounts per cluster is not what accounts.csv gives (cluster \(TextEscaping.visible(c.id, limit: 40)), risk \(c.riskTexts.sorted().joined(separator: " or ")), \(c.members) case accounts)"
-                ]
             }
             rest = rest.dropFirst(line.count)
             left.remove(at: i)
@@ -92,11 +108,10 @@ extension BundleReportCheck {
                 "<p class=\"muted\">\(ReportText.count(left.reduce(0) { $0 + $1.members }, "account")) in "
                 + "\(ReportText.count(left.count, "more cluster")).</p>"
         }
-        if !rest.hasPrefix(close + "</div>") {
-            problems.append(
+        guard rest.hasPrefix(close + "</div>") else {
+            return
                 "\(file): Accounts per cluster holds other rows or counts than accounts.csv gives (it ends '\(TextEscaping.visible(close, limit: 120))')"
-            )
         }
-        return problems
+        return nil
     }
 }
