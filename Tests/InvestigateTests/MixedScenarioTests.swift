@@ -53,6 +53,11 @@ import Testing
         let result = Evaluation(
             investigation: Investigation(data: try CaseLoader().load(dir)), truth: try JSONTruth(jsonText: truth.json.pretty()), top: 12)
         #expect(result.decoysFlagged.isEmpty, "\(result.decoysFlagged)")
-        for ring in result.ringCoverage where ring.name != "rotation-ring" { #expect(ring.coverage >= 0.9, "\(ring.name) \(ring.coverage)") }
+        for ring in result.ringCoverage where ring.name != "rotation-ring" {
+            // The burst ring's three dataset templates each make a MinHash family and a frame
+            // family: counted as six values, the spread discount split it into pods (72%); a
+            // template's two families count as one (`LinkIndex.heldCount`), and it is whole.
+            #expect(ring.coverage >= 0.9, "\(ring.name) \(ring.coverage)")
+        }
     }
 }

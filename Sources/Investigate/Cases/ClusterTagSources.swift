@@ -67,7 +67,9 @@ public struct ClusterTagSources: Sendable {
     /// 25 (sessions 27 and 29): an organisation's payer counts when most members it pays for
     /// harvest (`OrganisationHarvest`; session 27 left the number as it was), and members that
     /// changed hands add risk and lose their age's credit (`HandoverSignal`): risks and ranks move.
-    static let clusterRules = 25
+    /// 26 (session 30): a reasoning prompt's frame is a template band (`PromptDigest`): clusters
+    /// form anew.
+    static let clusterRules = 26
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

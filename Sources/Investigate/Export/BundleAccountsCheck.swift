@@ -14,6 +14,16 @@ struct BundleAccountsCheck {
         var risk: String
         /// The `status` cell (the source's account status).
         var status: String
+        /// The `tags` and `cluster` cells as written (`graph.graphml` repeats them).
+        var tags = ""
+        var cluster = ""
+        /// The `cluster_risk` cell as written (`JSONValue.decimal`).
+        var clusterRisk = ""
+        /// The `signup_ip` cell (`stix21.json` names the address).
+        var signupIP = ""
+        /// The exact values of the columns that are link values (`linkColumns`: the cell, or
+        /// its `non_utf8_b64` member), by kind; a kind is absent when its cell is empty.
+        var linkValues: [LinkKind: ExactText] = [:]
     }
 
     /// The rows read, by account; empty when the file could not be read.
@@ -62,12 +72,33 @@ struct BundleAccountsCheck {
                 notInSource.append(id)
             }
             rows[id] = Row(
-                inSource: inSource == "true", labels: labels.sorted(), risk: cells[column["risk"]!], status: cells[column["status"]!])
+                inSource: inSource == "true", labels: labels.sorted(), risk: cells[column["risk"]!], status: cells[column["status"]!],
+                tags: cells[column["tags"]!], cluster: cluster, clusterRisk: cells[column["cluster_risk"]!],
+                signupIP: cells[column["signup_ip"]!],
+                linkValues: Self.linkColumns.reduce(into: [:]) { $0[$1.kind] = Self.exact($1.column, cells, column) })
         }
         problems += facts.differences(named, file: Self.file)
         if named.map(\.id) != named.map(\.id).sorted(), problems.isEmpty {
             problems.append("\(Self.file): rows are not in the exporter's order (by account id bytes)")
         }
+    }
+
+    /// The columns whose value is a link value of the account (`LinkPairs`): its only
+    /// `email_domain` and `org`, and one of its `payment` and `ip` values (the payments file and
+    /// query IPs add others).
+    static let linkColumns: [(kind: LinkKind, column: String)] = [
+        (.emailDomain, "email_domain"), (.org, "org_id"), (.payment, "payment_fingerprint"), (.ip, "signup_ip"),
+    ]
+
+    /// A value column's exact bytes: its cell, or when that is empty its member of the row's
+    /// `non_utf8_b64` object; nil when neither holds one.
+    static func exact(_ name: String, _ cells: [String], _ column: [String: Int]) -> ExactText? {
+        let cell = cells[column[name]!]
+        if !cell.isEmpty { return ExactText(cell) }
+        guard let json = try? JSONValue.parse(Array(cells[column["non_utf8_b64"]!].utf8)),
+            let b64 = json[name]?.stringValue, let bytes = ExactText(base64: b64), !bytes.bytes.isEmpty
+        else { return nil }
+        return bytes
     }
 
     /// The labels of a `tags` cell (labels joined by `;`): a label of `vocabulary` (which may

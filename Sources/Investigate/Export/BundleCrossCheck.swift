@@ -1,8 +1,8 @@
 extension BundleVerifier {
     /// Holds the files that name the case's accounts or actions to the state the audit trail
     /// replays to (bundle.md: "the case state in the bundle is the state that chain
-    /// describes"): `accounts.csv`, `case.json`, `enforcement.csv`, `stix21.json`,
-    /// `report.html` and the manifest's title (`queries.jsonl` is checked as it streams,
+    /// describes"): `accounts.csv`, `case.json`, `enforcement.csv`, `edges.csv`,
+    /// `graph.graphml`, `stix21.json`, `report.html` and the manifest's title (`queries.jsonl` is checked as it streams,
     /// `StreamedQueryAccounts`). A file is read here only when its hash held (`read` gives nil
     /// otherwise, its problem already reported); each of these is small beside `queries.jsonl`
     /// and read whole, within its manifest byte count.
@@ -37,14 +37,36 @@ extension BundleVerifier {
                 BundleEnforcementCheck.file, BundleEnforcementCheck.problems(bytes, facts, accounts: accounts),
                 "the exporter's proposals for the case's accounts")
         }
-        if let bytes = read(BundleSTIXCheck.file, &report) {
+        var graph: GraphFiles.Model? = nil
+        if let bytes = read(BundleGraphCheck.edgesFile, &report) {
+            let checked = BundleGraphCheck.edges(bytes, facts, accounts: accounts)
             record(
-                BundleSTIXCheck.file,
-                BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead),
-                "the case's accounts, title and investigator")
+                BundleGraphCheck.edgesFile, checked.problems, "case accounts in the source, each value's rows as the exporter writes them")
+            graph = checked.model
+        }
+        if let bytes = read(BundleGraphCheck.graphFile, &report) {
+            record(
+                BundleGraphCheck.graphFile, BundleGraphCheck.graphML(bytes, facts, model: graph),
+                graph == nil ? "names only case accounts" : "what the exporter writes from accounts.csv and edges.csv")
+        }
+        if let bytes = read(BundleSTIXCheck.file, &report) {
+            var problems = BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead)
+            var held = "the case's accounts, title and investigator"
+            if problems.isEmpty, let accounts, let investigator = check.investigator, let auditHead = check.auditHead {
+                problems = BundleSTIXCheck.rewritten(bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead)
+                held = "what the exporter writes for the case's accounts, notes, title and investigator"
+            }
+            record(BundleSTIXCheck.file, problems, held)
         }
         if let bytes = read(BundleReportCheck.file, &report) {
-            record(BundleReportCheck.file, BundleReportCheck.problems(bytes, facts), "names only case accounts")
+            var problems = BundleReportCheck.problems(bytes, facts)
+            var held = "names only case accounts"
+            if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
+                problems += BundleReportCheck.sectionProblems(
+                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead)
+                held = "names only case accounts; summary, tags, journal and audit head as the exporter writes them"
+            }
+            record(BundleReportCheck.file, problems, held)
         }
     }
 }

@@ -1,10 +1,10 @@
-/// `report.html` held to the replayed case, as far as a page for people can be. Its rendering
-/// needs the source (risks, clusters, the timeline, the graph layout), which the bundle does not
-/// hold, so it cannot be written again here; instead its heading must name the replayed case id
+/// `report.html` held to the replayed case, as far as a page for people can be. Its cluster
+/// sections need the source (risks, the timeline, the graph layout), which the bundle does not
+/// hold, so they cannot be written again here; instead its heading must name the replayed case id
 /// and title, and every case account it names in a link graph (`ReportGraphSVG.memberName`:
-/// the id's display form cut to 26 characters and HTML-escaped) must be one of the case's.
-/// Names in free text (the tag and cluster tables, cut and joined with `, `) are not read: they
-/// cannot be told apart from other text for sure.
+/// the id's display form cut to 26 characters and HTML-escaped) must be one of the case's. The
+/// parts that need no source (summary figures, Tags and journal sections, audit head) are
+/// written again and compared (`sectionProblems`); names in the cluster tables are not read.
 enum BundleReportCheck {
     static let file = "report.html"
 

@@ -47,11 +47,14 @@ public struct CaseLinks {
                     guard sharers.count >= 2 else { continue }
                     sharers.sort { rank[$0, default: .max] < rank[$1, default: .max] }
                     let printable = index.valueString(kind, value)
+                    // Pseudonyms of the exact bytes, as accounts.csv and queries.jsonl give them
+                    // (the lossy text gave two invalid fingerprints one pseudonym, and another).
+                    let exact = index.valueExact(kind, value)
                     let text: ExactText
                     switch kind {
-                    case .payment where input.redactor != nil, .mailbox where input.redactor != nil:
-                        text = ExactText(input.linkValue(kind, printable))
-                    default: text = index.valueExact(kind, value)
+                    case .payment: text = input.payment(exact: exact)
+                    case .mailbox: text = input.email(exact: exact)
+                    default: text = exact
                     }
                     let total = index.shareCount(kind, value: value)
                     let weight = LinkStrength.strength(

@@ -37,23 +37,78 @@ enum GraphFiles {
         return out.sorted()
     }
 
-    static func edges(_ input: BundleInput, _ links: CaseLinks) -> BundleFile {
+    /// What both files are written from: the case accounts (exact-id order), the shared values
+    /// (kind, then exact value, order) and the incidences. The exporter makes it from the source
+    /// (`model`); `verify` makes it from `accounts.csv` and `edges.csv` and writes both files
+    /// again (`BundleGraphCheck`).
+    struct Model {
+        /// One account node: in the source with its risk (as `JSONValue.decimal` writes it),
+        /// cluster id and labels (joined by `;`), or not in it, with its own labels.
+        struct Account {
+            var id: ExactText
+            var inSource: Bool
+            var risk = ""
+            var cluster = ""
+            var tags: String
+        }
+
+        /// One shared value with its weight (as written), the case accounts sharing it and the
+        /// accounts of the whole source that do.
+        struct Value {
+            var kind: LinkKind
+            var text: ExactText
+            var weight: String
+            var sharers: Int
+            var sharedBy: Int
+        }
+
+        var accounts: [Account]
+        var values: [Value]
+        /// Sorted by (account, value).
+        var incidences: [Incidence]
+    }
+
+    /// The model of a bundle input.
+    static func model(_ input: BundleInput, _ links: CaseLinks) -> Model {
+        let labels = input.labelIndex
         let accounts = caseAccounts(input)
+        let nodes: [Model.Account] = accounts.map { account in
+            guard let index = account.index else {
+                return Model.Account(id: account.id, inSource: false, tags: labels.labels(ofAccountID: account.id).joined(separator: ";"))
+            }
+            return Model.Account(
+                id: account.id, inSource: true, risk: JSONValue.decimal(input.investigation.accountRisk[index]),
+                cluster: input.investigation.cluster(ofAccount: index).id,
+                tags: labels.labels(of: input, account: index).joined(separator: ";"))
+        }
+        let values = links.values.map {
+            Model.Value(
+                kind: $0.kind, text: $0.text, weight: JSONValue.decimal($0.weight), sharers: $0.sharers.count, sharedBy: $0.sharedBy)
+        }
+        return Model(accounts: nodes, values: values, incidences: incidences(input, links, accounts: accounts))
+    }
+
+    static func edges(_ input: BundleInput, _ links: CaseLinks) -> BundleFile { edges(model(input, links)) }
+
+    static func graphML(_ input: BundleInput, _ links: CaseLinks) -> BundleFile { graphML(model(input, links)) }
+
+    /// `edges.csv` of a model.
+    static func edges(_ model: Model) -> BundleFile {
         var table = CSVTable(header: edgesHeader)
-        for incidence in incidences(input, links, accounts: accounts) {
-            let id = accounts[incidence.account].id
-            let value = links.values[incidence.value]
+        for incidence in model.incidences {
+            let id = model.accounts[incidence.account].id
+            let value = model.values[incidence.value]
             table.append([
                 id.utf8String ?? "", id.base64, value.kind.rawValue, value.text.utf8String ?? "", value.text.base64,
-                JSONValue.decimal(value.weight), String(value.sharers.count), String(value.sharedBy),
+                value.weight, String(value.sharers), String(value.sharedBy),
             ])
         }
         return BundleFile(path: "edges.csv", bytes: table.bytes, records: table.recordCount)
     }
 
-    static func graphML(_ input: BundleInput, _ links: CaseLinks) -> BundleFile {
+    /// `graph.graphml` of a model.
+    static func graphML(_ model: Model) -> BundleFile {
         let e = MarkupEscaping.escape
-        let labels = input.labelIndex
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
@@ -75,37 +130,33 @@ enum GraphFiles {
             <graph id="case" edgedefault="undirected">
 
             """
-        let accounts = caseAccounts(input)
-        for (i, account) in accounts.enumerated() {
+        for (i, account) in model.accounts.enumerated() {
             out += "<node id=\"a\(i + 1)\"><data key=\"n_type\">account</data>"
             out += "<data key=\"n_label\">\(e(account.id.display))</data><data key=\"n_id_b64\">\(account.id.base64)</data>"
-            if let index = account.index {
-                let cluster = input.investigation.cluster(ofAccount: index).id
-                out += "<data key=\"n_risk\">\(JSONValue.decimal(input.investigation.accountRisk[index]))</data>"
-                out += "<data key=\"n_cluster\">\(e(cluster))</data>"
-                out += "<data key=\"n_tags\">\(e(labels.labels(of: input, account: index).joined(separator: ";")))</data>"
+            if account.inSource {
+                out += "<data key=\"n_risk\">\(account.risk)</data>"
+                out += "<data key=\"n_cluster\">\(e(account.cluster))</data>"
+                out += "<data key=\"n_tags\">\(e(account.tags))</data>"
                 out += "<data key=\"n_in_source\">true</data></node>\n"
             } else {
-                let tags = labels.labels(ofAccountID: account.id).joined(separator: ";")
-                out += "<data key=\"n_tags\">\(e(tags))</data><data key=\"n_in_source\">false</data></node>\n"
+                out += "<data key=\"n_tags\">\(e(account.tags))</data><data key=\"n_in_source\">false</data></node>\n"
             }
         }
-        for (v, value) in links.values.enumerated() {
+        for (v, value) in model.values.enumerated() {
             out += "<node id=\"v\(v + 1)\"><data key=\"n_type\">value</data><data key=\"n_kind\">\(value.kind.rawValue)</data>"
             out += "<data key=\"n_label\">\(e(value.kind.rawValue + " " + value.text.display))</data>"
-            out += "<data key=\"n_id_b64\">\(value.text.base64)</data><data key=\"n_sharers\">\(value.sharers.count)</data>"
+            out += "<data key=\"n_id_b64\">\(value.text.base64)</data><data key=\"n_sharers\">\(value.sharers)</data>"
             out += "<data key=\"n_shared_by\">\(value.sharedBy)</data>"
-            out += "<data key=\"n_weight\">\(JSONValue.decimal(value.weight))</data></node>\n"
+            out += "<data key=\"n_weight\">\(value.weight)</data></node>\n"
         }
-        let incidences = incidences(input, links, accounts: accounts)
-        for incidence in incidences {
-            let value = links.values[incidence.value]
+        for incidence in model.incidences {
+            let value = model.values[incidence.value]
             out += "<edge source=\"a\(incidence.account + 1)\" target=\"v\(incidence.value + 1)\">"
             out += "<data key=\"e_kind\">\(value.kind.rawValue)</data>"
-            out += "<data key=\"e_weight\">\(JSONValue.decimal(value.weight))</data></edge>\n"
+            out += "<data key=\"e_weight\">\(value.weight)</data></edge>\n"
         }
         out += "</graph>\n</graphml>\n"
         return BundleFile(
-            path: "graph.graphml", bytes: Array(out.utf8), records: accounts.count + links.values.count + incidences.count)
+            path: "graph.graphml", bytes: Array(out.utf8), records: model.accounts.count + model.values.count + model.incidences.count)
     }
 }

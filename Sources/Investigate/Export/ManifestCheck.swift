@@ -18,6 +18,8 @@ struct ManifestCheck {
     /// The manifest's case title and investigator (held to the replayed case and `stix21.json`).
     var title: String?
     var investigator: String?
+    /// Whether the manifest says the bundle is redacted (its redaction profile is not `none`).
+    var redacted: Bool?
     /// The signer's key id when the signature verifies.
     var keyID: String?
     /// The trusted signer the key is, when it is one.
@@ -41,6 +43,7 @@ struct ManifestCheck {
         auditHead = manifest["audit_head"]?.stringValue
         title = manifest["title"]?.stringValue
         investigator = manifest["investigator"]?.stringValue
+        redacted = manifest["redaction"]?["profile"]?.stringValue.map { $0 != "none" }
         checkSignature(manifestBytes, manifest, signature, trust, &report)
         readFiles(manifest, &report)
     }

@@ -5,11 +5,12 @@ import Crypto
 enum ReportCaseRecord {
     static let examples = 8
 
-    /// Tags grouped by label: counts of accounts, clusters and values, a few targets, who and when.
-    static func tags(_ input: BundleInput) -> String {
+    /// Tags grouped by label: counts of accounts, clusters and values, a few targets, who and
+    /// when. A function of the case state alone (`verify` writes it again from the trail).
+    static func tags(_ snapshot: CaseSnapshot) -> String {
         let e: (String) -> String = ReportText.html
         var byLabel: [String: [CaseTag]] = [:]
-        for tag in input.snapshot.tags { byLabel[tag.label, default: []].append(tag) }
+        for tag in snapshot.tags { byLabel[tag.label, default: []].append(tag) }
         var html = "<section id=\"tags\">\n<h2>Tags</h2>\n"
         guard !byLabel.isEmpty else { return html + "<p class=\"muted\">No tags.</p>\n</section>\n" }
         html +=
@@ -71,9 +72,10 @@ enum ReportCaseRecord {
         return entries.sorted { ($0.at, $0.seq, $0.kind) < ($1.at, $1.seq, $1.kind) }
     }
 
-    static func journal(_ input: BundleInput) -> String {
+    /// The journal section (`journalEntries`), a function of the case state alone.
+    static func journal(_ snapshot: CaseSnapshot) -> String {
         let e: (String) -> String = ReportText.html
-        let entries = journalEntries(input.snapshot)
+        let entries = journalEntries(snapshot)
         var html = "<section id=\"journal\">\n<h2>Notes and retractions</h2>\n"
         guard !entries.isEmpty else { return html + "<p class=\"muted\">No notes.</p>\n</section>\n" }
         html += "<ol class=\"journal\">\n"
@@ -85,15 +87,20 @@ enum ReportCaseRecord {
         return html + "</ol>\n</section>\n"
     }
 
+    /// The opening of the audit section: how many entries the chain has and its head (`verify`
+    /// holds it to the bundle's chain; the key named after it may be another trusted signer's).
+    static func chain(entries: Int, head: String) -> String {
+        "<section id=\"audit\">\n<h2>Audit and verification</h2>\n"
+            + "<p>The case's audit chain has \(ReportText.count(entries, "entry", "entries")); "
+            + "its head (the hash of the last entry this bundle covers) is</p><p><code>\(ReportText.html(head))</code></p>\n"
+    }
+
     /// The audit-chain head, the signing key and the command that verifies the bundle.
     static func audit(_ input: BundleInput, publicKey: Curve25519.Signing.PublicKey) -> String {
         let e: (String) -> String = ReportText.html
         let keyID = BundleKeys.keyID(publicKey)
         let fingerprint = AuditChain.sha256Hex(Array(publicKey.rawRepresentation))
-        var html = "<section id=\"audit\">\n<h2>Audit and verification</h2>\n"
-        html +=
-            "<p>The case's audit chain has \(ReportText.count(input.snapshot.audit.count, "entry", "entries")); "
-            + "its head (the hash of the last entry this bundle covers) is</p><p><code>\(e(input.auditHead))</code></p>\n"
+        var html = chain(entries: input.snapshot.audit.count, head: input.auditHead)
         html +=
             "<p>This bundle is signed with Ed25519 key <code>\(keyID)</code> "
             + "(sha256 fingerprint <code>\(fingerprint)</code>). To check that nothing in it changed since, run:</p>\n"

@@ -34,11 +34,7 @@ struct ReportClusters {
         var entries = byCluster.map { position, members in
             Entry(cluster: input.investigation.clusters[position], members: members.sorted { ids[$0]! < ids[$1]! })
         }
-        entries.sort { a, b in
-            if a.cluster.risk != b.cluster.risk { return a.cluster.risk > b.cluster.risk }
-            if a.members.count != b.members.count { return a.members.count > b.members.count }
-            return a.cluster.position < b.cluster.position
-        }
+        entries.sort(by: Self.riskiestFirst)
         var sectionEntries = Array(entries.filter { $0.members.count >= 2 }.prefix(Self.maxSections))
         let withSection = Set(sectionEntries.map(\.cluster.position))
         others = entries.filter { !withSection.contains($0.cluster.position) }
@@ -53,6 +49,18 @@ struct ReportClusters {
         sections = sectionEntries
     }
 
-    /// Case accounts per cluster, for the summary: (cluster, case accounts), report order.
+    /// Case accounts per cluster, in report order (sections, then the rest).
     var all: [Entry] { sections + others }
+
+    /// Case accounts per cluster, riskiest first (then most case accounts, then the source's
+    /// ranking), for the summary: report order puts every cluster with a section first, so a
+    /// riskier cluster holding one case account came after clusters of risk 0.00.
+    var ranked: [Entry] { all.sorted(by: Self.riskiestFirst) }
+
+    /// Riskiest first, then most case accounts, then the source's ranking.
+    static func riskiestFirst(_ a: Entry, _ b: Entry) -> Bool {
+        if a.cluster.risk != b.cluster.risk { return a.cluster.risk > b.cluster.risk }
+        if a.members.count != b.members.count { return a.members.count > b.members.count }
+        return a.cluster.position < b.cluster.position
+    }
 }

@@ -44,6 +44,11 @@ enum ReportHTMLFile {
         "<h1>Case \(ReportText.html(info.id)): \(ReportText.html(info.title))</h1>"
     }
 
+    /// The page's `<title>`: the case id and its title cut to 80 characters.
+    static func titleElement(_ info: CaseInfo) -> String {
+        "<title>Case \(ReportText.html(info.id)): \(ReportText.html(ReportText.cut(info.title, 80)))</title>"
+    }
+
     static func render(_ input: BundleInput, _ links: CaseLinks, publicKey: Curve25519.Signing.PublicKey) -> BundleFile {
         let e: (String) -> String = ReportText.html
         let info = input.snapshot.info
@@ -54,7 +59,7 @@ enum ReportHTMLFile {
             <html lang="en"><head><meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Case \(e(info.id)): \(e(ReportText.cut(info.title, 80)))</title>
+            \(titleElement(info))
             <style>\(style)</style>
             </head><body>
 
@@ -62,8 +67,8 @@ enum ReportHTMLFile {
         html += "<header>\(heading(info))</header>\n"
         html += ReportSummary.render(input, clusters, labels: labels)
         html += ReportClusterSections.render(input, links, clusters, labels: labels)
-        html += ReportCaseRecord.tags(input)
-        html += ReportCaseRecord.journal(input)
+        html += ReportCaseRecord.tags(input.snapshot)
+        html += ReportCaseRecord.journal(input.snapshot)
         html += ReportCaseRecord.audit(input, publicKey: publicKey)
         html += "</body></html>\n"
         return BundleFile(path: "report.html", bytes: Array(html.utf8), records: 1)

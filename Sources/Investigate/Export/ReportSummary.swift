@@ -23,34 +23,32 @@ enum ReportSummary {
 
     /// Case accounts per label (an account's own labels and its cluster's).
     static func accountsPerLabel(_ input: BundleInput, labels: CaseLabelIndex) -> [(label: String, accounts: Int)] {
+        accountsPerLabel(
+            input.accounts.map { labels.labels(of: input, account: $0.index) }
+                + input.missingAccounts.map { labels.labels(ofAccountID: $0) })
+    }
+
+    /// Accounts per label of each account's labels (as `accounts.csv` gives them), most first.
+    static func accountsPerLabel(_ labelsOfEachAccount: [[String]]) -> [(label: String, accounts: Int)] {
         var counts: [String: Int] = [:]
-        for (_, index) in input.accounts { for label in labels.labels(of: input, account: index) { counts[label, default: 0] += 1 } }
-        for id in input.missingAccounts { for label in labels.labels(ofAccountID: id) { counts[label, default: 0] += 1 } }
+        for labels in labelsOfEachAccount { for label in labels { counts[label, default: 0] += 1 } }
         return counts.map { ($0.key, $0.value) }.sorted { ($1.accounts, $0.label) < ($0.accounts, $1.label) }
     }
 
-    static func render(_ input: BundleInput, _ clusters: ReportClusters, labels: CaseLabelIndex) -> String {
-        let e: (String) -> String = ReportText.html
-        let info = input.snapshot.info
-        let total = input.accounts.count + input.missingAccounts.count
-        let risky = clusters.all.filter { $0.cluster.risk >= 0.5 }
-        let riskyAccounts = risky.reduce(0) { $0 + $1.members.count }
-        var found =
-            "\(ReportText.count(total, "account")) in this case"
-            + (input.missingAccounts.isEmpty ? "" : " (\(input.missingAccounts.count) not in the exported source)")
-            + " fall in \(ReportText.count(clusters.all.count, "cluster")); "
-            + "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
-            + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
-        if let top = clusters.all.first {
-            found += " Riskiest: \(top.cluster.id) (risk \(RiskText.twoDecimals(top.cluster.risk)), "
-            found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"
-            if let signal = top.cluster.signals.first { found += ": " + signal.explanation }
-            found += "."
-        }
-        var html = "<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"lead\">\(e(found))</p>\n<div class=\"grid\">\n"
-        let actions = actionCounts(input, labels: labels)
+    /// How the summary's lead begins: the case's accounts, those not in the source, and the
+    /// clusters they fall in (the rest of the lead needs the source's cluster risks and signals).
+    static func leadOpening(accounts: Int, notInSource: Int, clusters: Int) -> String {
+        "<p class=\"lead\">"
+            + ReportText.html(
+                "\(ReportText.count(accounts, "account")) in this case"
+                    + (notInSource == 0 ? "" : " (\(notInSource) not in the exported source)")
+                    + " fall in \(ReportText.count(clusters, "cluster")); ")
+    }
+
+    /// The recommended action and the count of each action `enforcement.csv` proposes.
+    static func actionBlock(_ actions: [String: Int]) -> String {
         let headline = actionOrder.first { actions[$0, default: 0] > 0 && $0 != "none" }
-        html += "<div><h3>Recommended action</h3>"
+        var html = "<div><h3>Recommended action</h3>"
         if let headline {
             html += "<p class=\"action\">\(headline.prefix(1).uppercased() + headline.dropFirst()) "
             html += "\(ReportText.count(actions[headline]!, "account"))</p>"
@@ -61,36 +59,70 @@ enum ReportSummary {
         for action in actionOrder where actions[action, default: 0] > 0 {
             html += "<tr><td>\(action)</td><td class=\"num\">\(actions[action]!)</td></tr>"
         }
-        html += "</tbody></table><p class=\"muted\">Per account, with reasons, in enforcement.csv.</p></div>\n"
-        html += "<div><h3>Accounts per tag</h3><table><tbody>"
-        let perLabel = accountsPerLabel(input, labels: labels)
-        for row in perLabel.prefix(tableRows) { html += "<tr><td>\(e(row.label))</td><td class=\"num\">\(row.accounts)</td></tr>" }
+        return html + "</tbody></table><p class=\"muted\">Per account, with reasons, in enforcement.csv.</p></div>\n"
+    }
+
+    /// The accounts-per-tag table (`accountsPerLabel`), at most `tableRows` labels.
+    static func labelBlock(_ perLabel: [(label: String, accounts: Int)]) -> String {
+        var html = "<div><h3>Accounts per tag</h3><table><tbody>"
+        for row in perLabel.prefix(tableRows) {
+            html += "<tr><td>\(ReportText.html(row.label))</td><td class=\"num\">\(row.accounts)</td></tr>"
+        }
         if perLabel.isEmpty { html += "<tr><td>no tags</td><td></td></tr>" }
         html += "</tbody></table>"
         if perLabel.count > tableRows { html += "<p class=\"muted\">\(perLabel.count - tableRows) more labels under Tags.</p>" }
-        html += "</div>\n<div><h3>Accounts per cluster</h3><table><tbody>"
-        for entry in clusters.all.prefix(tableRows) {
-            html +=
-                "<tr><td>\(e(entry.cluster.id))</td><td>risk \(RiskText.twoDecimals(entry.cluster.risk))</td>"
-                + "<td class=\"num\">\(entry.members.count)</td></tr>"
-        }
-        html += "</tbody></table>"
-        if clusters.all.count > tableRows {
-            let rest = clusters.all.dropFirst(tableRows)
-            html +=
-                "<p class=\"muted\">\(ReportText.count(rest.reduce(0) { $0 + $1.members.count }, "account")) in "
-                + "\(ReportText.count(rest.count, "more cluster")).</p>"
-        }
-        html += "</div>\n</div>\n"
+        return html + "</div>\n"
+    }
+
+    /// The summary's closing line: the case record, who opened and exported it, when, redaction.
+    static func meta(_ info: CaseInfo, exportedAt: String, investigator: String, redacted: Bool) -> String {
         let facts = [
             "Status \(info.status.rawValue)", info.severity.isEmpty ? "" : "severity \(info.severity)",
             info.assignee.isEmpty ? "" : "assigned to \(info.assignee)",
             info.disposition.isEmpty ? "" : "disposition \(info.disposition)",
             "opened by \(info.createdBy) on \(ReportText.when(info.createdAt))",
-            "last change \(ReportText.when(input.exportedAt))", "exported by \(input.investigator)",
-            input.redactor == nil ? "not redacted" : "redacted (keyed-hash pseudonyms)",
+            "last change \(ReportText.when(exportedAt))", "exported by \(investigator)",
+            redacted ? "redacted (keyed-hash pseudonyms)" : "not redacted",
         ].filter { !$0.isEmpty }
-        html += "<p class=\"meta\">\(e(facts.joined(separator: " · ")))</p>\n</section>\n"
+        return "<p class=\"meta\">\(ReportText.html(facts.joined(separator: " · ")))</p>\n</section>\n"
+    }
+
+    static func render(_ input: BundleInput, _ clusters: ReportClusters, labels: CaseLabelIndex) -> String {
+        let e: (String) -> String = ReportText.html
+        let info = input.snapshot.info
+        let total = input.accounts.count + input.missingAccounts.count
+        let ranked = clusters.ranked
+        let risky = ranked.filter { $0.cluster.risk >= 0.5 }
+        let riskyAccounts = risky.reduce(0) { $0 + $1.members.count }
+        var found =
+            "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
+            + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
+        if let top = ranked.first {
+            found += " Riskiest: \(top.cluster.id) (risk \(RiskText.twoDecimals(top.cluster.risk)), "
+            found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"
+            if let signal = top.cluster.signals.first { found += ": " + signal.explanation }
+            found += "."
+        }
+        var html = "<section id=\"summary\">\n<h2>Summary</h2>\n"
+        html += leadOpening(accounts: total, notInSource: input.missingAccounts.count, clusters: ranked.count)
+        html += "\(e(found))</p>\n<div class=\"grid\">\n"
+        html += actionBlock(actionCounts(input, labels: labels))
+        html += labelBlock(accountsPerLabel(input, labels: labels))
+        html += "<div><h3>Accounts per cluster</h3><table><tbody>"
+        for entry in ranked.prefix(tableRows) {
+            html +=
+                "<tr><td>\(e(entry.cluster.id))</td><td>risk \(RiskText.twoDecimals(entry.cluster.risk))</td>"
+                + "<td class=\"num\">\(entry.members.count)</td></tr>"
+        }
+        html += "</tbody></table>"
+        if ranked.count > tableRows {
+            let rest = ranked.dropFirst(tableRows)
+            html +=
+                "<p class=\"muted\">\(ReportText.count(rest.reduce(0) { $0 + $1.members.count }, "account")) in "
+                + "\(ReportText.count(rest.count, "more cluster")).</p>"
+        }
+        html += "</div>\n</div>\n"
+        html += meta(info, exportedAt: input.exportedAt, investigator: input.investigator, redacted: input.redactor != nil)
         return html
     }
 }

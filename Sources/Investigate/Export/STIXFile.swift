@@ -64,28 +64,61 @@ enum STIXFile {
         "bundle--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "bundle:\(caseID):\(auditHead)")
     }
 
-    static func render(_ input: BundleInput) -> BundleFile {
-        let info = input.snapshot.info
+    /// What the STIX bundle is written from: the case (record and standing notes), who
+    /// exports, when (the last audit entry's time) and at which audit head, and the case
+    /// accounts: in the source (exact-id order) with their signup IP as the source writes it
+    /// ("" when none), then those not in it. `verify` makes it from the replayed trail, the
+    /// manifest and `accounts.csv`, and writes the file again (`BundleSTIXCheck.rewritten`).
+    struct Content {
+        var info: CaseInfo
+        var notes: [CaseNote]
+        var investigator: String
+        var exportedAt: String
+        var auditHead: String
+        var accounts: [(id: ExactText, signupIP: String)]
+        var missing: [ExactText]
+    }
+
+    /// The content of a bundle input.
+    static func content(_ input: BundleInput) -> Content {
+        let ips = input.data.accounts.signupIP
+        return Content(
+            info: input.snapshot.info, notes: input.snapshot.notes, investigator: input.investigator, exportedAt: input.exportedAt,
+            auditHead: input.auditHead,
+            accounts: input.accounts.map { ($0.id, ips[$0.index] >= 0 ? input.data.pools.ips.string(ips[$0.index]) : "") },
+            missing: input.missingAccounts)
+    }
+
+    static func render(_ input: BundleInput) -> BundleFile { render(content(input)) }
+
+    /// The file of a content.
+    static func render(_ content: Content) -> BundleFile {
+        let bundle = document(content)
+        return BundleFile(
+            path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: bundle["objects"]?.arrayValue?.count ?? 0)
+    }
+
+    /// The bundle of a content, as a JSON object.
+    static func document(_ content: Content) -> JSONValue {
+        let info = content.info
         let created = stixTime(info.createdAt)
-        let modified = stixTime(input.exportedAt)
+        let modified = stixTime(content.exportedAt)
         let ns = UUIDv5.investigate
-        let identityID = identityID(input.investigator)
+        let identityID = identityID(content.investigator)
         let identity: JSONValue = [
             "type": "identity", "spec_version": "2.1", "id": .string(identityID), "created": .string(created),
-            "modified": .string(created), "name": .string(input.investigator), "identity_class": "individual",
+            "modified": .string(created), "name": .string(content.investigator), "identity_class": "individual",
         ]
         let marking: JSONValue = .array([.string(tlpAmberID)])
         var objects: [JSONValue] = [tlpAmber, identity]
         var refs: [String] = []
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
-        for (exact, i) in input.accounts.map({ ($0.id, $0.index) }) + input.missingAccounts.map({ ($0, -1) }) {
+        for (exact, ip) in content.accounts.map({ ($0.id, $0.signupIP) }) + content.missing.map({ ($0, "") }) {
             let account = userAccount(exact)
             let accountRef = account["id"]!.stringValue!
             objects.append(account)
             refs.append(accountRef)
-            guard i >= 0, input.data.accounts.signupIP[i] >= 0 else { continue }
-            let ip = input.data.pools.ips.string(input.data.accounts.signupIP[i])
             let isV4 = IPv4Check.isIPv4(ip)
             guard isV4 || IPv4Check.isIPv6(ip) else { continue }
             let type = isV4 ? "ipv4-addr" : "ipv6-addr"
@@ -108,7 +141,7 @@ enum STIXFile {
         for key in ips.keys.sorted() { objects.append(ips[key]!); refs.append(key) }
         objects += relationships
         let groupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "case:" + info.id)
-        for note in input.snapshot.notes {
+        for note in content.notes {
             let noteID = "note--" + UUIDv5.make(namespace: ns, name: "note:\(info.id):\(note.seq)")
             let at = stixTime(note.at)
             objects.append([
@@ -122,15 +155,14 @@ enum STIXFile {
         objects.append([
             "type": "grouping", "spec_version": "2.1", "id": .string(groupingID), "created": .string(created),
             "modified": .string(modified), "name": .string(info.title), "context": "suspicious-activity",
-            "description": .string("Case \(info.id) (\(info.status.rawValue)): \(input.accounts.count) accounts"),
+            "description": .string("Case \(info.id) (\(info.status.rawValue)): \(content.accounts.count) accounts"),
             "object_refs": .array(refs.map { .string($0) }), "created_by_ref": .string(identityID),
             "object_marking_refs": marking,
         ])
-        let bundle: JSONValue = [
-            "type": "bundle", "id": .string(bundleID(caseID: info.id, auditHead: input.auditHead)),
+        return [
+            "type": "bundle", "id": .string(bundleID(caseID: info.id, auditHead: content.auditHead)),
             "objects": .array(objects),
         ]
-        return BundleFile(path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: objects.count)
     }
 }
 

@@ -89,6 +89,21 @@ public final class LinkIndex: @unchecked Sendable {
     /// The values of a kind an account has, ascending.
     public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
 
+    /// How many values of a kind an account holds, as the spread discount counts them
+    /// (`EvidenceWeights.spreadBits`): a template asking for reasoning is held as a MinHash family
+    /// and as its frame family (`TemplateFamilies`), one template in two values, so templates
+    /// count as the larger of the two (frames, other families).
+    public func heldCount(of account: Int, kind: LinkKind) -> Int { heldCount(values(of: account, kind: kind), kind: kind) }
+
+    /// `heldCount(of:kind:)` for an account's values of `kind`, already read.
+    @inline(__always)
+    func heldCount(_ values: ArraySlice<Int32>, kind: LinkKind) -> Int {
+        guard kind == .template else { return values.count }
+        var frames = 0
+        for value in values where families.isFrame(family: value) { frames += 1 }
+        return max(frames, values.count - frames)
+    }
+
     /// The printable value: `valueExact`'s bytes decoded (invalid UTF-8 repaired, so two values
     /// may read the same: text for people escapes `valueExact` instead; make it inert before
     /// drawing).

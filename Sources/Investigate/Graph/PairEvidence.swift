@@ -51,7 +51,7 @@ public struct PairEvidence: Sendable {
     ) -> PairEvidence {
         var out = PairEvidence()
         out.threshold = weights.threshold
-        out.held = LinkKind.allCases.map { (index.values(of: a, kind: $0).count, index.values(of: b, kind: $0).count) }
+        out.held = LinkKind.allCases.map { (index.heldCount(of: a, kind: $0), index.heldCount(of: b, kind: $0)) }
         out.shared = sharedValues(a, b, index: index, weights: weights)
         out.total = out.shared.reduce(0) { $0 + $1.counted }
         if let coActivity {
@@ -67,7 +67,7 @@ public struct PairEvidence: Sendable {
         var found: [SharedValue] = []
         for kind in LinkKind.allCases {
             let valuesA = index.values(of: a, kind: kind), valuesB = index.values(of: b, kind: kind)
-            let spread = weights.spreadBits(kind, heldA: valuesA.count, heldB: valuesB.count)
+            let spread = weights.spreadBits(kind, heldA: index.heldCount(valuesA, kind: kind), heldB: index.heldCount(valuesB, kind: kind))
             let countries = index.data.accounts.country
             forEachShared(valuesA, valuesB) { value in
                 let n = index.shareCount(kind, value: value)
@@ -115,7 +115,7 @@ public struct PairEvidence: Sendable {
 
     /// The bits of everything two accounts share (no timing), without building the list.
     static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> Double {
-        staticBits(a, valuesOfA: { index.values(of: a, kind: $0) }, heldByA: { index.values(of: a, kind: $0).count }, b, index: index, weights: weights)
+        staticBits(a, valuesOfA: { index.values(of: a, kind: $0) }, heldByA: { index.heldCount(of: a, kind: $0) }, b, index: index, weights: weights)
     }
 
     /// `staticBits(a, b)` with the first account's shared values given per kind and its count of
@@ -132,7 +132,7 @@ public struct PairEvidence: Sendable {
             let mine = valuesOfA(kind)
             if mine.isEmpty { continue }
             let theirs = index.values(of: b, kind: kind)
-            let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: theirs.count)
+            let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: index.heldCount(theirs, kind: kind))
             var best = 0.0, rest = 0.0
             forEachShared(mine, theirs) { value in
                 if kind == .mailbox { sharesMailbox = true }

@@ -10,7 +10,12 @@
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
 /// family). Only bands seen in more than one query can matter, so a bitmap pass finds those
 /// first (its random reads are issued a batch at a time, so their cache misses overlap). A
-/// family is a link key once two or more accounts use it.
+/// family is a link key once two or more accounts use it. A prompt asking for reasoning has a
+/// frame for its second band (`PromptDigest`): a frame family links like any family, but is
+/// invisible to how much of an account's prompting is templated (`topShare`, `familyShare`, and
+/// the commonest family of `TemplateFamilySignal`): a course's homework wrapper and a lab's
+/// harness are frames too, and a frame says who is tied together, not that their prompts are
+/// a harvester's.
 public final class TemplateFamilies: @unchecked Sendable {
     /// Accounts using each family, as (account, family) pairs.
     private var pairAccounts: [Int32] = []
@@ -19,6 +24,8 @@ public final class TemplateFamilies: @unchecked Sendable {
     public private(set) var queryCount: [Int] = []
     /// Stable names (`tf-1a2b3c4d`).
     private var names: [String] = []
+    /// For each family, whether it is a frame's band (see `isFrame(family:)`).
+    public private(set) var frames: [Bool] = []
     private var idByName: [String: Int32] = [:]
     /// For each account, the share of its prompted queries in its largest family (0 when none).
     /// Kept for the accounts that have a family only (most have none): it stays resident through
@@ -42,8 +49,8 @@ public final class TemplateFamilies: @unchecked Sendable {
     public func id(named name: String) -> Int32? { idByName[name] }
 
     /// Families as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them first).
-    init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], topShare: [Float], familyShare: [Float]) {
-        (pairAccounts, pairFamilies, self.queryCount, self.names) = (pairs.accounts, pairs.values, queryCount, names)
+    init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], frames: [Bool], topShare: [Float], familyShare: [Float]) {
+        (pairAccounts, pairFamilies, self.queryCount, self.names, self.frames) = (pairs.accounts, pairs.values, queryCount, names, frames)
         (self.topShare, self.familyShare) = (SparseFloats(topShare, absent: 0), SparseFloats(familyShare, absent: 0))
         for (id, name) in names.enumerated() { idByName[name] = Int32(id) }
     }
@@ -129,8 +136,10 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if added { keyAccounts.append(0) }
                 keyAccounts[Int(id)] += 1
                 perAccount.append((Int32(account), id, count))
-                topShare[account] = max(topShare[account], Float(count) / Float(prompted))
+                if !Self.isFrame(key) { topShare[account] = max(topShare[account], Float(count) / Float(prompted)) }
             }
+            // A frame links but is not counted in the shares (`isFrame(family:)`).
+            qualifying.removeAll { Self.isFrame($0) }
             if qualifying.count == 1 {
                 familyShare[account] = topShare[account]
             } else if qualifying.count > 1 {
@@ -160,6 +169,7 @@ public final class TemplateFamilies: @unchecked Sendable {
             idByName[name] = Int32(names.count)
             names.append(name)
             queryCount.append(0)
+            frames.append(Self.isFrame(table.key(at: key)))
         }
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1
@@ -178,7 +188,15 @@ public final class TemplateFamilies: @unchecked Sendable {
 
     /// A sketch's two bands as table keys (each tagged with its band, so equal halves of the two
     /// bands stay apart).
-    static func bandKeys(_ sketch: UInt64) -> (UInt64, UInt64) { (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | 2 << 40) }
+    static func bandKeys(_ sketch: UInt64) -> (UInt64, UInt64) {
+        (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | (sketch & PromptDigest.frameBit == 0 ? 2 : 3) << 40)
+    }
+
+    /// Whether a band key is a frame's (`PromptDigest`: the fixed words around a reasoning request).
+    static func isFrame(_ key: UInt64) -> Bool { key >> 40 == 3 }
+
+    /// Whether `family` is a frame's (the fixed words around a reasoning request, `PromptDigest`).
+    public func isFrame(family: Int32) -> Bool { family >= 0 && Int(family) < frames.count && frames[Int(family)] }
 
     /// A fifth: the share of an account's prompts a band must hold to be one of its families.
     static let shareDivisor = 5

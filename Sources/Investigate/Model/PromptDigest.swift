@@ -1,8 +1,16 @@
 /// Reduces a prompt to what detection needs: a near-duplicate sketch and a few flags.
 ///
 /// Normalisation lowercases ASCII, turns every run of digits into `0`, replaces quoted spans
-/// with one placeholder and splits on whitespace and punctuation. The sketch is a MinHash over
-/// word bigrams folded into two 32-bit bands: prompts from one template share at least one band.
+/// with one placeholder and splits on whitespace and punctuation. The sketch holds two 32-bit
+/// bands. The first is a MinHash over word bigrams: prompts from one template share it. The
+/// second is another MinHash band, except for a prompt that asks for reasoning, where it is the
+/// prompt's *frame*: its five words at the end where the reasoning request is (the first five
+/// when the request ends in the first half of the prompt, else the last five). A harvester's
+/// wrapper (`Solve this and show your full reasoning step by step: {question}`, or a question
+/// then `Explain each step in detail.`) keeps one frame whatever question it carries, where the
+/// whole-prompt MinHash of a short fixed wrapper around a varied question seldom matches; a
+/// public plugin's header or a chat opener that asks for nothing is left to the MinHash as
+/// before. The frame band is marked by bit 1 of the second band (`isFrame` in `TemplateFamilies`).
 ///
 /// A digester keeps buffers between prompts: use one per thread.
 public final class PromptDigest {
@@ -48,12 +56,17 @@ public final class PromptDigest {
         if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
         guard count > 0 else { return (0, Flags.hasPrompt) }
         let bandA = ByteHash.mix(sketch.minima.0 ^ sketch.minima.1 &* 3) & 0xFFFF_FFFF
-        let bandB = ByteHash.mix(sketch.minima.2 ^ sketch.minima.3 &* 3) & 0xFFFF_FFFF
+        let bandB = reasoning
+            ? ByteHash.mix(sketch.frame) & 0xFFFF_FFFC | Self.frameBit
+            : ByteHash.mix(sketch.minima.2 ^ sketch.minima.3 &* 3) & 0xFFFF_FFFC
         var flags = Flags.hasPrompt
         if reasoning { flags |= Flags.reasoning }
         flags |= UInt8(truncatingIfNeeded: ByteHash.hash(prompt) >> 61) << 3
         return (bandA << 32 | bandB | 1, flags)
     }
+
+    /// The bit of a sketch that marks its second band as a frame (bit 0 marks a sketch).
+    static let frameBit: UInt64 = 2
 
     /// Heap bytes held by the digester's buffers.
     public var memoryFootprint: Int { words.memoryFootprint }
@@ -68,6 +81,31 @@ public final class PromptDigest {
         var reasoning = false
         /// Words read so far.
         var index = 0
+        /// The first `frameWords` words, combined in order.
+        var opening: UInt64 = 0
+        /// The last `frameWords` words read, the newest last.
+        var closing: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        /// The word at which the first reasoning phrase ended (0 when none was found in words:
+        /// text without spaces, matched whole, takes the opening).
+        var reasoningAt = 0
+
+        /// Words at each end of a prompt that make its frame (design: a wrapper's fixed words
+        /// around a question; a shorter frame would be shared by chance openers).
+        static let frameWords = 5
+
+        /// The frame band's key: the hash of the five words at the end of the prompt where its
+        /// first reasoning request ended (the opening when that is in the first half).
+        var frame: UInt64 {
+            if reasoningAt * 2 < index { return opening }
+            let words = min(index, Self.frameWords)
+            var end: UInt64 = 0
+            if words >= 5 { end = ReasoningLexicon.combine(end, closing.0) }
+            if words >= 4 { end = ReasoningLexicon.combine(end, closing.1) }
+            if words >= 3 { end = ReasoningLexicon.combine(end, closing.2) }
+            if words >= 2 { end = ReasoningLexicon.combine(end, closing.3) }
+            if words >= 1 { end = ReasoningLexicon.combine(end, closing.4) }
+            return end
+        }
 
         /// Reads the next words.
         @inline(__always)
@@ -86,9 +124,12 @@ public final class PromptDigest {
                     reasoning = lexicon.matches(
                         word: value, pair: pair, previous: index > 0 ? previousWord : 0,
                         beforePrevious: index > 1 ? beforePrevious : 0)
+                    if reasoning { reasoningAt = index }
                 }
                 beforePrevious = previousWord
                 previousWord = value
+                if index < Self.frameWords { opening = ReasoningLexicon.combine(opening, value) }
+                closing = (closing.1, closing.2, closing.3, closing.4, value)
                 index += 1
             }
             self.minima = minima
@@ -101,7 +142,7 @@ public final class PromptDigest {
 
     /// The sketch of a prompt given only as a fingerprint.
     public func digest(fingerprint: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
-        (ByteHash.hash(fingerprint) | 1, Flags.fingerprintOnly)
+        (ByteHash.hash(fingerprint) & ~Self.frameBit | 1, Flags.fingerprintOnly)
     }
 
     /// Convenience for tests and tools.

@@ -10,6 +10,7 @@
 /// course, users of one plugin), it is public, and a pair of them linked by chance is not an
 /// operation. The credit is the family's ownership, the way from "no two holders together" (0) to
 /// "all in one cluster" (1); pods of one operation are near 1 (six clusters for 150 holders).
+/// A frame family (the words around a reasoning request) links, but is not a template here.
 public struct TemplateFamilySignal: DetectionSignal {
     public let name = "template_share"
     /// Creates the signal.
@@ -23,7 +24,9 @@ public struct TemplateFamilySignal: DetectionSignal {
         for m in e.members {
             let prompted = Double(e.features.prompted[Int(m)])
             weighted += Double(e.index.families.familyShare[Int(m)]) * prompted
-            for family in e.index.values(of: Int(m), kind: .template) { families[family, default: 0] += 1 }
+            for family in e.index.values(of: Int(m), kind: .template) where !e.index.families.isFrame(family: family) {
+                families[family, default: 0] += 1
+            }
         }
         let share = weighted / Double(e.prompted)
         let sharedBy = families.values.max() ?? 0

@@ -5,6 +5,7 @@ extension TemplateFamilies {
         try out.put("tf.pair_families", pairs.values)
         try out.put("tf.query_count", queryCount)
         try out.put("tf.names", strings: (0..<count).map { name(of: Int32($0)) })
+        try out.put("tf.frames", frames.map { UInt8($0 ? 1 : 0) })
         try out.put("tf.top_share", Array(topShare))
         try out.put("tf.family_share", Array(familyShare))
         try out.put("pp.accounts", pairedPrompts.accounts)
@@ -18,6 +19,9 @@ extension TemplateFamilies {
         pairs.values = try input.array("tf.pair_families", Int32.self)
         let names = try input.strings("tf.names")
         let queryCount = try input.array("tf.query_count", Int.self)
+        let frames = try input.array("tf.frames", UInt8.self)
+        try SnapshotCheck.count("tf.frames", frames.count, names.count)
+        guard frames.allSatisfy({ $0 <= 1 }) else { throw SnapshotDamage("section tf.frames: malformed") }
         let topShare = try input.array("tf.top_share", Float.self)
         let familyShare = try input.array("tf.family_share", Float.self)
         try SnapshotCheck.count("tf.pair_families", pairs.values.count, pairs.accounts.count)
@@ -41,7 +45,7 @@ extension TemplateFamilies {
         try SnapshotCheck.finite("pp.population_share", pairedShare)
         guard (0...1).contains(pairedShare[0]) else { throw SnapshotDamage("section pp.population_share: out of range") }
         let families = TemplateFamilies(
-            restoring: pairs, queryCount: queryCount, names: names, topShare: topShare, familyShare: familyShare)
+            restoring: pairs, queryCount: queryCount, names: names, frames: frames.map { $0 == 1 }, topShare: topShare, familyShare: familyShare)
         families.pairedPrompts = PairedPrompts(restoring: pairedAccounts, counts: pairedCounts, populationShare: pairedShare[0])
         return families
     }

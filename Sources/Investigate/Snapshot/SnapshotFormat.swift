@@ -50,10 +50,13 @@ enum SnapshotFormat {
     /// risks and the explanations kept move; an account id longer than 64 KiB is not loaded;
     /// 27 (session 27): an organisation's payer counts when most members it pays for harvest
     /// reasoning (`OrganisationHarvest`): risks and the explanations kept move; 28 (session 29):
-    /// members that changed hands add risk and lose their age's credit (`HandoverSignal`).
+    /// members that changed hands add risk and lose their age's credit (`HandoverSignal`); 29
+    /// (session 30): a prompt asking for reasoning keeps its frame as its second band
+    /// (`PromptDigest`), and each template family says whether it is a frame (`tf.frames`):
+    /// families, links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 28
+    static let version: UInt32 = 29
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
