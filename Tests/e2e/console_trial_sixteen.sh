@@ -52,7 +52,7 @@ if wait_for t16 '^> (c|op)[0-9]+ ' 90; then
     if wait_for t16 "^ Triage > cluster $CL" 10; then
         keys t16 T
         check "1: T says how many members are rated below the cluster on their own, and how far" t16 \
-            "^:tagcluster _   tags $CL and its [0-9]+ accounts; [0-9]+ rated below the cluster's 0\\.[0-9]+, lowest 0\\.[0-9]+: Enter asks which"
+            "^:tagcluster _   tags $CL and its [0-9]+ accounts(, rated 0\\.[0-9]+ \\(under 0\\.50\\))?; [0-9]+ rated below the cluster's 0\\.[0-9]+, lowest 0\\.[0-9]+: Enter asks which"
         typed t16 'ring-member'; keys t16 Enter
         check "1: Enter asks, with the count beside the prompt" t16 "^:tagcluster ring-member_   [0-9]+ of [0-9]+ rated below $CL's 0\\.[0-9]+ on their own, lowest 0\\.[0-9]+"
         check "1: ... and the keys beneath it" t16 "^ Enter tags all [0-9]+; o: only the [0-9]+ rated like $CL \\(not $CL itself\\); Esc cancels"

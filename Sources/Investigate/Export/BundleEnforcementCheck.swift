@@ -32,7 +32,10 @@ enum BundleEnforcementCheck {
                 )
             } else if !expected.contains(where: { $0.reason == reason }) {
                 problems.append(
-                    "\(where_): reason '\(TextEscaping.visible(reason, limit: 120))' is not the exporter's ('\(TextEscaping.visible(expected[0].reason, limit: 120))')"
+                    "\(where_): reason '\(TextEscaping.visible(reason, limit: 120))' is not the exporter's "
+                        + "('\(TextEscaping.visible(expected[0].reason, limit: 120))') for the risk "
+                        + "\(TextEscaping.visible(row.risk, limit: 20)) and status \(TextEscaping.visible(row.status, limit: 40)) "
+                        + "accounts.csv gives it: this file or accounts.csv was altered"
                 )
             }
         }
