@@ -86,5 +86,7 @@ import Testing
         // The ring's frame family is rare: a pair of its accounts is said to share it.
         let a = inv.data.accountIndex("ring0")!, b = inv.data.accountIndex("ring5")!
         #expect(inv.why(a, b).shared.contains { $0.kind == .template && $0.value == ringFrame })
+        // ... and said to be a frame, not a whole prompt's template.
+        #expect(inv.explainPair(a, b).contains { $0.hasPrefix("both wrap prompts in reasoning frame tf-") })
     }
 }

@@ -48,7 +48,12 @@ public enum PairExplanation {
             case .emailDomain: what = "both have email at \(value), which \(holders) \(have)"
             case .org: what = "both belong to organisation \(value), as \(holders) \(does)"
             case .apiKey: what = "both send API key \(value), which \(holders) \(send)"
-            case .template: what = "both send prompts of template family \(value), which \(holders) \(send)"
+            case .template:
+                // A frame is the wording around a reasoning request, not a whole prompt (a trial
+                // could not tell that a link was a shared wrapper).
+                what = index.families.isFrame(family: s.value)
+                    ? "both wrap prompts in reasoning frame \(value) (the same words around the step-by-step request), which \(holders) \(send)"
+                    : "both send prompts of template family \(value), which \(holders) \(send)"
             case .upstream: what = "an upstream link ties them: \(value)"
             case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"

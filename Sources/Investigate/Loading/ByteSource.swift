@@ -108,6 +108,19 @@ public final class FileByteSource: ByteSource {
         remaining = Int.max
     }
 
+    /// Reads up to `buffer.byteCount` bytes at byte `offset` of a whole file, without moving the
+    /// source (a gzip reader looking ahead); 0 at the end.
+    func read(at offset: Int, into buffer: inout MutableRawSpan) throws -> Int {
+        precondition(isWholeFile && offset >= 0, "FileByteSource: a positioned read in a whole file only")
+        while true {
+            // The C boundary: pread(2) writes into the span's memory, at most its byte count.
+            let n = buffer.withUnsafeMutableBytes { Glibc.pread(file.fd, $0.baseAddress, $0.count, off_t(offset)) }
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw SourceFileError(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
     public func read(into buffer: inout MutableRawSpan) throws -> Int {
         let wanted = min(buffer.byteCount, remaining)
         while true {

@@ -51,6 +51,7 @@ public struct CaseLoader {
         // folder, undecodable names, entries under queries/ that are not query files):
         // reported at `file:1`, and a strict load stops there. Then files read with a warning.
         for refusal in files.refused {
+            log.lostUnknown(refusal.name)
             _ = log.skip(refusal.name, 1, refusal.reason)
             if let failure = log.failure { throw failure }
         }

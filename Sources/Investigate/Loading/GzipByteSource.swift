@@ -8,12 +8,18 @@ import CSystemZlib
 /// another member header follows it is passed over instead: the next read raises
 /// `StreamDamage`, and the reads after it go on with the next member (`GzipResync`).
 ///
-/// A member cut short and followed by another is found where the next one begins: zlib would
-/// read the next member's bytes as the rest of the cut one (inside a Huffman block nearly any
-/// bits decode) and turn a whole intact member into garbage lines. So the input is handed to
-/// zlib only up to the next plausible member header in it (`GzipResync.headerOffset`, confirmed
-/// by decoding a little from there); a member that has not ended when its input reaches that
-/// header was cut short there, and reading goes on from the header.
+/// A member cut short with another after it often shows no damage until the file ends: zlib
+/// reads the next members' bytes as the rest of the cut one (inside a Huffman block nearly any
+/// bits decode), and hands out garbage lines (some parse as rows) in place of a whole member. So
+/// zlib is handed input only up to the next plausible member header in the buffer
+/// (`GzipResync.headerOffset`, confirmed by decoding a little from it). A member that has not
+/// ended there is decoded on from that point in a copy of the stream (`inflateCopy`), its output
+/// thrown away: if the copy fails or the file ends inside the member before it ends or gives
+/// `lookAhead` bytes, the member was cut short at the header and reading goes on from the header,
+/// with nothing of the garbage handed out; if it ends whole, or goes on cleanly that far, the
+/// header's bytes were its data (a stored block can hold a row's bytes as they are, a gzip member
+/// among them) and it is decoded on. A file that ends inside a member whose cut was not seen
+/// that way is still searched for a member header after its start.
 public final class GzipByteSource: ByteSource {
     let file: FileByteSource
     private let path: String
@@ -37,8 +43,6 @@ public final class GzipByteSource: ByteSource {
     /// Input held back at a member header in the buffer: its index, the buffer's end, and the
     /// file offset of the buffer's first byte.
     private var heldInput: (index: Int, end: Int, bufferOffset: Int)?
-    /// Where the member being decoded starts in the file.
-    private var currentMemberOffset: Int { memberStart ?? 0 }
     /// The file offset of the input buffer's first byte.
     private var bufferOffset = 0
     /// The file offset of the next input byte zlib would read.
@@ -46,6 +50,10 @@ public final class GzipByteSource: ByteSource {
         guard let next = stream.next_in, let base = input.baseAddress else { return file.bytesConsumed }
         return bufferOffset + (UnsafeRawPointer(next) - UnsafeRawPointer(base))
     }
+    /// How much of a member's output past a header inside it must decode cleanly for the
+    /// header's bytes to be taken for its data (garbage decoded from another member's bytes
+    /// fails long before: a new block's header read from it is refused most of the time).
+    static let lookAhead = 8 << 20
 
     public var bytesConsumed: Int { file.bytesConsumed }
 
@@ -103,9 +111,10 @@ public final class GzipByteSource: ByteSource {
             if stream.avail_in == 0, let held = heldInput {
                 heldInput = nil
                 let offset = held.bufferOffset + held.index
-                guard memberEnded else { throw try cutShort(at: offset) }
-                // The member ended where the next header is: go on with the bytes from there.
-                feed(from: held.index, to: held.end, bufferOffset: held.bufferOffset)
+                if !memberEnded, try !memberGoesOn(from: held.index, to: held.end) { throw try cutShort(at: offset) }
+                // The member ended where the header is (the next member's), or goes on past it
+                // (its data): go on with the bytes from there.
+                feed(from: held.index, to: held.end, bufferOffset: held.bufferOffset, fresh: false)
             }
             if stream.avail_in == 0 {
                 var inputSpan = MutableRawSpan(_unsafeBytes: input)
@@ -115,9 +124,13 @@ public final class GzipByteSource: ByteSource {
                         finished = true
                         return
                     }
-                    throw damaged(at: file.bytesConsumed, "truncated gzip stream: the file ends inside a member")
+                    let end = file.bytesConsumed
+                    if let next = try GzipResync.nextMember(in: file, after: memberStart ?? 0) {
+                        try throwCutShort(before: next, fileEnd: end)
+                    }
+                    throw damaged(at: end, "truncated gzip stream: the file ends inside a member")
                 }
-                feed(from: 0, to: n, bufferOffset: file.bytesConsumed - n)
+                feed(from: 0, to: n, bufferOffset: file.bytesConsumed - n, fresh: true)
             }
             if memberEnded {
                 // Another gzip member follows; start decoding it.
@@ -159,6 +172,18 @@ public final class GzipByteSource: ByteSource {
         }
     }
 
+    /// The file ended inside a member that started before the member header at `next`: that
+    /// member was cut short, and what was decoded from the bytes from `next` on as its rest was
+    /// another member's bytes read as its own. Reading goes on from `next`.
+    private func throwCutShort(before next: Int, fileEnd: Int) throws -> Never {
+        dropInput()
+        resumeAt = next
+        let damage = damaged(
+            at: fileEnd, "a gzip member cut short: the file ends inside it, and another member begins at byte \(next), inside what was read as its data")
+        throw StreamDamage(
+            reason: damage.reason + "; read on from that member", partStart: partStart, skippedBytes: nil, lostTail: true)
+    }
+
     /// Throws `error`; damage passed over first starts the member found after it.
     private func raise(_ error: Error) throws -> Never {
         if error is StreamDamage, let next = resumeAt {
@@ -185,18 +210,19 @@ public final class GzipByteSource: ByteSource {
     }
 
     /// Hands zlib the buffered input `from..<end`, up to the first member header after the
-    /// member being decoded (the rest is held back until that member has ended).
-    private func feed(from start: Int, to end: Int, bufferOffset: Int) {
+    /// member being decoded began (the rest is held back until zlib has read up to it). A header
+    /// where the input resumes is not one: it is the member's own, or the one just judged.
+    private func feed(from start: Int, to end: Int, bufferOffset: Int, fresh: Bool) {
         self.bufferOffset = bufferOffset
         var stop = end
         var search = start
         while search < end {
-            let window = UnsafeBufferPointer<UInt8>(start: (input.baseAddress! + search).assumingMemoryBound(to: UInt8.self), count: end - search)
+            let window = UnsafeBufferPointer<UInt8>(
+                start: (input.baseAddress! + search).assumingMemoryBound(to: UInt8.self), count: end - search)
             guard let found = GzipResync.headerOffset(in: Span(_unsafeElements: window)) else { break }
             let index = search + found
-            // Not the header where decoding resumes (the current member's own, or the next
-            // one's when the current has just ended), and one that decodes.
-            if bufferOffset + index > currentMemberOffset && !(memberEnded && index == start) && decodes(from: index, to: end) {
+            let resumesHere = index == start && !(fresh && !memberEnded)
+            if !resumesHere && bufferOffset + index > (memberStart ?? 0) && decodes(from: index, to: end) {
                 stop = index
                 heldInput = (index, end, bufferOffset)
                 break
@@ -207,8 +233,9 @@ public final class GzipByteSource: ByteSource {
         stream.avail_in = uInt(stop - start)
     }
 
-    /// Whether the buffered bytes from `start` begin a gzip member that decodes without error
-    /// (up to 16 KiB of output, or as far as the buffer goes).
+    /// Whether the buffered bytes from `start` begin a gzip member: one that decodes without
+    /// error (up to 16 KiB of output, or as far as the buffer goes), or gives 256 bytes before
+    /// failing (a member cut short itself; header-like bytes in other data fail at once).
     private func decodes(from start: Int, to end: Int) -> Bool {
         var trial = z_stream()
         guard inflateInit2_(&trial, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return false }
@@ -220,20 +247,60 @@ public final class GzipByteSource: ByteSource {
             trial.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
             trial.avail_out = uInt(out.count)
             let status = inflate(&trial, Z_NO_FLUSH)
-            return status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR
+            return status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR || out.count - Int(trial.avail_out) >= 256
         }
     }
 
-    /// The damage of a member whose input reached the next member's header at `offset` before
-    /// it ended: it was cut short there; reading goes on from that header.
+    /// Whether the member being decoded, its input read up to the header at buffer index
+    /// `start`, goes on cleanly past it: a copy of the stream decodes on (the buffer from
+    /// `start`, then the file), its output thrown away, until the member ends whole or gives
+    /// `lookAhead` bytes (true), or fails or the file ends first (false: it was cut short there).
+    private func memberGoesOn(from start: Int, to end: Int) throws -> Bool {
+        var trial = z_stream()
+        guard inflateCopy(&trial, &stream) == Z_OK else { return true }
+        defer { inflateEnd(&trial) }
+        var scratch = [UInt8](repeating: 0, count: 64 << 10)
+        var more = [UInt8](repeating: 0, count: 64 << 10)
+        var nextRead = bufferOffset + end
+        var produced = 0
+        trial.next_in = (input.baseAddress! + start).assumingMemoryBound(to: Bytef.self)
+        trial.avail_in = uInt(end - start)
+        return try scratch.withUnsafeMutableBytes { out in
+            try more.withUnsafeMutableBytes { next in
+                while produced < Self.lookAhead {
+                    if trial.avail_in == 0 {
+                        var span = MutableRawSpan(_unsafeBytes: next)
+                        let n = try file.read(at: nextRead, into: &span)
+                        if n == 0 { return false }
+                        nextRead += n
+                        trial.next_in = next.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                        trial.avail_in = uInt(n)
+                    }
+                    trial.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    trial.avail_out = uInt(out.count)
+                    let status = inflate(&trial, Z_NO_FLUSH)
+                    produced += out.count - Int(trial.avail_out)
+                    switch status {
+                    case Z_STREAM_END: return true
+                    case Z_OK, Z_BUF_ERROR: continue
+                    default: return false
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The damage of a member cut short where another member's header begins at `offset`:
+    /// reading goes on from that header; what was handed out before it is sound.
     private func cutShort(at offset: Int) throws -> StreamDamage {
         dropInput()
         try file.seek(to: offset)
         resumeAt = offset
-        let damage = damaged(at: offset, "a gzip member cut short: the next member's header begins at byte \(offset) before it ended")
+        let damage = damaged(at: offset, "a gzip member cut short: another member's header begins at byte \(offset), before it ended")
         return StreamDamage(
-            reason: damage.reason + "; read on from the next member at byte \(offset)", partStart: partStart, skippedBytes: nil,
-            lostTail: true, partSuspect: false)
+            reason: damage.reason + "; read on from that member", partStart: partStart, skippedBytes: nil, lostTail: true,
+            partSuspect: false)
     }
 
     /// The error for damage found `offset` bytes into the file.

@@ -35,11 +35,11 @@ public struct LoadReport: Sendable {
     public var warningCount = 0
     /// The first such rows.
     public var warnings: [LoadIssue] = []
-    /// Files that lost rows past a point that cannot be counted (a gzip member or the file cut
-    /// short, damaged bytes passed over), each named once, in the order found. Each loss is also
-    /// one skipped row (the damage, at the line where it struck), so `skippedCount` is exact for
-    /// what the files hold and this says where more may have been.
-    public var filesCutShort: [String] = []
+    /// Files that lost rows nobody can count (a gzip member or the file cut short, damaged bytes
+    /// passed over, a name refused before reading: a FIFO, a device, a link out), each named once,
+    /// in the order found. Each loss is also one skipped row (at the line where it struck, or
+    /// line 1), so `skippedCount` counts what could be counted and this says where more may be.
+    public var filesWithUncountedLoss: [String] = []
     /// Files read with their row counts and sizes.
     public var files: [FileSummary] = []
     /// Seconds the load took.
@@ -61,14 +61,14 @@ public struct LoadReport: Sendable {
     /// Creates an empty report.
     public init() {}
 
-    /// What was lost, for a one-line summary: `3 rows skipped`, `2 warnings`, and for files cut
-    /// short `rows past the damage in 1 file lost (how many is unknown)`; empty when nothing was.
+    /// What was lost, for a one-line summary: `3 rows skipped`, `2 warnings`, and for files that
+    /// lost rows nobody can count `an unknown number of rows lost in 1 file`; empty when nothing was.
     public var issueSummary: [String] {
         var parts: [String] = []
         if skippedCount > 0 { parts.append("\(skippedCount) row\(skippedCount == 1 ? "" : "s") skipped") }
-        if !filesCutShort.isEmpty {
-            let files = filesCutShort.count == 1 ? "1 file" : "\(filesCutShort.count) files"
-            parts.append("rows past the damage in \(files) lost (how many is unknown)")
+        if !filesWithUncountedLoss.isEmpty {
+            let files = filesWithUncountedLoss.count == 1 ? "1 file" : "\(filesWithUncountedLoss.count) files"
+            parts.append("an unknown number of rows lost in \(files)")
         }
         if warningCount > 0 { parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")") }
         return parts
@@ -131,7 +131,7 @@ final class IssueLog {
     /// Records that `file` lost rows past a point, how many unknown (its skipped row is recorded
     /// by `skip`).
     func lostUnknown(_ file: String) {
-        if !report.filesCutShort.contains(file) { report.filesCutShort.append(file) }
+        if !report.filesWithUncountedLoss.contains(file) { report.filesWithUncountedLoss.append(file) }
     }
 
     /// Records a row kept without one of its values; returns false when the load must stop.

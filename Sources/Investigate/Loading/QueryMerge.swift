@@ -114,7 +114,7 @@ struct QueryMerge {
                 log.report.skippedCount += part.log.report.skippedCount - part.log.report.skipped.count
                 log.report.skippedCount += unknown.counts.reduce(0, +) - unknown.listed.reduce(0) { $0 + $1.count }
                 log.report.warningCount += part.log.report.warningCount - part.log.report.warnings.count
-                for file in part.log.report.filesCutShort { log.lostUnknown(file) }
+                for file in part.log.report.filesWithUncountedLoss { log.lostUnknown(file) }
                 accountMaps[first + offset] = checked[offset].map
             }
             kept.append(unitIndex)

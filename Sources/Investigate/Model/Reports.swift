@@ -9,7 +9,7 @@ public enum Reports {
             "accounts": .int(report.accounts), "payments": .int(report.payments), "queries": .int(report.queries),
             "links": .int(report.links), "skipped_count": .int(report.skippedCount), "skipped": issues(report.skipped),
             "warning_count": .int(report.warningCount), "warnings": issues(report.warnings),
-            "files_cut_short": .array(report.filesCutShort.map { .string($0) }),
+            "files_with_uncounted_loss": .array(report.filesWithUncountedLoss.map { .string($0) }),
             "files": .array(report.files.map { .object(["name": .string($0.name), "bytes": .int($0.bytes), "rows": .int($0.rows)]) }),
         ])
     }

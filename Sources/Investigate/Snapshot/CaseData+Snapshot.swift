@@ -133,7 +133,7 @@ struct SnapshotLoadReport: Codable {
     var skipped, warnings: [LoadIssue]
     var files: [LoadReport.FileSummary]
     /// Absent in a report stored before it was counted (read as none).
-    var filesCutShort: [String]?
+    var filesWithUncountedLoss: [String]?
     var seconds: Double
     var phases: [Phase]
 
@@ -147,7 +147,7 @@ struct SnapshotLoadReport: Codable {
         skipped = report.skipped
         warnings = report.warnings
         files = report.files
-        filesCutShort = report.filesCutShort
+        filesWithUncountedLoss = report.filesWithUncountedLoss
         seconds = report.seconds
         phases = report.phases.map { Phase(name: $0.name, seconds: $0.seconds, residentBytes: $0.residentBytes, peakBytes: $0.peakBytes) }
     }
@@ -163,7 +163,7 @@ struct SnapshotLoadReport: Codable {
         out.skipped = skipped
         out.warnings = warnings
         out.files = files
-        out.filesCutShort = filesCutShort ?? []
+        out.filesWithUncountedLoss = filesWithUncountedLoss ?? []
         out.seconds = seconds
         out.phases = phases.map { LoadReport.Phase(name: $0.name, seconds: $0.seconds, residentBytes: $0.residentBytes, peakBytes: $0.peakBytes) }
         return out

@@ -66,8 +66,11 @@ extension AppUpdate {
         }
         // A cluster (operation) rated under the flag line is said to be: a trial tagged a benign
         // course's cluster at 0.46 `ring-member` with nothing said.
+        var underLine: (rated: String, noted: String)?
         if let risk = scope?.clusterRisk, risk < TriageOrder.flagged {
-            let note = ", rated \(Format.risk(risk)) (under \(Format.risk(TriageOrder.flagged)))"
+            let under = "(under \(Format.risk(TriageOrder.flagged)))"
+            let note = ", rated \(Format.risk(risk)) \(under)"
+            underLine = ("\(owner) \(Format.risk(risk))", "\(owner) \(Format.risk(risk)) \(under)")
             what += note
             shorter = shorter.map { $0 + note }
             shortest = shortest.map { $0 + note }
@@ -78,9 +81,14 @@ extension AppUpdate {
         var wordings = [full + " (Esc cancels)", full, what + (scope?.promptNote ?? "") + fewerMarks] + shorter
         if let scope, !scope.weak.isEmpty {
             let short = scope.shortPromptNote(owner: owner)
-            wordings += [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false),
-                         scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
-                + scope.shortestCounts(owner: owner)
+            let shortWordings = [short + marks, short + fewerMarks, short, scope.shortPromptNote(owner: owner, asks: false),
+                                 scope.shortPromptNote(owner: owner, asks: false, clusters: false)]
+            // Under the flag line, that is kept before anything else is left out (a trial at 80
+            // and 100 columns read `1 of 41 rated below c2's 0.16, ...`, the 0.50 line unsaid).
+            if let underLine {
+                wordings += shortWordings.map { $0.replacingOccurrences(of: underLine.rated, with: underLine.noted) }
+            }
+            wordings += shortWordings + scope.shortestCounts(owner: owner)
         }
         // With marks, the marks it leaves said first, before what it tags is said whole (17b's
         // op2 with 2 marks read `... and their 29 accounts (…`).

@@ -21,8 +21,8 @@ struct LoadCommand: ParsableCommand {
             }
             print("accounts \(report.accounts)  payments \(report.payments)  queries \(report.queries)  links \(report.links)")
             print("skipped \(report.skippedCount)  warnings \(report.warningCount)  (\(String(format: "%.2f", report.seconds)) s)")
-            if !report.filesCutShort.isEmpty {
-                print("cut short (rows past the damage lost, how many is unknown): " + report.filesCutShort.joined(separator: ", "))
+            if !report.filesWithUncountedLoss.isEmpty {
+                print("rows lost, how many unknown, in: " + report.filesWithUncountedLoss.joined(separator: ", "))
             }
             for issue in report.skipped { print("  skipped " + issue.description) }
             if report.skippedCount > report.skipped.count { print("  ... and \(report.skippedCount - report.skipped.count) more") }
