@@ -37,7 +37,8 @@ if wait_for t19 '^> (c|op)[0-9]+ ' 300; then
         whole t19 "1: T's prompt on $ROWID is whole" '23p'
         # Enter asks only when some members are rated below (`rated` beside the prompt); else it
         # would write: cancelled unasked.
-        if ! screen t19 | sed -n 23p | grep -q ' rated '; then keys t19 Escape; wait_for t19 'cancelled' 3; continue; fi
+        # (`, rated 0.31 (under 0.50)` says the cluster's own rating, not members rated below it.)
+        if ! screen t19 | sed -n 23p | grep -qE '[0-9]+ (\([0-9]+ clusters?\) )?(of [0-9]+ )?rated '; then keys t19 Escape; wait_for t19 'cancelled' 3; continue; fi
         typed t19 'ring-member'
         whole t19 "1: ... with a label typed" '23p'
         keys t19 Enter

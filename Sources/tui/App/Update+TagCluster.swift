@@ -67,10 +67,14 @@ extension AppUpdate {
         // A cluster (operation) rated under the flag line is said to be: a trial tagged a benign
         // course's cluster at 0.46 `ring-member` with nothing said.
         var underLine: (rated: String, noted: String)?
+        // Said last, where the room is shortest: the rating under the line, whatever else goes.
+        var underOnly: [String] = []
         if let risk = scope?.clusterRisk, risk < TriageOrder.flagged {
             let under = "(under \(Format.risk(TriageOrder.flagged)))"
             let note = ", rated \(Format.risk(risk)) \(under)"
             underLine = ("\(owner) \(Format.risk(risk))", "\(owner) \(Format.risk(risk)) \(under)")
+            let name = owner.hasSuffix("'s") ? String(owner.dropLast(2)) : owner
+            underOnly = ["tags \(name)\(note)", "\(name) rated \(Format.risk(risk)) \(under)"]
             what += note
             shorter = shorter.map { $0 + note }
             shortest = shortest.map { $0 + note }
@@ -92,7 +96,7 @@ extension AppUpdate {
         }
         // With marks, the marks it leaves said first, before what it tags is said whole (17b's
         // op2 with 2 marks read `... and their 29 accounts (…`).
-        return wordings + (s.marks.isEmpty ? shortest : shortest.map { $0 + fewerMarks } + shortest)
+        return wordings + (s.marks.isEmpty ? shortest : shortest.map { $0 + fewerMarks } + shortest) + underOnly
     }
 
     /// The columns a status has beside the open `:` prompt with the cursor at its end
