@@ -89,16 +89,6 @@ public struct BundleInput {
         return ExactText(redactor.pseudonym("payment", value))
     }
 
-    /// A shared value as exported (payment fingerprints and mailboxes, which are email
-    /// addresses, pseudonymised under `--redact`).
-    public func linkValue(_ kind: LinkKind, _ value: String) -> String {
-        switch kind {
-        case .payment: return payment(value)
-        case .mailbox: return email(value)
-        default: return value
-        }
-    }
-
     /// The labels of an account: its own tags plus those on its cluster, sorted.
     public func labels(ofAccount account: Int) -> [String] {
         labelIndex.labels(of: self, account: account)
