@@ -213,11 +213,19 @@ public enum BundleVerifier {
         return bytes
     }
 
-    /// The report with its lines in a stable order (passed by name; problems by name).
+    /// The report with its lines in a stable order: passed by name; problems grouped by the file
+    /// they name (the text before the first `: `), in the order the checks found them within a
+    /// file, which is row order (a plain string sort put row 10 before row 9).
     static func sorted(_ report: Report) -> Report {
         var out = report
         out.passed.sort()
-        out.problems.sort()
+        func file(_ line: String) -> Substring { line.range(of: ": ").map { line[..<$0.lowerBound] } ?? Substring(line) }
+        out.problems = report.problems.enumerated()
+            .sorted { a, b in
+                let (fileA, fileB) = (file(a.element), file(b.element))
+                return fileA != fileB ? fileA < fileB : a.offset < b.offset
+            }
+            .map(\.element)
         if out.unhashed > 0 {
             out.problems.append("contents: \(out.unhashed) files not hashed, because manifest.json is not signed by a trusted key")
         }

@@ -45,6 +45,11 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
 /// Text made safe for a terminal.
 func inert(_ text: String) -> String { TextEscaping.visible(text) }
 
+/// A message the engine built with its values already display-escaped (`verify`'s lines): made
+/// safe for the terminal again, without doubling its backslashes (which would show an id whose
+/// bytes hold ESC as the id whose text is a backslash, `x`, `1`, `b`).
+func inertMessage(_ text: String) -> String { TextEscaping.visible(text, doublingBackslashes: false) }
+
 /// `investigate case new TITLE`: prints the new case id alone.
 struct CaseNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a case; prints its id.")

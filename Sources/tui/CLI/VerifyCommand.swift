@@ -27,13 +27,13 @@ struct VerifyCommand: ParsableCommand {
             let report: BundleVerifier.Report
             do {
                 let trust = try BundleTrust.standard(pinned: keys)
-                trust.warnings.forEach { printError("investigate: warning: " + inert($0)) }
+                trust.warnings.forEach { printError("investigate: warning: " + inertMessage($0)) }
                 report = try BundleVerifier.verify(path: bundle, trust: trust)
             } catch let error as BundleError {
-                throw CLIFailure(message: inert(error.message), code: 2)
+                throw CLIFailure(message: inertMessage(error.message), code: 2)
             }
-            if verbose { report.passed.forEach { print("ok  " + inert($0)) } }
-            for problem in report.problems { print("BAD " + inert(problem)) }
+            if verbose { report.passed.forEach { print("ok  " + inertMessage($0)) } }
+            for problem in report.problems { print("BAD " + inertMessage(problem)) }
             let signer = report.keyID.map { "signed by key \($0)" } ?? "no signature verified"
             if !report.ok {
                 let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
