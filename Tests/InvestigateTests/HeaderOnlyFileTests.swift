@@ -14,7 +14,12 @@ import Testing
             "queries.csv:1: missing required column 'ts' (found: time, account_id); the file holds no rows, so none were skipped"
         ])
         #expect(throws: LoadFailure.self) { try source.load(strict: true) }
-        let withRows = try TempSource(["accounts.csv": "account_id\nA1\n", "queries.csv": "time,account_id\n1,A1\n2,A1\n"])
+        // With rows beside a readable part, each is counted skipped, as before; as the only query
+        // file, it stops the load (`LoaderTests.missingRequiredColumnIsNamed`).
+        let withRows = try TempSource([
+            "accounts.csv": "account_id\nA1\n", "queries/a.csv": "time,account_id\n1,A1\n2,A1\n",
+            "queries/b.csv": "ts,account_id\n2026-01-01T00:00:00Z,A1\n",
+        ])
         let loaded = try withRows.load()
         #expect(loaded.report.skippedCount == 2 && loaded.report.warningCount == 0)
     }

@@ -170,6 +170,7 @@ public struct CaseLoader {
             doneBefore += entry.bytes
             summaries.append(.init(name: entry.name, bytes: entry.bytes, rows: rowsPerFile[index] ?? 0))
         }
+        try Self.requireReadableQueries(files.queries, log: log)
         let subnetOfIP = ipSubnet ?? Self.subnets(pools: pools)
         // Every other pool and table was trimmed as its loading ended.
         pools.subnets.compact()
@@ -211,8 +212,21 @@ public struct CaseLoader {
             _ = log.warn(entry.name, 1, failure.reason + "; the file holds no rows, so none were skipped")
             return
         }
+        log.headerFailures[entry.name] = failure
         _ = log.skip(entry.name, 1, failure.reason + "; the file's \(rows == 1 ? "1 row was" : "\(rows) rows were") skipped")
         log.report.skippedCount += max(0, rows - 1)
+    }
+
+    /// Lenient mode skips a query file whose header lacks a required column, and loads the rest;
+    /// when every query file there is was skipped so, rows and all (the only `queries.csv` has
+    /// `time` for `ts`), the source has no queries to give, as if the file were missing: the load
+    /// stops on the first such header (`queries.csv:1: missing required column 'ts' ...`), not
+    /// with 0 queries and exit 0. A header with no rows under it loses nothing and stays a warning.
+    static func requireReadableQueries(_ queries: [SourceFiles.Entry], log: IssueLog) throws {
+        guard !queries.isEmpty else { return }
+        let refused = queries.compactMap { log.headerFailures[$0.name] }
+        guard refused.count == queries.count, let first = refused.first else { return }
+        throw first
     }
 
     /// Lines in a (possibly gzip) file.

@@ -113,6 +113,10 @@ final class IssueLog {
     private(set) var failure: LoadFailure?
     /// Timestamps with no zone, by file, until reported (see `ZonelessTimes`).
     var zonelessTimes: [String: ZonelessTimes] = [:]
+    /// Files skipped whole in lenient mode because their header lacks a required column or cannot
+    /// be read, with the failure (`CaseLoader.skipUnreadableFile`): when they are all the query
+    /// files there are, the load has no queries to give and stops on the first.
+    var headerFailures: [String: LoadFailure] = [:]
 
     init(options: LoadOptions) {
         self.options = options
