@@ -105,8 +105,13 @@ public struct PairEvidence: Sendable {
             originSums[.emailDomain] = nil
         }
         // Where accounts come from (IP in subnet in ASN, and the mail domain of the same
-        // institution) is one piece of evidence: only the origin kind with the most counts.
-        let origin = originSums.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        // institution) is one piece of evidence: only the origin kind with the most counts. Kinds
+        // that count the same (each at the half-link cap) go to the one with the strongest value,
+        // so the explanation counts the /24 of 11.4 bits, not the IPs of 2.8 that sum to as much.
+        func strongest(_ kind: LinkKind) -> Double { found.first { $0.kind == kind }?.bits ?? 0 }
+        let origin = originSums.max { x, y in
+            abs(x.value - y.value) > 1e-9 ? x.value < y.value : (strongest(x.key), y.key) < (strongest(y.key), x.key)
+        }?.key
         for i in found.indices where EvidenceWeights.isOrigin(found[i].kind) && found[i].kind != origin {
             found[i].counted = 0
         }

@@ -84,7 +84,7 @@ public enum PairExplanation {
                     + "\(ExpectedCount.text(timing.expected)) expected "
                     + (!timing.clockBound ? "at their own rates, hours and pace "
                         : timing.clockCoincidence
-                        ? "by their clocks (both fire at that second in at least half the hours or days they are active: one coincidence of clocks, not many) "
+                        ? "by their clocks (both fire at that second in at least half the hours or days they are active: one coincidence of clocks, not many, worth the chance that two clocks keep the same second) "
                         : timing.bits > 0
                         ? "even from their clocks (at that second one of them fires in at least half the hours or days it is active), and they meet far more "
                         : "by a clock (one of them fires at that second in at least half the hours or days it is active, and meets whoever fires then) ")
