@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func cloudsAndHostsAreHostingHomeISPsAreNot() {
-        for asn in ["AS16509", "16509", "AS14061", "as24940", "AS12876", "AS202425"] { #expect(HostingASNs.contains(asn), "\(asn)") }
+        for asn in ["AS16509", "16509", "AS14061", "as24940", "AS12876", "AS202425", "AS209854", "AS200593", "AS39351"] { #expect(HostingASNs.contains(asn), "\(asn)") }
         for asn in ["AS7922", "7018", "AS3320", "AS21928", "", "hosting"] { #expect(!HostingASNs.contains(asn), "\(asn)") }
     }
 

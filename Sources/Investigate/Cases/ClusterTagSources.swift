@@ -69,7 +69,9 @@ public struct ClusterTagSources: Sendable {
     /// changed hands add risk and lose their age's credit (`HandoverSignal`): risks and ranks move.
     /// 26 (session 30): a reasoning prompt's frame is a template band (`PromptDigest`): clusters
     /// form anew.
-    static let clusterRules = 26
+    /// 27 (session 31): more hosting, VPN and bulletproof ASNs (`HostingASNs`): `infrastructure`'s
+    /// share, and with it risks and ranks, move.
+    static let clusterRules = 27
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

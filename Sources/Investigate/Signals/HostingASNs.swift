@@ -69,6 +69,14 @@ public enum HostingASNs {
         51852,  // Private Layer
         44477,  // Stark Industries
         210644,  // Aeza
+        200593,  // Prospero
+        14956,  // RouterHosting (Cloudzy)
+        63023,  // GTHost
+        36007, 204287,  // Kamatera
+        396356,  // Latitude.sh (Maxihost)
+        209854,  // Surfshark (Cyberzone)
+        136787, 147049,  // NordVPN (Tefincom, PacketHub)
+        39351,  // Mullvad (31173 Services)
     ]
 
     /// True for a hosting / cloud / proxy ASN.

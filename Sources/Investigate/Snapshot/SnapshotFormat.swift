@@ -53,10 +53,11 @@ enum SnapshotFormat {
     /// members that changed hands add risk and lose their age's credit (`HandoverSignal`); 29
     /// (session 30): a prompt asking for reasoning keeps its frame as its second band
     /// (`PromptDigest`), and each template family says whether it is a frame (`tf.frames`):
-    /// families, links, clusters and risks move.
+    /// families, links, clusters and risks move; 30 (session 31): `HostingASNs` names more hosts,
+    /// VPNs and bulletproof providers (account hosting shares move).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 29
+    static let version: UInt32 = 30
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
