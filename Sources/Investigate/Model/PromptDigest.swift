@@ -1,8 +1,15 @@
 /// Reduces a prompt to what detection needs: a near-duplicate sketch and a few flags.
 ///
-/// Normalisation lowercases ASCII, turns every run of digits into `0`, replaces quoted spans
-/// with one placeholder and splits on whitespace and punctuation. The sketch holds two 32-bit
+/// Normalisation lowercases ASCII, turns every word holding a digit into `0` (a number, a
+/// version, an id or a per-prompt nonce: a template that tags each prompt `[ref:75f67d]` keeps
+/// its frame and its bigrams), replaces quoted spans with one placeholder and splits on
+/// whitespace and punctuation. The sketch holds two 32-bit
 /// bands. The first is a MinHash over word bigrams: prompts from one template share it. The
+/// bigrams inside a reasoning phrase of the lexicon ("step by", "by step", "think step") are
+/// left out of the MinHash: every prompt asking for reasoning has them, so two unrelated
+/// templates whose minima both fell on them made one family (a trial's class homework, `explain
+/// step by step how Dijkstra's algorithm handles X`, and a lab's `how many fruits? Let's think
+/// step by step`, which share nothing else). The request is the frame's business (below). The
 /// second is another MinHash band, except for a prompt that asks for reasoning, where it is the
 /// prompt's *frame*: its five words at the end where the reasoning request is (the first five
 /// when the request ends in the first half of the prompt, else the last five). A harvester's
@@ -52,6 +59,7 @@ public final class PromptDigest {
         var sketch = SketchState()
         let lexicon = self.lexicon
         let (count, highBytes) = words.forEachBlock(prompt) { hashes in sketch.add(hashes, lexicon: lexicon) }
+        sketch.commitPending()
         var reasoning = sketch.reasoning
         if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
         guard count > 0 else { return (0, Flags.hasPrompt) }
@@ -88,6 +96,24 @@ public final class PromptDigest {
         /// The word at which the first reasoning phrase ended (0 when none was found in words:
         /// text without spaces, matched whole, takes the opening).
         var reasoningAt = 0
+        /// The last word's shingle, not yet in the minima: a phrase of three words ending at the
+        /// next word takes it out (`nil` when there is none or it was taken out).
+        var pending: UInt64? = nil
+
+        /// Folds a shingle into MinHash minima.
+        @inline(__always)
+        static func fold(_ shingle: UInt64, into minima: inout (UInt64, UInt64, UInt64, UInt64)) {
+            minima.0 = min(minima.0, shingle &* PromptDigest.multipliers.0 &+ PromptDigest.offsets.0)
+            minima.1 = min(minima.1, shingle &* PromptDigest.multipliers.1 &+ PromptDigest.offsets.1)
+            minima.2 = min(minima.2, shingle &* PromptDigest.multipliers.2 &+ PromptDigest.offsets.2)
+            minima.3 = min(minima.3, shingle &* PromptDigest.multipliers.3 &+ PromptDigest.offsets.3)
+        }
+
+        /// Adds the last word's shingle once the prompt has no more words.
+        mutating func commitPending() {
+            if let shingle = pending { Self.fold(shingle, into: &minima) }
+            pending = nil
+        }
 
         /// Words at each end of a prompt that make its frame (design: a wrapper's fixed words
         /// around a question; a shorter frame would be shared by chance openers).
@@ -108,24 +134,24 @@ public final class PromptDigest {
         }
 
         /// Reads the next words.
+        /// A shingle is held back one word (`pending`): the bigrams inside a phrase of the lexicon
+        /// (one for two words, two for three) are known only at its last word, and are left out.
         @inline(__always)
         mutating func add(_ hashes: Span<UInt64>, lexicon: ReasoningLexicon) {
             var minima = self.minima, previousWord = self.previousWord, beforePrevious = self.beforePrevious
-            var reasoning = self.reasoning, index = self.index
+            var reasoning = self.reasoning, index = self.index, pending = self.pending
             for position in 0..<hashes.count {
                 let value = hashes[position]
                 let pair = index == 0 ? 0 : ReasoningLexicon.combine(previousWord, value)
                 let shingle = ByteHash.mix(index == 0 ? value : pair)
-                minima.0 = min(minima.0, shingle &* PromptDigest.multipliers.0 &+ PromptDigest.offsets.0)
-                minima.1 = min(minima.1, shingle &* PromptDigest.multipliers.1 &+ PromptDigest.offsets.1)
-                minima.2 = min(minima.2, shingle &* PromptDigest.multipliers.2 &+ PromptDigest.offsets.2)
-                minima.3 = min(minima.3, shingle &* PromptDigest.multipliers.3 &+ PromptDigest.offsets.3)
-                if !reasoning {
-                    reasoning = lexicon.matches(
-                        word: value, pair: pair, previous: index > 0 ? previousWord : 0,
-                        beforePrevious: index > 1 ? beforePrevious : 0)
-                    if reasoning { reasoningAt = index }
-                }
+                let phrase = lexicon.phraseWords(
+                    endingAt: value, pair: pair, previous: index > 0 ? previousWord : 0,
+                    beforePrevious: index > 1 ? beforePrevious : 0)
+                if phrase > 0 && !reasoning { (reasoning, reasoningAt) = (true, index) }
+                // The first word's shingle is never inside a phrase's bigrams (a phrase of two or
+                // three words ends at the second word at the earliest, and takes bigrams only).
+                if phrase != 3, let held = pending { Self.fold(held, into: &minima) }
+                pending = phrase >= 2 ? nil : shingle
                 beforePrevious = previousWord
                 previousWord = value
                 if index < Self.frameWords { opening = ReasoningLexicon.combine(opening, value) }
@@ -133,6 +159,7 @@ public final class PromptDigest {
                 index += 1
             }
             self.minima = minima
+            self.pending = pending
             self.previousWord = previousWord
             self.beforePrevious = beforePrevious
             self.reasoning = reasoning

@@ -106,16 +106,23 @@ public struct ReasoningLexicon: Sendable {
     /// (the caller has it already), 0 when there is no previous word.
     @inline(__always)
     func matches(word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
-        if endWords[Int(word & 4095) >> 6] & (1 << (word & 63)) == 0 { return false }
-        if mayContain(word) && unigrams.contains(word) { return true }
+        phraseWords(endingAt: word, pair: pair, previous: previous, beforePrevious: beforePrevious) > 0
+    }
+
+    /// The number of words (1-3) of the longest phrase the word ending here completes, 0 when it
+    /// completes none; arguments as for `matches`.
+    @inline(__always)
+    func phraseWords(endingAt word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Int {
+        if endWords[Int(word & 4095) >> 6] & (1 << (word & 63)) == 0 { return 0 }
         if previous != 0 && lastWords[Int(word & 4095) >> 6] & (1 << (word & 63)) != 0 {
-            if mayContain(pair) && bigrams.contains(pair) { return true }
             if beforePrevious != 0 {
                 let triple = Self.combine(Self.combine(beforePrevious, previous), word)
-                if mayContain(triple) && trigrams.contains(triple) { return true }
+                if mayContain(triple) && trigrams.contains(triple) { return 3 }
             }
+            if mayContain(pair) && bigrams.contains(pair) { return 2 }
         }
-        return false
+        if mayContain(word) && unigrams.contains(word) { return 1 }
+        return 0
     }
 
     @inline(__always)
