@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The tests' own code is not optimised, even in a release build: the release run is there to test
+/// the optimised engine (plain -O, checks on), and optimising 800-odd test functions took CI
+/// several minutes.
+let testCodeSettings: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+
 let package = Package(
     name: "investigate",
     products: [
@@ -55,11 +60,11 @@ let package = Package(
         .executableTarget(
             name: "investigate-fuzz", dependencies: ["Investigate", "CFuzzerDriver"], path: "Tests/Fuzz",
             exclude: ["corpus"]),
-        .testTarget(name: "ByteCoreTests", dependencies: ["ByteCore"], path: "Tests/ByteCoreTests"),
-        .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests"),
-        .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests"),
+        .testTarget(name: "ByteCoreTests", dependencies: ["ByteCore"], path: "Tests/ByteCoreTests", swiftSettings: testCodeSettings),
+        .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests", swiftSettings: testCodeSettings),
+        .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests", swiftSettings: testCodeSettings),
         .testTarget(
             name: "PostgresStoreTests", dependencies: ["InvestigatePostgres", "Investigate"],
-            path: "Tests/PostgresStoreTests"),
+            path: "Tests/PostgresStoreTests", swiftSettings: testCodeSettings),
     ]
 )
