@@ -8,7 +8,8 @@
 ///
 /// The words and their hashes are exactly those of the byte-at-a-time scanner in
 /// `PromptDigest`: ASCII letters lowercased, every run of digits one `0`, apostrophes and
-/// non-ASCII bytes kept, anything else a separator. Quoted spans are not handled here: a prompt
+/// non-ASCII bytes kept, anything else a separator; a word holding a digit hashes as the word
+/// `0` (`WordHasher.digitWord`: `2024`, `gpt4` and the nonce `a3f9c1` are one word). Quoted spans are not handled here: a prompt
 /// holding a `"` or a backquote is left to the byte-at-a-time scanner.
 public final class PromptWords {
     /// The hashes of the current block's words, in order (at most `blockBytes` of them).
@@ -288,26 +289,25 @@ public final class PromptWords {
     /// The hash of the normalised word in `out[start..<end]`, as `WordHasher` computes it.
     @inline(__always)
     private static func hashWord(_ out: UnsafeRawPointer, _ start: Int, _ end: Int, digitBits: UnsafePointer<UInt64>?) -> UInt64 {
-        if let digitBits, hasBits(digitBits, start, end) {
-            var hasher = WordHasher()
-            for position in start..<end where digitBits[position >> 6] >> UInt64(position & 63) & 1 == 0 {
-                hasher.append(out.load(fromByteOffset: position, as: UInt8.self))
-            }
-            return hasher.finish()
-        }
+        // A run of digits marks its bytes after the first: the word holds a digit.
+        if let digitBits, hasBits(digitBits, start, end) { return WordHasher.digitWord }
         let length = end - start
         if length < 8 {
             let packed = out.loadUnaligned(fromByteOffset: start, as: UInt64.self).byteSwapped &>> UInt64(64 - 8 * length)
+            if WordHasher.holdsDigit(packed) { return WordHasher.digitWord }
             return WordHasher.finish(state: 0, packed: packed, length: UInt64(length))
         }
         var state: UInt64 = 0
         var at = start
         while end - at >= 8 {
-            state = WordHasher.mix(state, register: out.loadUnaligned(fromByteOffset: at, as: UInt64.self).byteSwapped)
+            let register = out.loadUnaligned(fromByteOffset: at, as: UInt64.self).byteSwapped
+            if WordHasher.holdsDigit(register) { return WordHasher.digitWord }
+            state = WordHasher.mix(state, register: register)
             at += 8
         }
         let tail = end - at
         let packed = tail == 0 ? 0 : out.loadUnaligned(fromByteOffset: at, as: UInt64.self).byteSwapped &>> UInt64(64 - 8 * tail)
+        if WordHasher.holdsDigit(packed) { return WordHasher.digitWord }
         return WordHasher.finish(state: state, packed: packed, length: UInt64(end - start))
     }
 

@@ -7,6 +7,8 @@ public struct WordHasher {
     private var state: UInt64 = 0
     private var packed: UInt64 = 0
     private var length: UInt64 = 0
+    /// Whether a digit (normalised to `0`) was added: the word then hashes as `digitWord`.
+    private var holdsDigit = false
 
     /// True before the first byte of a word.
     @inline(__always)
@@ -15,6 +17,7 @@ public struct WordHasher {
     /// Adds a byte.
     @inline(__always)
     public mutating func append(_ byte: UInt8) {
+        if byte == 0x30 { holdsDigit = true }
         packed = packed << 8 | UInt64(byte)
         length &+= 1
         if length & 7 == 0 {
@@ -23,12 +26,27 @@ public struct WordHasher {
         }
     }
 
-    /// The word's hash; the hasher is empty again afterwards.
+    /// The word's hash (`digitWord` for a word holding a digit); the hasher is empty again
+    /// afterwards.
     @inline(__always)
     public mutating func finish() -> UInt64 {
-        let value = Self.finish(state: state, packed: packed, length: length)
+        let value = holdsDigit ? Self.digitWord : Self.finish(state: state, packed: packed, length: length)
         self = WordHasher()
         return value
+    }
+
+    /// The hash every word holding a digit has: that of the word `0`. A number, a version, an id
+    /// or a nonce (`2024`, `gpt4`, `a3f9c1`) reads as one word, so a template that tags each
+    /// prompt with a fresh id (`[ref:75f67d] Provide a comprehensive answer ...`) keeps its words.
+    public static var digitWord: UInt64 { finish(state: 0, packed: 0x30, length: 1) }
+
+    /// Whether a register of normalised bytes holds a `0` (a digit) among its nonzero bytes: the
+    /// zero-byte test on the register xor `0x30` in every byte (a byte of padding, 0, becomes 0x30
+    /// and never matches).
+    @inline(__always)
+    public static func holdsDigit(_ register: UInt64) -> Bool {
+        let v = register ^ 0x3030_3030_3030_3030
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     /// Mixes one full register of eight bytes into the state.

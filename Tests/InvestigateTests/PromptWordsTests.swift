@@ -17,6 +17,23 @@ import Testing
         return (vectorised, reference, (high, referenceHigh))
     }
 
+    /// A word holding a digit is the word `0`, by both splitters, whatever its length and where
+    /// its digits are: a per-prompt nonce (`[ref:75f67d]`) or a version leaves a template's words
+    /// as they were; words without digits are unchanged.
+    @Test func aWordHoldingADigitIsTheWordZero() {
+        let splitter = PromptWords()
+        let zero = PromptWords.wordHash(Array("0".utf8))
+        for word in ["2024", "gpt4", "75f67d", "ed2e9b", "a1", "x86", "abcdefghijklmno7", "7abcdefghijklmnop", "abcdefgh9"] {
+            let (vectorised, bytes, _) = bothSplits(Array(word.utf8), splitter)
+            #expect(vectorised == [zero] && bytes == [zero], "\(word)")
+        }
+        let (one, _, _) = bothSplits(Array("[ref:75f67d] Provide a comprehensive answer".utf8), splitter)
+        let (two, _, _) = bothSplits(Array("[ref:cae204] Provide a comprehensive answer".utf8), splitter)
+        #expect(one == two)
+        let (letters, _, _) = bothSplits(Array("abcdefgh abcdefghijklmnop".utf8), splitter)
+        #expect(letters == [PromptWords.wordHash(Array("abcdefgh".utf8)), PromptWords.wordHash(Array("abcdefghijklmnop".utf8))])
+    }
+
     @Test func randomPromptsSplitAlike() {
         // Letters of both cases, digits (runs of them collapse), apostrophes, separators,
         // control bytes and UTF-8 or invalid high bytes; lengths across several 64-byte blocks.

@@ -70,7 +70,9 @@ public struct ClusterTagSources: Sendable {
     /// 26 (session 30): a reasoning prompt's frame is a template band (`PromptDigest`): clusters
     /// form anew.
     /// 27 (session 31): more hosting, VPN and bulletproof ASNs (`HostingASNs`): `infrastructure`'s
-    /// share, and with it risks and ranks, move.
+    /// share, and with it risks and ranks, move; template families leave out the words of a
+    /// reasoning request and read a word holding a digit (a nonce) as `0` (`PromptDigest`): clusters
+    /// form anew.
     static let clusterRules = 27
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

@@ -54,7 +54,9 @@ enum SnapshotFormat {
     /// (session 30): a prompt asking for reasoning keeps its frame as its second band
     /// (`PromptDigest`), and each template family says whether it is a frame (`tf.frames`):
     /// families, links, clusters and risks move; 30 (session 31): `HostingASNs` names more hosts,
-    /// VPNs and bulletproof providers (account hosting shares move).
+    /// VPNs and bulletproof providers (account hosting shares move), and a prompt's MinHash leaves
+    /// out the bigrams inside a reasoning phrase and reads a word holding a digit as `0`
+    /// (`PromptDigest`): families, links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 30
