@@ -32,8 +32,11 @@ import Testing
         "Homework 4: a sample has mean \(rng.int(1...99)) and size \(rng.int(10...99)). Show your work step by step and give the 95% interval."
     }
 
-    /// A tutoring group of 12: one shared homework template from one campus IP, each student
-    /// replying to the answers as people do.
+    /// A tutoring group of 12: one shared homework template from one campus IP through the
+    /// campus's tutoring portal, each student replying to the answers as people do. (The portal
+    /// keeps the group one cluster: with the template and the IP alone, 7.1 bits of the 7.2 a link
+    /// needs in this population of 72, once "step by step" no longer made the 60 people's prompts
+    /// families of their own, so a group holding three template values is above the typical two.)
     static func tutoringGroup(_ s: inout S) {
         var rng = SeededRandom(seed: 41)
         for i in 0..<12 {
@@ -41,10 +44,12 @@ import Testing
             s.account(.init(id: id, created: "2026-01-0\(1 + i % 9)T08:00:00Z", email: "tg\(i)@gmail.com", payment: "pf-tg\(i)"))
             for sitting in 0..<6 {
                 var at = S.base + Int64(sitting) * 3 * S.day + Int64(rng.int(0...7_000)) * 1000
-                s.query(id, at: at, prompt: Self.homework(&rng), input: 150, output: 700, ip: "169.229.4.4", asn: "AS25")
+                s.query(id, at: at, prompt: Self.homework(&rng), input: 150, output: 700, ip: "169.229.4.4", asn: "AS25", agent: "tutor-portal/2.1")
                 for _ in 0..<2 {
                     at += Int64(rng.int(60...500)) * 1000
-                    s.query(id, at: at, prompt: "can you explain the second step again?", input: 14, output: 200, ip: "169.229.4.4", asn: "AS25")
+                    s.query(
+                        id, at: at, prompt: "can you explain the second step again?", input: 14, output: 200, ip: "169.229.4.4", asn: "AS25",
+                        agent: "tutor-portal/2.1")
                 }
             }
         }
