@@ -204,7 +204,8 @@ extension ConsoleRunner {
     /// background queue: a slow disk never holds the keys.
     private func dump(to path: String) {
         let sheet = state.current
-        let table = AppUpdate.table(state, sheet)
+        // The cells as the table draws them (the case's tags with them), gathered here, written there.
+        let cells = SheetRowCells(AppUpdate.table(state, sheet), sheet: sheet, state: state)
         let breadcrumb = Chrome.breadcrumb(state, full: true)
         let inbox = self.inbox
         // A pane (connect, risk, firing...) is drawn, not a table: the file holds the sheet's
@@ -213,7 +214,7 @@ extension ConsoleRunner {
         inbox.jobStarted()
         dispatch(.status("writing \(path)..."))
         DispatchQueue.global(qos: .userInitiated).async {
-            let dump = SheetDump.text(breadcrumb: breadcrumb, table: table, sheet: sheet)
+            let dump = SheetDump.text(breadcrumb: breadcrumb, cells: cells, sheet: sheet)
             inbox.post(.status(SheetDump.write(dump.text, rows: dump.rows, to: path) + pane))
             inbox.jobFinished()
         }

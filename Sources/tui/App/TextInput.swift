@@ -196,6 +196,11 @@ extension AppUpdate {
                 push(&s, &effects, .cluster(n))
             } else if let account = data.model.accountIndex(rest) {
                 push(&s, &effects, .account(account))
+                // Also another account's escaped form: said, as `investigate account` says it.
+                if let note = OpenLookAlike.wordings(typed: rest, opened: account, model: data.model) {
+                    s.statusWordings = note
+                    s.status = note[0]
+                }
             } else if rest.contains("\\"), let bytes = TextEscaping.bytes(fromVisible: rest),
                 let account = data.model.accountIndex(exact: ExactText(bytes: bytes))
             {
