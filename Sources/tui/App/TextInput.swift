@@ -289,6 +289,8 @@ extension AppUpdate {
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
             effects.append(.dump(path: rest))
+        case "warnings":
+            ExportWarnings.open(&s)
         case "search":
             TextInput.startSearch(&s, &effects, rest, from: s.current.cursor)
         case "filter":
