@@ -24,7 +24,8 @@ enum ExportLine {
     /// and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip (earlier
     /// kept)`). With warnings, each shorter wording says how many and that `:warnings` opens
     /// them whole (a trial's 80 columns read `...signed; warning: 35 accounts of…`, neither the
-    /// warning nor the bundle's path readable); the last names the file alone.
+    /// warning nor the bundle's path readable); the last but one keeps the path and drops the
+    /// count (`; see :warnings`), the last names the file alone.
     static func wordings(done: String, warnings: [String] = [], path: String, earlier: String?, sameBytes: Bool,
                          home: String?) -> [String] {
         let file = (path as NSString).lastPathComponent
@@ -37,7 +38,7 @@ enum ExportLine {
         let count = Format.plural(warnings.count, "warning")
         let shown = "exported " + tilde(path, home: home)
         return [full] + shorter.map { $0 + "; \(count): :warnings reads \(warnings.count == 1 ? "it" : "them")" }
-            + [shown + "; \(count) (:warnings)", "exported \(file); its path and \(count): :warnings"]
+            + [shown + "; \(count): :warnings", shown + "; see :warnings", "exported \(file); its path and \(count): :warnings"]
     }
 
     /// `done` with the warnings said whole before its folder (`...signed; warning: A; B; in DIR`).
