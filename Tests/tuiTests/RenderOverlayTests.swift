@@ -151,7 +151,7 @@ extension RenderTests {
     @Test func help() {
         expectScreen("help", #"""
          Triage
-         Help (j/k scroll, any other key closes)           lines 1-20 of 86, j for more
+         Help (j/k scroll, any other key closes)           lines 1-20 of 87, j for more
          j Down           move-down      move down
          k Up             move-up        move up
          g Home           top            go to the top

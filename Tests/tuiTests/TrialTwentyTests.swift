@@ -10,9 +10,10 @@ import Testing
 
     /// The status line after an export of `file` (the backend's line for it), at `cols`.
     static func exported(_ file: String, earlier: String?, sameBytes: Bool = false, cols: Int = 80,
-                         warning: String = "") -> [String] {
-        let done = "exported case-0001 as \(file): 11 files, signed\(warning); in \(folder)"
-        let wordings = ExportLine.wordings(done: done, path: folder + "/" + file, earlier: earlier, sameBytes: sameBytes, home: home)
+                         warnings: [String] = []) -> [String] {
+        let done = "exported case-0001 as \(file): 11 files, signed; in \(folder)"
+        let wordings = ExportLine.wordings(done: done, warnings: warnings, path: folder + "/" + file, earlier: earlier,
+                                           sameBytes: sameBytes, home: home)
         return Fixture.frame(AppUpdate.update(Fixture.loadedState(size: TerminalSize(rows: 24, cols: cols)), .statusWordings(wordings)).state)
     }
 
@@ -50,9 +51,15 @@ import Testing
                 "\(line)")
     }
 
-    @Test func aWarningKeepsTheFullestLineCutAtItsEnd() {
-        let line = Self.exported("case-0001.zip", earlier: nil, warning: "; warning: 2 accounts not in the source")[22]
-        #expect(line.hasPrefix("exported case-0001 as case-0001.zip: 11 files, signed; warning: 2 accounts"), "\(line)")
+    @Test func aWarningIsSaidWholeWhereItFitsAndCountedWhereItDoesNot() {
+        // Session 31: the fullest line cut at its end lost the warning and the bundle's path at 80
+        // columns; there the path is said with the count of warnings and where to read them.
+        let line = Self.exported("case-0001.zip", earlier: nil, warnings: ["2 accounts not in the source"])[22]
+        #expect(line.hasPrefix("exported ~/.local/share/investigate/exports/case-0001.zip"), "\(line)")
+        #expect(line.contains("1 warning") && line.contains(":warnings") && !line.contains("…"), "\(line)")
+        let wide = Self.exported("case-0001.zip", earlier: nil, cols: 160, warnings: ["2 accounts not in the source"])[22]
+        #expect(wide.hasPrefix("exported case-0001 as case-0001.zip: 11 files, signed; warning: 2 accounts not in the source; in ~/"),
+                "\(wide)")
     }
 
     @Test func aPathOutsideHomeIsSaidAsItIs() {

@@ -37,6 +37,17 @@ extension CaseStoring {
         caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, ExactText)],
         reason rawReason: String = "", context: [String: String] = [:]
     ) throws -> Int {
+        try retractTags(caseID: caseID, label: rawLabel, targets: rawTargets, reason: rawReason, context: context).count
+    }
+
+    /// `untag`, returning the targets whose tag it retracted (in (kind, bytes) order): a caller
+    /// names the targets it was given that carried no such tag (a mistyped id matches nothing,
+    /// and a count alone hides it).
+    /// - Throws: `CaseStoreError` (`.invalidInput` when none of the targets carries the label).
+    public func retractTags(
+        caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, ExactText)],
+        reason rawReason: String = "", context: [String: String] = [:]
+    ) throws -> [(TagTargetKind, ExactText)] {
         let label = try TagLabel.validate(rawLabel)
         let reason = try CaseText.reason(rawReason)
         let targets = try TagTargets(rawTargets)
@@ -58,7 +69,7 @@ extension CaseStoring {
             detail["reason"] = .string(reason)
             try touch(tx, caseID, now)
             try AuditChain.append(tx, caseID: caseID, at: now, who: user, action: "tag.remove", detail: .object(detail))
-            return retracted.count
+            return retracted
         }
     }
 

@@ -100,6 +100,19 @@ enum AccountsCSVFile {
         return ("review", "\(tagText); \(riskText)")
     }
 
+    /// The proposed action and its reason for a case account that is not in the exported source:
+    /// the bundle holds nothing of it (no queries, links or risk), so it is never proposed for a
+    /// ban or a suspension on the strength of a tag alone (a mistyped id, or an account of
+    /// another source, would be enforced unseen): `review` instead, the reason saying why. Other
+    /// actions (`none`, `monitor`, `review`) stand. The reason ends with `notInSourceReason`.
+    static func proposalNotInSource(labels: [String], status: CaseStatus) -> (String, String) {
+        let (action, reason) = proposal(labels: labels, status: status, risk: 0)
+        guard action == "ban" || action == "suspend" else { return (action, reason + notInSourceReason) }
+        let tagText = labels.isEmpty ? "untagged" : "tags " + labels.joined(separator: ";")
+        return ("review", "\(tagText); case \(status.rawValue); held back from \(action) until reviewed against the source "
+            + "that holds the account" + notInSourceReason)
+    }
+
     /// The columns of `enforcement.csv`.
     static let enforcementHeader = ["account_id", "account_id_b64", "proposed_action", "reason"]
     /// What the reason of an account that is not in the exported source ends with.
@@ -115,9 +128,8 @@ enum AccountsCSVFile {
             return (id, [CSVValue.text(id), id.base64, action, reason])
         }
         for id in input.missingAccounts {
-            let (action, reason) = proposal(
-                labels: input.labels(ofMissing: id), status: input.snapshot.info.status, risk: 0)
-            rows.append((id, [CSVValue.text(id), id.base64, action, reason + notInSourceReason]))
+            let (action, reason) = proposalNotInSource(labels: input.labels(ofMissing: id), status: input.snapshot.info.status)
+            rows.append((id, [CSVValue.text(id), id.base64, action, reason]))
         }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
         return BundleFile(path: "enforcement.csv", bytes: table.bytes, records: table.recordCount)

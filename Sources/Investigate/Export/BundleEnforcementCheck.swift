@@ -52,8 +52,8 @@ enum BundleEnforcementCheck {
     /// depend on the risk).
     static func proposals(_ row: BundleAccountsCheck.Row, _ status: CaseStatus) -> [(action: String, reason: String)] {
         guard row.inSource else {
-            let (action, reason) = AccountsCSVFile.proposal(labels: row.labels, status: status, risk: 0)
-            return [(action, reason + AccountsCSVFile.notInSourceReason)]
+            let (action, reason) = AccountsCSVFile.proposalNotInSource(labels: row.labels, status: status)
+            return [(action, reason)]
         }
         let risk = Double(row.risk) ?? 0
         return [risk, risk - 5e-7, risk + 5e-7].map {

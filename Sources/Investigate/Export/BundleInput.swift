@@ -47,11 +47,15 @@ public struct BundleInput {
     /// Clusters tagged on this source with members that are not case accounts, and how many:
     /// a cluster's tag labels the members the case holds, but does not bring the others in
     /// (tagging a cluster whole, `T` or `case tag --cluster`, does). A trial tagged a ring's
-    /// cluster row with `t` and found none of its 20 accounts in the bundle, unwarned.
+    /// cluster row with `t` and found none of its 20 accounts in the bundle, unwarned. A member
+    /// whose tag was retracted (the audit trail says so) is left out on purpose and not counted:
+    /// a later trial untagged one member and the export urged bringing it back.
     public var taggedClustersLeavingMembersOut: [(id: String, left: Int)] {
         labelIndex.taggedClusterIDs.compactMap { id in
             guard let cluster = investigation.cluster(id: id) else { return nil }
-            let left = cluster.members.filter { !accountSet.contains($0) }.count
+            let left = cluster.members.filter {
+                !accountSet.contains($0) && labelIndex.clusterTagCovers(data.accountExactID(Int($0)), inCluster: id)
+            }.count
             return left > 0 ? (id, left) : nil
         }
     }

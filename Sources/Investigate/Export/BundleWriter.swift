@@ -36,7 +36,7 @@ public struct BundleWriter {
         if unreadableEmails > 0 {
             warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
         }
-        if !input.missingAccounts.isEmpty { warnings.append("\(input.missingAccounts.count) tagged accounts are not in this source") }
+        if !input.missingAccounts.isEmpty { warnings.append(Self.notInSourceWarning(input.missingAccounts)) }
         let leftOut = input.taggedClustersLeavingMembersOut
         if !leftOut.isEmpty {
             let total = leftOut.reduce(0) { $0 + $1.left }
@@ -53,6 +53,17 @@ public struct BundleWriter {
                     + "(kept in case.json and the audit trail)")
         }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
+    }
+
+    /// The warning for tagged accounts the exported source does not hold, naming the first few
+    /// (escaped for display): `1 tagged account is not in this source (acct_TYPO2): ...`.
+    static func notInSourceWarning(_ missing: [ExactText]) -> String {
+        let named = missing.prefix(3).map { TextEscaping.visible($0.bytes, limit: 40) + ($0.bytes.count > 40 ? "..." : "") }
+            .joined(separator: ", ") + (missing.count > 3 ? ", ..." : "")
+        let one = missing.count == 1
+        return "\(missing.count) tagged \(one ? "account is" : "accounts are") not in this source (\(named)): the bundle holds "
+            + "only \(one ? "its" : "their") tags, and enforcement.csv proposes review, never a ban or suspension, for "
+            + (one ? "it" : "them")
     }
 
     /// Writes files to `path`: a zip archive when it ends in `.zip`, else a folder of 0600 files.

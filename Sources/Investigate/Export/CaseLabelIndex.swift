@@ -43,6 +43,14 @@ struct CaseLabelIndex {
     /// The ids of the clusters tagged on this source, sorted.
     var taggedClusterIDs: [String] { clusterLabels.keys.sorted() }
 
+    /// True when a tag of cluster `cluster` still covers account `id`: some label of the
+    /// cluster's was not retracted from the account itself. An account untagged on purpose from
+    /// each of its cluster's labels (`case untag CASE LABEL ACCOUNT`, the console's `u`) is out
+    /// of the cluster's tag, deliberately.
+    func clusterTagCovers(_ id: ExactText, inCluster cluster: String) -> Bool {
+        !(clusterLabels[cluster] ?? []).subtracting(retractedAccountLabels[id] ?? []).isEmpty
+    }
+
     /// An account's own labels plus its cluster's, less the labels retracted from the account
     /// itself, sorted (what `BundleInput.labels(ofAccount:)` gives).
     func labels(of input: BundleInput, account: Int) -> [String] {

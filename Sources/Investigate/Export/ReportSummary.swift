@@ -16,7 +16,7 @@ enum ReportSummary {
             counts[proposal.0, default: 0] += 1
         }
         for id in input.missingAccounts {
-            counts[AccountsCSVFile.proposal(labels: labels.labels(ofAccountID: id), status: status, risk: 0).0, default: 0] += 1
+            counts[AccountsCSVFile.proposalNotInSource(labels: labels.labels(ofAccountID: id), status: status).0, default: 0] += 1
         }
         return counts
     }

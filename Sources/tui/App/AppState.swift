@@ -110,6 +110,8 @@ struct AppState: Sendable {
     /// status line (an export's: its folder); used only while `status` is one of them.
     var statusWordings: [String] = []
     var size = TerminalSize(rows: 24, cols: 80)
+    /// The last export's bundle and warnings, whole (`:warnings` opens them), nil before one.
+    var exportWarnings: ExportWarnings?
     var load = LoadStatus()
     /// The loaded data, nil while loading.
     var data: ConsoleData?
@@ -232,6 +234,8 @@ enum Action: Sendable {
     case status(String)
     /// A status in several wordings, fullest first: the first that fits the status line is said.
     case statusWordings([String])
+    /// An export is written: its bundle and its warnings (none: empty), for `:warnings`.
+    case exportWarnings(bundle: String, warnings: [String])
     case clock(String)
     /// An expensive sheet's rows are ready.
     case prepared(SheetKind)

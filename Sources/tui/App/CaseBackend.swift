@@ -32,8 +32,9 @@ protocol CaseBackend: AnyObject {
     func current() throws -> CaseState?
     /// Every case in the store, newest first.
     func listCases() throws -> [CaseListEntry]
-    /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary.
-    func export(caseID: String, investigation: Investigation, to path: String) throws -> String
+    /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary and the
+    /// export's warnings (said apart: a narrow status line cannot hold them).
+    func export(caseID: String, investigation: Investigation, to path: String) throws -> (line: String, warnings: [String])
 }
 
 /// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
@@ -49,16 +50,15 @@ final class StoreCaseBackend: CaseBackend {
     /// cases kept their source).
     private let source: CaseSource?
 
-    func export(caseID: String, investigation: Investigation, to path: String) throws -> String {
+    func export(caseID: String, investigation: Investigation, to path: String) throws -> (line: String, warnings: [String]) {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
             .export(caseID: caseID, investigation: investigation, to: path)
         // The file's name first and the folder last: a narrow status line cuts the end, and the
         // folder is the one the README names (the name is what differs from one export to the
-        // next); a warning comes before it, so 80 columns show where it starts.
+        // next). Warnings go before the folder (`ExportLine.wordings`).
         let url = URL(fileURLWithPath: path)
-        let warnings = result.warnings.isEmpty ? "" : "; warning: " + result.warnings.joined(separator: "; ")
-        return "exported \(caseID) as \(url.lastPathComponent): \(Format.plural(result.files.count, "file")), signed"
-            + warnings + "; in \(url.deletingLastPathComponent().path)"
+        return ("exported \(caseID) as \(url.lastPathComponent): \(Format.plural(result.files.count, "file")), signed"
+            + "; in \(url.deletingLastPathComponent().path)", result.warnings)
     }
 
     init(store: any CaseStoring, defaultTitle: String, source: CaseSource? = nil) {

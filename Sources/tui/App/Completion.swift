@@ -13,7 +13,7 @@ enum LinkKindName {
 enum Completion {
     /// Every verb the `:` line accepts.
     static var verbs: [String] {
-        let names = ConsoleCommands.all.compactMap(\.colonName) + ["pivot", "dump", "quit", "note"] + AppUpdate.tagWholeWords
+        let names = ConsoleCommands.all.compactMap(\.colonName) + ["pivot", "dump", "warnings", "quit", "note"] + AppUpdate.tagWholeWords
         return Array(Set(names)).sorted()
     }
 

@@ -86,5 +86,5 @@ enum ConsoleCommands {
     static func command(_ id: CommandID) -> NamedCommand { all.first { $0.id == id }! }
 
     /// Names accepted on the `:` line besides the command names (`pivot`, `dump`, `quit`).
-    static let colonExtras = ["pivot", "dump", "quit", "case new", "case open"]
+    static let colonExtras = ["pivot", "dump", "warnings", "quit", "case new", "case open"]
 }

@@ -159,17 +159,19 @@ extension ConsoleRunner {
                 earlier = n == 2 ? id + ".zip" : "\(id)-\(n - 1).zip"
                 path = folder + "/\(id)-\(n).zip"
             }
-            let message: Action
+            var messages: [Action]
             do {
                 // The new bundle's path first: a narrow status line cuts the end, or says the path alone.
                 let done = try backend.export(caseID: id, investigation: investigation, to: path)
                 let same = earlier.map { ExportLine.sameBytes(folder + "/" + $0, path) } ?? false
-                message = .statusWordings(ExportLine.wordings(done: done, path: path, earlier: earlier, sameBytes: same,
-                                                              home: environment["HOME"]))
+                // The warnings kept whole for `:warnings`, before the line that points to it.
+                messages = [.exportWarnings(bundle: path, warnings: done.warnings),
+                            .statusWordings(ExportLine.wordings(done: done.line, warnings: done.warnings, path: path, earlier: earlier,
+                                                                sameBytes: same, home: environment["HOME"]))]
             } catch {
-                message = .status("export failed: \(error)")
+                messages = [.status("export failed: \(error)")]
             }
-            return (try? backend.current()).map { [.caseSynced($0)] }.map { $0 + [message] } ?? [message]
+            return (try? backend.current()).map { [.caseSynced($0)] + messages } ?? messages
         }
     }
 
@@ -204,7 +206,8 @@ extension ConsoleRunner {
     /// background queue: a slow disk never holds the keys.
     private func dump(to path: String) {
         let sheet = state.current
-        let table = AppUpdate.table(state, sheet)
+        // The cells as the table draws them (the case's tags with them), gathered here, written there.
+        let cells = SheetRowCells(AppUpdate.table(state, sheet), sheet: sheet, state: state)
         let breadcrumb = Chrome.breadcrumb(state, full: true)
         let inbox = self.inbox
         // A pane (connect, risk, firing...) is drawn, not a table: the file holds the sheet's
@@ -213,7 +216,7 @@ extension ConsoleRunner {
         inbox.jobStarted()
         dispatch(.status("writing \(path)..."))
         DispatchQueue.global(qos: .userInitiated).async {
-            let dump = SheetDump.text(breadcrumb: breadcrumb, table: table, sheet: sheet)
+            let dump = SheetDump.text(breadcrumb: breadcrumb, cells: cells, sheet: sheet)
             inbox.post(.status(SheetDump.write(dump.text, rows: dump.rows, to: path) + pane))
             inbox.jobFinished()
         }

@@ -17,29 +17,53 @@ enum ExportLine {
     }
 
     /// The status line's wordings after an export, fullest first (`AppState.statusWordings`:
-    /// the first that fits the screen is said). The fullest is `line`'s, the folder last with
-    /// `~` for `home`; where it does not fit (80 columns cut the folder, so the bundle could not
-    /// be found to verify), the bundle's whole path comes next, `~` for `home`, with what it
-    /// holds and what it says of the earlier bundle shorter and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip
-    /// (earlier kept)`). A warning keeps the fullest alone: it must be read, and it comes before the folder.
-    static func wordings(done: String, path: String, earlier: String?, sameBytes: Bool, home: String?) -> [String] {
+    /// the first that fits the screen is said). The fullest is `line`'s, the warnings whole
+    /// before the folder, the folder last with `~` for `home`; where it does not fit (80 columns
+    /// cut the folder, so the bundle could not be found to verify), the bundle's whole path comes
+    /// next, `~` for `home`, with what it holds and what it says of the earlier bundle shorter
+    /// and shorter (`exported ~/.local/share/investigate/exports/case-0001-3.zip (earlier
+    /// kept)`). With warnings, each shorter wording says how many and that `:warnings` opens
+    /// them whole (a trial's 80 columns read `...signed; warning: 35 accounts of…`, neither the
+    /// warning nor the bundle's path readable); the last but one keeps the path and drops the
+    /// count (`; see :warnings`), the last names the file alone.
+    static func wordings(done: String, warnings: [String] = [], path: String, earlier: String?, sameBytes: Bool,
+                         home: String?) -> [String] {
         let file = (path as NSString).lastPathComponent
         let folder = (path as NSString).deletingLastPathComponent
-        var full = line(done: done, file: file, earlier: earlier, sameBytes: sameBytes)
+        var full = line(done: said(warnings, in: done), file: file, earlier: earlier, sameBytes: sameBytes)
         if full.hasSuffix("; in " + folder) { full = String(full.dropLast(folder.count)) + tilde(folder, home: home) }
-        guard !done.contains("; warning: "), done.hasPrefix("exported ") else { return [full] }
+        guard done.hasPrefix("exported ") else { return [full] }
+        let shorter = shorterWordings(done: done, path: path, earlier: earlier, sameBytes: sameBytes, home: home)
+        guard !warnings.isEmpty else { return [full] + shorter }
+        let count = Format.plural(warnings.count, "warning")
+        let shown = "exported " + tilde(path, home: home)
+        return [full] + shorter.map { $0 + "; \(count): :warnings reads \(warnings.count == 1 ? "it" : "them")" }
+            + [shown + "; \(count): :warnings", shown + "; see :warnings", "exported \(file); its path and \(count): :warnings"]
+    }
+
+    /// `done` with the warnings said whole before its folder (`...signed; warning: A; B; in DIR`).
+    static func said(_ warnings: [String], in done: String) -> String {
+        guard !warnings.isEmpty else { return done }
+        let text = "; warning: " + warnings.joined(separator: "; ")
+        guard let folder = done.range(of: "; in ", options: .backwards) else { return done + text }
+        return String(done[..<folder.lowerBound]) + text + String(done[folder.lowerBound...])
+    }
+
+    /// The wordings after the fullest, without warnings: the bundle's whole path first.
+    private static func shorterWordings(done: String, path: String, earlier: String?, sameBytes: Bool, home: String?) -> [String] {
+        let file = (path as NSString).lastPathComponent
         let shown = "exported " + tilde(path, home: home)
         // What the bundle holds (`11 files, signed`), between the name and the folder.
         let what = done.range(of: file + ": ").flatMap { name in
             done[name.upperBound...].range(of: "; in ").map { String(done[name.upperBound..<$0.lowerBound]) }
         }
         let holds = what.map { [shown + ": " + $0] } ?? []
-        guard let earlier else { return [full] + holds + [shown + " (signed)", shown] }
+        guard let earlier else { return holds + [shown + " (signed)", shown] }
         return sameBytes
-            ? [full, shown + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time)",
+            ? [shown + ": same bytes as \(earlier) (the case is unchanged; exported_at is its last write's time)",
                shown + ": same bytes as \(earlier) (the case is unchanged)", shown + ": same bytes as \(earlier)",
                shown + " (same bytes)", shown]
-            : [full] + (what.map { [shown + " (\(earlier) kept): " + $0] } ?? [])
+            : (what.map { [shown + " (\(earlier) kept): " + $0] } ?? [])
                 + [shown + " (\(earlier) kept)", shown + " (earlier kept)", shown]
     }
 

@@ -196,6 +196,11 @@ extension AppUpdate {
                 push(&s, &effects, .cluster(n))
             } else if let account = data.model.accountIndex(rest) {
                 push(&s, &effects, .account(account))
+                // Also another account's escaped form: said, as `investigate account` says it.
+                if let note = OpenLookAlike.wordings(typed: rest, opened: account, model: data.model) {
+                    s.statusWordings = note
+                    s.status = note[0]
+                }
             } else if rest.contains("\\"), let bytes = TextEscaping.bytes(fromVisible: rest),
                 let account = data.model.accountIndex(exact: ExactText(bytes: bytes))
             {
@@ -284,6 +289,8 @@ extension AppUpdate {
         case "dump":
             guard !rest.isEmpty else { s.status = "usage: :dump FILE"; return }
             effects.append(.dump(path: rest))
+        case "warnings":
+            ExportWarnings.open(&s)
         case "search":
             TextInput.startSearch(&s, &effects, rest, from: s.current.cursor)
         case "filter":

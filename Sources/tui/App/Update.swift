@@ -97,6 +97,8 @@ enum AppUpdate {
         case .statusWordings(let wordings):
             s.statusWordings = wordings
             s.status = wordings.first ?? ""
+        case .exportWarnings(let bundle, let warnings):
+            s.exportWarnings = ExportWarnings(bundle: bundle, warnings: warnings)
         case .prepared(let kind):
             for depth in s.stack.indices where s.stack[depth].kind == kind {
                 // A rebuilt (longer) table: a filter or sort in force is run again over it.

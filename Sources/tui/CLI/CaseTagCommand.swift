@@ -18,9 +18,13 @@ struct CaseTagCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let store = try store.open()
-            let (list, context) = try targets.resolve()
+            let (list, context) = try targets.resolve(command: "tag")
+            // Checked before the write (reading the accounts files only), said after it.
+            let recorded = try storeCall { try store.snapshot(caseID: caseID) }.source
+            let finding = CaseSourceIDCheck.check(list.filter { $0.0 == .account }.map(\.1), recorded: recorded)
             let added = try storeCall { try store.tag(caseID: caseID, label: tag, targets: list, context: context) }
             print("tagged \(added) new in \(caseID)\(Self.given(list))")
+            for line in CaseSourceIDCheck.lines(finding, caseID: caseID, label: tag) { printError(line) }
         }
     }
 
@@ -49,6 +53,13 @@ struct TagTargetOptions: ParsableArguments {
     /// mistaken for account ids when mapping arguments back to bytes).
     static let valued: Set<String> = ["--db", "--cluster", "--source", "--value", "--account-b64", "--reason", "--format"]
 
+    /// Every option of `case tag`/`case untag`: after `--` one of them is refused, not read as an id.
+    static let options = valued.union(["--help"])
+
+    /// How many targets `resolve` gives before the cluster's (the ids and values named one by
+    /// one: those `case untag` names when they carry no such tag).
+    var namedCount: Int { accounts.count + accountB64.count + value.count }
+
     func validate() throws {
         if accounts.isEmpty && accountB64.isEmpty && cluster == nil && value.isEmpty {
             throw ValidationError("give account ids, --account-b64 B64, --cluster ID --source DIR, or --value KIND:VALUE")
@@ -56,9 +67,19 @@ struct TagTargetOptions: ParsableArguments {
         if cluster != nil && source == nil { throw ValidationError("--cluster needs --source DIR") }
     }
 
-    /// The targets as exact bytes, and the audit context (`cluster`, `source`).
-    /// - Throws: `CLIFailure` for a bad base64, value, or unknown cluster.
-    func resolve() throws -> ([(TagTargetKind, ExactText)], [String: String]) {
+    /// The targets as exact bytes, and the audit context (`cluster`, `source`): the ids and
+    /// values named one by one first (`namedCount` of them), then the cluster and its members.
+    /// - Parameter command: `tag` or `untag`, for the refusal of an option after `--`.
+    /// - Throws: `CLIFailure` for a bad base64, value, or unknown cluster, and for one of the
+    ///   command's options after `--` (`RawArguments.optionAfterDoubleDash`).
+    func resolve(command: String, raw: [[UInt8]] = RawArguments.current) throws -> ([(TagTargetKind, ExactText)], [String: String]) {
+        if let word = RawArguments.optionAfterDoubleDash(raw, options: Self.options) {
+            let shown = TextEscaping.visible(word)
+            throw CLIFailure(
+                message: "\(shown) comes after --, where every word is an account id: put options before -- "
+                    + "(case \(command) CASE TAG --reason TEXT -- -5); an account whose id is really \(shown) is given "
+                    + "with --account-b64 \(ExactText(bytes: word).base64). Nothing was written", code: 2)
+        }
         var list: [(TagTargetKind, ExactText)] = []
         var context: [String: String] = [:]
         for id in try RawArguments.require(accounts, valued: Self.valued, what: "the account id") {

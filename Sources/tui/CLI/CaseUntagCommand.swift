@@ -18,11 +18,35 @@ struct CaseUntagCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let store = try store.open()
-            let (list, context) = try targets.resolve()
-            let removed = try storeCall {
-                try store.untag(caseID: caseID, label: tag, targets: list, reason: reason, context: context)
+            let (list, context) = try targets.resolve(command: "untag")
+            let retracted = try storeCall {
+                try store.retractTags(caseID: caseID, label: tag, targets: list, reason: reason, context: context)
             }
-            print("retracted \(removed) tag\(removed == 1 ? "" : "s") \(inert(tag)) in \(caseID)")
+            print("retracted \(retracted.count) tag\(retracted.count == 1 ? "" : "s") \(inert(tag)) in \(caseID)")
+            let unmatched = Self.unmatched(named: Array(list.prefix(targets.namedCount)), retracted: retracted)
+            if !unmatched.isEmpty {
+                printError(
+                    "investigate: warning: \(unmatched.count) of the targets given \(unmatched.count == 1 ? "carries" : "carry") no "
+                        + "standing \(inert(tag)) tag in \(inert(caseID)), so nothing was retracted for "
+                        + "\(unmatched.count == 1 ? "it" : "them") (mistyped, or retracted before?): "
+                        + CaseSourceIDCheck.list(unmatched.map(\.1)))
+            }
+        }
+    }
+}
+
+extension CaseUntagCommand {
+    /// The targets named one by one (ids, values) whose tag was not retracted: they carry no
+    /// standing tag of the label (a cluster's members are not named: an untag of a whole cluster
+    /// passes over members untagged before).
+    static func unmatched(
+        named: [(TagTargetKind, ExactText)], retracted: [(TagTargetKind, ExactText)]
+    ) -> [(TagTargetKind, ExactText)] {
+        let done = Set(retracted.map { "\($0.0.rawValue):\($0.1.base64)" })
+        var seen = Set<String>()
+        return named.filter {
+            let key = "\($0.0.rawValue):\($0.1.base64)"
+            return !done.contains(key) && seen.insert(key).inserted
         }
     }
 }

@@ -47,6 +47,18 @@ enum RawArguments {
         return nil
     }
 
+    /// The first word after `--` that names one of `options` (`--reason`, or `--reason=why`), or
+    /// nil. After `--` every word is an operand (POSIX), so `untag CASE TAG -- -5 --reason r`
+    /// would take `--reason` and `r` for account ids and retract with no reason: a command whose
+    /// operands are ids refuses that rather than guess which was meant.
+    static func optionAfterDoubleDash(_ raw: [[UInt8]] = current, options: Set<String>) -> [UInt8]? {
+        guard let dash = raw.firstIndex(of: Array("--".utf8)) else { return nil }
+        return raw[(dash + 1)...].first { word in
+            let text = String(decoding: word, as: UTF8.self)
+            return options.contains(text) || options.contains { text.hasPrefix($0 + "=") }
+        }
+    }
+
     /// The arguments given to `option`, in order.
     static func optionValues(_ raw: [[UInt8]], _ option: String) -> [[UInt8]] {
         let name = Array(option.utf8), joined = Array((option + "=").utf8)

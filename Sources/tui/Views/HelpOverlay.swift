@@ -31,7 +31,7 @@ enum HelpOverlay {
             + " then the rest by risk; an operation's row sits at its riskiest cluster's rank, its clusters beneath it.",
         "age: days before the newest query or created_at in the source (not today), so it reads the same on every run.",
         ":open ID  :pivot KIND VALUE  :tag LABEL  :note TEXT  :export  :dump FILE  :q",
-        ":case (the case sheet)  :case new TITLE  :case open ID",
+        ":case (the case sheet)  :case new TITLE  :case open ID  :warnings (the last export's, whole)",
         ":set status|severity|assignee|disposition VALUE  :mark EXPR  :undo  :more  :singles  :triage",
         "Tab completes on the : line: commands, link kinds, account ids, and after :tag or T's word (:tagcluster...) the built-in labels (ring-member, benign...) and the case's own.",
         "Filters (f, |, :mark): words are text; NAME OP VALUE compares a column (ops >= <= != = > < ~);"

@@ -6,24 +6,13 @@ enum TableView {
     /// Draws `table` from `titleRow` down to `titleRow + height`.
     static func draw(_ table: SheetTable, sheet: Sheet, state: AppState, titleRow: Int, height: Int,
                      into buffer: inout ScreenBuffer) {
-        let tagsColumn = table.columns.firstIndex { $0.title == "tags" }
         let count = sheet.visibleCount(tableRows: table.count)
-        // Triage: an untagged cluster whose accounts carry tags says so (`33/36 ring-member`).
-        let summary = tagsColumn == nil ? TagSummary() : state.data?.tagSummary(state.caseState.tags) ?? TagSummary()
-        let memberSums = TagsColumn.memberSums(table, sheet: sheet, state: state, summary: summary)
-        let memberCells = memberSums.mapValues { $0.tags.text(size: $0.size) }
-        // The rows shown, with the open case's tags in their tags column.
+        // The rows shown, with the open case's tags in their tags column (triage: an untagged
+        // cluster whose accounts carry tags says so, `33/36 ring-member`); `:dump` writes the same.
+        let rowCells = SheetRowCells(table, sheet: sheet, state: state)
+        let (tagsColumn, summary, memberSums, memberCells) = (rowCells.tagsColumn, rowCells.summary, rowCells.memberSums, rowCells.memberCells)
         var shown = (0..<max(0, min(height, count - sheet.top))).map { line -> [String] in
-            let row = sheet.tableRow(at: sheet.top + line)
-            var cells = table.rows[row]
-            // Sorted, an operation's clusters sit among others: drawn flat, never indented under
-            // a row that is not their operation's (a trial read ring c1 as a child of a benign one).
-            if sheet.sortColumn != nil, let first = cells.first, first.hasPrefix("  ") { cells[0] = String(first.dropFirst(2)) }
-            if let tagsColumn, let tags = state.caseState.tags[table.markKeys[row]] {
-                cells[tagsColumn] = ([cells[tagsColumn]] + tags).filter { !$0.isEmpty }.joined(separator: ",")
-            }
-            if let tagsColumn, cells[tagsColumn].isEmpty, let members = memberCells[row] { cells[tagsColumn] = members }
-            return cells
+            rowCells.cells(ofRow: sheet.tableRow(at: sheet.top + line))
         }
         var columns = table.columns
         // The column under the column cursor is drawn `[title]`: wide enough for it, so the
