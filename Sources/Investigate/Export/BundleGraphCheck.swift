@@ -4,7 +4,8 @@
 ///
 /// - every row names a case account (exact bytes, `account_id_b64`) that `accounts.csv` says is
 ///   in the source, and each (account, value) once;
-/// - each value's rows agree on its weight, `sharers` and `shared_by`; `sharers` is how many
+/// - each value's rows agree on its weight, `sharers` and `shared_by` (a row giving other figures
+///   than most of the value's rows is the one named); `sharers` is how many
 ///   rows name it (at least two), `shared_by` at least that, and the weight is what
 ///   `LinkStrength` gives for the kind and `shared_by`;
 /// - `email_domain` and `org` values are the account's own cells in `accounts.csv`, and every
@@ -30,6 +31,26 @@ enum BundleGraphCheck {
         var value: GraphFiles.Model.Value
         var row: Int
         var accounts: [Int] = []
+        /// Every row naming the value: its number, where it is said, and its figures.
+        var rows: [(row: Int, where_: String, figures: Figures)] = []
+    }
+
+    /// A row's figures for its value: weight, `sharers`, `shared_by`.
+    private struct Figures: Hashable {
+        var weight: String
+        var sharers: Int
+        var sharedBy: Int
+    }
+
+    /// The figures most of a value's rows give (the earliest row's on a tie), and the rows that
+    /// give others: those are the rows said to differ, so one altered row is named itself, not
+    /// every row beside it.
+    private static func agreedFigures(_ entry: Seen) -> (figures: Figures, row: Int, outliers: [(row: Int, where_: String)]) {
+        var counts: [Figures: Int] = [:]
+        for row in entry.rows { counts[row.figures, default: 0] += 1 }
+        let agreed = entry.rows.first { counts[$0.figures] == counts.values.max() }!
+        let outliers = entry.rows.filter { $0.figures != agreed.figures }.map { ($0.row, $0.where_) }
+        return (agreed.figures, agreed.row, outliers)
     }
 
     /// What differs in `edges.csv`, one line each, and, when nothing does and `accounts.csv`
@@ -42,57 +63,69 @@ enum BundleGraphCheck {
         do { table = try BundleCSVRows(bytes, header: GraphFiles.edgesHeader, file: file) } catch { return (["\(error)"], nil) }
         let position = Dictionary(uniqueKeysWithValues: facts.accounts.enumerated().map { ($1, $0) })
         var problems: [String] = []
+        // Problems of one row, said in row order with the rest.
+        var rowProblems: [(row: Int, text: String)] = []
         var seen: [ValueKey: Seen] = [:]
         var pairs: Set<Pair> = []
         for i in table.rows.indices {
             let cells = table.rows[i]
             let id: ExactText
             do { id = try table.accountID(row: i, file: file) } catch {
-                problems.append("\(error)")
+                rowProblems.append((i + 1, "\(error)"))
                 continue
             }
             let where_ = "\(file): row \(i + 1) (account \(BundleCaseFacts.shown(id)))"
             guard let a = position[id] else {
-                problems.append(
-                    "\(file): row \(i + 1) names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail")
+                rowProblems.append((
+                    i + 1,
+                    "\(file): row \(i + 1) names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"))
                 continue
             }
             let row = accounts?.rows[id]
             if let row, !row.inSource {
-                problems.append("\(where_): accounts.csv says the account is not in the exported source, so it shares no value there")
+                rowProblems.append((i + 1, "\(where_): accounts.csv says the account is not in the exported source, so it shares no value there"))
                 continue
             }
             guard let kind = LinkKind(rawValue: cells[2]) else {
-                problems.append("\(where_): kind '\(TextEscaping.visible(cells[2], limit: 40))' is not a link kind")
+                rowProblems.append((i + 1, "\(where_): kind '\(TextEscaping.visible(cells[2], limit: 40))' is not a link kind"))
                 continue
             }
             guard let text = ExactText(base64: cells[4]), text.base64 == cells[4], (text.utf8String ?? "") == cells[3] else {
-                problems.append("\(where_): value and value_b64 do not name the same bytes")
+                rowProblems.append((i + 1, "\(where_): value and value_b64 do not name the same bytes"))
                 continue
             }
             let shownValue = "\(kind.rawValue) \(TextEscaping.visible(text.bytes, limit: 80))"
             guard let sharers = Int(cells[6]), let sharedBy = Int(cells[7]), String(sharers) == cells[6], String(sharedBy) == cells[7]
             else {
-                problems.append("\(where_): sharers or shared_by of \(shownValue) is not a count")
+                rowProblems.append((i + 1, "\(where_): sharers or shared_by of \(shownValue) is not a count"))
                 continue
             }
             let value = GraphFiles.Model.Value(kind: kind, text: text, weight: cells[5], sharers: sharers, sharedBy: sharedBy)
             if let row, kind == .emailDomain || kind == .org, row.linkValues[kind] != text {
-                problems.append("\(where_): \(shownValue) is not the account's \(kind == .org ? "org_id" : "email_domain") in accounts.csv")
+                rowProblems.append((i + 1, "\(where_): \(shownValue) is not the account's \(kind == .org ? "org_id" : "email_domain") in accounts.csv"))
             }
             let key = ValueKey(kind: kind, text: text)
             if !pairs.insert(Pair(key: key, account: a)).inserted {
-                problems.append("\(where_): names \(shownValue) again")
+                rowProblems.append((i + 1, "\(where_): names \(shownValue) again"))
                 continue
             }
-            guard let entry = seen[key] else {
-                seen[key] = Seen(value: value, row: i + 1, accounts: [a])
-                continue
+            let figures = Figures(weight: value.weight, sharers: sharers, sharedBy: sharedBy)
+            seen[key, default: Seen(value: value, row: i + 1)].accounts.append(a)
+            seen[key]!.rows.append((i + 1, where_, figures))
+        }
+        // Rows of a value that give other figures than most of its rows.
+        for key in seen.keys {
+            let entry = seen[key]!
+            let (agreed, row, outliers) = agreedFigures(entry)
+            seen[key]!.value.weight = agreed.weight
+            (seen[key]!.value.sharers, seen[key]!.value.sharedBy, seen[key]!.row) = (agreed.sharers, agreed.sharedBy, row)
+            let shownValue = "\(key.kind.rawValue) \(TextEscaping.visible(key.text.bytes, limit: 80))"
+            let others = entry.rows.count - outliers.count
+            for outlier in outliers {
+                rowProblems.append(
+                    (outlier.row, "\(outlier.where_): weight, sharers or shared_by of \(shownValue) differ from row \(row)"
+                        + (others > 1 ? " and the \(others - 1) other\(others == 2 ? " that agrees" : "s that agree") with it" : "")))
             }
-            if entry.value.weight != value.weight || entry.value.sharers != sharers || entry.value.sharedBy != sharedBy {
-                problems.append("\(where_): weight, sharers or shared_by of \(shownValue) differ from row \(entry.row)")
-            }
-            seen[key]!.accounts.append(a)
         }
         for (key, entry) in seen.sorted(by: { $0.value.row < $1.value.row }) {
             let v = entry.value
@@ -100,18 +133,22 @@ enum BundleGraphCheck {
             let freeMail = key.kind == .emailDomain && FreeMail.contains(key.text.utf8String ?? key.text.display)
             let weight = JSONValue.decimal(LinkStrength.strength(kind: key.kind, sharedBy: v.sharedBy, freeMail: freeMail))
             if v.sharers != entry.accounts.count || v.sharers < 2 {
-                problems.append(
+                rowProblems.append((
+                    entry.row,
                     "\(file): \(shownValue) (row \(entry.row)) says \(v.sharers) case accounts share it, \(entry.accounts.count) rows name it"
-                        + (entry.accounts.count < 2 ? " (a value of one case account is not a link)" : ""))
+                        + (entry.accounts.count < 2 ? " (a value of one case account is not a link)" : "")))
             } else if v.sharedBy < v.sharers {
-                problems.append(
-                    "\(file): \(shownValue) (row \(entry.row)) is shared by \(v.sharedBy) accounts, fewer than its \(v.sharers) rows")
+                rowProblems.append((
+                    entry.row,
+                    "\(file): \(shownValue) (row \(entry.row)) is shared by \(v.sharedBy) accounts, fewer than its \(v.sharers) rows"))
             } else if v.weight != weight {
-                problems.append(
+                rowProblems.append((
+                    entry.row,
                     "\(file): \(shownValue) (row \(entry.row)) weighs \(TextEscaping.visible(v.weight, limit: 40)), the link strength of a \(key.kind.rawValue) shared by \(v.sharedBy) is \(weight)"
-                )
+                ))
             }
         }
+        problems = rowProblems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element.text) + problems
         if let accounts { problems += missingLinks(seen, accounts, facts, position) }
         if problems.count > 12 { problems = Array(problems.prefix(12)) + ["\(file): and \(problems.count - 12) more differences"] }
         guard problems.isEmpty, let accounts else { return (problems, nil) }
