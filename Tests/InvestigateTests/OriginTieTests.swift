@@ -30,6 +30,20 @@ import Testing
         #expect(sum(.ip) >= inv.weights.threshold / 2)
         #expect(network.counted == inv.weights.threshold / 2)
         #expect(found.filter { $0.kind == .ip }.allSatisfy { $0.counted == 0 })
+        // Each IP is said to be not counted for where it comes from, none as its own kind's cap
+        // (a trial's `why` said the one and the other for ASNs treated alike).
+        #expect(found.filter { $0.kind == .ip }.allSatisfy { !$0.kindFull })
         #expect(found.filter { $0.kind == .asn }.allSatisfy { $0.counted == 0 })
+    }
+
+    /// A family's name written with leading zeros is the family (`tf-2e42110` is printed with
+    /// seven digits; a trial typed `tf-02e42110` and found nothing).
+    @Test func aFamilyNameWithLeadingZerosIsTheFamily() {
+        let families = TemplateFamilies(
+            restoring: LinkPairs.Pairs(), queryCount: [1], names: ["tf-2e42110"], frames: [false], topShare: [], familyShare: [])
+        #expect(families.id(named: "tf-2e42110") == 0)
+        #expect(families.id(named: "tf-02e42110") == 0)
+        #expect(families.id(named: "tf-12e42110") == nil)
+        #expect(families.id(named: "tf-zz") == nil)
     }
 }

@@ -113,7 +113,8 @@ public struct PairEvidence: Sendable {
             abs(x.value - y.value) > 1e-9 ? x.value < y.value : (strongest(x.key), y.key) < (strongest(y.key), x.key)
         }?.key
         for i in found.indices where EvidenceWeights.isOrigin(found[i].kind) && found[i].kind != origin {
-            found[i].counted = 0
+            // Said as not counted for where it comes from, whatever its own kind's cap left it.
+            (found[i].counted, found[i].kindFull) = (0, false)
         }
         return found
     }

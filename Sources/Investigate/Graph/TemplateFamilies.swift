@@ -45,8 +45,13 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// The family's stable name.
     public func name(of family: Int32) -> String { family >= 0 && Int(family) < names.count ? names[Int(family)] : "?" }
 
-    /// The family with a name.
-    public func id(named name: String) -> Int32? { idByName[name] }
+    /// The family with a name; a name written with leading zeros (`tf-02e42110` for the
+    /// `tf-2e42110` the tool prints) is the same family.
+    public func id(named name: String) -> Int32? {
+        if let id = idByName[name] { return id }
+        guard name.hasPrefix("tf-"), let number = UInt64(name.dropFirst(3), radix: 16) else { return nil }
+        return idByName["tf-" + String(number, radix: 16)]
+    }
 
     /// Families as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them first).
     init(restoring pairs: LinkPairs.Pairs, queryCount: [Int], names: [String], frames: [Bool], topShare: [Float], familyShare: [Float]) {

@@ -77,7 +77,7 @@ struct TagTargetOptions: ParsableArguments {
             let shown = TextEscaping.visible(word)
             throw CLIFailure(
                 message: "\(shown) comes after --, where every word is an account id: put options before -- "
-                    + "(case \(command) CASE TAG --reason TEXT -- -5); an account whose id is really \(shown) is given "
+                    + "(case \(command) CASE TAG \(command == "untag" ? "--reason TEXT " : "--source DIR ")-- -5); an account whose id is really \(shown) is given "
                     + "with --account-b64 \(ExactText(bytes: word).base64). Nothing was written", code: 2)
         }
         var list: [(TagTargetKind, ExactText)] = []
