@@ -25,7 +25,9 @@ struct LoadCommand: ParsableCommand {
                 print("rows lost, how many unknown, in: " + report.filesWithUncountedLoss.joined(separator: ", "))
             }
             for issue in report.skipped { print("  skipped " + issue.description) }
-            if report.skippedCount > report.skipped.count { print("  ... and \(report.skippedCount - report.skipped.count) more") }
+            // A file skipped whole is one line for all its rows: the rest are rows, not lines.
+            let unlisted = report.skippedCount - report.skipped.count
+            if unlisted > 0 { print("  ... \(unlisted) more skipped row\(unlisted == 1 ? "" : "s") than the lines above (a file skipped whole is one line)") }
             for issue in report.warnings { print("  warning " + issue.description) }
         }
     }
