@@ -48,7 +48,8 @@ enum BundleGraphCheck {
     private static func agreedFigures(_ entry: Seen) -> (figures: Figures, row: Int, outliers: [(row: Int, where_: String)]) {
         var counts: [Figures: Int] = [:]
         for row in entry.rows { counts[row.figures, default: 0] += 1 }
-        let agreed = entry.rows.first { counts[$0.figures] == counts.values.max() }!
+        let most = counts.values.max() ?? 0
+        let agreed = entry.rows.first { counts[$0.figures] == most }!
         let outliers = entry.rows.filter { $0.figures != agreed.figures }.map { ($0.row, $0.where_) }
         return (agreed.figures, agreed.row, outliers)
     }

@@ -58,7 +58,7 @@ public struct BundleWriter {
     /// The warning for tagged accounts the exported source does not hold, naming the first few
     /// (escaped for display): `1 tagged account is not in this source (acct_TYPO2): ...`.
     static func notInSourceWarning(_ missing: [ExactText]) -> String {
-        let named = missing.prefix(3).map { TextEscaping.visible($0.bytes, limit: 40) + ($0.bytes.count > 40 ? "..." : "") }
+        let named = missing.prefix(3).map { TextEscaping.visible($0.bytes, limit: 40) }
             .joined(separator: ", ") + (missing.count > 3 ? ", ..." : "")
         let one = missing.count == 1
         return "\(missing.count) tagged \(one ? "account is" : "accounts are") not in this source (\(named)): the bundle holds "

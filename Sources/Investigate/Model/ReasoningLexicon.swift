@@ -102,15 +102,9 @@ public struct ReasoningLexicon: Sendable {
         return (x ^ (x >> 31)) &* 0xBF58_476D_1CE4_E5B9
     }
 
-    /// True when the word ending here completes a phrase; `pair` is `combine(previous, word)`
-    /// (the caller has it already), 0 when there is no previous word.
-    @inline(__always)
-    func matches(word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Bool {
-        phraseWords(endingAt: word, pair: pair, previous: previous, beforePrevious: beforePrevious) > 0
-    }
-
     /// The number of words (1-3) of the longest phrase the word ending here completes, 0 when it
-    /// completes none; arguments as for `matches`.
+    /// completes none; `pair` is `combine(previous, word)` (the caller has it already), and
+    /// `previous` / `beforePrevious` are 0 where there is no such word.
     @inline(__always)
     func phraseWords(endingAt word: UInt64, pair: UInt64, previous: UInt64, beforePrevious: UInt64) -> Int {
         if endWords[Int(word & 4095) >> 6] & (1 << (word & 63)) == 0 { return 0 }

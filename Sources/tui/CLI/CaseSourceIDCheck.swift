@@ -44,7 +44,7 @@ enum CaseSourceIDCheck {
             return []
         case .unchecked(let path, let reason):
             return [
-                "investigate: note: the account ids were not checked against \(inert(caseID))'s source \(inert(path)): \(inert(reason))"
+                "investigate: note: the account ids were not checked against \(inert(caseID))'s source \(inert(path)): \(inertMessage(reason))"
             ]
         case .absent(let ids, let path, let changed):
             let one = ids.count == 1
