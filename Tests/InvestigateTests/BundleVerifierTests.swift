@@ -85,9 +85,10 @@ struct VerifyFixture: Sendable {
             #expect(report.keyID == f.keyID)
             #expect(report.trustedAs?.hasPrefix("your own signing key") == true)
             #expect(report.passed.contains { $0.hasPrefix("audit.jsonl: hash chain of") })
-            // Each content file, the signature, the chain, the case record's state, and the seven
-            // files held to it (accounts, enforcement, edges, graph, queries, STIX, report).
-            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7)
+            // Each content file, the signature, the chain, the case record's state, the seven
+            // files held to it (accounts, enforcement, edges, graph, queries, STIX, report), and
+            // the query rows' figures held to accounts.csv.
+            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7 + 1)
             #expect(report.passed.contains("case.json: the state the audit trail describes"))
         }
     }

@@ -21,6 +21,12 @@ struct BundleAccountsCheck {
         var clusterRisk = ""
         /// The `signup_ip` cell (`stix21.json` names the address).
         var signupIP = ""
+        /// The row's number in the file, and its `queries`, `input_tokens` and `output_tokens`
+        /// cells (`BundleQueryTotalsCheck` holds them to `queries.jsonl`).
+        var row = 0
+        var queries = ""
+        var inputTokens = ""
+        var outputTokens = ""
         /// The exact values of the columns that are link values (`linkColumns`: the cell, or
         /// its `non_utf8_b64` member), by kind; a kind is absent when its cell is empty.
         var linkValues: [LinkKind: ExactText] = [:]
@@ -74,7 +80,8 @@ struct BundleAccountsCheck {
             rows[id] = Row(
                 inSource: inSource == "true", labels: labels.sorted(), risk: cells[column["risk"]!], status: cells[column["status"]!],
                 tags: cells[column["tags"]!], cluster: cluster, clusterRisk: cells[column["cluster_risk"]!],
-                signupIP: cells[column["signup_ip"]!],
+                signupIP: cells[column["signup_ip"]!], row: i + 1, queries: cells[column["queries"]!],
+                inputTokens: cells[column["input_tokens"]!], outputTokens: cells[column["output_tokens"]!],
                 linkValues: Self.linkColumns.reduce(into: [:]) { $0[$1.kind] = Self.exact($1.column, cells, column) })
         }
         problems += facts.differences(named, file: Self.file)

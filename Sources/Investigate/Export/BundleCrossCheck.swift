@@ -7,7 +7,8 @@ extension BundleVerifier {
     /// otherwise, its problem already reported); each of these is small beside `queries.jsonl`
     /// and read whole, within its manifest byte count.
     static func crossCheck(
-        _ facts: BundleCaseFacts, _ check: ManifestCheck, _ report: inout Report, read: (String, inout Report) -> [UInt8]?
+        _ facts: BundleCaseFacts, _ check: ManifestCheck, queryTotals: [ExactText: StreamedQueryAccounts.Totals]?,
+        _ report: inout Report, read: (String, inout Report) -> [UInt8]?
     ) {
         func record(_ file: String, _ problems: [String], _ held: String) {
             if problems.isEmpty { report.passed.append("\(file): \(held)") } else { report.problems += problems }
@@ -23,6 +24,11 @@ extension BundleVerifier {
             let checked = BundleAccountsCheck(bytes, facts)
             record(BundleAccountsCheck.file, checked.problems, "the case's \(facts.accounts.count) accounts, as the audit trail tags them")
             if checked.problems.isEmpty { accounts = checked }
+        }
+        if let accounts, let queryTotals {
+            record(
+                "queries.jsonl", BundleQueryTotalsCheck.problems(accounts, queryTotals),
+                "each account's rows and token counts are those accounts.csv gives it")
         }
         if let bytes = read("case.json", &report) {
             if let json = try? JSONValue.parse(bytes) {

@@ -1,8 +1,20 @@
 /// Checks, as `queries.jsonl` streams past chunk by chunk, that every row names exactly one
-/// `account_id` (a top-level member of its JSON object) and that it is a case account. It holds
-/// no row: only the bytes of the `account_id` value it is reading (at most `maxIDBytes`) and
-/// the structure's depth, so a row with a prompt of any length costs nothing more.
+/// `account_id` (a top-level member of its JSON object) and that it is a case account, and
+/// totals each account's rows and token counts (`totals`, held to `accounts.csv` by
+/// `BundleQueryTotalsCheck`). It holds no row: only the bytes of the `account_id`,
+/// `input_tokens` and `output_tokens` values it is reading (at most `maxIDBytes`) and the
+/// structure's depth, so a row with a prompt of any length costs nothing more.
 struct StreamedQueryAccounts {
+    /// One account's rows in the file, and the sums of their token counts as the loader reads
+    /// them (a count over `UInt32.max` as `UInt32.max`, null as 0); the sums are nil once a
+    /// row gives a count written otherwise (as text: the source's own spelling, which this
+    /// check does not read again).
+    struct Totals: Equatable {
+        var rows = 0
+        var inputTokens: UInt64? = 0
+        var outputTokens: UInt64? = 0
+    }
+
     /// The longest `account_id` value read (in its JSON form).
     static let maxIDBytes = 1 << 20
     /// The most rows named in the problems.
@@ -12,6 +24,8 @@ struct StreamedQueryAccounts {
     /// What differs, one line each.
     private(set) var problems: [String] = []
     private(set) var rows = 0
+    /// Rows and token sums by account, for the rows that name a case account.
+    private(set) var totals: [ExactText: Totals] = [:]
     private var wrong = 0
 
     // The row being read.
@@ -23,8 +37,15 @@ struct StreamedQueryAccounts {
     private var key: [UInt8] = []
     private var keyDone = false
     private var capturing = false
+    /// Which member is captured: 0 `account_id`, 1 `input_tokens`, 2 `output_tokens`.
+    private var capturedMember = 0
     private var value: [UInt8] = []
     private var ids: [[UInt8]?] = []
+    private var tokens: [[[UInt8]?]] = [[], []]
+    /// The row's top-level member names so far (as read, `\u` escapes decoded), and the first
+    /// one given twice.
+    private var names: Set<[UInt8]> = []
+    private var twice: [UInt8]? = nil
     private var empty = true
     private var malformed = false
 
@@ -93,8 +114,11 @@ struct StreamedQueryAccounts {
             if depth == 1 && keyDone {
                 keyDone = false
                 expectingKey = false
-                if Self.isAccountKey(key) {
+                let name = Self.decodedName(key)
+                if !names.insert(name).inserted, twice == nil { twice = name }
+                if let member = Self.capturedMember(key) {
                     capturing = true
+                    capturedMember = member
                     value.removeAll(keepingCapacity: true)
                 }
             } else if capturing {
@@ -113,16 +137,41 @@ struct StreamedQueryAccounts {
 
     private mutating func endValue() {
         capturing = false
-        ids.append(value.count <= Self.maxIDBytes ? value : nil)
+        let kept = value.count <= Self.maxIDBytes ? value : nil
+        if capturedMember == 0 { ids.append(kept) } else { tokens[capturedMember - 1].append(kept) }
     }
 
-    /// `account_id`, written plainly or with `\u` escapes.
-    private static func isAccountKey(_ key: [UInt8]) -> Bool {
-        if key == Array("account_id".utf8) { return true }
-        guard key.contains(UInt8(ascii: "\\")), let text = try? JSONValue.parse([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")]) else {
-            return false
+    private static let capturedKeys = ["account_id", "input_tokens", "output_tokens"]
+
+    /// A member name as read (its `\u` escapes decoded; as written when they do not decode).
+    private static func decodedName(_ key: [UInt8]) -> [UInt8] {
+        guard key.contains(UInt8(ascii: "\\")), let text = try? JSONValue.parse([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")]),
+            let name = text.stringValue
+        else { return key }
+        return Array(name.utf8)
+    }
+
+    /// The member a key names among `capturedKeys` (written plainly or with `\u` escapes), or nil.
+    private static func capturedMember(_ key: [UInt8]) -> Int? {
+        if let plain = capturedKeys.firstIndex(where: { Array($0.utf8) == key }) { return plain }
+        guard key.contains(UInt8(ascii: "\\")), let text = try? JSONValue.parse([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")]),
+            let name = text.stringValue
+        else {
+            return nil
         }
-        return text == .string("account_id")
+        return capturedKeys.firstIndex(of: name)
+    }
+
+    /// A token count as the loader keeps it: a bare whole number (clamped to `UInt32.max`), a
+    /// missing member or `null` as 0; nil for anything else (text, a sign, a fraction).
+    static func loadedTokens(_ values: [[UInt8]?]) -> UInt64? {
+        guard let first = values.first else { return 0 }
+        guard values.count == 1, let bytes = first else { return nil }
+        if bytes == Array("null".utf8) { return 0 }
+        guard !bytes.isEmpty, bytes.count <= 19, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let value = UInt64(String(decoding: bytes, as: UTF8.self))
+        else { return nil }
+        return min(value, UInt64(UInt32.max))
     }
 
     private mutating func endRow() {
@@ -135,6 +184,10 @@ struct StreamedQueryAccounts {
             keyDone = false
             capturing = false
             ids.removeAll(keepingCapacity: true)
+            tokens[0].removeAll(keepingCapacity: true)
+            tokens[1].removeAll(keepingCapacity: true)
+            names.removeAll(keepingCapacity: true)
+            twice = nil
             empty = true
             malformed = false
         }
@@ -143,11 +196,20 @@ struct StreamedQueryAccounts {
         let problem: String?
         if malformed || depth != 0 || inString {
             problem = "is not one JSON object"
+        } else if let twice, twice != Array("account_id".utf8) {
+            problem = "gives member \(TextEscaping.visible(twice, limit: 60)) twice (readers disagree on which one holds)"
         } else if ids.count != 1 {
             problem = ids.isEmpty ? "has no account_id" : "has \(ids.count) account_id members"
         } else if let bytes = ids[0], let json = try? JSONValue.parse(bytes), let id = ExactText(json: json) {
             problem =
                 accounts.contains(id) ? nil : "names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"
+            if problem == nil {
+                var sums = totals[id] ?? Totals()
+                sums.rows += 1
+                sums.inputTokens = sums.inputTokens.flatMap { sum in Self.loadedTokens(tokens[0]).map { sum + $0 } }
+                sums.outputTokens = sums.outputTokens.flatMap { sum in Self.loadedTokens(tokens[1]).map { sum + $0 } }
+                totals[id] = sums
+            }
         } else {
             problem = "has an account_id that is not an id as the exporter writes it"
         }
