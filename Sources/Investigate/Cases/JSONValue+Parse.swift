@@ -60,6 +60,9 @@ struct JSONReader {
                 let key = try string()
                 skipSpace()
                 try expect(":")
+                // A name given twice is read differently by different readers (the first or
+                // the last wins): a document that holds one is refused, never half-read.
+                guard members[key] == nil else { throw error("a member name given twice in one object") }
                 members[key] = try value(depth: depth + 1)
                 skipSpace()
                 guard index < bytes.count else { throw error("unterminated object") }

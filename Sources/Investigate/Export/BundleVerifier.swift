@@ -74,8 +74,9 @@ public enum BundleVerifier {
         guard let manifestEntry = single("manifest.json"),
             let manifestBytes = readWhole(manifestEntry, from: source, limit: maxManifestBytes, &report)
         else { return sorted(report) }
-        guard let manifest = try? JSONValue.parse(manifestBytes) else {
-            report.problems.append("manifest.json: not valid JSON")
+        let manifest: JSONValue
+        do { manifest = try JSONValue.parse(manifestBytes) } catch {
+            report.problems.append("manifest.json: not valid JSON (\(error))")
             return sorted(report)
         }
         var signature: [UInt8]?
@@ -102,6 +103,7 @@ public enum BundleVerifier {
         let auditName = Array("audit.jsonl".utf8), queriesName = Array("queries.jsonl".utf8)
         var unhashed = 0
         var facts: BundleCaseFacts? = nil
+        var queryTotals: [ExactText: StreamedQueryAccounts.Totals]? = nil
         var hashed: [String: (BundleEntry, ManifestCheck.Listed)] = [:]
         let names = byName.keys.sorted { a, b in
             a == auditName || b == auditName ? a == auditName && b != auditName : a.lexicographicallyPrecedes(b)
@@ -133,11 +135,14 @@ public enum BundleVerifier {
             }
             if let queries {
                 report.problems += queries.problems
-                if queries.problems.isEmpty { report.passed.append("queries.jsonl: every row names a case account") }
+                if queries.problems.isEmpty {
+                    report.passed.append("queries.jsonl: every row names a case account")
+                    queryTotals = queries.totals
+                }
             }
         }
         if let facts {
-            crossCheck(facts, check, &report) { name, report in
+            crossCheck(facts, check, queryTotals: queryTotals, &report) { name, report in
                 guard let (entry, listed) = hashed[name] else { return nil }
                 return readWhole(entry, from: source, limit: listed.bytes, &report)
             }
