@@ -58,3 +58,40 @@ import Testing
         #expect(try both.load(strict: true).queries.count == 2)
     }
 }
+
+/// A trial left `queries.jsonl` beside `queries.jsonl.gz` (what `gunzip -k` leaves): both were
+/// read with no word, and every query counted twice.
+@Suite(.timeLimit(.minutes(1))) struct SourceFileCopiesTests {
+    static let accounts = UntrustedSourceTests.accounts
+    static let row = UntrustedSourceTests.row
+
+    @Test func aFileBesideItsGzipCopyIsAWarningAndStopsAStrictLoad() throws {
+        let source = try TempSource([
+            "accounts.csv": Self.accounts, "queries.jsonl": Self.row, "queries/part-1.jsonl": Self.row,
+        ])
+        try source.write("queries.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))
+        try source.write("queries/part-1.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))
+        let data = try source.load()
+        #expect(data.queries.count == 4)
+        let reason = { (plain: String) in
+            "the name of \(plain) with .gz, most likely a compressed copy of it (gunzip -k leaves both); both are read, "
+                + "so rows in both count twice: remove one"
+        }
+        #expect(
+            data.report.warnings == [
+                LoadIssue(file: "queries.jsonl.gz", line: 1, reason: reason("queries.jsonl")),
+                LoadIssue(file: "queries/part-1.jsonl.gz", line: 1, reason: reason("queries/part-1.jsonl")),
+            ])
+        #expect(throws: LoadFailure.strictRow(file: "queries.jsonl.gz", line: 1, reason: reason("queries.jsonl"))) {
+            try source.load(strict: true)
+        }
+    }
+
+    @Test func aGzipFileAloneOrBesideAnotherFormatIsNoCopy() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries.csv": "ts,account_id\n2026-03-01T00:00:00Z,a1\n"])
+        try source.write("queries.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))
+        let data = try source.load(strict: true)
+        #expect(data.queries.count == 2)
+        #expect(data.report.warningCount == 0)
+    }
+}

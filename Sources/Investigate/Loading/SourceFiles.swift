@@ -51,7 +51,7 @@ public struct SourceFiles: Sendable {
     /// Data file names that are not read, in name order.
     public var refused: [Refusal] = []
     /// Data files that are read but look wrong (an empty gzip file, two names that differ only
-    /// in letter case), each at line 1.
+    /// in letter case, a file beside its `.gz` copy: `copyWarnings`), each at line 1.
     public var warnings: [LoadIssue] = []
 
     /// Finds the files of `directory`.
@@ -87,6 +87,7 @@ public struct SourceFiles: Sendable {
         }
         warnEmptyGzipFiles()
         warnHardLinks()
+        warnings += Self.copyWarnings(accounts: accounts, payments: payments, links: links, queries: queries)
         if let refusal = refused.first(where: \.isAccounts), accounts.isEmpty {
             throw LoadFailure.refused(file: refusal.name, reason: refusal.reason)
         }
