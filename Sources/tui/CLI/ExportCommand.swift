@@ -17,8 +17,13 @@ struct ExportCommand: ParsableCommand {
         try runReporting {
             guard !out.isEmpty else { throw CLIFailure(message: "--out needs a path (case.zip, or a folder)", code: 2) }
             let store = try store.open()
-            _ = try storeCall { try store.snapshot(caseID: caseID) }
+            let snapshot = try storeCall { try store.snapshot(caseID: caseID) }
             let investigation = try SourceOptions.parse([source]).open()
+            if let warning = ExportSourceCheck.warning(
+                caseID: caseID, recorded: snapshot.source, current: CaseSource(files: investigation.data.files))
+            {
+                printError(warning)
+            }
             do {
                 // A first export creates the signing key: say so, and where (partners trust it by its id).
                 let keyPath = InvestigatePaths.signingKey()
