@@ -17,7 +17,44 @@ public enum TagLabel {
         guard !label.unicodeScalars.contains(where: { TextEscaping.isUnsafe($0) || $0.value == 0xFFFD }) else {
             throw CaseStoreError.invalid("a tag label must be printable: \(TextEscaping.visible(label))")
         }
+        // Exports join an account's labels with `;` (accounts.csv's tags cell): a label holding
+        // one would read back as two.
+        guard !label.contains(";") else {
+            throw CaseStoreError.invalid("a tag label cannot hold ';' (exports join labels with it): \(TextEscaping.visible(label))")
+        }
+        if let builtIn = lookAlikeOfBuiltIn(label) {
+            let odd = label.unicodeScalars.filter { !$0.isASCII }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            let why = odd.isEmpty ? "its letter case differs" : "it holds \(odd.joined(separator: ", "))"
+            throw CaseStoreError.invalid("a tag label that looks like the built-in \(builtIn) but is not it (\(why)); type \(builtIn)")
+        }
         return label
+    }
+
+    /// The built-in label `label` would be taken for, when it is not that label: the same once
+    /// dashes, full-width forms, letter case and the Cyrillic and Greek letters that look like
+    /// Latin ones are folded (`ring‐member` with U+2010, `bеnign` with a Cyrillic e).
+    static func lookAlikeOfBuiltIn(_ label: String) -> String? {
+        guard !isBuiltIn(label) else { return nil }
+        let folded = String(String.UnicodeScalarView(label.unicodeScalars.map(foldedScalar))).lowercased()
+        return builtIn.first { $0 == folded }
+    }
+
+    /// Latin look-alikes of the Cyrillic and Greek lower- and upper-case letters.
+    private static let lookAlikes: [UInt32: Character] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0456: "i",
+        0x0458: "j", 0x0455: "s", 0x0501: "d", 0x0261: "g", 0x0410: "a", 0x0415: "e", 0x041E: "o", 0x0420: "p",
+        0x0421: "c", 0x0425: "x", 0x0406: "i", 0x041A: "k", 0x041C: "m", 0x041D: "h", 0x0422: "t", 0x0412: "b",
+        0x03BF: "o", 0x03B1: "a", 0x03B5: "e", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03C1: "p", 0x03C4: "t",
+        0x03C5: "u", 0x03C7: "x", 0x039F: "o", 0x0391: "a", 0x0395: "e", 0x0399: "i", 0x039A: "k", 0x039D: "n",
+        0x03A1: "p", 0x03A4: "t", 0x03A7: "x", 0x0392: "b", 0x0397: "h", 0x039C: "m",
+    ]
+
+    private static func foldedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let v = scalar.value
+        if (0x2010...0x2015).contains(v) || [0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x00AD].contains(v) { return "-" }
+        if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) { return ascii }
+        if let latin = lookAlikes[v] { return latin.unicodeScalars.first! }
+        return scalar
     }
 
     /// True for a label of the built-in taxonomy.
