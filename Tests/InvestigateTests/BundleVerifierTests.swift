@@ -87,8 +87,8 @@ struct VerifyFixture: Sendable {
             #expect(report.passed.contains { $0.hasPrefix("audit.jsonl: hash chain of") })
             // Each content file, the signature, the chain, the case record's state, the seven
             // files held to it (accounts, enforcement, edges, graph, queries, STIX, report), and
-            // the query rows' figures held to accounts.csv.
-            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7 + 1)
+            // the query rows' figures and the accounts' risks held to accounts.csv.
+            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7 + 2)
             #expect(report.passed.contains("case.json: the state the audit trail describes"))
         }
     }

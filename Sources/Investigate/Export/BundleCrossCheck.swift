@@ -23,7 +23,12 @@ extension BundleVerifier {
         if let bytes = read(BundleAccountsCheck.file, &report) {
             let checked = BundleAccountsCheck(bytes, facts)
             record(BundleAccountsCheck.file, checked.problems, "the case's \(facts.accounts.count) accounts, as the audit trail tags them")
-            if checked.problems.isEmpty { accounts = checked }
+            if checked.problems.isEmpty {
+                accounts = checked
+                record(
+                    BundleAccountsCheck.file, BundleAccountRiskCheck.problems(checked),
+                    "each account's risk is its cluster's times a weight from 0.7 to 1")
+            }
         }
         if let accounts, let queryTotals {
             record(
