@@ -64,3 +64,19 @@ import Testing
         }
     }
 }
+
+/// Session 32's trial: `clusters DIR --top -1` said the value was missing, `account DIR -5` that
+/// the id was, with no word of why.
+@Suite struct ShortDashedWordTests {
+    static func raw(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+    @Test func aDashAndOneCharacterBeforeDoubleDashIsNamed() throws {
+        #expect(RawArguments.shortDashedWord(Self.raw(["account", "DIR", "-5"])) == Array("-5".utf8))
+        #expect(RawArguments.shortDashedWord(Self.raw(["clusters", "DIR", "--top", "-1"])) == Array("-1".utf8))
+        let hint = try #require(RawArguments.usageHint(Self.raw(["account", "DIR", "-5"])))
+        #expect(hint.contains("investigate account DIR -- -5") && hint.contains("--top=-5"))
+        for fine in [["account", "DIR", "--", "-5"], ["clusters", "DIR", "-h"], ["clusters", "DIR", "--top=-1"], ["account", "DIR", "-"]] {
+            #expect(RawArguments.shortDashedWord(Self.raw(fine)) == nil, "\(fine)")
+        }
+    }
+}

@@ -30,6 +30,7 @@ struct InvestigateCommand: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                if let hint = RawArguments.usageHint() { FileHandle.standardError.write(Data((hint + "\n").utf8)) }
                 Foundation.exit(2)
             }
             exit(withError: error)

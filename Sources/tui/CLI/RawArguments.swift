@@ -47,6 +47,25 @@ enum RawArguments {
         return nil
     }
 
+    /// The first argument before `--` of a dash and one character other than `h` (`-5`, `-x`),
+    /// or nil: ArgumentParser reads it as a short option, so `account DIR -5` says the id is
+    /// missing and `--top -1` that the value is (`usageHint` says what to type instead).
+    static func shortDashedWord(_ raw: [[UInt8]] = current) -> [UInt8]? {
+        for arg in raw {
+            if arg == Array("--".utf8) { return nil }
+            if arg.count == 2, arg[0] == UInt8(ascii: "-"), arg[1] != UInt8(ascii: "-"), arg[1] != UInt8(ascii: "h") { return arg }
+        }
+        return nil
+    }
+
+    /// The line added to a usage error caused by `shortDashedWord`, or nil.
+    static func usageHint(_ raw: [[UInt8]] = current) -> String? {
+        guard let word = shortDashedWord(raw) else { return nil }
+        let shown = TextEscaping.visible(word)
+        return "investigate: \(shown) starts with -, so it is read as an option, not as an id or a value: put an id that "
+            + "starts with - after -- (investigate account DIR -- \(shown)), and give such a value to an option with = (as in --top=\(shown))"
+    }
+
     /// The first word after `--` that names one of `options` (`--reason`, or `--reason=why`), or
     /// nil. After `--` every word is an operand (POSIX), so `untag CASE TAG -- -5 --reason r`
     /// would take `--reason` and `r` for account ids and retract with no reason: a command whose
