@@ -82,9 +82,10 @@ public struct JSONLineParser {
             cursor.skipSpace()
             let keep = slot != nil || keepsExtras
             var value = 0..<0
-            var isNull = false
+            var isNull = false, isText = false
             switch cursor.peek() {
             case UInt8(ascii: "\""):
+                isText = true
                 if keep {
                     guard let text = readString(&cursor, into: fields, error: &error) else { return error }
                     value = text
@@ -130,7 +131,7 @@ public struct JSONLineParser {
                 if isNull {
                     fields.setSlot(slot, range: fields.used..<fields.used, null: true)
                 } else {
-                    fields.setSlot(slot, range: value)
+                    fields.setSlot(slot, range: value, text: isText)
                 }
             } else if keepsExtras {
                 fields.addExtra(name: name, value: isNull ? name.upperBound..<name.upperBound : value)

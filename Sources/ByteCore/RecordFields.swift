@@ -31,6 +31,9 @@ public final class RecordFields {
     @usableFromInline let lengths: GrowableBuffer<Int>
     /// Whether each slot's value was JSON null or an empty CSV cell.
     @usableFromInline let isNull: GrowableBuffer<Bool>
+    /// Whether each slot's value was a JSON string (false for a number, literal, object or array,
+    /// and for every CSV cell).
+    @usableFromInline let isText: GrowableBuffer<Bool>
     /// The keys of the previous JSON line by position: their bytes (`keyWidth` at most), lengths
     /// (-1: none remembered) and slots (-1: an extra key).
     private let keyBytes: GrowableBuffer<UInt8>
@@ -48,6 +51,7 @@ public final class RecordFields {
         starts = GrowableBuffer(repeating: 0, count: slotCount)
         lengths = GrowableBuffer(repeating: -1, count: slotCount)
         isNull = GrowableBuffer(repeating: false, count: slotCount)
+        isText = GrowableBuffer(repeating: false, count: slotCount)
         keyBytes = GrowableBuffer(repeating: 0, count: Self.keyPositions * Self.keyWidth)
         keyLengths = GrowableBuffer(repeating: -1, count: Self.keyPositions)
         keySlots = GrowableBuffer(repeating: -1, count: Self.keyPositions)
@@ -71,6 +75,10 @@ public final class RecordFields {
     /// range stops the program.
     @inlinable @inline(__always)
     public func has(_ slot: Int) -> Bool { lengths[slot] > 0 || (lengths[slot] == 0 && !isNull[slot]) }
+
+    /// True when the slot's value was written as a JSON string (`"300"`, not `300`).
+    @inlinable @inline(__always)
+    public func wasJSONString(_ slot: Int) -> Bool { lengths[slot] >= 0 && isText[slot] }
 
     /// True when the slot has a non-empty value.
     @inlinable @inline(__always)
@@ -187,13 +195,14 @@ public final class RecordFields {
 
     /// Records scratch bytes `range` as slot `slot`.
     @inline(__always)
-    func setSlot(_ slot: Int, range: Range<Int>, null: Bool = false) {
+    func setSlot(_ slot: Int, range: Range<Int>, null: Bool = false, text: Bool = false) {
         precondition(
             range.lowerBound >= 0 && range.upperBound <= used && (range.lowerBound >= lineBase || range.upperBound <= lineBase),
             "RecordFields: value outside the record")
         starts[slot] = range.lowerBound
         lengths[slot] = range.count
         isNull[slot] = null
+        isText[slot] = text
     }
 
     /// Records an extra column whose name and value are scratch bytes `name` and `value`.

@@ -12,6 +12,9 @@ struct QueryRecords {
         /// exact bytes, and whether they were a bare JSON value (a number, `true`, `null`)
         /// rather than a string.
         var columns: [String: (bytes: [UInt8], isRaw: Bool)] = [:]
+        /// True when the row was read from a JSON line (where a string and a number differ),
+        /// false for a CSV record (where every value is text).
+        var fromJSON = false
     }
 
     /// Row -> text.
@@ -32,6 +35,7 @@ struct QueryRecords {
                 continue
             }
             var text = Text()
+            text.fromJSON = TableFormat.of(path: data.queries.files[data.queries.source(ofRow: row).file]) == .jsonl
             for pair in pairs {
                 if let slot = schema.slot(of: pair.key) {
                     text.columns[schema.columns[slot]] = (pair.value, pair.isRaw)
@@ -67,9 +71,10 @@ extension QueryRecords.Text {
 
     /// A token count (or an epoch time) as the source wrote it: a whole number written plainly
     /// (no sign, no leading zero, no spaces) as a JSON number, anything else as its exact text;
-    /// nil when the row holds none.
+    /// nil when the row holds none. A JSON line's string stays a string (`"300"` is not `300`).
     func tokens(_ column: String) -> JSONValue? {
-        guard let (bytes, _) = columns[column] else { return nil }
+        guard let (bytes, isRaw) = columns[column] else { return nil }
+        if fromJSON && !isRaw { return exact(column) }
         let plain = !bytes.isEmpty && bytes.count <= 18 && bytes.allSatisfy { $0 >= 48 && $0 <= 57 }
             && (bytes.count == 1 || bytes[0] != 48)
         if plain, let value = Int64(String(decoding: bytes, as: UTF8.self)) { return .int(value) }

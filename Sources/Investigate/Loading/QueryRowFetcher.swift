@@ -113,10 +113,10 @@ public struct QueryRowFetcher {
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: [UInt8], isRaw: Bool)] {
+        // A schema column's value written bare in a JSON line (a number, a literal) is raw JSON
+        // text; a JSON string, a CSV cell and an extra key's value are not.
         SourceRecords.fields(of: line, csvHeader: csvHeader, schema: QueryLoader.schema, scratch: fields).map { pair in
-            let numeric = csvHeader == nil && pair.key.hasSuffix("_tokens") && !pair.isError
-                && FieldParsing.unsignedInteger(pair.value.span) != nil
-            return (pair.key, pair.value, numeric)
+            (pair.key, pair.value, csvHeader == nil && !pair.isError && pair.isBareJSON)
         }
     }
 }

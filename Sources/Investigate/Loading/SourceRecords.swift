@@ -21,10 +21,11 @@ enum SourceRecords {
 
     /// A record's fields as (column, raw value) pairs: schema columns under their schema name
     /// (in schema order for JSON, file order for CSV), then other keys. A JSON line that no
-    /// longer parses is one `error` pair (`isError`).
+    /// longer parses is one `error` pair (`isError`). `isBareJSON`: a schema column of a JSON line
+    /// whose value was not a JSON string (a number, `true`, an object).
     static func fields(
         of record: [UInt8], csvHeader: [UInt8]?, schema: TableSchema, scratch fields: RecordFields
-    ) -> [(key: String, value: [UInt8], isError: Bool)] {
+    ) -> [(key: String, value: [UInt8], isError: Bool, isBareJSON: Bool)] {
         if let csvHeader {
             var names: [String] = []
             let headerBytes = csvHeader.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(csvHeader.dropFirst(3)) : csvHeader
@@ -33,18 +34,18 @@ enum SourceRecords {
             _ = CSVRecordReader.split(record) { bytes, _ in values.append(ByteCompare.array(bytes)) }
             return zip(names, values).map { name, value in
                 let trimmed = name.trimmingSpaces()
-                return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false)
+                return (schema.slot(of: trimmed).map { schema.columns[$0] } ?? trimmed, value, false, false)
             }
         }
         if let failure = JSONLineParser(schema: schema).parse(dropByteOrderMark(record[...]), into: fields) {
-            return [("error", Array(failure.utf8), true)]
+            return [("error", Array(failure.utf8), true, false)]
         }
-        var pairs: [(key: String, value: [UInt8], isError: Bool)] = []
+        var pairs: [(key: String, value: [UInt8], isError: Bool, isBareJSON: Bool)] = []
         for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
-            pairs.append((name, fields.bytes(slot), false))
+            pairs.append((name, fields.bytes(slot), false, !fields.wasJSONString(slot)))
         }
         fields.forEachExtra { name, value in
-            pairs.append((FieldParsing.text(name), ByteCompare.array(value), false))
+            pairs.append((FieldParsing.text(name), ByteCompare.array(value), false, false))
         }
         return pairs
     }

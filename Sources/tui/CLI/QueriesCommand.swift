@@ -3,7 +3,7 @@ import Investigate
 
 /// `investigate queries DIR --account ID`: an account's query history, full rows re-read from disk.
 struct QueriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries: text, a line per query with its prompt cut to 100 characters; jsonl, every field of each row exactly.")
+    static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries: text, a line per query with its prompt cut to 100 characters; jsonl, every field of each row exactly, and ts_utc, the instant its ts was read as.")
 
     @OptionGroup var source: SourceOptions
     @Option(help: "The account id.") var account: String
@@ -43,8 +43,16 @@ struct QueriesCommand: ParsableCommand {
             try QueryRowFetcher(data: data).forEachRow(rows) { row, fields in
                 if format == .text {
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? []
+                    // A row that gives no count (or null) says so: a made-up 0 would read as a count.
+                    func count(_ key: String, _ loaded: UInt32) -> String {
+                        guard let field = fields.first(where: { $0.key == key }), !(field.isRaw && field.value == Array("null".utf8)),
+                            !field.value.isEmpty
+                        else { return "-" }
+                        return String(loaded)
+                    }
+                    let input = count("input_tokens", q.inputTokens(row)), output = count("output_tokens", q.outputTokens(row))
                     print(
-                        "\(Timestamp.format(millis: q.timestamp(row)))\tin \(q.inputTokens(row))\tout \(q.outputTokens(row))\t\(TextEscaping.visible(prompt, limit: 100))"
+                        "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(TextEscaping.visible(prompt, limit: 100))"
                     )
                     return
                 }
@@ -56,7 +64,8 @@ struct QueriesCommand: ParsableCommand {
                         field.isRaw && RawJSONCheck.isValid(field.value)
                         ? .raw(String(decoding: field.value, as: UTF8.self)) : .exact(ExactText(bytes: field.value))
                 }
-                object["ts"] = .string(Timestamp.format(millis: q.timestamp(row)))
+                // `ts` as the row wrote it (an epoch number, an offset); `ts_utc` the instant it was read as.
+                object["ts_utc"] = .string(Timestamp.format(millis: q.timestamp(row)))
                 print(JSONOut.object(object).text)
             }
         }
