@@ -39,21 +39,11 @@ public enum TagLabel {
         return builtIn.first { $0 == folded }
     }
 
-    /// Latin look-alikes of the Cyrillic and Greek lower- and upper-case letters.
-    private static let lookAlikes: [UInt32: Character] = [
-        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0456: "i",
-        0x0458: "j", 0x0455: "s", 0x0501: "d", 0x0261: "g", 0x0410: "a", 0x0415: "e", 0x041E: "o", 0x0420: "p",
-        0x0421: "c", 0x0425: "x", 0x0406: "i", 0x041A: "k", 0x041C: "m", 0x041D: "h", 0x0422: "t", 0x0412: "b",
-        0x03BF: "o", 0x03B1: "a", 0x03B5: "e", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03C1: "p", 0x03C4: "t",
-        0x03C5: "u", 0x03C7: "x", 0x039F: "o", 0x0391: "a", 0x0395: "e", 0x0399: "i", 0x039A: "k", 0x039D: "n",
-        0x03A1: "p", 0x03A4: "t", 0x03A7: "x", 0x0392: "b", 0x0397: "h", 0x039C: "m",
-    ]
-
     private static func foldedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
         if (0x2010...0x2015).contains(v) || [0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x00AD].contains(v) { return "-" }
         if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) { return ascii }
-        if let latin = lookAlikes[v] { return latin.unicodeScalars.first! }
+        if let latin = LatinLookAlikes.latin(scalar) { return latin.unicodeScalars.first! }
         return scalar
     }
 

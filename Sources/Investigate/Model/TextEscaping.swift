@@ -6,8 +6,10 @@ import Foundation
 /// form is unambiguous: two different values never have the same rendering. Blanks that pass for
 /// something else are escaped too: spaces other than U+0020, a value's leading and trailing
 /// spaces (`acct_mixed\x20`), and, in text that is not in Unicode normal form C, its combining
-/// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). Letters of other scripts
-/// that look like Latin ones (Cyrillic `а`) are shown as they are.
+/// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). A Cyrillic or Greek
+/// letter drawn like a Latin one is escaped where it sits in a run of text that also holds an
+/// ASCII letter (`acct_\u{410}` for a Cyrillic `А`, beside `acct_A`); Cyrillic or Greek text on
+/// its own is shown as it is (`mixedScriptLookAlikes`).
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
     /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read.
@@ -29,6 +31,7 @@ public enum TextEscaping {
             }
         }
         let decomposed = doublingBackslashes && !isComposed(data)
+        let lookAlikes = doublingBackslashes ? mixedScriptLookAlikes(data) : []
         var i = 0
         while i < data.count {
             if i < leading || i >= trailing {
@@ -37,7 +40,7 @@ public enum TextEscaping {
             } else if let (scalar, length) = decodeScalar(data, at: i) {
                 if scalar == "\\" && doublingBackslashes {
                     out += "\\\\"
-                } else if decomposed && passesForComposed(scalar) {
+                } else if decomposed && passesForComposed(scalar) || !lookAlikes.isEmpty && lookAlikes.contains(i) {
                     out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 } else {
                     appendEscaped(scalar, to: &out)
@@ -50,6 +53,38 @@ public enum TextEscaping {
         }
         if bytes.count > limit { out += "…" }
         return out
+    }
+
+    /// The byte offsets of the Cyrillic and Greek letters drawn like Latin ones
+    /// (`LatinLookAlikes`) that sit in a run of non-blank text holding an ASCII letter too: in
+    /// `acct_А` the `А`, in `API-сервер` the `с`, `е` and `р`; in `сервер` alone, none.
+    static func mixedScriptLookAlikes(_ data: [UInt8]) -> Set<Int> {
+        guard LatinLookAlikes.mayHoldLookAlike(data) else { return [] }
+        var found: Set<Int> = []
+        var run: [Int] = []
+        var runHasLatin = false
+        func endRun() {
+            if runHasLatin { found.formUnion(run) }
+            run.removeAll(keepingCapacity: true)
+            runHasLatin = false
+        }
+        var i = 0
+        while i < data.count {
+            guard let (scalar, length) = decodeScalar(data, at: i) else {
+                i += 1
+                continue
+            }
+            if scalar.properties.isWhitespace {
+                endRun()
+            } else if scalar.isASCII {
+                if scalar.properties.isAlphabetic { runHasLatin = true }
+            } else if LatinLookAlikes.latin(scalar) != nil {
+                run.append(i)
+            }
+            i += length
+        }
+        endRun()
+        return found
     }
 
     /// Whether well-formed UTF-8 `data` is in Unicode normal form C (text with nothing at or past
