@@ -52,10 +52,34 @@ import Testing
         #expect(StreamedQueryAccounts.loadedTokens([bytes("null")]) == 0)
         #expect(StreamedQueryAccounts.loadedTokens([bytes("300")]) == 300)
         #expect(StreamedQueryAccounts.loadedTokens([bytes("99999999999")]) == UInt64(UInt32.max))
-        // Text (the source's own spelling), a sign, a fraction or a member given twice: not compared.
-        for odd: [[UInt8]?] in [[bytes("\"300\"")], [bytes("-5")], [bytes("3.0")], [bytes("1"), bytes("2")], [nil]] {
-            #expect(StreamedQueryAccounts.loadedTokens(odd) == nil)
+        // Text and other spellings read as the loader reads them (a check helper turned one row's
+        // 44 into "44" and the account's token sums went unchecked).
+        #expect(StreamedQueryAccounts.loadedTokens([bytes("\"44\"")]) == 44)
+        #expect(StreamedQueryAccounts.loadedTokens([bytes("44.0")]) == 44)
+        #expect(StreamedQueryAccounts.loadedTokens([bytes("\" 44 \"")]) == 44)
+        // What the loader keeps as 0 (with a warning) is 0.
+        for zero in ["-5", "true", "1.5", "\"abc\"", "{\"b64\":\"/w==\"}"] {
+            #expect(StreamedQueryAccounts.loadedTokens([bytes(zero)]) == 0, "\(zero)")
         }
+        // A member given twice, or one too long to hold: no figure.
+        #expect(StreamedQueryAccounts.loadedTokens([bytes("1"), bytes("2")]) == nil)
+        #expect(StreamedQueryAccounts.loadedTokens([nil]) == nil)
+    }
+
+    @Test func aTokenCountWrittenAsTextIsStillSummed() throws {
+        let s = try Setup()
+        let rows = try Self.rows(s)
+        let counted = try #require(rows.first { $0.line.contains("\"input_tokens\":") && !$0.line.contains("\"input_tokens\":null") })
+        let text = try #require(try JSONValue.parse(counted.line)["input_tokens"]?.intValue)
+        // The same count as text: the figures still hold.
+        let same = counted.line.replacingOccurrences(of: "\"input_tokens\":\(text)", with: "\"input_tokens\":\"\(text)\"")
+        #expect(same != counted.line)
+        let held = try s.verify("queries.jsonl") { $0.replacingOccurrences(of: counted.line, with: same) }
+        #expect(!held.problems.contains { $0.contains("where its rows add up to") }, "\(held.problems)")
+        // As text and raised: named.
+        let raised = counted.line.replacingOccurrences(of: "\"input_tokens\":\(text)", with: "\"input_tokens\":\"\(text + 1_000_000)\"")
+        let report = try s.verify("queries.jsonl") { $0.replacingOccurrences(of: counted.line, with: raised) }
+        #expect(report.problems.contains { $0.contains("input_tokens ") && $0.contains("where its rows add up to") }, "\(report.problems)")
     }
 
     @Test func anUntamperedBundleSaysItsFiguresHold() throws {

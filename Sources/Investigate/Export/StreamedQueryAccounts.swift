@@ -6,9 +6,7 @@
 /// structure's depth, so a row with a prompt of any length costs nothing more.
 struct StreamedQueryAccounts {
     /// One account's rows in the file, and the sums of their token counts as the loader reads
-    /// them (a count over `UInt32.max` as `UInt32.max`, null as 0); the sums are nil once a
-    /// row gives a count written otherwise (as text: the source's own spelling, which this
-    /// check does not read again).
+    /// them (`loadedTokens`: a count over `UInt32.max` as `UInt32.max`, null as 0).
     struct Totals: Equatable {
         var rows = 0
         var inputTokens: UInt64? = 0
@@ -162,15 +160,21 @@ struct StreamedQueryAccounts {
         return capturedKeys.firstIndex(of: name)
     }
 
-    /// A token count as the loader keeps it: a bare whole number (clamped to `UInt32.max`), a
-    /// missing member or `null` as 0; nil for anything else (text, a sign, a fraction).
+    /// A token count as the loader keeps it (`QueryLoader.tokens`): a JSON string read as its
+    /// text, a bare value as written, each trimmed and read by `FieldParsing.tokenCount` (`44`,
+    /// `"44"`, `44.0`), clamped to `UInt32.max`; 0 for a missing member, `null`, or anything the
+    /// loader would not read as a count (kept as 0 with a warning). Nil only for a member given
+    /// twice (refused on its own).
     static func loadedTokens(_ values: [[UInt8]?]) -> UInt64? {
         guard let first = values.first else { return 0 }
-        guard values.count == 1, let bytes = first else { return nil }
-        if bytes == Array("null".utf8) { return 0 }
-        guard !bytes.isEmpty, bytes.count <= 19, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-            let value = UInt64(String(decoding: bytes, as: UTF8.self))
-        else { return nil }
+        guard values.count == 1, let written = first else { return nil }
+        var text = written
+        if written.first == UInt8(ascii: "\"") {
+            guard let json = try? JSONValue.parse(written), let string = json.stringValue else { return 0 }
+            text = Array(string.utf8)
+        }
+        let span = text.span
+        guard let value = FieldParsing.tokenCount(span.extracting(ByteCompare.trimmedRange(span))) else { return 0 }
         return min(value, UInt64(UInt32.max))
     }
 
