@@ -71,10 +71,12 @@ import Testing
     static func raw(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
     @Test func aDashAndOneCharacterBeforeDoubleDashIsNamed() throws {
-        #expect(RawArguments.shortDashedWord(Self.raw(["account", "DIR", "-5"])) == Array("-5".utf8))
-        #expect(RawArguments.shortDashedWord(Self.raw(["clusters", "DIR", "--top", "-1"])) == Array("-1".utf8))
-        let hint = try #require(RawArguments.usageHint(Self.raw(["account", "DIR", "-5"])))
-        #expect(hint.contains("investigate account DIR -- -5") && hint.contains("--top=-5"))
+        #expect(RawArguments.shortDashedWord(Self.raw(["account", "DIR", "-5"]))?.word == Array("-5".utf8))
+        #expect(RawArguments.shortDashedWord(Self.raw(["clusters", "DIR", "--top", "-1"]))?.before == Array("--top".utf8))
+        let id = try #require(RawArguments.usageHint(Self.raw(["account", "DIR", "-5"])))
+        #expect(id.contains("after -- (for example: investigate account DIR -- -5)"))
+        let value = try #require(RawArguments.usageHint(Self.raw(["clusters", "DIR", "--min-size", "-1"])))
+        #expect(value.hasSuffix("not as the value of --min-size: write --min-size=-1"), "\(value)")
         for fine in [["account", "DIR", "--", "-5"], ["clusters", "DIR", "-h"], ["clusters", "DIR", "--top=-1"], ["account", "DIR", "-"]] {
             #expect(RawArguments.shortDashedWord(Self.raw(fine)) == nil, "\(fine)")
         }

@@ -48,22 +48,31 @@ enum RawArguments {
     }
 
     /// The first argument before `--` of a dash and one character other than `h` (`-5`, `-x`),
-    /// or nil: ArgumentParser reads it as a short option, so `account DIR -5` says the id is
-    /// missing and `--top -1` that the value is (`usageHint` says what to type instead).
-    static func shortDashedWord(_ raw: [[UInt8]] = current) -> [UInt8]? {
-        for arg in raw {
+    /// with the argument before it, or nil: ArgumentParser reads it as a short option, so
+    /// `account DIR -5` says the id is missing and `--top -1` that the value is (`usageHint`
+    /// says what to type instead).
+    static func shortDashedWord(_ raw: [[UInt8]] = current) -> (word: [UInt8], before: [UInt8]?)? {
+        for (i, arg) in raw.enumerated() {
             if arg == Array("--".utf8) { return nil }
-            if arg.count == 2, arg[0] == UInt8(ascii: "-"), arg[1] != UInt8(ascii: "-"), arg[1] != UInt8(ascii: "h") { return arg }
+            if arg.count == 2, arg[0] == UInt8(ascii: "-"), arg[1] != UInt8(ascii: "-"), arg[1] != UInt8(ascii: "h") {
+                return (arg, i > 0 ? raw[i - 1] : nil)
+            }
         }
         return nil
     }
 
-    /// The line added to a usage error caused by `shortDashedWord`, or nil.
+    /// The line added to a usage error caused by `shortDashedWord`, or nil: after an option
+    /// (`--top -1`), to give the value with `=`; else, to put the word after `--`.
     static func usageHint(_ raw: [[UInt8]] = current) -> String? {
-        guard let word = shortDashedWord(raw) else { return nil }
+        guard let (word, before) = shortDashedWord(raw) else { return nil }
         let shown = TextEscaping.visible(word)
+        if let before, before.count > 2, before.starts(with: Array("--".utf8)), !before.contains(UInt8(ascii: "=")) {
+            let option = TextEscaping.visible(before)
+            return "investigate: \(shown) starts with -, so it is read as an option, not as the value of \(option): "
+                + "write \(option)=\(shown)"
+        }
         return "investigate: \(shown) starts with -, so it is read as an option, not as an id or a value: put an id that "
-            + "starts with - after -- (investigate account DIR -- \(shown)), and give such a value to an option with = (as in --top=\(shown))"
+            + "starts with - after -- (for example: investigate account DIR -- \(shown))"
     }
 
     /// The first word after `--` that names one of `options` (`--reason`, or `--reason=why`), or
