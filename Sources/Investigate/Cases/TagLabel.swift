@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tag labels: a small built-in taxonomy plus validated free labels.
 public enum TagLabel {
     /// The built-in labels, in display order.
@@ -23,7 +25,10 @@ public enum TagLabel {
             throw CaseStoreError.invalid("a tag label cannot hold ';' (exports join labels with it): \(TextEscaping.visible(label))")
         }
         if let builtIn = lookAlikeOfBuiltIn(label) {
-            let odd = label.unicodeScalars.filter { !$0.isASCII }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            let odd = label.unicodeScalars.filter { !$0.isASCII }.map { scalar in
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
             let why = odd.isEmpty ? "its letter case differs" : "it holds \(odd.joined(separator: ", "))"
             throw CaseStoreError.invalid("a tag label that looks like the built-in \(builtIn) but is not it (\(why)); type \(builtIn)")
         }
@@ -31,11 +36,13 @@ public enum TagLabel {
     }
 
     /// The built-in label `label` would be taken for, when it is not that label: the same once
-    /// dashes, full-width forms, letter case and the Cyrillic and Greek letters that look like
-    /// Latin ones are folded (`ring‐member` with U+2010, `bеnign` with a Cyrillic e).
+    /// its compatibility forms (NFKC: full-width letters, `ⅾ` U+217E), dashes, letter case and the
+    /// Cyrillic and Greek letters that look like Latin ones are folded (`ring‐member` with U+2010,
+    /// `bеnign` with a Cyrillic e). A label holding any other letter outside ASCII is not.
     static func lookAlikeOfBuiltIn(_ label: String) -> String? {
         guard !isBuiltIn(label) else { return nil }
-        let folded = String(String.UnicodeScalarView(label.unicodeScalars.map(foldedScalar))).lowercased()
+        let compatible = label.precomposedStringWithCompatibilityMapping
+        let folded = String(String.UnicodeScalarView(compatible.unicodeScalars.map(foldedScalar))).lowercased()
         return builtIn.first { $0 == folded }
     }
 
