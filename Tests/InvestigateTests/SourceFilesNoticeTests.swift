@@ -70,17 +70,17 @@ import Testing
             "accounts.csv": Self.accounts, "queries.jsonl": Self.row, "queries/part-1.jsonl": Self.row,
         ])
         try source.write("queries.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))
-        try source.write("queries/part-1.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))
+        try source.write("queries/PART-1.JSONL.gz", bytes: try gzipped(Array(Self.row.utf8)))
         let data = try source.load()
         #expect(data.queries.count == 4)
         let reason = { (plain: String) in
             "the name of \(plain) with .gz, most likely a compressed copy of it (gunzip -k leaves both); both are read, "
-                + "so rows in both count twice: remove one"
+                + "so their rows are read twice: remove one"
         }
         #expect(
             data.report.warnings == [
                 LoadIssue(file: "queries.jsonl.gz", line: 1, reason: reason("queries.jsonl")),
-                LoadIssue(file: "queries/part-1.jsonl.gz", line: 1, reason: reason("queries/part-1.jsonl")),
+                LoadIssue(file: "queries/PART-1.JSONL.gz", line: 1, reason: reason("queries/part-1.jsonl")),
             ])
         #expect(throws: LoadFailure.strictRow(file: "queries.jsonl.gz", line: 1, reason: reason("queries.jsonl"))) {
             try source.load(strict: true)

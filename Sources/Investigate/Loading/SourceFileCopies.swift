@@ -1,7 +1,7 @@
 extension SourceFiles {
     /// Warnings for files that most likely hold one table twice: a file beside the same name
-    /// without `.gz` (what `gunzip -k` or `gzip -k` leaves), at the top level or under
-    /// `queries/`. Both are read in full (rows in both count twice), and a strict load stops on
+    /// without `.gz` in any letter case (what `gunzip -k` or `gzip -k` leaves), at the top level
+    /// or in one folder under `queries/`. Both are read in full (their rows twice), and a strict load stops on
     /// the warning. Files of one table in two formats (`queries.csv` beside `queries.jsonl`) are
     /// read without one: an export may well split a table so.
     static func copyWarnings(
@@ -9,15 +9,16 @@ extension SourceFiles {
     ) -> [LoadIssue] {
         var out: [LoadIssue] = []
         let all = accounts + payments + links + queries
-        let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // By name in any letter case (`part.jsonl` beside `PART.JSONL.gz`), within one folder.
+        let byName = Dictionary(all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         for entry in all where entry.name.lowercased().hasSuffix(".gz") {
-            let plain = String(entry.name.dropLast(3))
-            guard byName[plain] != nil else { continue }
+            guard let plainEntry = byName[String(entry.name.lowercased().dropLast(3))] else { continue }
+            let plain = plainEntry.name
             out.append(
                 LoadIssue(
                     file: entry.name, line: 1,
                     reason: "the name of \(plain) with .gz, most likely a compressed copy of it (gunzip -k leaves both); "
-                        + "both are read, so rows in both count twice: remove one"))
+                        + "both are read, so their rows are read twice: remove one"))
         }
         return out
     }
