@@ -43,11 +43,10 @@ struct QueriesCommand: ParsableCommand {
             try QueryRowFetcher(data: data).forEachRow(rows) { row, fields in
                 if format == .text {
                     let prompt = fields.first { $0.key == "prompt" }?.value ?? []
-                    // A row that gives no count (or null) says so: a made-up 0 would read as a count.
+                    // A row that gives no count (none, null, or one the loader kept as 0 with a
+                    // warning: `-4`, `true`) says so: a made-up 0 would read as a count.
                     func count(_ key: String, _ loaded: UInt32) -> String {
-                        guard let field = fields.first(where: { $0.key == key }), !(field.isRaw && field.value == Array("null".utf8)),
-                            !field.value.isEmpty
-                        else { return "-" }
+                        guard let field = fields.first(where: { $0.key == key }), TokenCountText.isCount(field.value) else { return "-" }
                         return String(loaded)
                     }
                     let input = count("input_tokens", q.inputTokens(row)), output = count("output_tokens", q.outputTokens(row))
