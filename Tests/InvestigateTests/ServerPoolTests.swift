@@ -107,4 +107,3 @@ import Testing
         #expect(!inv.why(a, b).linked)
     }
 }
-
