@@ -73,7 +73,9 @@ public struct ClusterTagSources: Sendable {
     /// share, and with it risks and ranks, move; template families leave out the words of a
     /// reasoning request and read a word holding a digit (a nonce) as `0` (`PromptDigest`): clusters
     /// form anew.
-    static let clusterRules = 27
+    /// 28 (session 32): two or more datacenter IPs that the same accounts hold together count past
+    /// a kind's half a link (`ServerPools`): clusters form anew.
+    static let clusterRules = 28
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

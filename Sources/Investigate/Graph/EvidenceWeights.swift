@@ -37,6 +37,8 @@ public struct EvidenceWeights: Sendable {
     public let medianHeld: [Double]
     /// The country each origin value is local to.
     public let local: LocalScope
+    /// Datacenter IPs the same accounts hold together (`ServerPools`): not capped at half a link.
+    public let servers: ServerPools
 
     /// Measures `q_k` of every kind on the index.
     /// - Complexity: O(distinct (account, value) pairs).
@@ -71,6 +73,7 @@ public struct EvidenceWeights: Sendable {
         medianHeld = medians
         local = LocalScope(index: index)
         threshold = log2(Double(max(n, 2))) + 1
+        servers = ServerPools(index: index, ipShare: shares[LinkKind.ip.position], accounts: n, threshold: threshold)
     }
 
     /// A model with given figures (for tests); a kind without a typical count discounts nothing.
@@ -79,6 +82,7 @@ public struct EvidenceWeights: Sendable {
         self.sharingShare = LinkKind.allCases.map { sharingShare[$0] ?? 1 }
         self.medianHeld = LinkKind.allCases.map { medianHeld[$0] ?? 0 }
         local = .none
+        servers = .none
         threshold = log2(Double(max(accounts, 2))) + 1
     }
 
@@ -132,6 +136,16 @@ public struct EvidenceWeights: Sendable {
     /// for a kind strangers share, so that it takes two kinds of evidence together.
     public func counted(_ kind: LinkKind, bits: Double) -> Double {
         EvidenceWeights.isIdentifier(kind) ? bits : min(bits, threshold / 2)
+    }
+
+    /// The server pool of each IP two accounts share, when they share two or more IPs of it
+    /// (`ServerPools`): those IPs are exempt from the kind's half a link in all. Nil when none is.
+    func pooledIPs(_ shared: [Int32]) -> Set<Int32>? {
+        guard !servers.poolOfIP.isEmpty else { return nil }
+        var perPool: [Int32: Int] = [:]
+        for ip in shared { if let pool = servers.pool(ofIP: ip) { perPool[pool, default: 0] += 1 } }
+        let pooled = Set(shared.filter { ip in servers.pool(ofIP: ip).map { perPool[$0, default: 0] >= 2 } ?? false })
+        return pooled.isEmpty ? nil : pooled
     }
 
     /// What co-firing's `bits` may add to a pair: at most half a link, like a kind strangers

@@ -19,6 +19,9 @@ public struct SharedValue: Sendable, Equatable {
     public var kindFull = false
     /// Whether it is a mail domain the pair's shared mailbox already implies (so it counts 0).
     public var impliedByMailbox = false
+    /// Whether it is one of two or more datacenter IPs of one server pool the pair shares
+    /// (`ServerPools`): exempt from its kind's half a link in all.
+    public var pooled = false
     /// What it adds to the pair's total: a value of a kind strangers share by nature (network,
     /// mail domain, client, template) counts at most half a link (`EvidenceWeights.counted`);
     /// the strongest value of a kind counts whole, each further one of the same kind half (they
@@ -79,6 +82,9 @@ public struct PairEvidence: Sendable {
             }
         }
         found.sort { ($0.bits, $1.kind, $1.value) > ($1.bits, $0.kind, $0.value) }
+        if let pooled = weights.pooledIPs(found.filter { $0.kind == .ip }.map(\.value)) {
+            for i in found.indices where found[i].kind == .ip && pooled.contains(found[i].value) { found[i].pooled = true }
+        }
         var seenKind = Set<LinkKind>()
         var originSums: [LinkKind: Double] = [:]
         var kindSums: [LinkKind: Double] = [:]
@@ -86,14 +92,15 @@ public struct PairEvidence: Sendable {
             let kind = found[i].kind
             let capped = weights.counted(kind, bits: found[i].bits)
             var counted = seenKind.insert(kind).inserted ? capped : capped / 2
-            // A kind strangers share adds at most half a link however many of its values match.
+            // A kind strangers share adds at most half a link however many of its values match,
+            // unless they are one operator's servers (`ServerPools`).
             let room = weights.counted(kind, bits: .infinity) - kindSums[kind, default: 0]
-            if counted > room {
+            if !found[i].pooled && counted > room {
                 counted = max(0, room)
                 found[i].kindFull = true
             }
             found[i].counted = counted
-            kindSums[kind, default: 0] += counted
+            if !found[i].pooled { kindSums[kind, default: 0] += counted }
             if EvidenceWeights.isOrigin(kind) { originSums[kind, default: 0] += found[i].counted }
         }
         // A shared mailbox implies the shared mail domain: the domain is not counted again.
@@ -139,9 +146,10 @@ public struct PairEvidence: Sendable {
             if mine.isEmpty { continue }
             let theirs = index.values(of: b, kind: kind)
             let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: index.heldCount(theirs, kind: kind))
-            var best = 0.0, rest = 0.0
+            var best = 0.0, rest = 0.0, inPool = false
             forEachShared(mine, theirs) { value in
                 if kind == .mailbox { sharesMailbox = true }
+                if kind == .ip && weights.servers.pool(ofIP: value) != nil { inPool = true }
                 let scope = weights.scope(kind, value: value, a, b, countries: countries)
                 var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value), within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
@@ -154,7 +162,9 @@ public struct PairEvidence: Sendable {
                 }
             }
             // A kind strangers share adds at most half a link however many of its values match.
-            let sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
+            var sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
+            // Unless they are one operator's servers (rare: measured again value by value).
+            if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights) }
             if kind == .emailDomain {
                 domain = sum
             } else if EvidenceWeights.isOrigin(kind) {
@@ -165,6 +175,36 @@ public struct PairEvidence: Sendable {
         }
         // A shared mailbox implies the shared mail domain (`sharedValues` says so).
         return total + (sharesMailbox ? origin : max(origin, domain))
+    }
+
+    /// What the IPs two accounts share add when some are of a server pool (`ServerPools`): as
+    /// `sharedValues` counts them, strongest first, the first whole and each further one half,
+    /// the pooled ones exempt from the kind's half a link in all.
+    static func pooledIPBits(
+        _ a: Int, _ b: Int, _ mine: ArraySlice<Int32>, _ theirs: ArraySlice<Int32>, spread: Double, index: LinkIndex,
+        weights: EvidenceWeights
+    ) -> Double {
+        let countries = index.data.accounts.country
+        var values: [(bits: Double, value: Int32)] = []
+        forEachShared(mine, theirs) { value in
+            let scope = weights.scope(.ip, value: value, a, b, countries: countries)
+            let bits = weights.weight(.ip, sharedBy: index.shareCount(.ip, value: value), within: scope)
+            values.append((bits - min(spread, bits), value))
+        }
+        values.sort { ($0.bits, $1.value) > ($1.bits, $0.value) }
+        let pooled = weights.pooledIPs(values.map(\.value)) ?? []
+        let cap = weights.counted(.ip, bits: .infinity)
+        var sum = 0.0, capped = 0.0
+        for (i, v) in values.enumerated() {
+            let full = weights.counted(.ip, bits: v.bits)
+            var counted = i == 0 ? full : full / 2
+            if !pooled.contains(v.value) {
+                if counted > cap - capped { counted = max(0, cap - capped) }
+                capped += counted
+            }
+            sum += counted
+        }
+        return sum
     }
 
     /// Calls `body` with each value in both sorted lists.

@@ -20,6 +20,7 @@ public enum PairExplanation {
         // kind (two accounts of a proxy pool can share a hundred IPs, each worth nothing).
         var silent: [LinkKind: (count: Int, fewest: Int, most: Int)] = [:]
         var saidWithoutBits: [LinkKind: Int] = [:]
+        let pooledCount = evidence.shared.filter(\.pooled).count
         for s in evidence.shared {
             if s.counted == 0 {
                 saidWithoutBits[s.kind, default: 0] += 1
@@ -61,8 +62,10 @@ public enum PairExplanation {
             // A hub never pairs accounts by itself (too common to block on), but a pair found
             // through other values still counts it, by its rarity: said, so the two agree.
             let hub = isHub(s.kind, s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
-            out.append(what + local + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+            let pool = s.pooled ? ", one of the \(pooledCount) datacenter IPs they share that the same accounts mostly hold together" : ""
+            out.append(what + local + pool + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
+        if pooledCount > 0 { out.append(serverPoolLine(pooledCount)) }
         for kind in LinkKind.allCases {
             guard let rest = silent[kind] else { continue }
             let holders = rest.fewest == rest.most ? grouped(rest.fewest) : "\(grouped(rest.fewest)) to \(grouped(rest.most))"
@@ -94,6 +97,14 @@ public enum PairExplanation {
         if let formula = bitsFormula(evidence, weights: weights) { out.append(formula) }
         out.append(verdict(total: evidence.total, threshold: evidence.threshold, accounts: total, linked: evidence.linked))
         return out
+    }
+
+    /// Why IPs of a server pool (`ServerPools`) are not held to a kind's half a link in all.
+    static func serverPoolLine(_ count: Int) -> String {
+        "the \(count) datacenter IPs they share are a server pool: each is on a hosting network, held by few enough accounts to be half a link alone, "
+            + "and of the accounts holding any two of them most hold both; strangers meet on a hosting network only through a service many use "
+            + "(a VPN, a proxy, a platform's egress), which would show as IPs held by many or by different accounts each, and no carrier NAT "
+            + "or office gateway is there, so these count past the half a link a kind strangers share adds in all (the strongest whole, each further one half)"
     }
 
     /// Lines said for a kind's values that add nothing, before the rest are counted in one.

@@ -175,6 +175,8 @@ extension EvidenceWeights {
             perKind.append(countries)
         }
         local = LocalScope(valueCountry: perKind, countrySize: sizes)
+        // Worked out from the index again (as the build does), from the figures just read.
+        servers = ServerPools(index: index, ipShare: sharingShare[LinkKind.ip.position], accounts: accounts, threshold: self.threshold)
     }
 }
 
