@@ -2,8 +2,7 @@
 /// `queries.jsonl` holds for each account (`StreamedQueryAccounts.totals`): the exporter writes
 /// every query row of every case account in the source, so a row dropped, added or moved to
 /// another account changes a count that `accounts.csv` states, even in a bundle signed again.
-/// Token sums are compared only where every row of the account gives its counts as the
-/// exporter writes loaded numbers (`StreamedQueryAccounts.loadedTokens`).
+/// Each row's counts are read as the loader reads them (`StreamedQueryAccounts.loadedTokens`).
 enum BundleQueryTotalsCheck {
     /// The most accounts named; the rest are counted in one line.
     static let maxNamed = 8
@@ -26,15 +25,15 @@ enum BundleQueryTotalsCheck {
                 }
             }
             guard !differ.isEmpty else { continue }
-            found.append(
-                (row.row,
-                 "\(BundleAccountsCheck.file): row \(row.row) (account \(BundleCaseFacts.shown(id))): \(differ.joined(separator: "; ")): this file or queries.jsonl was altered"
-                ))
+            let place = "\(BundleAccountsCheck.file): row \(row.row) (account \(BundleCaseFacts.shown(id)))"
+            found.append((row.row, "\(place): \(differ.joined(separator: "; ")): this file or queries.jsonl was altered"))
         }
         found.sort { $0.row < $1.row }
         var lines = found.prefix(maxNamed).map(\.text)
         if found.count > maxNamed {
-            lines.append("\(BundleAccountsCheck.file): and \(found.count - maxNamed) more accounts whose figures are not those of their rows in queries.jsonl")
+            lines.append(
+                "\(BundleAccountsCheck.file): and \(found.count - maxNamed) more accounts whose figures are not those of their "
+                    + "rows in queries.jsonl")
         }
         return lines
     }
