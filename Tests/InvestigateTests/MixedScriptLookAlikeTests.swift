@@ -8,6 +8,7 @@ import Testing
         #expect(TextEscaping.visible("acct_\u{0410}") == "acct_\\u{410}")
         #expect(TextEscaping.visible("acct_\u{0410}") != TextEscaping.visible("acct_A"))
         #expect(TextEscaping.visible("p\u{0430}ypal-\u{03BF}ps") == "p\\u{430}ypal-\\u{3BF}ps")
+        #expect(TextEscaping.visible("\u{0410}123") == "\\u{410}123", "beside A123")
         // The escaped form of a look-alike is not any other id's: a literal backslash is doubled.
         #expect(TextEscaping.visible("acct_\\u{410}") == "acct_\\\\u{410}")
     }

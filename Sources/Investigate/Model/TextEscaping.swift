@@ -8,7 +8,7 @@ import Foundation
 /// spaces (`acct_mixed\x20`), and, in text that is not in Unicode normal form C, its combining
 /// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). A Cyrillic or Greek
 /// letter drawn like a Latin one is escaped where it sits in a run of text that also holds an
-/// ASCII letter (`acct_\u{410}` for a Cyrillic `А`, beside `acct_A`); Cyrillic or Greek text on
+/// ASCII letter or digit (`acct_\u{410}` for a Cyrillic `А`, beside `acct_A`); Cyrillic or Greek text on
 /// its own is shown as it is (`mixedScriptLookAlikes`).
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
@@ -56,8 +56,9 @@ public enum TextEscaping {
     }
 
     /// The byte offsets of the Cyrillic and Greek letters drawn like Latin ones
-    /// (`LatinLookAlikes`) that sit in a run of non-blank text holding an ASCII letter too: in
-    /// `acct_А` the `А`, in `API-сервер` the `с`, `е` and `р`; in `сервер` alone, none.
+    /// (`LatinLookAlikes`) that sit in a run of non-blank text holding an ASCII letter or digit
+    /// too: in `acct_А` and `А123` the `А`, in `API-сервер` the `с`, `е` and `р`; in `сервер`
+    /// alone, none.
     static func mixedScriptLookAlikes(_ data: [UInt8]) -> Set<Int> {
         guard LatinLookAlikes.mayHoldLookAlike(data) else { return [] }
         var found: Set<Int> = []
@@ -77,7 +78,8 @@ public enum TextEscaping {
             if scalar.properties.isWhitespace {
                 endRun()
             } else if scalar.isASCII {
-                if scalar.properties.isAlphabetic { runHasLatin = true }
+                // An ASCII digit counts too: `А123` (Cyrillic) beside `A123`.
+                if scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39) { runHasLatin = true }
             } else if LatinLookAlikes.latin(scalar) != nil {
                 run.append(i)
             }
