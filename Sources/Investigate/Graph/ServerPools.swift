@@ -28,6 +28,9 @@ public struct ServerPools: Sendable {
 
     private init(poolOfIP: [Int32]) { self.poolOfIP = poolOfIP }
 
+    /// The pools a snapshot stored (`poolOfIP`, its bounds checked by the reader).
+    init(stored poolOfIP: [Int32]) { self.poolOfIP = poolOfIP }
+
     /// Finds the pools of the index's IPs, given the share `q` of IPs and the population's size
     /// and link threshold (`EvidenceWeights`).
     /// - Complexity: O(Σ over candidate IPs of Σ over their holders of the holder's candidate IPs).

@@ -141,6 +141,7 @@ extension EvidenceWeights {
         for kind in LinkKind.allCases where EvidenceWeights.isOrigin(kind) {
             try out.put("weights.local.\(kind.rawValue)", local.valueCountry[kind.position])
         }
+        try out.put("weights.server_pools", servers.poolOfIP)
     }
 
     init(snapshot input: SnapshotFileReader, accounts: Int, index: LinkIndex) throws {
@@ -175,8 +176,13 @@ extension EvidenceWeights {
             perKind.append(countries)
         }
         local = LocalScope(valueCountry: perKind, countrySize: sizes)
-        // Worked out from the index again (as the build does), from the figures just read.
-        servers = ServerPools(index: index, ipShare: sharingShare[LinkKind.ip.position], accounts: accounts, threshold: self.threshold)
+        // Read, not worked out again: at 10M queries the pools take a share of the one-second open.
+        let pools = try input.array("weights.server_pools", Int32.self)
+        if !pools.isEmpty { try SnapshotCheck.count("weights.server_pools", pools.count, index.valueCount(.ip)) }
+        guard pools.allSatisfy({ $0 >= -1 && Int($0) < pools.count }) else {
+            throw SnapshotDamage("section weights.server_pools: a pool out of range")
+        }
+        servers = ServerPools(stored: pools)
     }
 }
 

@@ -57,11 +57,12 @@ enum SnapshotFormat {
     /// VPNs and bulletproof providers (account hosting shares move), and a prompt's MinHash leaves
     /// out the bigrams inside a reasoning phrase and reads a word holding a digit as `0`
     /// (`PromptDigest`): families, links, clusters and risks move; 31 (session 32): datacenter IPs
-    /// the same accounts hold together are a server pool (`ServerPools`, worked out again on
-    /// restore) that a pair counts past a kind's half a link: links, clusters and risks move.
+    /// the same accounts hold together are a server pool (`ServerPools`) that a pair counts past
+    /// a kind's half a link: links, clusters and risks move; 32 (session 32): the pools are stored
+    /// (`weights.server_pools`), not worked out again on restore.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 31
+    static let version: UInt32 = 32
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
