@@ -48,8 +48,8 @@ public enum TagLabel {
 
     private static func foldedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
-        if (0x2010...0x2015).contains(v) || [0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x00AD].contains(v) { return "-" }
-        if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) { return ascii }
+        // Full-width forms are folded by NFKC before this; a soft hyphen is refused as unsafe.
+        if (0x2010...0x2015).contains(v) || v == 0x2212 { return "-" }
         if let latin = LatinLookAlikes.latin(scalar) { return latin.unicodeScalars.first! }
         return scalar
     }

@@ -141,10 +141,11 @@ public struct EvidenceWeights: Sendable {
     /// The server pool of each IP two accounts share, when they share two or more IPs of it
     /// (`ServerPools`): those IPs are exempt from the kind's half a link in all. Nil when none is.
     func pooledIPs(_ shared: [Int32]) -> Set<Int32>? {
-        guard !servers.poolOfIP.isEmpty else { return nil }
+        let inPools = shared.compactMap { ip in servers.pool(ofIP: ip).map { (ip: ip, pool: $0) } }
+        guard inPools.count >= 2 else { return nil }
         var perPool: [Int32: Int] = [:]
-        for ip in shared { if let pool = servers.pool(ofIP: ip) { perPool[pool, default: 0] += 1 } }
-        let pooled = Set(shared.filter { ip in servers.pool(ofIP: ip).map { perPool[$0, default: 0] >= 2 } ?? false })
+        for entry in inPools { perPool[entry.pool, default: 0] += 1 }
+        let pooled = Set(inPools.filter { perPool[$0.pool]! >= 2 }.map(\.ip))
         return pooled.isEmpty ? nil : pooled
     }
 

@@ -91,7 +91,4 @@ public struct ServerPools: Sendable {
         guard i >= 0, i < poolOfIP.count, poolOfIP[i] >= 0 else { return nil }
         return poolOfIP[i]
     }
-
-    /// Whether any IP is in a pool.
-    var isEmpty: Bool { !poolOfIP.contains { $0 >= 0 } }
 }
