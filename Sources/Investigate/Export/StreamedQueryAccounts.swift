@@ -1,9 +1,11 @@
-/// Checks, as `queries.jsonl` streams past chunk by chunk, that every row names exactly one
-/// `account_id` (a top-level member of its JSON object) and that it is a case account, and
-/// totals each account's rows and token counts (`totals`, held to `accounts.csv` by
-/// `BundleQueryTotalsCheck`). It holds no row: only the bytes of the `account_id`,
-/// `input_tokens` and `output_tokens` values it is reading (at most `maxIDBytes`) and the
-/// structure's depth, so a row with a prompt of any length costs nothing more.
+/// Checks, as `queries.jsonl` streams past chunk by chunk, that every row is one JSON object
+/// that names exactly one `account_id` (a top-level member) and that it is a case account,
+/// that no object in it, nested ones (`extra`) too, gives a member name twice, and that its
+/// `ts_utc` is the instant its `ts` reads as (`BundleRowTime`); and totals each account's rows
+/// and token counts (`totals`, held to `accounts.csv` by `BundleQueryTotalsCheck`). It holds no
+/// row: only the bytes of the `account_id`, `input_tokens`, `output_tokens`, `ts` and `ts_utc`
+/// values it is reading (at most `maxIDBytes` each), and the member names of the objects open,
+/// so a row with a prompt of any length costs nothing more.
 struct StreamedQueryAccounts {
     /// One account's rows in the file, and the sums of their token counts as the loader reads
     /// them (`loadedTokens`: a count over `UInt32.max` as `UInt32.max`, null as 0).
@@ -27,23 +29,32 @@ struct StreamedQueryAccounts {
     private var wrong = 0
 
     // The row being read.
-    private var depth = 0
+    /// The open containers, innermost last: an object's member names so far (as read, `\u`
+    /// escapes decoded), nil for an array.
+    private var frames: [Set<[UInt8]>?] = []
     private var inString = false
     private var escaped = false
     private var expectingKey = false
     private var collectingKey = false
     private var key: [UInt8] = []
+    /// A member name's bytes past `maxIDBytes`, hashed (`keyHasher`) instead of kept.
+    private var keyOverflow = false
+    private var keyHasher = Hasher()
     private var keyDone = false
+    /// The top-level member being read (its name as read), for naming a nested problem.
+    private var topMember: [UInt8] = []
     private var capturing = false
-    /// Which member is captured: 0 `account_id`, 1 `input_tokens`, 2 `output_tokens`.
+    /// Which member is captured, an index into `capturedKeys`.
     private var capturedMember = 0
     private var value: [UInt8] = []
-    private var ids: [[UInt8]?] = []
-    private var tokens: [[[UInt8]?]] = [[], []]
-    /// The row's top-level member names so far (as read, `\u` escapes decoded), and the first
-    /// one given twice.
-    private var names: Set<[UInt8]> = []
-    private var twice: [UInt8]? = nil
+    /// Each captured member's values in this row (nil for one past `maxIDBytes`), by
+    /// `capturedKeys` index.
+    private var captured: [[[UInt8]?]] = Array(repeating: [], count: capturedKeys.count)
+    /// The first member name given twice in one object, and the top-level member it is inside
+    /// (nil at the top level).
+    private var twice: (name: [UInt8], inside: [UInt8]?)? = nil
+    /// Whether the row's object has closed (anything after it but spaces is malformed).
+    private var closed = false
     private var empty = true
     private var malformed = false
 
@@ -60,12 +71,13 @@ struct StreamedQueryAccounts {
     mutating func finish() {
         endRow()
         if wrong > Self.maxNamed {
-            problems.append("queries.jsonl: and \(wrong - Self.maxNamed) more rows that do not name a case account")
+            problems.append("queries.jsonl: and \(wrong - Self.maxNamed) more rows that fail these checks")
         }
     }
 
     private mutating func take(_ b: UInt8) {
         empty = false
+        let depth = frames.count
         if inString {
             if capturing { keep(b) }
             if escaped {
@@ -80,52 +92,79 @@ struct StreamedQueryAccounts {
                     return
                 }
             }
-            if collectingKey, key.count <= 256 { key.append(b) }
+            if collectingKey { keepKey(b) }
             return
         }
         switch b {
         case UInt8(ascii: "\""):
             inString = true
-            if capturing {
-                keep(b)
-            } else if depth == 1 && expectingKey {
+            if depth == 0 { malformed = true }
+            if capturing { keep(b) }
+            if expectingKey, depth > 0, frames[depth - 1] != nil {
                 collectingKey = true
                 key.removeAll(keepingCapacity: true)
+                keyOverflow = false
+                keyHasher = Hasher()
             }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            if depth == 0 && b != UInt8(ascii: "{") { malformed = true }
+            if depth == 0 && (b != UInt8(ascii: "{") || closed) { malformed = true }
             if capturing { keep(b) }
-            depth += 1
-            if depth == 1 { expectingKey = true }
+            let isObject = b == UInt8(ascii: "{")
+            frames.append(isObject ? [] : nil)
+            expectingKey = isObject
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             if depth == 1 && capturing { endValue() } else if capturing { keep(b) }
-            depth -= 1
-            if depth < 0 { malformed = true }
+            if depth == 0 { malformed = true } else { frames.removeLast() }
+            if depth == 1 { closed = true }
+            expectingKey = false
         case UInt8(ascii: ","):
-            if depth == 1 {
-                if capturing { endValue() }
-                expectingKey = true
-            } else if capturing {
-                keep(b)
-            }
+            if depth == 0 { malformed = true }
+            if depth == 1 && capturing { endValue() } else if capturing { keep(b) }
+            expectingKey = depth > 0 && frames[depth - 1] != nil
         case UInt8(ascii: ":"):
-            if depth == 1 && keyDone {
+            if capturing { keep(b) }
+            if keyDone, depth > 0, frames[depth - 1] != nil {
                 keyDone = false
                 expectingKey = false
-                let name = Self.decodedName(key)
-                if !names.insert(name).inserted, twice == nil { twice = name }
-                if let member = Self.capturedMember(key) {
-                    capturing = true
-                    capturedMember = member
-                    value.removeAll(keepingCapacity: true)
-                }
-            } else if capturing {
-                keep(b)
+                nameRead(depth: depth)
+            } else if depth == 0 {
+                malformed = true
             }
         case 0x20, 0x09, 0x0D: break
         default:
             if capturing { keep(b) }
             if depth == 0 { malformed = true }
+        }
+    }
+
+    /// A member name read in full, in the object `frames[depth - 1]`.
+    private mutating func nameRead(depth: Int) {
+        var name = keyOverflow ? key : Self.decodedName(key)
+        if keyOverflow {
+            // Past `maxIDBytes`: the kept bytes, then a marker no decoded name holds, then the
+            // hash of the rest.
+            name.append(0xFF)
+            let hash = UInt64(bitPattern: Int64(keyHasher.finalize()))
+            for shift in stride(from: 0, to: 64, by: 8) { name.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift))) }
+        }
+        if frames[depth - 1]?.insert(name).inserted == false, twice == nil {
+            twice = (name, depth == 1 ? nil : topMember)
+        }
+        guard depth == 1 else { return }
+        topMember = name
+        if !keyOverflow, let member = Self.capturedMember(key) {
+            capturing = true
+            capturedMember = member
+            value.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func keepKey(_ b: UInt8) {
+        if key.count < Self.maxIDBytes {
+            key.append(b)
+        } else {
+            keyOverflow = true
+            keyHasher.combine(b)
         }
     }
 
@@ -135,11 +174,11 @@ struct StreamedQueryAccounts {
 
     private mutating func endValue() {
         capturing = false
-        let kept = value.count <= Self.maxIDBytes ? value : nil
-        if capturedMember == 0 { ids.append(kept) } else { tokens[capturedMember - 1].append(kept) }
+        captured[capturedMember].append(value.count <= Self.maxIDBytes ? value : nil)
     }
 
-    private static let capturedKeys = ["account_id", "input_tokens", "output_tokens"]
+    /// The top-level members read: `account_id`, `input_tokens`, `output_tokens`, `ts`, `ts_utc`.
+    private static let capturedKeys = ["account_id", "input_tokens", "output_tokens", "ts", "ts_utc"]
 
     /// A member name as read (its `\u` escapes decoded; as written when they do not decode).
     private static func decodedName(_ key: [UInt8]) -> [UInt8] {
@@ -180,38 +219,42 @@ struct StreamedQueryAccounts {
 
     private mutating func endRow() {
         defer {
-            depth = 0
+            frames.removeAll(keepingCapacity: true)
             inString = false
             escaped = false
             expectingKey = false
             collectingKey = false
             keyDone = false
             capturing = false
-            ids.removeAll(keepingCapacity: true)
-            tokens[0].removeAll(keepingCapacity: true)
-            tokens[1].removeAll(keepingCapacity: true)
-            names.removeAll(keepingCapacity: true)
+            topMember.removeAll(keepingCapacity: true)
+            for i in captured.indices { captured[i].removeAll(keepingCapacity: true) }
             twice = nil
+            closed = false
             empty = true
             malformed = false
         }
         if empty { return }
         rows += 1
+        let ids = captured[0]
         let problem: String?
-        if malformed || depth != 0 || inString {
+        if malformed || !frames.isEmpty || inString {
             problem = "is not one JSON object"
-        } else if let twice, twice != Array("account_id".utf8) {
-            problem = "gives member \(TextEscaping.visible(twice, limit: 60)) twice (readers disagree on which one holds)"
+        } else if let twice, twice.inside != nil || twice.name != Array("account_id".utf8) {
+            let inside = twice.inside.map { " inside \(TextEscaping.visible($0, limit: 60))" } ?? ""
+            problem = "gives member \(TextEscaping.visible(twice.name, limit: 60)) twice\(inside) (readers disagree on which one holds)"
         } else if ids.count != 1 {
             problem = ids.isEmpty ? "has no account_id" : "has \(ids.count) account_id members"
         } else if let bytes = ids[0], let json = try? JSONValue.parse(bytes), let id = ExactText(json: json) {
-            problem =
-                accounts.contains(id) ? nil : "names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"
+            if !accounts.contains(id) {
+                problem = "names account \(BundleCaseFacts.shown(id)), which is not a case account in the audit trail"
+            } else {
+                problem = BundleRowTime.problem(ts: captured[3], tsUTC: captured[4])
+            }
             if problem == nil {
                 var sums = totals[id] ?? Totals()
                 sums.rows += 1
-                sums.inputTokens = sums.inputTokens.flatMap { sum in Self.loadedTokens(tokens[0]).map { sum + $0 } }
-                sums.outputTokens = sums.outputTokens.flatMap { sum in Self.loadedTokens(tokens[1]).map { sum + $0 } }
+                sums.inputTokens = sums.inputTokens.flatMap { sum in Self.loadedTokens(captured[1]).map { sum + $0 } }
+                sums.outputTokens = sums.outputTokens.flatMap { sum in Self.loadedTokens(captured[2]).map { sum + $0 } }
                 totals[id] = sums
             }
         } else {
