@@ -28,7 +28,7 @@ struct HarvestReturn {
     let typical: Double
     /// The cluster's output tokens per input token (0 when unknown).
     let ratio: Double
-    /// The population's output tokens per input token.
+    /// The typical (median) account's output tokens per input token.
     let populationRatio: Double
 
     /// Measures a cluster's return.
@@ -52,7 +52,7 @@ struct HarvestReturn {
             parts.append("answers average \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account)")
         }
         if yieldCredit < 1 {
-            parts.append("outputs are \(format1(ratio))x inputs (population \(format1(populationRatio))x)")
+            parts.append("outputs are \(format1(ratio))x inputs (\(format1(populationRatio))x for a typical account)")
         }
         return parts.joined(separator: " and ") + ": little is taken away, so \(percent(credit)) of it counts"
     }

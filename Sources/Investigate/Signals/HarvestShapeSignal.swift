@@ -21,7 +21,7 @@ public struct HarvestShapeSignal: DetectionSignal {
         let contribution = 0.25 * unit(log(ratio / baseline) / log(4)) * longAnswers
         return SignalScore(
             name: name, value: ratio, baseline: baseline, contribution: contribution,
-            explanation: "outputs are \(String(format1(ratio)))x inputs (population \(format1(baseline))x), "
+            explanation: "outputs are \(String(format1(ratio)))x inputs (\(format1(baseline))x for a typical account), "
                 + "\(Int(perQuery)) output tokens per query (\(Int(typical)) for a typical account)")
     }
 }

@@ -6,7 +6,10 @@ public struct PopulationBaseline: Sendable {
     /// account weighs one, so a ring's heavy volume does not raise the bar another ring is
     /// read against (blind source 16a: 26% of all its prompts, 8% for the mean account).
     public var reasoningShare = 0.0
-    /// Output tokens over input tokens, all queries.
+    /// The median account's output tokens over its input tokens, over the accounts with both:
+    /// each account weighs one, so no account moves the bar the others are read against (a
+    /// trial's one row of 1 token in and 4e9 out raised the pooled ratio from 4.3x to 470x,
+    /// and every ring's harvest credit fell to 0; one heavy user moved it to 11.3x).
     public var outputRatio = 1.0
     /// Output tokens per query, all queries.
     public var outputPerQuery = 0.0
@@ -70,7 +73,8 @@ public struct PopulationBaseline: Sendable {
         let data = index.data
         let n = data.accountCount
         var shareSum = 0.0, shareCount = 0
-        var reasoningSum = 0.0, input: Int64 = 0, output: Int64 = 0, queries = 0
+        var reasoningSum = 0.0, output: Int64 = 0, queries = 0
+        var ratios: [Double] = []
         var hosting = 0.0
         var hourCount = 0
         for a in 0..<n {
@@ -79,15 +83,17 @@ public struct PopulationBaseline: Sendable {
                 reasoningSum += Double(features.reasoning[a]) / Double(features.prompted[a])
                 shareCount += 1
             }
-            input += features.inputTokens[a]
-            output += features.outputTokens[a]
+            let (accountInput, accountOutput) = (features.inputTokens[a], features.outputTokens[a])
+            if accountInput > 0 && accountOutput > 0 { ratios.append(Double(accountOutput) / Double(accountInput)) }
+            output += accountOutput
             queries += Int(features.queries[a])
             hosting += Double(features.hostingShare[a]) * Double(features.queries[a])
             if features.hourEntropy[a] >= 0 { hourCount += 1 }
         }
         templateShare = shareCount > 0 ? shareSum / Double(shareCount) : 0
         reasoningShare = shareCount > 0 ? reasoningSum / Double(shareCount) : 0
-        outputRatio = input > 0 ? Double(output) / Double(input) : 1
+        outputRatio = ratios.isEmpty ? 1 : Statistics.median(sortingInPlace: &ratios)
+        ratios = []
         outputPerQuery = queries > 0 ? Double(output) / Double(queries) : 0
         outputLengths = OutputLengths(features: features)
         hostingShare = queries > 0 ? hosting / Double(queries) : 0
