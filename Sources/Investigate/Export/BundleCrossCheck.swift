@@ -71,11 +71,12 @@ extension BundleVerifier {
         }
         if let bytes = read(BundleReportCheck.file, &report) {
             var problems = BundleReportCheck.problems(bytes, facts)
-            var held = "names only case accounts"
+            var held = "markup as the exporter writes it (its policy, no script); names only case accounts"
             if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
                 problems += BundleReportCheck.sectionProblems(
                     bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead)
-                held = "names only case accounts; summary, tags, journal and audit head as the exporter writes them"
+                held = "markup as the exporter writes it (its policy, no script); names only case accounts; summary, tags, "
+                    + "journal and audit head as the exporter writes them"
             }
             record(BundleReportCheck.file, problems, held)
         }

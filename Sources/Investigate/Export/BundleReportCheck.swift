@@ -1,4 +1,6 @@
-/// `report.html` held to the replayed case, as far as a page for people can be. Its cluster
+/// `report.html` held to the replayed case, as far as a page for people can be. Its markup must
+/// be the exporter's (`BundleReportMarkupCheck`: its head and policy, no element or attribute
+/// the exporter does not write). Its cluster
 /// sections need the source (risks, the timeline, the graph layout), which the bundle does not
 /// hold, so they cannot be written again here; instead its heading must name the replayed case id
 /// and title, and every case account it names in a link graph (`ReportGraphSVG.memberName`:
@@ -11,7 +13,7 @@ enum BundleReportCheck {
     /// What differs, one line each (empty when the page holds).
     static func problems(_ bytes: [UInt8], _ facts: BundleCaseFacts) -> [String] {
         guard let page = String(validating: bytes, as: UTF8.self) else { return ["\(file): not valid UTF-8"] }
-        var problems: [String] = []
+        var problems = BundleReportMarkupCheck.problems(page, facts.snapshot.info)
         if !page.contains(ReportHTMLFile.heading(facts.snapshot.info)) {
             problems.append("\(file): its heading does not name the case id and title the audit trail records")
         }

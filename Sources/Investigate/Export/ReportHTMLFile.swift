@@ -49,28 +49,37 @@ enum ReportHTMLFile {
         "<title>Case \(ReportText.html(info.id)): \(ReportText.html(ReportText.cut(info.title, 80)))</title>"
     }
 
+    /// Everything before the page's body content, its policy included: a pure function of the
+    /// case id and title (`verify` holds a bundle's page to it, `BundleReportMarkupCheck`).
+    static func head(_ info: CaseInfo) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        \(titleElement(info))
+        <style>\(style)</style>
+        </head><body>
+
+        """
+    }
+
+    /// The page's last line.
+    static let end = "</body></html>\n"
+
     static func render(_ input: BundleInput, _ links: CaseLinks, publicKey: Curve25519.Signing.PublicKey) -> BundleFile {
         let e: (String) -> String = ReportText.html
         let info = input.snapshot.info
         let labels = input.labelIndex
         let clusters = ReportClusters(input, links)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            \(titleElement(info))
-            <style>\(style)</style>
-            </head><body>
-
-            """
+        var html = head(info)
         html += "<header>\(heading(info))</header>\n"
         html += ReportSummary.render(input, clusters, labels: labels)
         html += ReportClusterSections.render(input, links, clusters, labels: labels)
         html += ReportCaseRecord.tags(input.snapshot)
         html += ReportCaseRecord.journal(input.snapshot)
         html += ReportCaseRecord.audit(input, publicKey: publicKey)
-        html += "</body></html>\n"
+        html += end
         return BundleFile(path: "report.html", bytes: Array(html.utf8), records: 1)
     }
 }
