@@ -30,7 +30,7 @@ enum ReportClusterSections {
             html += "<section class=\"cluster\" id=\"cluster-\(e(c.id))\">\n"
             html +=
                 "<h2>Cluster \(e(c.id)): risk \(RiskText.twoDecimals(c.risk)), "
-                + "\(entry.members.count) of \(c.size) accounts in the case</h2>\n"
+                + "\(entry.members.count) of \(ReportText.count(c.size, "account")) in the case</h2>\n"
             let kinds = c.linkCounts.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
                 .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
             html += "<p>"

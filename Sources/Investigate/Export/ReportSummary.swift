@@ -98,8 +98,10 @@ enum ReportSummary {
             "\(ReportText.count(risky.count, "cluster")) \(risky.count == 1 ? "rates" : "rate") risk 0.50 or more and "
             + "\(risky.count == 1 ? "holds" : "hold") \(riskyAccounts) of them."
         if let top = ranked.first {
-            found += " Riskiest: \(top.cluster.id) (risk \(RiskText.twoDecimals(top.cluster.risk)), "
-            found += "\(top.members.count) of \(top.cluster.size) accounts in the case)"
+            // "Riskiest" only of a cluster that rates any risk (a trial's case of 0.00 clusters).
+            let risk = RiskText.twoDecimals(top.cluster.risk)
+            found += " \(risk != "0.00" ? "Riskiest" : "First listed"): \(top.cluster.id) (risk \(risk), "
+            found += "\(top.members.count) of \(ReportText.count(top.cluster.size, "account")) in the case)"
             if let signal = top.cluster.signals.first { found += ": " + signal.explanation }
             found += "."
         }
