@@ -95,3 +95,25 @@ import Testing
         #expect(data.report.warningCount == 0)
     }
 }
+
+/// A trial linked `queries/link_in.jsonl` to `p1.jsonl` beside it: the file was read twice, its
+/// rows counted twice, with no word.
+@Suite(.timeLimit(.minutes(1))) struct SourceFileNamesTests {
+    static let accounts = UntrustedSourceTests.accounts
+    static let row = UntrustedSourceTests.row
+
+    @Test func aFileUnderTwoNamesIsReadOnceAndSaid() throws {
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries/p1.jsonl": Self.row, "queries/p2.jsonl": Self.row])
+        #expect(symlink("p1.jsonl", source.directory + "/queries/link_in.jsonl") == 0)
+        #expect(link(source.directory + "/queries/p2.jsonl", source.directory + "/queries/p3.jsonl") == 0)
+        let data = try source.load()
+        #expect(data.queries.count == 2)
+        let linked = LoadIssue(
+            file: "queries/link_in.jsonl", line: 1, reason: "is the same file as queries/p1.jsonl (a link): read once, as queries/p1.jsonl")
+        let hard = LoadIssue(
+            file: "queries/p3.jsonl", line: 1, reason: "is the same file as queries/p2.jsonl (a link): read once, as queries/p2.jsonl")
+        #expect(data.report.warnings.contains(linked), "\(data.report.warnings)")
+        #expect(data.report.warnings.contains(hard), "\(data.report.warnings)")
+        #expect(throws: LoadFailure.self) { try source.load(strict: true) }
+    }
+}

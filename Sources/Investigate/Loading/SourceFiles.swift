@@ -85,6 +85,7 @@ public struct SourceFiles: Sendable {
         case nil:
             break
         }
+        readEachFileOnce()
         warnEmptyGzipFiles()
         warnHardLinks()
         warnings += Self.copyWarnings(accounts: accounts, payments: payments, links: links, queries: queries)
