@@ -134,7 +134,9 @@ public struct JSONLineParser {
                     fields.setSlot(slot, range: value, text: isText)
                 }
             } else if keepsExtras {
-                fields.addExtra(name: name, value: isNull ? name.upperBound..<name.upperBound : value)
+                fields.addExtra(
+                    name: name, value: isNull ? name.upperBound..<name.upperBound : value,
+                    kind: isNull ? .null : isText ? .text : .bare)
             }
             cursor.skipSpace()
             let next = cursor.peek()

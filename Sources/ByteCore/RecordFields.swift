@@ -40,8 +40,18 @@ public final class RecordFields {
     private let keyLengths: GrowableBuffer<Int>
     private let keySlots: GrowableBuffer<Int>
     private static let keyPositions = 32, keyWidth = 32
-    /// Extra (unknown) columns: name and value ranges in `scratch`.
-    private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int)] = []
+    /// Extra (unknown) columns: name and value ranges in `scratch`, and the value's kind.
+    private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int, kind: ExtraKind)] = []
+
+    /// What an extra column's value was in its row.
+    public enum ExtraKind: Sendable {
+        /// A CSV cell, or a JSON string (its text unescaped).
+        case text
+        /// A bare JSON value (a number, `true`, `false`, an object or an array), as written.
+        case bare
+        /// A JSON `null` (its value is empty).
+        case null
+    }
 
     /// Creates an empty record for a schema of `slotCount` known columns.
     public init(slotCount: Int) {
@@ -155,6 +165,15 @@ public final class RecordFields {
         }
     }
 
+    /// The extra columns, as (name, value, kind) (see `ExtraKind`).
+    public func forEachTypedExtra(_ body: (Span<UInt8>, Span<UInt8>, ExtraKind) -> Void) {
+        for extra in extraRanges {
+            withRange(extra.nameStart..<extra.nameStart + extra.nameLength) { name in
+                withRange(extra.valueStart..<extra.valueStart + extra.valueLength) { value in body(name, value, extra.kind) }
+            }
+        }
+    }
+
     /// Number of extra columns.
     public var extraCount: Int { extraRanges.count }
 
@@ -167,13 +186,13 @@ public final class RecordFields {
         setSlot(slot, range: start..<used, null: null)
     }
 
-    /// Adds an extra (unknown) column: copies of its name and value.
-    public func addExtra(name: Span<UInt8>, value: Span<UInt8>) {
+    /// Adds an extra (unknown) column: copies of its name and value, a value of `kind`.
+    public func addExtra(name: Span<UInt8>, value: Span<UInt8>, kind: ExtraKind = .text) {
         let nameStart = used
         scratch.append(contentsOf: name)
         let valueStart = used
         scratch.append(contentsOf: value)
-        addExtra(name: nameStart..<valueStart, value: valueStart..<used)
+        addExtra(name: nameStart..<valueStart, value: valueStart..<used, kind: kind)
     }
 
     /// The end of the bytes written so far (where the next appended byte goes).
@@ -207,13 +226,13 @@ public final class RecordFields {
 
     /// Records an extra column whose name and value are scratch bytes `name` and `value`.
     @inline(__always)
-    func addExtra(name: Range<Int>, value: Range<Int>) {
+    func addExtra(name: Range<Int>, value: Range<Int>, kind: ExtraKind = .text) {
         precondition(
             name.lowerBound >= 0 && value.lowerBound >= 0 && name.upperBound <= used && value.upperBound <= used
                 && (name.lowerBound >= lineBase || name.upperBound <= lineBase)
                 && (value.lowerBound >= lineBase || value.upperBound <= lineBase),
             "RecordFields: extra outside the record")
-        extraRanges.append((name.lowerBound, name.count, value.lowerBound, value.count))
+        extraRanges.append((name.lowerBound, name.count, value.lowerBound, value.count, kind))
     }
 
     /// Drops bytes appended since `start` (an unused key, say).

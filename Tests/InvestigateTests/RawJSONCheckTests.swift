@@ -1,5 +1,5 @@
 import Testing
-@testable import tui
+@testable import Investigate
 
 /// `queries --format jsonl` copies a row's raw numbers and nested values only when they are JSON.
 @Suite struct RawJSONCheckTests {
@@ -8,7 +8,7 @@ import Testing
         #expect(RawJSONCheck.isValid(Array(text.utf8)))
     }
 
-    @Test(arguments: ["007", "+5", "1.", ".5", "1e", "-", "--1", "0x10", "NaN", "tru", "[007]", #"{"a":01}"#, "[1,", ""])
+    @Test(arguments: ["007", "+5", "1.", ".5", "1e", "-", "--1", "0x10", "NaN", "tru", "[007]", #"{"a":01}"#, "[1,", "", #"{"a":1,"a":2}"#])
     func lenientTextIsNot(text: String) {
         #expect(!RawJSONCheck.isValid(Array(text.utf8)))
     }

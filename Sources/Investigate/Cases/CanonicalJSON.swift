@@ -14,6 +14,9 @@ public enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A value's JSON text copied as a source wrote it (a number keeps its digits, `1.50` stays
+    /// `1.50`); only ever made of text `RawJSONCheck.isValid` passed. Never read back as this.
+    case raw(String)
 
     /// The canonical text.
     public var canonical: String {
@@ -63,6 +66,7 @@ public enum JSONValue: Equatable, Sendable {
         case .int(let i): out += String(i)
         case .number(let d): out += JSONValue.decimal(d)
         case .string(let s): JSONValue.quote(s, into: &out)
+        case .raw(let text): out += text
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {

@@ -7,7 +7,9 @@ struct QueryRecords {
     struct Text {
         var prompt: ExactText?
         var fingerprint: ExactText?
-        var extras: [String: ExactText] = [:]
+        /// The row's other keys: each value's exact bytes, and whether it was a bare JSON value
+        /// (a number, `true`, `null`, an object) rather than a string.
+        var extras: [String: (value: ExactText, isRaw: Bool)] = [:]
         /// Every schema column the row holds, by its column name, as the source wrote it: its
         /// exact bytes, and whether they were a bare JSON value (a number, `true`, `null`)
         /// rather than a string.
@@ -44,7 +46,7 @@ struct QueryRecords {
                 case "prompt": if !pair.value.isEmpty { text.prompt = ExactText(bytes: pair.value) }
                 case "prompt_fingerprint": if !pair.value.isEmpty { text.fingerprint = ExactText(bytes: pair.value) }
                 // An extra column's empty cell is a value too (a trial's empty `request_id` vanished).
-                default: if schema.slot(of: pair.key) == nil { text.extras[pair.key] = ExactText(bytes: pair.value) }
+                default: if schema.slot(of: pair.key) == nil { text.extras[pair.key] = (ExactText(bytes: pair.value), pair.isRaw) }
                 }
             }
             byRow[row] = text
@@ -137,12 +139,21 @@ enum QueriesFile {
                     }
                 }
                 if let extras = extra?.extras, !extras.isEmpty {
-                    object["extra"] = .object(extras.mapValues(\.jsonValue))
+                    object["extra"] = .object(extras.mapValues { $0.value.jsonValue(isRaw: $0.isRaw) })
                 }
                 out += JSONValue.object(object).canonical + "\n"
                 count += 1
             }
         }
         return (BundleFile(path: "queries.jsonl", bytes: Array(out.utf8), records: count), records.unreadable)
+    }
+}
+
+extension ExactText {
+    /// `self` as a JSON value of the type the source gave it: a bare JSON value (`isRaw`) that is
+    /// valid JSON as written (`RawJSONCheck`), copied as is; anything else a string of its exact
+    /// bytes (`{"b64": ...}` when not UTF-8).
+    func jsonValue(isRaw: Bool) -> JSONValue {
+        isRaw && RawJSONCheck.isValid(bytes) ? .raw(String(decoding: bytes, as: UTF8.self)) : jsonValue
     }
 }

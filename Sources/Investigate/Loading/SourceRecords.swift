@@ -21,8 +21,8 @@ enum SourceRecords {
 
     /// A record's fields as (column, raw value) pairs: schema columns under their schema name
     /// (in schema order for JSON, file order for CSV), then other keys. A JSON line that no
-    /// longer parses is one `error` pair (`isError`). `isBareJSON`: a schema column of a JSON line
-    /// whose value was not a JSON string (a number, `true`, an object).
+    /// longer parses is one `error` pair (`isError`). `isBareJSON`: a value of a JSON line that
+    /// was not a JSON string (a number, `true`, an object; an extra key's `null` as `null`).
     static func fields(
         of record: [UInt8], csvHeader: [UInt8]?, schema: TableSchema, scratch fields: RecordFields
     ) -> [(key: String, value: [UInt8], isError: Bool, isBareJSON: Bool)] {
@@ -44,8 +44,11 @@ enum SourceRecords {
         for (slot, name) in schema.columns.enumerated() where fields.has(slot) {
             pairs.append((name, fields.bytes(slot), false, !fields.wasJSONString(slot)))
         }
-        fields.forEachExtra { name, value in
-            pairs.append((FieldParsing.text(name), ByteCompare.array(value), false, false))
+        // An extra's JSON type is kept: a bare value (a number, `true`, an object) as written,
+        // `null` as itself (a trial's `5`, `true` and `null` came out as "5", "true" and "").
+        fields.forEachTypedExtra { name, value, kind in
+            let bytes = kind == .null ? Array("null".utf8) : ByteCompare.array(value)
+            pairs.append((FieldParsing.text(name), bytes, false, kind != .text))
         }
         return pairs
     }

@@ -1,18 +1,19 @@
 import Foundation
 
 /// Whether a source row's raw JSON text (a number, a literal or a nested value, copied as the
-/// loader found it) is valid JSON, so `queries --format jsonl` can copy it and still print JSON.
+/// loader found it) is valid JSON, so `queries --format jsonl` and a bundle's `queries.jsonl`
+/// can copy it and still write JSON. A nested value giving a member name twice is not (readers
+/// disagree on which holds; `verify` refuses such a row).
 /// The loader reads numbers leniently (`007`, `+5`, `1.`), which JSON does not allow; such a
 /// value is printed as a string of its exact text instead.
-enum RawJSONCheck {
+public enum RawJSONCheck {
     /// True when `bytes` is one valid JSON value (RFC 8259), a number checked by its grammar.
-    static func isValid(_ bytes: [UInt8]) -> Bool {
+    public static func isValid(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first else { return false }
         if first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) { return isNumber(bytes) }
         if bytes == Array("true".utf8) || bytes == Array("false".utf8) || bytes == Array("null".utf8) { return true }
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
-        return (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
-            && !containsLenientNumber(bytes)
+        return (try? JSONValue.parse(bytes)) != nil && !containsLenientNumber(bytes)
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`

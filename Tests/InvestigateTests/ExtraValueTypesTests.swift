@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import Investigate
+
+/// A trial's query row gave extra keys `5`, `true`, `null`, `{"k":1}` and `[1,2]`: the bundle
+/// and `queries --format jsonl` wrote them as the strings "5", "true", "", "{\"k\":1}" and
+/// "[1,2]", so a null and an empty string could no longer be told apart.
+@Suite struct ExtraValueTypesTests {
+    @Test func extraValuesKeepTheTypeTheRowGaveThem() throws {
+        let row =
+            #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","n":5,"t":true,"z":null,"o":{"k":1},"arr":[1, 2],"f":1.50,"#
+            + #""s":"x","e":"","q":"5","lenient":007,"twice":{"a":1,"a":2}}"#
+        let source = try TempSource(["accounts.csv": UntrustedSourceTests.accounts, "queries.jsonl": row + "\n"])
+        defer { try? FileManager.default.removeItem(atPath: source.directory) }
+        let data = try source.load()
+        let records = QueryRecords(data: data, rows: [0])
+        let extras = try #require(records.byRow[0]?.extras)
+        let written = JSONValue.object(extras.mapValues { $0.value.jsonValue(isRaw: $0.isRaw) }).canonical
+        // Bare values as written (`1.50` keeps its digits, `[1, 2]` its space); strings stay
+        // strings ("5" is not 5); what is not JSON as written (`007`, a name given twice) is the
+        // string of its exact text.
+        #expect(
+            written
+                == #"{"arr":[1, 2],"e":"","f":1.50,"lenient":"007","n":5,"o":{"k":1},"q":"5","s":"x","t":true,"#
+                + #""twice":"{\"a\":1,\"a\":2}","z":null}"#)
+    }
+
+    @Test func aRawValueIsWrittenAsGiven() {
+        #expect(JSONValue.object(["v": .raw("1.50")]).canonical == #"{"v":1.50}"#)
+        #expect(ExactText("5").jsonValue(isRaw: false) == .string("5"))
+        #expect(ExactText("5").jsonValue(isRaw: true) == .raw("5"))
+        #expect(ExactText("+5").jsonValue(isRaw: true) == .string("+5"))
+    }
+}
