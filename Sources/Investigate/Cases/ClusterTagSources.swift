@@ -76,7 +76,8 @@ public struct ClusterTagSources: Sendable {
     /// 28 (session 32): two or more datacenter IPs that the same accounts hold together count past
     /// a kind's half a link (`ServerPools`): clusters form anew.
     /// 29 (session 33): human follow-ups count only beyond the rate at which members' other
-    /// prompts are followed the same way (`HumanFollowUps`): risks and ranks move.
+    /// prompts are followed the same way (`HumanFollowUps`), and a linked group's reasoning is read
+    /// by volume too (`ReasoningElicitationSignal`): risks and ranks move.
     static let clusterRules = 29
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
