@@ -41,6 +41,9 @@ import Testing
             (#"<p style="display:none">x</p>"#, "an attribute style on <p>"),
             (#"<p class=x>x</p>"#, "attribute class on <p> not written"),
             (#"<!-- unclosed"#, "an unclosed comment"),
+            // A browser ends `<!-->` at once: what follows is markup, not a comment.
+            (#"<!--><meta http-equiv="refresh" content="0"> -->"#, "an element <meta>"),
+            (#"<!-- x --!><img src="https://example.com/"> -->"#, "an element <img>"),
         ] {
             let found = try Self.problems(s) { Self.beforeFirstHeading(planted, $0) }
             #expect(found.contains { $0.contains(named) }, "\(planted): \(found)")

@@ -145,4 +145,55 @@ import Testing
         #expect(inv.cluster(ofAccount: inv.data.accountIndex("hr0")!).size >= 3)
         #expect(inv.signal("human_follow_ups", of: "hr0") == nil)
     }
+
+    /// A ring diluting its harvest with ordinary chat: each member's stream is 30% harvest items
+    /// and 70% short chat prompts in random order, a prompt every one to eight minutes. A short
+    /// prompt follows a harvest item minutes later as often as it follows anything else.
+    static func chatMixingRing(_ s: inout S) {
+        var rng = SeededRandom(seed: 44)
+        for i in 0..<12 {
+            let id = "mx\(i)"
+            s.account(.init(id: id, created: "2026-01-0\(1 + i % 9)T08:00:00Z", email: "mx\(i)@gmail.com", payment: "pf-mx\(i)"))
+            for day in 0..<4 {
+                var at = S.base + Int64(day) * S.day + Int64(i) * 600_000
+                for _ in 0..<40 {
+                    at += Int64(rng.int(60...480)) * 1000
+                    if rng.int(0...9) < 3 {
+                        s.query(id, at: at, prompt: Self.homework(&rng), input: rng.int(140...170), output: 1400, ip: "45.9.3.7", asn: "AS25")
+                    } else {
+                        s.query(id, at: at, prompt: PromptMaker.human(&rng), input: rng.int(8...40), output: 300, ip: "45.9.3.7", asn: "AS25")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func chatMixedInIsExpectedAfterAnyPromptAndNotCountedAsReplies() throws {
+        var s = S()
+        Self.chatMixingRing(&s)
+        let inv = try s.investigate()
+        let q = inv.data.queries
+        let counted = HumanFollowUps.count(in: q, rows: q.rows(of: inv.data.accountIndex("mx0")!))
+        #expect(counted.gaps > 20)
+        #expect(counted.raw > 0.3)  // looks like replying, before chance
+        #expect(abs(counted.raw - counted.otherRate) < 0.2)
+        #expect(!counted.repliesToAnswers)
+    }
+
+    @Test func aRingMixingChatIntoItsHarvestIsNotExcusedAsReplying() throws {
+        var s = S()
+        Self.people(&s, count: 60, prefix: "p", seed: 5)
+        Self.chatMixingRing(&s)
+        let inv = try s.investigate()
+        #expect(inv.cluster(ofAccount: inv.data.accountIndex("mx0")!).size >= 3)
+        let signal = inv.signal("human_follow_ups", of: "mx0")
+        #expect((signal?.contribution ?? 0) == 0)
+        if let signal { #expect(signal.explanation.contains("of the members' other prompts are followed the same way")) }
+        if let signal { #expect(signal.value == 0) }
+        // People who reply to the answers (and rarely after anything else) still do.
+        let q = inv.data.queries
+        var people = HumanFollowUps.Count()
+        for i in 0..<60 { people.add(HumanFollowUps.count(in: q, rows: q.rows(of: inv.data.accountIndex("p\(i)")!))) }
+        #expect(people.repliesToAnswers)
+    }
 }

@@ -78,7 +78,10 @@ public struct ClusterTagSources: Sendable {
     /// 29 (session 33): harvest credit reads a cluster's output ratio against the median
     /// account's, not the pooled one that one row could raise (`PopulationBaseline.outputRatio`):
     /// risks and ranks move.
-    static let clusterRules = 29
+    /// 30 (session 33): human follow-ups count only beyond the rate at which members' other
+    /// prompts are followed the same way (`HumanFollowUps`), and a linked group's reasoning is read
+    /// by volume too (`ReasoningElicitationSignal`): risks and ranks move.
+    static let clusterRules = 30
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

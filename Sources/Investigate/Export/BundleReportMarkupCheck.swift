@@ -27,10 +27,12 @@ enum BundleReportMarkupCheck {
         guard page.utf8.starts(with: head.utf8) else {
             return ["\(file): its head (policy, style sheet, title) is not the one the exporter writes for this case"]
         }
-        guard page.utf8.count >= head.utf8.count + ReportHTMLFile.end.utf8.count, page.hasSuffix(ReportHTMLFile.end) else {
+        let bytes = Array(page.utf8)
+        let end = Array(ReportHTMLFile.end.utf8)
+        guard let endAt = lastIndex(of: end, in: bytes, from: head.utf8.count), onlyComments(bytes[(endAt + end.count)...]) else {
             return ["\(file): it does not end as the exporter ends it (\(ReportHTMLFile.end.dropLast()))"]
         }
-        let body = Array(page.utf8.dropFirst(head.utf8.count).dropLast(ReportHTMLFile.end.utf8.count))
+        let body = Array(bytes[head.utf8.count..<endAt])
         var problems: [String] = []
         var i = 0
         while i < body.count, problems.count <= maxNamed {
@@ -48,10 +50,9 @@ enum BundleReportMarkupCheck {
 
     /// Reads the tag or comment at `start` (a `<`): where reading goes on, and what is wrong.
     static func readTag(_ b: [UInt8], at start: Int) -> (next: Int, problem: String?) {
-        let comment = Array("<!--".utf8)
-        if b[start...].starts(with: comment) {
-            guard let close = find(Array("-->".utf8), in: b, from: start + 4) else { return (b.count, "an unclosed comment") }
-            return (close + 3, nil)
+        if b[start...].starts(with: Array("<!--".utf8)) {
+            guard let next = commentEnd(b, at: start) else { return (b.count, "an unclosed comment") }
+            return (next, nil)
         }
         var i = start + 1
         if i < b.count, b[i] == UInt8(ascii: "/") { i += 1 }
@@ -76,6 +77,46 @@ enum BundleReportMarkupCheck {
             guard let close = b[(i + 2)...].firstIndex(of: UInt8(ascii: "\"")) else { return (b.count, "an unclosed attribute value") }
             i = close + 1
         }
+    }
+
+    /// Where reading goes on after the comment opened (`<!--`) at `start`, as a browser ends it:
+    /// at `<!-->` or `<!--->` at once (an empty comment), else after the first `-->` or `--!>`;
+    /// nil when it never ends.
+    static func commentEnd(_ b: [UInt8], at start: Int) -> Int? {
+        let after = start + 4
+        if b[after...].starts(with: Array(">".utf8)) { return after + 1 }
+        if b[after...].starts(with: Array("->".utf8)) { return after + 2 }
+        let close = find(Array("-->".utf8), in: b, from: after).map { $0 + 3 }
+        let bang = find(Array("--!>".utf8), in: b, from: after).map { $0 + 4 }
+        switch (close, bang) {
+        case let (c?, x?): return min(c, x)
+        case let (c, x): return c ?? x
+        }
+    }
+
+    /// Where `needle` last starts in `b` at or after `from`.
+    private static func lastIndex(of needle: [UInt8], in b: [UInt8], from: Int) -> Int? {
+        var i = b.count - needle.count
+        while i >= from {
+            if b[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// True when `tail` holds nothing but whitespace and whole comments.
+    private static func onlyComments(_ tail: ArraySlice<UInt8>) -> Bool {
+        let b = Array(tail)
+        var i = 0
+        while i < b.count {
+            if [0x20, 0x09, 0x0A, 0x0D].contains(b[i]) {
+                i += 1
+                continue
+            }
+            guard b[i...].starts(with: Array("<!--".utf8)), let next = commentEnd(b, at: i) else { return false }
+            i = next
+        }
+        return true
     }
 
     private static func isNameByte(_ c: UInt8) -> Bool {

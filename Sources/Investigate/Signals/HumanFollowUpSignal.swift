@@ -10,6 +10,11 @@
 /// and never before a tenth of the answers more than that get a reply (a design floor about
 /// people: where the population hardly ever replies, one answer in a hundred followed up is
 /// above chance but is no habit of replying).
+///
+/// A reply is one *because of* the answer: a member whose other prompts are followed just as
+/// often by a short prompt minutes later (ordinary chat interleaved with harvest items, as a ring
+/// diluting its traffic sends) replies to nothing: its follow-ups count only when they come after
+/// reasoning answers clearly more often (`HumanFollowUps.Count.repliesToAnswers`).
 public struct HumanFollowUpSignal: DetectionSignal {
     public let name = "human_follow_ups"
     /// The excess share of answers followed up at which the whole weight can count, at least.
@@ -21,72 +26,29 @@ public struct HumanFollowUpSignal: DetectionSignal {
         // Sample-size floors (design): three members, and 30 gaps after reasoning prompts.
         guard e.size >= 3, e.population.followUpShare > 0 else { return nil }
         let q = e.index.data.queries
-        var followUps = 0, gaps = 0
-        for m in e.members {
-            let counted = HumanFollowUps.count(in: q, rows: q.rows(of: Int(m)))
-            followUps += counted.followUps
-            gaps += counted.gaps
-        }
-        guard gaps >= 30 else { return nil }
-        let share = Double(followUps) / Double(gaps)
+        var counted = HumanFollowUps.Count()
+        for m in e.members { counted.add(HumanFollowUps.count(in: q, rows: q.rows(of: Int(m)))) }
+        guard counted.gaps >= 30 else { return nil }
+        let share = counted.raw
         let base = e.population.followUpShare
         // Only replies beyond the population's own rate count: the rate plus two standard
         // deviations for a sample of this many gaps (a few replies by chance say nothing), and the
         // whole weight once the cluster replies twice as often as that (and a tenth of its answers more).
-        let chance = min(1, base + 2 * (base * (1 - base) / Double(gaps)).squareRoot())
-        guard share > chance, chance < 1 else { return nil }
+        let chance = min(1, base + 2 * (base * (1 - base) / Double(counted.gaps)).squareRoot())
+        guard chance < 1, share > chance else { return nil }
+        if !counted.repliesToAnswers {
+            // Replies there seemed to be, but no more than after the members' other prompts: say so.
+            return SignalScore(
+                name: name, value: 0, baseline: base, contribution: 0,
+                explanation: "\(percent(counted.raw)) of reasoning answers get a short prompt minutes later, but "
+                    + "\(percent(counted.otherRate)) of the members' other prompts are followed the same way: "
+                    + "prompts sent anyway, not replies to the answers (\(percent(base)) in the population)")
+        }
         let contribution = -0.2 * unit((share - chance) / max(chance, Self.habitFloor))
         guard contribution < 0 else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
             explanation: "human follow-ups: \(percent(share)) of reasoning answers get a short reply minutes later "
                 + "(\(percent(base)) in the population)")
-    }
-}
-
-/// The follow-up count behind `HumanFollowUpSignal` and the population's baseline.
-///
-/// A query is a follow-up when it comes 20 s to 15 min after the same account's previous query
-/// (time to read an answer and type a reply, within one sitting) and carries fewer than half of
-/// that query's input tokens. Only gaps after a reasoning prompt (`PromptDigest.Flags.reasoning`)
-/// are counted. Both bounds are design constants about people, not fitted.
-enum HumanFollowUps {
-    /// The shortest gap that leaves time to read an answer, in milliseconds.
-    static let shortestGap: Int64 = 20_000
-    /// The longest gap still inside one sitting, in milliseconds.
-    static let longestGap: Int64 = 900_000
-
-    /// Among `rows` (one account's, oldest first): the gaps that follow a reasoning prompt, and
-    /// the follow-ups among them.
-    static func count(in q: QueryTable, rows: Range<Int>) -> (followUps: Int, gaps: Int) {
-        guard rows.count >= 2 else { return (0, 0) }
-        var followUps = 0, gaps = 0
-        var previousTime = q.timestamp(rows.lowerBound)
-        var previousInput = q.inputTokens(rows.lowerBound)
-        var previousAsked = q.promptFlags(rows.lowerBound) & PromptDigest.Flags.reasoning != 0
-        for row in rows.dropFirst() {
-            let time = q.timestamp(row), input = q.inputTokens(row)
-            if previousAsked {
-                gaps += 1
-                let gap = time - previousTime
-                if gap >= shortestGap && gap <= longestGap && UInt64(input) * 2 < UInt64(previousInput) { followUps += 1 }
-            }
-            previousTime = time
-            previousInput = input
-            previousAsked = q.promptFlags(row) & PromptDigest.Flags.reasoning != 0
-        }
-        return (followUps, gaps)
-    }
-
-    /// The population's pooled share: follow-ups over all gaps after reasoning prompts, or 0
-    /// when fewer than 100 such gaps say what people do (design floor).
-    static func populationShare(_ q: QueryTable, accounts: Int) -> Double {
-        var followUps = 0, gaps = 0
-        for account in 0..<accounts {
-            let counted = count(in: q, rows: q.rows(of: account))
-            followUps += counted.followUps
-            gaps += counted.gaps
-        }
-        return gaps >= 100 ? Double(followUps) / Double(gaps) : 0
     }
 }

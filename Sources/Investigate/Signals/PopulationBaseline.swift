@@ -6,6 +6,9 @@ public struct PopulationBaseline: Sendable {
     /// account weighs one, so a ring's heavy volume does not raise the bar another ring is
     /// read against (blind source 16a: 26% of all its prompts, 8% for the mean account).
     public var reasoningShare = 0.0
+    /// The prompts a busy account sends: the 90th percentile of prompts per account, over accounts
+    /// with prompts (the bar for a linked group's reasoning volume, `ReasoningElicitationSignal`).
+    public var busyPrompts = 0.0
     /// The median account's output tokens over its input tokens, over the accounts with both:
     /// each account weighs one, so no account moves the bar the others are read against (a
     /// trial's one row of 1 token in and 4e9 out raised the pooled ratio from 4.3x to 470x,
@@ -90,6 +93,7 @@ public struct PopulationBaseline: Sendable {
             hosting += Double(features.hostingShare[a]) * Double(features.queries[a])
             if features.hourEntropy[a] >= 0 { hourCount += 1 }
         }
+        busyPrompts = Self.busyPrompts(features.prompted, accounts: n, withPrompts: shareCount)
         templateShare = shareCount > 0 ? shareSum / Double(shareCount) : 0
         reasoningShare = shareCount > 0 ? reasoningSum / Double(shareCount) : 0
         outputRatio = ratios.isEmpty ? 1 : Statistics.median(sortingInPlace: &ratios)
@@ -150,6 +154,17 @@ public struct PopulationBaseline: Sendable {
         values.sort()
         let mid = values.count / 2
         return values.count % 2 == 1 ? Double(values[mid]) : (Double(values[mid - 1]) + Double(values[mid])) / 2
+    }
+
+    /// The 90th percentile of prompts per account over the `withPrompts` accounts that have any
+    /// (the busiest tenth of them send at least this many; a design share, not fitted), 0 when none.
+    static func busyPrompts(_ prompted: AccountCounts, accounts: Int, withPrompts: Int) -> Double {
+        guard withPrompts > 0 else { return 0 }
+        var counts: [Int32] = []
+        counts.reserveCapacity(withPrompts)
+        for a in 0..<accounts where prompted[a] > 0 { counts.append(prompted[a]) }
+        counts.sort()
+        return Double(counts[(counts.count - 1) * 9 / 10])
     }
 
     /// The median age (days) of accounts at their first query, over accounts with both times.

@@ -4,6 +4,13 @@
 /// cluster's `HarvestReturn` (answer length and yield against the population's). A lab sending
 /// "let's think step by step" maths items that get short worked answers asks for reasoning but
 /// takes little of it away.
+///
+/// A linked group of three or more is read by volume as well as by share, and the larger
+/// counts: a ring that mixes ordinary chat into its traffic lowers its share, not the reasoning
+/// it takes away. The volume is the members' median count of reasoning prompts against the
+/// prompts of any kind a busy account sends (`PopulationBaseline.busyPrompts`): nothing at half
+/// of it, the whole weight at it. A class asking for worked homework a few times each stays
+/// with its share.
 public struct ReasoningElicitationSignal: DetectionSignal {
     public let name = "reasoning_elicitation"
     /// Creates the signal.
@@ -15,10 +22,19 @@ public struct ReasoningElicitationSignal: DetectionSignal {
         let reasoning = e.members.reduce(0) { $0 + Int(e.features.reasoning[Int($1)]) }
         let share = Double(reasoning) / Double(e.prompted)
         let returned = HarvestReturn(e)
-        let contribution = Self.asked(share: share, population: e.population.reasoningShare) * returned.credit
+        let byShare = Self.asked(share: share, population: e.population.reasoningShare)
+        let volume = Self.volume(e)
+        let asked = max(byShare, volume?.asked ?? 0)
+        let contribution = asked * returned.credit
         var explanation = "\(percent(share)) of prompts ask for step-by-step reasoning or rationales "
             + "(population \(percent(e.population.reasoningShare)))"
-        if returned.credit < 1 && contribution >= 0 && share > e.population.reasoningShare + 0.1 {
+        if let volume, volume.asked > byShare {
+            let busy = e.population.busyPrompts
+            let relation = Double(volume.median) > busy ? "more than" : Double(volume.median) == busy ? "as many as" : "next to"
+            explanation += "; members asked for it \(volume.median) \(volume.median == 1 ? "time" : "times") each (median), "
+                + "\(relation) the \(Int(busy)) prompts of any kind a busy account sends (the busiest tenth of accounts)"
+        }
+        if returned.credit < 1 && contribution >= 0 && (share > e.population.reasoningShare + 0.1 || (volume?.asked ?? 0) > byShare) {
             explanation += "; " + returned.explanation
         }
         return SignalScore(
@@ -28,4 +44,15 @@ public struct ReasoningElicitationSignal: DetectionSignal {
     /// What asking for reasoning at `share` (against the population's) is worth before the
     /// harvest credit: 0 up to 10 points above the population, 0.45 at 60 points above.
     static func asked(share: Double, population: Double) -> Double { 0.45 * unit((share - population - 0.1) / 0.5) }
+
+    /// What the members' volume of reasoning prompts is worth before the harvest credit, with
+    /// their median count; nil under three members or without a busy account's count to read.
+    static func volume(_ e: ClusterEvidence) -> (asked: Double, median: Int)? {
+        let busy = e.population.busyPrompts
+        guard e.size >= 3, busy > 0 else { return nil }
+        var counts = e.members.map { Int(e.features.reasoning[Int($0)]) }
+        counts.sort()
+        let median = counts[counts.count / 2]
+        return (0.45 * unit((Double(median) - busy / 2) / (busy / 2)), median)
+    }
 }

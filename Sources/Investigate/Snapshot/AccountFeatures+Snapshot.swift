@@ -53,7 +53,7 @@ extension PopulationBaseline {
     private var scalars: [Double] {
         [
             templateShare, reasoningShare, outputRatio, outputPerQuery, hourEntropy, hostingShare, categoryEntropy,
-            creationSpanDays, accountAgeDays, weeklyConcentration, followUpShare, dailyConcentration,
+            creationSpanDays, accountAgeDays, weeklyConcentration, followUpShare, dailyConcentration, busyPrompts,
         ]
     }
 
@@ -69,11 +69,11 @@ extension PopulationBaseline {
 
     init(snapshot input: SnapshotFileReader, accounts: Int, paymentValues: Int, categories: Int) throws {
         let scalars = try input.array("population.scalars", Double.self)
-        try SnapshotCheck.count("population.scalars", scalars.count, 12)
+        try SnapshotCheck.count("population.scalars", scalars.count, 13)
         try SnapshotCheck.finite("population.scalars", scalars)
         (templateShare, reasoningShare, outputRatio, outputPerQuery, hourEntropy) = (scalars[0], scalars[1], scalars[2], scalars[3], scalars[4])
         (hostingShare, categoryEntropy, creationSpanDays, accountAgeDays, weeklyConcentration) = (scalars[5], scalars[6], scalars[7], scalars[8], scalars[9])
-        (followUpShare, dailyConcentration) = (scalars[10], scalars[11])
+        (followUpShare, dailyConcentration, busyPrompts) = (scalars[10], scalars[11], scalars[12])
         let banned = try input.array("population.banned", UInt8.self)
         try SnapshotCheck.count("population.banned", banned.count, accounts)
         bannedAccounts = banned.map { $0 != 0 }

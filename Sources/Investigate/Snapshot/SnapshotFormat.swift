@@ -60,10 +60,12 @@ enum SnapshotFormat {
     /// the same accounts hold together are a server pool (`ServerPools`) that a pair counts past
     /// a kind's half a link: links, clusters and risks move; 32 (session 32): the pools are stored
     /// (`weights.server_pools`), not worked out again on restore; 33 (session 33): the population's
-    /// output ratio is the median account's (`PopulationBaseline.outputRatio`): risks move.
+    /// output ratio is the median account's (`PopulationBaseline.outputRatio`): risks move; 34
+    /// (session 33): the population keeps the prompts a busy account sends (`busyPrompts`, a 13th
+    /// scalar), and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 33
+    static let version: UInt32 = 34
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
