@@ -75,7 +75,10 @@ public struct ClusterTagSources: Sendable {
     /// form anew.
     /// 28 (session 32): two or more datacenter IPs that the same accounts hold together count past
     /// a kind's half a link (`ServerPools`): clusters form anew.
-    static let clusterRules = 28
+    /// 29 (session 33): timing reads only the rows in the population's activity window
+    /// (`ActivityWindow`): on a source with rows a year's silence away from the rest, clusters
+    /// may form anew (elsewhere nothing moves).
+    static let clusterRules = 29
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -59,10 +59,12 @@ enum SnapshotFormat {
     /// (`PromptDigest`): families, links, clusters and risks move; 31 (session 32): datacenter IPs
     /// the same accounts hold together are a server pool (`ServerPools`) that a pair counts past
     /// a kind's half a link: links, clusters and risks move; 32 (session 32): the pools are stored
-    /// (`weights.server_pools`), not worked out again on restore.
+    /// (`weights.server_pools`), not worked out again on restore; 33 (session 33): timing reads
+    /// only the rows in the activity window (`ActivityWindow`): `coactivity.cumulative` moves
+    /// for a source with rows a year's silence away from the rest.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 32
+    static let version: UInt32 = 33
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
