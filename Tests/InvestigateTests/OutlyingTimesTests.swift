@@ -8,16 +8,18 @@ import Testing
 /// the stretch where the population's rows lie (`ActivityWindow`), not the eight thousand years
 /// between the outliers.
 @Suite(.timeLimit(.minutes(1))) struct OutlyingTimesTests {
-    static let accounts = "account_id,created_at\na1,2025-01-01T00:00:00Z\na2,2025-01-01T00:00:00Z\na3,2025-01-01T00:00:00Z\na4,2025-01-01T00:00:00Z\n"
+    static let accounts =
+        "account_id,created_at\na1,2025-01-01T00:00:00Z\na2,2025-01-01T00:00:00Z\na3,2025-01-01T00:00:00Z\na4,2025-01-01T00:00:00Z\n"
 
     /// Lines 2, 4 and 5 are out of the population's time; the rest are minutes apart in 2026.
-    static let queries = [
-        #"{"ts":"2026-01-05T10:00:00Z","account_id":"a1"}"#,
-        #"{"ts":"0000-01-01T00:00:00Z","account_id":"a1"}"#,
-        #"{"ts":"2026-01-05T10:00:02Z","account_id":"a2"}"#,
-        #"{"ts":"9999-12-31T23:59:59Z","account_id":"a2","output_tokens":5}"#,
-        #"{"ts":0,"account_id":"a3"}"#,
-    ] + (1...40).map { i in #"{"ts":"2026-01-05T10:\#(String(format: "%02d", i % 60)):00Z","account_id":"a\#(i % 4 + 1)"}"# }
+    static let queries =
+        [
+            #"{"ts":"2026-01-05T10:00:00Z","account_id":"a1"}"#,
+            #"{"ts":"0000-01-01T00:00:00Z","account_id":"a1"}"#,
+            #"{"ts":"2026-01-05T10:00:02Z","account_id":"a2"}"#,
+            #"{"ts":"9999-12-31T23:59:59Z","account_id":"a2","output_tokens":5}"#,
+            #"{"ts":0,"account_id":"a3"}"#,
+        ] + (1...40).map { i in #"{"ts":"2026-01-05T10:\#(String(format: "%02d", i % 60)):00Z","account_id":"a\#(i % 4 + 1)"}"# }
 
     static func source() throws -> TempSource {
         try TempSource(["accounts.csv": accounts, "queries.jsonl": queries.joined(separator: "\n") + "\n"])
@@ -61,9 +63,11 @@ import Testing
         #expect(inv.coActivity.bucketSeconds == 1)
         #expect(inv.coActivity.cumulative.count <= 40 * 60 + 4)
         #expect(inv.coActivity.spanSeconds <= 40 * 60 + 2)
-        #expect(inv.coActivity.activity == ActivityWindow(
-            first: Timestamp.parseMillis("2026-01-05T10:00:00Z")!, last: Timestamp.parseMillis("2026-01-05T10:40:00Z")!,
-            holdsEveryRow: false))
+        #expect(
+            inv.coActivity.activity
+                == ActivityWindow(
+                    first: Timestamp.parseMillis("2026-01-05T10:00:00Z")!, last: Timestamp.parseMillis("2026-01-05T10:40:00Z")!,
+                    holdsEveryRow: false))
         // The outlying rows make no burst; the others do.
         #expect(inv.coActivity.bursts(of: 0).allSatisfy { $0 >= inv.coActivity.activity.first })
         #expect(inv.coActivity.totalBursts > 0)

@@ -155,7 +155,9 @@ public final class CoActivity: @unchecked Sendable {
     /// The bursts of an account (epoch ms, to the second), ascending.
     public func bursts(of account: Int) -> [Int64] {
         var out: [Int64] = []
-        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds, within: activity) { out.append(base + Int64($0) * 1000) }
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds, within: activity) {
+            out.append(base + Int64($0) * 1000)
+        }
         return out
     }
 

@@ -38,7 +38,8 @@ extension IssueLog {
                 _ = warn(names[file], entry.line, "\(value) lies \(away) (strict: the load stops)")
                 return
             }
-            let reason = entry.count == 1
+            let reason =
+                entry.count == 1
                 ? "\(value) lies \(away); the row is kept, out of the timing analysis"
                 : "\(entry.count) timestamps lie \(away), the first here (\(value)); the rows are kept, out of the timing analysis"
             _ = warn(names[file], entry.line, reason)

@@ -204,6 +204,8 @@ extension CoActivity {
         let activity = ActivityWindow(queries: queries)
         let (origin, bucket, buckets) = CoActivity.layout(activity)
         try SnapshotCheck.count("coactivity.cumulative", cumulative.count, buckets + 1)
-        return CoActivity(restoring: queries, window: window[0] / 1000, activity: activity, base: origin, bucketSeconds: bucket, cumulative: cumulative)
+        return CoActivity(
+            restoring: queries, window: window[0] / 1000, activity: activity, base: origin, bucketSeconds: bucket,
+            cumulative: cumulative)
     }
 }
