@@ -81,7 +81,10 @@ public struct ClusterTagSources: Sendable {
     /// 30 (session 33): human follow-ups count only beyond the rate at which members' other
     /// prompts are followed the same way (`HumanFollowUps`), and a linked group's reasoning is read
     /// by volume too (`ReasoningElicitationSignal`): risks and ranks move.
-    static let clusterRules = 30
+    /// 31 (session 33): timing reads only the rows in the population's activity window
+    /// (`ActivityWindow`): on a source with rows a year's silence away from the rest, clusters
+    /// may form anew (elsewhere nothing moves).
+    static let clusterRules = 31
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -5,6 +5,7 @@ import ByteCore
 /// common SDK, a common model mix) is never proposed by those hubs; what it shares is the
 /// moment it fires, again and again.
 ///
+/// The buckets cover the activity window (`ActivityWindow`), at most `bucketLimit` of them.
 /// The bucket is as wide as the widest co-firing scale (`CoActivity.widestScaleSeconds`), unless
 /// the population is so busy that a bucket would hold more than `meanOccupancy` firing accounts
 /// on average; then it is narrowed to that. The mean is not the bound: a population's busy
@@ -34,6 +35,11 @@ struct TimingCandidates {
     let bucketSeconds: Int64
     /// Accounts a bucket kept, about, at most (`proposalsPerEntry`): more were sampled.
     let sampledOccupancy: Int
+
+    /// Buckets at most (a memory bound, 13 bytes a bucket: 52 MiB; `CoActivity.bucketLimit`'s
+    /// count). The span is the activity window's (`ActivityWindow`), so only a population whose
+    /// own rows run for decades without a year's pause reaches it.
+    static let bucketLimit = CoActivity.bucketLimit
 
     /// Proposals a bucket entry (an account firing in a bucket), at most: the cost bound of
     /// `meanOccupancy` made a bound whatever the skew (busy hours hold more than the mean).
@@ -79,7 +85,8 @@ struct TimingCandidates {
         let span = max(1, coActivity.spanSeconds)
         let widest = Int64(coActivity.widestScaleSeconds)
         let busy = firing == 0 ? widest : span * Int64(Self.meanOccupancy) / Int64(firing)
-        let width = max(1, min(widest, max(coActivity.window / 1000, busy)))
+        // At most `bucketLimit` buckets, whatever the span (wider buckets past it).
+        let width = max(1, min(widest, max(coActivity.window / 1000, busy)), (span + Self.bucketLimit - 1) / Self.bucketLimit)
         bucketSeconds = width
         let buckets = Int(span / width) + 2
         func forEachBucket(of account: Int, _ body: (Int) -> Void) {

@@ -31,7 +31,7 @@ extension CoActivity {
         var accounts = [Int32](repeating: -1, count: Int(cumulative[buckets]))
         let bucketSeconds = self.bucketSeconds
         for account in 0..<max(0, queries.accountStart.count - 1) {
-            CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { t in
+            CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds, within: activity) { t in
                 let b = Int(Int64(t) / bucketSeconds)
                 guard b < buckets, next[b] < cumulative[b + 1] else { return }
                 accounts[Int(next[b])] = Int32(truncatingIfNeeded: account)

@@ -48,15 +48,19 @@ public struct CoFiring: Sendable, Equatable {
 /// window of the burst's first are one firing. Two accounts co-fire when their bursts fall
 /// within the window of each other, to the second. Bursts are read from the query history when
 /// asked for (rows are grouped by account, oldest first), so nothing is kept per query; the
-/// population's bursts are kept as a cumulative count per second of the span (at most 4M
-/// buckets, coarser for spans past 46 days: 10 MiB for 30 days, whatever the query count).
+/// population's bursts are kept as a cumulative count per second of the span of the activity
+/// window (`ActivityWindow`, where the population's rows lie: a row dated 9999 does not stretch
+/// it), at most 4M buckets, coarser for spans past 46 days: 10 MiB for 30 days, whatever the
+/// query count, 16 MiB at most whatever the dates.
 /// Pairs are compared by merging their burst times, linear in the two accounts' queries.
 public final class CoActivity: @unchecked Sendable {
     /// The window in milliseconds (a whole number of seconds).
     public let window: Int64
     let windowSeconds: UInt32
     let queries: QueryTable
-    /// The population's first query (ms, to the second): burst times are seconds after it.
+    /// Where the population's queries lie (`ActivityWindow`): only rows inside make bursts.
+    let activity: ActivityWindow
+    /// The window's first query (ms, to the second): burst times are seconds after it.
     let base: Int64
     /// Seconds per bucket of `cumulative`.
     let bucketSeconds: Int64
@@ -66,29 +70,22 @@ public final class CoActivity: @unchecked Sendable {
     /// (`burstTimeline()`): nothing for a run that never asks.
     let timeline = Mutex<BurstTimeline?>(nil)
 
-    /// Counts every account's bursts per second of the span.
+    /// Counts every account's bursts per second of the span of the activity window
+    /// (`ActivityWindow`: rows out of the population's time take no part in timing).
     /// - Complexity: O(queries + span buckets).
     public init(queries: QueryTable, window seconds: Int64 = 5) {
         self.queries = queries
         window = seconds * 1000
         windowSeconds = UInt32(seconds)
+        let activity = ActivityWindow(queries: queries)
+        self.activity = activity
         let accounts = max(0, queries.accountStart.count - 1)
-        var first = Int64.max, last = Int64.min
-        for account in 0..<accounts {
-            let rows = queries.rows(of: account)
-            if rows.isEmpty { continue }
-            first = min(first, queries.timestamp(rows.lowerBound))
-            last = max(last, queries.timestamp(rows.upperBound - 1))
-        }
-        let origin = first == .max ? 0 : first - ((first % 1000) + 1000) % 1000
+        let (origin, bucket, buckets) = CoActivity.layout(activity)
         base = origin
-        let span = first == .max ? 0 : (last - origin) / 1000 + 1
-        let limit: Int64 = 4_000_000
-        let bucket = max(1, (span + limit - 1) / limit)
         bucketSeconds = bucket
-        var counts = [UInt32](repeating: 0, count: Int(span / bucket) + 2)
+        var counts = [UInt32](repeating: 0, count: buckets)
         for account in 0..<accounts {
-            CoActivity.forEachBurst(queries, account, base: origin, window: UInt32(seconds)) { t in
+            CoActivity.forEachBurst(queries, account, base: origin, window: UInt32(seconds), within: activity) { t in
                 counts[Int(Int64(t) / bucket)] &+= 1
             }
         }
@@ -101,20 +98,43 @@ public final class CoActivity: @unchecked Sendable {
         self.cumulative = cumulative
     }
 
+    /// The origin (the window's first second), seconds per bucket and bucket count of the
+    /// counts over `activity`: at most `bucketLimit` buckets (and two more), coarser past that.
+    static func layout(_ activity: ActivityWindow) -> (origin: Int64, bucketSeconds: Int64, buckets: Int) {
+        let (first, last) = (activity.first, activity.last)
+        guard first <= last else { return (0, 1, 2) }
+        let origin = first - ((first % 1000) + 1000) % 1000
+        let span = (last - origin) / 1000 + 1
+        let bucket = max(1, (span + bucketLimit - 1) / bucketLimit)
+        return (origin, bucket, Int(span / bucket) + 2)
+    }
+
+    /// Buckets of the population's counts, at most (a memory bound: 16 MiB).
+    static let bucketLimit: Int64 = 4_000_000
+
     /// Counts as a snapshot kept them (`Snapshot/LinkIndex+Snapshot.swift` checks them against `queries`).
-    init(restoring queries: QueryTable, window seconds: Int64, base: Int64, bucketSeconds: Int64, cumulative: [UInt32]) {
+    init(
+        restoring queries: QueryTable, window seconds: Int64, activity: ActivityWindow = .allTime, base: Int64, bucketSeconds: Int64,
+        cumulative: [UInt32]
+    ) {
         self.queries = queries
         window = seconds * 1000
         windowSeconds = UInt32(seconds)
+        self.activity = activity
         (self.base, self.bucketSeconds, self.cumulative) = (base, bucketSeconds, cumulative)
     }
 
-    /// Calls `body` with each burst of an account (seconds after `base`), ascending.
+    /// Calls `body` with each burst of an account (seconds after `base`), ascending: its rows in
+    /// `activity` only.
     @inline(__always)
-    static func forEachBurst(_ queries: QueryTable, _ account: Int, base: Int64, window: UInt32, _ body: (UInt32) -> Void) {
+    static func forEachBurst(
+        _ queries: QueryTable, _ account: Int, base: Int64, window: UInt32, within activity: ActivityWindow, _ body: (UInt32) -> Void
+    ) {
         var last: UInt32? = nil
         for row in queries.rows(of: account) {
-            let t = UInt32(clamping: (queries.timestamp(row) - base) / 1000)
+            let millis = queries.timestamp(row)
+            guard activity.contains(millis) else { continue }
+            let t = UInt32(clamping: (millis - base) / 1000)
             if let previous = last, t &- previous <= window { continue }
             body(t)
             last = t
@@ -135,7 +155,9 @@ public final class CoActivity: @unchecked Sendable {
     /// The bursts of an account (epoch ms, to the second), ascending.
     public func bursts(of account: Int) -> [Int64] {
         var out: [Int64] = []
-        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append(base + Int64($0) * 1000) }
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds, within: activity) {
+            out.append(base + Int64($0) * 1000)
+        }
         return out
     }
 
@@ -143,7 +165,7 @@ public final class CoActivity: @unchecked Sendable {
     /// first, its storage kept: scanning many pairs reuses one buffer).
     func seconds(of account: Int, into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
-        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds) { out.append($0) }
+        CoActivity.forEachBurst(queries, account, base: base, window: windowSeconds, within: activity) { out.append($0) }
     }
 
     /// The span the bursts cover, in seconds (to the bucket).

@@ -177,6 +177,9 @@ public struct CaseLoader {
         endPhase("trimming")
 
         log.reportZonelessTimes(inOrderOf: files.all.map(\.name))
+        // Rows far from the population's time (`ActivityWindow`) are kept and said so.
+        log.reportOutlyingTimes(queries, names: files.queries.map(\.name), window: ActivityWindow(queries: queries))
+        if let failure = log.failure { throw failure }
         var report = log.report
         report.accounts = accounts.count
         report.payments = payments.count

@@ -200,19 +200,12 @@ extension CoActivity {
             throw SnapshotDamage("section coactivity.window: malformed")
         }
         let cumulative = try input.array("coactivity.cumulative", UInt32.self)
-        var first = Int64.max, last = Int64.min
-        for account in 0..<max(0, queries.accountStart.count - 1) {
-            let rows = queries.rows(of: account)
-            if rows.isEmpty { continue }
-            first = min(first, queries.timestamp(rows.lowerBound))
-            last = max(last, queries.timestamp(rows.upperBound - 1))
-        }
-        // Times are within years 0000-9999 (checked with the columns), so nothing here overflows.
-        let origin = first == .max ? 0 : first - ((first % 1000) + 1000) % 1000
-        let span = first == .max ? 0 : (last - origin) / 1000 + 1
-        let limit: Int64 = 4_000_000
-        let bucket = max(1, (span + limit - 1) / limit)
-        try SnapshotCheck.count("coactivity.cumulative", cumulative.count, Int(span / bucket) + 3)
-        return CoActivity(restoring: queries, window: window[0] / 1000, base: origin, bucketSeconds: bucket, cumulative: cumulative)
+        // The window and layout are worked out as the build does (`CoActivity.layout`).
+        let activity = ActivityWindow(queries: queries)
+        let (origin, bucket, buckets) = CoActivity.layout(activity)
+        try SnapshotCheck.count("coactivity.cumulative", cumulative.count, buckets + 1)
+        return CoActivity(
+            restoring: queries, window: window[0] / 1000, activity: activity, base: origin, bucketSeconds: bucket,
+            cumulative: cumulative)
     }
 }

@@ -62,10 +62,12 @@ enum SnapshotFormat {
     /// (`weights.server_pools`), not worked out again on restore; 33 (session 33): the population's
     /// output ratio is the median account's (`PopulationBaseline.outputRatio`): risks move; 34
     /// (session 33): the population keeps the prompts a busy account sends (`busyPrompts`, a 13th
-    /// scalar), and risks move.
+    /// scalar), and risks move; 35 (session 33): timing reads only the rows in the activity window
+    /// (`ActivityWindow`): `coactivity.cumulative` moves for a source with rows a year's silence
+    /// away from the rest.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 34
+    static let version: UInt32 = 35
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
