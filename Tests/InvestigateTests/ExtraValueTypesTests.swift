@@ -25,6 +25,15 @@ import Testing
                 + #""twice":"{\"a\":1,\"a\":2}","z":null}"#)
     }
 
+    @Test func aRowGivingAnExtraKeyTwiceIsCounted() throws {
+        let rows = #"{"ts":"2026-03-01T00:00:00Z","account_id":"a1","x":1,"x":2}"# + "\n" + #"{"ts":"2026-03-01T00:00:01Z","account_id":"a1","x":1}"# + "\n"
+        let source = try TempSource(["accounts.csv": UntrustedSourceTests.accounts, "queries.jsonl": rows])
+        defer { try? FileManager.default.removeItem(atPath: source.directory) }
+        let records = QueryRecords(data: try source.load(), rows: [0, 1])
+        #expect(records.keysGivenTwice == 1)
+        #expect(records.byRow[0]?.extras["x"]?.value == ExactText("2"))
+    }
+
     @Test func aRawValueIsWrittenAsGiven() {
         #expect(JSONValue.object(["v": .raw("1.50")]).canonical == #"{"v":1.50}"#)
         #expect(ExactText("5").jsonValue(isRaw: false) == .string("5"))

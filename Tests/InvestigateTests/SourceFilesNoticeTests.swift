@@ -117,3 +117,23 @@ import Testing
         #expect(throws: LoadFailure.self) { try source.load(strict: true) }
     }
 }
+
+/// A trial's `accounts.jsonl` row gave an unknown key twice (`{"x":1,"x":2}`): the 1 was lost
+/// without a word.
+@Suite(.timeLimit(.minutes(1))) struct ExtraKeyGivenTwiceTests {
+    @Test func anUnknownKeyGivenTwiceIsAWarning() throws {
+        let source = try TempSource([
+            "accounts.jsonl": #"{"account_id":"a1","x":1,"\u0078":2,"y":3}"# + "\n" + #"{"account_id":"a2","x":1,"y":2}"# + "\n",
+            "queries.jsonl": UntrustedSourceTests.row,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: source.directory) }
+        let data = try source.load()
+        #expect(data.accounts.count == 2)
+        let warning = LoadIssue(file: "accounts.jsonl", line: 1, reason: "key 'x' given twice; the last value is kept")
+        #expect(data.report.warnings == [warning])
+        #expect(throws: LoadFailure.strictRow(file: warning.file, line: 1, reason: warning.reason)) { try source.load(strict: true) }
+        #expect(AccountLoader.keyGivenTwice([4, 5, 6], from: 0) == nil)
+        #expect(AccountLoader.keyGivenTwice([9, 4, 5, 4], from: 1) == 4)
+        #expect(AccountLoader.keyGivenTwice([4, 4], from: 1) == nil)
+    }
+}

@@ -13,7 +13,7 @@ public struct BundleWriter {
     /// - Throws: `BundleError` when a source file cannot be read.
     public func render(_ input: BundleInput) throws -> (files: [BundleFile], manifestSHA256: String, warnings: [String]) {
         let links = CaseLinks(input)
-        let (queries, unreadable) = QueriesFile.render(input)
+        let (queries, unreadable, keysGivenTwice) = QueriesFile.render(input)
         let (accounts, unreadableEmails) = AccountsCSVFile.render(input)
         var files = [
             CaseJSONFile.render(input), CaseJSONFile.audit(input), accounts,
@@ -33,6 +33,10 @@ public struct BundleWriter {
                 records: 1))
         var warnings: [String] = []
         if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
+        if keysGivenTwice > 0 {
+            warnings.append(
+                "\(keysGivenTwice) query \(keysGivenTwice == 1 ? "row gives" : "rows give") a key twice; queries.jsonl keeps the last value")
+        }
         if unreadableEmails > 0 {
             warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
         }

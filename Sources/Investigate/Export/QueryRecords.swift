@@ -23,6 +23,8 @@ struct QueryRecords {
     private(set) var byRow: [Int: Text] = [:]
     /// Rows whose line could not be found again (the file changed since the load).
     private(set) var unreadable = 0
+    /// Rows that give an extra key twice (`{"x":1,"x":2}`): the last value is kept.
+    private(set) var keysGivenTwice = 0
 
     /// Re-reads the rows through `QueryRowFetcher` (one pass per file, only the wanted lines parsed).
     init(data: CaseData, rows: [Int]) {
@@ -37,6 +39,7 @@ struct QueryRecords {
                 continue
             }
             var text = Text()
+            var twice = false
             text.fromJSON = TableFormat.of(path: data.queries.files[data.queries.source(ofRow: row).file]) == .jsonl
             for pair in pairs {
                 if let slot = schema.slot(of: pair.key) {
@@ -46,9 +49,13 @@ struct QueryRecords {
                 case "prompt": if !pair.value.isEmpty { text.prompt = ExactText(bytes: pair.value) }
                 case "prompt_fingerprint": if !pair.value.isEmpty { text.fingerprint = ExactText(bytes: pair.value) }
                 // An extra column's empty cell is a value too (a trial's empty `request_id` vanished).
-                default: if schema.slot(of: pair.key) == nil { text.extras[pair.key] = (ExactText(bytes: pair.value), pair.isRaw) }
+                default:
+                    guard schema.slot(of: pair.key) == nil else { break }
+                    if text.extras[pair.key] != nil { twice = true }
+                    text.extras[pair.key] = (ExactText(bytes: pair.value), pair.isRaw)
                 }
             }
+            if twice { keysGivenTwice += 1 }
             byRow[row] = text
         }
     }
@@ -92,7 +99,7 @@ extension QueryRecords.Text {
 /// row wrote it, `ts_utc` the instant the loader read (RFC 3339, UTC), and
 /// `account_id` the case's id.
 enum QueriesFile {
-    static func render(_ input: BundleInput) -> (BundleFile, unreadable: Int) {
+    static func render(_ input: BundleInput) -> (BundleFile, unreadable: Int, keysGivenTwice: Int) {
         let data = input.data
         let q = data.queries
         let pools = data.pools
@@ -145,7 +152,7 @@ enum QueriesFile {
                 count += 1
             }
         }
-        return (BundleFile(path: "queries.jsonl", bytes: Array(out.utf8), records: count), records.unreadable)
+        return (BundleFile(path: "queries.jsonl", bytes: Array(out.utf8), records: count), records.unreadable, records.keysGivenTwice)
     }
 }
 

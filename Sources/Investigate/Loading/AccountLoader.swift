@@ -100,14 +100,28 @@ struct AccountLoader {
             table.payment.append(payment.isEmpty ? -1 : pools.payments.intern(payment.span, hash: paymentHash))
             table.signupIP.append(signupIP.isEmpty ? -1 : pools.ips.intern(signupIP.span, hash: ipHash))
             table.line.append(Int32(clamping: row.line))
+            let firstExtra = table.extraKey.count
             row.forEachExtra { name, value in
                 table.extraKey.append(pools.extraKeys.intern(name))
                 table.extraValue.append(pools.extraValues.intern(value))
             }
             table.extraStart.append(Int32(table.extraKey.count))
+            // An unknown key given twice (`x`, or `\u0078`): readers disagree on which value holds;
+            // the last is kept, and said (a trial's `{"x":1,"x":2}` lost its 1 without a word).
+            if let twice = Self.keyGivenTwice(table.extraKey, from: firstExtra) {
+                let name = FieldParsing.quote(pools.extraKeys.bytes(twice).span)
+                guard log.warn(entry.name, row.line, "key \(name) given twice; the last value is kept") else { return false }
+            }
             rows += 1
             return true
         }
         return rows
+    }
+
+    /// The first extra key id given twice among `keys[from...]` (one row's), or nil.
+    static func keyGivenTwice(_ keys: [Int32], from: Int) -> Int32? {
+        guard keys.count - from >= 2 else { return nil }
+        for i in (from + 1)..<keys.count where keys[from..<i].contains(keys[i]) { return keys[i] }
+        return nil
     }
 }
