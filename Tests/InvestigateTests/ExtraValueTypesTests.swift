@@ -41,3 +41,25 @@ import Testing
         #expect(ExactText("+5").jsonValue(isRaw: true) == .string("+5"))
     }
 }
+
+/// A trial's account id `a"` + U+0301 + `b`: the exporter escaped quotes by `Character`, and a
+/// `"` followed by a combining mark is one Character, so the quote was not doubled; the CSV read
+/// back another id and `verify` refused the honest bundle. `=` + U+0301 also escaped the formula mark.
+@Suite struct CSVCombiningMarkTests {
+    @Test(arguments: ["a\"\u{301}b", "\"\u{FE0F}", "x\"\u{1F3FB}", "lab\"\u{301}x"])
+    func aQuoteBeforeACombiningMarkIsDoubled(_ value: String) {
+        let cell = CSVTable.cell(value)
+        #expect(cell.unicodeScalars.filter { $0 == "\"" }.count == 2 * value.unicodeScalars.filter { $0 == "\"" }.count + 2)
+        #expect(SyntheticFormat.csv(value).unicodeScalars.filter { $0 == "\"" }.count == cell.unicodeScalars.filter { $0 == "\"" }.count)
+    }
+
+    @Test func aFormulaMarkBeforeACombiningMarkIsNeutralised() {
+        for value in ["=\u{301}HYPERLINK(\"http://x\")", "@\u{301}SUM(1)", "+\u{301}cmd", " =\u{301}x"] {
+            #expect(CSVTable.isFormula(value), "\(value.unicodeScalars.map { String($0.value, radix: 16) })")
+            let cell = CSVTable.cell(value).unicodeScalars.drop(while: { $0 == "\"" })
+            #expect(cell.first == "'", "\(CSVTable.cell(value))")
+        }
+        #expect(CSVTable.original(ofCell: "'\u{301}x") == "\u{301}x")
+        #expect(!CSVTable.isFormula("-5") && !CSVTable.isFormula("+1e3"))
+    }
+}

@@ -32,28 +32,42 @@ public struct CSVTable {
 
     static func line(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
 
-    /// One cell: neutralised (reversibly) and quoted.
+    /// One cell: neutralised (reversibly) and quoted. Read by Unicode scalars, never by
+    /// `Character`: a `"` followed by a combining mark is one Character, and escaping by
+    /// Characters left such a quote undoubled (a trial's id `a"\u{301}b` broke `accounts.csv`).
     public static func cell(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars
         var text = raw
-        if isFormula(raw) || raw.hasPrefix("'") { text = "'" + text }
+        if isFormula(raw) || scalars.first == "'" { text = "'" + text }
         let needsQuotes =
             text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            || text.unicodeScalars.first == " " || text.unicodeScalars.last == " "
+        guard needsQuotes else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.
     public static func original(ofCell cell: String) -> String {
-        cell.hasPrefix("'") ? String(cell.dropFirst()) : cell
+        cell.unicodeScalars.first == "'" ? String(String.UnicodeScalarView(cell.unicodeScalars.dropFirst())) : cell
     }
 
-    /// True when a spreadsheet could read the cell as a formula (numbers excepted).
+    /// True when a spreadsheet could read the cell as a formula (numbers excepted): its first
+    /// scalar is tab or CR, or, after leading spaces, `=`, `+`, `-` or `@` (a combining mark
+    /// after it does not hide it).
     public static func isFormula(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         if first == "\t" || first == "\r" { return true }
-        let trimmed = text.drop(while: { $0 == " " })
-        guard let lead = trimmed.first, "=+-@".contains(lead) else { return false }
-        return Double(trimmed) == nil || trimmed.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
+        let trimmed = text.unicodeScalars.drop(while: { $0 == " " })
+        guard let lead = trimmed.first, "=+-@".unicodeScalars.contains(lead) else { return false }
+        let rest = String(String.UnicodeScalarView(trimmed))
+        return Double(rest) == nil || trimmed.contains(where: { $0.properties.isAlphabetic && $0 != "e" && $0 != "E" })
     }
 }
 

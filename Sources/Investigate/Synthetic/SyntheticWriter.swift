@@ -46,12 +46,18 @@ final class SyntheticWriter {
 
 /// CSV and JSON field encoding for generated rows.
 enum SyntheticFormat {
-    /// An RFC 4180 field (quoted when needed).
+    /// An RFC 4180 field (quoted when needed), read by Unicode scalars: a `"` followed by a
+    /// combining mark is one `Character`, which a Character-wise escape would leave undoubled.
     static func csv(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in value.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
         }
-        return value
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A JSON string literal (control characters escaped; everything else as-is).
