@@ -169,4 +169,10 @@ import Testing
         #expect(BundleReportCheck.tableProblem(table(row(tied[0], "0.30"), row(tied[1], "0.30")), tied, sectionsFirst: false) == nil)
         #expect(BundleReportCheck.tableProblem(table(row(tied[1], "0.30"), row(tied[0], "0.30")), tied, sectionsFirst: false) == nil)
     }
+
+    /// A trial's one-account case read "1 account in this case fall in 1 cluster".
+    @Test func theLeadAgreesWithItsCount() {
+        #expect(ReportSummary.leadOpening(accounts: 1, notInSource: 0, clusters: 1).contains("1 account in this case falls in 1 cluster;"))
+        #expect(ReportSummary.leadOpening(accounts: 3, notInSource: 0, clusters: 2).contains("3 accounts in this case fall in 2 clusters;"))
+    }
 }

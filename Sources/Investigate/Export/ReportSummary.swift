@@ -42,7 +42,7 @@ enum ReportSummary {
             + ReportText.html(
                 "\(ReportText.count(accounts, "account")) in this case"
                     + (notInSource == 0 ? "" : " (\(notInSource) not in the exported source)")
-                    + " fall in \(ReportText.count(clusters, "cluster")); ")
+                    + (accounts == 1 ? " falls in " : " fall in ") + "\(ReportText.count(clusters, "cluster")); ")
     }
 
     /// The recommended action and the count of each action `enforcement.csv` proposes.
