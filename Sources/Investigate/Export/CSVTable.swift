@@ -42,15 +42,19 @@ public struct CSVTable {
         let needsQuotes =
             text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
             || text.unicodeScalars.first == " " || text.unicodeScalars.last == " "
-        guard needsQuotes else { return text }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
+        return needsQuotes ? quoted(text) : text
+    }
+
+    /// `text` in double quotes, each `"` in it doubled, by Unicode scalar.
+    static func quoted(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("\"")
         for scalar in text.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append("\"") }
+            out.append(scalar)
+            if scalar == "\"" { out.append("\"") }
         }
-        quoted.append("\"")
-        return String(quoted)
+        out.append("\"")
+        return String(out)
     }
 
     /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.

@@ -49,15 +49,8 @@ enum SyntheticFormat {
     /// An RFC 4180 field (quoted when needed), read by Unicode scalars: a `"` followed by a
     /// combining mark is one `Character`, which a Character-wise escape would leave undoubled.
     static func csv(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in value.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append("\"") }
-        }
-        quoted.append("\"")
-        return String(quoted)
+        let special = value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        return special ? CSVTable.quoted(value) : value
     }
 
     /// A JSON string literal (control characters escaped; everything else as-is).
