@@ -12,13 +12,15 @@ import Foundation
 /// its own is shown as it is (`mixedScriptLookAlikes`).
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
-    /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read.
+    /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read,
+    /// cut back to the start of a character that the limit would split (a four-byte emoji cut
+    /// after two bytes would show as the invalid bytes `\xF0\x9F`, which the value does not hold).
     /// - Parameter doublingBackslashes: false only for a second pass over text that is already
     ///   escaped (the screen's last guard), where doubling again would garble it.
     public static func visible(
         _ bytes: some Collection<UInt8>, limit: Int = .max, doublingBackslashes: Bool = true
     ) -> String {
-        let data = Array(bytes.prefix(limit))
+        let data = bytes.count > limit ? scalarPrefix(Array(bytes.prefix(limit + 3)), limit: limit) : Array(bytes)
         var out = ""
         out.reserveCapacity(data.count)
         // A first pass marks the blanks at either end (not at a cut) and, in text that NFC would
@@ -139,6 +141,16 @@ public enum TextEscaping {
         if length == 4 && (value < 0x10000 || value > 0x10FFFF) { return nil }
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar, length)
+    }
+
+    /// The first `limit` bytes of `data` (which holds up to three more), less the start of a valid
+    /// UTF-8 sequence that begins before the limit and ends after it.
+    static func scalarPrefix(_ data: [UInt8], limit: Int) -> [UInt8] {
+        guard data.count > limit else { return data }
+        for start in max(0, limit - 3)..<limit {
+            if let (_, length) = decodeScalar(data, at: start), start + length > limit { return Array(data[..<start]) }
+        }
+        return Array(data[..<limit])
     }
 
     /// A Swift string made inert the same way.
