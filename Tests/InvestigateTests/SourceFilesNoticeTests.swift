@@ -135,5 +135,10 @@ import Testing
         #expect(AccountLoader.keyGivenTwice([4, 5, 6], from: 0) == nil)
         #expect(AccountLoader.keyGivenTwice([9, 4, 5, 4], from: 1) == 4)
         #expect(AccountLoader.keyGivenTwice([4, 4], from: 1) == nil)
+        // Many keys go through a set: the same answer, the first repeated key in row order.
+        let many = Array(Int32(0)..<Int32(50_000))
+        #expect(AccountLoader.keyGivenTwice(many, from: 0) == nil)
+        #expect(AccountLoader.keyGivenTwice(many + [30, 7], from: 0) == 30)
+        #expect(AccountLoader.keyGivenTwice([7] + many, from: 1) == nil)
     }
 }

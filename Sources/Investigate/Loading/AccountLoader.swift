@@ -118,10 +118,17 @@ struct AccountLoader {
         return rows
     }
 
-    /// The first extra key id given twice among `keys[from...]` (one row's), or nil.
+    /// The first extra key id given twice among `keys[from...]` (one row's), or nil. A few keys
+    /// are compared pairwise; more go through a set, so a hostile row of 100,000 keys costs
+    /// linear time, not ten billion comparisons.
     static func keyGivenTwice(_ keys: [Int32], from: Int) -> Int32? {
         guard keys.count - from >= 2 else { return nil }
-        for i in (from + 1)..<keys.count where keys[from..<i].contains(keys[i]) { return keys[i] }
+        if keys.count - from <= 16 {
+            for i in (from + 1)..<keys.count where keys[from..<i].contains(keys[i]) { return keys[i] }
+            return nil
+        }
+        var seen = Set<Int32>(minimumCapacity: keys.count - from)
+        for i in from..<keys.count where !seen.insert(keys[i]).inserted { return keys[i] }
         return nil
     }
 }
