@@ -12,15 +12,16 @@ enum AccountsCSVFile {
         "cluster_risk", "risk", "tags", "non_utf8_b64", "extra",
     ]
 
-    /// The file, and how many accounts' emails could not be read again from the source.
-    static func render(_ input: BundleInput) -> (BundleFile, unreadableEmails: Int) {
+    /// The file, and how many accounts' emails could not be read again from the source, by the
+    /// index of their accounts file (`SourceFiles.accounts`).
+    static func render(_ input: BundleInput) -> (BundleFile, unreadableByFile: [Int: Int]) {
         var table = CSVTable(header: header)
         let data = input.data
         let pools = data.pools
         let a = data.accounts
         // Emails are not kept in memory: read the exported accounts' lines again, in one pass.
-        let fetched = try? AccountRowFetcher(data: data).emails(input.accounts.map(\.index))
-        let emails = fetched?.emails ?? []
+        let fetched = AccountRowFetcher(data: data).emailsByFile(input.accounts.map(\.index))
+        let emails = fetched.emails
         var rows: [(ExactText, [String])] = input.accounts.enumerated().map { position, account in
             let (id, i) = account
             let email = position < emails.count ? emails[position].map { ExactText(bytes: $0) } : nil
@@ -62,7 +63,7 @@ enum AccountsCSVFile {
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
         return (
             BundleFile(path: "accounts.csv", bytes: table.bytes, records: table.recordCount),
-            fetched.map(\.unreadable) ?? input.accounts.count
+            fetched.unreadableByFile
         )
     }
 

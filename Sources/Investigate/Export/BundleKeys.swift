@@ -83,7 +83,13 @@ public enum BundleKeys {
 /// An export or verify failure, with a message for the investigator.
 public struct BundleError: Error, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The same in fewer words, fullest first, for a narrow status line (none: the message
+    /// is short enough).
+    public var brief: [String]
+    public init(_ message: String, brief: [String] = []) {
+        self.message = message
+        self.brief = brief
+    }
     public var description: String { message }
 }
 

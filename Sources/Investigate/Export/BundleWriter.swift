@@ -10,11 +10,15 @@ public struct BundleWriter {
     public init(signingKey: Curve25519.Signing.PrivateKey) { self.signingKey = signingKey }
 
     /// Every file of the bundle, manifest and signature included, sorted by name.
-    /// - Throws: `BundleError` when a source file cannot be read.
+    /// - Throws: `BundleError` when a source file cannot be read, or when rows the bundle holds
+    ///   cannot be read again from it (it changed since the load: `SourceChangedSinceLoad`).
     public func render(_ input: BundleInput) throws -> (files: [BundleFile], manifestSHA256: String, warnings: [String]) {
         let links = CaseLinks(input)
-        let (queries, unreadable, keysGivenTwice) = QueriesFile.render(input)
-        let (accounts, unreadableEmails) = AccountsCSVFile.render(input)
+        let (queries, unreadableQueries, keysGivenTwice) = QueriesFile.render(input)
+        let (accounts, unreadableAccounts) = AccountsCSVFile.render(input)
+        if let refusal = SourceChangedSinceLoad.refusal(queries: unreadableQueries, accounts: unreadableAccounts, data: input.data) {
+            throw refusal
+        }
         var files = [
             CaseJSONFile.render(input), CaseJSONFile.audit(input), accounts,
             AccountsCSVFile.enforcement(input), GraphFiles.edges(input, links), GraphFiles.graphML(input, links), queries,
@@ -32,13 +36,9 @@ public struct BundleWriter {
                 path: "manifest.sig", bytes: try BundleManifest.signature(of: manifest, key: signingKey),
                 records: 1))
         var warnings: [String] = []
-        if unreadable > 0 { warnings.append("\(unreadable) query rows could not be re-read from the source (changed since load?)") }
         if keysGivenTwice > 0 {
             warnings.append(
                 "\(keysGivenTwice) query \(keysGivenTwice == 1 ? "row gives" : "rows give") a key twice; queries.jsonl keeps the last value")
-        }
-        if unreadableEmails > 0 {
-            warnings.append("\(unreadableEmails) account emails could not be re-read from the source (changed since load?)")
         }
         if !input.missingAccounts.isEmpty { warnings.append(Self.notInSourceWarning(input.missingAccounts)) }
         let leftOut = input.taggedClustersLeavingMembersOut

@@ -21,8 +21,11 @@ struct QueryRecords {
 
     /// Row -> text.
     private(set) var byRow: [Int: Text] = [:]
-    /// Rows whose line could not be found again (the file changed since the load).
-    private(set) var unreadable = 0
+    /// Rows whose line could not be found again (the file changed since the load), by the
+    /// index of their query file (`QueryTable.files`).
+    private(set) var unreadableByFile: [Int: Int] = [:]
+    /// Rows whose line could not be found again, in all.
+    var unreadable: Int { unreadableByFile.values.reduce(0, +) }
     /// Rows that give an extra key twice (`{"x":1,"x":2}`): the last value is kept.
     private(set) var keysGivenTwice = 0
 
@@ -30,12 +33,12 @@ struct QueryRecords {
     init(data: CaseData, rows: [Int]) {
         let schema = QueryLoader.schema
         guard let fetched = try? QueryRowFetcher(data: data).exactRows(rows) else {
-            unreadable = rows.count
+            for row in rows { unreadableByFile[data.queries.source(ofRow: row).file, default: 0] += 1 }
             return
         }
         for (row, pairs) in zip(rows, fetched) {
             guard !pairs.isEmpty, pairs.first?.key != "error" else {
-                unreadable += 1
+                unreadableByFile[data.queries.source(ofRow: row).file, default: 0] += 1
                 continue
             }
             var text = Text()
@@ -99,7 +102,7 @@ extension QueryRecords.Text {
 /// row wrote it, `ts_utc` the instant the loader read (RFC 3339, UTC), and
 /// `account_id` the case's id.
 enum QueriesFile {
-    static func render(_ input: BundleInput) -> (BundleFile, unreadable: Int, keysGivenTwice: Int) {
+    static func render(_ input: BundleInput) -> (BundleFile, unreadableByFile: [Int: Int], keysGivenTwice: Int) {
         let data = input.data
         let q = data.queries
         let pools = data.pools
@@ -128,8 +131,9 @@ enum QueriesFile {
                 ]
                 // The row as the source wrote it, when it was read again: values the loader
                 // trimmed (`ua/1 `) or normalised (`AS 16509`) exactly as written, and a column
-                // the row does not hold as null, never a made-up 0. The loaded values above stand
-                // only for a row that could not be read again (counted as unreadable).
+                // the row does not hold as null, never a made-up 0. A row that could not be read
+                // again (counted as unreadable) stops the export (`SourceChangedSinceLoad`), so
+                // the loaded values above never reach a bundle.
                 if let extra {
                     // The time as written (an epoch number, an offset, a zone-less text), and the
                     // instant it was read as, in one format, beside it.
@@ -152,7 +156,7 @@ enum QueriesFile {
                 count += 1
             }
         }
-        return (BundleFile(path: "queries.jsonl", bytes: Array(out.utf8), records: count), records.unreadable, records.keysGivenTwice)
+        return (BundleFile(path: "queries.jsonl", bytes: Array(out.utf8), records: count), records.unreadableByFile, records.keysGivenTwice)
     }
 }
 

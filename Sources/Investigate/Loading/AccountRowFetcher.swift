@@ -11,6 +11,14 @@ public struct AccountRowFetcher {
     /// has none; `unreadable` counts the accounts whose line no longer holds them (the file
     /// changed since the load), whose emails are nil too.
     public func emails(_ accounts: [Int]) throws -> (emails: [[UInt8]?], unreadable: Int) {
+        let read = emailsByFile(accounts)
+        return (read.emails, read.unreadableByFile.values.reduce(0, +))
+    }
+
+    /// The emails as `emails(_:)` gives them, and the accounts that could not be read again by
+    /// the index of their accounts file (`SourceFiles.accounts`): every account of a file that
+    /// can no longer be opened counts.
+    func emailsByFile(_ accounts: [Int]) -> (emails: [[UInt8]?], unreadableByFile: [Int: Int]) {
         let table = data.accounts
         var byFile: [Int: [(line: Int, position: Int)]] = [:]
         for (position, account) in accounts.enumerated() {
@@ -18,28 +26,34 @@ public struct AccountRowFetcher {
             byFile[source.file, default: []].append((source.line, position))
         }
         var out = [[UInt8]?](repeating: nil, count: accounts.count)
-        var found = 0
+        var unreadable: [Int: Int] = [:]
         let fields = RecordFields(slotCount: AccountLoader.schema.columns.count)
-        for (file, wanted) in byFile where file < data.files.accounts.count {
-            let path = data.files.accounts[file].path
-            let (records, header) = try SourceRecords.readWithHeader(path: path, lines: wanted.map(\.line))
+        for (file, wanted) in byFile {
+            guard file < data.files.accounts.count,
+                let (records, header) = try? SourceRecords.readWithHeader(path: data.files.accounts[file].path, lines: wanted.map(\.line))
+            else {
+                unreadable[file, default: 0] += wanted.count
+                continue
+            }
             for entry in wanted {
-                guard let record = records[entry.line] else { continue }
-                found += 1
+                let account = accounts[entry.position]
+                guard let record = records[entry.line] else {
+                    unreadable[file, default: 0] += 1
+                    continue
+                }
                 let pairs = SourceRecords.fields(of: record, csvHeader: header, schema: AccountLoader.schema, scratch: fields)
                 func value(_ key: String) -> [UInt8]? {
                     guard let bytes = pairs.first(where: { $0.key == key && !$0.isError })?.value else { return nil }
                     return FieldParsing.trimmed(bytes.span)
                 }
-                let account = accounts[entry.position]
                 guard let id = value("account_id"), id == data.pools.accountIDs.bytes(Int32(account)) else {
-                    found -= 1
+                    unreadable[file, default: 0] += 1
                     continue
                 }
                 if let email = value("email"), !email.isEmpty { out[entry.position] = email }
             }
         }
-        return (out, accounts.count - found)
+        return (out, unreadable)
     }
 
     /// One account's email (see `emails(_:)`); nil when it has none or cannot be read.

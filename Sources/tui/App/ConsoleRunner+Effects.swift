@@ -1,4 +1,5 @@
 import Foundation
+import Investigate
 
 extension ConsoleRunner {
     /// Performs one side effect requested by `update`.
@@ -168,6 +169,9 @@ extension ConsoleRunner {
                 messages = [.exportWarnings(bundle: path, warnings: done.warnings),
                             .statusWordings(ExportLine.wordings(done: done.line, warnings: done.warnings, path: path, earlier: earlier,
                                                                 sameBytes: same, home: environment["HOME"]))]
+            } catch let error as BundleError where !error.brief.isEmpty {
+                // Refused (the source changed since the load): an error, said whole where it fits.
+                messages = [.statusWordings(([error.message] + error.brief).map { "export failed: " + $0 })]
             } catch {
                 messages = [.status("export failed: \(error)")]
             }

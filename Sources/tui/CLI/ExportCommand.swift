@@ -2,7 +2,7 @@ import Foundation
 import ArgumentParser
 import Investigate
 
-/// `investigate export CASE_ID --source DIR --out PATH [--redact]`.
+/// `investigate export CASE_ID --source DIR --out PATH [--redact] [--fresh]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a signed case bundle (a .zip archive, else a folder).")
@@ -11,6 +11,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The case source folder.") var source: String
     @Option(help: "Output path: ends in .zip for an archive, else a folder.") var out: String
     @Flag(help: "Replace prompts, emails and payment fingerprints with keyed-hash pseudonyms.") var redact = false
+    @Flag(help: "Load the source from its files, not from the snapshot of an earlier open (after an export refused because the source changed since it was loaded).")
+    var fresh = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -18,7 +20,7 @@ struct ExportCommand: ParsableCommand {
             guard !out.isEmpty else { throw CLIFailure(message: "--out needs a path (case.zip, or a folder)", code: 2) }
             let store = try store.open()
             let snapshot = try storeCall { try store.snapshot(caseID: caseID) }
-            let investigation = try SourceOptions.parse([source]).open()
+            let investigation = try SourceOptions.parse([source] + (fresh ? ["--fresh"] : [])).open()
             if let warning = ExportSourceCheck.warning(
                 caseID: caseID, recorded: snapshot.source, current: CaseSource(files: investigation.data.files))
             {
