@@ -17,7 +17,7 @@ public struct SourceFileError: Error, CustomStringConvertible, Sendable {
         self.path = path
         self.reason = reason
     }
-    public var description: String { "\(path): \(reason)" }
+    public var description: String { "\(TextEscaping.visible(path)): \(reason)" }
 }
 
 /// A regular file opened once for a load: every slice of it is read through this descriptor

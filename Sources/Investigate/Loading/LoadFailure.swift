@@ -42,7 +42,7 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
     public var reason: String {
         switch self {
         case .missingFile(let directory, let expected):
-            return "\(directory): missing required file \(expected)"
+            return "\(TextEscaping.visible(directory)): missing required file \(expected)"
         case .missingColumn(_, let column, let found):
             return "missing required column '\(column)'\(Self.foundList(found))"
         case .badHeader(_, let reason):
@@ -54,7 +54,7 @@ public enum LoadFailure: Error, CustomStringConvertible, Sendable, Equatable {
         case .strictRow(_, _, let reason):
             return reason
         case .notADirectory(let path):
-            return "\(path): not a case source folder"
+            return "\(TextEscaping.visible(path)): not a case source folder"
         }
     }
 

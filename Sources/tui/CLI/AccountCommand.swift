@@ -23,7 +23,7 @@ struct AccountCommand: ParsableCommand {
             let exact = try RawArguments.require([accountID], valued: ["--format"], what: "the account id")[0]
             let inv = try source.open()
             guard let account = inv.data.accountIndex(given: exact) else {
-                throw CLIFailure(message: "no account \(exact.display) in \(source.directory)", code: 2)
+                throw CLIFailure(message: "no account \(exact.display) in \(inert(source.directory))", code: 2)
             }
             AmbiguousAccountID.warn(inv.data, given: exact, resolved: account)
             if format == .json {

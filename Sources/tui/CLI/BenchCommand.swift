@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
             // Resetting the high-water mark resets getrusage's peak too: the larger of the two.
             let peak = max(loadPeak * 1_048_576, Double(peakResidentMemoryBytes()))
             let rows = max(1, data.queries.count)
-            print("source          \(directory)")
+            print("source          \(inert(directory))")
             print("accounts        \(data.accountCount)")
             print("queries         \(data.queries.count)")
             print("wc -l (median)  \(String(format: "%.2f", wc)) s")

@@ -64,14 +64,18 @@ struct CaseNewCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let caseSource = try source.map { directory in
-                do { return CaseSource(files: try SourceFiles(directory: directory)) } catch {
-                    throw CLIFailure(message: "--source \(inert(directory)): \(error)", code: 2)
-                }
-            }
+            let caseSource = try source.map(Self.caseSource)
             let store = try store.open()
             let info = try storeCall { try store.createCase(title: title, source: caseSource) }
             print(info.id)
+        }
+    }
+
+    /// The fingerprint of `directory`'s files; a folder that is not a case source fails with its
+    /// name escaped (a folder's name is data: `dir\x1b[31m`, never the raw escape).
+    static func caseSource(_ directory: String) throws -> CaseSource {
+        do { return CaseSource(files: try SourceFiles(directory: directory)) } catch {
+            throw CLIFailure(message: "--source \(inert(directory)): \(inertMessage("\(error)"))", code: 2)
         }
     }
 }

@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
                         .export(caseID: caseID, investigation: investigation, to: out)
                 }
                 for warning in result.warnings { printError("investigate: warning: " + warning) }
-                print("wrote \(out): \(result.files.count) files, manifest sha256 \(result.manifestSHA256)")
+                print("wrote \(inert(out)): \(result.files.count) files, manifest sha256 \(result.manifestSHA256)")
             } catch let error as BundleError {
                 throw CLIFailure(message: error.message, code: 4)
             } catch let error as AtomicFile.WriteError {

@@ -46,7 +46,7 @@ struct GenerateCommand: ParsableCommand {
             print(
                 "wrote \(truth.accountCount) accounts, \(truth.queryCount) queries to \(outDir) in \(String(format: "%.1f", monotonicSeconds() - started)) s"
             )
-            print("truth: \(truthPath) (\(truth.rings.count) rings, \(truth.decoys.count) decoys)")
+            print("truth: \(inert(truthPath)) (\(truth.rings.count) rings, \(truth.decoys.count) decoys)")
         }
     }
 }

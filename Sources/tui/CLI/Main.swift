@@ -29,7 +29,7 @@ struct InvestigateCommand: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((inertLines(fullMessage(for: error)) + "\n").utf8))
                 if let hint = RawArguments.usageHint() { FileHandle.standardError.write(Data((hint + "\n").utf8)) }
                 Foundation.exit(2)
             }

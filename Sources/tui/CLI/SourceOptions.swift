@@ -77,10 +77,20 @@ struct CLIFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, each line made inert as a last guard: a message that names a path
+/// or a value without escaping it still cannot move the cursor or retitle the window (escaped
+/// text stays as it is: backslashes are not doubled again).
 func printError(_ text: String) {
     var stderr = StandardError()
-    print(text, to: &stderr)
+    print(inertLines(text), to: &stderr)
+}
+
+/// `text` with every line passed through `TextEscaping.visible` as already-escaped text: control
+/// characters, escape sequences and bidi overrides shown as escapes, line breaks kept.
+func inertLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { TextEscaping.visible(String($0), doublingBackslashes: false) }
+        .joined(separator: "\n")
 }
 
 /// A TextOutputStream over stderr.

@@ -20,10 +20,10 @@ struct WhyCommand: ParsableCommand {
             let ids = try RawArguments.require([accountA, accountB], valued: ["--format"], what: "the account id")
             let inv = try source.open()
             guard let a = inv.data.accountIndex(given: ids[0]) else {
-                throw CLIFailure(message: "no account \(ids[0].display) in \(source.directory)", code: 2)
+                throw CLIFailure(message: "no account \(ids[0].display) in \(inert(source.directory))", code: 2)
             }
             guard let b = inv.data.accountIndex(given: ids[1]) else {
-                throw CLIFailure(message: "no account \(ids[1].display) in \(source.directory)", code: 2)
+                throw CLIFailure(message: "no account \(ids[1].display) in \(inert(source.directory))", code: 2)
             }
             AmbiguousAccountID.warn(inv.data, given: ids[0], resolved: a)
             AmbiguousAccountID.warn(inv.data, given: ids[1], resolved: b)
