@@ -36,7 +36,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
         let multi = investigation.clusters.filter { $0.size > 1 }.count
         totals = Format.plural(data.accountCount, "account") + ", " + Format.plural(data.queries.count, "query", "queries") + ", "
             + Format.plural(multi, "linked cluster")
-        referenceTime = max(investigation.features.lastQuery.max() ?? 0, data.accounts.createdAt.max() ?? 0, 0)
+        referenceTime = investigation.ageReference
         DispatchQueue.global(qos: .utility).async { [self] in
             let pool = investigation.data.pools.accountIDs
             let ids = (0..<pool.count).map { pool.string(Int32($0)) }.sorted()
@@ -138,7 +138,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             exact: data.accountExactID(account))
     }
 
-    /// "Now" for ages: the latest query or account creation in the data, so ages are stable.
+    /// "Now" for ages: the end of the activity window (`Investigation.ageReference`), so ages are
+    /// stable and an outlying time (a query dated 9999) moves none of them.
     private let referenceTime: Int64
 
     func cluster(_ number: Int) -> ClusterDetail? {
