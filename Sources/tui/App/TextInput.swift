@@ -311,8 +311,9 @@ extension AppUpdate {
 extension AppUpdate {
     /// Why a filter expression cannot apply to the current sheet, or nil when it can.
     static func filterProblem(_ s: AppState, _ expression: String) -> String? {
-        FilterCheck.problem(expression.trimmingCharacters(in: .whitespaces),
-                            columns: table(s, s.current).columns.map(\.title))
+        let sheet = table(s, s.current)
+        return FilterCheck.problem(expression.trimmingCharacters(in: .whitespaces),
+                                   columns: sheet.columns.map(\.title), numeric: FilterCheck.numericTitles(of: sheet))
     }
 
     /// For `:filter` and `:mark`: when the expression does not parse, the `:` line reopens with
