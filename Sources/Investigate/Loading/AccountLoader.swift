@@ -15,6 +15,9 @@ struct AccountLoader {
     let pools: ValuePools
     let table: AccountTable
     let log: IssueLog
+    /// The names of the accounts files, in load order (`SourceFiles.accounts`): a duplicate
+    /// whose first copy is in another file names that file (`first at accounts.csv:2`).
+    var fileNames: [String] = []
 
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
@@ -57,10 +60,12 @@ struct AccountLoader {
             let before = pools.accountIDs.count
             let id = pools.accountIDs.intern(idBytes.span, hash: idHash)
             guard Int(id) == before else {
-                let first = table.line[Int(id)]
+                let first = table.source(ofAccount: Int(id))
+                let here = table.fileStart.count - 1
+                let at = first.file == here || first.file >= fileNames.count ? "line \(first.line)" : "\(fileNames[first.file]):\(first.line)"
                 return log.skip(
                     entry.name, row.line,
-                    "duplicate account_id \(FieldParsing.quote(idBytes.span)) (first at line \(first))")
+                    "duplicate account_id \(FieldParsing.quote(idBytes.span)) (first at \(at))")
             }
             var created = Int64.min
             if row.hasValue(Slot.created) {

@@ -117,7 +117,8 @@ public struct CaseLoader {
                 }
                 for entry in files.accounts {
                     try run(entry) { progress in
-                        try AccountLoader(pools: pools, table: accounts, log: log).load(entry, progress: locked(progress))
+                        try AccountLoader(pools: pools, table: accounts, log: log, fileNames: files.accounts.map(\.name))
+                            .load(entry, progress: locked(progress))
                     }
                 }
                 for entry in files.payments {
