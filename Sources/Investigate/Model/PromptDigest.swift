@@ -96,6 +96,11 @@ public final class PromptDigest {
         /// The word at which the first reasoning phrase ended (0 when none was found in words:
         /// text without spaces, matched whole, takes the opening).
         var reasoningAt = 0
+        /// The word at which the first reasoning phrase started.
+        var reasoningFrom = 0
+        /// The opening words up to the end of the first reasoning phrase (at least
+        /// `shortestFrame`), when it ends inside the first `frameWords`; else 0.
+        var openingToRequest: UInt64 = 0
         /// The last word's shingle, not yet in the minima: a phrase of three words ending at the
         /// next word takes it out (`nil` when there is none or it was taken out).
         var pending: UInt64? = nil
@@ -115,15 +120,21 @@ public final class PromptDigest {
             pending = nil
         }
 
-        /// Words at each end of a prompt that make its frame (design: a wrapper's fixed words
-        /// around a question; a shorter frame would be shared by chance openers).
+        /// Words at each end of a prompt that make its frame at most (design: a wrapper's fixed
+        /// words around a question; a shorter frame would be shared by chance openers).
         static let frameWords = 5
+        /// Words a frame holds at least, when the prompt has them.
+        static let shortestFrame = 3
 
-        /// The frame band's key: the hash of the five words at the end of the prompt where its
-        /// first reasoning request ended (the opening when that is in the first half).
+        /// The frame band's key: the words at the end of the prompt where its first reasoning
+        /// request is (the opening when that ends in the first half), at most five and at least
+        /// three. The frame stops where the request stops, on the wrapper's side: the words of
+        /// `Explain with complete reasoning: {question}` past `reasoning` are the question's, and
+        /// a frame holding the question's first word split one wrapper into as many frames as
+        /// its questions have openers (a trial's churning ring, five wrappers, never one family).
         var frame: UInt64 {
-            if reasoningAt * 2 < index { return opening }
-            let words = min(index, Self.frameWords)
+            if reasoningAt * 2 < index { return openingToRequest != 0 ? openingToRequest : opening }
+            let words = min(index, Self.frameWords, max(Self.shortestFrame, index - reasoningFrom))
             var end: UInt64 = 0
             if words >= 5 { end = ReasoningLexicon.combine(end, closing.0) }
             if words >= 4 { end = ReasoningLexicon.combine(end, closing.1) }
@@ -147,7 +158,7 @@ public final class PromptDigest {
                 let phrase = lexicon.phraseWords(
                     endingAt: value, pair: pair, previous: index > 0 ? previousWord : 0,
                     beforePrevious: index > 1 ? beforePrevious : 0)
-                if phrase > 0 && !reasoning { (reasoning, reasoningAt) = (true, index) }
+                if phrase > 0 && !reasoning { (reasoning, reasoningAt, reasoningFrom) = (true, index, index + 1 - phrase) }
                 // The first word's shingle is never inside a phrase's bigrams (a phrase of two or
                 // three words ends at the second word at the earliest, and takes bigrams only).
                 if phrase != 3, let held = pending { Self.fold(held, into: &minima) }
@@ -155,6 +166,11 @@ public final class PromptDigest {
                 beforePrevious = previousWord
                 previousWord = value
                 if index < Self.frameWords { opening = ReasoningLexicon.combine(opening, value) }
+                if reasoning && openingToRequest == 0 && index >= max(reasoningAt, Self.shortestFrame - 1)
+                    && index < Self.frameWords - 1
+                {
+                    openingToRequest = opening
+                }
                 closing = (closing.1, closing.2, closing.3, closing.4, value)
                 index += 1
             }
