@@ -42,10 +42,14 @@ import Testing
         // A short request after the question: its last words, not the question's end.
         let closing = Self.questions.map { digest.digest($0 + " Justify it, please.").sketch }
         #expect(Set(closing.map(Self.band)).count == 1)
-        // Yet a frame keeps three words at least: `Justify: {question}` carries the question's
-        // first two, so one-word requests do not all make one frame.
-        let bare = Self.questions.map { digest.digest("Justify: " + $0).sketch }
-        #expect(Set(bare.map(Self.band)).count > 1)
+        // A bare common request has no words of its own to stand on: its frame keeps the five
+        // words, question's included, so not every account using the phrase makes one family.
+        for wrapper in ["Justify: ", "Explain step by step: "] {
+            let bare = Self.questions.map { digest.digest(wrapper + $0).sketch }
+            #expect(Set(bare.map(Self.band)).count > 1)
+        }
+        let closingBare = Self.questions.map { digest.digest($0 + " Think step by step.").sketch }
+        #expect(Set(closingBare.map(Self.band)).count > 1)
         // Two wrappers ending in one request phrase stay two frames.
         let other = digest.digest("Answer with complete reasoning: " + Self.questions[0]).sketch
         #expect(Self.band(other) != Self.band(opening[0]))
