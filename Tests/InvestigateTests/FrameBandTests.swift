@@ -33,6 +33,28 @@ import Testing
         #expect(Self.band(after[0]) != Self.band(before[0]))
     }
 
+    @Test func aShortWrapperStopsWhereItsRequestStops() {
+        let digest = PromptDigest()
+        // The request ends at the fourth word: the question's first word is not the frame's.
+        let opening = Self.questions.map { digest.digest("Explain with complete reasoning: " + $0).sketch }
+        #expect(Set(opening.map(Self.band)).count == 1)
+        #expect(opening.allSatisfy { $0 & PromptDigest.frameBit != 0 })
+        // A short request after the question: its last words, not the question's end.
+        let closing = Self.questions.map { digest.digest($0 + " Justify it, please.").sketch }
+        #expect(Set(closing.map(Self.band)).count == 1)
+        // A bare common request has no words of its own to stand on: its frame keeps the five
+        // words, question's included, so not every account using the phrase makes one family.
+        for wrapper in ["Justify: ", "Explain step by step: "] {
+            let bare = Self.questions.map { digest.digest(wrapper + $0).sketch }
+            #expect(Set(bare.map(Self.band)).count > 1)
+        }
+        let closingBare = Self.questions.map { digest.digest($0 + " Think step by step.").sketch }
+        #expect(Set(closingBare.map(Self.band)).count > 1)
+        // Two wrappers ending in one request phrase stay two frames.
+        let other = digest.digest("Answer with complete reasoning: " + Self.questions[0]).sketch
+        #expect(Self.band(other) != Self.band(opening[0]))
+    }
+
     @Test func aPromptAskingForNothingKeepsTwoMinHashBands() {
         let digest = PromptDigest()
         let header = Self.questions.map { digest.digest("DeckPilot outline. Audience: board. Topic: " + $0).sketch }

@@ -96,6 +96,14 @@ public final class PromptDigest {
         /// The word at which the first reasoning phrase ended (0 when none was found in words:
         /// text without spaces, matched whole, takes the opening).
         var reasoningAt = 0
+        /// The word at which the first reasoning phrase started.
+        var reasoningFrom = 0
+        /// The word at which the latest reasoning phrase ended (-1 before any).
+        var lastPhraseEnd = -1
+        /// The opening words up to the end of the request (the last phrase ending in a run of
+        /// phrases from the first), at least `shortestFrame` of them, when that is inside the
+        /// first `frameWords` words; else 0.
+        var openingToRequest: UInt64 = 0
         /// The last word's shingle, not yet in the minima: a phrase of three words ending at the
         /// next word takes it out (`nil` when there is none or it was taken out).
         var pending: UInt64? = nil
@@ -115,15 +123,33 @@ public final class PromptDigest {
             pending = nil
         }
 
-        /// Words at each end of a prompt that make its frame (design: a wrapper's fixed words
-        /// around a question; a shorter frame would be shared by chance openers).
+        /// Words at each end of a prompt that make its frame at most (design: a wrapper's fixed
+        /// words around a question; a shorter frame would be shared by chance openers).
         static let frameWords = 5
+        /// Words a frame holds at least, when the prompt has them.
+        static let shortestFrame = 3
 
-        /// The frame band's key: the hash of the five words at the end of the prompt where its
-        /// first reasoning request ended (the opening when that is in the first half).
+        /// Words of its own, besides the request, that a wrapper needs for its frame to stop
+        /// where its request stops.
+        static let ownWords = 2
+
+        /// The frame band's key: the five words at the end of the prompt where its first
+        /// reasoning request is (the opening when that ends in the first half).
+        ///
+        /// A wrapper with words of its own stops where its request stops (at least three
+        /// words): the words of `Explain with complete reasoning: {question}` past `reasoning`
+        /// are the question's, and a frame holding the question's first word split one wrapper
+        /// into as many frames as its questions have openers (a ring rotating five such
+        /// wrappers never made one family). A bare common request (`Explain step by step:`,
+        /// `Think step by step.`) has one word of its own at most: stopping there would make
+        /// one family of every account using the phrase, so its frame keeps the five words.
         var frame: UInt64 {
-            if reasoningAt * 2 < index { return opening }
-            let words = min(index, Self.frameWords)
+            if reasoningAt * 2 < index {
+                return openingToRequest != 0 && reasoningFrom >= Self.ownWords ? openingToRequest : opening
+            }
+            let span = index - reasoningFrom
+            let trimmed = span < Self.frameWords && index - 1 - lastPhraseEnd >= Self.ownWords
+            let words = min(index, Self.frameWords, trimmed ? max(Self.shortestFrame, span) : Self.frameWords)
             var end: UInt64 = 0
             if words >= 5 { end = ReasoningLexicon.combine(end, closing.0) }
             if words >= 4 { end = ReasoningLexicon.combine(end, closing.1) }
@@ -147,7 +173,11 @@ public final class PromptDigest {
                 let phrase = lexicon.phraseWords(
                     endingAt: value, pair: pair, previous: index > 0 ? previousWord : 0,
                     beforePrevious: index > 1 ? beforePrevious : 0)
-                if phrase > 0 && !reasoning { (reasoning, reasoningAt) = (true, index) }
+                if phrase > 0 && !reasoning { (reasoning, reasoningAt, reasoningFrom) = (true, index, index + 1 - phrase) }
+                // A phrase overlapping or touching the one before extends the request (`step
+                // by` then `by step`); the opening up to it is taken again below.
+                let extendsRequest = phrase > 0 && lastPhraseEnd >= 0 && index + 1 - phrase <= lastPhraseEnd + 1
+                if phrase > 0 { lastPhraseEnd = index }
                 // The first word's shingle is never inside a phrase's bigrams (a phrase of two or
                 // three words ends at the second word at the earliest, and takes bigrams only).
                 if phrase != 3, let held = pending { Self.fold(held, into: &minima) }
@@ -155,6 +185,10 @@ public final class PromptDigest {
                 beforePrevious = previousWord
                 previousWord = value
                 if index < Self.frameWords { opening = ReasoningLexicon.combine(opening, value) }
+                if reasoning && (openingToRequest == 0 || extendsRequest) && index >= max(reasoningAt, Self.shortestFrame - 1) {
+                    // A request running to the fifth word or past it takes the whole opening.
+                    openingToRequest = index < Self.frameWords - 1 ? opening : 0
+                }
                 closing = (closing.1, closing.2, closing.3, closing.4, value)
                 index += 1
             }
