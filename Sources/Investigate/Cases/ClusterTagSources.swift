@@ -84,7 +84,11 @@ public struct ClusterTagSources: Sendable {
     /// 31 (session 33): timing reads only the rows in the population's activity window
     /// (`ActivityWindow`): on a source with rows a year's silence away from the rest, clusters
     /// may form anew (elsewhere nothing moves).
-    static let clusterRules = 32
+    /// 32 (session 34): a short wrapper's reasoning frame stops where its request stops
+    /// (`PromptDigest`): template families, links and clusters move.
+    /// 33 (session 34): members rotating through a private pool of addresses in many networks
+    /// add risk (`AddressRotationSignal`): risks and ranks move.
+    static let clusterRules = 33
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -51,6 +51,9 @@ public struct PopulationBaseline: Sendable {
     /// Cards, keys and client strings some banned or suspended account holds, by kind position
     /// (so recidivism reads a value's holders only when one of them is banned).
     public internal(set) var bannedHeld: [Set<Int32>] = LinkKind.allCases.map { _ in [] }
+    /// The networks accounts send from against their query counts (`AddressRotationSignal`);
+    /// worked out from the link index, again when a snapshot is restored.
+    public internal(set) var addressSpread = AddressSpread()
 
     /// Fills `bannedHeld` from `bannedAccounts`.
     /// - Complexity: O(banned accounts × their values of the three kinds).
@@ -142,6 +145,7 @@ public struct PopulationBaseline: Sendable {
         }
         bannedShare = Self.share(of: bannedAccounts)
         measureBannedHeld(index: index)
+        addressSpread = AddressSpread(queries: features.queries, index: index)
     }
 
     /// The median of the `count` values of `column` that are 0 or more (a measured feature; -1

@@ -12,7 +12,7 @@ public struct RiskScorer: Sendable {
     /// The signals in force.
     public var signals: [any DetectionSignal] = [
         TemplateFamilySignal(), ReasoningElicitationSignal(), HarvestShapeSignal(), CategorySweepSignal(),
-        CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), SharedInstrumentSignal(),
+        CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), AddressRotationSignal(), SharedInstrumentSignal(),
         RecidivismSignal(), UniformitySignal(), CoordinatedFiringSignal(), EstablishedAccountsSignal(),
         OneSubjectSignal(), RegularHoursSignal(), DailyScheduleSignal(), HumanFollowUpSignal(), PairedPromptsSignal(),
         HandoverSignal(),

@@ -37,6 +37,7 @@ enum InvestigationSnapshot {
         var population = try PopulationBaseline(
             snapshot: input, accounts: n, paymentValues: data.pools.payments.count, categories: data.pools.categories.count)
         population.measureBannedHeld(index: index)
+        population.addressSpread = AddressSpread(queries: features.queries, index: index)
         let (ranking, owner) = try ClusterRanking.readSnapshot(
             input, accounts: n, index: index, features: features, population: population, coActivity: coActivity)
         let operations = try Operation.readSnapshot(input, clusters: ranking.count, index: index)

@@ -64,10 +64,12 @@ enum SnapshotFormat {
     /// (session 33): the population keeps the prompts a busy account sends (`busyPrompts`, a 13th
     /// scalar), and risks move; 35 (session 33): timing reads only the rows in the activity window
     /// (`ActivityWindow`): `coactivity.cumulative` moves for a source with rows a year's silence
-    /// away from the rest.
+    /// away from the rest; 36 (session 34): members rotating through a private pool of addresses
+    /// in many networks add risk (`AddressRotationSignal`; its population bars, `AddressSpread`,
+    /// are worked out again on restore, not stored): risks and the explanations kept move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 36
+    static let version: UInt32 = 37
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
