@@ -71,6 +71,7 @@ public struct JSONLineParser {
             let slot: Int?
             if let remembered = fields.withRange(name, { fields.rememberedKey(at: position, $0) }) {
                 slot = remembered < 0 ? nil : remembered
+                if remembered == Self.extraNotUTF8 { fields.noteExtraNameNotUTF8(name) }
             } else {
                 slot = lookUpKey(name, at: position, fields: fields)
             }
@@ -152,11 +153,25 @@ public struct JSONLineParser {
     /// extra key), remembered for the next line.
     @inline(never)
     private func lookUpKey(_ name: Range<Int>, at position: Int, fields: RecordFields) -> Int? {
-        fields.withRange(name) { bytes in
+        let (slot, notUTF8) = fields.withRange(name) { bytes in
             let slot = schema.slot(of: bytes)
-            fields.rememberKey(bytes, slot: slot ?? -1, at: position)
-            return slot
+            let notUTF8 = slot == nil && !Self.isValidUTF8(bytes)
+            fields.rememberKey(bytes, slot: slot ?? (notUTF8 ? Self.extraNotUTF8 : -1), at: position)
+            return (slot, notUTF8)
         }
+        if notUTF8 { fields.noteExtraNameNotUTF8(name) }
+        return slot
+    }
+
+    /// The remembered slot of an extra key whose name is not valid UTF-8 (-1: any other extra).
+    private static let extraNotUTF8 = -2
+
+    /// Whether the bytes are valid UTF-8 (checked once per new key, not per row).
+    private static func isValidUTF8(_ bytes: Span<UInt8>) -> Bool {
+        for i in 0..<bytes.count where bytes[i] >= 0x80 {
+            return String(validating: ByteCompare.array(bytes), as: UTF8.self) != nil
+        }
+        return true
     }
 
     private func trailing(_ cursor: inout Cursor) -> String? {

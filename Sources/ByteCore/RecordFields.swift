@@ -40,6 +40,9 @@ public final class RecordFields {
     private let keyLengths: GrowableBuffer<Int>
     private let keySlots: GrowableBuffer<Int>
     private static let keyPositions = 32, keyWidth = 32
+    /// The first extra key of the record whose name is not valid UTF-8 (JSON lines), or nil:
+    /// such names read alike once repaired (`\xff` and `\xfe` both U+FFFD), which the loader says.
+    public private(set) var extraNameNotUTF8: [UInt8]?
     /// Extra (unknown) columns: name and value ranges in `scratch`, and the value's kind.
     private(set) var extraRanges: [(nameStart: Int, nameLength: Int, valueStart: Int, valueLength: Int, kind: ExtraKind)] = []
 
@@ -77,6 +80,13 @@ public final class RecordFields {
         }
         for i in 0..<slotCount { lengths[i] = -1 }
         if !extraRanges.isEmpty { extraRanges.removeAll(keepingCapacity: true) }
+        if extraNameNotUTF8 != nil { extraNameNotUTF8 = nil }
+    }
+
+    /// Notes an extra key whose name (`name` in the record) is not valid UTF-8; the first is kept.
+    func noteExtraNameNotUTF8(_ name: Range<Int>) {
+        guard extraNameNotUTF8 == nil else { return }
+        extraNameNotUTF8 = withRange(name) { ByteCompare.array($0) }
     }
 
     // MARK: Reading

@@ -308,10 +308,13 @@ import Testing
         #expect(restored.state.stack.map(\.kind) == walked.stack.map(\.kind))
     }
 
-    @Test func sessionRoundTrips() {
+    @Test func sessionRoundTrips() throws {
         let walked = Fixture.press(Fixture.loadedState(), .enter, .char(" "), .char("j"), .enter)
         let saved = Session.encode(walked)
-        #expect(saved == "triage - 0\ncluster 1 1\naccount64 \(ExactText("acct_a0b1c2").base64) 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
+        // A cluster is saved by its number, the hash of its members' ids and one member's id.
+        let cluster = try #require(SessionClusterIdentity.encode(1, model: FixtureModel()))
+        #expect(cluster.hasPrefix("1:") && cluster.hasSuffix(":" + ExactText("acct_9f3e21").base64))
+        #expect(saved == "triage - 0\ncluster64 \(cluster) 1\naccount64 \(ExactText("acct_a0b1c2").base64) 0\nmark \(MarkKey.account(ExactText("acct_9f3e21")))\n")
         var fresh = AppState()
         fresh.pendingRestore = saved
         let restored = AppUpdate.update(fresh, .loaded(ConsoleData(model: FixtureModel()))).state

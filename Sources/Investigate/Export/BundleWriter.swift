@@ -38,7 +38,8 @@ public struct BundleWriter {
         var warnings: [String] = []
         if keysGivenTwice > 0 {
             warnings.append(
-                "\(keysGivenTwice) query \(keysGivenTwice == 1 ? "row gives" : "rows give") a key twice; queries.jsonl keeps the last value")
+                "\(keysGivenTwice) query \(keysGivenTwice == 1 ? "row gives" : "rows give") a key twice "
+                    + "(or keys not valid UTF-8 that read as one once repaired); queries.jsonl keeps the last value")
         }
         if !input.missingAccounts.isEmpty { warnings.append(Self.notInSourceWarning(input.missingAccounts)) }
         let leftOut = input.taggedClustersLeavingMembersOut

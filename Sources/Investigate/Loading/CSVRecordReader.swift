@@ -19,6 +19,9 @@ public final class CSVRecordReader {
 
     /// The header's column names, in file order (after `forEachRecord` has read the header).
     public private(set) var header: [String] = []
+    /// The names of extra columns that are not valid UTF-8, as read (kept with U+FFFD for their
+    /// invalid bytes, so two such names may be one key: `TableReader` says so).
+    public private(set) var extraNamesNotUTF8: [[UInt8]] = []
 
     /// The record being read: its first line's number and offset, whether a quoted field is
     /// open at its end, and where its lines start (`CSVHeldLines`).
@@ -176,6 +179,9 @@ public final class CSVRecordReader {
         header = names.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
         headerNames = header.map { Array($0.utf8) }
         columnSlots = header.map { schema.slot(of: $0) }
+        extraNamesNotUTF8 = zip(names, columnSlots).compactMap { name, slot in
+            slot == nil && String(validating: name, as: UTF8.self) == nil ? name : nil
+        }
         // A known column named twice (in any letter case): which one is meant is not known, so
         // the file is not guessed at (the last one used to win silently).
         var seen = Set<Int>()

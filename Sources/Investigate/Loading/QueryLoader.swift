@@ -60,6 +60,9 @@ struct QueryLoader {
         // Zone-less timestamps counted here, given to the log once.
         var zoneless = ZonelessTimes()
         defer { log.addZoneless(zoneless, file: entry.name) }
+        // Rows with an extra key not valid UTF-8 (`KeysNotUTF8`), given to the log once.
+        var keysNotUTF8 = KeysNotUTF8()
+        defer { log.addKeysNotUTF8(keysNotUTF8, file: entry.name) }
         let lines = try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             guard row.line + lineOffset <= Int(UInt32.max) else {
@@ -74,6 +77,11 @@ struct QueryLoader {
                 return log.skip(entry.name, row.line, "bad timestamp \(row.withBytes(Slot.ts) { FieldParsing.quote($0) }) in 'ts'")
             }
             let ts = parsed.millis
+            if let key = row.extraNameNotUTF8 {
+                guard log.noteKeyNotUTF8(entry.name, row.line, into: &keysNotUTF8, { FieldParsing.quote(key.span) }) else {
+                    return false
+                }
+            }
             if !parsed.zoned {
                 guard
                     log.noteZoneless(entry.name, row.line, "ts", into: &zoneless, { row.withBytes(Slot.ts) { FieldParsing.quote($0) } })

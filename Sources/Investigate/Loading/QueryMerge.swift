@@ -103,6 +103,7 @@ struct QueryMerge {
                 for issue in Self.inLineOrder(warnings) { _ = log.warn(issue.file, issue.line + base, issue.reason) }
                 for part in group where position < part.segments.count {
                     log.mergeZoneless(from: part.log, file: segment.entry.name, lineBase: base)
+                    log.mergeKeysNotUTF8(from: part.log, file: segment.entry.name, lineBase: base)
                 }
                 if let failure = log.failure { throw failure }
                 if position == 0 { sliceLineBase[unitIndex] = base }

@@ -112,6 +112,11 @@ public struct TableReader {
                 let reader = CSVRecordReader(lines: lines, schema: schema, file: displayName)
                 try reader.forEachRecord(fields: fields, onError: onError, onDamage: onDamage) { record in
                     rows &+= 1
+                    if rows == 1, reportsUnowned, !reader.extraNamesNotUTF8.isEmpty,
+                        !onWarning(1, Self.namesNotUTF8(reader.extraNamesNotUTF8))
+                    {
+                        return false
+                    }
                     if rows & 0xFFFF == 0 { progress(lines.bytesConsumed) }
                     return try body(record)
                 }
@@ -175,6 +180,15 @@ public struct TableReader {
         }
         progress(lines.bytesConsumed)
         return lines.lineNumber - 1
+    }
+
+    /// The warning for CSV column names that are not valid UTF-8 (said once, at the header).
+    static func namesNotUTF8(_ names: [[UInt8]]) -> String {
+        let shown = names.map { "'" + TextEscaping.visible($0, limit: 60) + "'" }.joined(separator: ", ")
+        let one = names.count == 1
+        return (one ? "column name \(shown) is" : "column names \(shown) are") + " not valid UTF-8: "
+            + "shown and exported with U+FFFD for \(one ? "its" : "their") invalid bytes, so names that differ only "
+            + "there are one key and a row keeps the last value"
     }
 }
 

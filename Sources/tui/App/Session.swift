@@ -9,7 +9,9 @@ import Investigate
 /// that tags never drift to whichever case is newest in a shared store. Account ids and shared
 /// values are written as the base64 of their exact bytes (`account64 dTA0Nzcx 0`,
 /// `value64 ip:MjAzLjAuMTEzLjc= 0`): an id holding a space, a control, a bidi override or invalid
-/// UTF-8 comes back as itself, never as a look-alike whose real id is its escaped form.
+/// UTF-8 comes back as itself, never as a look-alike whose real id is its escaped form. A cluster
+/// is saved by what it holds (`cluster64 3:HASH:ANCHOR64`, `SessionClusterIdentity`), so a source
+/// that changed since never reopens another cluster under the number the investigator opened.
 enum Session {
     /// The session file for a source folder (`$XDG_STATE_HOME/investigate/` or
     /// `~/.local/state/investigate/`), or nil without a home.
@@ -47,11 +49,15 @@ enum Session {
             let cursor = " \(sheet.cursor)"
             switch sheet.kind {
             case .triage: lines.append("triage -" + cursor)
-            case .cluster(let n): lines.append("cluster \(n)" + cursor)
+            case .cluster(let n):
+                lines.append(SessionClusterIdentity.encode(n, model: model).map { "cluster64 " + $0 } ?? "cluster \(n)")
+                lines[lines.count - 1] += cursor
             case .account(let a): lines.append("account64 " + model.exactAccountID(a).base64 + cursor)
             case .sharedValue(let kind, let v): lines.append("value64 \(kind.rawValue):" + model.exactValue(kind, v).base64 + cursor)
             case .queries(.account(let a)): lines.append("queries-account64 " + model.exactAccountID(a).base64 + cursor)
-            case .queries(.cluster(let c)): lines.append("queries-cluster \(c)" + cursor)
+            case .queries(.cluster(let c)):
+                lines.append(SessionClusterIdentity.encode(c, model: model).map { "queries-cluster64 " + $0 } ?? "queries-cluster \(c)")
+                lines[lines.count - 1] += cursor
             case .caseFile: lines.append("case -" + cursor)
             case .singles: lines.append("singles -" + cursor)
             }
@@ -70,6 +76,7 @@ enum Session {
         var stack: [Sheet] = []
         var saved = 0
         var stopped = false
+        var changedCluster: Int?  // the saved number of the first cluster no longer the same
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
             if parts.first == "mark", parts.count >= 2 {
@@ -91,6 +98,14 @@ enum Session {
                 kind = ExactText(base64: arg).flatMap { model.accountIndex(exact: $0) }.map { .queries(.account($0)) }
             case "value64": kind = exactValueSheet(arg, model: model)
             case "triage": kind = .triage
+            case "cluster64", "queries-cluster64":
+                // A cluster whose accounts changed is dropped, not stopped at: the sheets after it
+                // (an account by its exact id) still hold, and the status line says what changed.
+                guard let number = SessionClusterIdentity.resolve(arg, model: model) else {
+                    changedCluster = changedCluster ?? SessionClusterIdentity.savedNumber(arg) ?? 0
+                    continue
+                }
+                kind = parts[0] == "cluster64" ? .cluster(number) : .queries(.cluster(number))
             case "cluster": kind = Int(arg).flatMap { model.cluster($0) != nil ? .cluster($0) : nil }
             case "account": kind = model.accountIndex(arg).map { .account($0) }
             case "queries-account": kind = model.accountIndex(arg).map { .queries(.account($0)) }
@@ -110,9 +125,15 @@ enum Session {
         guard stack.first?.kind == .triage else { return Step(state: s, effects: effects) }
         s.stack = stack
         for depth in s.stack.indices { AppUpdate.clampCursor(&s, depth: depth) }
-        s.status = stack.count == saved
+        if let changedCluster {
+            s.status = "the source changed since your last session: cluster c\(changedCluster) no longer holds "
+                + "the accounts you opened; "
+                + (stack.count == 1 ? "reopened at triage" : "restored \(stack.count) of \(saved) sheets")
+        } else {
+            s.status = stack.count == saved
             ? "restored where you were (\(Format.plural(stack.count, "sheet")))"
             : "restored where you were (\(stack.count) of \(saved) sheets; the next is not in this source)"
+        }
         // Marks outlive a session, and `t` tags them rather than the row under the cursor: say
         // they came back, so a forgotten selection is not tagged by mistake.
         if !s.marks.isEmpty {

@@ -135,11 +135,16 @@ enum Format {
         "\(grouped(n)) " + (n == 1 ? noun : plural ?? noun + "s")
     }
 
-    /// `950`, `12.3k`, `4.1M`.
+    /// `950`, `12.3k`, `4.1M`, `30.0G`, `1.2T` (and `P`, `E`): a huge count never reads as a
+    /// small one cut short (30,064,771,065 was `30064.7M`, `30064.…` in a column).
     static func count(_ n: Int) -> String {
         if n < 10_000 { return "\(n)" }
-        if n < 1_000_000 { return "\(n / 1000).\((n % 1000) / 100)k" }
-        return "\(n / 1_000_000).\((n % 1_000_000) / 100_000)M"
+        var unit = 1000
+        for suffix in ["k", "M", "G", "T", "P"] {
+            if n / unit < 1000 { return "\(n / unit).\((n % unit) / (unit / 10))\(suffix)" }
+            unit *= 1000
+        }
+        return "\(n / unit).\((n % unit) / (unit / 10))E"
     }
 
     /// A bar of `width` cells filled in proportion to `fraction`.
