@@ -3,7 +3,7 @@
 /// real U+FFFD) read as one key and a row giving two of them keeps only the last value. A lenient
 /// load keeps the rows and says so once per file, with the count and the first line; a strict
 /// load stops at the first.
-struct KeysNotUTF8: Sendable, Equatable {
+struct KeysNotUTF8: FileTally, Equatable {
     /// How many rows of the file had such a key.
     var count = 0
     /// The line of the first one.
@@ -27,44 +27,22 @@ extension IssueLog {
     /// Strict mode stops at it (false); lenient mode counts it for the file's one warning.
     func noteKeyNotUTF8(_ file: String, _ line: Int, into tally: inout KeysNotUTF8, _ shown: () -> String) -> Bool {
         if options.strict { return warn(file, line, KeysNotUTF8.reason(count: 1, example: shown())) }
-        tally.count += 1
-        if line < tally.firstLine {
-            tally.firstLine = line
-            tally.example = shown()
-        }
+        tally.note(line: line, shown)
         return true
     }
 
     /// Adds a reader's `tally` for `file` (`noteKeyNotUTF8`), its lines numbered as the log's.
-    func addKeysNotUTF8(_ tally: KeysNotUTF8, file: String) {
-        guard tally.count > 0 else { return }
-        var keys = keysNotUTF8[file] ?? KeysNotUTF8()
-        keys.count += tally.count
-        if tally.firstLine < keys.firstLine {
-            keys.firstLine = tally.firstLine
-            keys.example = tally.example
-        }
-        keysNotUTF8[file] = keys
-    }
+    func addKeysNotUTF8(_ tally: KeysNotUTF8, file: String) { add(tally, file: file, into: \.keysNotUTF8) }
 
     /// Adds what another log (a worker's) counted in `file`, whose lines there are numbered
     /// `lineBase` lines into the file.
     func mergeKeysNotUTF8(from other: IssueLog, file: String, lineBase: Int) {
-        guard var theirs = other.keysNotUTF8[file], theirs.count > 0 else { return }
-        theirs.firstLine += lineBase
-        addKeysNotUTF8(theirs, file: file)
+        merge(\.keysNotUTF8, from: other, file: file, lineBase: lineBase)
     }
 
     /// Reports the counted rows: one warning per file, in `files` order (others after, by name),
     /// each row counted once.
     func reportKeysNotUTF8(inOrderOf files: [String]) {
-        let rank = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = keysNotUTF8.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
-        for name in names {
-            guard let keys = keysNotUTF8[name], keys.count > 0 else { continue }
-            _ = warn(name, keys.firstLine, KeysNotUTF8.reason(count: keys.count, example: keys.example))
-            report.warningCount += keys.count - 1
-        }
-        keysNotUTF8 = [:]
+        sayOncePerFile(\.keysNotUTF8, inOrderOf: files) { KeysNotUTF8.reason(count: $0.count, example: $0.example) }
     }
 }

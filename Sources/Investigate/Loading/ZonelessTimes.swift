@@ -2,7 +2,7 @@
 /// file. The data format asks for RFC 3339 (`Z` or an offset) or an epoch number: such a value
 /// is read as UTC, which may be hours off the instant meant. A lenient load keeps the rows and
 /// says so once per file, with the count and the first line; a strict load stops at the first.
-struct ZonelessTimes: Sendable, Equatable {
+struct ZonelessTimes: FileTally, Equatable {
     /// How many values in the file had no zone.
     var count = 0
     /// The line of the first one.
@@ -22,49 +22,28 @@ extension IssueLog {
         if options.strict {
             return warn(file, line, "\(column) \(shown()) has no time zone (Z or an offset, which the data format requires)")
         }
-        tally.count += 1
-        if line < tally.firstLine {
-            tally.firstLine = line
-            tally.example = "\(column) \(shown())"
-        }
+        tally.note(line: line) { "\(column) \(shown())" }
         return true
     }
 
     /// Adds a reader's `tally` of zone-less timestamps in `file` (`noteZoneless`), its lines
     /// numbered as the log's.
-    func addZoneless(_ tally: ZonelessTimes, file: String) {
-        guard tally.count > 0 else { return }
-        var times = zonelessTimes[file] ?? ZonelessTimes()
-        times.count += tally.count
-        if tally.firstLine < times.firstLine {
-            times.firstLine = tally.firstLine
-            times.example = tally.example
-        }
-        zonelessTimes[file] = times
-    }
+    func addZoneless(_ tally: ZonelessTimes, file: String) { add(tally, file: file, into: \.zonelessTimes) }
 
     /// Adds the zone-less timestamps another log (a worker's) counted in `file`, whose lines
     /// there are numbered `lineBase` lines into the file.
     func mergeZoneless(from other: IssueLog, file: String, lineBase: Int) {
-        guard var theirs = other.zonelessTimes[file], theirs.count > 0 else { return }
-        theirs.firstLine += lineBase
-        addZoneless(theirs, file: file)
+        merge(\.zonelessTimes, from: other, file: file, lineBase: lineBase)
     }
 
     /// Reports the counted zone-less timestamps: one warning per file, in `files` order (others
     /// after, by name), each counted once per value.
     func reportZonelessTimes(inOrderOf files: [String]) {
-        let rank = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = zonelessTimes.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
-        for name in names {
-            guard let times = zonelessTimes[name], times.count > 0 else { continue }
-            let reason = times.count == 1
+        sayOncePerFile(\.zonelessTimes, inOrderOf: files) { times in
+            times.count == 1
                 ? "\(times.example) has no time zone (Z or an offset); read as UTC"
                 : "\(times.count) timestamps have no time zone (Z or an offset), the first here (\(times.example)); "
                     + "all read as UTC"
-            _ = warn(name, times.firstLine, reason)
-            report.warningCount += times.count - 1
         }
-        zonelessTimes = [:]
     }
 }
