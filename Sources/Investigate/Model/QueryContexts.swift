@@ -10,14 +10,16 @@ public final class QueryContexts: @unchecked Sendable {
     public let userAgent = GrowableBuffer<Int32>()
     /// Model id or -1.
     public let model = GrowableBuffer<Int32>()
+    // `@exclusivity(unchecked)` on `slots` and `idMask`: probed for every query row by the one
+    // loading thread that owns the table, no access held across a call (see `RecordFields`).
     /// The hash table: per used slot a tuple's id, with the top bits of its hash above it (the
     /// bits outside `idMask`), so that a probe passes over other tuples' slots without reading
     /// their columns (each a likely cache miss in a table of millions); `empty` when free.
-    private var slots = [UInt32](repeating: QueryContexts.empty, count: 1 << 12)
+    @exclusivity(unchecked) private var slots = [UInt32](repeating: QueryContexts.empty, count: 1 << 12)
     /// The bits of a slot that hold the id. Ids are tagged while they fit below it; the table
     /// holding as many tuples as that drops the tags (`UInt32.max`: every probe then compares
     /// the columns, as an untagged table does).
-    private var idMask: UInt32
+    @exclusivity(unchecked) private var idMask: UInt32
     /// A free slot (no tagged entry equals it: ids stay below `idMask`).
     private static let empty = UInt32.max
 
