@@ -201,7 +201,9 @@ func snapshotDigest(_ inv: Investigation) -> [String] {
             #expect(try !fixture.open().1.used)
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             setTime(path, 1_700_000_000)
-            #expect(fixture.key == timed)
+            // The same bytes and time written back: still a miss, since the file's change time
+            // (and, written by a rename, its inode) moved, which no one can set back.
+            #expect(fixture.key != timed)
         }
         // A changed size.
         try Data(bytes + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))

@@ -8,8 +8,9 @@ public struct AccountRowFetcher {
     public init(data: CaseData) { self.data = data }
 
     /// Each account's email exactly as written (raw bytes, trimmed of spaces), or nil when it
-    /// has none; `unreadable` counts the accounts whose line no longer holds them (the file
-    /// changed since the load), whose emails are nil too.
+    /// has none; `unreadable` counts the accounts whose line no longer holds them, or holds other
+    /// values than were loaded from it (the file changed since the load: `AccountRowCheck`),
+    /// whose emails are nil too.
     public func emails(_ accounts: [Int]) throws -> (emails: [[UInt8]?], unreadable: Int) {
         let read = emailsByFile(accounts)
         return (read.emails, read.unreadableByFile.values.reduce(0, +))
@@ -46,7 +47,9 @@ public struct AccountRowFetcher {
                     guard let bytes = pairs.first(where: { $0.key == key && !$0.isError })?.value else { return nil }
                     return FieldParsing.trimmed(bytes.span)
                 }
-                guard let id = value("account_id"), id == data.pools.accountIDs.bytes(Int32(account)) else {
+                guard let id = value("account_id"), id == data.pools.accountIDs.bytes(Int32(account)),
+                    AccountRowCheck.matches(value, account: account, data: data)
+                else {
                     unreadable[file, default: 0] += 1
                     continue
                 }

@@ -1,7 +1,8 @@
 import Crypto
 
 /// What a snapshot is valid for: the source's fingerprint (each file's role, name, size,
-/// modification time to the nanosecond, and the SHA-256 of its first and last 64 KiB; each name
+/// modification and change times to the nanosecond, device and inode, and the SHA-256 of its
+/// first and last 64 KiB; each name
 /// not read and each file warning, with the reason), the tool version, the clustering mode and
 /// the snapshot format version, hashed into 32 bytes.
 public struct SnapshotKey: Sendable, Equatable {
