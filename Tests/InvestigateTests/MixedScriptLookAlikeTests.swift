@@ -24,4 +24,25 @@ import Testing
     @Test func theScreensSecondPassLeavesTextAsItIs() {
         #expect(TextEscaping.visible("acct_\u{0410}", doublingBackslashes: false) == "acct_\u{0410}")
     }
+
+    /// Session 35's trial: four more ids read exactly as others in `clusters`, `why` and the
+    /// cluster sheet: a blank Braille pattern after the id, a Roman numeral `ⅽ`, a mathematical
+    /// digit `𝟶` and the IPA `ɑ`.
+    @Test func compatibilityFormsIPALettersAndBlankPatternsAreEscaped() {
+        #expect(TextEscaping.visible("acct_0001\u{2800}") == "acct_0001\\u{2800}")
+        #expect(TextEscaping.visible("a\u{217D}\u{217D}t_0002") == "a\\u{217D}\\u{217D}t_0002")
+        #expect(TextEscaping.visible("acct_\u{1D7F6}003") == "acct_\\u{1D7F6}003")
+        #expect(TextEscaping.visible("\u{0251}cct_0004") == "\\u{251}cct_0004")
+        #expect(TextEscaping.visible("acct_\u{FF41}") == "acct_\\u{FF41}", "fullwidth a")
+        #expect(TextEscaping.visible("user_\u{24D0}") == "user_\\u{24D0}", "circled a")
+        #expect(LatinLookAlikes.latin("\u{217D}") == "c")
+        #expect(LatinLookAlikes.latin("\u{1D7F6}") == "0")
+        #expect(LatinLookAlikes.latin("\u{2122}") == nil, "TM folds to two letters: no single look-alike")
+    }
+
+    @Test func accentedLatinAndOtherSymbolsStayAsTheyAre() {
+        for text in ["jos\u{E9}_99", "caf\u{E9} au lait", "Stra\u{DF}e 5", "\u{201C}quoted\u{201D} text", "\u{2192} next", "\u{2116} 5"] {
+            #expect(TextEscaping.visible(text) == text, "\(text)")
+        }
+    }
 }

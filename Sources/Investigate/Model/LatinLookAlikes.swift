@@ -1,15 +1,40 @@
-/// Cyrillic and Greek letters drawn like Latin ones (`а` U+0430 like `a`, `Ο` U+039F like `O`):
-/// an id that mixes one into Latin text passes for another account's (`acct_А` beside `acct_A`).
-/// Display escaping shows such a letter escaped where it sits among Latin letters
-/// (`TextEscaping.mixedScriptLookAlikes`), and tag labels that fold to a built-in label through
-/// one are refused (`TagLabel.lookAlikeOfBuiltIn`).
-public enum LatinLookAlikes {
-    /// The Latin letter (lower case) a scalar is drawn like, or nil.
-    public static func latin(_ scalar: Unicode.Scalar) -> Character? { table[scalar.value] }
+import Foundation
 
-    /// True for a scalar in the Greek or Cyrillic blocks' range (U+0370-U+052F), whose UTF-8
-    /// lead byte is 0xCD-0xD4: text without such a byte holds no look-alike.
-    static func mayHoldLookAlike(_ data: [UInt8]) -> Bool { data.contains { $0 >= 0xCD && $0 <= 0xD4 } }
+/// Letters and digits drawn like ASCII ones: Cyrillic and Greek letters (`а` U+0430 like `a`,
+/// `Ο` U+039F like `O`), Latin IPA letters (`ɑ` U+0251 like `a`), and the compatibility forms
+/// whose NFKC form is an ASCII letter or digit (`ⅽ` U+217D, the mathematical `𝟶` U+1D7F6,
+/// fullwidth `ａ`, circled `ⓐ`). An id that mixes one into Latin text passes for another
+/// account's (`acct_А` beside `acct_A`). Display escaping shows such a character escaped where
+/// it sits among Latin letters (`TextEscaping.mixedScriptLookAlikes`), and tag labels that fold
+/// to a built-in label through one are refused (`TagLabel.lookAlikeOfBuiltIn`).
+public enum LatinLookAlikes {
+    /// The ASCII letter (lower case) or digit a scalar is drawn like, or nil.
+    public static func latin(_ scalar: Unicode.Scalar) -> Character? {
+        if let letter = table[scalar.value] { return letter }
+        guard hasCompatibilityForms(scalar.value) else { return nil }
+        // NFKC maps a compatibility form to the character it is a variant of.
+        let folded = String(Character(scalar)).precomposedStringWithCompatibilityMapping
+        guard folded.unicodeScalars.count == 1, let only = folded.unicodeScalars.first, only.isASCII,
+            only.properties.isAlphabetic || (0x30...0x39).contains(only.value)
+        else { return nil }
+        return Character(only.properties.lowercaseMapping)
+    }
+
+    /// The blocks whose characters may be compatibility forms of ASCII letters and digits:
+    /// letterlike symbols and number forms (U+2100-U+218F), enclosed alphanumerics
+    /// (U+2460-U+24FF), fullwidth forms (U+FF00-U+FF5F), mathematical alphanumerics
+    /// (U+1D400-U+1D7FF) and enclosed alphanumeric supplement (U+1F100-U+1F1FF).
+    static func hasCompatibilityForms(_ v: UInt32) -> Bool {
+        (0x2100...0x218F).contains(v) || (0x2460...0x24FF).contains(v) || (0xFF00...0xFF5F).contains(v)
+            || (0x1D400...0x1D7FF).contains(v) || (0x1F100...0x1F1FF).contains(v)
+    }
+
+    /// False only when the UTF-8 text holds no byte that starts a look-alike: Latin extensions and
+    /// IPA (lead 0xC7-0xCA), Greek and Cyrillic (0xCD-0xD4), and the compatibility blocks above
+    /// (three- and four-byte leads 0xE2, 0xEF, 0xF0). A cheap gate before decoding.
+    static func mayHoldLookAlike(_ data: [UInt8]) -> Bool {
+        data.contains { ($0 >= 0xC7 && $0 <= 0xCA) || ($0 >= 0xCD && $0 <= 0xD4) || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF0 }
+    }
 
     private static let table: [UInt32: Character] = [
         0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0456: "i",
@@ -18,5 +43,8 @@ public enum LatinLookAlikes {
         0x0422: "t", 0x0412: "b", 0x03BF: "o", 0x03B1: "a", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03C1: "p",
         0x03C5: "u", 0x039F: "o", 0x0391: "a", 0x0395: "e", 0x0399: "i", 0x039A: "k", 0x039D: "n", 0x03A1: "p",
         0x03A4: "t", 0x03A7: "x", 0x0392: "b", 0x0397: "h", 0x039C: "m", 0x0396: "z", 0x03A5: "y",
+        // Latin IPA and small capitals drawn like ASCII letters, and the dental click drawn like `l`.
+        0x0251: "a", 0x0261: "g", 0x0262: "g", 0x0269: "i", 0x026A: "i", 0x0274: "n", 0x0280: "r", 0x028F: "y",
+        0x0299: "b", 0x029C: "h", 0x01C0: "l",
     ]
 }

@@ -6,10 +6,11 @@ import Foundation
 /// form is unambiguous: two different values never have the same rendering. Blanks that pass for
 /// something else are escaped too: spaces other than U+0020, a value's leading and trailing
 /// spaces (`acct_mixed\x20`), and, in text that is not in Unicode normal form C, its combining
-/// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). A Cyrillic or Greek
-/// letter drawn like a Latin one is escaped where it sits in a run of text that also holds an
-/// ASCII letter or digit (`acct_\u{410}` for a Cyrillic `А`, beside `acct_A`); Cyrillic or Greek text on
-/// its own is shown as it is (`mixedScriptLookAlikes`).
+/// marks and the characters NFC replaces (`cafe\u{301}` beside `café`). A letter or digit drawn
+/// like an ASCII one (`LatinLookAlikes`: Cyrillic, Greek, IPA, and compatibility forms such as
+/// `ⅽ` or `𝟶`) is escaped where it sits in a run of text that also holds an ASCII letter or digit
+/// (`acct_\u{410}` for a Cyrillic `А`, beside `acct_A`); Cyrillic or Greek text on its own is
+/// shown as it is (`mixedScriptLookAlikes`).
 public enum TextEscaping {
     /// The bytes as printable text: valid UTF-8 kept except for controls and bidi/format
     /// characters, which (like invalid bytes) are shown escaped. At most `limit` bytes are read,
@@ -57,7 +58,7 @@ public enum TextEscaping {
         return out
     }
 
-    /// The byte offsets of the Cyrillic and Greek letters drawn like Latin ones
+    /// The byte offsets of the letters and digits drawn like ASCII ones
     /// (`LatinLookAlikes`) that sit in a run of non-blank text holding an ASCII letter or digit
     /// too: in `acct_А` and `А123` the `А`, in `API-сервер` the `с`, `е` and `р`; in `сервер`
     /// alone, none.
@@ -170,7 +171,8 @@ public enum TextEscaping {
             return true
         // Invisible or blank-looking: variation selectors, the combining grapheme joiner, Hangul
         // and Khmer fillers that render as nothing, so `A\u{AD}1` would pass for `A1`.
-        case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x3164, 0xFE00...0xFE0F, 0xFFA0,
+        // U+2800, the blank Braille pattern, draws as a space (`acct_0001\u{2800}` beside `acct_0001`).
+        case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x2800, 0x3164, 0xFE00...0xFE0F, 0xFFA0,
             0xE0100...0xE01EF:
             return true
         default:
