@@ -36,6 +36,9 @@ struct AccountLoader {
         // Zone-less timestamps counted here, given to the log once.
         var zoneless = ZonelessTimes()
         defer { log.addZoneless(zoneless, file: entry.name) }
+        // Rows giving a key twice (`AccountKeysTwice`), given to the log once.
+        var keysTwice = AccountKeysTwice()
+        defer { log.add(keysTwice, file: entry.name, into: \.accountKeysTwice) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
@@ -111,11 +114,11 @@ struct AccountLoader {
                 table.extraValue.append(pools.extraValues.intern(value))
             }
             table.extraStart.append(Int32(table.extraKey.count))
-            // An unknown key given twice (`x`, or `\u0078`): readers disagree on which value holds;
-            // the last is kept, and said (a trial's `{"x":1,"x":2}` lost its 1 without a word).
-            if let twice = Self.keyGivenTwice(table.extraKey, from: firstExtra) {
-                let name = FieldParsing.quote(pools.extraKeys.bytes(twice).span)
-                guard log.warn(entry.name, row.line, "key \(name) given twice; the last value is kept") else { return false }
+            // An unknown key given twice (`x`, or `\u0078`), or two names that read as one: readers
+            // disagree on which value holds; the last is kept, and said once per file (a trial's
+            // `{"x":1,"x":2}` lost its 1 without a word; a CSV header said it on every row).
+            if let twice = AccountKeysTwice.twice(table.extraKey, from: firstExtra, names: pools.extraKeys) {
+                guard log.noteKeyTwice(entry.name, row.line, into: &keysTwice, { twice }) else { return false }
             }
             rows += 1
             return true

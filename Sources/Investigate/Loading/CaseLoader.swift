@@ -179,6 +179,7 @@ public struct CaseLoader {
 
         log.reportZonelessTimes(inOrderOf: files.all.map(\.name))
         log.reportKeysNotUTF8(inOrderOf: files.all.map(\.name))
+        log.reportAccountKeysTwice(inOrderOf: files.all.map(\.name))
         // Rows far from the population's time (`ActivityWindow`) are kept and said so.
         log.reportOutlyingTimes(queries, names: files.queries.map(\.name), window: ActivityWindow(queries: queries))
         if let failure = log.failure { throw failure }

@@ -115,6 +115,8 @@ final class IssueLog {
     var zonelessTimes: [String: ZonelessTimes] = [:]
     /// Query rows with an extra key that is not valid UTF-8, by file, until reported (`KeysNotUTF8`).
     var keysNotUTF8: [String: KeysNotUTF8] = [:]
+    /// Account rows giving an extra key twice, by file, until reported (`AccountKeysTwice`).
+    var accountKeysTwice: [String: AccountKeysTwice] = [:]
     /// Files skipped whole in lenient mode because their header lacks a required column or cannot
     /// be read, with the failure (`CaseLoader.skipUnreadableFile`): when they are all the query
     /// files there are, the load has no queries to give and stops on the first.
