@@ -23,13 +23,7 @@ import Testing
 
     /// A loaded source holding `queries` as `name`, a case tagging `acct_a`, and the bundle path.
     static func loadedCase(_ name: String, _ queries: String) throws -> (source: TempSource, inv: Investigation, store: CaseStore, id: String, out: String) {
-        let source = try TempSource(["accounts.csv": accounts, name: queries])
-        let inv = Investigation(data: try CaseLoader().load(source.directory))
-        let dir = casesTempDir()
-        let store = try CaseStore(path: dir + "/cases.sqlite", clock: SteppingClock(), user: "analyst")
-        let id = try store.createCase(title: "identity", source: CaseSource(files: inv.data.files)).id
-        try store.tag(caseID: id, label: "ring-member", kind: .account, targets: [ExactText("acct_a")])
-        return (source, inv, store, id, dir + "/case.zip")
+        try StaleSourceExportTests.loadedCase(["accounts.csv": accounts, name: queries])
     }
 
     /// Replaces the first `old` in the file by `new` (same length) and puts its time back.
