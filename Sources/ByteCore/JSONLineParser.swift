@@ -303,7 +303,7 @@ public struct JSONLineParser {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
-                if depth > 512 { return "nesting too deep" }
+                if depth > JSONNesting.limit { return "nesting too deep" }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
                 if depth == 0 { return nil }

@@ -14,9 +14,10 @@ import Testing
         #"{"ts":"2026-05-01T00:01:00Z","account_id":"acct_a","prompt":"third","note":3}"#,
     ].joined(separator: "\n") + "\n"
 
-    /// A loaded source, a case with `acct_a` tagged, and the bundle's path (not yet written).
-    static func loadedCase() throws -> (source: TempSource, inv: Investigation, store: CaseStore, id: String, out: String) {
-        let source = try TempSource(["accounts.csv": accounts, "queries.jsonl": queries])
+    /// A loaded source (`files`, by default this suite's), a case with `acct_a` tagged, and the
+    /// bundle's path (not yet written).
+    static func loadedCase(_ files: [String: String]? = nil) throws -> (source: TempSource, inv: Investigation, store: CaseStore, id: String, out: String) {
+        let source = try TempSource(files ?? ["accounts.csv": accounts, "queries.jsonl": queries])
         let inv = Investigation(data: try CaseLoader().load(source.directory))
         let dir = casesTempDir()
         let store = try CaseStore(path: dir + "/cases.sqlite", clock: SteppingClock(), user: "analyst")

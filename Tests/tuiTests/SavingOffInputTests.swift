@@ -23,7 +23,8 @@ import Testing
         // At 80 columns the pending message gives up its case guess to fit (`StatusFit`).
         #expect(runner.state.status == "tagged 1 row 'ring' (the cluster, not its accounts: T tags them) (saving...)")
         runner.settle()
-        #expect(runner.state.status == "tagged 1 row 'ring' (the cluster, not its accounts: T tags them) - saved in case-0001")
+        // The store held no case: the write made one, and says so (`SaveAck`), in fewer words here.
+        #expect(runner.state.status == "tagged 1 row 'ring' (the cluster, not its accounts: T tags them) - saved in case-0001 (new)")
         #expect(runner.state.caseState.tags[MarkKey.cluster(1)] == ["ring"])
         runner.handle(.char("c"))
         #expect(runner.state.status == "reading the case list...")

@@ -88,7 +88,9 @@ public struct ClusterTagSources: Sendable {
     /// (`PromptDigest`): template families, links and clusters move.
     /// 33 (session 34): members rotating through a private pool of addresses in many networks
     /// add risk (`AddressRotationSignal`): risks and ranks move.
-    static let clusterRules = 33
+    /// 34 (session 35): differently spelled IPv6 addresses of one /48, and IPv4-mapped ones with
+    /// the plain IPv4 /24, share one network (`IPNetwork`): subnet links, clusters and ranks move.
+    static let clusterRules = 34
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

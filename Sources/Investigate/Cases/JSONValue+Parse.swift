@@ -1,3 +1,5 @@
+import ByteCore
+
 /// A strict reader for `JSONValue`, the inverse of the canonical writer: parsing canonical text
 /// and writing it again gives the same bytes (the audit chain and `verify` rely on it).
 public struct JSONParseError: Error, CustomStringConvertible, Sendable {
@@ -45,12 +47,14 @@ struct JSONReader {
         index += lit.count
     }
 
+    /// The value at the cursor, inside `depth` objects and arrays; an object or array nested
+    /// deeper than `JSONNesting.limit` (the loader's limit) is refused.
     mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < 64 else { throw error("nesting too deep") }
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
+            guard depth < JSONNesting.limit else { throw error("nesting too deep") }
             index += 1
             var members: [String: JSONValue] = [:]
             skipSpace()
@@ -71,6 +75,7 @@ struct JSONReader {
                 return .object(members)
             }
         case UInt8(ascii: "["):
+            guard depth < JSONNesting.limit else { throw error("nesting too deep") }
             index += 1
             var items: [JSONValue] = []
             skipSpace()

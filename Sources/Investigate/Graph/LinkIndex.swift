@@ -153,16 +153,30 @@ public final class LinkIndex: @unchecked Sendable {
         case .asn:
             let upper = bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
             return data.pools.asns.lookup(upper.starts(with: Array("AS".utf8)) ? upper : Array("AS".utf8) + upper)
-        case .emailDomain, .subnet:
-            // The loader folds a mail domain's case and writes networks itself (an IPv6 one in
-            // lowercase hex), so a typed `Example.ORG` or `2001:DB8:1::/48` is the same value.
-            return data.pools.pool(for: kind)!.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
+        case .subnet:
+            // The loader writes networks itself (an IPv6 one in RFC 5952 form), so a typed
+            // `2001:0DB8:0::/48` is the network `2001:db8::/48`.
+            if let network = Self.canonicalNetwork(bytes), let id = data.pools.subnets.lookup(network) { return id }
+            return data.pools.subnets.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
+        case .emailDomain:
+            // The loader folds a mail domain's case, so a typed `Example.ORG` is the same value.
+            return data.pools.emailDomains.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
         case .mailbox:
             // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
             return MailboxAddress.canonical(bytes).flatMap { data.pools.mailboxes.lookup($0) }
         default:
             return data.pools.pool(for: kind)!.lookup(bytes)
         }
+    }
+
+    /// The loader's text for a typed network `ADDRESS/24` or `ADDRESS/48`, when the address's
+    /// network has that prefix length; nil otherwise.
+    static func canonicalNetwork(_ typed: [UInt8]) -> [UInt8]? {
+        guard let slash = typed.lastIndex(of: 0x2F) else { return nil }
+        let address = Array(typed[..<slash])
+        var network: [UInt8] = []
+        guard IPNetwork.subnet(of: address.span, into: &network), network.suffix(typed.count - slash).elementsEqual(typed[slash...]) else { return nil }
+        return network
     }
 
     /// True when a value is shared so widely (a NAT, a VPN exit, a cloud ASN, a free-mail

@@ -247,7 +247,9 @@ public struct CaseLoader {
     /// Each IP's subnet id (-1 when the IP is not an address), subnets numbered in the order of
     /// the first IP in each. IPv4 subnets are told apart by their 24-bit network in an integer
     /// table (IPs go in batches whose table slots are fetched together); only a new subnet's text
-    /// is built and added to the pool, without hashing. IPv6 subnets are told apart by their text.
+    /// is built and added to the pool, without hashing. An IPv4-mapped IPv6 address goes in the
+    /// same table by its IPv4 network (so it shares the plain address's /24); other IPv6 subnets
+    /// are told apart by their canonical text.
     private static func subnets(pools: ValuePools) -> [Int32] {
         let ips = pools.ips, subnets = pools.subnets
         // Only this fills the pool, once per load: every subnet it adds is new to it.
@@ -271,13 +273,13 @@ public struct CaseLoader {
         for first in stride(from: 0, to: ips.count, by: batch) {
             let count = min(batch, ips.count - first)
             for k in 0..<count {
-                networks[k] = ips.withSpan(Int32(first + k)) { IPNetwork.ipv4Network24($0) }
+                networks[k] = ips.withSpan(Int32(first + k)) { IPNetwork.network24($0) }
                 if let network = networks[k] { touched ^= table[slot(network)] }
             }
             for k in 0..<count {
                 let id = first + k
                 guard let network = networks[k] else {
-                    // IPv6, or not an address.
+                    // IPv6 (not IPv4-mapped), or not an address.
                     result[id] = ips.withSpan(Int32(id)) { address -> Int32 in
                         guard IPNetwork.subnet(of: address, into: &scratch) else { return -1 }
                         if let known = textSubnets[scratch] { return known }

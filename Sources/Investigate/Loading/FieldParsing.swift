@@ -81,9 +81,34 @@ enum FieldParsing {
         let range = ByteCompare.trimmedRange(bytes)
         if range.isEmpty { return -1 }
         let trimmed = bytes.extracting(range)
-        if trimmed.count > 2, trimmed[0] == 0x41, trimmed[1] == 0x53, trimmed[2] &- 0x30 <= 9 { return pool.intern(trimmed) }
+        if isKeptAsWritten(asn: trimmed) { return pool.intern(trimmed) }
         writeASN(trimmed, into: &scratch)
         return pool.intern(scratch.span)
+    }
+
+    /// Whether trimmed ASN bytes are kept as they are (`AS` then a digit), not rewritten by
+    /// `writeASN`.
+    @inline(__always)
+    static func isKeptAsWritten(asn trimmed: Span<UInt8>) -> Bool {
+        trimmed.count > 2 && trimmed[0] == 0x41 && trimmed[1] == 0x53 && trimmed[2] &- 0x30 <= 9
+    }
+
+    /// Whether `bytes`, as a source row gives them, load as value `id` of `pool` (`intern`:
+    /// trimmed; nothing left is -1). Compares bytes: no copy.
+    static func loads(_ bytes: Span<UInt8>, as id: Int32, in pool: StringPool) -> Bool {
+        let range = ByteCompare.trimmedRange(bytes)
+        return range.isEmpty ? id == -1 : pool.hasValue(id, equalTo: bytes.extracting(range))
+    }
+
+    /// `loads(_:as:in:)` for an ASN, kept as `internASN` keeps it (`as 16509` is `AS16509`);
+    /// `scratch` is used only for a spelling `internASN` rewrites.
+    static func loadsASN(_ bytes: Span<UInt8>, as id: Int32, in pool: StringPool, scratch: inout [UInt8]) -> Bool {
+        let range = ByteCompare.trimmedRange(bytes)
+        if range.isEmpty { return id == -1 }
+        let trimmed = bytes.extracting(range)
+        if isKeptAsWritten(asn: trimmed) { return pool.hasValue(id, equalTo: trimmed) }
+        writeASN(trimmed, into: &scratch)
+        return pool.hasValue(id, equalTo: scratch.span)
     }
 
     /// An ASN written as `AS<number>` (`AS16509` from `as16509`, `16509`, `AS 16509`, `ASN16509`;

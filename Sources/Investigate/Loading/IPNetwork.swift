@@ -1,39 +1,46 @@
-/// Derives the network an IP address belongs to: /24 for IPv4, /48 for IPv6.
+/// Derives the network an IP address belongs to: /24 for IPv4, /48 for IPv6. The network's text
+/// is canonical whichever way the address was spelled: an IPv6 one in RFC 5952 form (lowercase
+/// hex, no leading zeros, the longest run of zero groups as `::`), and an IPv4-mapped IPv6
+/// address (`::ffff:192.0.2.7`, `::ffff:c000:207`) in its IPv4 /24, so it links with the plain
+/// IPv4 address. The address itself is never rewritten; only the derived network is.
 public enum IPNetwork {
-    /// `203.0.113.0/24` for `203.0.113.7`; `2001:db8:1::/48` for `2001:db8:1:2::5`; nil when the
-    /// text is not an IP address.
+    /// `203.0.113.0/24` for `203.0.113.7`; `2001:db8:1::/48` for `2001:0DB8:1:2::5`;
+    /// `192.0.2.0/24` for `::ffff:192.0.2.7`; nil when the text is not an IP address.
     public static func subnet(of address: String) -> String? {
-        if address.contains(":") { return ipv6Subnet(address) }
-        let parts = address.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var octets: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, let value = Int(part), value <= 255 else { return nil }
-            octets.append(value)
-        }
-        return "\(octets[0]).\(octets[1]).\(octets[2]).0/24"
+        var scratch: [UInt8] = []
+        var copy = address
+        guard copy.withUTF8({ subnet(of: $0.span, into: &scratch) }) else { return nil }
+        return String(decoding: scratch, as: UTF8.self)
     }
 
     /// `subnet(of:)` over raw bytes, writing the network's text into `scratch`; false when the
-    /// bytes are not an IP address. IPv4 is parsed without building a String.
+    /// bytes are not an IP address. Neither IPv4 nor IPv6 builds a String.
     public static func subnet(of bytes: Span<UInt8>, into scratch: inout [UInt8]) -> Bool {
         scratch.removeAll(keepingCapacity: true)
-        var hasColon = false
-        for i in 0..<bytes.count where bytes[i] == 0x3A {  // ':'
-            hasColon = true
-            break
-        }
-        guard !hasColon else {
-            guard let text = subnet(of: FieldParsing.text(bytes)) else { return false }
-            scratch.append(contentsOf: text.utf8)
+        if let network = ipv4Network24(bytes) {
+            appendIPv4Network24(network, to: &scratch)
             return true
         }
-        guard let network = ipv4Network24(bytes) else { return false }
-        appendOctet(Int(network >> 16), to: &scratch)
-        appendOctet(Int(network >> 8 & 0xFF), to: &scratch)
-        appendOctet(Int(network & 0xFF), to: &scratch)
-        scratch.append(contentsOf: "0/24".utf8)
+        guard let groups = IPv6Groups.parse(bytes) else { return false }
+        if let network = IPv6Groups.mappedIPv4Network24(groups) {
+            appendIPv4Network24(network, to: &scratch)
+            return true
+        }
+        var network = [UInt16](repeating: 0, count: 8)
+        network[0] = groups[0]
+        network[1] = groups[1]
+        network[2] = groups[2]
+        IPv6Groups.appendCanonical(network, to: &scratch)
+        scratch.append(contentsOf: "/48".utf8)
         return true
+    }
+
+    /// The /24 network of a dotted IPv4 address or of an IPv4-mapped IPv6 one, as
+    /// `ipv4Network24` numbers it; nil for any other text. The IPv6 parse runs only when the
+    /// bytes are not dotted IPv4, so the common case costs what `ipv4Network24` does.
+    static func network24(_ bytes: Span<UInt8>) -> UInt32? {
+        if let network = ipv4Network24(bytes) { return network }
+        return IPv6Groups.parse(bytes).flatMap(IPv6Groups.mappedIPv4Network24)
     }
 
     /// The first three octets of a dotted IPv4 address as one number (`a << 16 | b << 8 | c`),
@@ -60,39 +67,18 @@ public enum IPNetwork {
         return network
     }
 
+    /// Writes `a.b.c.0/24` for a network numbered as `ipv4Network24` numbers it.
+    private static func appendIPv4Network24(_ network: UInt32, to scratch: inout [UInt8]) {
+        appendOctet(Int(network >> 16), to: &scratch)
+        appendOctet(Int(network >> 8 & 0xFF), to: &scratch)
+        appendOctet(Int(network & 0xFF), to: &scratch)
+        scratch.append(contentsOf: "0/24".utf8)
+    }
+
     private static func appendOctet(_ value: Int, to scratch: inout [UInt8]) {
         if value >= 100 { scratch.append(UInt8(0x30 + value / 100)) }
         if value >= 10 { scratch.append(UInt8(0x30 + value / 10 % 10)) }
         scratch.append(UInt8(0x30 + value % 10))
         scratch.append(0x2E)
-    }
-
-    private static func ipv6Subnet(_ text: String) -> String? {
-        var address = Substring(text)
-        if let percent = address.firstIndex(of: "%") { address = address[..<percent] }
-        var halves: [String] = []
-        if let range = address.firstRange(of: "::") {
-            halves = [String(address[..<range.lowerBound]), String(address[range.upperBound...])]
-        } else {
-            halves = [String(address)]
-        }
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt16]? {
-            if part.isEmpty { return [] }
-            var result: [UInt16] = []
-            for group in part.split(separator: ":", omittingEmptySubsequences: false) {
-                guard !group.isEmpty, group.count <= 4, let value = UInt16(group, radix: 16) else { return nil }
-                result.append(value)
-            }
-            return result
-        }
-        guard let head = groups(halves[0]) else { return nil }
-        var all = head
-        if halves.count == 2 {
-            guard let tail = groups(halves[1]), head.count + tail.count < 8 else { return nil }
-            all += [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail
-        }
-        guard all.count == 8 else { return nil }
-        return all[0..<3].map { String($0, radix: 16) }.joined(separator: ":") + "::/48"
     }
 }

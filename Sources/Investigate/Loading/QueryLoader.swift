@@ -147,6 +147,12 @@ struct QueryLoader {
         FieldParsing.tokenCount(bytes.extracting(ByteCompare.trimmedRange(bytes)))
     }
 
+    /// The count the table keeps for a token column's bytes, as `tokens` keeps it (without its
+    /// warnings): the whole number clamped to `UInt32.max`, or 0 when it is not one.
+    static func keptTokens(_ bytes: Span<UInt8>) -> UInt32 {
+        tokenCount(bytes).map { UInt32(clamping: $0) } ?? 0
+    }
+
     /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
     /// must stop (strict).
     /// The warning for an account id written with spaces around it.

@@ -11,8 +11,8 @@ public struct QueryRowFetcher {
     /// The full rows, each as (column, value) pairs in schema order then extras; values are
     /// decoded strings, or raw JSON text for numbers and nested values (`isRaw`). Known columns
     /// carry their schema name (lowercase) whatever the file's spelling. A row whose line is no
-    /// longer in its file, or now holds another row (the file changed since the load: its time or
-    /// account differs), comes back empty; one that no longer parses as a single `error` pair.
+    /// longer in its file, or now holds another row (the file changed since the load: its time,
+    /// account or an identifying value differs, `QueryRowIdentity`), comes back empty; one that no longer parses as a single `error` pair.
     public func rows(_ rows: [Int]) throws -> [[(key: String, value: String, isRaw: Bool)]] {
         try exactRows(rows).map { pairs in pairs.map { ($0.key, String(decoding: $0.value, as: UTF8.self), $0.isRaw) } }
     }
@@ -101,15 +101,12 @@ public struct QueryRowFetcher {
     /// Rows per batch when the rows do not come in file order.
     static let outOfOrderBatch = 65_536
 
-    /// False when the line read holds a different time or account than the row loaded from it.
+    /// False when the line read holds another row than the one loaded from it (`QueryRowIdentity`:
+    /// its time, account or identifying values differ); a line that no longer parses (a lone
+    /// `error` pair) is left to the caller.
     private func isSameRow(_ pairs: [(key: String, value: [UInt8], isRaw: Bool)], _ row: Int) -> Bool {
         if pairs.count == 1 && pairs[0].key == "error" { return true }
-        guard let time = pairs.first(where: { $0.key == "ts" })?.value,
-            let account = pairs.first(where: { $0.key == "account_id" })?.value
-        else { return false }
-        let millis = Timestamp.parseMillis(time.span.extracting(ByteCompare.trimmedRange(time.span)))
-        let id = FieldParsing.trimmed(account.span)
-        return millis == data.queries.timestamp(row) && id == data.pools.accountIDs.bytes(Int32(data.queries.account(ofRow: row)))
+        return QueryRowIdentity.matches(pairs, row: row, data: data)
     }
 
     private func decode(_ line: [UInt8], csvHeader: [UInt8]?, fields: RecordFields) -> [(key: String, value: [UInt8], isRaw: Bool)] {

@@ -66,10 +66,13 @@ enum SnapshotFormat {
     /// (`ActivityWindow`): `coactivity.cumulative` moves for a source with rows a year's silence
     /// away from the rest; 36 (session 34): members rotating through a private pool of addresses
     /// in many networks add risk (`AddressRotationSignal`; its population bars, `AddressSpread`,
-    /// are worked out again on restore, not stored): risks and the explanations kept move.
+    /// are worked out again on restore, not stored): risks and the explanations kept move;
+    /// 38 (session 35): IPv6 networks are written in RFC 5952 form and an IPv4-mapped address
+    /// (`::ffff:192.0.2.7`) is in its IPv4 /24 (`IPNetwork`): the `subnets` pool, links,
+    /// clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 37
+    static let version: UInt32 = 38
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

@@ -30,6 +30,9 @@ protocol CaseBackend: AnyObject {
     func apply(_ write: CaseWrite) throws -> CaseState
     /// The case the console last worked on, if any.
     func current() throws -> CaseState?
+    /// True when the last `apply` created the case it wrote to (the first write of a console
+    /// with no case open: `T` pressed before any case existed), so its acknowledgement says so.
+    var lastWriteCreatedCase: Bool { get }
     /// Every case in the store, newest first.
     func listCases() throws -> [CaseListEntry]
     /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary and the
@@ -49,6 +52,7 @@ final class StoreCaseBackend: CaseBackend {
     /// be checked against it: the newest open case is opened and every tag is shown, as before
     /// cases kept their source).
     private let source: CaseSource?
+    private(set) var lastWriteCreatedCase = false
 
     func export(caseID: String, investigation: Investigation, to path: String) throws -> (line: String, warnings: [String]) {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
@@ -102,6 +106,7 @@ final class StoreCaseBackend: CaseBackend {
     }
 
     func apply(_ write: CaseWrite) throws -> CaseState {
+        lastWriteCreatedCase = false
         switch write {
         case .newCase(let title):
             caseID = try store.createCase(title: title, source: source).id
@@ -113,7 +118,10 @@ final class StoreCaseBackend: CaseBackend {
         default:
             break
         }
-        if caseID == nil { caseID = try current()?.id ?? store.createCase(title: defaultTitle, source: source).id }
+        if caseID == nil, try current() == nil {
+            caseID = try store.createCase(title: defaultTitle, source: source).id
+            lastWriteCreatedCase = true
+        }
         let id = caseID!
         switch write {
         case .tag(let label, let keys):

@@ -46,7 +46,7 @@ extension ConsoleRunner {
             onCaseQueue(backend) { backend in
                 do {
                     let stored = try backend.apply(write)
-                    var ack = SaveAck.acknowledged(message, write: write, caseID: stored.id)
+                    var ack = SaveAck.acknowledged(message, write: write, caseID: stored.id, created: backend.lastWriteCreatedCase)
                     // Opening a case of another source says so first, whatever else was said.
                     if case .openCase = write, stored.source.isForeign, let id = stored.id {
                         ack = stored.source.warning(caseID: id)

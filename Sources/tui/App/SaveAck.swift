@@ -14,13 +14,18 @@ enum SaveAck {
         return String(message[..<cut.lowerBound]) + " (saving...)"
     }
 
-    /// The status once the store has applied `write`; `caseID` is the case it went to.
-    static func acknowledged(_ message: String, write: CaseWrite, caseID: String?) -> String {
+    /// The status once the store has applied `write`; `caseID` is the case it went to, which
+    /// the write created when `created` (no case existed: the status says so, not only where).
+    static func acknowledged(_ message: String, write: CaseWrite, caseID: String?, created: Bool = false) -> String {
         if case .openCase(let id) = write {
             let opened = caseID ?? id
             return message.contains(opened) ? message : joined(message, "\(opened) open")
         }
-        return saved(message, caseID: caseID)
+        guard created, let caseID else { return saved(message, caseID: caseID) }
+        // Fullest first: a message too long for both keeps the short one (cut at 80 columns
+        // as ` - saved in case-0001` was).
+        let text = withoutCaseGuess(message, caseID: caseID) + " - saved in " + caseID
+        return StatusFit.first([text + " (a new case)", text + " (new)"])
     }
 
     /// The status when the store refused `write`.
@@ -31,11 +36,17 @@ enum SaveAck {
 
     /// `message - saved in case-0002`, without the message's own ` in a new case` guess.
     static func saved(_ message: String, caseID: String?) -> String {
+        withoutCaseGuess(message, caseID: caseID) + " - saved" + (caseID.map { " in " + $0 } ?? "")
+    }
+
+    /// `message` without its ` in a new case` (or ` in CASE`) ending: the acknowledgement says
+    /// where the write went.
+    private static func withoutCaseGuess(_ message: String, caseID: String?) -> String {
         var text = message
         for suffix in [" in a new case"] + (caseID.map { [" in " + $0] } ?? []) where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
         }
-        return text + " - saved" + (caseID.map { " in " + $0 } ?? "")
+        return text
     }
 
     private static func joined(_ message: String, _ more: String) -> String {

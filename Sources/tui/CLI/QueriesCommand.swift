@@ -1,7 +1,8 @@
 import ArgumentParser
 import Investigate
 
-/// `investigate queries DIR --account ID`: an account's query history, full rows re-read from disk.
+/// `investigate queries DIR --account ID`: an account's query history, full rows re-read from
+/// disk (`QueryRowsOutput`; rows the files no longer hold as loaded fail the command, exit 4).
 struct QueriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "queries", abstract: "Print an account's queries: text, a line per query with its prompt cut to 100 characters; jsonl, every field of each row exactly, and ts_utc, the instant its ts was read as.")
 
@@ -38,35 +39,7 @@ struct QueriesCommand: ParsableCommand {
                 let ts = data.queries.timestamp(row)
                 return (low.map { ts >= $0 } ?? true) && (high.map { ts < $0 } ?? true)
             }
-            // Streamed: each batch of rows is printed as it is read (memory bounded by a batch).
-            let q = data.queries
-            try QueryRowFetcher(data: data).forEachRow(rows) { row, fields in
-                if format == .text {
-                    let prompt = fields.first { $0.key == "prompt" }?.value ?? []
-                    // A row that gives no count (none, null, or one the loader kept as 0 with a
-                    // warning: `-4`, `true`) says so: a made-up 0 would read as a count.
-                    func count(_ key: String, _ loaded: UInt32) -> String {
-                        guard let field = fields.first(where: { $0.key == key }), TokenCountText.isCount(field.value) else { return "-" }
-                        return String(loaded)
-                    }
-                    let input = count("input_tokens", q.inputTokens(row)), output = count("output_tokens", q.outputTokens(row))
-                    print(
-                        "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(TextEscaping.visible(prompt, limit: 100))"
-                    )
-                    return
-                }
-                var object: [String: JSONOut] = [:]
-                // Exact values: a JSON string when valid UTF-8, else {"b64": ...}.
-                for field in fields {
-                    // Raw text the loader read leniently (`007`) is not JSON: printed as its exact text.
-                    object[field.key] =
-                        field.isRaw && RawJSONCheck.isValid(field.value)
-                        ? .raw(String(decoding: field.value, as: UTF8.self)) : .exact(ExactText(bytes: field.value))
-                }
-                // `ts` as the row wrote it (an epoch number, an offset); `ts_utc` the instant it was read as.
-                object["ts_utc"] = .string(Timestamp.format(millis: q.timestamp(row)))
-                print(JSONOut.object(object).text)
-            }
+            try QueryRowsOutput.write(rows, of: data, format: format) { print($0) }
         }
     }
 }
