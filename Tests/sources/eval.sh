@@ -10,7 +10,9 @@
 #            the ranked clusters per source; OUTDIR/table.txt the printed table
 #   --base   another OUTDIR run on the same sources (say, main's binary): rows show base -> this
 #
-# Sources: Tests/sources/heldout12-17.py (12a ... 17b), blender_hydra.py seeds 7, 11, 23 and the
+# Sources: Tests/sources/heldout12-17.py (12a ... 17b), blender_hydra.py seeds 7, 11, 23,
+# common_wrapper.py (cwrap-5k: 10% of 5,000 use a common wrapper; cwrap-short: 20%, short
+# questions, so the frame is the prompt's end) and the
 # built-in generator's scenarios as the README reports them (hydra, tooling, pods 5k seed 7 and
 # 3k seed 11, mixed 5k seed 7). Each is run as
 #   INVESTIGATE_SNAPSHOTS=off BIN clusters SRC --fresh --top 400 --format json
@@ -18,7 +20,7 @@
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -42,6 +44,8 @@ generators() {
     printf '15a 15b\t%s/heldout15.py .\n' "$py"
     printf '16a 16b\t%s/heldout16.py . both\n' "$py"
     printf '17a 17b\t%s/heldout17.py . a b\n' "$py"
+    printf 'cwrap-5k\t%s/common_wrapper.py cwrap-5k 5 5000 10 80\n' "$py"
+    printf 'cwrap-short\t%s/common_wrapper.py cwrap-short 9 5000 20 0\n' "$py"
     for seed in 7 11 23; do printf 'blender%s\t%s/blender_hydra.py blender%s %s\n' "$seed" "$py" "$seed" "$seed"; done
     for scenario in hydra tooling pods; do
         printf '%s-5k\t"%s" generate %s-5k --accounts 5000 --seed 7 --scenario %s\n' "$scenario" "$BIN" "$scenario" "$scenario"
