@@ -25,6 +25,9 @@ struct RecordView: Hashable, Sendable {
     /// What the status line says of the keys when the record opens and when a key it does not
     /// take is pressed: said whole at 80 columns (17b's read `..., T tags it whole, Esc clos…`).
     var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it, Esc closes"
+    /// Where the record is read whole, said after a value the view cuts (`RecordText`); nil
+    /// when there is no such place.
+    var whole: String?
 }
 
 /// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).

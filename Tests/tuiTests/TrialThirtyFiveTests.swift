@@ -1,0 +1,52 @@
+import Investigate
+import Testing
+@testable import tui
+
+/// Session 35's console findings: a huge prompt's record, source columns named like the tool's
+/// own fields, the pair view of two very long ids.
+@Suite struct TrialThirtyFiveTests {
+    /// A query record filled with a prompt of `bytes` bytes (one word repeated, no newline).
+    func hugeRecord(bytes: Int) -> AppState {
+        let s = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 30, cols: 100)), .char("H"), .enter)
+        guard case .record(let record)? = s.overlay, let request = record.pending else { return s }
+        let prompt = String(repeating: "step by ", count: bytes / 8)
+        let fields = [RecordField("ts", "2025-10-09T10:00:00Z"), RecordField("prompt", prompt),
+                      RecordField("request_id", "req_1")]
+        return AppUpdate.update(s, .recordRead(request: request, fields: fields)).state
+    }
+
+    /// 14: the record's lines (built on every j/k/G) are as many for a 2 MB prompt as for a
+    /// 200 KB one, and the cut says how much is left and where to read the row whole.
+    @Test func aHugePromptsRecordIsCutAndSaysWhereTheRestIs() throws {
+        var lineCounts: [Int] = []
+        for bytes in [200_000, 2_000_000] {
+            var s = hugeRecord(bytes: bytes)
+            guard case .record(let record)? = s.overlay else { Issue.record("no record"); return }
+            let lines = RecordOverlay.lines(record, width: 98, ascii: false)
+            lineCounts.append(lines.count)
+            #expect(lines.count < 1_000, "\(lines.count) lines for \(bytes) bytes")
+            let more = bytes - RecordText.byteLimit
+            let note = try #require(lines.firstIndex { $0.text.contains("more bytes not shown") })
+            #expect(lines[note].text.contains("... \(Format.grouped(more)) more bytes not shown"))
+            #expect(lines[note + 1].text.hasSuffix("jsonl` gives the row whole"))
+            // The field after the prompt is still there, under the cut.
+            #expect(lines.contains { $0.text.contains("req_1") })
+            s = Fixture.press(s, .char("G"))
+            #expect(Fixture.frame(s).contains { $0.contains("req_1") })
+        }
+        #expect(lineCounts[0] == lineCounts[1], "the record's size does not follow the prompt's")
+    }
+
+    /// 14: a value of newlines alone is cut by lines too; a value under both limits is whole.
+    @Test func theCutCountsLinesAndKeepsCharactersWhole() {
+        let newlines = [UInt8](repeating: 0x0A, count: 10_000)
+        #expect(RecordText.cut(newlines) == RecordText.lineLimit - 1)
+        #expect(RecordText.cut(Array("short\nvalue".utf8)) == nil)
+        // A two-byte character across the limit is left out whole, never split.
+        let bytes = [UInt8](repeating: 0x61, count: RecordText.byteLimit - 1) + Array("é".utf8) + [0x62]
+        #expect(RecordText.cut(bytes) == RecordText.byteLimit - 1)
+        let shown = RecordText.shown(String(decoding: bytes, as: UTF8.self), whole: nil)
+        #expect(!shown.contains("\u{FFFD}"))
+        #expect(shown.hasSuffix("... 3 more bytes not shown"))
+    }
+}
