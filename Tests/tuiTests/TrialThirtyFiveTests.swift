@@ -49,4 +49,20 @@ import Testing
         #expect(!shown.contains("\u{FFFD}"))
         #expect(shown.hasSuffix("... 3 more bytes not shown"))
     }
+
+    /// 8: source columns named `risk`, `cluster`, `tags` show after `from the source:`, quoted,
+    /// never as the tool's `risk 0.01` beside its own; the pair view keys them `source "risk"`.
+    @Test func theSourcesOwnColumnsAreMarkedAsTheSources() {
+        let model = FixtureModel()
+        model.extraAttributes = [("risk", "0.01 ░░░░░░░░░░"), ("cluster", "c999"), ("tags", "benign")]
+        let s = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 30, cols: 120), model: model), .enter, .enter)
+        let header = Fixture.frame(s)[2]
+        #expect(header == "country RU  plan payg  from the source: \"risk\" 0.01 ░░░░░░░░░░  \"cluster\" c999  \"tags\" benign",
+                "\(header)")
+        #expect(!header.contains(" risk 0.01") && !header.contains(" cluster c999"))
+        let pair = RecordBuilder.compare(model.account(0)!, model.account(1)!)
+        let keys = pair.fields.map(\.key)
+        #expect(keys.contains("source \"risk\"") && keys.contains("source \"cluster\""), "\(keys)")
+        #expect(keys.filter { $0 == "risk" || $0 == "cluster" }.count == 2, "only the tool's own risk and cluster")
+    }
 }

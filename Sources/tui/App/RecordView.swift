@@ -113,6 +113,13 @@ enum RecordBuilder {
             fields.append(RecordField(name, values: [a.attributes.first { $0.name == name }?.value ?? "-",
                                                      b.attributes.first { $0.name == name }?.value ?? "-"]))
         }
+        // The source's own columns, keyed apart from the tool's (`source "risk"`).
+        var sourceNames: [String] = []
+        for (name, _) in a.sourceFields + b.sourceFields where !sourceNames.contains(name) { sourceNames.append(name) }
+        for name in sourceNames {
+            fields.append(RecordField(SourceColumns.recordKey(name), values: [a.sourceFields.first { $0.name == name }?.value ?? "-",
+                                                                           b.sourceFields.first { $0.name == name }?.value ?? "-"]))
+        }
         let bValues = Set(b.values.map { "\($0.kind.rawValue) \($0.text)" })
         let shared = a.values.map { "\($0.kind.rawValue) \($0.text)" }.filter { bValues.contains($0) }
         // One row per shared value, each saying `(same)` on the right: one field of all of them
