@@ -65,4 +65,25 @@ import Testing
         #expect(keys.contains("source \"risk\"") && keys.contains("source \"cluster\""), "\(keys)")
         #expect(keys.filter { $0 == "risk" || $0 == "cluster" }.count == 2, "only the tool's own risk and cluster")
     }
+
+    /// 16: two 5,000-character ids are cut in the pair view (head, tail and length), so why the
+    /// two are linked is on the first screen and the counter counts the lines drawn.
+    @Test func thePairViewCutsLongIDs() throws {
+        let model = FixtureModel()
+        model.accounts[0].id = "acct_0_" + String(repeating: "L", count: 5_000) + "_end0"
+        model.accounts[1].id = "acct_1_" + String(repeating: "L", count: 5_000) + "_end1"
+        let record = RecordBuilder.compare(model.account(0)!, model.account(1)!,
+                                           why: ["evidence 34.1 bits; a link needs 15.9: linked"])
+        let size = TerminalSize(rows: 30, cols: 100)
+        let lines = RecordOverlay.lines(record, width: size.cols - 2, ascii: false)
+        let why = try #require(lines.firstIndex { $0.text.hasPrefix("why linked") })
+        #expect(why < RecordOverlay.height(rows: size.rows), "why linked at line \(why + 1)")
+        #expect(lines.count < 40, "\(lines.count) lines")
+        let text = lines.map(\.text).joined(separator: "\n")
+        #expect(text.contains("_end0") && text.contains("_end1"), "the tails, where look-alikes differ, are shown")
+        #expect(text.contains("(5,012 characters)"))
+        #expect(AppUpdate.compareStatus(record, size: size, ascii: false) == "comparing two accounts: j/k scroll, Esc closes")
+        // The record's own id is the exact one: only what is shown is cut.
+        #expect(model.account(0)!.id.count == 5_012)
+    }
 }
