@@ -86,4 +86,12 @@ import Testing
         // The record's own id is the exact one: only what is shown is cut.
         #expect(model.account(0)!.id.count == 5_012)
     }
+
+    /// 4: `pivot DIR user_agent hx-coll` named by a part says so first, never `0 accounts`.
+    @Test func aPivotOnAPartSaysItIsAPart() {
+        let line = PivotCommand.partLine(kind: .userAgent, given: "hx-coll", containing: 1)
+        #expect(line == "user_agent hx-coll: no value is exactly this; 1 user_agent value contains it (give one whole):")
+        #expect(!line.contains("0 accounts"))
+        #expect(PivotCommand.partLine(kind: .ip, given: "10.", containing: 12).hasSuffix("12 ip values contain it (give one whole):"))
+    }
 }
