@@ -124,10 +124,10 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
                ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
             : [ValueRow(kind: .asn, value: 0, text: "AS16509", sharedBy: 3, isHub: true)]
         return AccountDetail(account: index, id: row.id, cluster: index < 2 ? 1 : 2, risk: row.risk,
-                             attributes: [("country", row.country), ("plan", row.plan)] + extraAttributes, values: values,
+                             attributes: [("country", row.country), ("plan", row.plan)], values: values,
                              signals: [SignalRow(name: "shared_instrument", value: 2, baseline: 1, contribution: 0.8,
                                                  explanation: "2 accounts pay with one card")],
-                             timeline: [0, 2, 5, 9])
+                             timeline: [0, 2, 5, 9], sourceFields: extraAttributes)
     }
 
     func sharedValue(_ kind: LinkKind, _ value: Int32) -> SharedValueDetail? {

@@ -192,11 +192,11 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             values = Self.sharedFirst(values)
             let clusterPosition = Int(investigation.clusterOfAccount[account])
             let cluster = investigation.clusters[clusterPosition]
-            var attributes: [(String, String)] = [("country", row.country), ("plan", row.plan), ("status", row.status),
+            let attributes: [(String, String)] = [("country", row.country), ("plan", row.plan), ("status", row.status),
                                                   ("age", row.ageDays.map { "\($0)d" } ?? "-"),
                                                   ("queries", Format.count(row.queries)), ("out", Format.count(row.outputTokens))]
-            for extra in data.accounts.extras(of: account).prefix(3) {
-                attributes.append((data.pools.extraKeys.string(extra.key), TextEscaping.visible(data.pools.extraValues.bytes(extra.value))))
+            let sourceFields = data.accounts.extras(of: account).prefix(3).map { extra in
+                (TextEscaping.visible(data.pools.extraKeys.string(extra.key)), TextEscaping.visible(data.pools.extraValues.bytes(extra.value)))
             }
             return AccountDetail(
                 account: account, id: row.id, cluster: clusterPosition + 1, risk: row.risk,
@@ -204,7 +204,7 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 signals: cluster.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                          contribution: $0.contribution, explanation: $0.explanation) },
                 timeline: EngineSketch.dailyCounts(accounts: [account], data: data),
-                riskWeight: investigation.accountRisk.weight(of: account).explanation)
+                riskWeight: investigation.accountRisk.weight(of: account).explanation, sourceFields: sourceFields)
         }
     }
 

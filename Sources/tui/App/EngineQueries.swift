@@ -54,9 +54,15 @@ enum EngineQueries {
         else {
             return RecordBuilder.query(row) + [RecordField("note", "the full row could not be re-read from its file")]
         }
+        // A huge value (a 20 MB prompt) is cut at its source bytes, before it is escaped: the
+        // record holds and draws a bounded text, and says how many bytes it leaves out.
         return pairs.map { pair in
-            let lines = pair.value.split(separator: 0x0A, omittingEmptySubsequences: false)
-            return RecordField(pair.key, lines.map { TextEscaping.visible($0) }.joined(separator: "\n"))
+            let end = RecordText.cut(pair.value)
+            let shown = end.map { pair.value[..<$0] } ?? pair.value[...]
+            let lines = shown.split(separator: 0x0A, omittingEmptySubsequences: false)
+            var text = lines.map { TextEscaping.visible($0) }.joined(separator: "\n")
+            if let end { text += "\n" + RecordText.moreLine(pair.value.count - end, whole: RecordText.queryWhole) }
+            return RecordField(pair.key, text)
         }
     }
 

@@ -25,6 +25,9 @@ struct RecordView: Hashable, Sendable {
     /// What the status line says of the keys when the record opens and when a key it does not
     /// take is pressed: said whole at 80 columns (17b's read `..., T tags it whole, Esc clos…`).
     var choicesHint = "operation: j/k select a tying value, Enter opens it, T tags it, Esc closes"
+    /// Where the record is read whole, said after a value the view cuts (`RecordText`); nil
+    /// when there is no such place.
+    var whole: String?
 }
 
 /// A line of a record that opens a sheet (Enter pivots to it, as on a sheet's row).
@@ -95,7 +98,7 @@ enum RecordBuilder {
     /// they are linked (`why`'s lines, when the model knows them) and every signal's contribution
     /// (once across both sides when they are of one cluster and say the same).
     static func compare(_ a: AccountDetail, _ b: AccountDetail, why: [String] = []) -> RecordView {
-        var fields = [RecordField("account", values: [a.id, b.id]),
+        var fields = [RecordField("account", values: [shownID(a.id), shownID(b.id)]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
                       RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
         // How each side's risk is made, the figures `account` prints (`0.6025 x 0.8108 = 0.4885`,
@@ -109,6 +112,13 @@ enum RecordBuilder {
         for name in names {
             fields.append(RecordField(name, values: [a.attributes.first { $0.name == name }?.value ?? "-",
                                                      b.attributes.first { $0.name == name }?.value ?? "-"]))
+        }
+        // The source's own columns, keyed apart from the tool's (`source "risk"`).
+        var sourceNames: [String] = []
+        for (name, _) in a.sourceFields + b.sourceFields where !sourceNames.contains(name) { sourceNames.append(name) }
+        for name in sourceNames {
+            fields.append(RecordField(SourceColumns.recordKey(name), values: [a.sourceFields.first { $0.name == name }?.value ?? "-",
+                                                                           b.sourceFields.first { $0.name == name }?.value ?? "-"]))
         }
         let bValues = Set(b.values.map { "\($0.kind.rawValue) \($0.text)" })
         let shared = a.values.map { "\($0.kind.rawValue) \($0.text)" }.filter { bValues.contains($0) }
@@ -157,11 +167,23 @@ enum RecordBuilder {
             let (ta, tb) = (text(a), text(b))
             fields.append(oneCluster && ta == tb ? RecordField(name, ta) : RecordField(name, values: [ta, tb]))
         }
-        return RecordView(title: "compare \(a.id) | \(b.id)", sides: [a.id, b.id], fields: fields)
+        let (ida, idb) = (shownID(a.id), shownID(b.id))
+        return RecordView(title: "compare \(ida) | \(idb)", sides: [ida, idb], fields: fields)
     }
 }
 
 extension RecordBuilder {
+    /// Widest account id the pair view shows whole (display columns).
+    static let idWidth = 64
+
+    /// An account id as the pair view shows it: whole up to `idWidth` columns, else its head and
+    /// tail (where look-alikes differ) with its length: two 5,000-character ids wrapped whole
+    /// filled 140 lines a side and put why the two are linked at line 159.
+    static func shownID(_ id: String) -> String {
+        guard TextWidth.of(id) > idWidth else { return id }
+        return TextFit.truncateMiddle(id, to: idWidth) + " (\(Format.plural(id.count, "character")))"
+    }
+
     /// The sum of an account's risk as `account` prints it, without the parts' names or why its
     /// weight is what it is: `0.6025 x 0.8108 = 0.4885` (`-`: not known).
     static func riskSum(_ d: AccountDetail) -> String {

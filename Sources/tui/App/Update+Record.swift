@@ -12,7 +12,7 @@ extension AppUpdate {
             let request = "query \(scope) \(row) \(s.search.generation)"
             let q = detail.rows[row]
             s.overlay = .record(RecordView(title: "query by \(q.account) at \(q.time)", fields: RecordBuilder.query(q),
-                                           pending: request))
+                                           pending: request, whole: RecordText.queryWhole))
             effects.append(.readQuery(scope: scope, row: row, request: request))
             s.status = "record: j/k scroll, Esc closes"
         case .caseFile:

@@ -147,6 +147,9 @@ struct AccountDetail: Sendable {
     var timeline: [Int]
     /// How the account's risk is made from its cluster's, written out (nil: not known).
     var riskWeight: String? = nil
+    /// The source's own extra columns (name, escaped value), apart from the tool's attributes:
+    /// a column named `risk` or `cluster` must never read as the tool's verdict.
+    var sourceFields: [(name: String, value: String)] = []
 }
 
 /// Everything the shared-value sheet shows.

@@ -101,6 +101,14 @@ struct PivotCommand: ParsableCommand {
             [value ?? ""], valued: ["--format", "--value-b64"], what: "the value", instead: "--value-b64")[0]
     }
 
+    /// The first line when no value is exactly the one given but some contain it: said as a part
+    /// (`user_agent hx-coll: no value is exactly this; 1 user_agent value contains it (give one
+    /// whole):`), never `hx-coll: 0 accounts` above the one it names (a trial read a miss).
+    static func partLine(kind: LinkKind, given: String, containing total: Int) -> String {
+        "\(kind.rawValue) \(given): no value is exactly this; \(PairExplanation.count(total, "\(kind.rawValue) value")) "
+            + "\(total == 1 ? "contains" : "contain") it (give one whole):"
+    }
+
     func run() throws {
         try runReporting {
             guard let kind = LinkKind(name: key) else {
@@ -133,20 +141,19 @@ struct PivotCommand: ParsableCommand {
             }
             let typed = kind == .mailbox && shown != given ? " (where \(given.display) delivers)" : ""
             let kept = kind == .mailbox && holders.isEmpty ? " (a mailbox is kept only when two or more accounts' emails deliver to it)" : ""
-            print(
-                "\(kind.rawValue) \(shown.display)\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
-            )
             // None named exactly: the values that contain it (the console's `:pivot` takes a part).
-            if ids.isEmpty, kind != .mailbox {
-                let (near, total) = inv.index.values(kind, containing: given, limit: 5)
-                if !near.isEmpty {
-                    print("\(PairExplanation.count(total, "\(kind.rawValue) value")) \(total == 1 ? "contains" : "contain") it (give one whole):")
-                    for entry in near {
-                        print("  \(inv.index.valueExact(kind, entry.value).display)\t\(PairExplanation.count(entry.holders, "account"))")
-                    }
-                    if total > near.count { print("  ... \(PairExplanation.count(total - near.count, "more"))") }
-                }
+            let (near, total) = ids.isEmpty && kind != .mailbox ? inv.index.values(kind, containing: given, limit: 5) : ([], 0)
+            if !near.isEmpty {
+                print(Self.partLine(kind: kind, given: given.display, containing: total))
+            } else {
+                print(
+                    "\(kind.rawValue) \(shown.display)\(typed): \(PairExplanation.count(holders.count, "account"))\(kept)\(hub ? " (hub: too common to find pairs by; still counted, by its rarity, for pairs found through other values)" : "")"
+                )
             }
+            for entry in near {
+                print("  \(inv.index.valueExact(kind, entry.value).display)\t\(PairExplanation.count(entry.holders, "account"))")
+            }
+            if total > near.count { print("  ... \(PairExplanation.count(total - near.count, "more"))") }
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)
             let grouped = byCount.filter { inv.clusters[$0.cluster].size > 1 }

@@ -23,9 +23,10 @@ enum RecordOverlay {
             // A field with one value in a side-by-side record is of both sides: it spans them.
             let spans = sides > 1 && field.values.count == 1
             let columns = spans
-                ? [TextWrap.wrap(inertLines(field.values[0], ascii: ascii), width: room)]
+                ? [TextWrap.wrap(inertLines(field.values[0], ascii: ascii, whole: record.whole), width: room)]
                 : (0..<sides).map { i in
-                    TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii), width: sideWidth)
+                    TextWrap.wrap(inertLines(i < field.values.count ? field.values[i] : "", ascii: ascii, whole: record.whole),
+                                  width: sideWidth)
                 }
             let height = max(keyLines.count, columns.map(\.count).max() ?? 1)
             for line in 0..<height {
@@ -56,9 +57,10 @@ enum RecordOverlay {
         lines(record, width: width, ascii: ascii).firstIndex { $0.style.contains(.reverse) } ?? 0
     }
 
-    /// Each line of a value made inert on its own, so its line breaks stay line breaks.
-    static func inertLines(_ value: String, ascii: Bool) -> String {
-        value.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.inert(String($0), ascii: ascii) }
+    /// Each line of a value made inert on its own, so its line breaks stay line breaks; a huge
+    /// value cut first (`RecordText`: only what is shown is walked, on every key).
+    static func inertLines(_ value: String, ascii: Bool, whole: String? = nil) -> String {
+        RecordText.shown(value, whole: whole).split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.inert(String($0), ascii: ascii) }
             .joined(separator: "\n")
     }
 

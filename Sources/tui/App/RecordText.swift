@@ -1,0 +1,47 @@
+/// How much of one field a record shows: its first `byteLimit` bytes and `lineLimit` lines, and
+/// then a line saying how much more there is and where to read it whole. A 20 MB prompt opened
+/// as a record took 8-11 s per j/k (every key wrapped the whole value again): with the cut, the
+/// record's cost on the input path is the same for any size of value.
+enum RecordText {
+    /// Most bytes of one value shown (some 650 lines of a plain prompt at 100 columns).
+    static let byteLimit = 64 * 1024
+    /// Most lines of one value shown (a value of newlines alone stays bounded too).
+    static let lineLimit = 2_000
+    /// Where a query's row is read whole, said after a cut prompt (the console reads no more).
+    static let queryWhole = "`investigate queries DIR --account ID --format jsonl` gives the row whole"
+
+    /// The end of the shown part of `bytes`: at most `byteLimit` bytes and `lineLimit` lines,
+    /// never inside a UTF-8 sequence; nil when the whole value is shown.
+    static func cut(_ bytes: some Collection<UInt8>) -> Int? {
+        let head = Array(bytes.prefix(byteLimit + 1))
+        var lines = 1
+        for (index, byte) in head.enumerated() {
+            if index == byteLimit {
+                // Back to the start of the character the limit splits (never a continuation byte).
+                var end = index
+                while end > 0 && head[end] & 0xC0 == 0x80 { end -= 1 }
+                return end
+            }
+            if byte == 0x0A {
+                lines += 1
+                if lines > lineLimit { return index }
+            }
+        }
+        return nil
+    }
+
+    /// The line put after a cut value: `... 20,799,000 more bytes; <where>` (where: how to read it
+    /// whole, or nil).
+    static func moreLine(_ more: Int, whole: String?) -> String {
+        "... \(Format.plural(more, "more byte")) not shown" + (whole.map { "; " + $0 } ?? "")
+    }
+
+    /// A display value cut as `cut` says, with its `moreLine` (the value itself when it is shown
+    /// whole). Cheap for any size: only the shown part is walked.
+    static func shown(_ value: String, whole: String?) -> String {
+        let utf8 = value.utf8
+        guard let end = cut(utf8) else { return value }
+        let head = String(decoding: utf8.prefix(end), as: UTF8.self)
+        return head + "\n" + moreLine(utf8.count - end, whole: whole)
+    }
+}
