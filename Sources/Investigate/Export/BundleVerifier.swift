@@ -126,7 +126,9 @@ public enum BundleVerifier {
                 continue
             }
             let problems = report.problems.count
-            var queries = name == queriesName ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet) } : nil
+            var queries =
+                name == queriesName
+                ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes)) } : nil
             let entries = checkHash(entry, listed, source, check, &queries, &report)
             guard report.problems.count == problems else { continue }
             hashed[String(decoding: name, as: UTF8.self)] = (entry, listed)
@@ -161,7 +163,7 @@ public enum BundleVerifier {
     ) -> [AuditEntry]? {
         var digest = StreamedDigest(limit: listed.bytes)
         let isAudit = entry.name == Array("audit.jsonl".utf8)
-        var chain = StreamedAuditChain(caseID: check.caseID)
+        var chain = StreamedAuditChain(caseID: check.caseID, maxLineBytes: listed.bytes)
         do {
             try source.stream(entry) { chunk in
                 try digest.add(chunk)
