@@ -14,6 +14,13 @@ struct TestZip {
         /// The uncompressed size the headers declare.
         var size: UInt64
         var crc: UInt32
+        /// Extra fields written after the zip64 one (raw: id, length, data), local and central.
+        var localExtra: [UInt8] = []
+        var centralExtra: [UInt8] = []
+        /// The entry comment (central directory).
+        var comment: [UInt8] = []
+        /// The central directory's external attributes (the exporter's: a regular file, mode 0600).
+        var externalAttributes: UInt32 = 0o100600 << 16
     }
 
     var entries: [Entry] = []
@@ -21,6 +28,8 @@ struct TestZip {
     var zip64 = false
     /// Flag each entry as having a data descriptor (zeros in the local header, values after the data).
     var descriptors = false
+    /// The archive comment (end record).
+    var comment: [UInt8] = []
 
     /// Adds a stored entry.
     mutating func add(_ name: String, _ bytes: [UInt8]) {
@@ -46,7 +55,7 @@ struct TestZip {
             out.u16(flags)
             out.u16(entry.method)
             out.u32(0)  // time and date
-            let localExtra: [UInt8] = zip64 ? extra([entry.size, UInt64(entry.payload.count)]) : []
+            let localExtra: [UInt8] = (zip64 ? extra([entry.size, UInt64(entry.payload.count)]) : []) + entry.localExtra
             if descriptors {
                 out.u32(0)
                 out.u32(zip64 ? 0xFFFF_FFFF : 0)
@@ -70,7 +79,7 @@ struct TestZip {
                     out.u32(UInt32(truncatingIfNeeded: entry.size))
                 }
             }
-            let centralExtra: [UInt8] = zip64 ? extra([entry.size, UInt64(entry.payload.count), offset]) : []
+            let centralExtra: [UInt8] = (zip64 ? extra([entry.size, UInt64(entry.payload.count), offset]) : []) + entry.centralExtra
             central.u32(0x0201_4b50)
             central.u16(0x0314)
             central.u16(zip64 ? 45 : 20)
@@ -82,12 +91,12 @@ struct TestZip {
             central.u32(zip64 ? 0xFFFF_FFFF : UInt32(truncatingIfNeeded: entry.size))
             central.u16(UInt16(entry.name.count))
             central.u16(UInt16(centralExtra.count))
-            central.u16(0)  // comment
+            central.u16(UInt16(entry.comment.count))
             central.u16(0)  // disk
             central.u16(0)  // internal attributes
-            central.u32(0o100600 << 16)
+            central.u32(entry.externalAttributes)
             central.u32(zip64 ? 0xFFFF_FFFF : UInt32(offset))
-            central.bytes += entry.name + centralExtra
+            central.bytes += entry.name + centralExtra + entry.comment
         }
         let directoryOffset = UInt64(out.bytes.count)
         out.bytes += central.bytes
@@ -115,8 +124,8 @@ struct TestZip {
         out.u16(zip64 ? 0xFFFF : UInt16(entries.count))
         out.u32(zip64 ? 0xFFFF_FFFF : UInt32(directorySize))
         out.u32(zip64 ? 0xFFFF_FFFF : UInt32(directoryOffset))
-        out.u16(0)
-        return out.bytes
+        out.u16(UInt16(comment.count))
+        return out.bytes + comment
     }
 
     /// A zip64 extra field holding `values`.

@@ -30,9 +30,17 @@ struct EntryReadError: Error, CustomStringConvertible {
 protocol BundleSource {
     /// Every entry, duplicates and unreadable ones included, in the container's order.
     var entries: [BundleEntry] { get }
+    /// What the container itself carries besides the entries' content that the exporter never
+    /// writes (a zip's comments, extra fields, attributes), one problem each.
+    var containerProblems: [String] { get }
     /// Streams an entry's content to `consume`.
     /// - Throws: `EntryReadError` when the content cannot be read or decoded, or what `consume` throws.
     func stream(_ entry: BundleEntry, into consume: (Data) throws -> Void) throws
+}
+
+extension BundleSource {
+    /// A folder or bytes in memory carry nothing besides their files.
+    var containerProblems: [String] { [] }
 }
 
 /// Sizes that bound a verifier's memory.

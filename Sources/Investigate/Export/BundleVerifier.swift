@@ -1,7 +1,8 @@
 import Foundation
 
 /// Checks a bundle (zip or folder) without trusting anything in it: the zip's structure (no
-/// bytes before, between or after the entries, no duplicate names), the signature over
+/// bytes before, between or after the entries, no duplicate names, and no comment, extra field
+/// or attribute the exporter does not write: `ZipMetadataCheck`), the signature over
 /// `manifest.json` and that its key is one the investigator trusts (`BundleTrust`), that every
 /// entry is listed in the manifest with the size its container declares, each file's sha256
 /// (streamed in bounded memory, never inflating past the manifest's byte count), and the audit
@@ -60,6 +61,7 @@ public enum BundleVerifier {
                 "\(TextEscaping.visible(name, limit: 200)): \(copies.count) entries with this name (duplicates: extractors disagree on which one is used)"
             )
         }
+        report.problems += source.containerProblems
         for entry in source.entries where entry.unreadable != nil && byName[entry.name]!.count == 1 {
             report.problems.append("\(entry.shownName): \(entry.unreadable!)")
         }
@@ -126,7 +128,9 @@ public enum BundleVerifier {
                 continue
             }
             let problems = report.problems.count
-            var queries = name == queriesName ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet) } : nil
+            var queries =
+                name == queriesName
+                ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes)) } : nil
             let entries = checkHash(entry, listed, source, check, &queries, &report)
             guard report.problems.count == problems else { continue }
             hashed[String(decoding: name, as: UTF8.self)] = (entry, listed)
@@ -161,7 +165,7 @@ public enum BundleVerifier {
     ) -> [AuditEntry]? {
         var digest = StreamedDigest(limit: listed.bytes)
         let isAudit = entry.name == Array("audit.jsonl".utf8)
-        var chain = StreamedAuditChain(caseID: check.caseID)
+        var chain = StreamedAuditChain(caseID: check.caseID, maxLineBytes: listed.bytes)
         do {
             try source.stream(entry) { chunk in
                 try digest.add(chunk)

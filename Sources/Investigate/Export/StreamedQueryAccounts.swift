@@ -4,8 +4,11 @@
 /// `ts_utc` is the instant its `ts` reads as (`BundleRowTime`); and totals each account's rows
 /// and token counts (`totals`, held to `accounts.csv` by `BundleQueryTotalsCheck`). It holds no
 /// row: only the bytes of the `account_id`, `input_tokens`, `output_tokens`, `ts` and `ts_utc`
-/// values it is reading (at most `maxIDBytes` each), and the member names of the objects open,
-/// so a row with a prompt of any length costs nothing more.
+/// values it is reading, and the member names of the objects open (at most `maxIDBytes` each,
+/// hashed past it), so a row with a prompt of any length costs nothing more. A captured value is
+/// kept up to `maxValueBytes`, the file's size in the signed manifest: the loader trims a `ts`
+/// padded with a megabyte of spaces and keeps the row, the exporter writes the value exactly, and
+/// a fixed 1 MiB made such an honest bundle fail (`has a ts too long to be a time`, session 35).
 struct StreamedQueryAccounts {
     /// One account's rows in the file, and the sums of their token counts as the loader reads
     /// them (`loadedTokens`: a count over `UInt32.max` as `UInt32.max`, null as 0).
@@ -15,12 +18,14 @@ struct StreamedQueryAccounts {
         var outputTokens: UInt64? = 0
     }
 
-    /// The longest `account_id` value read (in its JSON form).
+    /// The longest member name kept whole (past it, hashed), and the default `maxValueBytes`.
     static let maxIDBytes = 1 << 20
     /// The most rows named in the problems.
     static let maxNamed = 8
 
     let accounts: Set<ExactText>
+    /// The longest captured value kept (longer ones are refused as not the exporter's).
+    let maxValueBytes: Int
     /// What differs, one line each.
     private(set) var problems: [String] = []
     private(set) var rows = 0
@@ -47,7 +52,7 @@ struct StreamedQueryAccounts {
     /// Which member is captured, an index into `capturedKeys`.
     private var capturedMember = 0
     private var value: [UInt8] = []
-    /// Each captured member's values in this row (nil for one past `maxIDBytes`), by
+    /// Each captured member's values in this row (nil for one past `maxValueBytes`), by
     /// `capturedKeys` index.
     private var captured: [[[UInt8]?]] = Array(repeating: [], count: capturedKeys.count)
     /// The first member name given twice in one object, and the top-level member it is inside
@@ -58,7 +63,10 @@ struct StreamedQueryAccounts {
     private var empty = true
     private var malformed = false
 
-    init(accounts: Set<ExactText>) { self.accounts = accounts }
+    init(accounts: Set<ExactText>, maxValueBytes: Int = maxIDBytes) {
+        self.accounts = accounts
+        self.maxValueBytes = maxValueBytes
+    }
 
     /// Adds a chunk of the file.
     mutating func add(_ chunk: some Sequence<UInt8>) {
@@ -169,12 +177,12 @@ struct StreamedQueryAccounts {
     }
 
     private mutating func keep(_ b: UInt8) {
-        if value.count <= Self.maxIDBytes { value.append(b) }
+        if value.count <= maxValueBytes { value.append(b) }
     }
 
     private mutating func endValue() {
         capturing = false
-        captured[capturedMember].append(value.count <= Self.maxIDBytes ? value : nil)
+        captured[capturedMember].append(value.count <= maxValueBytes ? value : nil)
     }
 
     /// The top-level members read: `account_id`, `input_tokens`, `output_tokens`, `ts`, `ts_utc`.

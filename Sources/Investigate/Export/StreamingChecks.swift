@@ -35,9 +35,17 @@ struct StreamedDigest {
 /// Follows the audit chain of `audit.jsonl` line by line as its chunks arrive, holding at most
 /// one line: each entry must carry the next sequence number, the case id, the previous entry's
 /// hash, and its own hash (the checks of `AuditChain.verify`, one entry at a time).
+///
+/// A line has no fixed limit: one tag entry lists every account it tags, and the case store
+/// takes any number of accounts of up to 65,536 bytes each, so whatever limit were chosen, an
+/// honest case could write a longer line (a trial's 20 accounts of 60,000-byte ids, or 45,000
+/// ordinary ids tagged in one sweep, passed 1 MiB and the bundle did not verify). The bound is
+/// the file's own size in the signed manifest (`maxLineBytes`), which `StreamedDigest` already
+/// holds the content to before a chunk reaches the chain; the entries read are kept anyway
+/// (`parsed`), so memory grows with the file, never past it.
 struct StreamedAuditChain {
-    /// The longest line accepted.
-    static let maxLineBytes = 1 << 20
+    /// The longest line accepted: the file's size as the signed manifest lists it.
+    let maxLineBytes: UInt64
 
     let caseID: String?
     private(set) var problem: String?
@@ -47,7 +55,10 @@ struct StreamedAuditChain {
     private(set) var parsed: [AuditEntry] = []
     private var partial: [UInt8] = []
 
-    init(caseID: String?) { self.caseID = caseID }
+    init(caseID: String?, maxLineBytes: UInt64) {
+        self.caseID = caseID
+        self.maxLineBytes = maxLineBytes
+    }
 
     /// Adds a chunk of the file.
     mutating func add(_ chunk: Data) {
@@ -56,10 +67,10 @@ struct StreamedAuditChain {
             if byte == 0x0A {
                 finishLine()
                 if problem != nil { return }
-            } else if partial.count < Self.maxLineBytes {
+            } else if UInt64(partial.count) < maxLineBytes {
                 partial.append(byte)
             } else {
-                problem = "line \(entries + 1) is longer than \(Self.maxLineBytes) bytes"
+                problem = "line \(entries + 1) is longer than the file's \(maxLineBytes) bytes in the manifest"
                 return
             }
         }

@@ -7,12 +7,16 @@ final class ZipBundleSource: BundleSource {
     let file: RandomAccessFile
     let zipEntries: [ZipEntry]
     let entries: [BundleEntry]
+    /// What the archive's comments, extra fields and attributes carry that the exporter never writes.
+    let containerProblems: [String]
 
     /// Opens and checks the archive at `path`.
     /// - Throws: `MalformedZip` when its structure is wrong, `BundleError` when it cannot be read.
     init(path: String) throws {
         file = try RandomAccessFile(path: path)
-        zipEntries = try ZipLayout.check(try ZipDirectory.read(file), in: file)
+        let directory = try ZipDirectory.read(file)
+        zipEntries = try ZipLayout.check(directory, in: file)
+        containerProblems = ZipMetadataCheck.problems(directory, entries: zipEntries, path: path)
         entries = zipEntries.enumerated().map { i, entry in
             var unreadable: String?
             if entry.isEncrypted {

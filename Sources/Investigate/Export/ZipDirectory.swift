@@ -15,6 +15,8 @@ struct ZipEntry: Equatable {
     var zip64: Bool
     /// Where the entry's compressed bytes start (after the local header).
     var dataOffset: UInt64 = 0
+    /// Attributes, comment and extra fields, held to the exporter's by `ZipMetadataCheck`.
+    var metadata = ZipEntryMetadata()
 
     var isEncrypted: Bool { flags & 0x0041 != 0 }
     var hasDataDescriptor: Bool { flags & 0x0008 != 0 }
@@ -29,6 +31,8 @@ struct ZipDirectory {
     var entries: [ZipEntry]
     /// Where the central directory starts: the entries' local data must tile `0..<centralDirectoryOffset`.
     var centralDirectoryOffset: UInt64
+    /// The end record's archive comment (`unzip -l` prints it raw; the exporter writes none).
+    var archiveComment: [UInt8] = []
 
     /// A bundle's directory is a few KiB; anything over this is refused before it is read.
     static let maxCentralDirectoryBytes = 16 << 20
@@ -48,6 +52,8 @@ struct ZipDirectory {
         var directoryOffset: UInt64
         /// Where the directory must end: the zip64 end record, else the end record.
         var directoryEnd: UInt64
+        /// The end record's comment.
+        var comment: [UInt8] = []
     }
 
     /// Reads and checks the end records and the central directory of `file`.
@@ -75,7 +81,7 @@ struct ZipDirectory {
         guard UInt64(entries.count) == end.entryCount else {
             throw MalformedZip("the central directory holds \(entries.count) entries, the end record declares \(end.entryCount)")
         }
-        return ZipDirectory(entries: entries, centralDirectoryOffset: actualStart)
+        return ZipDirectory(entries: entries, centralDirectoryOffset: actualStart, archiveComment: end.comment)
     }
 
     /// Names bytes before the first entry (data prepended to the archive) or a misplaced directory.
@@ -120,16 +126,20 @@ struct ZipDirectory {
         let recordOffset = file.size - UInt64(tailSize) + UInt64(at)
         var r = LittleEndianReader(tail, at: at + 4, what: "the end-of-central-directory record")
         let disk = try r.u16(), directoryDisk = try r.u16(), entriesHere = try r.u16(), entries = try r.u16()
-        let size = try r.u32(), offset = try r.u32()
+        let size = try r.u32(), offset = try r.u32(), commentLength = Int(try r.u16())
+        let comment = try r.take(commentLength)
         guard disk == 0, directoryDisk == 0, entriesHere == entries else { throw MalformedZip("a multi-disk archive") }
         if recordOffset >= 20,
             let locator = try? file.read(at: recordOffset - 20, count: 20, what: "the zip64 locator"),
             LittleEndianReader(locator, what: "").readU32() == zip64LocatorSignature
         {
-            return try zip64EndRecord(file, locator: locator, locatorOffset: recordOffset - 20)
+            var record = try zip64EndRecord(file, locator: locator, locatorOffset: recordOffset - 20)
+            record.comment = comment
+            return record
         }
         return EndRecord(
-            entryCount: UInt64(entries), directorySize: UInt64(size), directoryOffset: UInt64(offset), directoryEnd: recordOffset)
+            entryCount: UInt64(entries), directorySize: UInt64(size), directoryOffset: UInt64(offset), directoryEnd: recordOffset,
+            comment: comment)
     }
 
     /// The zip64 end record, which must sit right before its locator (56 bytes, no extensible data).
@@ -166,16 +176,22 @@ struct ZipDirectory {
         let crc = try r.u32(), compressed = try r.u32(), uncompressed = try r.u32()
         let nameLength = Int(try r.u16()), extraLength = Int(try r.u16()), commentLength = Int(try r.u16())
         let disk = try r.u16()
-        try r.skip(6)  // internal and external attributes
+        let internalAttributes = try r.u16(), externalAttributes = try r.u32()
         let offset = try r.u32()
         let name = try r.take(nameLength)
         let extra = try r.take(extraLength)
-        try r.skip(commentLength)
+        let comment = try r.take(commentLength)
         var entry = ZipEntry(
             name: name, flags: flags, method: method, crc32: crc, compressedSize: UInt64(compressed),
             uncompressedSize: UInt64(uncompressed), localHeaderOffset: UInt64(offset), zip64: false)
         let shown = TextEscaping.visible(name, limit: 200)
-        if let field = try zip64Field(extra, what: "the extra field of \(shown)") {
+        let zip64 = try zip64Field(extra, what: "the extra field of \(shown)")
+        entry.metadata = ZipEntryMetadata(
+            externalAttributes: externalAttributes, internalAttributes: internalAttributes, commentBytes: comment.count,
+            commentStart: Array(comment.prefix(ZipEntryMetadata.shownBytes)),
+            centralExtra: ZipEntryMetadata.foreignFields(
+                extra, zip64Bytes: ZipEntryMetadata.zip64Bytes([uncompressed, compressed, offset], disk: disk)))
+        if let field = zip64 {
             var z = LittleEndianReader(field, what: "the zip64 field of \(shown)")
             if uncompressed == 0xFFFF_FFFF { entry.uncompressedSize = try z.u64() }
             if compressed == 0xFFFF_FFFF { entry.compressedSize = try z.u64() }

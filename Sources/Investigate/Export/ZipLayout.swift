@@ -62,7 +62,11 @@ enum ZipLayout {
         entry.dataOffset = entry.localHeaderOffset + 30 + UInt64(nameLength) + UInt64(extraLength)
         let extra = Array(variable.dropFirst(Int(nameLength)))
         var localSizes = (compressed: UInt64(compressed), uncompressed: UInt64(uncompressed))
-        if let field = try ZipDirectory.zip64Field(extra, what: "the local extra field of \(name)") {
+        let zip64 = try ZipDirectory.zip64Field(extra, what: "the local extra field of \(name)")
+        // A local zip64 field holds both sizes when either is 0xFFFFFFFF (as ZIPFoundation writes it).
+        let bothSizes = compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF
+        entry.metadata.localExtra = ZipEntryMetadata.foreignFields(extra, zip64Bytes: bothSizes ? 16 : 0)
+        if let field = zip64 {
             entry.zip64 = true
             var z = LittleEndianReader(field, what: "the local zip64 field of \(name)")
             if uncompressed == 0xFFFF_FFFF { localSizes.uncompressed = try z.u64() }
