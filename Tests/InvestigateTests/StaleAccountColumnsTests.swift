@@ -16,18 +16,11 @@ import Testing
     static let queries = #"{"ts":"2026-05-01T00:00:00Z","account_id":"acct_a","prompt":"first"}"# + "\n"
 
     static func loadedCase() throws -> (source: TempSource, inv: Investigation, store: CaseStore, id: String, out: String) {
-        let source = try TempSource(["accounts.csv": accounts, "queries.jsonl": queries])
-        let inv = Investigation(data: try CaseLoader().load(source.directory))
-        let dir = casesTempDir()
-        let store = try CaseStore(path: dir + "/cases.sqlite", clock: SteppingClock(), user: "analyst")
-        let id = try store.createCase(title: "stale", source: CaseSource(files: inv.data.files)).id
-        try store.tag(caseID: id, label: "ring-member", kind: .account, targets: [ExactText("acct_a")])
-        return (source, inv, store, id, dir + "/case.zip")
+        try StaleSourceExportTests.loadedCase(["accounts.csv": accounts, "queries.jsonl": queries])
     }
 
     static func export(_ c: (source: TempSource, inv: Investigation, store: CaseStore, id: String, out: String)) throws {
-        _ = try CaseExporter(store: c.store, signingKey: try BundleKeys.signingKey(path: (c.out as NSString).deletingLastPathComponent + "/k"), redactor: nil)
-            .export(caseID: c.id, investigation: c.inv, to: c.out)
+        try StaleSourceExportTests.export(c)
     }
 
     /// Replaces `old` by `new` (the same length) in the file, in place (the same inode), then sets
