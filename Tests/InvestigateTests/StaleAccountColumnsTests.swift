@@ -49,6 +49,7 @@ import Testing
     @Test(arguments: [
         (" US ,Pro,Active", " KP ,Pro,Active"), ("Pro,Active", "Pro,Banned"), ("Pro,Active", "Ent,Active"),
         ("org1", "org9"), ("198.51.100.7", "198.51.100.8"), ("2026-01-01T00:00:00Z", "2026-01-09T00:00:00Z"),
+        ("a@x.com", "c@x.com"),
     ])
     func aColumnChangedInPlaceStopsTheExport(old: String, new: String) throws {
         let c = try Self.loadedCase()

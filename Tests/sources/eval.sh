@@ -83,6 +83,10 @@ printf '%s\n' "${names[@]}" | xargs -P "$JOBS" -I{} sh -c '
         mv "'"$OUT"'/json/{}.json.part" "'"$OUT"'/json/{}.json" || { echo "clusters failed on {} (see '"$OUT"'/log/{}.err)" >&2; exit 255; }'
 end=$(date +%s)
 
-python3 "$HERE/score.py" "$SRC" "$OUT/json" "${BASE[@]}" | tee "$OUT/table.txt"
+# score.py exits 1 when a row got worse against --base: the table and the timing are printed
+# first either way, and that status is this script's.
+status=0
+python3 "$HERE/score.py" "$SRC" "$OUT/json" ${BASE[@]+"${BASE[@]}"} | tee "$OUT/table.txt" || status=$?
 echo "binary $BIN; ${#names[@]} sources; generation $((gen_done - start)) s, clusters $((end - gen_done)) s ($JOBS at a time)" |
     tee -a "$OUT/table.txt"
+exit "$status"

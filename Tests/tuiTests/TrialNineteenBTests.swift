@@ -76,8 +76,9 @@ import Testing
         model.extraAttributes = [("referrer_source", "ads, search"), ("campaign", String(repeating: "spring-", count: 6))]
         let s = Fixture.press(Fixture.loadedState(model: model), .enter, .enter)
         let frame = Fixture.frame(s)
-        // The source's columns are quoted after a label since session 35 (`SourceColumns`).
-        #expect(frame[2] == "country RU  plan payg  from the source: \"referrer_source\" ads, search  +1 more", "\(frame[2])")
+        // The source's columns are quoted after a label since session 35 (`SourceColumns`), and a
+        // value holding a blank is quoted too.
+        #expect(frame[2] == "country RU  plan payg  from the source: \"referrer_source\" \"ads, search\"  +1 more", "\(frame[2])")
         var wide = s
         wide.size = TerminalSize(rows: 40, cols: 130)
         #expect(Fixture.frame(wide)[2].hasSuffix("\"campaign\" " + String(repeating: "spring-", count: 6)), "\(Fixture.frame(wide)[2])")

@@ -57,8 +57,12 @@ import Testing
         model.extraAttributes = [("risk", "0.01 ░░░░░░░░░░"), ("cluster", "c999"), ("tags", "benign")]
         let s = Fixture.press(Fixture.loadedState(size: TerminalSize(rows: 30, cols: 120), model: model), .enter, .enter)
         let header = Fixture.frame(s)[2]
-        #expect(header == "country RU  plan payg  from the source: \"risk\" 0.01 ░░░░░░░░░░  \"cluster\" c999  \"tags\" benign",
+        #expect(header == "country RU  plan payg  from the source: \"risk\" \"0.01 ░░░░░░░░░░\"  \"cluster\" c999  \"tags\" benign",
                 "\(header)")
+        // A name or a value cannot close its quotes and go on as the tool's fields.
+        #expect(SourceColumns.quoted("x\" 0.01  cluster c1  risk 0.00  \"y") == "\"x\\\" 0.01  cluster c1  risk 0.00  \\\"y\"")
+        #expect(SourceColumns.shownValue("x  cluster c1") == "\"x  cluster c1\"")
+        #expect(SourceColumns.shownValue("c999") == "c999")
         #expect(!header.contains(" risk 0.01") && !header.contains(" cluster c999"))
         let pair = RecordBuilder.compare(model.account(0)!, model.account(1)!)
         let keys = pair.fields.map(\.key)

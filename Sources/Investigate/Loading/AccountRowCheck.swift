@@ -4,7 +4,7 @@
 /// every other column from the loaded table. A line changed in place since the load (same id,
 /// another country, status, card or creation time) would then give a bundle that mixes two
 /// versions of the source, signed as one. So every column the table keeps is compared with the
-/// line, normalised exactly as `AccountLoader` normalises it (trimmed; country, status and email
+/// line (the email through the load's keyed check of its mailbox), normalised exactly as `AccountLoader` normalises it (trimmed; country, status and email
 /// domain lowercased); a difference makes the line "changed since the load", as an id that
 /// differs does.
 enum AccountRowCheck {
@@ -28,6 +28,15 @@ enum AccountRowCheck {
             domain = Array(address[(at + 1)...])
         }
         guard isValue(domain, id: table.emailDomain[account], in: pools.emailDomains, lowercased: true) else { return false }
+        // The address itself is not kept, only a keyed 16-bit check of its canonical mailbox
+        // (`AccountTable.mailboxCheck`, made per process, so absent after a snapshot is read):
+        // a changed local part (`a@x.com` to `c@x.com`) fails it but for one chance in 65,536;
+        // one that keeps the canonical mailbox (case, a `+` tag) passes.
+        if account < table.mailboxCheck.count {
+            var scratch: [UInt8] = []
+            let address = value("email") ?? []
+            guard MailboxAddress.check(address.span, scratch: &scratch) == table.mailboxCheck[account] else { return false }
+        }
         // The creation time as read (a time that did not parse was kept as none).
         let created = value("created_at").flatMap { $0.isEmpty ? nil : Timestamp.parseMillis($0.span) } ?? Int64.min
         return created == table.createdAt[account]
