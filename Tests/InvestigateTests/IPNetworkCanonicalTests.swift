@@ -36,7 +36,7 @@ import Testing
     }
 
     /// The loader's IPv4 table takes an address by `network24` exactly when its network is a /24
-    /// (`ParsingTests.byteSubnetsMatchTheStringForm` checks the two paths' texts agree).
+    /// (`ParsingTests.byteSubnetsAreTheCanonicalNetworks` checks the bytes path's texts).
     @Test(arguments: ["::ffff:192.0.2.7", "::ffff:c000:207", "1.2.3.4", "2001:db8::1", "::1", "64:ff9b::192.0.2.7", "x", ""])
     func theIPv4TableTakesExactlyTheSlash24s(address: String) {
         var copy = address

@@ -38,6 +38,13 @@ import Testing
         #expect(LatinLookAlikes.latin("\u{217D}") == "c")
         #expect(LatinLookAlikes.latin("\u{1D7F6}") == "0")
         #expect(LatinLookAlikes.latin("\u{2122}") == nil, "TM folds to two letters: no single look-alike")
+        // The gate opens for each of those blocks, and not for curly quotes, dashes or emoji.
+        for text in ["a\u{217D}", "\u{24D0}", "\u{FF41}", "\u{1D7F6}", "\u{1F130}", "\u{0251}", "\u{0430}"] {
+            #expect(LatinLookAlikes.mayHoldLookAlike(Array(text.utf8)), "\(text)")
+        }
+        for text in ["\u{201C}quoted\u{201D} \u{2014} text", "ok \u{1F600}", "caf\u{E9}", "\u{2022} item"] {
+            #expect(!LatinLookAlikes.mayHoldLookAlike(Array(text.utf8)), "\(text)")
+        }
     }
 
     @Test func accentedLatinAndOtherSymbolsStayAsTheyAre() {

@@ -27,9 +27,14 @@ struct AccountKeysTwice: FileTally, Equatable {
         if let twice = AccountLoader.keyGivenTwice(keys, from: from) {
             return "key \(FieldParsing.quote(names.bytes(twice).span)) given twice"
         }
-        // Only a name not in normal form C can read like another one.
+        // Only a name not in normal form C can read like another one, and only one holding a byte
+        // at or past 0xCC (U+0300 on) can be that: checked in place, so the rows of an ordinary
+        // source copy no key's bytes.
         guard keys.count - from >= 2,
-            keys[from...].contains(where: { !TextEscaping.isComposed(names.bytes($0)) })
+            keys[from...].contains(where: { key in
+                names.withSpan(key) { name in (0..<name.count).contains { name[$0] >= 0xCC } }
+                    && !TextEscaping.isComposed(names.bytes(key))
+            })
         else { return nil }
         var byText: [String: Int32] = [:]
         for key in keys[from...] {

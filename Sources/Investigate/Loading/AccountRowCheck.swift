@@ -42,10 +42,12 @@ enum AccountRowCheck {
         return created == table.createdAt[account]
     }
 
-    /// True when `bytes` (already trimmed), lowercased (ASCII) when asked, are the pool's value
-    /// `id`; an empty value is the id -1.
+    /// True when `bytes`, trimmed and, when asked, lowercased (ASCII) as `internLowercased` keeps
+    /// them, are the pool's value `id`; an empty value is the id -1. Exact values go through
+    /// `FieldParsing.loads`, as query rows do.
     static func isValue(_ bytes: [UInt8], id: Int32, in pool: StringPool, lowercased: Bool) -> Bool {
-        let range = bytes.span.count == 0 ? 0..<0 : ByteCompare.trimmedRange(bytes.span)
+        guard lowercased else { return FieldParsing.loads(bytes.span, as: id, in: pool) }
+        let range = ByteCompare.trimmedRange(bytes.span)
         if range.isEmpty { return id < 0 }
         guard id >= 0 else { return false }
         let loaded = pool.bytes(id)

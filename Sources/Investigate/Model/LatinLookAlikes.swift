@@ -29,11 +29,24 @@ public enum LatinLookAlikes {
             || (0x1D400...0x1D7FF).contains(v) || (0x1F100...0x1F1FF).contains(v)
     }
 
-    /// False only when the UTF-8 text holds no byte that starts a look-alike: Latin extensions and
-    /// IPA (lead 0xC7-0xCA), Greek and Cyrillic (0xCD-0xD4), and the compatibility blocks above
-    /// (three- and four-byte leads 0xE2, 0xEF, 0xF0). A cheap gate before decoding.
+    /// False only when the UTF-8 text holds no sequence that starts a look-alike: Latin extensions
+    /// and IPA (lead 0xC7-0xCA), Greek and Cyrillic (0xCD-0xD4), and the compatibility blocks
+    /// above, told by their first two bytes (E2 84-86: U+2100-U+21BF; E2 91-93: U+2440-U+24FF;
+    /// EF BC-BD: U+FF00-U+FF7F; F0 9D: U+1D000-U+1DFFF; F0 9F 84-87: U+1F100-U+1F1FF), so that
+    /// curly quotes and dashes (E2 80) and emoji, common in prompts, do not open it. A cheap gate before decoding.
     static func mayHoldLookAlike(_ data: [UInt8]) -> Bool {
-        data.contains { ($0 >= 0xC7 && $0 <= 0xCA) || ($0 >= 0xCD && $0 <= 0xD4) || $0 == 0xE2 || $0 == 0xEF || $0 == 0xF0 }
+        for (i, lead) in data.enumerated() where lead >= 0xC7 {
+            if lead <= 0xCA || (lead >= 0xCD && lead <= 0xD4) { return true }
+            guard lead == 0xE2 || lead == 0xEF || lead == 0xF0, i + 1 < data.count else { continue }
+            let next = data[i + 1]
+            switch lead {
+            case 0xE2: if (0x84...0x86).contains(next) || (0x91...0x93).contains(next) { return true }
+            case 0xEF: if next == 0xBC || next == 0xBD { return true }
+            default:
+                if next == 0x9D || (next == 0x9F && i + 2 < data.count && (0x84...0x87).contains(data[i + 2])) { return true }
+            }
+        }
+        return false
     }
 
     private static let table: [UInt32: Character] = [
