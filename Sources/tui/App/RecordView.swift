@@ -98,7 +98,8 @@ enum RecordBuilder {
     /// they are linked (`why`'s lines, when the model knows them) and every signal's contribution
     /// (once across both sides when they are of one cluster and say the same).
     static func compare(_ a: AccountDetail, _ b: AccountDetail, why: [String] = []) -> RecordView {
-        var fields = [RecordField("account", values: [shownID(a.id), shownID(b.id)]),
+        let (ida, idb) = shownIDs(a.id, b.id)
+        var fields = [RecordField("account", values: [ida, idb]),
                       RecordField("cluster", values: [a.cluster.map { "c\($0)" } ?? "-", b.cluster.map { "c\($0)" } ?? "-"]),
                       RecordField("risk", values: [Format.risk(a.risk), Format.risk(b.risk)])]
         // How each side's risk is made, the figures `account` prints (`0.6025 x 0.8108 = 0.4885`,
@@ -167,7 +168,6 @@ enum RecordBuilder {
             let (ta, tb) = (text(a), text(b))
             fields.append(oneCluster && ta == tb ? RecordField(name, ta) : RecordField(name, values: [ta, tb]))
         }
-        let (ida, idb) = (shownID(a.id), shownID(b.id))
         return RecordView(title: "compare \(ida) | \(idb)", sides: [ida, idb], fields: fields)
     }
 }
@@ -183,6 +183,29 @@ extension RecordBuilder {
         guard TextWidth.of(id) > idWidth else { return id }
         return TextFit.truncateMiddle(id, to: idWidth) + " (\(Format.plural(id.count, "character")))"
     }
+
+    /// Two different account ids as the pair view shows them. Where both cuts read the same (ids
+    /// of one length alike at both ends, different in the middle: an adversary's choice), each
+    /// also shows where they first differ, and the characters around it, so the two sides never
+    /// look like one account. Ids are compared by their bytes, not as equivalent Unicode.
+    static func shownIDs(_ a: String, _ b: String) -> (String, String) {
+        let (sa, sb) = (shownID(a), shownID(b))
+        guard sa.utf8.elementsEqual(sb.utf8), !a.utf8.elementsEqual(b.utf8) else { return (sa, sb) }
+        let (ca, cb) = (Array(a), Array(b))
+        var at = 0
+        while at < min(ca.count, cb.count), String(ca[at]).utf8.elementsEqual(String(cb[at]).utf8) { at += 1 }
+        func around(_ cs: [Character]) -> String {
+            let from = max(0, at - differenceContext), to = min(cs.count, at + differenceContext + 1)
+            return (from > 0 ? "…" : "") + String(cs[from..<to]) + (to < cs.count ? "…" : "")
+        }
+        func noted(_ shown: String, _ cs: [Character]) -> String {
+            String(shown.dropLast()) + "; from character \(Format.count(at + 1)): \(around(cs)))"
+        }
+        return (noted(sa, ca), noted(sb, cb))
+    }
+
+    /// Characters shown on each side of where two alike-cut ids first differ.
+    static let differenceContext = 8
 
     /// The sum of an account's risk as `account` prints it, without the parts' names or why its
     /// weight is what it is: `0.6025 x 0.8108 = 0.4885` (`-`: not known).
