@@ -2,7 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// A bundle in a zip archive: the directory and local headers are parsed and checked here
-/// (`ZipDirectory`, `ZipLayout`); ZIPFoundation only inflates, fed one bounded chunk at a time.
+/// (`ZipDirectory`, `ZipLayout`) and inflated through the system zlib (`RawDeflateStream`), one
+/// bounded chunk at a time; ZIPFoundation gives only its CRC-32.
 final class ZipBundleSource: BundleSource {
     let file: RandomAccessFile
     let zipEntries: [ZipEntry]
@@ -57,38 +58,34 @@ final class ZipBundleSource: BundleSource {
         return crc
     }
 
-    /// Inflates through ZIPFoundation. Its zlib loop tells zlib that every chunk the provider
-    /// returns is a full buffer long, so the provider always returns exactly that many bytes:
-    /// the entry's compressed bytes, then zeros past its end. A stream that has not ended when
-    /// the compressed bytes are used up asks for more, which is refused (ZIPFoundation itself
-    /// would read the next entry, or loop forever at the end of the file).
+    /// Inflates through the system zlib (`RawDeflateStream`), one bounded chunk at a time. The
+    /// stream must end exactly where the entry's compressed bytes end: a stream that has not ended
+    /// there is refused (ZIPFoundation would read on into the next entry), and so are bytes after
+    /// its end inside the declared size, which no inflater reads and a streaming reader can take
+    /// for another entry (a trial hid a forged `enforcement.csv` there).
     func streamDeflated(_ zip: ZipEntry, into consume: (Data) throws -> Void) throws -> CRC32 {
+        let inflater = try RawDeflateStream()
+        var crc: CRC32 = 0
         var served: UInt64 = 0
-        var consumerFailure: Error?
-        do {
-            return try Data.decompress(
-                size: Int64(clamping: zip.compressedSize), bufferSize: BundleSourceLimits.chunk, skipCRC32: false,
-                provider: { _, size in
-                    guard served < zip.compressedSize else {
-                        throw EntryReadError("the deflate stream does not end within its \(zip.compressedSize) compressed bytes")
-                    }
-                    let count = Int(min(UInt64(size), zip.compressedSize - served))
-                    var chunk = Data(try self.readData(zip, at: served, count: count))
-                    served += UInt64(count)
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                },
-                consumer: { chunk in
-                    do { try consume(chunk) } catch {
-                        consumerFailure = error
-                        throw error
-                    }
-                })
-        } catch {
-            if let consumerFailure { throw consumerFailure }
-            if error is EntryReadError { throw error }
-            throw EntryReadError("the deflate stream is corrupt (\(error))")
+        while served < zip.compressedSize, !inflater.ended {
+            let count = Int(min(UInt64(BundleSourceLimits.chunk), zip.compressedSize - served))
+            let chunk = try readData(zip, at: served, count: count)
+            served += UInt64(count)
+            try inflater.inflate(chunk, outputChunk: BundleSourceLimits.chunk) { data in
+                crc = data.crc32(checksum: crc)
+                try consume(data)
+            }
         }
+        guard inflater.ended else {
+            throw EntryReadError("the deflate stream does not end within its \(zip.compressedSize) compressed bytes")
+        }
+        let after = UInt64(inflater.bytesAfterEnd) + (zip.compressedSize - served)
+        guard after == 0 else {
+            throw EntryReadError(
+                "\(after) \(after == 1 ? "byte" : "bytes") after the end of the deflate stream, inside the entry's "
+                    + "\(zip.compressedSize) compressed bytes (no reader inflates them)")
+        }
+        return crc
     }
 
     func readData(_ zip: ZipEntry, at position: UInt64, count: Int) throws -> [UInt8] {

@@ -135,6 +135,18 @@ struct ZipDirectory {
         {
             var record = try zip64EndRecord(file, locator: locator, locatorOffset: recordOffset - 20)
             record.comment = comment
+            // The classic record must say the same, or say "see zip64" (all ones): a reader that
+            // trusts it (`unzip -p`) would otherwise read another directory than the one checked.
+            let agrees =
+                (entries == 0xFFFF || UInt64(entries) == record.entryCount)
+                && (size == 0xFFFF_FFFF || UInt64(size) == record.directorySize)
+                && (offset == 0xFFFF_FFFF || UInt64(offset) == record.directoryOffset)
+            guard agrees else {
+                throw MalformedZip(
+                    "the end-of-central-directory record (\(entries) entries, \(size) bytes at offset \(offset)) disagrees "
+                        + "with the zip64 one (\(record.entryCount) entries, \(record.directorySize) bytes at offset "
+                        + "\(record.directoryOffset))")
+            }
             return record
         }
         return EndRecord(
