@@ -91,7 +91,7 @@ enum BundleGraphCheck {
                 rowProblems.append((i + 1, "\(where_): kind '\(TextEscaping.visible(cells[2], limit: 40))' is not a link kind"))
                 continue
             }
-            guard let text = ExactText(base64: cells[4]), text.base64 == cells[4], (text.utf8String ?? "") == cells[3] else {
+            guard let text = ExactText(base64: cells[4]), text.base64 == cells[4], CSVValue.text(text) == cells[3] else {
                 rowProblems.append((i + 1, "\(where_): value and value_b64 do not name the same bytes"))
                 continue
             }

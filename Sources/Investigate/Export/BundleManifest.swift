@@ -71,7 +71,7 @@ public enum BundleManifest {
             "values": [
                 "exact": .bool(true),
                 "json": "a source value is a JSON string when its bytes are valid UTF-8, else {\"b64\": base64 of the bytes}",
-                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; other values that are not valid UTF-8 are empty and carried in non_utf8_b64",
+                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; a value that is not valid UTF-8 or holds a NUL byte (where C readers end a cell) leaves its cell empty: account_id and value then read from their _b64 columns, other values from non_utf8_b64",
                 "display": "report.html and graph labels show values escaped for people (\\x1b, \\u{202E}, doubled backslashes)",
             ],
             "signature": [

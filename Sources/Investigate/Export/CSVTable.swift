@@ -75,18 +75,26 @@ public struct CSVTable {
     }
 }
 
-/// How a source value goes into a CSV cell: its exact text when the bytes are valid UTF-8;
-/// otherwise the cell is left empty and the value travels base64-encoded (`*_b64` columns, or
-/// the row's `non_utf8_b64` JSON object), which the manifest states.
+/// How a source value goes into a CSV cell: its exact text when the bytes are valid UTF-8 and
+/// hold no NUL; otherwise the cell is left empty and the value travels base64-encoded (`*_b64`
+/// columns, or the row's `non_utf8_b64` JSON object), which the manifest states. A NUL is kept
+/// out of every cell because C-based readers end the cell there: a trial's `acct_A\0B`, the one
+/// account tagged, read back from `enforcement.csv` by `sqlite3 .import` as the untagged `acct_A`.
 enum CSVValue {
-    /// The exact text, or "" when the bytes are not valid UTF-8.
-    static func text(_ value: ExactText) -> String { value.utf8String ?? "" }
+    /// The exact text, or "" when the bytes are not valid UTF-8 or hold a NUL.
+    static func text(_ value: ExactText) -> String {
+        guard !value.bytes.contains(0), let text = value.utf8String else { return "" }
+        return text
+    }
 
-    /// A JSON object `{"column": "<base64>"}` of the named values that are not valid UTF-8, or
-    /// "" when every one is.
+    /// True when `value` goes into a cell as its text (`text` is not a stand-in "").
+    static func isCellText(_ value: ExactText) -> Bool { !value.bytes.contains(0) && value.isValidUTF8 }
+
+    /// A JSON object `{"column": "<base64>"}` of the named values that are not valid UTF-8 or
+    /// hold a NUL, or "" when there are none.
     static func nonUTF8(_ named: [(column: String, value: ExactText)]) -> String {
         var members: [String: JSONValue] = [:]
-        for (column, value) in named where !value.isValidUTF8 { members[column] = .string(value.base64) }
+        for (column, value) in named where !isCellText(value) { members[column] = .string(value.base64) }
         return members.isEmpty ? "" : JSONValue.object(members).canonical
     }
 }

@@ -99,7 +99,7 @@ enum GraphFiles {
             let id = model.accounts[incidence.account].id
             let value = model.values[incidence.value]
             table.append([
-                id.utf8String ?? "", id.base64, value.kind.rawValue, value.text.utf8String ?? "", value.text.base64,
+                CSVValue.text(id), id.base64, value.kind.rawValue, CSVValue.text(value.text), value.text.base64,
                 value.weight, String(value.sharers), String(value.sharedBy),
             ])
         }
