@@ -128,3 +128,31 @@ extension RenderTests {
         """#)
     }
 }
+
+/// A trial (session 36): `y` on a partner in the timing pane copied the partner's escaped text,
+/// `acct_BBBB\x1bfire`, which was the real id of a planted account, with no caution; the table's
+/// `y` says so and copies `--account-b64` on a second press. The pane now copies the same way.
+@Suite struct FiringPaneCopyTests {
+    @Test func aPartnerWithControlBytesIsCopiedWithTheCautionAndThenExactly() {
+        let model = FixtureModel()
+        let exact = ExactText(bytes: Array("acct_BBBB\u{1b}fire".utf8))
+        model.accounts[1].id = TextEscaping.visible(exact.bytes)
+        model.accounts[1].exact = exact
+        model.lookAlikeIDs = [model.accounts[1].id]
+        let pane = FiringPaneTests.timingPane(model)
+        let first = Fixture.step(pane, .char("y"))
+        #expect(first.effects == [.copy("acct_BBBB\\x1bfire", caution: "the copied text is ANOTHER account's id, not this one; y again: --account-b64")])
+        #expect(first.state.status.hasPrefix("the copied text is ANOTHER account's id"))
+        let second = Fixture.step(first.state, .char("y"))
+        #expect(second.effects == [.copy("--account-b64 \(exact.base64)")])
+    }
+
+    @Test func aPartnerWithABackslashIsCopiedExactly() {
+        let model = FixtureModel()
+        let exact = ExactText("corp\\bob")
+        model.accounts[1].id = TextEscaping.visible(exact.bytes)
+        model.accounts[1].exact = exact
+        let copied = Fixture.step(FiringPaneTests.timingPane(model), .char("y"))
+        #expect(copied.effects == [.copy("corp\\bob", caution: "")])
+    }
+}

@@ -153,6 +153,8 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
 
     func accountID(_ index: Int) -> String { accounts[index].id }
 
+    func exactAccountID(_ index: Int) -> ExactText { accounts[index].exactID }
+
     /// Who an account fires with, as built; nil until `firingBuilt` (the engine's is built off
     /// the input path). acct_9f3e21 fires with acct_a0b1c2, the rest with nobody.
     var firingBuilt = true
@@ -164,8 +166,8 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
         }
         return AccountFiring(
             summary: "fires with 2 accounts within 5 s, 11 times; 0.09 expected (a time pairs one of its 40 firings with one of a partner's; a firing can meet several partners)",
-            partners: [FiringPartner(account: 1, id: "acct_a0b1c2", cluster: 1, together: 9, expected: 0.035, bits: 61.7, windowSeconds: 5),
-                       FiringPartner(account: 2, id: "acct_b7d8e9", cluster: 2, together: 2, expected: 0.052, bits: 9.4, windowSeconds: 45)])
+            partners: [FiringPartner(account: 1, id: accounts[1].id, cluster: 1, together: 9, expected: 0.035, bits: 61.7, windowSeconds: 5),
+                       FiringPartner(account: 2, id: accounts[2].id, cluster: 2, together: 2, expected: 0.052, bits: 9.4, windowSeconds: 45)])
     }
 
     func valueText(_ kind: LinkKind, _ value: Int32) -> String {

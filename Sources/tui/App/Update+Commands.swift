@@ -137,19 +137,7 @@ extension AppUpdate {
             guard let (t, row) = selectedRow(s) else { s.status = "nothing to copy"; return }
             // An id a terminal can show as it is (a backslash, which the screen doubles, included)
             // is copied exactly; one holding bytes a terminal acts on, as its inert escaped text.
-            let key = t.markKeys[row]
-            if s.escapedCopyKey == key, let (_, target) = MarkKey.target(key) {
-                // `y` again on an id copied as escaped text: the argument that names it exactly.
-                s.escapedCopyKey = nil
-                effects.append(.copy("--account-b64 \(target.base64)"))
-                s.status = "copying --account-b64 for this id (case tag CASE TAG --account-b64 B64 tags it)..."
-                return
-            }
-            let copied = copyableText(key: key) ?? t.ids[row]
-            let caution = copyCaution(s, key: key, copied: copied)
-            s.escapedCopyKey = caution.isEmpty ? nil : key
-            effects.append(.copy(copied, caution: caution))
-            s.status = caution.isEmpty ? "copying \(t.ids[row])..." : caution + "; copying..."
+            copy(&s, &effects, key: t.markKeys[row], shown: t.ids[row])
         case .history: openHistory(&s, &effects)
         case .commandLine:
             s.overlay = .commandLine(text: "", completions: [])
@@ -278,6 +266,26 @@ extension AppUpdate {
     /// message cannot push it off an 80-column line, and it stays when that message comes. It is
     /// said whole at 80 columns: the base64 that names the id (as long as the id and a third) is
     /// what `y` pressed again copies.
+    /// `y` on a row or line whose mark key is `key` and whose text on screen is `shown`: its exact
+    /// text when a terminal can show it as it is, else the escaped text with a caution, and on a
+    /// second `y` the `--account-b64` argument that names the account exactly. The table and the
+    /// timing pane's partners both copy through here (a trial's partner `acct_BBBB<ESC>fire` was
+    /// copied as `acct_BBBB\x1bfire`, a planted account's real id, with no caution).
+    static func copy(_ s: inout AppState, _ effects: inout [Effect], key: String, shown: String) {
+        if s.escapedCopyKey == key, let (_, target) = MarkKey.target(key) {
+            // `y` again on an id copied as escaped text: the argument that names it exactly.
+            s.escapedCopyKey = nil
+            effects.append(.copy("--account-b64 \(target.base64)"))
+            s.status = "copying --account-b64 for this id (case tag CASE TAG --account-b64 B64 tags it)..."
+            return
+        }
+        let copied = copyableText(key: key) ?? shown
+        let caution = copyCaution(s, key: key, copied: copied)
+        s.escapedCopyKey = caution.isEmpty ? nil : key
+        effects.append(.copy(copied, caution: caution))
+        s.status = caution.isEmpty ? "copying \(shown)..." : caution + "; copying..."
+    }
+
     static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
         if copyableText(key: key) != nil { return "" }
         guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }

@@ -41,9 +41,8 @@ extension AppUpdate {
             push(&s, &effects, .account(partner.account))
             return true
         case .copyID:
-            guard let partner else { s.status = "nothing to copy"; return true }
-            effects.append(.copy(partner.id))
-            s.status = "copying \(partner.id)..."
+            guard let partner, let model = s.data?.model else { s.status = "nothing to copy"; return true }
+            copy(&s, &effects, key: MarkKey.account(model.exactAccountID(partner.account)), shown: partner.id)
             return true
         case .mark, .markAll, .invertMarks, .compare:
             s.status = "who it fires with: Enter opens the account (mark it there); Tab: next pane"
