@@ -32,6 +32,11 @@ public enum TagLabel {
             let why = odd.isEmpty ? "its letter case differs" : "it holds \(odd.joined(separator: ", "))"
             throw CaseStoreError.invalid("a tag label that looks like the built-in \(builtIn) but is not it (\(why)); type \(builtIn)")
         }
+        // A mark on an ASCII letter (`ring-member\u{16FE4}`), a look-alike digit among ASCII ones:
+        // anything the screen would show escaped, so it could never pass for a built-in label.
+        guard TextEscaping.showsAsWritten(label) else {
+            throw CaseStoreError.invalid("a tag label must show as it is written: \(TextEscaping.visible(label))")
+        }
         return label
     }
 

@@ -35,15 +35,27 @@ public enum TextEscaping {
         }
         let decomposed = doublingBackslashes && !isComposed(data)
         let lookAlikes = doublingBackslashes ? mixedScriptLookAlikes(data) : []
+        // A combining mark or modifier letter on an ASCII base (or at the start) is escaped even
+        // in NFC text: fonts draw many as nothing (U+16FE4, U+1E94B) or as a line a reader takes
+        // for the letter's own (U+0332), so `acct_X\u{332}` passed for `acct_X`. Marks on other
+        // letters are their own.
+        var onASCIIBase = true
         var i = 0
         while i < data.count {
             if i < leading || i >= trailing {
                 out += "\\x20"
                 i += 1
             } else if let (scalar, length) = decodeScalar(data, at: i) {
+                var markOnASCII = false
+                if scalar.isASCII {
+                    onASCIIBase = true
+                } else if onASCIIBase {
+                    markOnASCII = isMark(scalar)
+                    onASCIIBase = markOnASCII
+                }
                 if scalar == "\\" && doublingBackslashes {
                     out += "\\\\"
-                } else if decomposed && passesForComposed(scalar) || !lookAlikes.isEmpty && lookAlikes.contains(i) {
+                } else if decomposed && passesForComposed(scalar) || !lookAlikes.isEmpty && lookAlikes.contains(i) || markOnASCII {
                     out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 } else {
                     appendEscaped(scalar, to: &out)
@@ -159,6 +171,29 @@ public enum TextEscaping {
         visible(Array(string.utf8), limit: limit, doublingBackslashes: doublingBackslashes)
     }
 
+    /// True for a combining mark that draws on the character before it (nonspacing or enclosing),
+    /// or a modifier letter, which on an ASCII letter passes for its accent or for nothing
+    /// (U+1E94B, the Adlam nasalization mark) or for ASCII punctuation (U+02BC, an apostrophe).
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .modifierLetter: return true
+        default: return false
+        }
+    }
+
+    /// True when `text` is shown exactly as it is written (only its backslashes doubled): no
+    /// control, format or blank that passes for another, no look-alike letter among ASCII ones,
+    /// no mark on an ASCII letter, no text outside NFC. A tag label must be (so that no label
+    /// shows as a built-in one it is not).
+    public static func showsAsWritten(_ text: String) -> Bool {
+        var doubled = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" { doubled += "\\" }
+            doubled.unicodeScalars.append(scalar)
+        }
+        return visible(text).utf8.elementsEqual(doubled.utf8)
+    }
+
     /// True when a scalar must not reach a terminal raw.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
@@ -178,10 +213,16 @@ public enum TextEscaping {
         default:
             break
         }
+        // Noncharacters (U+FFFE, U+10FFFF, U+FDD0...) are never text; tmux draws U+10FFFF as a
+        // blank, so `acct_X\u{10FFFF}Y` passed for `acct_X Y`.
+        if scalar.properties.isNoncharacterCodePoint { return true }
         switch scalar.properties.generalCategory {
         // Format characters (soft hyphen, tags, Arabic and Syriac marks...), and the line and
         // paragraph separators a terminal may break on.
         case .format, .lineSeparator, .paragraphSeparator: return true
+        // Private-use characters mean what a font makes of them (a blank, an icon, a letter), and
+        // unassigned ones what a later Unicode will: neither is shown raw.
+        case .privateUse, .unassigned: return true
         // Blanks other than the ASCII space (no-break, thin, ideographic...) pass for a space.
         case .spaceSeparator: return true
         default: return false
