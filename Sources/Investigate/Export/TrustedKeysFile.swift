@@ -6,8 +6,12 @@ import Foundation
 /// One key per line: the base64 Ed25519 public key exactly as a bundle's manifest carries it
 /// (`signature.public_key`, 44 characters), then optionally spaces and a comment naming whose
 /// key it is. Blank lines and lines starting with `#` are ignored. Any other line is an error
-/// naming the file and line, so a typo never silently trusts or drops a key. The file must not
-/// be writable by group or others, and is read up to 1 MiB.
+/// naming the file and line, so a typo never silently trusts or drops a key. The file is read up
+/// to 1 MiB, and only when nobody else could have written it, as ssh holds `authorized_keys`: it
+/// is a regular file owned by the user or root and not writable by group or others, and each
+/// folder above it is owned by the user or root and not writable by group or others (unless
+/// sticky, as `/tmp` is, where nobody can rename another's entry). A trial's trusted-keys owned
+/// by `nobody`, or in a world-writable folder where anyone could rename a file over it, was trusted.
 public enum TrustedKeysFile {
     /// The largest file read.
     static let maxBytes = 1 << 20
@@ -22,18 +26,57 @@ public enum TrustedKeysFile {
     ///   writable by others, or holds a malformed line.
     public static func read(path: String) throws -> [BundleTrust.Signer] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw BundleError("\(path): cannot be read: \(error.localizedDescription)")
-        }
+        // The file a link names is the one held to the rules (a link's own mode is always 0777).
+        let attributes = try attributesOrError(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, of: path)
         if let mode = attributes[.posixPermissions] as? Int, mode & 0o022 != 0 {
             throw BundleError("\(path): writable by group or others (mode \(String(mode, radix: 8))); run chmod go-w on it")
         }
+        try checkWrittenOnlyByUser(path)
         if let size = attributes[.size] as? Int, size > maxBytes {
             throw BundleError("\(path): \(size) bytes, over the \(maxBytes)-byte limit for a trusted-keys file")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw BundleError("\(path): cannot be read") }
         return try parse(Array(data.prefix(maxBytes)), path: path)
+    }
+
+    /// Throws unless the file (its links resolved) is a regular file owned by the user or root,
+    /// and every folder above it is owned by the user or root and not writable by group or others
+    /// without the sticky bit.
+    static func checkWrittenOnlyByUser(_ path: String) throws {
+        let user = UInt(geteuid())
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        func owner(_ attributes: [FileAttributeKey: Any]) -> UInt? { (attributes[.ownerAccountID] as? NSNumber)?.uintValue }
+        let file = try attributesOrError(resolved, of: path)
+        guard file[.type] as? FileAttributeType == .typeRegular else {
+            throw BundleError("\(path): not a regular file")
+        }
+        if let owner = owner(file), owner != user, owner != 0 {
+            throw BundleError("\(path): owned by user \(owner), not by you or root; a trusted-keys file others own is not read")
+        }
+        var folder = (resolved as NSString).deletingLastPathComponent
+        while !folder.isEmpty {
+            let attributes = try attributesOrError(folder, of: path)
+            let mode = (attributes[.posixPermissions] as? Int) ?? 0
+            if let owner = owner(attributes), owner != user, owner != 0 {
+                throw BundleError("\(path): its folder \(folder) is owned by user \(owner), not by you or root")
+            }
+            // posixPermissions carries the sticky bit (0o1000) with the permission bits.
+            if mode & 0o022 != 0, mode & 0o1000 == 0 {
+                throw BundleError(
+                    "\(path): its folder \(folder) is writable by group or others (mode \(String(mode, radix: 8))), "
+                        + "so anyone could put another file in its place; run chmod go-w on it")
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder { break }
+            folder = parent
+        }
+    }
+
+    /// The attributes of `item`, or an error naming the trusted-keys file `path`.
+    static func attributesOrError(_ item: String, of path: String) throws -> [FileAttributeKey: Any] {
+        do { return try FileManager.default.attributesOfItem(atPath: item) } catch {
+            throw BundleError("\(path): cannot be read: \(error.localizedDescription)")
+        }
     }
 
     /// The signers in a trusted-keys file's bytes.
