@@ -147,8 +147,17 @@ public enum BundleVerifier {
         }
         if let facts {
             crossCheck(facts, check, queryTotals: queryTotals, &report) { name, report in
-                guard let (entry, listed) = hashed[name] else { return nil }
-                return readWhole(entry, from: source, limit: listed.bytes, &report)
+                guard let (entry, listed) = hashed[name], let bytes = readWhole(entry, from: source, limit: listed.bytes, &report)
+                else { return nil }
+                // The cross-checks read a file a second time: they run only on the bytes that were
+                // hashed (a folder bundle's file swapped between the two reads is named).
+                var digest = StreamedDigest(limit: listed.bytes)
+                try? digest.add(Data(bytes))
+                guard digest.hex() == listed.sha256 else {
+                    report.problems.append("\(entry.shownName): changed while it was verified (read again, its sha256 differs)")
+                    return nil
+                }
+                return bytes
             }
         }
         for (name, _) in check.listed where byName[name] == nil {

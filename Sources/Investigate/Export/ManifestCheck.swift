@@ -58,9 +58,22 @@ struct ManifestCheck {
         }
         let id = BundleKeys.keyID(key)
         let text = String(decoding: signature, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let raw = Data(base64Encoded: text), key.isValidSignature(raw, for: Data(bytes)) else {
+        guard let raw = Data(base64Encoded: text) else {
+            report.problems.append("manifest.sig: not a base64 signature (the exporter writes one line of base64)")
+            return
+        }
+        guard key.isValidSignature(raw, for: Data(bytes)) else {
             report.problems.append("manifest.sig: signature does not match manifest.json (claimed key \(id))")
             return
+        }
+        // The one file no hash covers holds exactly what the exporter writes: the signature's
+        // canonical base64 and one newline. A trial hid up to 4 KB of blanks after it, and a
+        // changed last character (unused padding bits) still decoded to the same signature.
+        let exact = Array((raw.base64EncodedString() + "\n").utf8)
+        if signature != exact {
+            report.problems.append(
+                "manifest.sig: \(signature.count) bytes where the exporter writes \(exact.count) (the signature's base64 "
+                    + "and one newline): its blanks or padding differ")
         }
         keyID = id
         if let named = manifest["signature"]?["key_id"]?.stringValue, named != id {
