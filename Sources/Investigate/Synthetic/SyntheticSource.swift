@@ -22,9 +22,13 @@ public struct SyntheticSource {
         case time, account
     }
 
+    /// The fewest accounts a source is written with (the planted rings and decoys need them);
+    /// a smaller count asks for this many.
+    public static let minimumAccounts = 200
+
     /// Creates a generator.
     public init(accounts: Int, seed: UInt64) {
-        self.accounts = max(accounts, 200)
+        self.accounts = max(accounts, Self.minimumAccounts)
         self.seed = seed
     }
 

@@ -12,7 +12,8 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a synthetic case source (benign populations, decoys, planted rings) and OUT_DIR.truth.json beside it.")
 
     @Argument(help: "The folder to create.") var outDir: String
-    @Option(help: "How many accounts.") var accounts = 2000
+    @Option(help: "How many accounts (at least \(SyntheticSource.minimumAccounts): the planted rings and decoys need them).")
+    var accounts = 2000
     @Option(help: "Random seed (same seed, same bytes).") var seed: UInt64 = 1
     @Option(help: "Split queries into queries/part-NNN.jsonl of this many rows (0: one queries.jsonl).") var partRows = 0
     @Option(help: "Query row order: time (as API logs are, accounts interleave) or account (one history after another).")
@@ -23,6 +24,9 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            guard accounts >= SyntheticSource.minimumAccounts else {
+                throw CLIFailure(message: "--accounts is at least \(SyntheticSource.minimumAccounts) (the planted rings and decoys need them)", code: 2)
+            }
             var source = SyntheticSource(accounts: accounts, seed: seed)
             source.rowsPerPart = partRows
             guard let chosen = SyntheticSource.QueryOrder(rawValue: order) else {
@@ -44,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
             _ = text.withCString { fputs($0, file) }
             fclose(file)
             print(
-                "wrote \(truth.accountCount) accounts, \(truth.queryCount) queries to \(outDir) in \(String(format: "%.1f", monotonicSeconds() - started)) s"
+                "wrote \(truth.accountCount) accounts, \(truth.queryCount) queries to \(inert(outDir)) in \(String(format: "%.1f", monotonicSeconds() - started)) s"
             )
             print("truth: \(inert(truthPath)) (\(truth.rings.count) rings, \(truth.decoys.count) decoys)")
         }
