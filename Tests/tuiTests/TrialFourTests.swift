@@ -239,3 +239,21 @@ import Testing
         #expect(Chrome.short("u04771-x90") == "u04771-x90")
     }
 }
+
+/// A trial (session 36): a query row of 200,000 extra keys made each j/k in its record take
+/// 1.1-1.45 s. The record now shows its first `RecordText.fieldLimit` fields and says how many
+/// keys it leaves out, and where the row is read whole.
+@Suite struct ManyKeysRecordTests {
+    @Test func aRowOfManyKeysIsCutAndSaysHowManyAreLeftOut() throws {
+        var row: [String: Any] = ["ts": "2026-05-01T00:00:00Z", "account_id": "acct_a", "prompt": "p"]
+        for k in 0..<3_000 { row["k\(k)"] = "v\(k)" }
+        let source = try TrialFourTests.Source(accounts: ["acct_a"], queries: [row])
+        let detail = source.model.queries(.account(try source.index("acct_a")))
+        let query = try #require(detail.rows.first)
+        let fields = source.model.queryRecord(query)
+        #expect(fields.count == RecordText.fieldLimit + 1)
+        let last = try #require(fields.last)
+        #expect(last.key == "...")
+        #expect(last.values == ["2,503 more keys not shown; " + RecordText.queryWhole], "\(last.values)")
+    }
+}

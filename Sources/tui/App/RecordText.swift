@@ -7,6 +7,10 @@ enum RecordText {
     static let byteLimit = 64 * 1024
     /// Most lines of one value shown (a value of newlines alone stays bounded too).
     static let lineLimit = 2_000
+    /// Most fields of one record shown (a row of 200,000 extra keys stays bounded).
+    static let fieldLimit = 500
+    /// Most bytes of all a record's values shown together.
+    static let totalByteLimit = 4 * byteLimit
     /// Where a query's row is read whole, said after a cut prompt (the console reads no more).
     static let queryWhole = "`investigate queries DIR --account ID --format jsonl` gives the row whole"
 
@@ -34,6 +38,12 @@ enum RecordText {
     /// whole, or nil).
     static func moreLine(_ more: Int, whole: String?) -> String {
         "... \(Format.plural(more, "more byte")) not shown" + (whole.map { "; " + $0 } ?? "")
+    }
+
+    /// The line put after the last field shown of a record cut short: `199,500 more keys not
+    /// shown; <where>`.
+    static func moreKeysLine(_ more: Int, whole: String?) -> String {
+        "\(Format.plural(more, "more key")) not shown" + (whole.map { "; " + $0 } ?? "")
     }
 
     /// A display value cut as `cut` says, with its `moreLine` (the value itself when it is shown
