@@ -152,3 +152,17 @@ import Testing
         #expect(errors.map(\.0) == [2])
     }
 }
+
+/// A trial (session 36): 50 records joined by carriage returns alone, after a first line ending
+/// in `\n`, were one skipped line "expected 2 fields, found 51", with no word of why.
+@Suite struct LoneCarriageReturnRecordTests {
+    @Test func aLineOfRecordsJoinedByCarriageReturnsSaysSo() throws {
+        let (records, errors) = try CSVStrayQuoteTests.read("a,b\nr0,0\r" + "r1,1\r" + "r2,2\nr3,3\n", limit: 1000)
+        #expect(records.map(\.1) == ["r3"])
+        #expect(errors.map(\.0) == [2])
+        #expect(
+            errors.first?.1 == "expected 2 fields, found 4; it holds 2 carriage returns alone, so it may be 3 records joined by "
+                + "classic Mac line ends (the file's first line ends in \\n); skipped whole", "\(errors)")
+        #expect(CSVRecordReader.loneCarriageReturnsNote(Array("a,b\r\n".utf8)) == "")
+    }
+}

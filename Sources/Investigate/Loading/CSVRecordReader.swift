@@ -213,9 +213,20 @@ public final class CSVRecordReader {
         }
         if let error { return error }
         if overflow || column != columnSlots.count {
-            return "expected \(columnSlots.count) fields, found \(column)"
+            return "expected \(columnSlots.count) fields, found \(column)" + Self.loneCarriageReturnsNote(record)
         }
         return nil
+    }
+
+    /// Said after a record of too many fields that holds carriage returns alone: records joined
+    /// by classic Mac line ends in a file whose first line ends in `\n` read as one line (a
+    /// trial's 50 records were one skipped line, with no word of why).
+    static func loneCarriageReturnsNote(_ record: [UInt8]) -> String {
+        var count = 0
+        for (i, byte) in record.enumerated() where byte == 0x0D && (i + 1 == record.count || record[i + 1] != 0x0A) { count += 1 }
+        guard count > 0 else { return "" }
+        return "; it holds \(count) carriage \(count == 1 ? "return" : "returns") alone, so it may be "
+            + "\(count + 1) records joined by classic Mac line ends (the file's first line ends in \\n); skipped whole"
     }
 
     /// Splits one complete record into fields, unquoting as it goes.
