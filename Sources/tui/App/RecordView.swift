@@ -199,7 +199,7 @@ extension RecordBuilder {
             return (from > 0 ? "…" : "") + String(cs[from..<to]) + (to < cs.count ? "…" : "")
         }
         func noted(_ shown: String, _ cs: [Character]) -> String {
-            String(shown.dropLast()) + "; from character \(Format.count(at + 1)): \(around(cs)))"
+            String(shown.dropLast()) + "; from character \(Format.grouped(at + 1)): \(around(cs)))"
         }
         return (noted(sa, ca), noted(sb, cb))
     }
