@@ -35,10 +35,15 @@ enum ReportText {
         return visible.count <= limit ? visible : String(visible.prefix(limit)) + "…"
     }
 
-    /// An exact value's display form cut to `limit` characters.
+    /// An exact value's display form cut to `limit` characters; a cut one ends with its byte
+    /// length and the first 16 hex digits of its sha256 (`acct_LLL… (5,006 bytes, #3f2a…)`), so two
+    /// long ids alike in their first characters (a trial's tagged and untagged accounts) never
+    /// read as one; the exact bytes are in the bundle's CSV files.
     static func cut(_ exact: ExactText, _ limit: Int) -> String {
         let visible = exact.display
-        return visible.count <= limit ? visible : String(visible.prefix(limit)) + "…"
+        guard visible.count > limit else { return visible }
+        let digest = AuditChain.sha256Hex(exact.bytes)
+        return String(visible.prefix(limit)) + "… (\(PairExplanation.grouped(exact.bytes.count)) bytes, #\(digest.prefix(16)))"
     }
 
     /// Day of an RFC 3339 time (`2026-06-01T14:03:00Z` -> `2026-06-01 14:03 UTC`).
