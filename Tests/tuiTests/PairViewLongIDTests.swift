@@ -31,3 +31,15 @@ import Testing
         #expect(b.contains("from character"), "\(b)")
     }
 }
+
+/// A trial (session 36): the account sheet's header cut a 5,006-character id at the screen's edge
+/// with no length, so two ids alike at the start showed alike. It shows head, tail and length.
+@Suite struct AccountHeaderLongIDTests {
+    @Test func theHeaderShowsTheTailAndLength() {
+        let model = FixtureModel()
+        model.accounts[0].id = "acct_" + String(repeating: "L", count: 5_000) + "_end0"
+        let frame = Fixture.frame(Fixture.press(Fixture.loadedState(model: model), .enter, .enter))
+        let header = frame.first { $0.hasPrefix("acct_") } ?? ""
+        #expect(header.contains("_end0 (5,010 characters)"), "\(header)")
+    }
+}

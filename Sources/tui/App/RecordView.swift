@@ -179,9 +179,9 @@ extension RecordBuilder {
     /// An account id as the pair view shows it: whole up to `idWidth` columns, else its head and
     /// tail (where look-alikes differ) with its length: two 5,000-character ids wrapped whole
     /// filled 140 lines a side and put why the two are linked at line 159.
-    static func shownID(_ id: String) -> String {
-        guard TextWidth.of(id) > idWidth else { return id }
-        return TextFit.truncateMiddle(id, to: idWidth) + " (\(Format.plural(id.count, "character")))"
+    static func shownID(_ id: String, width: Int = idWidth) -> String {
+        guard TextWidth.of(id) > width else { return id }
+        return TextFit.truncateMiddle(id, to: width) + " (\(Format.plural(id.count, "character")))"
     }
 
     /// Two different account ids as the pair view shows them. Where both cuts read the same (ids

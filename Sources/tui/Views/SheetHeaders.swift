@@ -94,7 +94,7 @@ enum SheetHeaders {
             }
         case .account(let a):
             if let d = model?.account(a) {
-                lines = ["\(d.id)  " + (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))",
+                lines = ["\(RecordBuilder.shownID(d.id, width: min(RecordBuilder.idWidth, max(16, buffer.cols / 2 - 20))))  " + (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))",
                          attributeLine(d.attributes + SourceColumns.parts(d.sourceFields), width: buffer.cols),
                          accountActivity(d.timeline, valuesShown: state.current.pane == 0, cols: buffer.cols, glyphs: g)]
             }
