@@ -172,6 +172,10 @@ public final class CSVRecordReader {
     private func readHeader() throws {
         // A UTF-8 byte order mark, even before a quoted first name.
         if record.starts(with: [0xEF, 0xBB, 0xBF]) { record.removeFirst(3) }
+        if let encoding = Self.utf16Encoding(record) {
+            throw LoadFailure.badHeader(
+                file: file, reason: "the file is \(encoding), not UTF-8; convert it first (iconv -f \(encoding) -t UTF-8)")
+        }
         var names: [[UInt8]] = []
         if let error = CSVRecordReader.split(record, into: { bytes, _ in names.append(ByteCompare.array(bytes)) }) {
             throw LoadFailure.badHeader(file: file, reason: error)
@@ -227,6 +231,20 @@ public final class CSVRecordReader {
         guard count > 0 else { return "" }
         return "; it holds \(count) carriage \(count == 1 ? "return" : "returns") alone, so it may be "
             + "\(count + 1) records joined by classic Mac line ends (the file's first line ends in \\n); skipped whole"
+    }
+
+    /// "UTF-16LE" or "UTF-16BE" when a header line reads as UTF-16 (its byte order mark, or a
+    /// NUL beside each of its first ASCII letters); nil otherwise. A trial's UTF-16 accounts file
+    /// failed with `found: \xff\xfea\x00c\x00...` and no word of its encoding.
+    static func utf16Encoding(_ header: [UInt8]) -> String? {
+        if header.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if header.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        let head = Array(header.prefix(16))
+        guard head.count >= 4, head.count % 2 == 0 else { return nil }
+        let pairs = stride(from: 0, to: head.count, by: 2).map { (head[$0], head[$0 + 1]) }
+        if pairs.allSatisfy({ $0.0 != 0 && $0.0 < 0x80 && $0.1 == 0 }) { return "UTF-16LE" }
+        if pairs.allSatisfy({ $0.0 == 0 && $0.1 != 0 && $0.1 < 0x80 }) { return "UTF-16BE" }
+        return nil
     }
 
     /// Splits one complete record into fields, unquoting as it goes.
