@@ -28,3 +28,15 @@ import Testing
         #expect(CSVRecordReader.utf16Encoding(Array("id".utf8)) == nil)
     }
 }
+
+/// A trial (session 36): a plain-text file named `.gz` was reported as "corrupt gzip data:
+/// incorrect header check"; it now says the file is not gzip.
+@Suite struct PlainFileNamedGzTests {
+    @Test func aPlainFileNamedGzSaysItIsNotGzip() throws {
+        let source = try TempSource(["accounts.csv": "account_id\na\n"])
+        try source.write("queries.jsonl.gz", bytes: Array((#"{"ts":"2026-05-01T00:00:00Z","account_id":"a"}"# + "\n").utf8))
+        let result = try? CaseLoader().load(source.directory)
+        let said = result.map { "\($0.report.skipped) \($0.report.warnings)" } ?? ""
+        #expect(said.contains("not gzip data: the file does not start with a gzip header (named .gz but not compressed?)"), "\(said)")
+    }
+}

@@ -150,6 +150,9 @@ public final class GzipByteSource: ByteSource {
                 var damage: SourceFileError
                 if let memberStart, stream.total_out == 0 {
                     damage = damaged(at: memberStart, "not gzip data after the last complete member: \(message)")
+                } else if memberStart == nil, stream.total_out == 0, message == "incorrect header check" {
+                    // A plain file named `.gz` (a trial's read "incorrect header check").
+                    damage = damaged(at: 0, "not gzip data: the file does not start with a gzip header (named .gz but not compressed?)")
                 } else {
                     damage = damaged(at: at, "corrupt gzip data: \(message)")
                     damage.partDamaged = true
