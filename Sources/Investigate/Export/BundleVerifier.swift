@@ -22,6 +22,9 @@ public enum BundleVerifier {
         /// Files not hashed because the manifest is not signed by a trusted key (its numbers
         /// could be anything, so nothing is inflated on their word).
         public var unhashed = 0
+        /// The case the audit trail replays to, for people: `case case-0003 "ring c1", confirmed,
+        /// 25 accounts` (its title is data: escape it for display); nil when it was not replayed.
+        public var caseSummary: String?
         /// True when nothing differs and the signer is trusted.
         public var ok: Bool { problems.isEmpty }
     }
@@ -136,6 +139,9 @@ public enum BundleVerifier {
             hashed[String(decoding: name, as: UTF8.self)] = (entry, listed)
             if name == auditName, let entries, let caseID = check.caseID {
                 do { facts = try BundleCaseFacts(audit: entries, caseID: caseID) } catch { report.problems.append("\(error)") }
+                if let info = facts?.snapshot.info, let count = facts?.accounts.count {
+                    report.caseSummary = "case \(info.id) \"\(info.title)\", \(info.status.rawValue), \(count) \(count == 1 ? "account" : "accounts")"
+                }
             }
             if let queries {
                 report.problems += queries.problems

@@ -42,6 +42,8 @@ struct VerifyCommand: ParsableCommand {
             print(
                 "\(inert(bundle)): verified (signature key \(report.keyID ?? "?"), trusted as \(inert(report.trustedAs ?? "?")), \(report.passed.count) checks)"
             )
+            // What was verified, for people: a trial's new user could not tell which case it was.
+            if let summary = report.caseSummary { print("  " + inert(summary)) }
         }
     }
 }
