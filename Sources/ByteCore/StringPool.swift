@@ -152,18 +152,6 @@ public final class StringPool: @unchecked Sendable {
         slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> 32) & mask]
     }
 
-    /// Which of `1 << bits` equal stretches of the slot table a value of this hash is looked for
-    /// in first (0 while the table is not built): values sorted by it before they are interned
-    /// visit the table from start to end, each stretch's slots together.
-    @inlinable @inline(__always)
-    public func slotStretch(hash: UInt64, bits: Int) -> Int {
-        let size = slots.count
-        guard size > 0, bits >= 0 else { return 0 }
-        let index = Int(truncatingIfNeeded: hash >> 32) & mask
-        let tableBits = size.trailingZeroBitCount
-        return tableBits > bits ? index >> (tableBits - bits) : index
-    }
-
     /// `touch(hash:)`, then, when that slot holds a value of this hash, that value's start and
     /// first byte: the three reads an `intern` of a value already present waits on, one after
     /// the other. Done for a batch of values before interning them, the batch's reads overlap.
