@@ -74,11 +74,10 @@ import Testing
         #expect(q.contexts.count == contextOf.count)
     }
 
-    /// A batch resolves its rows sorted by account (first by where the account pool looks for
-    /// each id, then by account id), not in file order: with hundreds of accounts interleaved in
-    /// one batch, each switching IPs now and then, every row still gets its own values, and the
-    /// loaded ids are numbered in the order of their first row in the file, as a row-by-row load
-    /// numbers them.
+    /// Hundreds of accounts interleaved in each batch, each switching IPs now and then, on one
+    /// worker and on two sharing slices: every row gets its own values, and the loaded contexts
+    /// and IPs are numbered in the order of their first row in the file, as a row-by-row load
+    /// numbers them (whatever order a worker met them in).
     @Test func idsFollowTheFileWhateverOrderTheBatchResolvesIn() throws {
         var state: UInt64 = 777
         func next(_ bound: Int) -> Int {
