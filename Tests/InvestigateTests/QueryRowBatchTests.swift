@@ -73,4 +73,60 @@ import Testing
         }
         #expect(q.contexts.count == contextOf.count)
     }
+
+    /// Hundreds of accounts interleaved in each batch, each switching IPs now and then, on one
+    /// worker and on two sharing slices: every row gets its own values, and the loaded contexts
+    /// and IPs are numbered in the order of their first row in the file, as a row-by-row load
+    /// numbers them (whatever order a worker met them in).
+    @Test func idsFollowTheFileWhateverOrderTheBatchResolvesIn() throws {
+        var state: UInt64 = 777
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var lines: [String] = []
+        var expected: [(account: String, ip: String, key: String)] = []
+        for i in 0..<3_000 {
+            let account = next(400)
+            let ip = "10.\(account % 7).\(account).\(next(5) == 0 ? 1 : 0)"
+            let key = "k\(account % 50)"
+            lines.append(#"{"ts":\#(1_772_323_200 + i),"account_id":"acct\#(account)","api_key":"\#(key)","ip":"\#(ip)","asn":"64500"}"#)
+            expected.append(("acct\(account)", ip, key))
+        }
+        var accounts = "account_id,created_at\n"
+        for a in 0..<400 { accounts += "acct\(a),2026-01-01T00:00:00Z\n" }
+        let source = try TempSource(["accounts.csv": accounts, "queries.jsonl": lines.joined(separator: "\n") + "\n"])
+        for workers in [1, 2] {
+            let data = try ParallelLoadTests.load(source, sliceBytes: workers == 1 ? 1 << 30 : 40_000, workers: workers)
+            let q = data.queries
+            #expect(q.count == lines.count)
+            // Each row's values, and its context and IP, by line.
+            var contextOfLine = [Int32](repeating: -1, count: lines.count)
+            var ipOfLine = [Int32](repeating: -1, count: lines.count)
+            for row in 0..<q.count {
+                let line = q.source(ofRow: row).line - 1
+                let context = q.context[row]
+                let ip = q.contexts.ip[Int(context)]
+                #expect(data.pools.accountIDs.string(Int32(q.account(ofRow: row))) == expected[line].account, "line \(line + 1)")
+                #expect(data.pools.ips.string(ip) == expected[line].ip, "line \(line + 1)")
+                #expect(data.pools.apiKeys.string(q.contexts.apiKey[Int(context)]) == expected[line].key, "line \(line + 1)")
+                contextOfLine[line] = context
+                ipOfLine[line] = ip
+            }
+            // Contexts and IPs numbered by first use in the file.
+            var nextContext: Int32 = 0, nextIP: Int32 = 0
+            var seenContexts = Set<Int32>(), seenIPs = Set<Int32>()
+            for line in 0..<lines.count {
+                if seenContexts.insert(contextOfLine[line]).inserted {
+                    #expect(contextOfLine[line] == nextContext, "workers \(workers), line \(line + 1)")
+                    nextContext += 1
+                }
+                if seenIPs.insert(ipOfLine[line]).inserted {
+                    #expect(ipOfLine[line] == nextIP, "workers \(workers), line \(line + 1)")
+                    nextIP += 1
+                }
+            }
+            #expect(Int(nextContext) == q.contexts.count)
+        }
+    }
 }
