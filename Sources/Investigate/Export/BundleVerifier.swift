@@ -81,6 +81,7 @@ public enum BundleVerifier {
             report.problems.append("manifest.json: not valid JSON (\(error))")
             return sorted(report)
         }
+        if let exportedAt = manifest["exported_at"]?.stringValue { report.problems += source.timeProblems(exportedAt: exportedAt) }
         var signature: [UInt8]?
         if byName[Array("manifest.sig".utf8)] == nil {
             report.problems.append("manifest.sig: missing")
