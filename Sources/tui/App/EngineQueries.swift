@@ -54,16 +54,10 @@ enum EngineQueries {
         else {
             return RecordBuilder.query(row) + [RecordField("note", "the full row could not be re-read from its file")]
         }
-        // A huge value (a 20 MB prompt) is cut at its source bytes, before it is escaped: the
-        // record holds and draws a bounded text, and says how many bytes it leaves out.
-        return pairs.map { pair in
-            let end = RecordText.cut(pair.value)
-            let shown = end.map { pair.value[..<$0] } ?? pair.value[...]
-            let lines = shown.split(separator: 0x0A, omittingEmptySubsequences: false)
-            var text = lines.map { TextEscaping.visible($0) }.joined(separator: "\n")
-            if let end { text += "\n" + RecordText.moreLine(pair.value.count - end, whole: RecordText.queryWhole) }
-            return RecordField(pair.key, text)
-        }
+        // A huge value (a 20 MB prompt) is cut at its source bytes, so that its escaped form fits
+        // the record: the record holds and draws a bounded text, and says how many of the
+        // value's bytes it leaves out.
+        return pairs.map { pair in RecordField(pair.key, RecordText.escaped(pair.value, whole: RecordText.queryWhole)) }
     }
 
     private static func prompts(for rows: [Int], data: CaseData) -> [String] {
