@@ -21,6 +21,16 @@ struct TestZip {
         var comment: [UInt8] = []
         /// The central directory's external attributes (the exporter's: a regular file, mode 0600).
         var externalAttributes: UInt32 = 0o100600 << 16
+        /// Header fields the exporter's writer sets; nil writes the writer's value (flags 0x0800,
+        /// or 0x0808 with `descriptors`; version needed 20, or 45 with `zip64`; the archive's
+        /// `modified`), so a test changes only the one it forges.
+        var versionMadeBy: UInt16 = 789
+        var versionNeeded: UInt16? = nil
+        var localVersionNeeded: UInt16? = nil
+        var flags: UInt16? = nil
+        var localFlags: UInt16? = nil
+        var modified: ZipDOSTime? = nil
+        var localModified: ZipDOSTime? = nil
     }
 
     var entries: [Entry] = []
@@ -30,15 +40,27 @@ struct TestZip {
     var descriptors = false
     /// The archive comment (end record).
     var comment: [UInt8] = []
+    /// Every entry's date and time unless it gives its own (`init(files:)`: the manifest's
+    /// `exported_at`, as the exporter writes it).
+    var modified = ZipDOSTime(date: 0x0021, time: 0)
 
-    /// Adds a stored entry.
+    /// Adds an entry as the exporter does: deflate (here in stored blocks, which any inflater reads).
     mutating func add(_ name: String, _ bytes: [UInt8]) {
+        entries.append(
+            Entry(name: Array(name.utf8), method: 8, payload: StoredDeflate.stream(bytes), size: UInt64(bytes.count), crc: TestCRC32.of(bytes)))
+    }
+
+    /// Adds a stored (method 0) entry, which the exporter never writes.
+    mutating func addStored(_ name: String, _ bytes: [UInt8]) {
         entries.append(Entry(name: Array(name.utf8), method: 0, payload: bytes, size: UInt64(bytes.count), crc: TestCRC32.of(bytes)))
     }
 
-    /// Every file of a bundle as stored entries, sorted by name.
+    /// Every file of a bundle, sorted by name, with the headers the exporter writes.
     init(files: [String: [UInt8]]) {
         for name in files.keys.sorted() { add(name, files[name]!) }
+        if let manifest = files["manifest.json"], let exportedAt = (try? JSONValue.parse(manifest))?["exported_at"]?.stringValue {
+            modified = ZipDOSTime.exporter(exportedAt: exportedAt)
+        }
     }
 
     init() {}
@@ -49,12 +71,16 @@ struct TestZip {
         var central = ByteWriter()
         for entry in entries {
             let offset = UInt64(out.bytes.count)
-            let flags: UInt16 = descriptors ? 0x0008 : 0
+            let flags: UInt16 = entry.flags ?? (descriptors ? 0x0808 : 0x0800)
+            let needed = entry.versionNeeded ?? (zip64 ? 45 : 20)
+            let time = entry.modified ?? modified
+            let localTime = entry.localModified ?? time
             out.u32(0x0403_4b50)
-            out.u16(zip64 ? 45 : 20)
-            out.u16(flags)
+            out.u16(entry.localVersionNeeded ?? needed)
+            out.u16(entry.localFlags ?? flags)
             out.u16(entry.method)
-            out.u32(0)  // time and date
+            out.u16(localTime.time)
+            out.u16(localTime.date)
             let localExtra: [UInt8] = (zip64 ? extra([entry.size, UInt64(entry.payload.count)]) : []) + entry.localExtra
             if descriptors {
                 out.u32(0)
@@ -81,11 +107,12 @@ struct TestZip {
             }
             let centralExtra: [UInt8] = (zip64 ? extra([entry.size, UInt64(entry.payload.count), offset]) : []) + entry.centralExtra
             central.u32(0x0201_4b50)
-            central.u16(0x0314)
-            central.u16(zip64 ? 45 : 20)
+            central.u16(entry.versionMadeBy)
+            central.u16(needed)
             central.u16(flags)
             central.u16(entry.method)
-            central.u32(0)
+            central.u16(time.time)
+            central.u16(time.date)
             central.u32(entry.crc)
             central.u32(zip64 ? 0xFFFF_FFFF : UInt32(entry.payload.count))
             central.u32(zip64 ? 0xFFFF_FFFF : UInt32(truncatingIfNeeded: entry.size))
@@ -144,6 +171,24 @@ struct ByteWriter {
     mutating func u16(_ v: UInt16) { bytes += [UInt8(v & 0xFF), UInt8(v >> 8)] }
     mutating func u32(_ v: UInt32) { for i in 0..<4 { bytes.append(UInt8((v >> (8 * UInt32(i))) & 0xFF)) } }
     mutating func u64(_ v: UInt64) { for i in 0..<8 { bytes.append(UInt8((v >> (8 * UInt64(i))) & 0xFF)) } }
+}
+
+/// A raw deflate stream of stored blocks (type 00, at most 65,535 bytes each): what a deflate
+/// entry holds when a writer does not compress, readable by any inflater.
+enum StoredDeflate {
+    static func stream(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var start = 0
+        repeat {
+            let end = min(start + 0xFFFF, bytes.count)
+            let length = UInt16(end - start)
+            out.append(end == bytes.count ? 1 : 0)  // BFINAL on the last block; BTYPE 00
+            out += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            out += bytes[start..<end]
+            start = end
+        } while start < bytes.count
+        return out
+    }
 }
 
 /// The zip CRC-32 (reflected polynomial 0xEDB88320).

@@ -78,6 +78,21 @@ PY
 expect 1 "accounts.csv: 2 entries with this name" "duplicate entry name: rejected" -- "$BIN" verify "$WORK/dup.zip"
 expect 1 "run-me.sh: extra entry not in the manifest" "extra entry: rejected" -- "$BIN" verify "$WORK/extra.zip"
 
+# The same files, same names, no byte of content changed, repacked by another zip writer
+# (Python's, keeping each entry's date): its header fields are not the exporter's (session 36).
+python3 - "$WORK" <<'PY'
+import sys, zipfile
+w = sys.argv[1]
+src = zipfile.ZipFile(w + "/own.zip")
+with zipfile.ZipFile(w + "/repacked.zip", "w", zipfile.ZIP_DEFLATED) as out:
+    for info in src.infolist():
+        copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+        copy.external_attr = info.external_attr
+        copy.compress_type = zipfile.ZIP_DEFLATED
+        out.writestr(copy, src.read(info.filename))
+PY
+expect 1 "case.json: version made by 0x0314; the exporter writes 0x0315" "repacked by another writer: its header fields named" -- "$BIN" verify "$WORK/repacked.zip"
+
 # A zip bomb: accounts.csv replaced by 1 GiB of zeros (about 1 MB deflated). Rejected on its
 # declared size, fast, in bounded memory (peak RSS of the verifier measured).
 python3 - "$WORK" <<'PY'

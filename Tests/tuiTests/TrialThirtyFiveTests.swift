@@ -99,3 +99,39 @@ import Testing
         #expect(PivotCommand.partLine(kind: .ip, given: "10.", containing: 12).hasSuffix("12 ip values contain it (give one whole):"))
     }
 }
+
+/// Session 36: a query value of control bytes (four characters each once escaped) was cut at its
+/// bytes, escaped, and cut again by the record: the first note (counting the value's bytes) fell
+/// under the second cut, and the note drawn counted escaped characters, the first note's text
+/// among them, not the bytes of the value left out.
+@Suite struct RecordCutCountsTheValuesBytesTests {
+    @Test func aValueOfControlBytesIsCutOnceAndCountsItsOwnBytes() throws {
+        let count = 70_000
+        let source = try TrialFourTests.Source(
+            accounts: ["acct_a"], queries: [["account_id": "acct_a", "ts": "2026-01-02T00:00:00Z", "prompt": String(repeating: "\u{1b}", count: count)]])
+        let row = try #require(source.model.queries(.account(try source.index("acct_a"))).rows.first)
+        let prompt = try #require(source.model.queryRecord(row).first { $0.key == "prompt" }?.values.first)
+        let drawn = RecordOverlay.inertLines(prompt, ascii: false, whole: RecordText.queryWhole)
+        let notes = drawn.split(separator: "\n").filter { $0.contains("more bytes not shown") }
+        #expect(notes.count == 1, "cut once: \(notes)")
+        let shownBytes = try #require(drawn.split(separator: "\n").first).components(separatedBy: "\\x1b").count - 1
+        #expect(shownBytes > 0 && shownBytes < count)
+        #expect(notes.first?.hasPrefix("... \(Format.grouped(count - shownBytes)) more bytes not shown; ") == true, "\(notes)")
+        #expect(drawn.utf8.count <= RecordText.byteLimit)
+        #expect(!drawn.unicodeScalars.contains("\u{1b}"))
+    }
+
+    /// What `escaped` gives passes `shown` whole, for values under, at and over the limits.
+    @Test func theEscapedCutIsNeverCutAgain() {
+        let values: [[UInt8]] = [
+            Array("short".utf8), [UInt8](repeating: 0x61, count: RecordText.byteLimit * 3), [UInt8](repeating: 0x0A, count: 10_000),
+            [UInt8](repeating: 0x07, count: RecordText.byteLimit - 10), Array(String(repeating: "é\u{1b}\n", count: 40_000).utf8),
+            [UInt8](repeating: 0xFF, count: 100_000),
+        ]
+        for value in values {
+            let text = RecordText.escaped(value, whole: RecordText.queryWhole)
+            #expect(RecordText.shown(text, whole: RecordText.queryWhole) == text, "\(value.count) bytes")
+        }
+        #expect(RecordText.escaped(Array("a\nb\u{1b}".utf8), whole: nil) == "a\nb\\x1b")
+    }
+}

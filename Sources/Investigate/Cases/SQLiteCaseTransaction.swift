@@ -40,27 +40,29 @@ struct SQLiteCaseTransaction: CaseTransaction {
     func addTag(caseID: String, kind: TagTargetKind, target: ExactText, label: String, who: String, at: String) throws
         -> Bool
     {
-        // A standing tag stays as it is; a retracted one stands again, as added now.
-        try db.execute(
+        // A standing tag stays as it is; a retracted one stands again, as added now. The statement
+        // is compiled once per connection (a tag of 45,000 accounts runs it 45,000 times).
+        try db.cachedStatement(
             sql: """
                 INSERT INTO tags (case_id, target_kind, target, label, who, at) VALUES (?,?,?,?,?,?)
                 ON CONFLICT (case_id, target_kind, target, label) DO UPDATE SET
                     who = excluded.who, at = excluded.at,
                     retracted_by = NULL, retracted_at = NULL, retract_reason = NULL
                 WHERE tags.retracted_at IS NOT NULL
-                """,
-            arguments: [caseID, kind.rawValue, Data(target.bytes), label, who, at])
+                """
+        ).execute(arguments: [caseID, kind.rawValue, Data(target.bytes), label, who, at])
         return db.changesCount > 0
     }
 
     func retractTag(
         caseID: String, kind: TagTargetKind, target: ExactText, label: String, retraction: CaseRetraction
     ) throws -> Bool {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE tags SET retracted_by = ?, retracted_at = ?, retract_reason = ?
                 WHERE case_id = ? AND target_kind = ? AND target = ? AND label = ? AND retracted_at IS NULL
-                """,
+                """
+        ).execute(
             arguments: [
                 retraction.who, retraction.at, retraction.reason, caseID, kind.rawValue, Data(target.bytes), label,
             ])

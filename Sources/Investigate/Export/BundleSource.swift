@@ -33,14 +33,19 @@ protocol BundleSource {
     /// What the container itself carries besides the entries' content that the exporter never
     /// writes (a zip's comments, extra fields, attributes), one problem each.
     var containerProblems: [String] { get }
+    /// The entries whose date and time are not what the exporter writes for a manifest saying
+    /// `exportedAt` (a zip's headers), one problem each.
+    func timeProblems(exportedAt: String) -> [String]
     /// Streams an entry's content to `consume`.
     /// - Throws: `EntryReadError` when the content cannot be read or decoded, or what `consume` throws.
     func stream(_ entry: BundleEntry, into consume: (Data) throws -> Void) throws
 }
 
 extension BundleSource {
-    /// A folder or bytes in memory carry nothing besides their files.
+    /// Bytes in memory carry nothing besides their files.
     var containerProblems: [String] { [] }
+    /// A folder's and memory's files carry no time the exporter sets.
+    func timeProblems(exportedAt: String) -> [String] { [] }
 }
 
 /// Sizes that bound a verifier's memory.

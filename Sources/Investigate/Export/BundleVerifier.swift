@@ -1,8 +1,9 @@
 import Foundation
 
 /// Checks a bundle (zip or folder) without trusting anything in it: the zip's structure (no
-/// bytes before, between or after the entries, no duplicate names, and no comment, extra field
-/// or attribute the exporter does not write: `ZipMetadataCheck`), the signature over
+/// bytes before, between or after the entries, no duplicate names, and no comment, extra field,
+/// attribute or header field the exporter does not write, each entry dated the manifest's
+/// `exported_at`: `ZipMetadataCheck`; a folder's files regular, mode 0600), the signature over
 /// `manifest.json` and that its key is one the investigator trusts (`BundleTrust`), that every
 /// entry is listed in the manifest with the size its container declares, each file's sha256
 /// (streamed in bounded memory, never inflating past the manifest's byte count), and the audit
@@ -84,6 +85,7 @@ public enum BundleVerifier {
             report.problems.append("manifest.json: not valid JSON (\(error))")
             return sorted(report)
         }
+        if let exportedAt = manifest["exported_at"]?.stringValue { report.problems += source.timeProblems(exportedAt: exportedAt) }
         var signature: [UInt8]?
         if byName[Array("manifest.sig".utf8)] == nil {
             report.problems.append("manifest.sig: missing")

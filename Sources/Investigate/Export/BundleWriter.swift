@@ -103,7 +103,7 @@ public struct BundleWriter {
     static func zip(_ files: [BundleFile], modified: String) throws -> [UInt8] {
         let archive: Archive
         do { archive = try Archive(accessMode: .create) } catch { throw BundleError("cannot create a zip archive: \(error)") }
-        let date = Date(timeIntervalSince1970: TimeInterval(Self.epochSeconds(modified) ?? 315_532_800))
+        let date = Date(timeIntervalSince1970: TimeInterval(Self.epochSeconds(modified) ?? Self.fallbackEpochSeconds))
         for file in files.sorted(by: { $0.path < $1.path }) {
             let data = Data(file.bytes)
             try archive.addEntry(
@@ -116,6 +116,9 @@ public struct BundleWriter {
         guard let data = archive.data else { throw BundleError("the zip archive is empty") }
         return Array(data)
     }
+
+    /// The entries' time when `modified` is not a time: 1980-01-01, the first a zip header holds.
+    static let fallbackEpochSeconds: Int64 = 315_532_800
 
     /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ`.
     static func epochSeconds(_ rfc3339: String) -> Int64? {

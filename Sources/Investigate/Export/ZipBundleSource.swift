@@ -32,6 +32,8 @@ final class ZipBundleSource: BundleSource {
         }
     }
 
+    func timeProblems(exportedAt: String) -> [String] { ZipMetadataCheck.timeProblems(zipEntries, exportedAt: exportedAt) }
+
     func stream(_ entry: BundleEntry, into consume: (Data) throws -> Void) throws {
         let zip = zipEntries[entry.index]
         let crc: CRC32

@@ -182,9 +182,9 @@ struct ZipDirectory {
     /// One central directory entry, zip64 extra field applied.
     static func centralEntry(_ r: inout LittleEndianReader, index: Int) throws -> ZipEntry {
         guard try r.u32() == centralSignature else { throw MalformedZip("central directory entry \(index) has no valid signature") }
-        try r.skip(4)  // versions made by / needed
+        let madeBy = try r.u16(), needed = try r.u16()
         let flags = try r.u16(), method = try r.u16()
-        try r.skip(4)  // time, date
+        let time = try r.u16(), date = try r.u16()
         let crc = try r.u32(), compressed = try r.u32(), uncompressed = try r.u32()
         let nameLength = Int(try r.u16()), extraLength = Int(try r.u16()), commentLength = Int(try r.u16())
         let disk = try r.u16()
@@ -199,6 +199,7 @@ struct ZipDirectory {
         let shown = TextEscaping.visible(name, limit: 200)
         let zip64 = try zip64Field(extra, what: "the extra field of \(shown)")
         entry.metadata = ZipEntryMetadata(
+            versionMadeBy: madeBy, versionNeeded: needed, modified: ZipDOSTime(date: date, time: time),
             externalAttributes: externalAttributes, internalAttributes: internalAttributes, commentBytes: comment.count,
             commentStart: Array(comment.prefix(ZipEntryMetadata.shownBytes)),
             centralExtra: ZipEntryMetadata.foreignFields(

@@ -1,6 +1,6 @@
-/// What an entry's headers carry besides its name, sizes, method, flags and data: the bytes a
-/// repacked archive can fill with anything (comments, extra fields) and the permissions an
-/// extractor applies. Held to what the exporter's own writer (`BundleWriter.zip`, through
+/// What an entry's headers carry besides its name, sizes, method and data: the bytes a
+/// repacked archive can fill with anything (comments, extra fields), the permissions an
+/// extractor applies, and the fields a writer sets (versions, local flags, dates). Held to what the exporter's own writer (`BundleWriter.zip`, through
 /// ZIPFoundation) writes by `ZipMetadataCheck`.
 struct ZipEntryMetadata: Equatable {
     /// One extra field the exporter does not write: its header id and data length.
@@ -11,6 +11,19 @@ struct ZipEntryMetadata: Equatable {
         var note: String? = nil
     }
 
+    /// The central directory's "version made by" (the exporter's writer: 0x0315, Unix, spec 2.1).
+    var versionMadeBy: UInt16 = 0
+    /// "Version needed to extract", central directory and local header.
+    var versionNeeded: UInt16 = 0
+    var localVersionNeeded: UInt16 = 0
+    /// True when the local header gives its sizes as 0xFFFFFFFF (in a zip64 field): the writer
+    /// then says version 4.5 is needed, else 2.0.
+    var localSizesInZip64 = false
+    /// The local header's general-purpose flags (the central directory's are `ZipEntry.flags`).
+    var localFlags: UInt16 = 0
+    /// The last-modified date and time, central directory and local header.
+    var modified = ZipDOSTime(date: 0, time: 0)
+    var localModified = ZipDOSTime(date: 0, time: 0)
     /// The central directory's external attributes (Unix mode in the high 16 bits).
     var externalAttributes: UInt32 = 0
     /// The central directory's internal attributes.

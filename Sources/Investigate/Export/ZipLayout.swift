@@ -45,9 +45,9 @@ enum ZipLayout {
         guard try r.u32() == ZipDirectory.localSignature else {
             throw MalformedZip("no local header at offset \(entry.localHeaderOffset) where the directory puts \(name)")
         }
-        try r.skip(2)
+        let needed = try r.u16()
         let flags = try r.u16(), method = try r.u16()
-        try r.skip(4)
+        let time = try r.u16(), date = try r.u16()
         let crc = try r.u32(), compressed = try r.u32(), uncompressed = try r.u32()
         let nameLength = try r.u16(), extraLength = try r.u16()
         let variable = try file.read(
@@ -66,6 +66,10 @@ enum ZipLayout {
         // A local zip64 field holds both sizes when either is 0xFFFFFFFF (as ZIPFoundation writes it).
         let bothSizes = compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF
         entry.metadata.localExtra = ZipEntryMetadata.foreignFields(extra, zip64Bytes: bothSizes ? 16 : 0)
+        entry.metadata.localVersionNeeded = needed
+        entry.metadata.localSizesInZip64 = bothSizes
+        entry.metadata.localFlags = flags
+        entry.metadata.localModified = ZipDOSTime(date: date, time: time)
         if let field = zip64 {
             entry.zip64 = true
             var z = LittleEndianReader(field, what: "the local zip64 field of \(name)")

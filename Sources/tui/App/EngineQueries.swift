@@ -54,10 +54,11 @@ enum EngineQueries {
         else {
             return RecordBuilder.query(row) + [RecordField("note", "the full row could not be re-read from its file")]
         }
-        // A huge value (a 20 MB prompt) is cut at its source bytes, before it is escaped: the
-        // record holds and draws a bounded text, and says how many bytes it leaves out. A row of
-        // very many keys is cut too (200,000 keys took 1.1-1.45 s a key), after `fieldLimit`
-        // fields or `totalByteLimit` bytes shown, with a line saying how many keys are left out.
+        // A huge value (a 20 MB prompt) is cut at its source bytes, so that its escaped form fits
+        // the record: the record holds and draws a bounded text, and says how many of the
+        // value's bytes it leaves out. A row of very many keys is cut too (200,000 keys took
+        // 1.1-1.45 s a key), after `fieldLimit` fields or `totalByteLimit` bytes of values, with a
+        // line saying how many keys are left out.
         var fields: [RecordField] = []
         var shownBytes = 0
         for (index, pair) in pairs.enumerated() {
@@ -65,13 +66,8 @@ enum EngineQueries {
                 fields.append(RecordField("...", RecordText.moreKeysLine(pairs.count - index, whole: RecordText.queryWhole)))
                 break
             }
-            let end = RecordText.cut(pair.value)
-            let shown = end.map { pair.value[..<$0] } ?? pair.value[...]
-            shownBytes += shown.count + pair.key.utf8.count
-            let lines = shown.split(separator: 0x0A, omittingEmptySubsequences: false)
-            var text = lines.map { TextEscaping.visible($0) }.joined(separator: "\n")
-            if let end { text += "\n" + RecordText.moreLine(pair.value.count - end, whole: RecordText.queryWhole) }
-            fields.append(RecordField(pair.key, text))
+            shownBytes += min(pair.value.count, RecordText.byteLimit) + pair.key.utf8.count
+            fields.append(RecordField(pair.key, RecordText.escaped(pair.value, whole: RecordText.queryWhole)))
         }
         return fields
     }

@@ -1,3 +1,5 @@
+import Investigate
+
 /// How much of one field a record shows: its first `byteLimit` bytes and `lineLimit` lines, and
 /// then a line saying how much more there is and where to read it whole. A 20 MB prompt opened
 /// as a record took 8-11 s per j/k (every key wrapped the whole value again): with the cut, the
@@ -16,7 +18,9 @@ enum RecordText {
 
     /// The end of the shown part of `bytes`: at most `byteLimit` bytes and `lineLimit` lines,
     /// never inside a UTF-8 sequence; nil when the whole value is shown.
-    static func cut(_ bytes: some Collection<UInt8>) -> Int? {
+    static func cut(_ bytes: some Collection<UInt8>) -> Int? { cut(bytes, byteLimit: byteLimit, lineLimit: lineLimit) }
+
+    static func cut(_ bytes: some Collection<UInt8>, byteLimit: Int, lineLimit: Int) -> Int? {
         let head = Array(bytes.prefix(byteLimit + 1))
         var lines = 1
         for (index, byte) in head.enumerated() {
@@ -44,6 +48,31 @@ enum RecordText {
     /// shown; <where>`.
     static func moreKeysLine(_ more: Int, whole: String?) -> String {
         "\(Format.plural(more, "more key")) not shown" + (whole.map { "; " + $0 } ?? "")
+    }
+
+    /// A value's exact bytes as display text, each line escaped (`TextEscaping.visible`) and its
+    /// line breaks kept, cut at the value's own bytes so that the escaped text and its `moreLine`
+    /// fit the limits `shown` applies: the record draws it as it is, and the line counts the
+    /// bytes of the value left out. (Session 36: a value escaped after its cut, one of control
+    /// bytes at four characters each, was cut a second time by `shown`, whose line counted
+    /// escaped characters and the first line's own text.)
+    static func escaped(_ value: [UInt8], whole: String?) -> String {
+        func text(_ end: Int) -> String {
+            let lines = value[..<end].split(separator: 0x0A, omittingEmptySubsequences: false)
+            let head = lines.map { TextEscaping.visible($0) }.joined(separator: "\n")
+            return end == value.count ? head : head + "\n" + moreLine(value.count - end, whole: whole)
+        }
+        // One line is kept for the note; each pass escapes at most `byteLimit` bytes.
+        var end = cut(value, byteLimit: byteLimit, lineLimit: lineLimit - 1) ?? value.count
+        while true {
+            let candidate = text(end)
+            let size = candidate.utf8.count
+            if end == 0 || cut(candidate.utf8) == nil { return candidate }
+            // Shrink in proportion to the overflow (escaping is roughly linear), back to a character start.
+            var next = min(end - 1, Int(Double(end) * Double(byteLimit - 1024) / Double(max(size, 1))))
+            while next > 0 && value[next] & 0xC0 == 0x80 { next -= 1 }
+            end = max(0, next)
+        }
     }
 
     /// A display value cut as `cut` says, with its `moreLine` (the value itself when it is shown

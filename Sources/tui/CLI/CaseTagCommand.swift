@@ -56,9 +56,24 @@ struct TagTargetOptions: ParsableArguments {
     /// Every option of `case tag`/`case untag`: after `--` one of them is refused, not read as an id.
     static let options = valued.union(["--help"])
 
-    /// How many targets `resolve` gives before the cluster's (the ids and values named one by
-    /// one: those `case untag` names when they carry no such tag).
-    var namedCount: Int { accounts.count + accountB64.count + value.count }
+    /// The targets of `resolve`'s list named one by one (ids and values: those `case untag`
+    /// names when they carry no such tag): all before the cluster and its members.
+    static func named(_ list: [(TagTargetKind, ExactText)]) -> [(TagTargetKind, ExactText)] {
+        Array(list.prefix { $0.0 != .cluster })
+    }
+
+    /// The account ids given as operands, exact bytes in order: every one from the raw command
+    /// line when it is a `case tag`/`case untag` line (`TagOperands`: the parser was given only
+    /// the first, which must read as the parsed one), else the parsed ids mapped back to bytes.
+    /// - Throws: `CLIFailure` for an id whose bytes cannot be recovered.
+    func accountIDs(raw: [[UInt8]]) throws -> [ExactText] {
+        if let ids = TagOperands.ids(raw), ids.count >= accounts.count, ids.count == accounts.count || accounts.count == 1,
+            zip(accounts, ids).allSatisfy({ $0 == String(decoding: $1.bytes, as: UTF8.self) })
+        {
+            return ids
+        }
+        return try RawArguments.require(accounts, valued: Self.valued, what: "the account id")
+    }
 
     func validate() throws {
         if accounts.isEmpty && accountB64.isEmpty && cluster == nil && value.isEmpty {
@@ -68,7 +83,7 @@ struct TagTargetOptions: ParsableArguments {
     }
 
     /// The targets as exact bytes, and the audit context (`cluster`, `source`): the ids and
-    /// values named one by one first (`namedCount` of them), then the cluster and its members.
+    /// values named one by one first (`named`), then the cluster and its members.
     /// - Parameter command: `tag` or `untag`, for the refusal of an option after `--`.
     /// - Throws: `CLIFailure` for a bad base64, value, or unknown cluster, and for one of the
     ///   command's options after `--` (`RawArguments.optionAfterDoubleDash`).
@@ -82,9 +97,7 @@ struct TagTargetOptions: ParsableArguments {
         }
         var list: [(TagTargetKind, ExactText)] = []
         var context: [String: String] = [:]
-        for id in try RawArguments.require(accounts, valued: Self.valued, what: "the account id") {
-            list.append((.account, id))
-        }
+        for id in try accountIDs(raw: raw) { list.append((.account, id)) }
         for encoded in accountB64 {
             guard let id = ExactText(base64: encoded), !id.bytes.isEmpty else {
                 throw CLIFailure(message: "--account-b64 \(inert(encoded)) is not base64", code: 2)

@@ -23,7 +23,7 @@ struct CaseUntagCommand: ParsableCommand {
                 try store.retractTags(caseID: caseID, label: tag, targets: list, reason: reason, context: context)
             }
             print("retracted \(retracted.count) tag\(retracted.count == 1 ? "" : "s") \(inert(tag)) in \(caseID)")
-            let unmatched = Self.unmatched(named: Array(list.prefix(targets.namedCount)), retracted: retracted)
+            let unmatched = Self.unmatched(named: TagTargetOptions.named(list), retracted: retracted)
             if !unmatched.isEmpty {
                 printError(
                     "investigate: warning: \(unmatched.count) of the targets given \(unmatched.count == 1 ? "carries" : "carry") no "

@@ -25,7 +25,9 @@ struct InvestigateCommand: ParsableCommand {
             Foundation.exit(2)
         }
         do {
-            var command = try parseAsRoot()
+            // `case tag` and `case untag` ids are read from the raw line, not by the parser (`TagOperands`).
+            var command = try parseAsRoot(
+                TagOperands.argumentsForParser(Array(CommandLine.arguments.dropFirst()), raw: RawArguments.current))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

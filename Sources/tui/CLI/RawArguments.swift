@@ -108,17 +108,22 @@ enum RawArguments {
 
     /// The positional arguments: not an option, not an option's value; all after `--`.
     static func positionals(_ raw: [[UInt8]], valued: Set<String>) -> [[UInt8]] {
-        var out: [[UInt8]] = []
+        positionalIndices(raw, valued: valued).map { raw[$0] }
+    }
+
+    /// Where the positional arguments are in `raw`, in order (as `positionals` reads them).
+    static func positionalIndices(_ raw: [[UInt8]], valued: Set<String>) -> [Int] {
+        var out: [Int] = []
         var index = 0
         while index < raw.count {
             let arg = raw[index]
             index += 1
             if arg == Array("--".utf8) {
-                out += raw[index...]
+                out += index..<raw.count
                 break
             }
             guard arg.first == UInt8(ascii: "-"), arg.count > 1 else {
-                out.append(arg)
+                out.append(index - 1)
                 continue
             }
             if valued.contains(String(decoding: arg, as: UTF8.self)) { index += 1 }
