@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func marksOnOtherLettersAndOrdinaryTextAreShownAsTheyAre() {
-        for text in ["café", "josé_99", "हिन्दी", "ภาษาไทย", "日本語のプロンプト", "naïve résumé", "emoji 😀 ok", "Ελληνικά", "עִבְרִית"] {
+        for text in ["Hawaiʻi", "東京 ー 大阪", "Xー", "/ˈhɛləʊ/", "a \u{301}", "café", "josé_99", "हिन्दी", "ภาษาไทย", "日本語のプロンプト", "naïve résumé", "emoji 😀 ok", "Ελληνικά", "עִבְרִית"] {
             #expect(TextEscaping.visible(text) == text, "\(text)")
             #expect(TextEscaping.showsAsWritten(text), "\(text)")
         }
@@ -41,5 +41,17 @@ import Testing
         #expect(try TagLabel.validate("ring-member") == "ring-member")
         #expect(try TagLabel.validate("wave-3 (café)") == "wave-3 (café)")
         #expect(try TagLabel.validate("調査中") == "調査中")
+    }
+}
+
+/// The review of session 36: a tag stored under the earlier, looser label rules (the trial's
+/// `ring-member` + U+16FE4) could no longer be retracted, since `untag` validated its label as a
+/// new tag's. A retraction names the label as stored.
+@Suite struct RetractOldLabelTests {
+    @Test func aLabelTheNewRulesRefuseCanStillBeNamedForARetraction() throws {
+        let old = "ring-member\u{16FE4}"
+        #expect(throws: CaseStoreError.self) { try TagLabel.validate(old) }
+        #expect(try TagLabel.forRetraction("  " + old + " ") == old)
+        #expect(throws: CaseStoreError.self) { try TagLabel.forRetraction("   ") }
     }
 }

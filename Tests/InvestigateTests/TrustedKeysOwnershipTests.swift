@@ -49,3 +49,18 @@ import Testing
         #expect(error.message.contains("owned by user 65534, not by you or root"), "\(error.message)")
     }
 }
+
+/// The review of session 36: a link to a good file, itself in a folder anyone can write, was
+/// trusted (anyone could swap the link); the link's folder is now held to the rules too.
+@Suite struct TrustedKeysLinkFolderTests {
+    @Test func aLinkInAFolderOthersCanWriteIsRefused() throws {
+        let dir = casesTempDir()
+        let real = try TrustedKeysOwnershipTests().keysFile(in: dir + "/real")
+        try FileManager.default.createDirectory(atPath: dir + "/open", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/open/trusted-keys", withDestinationPath: real)
+        #expect(try TrustedKeysFile.read(path: dir + "/open/trusted-keys").count == 1)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir + "/open")
+        let error = try #require(throws: BundleError.self) { try TrustedKeysFile.read(path: dir + "/open/trusted-keys") }
+        #expect(error.message.contains("its folder \(dir)/open is writable by group or others"), "\(error.message)")
+    }
+}

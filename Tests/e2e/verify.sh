@@ -44,7 +44,7 @@ OTHER_ID=$(python3 -c "import json,zipfile,sys; print(json.loads(zipfile.ZipFile
 
 expect 0 "verified \(signature key [0-9a-f]{16}, trusted as your own signing key" "own key: verified, and says why" -- "$BIN" verify "$WORK/own.zip"
 expect 0 "trusted as your own signing key" "own key: folder verified" -- "$BIN" verify "$WORK/folder"
-expect 0 "case $CASE \"verify e2e\", open, [0-9]+ accounts" "verified: names the case it holds" -- "$BIN" verify "$WORK/own.zip"
+expect 0 "case $CASE, open, [0-9]+ accounts; titled verify e2e" "verified: names the case it holds" -- "$BIN" verify "$WORK/own.zip"
 expect 1 "signed by key $OTHER_ID, which is not trusted" "another key: rejected, naming the key" -- "$BIN" verify "$WORK/other.zip"
 expect 0 "trusted as --key $OTHER_ID" "another key: accepted with --key KEYID" -- "$BIN" verify --key "$OTHER_ID" "$WORK/other.zip"
 expect 0 "trusted as --key $OTHER_ID" "another key: accepted with --key PUBLICKEY" -- "$BIN" verify --key "$OTHER_KEY" "$WORK/other.zip"

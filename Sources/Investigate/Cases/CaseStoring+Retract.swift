@@ -48,7 +48,7 @@ extension CaseStoring {
         caseID: String, label rawLabel: String, targets rawTargets: [(TagTargetKind, ExactText)],
         reason rawReason: String = "", context: [String: String] = [:]
     ) throws -> [(TagTargetKind, ExactText)] {
-        let label = try TagLabel.validate(rawLabel)
+        let label = try TagLabel.forRetraction(rawLabel)
         let reason = try CaseText.reason(rawReason)
         let targets = try TagTargets(rawTargets)
         return try inWriteTransaction { tx in

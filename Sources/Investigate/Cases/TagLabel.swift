@@ -40,6 +40,16 @@ public enum TagLabel {
         return label
     }
 
+    /// The label a retraction names: trimmed as stored, not empty, and otherwise as given, so a
+    /// tag stored under rules since tightened (a label an earlier build accepted, such as
+    /// `ring-member` + U+16FE4) can still be retracted; it matches stored labels byte for byte.
+    /// - Throws: `CaseStoreError.invalid` for an empty label.
+    public static func forRetraction(_ raw: String) throws -> String {
+        let label = raw.trimmedForStore
+        guard !label.isEmpty else { throw CaseStoreError.invalid("a tag label cannot be empty") }
+        return label
+    }
+
     /// The built-in label `label` would be taken for, when it is not that label: the same once
     /// its compatibility forms (NFKC: full-width letters, `ⅾ` U+217E), dashes, letter case and the
     /// Cyrillic and Greek letters that look like Latin ones are folded (`ring‐member` with U+2010,

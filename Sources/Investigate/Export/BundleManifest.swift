@@ -7,8 +7,9 @@ public enum BundleManifest {
     public static let formatName = "investigate-case-bundle"
     /// The format version. 2 (session 26): each row of `queries.jsonl` carries its columns as
     /// the source wrote them (`ts` as written, `ts_utc` the instant read; a column the row lacks
-    /// is null), where 1 rebuilt them from the loaded values.
-    public static let formatVersion: Int64 = 2
+    /// is null), where 1 rebuilt them from the loaded values. 3 (session 36): no CSV cell holds
+    /// a NUL byte; such a value's cell is empty and its bytes travel base64, as invalid UTF-8's do.
+    public static let formatVersion: Int64 = 3
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",

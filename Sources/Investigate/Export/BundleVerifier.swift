@@ -23,8 +23,9 @@ public enum BundleVerifier {
         /// Files not hashed because the manifest is not signed by a trusted key (its numbers
         /// could be anything, so nothing is inflated on their word).
         public var unhashed = 0
-        /// The case the audit trail replays to, for people: `case case-0003 "ring c1", confirmed,
-        /// 25 accounts` (its title is data: escape it for display); nil when it was not replayed.
+        /// The case the audit trail replays to, for people: `case case-0003, confirmed, 25
+        /// accounts; titled ring c1` (its title is data, last: escape it for display); nil when it
+        /// was not replayed.
         public var caseSummary: String?
         /// True when nothing differs and the signer is trusted.
         public var ok: Bool { problems.isEmpty }
@@ -142,7 +143,8 @@ public enum BundleVerifier {
             if name == auditName, let entries, let caseID = check.caseID {
                 do { facts = try BundleCaseFacts(audit: entries, caseID: caseID) } catch { report.problems.append("\(error)") }
                 if let info = facts?.snapshot.info, let count = facts?.accounts.count {
-                    report.caseSummary = "case \(info.id) \"\(info.title)\", \(info.status.rawValue), \(count) \(count == 1 ? "account" : "accounts")"
+                    // The title is data and goes last, so it cannot pose as the status or the count.
+                    report.caseSummary = "case \(info.id), \(info.status.rawValue), \(count) \(count == 1 ? "account" : "accounts"); titled \(info.title)"
                 }
             }
             if let queries {

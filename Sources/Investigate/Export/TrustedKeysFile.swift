@@ -26,25 +26,26 @@ public enum TrustedKeysFile {
     ///   writable by others, or holds a malformed line.
     public static func read(path: String) throws -> [BundleTrust.Signer] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        // The file a link names is the one held to the rules (a link's own mode is always 0777).
-        let attributes = try attributesOrError(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, of: path)
+        // The file a link names is the one held to the rules (a link's own mode is always 0777),
+        // and the one read: resolved once, so a link swapped after the checks is not followed.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = try attributesOrError(resolved, of: path)
         if let mode = attributes[.posixPermissions] as? Int, mode & 0o022 != 0 {
             throw BundleError("\(path): writable by group or others (mode \(String(mode, radix: 8))); run chmod go-w on it")
         }
-        try checkWrittenOnlyByUser(path)
+        try checkWrittenOnlyByUser(path, resolved: resolved)
         if let size = attributes[.size] as? Int, size > maxBytes {
             throw BundleError("\(path): \(size) bytes, over the \(maxBytes)-byte limit for a trusted-keys file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw BundleError("\(path): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: resolved) else { throw BundleError("\(path): cannot be read") }
         return try parse(Array(data.prefix(maxBytes)), path: path)
     }
 
-    /// Throws unless the file (its links resolved) is a regular file owned by the user or root,
-    /// and every folder above it is owned by the user or root and not writable by group or others
-    /// without the sticky bit.
-    static func checkWrittenOnlyByUser(_ path: String) throws {
+    /// Throws unless the file `path` resolves to is a regular file owned by the user or root, and
+    /// every folder above it, and above the path as given (where a link to it sits), is owned by
+    /// the user or root and not writable by group or others without the sticky bit.
+    static func checkWrittenOnlyByUser(_ path: String, resolved: String) throws {
         let user = UInt(geteuid())
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         func owner(_ attributes: [FileAttributeKey: Any]) -> UInt? { (attributes[.ownerAccountID] as? NSNumber)?.uintValue }
         let file = try attributesOrError(resolved, of: path)
         guard file[.type] as? FileAttributeType == .typeRegular else {
@@ -53,8 +54,20 @@ public enum TrustedKeysFile {
         if let owner = owner(file), owner != user, owner != 0 {
             throw BundleError("\(path): owned by user \(owner), not by you or root; a trusted-keys file others own is not read")
         }
-        var folder = (resolved as NSString).deletingLastPathComponent
-        while !folder.isEmpty {
+        // The folder the path as given sits in, its own links resolved (a link's attributes are
+        // not its target's), and the resolved file's folder: each up to the root.
+        let givenFolder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        var folders: [String] = []
+        for start in [(resolved as NSString).deletingLastPathComponent, givenFolder] {
+            var folder = start
+            while !folder.isEmpty, !folders.contains(folder) {
+                folders.append(folder)
+                let parent = (folder as NSString).deletingLastPathComponent
+                if parent == folder { break }
+                folder = parent
+            }
+        }
+        for folder in folders {
             let attributes = try attributesOrError(folder, of: path)
             let mode = (attributes[.posixPermissions] as? Int) ?? 0
             if let owner = owner(attributes), owner != user, owner != 0 {
@@ -66,9 +79,6 @@ public enum TrustedKeysFile {
                     "\(path): its folder \(folder) is writable by group or others (mode \(String(mode, radix: 8))), "
                         + "so anyone could put another file in its place; run chmod go-w on it")
             }
-            let parent = (folder as NSString).deletingLastPathComponent
-            if parent == folder { break }
-            folder = parent
         }
     }
 

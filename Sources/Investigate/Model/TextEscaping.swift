@@ -35,10 +35,10 @@ public enum TextEscaping {
         }
         let decomposed = doublingBackslashes && !isComposed(data)
         let lookAlikes = doublingBackslashes ? mixedScriptLookAlikes(data) : []
-        // A combining mark or modifier letter on an ASCII base (or at the start) is escaped even
-        // in NFC text: fonts draw many as nothing (U+16FE4, U+1E94B) or as a line a reader takes
-        // for the letter's own (U+0332), so `acct_X\u{332}` passed for `acct_X`. Marks on other
-        // letters are their own.
+        // A combining mark on an ASCII letter or digit (or at the start) is escaped even in NFC
+        // text: fonts draw many as nothing (U+16FE4, U+1E94B) or as a line a reader takes for the
+        // letter's own (U+0332), so `acct_X\u{332}` passed for `acct_X`. Marks on other letters
+        // are their own.
         var onASCIIBase = true
         var i = 0
         while i < data.count {
@@ -48,7 +48,9 @@ public enum TextEscaping {
             } else if let (scalar, length) = decodeScalar(data, at: i) {
                 var markOnASCII = false
                 if scalar.isASCII {
-                    onASCIIBase = true
+                    // A mark on an ASCII letter or digit passes for part of it; one on a space or
+                    // punctuation is drawn apart from any letter, and shown as it is.
+                    onASCIIBase = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                 } else if onASCIIBase {
                     markOnASCII = isMark(scalar)
                     onASCIIBase = markOnASCII
@@ -172,11 +174,16 @@ public enum TextEscaping {
     }
 
     /// True for a combining mark that draws on the character before it (nonspacing or enclosing),
-    /// or a modifier letter, which on an ASCII letter passes for its accent or for nothing
-    /// (U+1E94B, the Adlam nasalization mark) or for ASCII punctuation (U+02BC, an apostrophe).
+    /// or one of the modifier letters fonts draw as nothing (the Tangut and Khitan iteration marks
+    /// and filler U+16FE0-U+16FE4, the Adlam nasalization mark U+1E94B). Spacing modifier letters
+    /// (`ʻ` in `Hawaiʻi`, `ˈ`, the Japanese `ー`) are letters of their own and shown as they are.
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x16FE0...0x16FE4, 0x1E94B: return true
+        default: break
+        }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .modifierLetter: return true
+        case .nonspacingMark, .enclosingMark: return true
         default: return false
         }
     }
@@ -213,15 +220,14 @@ public enum TextEscaping {
         default:
             break
         }
-        // Noncharacters (U+FFFE, U+10FFFF, U+FDD0...) are never text; tmux draws U+10FFFF as a
-        // blank, so `acct_X\u{10FFFF}Y` passed for `acct_X Y`.
-        if scalar.properties.isNoncharacterCodePoint { return true }
         switch scalar.properties.generalCategory {
         // Format characters (soft hyphen, tags, Arabic and Syriac marks...), and the line and
         // paragraph separators a terminal may break on.
         case .format, .lineSeparator, .paragraphSeparator: return true
         // Private-use characters mean what a font makes of them (a blank, an icon, a letter), and
-        // unassigned ones what a later Unicode will: neither is shown raw.
+        // unassigned ones what a later Unicode will: neither is shown raw. Noncharacters (U+FFFE,
+        // U+10FFFF, U+FDD0...) are unassigned too; tmux draws U+10FFFF as a blank, so
+        // `acct_X\u{10FFFF}Y` passed for `acct_X Y`.
         case .privateUse, .unassigned: return true
         // Blanks other than the ASCII space (no-break, thin, ideographic...) pass for a space.
         case .spaceSeparator: return true

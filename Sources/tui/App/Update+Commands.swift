@@ -258,14 +258,6 @@ extension AppUpdate {
         s.status = "tagged \(keys.count) row\(keys.count == 1 ? "" : "s") '\(label)'" + clusterNote + caseSuffix(s)
     }
 
-    /// What `y` says first, before how the copy went, of an account id it copies in escaped form
-    /// (empty for any other): the id holds bytes a terminal would act on, so the clipboard gets
-    /// the inert text, which is not the id; and when that text is itself another account's id (a
-    /// planted look-alike), that pasting it names that other account (a trial's `y` on
-    /// `acct_ESC[2J` opened `acct_\x1b[2J`). It leads the status, so that a long "copied ..."
-    /// message cannot push it off an 80-column line, and it stays when that message comes. It is
-    /// said whole at 80 columns: the base64 that names the id (as long as the id and a third) is
-    /// what `y` pressed again copies.
     /// `y` on a row or line whose mark key is `key` and whose text on screen is `shown`: its exact
     /// text when a terminal can show it as it is, else the escaped text with a caution, and on a
     /// second `y` the `--account-b64` argument that names the account exactly. The table and the
@@ -286,6 +278,14 @@ extension AppUpdate {
         s.status = caution.isEmpty ? "copying \(shown)..." : caution + "; copying..."
     }
 
+    /// What `y` says first, before how the copy went, of an account id it copies in escaped form
+    /// (empty for any other): the id holds bytes a terminal would act on, so the clipboard gets
+    /// the inert text, which is not the id; and when that text is itself another account's id (a
+    /// planted look-alike), that pasting it names that other account (a trial's `y` on
+    /// `acct_ESC[2J` opened `acct_\x1b[2J`). It leads the status, so that a long "copied ..."
+    /// message cannot push it off an 80-column line, and it stays when that message comes. It is
+    /// said whole at 80 columns: the base64 that names the id (as long as the id and a third) is
+    /// what `y` pressed again copies.
     static func copyCaution(_ s: AppState, key: String, copied: String) -> String {
         if copyableText(key: key) != nil { return "" }
         guard let (kind, target) = MarkKey.target(key), kind == .account, target.utf8String != copied else { return "" }

@@ -28,6 +28,14 @@ enum SheetHeaders {
         return line
     }
 
+    /// An account id in its sheet's header: whole when it fits the room the rest of the line
+    /// leaves, else its head, tail and length (`RecordBuilder.shownID`), where a cut at the
+    /// screen's edge left two long ids alike at the start showing alike.
+    static func headerID(_ id: String, room: Int) -> String {
+        guard TextWidth.of(id) > room else { return id }
+        return RecordBuilder.shownID(id, width: max(16, room - 20))
+    }
+
     /// An account's attributes (`country ru  plan payg ...`, then the source's own fields), as
     /// many as fit `width` whole with the rest counted (`+1 more field`): 17b's accounts at 80
     /// columns read `... out 78.6k  referrer…`, a field named and its value unsaid. The count
@@ -94,7 +102,8 @@ enum SheetHeaders {
             }
         case .account(let a):
             if let d = model?.account(a) {
-                lines = ["\(RecordBuilder.shownID(d.id, width: min(RecordBuilder.idWidth, max(16, buffer.cols / 2 - 20))))  " + (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))",
+                let rest = (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))"
+                lines = [headerID(d.id, room: buffer.cols - TextWidth.of(rest) - 2) + "  " + rest,
                          attributeLine(d.attributes + SourceColumns.parts(d.sourceFields), width: buffer.cols),
                          accountActivity(d.timeline, valuesShown: state.current.pane == 0, cols: buffer.cols, glyphs: g)]
             }
