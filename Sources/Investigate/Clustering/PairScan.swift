@@ -82,7 +82,7 @@ struct PairScan {
             let values = index.values(of: a, kind: kind)
             for value in values where index.shareCount(kind, value: value) >= 2 { held.append(value) }
             heldEnd[kind.position] = held.count
-            heldCounts[kind.position] = index.heldCount(values, kind: kind, account: a)
+            heldCounts[kind.position] = index.heldCount(values, kind: kind)
         }
         burstsRead = false
     }

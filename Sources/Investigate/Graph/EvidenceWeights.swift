@@ -54,7 +54,7 @@ public struct EvidenceWeights: Sendable {
                 let values = index.values(of: account, kind: kind)
                 if !values.isEmpty {
                     holders += 1
-                    heldCounts.append(Double(index.heldCount(values, kind: kind, account: account)))
+                    heldCounts.append(Double(index.heldCount(values, kind: kind)))
                 }
                 if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }

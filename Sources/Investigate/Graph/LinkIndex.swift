@@ -96,15 +96,11 @@ public final class LinkIndex: @unchecked Sendable {
     /// (`EvidenceWeights.spreadBits`): a template asking for reasoning is held as a MinHash family
     /// and as its frame family (`TemplateFamilies`), one template in two values, so templates
     /// count as the larger of the two (frames, other families).
-    /// Questions count as the distinct questions the account asked inside reasoning frames,
-    /// shared or not (`SharedQuestions.asked`): an account sending hundreds of a benchmark's
-    /// items meets others on some of them by chance, though it shares only those.
-    public func heldCount(of account: Int, kind: LinkKind) -> Int { heldCount(values(of: account, kind: kind), kind: kind, account: account) }
+    public func heldCount(of account: Int, kind: LinkKind) -> Int { heldCount(values(of: account, kind: kind), kind: kind) }
 
     /// `heldCount(of:kind:)` for an account's values of `kind`, already read.
     @inline(__always)
-    func heldCount(_ values: ArraySlice<Int32>, kind: LinkKind, account: Int) -> Int {
-        if kind == .question { return max(values.count, families.questions.asked(by: account)) }
+    func heldCount(_ values: ArraySlice<Int32>, kind: LinkKind) -> Int {
         guard kind == .template else { return values.count }
         var frames = 0
         for value in values where families.isFrame(family: value) { frames += 1 }

@@ -70,8 +70,7 @@ public struct PairEvidence: Sendable {
         var found: [SharedValue] = []
         for kind in LinkKind.allCases {
             let valuesA = index.values(of: a, kind: kind), valuesB = index.values(of: b, kind: kind)
-            let spread = weights.spreadBits(
-                kind, heldA: index.heldCount(valuesA, kind: kind, account: a), heldB: index.heldCount(valuesB, kind: kind, account: b))
+            let spread = weights.spreadBits(kind, heldA: index.heldCount(valuesA, kind: kind), heldB: index.heldCount(valuesB, kind: kind))
             let countries = index.data.accounts.country
             forEachShared(valuesA, valuesB) { value in
                 let n = index.shareCount(kind, value: value)
@@ -146,7 +145,7 @@ public struct PairEvidence: Sendable {
             let mine = valuesOfA(kind)
             if mine.isEmpty { continue }
             let theirs = index.values(of: b, kind: kind)
-            let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: index.heldCount(theirs, kind: kind, account: b))
+            let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: index.heldCount(theirs, kind: kind))
             var best = 0.0, rest = 0.0, inPool = false
             forEachShared(mine, theirs) { value in
                 if kind == .mailbox { sharesMailbox = true }

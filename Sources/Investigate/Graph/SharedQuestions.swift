@@ -27,18 +27,13 @@ public struct SharedQuestions: Sendable {
     /// Stable names (`tq-1a2b3c4d`: the band's value).
     private(set) var names: [String] = []
     private var idByName: [String: Int32] = [:]
-    /// Accounts holding a shared question, ascending, and how many distinct questions each
-    /// asked inside reasoning frames, shared or not (`asked(by:)`).
-    private(set) var askedAccounts: [Int32] = []
-    private(set) var askedCounts: [Int32] = []
 
     /// None (a source without prompts asking for reasoning).
     public init() {}
 
     /// Questions as a snapshot kept them (checked by the reader).
-    init(restoring accounts: [Int32], questions: [Int32], names: [String], askedAccounts: [Int32], askedCounts: [Int32]) {
+    init(restoring accounts: [Int32], questions: [Int32], names: [String]) {
         (pairAccounts, pairQuestions, self.names) = (accounts, questions, names)
-        (self.askedAccounts, self.askedCounts) = (askedAccounts, askedCounts)
         for (id, name) in names.enumerated() { idByName[name] = Int32(id) }
     }
 
@@ -54,31 +49,10 @@ public struct SharedQuestions: Sendable {
             idByName[name] = Int32(names.count)
             names.append(name)
         }
-        var asker = 0
         for (account, key) in zip(collected.accounts, collected.keys) where idOfKey[Int(key)] >= 0 {
             pairAccounts.append(account)
             pairQuestions.append(idOfKey[Int(key)])
-            if askedAccounts.last != account {
-                // Both lists ascend by account, and every collected account is an asker.
-                while collected.askers[asker] < account { asker += 1 }
-                askedAccounts.append(account)
-                askedCounts.append(collected.askedCounts[asker])
-            }
         }
-    }
-
-    /// How many distinct questions an account asked inside reasoning frames, shared or not (0
-    /// for an account holding no shared question). The spread discount reads it
-    /// (`LinkIndex.heldCount`): a lab sending a benchmark's hundreds of items meets another
-    /// benchmark user on a few by chance, and holds only those few as values.
-    public func asked(by account: Int) -> Int {
-        var low = 0, high = askedAccounts.count
-        let key = Int32(truncatingIfNeeded: account)
-        while low < high {
-            let mid = (low + high) / 2
-            if askedAccounts[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < askedAccounts.count && askedAccounts[low] == key ? Int(askedCounts[low]) : 0
     }
 
     /// How many questions two or more accounts send.
@@ -113,30 +87,18 @@ public struct SharedQuestions: Sendable {
         /// (account, band id) entries, by ascending account.
         var accounts: [Int32] = []
         var keys: [Int32] = []
-        /// The accounts holding a candidate band, ascending, and how many distinct question
-        /// bands each sent, seen twice or not.
-        var askers: [Int32] = []
-        var askedCounts: [Int32] = []
         private var bands: [UInt64] = []
-        private var all: [UInt64] = []
 
         /// Notes one account's question bands: `sketches` are its rows' sketches, `candidate`
         /// says whether a band key was seen twice in the population.
         mutating func add(account: Int32, sketches: some Sequence<UInt64>, candidate: (UInt64) -> Bool) {
             bands.removeAll(keepingCapacity: true)
-            all.removeAll(keepingCapacity: true)
             for sketch in sketches where sketch & PromptDigest.frameBit != 0 {
                 let key = TemplateFamilies.bandKeys(sketch).0
-                all.append(key)
                 if candidate(key) { bands.append(key) }
             }
             guard !bands.isEmpty else { return }
             bands.sort()
-            all.sort()
-            var distinct: Int32 = 0
-            for i in all.indices where i == 0 || all[i] != all[i - 1] { distinct += 1 }
-            askers.append(account)
-            askedCounts.append(distinct)
             var last: UInt64? = nil
             for key in bands where key != last {
                 last = key

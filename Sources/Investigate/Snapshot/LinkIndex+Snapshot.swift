@@ -15,8 +15,6 @@ extension TemplateFamilies {
         try out.put("tq.pair_accounts", questionPairs.accounts)
         try out.put("tq.pair_questions", questionPairs.values)
         try out.put("tq.names", strings: (0..<questions.count).map { questions.name(of: Int32($0)) })
-        try out.put("tq.asked_accounts", questions.askedAccounts)
-        try out.put("tq.asked_counts", questions.askedCounts)
     }
 
     static func readSnapshot(_ input: SnapshotFileReader, accounts: Int) throws -> TemplateFamilies {
@@ -59,15 +57,7 @@ extension TemplateFamilies {
         try SnapshotCheck.count("tq.pair_questions", questionValues.count, questionAccounts.count)
         try SnapshotCheck.ids("tq.pair_accounts", questionAccounts, below: accounts, absent: false)
         try SnapshotCheck.ids("tq.pair_questions", questionValues, below: questionNames.count, absent: false)
-        let askedAccounts = try input.array("tq.asked_accounts", Int32.self)
-        let askedCounts = try input.array("tq.asked_counts", Int32.self)
-        try SnapshotCheck.count("tq.asked_counts", askedCounts.count, askedAccounts.count)
-        try SnapshotCheck.ids("tq.asked_accounts", askedAccounts, below: accounts, absent: false)
-        for i in askedAccounts.indices.dropFirst() where askedAccounts[i - 1] >= askedAccounts[i] {
-            throw SnapshotDamage("section tq.asked_accounts: not ascending")
-        }
-        families.questions = SharedQuestions(
-            restoring: questionAccounts, questions: questionValues, names: questionNames, askedAccounts: askedAccounts, askedCounts: askedCounts)
+        families.questions = SharedQuestions(restoring: questionAccounts, questions: questionValues, names: questionNames)
         return families
     }
 }
