@@ -35,10 +35,6 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// alternating two scaffolds holds 100% here and 50% in `topShare`); kept as `topShare` is.
     public private(set) var familyShare = SparseFloats([], absent: 0)
 
-    /// The questions two or more accounts send inside reasoning frames (`SharedQuestions`): found
-    /// from the same sketches, before they are freed, and kept beside the families.
-    public internal(set) var questions = SharedQuestions()
-
     /// Each account's queries sent as one of a pair across models (`PairedPrompts`): counted
     /// from the same sketches as the families, before they are freed, and kept beside them.
     public internal(set) var pairedPrompts = PairedPrompts()
@@ -115,7 +111,6 @@ public final class TemplateFamilies: @unchecked Sendable {
         // Accounts with too few prompts for a fifth of them to make two: read again once the
         // families are known (`lightUses`).
         var lightAccounts: [Int32] = []
-        var questionBands = SharedQuestions.Collector()
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
@@ -136,7 +131,6 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if candidate(b) { counts.add(b) }
             }
             guard prompted > 0 else { continue }
-            questionBands.add(account: Int32(account), sketches: rows.lazy.map { queries.promptSketch[$0] }, candidate: candidate)
             if prompted < 2 * Self.shareDivisor { lightAccounts.append(Int32(account)) }
             let floor = Int32(max(2, prompted / Self.shareDivisor))
             qualifying.removeAll(keepingCapacity: true)
@@ -182,8 +176,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             queryCount.append(0)
             frames.append(Self.isFrame(table.key(at: key)))
         }
-        questions = SharedQuestions(collected: questionBands) { band in table.find(band).map { keyAccounts[Int($0)] >= 2 } ?? false }
-        questionBands = SharedQuestions.Collector()
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1
         for entry in perAccount {
