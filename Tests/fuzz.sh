@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the parsers (JSONL lines, CSV streams, gzip streams, timestamps) with libFuzzer and
+# Fuzzes the parsers (JSONL lines, CSV streams, gzip streams, timestamps, zip bundles) with libFuzzer and
 # AddressSanitizer, each for a bounded time, starting from the committed seed corpus
 # (Tests/Fuzz/corpus/TARGET; new inputs go to a temporary folder, never into the repo).
 # Usage: Tests/fuzz.sh [SECONDS_PER_TARGET]   (default 60). Exit status non-zero on a finding;
@@ -15,7 +15,7 @@ BIN=$(swift build --scratch-path "$SCRATCH" --show-bin-path)/investigate-fuzz
 mkdir -p "$SCRATCH/findings"
 PASS=0
 FAIL=0
-for target in jsonl csv gzip timestamp; do
+for target in jsonl csv gzip timestamp zip; do
     work=$(mktemp -d)
     if FUZZ_TARGET=$target "$BIN" "$work" "Tests/Fuzz/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" \
         -max_len=4096 -rss_limit_mb=2048 -timeout=10 -artifact_prefix="$SCRATCH/findings/$target-" \

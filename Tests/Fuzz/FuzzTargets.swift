@@ -8,7 +8,7 @@ import Investigate
 enum FuzzTargets {
     /// The targets by name.
     static let all: [String: @Sendable ([UInt8]) -> Void] = [
-        "jsonl": jsonLine, "csv": csvStream, "gzip": gzipStream, "timestamp": timestamp,
+        "jsonl": jsonLine, "csv": csvStream, "gzip": gzipStream, "timestamp": timestamp, "zip": zipArchive,
     ]
 
     static let schema = TableSchema(
@@ -52,6 +52,14 @@ enum FuzzTargets {
                 total &+= line.bytes.reduce(0) { $0 &+ Int($1) }
                 return total < Int.max
             }
+        }
+    }
+
+    /// A zip archive read as `verify` reads a bundle: directory, local headers, metadata, and
+    /// every entry inflated through the system zlib.
+    static func zipArchive(_ input: [UInt8]) {
+        withFile(input, suffix: ".zip") { path in
+            blackHole = BundleVerifier.inflateEntries(zipPath: path) ?? 0
         }
     }
 
