@@ -157,17 +157,10 @@ public enum BundleVerifier {
         }
         if let facts {
             crossCheck(facts, check, queryTotals: queryTotals, &report) { name, report in
-                guard let (entry, listed) = hashed[name], let bytes = readWhole(entry, from: source, limit: listed.bytes, &report)
-                else { return nil }
                 // The cross-checks read a file a second time: they run only on the bytes that were
                 // hashed (a folder bundle's file swapped between the two reads is named).
-                var digest = StreamedDigest(limit: listed.bytes)
-                try? digest.add(Data(bytes))
-                guard digest.hex() == listed.sha256 else {
-                    report.problems.append("\(entry.shownName): changed while it was verified (read again, its sha256 differs)")
-                    return nil
-                }
-                return bytes
+                guard let (entry, listed) = hashed[name] else { return nil }
+                return readWhole(entry, from: source, limit: listed.bytes, sha256: listed.sha256, &report)
             }
         }
         for (name, _) in check.listed where byName[name] == nil {
@@ -217,8 +210,11 @@ public enum BundleVerifier {
         return nil
     }
 
-    /// A small entry's whole content, refused above `limit` bytes before it is read.
-    static func readWhole(_ entry: BundleEntry, from source: some BundleSource, limit: UInt64, _ report: inout Report) -> [UInt8]? {
+    /// A small entry's whole content, refused above `limit` bytes before it is read, and, given
+    /// `sha256`, when its bytes do not hash to it (a file read again after it was checked).
+    static func readWhole(
+        _ entry: BundleEntry, from source: some BundleSource, limit: UInt64, sha256: String? = nil, _ report: inout Report
+    ) -> [UInt8]? {
         guard entry.declaredSize <= limit else {
             report.problems.append("\(entry.shownName): \(entry.declaredSize) bytes, over the \(limit)-byte limit; not read")
             return nil
@@ -236,6 +232,10 @@ public enum BundleVerifier {
         }
         guard digest.count == entry.declaredSize else {
             report.problems.append("\(entry.shownName): holds \(digest.count) bytes, the \(entry.sizeSource) says \(entry.declaredSize)")
+            return nil
+        }
+        if let sha256, digest.hex() != sha256 {
+            report.problems.append("\(entry.shownName): changed while it was verified (read again, its sha256 differs)")
             return nil
         }
         return bytes

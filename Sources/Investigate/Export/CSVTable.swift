@@ -82,10 +82,7 @@ public struct CSVTable {
 /// account tagged, read back from `enforcement.csv` by `sqlite3 .import` as the untagged `acct_A`.
 enum CSVValue {
     /// The exact text, or "" when the bytes are not valid UTF-8 or hold a NUL.
-    static func text(_ value: ExactText) -> String {
-        guard !value.bytes.contains(0), let text = value.utf8String else { return "" }
-        return text
-    }
+    static func text(_ value: ExactText) -> String { isCellText(value) ? value.utf8String! : "" }
 
     /// True when `value` goes into a cell as its text (`text` is not a stand-in "").
     static func isCellText(_ value: ExactText) -> Bool { !value.bytes.contains(0) && value.isValidUTF8 }

@@ -50,7 +50,8 @@ public enum TextEscaping {
                 if scalar.isASCII {
                     // A mark on an ASCII letter or digit passes for part of it; one on a space or
                     // punctuation is drawn apart from any letter, and shown as it is.
-                    onASCIIBase = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    let byte = UInt8(scalar.value) | 0x20  // ASCII letters folded to lower case
+                    onASCIIBase = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(scalar.value)
                 } else if onASCIIBase {
                     markOnASCII = isMark(scalar)
                     onASCIIBase = markOnASCII
