@@ -50,4 +50,34 @@ import Testing
         // P(X >= 2) for mean 1: 1 - 2/e.
         #expect(abs(LockstepChance.poissonTail(atLeast: 2, mean: 1) - (1 - 2 / 2.718281828459045)) < 1e-12)
     }
+
+    /// Each member-minute's tail recomputed, in order, with no reuse: what `expectedSynchrony`
+    /// must equal bit for bit (it computes each distinct tail once).
+    static func termByTerm(_ minutes: [[Int64]], quorum: Int) -> Double {
+        let all = minutes.flatMap { $0 }.sorted()
+        let p = LockstepChance.paceMinutes
+        var expected = 0.0
+        for own in minutes {
+            for m in own {
+                let around = LockstepChance.count(all, m - p, m + p) - LockstepChance.count(all, m, m)
+                let ownAround = LockstepChance.count(own, m - p, m + p) - 1
+                expected += LockstepChance.poissonTail(atLeast: quorum - 1, mean: Double(max(0, around - ownAround)) / Double(2 * p))
+            }
+        }
+        return expected / Double(all.count)
+    }
+
+    @Test func reusedTailsGiveTheSameSumBitForBit() {
+        var stream = Stream(state: 11)
+        // 40 members over a busy afternoon and a quorum of 13: many member-minutes share a
+        // count of others around them.
+        let members: [[Int64]] = (0..<40).map { _ in
+            (Int64(0)..<Int64(240)).filter { _ in stream.next(below: 10) < 3 }
+        }
+        for quorum in [3, 13] {
+            let reused = LockstepChance.expectedSynchrony(members, quorum: quorum)
+            #expect(reused.bitPattern == Self.termByTerm(members, quorum: quorum).bitPattern)
+            #expect(reused > 0)
+        }
+    }
 }

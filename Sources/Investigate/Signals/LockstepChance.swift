@@ -23,12 +23,22 @@ enum LockstepChance {
         guard !all.isEmpty else { return 0 }
         let others = Double(2 * paceMinutes)
         var expected = 0.0
+        // The tail depends only on the others' minute count around, a small integer that
+        // repeats across member-minutes: each is computed once (the same value, not an
+        // approximation), where a large cluster's quorum made every term a loop of exp and log.
+        var tails: [Int: Double] = [:]
         for own in minutes {
             for m in own {
                 let around = count(all, m - paceMinutes, m + paceMinutes) - count(all, m, m)
                 let ownAround = count(own, m - paceMinutes, m + paceMinutes) - 1
-                let pace = Double(max(0, around - ownAround)) / others
-                expected += poissonTail(atLeast: quorum - 1, mean: pace)
+                let othersAround = max(0, around - ownAround)
+                if let tail = tails[othersAround] {
+                    expected += tail
+                } else {
+                    let tail = poissonTail(atLeast: quorum - 1, mean: Double(othersAround) / others)
+                    tails[othersAround] = tail
+                    expected += tail
+                }
             }
         }
         return expected / Double(all.count)
@@ -68,9 +78,10 @@ enum LockstepChance {
         guard mean > 0 else { return 0 }
         var below = 0.0
         var logTerm = -mean
+        let logMean = log(mean)
         for j in 0..<k {
             below += exp(logTerm)
-            logTerm += log(mean) - log(Double(j + 1))
+            logTerm += logMean - log(Double(j + 1))
         }
         return max(0, min(1, 1 - below))
     }
