@@ -44,6 +44,37 @@ struct PostgresStoreTests {
         #expect(throws: CaseStoreError.self) { try pg.addNote(caseID: "case-0099", text: "x") }
     }
 
+    /// Tags and retractions go to PostgreSQL in batches (`unnest` arrays of 5,000 targets): the
+    /// rows, counts and audit chain must be exactly those SQLite writes one by one, across the
+    /// batch boundaries, with hostile bytes, standing, retracted and absent tags mixed.
+    @Test func batchedTagsWriteWhatOneByOneWrites() throws {
+        let (pg, _) = try store("batch")
+        let folder = FileManager.default.temporaryDirectory.path + "/inv-pg-batch-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lite = try CaseStore(path: folder + "/cases.sqlite", clock: SteppingClock(), user: pg.user)
+        let ids: [ExactText] = (0..<12_001).map { ExactText("acct_\($0)") } + [ExactText(bytes: [0x61, 0xFF, 0x00, 0x1B])]
+        for backend in [pg, lite] as [any CaseStoring] {
+            let info = try backend.createCase(title: "batches")
+            #expect(try backend.tag(caseID: info.id, label: "ring-member", kind: .account, targets: Array(ids[0..<7_000])) == 7_000)
+            // 2,000 of these retracted, then everything tagged: 2,000 stand again, 5,000 were
+            // standing, 5,002 are new.
+            #expect(try backend.untag(caseID: info.id, label: "ring-member", kind: .account, targets: Array(ids[1_000..<3_000])) == 2_000)
+            #expect(try backend.tag(caseID: info.id, label: "ring-member", kind: .account, targets: ids) == 7_002)
+            // Retract a range where a third was never tagged under this label.
+            let retracted = try backend.retractTags(
+                caseID: info.id, label: "ring-member",
+                targets: (ids[10_000...] + ["acct_x", "acct_y"]).map { (TagTargetKind.account, $0) })
+            #expect(retracted.count == 2_002)
+            #expect(!retracted.contains { $0.1 == "acct_x" })
+            #expect(try backend.cases(taggingAccount: ids[12_001]) == [])
+            #expect(try backend.cases(taggingAccount: ids[9_999]) == [info.id])
+            #expect(try backend.verify(caseID: info.id).isValid)
+        }
+        let a = try pg.snapshot(caseID: "case-0001"), b = try lite.snapshot(caseID: "case-0001")
+        #expect(a == b)
+        #expect(a.audit.map(\.hash) == b.audit.map(\.hash))
+    }
+
     @Test func recordsTheOperatingSystemUserAndTheRole() throws {
         let (pg, _) = try store("who")
         #expect(pg.user == InvestigatePaths.currentUser() + " as investigate")

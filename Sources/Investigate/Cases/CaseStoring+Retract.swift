@@ -55,12 +55,8 @@ extension CaseStoring {
             try requireCase(tx, caseID)
             let now = timestamp()
             let retraction = CaseRetraction(who: user, at: now, reason: reason)
-            var retracted: [(TagTargetKind, ExactText)] = []
-            for (kind, target) in targets.list {
-                if try tx.retractTag(caseID: caseID, kind: kind, target: target, label: label, retraction: retraction) {
-                    retracted.append((kind, target))
-                }
-            }
+            let done = try tx.retractTags(caseID: caseID, targets: targets.list, label: label, retraction: retraction)
+            let retracted = zip(targets.list, done).filter { $0.1 }.map { $0.0 }
             guard !retracted.isEmpty else {
                 throw CaseStoreError.invalid("none of these targets carries the tag \(inert(label)) in \(caseID)")
             }

@@ -69,10 +69,7 @@ extension CaseStoring {
         return try inWriteTransaction { tx in
             try requireCase(tx, caseID)
             let now = timestamp()
-            var added = 0
-            for (kind, target) in targets.list {
-                if try tx.addTag(caseID: caseID, kind: kind, target: target, label: label, who: user, at: now) { added += 1 }
-            }
+            let added = try tx.addTags(caseID: caseID, targets: targets.list, label: label, who: user, at: now)
             var detail = targets.detail(label: label, context: context)
             detail["added"] = .int(Int64(added))
             try touch(tx, caseID, now)

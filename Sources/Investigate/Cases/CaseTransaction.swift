@@ -69,6 +69,16 @@ public protocol CaseTransaction {
     func retractTag(
         caseID: String, kind: TagTargetKind, target: ExactText, label: String, retraction: CaseRetraction
     ) throws -> Bool
+    /// `addTag` for many targets with one label, who and time (distinct targets); returns how
+    /// many tags now stand that did not. A backend may send them together
+    /// (`CaseTransaction+TagBatches` gives the one-by-one default).
+    func addTags(caseID: String, targets: [(TagTargetKind, ExactText)], label: String, who: String, at: String) throws
+        -> Int
+    /// `retractTag` for many targets (distinct); returns, for each target in order, whether a
+    /// standing tag was retracted.
+    func retractTags(
+        caseID: String, targets: [(TagTargetKind, ExactText)], label: String, retraction: CaseRetraction
+    ) throws -> [Bool]
     /// Every tag row of a case, standing or retracted.
     func fetchTags(caseID: String) throws -> [StoredTag]
     /// Inserts a tag row exactly as given (moving a store).
