@@ -87,8 +87,13 @@ struct BundleCSVRows {
             throw BundleError("\(file): row \(i + 1): account_id_b64 is not base64")
         }
         guard CSVValue.text(id) == row[0] else {
-            // Bundles of format 2 wrote an id holding a NUL as it is; format 3 leaves the cell empty.
-            let why = id.bytes.contains(0) && !row[0].isEmpty ? "; an id holding a NUL byte leaves this cell empty since bundle format 3" : ""
+            // Bundles of format 2 wrote an id holding a NUL as it is, of format 3 one holding a
+            // line break; format 4 leaves both cells empty.
+            let why =
+                id.bytes.contains(0) && !row[0].isEmpty
+                ? "; an id holding a NUL byte leaves this cell empty since bundle format 3"
+                : CSVValue.holdsLineBreakOrNUL(id.bytes) && !row[0].isEmpty
+                    ? "; an id holding a line break leaves this cell empty since bundle format 4" : ""
             throw BundleError(
                 "\(file): row \(i + 1): account_id \(TextEscaping.visible(row[0], limit: 80)) is not the id account_id_b64 holds (\(id.display))\(why)"
             )

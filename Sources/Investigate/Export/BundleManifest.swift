@@ -9,7 +9,7 @@ public enum BundleManifest {
     /// the source wrote them (`ts` as written, `ts_utc` the instant read; a column the row lacks
     /// is null), where 1 rebuilt them from the loaded values. 3 (session 36): no CSV cell holds
     /// a NUL byte; such a value's cell is empty and its bytes travel base64, as invalid UTF-8's do.
-    public static let formatVersion: Int64 = 3
+    public static let formatVersion: Int64 = 4
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
@@ -72,7 +72,7 @@ public enum BundleManifest {
             "values": [
                 "exact": .bool(true),
                 "json": "a source value is a JSON string when its bytes are valid UTF-8, else {\"b64\": base64 of the bytes}",
-                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; a value that is not valid UTF-8 or holds a NUL byte (where C readers end a cell) leaves its cell empty: account_id and value then read from their _b64 columns, other values from non_utf8_b64",
+                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; a value that is not valid UTF-8, or holds a NUL byte (where C readers end a cell) or a line break (LF VT FF CR, 0x1C-0x1E, U+0085, U+2028, U+2029: where line-splitting readers cut a cell), leaves its cell empty: account_id and value then read from their _b64 columns, other values from non_utf8_b64",
                 "display": "report.html and graph labels show values escaped for people (\\x1b, \\u{202E}, doubled backslashes)",
             ],
             "signature": [

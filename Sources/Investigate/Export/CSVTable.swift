@@ -76,19 +76,42 @@ public struct CSVTable {
 }
 
 /// How a source value goes into a CSV cell: its exact text when the bytes are valid UTF-8 and
-/// hold no NUL; otherwise the cell is left empty and the value travels base64-encoded (`*_b64`
-/// columns, or the row's `non_utf8_b64` JSON object), which the manifest states. A NUL is kept
-/// out of every cell because C-based readers end the cell there: a trial's `acct_A\0B`, the one
-/// account tagged, read back from `enforcement.csv` by `sqlite3 .import` as the untagged `acct_A`.
+/// hold no NUL and no line break; otherwise the cell is left empty and the value travels
+/// base64-encoded (`*_b64` columns, or the row's `non_utf8_b64` JSON object), which the manifest
+/// states. A NUL is kept out of every cell because C-based readers end the cell there: a trial's
+/// `acct_A\0B`, the one account tagged, read back from `enforcement.csv` by `sqlite3 .import` as
+/// the untagged `acct_A`. A line break is kept out because readers that split lines before they
+/// parse CSV (Python's `str.splitlines`, a text-mode file opened without `newline=''`, a
+/// spreadsheet's round trip turning CR into LF) cut the cell or change it: a trial's tagged
+/// `acct_evil\u{2028}acct_0aa73d0692` read as a `ban` row for the innocent `acct_0aa73d0692`, and
+/// `acct_lf\rZ` as the untagged `acct_lf\nZ`.
 enum CSVValue {
-    /// The exact text, or "" when the bytes are not valid UTF-8 or hold a NUL.
+    /// The exact text, or "" when the bytes are not valid UTF-8 or hold a NUL or a line break.
     static func text(_ value: ExactText) -> String { isCellText(value) ? value.utf8String! : "" }
 
     /// True when `value` goes into a cell as its text (`text` is not a stand-in "").
-    static func isCellText(_ value: ExactText) -> Bool { !value.bytes.contains(0) && value.isValidUTF8 }
+    static func isCellText(_ value: ExactText) -> Bool { value.isValidUTF8 && !holdsLineBreakOrNUL(value.bytes) }
 
-    /// A JSON object `{"column": "<base64>"}` of the named values that are not valid UTF-8 or
-    /// hold a NUL, or "" when there are none.
+    /// True when `bytes` (valid UTF-8) hold a NUL or anything a reader may take for the end of a
+    /// line: LF, VT, FF, CR, the file, group and record separators (0x1C-0x1E), NEL (U+0085),
+    /// and the line and paragraph separators (U+2028, U+2029): what `str.splitlines` splits on.
+    static func holdsLineBreakOrNUL(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x00, 0x0A...0x0D, 0x1C...0x1E: return true
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                return true
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// A JSON object `{"column": "<base64>"}` of the named values that are not cell text (not
+    /// valid UTF-8, or holding a NUL or a line break), or "" when there are none.
     static func nonUTF8(_ named: [(column: String, value: ExactText)]) -> String {
         var members: [String: JSONValue] = [:]
         for (column, value) in named where !isCellText(value) { members[column] = .string(value.base64) }
