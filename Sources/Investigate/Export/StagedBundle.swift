@@ -21,7 +21,7 @@ public struct StagedBundle {
             let fm = FileManager.default
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue, fm.fileExists(atPath: path + "/manifest.json") else {
+                guard isDirectory.boolValue, Self.isRegularFile(path + "/manifest.json") else {
                     throw BundleError("\(path) exists and is not a case bundle folder; choose another --out")
                 }
                 try refuseAnotherCase()
@@ -36,9 +36,9 @@ public struct StagedBundle {
                 try rename(temporary, path)
             }
         } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                guard !isDirectory.boolValue, Self.isBundleArchive(path) else {
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                guard Self.isRegularFile(path), Self.isBundleArchive(path) else {
                     throw BundleError("\(path) exists and is not a case bundle; choose another --out")
                 }
                 try refuseAnotherCase()
@@ -46,6 +46,13 @@ public struct StagedBundle {
             try rename(temporary, path)
         }
         AtomicFile.syncFolder(of: path)
+    }
+
+    /// True when `path` itself (not a link's target) is a regular file. Nothing else at `--out`
+    /// is opened: opening a FIFO planted there would block the export for good.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// True when `path` is a zip archive holding a bundle manifest (an earlier export, which a

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A zip archive that is not well formed, with the reason (`not a well-formed zip: ...`).
 struct MalformedZip: Error, CustomStringConvertible, Equatable {
     /// What is wrong, without the `not a well-formed zip:` prefix.
@@ -54,10 +60,20 @@ final class RandomAccessFile {
     /// The file's size in bytes when opened.
     let size: UInt64
 
-    /// Opens `path` for reading.
-    /// - Throws: `BundleError` when it cannot be opened.
+    /// Opens `path` for reading: a regular file only, opened without blocking, so a FIFO or a
+    /// device planted where a bundle was expected is refused at once instead of hanging `verify`.
+    /// - Throws: `BundleError` when it cannot be opened or is not a regular file.
     init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleError("\(path): cannot be opened for reading") }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw BundleError("\(path): cannot be opened for reading: \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw BundleError("\(path): cannot be examined: \(String(cString: strerror(errno)))")
+        }
+        if let kind = FolderBundleSource.kind(info.st_mode) { throw BundleError("\(path): not a regular file (\(kind))") }
         self.handle = handle
         do { size = try handle.seekToEnd() } catch {
             try? handle.close()
