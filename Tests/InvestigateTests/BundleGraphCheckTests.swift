@@ -101,7 +101,7 @@ import Testing
         }
         #expect(
             fewer.problems.contains {
-                $0.hasPrefix("edges.csv: subnet \(subnet[3]) (row ")
+                $0.hasPrefix("edges.csv: subnet \(CSVTable.original(ofCell: subnet[3])) (row ")
                     && $0.hasSuffix("says \(subnet[6]) case accounts share it, \(Int(subnet[6])! - 1) rows name it")
             }, "\(fewer.problems)")
         // A payment made to weigh more on every row.
@@ -112,7 +112,7 @@ import Testing
         }
         #expect(
             heavier.problems.contains {
-                $0.hasPrefix("edges.csv: payment \(payment[3]) (row ") && $0.contains("weighs 1, the link strength of a payment shared by")
+                $0.hasPrefix("edges.csv: payment \(CSVTable.original(ofCell: payment[3])) (row ") && $0.contains("weighs 1, the link strength of a payment shared by")
             }, "\(heavier.problems)")
     }
 

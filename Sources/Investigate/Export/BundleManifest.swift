@@ -72,7 +72,7 @@ public enum BundleManifest {
             "values": [
                 "exact": .bool(true),
                 "json": "a source value is a JSON string when its bytes are valid UTF-8, else {\"b64\": base64 of the bytes}",
-                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ' carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; a value that is not valid UTF-8, or holds a NUL byte (where C readers end a cell) or a line break (LF VT FF CR, 0x1C-0x1E, U+0085, U+2028, U+2029: where line-splitting readers cut a cell), leaves its cell empty: account_id and value then read from their _b64 columns, other values from non_utf8_b64",
+                "csv": "cells hold the exact text; a cell starting with = + - @ tab CR (numbers excepted) or ', and a source value's cell (ids, values, their base64, emails, cards, addresses, org ids, countries, plans, statuses) that would read as a number, date, boolean or missing value, carries one more leading ' (drop it to read back); account_id_b64 and value_b64 hold the exact bytes; a value that is not valid UTF-8, or holds a NUL byte (where C readers end a cell) or a line break (LF VT FF CR, 0x1C-0x1E, U+0085, U+2028, U+2029: where line-splitting readers cut a cell), leaves its cell empty: account_id and value then read from their _b64 columns, other values from non_utf8_b64",
                 "display": "report.html and graph labels show values escaped for people (\\x1b, \\u{202E}, doubled backslashes)",
             ],
             "signature": [

@@ -8,37 +8,54 @@ import Foundation
 /// come back as the account's exact bytes. What a spreadsheet could run as a formula is
 /// neutralised the way spreadsheets themselves mark text, with one leading `'`: a cell whose
 /// first character is `=`, `+`, `-`, `@`, tab or CR (numbers excepted), or `'` itself, gets one
-/// more `'` in front. Reading it back is therefore exact: drop one leading `'` when there is
-/// one. Rows end with CRLF.
+/// more `'` in front, and so does a source value's cell that would be read as a number, date,
+/// boolean or missing value (`readsAsOtherThanText`). Reading it back is therefore exact: drop one
+/// leading `'` when there is one. Rows end with CRLF.
 public struct CSVTable {
     /// The header row.
     public let header: [String]
     private var lines: [String] = []
+    /// Which columns hold source values (`sourceValueColumns`), by position.
+    private let sourceValue: [Bool]
+
+    /// The columns whose cells hold values the source gave (ids, addresses, emails, cards, org
+    /// ids, countries, ...) or their base64, as opposed to the figures and words the exporter
+    /// writes itself. Such a cell that a spreadsheet or a data-frame reader would take for
+    /// something other than text (`readsAsOtherThanText`) also gets the `'` mark.
+    public static let sourceValueColumns: Set<String> = [
+        "account_id", "account_id_b64", "value", "value_b64", "email", "email_domain", "org_id", "country", "plan", "status",
+        "payment_fingerprint", "signup_ip",
+    ]
 
     /// Creates a table with a header.
     public init(header: [String]) {
         self.header = header
-        lines.append(Self.line(header))
+        sourceValue = header.map { Self.sourceValueColumns.contains($0) }
+        lines.append(Self.line(header, sourceValue: []))
     }
 
     /// The number of data rows.
     public var recordCount: Int { lines.count - 1 }
 
     /// Appends one row (as many cells as the header), each the exact text of its value.
-    public mutating func append(_ cells: [String]) { lines.append(Self.line(cells)) }
+    public mutating func append(_ cells: [String]) { lines.append(Self.line(cells, sourceValue: sourceValue)) }
 
     /// The file bytes.
     public var bytes: [UInt8] { Array(lines.joined().utf8) }
 
-    static func line(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
+    static func line(_ cells: [String], sourceValue: [Bool]) -> String {
+        cells.enumerated().map { i, text in cell(text, sourceValue: i < sourceValue.count && sourceValue[i]) }
+            .joined(separator: ",") + "\r\n"
+    }
 
     /// One cell: neutralised (reversibly) and quoted. Read by Unicode scalars, never by
     /// `Character`: a `"` followed by a combining mark is one Character, and escaping by
     /// Characters left such a quote undoubled (a trial's id `a"\u{301}b` broke `accounts.csv`).
-    public static func cell(_ raw: String) -> String {
+    /// A source value's cell is also marked when it would be read as other than text.
+    public static func cell(_ raw: String, sourceValue: Bool = false) -> String {
         let scalars = raw.unicodeScalars
         var text = raw
-        if isFormula(raw) || scalars.first == "'" { text = "'" + text }
+        if isFormula(raw) || scalars.first == "'" || (sourceValue && readsAsOtherThanText(raw)) { text = "'" + text }
         let needsQuotes =
             text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
             || text.unicodeScalars.first == " " || text.unicodeScalars.last == " "
@@ -61,6 +78,29 @@ public struct CSVTable {
     public static func original(ofCell cell: String) -> String {
         cell.unicodeScalars.first == "'" ? String(String.UnicodeScalarView(cell.unicodeScalars.dropFirst())) : cell
     }
+
+    /// True when a spreadsheet or a data-frame reader would turn the text into something else: a
+    /// number, date, time or percentage (it starts, after spaces, with a digit, or with `.`, `+`,
+    /// `-`, `(` or a currency sign before a digit: LibreOffice read ids `1e3` as 1000, `00123` as
+    /// 123, a 20-digit id as 1.23456789012346E+019, so two accounts could read alike), a boolean,
+    /// or one of pandas' default missing-value words (`NA`, `null`, `None`, `N/A`, ...: a trial's
+    /// ids read as NaN). The `'` mark keeps them text for a spreadsheet and is dropped to read back.
+    public static func readsAsOtherThanText(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.drop(while: { $0 == " " })
+        guard let first = trimmed.first else { return false }
+        if ("0"..."9").contains(first) { return true }
+        if ".+-($\u{20AC}\u{A3}\u{A5}".unicodeScalars.contains(first) {
+            let rest = trimmed.dropFirst().drop(while: { ".+-($\u{20AC}\u{A3}\u{A5} ".unicodeScalars.contains($0) })
+            if let next = rest.first, ("0"..."9").contains(next) { return true }
+        }
+        return missingOrBooleanWords.contains(String(String.UnicodeScalarView(trimmed)).lowercased())
+    }
+
+    /// pandas' default `na_values` (lowercased, as spelled or nearly), and the booleans a spreadsheet converts.
+    static let missingOrBooleanWords: Set<String> = [
+        "na", "n/a", "#n/a", "#n/a n/a", "#na", "-na", "<na>", "nan", "-nan", "1.#ind", "-1.#ind", "1.#qnan", "-1.#qnan",
+        "null", "none", "true", "false",
+    ]
 
     /// True when a spreadsheet could read the cell as a formula (numbers excepted): its first
     /// scalar is tab or CR, or, after leading spaces, `=`, `+`, `-` or `@` (a combining mark
