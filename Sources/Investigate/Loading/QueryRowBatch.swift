@@ -12,8 +12,7 @@ import Synchronization
 /// are independent of each other, so that the processor has many in flight at once:
 /// 1. hash every account id not already known and read its slot;
 /// 2. intern the account ids, in row order;
-/// 3. read each row's `AccountRowMemo` entry (its last context and that context's value ids) and
-///    those values' starts and first bytes;
+/// 3. read each row's `AccountRowMemo` entry and its context's values (the model too);
 /// 4. per row, in order: check the values against the account's last ones (or intern them) and,
 ///    where the tuple is not the account's last context, read its slot in the context table;
 ///    then, in order again, find each row's context and append the row to the table.
@@ -127,18 +126,23 @@ final class QueryRowBatch {
                 b[1] == b[0]
                 ? -1 : arena.withSpan(Int(b[0])..<Int(b[1])) { value in accountCache.id(for: value) { accountPool.intern($0, hash: hash) } }
         }
-        // Pass 3: read each account's last context's values (only to have them in cache for
-        // pass 4, which reads them again: an earlier row of the batch may change them), in
-        // sweeps: the memo entries (context and value ids), the values' starts, their first bytes.
+        // Pass 3: read each account's last context and its values (only to have them in cache
+        // for pass 4, which reads them again: an earlier row of the batch may change them), in
+        // sweeps: the contexts, their value ids, the values' starts, their first bytes.
         let contexts = table.contexts
         let apiKeyPool = pools.apiKeys, ipPool = pools.ips, asnPool = pools.asns, userAgentPool = pools.userAgents
+        probes.truncate(to: 0)
+        for i in 0..<count { probes.append(Int(memo.last(rows[i].account))) }
         let starts = self.starts
         defer { starts.truncate(to: 0) }
-        // The memo entry holds the context's value ids: one line read per row.
         for i in 0..<count {
-            let last = memo.last(rows[i].account)
+            let context = probes[i]
             var ids = SIMD4<Int>(repeating: -1)
-            if last.context >= 0 { ids = SIMD4(Int(last.apiKey), Int(last.ip), Int(last.asn), Int(last.userAgent)) }
+            if context >= 0 {
+                ids = SIMD4(Int(contexts.apiKey[context]), Int(contexts.ip[context]), Int(contexts.asn[context]), Int(contexts.userAgent[context]))
+                // The model column too: pass 4 compares it, and a miss there waits alone.
+                touched &+= UInt64(UInt32(bitPattern: contexts.model[context]))
+            }
             starts.append(ids)
         }
         for i in 0..<count {
@@ -162,9 +166,12 @@ final class QueryRowBatch {
         for i in 0..<count {
             let row = rows[i]
             let b = row.bounds
-            let entry = memo.last(row.account)
-            let lastContext = entry.context
-            let last = lastContext >= 0 ? entry.values : SIMD8<Int32>(repeating: -2)
+            let lastContext = memo.last(row.account)
+            var last = SIMD8<Int32>(repeating: -2)
+            if lastContext >= 0 {
+                let c = Int(lastContext)
+                last = SIMD8(contexts.apiKey[c], contexts.ip[c], contexts.asn[c], contexts.userAgent[c], contexts.model[c], 0, 0, 0)
+            }
             let ids = arena.withSpan { arena in
                 let apiKey = arena.extracting(Int(b[1])..<Int(b[2])), ip = arena.extracting(Int(b[2])..<Int(b[3]))
                 let asn = arena.extracting(Int(b[3])..<Int(b[4])), userAgent = arena.extracting(Int(b[4])..<Int(b[5]))
@@ -189,13 +196,17 @@ final class QueryRowBatch {
         for i in 0..<count {
             let row = rows[i]
             let ids = tuples[i]
-            let entry = memo.last(row.account)
+            let lastContext = memo.last(row.account)
             var context: Int32 = -1
-            if entry.context >= 0 && ids == entry.values { context = entry.context }
+            if lastContext >= 0 {
+                let c = Int(lastContext)
+                let last = SIMD8(contexts.apiKey[c], contexts.ip[c], contexts.asn[c], contexts.userAgent[c], contexts.model[c], 0, 0, 0)
+                if ids == last { context = lastContext }
+            }
             if context < 0 {
                 let hash = hashes[i] != 0 ? hashes[i] : QueryContexts.hash(ids[0], ids[1], ids[2], ids[3], ids[4])
                 context = contexts.intern(apiKey: ids[0], ip: ids[1], asn: ids[2], userAgent: ids[3], model: ids[4], hash: hash)
-                memo.remember(row.account, context: context, values: ids)
+                memo.remember(row.account, context: context)
             }
             table.append(
                 timestamp: row.timestamp, account: row.account, context: context, category: row.category,
