@@ -79,7 +79,8 @@ final class PostgresCaseTransaction: CaseTransaction {
             """
             UPDATE tags SET retracted_by = \(retraction.who), retracted_at = \(retraction.at),
                 retract_reason = \(retraction.reason)
-            WHERE case_id = \(caseID) AND target_kind = \(kind.rawValue) AND target = \(ByteBuffer(bytes: target.bytes))
+            WHERE case_id = \(caseID) AND target_kind = \(kind.rawValue)
+                AND sha256(target) = sha256(\(ByteBuffer(bytes: target.bytes))) AND target = \(ByteBuffer(bytes: target.bytes))
                 AND label = \(label) AND retracted_at IS NULL
             """) > 0
     }
