@@ -57,6 +57,14 @@ public struct BundleWriter {
                     + "source, or under another version's cluster numbering: not applied to this source's clusters "
                     + "(kept in case.json and the audit trail)")
         }
+        let moved = input.otherMembersClusterTags
+        if moved > 0 {
+            warnings.append(
+                "\(moved) cluster \(moved == 1 ? "tag was" : "tags were") not applied: the \(moved == 1 ? "cluster" : "clusters") of \(moved == 1 ? "its id" : "their ids") "
+                    + "on this source \(moved == 1 ? "has" : "have") other members than when tagged (or the tag predates recorded members); "
+                    + "its accounts keep their own tags; check the cluster and tag it again if it still applies "
+                    + "(kept in case.json and the audit trail)")
+        }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
     }
 

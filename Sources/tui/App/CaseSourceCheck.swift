@@ -64,12 +64,13 @@ enum CaseSourceCheck {
     }
 
     /// Splits a case's stored tags into those that hold on `current` (accounts and values
-    /// always, clusters made on it) and cluster tags made elsewhere, each keyed by mark key.
-    /// Unchecked (no source to check against), every tag holds.
-    static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
-        -> (here: [String: [String]], elsewhere: [String: [String]])
-    {
-        let sources = ClusterTagSources(snapshot, current: current)
+    /// always, clusters made on it whose id still names the members they were tagged with, as
+    /// `members` gives them) and the other cluster tags, each keyed by mark key. Unchecked (no
+    /// source to check against), every tag holds.
+    static func split(
+        _ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true, members: (String) -> ClusterMembers? = { _ in nil }
+    ) -> (here: [String: [String]], elsewhere: [String: [String]]) {
+        let sources = ClusterTagSources(snapshot, current: current, members: members)
         var here: [String: [String]] = [:]
         var elsewhere: [String: [String]] = [:]
         for tag in snapshot.tags {
