@@ -178,11 +178,11 @@ final class StoreCaseBackend: CaseBackend {
         if let source {
             out.source = CaseSourceStanding.of(recorded: snapshot.source, current: source)
             let lookup = clusterMembers
-            (out.tags, out.otherSourceTags) = CaseSourceCheck.split(snapshot, current: source) { id in
+            (out.tags, out.otherSourceTags, out.otherMembersTags) = CaseSourceCheck.split(snapshot, current: source) { id in
                 ClusterMemberContext.number(id).flatMap { lookup?($0) }
             }
         } else {
-            (out.tags, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
+            (out.tags, _, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
         }
         out.notes = snapshot.notes.map(\.text)
         out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }
