@@ -59,11 +59,12 @@ public struct BundleWriter {
         }
         let moved = input.otherMembersClusterTags
         if moved > 0 {
+            let one = moved == 1
             warnings.append(
-                "\(moved) cluster \(moved == 1 ? "tag was" : "tags were") not applied: the \(moved == 1 ? "cluster" : "clusters") of \(moved == 1 ? "its id" : "their ids") "
-                    + "on this source \(moved == 1 ? "has" : "have") other members than when tagged (or the tag predates recorded members); "
-                    + "its accounts keep their own tags; check the cluster and tag it again if it still applies "
-                    + "(kept in case.json and the audit trail)")
+                "\(moved) cluster \(one ? "tag was" : "tags were") not applied: the \(one ? "cluster of its id" : "clusters of their ids") "
+                    + "on this source \(one ? "has" : "have") other members than when tagged (or the \(one ? "tag predates" : "tags predate") "
+                    + "recorded members); each account keeps its own tags; check the \(one ? "cluster and tag it" : "clusters and tag them") "
+                    + "again if \(one ? "it still applies" : "they still apply") (kept in case.json and the audit trail)")
         }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
     }
