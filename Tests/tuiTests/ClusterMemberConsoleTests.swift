@@ -45,4 +45,27 @@ import Testing
         let rows = CaseTable.build(moved).rows
         #expect(rows.contains { $0[1] == "c1 (cluster now of other members)" && $0[2] == "benign" }, "\(rows)")
     }
+
+    /// The whole path: loaded, `t` on triage's top cluster row writes its members, and the case
+    /// read back shows the cluster tagged.
+    @Test func theConsolesTagOnAClusterRowHoldsOnceLoaded() throws {
+        let root = NSTemporaryDirectory() + "inv-members-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
+        try "account_id,created_at\na1,2026-01-01\n".write(toFile: root + "/a/accounts.csv", atomically: true, encoding: .utf8)
+        try "{\"account_id\":\"a1\",\"ts\":\"2026-01-01T00:00:00Z\"}\n".write(
+            toFile: root + "/a/queries.jsonl", atomically: true, encoding: .utf8)
+        let source = CaseSource(files: try SourceFiles(directory: root + "/a"))
+        let store = try CaseStore(path: root + "/cases.sqlite", patience: 5)
+        let runner = ConsoleRunner(surface: MemorySurface(size: TerminalSize(rows: 24, cols: 80)), state: AppState())
+        runner.caseBackend = StoreCaseBackend(store: store, defaultTitle: "console a", source: source)
+        let model = FixtureModel()
+        runner.dispatch(.loaded(ConsoleData(model: model)))
+        runner.settle()
+        for key in [Key.char("t"), .char("r"), .char("i"), .char("n"), .char("g"), .enter] { runner.handle(key) }
+        runner.settle()
+        #expect(runner.state.caseState.tags[MarkKey.cluster(1)] == ["ring"], "\(runner.state.caseState)")
+        let entry = try #require(try store.auditEntries(caseID: "case-0001").last { $0.action == "tag.add" })
+        #expect(entry.detail[ClusterMembers.key(cluster: "c1")]?.stringValue == model.clusterMembers(1)?.recorded)
+    }
 }
