@@ -65,7 +65,8 @@ import Testing
         // The cluster row alone (the console's `t` on triage), and one member by itself.
         try store.tag(
             caseID: id, label: "ring-member", targets: [(.cluster, ExactText(top.id))],
-            context: ClusterTagSources.context(madeOn: made, via: "console"))
+            context: ClusterTagSources.context(madeOn: made, via: "console")
+                .merging(ClusterTagSources.membersContext([top.id: ClusterMembers.of(cluster: top.id, in: inv)!])) { $1 })
         try store.tag(caseID: id, label: "ring-member", kind: .account, targets: [inv.data.accountExactID(Int(top.members[0]))])
         let key = try BundleKeys.signingKey(path: dir + "/k")
         let input = BundleInput(snapshot: try store.snapshot(caseID: id), investigation: inv, investigator: "analyst", redactor: nil)

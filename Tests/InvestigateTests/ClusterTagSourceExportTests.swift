@@ -37,6 +37,9 @@ import Testing
         }
 
         func topMembers(_ inv: Investigation) -> [Int] { inv.clusters[0].members.map { Int($0) } }
+
+        /// The exact members of `inv`'s c1, as a cluster tag's entry records them.
+        func members(_ inv: Investigation) -> ClusterMembers { ClusterMembers.of(cluster: "c1", in: inv)! }
     }
 
     @Test func anotherSourcesClusterTagIsNotAppliedToThisSourcesCluster() throws {
@@ -73,9 +76,11 @@ import Testing
         let f = try Fixture()
         try f.store.tag(
             caseID: f.caseID, label: "suspect", kind: .cluster, targets: [ExactText("c1")],
-            context: ["source": "console", "cluster_numbering": ClusterTagSources.clusterNumbering])
+            context: ["source": "console", "cluster_numbering": ClusterTagSources.clusterNumbering]
+                .merging(ClusterTagSources.membersContext(["c1": f.members(f.a)])) { $1 })
         // The case itself records source a: a tag without its own record is taken as made there.
         #expect(try f.input(f.a).otherSourceClusterTags == 0)
+        #expect(try f.input(f.a).otherMembersClusterTags == 0)
         #expect(try f.input(f.b).otherSourceClusterTags == 1)
         let bare = try f.store.createCase(title: "no source").id
         try f.store.tag(caseID: bare, label: "suspect", kind: .cluster, targets: [ExactText("c1")])
@@ -88,8 +93,10 @@ import Testing
         let f = try Fixture()
         try f.store.tag(
             caseID: f.caseID, label: "ring-member", kind: .cluster, targets: [ExactText("c1")],
-            context: ["cluster": "c1", "source": f.dir + "/b", "cluster_numbering": ClusterTagSources.clusterNumbering])
+            context: ["cluster": "c1", "source": f.dir + "/b", "cluster_numbering": ClusterTagSources.clusterNumbering]
+                .merging(ClusterTagSources.membersContext(["c1": f.members(f.b)])) { $1 })
         #expect(try f.input(f.b).otherSourceClusterTags == 0)
+        #expect(try f.input(f.b).otherMembersClusterTags == 0)
         #expect(try f.input(f.a).otherSourceClusterTags == 1)
     }
 

@@ -73,12 +73,12 @@ import Testing
     }
 
     @Test func needsReviewHoldsBackABan() {
-        let held = AccountsCSVFile.proposal(labels: ["needs-review", "ring-member"], status: .confirmed, risk: 0.9)
+        let held = AccountsCSVFile.proposal(labels: ["needs-review", "ring-member"], own: ["needs-review", "ring-member"], status: .confirmed, risk: 0.9)
         #expect(held.0 == "review")
         #expect(held.1.contains("held back from enforcement until reviewed"))
-        #expect(AccountsCSVFile.proposal(labels: ["ring-member"], status: .confirmed, risk: 0.9).0 == "ban")
-        #expect(AccountsCSVFile.proposal(labels: ["benign", "needs-review"], status: .confirmed, risk: 0.9).0 == "none")
-        let banned = AccountsCSVFile.proposal(labels: ["ring-member"], status: .confirmed, risk: 0.9, accountStatus: "banned")
+        #expect(AccountsCSVFile.proposal(labels: ["ring-member"], own: ["ring-member"], status: .confirmed, risk: 0.9).0 == "ban")
+        #expect(AccountsCSVFile.proposal(labels: ["benign", "needs-review"], own: ["benign", "needs-review"], status: .confirmed, risk: 0.9).0 == "none")
+        let banned = AccountsCSVFile.proposal(labels: ["ring-member"], own: ["ring-member"], status: .confirmed, risk: 0.9, accountStatus: "banned")
         #expect(banned.0 == "ban" && banned.1.hasSuffix("; already banned in the source"))
     }
 }

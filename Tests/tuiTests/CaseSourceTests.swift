@@ -83,8 +83,11 @@ import Testing
         let b = try sources.make("b", accounts: "b1,2026-01-01\n")
         let store = try sources.store()
         let onB = StoreCaseBackend(store: store, defaultTitle: "console b", source: b)
+        // Each source's c1, as its loaded model gives it (a cluster tag holds only on the members it was made on).
+        onB.useClusterMembers { $0 == 1 ? ClusterMembers(ids: [ExactText("b1")]) : nil }
         _ = try onB.apply(.tagCluster(label: "ring", cluster: "c1", members: [ExactText("b1")]))
         let fromA = StoreCaseBackend(store: store, defaultTitle: "console a", source: a)
+        fromA.useClusterMembers { $0 == 1 ? ClusterMembers(ids: []) : nil }
         let opened = try fromA.apply(.openCase(id: "case-0001"))
         #expect(opened.source == .other(path: b.path))
         #expect(opened.tags[MarkKey.cluster(1)] == nil, "c1 of b is not c1 of a")
@@ -117,8 +120,11 @@ import Testing
         // A folder and the cluster numbering, no fingerprint (as `case tag --cluster c2 --source DIR`
         // wrote before it recorded the fingerprint too).
         try store.tag(caseID: id, label: "cli-ring", targets: [(.cluster, ExactText("c2"))],
-                      context: ["cluster": "c2", "source": sources.root + "/a/", "cluster_numbering": ClusterTagSources.clusterNumbering])
-        let onA = try StoreCaseBackend(store: store, defaultTitle: "x", source: a).apply(.openCase(id: id))
+                      context: ["cluster": "c2", "source": sources.root + "/a/", "cluster_numbering": ClusterTagSources.clusterNumbering,
+                                ClusterMembers.key(cluster: "c2"): ClusterMembers(ids: [ExactText("a1")]).recorded])
+        let backendA = StoreCaseBackend(store: store, defaultTitle: "x", source: a)
+        backendA.useClusterMembers { $0 == 2 ? ClusterMembers(ids: [ExactText("a1")]) : nil }
+        let onA = try backendA.apply(.openCase(id: id))
         #expect(onA.tags[MarkKey.cluster(2)] == ["cli-ring"])
         let onB = try StoreCaseBackend(store: store, defaultTitle: "x", source: b).apply(.openCase(id: id))
         #expect(onB.tags[MarkKey.cluster(2)] == nil)

@@ -41,7 +41,9 @@ extension CaseStoring {
         try tag(caseID: caseID, label: label, targets: targets.map { (kind, $0) }, context: context)
     }
 
-    /// Tags a cluster and every one of its member accounts in one transaction and one audit entry.
+    /// Tags a cluster and every one of its member accounts in one transaction and one audit entry,
+    /// which records the members exactly (`cluster_members.ID`, `ClusterMembers`): the cluster's
+    /// tag holds only where its id still names them (`ClusterTagSources`).
     /// - Throws: `CaseStoreError`.
     @discardableResult
     public func tagCluster(
@@ -50,6 +52,7 @@ extension CaseStoring {
     ) throws -> Int {
         var detail = context
         detail["cluster"] = cluster
+        detail[ClusterMembers.key(cluster: cluster)] = ClusterMembers(ids: members).recorded
         return try tag(
             caseID: caseID, label: label,
             targets: [(TagTargetKind.cluster, ExactText(cluster))] + members.map { (TagTargetKind.account, $0) },

@@ -14,7 +14,27 @@
 /// entry records another numbering, or none (written before numberings were recorded), holds
 /// nowhere. A trial's `benign` tag on c14 (a 110-student course) would otherwise have fallen on
 /// whatever cluster the next build numbered c14.
+///
+/// A fingerprint reads only each file's name, size and two 16 KiB ends, and the same files with
+/// rows reordered are numbered anew: so every writer also records the tagged cluster's exact
+/// members (`ClusterMembers`, `cluster_members.cN` in the entry), and a cluster tag holds only
+/// where the cluster of its id has exactly those members. A cluster tag written before members
+/// were recorded holds nowhere (tagging the cluster again records them).
 public struct ClusterTagSources: Sendable {
+    /// Whether a cluster tag holds on the source in use, or why not.
+    public enum Standing: Hashable, Sendable {
+        /// Made on this source, under this numbering, on exactly the members its id names here.
+        case holds
+        /// Made on another source (or one not known), or no source is in use.
+        case otherSource
+        /// Made under another version's cluster numbering, or an unrecorded one.
+        case otherNumbering
+        /// Its entry records no members (written before members were recorded).
+        case membersUnrecorded
+        /// The cluster of its id here has other members than when it was tagged.
+        case membersDiffer
+    }
+
     /// One cluster tag: its target and label.
     public struct Key: Hashable, Sendable {
         public var target: ExactText
@@ -32,6 +52,10 @@ public struct ClusterTagSources: Sendable {
     public let madeInFolder: [Key: String]
     /// The source in use (nil: none known, and no cluster tag holds).
     public let current: CaseSource?
+    /// The members each cluster tag was last added on, when its entry records them.
+    public let recordedMembers: [Key: ClusterMembers]
+    /// Each cluster tag's standing on the source in use.
+    public let standings: [Key: Standing]
 
     /// The numbering of this engine's clusters: `clusterRules`, with the tool's version.
     public static var clusterNumbering: String { "\(InvestigateVersion.string)/\(clusterRules)" }
@@ -98,11 +122,19 @@ public struct ClusterTagSources: Sendable {
         ["source": via, "source_path": source.path, "source_fingerprint": source.fingerprint, "cluster_numbering": clusterNumbering]
     }
 
-    /// Reads the case's audit trail against the source in use.
-    public init(_ snapshot: CaseSnapshot, current: CaseSource?) {
+    /// The audit context recording the exact members of each tagged cluster (`cluster_members.cN`).
+    public static func membersContext(_ clusters: [String: ClusterMembers]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: clusters.map { (ClusterMembers.key(cluster: $0.key), $0.value.recorded) })
+    }
+
+    /// Reads the case's audit trail against the source in use, whose clusters' members
+    /// `members` gives by id (nil: no such cluster). Called once per tagged cluster id.
+    public init(_ snapshot: CaseSnapshot, current: CaseSource?, members: (String) -> ClusterMembers? = { _ in nil }) {
         self.current = current
         var out: [Key: String?] = [:]
         var folders: [Key: String] = [:]
+        var recorded: [Key: ClusterMembers] = [:]
+        var otherNumbering = Set<Key>()
         let caseSource = snapshot.source
         for entry in snapshot.audit where entry.action == "tag.add" {
             guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue
@@ -111,7 +143,10 @@ public struct ClusterTagSources: Sendable {
             guard entry.detail["cluster_numbering"]?.stringValue == Self.clusterNumbering else {
                 for item in clusters {
                     guard let target = ExactText(json: item) else { continue }
-                    out[Key(target: target, label: label)] = .some(nil)
+                    let key = Key(target: target, label: label)
+                    out[key] = .some(nil)
+                    otherNumbering.insert(key)
+                    recorded[key] = nil
                 }
                 continue
             }
@@ -128,17 +163,36 @@ public struct ClusterTagSources: Sendable {
                 let key = Key(target: target, label: label)
                 out[key] = .some(fingerprint)
                 folders[key] = folder
+                otherNumbering.remove(key)
+                recorded[key] = target.utf8String
+                    .flatMap { entry.detail[ClusterMembers.key(cluster: $0)]?.stringValue }
+                    .flatMap(ClusterMembers.init(recorded:))
             }
         }
         madeOn = out
         madeInFolder = folders
+        recordedMembers = recorded
+        var here: [String: ClusterMembers?] = [:]
+        var standings: [Key: Standing] = [:]
+        for (key, made) in out {
+            if otherNumbering.contains(key) { standings[key] = .otherNumbering; continue }
+            guard let current, let made, made == current.fingerprint else { standings[key] = .otherSource; continue }
+            guard let tagged = recorded[key] else { standings[key] = .membersUnrecorded; continue }
+            let id = key.target.utf8String ?? ""
+            if here[id] == nil { here[id] = .some(members(id)) }
+            standings[key] = here[id] == .some(tagged) ? .holds : .membersDiffer
+        }
+        self.standings = standings
     }
 
-    /// Whether `tag` holds on the source in use: always for an account or value tag; for a
-    /// cluster tag, only when it was made on this source.
-    public func holds(_ tag: CaseTag) -> Bool {
-        guard tag.kind == .cluster else { return true }
-        guard let current, let made = madeOn[Key(target: tag.target, label: tag.label)] ?? nil else { return false }
-        return made == current.fingerprint
+    /// The standing of `tag` on the source in use: an account or value tag always holds; a
+    /// cluster tag holds only when made on this source, under this numbering, on exactly the
+    /// members its id names here.
+    public func standing(_ tag: CaseTag) -> Standing {
+        guard tag.kind == .cluster else { return .holds }
+        return standings[Key(target: tag.target, label: tag.label)] ?? .otherSource
     }
+
+    /// Whether `tag` holds on the source in use (`standing` is `.holds`).
+    public func holds(_ tag: CaseTag) -> Bool { standing(tag) == .holds }
 }

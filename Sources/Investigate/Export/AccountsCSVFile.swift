@@ -79,11 +79,19 @@ enum AccountsCSVFile {
         return JSONValue.object(members).canonical
     }
 
-    /// The proposed action and its reason for one account's labels. `needs-review` holds an
-    /// account back from any ban or suspension until someone reviews it; an account the source
-    /// already lists as banned or suspended is said to be so.
-    static func proposal(labels: [String], status: CaseStatus, risk: Double, accountStatus: String = "") -> (String, String) {
-        let set = Set(labels)
+    /// The proposed action and its reason for one account's labels, `own` those on the account
+    /// itself (the rest came from its cluster). `needs-review` holds an account back from any
+    /// ban or suspension until someone reviews it; an account the source already lists as
+    /// banned or suspended is said to be so; where own and inherited labels disagree, the own
+    /// ones decide, and the reason says so (`OwnLabelsFirst`).
+    static func proposal(labels: [String], own: [String], status: CaseStatus, risk: Double, accountStatus: String = "") -> (String, String) {
+        let (set, setAside) = OwnLabelsFirst.resolve(labels: labels, own: own)
+        let (action, reason) = proposal(set: set, labels: labels, status: status, risk: risk, accountStatus: accountStatus)
+        return (action, reason + OwnLabelsFirst.note(own: own, setAside: setAside))
+    }
+
+    /// The proposed action and its reason for the labels `set` decides by (`labels` as shown).
+    private static func proposal(set: Set<String>, labels: [String], status: CaseStatus, risk: Double, accountStatus: String) -> (String, String) {
         let tagText = labels.isEmpty ? "untagged" : "tags " + labels.joined(separator: ";")
         let riskText = "risk " + RiskText.twoDecimals(risk)
         if set.contains("benign") { return ("none", "\(tagText); marked benign") }
@@ -107,7 +115,8 @@ enum AccountsCSVFile {
     /// another source, would be enforced unseen): `review` instead, the reason saying why. Other
     /// actions (`none`, `monitor`, `review`) stand. The reason ends with `notInSourceReason`.
     static func proposalNotInSource(labels: [String], status: CaseStatus) -> (String, String) {
-        let (action, reason) = proposal(labels: labels, status: status, risk: 0)
+        // Every label of an account not in the source is its own (it is in no cluster here).
+        let (action, reason) = proposal(labels: labels, own: labels, status: status, risk: 0)
         guard action == "ban" || action == "suspend" else { return (action, reason + notInSourceReason) }
         let tagText = labels.isEmpty ? "untagged" : "tags " + labels.joined(separator: ";")
         return ("review", "\(tagText); case \(status.rawValue); held back from \(action) until reviewed against the source "
@@ -124,7 +133,7 @@ enum AccountsCSVFile {
         var table = CSVTable(header: enforcementHeader)
         var rows: [(ExactText, [String])] = input.accounts.map { id, i in
             let (action, reason) = proposal(
-                labels: input.labels(ofAccount: i), status: input.snapshot.info.status,
+                labels: input.labels(ofAccount: i), own: input.ownLabels(ofAccount: i), status: input.snapshot.info.status,
                 risk: input.investigation.accountRisk[i], accountStatus: input.accountStatus(i))
             return (id, [CSVValue.text(id), id.base64, action, reason])
         }

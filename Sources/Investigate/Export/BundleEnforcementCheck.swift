@@ -24,7 +24,7 @@ enum BundleEnforcementCheck {
             // Labels as accounts.csv gives them (checked there against the trail).
             guard facts.accountSet.contains(id), let row = accounts?.rows[id] else { continue }
             let (action, reason) = (table.rows[i][2], table.rows[i][3])
-            let expected = proposals(row, facts.snapshot.info.status)
+            let expected = proposals(row, own: facts.ownLabels(id), facts.snapshot.info.status)
             let where_ = "\(file): row \(i + 1) (account \(BundleCaseFacts.shown(id)))"
             if action != expected[0].action {
                 problems.append(
@@ -50,14 +50,15 @@ enum BundleEnforcementCheck {
     /// six decimals (`JSONValue.decimal`), so the risk it was made from lies within half a
     /// millionth of it: every reason that range gives is the exporter's (the action does not
     /// depend on the risk).
-    static func proposals(_ row: BundleAccountsCheck.Row, _ status: CaseStatus) -> [(action: String, reason: String)] {
+    /// `own` are the labels the trail puts on the account itself (`OwnLabelsFirst`).
+    static func proposals(_ row: BundleAccountsCheck.Row, own: [String], _ status: CaseStatus) -> [(action: String, reason: String)] {
         guard row.inSource else {
             let (action, reason) = AccountsCSVFile.proposalNotInSource(labels: row.labels, status: status)
             return [(action, reason)]
         }
         let risk = Double(row.risk) ?? 0
         return [risk, risk - 5e-7, risk + 5e-7].map {
-            AccountsCSVFile.proposal(labels: row.labels, status: status, risk: $0, accountStatus: row.status)
+            AccountsCSVFile.proposal(labels: row.labels, own: own, status: status, risk: $0, accountStatus: row.status)
         }
     }
 }

@@ -26,7 +26,9 @@ public struct BundleInput {
             snapshot.audit = Array(snapshot.audit[...last])
         }
         self.snapshot = snapshot
-        labelIndex = CaseLabelIndex(snapshot, source: CaseSource(files: investigation.data.files))
+        labelIndex = CaseLabelIndex(
+            snapshot, source: CaseSource(files: investigation.data.files),
+            members: { ClusterMembers.of(cluster: $0, in: investigation) })
         self.investigation = investigation
         self.investigator = investigator
         self.redactor = redactor
@@ -43,6 +45,10 @@ public struct BundleInput {
     /// Cluster tags of the case made on another source, and so not applied to this source's
     /// clusters (they stay in `case.json` and the audit trail as written).
     public var otherSourceClusterTags: Int { labelIndex.otherSourceClusterTags }
+
+    /// Cluster tags of the case made on this source whose cluster now has other members than
+    /// when it was tagged (or whose entry records none), and so not applied.
+    public var otherMembersClusterTags: Int { labelIndex.otherMembersClusterTags }
 
     /// Clusters tagged on this source with members that are not case accounts, and how many:
     /// a cluster's tag labels the members the case holds, but does not bring the others in
@@ -97,6 +103,9 @@ public struct BundleInput {
     public func labels(ofAccount account: Int) -> [String] {
         labelIndex.labels(of: self, account: account)
     }
+
+    /// The labels on account `account` itself, sorted (not those of its cluster's tag).
+    func ownLabels(ofAccount account: Int) -> [String] { labelIndex.labels(ofAccountID: data.accountExactID(account)) }
 
     /// A string column value or empty.
     func pooled(_ pool: StringPool, _ id: Int32) -> String { id < 0 ? "" : pool.string(id) }

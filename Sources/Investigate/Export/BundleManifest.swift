@@ -9,6 +9,11 @@ public enum BundleManifest {
     /// the source wrote them (`ts` as written, `ts_utc` the instant read; a column the row lacks
     /// is null), where 1 rebuilt them from the loaded values. 3 (session 36): no CSV cell holds
     /// a NUL byte; such a value's cell is empty and its bytes travel base64, as invalid UTF-8's do.
+    /// 4 (session 37): a cluster tag labels accounts only where its cluster has exactly the members
+    /// it was tagged with (`cluster_members.ID` in its audit entry), and an account's own labels
+    /// outweigh its cluster's in `enforcement.csv` where they disagree (`OwnLabelsFirst`); no CSV
+    /// cell holds a line break, and a source value's cell that would read as a number, date,
+    /// boolean or missing value carries the `'` mark.
     public static let formatVersion: Int64 = 4
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [

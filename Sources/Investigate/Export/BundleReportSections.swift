@@ -25,7 +25,10 @@ extension BundleReportCheck {
         let info = state.info
         let rows = facts.accounts.compactMap { accounts.rows[$0] }
         var actions: [String: Int] = [:]
-        for row in rows { actions[BundleEnforcementCheck.proposals(row, info.status)[0].action, default: 0] += 1 }
+        for id in facts.accounts {
+            guard let row = accounts.rows[id] else { continue }
+            actions[BundleEnforcementCheck.proposals(row, own: facts.ownLabels(id), info.status)[0].action, default: 0] += 1
+        }
         let clusters = Set(rows.filter(\.inSource).map(\.cluster)).count
         let parts: [(what: String, open: String, written: String)] = [
             ("its <title>", "<title>", ReportHTMLFile.titleElement(info)),

@@ -57,6 +57,15 @@ public struct BundleWriter {
                     + "source, or under another version's cluster numbering: not applied to this source's clusters "
                     + "(kept in case.json and the audit trail)")
         }
+        let moved = input.otherMembersClusterTags
+        if moved > 0 {
+            let one = moved == 1
+            warnings.append(
+                "\(moved) cluster \(one ? "tag was" : "tags were") not applied: the \(one ? "cluster of its id" : "clusters of their ids") "
+                    + "on this source \(one ? "has" : "have") other members than when tagged (or the \(one ? "tag predates" : "tags predate") "
+                    + "recorded members); each account keeps its own tags; check the \(one ? "cluster and tag it" : "clusters and tag them") "
+                    + "again if \(one ? "it still applies" : "they still apply") (kept in case.json and the audit trail)")
+        }
         return (files.sorted { $0.path < $1.path }, AuditChain.sha256Hex(manifest), warnings)
     }
 

@@ -8,22 +8,40 @@ struct CaseLabelIndex {
     /// same label no longer covers it. Untagging one member of a tagged cluster takes it out.
     private var retractedAccountLabels: [ExactText: Set<String>] = [:]
 
-    /// Cluster tags not indexed: made on another source than the one exported (`ClusterTagSources`).
+    /// Cluster tags not indexed: made on another source than the one exported, or under another
+    /// numbering (`ClusterTagSources`).
     private(set) var otherSourceClusterTags = 0
+    /// Cluster tags not indexed: the cluster of their id on the exported source has other
+    /// members than when they were tagged, or their entry records none (`ClusterMembers`).
+    private(set) var otherMembersClusterTags = 0
 
-    /// Indexes the tags of a case; a cluster tag only when it was made on `source` (cluster ids
-    /// are numbers of one source's ranking: another source's `c1` is not this one's), or every
-    /// cluster tag when `everyClusterTag` (what a verifier, which holds no source, takes as the
-    /// most an account's labels can be).
-    init(_ snapshot: CaseSnapshot, source: CaseSource?, everyClusterTag: Bool = false) {
-        let sources = ClusterTagSources(snapshot, current: source)
+    /// Indexes the tags of a case; a cluster tag only when it holds on `source`, whose clusters'
+    /// members `members` gives by id (cluster ids are numbers of one source's ranking: another
+    /// source's `c1` is not this one's, nor is this folder's `c1` once rows moved). With
+    /// `everyClusterTag`, what a verifier (which holds no source) takes as the most an account's
+    /// labels can be: every cluster tag whose entry records its members (one that records none
+    /// holds nowhere).
+    init(
+        _ snapshot: CaseSnapshot, source: CaseSource?, members: (String) -> ClusterMembers? = { _ in nil },
+        everyClusterTag: Bool = false
+    ) {
+        let sources = ClusterTagSources(snapshot, current: source, members: everyClusterTag ? { _ in nil } : members)
         for tag in snapshot.tags {
             switch tag.kind {
             case .account: accountLabels[tag.target, default: []].insert(tag.label)
             case .cluster:
-                guard everyClusterTag || sources.holds(tag) else {
-                    otherSourceClusterTags += 1
-                    continue
+                if everyClusterTag {
+                    guard sources.recordedMembers[.init(target: tag.target, label: tag.label)] != nil else { continue }
+                } else {
+                    switch sources.standing(tag) {
+                    case .holds: break
+                    case .otherSource, .otherNumbering:
+                        otherSourceClusterTags += 1
+                        continue
+                    case .membersDiffer, .membersUnrecorded:
+                        otherMembersClusterTags += 1
+                        continue
+                    }
                 }
                 clusterLabels[tag.target.utf8String ?? tag.target.display, default: []].insert(tag.label)
             case .value: break

@@ -11,7 +11,8 @@ enum ReportSummary {
         let status = input.snapshot.info.status
         for (_, index) in input.accounts {
             let proposal = AccountsCSVFile.proposal(
-                labels: labels.labels(of: input, account: index), status: status, risk: input.investigation.accountRisk[index],
+                labels: labels.labels(of: input, account: index), own: labels.labels(ofAccountID: input.data.accountExactID(index)),
+                status: status, risk: input.investigation.accountRisk[index],
                 accountStatus: input.accountStatus(index))
             counts[proposal.0, default: 0] += 1
         }

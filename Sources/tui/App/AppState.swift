@@ -71,6 +71,9 @@ struct CaseState: Hashable, Sendable {
     /// Cluster tags made on another source (or on none recorded), by mark key: listed on the case
     /// sheet only, never shown as tags of this source's clusters (whose numbers mean other clusters).
     var otherSourceTags: [String: [String]] = [:]
+    /// Cluster tags of this source whose cluster now has other members than when they were tagged
+    /// (or that predate recorded members), by mark key: listed apart on the case sheet too.
+    var otherMembersTags: [String: [String]] = [:]
 }
 
 /// The running search.

@@ -38,6 +38,14 @@ protocol CaseBackend: AnyObject {
     /// Writes the signed bundle of case `caseID` to `path`; returns a one-line summary and the
     /// export's warnings (said apart: a narrow status line cannot hold them).
     func export(caseID: String, investigation: Investigation, to path: String) throws -> (line: String, warnings: [String])
+    /// Reads the members of the source's clusters with `lookup` from now on (once loaded): a
+    /// cluster tag holds only where its id still names the members it was tagged with.
+    func useClusterMembers(_ lookup: @escaping @Sendable (Int) -> ClusterMembers?)
+}
+
+extension CaseBackend {
+    /// Backends that keep no store check nothing.
+    func useClusterMembers(_ lookup: @escaping @Sendable (Int) -> ClusterMembers?) {}
 }
 
 /// The case store (`Investigate.CaseStore`) as a backend: the first write opens the latest open
@@ -53,6 +61,11 @@ final class StoreCaseBackend: CaseBackend {
     /// cases kept their source).
     private let source: CaseSource?
     private(set) var lastWriteCreatedCase = false
+    /// The members of the loaded source's clusters by number (nil until loaded: then no cluster
+    /// tag is shown as holding). Used on the case queue only.
+    private var clusterMembers: (@Sendable (Int) -> ClusterMembers?)?
+
+    func useClusterMembers(_ lookup: @escaping @Sendable (Int) -> ClusterMembers?) { clusterMembers = lookup }
 
     func export(caseID: String, investigation: Investigation, to path: String) throws -> (line: String, warnings: [String]) {
         let result = try CaseExporter(store: store, signingKey: try BundleKeys.signingKey(), redactor: nil)
@@ -132,6 +145,7 @@ final class StoreCaseBackend: CaseBackend {
             try store.tag(caseID: id, label: label, targets: targets,
                           context: CaseSourceCheck.context(source).merging(context) { own, _ in own })
         case .tagCluster(let label, let cluster, let members):
+            // The store records the members (`cluster_members.ID`).
             try store.tagCluster(
                 caseID: id, label: label, cluster: cluster, members: members, context: CaseSourceCheck.context(source))
         case .note(let text):
@@ -163,9 +177,12 @@ final class StoreCaseBackend: CaseBackend {
         out.id = snapshot.info.id
         if let source {
             out.source = CaseSourceStanding.of(recorded: snapshot.source, current: source)
-            (out.tags, out.otherSourceTags) = CaseSourceCheck.split(snapshot, current: source)
+            let lookup = clusterMembers
+            (out.tags, out.otherSourceTags, out.otherMembersTags) = CaseSourceCheck.split(snapshot, current: source) { id in
+                ClusterMemberContext.number(id).flatMap { lookup?($0) }
+            }
         } else {
-            (out.tags, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
+            (out.tags, _, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
         }
         out.notes = snapshot.notes.map(\.text)
         out.audit = snapshot.audit.map { CaseAuditLine(user: $0.who, time: $0.at, command: $0.action, detail: $0.detail.canonical) }

@@ -64,24 +64,30 @@ enum CaseSourceCheck {
     }
 
     /// Splits a case's stored tags into those that hold on `current` (accounts and values
-    /// always, clusters made on it) and cluster tags made elsewhere, each keyed by mark key.
-    /// Unchecked (no source to check against), every tag holds.
-    static func split(_ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true)
-        -> (here: [String: [String]], elsewhere: [String: [String]])
-    {
-        let sources = ClusterTagSources(snapshot, current: current)
+    /// always, clusters made on it whose id still names the members they were tagged with, as
+    /// `members` gives them), cluster tags made elsewhere (another source or numbering), and
+    /// cluster tags of this source whose cluster now has other members (or that record none),
+    /// each keyed by mark key. Unchecked (no source to check against), every tag holds.
+    static func split(
+        _ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true, members: (String) -> ClusterMembers? = { _ in nil }
+    ) -> (here: [String: [String]], elsewhere: [String: [String]], moved: [String: [String]]) {
+        let sources = ClusterTagSources(snapshot, current: current, members: members)
         var here: [String: [String]] = [:]
         var elsewhere: [String: [String]] = [:]
+        var moved: [String: [String]] = [:]
         for tag in snapshot.tags {
             let key = MarkKey.tag(tag.kind, tag.target)
-            let holds = !checked || sources.holds(tag)
-            if holds {
+            let standing = checked ? sources.standing(tag) : .holds
+            switch standing {
+            case .holds:
                 if !(here[key] ?? []).contains(tag.label) { here[key, default: []].append(tag.label) }
-            } else if !(elsewhere[key] ?? []).contains(tag.label) {
-                elsewhere[key, default: []].append(tag.label)
+            case .otherSource, .otherNumbering:
+                if !(elsewhere[key] ?? []).contains(tag.label) { elsewhere[key, default: []].append(tag.label) }
+            case .membersDiffer, .membersUnrecorded:
+                if !(moved[key] ?? []).contains(tag.label) { moved[key, default: []].append(tag.label) }
             }
         }
-        return (here, elsewhere)
+        return (here, elsewhere, moved)
     }
 }
 

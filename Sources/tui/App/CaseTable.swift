@@ -8,6 +8,8 @@ enum CaseTable {
     static let tagOrder = "case sheet: another source's cluster tags first, then tags by label, each label's by id (c2 before c10, accounts, values)"
     /// The row key of a cluster tag made on another source (`elsewhere:cluster:c3`).
     static let otherSourcePrefix = "elsewhere:"
+    /// The row key prefix of a cluster tag whose cluster now has other members.
+    static let otherMembersPrefix = "moved:"
 
     /// The rows of the case sheet for a case.
     static func build(_ c: CaseState) -> SheetTable {
@@ -23,6 +25,14 @@ enum CaseTable {
             ids.append(what.text)
             targets.append(nil)
             keys.append(otherSourcePrefix + key)
+        }
+        // Then this source's cluster tags whose clusters now hold other accounts: applied to none.
+        for key in orderedTagKeys(c.otherMembersTags.keys) {
+            let what = MarkKey.display(key)
+            rows.append(["tag", what.text + " (cluster now of other members)", c.otherMembersTags[key, default: []].joined(separator: ",")])
+            ids.append(what.text)
+            targets.append(nil)
+            keys.append(otherMembersPrefix + key)
         }
         // Grouped by label (a trial read ring-member, decoy, ring-member down the list): rows with
         // the same labels together, each group in id order.

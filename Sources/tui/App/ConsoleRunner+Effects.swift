@@ -42,10 +42,12 @@ extension ConsoleRunner {
         case .persist(let write):
             guard let backend = caseBackend else { return }
             let message = state.status
+            let model = state.data?.model
             dispatch(.status(SaveAck.pending(message, write: write)))
             onCaseQueue(backend) { backend in
                 do {
-                    let stored = try backend.apply(write)
+                    // Every cluster the write tags goes with its exact members (`ClusterMemberContext`).
+                    let stored = try backend.apply(ClusterMemberContext.attach(write, model: model))
                     var ack = SaveAck.acknowledged(message, write: write, caseID: stored.id, created: backend.lastWriteCreatedCase)
                     // Opening a case of another source says so first, whatever else was said.
                     if case .openCase = write, stored.source.isForeign, let id = stored.id {
@@ -180,6 +182,17 @@ extension ConsoleRunner {
     }
 
     /// Runs case-store work on the case queue, in order, and posts its answers to the inbox.
+    /// Once the source is loaded, the case backend reads its clusters' members, and the case is
+    /// read again: its cluster tags show as holding only where their ids still name the members
+    /// they were tagged with.
+    func bindClusterMembers(_ model: any ConsoleModel) {
+        guard let backend = caseBackend else { return }
+        onCaseQueue(backend) { backend in
+            backend.useClusterMembers { model.clusterMembers($0) }
+            return (try? backend.current()).flatMap { $0 }.map { [.caseSynced($0)] } ?? []
+        }
+    }
+
     private func onCaseQueue(_ backend: any CaseBackend, _ work: @escaping (any CaseBackend) -> [Action]) {
         nonisolated(unsafe) let unsafeBackend = backend
         nonisolated(unsafe) let unsafeWork = work

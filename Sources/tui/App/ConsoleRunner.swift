@@ -52,6 +52,7 @@ final class ConsoleRunner {
     func dispatch(_ action: Action) {
         let step = AppUpdate.update(state, action)
         state = step.state
+        if case .loaded(let data) = action { bindClusterMembers(data.model) }
         for effect in step.effects { perform(effect) }
     }
 

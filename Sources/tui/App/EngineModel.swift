@@ -142,6 +142,9 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
     /// stable and an outlying time (a query dated 9999) moves none of them.
     private let referenceTime: Int64
 
+    /// Straight from the investigation (the cluster's sheet, with its timeline, is not built).
+    func clusterMembers(_ number: Int) -> ClusterMembers? { ClusterMembers.of(cluster: "c\(number)", in: investigation) }
+
     func cluster(_ number: Int) -> ClusterDetail? {
         guard number >= 1, number <= investigation.clusters.count else { return nil }
         return memo(\.clusterCache, number) {

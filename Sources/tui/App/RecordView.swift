@@ -85,6 +85,15 @@ enum RecordBuilder {
                                        RecordField("labels", c.otherSourceTags[key, default: []].joined(separator: "\n")),
                                        RecordField("source", "not this one: \(what.text) here is another cluster, so it is not shown as tagged")])
         }
+        if markKey.hasPrefix(CaseTable.otherMembersPrefix) {
+            let key = String(markKey.dropFirst(CaseTable.otherMembersPrefix.count))
+            let what = MarkKey.display(key)
+            return RecordView(title: "tag on \(what.kind) \(what.text), made on other members",
+                              fields: [RecordField("target kind", what.kind), RecordField("target", what.text),
+                                       RecordField("labels", c.otherMembersTags[key, default: []].joined(separator: "\n")),
+                                       RecordField("members", "\(what.text) here has other members than when it was tagged (or the tag "
+                                                   + "predates recorded members): not shown as tagged, nor exported; tag it again if it still applies")])
+        }
         if let labels = c.tags[markKey] {
             let what = MarkKey.display(markKey)
             return RecordView(title: "tag on \(what.kind) \(what.text)",

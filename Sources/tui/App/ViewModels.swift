@@ -280,9 +280,16 @@ protocol ConsoleModel: AnyObject, Sendable {
     /// The number of the cluster an account sits in (`c4` is 4), cheaply: triage's tags column
     /// counts the tagged members of each cluster.
     func cluster(ofAccount index: Int) -> Int?
+    /// The exact members of cluster `number` (what a cluster tag's entry records, and what it
+    /// must still name for the tag to hold: `ClusterTagSources`); nil when there is none.
+    func clusterMembers(_ number: Int) -> ClusterMembers?
 }
 
 extension ConsoleModel {
+    /// The members of the cluster's sheet.
+    func clusterMembers(_ number: Int) -> ClusterMembers? {
+        cluster(number).map { ClusterMembers(ids: $0.members.map(\.exactID)) }
+    }
     /// Whether building a sheet may take long enough to do it off the input path.
     func isExpensive(_ kind: SheetKind) -> Bool { false }
     /// The fields the row itself carries.

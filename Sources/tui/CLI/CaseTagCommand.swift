@@ -130,11 +130,14 @@ struct TagTargetOptions: ParsableArguments {
                     message: "no cluster \(inert(cluster)) in \(source) (ids run c1...c\(investigation.clusters.count))", code: 2)
             }
             list.append((.cluster, ExactText(cluster)))
-            list += found.members.map { (.account, investigation.data.accountExactID(Int($0))) }
-            // The source's fingerprint and the clusters' numbering, as the console records them: the tag
-            // holds only on these files, numbered as now.
+            let members = found.members.map { investigation.data.accountExactID(Int($0)) }
+            list += members.map { (.account, $0) }
+            // The source's fingerprint, the clusters' numbering and the cluster's exact members, as
+            // the console records them: the tag holds only on these files, numbered as now, where
+            // the id still names these accounts.
             let made = CaseSource(files: investigation.data.files)
             context = ClusterTagSources.context(madeOn: made, via: source).merging(["cluster": cluster]) { $1 }
+                .merging(ClusterTagSources.membersContext([cluster: ClusterMembers(ids: members)])) { $1 }
         }
         return (list, context)
     }

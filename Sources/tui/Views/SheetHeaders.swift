@@ -145,7 +145,8 @@ enum SheetHeaders {
             let c = state.caseState
             // The title is cut so the count and the order of the tags always show.
             let title = TextFit.truncate(c.title, to: 24, ellipsis: buffer.glyphs.ellipsis)
-            let apart = c.otherSourceTags.isEmpty ? "" : " +\(Format.grouped(c.otherSourceTags.count)) of another source"
+            let apart = (c.otherSourceTags.isEmpty ? "" : " +\(Format.grouped(c.otherSourceTags.count)) of another source")
+                + (c.otherMembersTags.isEmpty ? "" : " +\(Format.grouped(c.otherMembersTags.count)) of other members")
             lines = ["case: \(title)  \(Format.plural(c.tags.count, "tagged row"))\(apart) (\(CaseTable.tagOrderShort)), \(Format.plural(c.notes.count, "note")), "
                         + Format.plural(c.audit.count, "audit entry", "audit entries"),
                      "status \(c.status)  severity \(c.severity.isEmpty ? "-" : c.severity)  assignee \(c.assignee.isEmpty ? "-" : c.assignee)"
