@@ -132,7 +132,7 @@ import Testing
         part.rows.keepLinesAsBitmap()
         for line in lines {
             part.rows.append(
-                timestamp: 0, account: 0, context: 0, category: -1, inputTokens: 0, outputTokens: 0, sketch: 0, question: 0, flags: 0,
+                timestamp: 0, account: 0, context: 0, category: -1, inputTokens: 0, outputTokens: 0, sketch: 0, flags: 0,
                 line: line)
         }
         return part
