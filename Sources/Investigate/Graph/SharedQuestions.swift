@@ -45,13 +45,7 @@ public struct SharedQuestions: Sendable {
     init(collected: Collector) {
         askers = collected.askers
         var idOfKey = [Int32](repeating: -1, count: collected.table.count)
-        // A question whose wording two or more accounts also send with other numbers is a
-        // template's variant: meeting on it is the template's evidence (the template kind counts
-        // it), not a question's (a trial's statistics course: 61 variants of 3 wordings linked
-        // 87 students into clusters rated 0.5-0.6). Only a wording with one shared question is kept.
-        var variants: [UInt32: Int] = [:]
-        for key in 0..<collected.table.count where collected.holders[key] >= 2 { variants[collected.wordings[key], default: 0] += 1 }
-        for key in 0..<collected.table.count where collected.holders[key] >= 2 && variants[collected.wordings[key]] == 1 {
+        for key in 0..<collected.table.count where collected.holders[key] >= 2 {
             idOfKey[key] = Int32(names.count)
             let name = Self.name(ofKey: collected.table.key(at: key))
             idByName[name] = Int32(names.count)
