@@ -13,7 +13,6 @@ import Testing
         var input: UInt32
         var output: UInt32
         var sketch: UInt64
-        var question: UInt64
         var line: UInt32
     }
 
@@ -52,14 +51,13 @@ import Testing
                 let input = mixer.next(7) == 0 ? UInt32(80_000 + row) : UInt32(mixer.next(5_000))
                 let output = mixer.next(7) == 0 ? UInt32.max : UInt32(mixer.next(5_000))
                 let sketch = UInt64(mixer.next(1 << 30)) << 20 | UInt64(row)
-                let question = UInt64(mixer.next(1 << 30)) << 32 | UInt64(mixer.next(1 << 30))
                 rows.append(
                     timestamp: timestamp, account: 0, context: context, category: category, inputTokens: input,
-                    outputTokens: output, sketch: sketch, question: question, flags: flags, line: UInt32(line))
+                    outputTokens: output, sketch: sketch, flags: flags, line: UInt32(line))
                 let expected = Expected(
                     timestamp: timestamp, flags: flags, context: contextMap[Int(context)],
                     category: category < 0 ? -1 : categoryMap[Int(category)], input: input, output: output, sketch: sketch,
-                    question: question, line: UInt32(base + line))
+                    line: UInt32(base + line))
                 pending.append((index, row, expected))
             }
             parts.append(rows)
@@ -89,7 +87,7 @@ import Testing
             Expected(
                 timestamp: table.timestamp(row), flags: table.promptFlags(row), context: table.context[row],
                 category: table.category(row), input: table.inputTokens(row), output: table.outputTokens(row),
-                sketch: table.promptSketch[row], question: table.promptQuestion[row], line: table.line[row])
+                sketch: table.promptSketch[row], line: table.line[row])
         }
     }
 
@@ -130,7 +128,7 @@ import Testing
         for line in 1...5 {
             rows.append(
                 timestamp: 1_772_323_200_000, account: -1, context: 0, category: -1, inputTokens: 1, outputTokens: 1, sketch: 1,
-                question: 0, flags: 0, line: UInt32(line))
+                flags: 0, line: UInt32(line))
         }
         let table = QueryTable()
         QueryRowScatter(parts: [rows], contextMaps: [[0]], categoryMaps: [[]], lineBase: [0], rowCount: 0).scatter(into: table)

@@ -90,10 +90,7 @@ public struct ClusterTagSources: Sendable {
     /// add risk (`AddressRotationSignal`): risks and ranks move.
     /// 34 (session 35): differently spelled IPv6 addresses of one /48, and IPv4-mapped ones with
     /// the plain IPv4 /24, share one network (`IPNetwork`): subnet links, clusters and ranks move.
-    /// 35 (session 37): accounts sending the same question in prompts asking for reasoning share a
-    /// `question` value (`SharedQuestions`), and a private question bank spread thin over the
-    /// members adds risk (`QuestionBankSignal`): links, clusters and ranks move.
-    static let clusterRules = 35
+    static let clusterRules = 34
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -58,13 +58,7 @@ public struct EvidenceWeights: Sendable {
                 }
                 if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }
-            if kind == .question {
-                // A question is weighed among the accounts that ask any (`SharedQuestions.askers`),
-                // as the model mix among its holders: where 300 of 20,000 accounts ask for
-                // reasoning, a question 40 of them send is common, not one in 500.
-                let askers = Double(max(index.families.questions.askers, sharers, 1))
-                shares.append(max(Double(sharers), 1) / askers * (Double(n) / askers))
-            } else if kind == .modelMix && holders > 0 {
+            if kind == .modelMix && holders > 0 {
                 // Only accounts with enough queries have a mix: its frequency is among them
                 // (u = sharers/holders · n/holders), or a mix every account uses would look
                 // rare where most accounts sent too few queries to have one.

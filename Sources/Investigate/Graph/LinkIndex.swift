@@ -32,7 +32,6 @@ public final class LinkIndex: @unchecked Sendable {
     convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {
         var byKind = adjacencies
         byKind[.template] = LinkIndex.adjacency(.template, pairs: families.pairs(), data: data, families: families)
-        byKind[.question] = LinkIndex.adjacency(.question, pairs: families.questions.pairs(), data: data, families: families)
         self.init(
             restoring: data, families: families,
             byKind: LinkKind.allCases.map { byKind[$0] ?? LinkIndex.adjacencies([$0], data: data)[$0]! })
@@ -60,7 +59,6 @@ public final class LinkIndex: @unchecked Sendable {
             switch kind {
             case .upstream: data.upstream.count
             case .template: families?.count ?? 0
-            case .question: families?.questions.count ?? 0
             default: data.pools.pool(for: kind)!.count
             }
         return Adjacency(pairs: pairs, accountCount: data.accountCount, valueCount: values)
@@ -76,7 +74,6 @@ public final class LinkIndex: @unchecked Sendable {
         switch kind {
         case .upstream: return data.upstream.count
         case .template: return families.count
-        case .question: return families.questions.count
         default: return data.pools.pool(for: kind)!.count
         }
     }
@@ -87,12 +84,7 @@ public final class LinkIndex: @unchecked Sendable {
     }
 
     /// How many accounts share a value.
-    /// For a question, the holders of any question of its wording (`SharedQuestions.wordingHolders`):
-    /// a template's variants with other numbers are as common as the template.
-    public func shareCount(_ kind: LinkKind, value: Int32) -> Int {
-        let own = byKind[kind.position].accountCount(of: value)
-        return kind == .question ? max(own, families.questions.wordingHolders(of: value)) : own
-    }
+    public func shareCount(_ kind: LinkKind, value: Int32) -> Int { byKind[kind.position].accountCount(of: value) }
 
     /// The values of a kind an account has, ascending.
     public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
@@ -133,8 +125,6 @@ public final class LinkIndex: @unchecked Sendable {
             return ExactText(bytes: label + Array(" ".utf8) + a + Array("~".utf8) + b)
         case .template:
             return ExactText(families.name(of: value))
-        case .question:
-            return ExactText(families.questions.name(of: value))
         default:
             return ExactText(bytes: data.pools.pool(for: kind)!.bytes(value))
         }
@@ -160,8 +150,6 @@ public final class LinkIndex: @unchecked Sendable {
             return valueIDs(.upstream, exact: exact).first
         case .template:
             return exact.utf8String.flatMap { families.id(named: $0) }
-        case .question:
-            return exact.utf8String.flatMap { families.questions.id(named: $0) }
         case .asn:
             let upper = bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
             return data.pools.asns.lookup(upper.starts(with: Array("AS".utf8)) ? upper : Array("AS".utf8) + upper)

@@ -21,7 +21,6 @@ struct LinkPairs {
         case .emailDomain: return column(data.accounts.emailDomain)
         case .org: return column(data.accounts.org)
         case .template: return families?.pairs() ?? Pairs()
-        case .question: return families?.questions.pairs() ?? Pairs()
         case .modelMix: return ModelMixPairs(data: data).pairs()
         case .mailbox:
             let found = MailboxPairs(data: data).pairs()

@@ -55,8 +55,6 @@ public enum PairExplanation {
                 what = index.families.isFrame(family: s.value)
                     ? "both wrap prompts in reasoning frame \(value) (the same words around the step-by-step request), which \(holders) \(send)"
                     : "both send prompts of template family \(value), which \(holders) \(send)"
-            case .question:
-                what = "both send question \(value) (the question of a prompt asking for reasoning: its words, whatever scaffold wraps them), which \(holders) \(send)"
             case .upstream: what = "an upstream link ties them: \(value)"
             case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"

@@ -35,10 +35,6 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// alternating two scaffolds holds 100% here and 50% in `topShare`); kept as `topShare` is.
     public private(set) var familyShare = SparseFloats([], absent: 0)
 
-    /// The questions two or more accounts send inside reasoning frames (`SharedQuestions`): found
-    /// from the same sketches, before they are freed, and kept beside the families.
-    public internal(set) var questions = SharedQuestions()
-
     /// Each account's queries sent as one of a pair across models (`PairedPrompts`): counted
     /// from the same sketches as the families, before they are freed, and kept beside them.
     public internal(set) var pairedPrompts = PairedPrompts()
@@ -76,9 +72,7 @@ public final class TemplateFamilies: @unchecked Sendable {
         func bands(_ sketch: UInt64) -> (UInt64, UInt64) { Self.bandKeys(sketch) }
         // Rows go in batches: their slots' words are fetched together, then marked in order.
         let batch = 32
-        var slots = [Int](repeating: 0, count: 3 * batch)
-        // Question identities (`SharedQuestions`) are marked in the same bitmap, under their own tag.
-        let hasQuestions = queries.promptQuestion.count == queries.count
+        var slots = [Int](repeating: 0, count: 2 * batch)
         var touched: UInt64 = 0
         do {
             var marks = seen.mutableSpan
@@ -92,10 +86,6 @@ public final class TemplateFamilies: @unchecked Sendable {
                     slots[marked + 1] = slot(b)
                     touched ^= marks[slots[marked] >> 5] ^ marks[slots[marked + 1] >> 5]
                     marked += 2
-                    if hasQuestions, case let question = queries.promptQuestion[row], question != 0 {
-                        slots[marked] = slot(SharedQuestions.key(question))
-                        marked += 1
-                    }
                 }
                 for k in 0..<marked {
                     // The once bit when clear, else the twice bit.
@@ -121,7 +111,6 @@ public final class TemplateFamilies: @unchecked Sendable {
         // Accounts with too few prompts for a fifth of them to make two: read again once the
         // families are known (`lightUses`).
         var lightAccounts: [Int32] = []
-        var questionBands = SharedQuestions.Collector()
         for account in 0..<accountCount {
             counts.removeAll()
             var prompted = 0
@@ -142,9 +131,6 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if candidate(b) { counts.add(b) }
             }
             guard prompted > 0 else { continue }
-            if hasQuestions {
-                questionBands.add(account: Int32(account), questions: rows.lazy.map { queries.promptQuestion[$0] }, candidate: candidate)
-            }
             if prompted < 2 * Self.shareDivisor { lightAccounts.append(Int32(account)) }
             let floor = Int32(max(2, prompted / Self.shareDivisor))
             qualifying.removeAll(keepingCapacity: true)
@@ -190,8 +176,6 @@ public final class TemplateFamilies: @unchecked Sendable {
             queryCount.append(0)
             frames.append(Self.isFrame(table.key(at: key)))
         }
-        questions = SharedQuestions(collected: questionBands)
-        questionBands = SharedQuestions.Collector()
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1
         for entry in perAccount {

@@ -114,10 +114,8 @@ struct QueryLoader {
             }
             var sketch: UInt64 = 0
             var flags: UInt8 = 0
-            var question: UInt64 = 0
             if row.hasValue(Slot.prompt) {
                 (sketch, flags) = row.withBytes(Slot.prompt) { digest.digest($0) }
-                if flags & PromptDigest.Flags.reasoning != 0 { question = row.withBytes(Slot.prompt) { digest.question($0) } }
             } else if row.hasValue(Slot.fingerprint) {
                 (sketch, flags) = row.withBytes(Slot.fingerprint) { digest.digest(fingerprint: $0.extracting(ByteCompare.trimmedRange($0))) }
             }
@@ -135,7 +133,7 @@ struct QueryLoader {
                     category: row.withBytes(Slot.category) { bytes in
                         categoryCache.id(for: bytes) { FieldParsing.intern($0, in: categoryPool) }
                     },
-                    inputTokens: input, outputTokens: output, sketch: sketch, question: question, flags: flags,
+                    inputTokens: input, outputTokens: output, sketch: sketch, flags: flags,
                     line: UInt32(row.line + lineOffset), bounds: bounds))
             if batch.isFull { flush() }
             rows += 1

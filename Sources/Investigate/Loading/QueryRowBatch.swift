@@ -33,7 +33,6 @@ final class QueryRowBatch {
         var inputTokens: UInt32
         var outputTokens: UInt32
         var sketch: UInt64
-        var question: UInt64
         var flags: UInt8
         var line: UInt32
         /// Where the account id (lane 0) and the API key, IP, ASN and client (lanes 1-4) start in
@@ -211,7 +210,7 @@ final class QueryRowBatch {
             }
             table.append(
                 timestamp: row.timestamp, account: row.account, context: context, category: row.category,
-                inputTokens: row.inputTokens, outputTokens: row.outputTokens, sketch: row.sketch, question: row.question, flags: row.flags,
+                inputTokens: row.inputTokens, outputTokens: row.outputTokens, sketch: row.sketch, flags: row.flags,
                 line: row.line)
         }
         rows.truncate(to: 0)

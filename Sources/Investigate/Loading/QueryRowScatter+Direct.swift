@@ -63,7 +63,6 @@ extension QueryRowScatter {
                 }
             },
             { Self.move(rows.map(\.promptSketch), rows, to: table.promptSketch) { _, _, _, value in value } },
-            { Self.move(rows.map(\.promptQuestion), rows, to: table.promptQuestion) { _, _, _, value in value } },
             {
                 for (part, partRows) in rows.enumerated() {
                     let position = partRows.account, base = lineBase[part]

@@ -32,7 +32,6 @@ struct QueryRowScatter {
     /// One dealt row: its final position and its values, already renumbered (32 bytes).
     struct DealtRow: BitwiseCopyable {
         var sketch: UInt64
-        var question: UInt64
         var position: UInt32
         var seconds: UInt32
         var context: Int32
@@ -119,7 +118,6 @@ struct QueryRowScatter {
         table.categoryCode = ChunkedColumn(uninitializedCount: rows)
         table.tokens = ChunkedColumn(uninitializedCount: rows)
         table.promptSketch = ChunkedColumn(uninitializedCount: rows)
-        table.promptQuestion = ChunkedColumn(uninitializedCount: rows)
         table.line = ChunkedColumn(uninitializedCount: rows)
     }
 
@@ -145,7 +143,6 @@ struct QueryRowScatter {
         // Every column in a local: the row closure borrows them (no reference count per row).
         let secondsIn = rows.seconds, millisIn = rows.millisAndFlags, contextIn = rows.context
         let categoryIn = rows.categoryCode, tokensIn = rows.tokens, sketchIn = rows.promptSketch
-        let questionIn = rows.promptQuestion
         let out = dealt.rows
         rows.forEachLine { row, line in
             let target = position[row]
@@ -168,7 +165,7 @@ struct QueryRowScatter {
             }
             out.append(
                 DealtRow(
-                    sketch: sketchIn[row], question: questionIn[row], position: UInt32(target), seconds: seconds, context: contextMap[Int(contextIn[row])],
+                    sketch: sketchIn[row], position: UInt32(target), seconds: seconds, context: contextMap[Int(contextIn[row])],
                     tokens: packed, line: UInt32(base + line), millisAndFlags: millisIn[row], categoryCode: global),
                 toBucket: bucket)
         }
@@ -176,7 +173,6 @@ struct QueryRowScatter {
         for column in [rows.millisAndFlags, rows.categoryCode] { column.drainSpans { _, _ in } }
         rows.context.drainSpans { _, _ in }
         rows.promptSketch.drainSpans { _, _ in }
-        rows.promptQuestion.drainSpans { _, _ in }
         position.drainSpans { _, _ in }
     }
 
@@ -185,7 +181,6 @@ struct QueryRowScatter {
         let rows = dealt.rows
         let secondsOut = table.seconds, millisOut = table.millisAndFlags, contextOut = table.context
         let categoryOut = table.categoryCode, tokensOut = table.tokens, sketchOut = table.promptSketch, lineOut = table.line
-        let questionOut = table.promptQuestion
         for i in 0..<rows.count(ofBucket: bucket) {
             let row = rows[bucket: bucket, i]
             let target = Int(row.position)
@@ -195,7 +190,6 @@ struct QueryRowScatter {
             categoryOut[target] = row.categoryCode
             tokensOut[target] = row.tokens
             sketchOut[target] = row.sketch
-            questionOut[target] = row.question
             lineOut[target] = row.line
         }
     }

@@ -16,8 +16,6 @@ final class QueryRows {
     let tokens = ChunkedColumn<UInt32>()
     /// Prompt sketch.
     let promptSketch = ChunkedColumn<UInt64>()
-    /// Question identity of a prompt asking for reasoning (`PromptDigest.question`), or 0.
-    let promptQuestion = ChunkedColumn<UInt64>()
     /// The line each row starts on, counted from the slice's first line (1), kept only where it
     /// is not the line after the previous row's (after a blank or skipped line, or a CSV record
     /// spanning lines): the row number and its line. Most rows cost nothing.
@@ -45,7 +43,7 @@ final class QueryRows {
     @inline(__always)
     func append(
         timestamp ts: Int64, account a: Int32, context c: Int32, category cat: Int32,
-        inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, question: UInt64, flags: UInt8, line lineNumber: UInt32
+        inputTokens input: UInt32, outputTokens output: UInt32, sketch: UInt64, flags: UInt8, line lineNumber: UInt32
     ) {
         let packed = WideValues.packTokens(input, output), code = WideValues.categoryCode(cat)
         let time = WideValues.packTime(ts, flags: flags)
@@ -60,7 +58,6 @@ final class QueryRows {
         categoryCode.append(code)
         tokens.append(packed)
         promptSketch.append(sketch)
-        promptQuestion.append(question)
         if rowLines != nil {
             let bit = Int(lineNumber) - 1, word = bit >> 6
             while rowLines!.count <= word { rowLines!.append(0) }

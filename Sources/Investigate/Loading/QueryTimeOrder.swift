@@ -111,7 +111,6 @@ enum QueryTimeOrder {
         permute(table.categoryCode, range, order)
         permute(table.tokens, range, order)
         permute(table.promptSketch, range, order)
-        permute(table.promptQuestion, range, order)
         permute(table.line, range, order)
     }
 

@@ -57,7 +57,6 @@ public final class CaseData: @unchecked Sendable {
             let made = TemplateFamilies(queries: queries, accountCount: accountCount)
             made.pairedPrompts = PairedPrompts(queries: queries, accountCount: accountCount)
             queries.promptSketch = ChunkedColumn()
-            queries.promptQuestion = ChunkedColumn()
             found = made
             return made
         }

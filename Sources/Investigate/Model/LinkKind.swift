@@ -27,10 +27,6 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// Gmail's dots), interned only where two or more accounts share it (`MailboxPairs`); a kind
     /// strangers may share (it links with a second kind of evidence).
     case mailbox
-    /// The question of a prompt asking for reasoning (`SharedQuestions`: an exact identity, its
-    /// scaffold's sentences left out, kept only where two or more accounts send it); a kind
-    /// strangers may share (a public puzzle, a class's homework), so it links with a second kind.
-    case question
 
     /// The kind's position in `allCases`.
     var position: Int {
@@ -47,7 +43,6 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .upstream: return 9
         case .modelMix: return 10
         case .mailbox: return 11
-        case .question: return 12
         }
     }
 
@@ -66,7 +61,6 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .asn: return 0.1
         case .modelMix: return 0.1
         case .mailbox: return 0.95
-        case .question: return 0.45
         }
     }
 
@@ -87,7 +81,6 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case "net", "cidr", "ip24": self = .subnet
         case "model", "models", "mix", "modelmix": self = .modelMix
         case "inbox", "email_address": self = .mailbox
-        case "questions", "same_question": self = .question
         default: return nil
         }
     }

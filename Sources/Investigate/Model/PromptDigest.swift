@@ -36,9 +36,9 @@ public final class PromptDigest {
         public static let exactBits: UInt8 = 0x38
     }
 
-    let lexicon: ReasoningLexicon
+    private let lexicon: ReasoningLexicon
     /// Splits prompts into word hashes, sixteen bytes at a time.
-    let words: PromptWords
+    private let words: PromptWords
     /// Multipliers and offsets of the four MinHash functions `h * a + b` over a mixed shingle hash.
     fileprivate static let multipliers: (UInt64, UInt64, UInt64, UInt64) =
         (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7345, 0xA409_3822_299F_31D1, 0x082E_FA98_EC4E_6C89)

@@ -23,9 +23,6 @@ public final class QueryTable: @unchecked Sendable {
     /// Prompt sketch (`PromptDigest`), 0 when there is no prompt. Only template families read
     /// it: `CaseData.templateFamilies` frees it once they are found.
     var promptSketch = ChunkedColumn<UInt64>()
-    /// Question identity of a prompt asking for reasoning (`PromptDigest.question`), 0 for any
-    /// other row; freed with the sketches (`SharedQuestions` reads it beside the families).
-    var promptQuestion = ChunkedColumn<UInt64>()
     /// The row's number across the query files: `fileLineStart[file]` plus the line the row
     /// starts on in its file (`source(ofRow:)`). Stays with the row when rows are reordered.
     public internal(set) var line = ChunkedColumn<UInt32>()
@@ -113,7 +110,7 @@ public final class QueryTable: @unchecked Sendable {
     /// Heap bytes held by the row columns and contexts.
     public var memoryFootprint: Int {
         seconds.memoryFootprint + millisAndFlags.memoryFootprint + context.memoryFootprint + categoryCode.memoryFootprint
-            + tokens.memoryFootprint + wide.memoryFootprint + promptSketch.memoryFootprint + promptQuestion.memoryFootprint
+            + tokens.memoryFootprint + wide.memoryFootprint + promptSketch.memoryFootprint
             + line.memoryFootprint + contexts.memoryFootprint
             + accountStart.capacity * 8
     }

@@ -53,7 +53,7 @@ public final class ValuePools: @unchecked Sendable {
         case .apiKey: return apiKeys
         case .modelMix: return modelMixes
         case .mailbox: return mailboxes
-        case .template, .upstream, .question: return nil
+        case .template, .upstream: return nil
         }
     }
 

@@ -15,7 +15,7 @@ public struct RiskScorer: Sendable {
         CreationBurstSignal(), LockstepTimingSignal(), InfrastructureSignal(), AddressRotationSignal(), SharedInstrumentSignal(),
         RecidivismSignal(), UniformitySignal(), CoordinatedFiringSignal(), EstablishedAccountsSignal(),
         OneSubjectSignal(), RegularHoursSignal(), DailyScheduleSignal(), HumanFollowUpSignal(), PairedPromptsSignal(),
-        HandoverSignal(), QuestionBankSignal(),
+        HandoverSignal(),
     ]
     /// The gate for tiny answers.
     public var gate = SmallOutputGate()

@@ -11,12 +11,6 @@ extension TemplateFamilies {
         try out.put("pp.accounts", pairedPrompts.accounts)
         try out.put("pp.counts", pairedPrompts.counts)
         try out.put("pp.population_share", [pairedPrompts.populationShare])
-        let questionPairs = questions.pairs()
-        try out.put("tq.pair_accounts", questionPairs.accounts)
-        try out.put("tq.pair_questions", questionPairs.values)
-        try out.put("tq.names", strings: (0..<questions.count).map { questions.name(of: Int32($0)) })
-        try out.put("tq.askers", [Int32(clamping: questions.askers)])
-        try out.put("tq.wordings", (0..<questions.count).map { Int32(bitPattern: questions.wording(of: Int32($0))) })
     }
 
     static func readSnapshot(_ input: SnapshotFileReader, accounts: Int) throws -> TemplateFamilies {
@@ -53,18 +47,6 @@ extension TemplateFamilies {
         let families = TemplateFamilies(
             restoring: pairs, queryCount: queryCount, names: names, frames: frames.map { $0 == 1 }, topShare: topShare, familyShare: familyShare)
         families.pairedPrompts = PairedPrompts(restoring: pairedAccounts, counts: pairedCounts, populationShare: pairedShare[0])
-        let questionAccounts = try input.array("tq.pair_accounts", Int32.self)
-        let questionValues = try input.array("tq.pair_questions", Int32.self)
-        let questionNames = try input.strings("tq.names")
-        let askers = try input.array("tq.askers", Int32.self)
-        let wordings = try input.array("tq.wordings", Int32.self)
-        try SnapshotCheck.count("tq.wordings", wordings.count, questionNames.count)
-        try SnapshotCheck.count("tq.askers", askers.count, 1)
-        guard askers[0] >= 0, Int(askers[0]) <= accounts else { throw SnapshotDamage("section tq.askers: \(askers[0]) askers of \(accounts) accounts") }
-        try SnapshotCheck.count("tq.pair_questions", questionValues.count, questionAccounts.count)
-        try SnapshotCheck.ids("tq.pair_accounts", questionAccounts, below: accounts, absent: false)
-        try SnapshotCheck.ids("tq.pair_questions", questionValues, below: questionNames.count, absent: false)
-        families.questions = SharedQuestions(restoring: questionAccounts, questions: questionValues, names: questionNames, wordings: wordings.map { UInt32(bitPattern: $0) }, askers: Int(askers[0]))
         return families
     }
 }
@@ -131,7 +113,6 @@ extension LinkIndex {
                 switch kind {
                 case .upstream: data.upstream.count
                 case .template: families.count
-                case .question: families.questions.count
                 default: data.pools.pool(for: kind)!.count
                 }
             byKind.append(

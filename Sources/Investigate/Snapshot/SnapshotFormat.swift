@@ -69,13 +69,10 @@ enum SnapshotFormat {
     /// are worked out again on restore, not stored): risks and the explanations kept move;
     /// 38 (session 35): IPv6 networks are written in RFC 5952 form and an IPv4-mapped address
     /// (`::ffff:192.0.2.7`) is in its IPv4 /24 (`IPNetwork`): the `subnets` pool, links,
-    /// clusters and risks move; 39 (session 37): a link kind for the question a prompt asking
-    /// for reasoning carries, `question` (`SharedQuestions`: an exact identity, weighed among the
-    /// accounts asking any; sections `tq.*`), and the `question_bank` signal: links, clusters and
-    /// risks move.
+    /// clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 39
+    static let version: UInt32 = 38
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

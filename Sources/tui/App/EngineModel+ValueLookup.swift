@@ -5,7 +5,7 @@ import Investigate
 extension EngineModel {
     func valueID(_ kind: LinkKind, exact value: ExactText) -> Int32? {
         switch kind {
-        case .upstream, .template, .question: return index.valueID(kind, String(decoding: value.bytes, as: UTF8.self))
+        case .upstream, .template: return index.valueID(kind, String(decoding: value.bytes, as: UTF8.self))
         default: return data.pools.pool(for: kind)!.lookup(value.bytes)
         }
     }
