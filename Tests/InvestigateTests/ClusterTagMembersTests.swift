@@ -58,7 +58,25 @@ import Testing
         let moved = Array(c1.dropFirst()) + [ExactText("acct_moved_in")]
         let other = ClusterTagSources(snapshot, current: f.made) { $0 == "c1" ? ClusterMembers(ids: moved) : nil }
         #expect(other.standing(tag) == .membersDiffer)
-        #expect(ClusterTagSources(snapshot, current: f.made).standing(tag) == .membersDiffer)
+        // No members known yet (the console before the load ends): neither holding nor moved.
+        #expect(ClusterTagSources(snapshot, current: f.made).standing(tag) == .membersUnchecked)
+    }
+
+    /// What a verifier bounds an account's labels by does not depend on its own version: a
+    /// cluster tag made under another numbering (another tool version or rules) that records its
+    /// members is still in the bound (a reviewer: bundles would have failed `verify` as soon as
+    /// the numbering moved).
+    @Test func theVerifiersBoundKeepsTagsOfAnotherNumbering() throws {
+        let f = try Fixture()
+        let c1 = f.ids(f.inv.clusters[0])
+        try f.store.tagCluster(
+            caseID: f.caseID, label: "benign", cluster: "c1", members: c1,
+            context: ClusterTagSources.context(madeOn: f.made, via: "console").merging(["cluster_numbering": "0.0.9/1"]) { $1 })
+        let snapshot = try f.store.snapshot(caseID: f.caseID)
+        let tag = try #require(snapshot.tags.first { $0.kind == .cluster })
+        #expect(ClusterTagSources(snapshot, current: f.made) { _ in ClusterMembers(ids: c1) }.standing(tag) == .otherNumbering)
+        let bound = CaseLabelIndex(snapshot, source: nil, everyClusterTag: true)
+        #expect(bound.labels(ofCluster: "c1") == ["benign"])
     }
 
     /// The export: a tag recorded on other members than today's c1 is not applied, and the
@@ -74,6 +92,18 @@ import Testing
         for account in c1.members { #expect(input.labels(ofAccount: Int(account)) == ["ring-member"]) }
         let rendered = try BundleWriter(signingKey: try BundleKeys.signingKey(path: f.dir + "/k")).render(input)
         #expect(rendered.warnings.contains { $0.hasPrefix("1 cluster tag was not applied") && $0.contains("other members than when tagged") })
+    }
+
+    /// Both sides set aside at once: each inherited label is credited to the own labels that
+    /// outweighed it (a reviewer: one clause named ring-member over decoy and escalated alike).
+    @Test func eachSetAsideLabelIsCreditedToItsOwnSide() {
+        let own = ["benign", "ring-member"]
+        let resolved = OwnLabelsFirst.resolve(labels: own + ["decoy", "escalated"], own: own)
+        #expect(resolved.setAside == ["decoy", "escalated"])
+        #expect(
+            OwnLabelsFirst.note(own: own, setAside: resolved.setAside)
+                == "; its own ring-member outweighs its cluster's decoy; its own benign outweighs its cluster's escalated")
+        #expect(OwnLabelsFirst.note(own: own, setAside: []) == "")
     }
 
     /// A cluster tag written before members were recorded holds nowhere, and is counted as such;

@@ -9,7 +9,9 @@ import Testing
 @Suite struct SourceValueCellMarkTests {
     @Test func numberLikeAndMissingLikeSourceValuesAreMarked() {
         for text in ["1e3", "+1e1", "00123", "1.0", "12345678901234567890", "-5", ".5", "(12)", "$5", "\u{20AC}3", "2026-01-01",
-            "10.0.0.1", "50%", "1/2", "NA", "n/a", "#N/A", "<NA>", "null", "None", "NaN", "TRUE", "false", " 42"]
+            "10.0.0.1", "50%", "1/2", "NA", "n/a", "#N/A", "<NA>", "null", "None", "NaN", "TRUE", "false", " 42",
+            // A reviewer's: month-name dates, error literals, U+2212, a no-break space, infinities.
+            "Jan 1", "January 1", "Mar-2026", "dec5", "#REF!", "#DIV/0!", "\u{2212}5", "\u{A0}42", "inf", "-Infinity"]
         {
             #expect(CSVTable.readsAsOtherThanText(text), "\(text)")
             #expect(CSVTable.cell(text, sourceValue: true).hasPrefix("'") || CSVTable.cell(text, sourceValue: true).hasPrefix("\"'"))
@@ -18,7 +20,7 @@ import Testing
             let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst().dropLast()) : cell
             #expect(CSVTable.original(ofCell: unquoted) == text)
         }
-        for text in ["acct_1", "a1e3", "NAB", "nullable", "x-5", "", "e5", "-", "$", "(x)", "\u{20AC}"] {
+        for text in ["acct_1", "a1e3", "NAB", "nullable", "x-5", "", "e5", "-", "$", "(x)", "\u{20AC}", "Mary-Ann", "May", "march", "decoy 1x"] {
             #expect(!CSVTable.readsAsOtherThanText(text), "\(text)")
         }
     }

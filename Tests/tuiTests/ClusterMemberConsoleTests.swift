@@ -33,8 +33,12 @@ import Testing
         let tagged = ClusterMembers(ids: [ExactText("a1"), ExactText("a2")])
         let write = CaseWrite.tagChosen(label: "benign", keys: [MarkKey.cluster(1)],
                                         context: ClusterTagSources.membersContext(["c1": tagged]))
-        // Not loaded yet: no member can be checked, so the tag is not shown on c1.
-        #expect(try backend.apply(write).tags[MarkKey.cluster(1)] == nil)
+        // Not loaded yet: no member can be checked, so the tag is not shown on c1, nor listed
+        // apart as moved (it has not moved: it is not known yet).
+        let unloaded = try backend.apply(write)
+        #expect(unloaded.tags[MarkKey.cluster(1)] == nil)
+        #expect(unloaded.otherMembersTags.isEmpty && unloaded.otherSourceTags.isEmpty, "\(unloaded)")
+        #expect(!CaseTable.build(unloaded).rows.contains { $0[1].contains("other members") })
         backend.useClusterMembers { $0 == 1 ? tagged : nil }
         #expect(try backend.current()?.tags[MarkKey.cluster(1)] == ["benign"])
         // The same source's c1 now names other accounts: listed apart.
@@ -66,6 +70,7 @@ import Testing
         runner.settle()
         #expect(runner.state.caseState.tags[MarkKey.cluster(1)] == ["ring"], "\(runner.state.caseState)")
         let entry = try #require(try store.auditEntries(caseID: "case-0001").last { $0.action == "tag.add" })
-        #expect(entry.detail[ClusterMembers.key(cluster: "c1")]?.stringValue == model.clusterMembers(1)?.recorded)
+        let members = try #require(model.clusterMembers(1))
+        #expect(entry.detail[ClusterMembers.key(cluster: "c1")]?.stringValue == members.recorded)
     }
 }

@@ -31,7 +31,7 @@ public struct ClusterMembers: Hashable, Sendable {
     /// Reads the recorded form, `COUNT SHA256HEX`; nil when it is not that.
     public init?(recorded text: String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 2, let count = Int(parts[0]), count >= 0, parts[1].count == 64,
+        guard parts.count == 2, let count = Int(parts[0]), count >= 0, String(count) == parts[0], parts[1].count == 64,
             parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
         else { return nil }
         self.count = count

@@ -33,6 +33,10 @@ public struct ClusterTagSources: Sendable {
         case membersUnrecorded
         /// The cluster of its id here has other members than when it was tagged.
         case membersDiffer
+        /// Made on this source, under this numbering, with members recorded, but the members of
+        /// this source's clusters are not known yet (the console before the load ends): it
+        /// neither holds nor has moved, yet.
+        case membersUnchecked
     }
 
     /// One cluster tag: its target and label.
@@ -128,8 +132,9 @@ public struct ClusterTagSources: Sendable {
     }
 
     /// Reads the case's audit trail against the source in use, whose clusters' members
-    /// `members` gives by id (nil: no such cluster). Called once per tagged cluster id.
-    public init(_ snapshot: CaseSnapshot, current: CaseSource?, members: (String) -> ClusterMembers? = { _ in nil }) {
+    /// `members` gives by id (nil: no such cluster; no lookup at all: not known yet, and the tags
+    /// it would decide are `.membersUnchecked`). Called once per tagged cluster id.
+    public init(_ snapshot: CaseSnapshot, current: CaseSource?, members: ((String) -> ClusterMembers?)? = nil) {
         self.current = current
         var out: [Key: String?] = [:]
         var folders: [Key: String] = [:]
@@ -140,13 +145,15 @@ public struct ClusterTagSources: Sendable {
             guard let clusters = entry.detail["clusters"]?.arrayValue, let label = entry.detail["label"]?.stringValue
             else { continue }
             // Made under another numbering (or an unrecorded one): its ids name other clusters here.
+            // Its members are still what the tag was made on, which a verifier (any version)
+            // bounds an account's labels by.
             guard entry.detail["cluster_numbering"]?.stringValue == Self.clusterNumbering else {
                 for item in clusters {
                     guard let target = ExactText(json: item) else { continue }
                     let key = Key(target: target, label: label)
                     out[key] = .some(nil)
                     otherNumbering.insert(key)
-                    recorded[key] = nil
+                    recorded[key] = Self.members(recordedIn: entry, cluster: target)
                 }
                 continue
             }
@@ -164,9 +171,7 @@ public struct ClusterTagSources: Sendable {
                 out[key] = .some(fingerprint)
                 folders[key] = folder
                 otherNumbering.remove(key)
-                recorded[key] = target.utf8String
-                    .flatMap { entry.detail[ClusterMembers.key(cluster: $0)]?.stringValue }
-                    .flatMap(ClusterMembers.init(recorded:))
+                recorded[key] = Self.members(recordedIn: entry, cluster: target)
             }
         }
         madeOn = out
@@ -178,11 +183,19 @@ public struct ClusterTagSources: Sendable {
             if otherNumbering.contains(key) { standings[key] = .otherNumbering; continue }
             guard let current, let made, made == current.fingerprint else { standings[key] = .otherSource; continue }
             guard let tagged = recorded[key] else { standings[key] = .membersUnrecorded; continue }
+            guard let members else { standings[key] = .membersUnchecked; continue }
             let id = key.target.utf8String ?? ""
             if here[id] == nil { here[id] = .some(members(id)) }
             standings[key] = here[id] == .some(tagged) ? .holds : .membersDiffer
         }
         self.standings = standings
+    }
+
+    /// The members a `tag.add` entry records for `cluster`, or nil.
+    static func members(recordedIn entry: AuditEntry, cluster: ExactText) -> ClusterMembers? {
+        cluster.utf8String
+            .flatMap { entry.detail[ClusterMembers.key(cluster: $0)]?.stringValue }
+            .flatMap(ClusterMembers.init(recorded:))
     }
 
     /// The standing of `tag` on the source in use: an account or value tag always holds; a

@@ -97,7 +97,9 @@ public enum BundleVerifier {
         report.keyID = check.keyID
         report.trustedAs = check.trustedAs?.reason
         checkContents(source, byName, check, &report)
-        return sorted(report)
+        var out = sorted(report)
+        if let note = BundleFormatCheck.note(manifest, otherProblems: !out.problems.isEmpty) { out.problems.insert(note, at: 0) }
+        return out
     }
 
     /// Checks every entry besides the manifest and its signature against the manifest, then

@@ -80,27 +80,49 @@ public struct CSVTable {
     }
 
     /// True when a spreadsheet or a data-frame reader would turn the text into something else: a
-    /// number, date, time or percentage (it starts, after spaces, with a digit, or with `.`, `+`,
-    /// `-`, `(` or a currency sign before a digit: LibreOffice read ids `1e3` as 1000, `00123` as
-    /// 123, a 20-digit id as 1.23456789012346E+019, so two accounts could read alike), a boolean,
-    /// or one of pandas' default missing-value words (`NA`, `null`, `None`, `N/A`, ...: a trial's
-    /// ids read as NaN). The `'` mark keeps them text for a spreadsheet and is dropped to read back.
+    /// number, date, time or percentage (it starts, after spaces or no-break spaces, with a digit,
+    /// or with `.`, `+`, `-`, U+2212, `(` or a currency sign before a digit: LibreOffice read ids
+    /// `1e3` as 1000, `00123` as 123, a 20-digit id as 1.23456789012346E+019, so two accounts could
+    /// read alike), a date spelled with a month's name (`Jan 1`, `Mar-2026`), an error literal
+    /// (`#REF!`: anything starting with `#`), a boolean, or one of pandas' default missing-value
+    /// words (`NA`, `null`, `None`, `N/A`, ...: a trial's ids read as NaN) or infinities. The `'`
+    /// mark keeps them text for a spreadsheet and is dropped to read back.
     public static func readsAsOtherThanText(_ text: String) -> Bool {
-        let trimmed = text.unicodeScalars.drop(while: { $0 == " " })
+        let blanks: Set<Unicode.Scalar> = [" ", "\u{A0}"]
+        let trimmed = text.unicodeScalars.drop(while: { blanks.contains($0) })
         guard let first = trimmed.first else { return false }
-        if ("0"..."9").contains(first) { return true }
-        if ".+-($\u{20AC}\u{A3}\u{A5}".unicodeScalars.contains(first) {
-            let rest = trimmed.dropFirst().drop(while: { ".+-($\u{20AC}\u{A3}\u{A5} ".unicodeScalars.contains($0) })
+        if ("0"..."9").contains(first) || first == "#" { return true }
+        let leads: Set<Unicode.Scalar> = [".", "+", "-", "\u{2212}", "(", "$", "\u{20AC}", "\u{A3}", "\u{A5}"]
+        if leads.contains(first) {
+            let rest = trimmed.dropFirst().drop(while: { leads.contains($0) || blanks.contains($0) })
             if let next = rest.first, ("0"..."9").contains(next) { return true }
         }
-        return missingOrBooleanWords.contains(String(String.UnicodeScalarView(trimmed)).lowercased())
+        let word = String(String.UnicodeScalarView(trimmed)).lowercased()
+        return missingOrBooleanWords.contains(word) || startsWithMonth(word)
     }
 
-    /// pandas' default `na_values` (lowercased, as spelled or nearly), and the booleans a spreadsheet converts.
+    /// pandas' default `na_values` (lowercased), infinities, and the booleans a spreadsheet converts.
     static let missingOrBooleanWords: Set<String> = [
         "na", "n/a", "#n/a", "#n/a n/a", "#na", "-na", "<na>", "nan", "-nan", "1.#ind", "-1.#ind", "1.#qnan", "-1.#qnan",
-        "null", "none", "true", "false",
+        "null", "none", "true", "false", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity",
     ]
+
+    /// Month names and their abbreviations, as date parsers read them.
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// True when lowercased `word` is a month's name or abbreviation followed by a digit, or by a
+    /// space, `-`, `/`, `.` or `,` and then a digit (`jan 1`, `mar-2026`, `dec5`).
+    static func startsWithMonth(_ word: String) -> Bool {
+        for month in months where word.hasPrefix(month) {
+            let rest = word.unicodeScalars.dropFirst(month.unicodeScalars.count)
+            let afterSeparators = rest.drop(while: { " -/.,".unicodeScalars.contains($0) })
+            if let next = afterSeparators.first, ("0"..."9").contains(next) { return true }
+        }
+        return false
+    }
 
     /// True when a spreadsheet could read the cell as a formula (numbers excepted): its first
     /// scalar is tab or CR, or, after leading spaces, `=`, `+`, `-` or `@` (a combining mark

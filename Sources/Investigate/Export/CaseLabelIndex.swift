@@ -22,10 +22,10 @@ struct CaseLabelIndex {
     /// labels can be: every cluster tag whose entry records its members (one that records none
     /// holds nowhere).
     init(
-        _ snapshot: CaseSnapshot, source: CaseSource?, members: (String) -> ClusterMembers? = { _ in nil },
+        _ snapshot: CaseSnapshot, source: CaseSource?, members: @escaping (String) -> ClusterMembers? = { _ in nil },
         everyClusterTag: Bool = false
     ) {
-        let sources = ClusterTagSources(snapshot, current: source, members: everyClusterTag ? { _ in nil } : members)
+        let sources = ClusterTagSources(snapshot, current: source, members: everyClusterTag ? nil : members)
         for tag in snapshot.tags {
             switch tag.kind {
             case .account: accountLabels[tag.target, default: []].insert(tag.label)
@@ -38,7 +38,7 @@ struct CaseLabelIndex {
                     case .otherSource, .otherNumbering:
                         otherSourceClusterTags += 1
                         continue
-                    case .membersDiffer, .membersUnrecorded:
+                    case .membersDiffer, .membersUnrecorded, .membersUnchecked:
                         otherMembersClusterTags += 1
                         continue
                     }

@@ -26,11 +26,17 @@ enum OwnLabelsFirst {
     }
 
     /// What the reason adds when inherited labels were set aside: `; its own ring-member
-    /// outweighs its cluster's benign`.
+    /// outweighs its cluster's benign`, one clause for each side set aside (own enforcing labels
+    /// over inherited holding ones, own holding labels over inherited enforcing ones), so each
+    /// set-aside label is credited to the own labels that outweighed it.
     static func note(own: [String], setAside: [String]) -> String {
-        guard !setAside.isEmpty else { return "" }
-        let side = enforcing.contains(setAside[0]) ? holding : enforcing
-        let mine = own.filter(side.contains).sorted()
-        return "; its own \(mine.joined(separator: ";")) outweighs its cluster's \(setAside.joined(separator: ";"))"
+        var clauses: [String] = []
+        for (mineSide, theirSide) in [(enforcing, holding), (holding, enforcing)] {
+            let theirs = setAside.filter(theirSide.contains).sorted()
+            let mine = own.filter(mineSide.contains).sorted()
+            guard !theirs.isEmpty, !mine.isEmpty else { continue }
+            clauses.append("its own \(mine.joined(separator: ";")) outweighs its cluster's \(theirs.joined(separator: ";"))")
+        }
+        return clauses.map { "; " + $0 }.joined()
     }
 }

@@ -38,6 +38,9 @@ public struct StagedBundle {
         } else {
             var info = stat()
             if lstat(path, &info) == 0 {
+                guard (info.st_mode & S_IFMT) != S_IFLNK else {
+                    throw BundleError("\(path) is a symbolic link; give the bundle's own path as --out")
+                }
                 guard Self.isRegularFile(path), Self.isBundleArchive(path) else {
                     throw BundleError("\(path) exists and is not a case bundle; choose another --out")
                 }

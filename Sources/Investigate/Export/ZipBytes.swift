@@ -64,7 +64,7 @@ final class RandomAccessFile {
     /// device planted where a bundle was expected is refused at once instead of hanging `verify`.
     /// - Throws: `BundleError` when it cannot be opened or is not a regular file.
     init(path: String) throws {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw BundleError("\(path): cannot be opened for reading: \(String(cString: strerror(errno)))")
         }

@@ -177,10 +177,10 @@ final class StoreCaseBackend: CaseBackend {
         out.id = snapshot.info.id
         if let source {
             out.source = CaseSourceStanding.of(recorded: snapshot.source, current: source)
-            let lookup = clusterMembers
-            (out.tags, out.otherSourceTags, out.otherMembersTags) = CaseSourceCheck.split(snapshot, current: source) { id in
-                ClusterMemberContext.number(id).flatMap { lookup?($0) }
-            }
+            // Before the load ends no lookup is bound: this source's cluster tags are then
+            // neither shown as holding nor as moved (`.membersUnchecked`).
+            let members = clusterMembers.map { lookup in { (id: String) in ClusterMemberContext.number(id).flatMap { lookup($0) } } }
+            (out.tags, out.otherSourceTags, out.otherMembersTags) = CaseSourceCheck.split(snapshot, current: source, members: members)
         } else {
             (out.tags, _, _) = CaseSourceCheck.split(snapshot, current: nil, checked: false)
         }

@@ -67,9 +67,11 @@ enum CaseSourceCheck {
     /// always, clusters made on it whose id still names the members they were tagged with, as
     /// `members` gives them), cluster tags made elsewhere (another source or numbering), and
     /// cluster tags of this source whose cluster now has other members (or that record none),
-    /// each keyed by mark key. Unchecked (no source to check against), every tag holds.
+    /// each keyed by mark key. Unchecked (no source to check against), every tag holds. Without
+    /// `members` (the source not loaded yet), this source's cluster tags are in none of the
+    /// three: not shown as holding, nor as moved, until their members can be compared.
     static func split(
-        _ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true, members: (String) -> ClusterMembers? = { _ in nil }
+        _ snapshot: CaseSnapshot, current: CaseSource?, checked: Bool = true, members: ((String) -> ClusterMembers?)? = nil
     ) -> (here: [String: [String]], elsewhere: [String: [String]], moved: [String: [String]]) {
         let sources = ClusterTagSources(snapshot, current: current, members: members)
         var here: [String: [String]] = [:]
@@ -85,6 +87,8 @@ enum CaseSourceCheck {
                 if !(elsewhere[key] ?? []).contains(tag.label) { elsewhere[key, default: []].append(tag.label) }
             case .membersDiffer, .membersUnrecorded:
                 if !(moved[key] ?? []).contains(tag.label) { moved[key, default: []].append(tag.label) }
+            case .membersUnchecked:
+                break
             }
         }
         return (here, elsewhere, moved)

@@ -17,14 +17,15 @@ enum ClusterMemberContext {
         return ClusterTagSources.membersContext(found)
     }
 
-    /// `write` with its clusters' members in its context (a write tagging no cluster as it was).
+    /// `write` with its clusters' members in its context (a write tagging no cluster as it was);
+    /// the members read from the model now win over any the write was given.
     static func attach(_ write: CaseWrite, model: (any ConsoleModel)?) -> CaseWrite {
         switch write {
         case .tag(let label, let keys):
             let members = context(keys, model: model)
             return members.isEmpty ? write : .tagChosen(label: label, keys: keys, context: members)
         case .tagChosen(let label, let keys, let given):
-            return .tagChosen(label: label, keys: keys, context: given.merging(context(keys, model: model)) { own, _ in own })
+            return .tagChosen(label: label, keys: keys, context: given.merging(context(keys, model: model)) { _, computed in computed })
         default:
             return write
         }
