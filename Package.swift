@@ -60,11 +60,13 @@ let package = Package(
         .executableTarget(
             name: "investigate-fuzz", dependencies: ["Investigate", "CFuzzerDriver"], path: "Tests/Fuzz",
             exclude: ["corpus"]),
+        // One temporary folder per test process, removed when it exits (the test targets share it).
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "ByteCoreTests", dependencies: ["ByteCore"], path: "Tests/ByteCoreTests", swiftSettings: testCodeSettings),
-        .testTarget(name: "InvestigateTests", dependencies: ["Investigate"], path: "Tests/InvestigateTests", swiftSettings: testCodeSettings),
-        .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate"], path: "Tests/tuiTests", swiftSettings: testCodeSettings),
+        .testTarget(name: "InvestigateTests", dependencies: ["Investigate", "TestScratch"], path: "Tests/InvestigateTests", swiftSettings: testCodeSettings),
+        .testTarget(name: "tuiTests", dependencies: ["tui", "Investigate", "TestScratch"], path: "Tests/tuiTests", swiftSettings: testCodeSettings),
         .testTarget(
-            name: "PostgresStoreTests", dependencies: ["InvestigatePostgres", "Investigate"],
+            name: "PostgresStoreTests", dependencies: ["InvestigatePostgres", "Investigate", "TestScratch"],
             path: "Tests/PostgresStoreTests", swiftSettings: testCodeSettings),
     ]
 )

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// The build's fast paths (pairs scored a first account at a time, parts built side by side)
 /// give exactly what the plain pair-by-pair and step-by-step computations give.
 @Suite struct BuildSpeedEquivalenceTests {
     /// One generated source with rings, decoys and background accounts.
     static let generated: (Investigation, String) = {
-        let dir = NSTemporaryDirectory() + "inv-speed-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-speed-" + UUID().uuidString
         _ = try! SyntheticSource(accounts: 1200, seed: 11).write(to: dir)
         return (try! Investigation.open(dir), dir)
     }()

@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// A fresh temporary folder per test.
 func casesTempDir(_ name: String = #function) -> String {
-    let path = NSTemporaryDirectory() + "investigate-cases-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let path = TestScratch.root + "investigate-cases-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 @Suite struct GraphTests {
     /// One generated source shared by the tests of this suite.
     static let generated: (Investigation, SyntheticSource.Truth, String) = {
-        let dir = NSTemporaryDirectory() + "inv-gen-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-gen-" + UUID().uuidString
         let truth = try! SyntheticSource(accounts: 1500, seed: 5).write(to: dir)
         return (try! Investigation.open(dir), truth, dir)
     }()

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// The fourth scenario (`generate --scenario mixed`), written apart from the others: it plants
 /// what it promises, loads without a skipped row (offsets, epoch times, redacted prompts), repeats
 /// by seed, and the rings that share behaviour the engine reads are found without a decoy.
 @Suite struct MixedScenarioTests {
     static func write(seed: UInt64, accounts: Int = 2000, order: SyntheticSource.QueryOrder = .time) throws -> (String, SyntheticSource.Truth) {
-        let dir = NSTemporaryDirectory() + "inv-mixed-\(seed)-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-mixed-\(seed)-" + UUID().uuidString
         var generator = SyntheticSource(accounts: accounts, seed: seed)
         generator.scenario = .mixed
         generator.order = order

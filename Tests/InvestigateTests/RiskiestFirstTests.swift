@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// Accounts listed riskiest first, the same way in `pivot`'s text and JSON and in `clusters` (a
 /// new-user trial found the JSON's holders in source order, risk-0 accounts first).
 @Suite struct RiskiestFirstTests {
     @Test func pivotHoldersAreRiskiestFirstWithTiesInIdByteOrder() throws {
-        let dir = NSTemporaryDirectory() + "inv-riskiest-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-riskiest-" + UUID().uuidString
         _ = try SyntheticSource(accounts: 400, seed: 11).write(to: dir)
         let inv = Investigation(data: try CaseLoader().load(dir))
         // The value with the most holders among the first ASNs: many risks, many ties.

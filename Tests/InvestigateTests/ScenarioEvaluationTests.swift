@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// Detection measured on the scenarios written after issue 13's held-out sources: the bar there
 /// (top 6, risk >= 0.5: every ring >= 90% covered, no decoy, precision >= 0.95, recall >= 0.9),
 /// and the earlier clustering's failure on them, so the scenarios keep reproducing the issue.
 @Suite struct ScenarioEvaluationTests {
     static func source(_ scenario: Scenario) throws -> (CaseData, JSONTruth) {
-        let dir = NSTemporaryDirectory() + "inv-scenario-\(scenario.rawValue)-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-scenario-\(scenario.rawValue)-" + UUID().uuidString
         var generator = SyntheticSource(accounts: 2000, seed: 3)
         generator.scenario = scenario
         let truth = try generator.write(to: dir)

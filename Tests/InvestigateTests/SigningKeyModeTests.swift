@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 /// A private key the group or others can read is refused, as ssh refuses one (a trial signed
 /// bundles with a world-readable key, and nothing was said); one of mode 0600 is used.
 @Suite struct SigningKeyModeTests {
     @Test func aKeyOthersCanReadIsRefusedAndSaysHowToMendIt() throws {
-        let dir = NSTemporaryDirectory() + "keymode-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.root + "keymode-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/signing.key"

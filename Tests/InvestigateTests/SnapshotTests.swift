@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Investigate
+import TestScratch
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +16,7 @@ struct SnapshotFixture {
     let built: Investigation
 
     init(accounts: Int = 400, seed: UInt64 = 11) throws {
-        let root = NSTemporaryDirectory() + "inv-snap-" + UUID().uuidString
+        let root = TestScratch.root + "inv-snap-" + UUID().uuidString
         directory = root + "/src"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         _ = try SyntheticSource(accounts: accounts, seed: seed).write(to: directory)
@@ -34,7 +35,7 @@ struct SnapshotFixture {
 
     /// The same source with a copy of the snapshot folder (damage it freely).
     func isolated() throws -> SnapshotFixture {
-        let folder = NSTemporaryDirectory() + "inv-snap-copy-" + UUID().uuidString
+        let folder = TestScratch.root + "inv-snap-copy-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: store.folder, toPath: folder)
         return SnapshotFixture(directory: directory, store: SnapshotStore(folder: folder), built: built)
     }
@@ -163,7 +164,7 @@ func snapshotDigest(_ inv: Investigation) -> [String] {
         let fixture = try SnapshotFixture(accounts: 60)
         var store = fixture.store
         store.keep = 1
-        let other = NSTemporaryDirectory() + "inv-snap-other-" + UUID().uuidString
+        let other = TestScratch.root + "inv-snap-other-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
         _ = try SyntheticSource(accounts: 60, seed: 99).write(to: other)
         _ = try Investigation.open(other, snapshots: store)

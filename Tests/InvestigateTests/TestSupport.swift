@@ -1,12 +1,13 @@
 import Foundation
 @testable import Investigate
+import TestScratch
 
 /// Writes small case sources into a fresh temporary folder for tests.
 struct TempSource {
     let directory: String
 
     init(_ files: [String: String]) throws {
-        directory = NSTemporaryDirectory() + "inv-test-" + UUID().uuidString
+        directory = TestScratch.root + "inv-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = directory + "/" + name
@@ -26,7 +27,7 @@ struct TempSource {
 
 /// `bytes` compressed by the system's gzip (no name or time stored, so the output is stable).
 func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
-    let dir = NSTemporaryDirectory() + "gz-" + UUID().uuidString
+    let dir = TestScratch.root + "gz-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try Data(bytes).write(to: URL(fileURLWithPath: dir + "/x"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Investigate
+import TestScratch
 
 /// Small things a hostile case source can do: a lone surrogate escape, a link to the folder
 /// itself, a link loop, a hard link to a data file.
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func aHardLinkedDataFileIsReadWithAWarning() throws {
-        let outside = NSTemporaryDirectory() + "outside-" + UUID().uuidString + ".jsonl"
+        let outside = TestScratch.root + "outside-" + UUID().uuidString + ".jsonl"
         try Data((#"{"ts":2,"account_id":"a1"}"# + "\n").utf8).write(to: URL(fileURLWithPath: outside))
         defer { try? FileManager.default.removeItem(atPath: outside) }
         let source = try TempSource(["accounts.csv": "account_id\na1\n"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Investigate
+import TestScratch
 
 #if canImport(Glibc)
     import Glibc
@@ -30,7 +31,7 @@ import Testing
             "1970-01-01T00:00:00Z", "1979-12-31T23:59:59Z", "1980-01-01T00:00:00Z", "2026-12-06T08:21:37Z", "2026-02-28T23:59:59Z",
             "2028-02-29T12:34:56Z", "2099-12-31T23:59:59Z", "2100-03-01T00:00:01Z", "2400-02-29T23:59:58Z", "not a time",
         ]
-        let dir = NSTemporaryDirectory() + "inv-s36-zipdates-\(getpid())-\(UUID().uuidString)"
+        let dir = TestScratch.root + "inv-s36-zipdates-\(getpid())-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (i, instant) in instants.enumerated() {

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import InvestigatePostgres
 import Testing
+import TestScratch
 
 /// The real binary against a real server: writers in several processes with separate
 /// connections on one case, a writer killed with -9 inside its transaction, and moving a
@@ -139,7 +140,7 @@ struct PostgresProcessTests {
     @Test func migrateToPostgresAndBackKeepsChainsAndBundles() throws {
         let server = try TestServer.shared.get()
         let url = try server.newDatabase("migrate")
-        let folder = FileManager.default.temporaryDirectory.path + "/inv-pg-migrate-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = TestScratch.root + "inv-pg-migrate-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var env = server.environment

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import InvestigatePostgres
 import Testing
+import TestScratch
 
 /// The PostgreSQL store in process, against a real throwaway server: the shared case logic,
 /// exact bytes, tamper detection, and a server restart in the middle of a session.
@@ -15,7 +16,7 @@ struct PostgresStoreTests {
 
     @Test func writesReadAndVerifyLikeSQLite() throws {
         let (pg, _) = try store("ops")
-        let folder = FileManager.default.temporaryDirectory.path + "/inv-pg-sqlite-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = TestScratch.root + "inv-pg-sqlite-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lite = try CaseStore(path: folder + "/cases.sqlite", clock: SteppingClock(), user: pg.user)
         let hostile = ExactText(bytes: [0x61, 0xFF, 0x00, 0x1B, 0x62])
@@ -49,7 +50,7 @@ struct PostgresStoreTests {
     /// batch boundaries, with hostile bytes, standing, retracted and absent tags mixed.
     @Test func batchedTagsWriteWhatOneByOneWrites() throws {
         let (pg, _) = try store("batch")
-        let folder = FileManager.default.temporaryDirectory.path + "/inv-pg-batch-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = TestScratch.root + "inv-pg-batch-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lite = try CaseStore(path: folder + "/cases.sqlite", clock: SteppingClock(), user: pg.user)
         let ids: [ExactText] = (0..<12_001).map { ExactText("acct_\($0)") } + [ExactText(bytes: [0x61, 0xFF, 0x00, 0x1B])]

@@ -2,10 +2,11 @@ import Foundation
 import Investigate
 import InvestigatePostgres
 import Testing
+import TestScratch
 
 /// Reading a `--db` URL and the libpq variables, as libpq does (no server needed).
 struct PostgresTargetTests {
-    let home = FileManager.default.temporaryDirectory.path + "/inv-pg-home-\(UInt32.random(in: 0...UInt32.max))"
+    let home = TestScratch.root + "inv-pg-home-\(UInt32.random(in: 0...UInt32.max))"
 
     @Test func urlPartsWinOverVariables() throws {
         let env = ["PGHOST": "db.example", "PGPORT": "6000", "PGUSER": "bob", "PGDATABASE": "other", "HOME": home]

@@ -1,5 +1,6 @@
 import Foundation
 import Investigate
+import TestScratch
 
 /// A throwaway PostgreSQL server for these tests, started with `Tests/pg_server.sh` in a
 /// temporary folder on a loopback port, and stopped when the test process exits.
@@ -35,7 +36,7 @@ final class TestServer: @unchecked Sendable {
 
     /// Starts a new server (several seconds on a loaded machine).
     init() throws {
-        let base = FileManager.default.temporaryDirectory.path + "/inv-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let base = TestScratch.root + "inv-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         chmod(base, 0o711)
         folder = base + "/server"

@@ -2,13 +2,14 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// `T` (or any tag) pressed with no case in the store created `case-0001` and said only
 /// `- saved in case-0001`, as if the case had been there. The acknowledgement now says the
 /// write made a new case; later writes to it say only where they went.
 @Suite struct CaseCreatedStatusTests {
     func runner(prepared: Bool = false) throws -> (ConsoleRunner, String) {
-        let folder = NSTemporaryDirectory() + "inv-created-\(UUID().uuidString)"
+        let folder = TestScratch.root + "inv-created-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try CaseStore(path: folder + "/cases.sqlite", patience: 5)
         if prepared { _ = try store.createCase(title: "earlier") }

@@ -2,11 +2,12 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// The `c` picker against a real case store: the backend lists cases newest first.
 @Suite struct CasePickerTests {
     @Test func storeBackendListsCasesNewestFirst() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("picker-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.root).appendingPathComponent("picker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)

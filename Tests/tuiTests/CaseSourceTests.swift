@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Fourth pass, finding 1: a case keeps the source it was opened on. The console never opens
 /// another source's case unasked, says so when one is opened, keeps its cluster tags apart, and
@@ -9,7 +10,7 @@ import Testing
 @Suite struct CaseSourceTests {
     /// A temporary folder with a source (`accounts.csv`, `queries.jsonl`) of the given content.
     final class Sources {
-        let root = NSTemporaryDirectory() + "inv-source-\(UUID().uuidString)"
+        let root = TestScratch.root + "inv-source-\(UUID().uuidString)"
         init() throws { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
         deinit { try? FileManager.default.removeItem(atPath: root) }
 

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Session 31's trial: `case tag` stored a mistyped id unsaid, `case untag` named nothing of the
 /// ids that matched no tag, and `--reason` after `--` was taken for an id (the retraction's
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func tagWarnsOfIdsNotInTheCasesSource() throws {
-        let folder = NSTemporaryDirectory() + "inv-s31-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = TestScratch.root + "inv-s31-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "account_id\nacct_a\n".write(toFile: folder + "/accounts.csv", atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// The console records every tagged cluster's exact members with the write, and shows a cluster
 /// tag as holding only where the loaded source's cluster of its id has those members (the rest
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func aClusterTagShowsAsHoldingOnlyOnItsMembers() throws {
-        let root = NSTemporaryDirectory() + "inv-members-\(UUID().uuidString)"
+        let root = TestScratch.root + "inv-members-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
         try "account_id,created_at\na1,2026-01-01\n".write(toFile: root + "/a/accounts.csv", atomically: true, encoding: .utf8)
@@ -53,7 +54,7 @@ import Testing
     /// The whole path: loaded, `t` on triage's top cluster row writes its members, and the case
     /// read back shows the cluster tagged.
     @Test func theConsolesTagOnAClusterRowHoldsOnceLoaded() throws {
-        let root = NSTemporaryDirectory() + "inv-members-\(UUID().uuidString)"
+        let root = TestScratch.root + "inv-members-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
         try "account_id,created_at\na1,2026-01-01\n".write(toFile: root + "/a/accounts.csv", atomically: true, encoding: .utf8)

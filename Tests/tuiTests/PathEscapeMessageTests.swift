@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Session 34's trial: a source folder's name holding ESC reached the terminal raw in CLI errors
 /// (`load $'dir\e[31m'`: `missing required file ...`; `load $'nonexist\e]0;PWNED\a'`: `not a case
@@ -13,7 +14,7 @@ import Testing
     }
 
     static func folder(named name: String) throws -> String {
-        let parent = NSTemporaryDirectory() + "inv-pathesc-" + UUID().uuidString
+        let parent = TestScratch.root + "inv-pathesc-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: parent + "/" + name, withIntermediateDirectories: true)
         return parent + "/" + name
     }
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aPathThatIsNoFolderIsNamedEscaped() throws {
-        let path = NSTemporaryDirectory() + "nonexist\u{1B}]0;PWNED\u{07}"
+        let path = TestScratch.root + "nonexist\u{1B}]0;PWNED\u{07}"
         let failure = try #require(throws: LoadFailure.self) { try SourceFiles(directory: path) }
         #expect(Self.isInert(failure.description), "\(failure.description.debugDescription)")
         #expect(failure.description.hasSuffix("nonexist\\x1b]0;PWNED\\x07: not a case source folder"), "\(failure.description)")

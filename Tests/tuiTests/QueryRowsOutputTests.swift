@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// `queries` printed a row its file no longer held as loaded (the file changed since the load)
 /// as `{"ts_utc":...}` alone in jsonl, and as a line with no prompt in text: a partial row
@@ -16,7 +17,7 @@ import Testing
 
     /// A loaded source of two accounts, its folder, and `acct_a`'s rows.
     static func loaded() throws -> (dir: String, data: CaseData, rows: [Int]) {
-        let dir = NSTemporaryDirectory() + "inv-queries-out-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-queries-out-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "account_id,email\nacct_a,a@x.com\nacct_b,b@x.com\n".write(toFile: dir + "/accounts.csv", atomically: true, encoding: .utf8)
         try queries.write(toFile: dir + "/queries.jsonl", atomically: true, encoding: .utf8)

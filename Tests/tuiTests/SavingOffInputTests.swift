@@ -2,12 +2,13 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Issue 14, point 9: case writes and the case listing leave the input thread: the key returns
 /// at once with "saving...", the acknowledgement follows when the store has the write.
 @Suite struct SavingOffInputTests {
     func runner() throws -> (ConsoleRunner, String) {
-        let folder = NSTemporaryDirectory() + "inv-saving-\(UUID().uuidString)"
+        let folder = TestScratch.root + "inv-saving-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try CaseStore(path: folder + "/cases.sqlite", patience: 5)
         let surface = MemorySurface(size: TerminalSize(rows: 24, cols: 80))

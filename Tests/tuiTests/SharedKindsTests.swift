@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// A ring whose members use seven common mail domains is not led by "email_domain 7": kinds with
 /// values that are not hubs come first, and a kind shared only through hubs says so.
@@ -34,12 +35,12 @@ import Testing
         // The hydra scenario: rings on free-mail domains and cloud networks among others. Under
         // the evidence graph's rule (`Investigation.isHub`) its clusters share few hubs, so a
         // source of its own below makes sure the rule is tried.
-        let dir = NSTemporaryDirectory() + "inv-kinds-" + UUID().uuidString
+        let dir = TestScratch.root + "inv-kinds-" + UUID().uuidString
         _ = try SyntheticSource(accounts: 1200, seed: 5).write(to: dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try Self.hubOnlyKinds(try Investigation.open(dir))
         // A ring of eight on one card, on the ASN and client every one of 308 accounts uses.
-        let own = NSTemporaryDirectory() + "inv-kinds-own-" + UUID().uuidString
+        let own = TestScratch.root + "inv-kinds-own-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: own) }
         let ids = (0..<300).map { "bg\($0)" } + (0..<8).map { "r\($0)" }

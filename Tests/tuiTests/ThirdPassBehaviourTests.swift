@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// The console's third pass (leftovers of a new-user trial), what keys do: label completion,
 /// refused filters, Space, owner-only session files, truthful restore messages, and status
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func theSessionFileIsWrittenOwnerOnly() throws {
-        let root = NSTemporaryDirectory() + "inv-session-\(UUID().uuidString)"
+        let root = TestScratch.root + "inv-session-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = Session.path(for: "/data/case", environment: ["XDG_STATE_HOME": root])!
         try Session.save("triage - 0\n", to: path)
@@ -113,7 +114,7 @@ import Testing
     // MARK: 9. a restored session says only what is true
 
     @Test func aRestoredSessionDoesNotClaimToHaveSaved() throws {
-        let folder = NSTemporaryDirectory() + "inv-restore-\(UUID().uuidString)"
+        let folder = TestScratch.root + "inv-restore-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try CaseStore(path: folder + "/cases.sqlite", patience: 5)

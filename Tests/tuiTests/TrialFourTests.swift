@@ -2,13 +2,14 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Trial 4 (a new user's own case source): the console findings fixed on branch h-trial4.
 @Suite struct TrialFourTests {
     /// A real source on disk (accounts, then query rows), built through the engine
     /// (`Investigation.open`) as the console does; removed when released.
     final class Source {
-        let folder = NSTemporaryDirectory() + "inv-trial4-\(UUID().uuidString)"
+        let folder = TestScratch.root + "inv-trial4-\(UUID().uuidString)"
         let model: EngineModel
 
         init(accounts ids: [String], queries: [[String: Any]]) throws {

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// A new user's trial of session 15's build: `T` tagged every member of a cluster, accounts the
 /// truth calls benign among them; the query history at 80x24 left the prompt 14 columns; a
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func theStoreKeepsTheChoiceInTheAuditEntry() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("h16-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.root).appendingPathComponent("h16-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
@@ -212,7 +213,7 @@ import Testing
     }
 
     @Test func sameBytesComparesTheFiles() throws {
-        let folder = NSTemporaryDirectory() + "h16-export-\(UUID().uuidString)"
+        let folder = TestScratch.root + "h16-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/a.zip"))

@@ -2,6 +2,7 @@ import Foundation
 import Investigate
 import Testing
 @testable import tui
+import TestScratch
 
 /// Session 31's new-user trial, the console's sheets: `:dump` wrote every tags cell empty, and
 /// `:open` of an id that is also another account's escaped form said nothing.
@@ -16,7 +17,7 @@ import Testing
     }
 
     static func dump(_ runner: ConsoleRunner) throws -> [String] {
-        let path = NSTemporaryDirectory() + "investigate-dump31-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
+        let path = TestScratch.root + "investigate-dump31-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
         defer { try? FileManager.default.removeItem(atPath: path) }
         runner.dispatch(.run("dump \(path)"))
         runner.settle()
