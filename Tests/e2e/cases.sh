@@ -32,6 +32,7 @@ check "case new --source on a missing folder exits 2" bash -c "'$BIN' case new x
 TOP=$("$BIN" clusters "$WORK/src" 2>/dev/null | awk 'NR==1 {print $1}')
 check "top cluster found" test -n "$TOP"
 check "tag the top cluster" "$BIN" case tag "$CASE" ring-member --cluster "$TOP" --source "$WORK/src"
+check "case show says the cluster tag recorded its members" bash -c "'$BIN' case show '$CASE' | grep -Eq '^  tag cluster $TOP on .* ring-member  \\(.*\\)  [0-9,]+ members? recorded \\(sha256 [0-9a-f]{16}\\)\$'"
 check "add a note" "$BIN" case note "$CASE" 'payment overlap with =HYPERLINK("x")'
 check "case audit shows the note's quotes as JSON does, not doubled" bash -c "'$BIN' case audit '$CASE' | grep -F 'HYPERLINK(\\\"x\\\")' | grep -vqF '\\\\\"'"
 check "set status" "$BIN" case status "$CASE" triage

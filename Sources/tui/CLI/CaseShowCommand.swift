@@ -42,7 +42,9 @@ struct CaseShowCommand: ParsableCommand {
                 let folder = tag.kind == .cluster
                     ? made.madeInFolder[.init(target: tag.target, label: tag.label)].map { " on \(inert($0))" } ?? " on an unrecorded source"
                     : ""
-                print("  tag \(tag.kind.rawValue) \(tag.target.display)\(folder) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))")
+                let members = tag.kind == .cluster
+                    ? Self.membersNote(made.recordedMembers[.init(target: tag.target, label: tag.label)]) : ""
+                print("  tag \(tag.kind.rawValue) \(tag.target.display)\(folder) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))\(members)")
             }
             for note in snapshot.notes { print("  note \(note.seq) (\(inert(note.who)) \(note.at)): \(inert(note.text))") }
             for tag in snapshot.retractedTags {
@@ -56,6 +58,13 @@ struct CaseShowCommand: ParsableCommand {
                         + inert(note.text))
             }
         }
+    }
+
+    /// What a cluster tag's entry records of the cluster's members: a tag holds only where its
+    /// id names exactly those members, and one written before members were recorded holds nowhere.
+    static func membersNote(_ members: ClusterMembers?) -> String {
+        guard let members else { return "  members not recorded: holds on no source until tagged again" }
+        return "  \(PairExplanation.count(members.count, "member")) recorded (sha256 \(members.digest.prefix(16)))"
     }
 
     /// `retracted by ann 2026-01-01T00:00:00Z: wrong account`.
