@@ -14,7 +14,7 @@ import Testing
     static let row = UntrustedSourceTests.row
 
     @Test func anEmptyGzipFileIsAWarning() throws {
-        let source = try TempSource(["accounts.csv": Self.accounts, "queries.jsonl": Self.row, "queries/part-0.jsonl.gz": ""])
+        let source = try TempSource(["accounts.csv": Self.accounts, "queries/part-1.jsonl": Self.row, "queries/part-0.jsonl.gz": ""])
         let data = try source.load()
         #expect(data.queries.count == 1)
         let warning = LoadIssue(file: "queries/part-0.jsonl.gz", line: 1, reason: "empty file (0 bytes, not a gzip stream); no rows read")
@@ -77,8 +77,9 @@ import Testing
             "the name of \(plain) with .gz, most likely a compressed copy of it (gunzip -k leaves both); both are read, "
                 + "so their rows are read twice: remove one"
         }
+        // (The top-level files beside the folder are warned of too: `QueryFileBesideFolderTests`.)
         #expect(
-            data.report.warnings == [
+            data.report.warnings.filter { !$0.reason.hasPrefix("read beside a queries/ folder") } == [
                 LoadIssue(file: "queries.jsonl.gz", line: 1, reason: reason("queries.jsonl")),
                 LoadIssue(file: "queries/PART-1.JSONL.gz", line: 1, reason: reason("queries/part-1.jsonl")),
             ])

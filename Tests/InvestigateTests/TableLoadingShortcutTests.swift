@@ -10,8 +10,8 @@ import Testing
         let ids = (0..<40).map { "acct_\($0)" }
         var accounts = "account_id,payment_fingerprint,signup_ip\n"
         for (index, id) in ids.enumerated() { accounts += "\(id),pf_\(index % 7 == 0 ? 0 : index),10.0.\(index % 3).\(index)\n" }
-        // In account order, then reversed, then shuffled with shared and new cards, padding,
-        // an unknown account and a missing card.
+        // In account order, then reversed, then shuffled with shared and new cards (padded: a
+        // card is read trimmed; an id is exact bytes), an unknown account and a missing card.
         var expected: [(account: String, card: String)] = []
         var payments = "account_id,payment_fingerprint,kind\n"
         for (index, id) in ids.enumerated() {
@@ -26,7 +26,7 @@ import Testing
         for _ in 0..<60 {
             let index = random.int(0...(ids.count - 1))
             let card = random.chance(0.5) ? "pf_\(random.int(0...50))" : "pf_new_\(random.int(0...5))"
-            payments += " \(ids[index]) , \(card) ,invoice\n"
+            payments += "\(ids[index]), \(card) ,invoice\n"
             expected.append((ids[index], card))
         }
         payments += "acct_missing,pf_1,card\nacct_3,,card\n"

@@ -116,7 +116,11 @@ import Testing
         #expect(data.files.queries.map(\.name) == ["queries.jsonl", "queries/a.jsonl"])
         #expect(
             data.report.warnings == [
-                LoadIssue(file: "queries/b.jsonl", line: 1, reason: "is the same file as queries.jsonl (a link): read once, as queries.jsonl")
+                LoadIssue(file: "queries/b.jsonl", line: 1, reason: "is the same file as queries.jsonl (a link): read once, as queries.jsonl"),
+                LoadIssue(
+                    file: "queries.jsonl", line: 1,
+                    reason: "read beside a queries/ folder of 1 file (a source gives one or the other); both are read, so rows in "
+                        + "both count twice: remove one"),
             ])
         // A link inside the folder to a FIFO inside it is refused all the same.
         #expect(mkfifo(source.directory + "/data/pipe", 0o600) == 0)

@@ -288,6 +288,15 @@ m = json.load(open(f"{b}/manifest.json"))
 assert m["values"]["exact"] is True
 PY
 
+# Untagging a cluster retracts the member tags its tag made, not a member's own tag made before.
+OWNC=$("$BIN" case new 'own tag kept' --source "$WORK/src" 2>/dev/null)
+OWNA=$("$BIN" clusters "$WORK/src" --top 1 --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["accounts"][0])')
+"$BIN" case tag "$OWNC" ring-member "$OWNA" >/dev/null 2>&1
+"$BIN" case tag "$OWNC" ring-member --cluster c1 --source "$WORK/src" >/dev/null 2>&1
+check "untagging the cluster says it kept the member's own tag" bash -c "'$BIN' case untag '$OWNC' ring-member --cluster c1 --source '$WORK/src' --reason broad | grep -q '^kept 1 member.s ring-member tag, not made by the cluster'"
+check "the member's own tag stands" bash -c "'$BIN' case show '$OWNC' | grep -q '^  tag account $OWNA ring-member'"
+check "the cluster's tag is retracted" bash -c "'$BIN' case show '$OWNC' | grep -q '^  retracted tag cluster c1 ring-member'"
+
 # Untagging one member of a tagged cluster takes it out of the cluster's tag in the bundle:
 # enforcement.csv holds it back and the report's summary counts what the tag table counts.
 U=$("$BIN" case new 'one member out' --source "$WORK/src" 2>/dev/null)

@@ -66,6 +66,24 @@ public enum CaseReplay {
             info: info, tags: fold.tags.keys.sorted().map { fold.tags[$0]! },
             notes: fold.notes.keys.sorted().map { fold.notes[$0]! })
     }
+
+    /// The accounts whose standing tag `label` was made by an entry that tagged `cluster` too (a
+    /// cluster's tag writes the cluster and its members in one entry). An untag of the cluster
+    /// retracts those, not a member's own tag made apart from it (a trial's `case untag
+    /// --cluster c1` also retracted an account's own `ring-member`, made before the cluster's).
+    /// - Throws: `CaseDivergence` as `replay` does.
+    public static func accountsTagged(
+        with cluster: ExactText, label: String, entries: [AuditEntry], caseID: String
+    ) throws -> Set<ExactText> {
+        var fold = CaseFold(caseID: caseID)
+        for entry in entries { try fold.apply(entry) }
+        let wanted = ExactText(label)
+        return Set(
+            fold.madeWithClusters.compactMap { key, clusters in
+                key.kind == .account && key.label == wanted && fold.tags[key]?.retracted == nil && clusters.contains(cluster)
+                    ? key.target : nil
+            })
+    }
 }
 
 /// The running state of a replay.
@@ -74,6 +92,9 @@ struct CaseFold {
     var info: CaseInfo?
     var tags: [TagKey: CaseTag] = [:]
     var notes: [Int: CaseNote] = [:]
+    /// The clusters tagged by the entry that made each standing account tag stand, when it
+    /// tagged any (`CaseReplay.accountsTagged`).
+    var madeWithClusters: [TagKey: [ExactText]] = [:]
     /// The hash of the last entry that is not an export (what an export covers).
     var stateHead = AuditChain.genesis
 
@@ -127,9 +148,12 @@ struct CaseFold {
     mutating func addTags(_ read: DetailReader) throws {
         let label = try read.string("label")
         var added = 0
-        for key in try read.targets(label: label) {
+        let keys = try read.targets(label: label)
+        let clusters = keys.filter { $0.kind == .cluster }.map(\.target)
+        for key in keys {
             if let existing = tags[key], existing.retracted == nil { continue }
             tags[key] = CaseTag(kind: key.kind, target: key.target, label: label, who: read.entry.who, at: read.entry.at)
+            if key.kind == .account { madeWithClusters[key] = clusters.isEmpty ? nil : clusters }
             added += 1
         }
         if let claimed = try read.optionalInt("added"), claimed != added {

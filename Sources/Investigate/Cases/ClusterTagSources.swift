@@ -118,7 +118,9 @@ public struct ClusterTagSources: Sendable {
     /// add risk (`AddressRotationSignal`): risks and ranks move.
     /// 34 (session 35): differently spelled IPv6 addresses of one /48, and IPv4-mapped ones with
     /// the plain IPv4 /24, share one network (`IPNetwork`): subnet links, clusters and ranks move.
-    static let clusterRules = 34
+    /// 35 (session 38): an account id written with spaces around it is another account than the
+    /// one written without them (`FieldParsing.accountIDRange`): accounts and clusters move.
+    static let clusterRules = 35
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

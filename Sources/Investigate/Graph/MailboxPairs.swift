@@ -53,7 +53,7 @@ struct MailboxPairs {
                     guard cursor < end, Int(table.line[cursor]) == row.line else { return true }
                     let account = cursor
                     cursor += 1
-                    let sameID = row.withTrimmedBytes(0) { data.pools.accountIDs.hasValue(Int32(account), equalTo: $0) }
+                    let sameID = row.withBytes(0) { FieldParsing.loadsAccountID($0, as: Int32(account), in: data.pools.accountIDs) }
                     guard sameID else {
                         unread += 1
                         return true

@@ -41,7 +41,7 @@ struct AccountLoader {
         defer { log.add(keysTwice, file: entry.name, into: \.accountKeysTwice) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
-            row.copyBytes(Slot.id, trimmed: true, into: &idBytes)
+            FieldParsing.copyAccountID(row, Slot.id, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Every account loaded can be tagged: an id longer than a tag target may hold
             // (`CaseText.maxTargetBytes`) is refused here, counted, not left to fail a whole
@@ -53,7 +53,7 @@ struct AccountLoader {
                         + "\(PairExplanation.grouped(CaseText.maxTargetBytes)) an account id may hold")
             }
             if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
-                guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id)) else { return false }
+                guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id, pool: pools.accountIDs)) else { return false }
             }
             // The three large pools' slots are fetched together: each is usually a cache miss.
             row.copyBytes(Slot.payment, trimmed: true, into: &payment)

@@ -47,7 +47,8 @@ public struct AccountRowFetcher {
                     guard let bytes = pairs.first(where: { $0.key == key && !$0.isError })?.value else { return nil }
                     return FieldParsing.trimmed(bytes.span)
                 }
-                guard let id = value("account_id"), id == data.pools.accountIDs.bytes(Int32(account)),
+                guard let id = pairs.first(where: { $0.key == "account_id" && !$0.isError })?.value,
+                    FieldParsing.loadsAccountID(id.span, as: Int32(account), in: data.pools.accountIDs),
                     AccountRowCheck.matches(value, account: account, data: data)
                 else {
                     unreadable[file, default: 0] += 1

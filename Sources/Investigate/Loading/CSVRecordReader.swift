@@ -41,12 +41,14 @@ public final class CSVRecordReader {
     /// - Parameters:
     ///   - fields: filled for each record before `body` runs.
     ///   - onError: a record that cannot be parsed (line, reason); return false to stop.
+    ///   - onWarning: a record kept that may be wrong (a quoted field holding lines that read as
+    ///     records, `CSVSwallowedLines`); return false to stop.
     ///   - body: a parsed record; return false to stop.
     /// - Throws: `LoadFailure.missingColumn` when the header lacks a required column.
     ///   - onDamage: damage the file's source passed over (see `LineReader.forEachLine`).
     public func forEachRecord(
-        fields: RecordFields, onError: (Int, String) -> Bool, onDamage: (LineDamage) throws -> Bool = { _ in true },
-        _ body: (RecordFields) throws -> Bool
+        fields: RecordFields, onError: (Int, String) -> Bool, onWarning: (Int, String) -> Bool = { _, _ in true },
+        onDamage: (LineDamage) throws -> Bool = { _ in true }, _ body: (RecordFields) throws -> Bool
     ) throws {
         headerRead = false
         inQuotes = false
@@ -54,7 +56,7 @@ public final class CSVRecordReader {
         record.reserveCapacity(1 << 12)
         lines.skipsBlankLines = false
         try lines.forEachLine(onOverlong: { line in _ = onError(line, "line longer than the limit; skipped") }, onDamage: onDamage) { line in
-            let more = try consume(line, fields: fields, onError: onError, body)
+            let more = try consume(line, fields: fields, onError: onError, onWarning: onWarning, body)
             // Between records a blank line is nothing (passed over without a call); inside a
             // quoted field it is data, and before the header it is read as the header.
             lines.skipsBlankLines = headerRead && !inQuotes
@@ -63,14 +65,15 @@ public final class CSVRecordReader {
         // The file ended inside a quoted field.
         while inQuotes && !stopped {
             if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field never closed") }
-            try recover("quoted field never closed (stray quote?)", fields: fields, onError: onError, body)
+            try recover("quoted field never closed (stray quote?)", fields: fields, onError: onError, onWarning: onWarning, body)
         }
         if !headerRead { throw LoadFailure.emptyFile(file: file) }
     }
 
     /// Takes one line of the file; returns false to stop reading.
     private func consume(
-        _ line: LineView, fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+        _ line: LineView, fields: RecordFields, onError: (Int, String) -> Bool, onWarning: (Int, String) -> Bool,
+        _ body: (RecordFields) throws -> Bool
     ) throws -> Bool {
         if !inQuotes {
             record.removeAll(keepingCapacity: true)
@@ -91,7 +94,7 @@ public final class CSVRecordReader {
                 // A stray quote must not pull the rest of the file into memory: the record's
                 // first line is skipped and the lines after it read again as records.
                 if !headerRead { throw LoadFailure.badHeader(file: file, reason: "quoted field longer than the limit") }
-                try recover("quoted field longer than the limit (stray quote?)", fields: fields, onError: onError, body)
+                try recover("quoted field longer than the limit (stray quote?)", fields: fields, onError: onError, onWarning: onWarning, body)
                 return !stopped
             }
             return true
@@ -109,7 +112,7 @@ public final class CSVRecordReader {
             if spansLines && error.hasPrefix(Self.textAfterClosingQuote) {
                 // Two stray quotes: the lines between them were taken as one field. As for a
                 // field never closed, only the first line is lost.
-                try recover(error + " (stray quote?)", fields: fields, onError: onError, body)
+                try recover(error + " (stray quote?)", fields: fields, onError: onError, onWarning: onWarning, body)
                 return !stopped
             }
             let span = spansLines ? " (the record runs over lines \(recordLine)-\(heldLines.lastNumber))" : ""
@@ -119,11 +122,25 @@ public final class CSVRecordReader {
             }
             return true
         }
+        if heldLines.lastNumber > recordLine {
+            let swallowed = CSVSwallowedLines.count(in: record, held: heldLines, columns: columnSlots.count)
+            if swallowed > 0 && !onWarning(recordLine, Self.swallowedLinesReason(swallowed, from: recordLine, to: heldLines.lastNumber)) {
+                stopped = true
+                return false
+            }
+        }
         if try !body(fields) {
             stopped = true
             return false
         }
         return true
+    }
+
+    /// The warning for a record whose quoted field holds lines that read as records.
+    static func swallowedLinesReason(_ swallowed: Int, from first: Int, to last: Int) -> String {
+        "a quoted field runs over lines \(first)-\(last), and \(swallowed) of the lines it holds "
+            + "\(swallowed == 1 ? "reads" : "read") as a record of its own (stray quotes?); all of it was kept as one field of "
+            + "this one row"
     }
 
     /// Skips the record's first line (one error at it) and feeds the lines held after it back in
@@ -132,7 +149,8 @@ public final class CSVRecordReader {
     /// own; after two stray quotes the last held line opens a record like any other line would.
     /// Every line is fed back at most once, so the work stays linear.
     private func recover(
-        _ problem: String, fields: RecordFields, onError: (Int, String) -> Bool, _ body: (RecordFields) throws -> Bool
+        _ problem: String, fields: RecordFields, onError: (Int, String) -> Bool, onWarning: (Int, String) -> Bool,
+        _ body: (RecordFields) throws -> Bool
     ) throws {
         let held = record
         let heldLines = self.heldLines
@@ -152,7 +170,7 @@ public final class CSVRecordReader {
             return
         }
         try heldLines.forEachLineAfterTheFirst(of: held) { line in
-            if try !consume(line, fields: fields, onError: onError, body) { stopped = true }
+            if try !consume(line, fields: fields, onError: onError, onWarning: onWarning, body) { stopped = true }
             return !stopped
         }
     }

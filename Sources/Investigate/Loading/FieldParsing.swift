@@ -47,6 +47,28 @@ enum FieldParsing {
         "'" + TextEscaping.visible(ByteCompare.array(bytes), limit: 60) + "'"
     }
 
+    /// Where an account id lies in a field's bytes: all of them, exactly as written, or none when
+    /// nothing but spaces and tabs is written (a missing id). Ids are compared byte for byte, so
+    /// ` acct_1` is another account than `acct_1`: a trial's ring account `acct_X ` used to be
+    /// read as the innocent `acct_X`, whose row came first, and a bundle proposed `acct_X`'s
+    /// suspension for the ring's queries.
+    @inline(__always)
+    static func accountIDRange(_ bytes: Span<UInt8>) -> Range<Int> {
+        ByteCompare.trimmedRange(bytes).isEmpty ? 0..<0 : 0..<bytes.count
+    }
+
+    /// A record's account id in `slot` (`accountIDRange`), copied into `array`.
+    static func copyAccountID(_ row: RecordFields, _ slot: Int, into array: inout [UInt8]) {
+        row.copyBytes(slot, into: &array)
+        if ByteCompare.trimmedRange(array.span).isEmpty { array.removeAll(keepingCapacity: true) }
+    }
+
+    /// Whether `bytes`, as a source row gives them, load as account `id` (`accountIDRange`).
+    static func loadsAccountID(_ bytes: Span<UInt8>, as id: Int32, in pool: StringPool) -> Bool {
+        let range = accountIDRange(bytes)
+        return range.isEmpty ? id == -1 : pool.hasValue(id, equalTo: bytes)
+    }
+
     /// Interns a value with leading/trailing spaces removed; -1 when empty.
     @inline(__always)
     static func intern(_ bytes: Span<UInt8>, in pool: StringPool) -> Int32 {

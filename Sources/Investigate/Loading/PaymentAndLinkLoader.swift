@@ -25,7 +25,7 @@ struct PaymentLoader {
         defer { log.addZoneless(zoneless, file: entry.name) }
         try reader.forEachRow(progress: progress, onError: { log.skip(entry.name, $0, $1) },
             onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
-            row.copyBytes(0, trimmed: true, into: &idBytes)
+            FieldParsing.copyAccountID(row, 0, into: &idBytes)
             guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing account_id") }
             // Exports list payments in account order: the next account and the next card are
             // checked first, without hashing.
@@ -84,7 +84,7 @@ struct LinkLoader {
             onWarning: { log.warn(entry.name, $0, $1) }, onUnknownLoss: { log.lostUnknown(entry.name) }) { row in
             var ends: [Int32] = []
             for slot in 0..<2 {
-                row.copyBytes(slot, trimmed: true, into: &idBytes)
+                FieldParsing.copyAccountID(row, slot, into: &idBytes)
                 let column = slot == 0 ? "account_a" : "account_b"
                 guard !idBytes.isEmpty else { return log.skip(entry.name, row.line, "missing \(column)") }
                 guard let account = pools.accountIDs.lookup(idBytes) else {

@@ -90,15 +90,11 @@ struct QueryLoader {
                 }
             }
             // The account id, when it repeats the last one; else resolved with the batch. Ids are
-            // read without surrounding spaces: one written with them is said, as it joins the
-            // account written without them.
-            let (knownAccount, padded): (Int32?, Bool) = row.withBytes(Slot.account) { bytes in
-                let range = ByteCompare.trimmedRange(bytes)
-                let trimmed = bytes.extracting(range)
-                return (trimmed.isEmpty ? -1 : accountCache.id(for: trimmed), range.count != bytes.count)
-            }
-            if padded {
-                guard log.warn(entry.name, row.line, Self.paddedID(row, Slot.account)) else { return false }
+            // exact bytes (`FieldParsing.accountIDRange`): one written with spaces around it names
+            // the account written so, and is a query for an unknown account when there is none.
+            let knownAccount: Int32? = row.withBytes(Slot.account) { bytes in
+                let range = FieldParsing.accountIDRange(bytes)
+                return range.isEmpty ? -1 : accountCache.id(for: bytes)
             }
             // Token counts are optional: one that is not a whole number keeps the row without
             // it (warned); one past the UInt32 the table stores is kept at the limit (warned).
@@ -120,7 +116,7 @@ struct QueryLoader {
                 (sketch, flags) = row.withBytes(Slot.fingerprint) { digest.digest(fingerprint: $0.extracting(ByteCompare.trimmedRange($0))) }
             }
             var bounds = SIMD8<Int32>(repeating: 0)
-            bounds[0] = knownAccount == nil ? row.withBytes(Slot.account) { batch.stash($0) } : batch.arenaEnd
+            bounds[0] = knownAccount == nil ? row.withBytes(Slot.account) { batch.stash($0, trimmed: false) } : batch.arenaEnd
             bounds[1] = row.withBytes(Slot.apiKey) { batch.stash($0) }
             bounds[2] = row.withBytes(Slot.ip) { batch.stash($0) }
             bounds[3] = row.withBytes(Slot.asn) { batch.stash($0) }
@@ -155,11 +151,17 @@ struct QueryLoader {
 
     /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
     /// must stop (strict).
-    /// The warning for an account id written with spaces around it.
-    static func paddedID(_ row: RecordFields, _ slot: Int) -> String {
+    /// The warning for an account id written with spaces around it: kept exactly, another
+    /// account than the one written without them (which the warning names when it is loaded
+    /// already), so that an export never takes one for the other unsaid.
+    static func paddedID(_ row: RecordFields, _ slot: Int, pool: StringPool) -> String {
         let written = row.withBytes(slot) { FieldParsing.quote($0) }
-        let read = row.withBytes(slot) { FieldParsing.quote($0.extracting(ByteCompare.trimmedRange($0))) }
-        return "account_id \(written) has spaces around it; read as \(read), the same account as one written without them"
+        let (bare, loaded) = row.withBytes(slot) { bytes in
+            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
+            return (FieldParsing.quote(trimmed), pool.lookup(ByteCompare.array(trimmed)) != nil)
+        }
+        return "account_id \(written) has spaces around it; kept as written, another account than \(bare)"
+            + (loaded ? ", which is an account of this source too: take care not to act on one for the other" : "")
     }
 
     /// A row's token count in `slot`: the count, clamped to `UInt32.max`, or 0 when it is not a

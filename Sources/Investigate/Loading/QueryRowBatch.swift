@@ -67,11 +67,12 @@ final class QueryRowBatch {
 
     var isFull: Bool { rows.count >= Self.capacity || arena.count >= Self.arenaLimit }
 
-    /// Copies one value, trimmed, into the arena and returns where it starts.
+    /// Copies one value, trimmed (an account id: as `FieldParsing.accountIDRange` reads it),
+    /// into the arena and returns where it starts.
     @inline(__always)
-    func stash(_ bytes: Span<UInt8>) -> Int32 {
+    func stash(_ bytes: Span<UInt8>, trimmed: Bool = true) -> Int32 {
         let start = Int32(truncatingIfNeeded: arena.count)
-        let range = ByteCompare.trimmedRange(bytes)
+        let range = trimmed ? ByteCompare.trimmedRange(bytes) : FieldParsing.accountIDRange(bytes)
         if !range.isEmpty { arena.append(contentsOf: bytes.extracting(range)) }
         return start
     }

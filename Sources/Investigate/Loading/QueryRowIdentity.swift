@@ -28,7 +28,7 @@ enum QueryRowIdentity {
                 bit = 0
             case "account_id":
                 sawAccount = true
-                same = FieldParsing.loads(pair.value.span, as: Int32(q.account(ofRow: row)), in: pools.accountIDs)
+                same = FieldParsing.loadsAccountID(pair.value.span, as: Int32(q.account(ofRow: row)), in: pools.accountIDs)
                 bit = 0
             case "api_key": (same, bit) = (FieldParsing.loads(pair.value.span, as: contexts.apiKey[context], in: pools.apiKeys), 1)
             case "ip": (same, bit) = (FieldParsing.loads(pair.value.span, as: contexts.ip[context], in: pools.ips), 2)

@@ -1,6 +1,6 @@
 /// The account ids a case source lists, read without loading the source: one pass over its
-/// accounts files (the `account_id` column only, trimmed of spaces and tabs as the loader trims
-/// it), none over its queries. A query for an account no accounts file lists is skipped by the
+/// accounts files (the `account_id` column only, its exact bytes as the loader reads them), none
+/// over its queries. A query for an account no accounts file lists is skipped by the
 /// load, so these are the ids the loaded source can hold. `case tag` checks the ids it is given
 /// against the case's recorded source this way: a source of ten million queries keeps its
 /// accounts in files of a few megabytes, and loading the queries to answer would take seconds.
@@ -17,7 +17,7 @@ public enum SourceAccountIDs {
             var reader = TableReader(path: entry.path, displayName: entry.name, schema: schema)
             reader.keepsExtras = false
             try reader.forEachRow(onError: { _, _ in true }) { row in
-                row.copyBytes(0, trimmed: true, into: &scratch)
+                FieldParsing.copyAccountID(row, 0, into: &scratch)
                 missing.remove(scratch)
                 return !missing.isEmpty
             }

@@ -110,7 +110,9 @@ public struct TableReader {
             switch format {
             case .csv:
                 let reader = CSVRecordReader(lines: lines, schema: schema, file: displayName)
-                try reader.forEachRecord(fields: fields, onError: onError, onDamage: onDamage) { record in
+                try reader.forEachRecord(
+                    fields: fields, onError: onError, onWarning: { reportsUnowned ? onWarning($0, $1) : true }, onDamage: onDamage
+                ) { record in
                     rows &+= 1
                     if rows == 1, reportsUnowned, !reader.extraNamesNotUTF8.isEmpty,
                         !onWarning(1, Self.namesNotUTF8(reader.extraNamesNotUTF8))

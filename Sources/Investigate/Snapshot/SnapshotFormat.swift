@@ -69,10 +69,12 @@ enum SnapshotFormat {
     /// are worked out again on restore, not stored): risks and the explanations kept move;
     /// 38 (session 35): IPv6 networks are written in RFC 5952 form and an IPv4-mapped address
     /// (`::ffff:192.0.2.7`) is in its IPv4 /24 (`IPNetwork`): the `subnets` pool, links,
-    /// clusters and risks move.
+    /// clusters and risks move; 39 (session 38): account ids are exact bytes (`FieldParsing.accountIDRange`:
+    /// ` acct_1` is another account than `acct_1`), and a quoted CSV field holding lines that read
+    /// as records is warned of: accounts, their rows and the load report move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 38
+    static let version: UInt32 = 39
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

@@ -153,7 +153,7 @@ struct PivotCommand: ParsableCommand {
             for entry in near {
                 print("  \(inv.index.valueExact(kind, entry.value).display)\t\(PairExplanation.count(entry.holders, "account"))")
             }
-            if total > near.count { print("  ... \(PairExplanation.count(total - near.count, "more"))") }
+            if total > near.count { print("  ... \(PairExplanation.count(total - near.count, "more value")) holding it") }
             // Where the holders sit: each one's cluster, and the clusters they fall in, most first.
             let byCount = inv.heldIn(holders)
             let grouped = byCount.filter { inv.clusters[$0.cluster].size > 1 }

@@ -18,11 +18,28 @@ struct CaseUntagCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let store = try store.open()
-            let (list, context) = try targets.resolve(command: "untag")
+            var (list, context) = try targets.resolve(command: "untag")
+            // A cluster's members lose the tags its tag made, not their own made apart from it.
+            var spared = 0
+            if let cluster = targets.cluster {
+                let audit = try storeCall { try store.snapshot(caseID: caseID).audit }
+                let made = try storeCall {
+                    try CaseReplay.accountsTagged(with: ExactText(cluster), label: tag, entries: audit, caseID: caseID)
+                }
+                let named = Set(TagTargetOptions.named(list).map { "\($0.0.rawValue):\($0.1.base64)" })
+                let before = list.count
+                list.removeAll { $0.0 == .account && !named.contains("account:\($0.1.base64)") && !made.contains($0.1) }
+                spared = before - list.count
+            }
             let retracted = try storeCall {
                 try store.retractTags(caseID: caseID, label: tag, targets: list, reason: reason, context: context)
             }
             print("retracted \(retracted.count) tag\(retracted.count == 1 ? "" : "s") \(inert(tag)) in \(caseID)")
+            if spared > 0 {
+                print(
+                    "kept \(spared) member\(spared == 1 ? "'s" : "s'") \(inert(tag)) \(spared == 1 ? "tag" : "tags"), not made by the "
+                        + "cluster's tag (retract \(spared == 1 ? "it" : "them") by account id)")
+            }
             let unmatched = Self.unmatched(named: TagTargetOptions.named(list), retracted: retracted)
             if !unmatched.isEmpty {
                 printError(
