@@ -21,6 +21,24 @@ import Testing
         #expect(throws: LoadFailure.self) { try source.load(strict: true) }
     }
 
+    @Test func classicMacLineEndsToo() throws {
+        // The record's lines are joined with `\r` there: both the warning and the stray-quote
+        // recovery (which reads the held lines again) must split on it.
+        let swallowed = try TempSource([
+            "accounts.csv": "account_id,note\ra0,ok\ra1,\"hi\ra2,x\ra3,bye\"\ra4,ok\r",
+            "queries.jsonl": #"{"ts":"2026-03-01T00:00:00Z","account_id":"a0"}"# + "\n",
+        ]).load()
+        #expect(swallowed.accountCount == 3)
+        #expect(swallowed.report.warnings.map(\.description).contains("accounts.csv:3: " + CSVRecordReader.swallowedLinesReason(2, from: 3, to: 5)))
+        let stray = try TempSource([
+            "accounts.csv": "account_id,note\ra0,ok\ra1,\"never closed\ra2,x\ra3,y\r",
+            "queries.jsonl": #"{"ts":"2026-03-01T00:00:00Z","account_id":"a0"}"# + "\n",
+        ]).load()
+        #expect(stray.accountCount == 3)
+        #expect(stray.accountIndex("a2") != nil && stray.accountIndex("a3") != nil)
+        #expect(stray.report.skipped.map(\.line) == [3])
+    }
+
     @Test func aPromptSpanningLinesIsNotWarned() throws {
         let queries = "ts,account_id,prompt,model\n"
             + "2026-03-01T00:00:00Z,a0,\"first line\nsecond, with a comma\nthe end\",m1\n"

@@ -37,6 +37,20 @@ import Testing
         #expect(throws: LoadFailure.self) { try source.load(strict: true) }
     }
 
+    @Test func theBareIDAfterItsPaddedLookAlikeIsSaidToo() throws {
+        let source = try TempSource([
+            "accounts.csv": "account_id\nacct_X \nacct_X\n",
+            "queries.jsonl": #"{"ts":"2026-03-01T00:00:00Z","account_id":"acct_X"}"# + "\n",
+        ])
+        let data = try source.load()
+        #expect(data.accountCount == 2)
+        #expect(data.report.warnings.map(\.description) == [
+            "accounts.csv:2: account_id 'acct_X\\x20' has spaces around it; kept as written, another account than 'acct_X'",
+            "accounts.csv:3: account_id 'acct_X' is written with spaces around it too, as another account (accounts.csv:2): "
+                + "take care not to act on one for the other",
+        ])
+    }
+
     @Test func paymentsAndLinksNameTheExactAccount() throws {
         let source = try TempSource([
             "accounts.csv": "account_id\nA1\nA1 \n",

@@ -109,14 +109,15 @@ struct PostgresProcessTests {
         for round in 1...3 {
             // A big tag (20,000 rows, one transaction) killed once the server shows it in a transaction.
             // Tags go in batches of 5,000 a statement (`tagBatch`), so one statement is over in tens of
-            // milliseconds: the poll looks for the transaction, not for one statement in it.
+            // milliseconds: the poll looks for the transaction once it has written (it holds a transaction
+            // id), not for one statement in it.
             let accounts = (1...20_000).map { "bulk-\(round)-\($0)" }
             let writer = try launch(["case", "tag", info.id, "ring-member"] + accounts + ["--db", url], env)
             var inTransaction = false
             for _ in 0..<400 where isAlive(writer.processIdentifier) {
                 let active = try server.sql(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' "
-                        + "AND application_name = 'investigate' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()")
+                        + "AND application_name = 'investigate' AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()")
                 if active.trimmingCharacters(in: .whitespacesAndNewlines) != "0" {
                     inTransaction = true
                     break

@@ -7,8 +7,8 @@ import Glibc
 /// The temporary folder of one test process: every test's sources, stores, snapshots and bundles
 /// go under it, and it is removed when the process exits, so that a test run leaves nothing behind.
 /// (The suites write several hundred megabytes; before this, each run left them in /tmp and a CI
-/// machine with a few GiB free ran out of disk.) A folder left by a process that was killed is
-/// removed by the next run that starts.
+/// machine with a few GiB free ran out of disk.) A folder left over an hour ago by a process that
+/// was killed is removed by the next run that starts.
 public enum TestScratch {
     /// The process's folder, ending in "/", created on first use; a test adds its own unique name.
     public static var root: String { made }
@@ -38,7 +38,9 @@ public enum TestScratch {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
-            if kill(pid, 0) == -1 && errno == ESRCH {
+            // An hour old too: a process of another PID namespace sharing this folder may hold the number.
+            let modified = (try? FileManager.default.attributesOfItem(atPath: base + name)[.modificationDate]) as? Date
+            if kill(pid, 0) == -1 && errno == ESRCH, let modified, modified < Date(timeIntervalSinceNow: -3600) {
                 try? FileManager.default.removeItem(atPath: base + name)
             }
         }

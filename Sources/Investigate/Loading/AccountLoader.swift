@@ -18,6 +18,8 @@ struct AccountLoader {
     /// The names of the accounts files, in load order (`SourceFiles.accounts`): a duplicate
     /// whose first copy is in another file names that file (`first at accounts.csv:2`).
     var fileNames: [String] = []
+    /// The accounts written with spaces around their id, over every accounts file of the load.
+    var padded = PaddedAccountIDs()
 
     func load(_ entry: SourceFiles.Entry, progress: (Int) -> Void) throws -> Int {
         var rows = 0
@@ -54,6 +56,12 @@ struct AccountLoader {
             }
             if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
                 guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id, pool: pools.accountIDs)) else { return false }
+                let bare = row.withBytes(Slot.id) { ByteCompare.array($0.extracting(ByteCompare.trimmedRange($0))) }
+                if padded.byBare[bare] == nil { padded.byBare[bare] = "\(entry.name):\(row.line)" }
+            } else if !padded.byBare.isEmpty, let at = padded.byBare[idBytes] {
+                let reason = "account_id \(FieldParsing.quote(idBytes.span)) is written with spaces around it too, as another "
+                    + "account (\(at)): take care not to act on one for the other"
+                guard log.warn(entry.name, row.line, reason) else { return false }
             }
             // The three large pools' slots are fetched together: each is usually a cache miss.
             row.copyBytes(Slot.payment, trimmed: true, into: &payment)
@@ -139,4 +147,11 @@ struct AccountLoader {
         for i in from..<keys.count where !seen.insert(keys[i]).inserted { return keys[i] }
         return nil
     }
+}
+
+/// The accounts written with spaces around their id, by the bare id: where each was (file and
+/// line), so that a bare id loaded after its padded look-alike, in any accounts file, is said too.
+/// Used by the one worker that loads the tables, one file after another.
+final class PaddedAccountIDs: @unchecked Sendable {
+    var byBare: [[UInt8]: String] = [:]
 }

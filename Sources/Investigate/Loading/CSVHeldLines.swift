@@ -32,7 +32,9 @@ struct CSVHeldLines {
 
     /// Calls `body` with each line held in `record` after the first, as `LineReader` handed it
     /// out (`\r` before a line break dropped and flagged), until `body` returns false.
-    func forEachLineAfterTheFirst(of record: [UInt8], _ body: (LineView) throws -> Bool) rethrows {
+    /// `terminator` is the byte the lines were joined with: `\n`, or `\r` in a file of classic Mac
+    /// line ends (whose records the reader joins with it).
+    func forEachLineAfterTheFirst(of record: [UInt8], terminator: UInt8 = 0x0A, _ body: (LineView) throws -> Bool) rethrows {
         let runs = [firstRun] + laterRuns
         var run = firstRun
         var nextRun = 1
@@ -45,10 +47,10 @@ struct CSVHeldLines {
                 nextRun += 1
                 pieceNumber = run.number
             }
-            let newline = record[pieceStart...].firstIndex(of: 0x0A)
+            let newline = record[pieceStart...].firstIndex(of: terminator)
             let pieceEnd = newline ?? record.count
             var end = pieceEnd
-            let droppedCR = newline != nil && end > pieceStart && record[end - 1] == 0x0D
+            let droppedCR = terminator == 0x0A && newline != nil && end > pieceStart && record[end - 1] == 0x0D
             if droppedCR { end -= 1 }
             if !first {
                 let line = LineView(

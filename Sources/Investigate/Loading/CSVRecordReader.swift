@@ -123,7 +123,8 @@ public final class CSVRecordReader {
             return true
         }
         if heldLines.lastNumber > recordLine {
-            let swallowed = CSVSwallowedLines.count(in: record, held: heldLines, columns: columnSlots.count)
+            let swallowed = CSVSwallowedLines.count(
+                in: record, held: heldLines, columns: columnSlots.count, terminator: lines.lineTerminator)
             if swallowed > 0 && !onWarning(recordLine, Self.swallowedLinesReason(swallowed, from: recordLine, to: heldLines.lastNumber)) {
                 stopped = true
                 return false
@@ -169,7 +170,7 @@ public final class CSVRecordReader {
             stopped = true
             return
         }
-        try heldLines.forEachLineAfterTheFirst(of: held) { line in
+        try heldLines.forEachLineAfterTheFirst(of: held, terminator: lines.lineTerminator) { line in
             if try !consume(line, fields: fields, onError: onError, onWarning: onWarning, body) { stopped = true }
             return !stopped
         }

@@ -13,10 +13,11 @@ enum CSVSwallowedLines {
     ///   - record: the record's bytes, lines joined by their terminators (`CSVHeldLines`).
     ///   - held: where its lines start.
     ///   - columns: the header's column count (a file of one column has no separator to tell by).
-    static func count(in record: [UInt8], held: CSVHeldLines, columns: Int) -> Int {
+    ///   - terminator: the byte the record's lines were joined with (`CSVHeldLines`).
+    static func count(in record: [UInt8], held: CSVHeldLines, columns: Int, terminator: UInt8 = 0x0A) -> Int {
         guard columns >= 2 else { return 0 }
         var count = 0
-        held.forEachLineAfterTheFirst(of: record) { line in
+        held.forEachLineAfterTheFirst(of: record, terminator: terminator) { line in
             if line.withBytes({ separatorsInsideField($0) }) >= columns - 1 { count += 1 }
             return true
         }

@@ -115,9 +115,10 @@ public struct CaseLoader {
                         lock.unlock()
                     }
                 }
+                let padded = PaddedAccountIDs()
                 for entry in files.accounts {
                     try run(entry) { progress in
-                        try AccountLoader(pools: pools, table: accounts, log: log, fileNames: files.accounts.map(\.name))
+                        try AccountLoader(pools: pools, table: accounts, log: log, fileNames: files.accounts.map(\.name), padded: padded)
                             .load(entry, progress: locked(progress))
                     }
                 }

@@ -22,14 +22,18 @@ struct CaseUntagCommand: ParsableCommand {
             // A cluster's members lose the tags its tag made, not their own made apart from it.
             var spared = 0
             if let cluster = targets.cluster {
-                let audit = try storeCall { try store.snapshot(caseID: caseID).audit }
+                // The label as the store matches it (trimmed, as `retractTags` reads it).
+                let label = try storeCall { try TagLabel.forRetraction(tag) }
+                let snapshot = try storeCall { try store.snapshot(caseID: caseID) }
                 let made = try storeCall {
-                    try CaseReplay.accountsTagged(with: ExactText(cluster), label: tag, entries: audit, caseID: caseID)
+                    try CaseReplay.accountsTagged(with: ExactText(cluster), label: label, entries: snapshot.audit, caseID: caseID)
                 }
+                let standing = Set(snapshot.tags.filter { $0.kind == .account && ExactText($0.label) == ExactText(label) }.map(\.target))
                 let named = Set(TagTargetOptions.named(list).map { "\($0.0.rawValue):\($0.1.base64)" })
-                let before = list.count
+                let kept = list.filter { $0.0 == .account && !named.contains("account:\($0.1.base64)") && !made.contains($0.1) }
                 list.removeAll { $0.0 == .account && !named.contains("account:\($0.1.base64)") && !made.contains($0.1) }
-                spared = before - list.count
+                // Counted: the members whose own tag stands (one with no standing tag kept nothing).
+                spared = kept.filter { standing.contains($0.1) }.count
             }
             let retracted = try storeCall {
                 try store.retractTags(caseID: caseID, label: tag, targets: list, reason: reason, context: context)
