@@ -55,7 +55,7 @@ struct AccountLoader {
                         + "\(PairExplanation.grouped(CaseText.maxTargetBytes)) an account id may hold")
             }
             if row.withBytes(Slot.id, { ByteCompare.trimmedRange($0).count != $0.count }) {
-                guard log.warn(entry.name, row.line, QueryLoader.paddedID(row, Slot.id, pool: pools.accountIDs)) else { return false }
+                guard log.warn(entry.name, row.line, Self.paddedID(row, Slot.id, pool: pools.accountIDs)) else { return false }
                 let bare = row.withBytes(Slot.id) { ByteCompare.array($0.extracting(ByteCompare.trimmedRange($0))) }
                 if padded.byBare[bare] == nil { padded.byBare[bare] = "\(entry.name):\(row.line)" }
             } else if !padded.byBare.isEmpty, let at = padded.byBare[idBytes] {
@@ -146,6 +146,21 @@ struct AccountLoader {
         var seen = Set<Int32>(minimumCapacity: keys.count - from)
         for i in from..<keys.count where !seen.insert(keys[i]).inserted { return keys[i] }
         return nil
+    }
+}
+
+extension AccountLoader {
+    /// The warning for an account id written with spaces around it: kept exactly, another
+    /// account than the one written without them (which the warning names when it is loaded
+    /// already), so that an export never takes one for the other unsaid.
+    static func paddedID(_ row: RecordFields, _ slot: Int, pool: StringPool) -> String {
+        let written = row.withBytes(slot) { FieldParsing.quote($0) }
+        let (bare, loaded) = row.withBytes(slot) { bytes in
+            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
+            return (FieldParsing.quote(trimmed), pool.lookup(ByteCompare.array(trimmed)) != nil)
+        }
+        return "account_id \(written) has spaces around it; kept as written, another account than \(bare)"
+            + (loaded ? ", which is an account of this source too: take care not to act on one for the other" : "")
     }
 }
 

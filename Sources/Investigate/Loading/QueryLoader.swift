@@ -149,21 +149,6 @@ struct QueryLoader {
         tokenCount(bytes).map { UInt32(clamping: $0) } ?? 0
     }
 
-    /// Reports a token count too large for the table (kept as `UInt32.max`); false when the load
-    /// must stop (strict).
-    /// The warning for an account id written with spaces around it: kept exactly, another
-    /// account than the one written without them (which the warning names when it is loaded
-    /// already), so that an export never takes one for the other unsaid.
-    static func paddedID(_ row: RecordFields, _ slot: Int, pool: StringPool) -> String {
-        let written = row.withBytes(slot) { FieldParsing.quote($0) }
-        let (bare, loaded) = row.withBytes(slot) { bytes in
-            let trimmed = bytes.extracting(ByteCompare.trimmedRange(bytes))
-            return (FieldParsing.quote(trimmed), pool.lookup(ByteCompare.array(trimmed)) != nil)
-        }
-        return "account_id \(written) has spaces around it; kept as written, another account than \(bare)"
-            + (loaded ? ", which is an account of this source too: take care not to act on one for the other" : "")
-    }
-
     /// A row's token count in `slot`: the count, clamped to `UInt32.max`, or 0 when it is not a
     /// whole number; each of those with a warning. Nil when strict mode stops at the warning.
     private static func tokens(
