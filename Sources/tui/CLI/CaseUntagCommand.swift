@@ -30,8 +30,11 @@ struct CaseUntagCommand: ParsableCommand {
                 }
                 let standing = Set(snapshot.tags.filter { $0.kind == .account && ExactText($0.label) == ExactText(label) }.map(\.target))
                 let named = Set(TagTargetOptions.named(list).map { "\($0.0.rawValue):\($0.1.base64)" })
-                let kept = list.filter { $0.0 == .account && !named.contains("account:\($0.1.base64)") && !made.contains($0.1) }
-                list.removeAll { $0.0 == .account && !named.contains("account:\($0.1.base64)") && !made.contains($0.1) }
+                func isOthersTag(_ target: (TagTargetKind, ExactText)) -> Bool {
+                    target.0 == .account && !named.contains("account:\(target.1.base64)") && !made.contains(target.1)
+                }
+                let kept = list.filter(isOthersTag)
+                list.removeAll(where: isOthersTag)
                 // Counted: the members whose own tag stands (one with no standing tag kept nothing).
                 spared = kept.filter { standing.contains($0.1) }.count
             }
