@@ -12,70 +12,95 @@ struct BundleCSVRows {
     /// The data rows, each as many cells as the header; row `i` is line `i + 2` of the file.
     let rows: [[String]]
 
-    /// Reads `bytes` expecting `header`.
+    /// Reads `bytes` expecting `header`, by bytes (every delimiter is ASCII, so UTF-8 text splits
+    /// the same way by bytes as by scalars), and compares each cell with what `CSVTable` writes
+    /// for it as it goes: only the cells are held, never a second copy of the file, so a bundle
+    /// with one huge cell costs a few times that cell, not many.
     /// - Throws: `BundleError` naming the first row that is not what `CSVTable` writes.
     init(_ bytes: [UInt8], header expected: [String], file: String) throws {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw BundleError("\(file): not valid UTF-8 (the writer carries other bytes in *_b64 columns)")
-        }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         var records: [[String]] = []
         var cells: [String] = []
-        var cell: [Unicode.Scalar] = []
+        var spans: [Range<Int>] = []
+        // The current cell's text as spans of `bytes` (a quoted cell's `""` ends one after its
+        // first `"`), copied only when there are several: one huge cell is never copied whole
+        // before it becomes its string.
+        var runs: [Range<Int>] = []
+        var runStart = 0, cellStart = 0
         var quoted = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        func next() -> Unicode.Scalar? {
-            defer { pending = scalars.next() }
-            return pending
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if pending == "\"" {
-                        _ = next()
-                        cell.append("\"")
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    cell.append(c)
-                }
-            } else if c == "\"" && cell.isEmpty {
-                quoted = true
-            } else if c == "," {
-                cells.append(String(String.UnicodeScalarView(cell)))
-                cell.removeAll()
-            } else if c == "\r" && pending == "\n" {
-                _ = next()
-                cells.append(String(String.UnicodeScalarView(cell)))
-                cell.removeAll()
-                records.append(cells)
-                cells.removeAll()
+        var i = 0
+        func endCell(at end: Int) throws {
+            if end > runStart { runs.append(runStart..<end) }
+            let text: String?
+            if runs.count <= 1 {
+                text = String(validating: bytes[runs.first ?? end..<end], as: UTF8.self)
             } else {
-                cell.append(c)
+                var joined: [UInt8] = []
+                joined.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+                for run in runs { joined.append(contentsOf: bytes[run]) }
+                text = String(validating: joined, as: UTF8.self)
             }
+            guard let text else { throw BundleError("\(file): not valid UTF-8 (the writer carries other bytes in *_b64 columns)") }
+            cells.append(text)
+            spans.append(cellStart..<end)
+            runs.removeAll()
         }
-        guard cells.isEmpty && cell.isEmpty && !quoted else {
+        while i < bytes.count {
+            let c = bytes[i]
+            let next: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
+            if quoted {
+                if c == quote {
+                    // `""` is one `"` of the text: the run takes the first and goes on after the second.
+                    let end = next == quote ? i + 1 : i
+                    if end > runStart { runs.append(runStart..<end) }
+                    if next == quote { i += 1 } else { quoted = false }
+                    runStart = i + 1
+                }
+            } else if c == quote && runs.isEmpty && runStart == i {
+                quoted = true
+                runStart = i + 1
+            } else if c == comma {
+                try endCell(at: i)
+                (cellStart, runStart) = (i + 1, i + 1)
+            } else if c == cr && next == lf {
+                try endCell(at: i)
+                i += 1
+                (cellStart, runStart) = (i + 1, i + 1)
+                let record = records.isEmpty ? cells : cells.map(CSVTable.original(ofCell:))
+                try Self.check(record, spans: spans, in: bytes, number: records.count, header: expected, file: file)
+                records.append(record)
+                cells.removeAll()
+                spans.removeAll()
+            }
+            i += 1
+        }
+        guard cells.isEmpty && runs.isEmpty && runStart >= bytes.count && !quoted else {
             throw BundleError("\(file): the last row does not end with CRLF")
         }
-        guard let first = records.first, first == expected else {
-            throw BundleError("\(file): the header is not \(expected.joined(separator: ","))")
-        }
-        var table = CSVTable(header: expected)
-        var rows: [[String]] = []
-        for (i, record) in records.dropFirst().enumerated() {
-            guard record.count == expected.count else {
-                throw BundleError("\(file): row \(i + 1) has \(record.count) cells, the header \(expected.count)")
-            }
-            let row = record.map(CSVTable.original(ofCell:))
-            rows.append(row)
-            table.append(row)
-        }
-        guard table.bytes == bytes else {
-            throw BundleError("\(file): not as the exporter writes it (quoting or formula marks differ from its CSV)")
-        }
+        guard !records.isEmpty else { throw BundleError("\(file): the header is not \(expected.joined(separator: ","))") }
         header = expected
-        self.rows = rows
+        rows = Array(records.dropFirst())
+    }
+
+    /// Checks record `number` (0 is the header; a data row's cells with their formula marks
+    /// dropped) as it is read: the header must be `header`, a data row as many cells, and every
+    /// cell the bytes `CSVTable` writes for its text (its formula mark and quoting), compared
+    /// with the cell's span of the file.
+    private static func check(
+        _ cells: [String], spans: [Range<Int>], in bytes: [UInt8], number record: Int, header: [String], file: String
+    ) throws {
+        if record == 0 {
+            guard cells == header else { throw BundleError("\(file): the header is not \(header.joined(separator: ","))") }
+        } else if cells.count != header.count {
+            throw BundleError("\(file): row \(record) has \(cells.count) cells, the header \(header.count)")
+        }
+        let sourceValue = record == 0 ? [] : header.map { CSVTable.sourceValueColumns.contains($0) }
+        for (k, text) in cells.enumerated() {
+            let written = CSVTable.cell(text, sourceValue: k < sourceValue.count && sourceValue[k])
+            guard written.utf8.elementsEqual(bytes[spans[k]]) else {
+                throw BundleError("\(file): not as the exporter writes it (quoting or formula marks differ from its CSV)")
+            }
+        }
     }
 
     /// The exact id of row `i` from its `account_id` and `account_id_b64` cells (columns 0 and

@@ -221,7 +221,10 @@ public enum BundleVerifier {
             report.problems.append("\(entry.shownName): \(entry.declaredSize) bytes, over the \(limit)-byte limit; not read")
             return nil
         }
+        // Sized once from the declared size (within `limit`), not grown by doubling: a large
+        // entry is held once, not once and a half while it is copied to a larger buffer.
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.declaredSize))
         var digest = StreamedDigest(limit: entry.declaredSize, limitSource: "the \(entry.sizeSource)'s")
         do {
             try source.stream(entry) { chunk in

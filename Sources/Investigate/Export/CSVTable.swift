@@ -40,12 +40,25 @@ public struct CSVTable {
     /// Appends one row (as many cells as the header), each the exact text of its value.
     public mutating func append(_ cells: [String]) { lines.append(Self.line(cells, sourceValue: sourceValue)) }
 
-    /// The file bytes.
-    public var bytes: [UInt8] { Array(lines.joined().utf8) }
+    /// The file bytes, copied once into a buffer of their size (a huge cell is not held again
+    /// in a joined string on the way).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+        for line in lines { out.append(contentsOf: line.utf8) }
+        return out
+    }
 
     static func line(_ cells: [String], sourceValue: [Bool]) -> String {
-        cells.enumerated().map { i, text in cell(text, sourceValue: i < sourceValue.count && sourceValue[i]) }
-            .joined(separator: ",") + "\r\n"
+        let written = cells.enumerated().map { i, text in cell(text, sourceValue: i < sourceValue.count && sourceValue[i]) }
+        var line = ""
+        line.reserveCapacity(written.reduce(written.count + 1) { $0 + $1.utf8.count })
+        for (i, text) in written.enumerated() {
+            if i > 0 { line += "," }
+            line += text
+        }
+        line += "\r\n"
+        return line
     }
 
     /// One cell: neutralised (reversibly) and quoted. Read by Unicode scalars, never by
@@ -62,16 +75,18 @@ public struct CSVTable {
         return needsQuotes ? quoted(text) : text
     }
 
-    /// `text` in double quotes, each `"` in it doubled, by Unicode scalar.
+    /// `text` in double quotes, each `"` in it doubled. Split by UTF-8 bytes (a `"` is one byte
+    /// and never part of another scalar, so every piece is whole text) into one string sized up
+    /// front: a cell of tens of megabytes is copied once, not grown scalar by scalar.
     static func quoted(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            out.append(scalar)
-            if scalar == "\"" { out.append("\"") }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for (k, piece) in text.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false).enumerated() {
+            if k > 0 { out += "\"\"" }
+            out += Substring(piece)
         }
-        out.append("\"")
-        return String(out)
+        out += "\""
+        return out
     }
 
     /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.
