@@ -8,7 +8,7 @@
 /// field; the load says when the lines inside a field look like records, so that what they held
 /// is not lost unsaid.
 enum CSVSwallowedLines {
-    /// How many lines after the record's first read as records (nil-free; 0 when none).
+    /// How many lines after the record's first read as records (0 when none).
     /// - Parameters:
     ///   - record: the record's bytes, lines joined by their terminators (`CSVHeldLines`).
     ///   - held: where its lines start.
