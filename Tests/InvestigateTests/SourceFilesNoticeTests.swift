@@ -88,6 +88,30 @@ import Testing
         }
     }
 
+    /// Session 39's trial: two byte-identical files under `queries/` (`part-001.jsonl` and a
+    /// re-download's `part-001 (1).jsonl`) counted every query twice, with no word.
+    @Test func identicalFilesUnderOtherNamesAreAWarningAndStopAStrictLoad() throws {
+        let other = #"{"ts":"2026-03-01T00:00:09Z","account_id":"a1"}"# + "\n"  // the same size, other bytes
+        let source = try TempSource([
+            "accounts.csv": Self.accounts, "queries/part-001.jsonl": Self.row, "queries/part-001 (1).jsonl": Self.row,
+            "queries/part-002.jsonl": other,
+        ])
+        #expect(Self.row.utf8.count == other.utf8.count)
+        let data = try source.load()
+        #expect(data.queries.count == 3, "nothing is lost: both copies are read")
+        let copy = { (file: String, first: String, bytes: Int) in
+            LoadIssue(
+                file: file, line: 1,
+                reason: "the same size (\(bytes) bytes) and the same first and last 16 KiB as \(first): most likely a copy of it; "
+                    + "both are read, so their rows count twice: remove one")
+        }
+        // Names sort `part-001 (1).jsonl` first (a blank before a dot): the other is the one named.
+        #expect(
+            data.report.warnings == [copy("queries/part-001.jsonl", "queries/part-001 (1).jsonl", Self.row.utf8.count)],
+            "\(data.report.warnings)")
+        #expect(throws: LoadFailure.self) { try source.load(strict: true) }
+    }
+
     @Test func aGzipFileAloneOrBesideAnotherFormatIsNoCopy() throws {
         let source = try TempSource(["accounts.csv": Self.accounts, "queries.csv": "ts,account_id\n2026-03-01T00:00:00Z,a1\n"])
         try source.write("queries.jsonl.gz", bytes: try gzipped(Array(Self.row.utf8)))

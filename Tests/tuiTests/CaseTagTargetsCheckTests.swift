@@ -58,6 +58,13 @@ import TestScratch
         #expect(!line.contains("\u{1B}"))
         #expect(CaseSourceIDCheck.check(ids, recorded: nil) == .nothing, "a case that keeps no source is not checked")
         #expect(CaseSourceIDCheck.check([ids[0]], recorded: recorded) == .nothing)
+        // A folder named with --source is the one checked, the case keeping a source or not.
+        let given = CaseSourceIDCheck.check(ids, recorded: nil, given: folder)
+        #expect(given == .absentFromGiven([ids[1], ids[2]], path: folder))
+        let givenLine = try #require(CaseSourceIDCheck.lines(given, caseID: "case-0001", label: "ring-member").first)
+        #expect(givenLine.hasPrefix("investigate: warning: 2 account ids are not in the source \(folder) given with --source: "), "\(givenLine)")
+        #expect(CaseSourceIDCheck.check([ExactText("ACCT_A")], recorded: recorded, given: folder) == .absentFromGiven([ExactText("ACCT_A")], path: folder))
+        #expect(CaseSourceIDCheck.check([ids[0]], recorded: nil, given: folder) == .nothing)
         let gone = CaseSource(path: folder + "/gone", fingerprint: recorded.fingerprint, files: 2)
         guard case .unchecked = CaseSourceIDCheck.check(ids, recorded: gone) else {
             Issue.record("a source that cannot be read is said to be unchecked")

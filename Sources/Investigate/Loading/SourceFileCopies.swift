@@ -1,3 +1,5 @@
+import Crypto
+
 extension SourceFiles {
     /// Warnings for files that most likely hold one table twice: a file beside the same name
     /// without `.gz` in any letter case (what `gunzip -k` or `gzip -k` leaves), at the top level
@@ -21,7 +23,40 @@ extension SourceFiles {
                         + "both are read, so their rows are read twice: remove one"))
         }
         out += folderBesideFileWarnings(queries)
+        for table in [accounts, payments, links, queries] { out += identicalFileWarnings(table) }
         return out
+    }
+
+    /// Files of one table with the same size and the same first and last 16 KiB (all of a file
+    /// up to 32 KiB), under other names: a re-download's `part-001 (1).jsonl`, a retried export
+    /// (a trial's two identical files under `queries/` counted 17,376 queries for 8,688, with no
+    /// word). Each later name is warned of at its line 1, naming the first; both are read, nothing
+    /// lost. Only files sharing a size are read (32 KiB each at most, opened without blocking); a
+    /// top-level query file and a file under `queries/` are left to `folderBesideFileWarnings`.
+    static func identicalFileWarnings(_ table: [Entry]) -> [LoadIssue] {
+        let bySize = Dictionary(grouping: table.filter { $0.bytes > 0 }, by: \.bytes).values.filter { $0.count > 1 }
+        var out: [LoadIssue] = []
+        for group in bySize {
+            var firstWithDigest: [[UInt8]: Entry] = [:]
+            for entry in group.sorted(by: { $0.name < $1.name }) {
+                var hasher = SHA256()
+                guard SourceFileEdges.add(entry.path, edgeBytes: CaseSource.edgeBytes, modificationTime: false, to: &hasher) else { continue }
+                // Keyed apart for the top level and `queries/` (the folder's own warning covers a pair across them).
+                let digest = Array(hasher.finalize()) + [entry.name.hasPrefix("queries/") ? 1 : 0]
+                guard let first = firstWithDigest[digest] else {
+                    firstWithDigest[digest] = entry
+                    continue
+                }
+                // Names alike but for letter case have their own warning (`SourceFiles`).
+                if first.name.lowercased() == entry.name.lowercased() { continue }
+                out.append(
+                    LoadIssue(
+                        file: entry.name, line: 1,
+                        reason: "the same size (\(entry.bytes) bytes) and the same first and last 16 KiB as \(first.name): most likely a "
+                            + "copy of it; both are read, so their rows count twice: remove one"))
+            }
+        }
+        return out.sorted { $0.file < $1.file }
     }
 
     /// A top-level query file beside a `queries/` folder: the format gives one or the other, and

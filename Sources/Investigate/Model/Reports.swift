@@ -49,6 +49,13 @@ public enum Reports {
         ])
     }
 
+    /// The names of an account's own extra columns (the source's, not the format's), as
+    /// `attributes` keys them: shown apart, so that a column named `risk` or `tags` never reads
+    /// as the tool's verdict.
+    public static func extraColumnNames(_ account: Int, in inv: Investigation) -> Set<String> {
+        Set(inv.data.accounts.extras(of: account).map { inv.data.pools.extraKeys.string($0.0) })
+    }
+
     /// An account's attributes as the source held them (nil: not given), an extra column of the
     /// same name as a standard one taking its place; `account` and the text of the `account`
     /// command both read them.

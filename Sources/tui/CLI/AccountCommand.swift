@@ -36,9 +36,18 @@ struct AccountCommand: ParsableCommand {
             )
             print("  account risk: " + inv.accountRisk.weight(of: account).explanation)
             if let line = OperationSummary.line(of: cluster, in: inv) { print("  cluster \(cluster.id) is " + line) }
-            // Every attribute given, one that is not UTF-8 too, shown from its exact bytes.
-            for (key, value) in Reports.attributes(account, in: inv).sorted(by: { $0.key < $1.key }) {
-                if let value { print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value.bytes, limit: 200))") }
+            // Every attribute given, one that is not UTF-8 too, shown from its exact bytes; the
+            // source's own columns apart, each name quoted, as the console shows them
+            // (`SourceColumns`): a column named `risk` or `tags` is not the tool's.
+            let own = Reports.extraColumnNames(account, in: inv)
+            let given = Reports.attributes(account, in: inv).compactMap { key, value in value.map { (key, $0) } }.sorted { $0.0 < $1.0 }
+            for (key, value) in given where !own.contains(key) {
+                print("  \(TextEscaping.visible(key)): \(TextEscaping.visible(value.bytes, limit: 200))")
+            }
+            let columns = given.filter { own.contains($0.0) }
+            if !columns.isEmpty { print("  " + SourceColumns.label) }
+            for (key, value) in columns {
+                print("    \(SourceColumns.quoted(TextEscaping.visible(key))) \(SourceColumns.shownValue(TextEscaping.visible(value.bytes, limit: 200)))")
             }
             print("linked values:")
             for kind in LinkKind.allCases {

@@ -21,7 +21,7 @@ struct CaseTagCommand: ParsableCommand {
             let (list, context) = try targets.resolve(command: "tag")
             // Checked before the write (reading the accounts files only), said after it.
             let recorded = try storeCall { try store.snapshot(caseID: caseID) }.source
-            let finding = CaseSourceIDCheck.check(list.filter { $0.0 == .account }.map(\.1), recorded: recorded)
+            let finding = CaseSourceIDCheck.check(list.filter { $0.0 == .account }.map(\.1), recorded: recorded, given: targets.source)
             let added = try storeCall { try store.tag(caseID: caseID, label: tag, targets: list, context: context) }
             print("tagged \(added) new in \(caseID)\(Self.given(list))")
             for line in CaseSourceIDCheck.lines(finding, caseID: caseID, label: tag) { printError(line) }
