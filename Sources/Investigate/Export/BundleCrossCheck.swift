@@ -37,7 +37,8 @@ extension BundleVerifier {
         }
         if let bytes = read("case.json", &report) {
             if let json = try? JSONValue.parse(bytes) {
-                let problem = BundleCaseState.documentDivergence(bytes: bytes, caseJSON: json, facts, notInSource: accounts?.notInSource)
+                let problem = BundleCaseState.documentDivergence(
+                    bytes: bytes, caseJSON: json, facts, notInSource: accounts?.notInSource, sourceLoad: check.sourceLoad)
                 record("case.json", problem.map { [$0] } ?? [], "the state the audit trail describes")
             } else {
                 report.problems.append("case.json: not valid JSON")
@@ -74,7 +75,8 @@ extension BundleVerifier {
             var held = "markup as the exporter writes it (its policy, no script); names only case accounts"
             if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
                 problems += BundleReportCheck.sectionProblems(
-                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead)
+                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead,
+                    sourceLoad: check.sourceLoad.flatMap { SourceLoadRecord(json: $0) })
                 held = "markup as the exporter writes it (its policy, no script); names only case accounts; summary, tags, "
                     + "journal and audit head as the exporter writes them"
             }

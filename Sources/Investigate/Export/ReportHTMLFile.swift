@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// `report.html`: one self-contained page for the people who act on a case. In order: a
+/// `report.html`: one self-contained page for the people who act on a case. In order: evidence
+/// checks (what the source's load skipped, look-alike account ids: `ReportEvidenceChecks`); a
 /// summary that fits one screen (what was found, the recommended action with the counts of
 /// `enforcement.csv`, accounts per tag and per cluster, who and when); a section per cluster
 /// holding several case accounts (signals in words, activity timeline, grouped link graph,
@@ -74,6 +75,9 @@ enum ReportHTMLFile {
         let clusters = ReportClusters(input, links)
         var html = head(info)
         html += "<header>\(heading(info))</header>\n"
+        html += ReportEvidenceChecks.section(
+            load: SourceLoadRecord(input.data.report),
+            lookAlikes: ReportEvidenceChecks.lookAlikes(AccountsCSVFile.proposals(input).map { ($0.id, $0.action) }))
         html += ReportSummary.render(input, clusters, labels: labels)
         html += ReportClusterSections.render(input, links, clusters, labels: labels)
         html += ReportCaseRecord.tags(input.snapshot)
