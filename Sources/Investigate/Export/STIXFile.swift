@@ -109,7 +109,7 @@ enum STIXFile {
 
     /// The id of the note that says what the case concluded of its cleared accounts.
     static func clearedNoteID(caseID: String) -> String {
-        "note--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "cleared:" + caseID)
+        "note--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "cleared-note:" + caseID)
     }
 
     /// The bundle of a content, as a JSON object. Accounts `enforcement.csv` proposes action for
