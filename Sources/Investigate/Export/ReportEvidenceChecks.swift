@@ -1,4 +1,5 @@
-/// The "Evidence checks" section that opens `report.html`, before the summary: what the export's
+/// The "Evidence checks" section of `report.html`, right under the summary (which stays on the
+/// first screen): what the export's
 /// load of the source skipped (`SourceLoadRecord`, as the manifest records it), and the case
 /// account ids that look alike (`AccountIDLookAlikes`), each by its escaped form, base64 and
 /// proposed action. A pure function of the manifest's load record and the case's accounts with
