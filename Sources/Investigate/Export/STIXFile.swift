@@ -107,6 +107,9 @@ enum STIXFile {
     /// The name of the grouping of the accounts the case concluded need no action.
     static func clearedGroupingName(_ title: String) -> String { title + " (no action: cleared accounts)" }
 
+    /// How many cleared accounts the note names, with their reasons.
+    static let clearedNamed = 100
+
     /// The id of the note that says what the case concluded of its cleared accounts.
     static func clearedNoteID(caseID: String) -> String {
         "note--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "cleared-note:" + caseID)
@@ -192,7 +195,14 @@ enum STIXFile {
         }
         let suspiciousCount = content.accounts.count + content.missing.count - clearedAccounts.count
         if !clearedAccounts.isEmpty {
-            let listed = clearedAccounts.map { "\(TextEscaping.visible($0.id.bytes, limit: 120)) (\(content.cleared[$0.id]!))" }
+            // The first `clearedNamed` by name and reason (a dismissed case clears every account);
+            // the grouping and the note's references hold them all.
+            var listed = clearedAccounts.prefix(clearedNamed).map {
+                "\(TextEscaping.visible($0.id.bytes, limit: 120)) (\(content.cleared[$0.id]!))"
+            }
+            if clearedAccounts.count > clearedNamed {
+                listed.append("and \(clearedAccounts.count - clearedNamed) more (enforcement.csv gives each its reason)")
+            }
             objects.append([
                 "type": "note", "spec_version": "2.1", "id": .string(clearedNoteID(caseID: info.id)), "created": .string(modified),
                 "modified": .string(modified), "labels": ["no-action", "cleared"],
