@@ -106,6 +106,36 @@ import Testing
         #expect(tampered.problems.contains { $0.hasPrefix("stix21.json: ") }, "\(tampered.problems)")
     }
 
+    /// A format 4 bundle (no load record, no Evidence checks section, every account in the one
+    /// grouping) still verifies under format 5's rules; a format 5 manifest without its load
+    /// record does not.
+    @Test func aFormat4BundleStillVerifiesAndAFormat5OneMustRecordItsLoad() throws {
+        let f = try Fixture()
+        try f.tagTop()
+        let (_, files) = try f.export()
+        guard case .object(var manifest) = try JSONValue.parse(files["manifest.json"]!),
+            case .object(var source) = manifest["source"]!, case .object(var caseJSON) = try JSONValue.parse(files["case.json"]!)
+        else { return }
+        source["load"] = nil
+        manifest["source"] = .object(source)
+        var old = files
+        old["manifest.json"] = Array((JSONValue.object(manifest).canonical + "\n").utf8)
+        let unrecorded = try f.verifyChanged(old, "case.json", files["case.json"]!)
+        #expect(unrecorded.problems.contains { $0.hasPrefix("manifest.json: source.load is missing") }, "\(unrecorded.problems)")
+        manifest["format"] = ["name": .string(BundleManifest.formatName), "version": 4]
+        old["manifest.json"] = Array((JSONValue.object(manifest).canonical + "\n").utf8)
+        caseJSON["source_load"] = nil
+        caseJSON["reasserted_tags"] = nil
+        old = try VerifyFixture.changed(old, "case.json", to: Array((JSONValue.object(caseJSON).canonical + "\n").utf8), by: f.key)
+        var page = Self.text(files["report.html"])
+        let start = try #require(page.range(of: ReportEvidenceChecks.open))
+        let end = try #require(page.range(of: "</section>\n", range: start.upperBound..<page.endIndex))
+        page.removeSubrange(start.lowerBound..<end.upperBound)
+        let report = try f.verifyChanged(old, "report.html", Array(page.utf8))
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.sourceLoad == nil)
+    }
+
     // MARK: 2. What the load skipped is in the bundle
 
     @Test func rowsTheLoadSkippedAreRecordedSignedInTheManifestCaseJSONAndReport() throws {

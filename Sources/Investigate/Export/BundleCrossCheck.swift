@@ -65,7 +65,8 @@ extension BundleVerifier {
             var problems = BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead)
             var held = "the case's accounts, title and investigator"
             if problems.isEmpty, let accounts, let investigator = check.investigator, let auditHead = check.auditHead {
-                problems = BundleSTIXCheck.rewritten(bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead)
+                problems = BundleSTIXCheck.rewritten(
+                    bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead, groupsCleared: check.recordsLoad)
                 held = "what the exporter writes for the case's accounts, notes, title and investigator"
             }
             record(BundleSTIXCheck.file, problems, held)
@@ -76,7 +77,7 @@ extension BundleVerifier {
             if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
                 problems += BundleReportCheck.sectionProblems(
                     bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead,
-                    sourceLoad: check.sourceLoad.flatMap { SourceLoadRecord(json: $0) })
+                    sourceLoad: check.sourceLoad.flatMap { SourceLoadRecord(json: $0) }, evidenceSection: check.recordsLoad)
                 held = "markup as the exporter writes it (its policy, no script); names only case accounts; summary, tags, "
                     + "journal and audit head as the exporter writes them"
             }

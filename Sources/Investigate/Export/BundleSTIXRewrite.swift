@@ -7,7 +7,8 @@ extension BundleSTIXCheck {
     /// addresses they point at, and the grouping (its description and references). What
     /// differs is named by object, and a note by its number in the trail.
     static func rewritten(
-        _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, auditHead: String
+        _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, auditHead: String,
+        groupsCleared: Bool = true
     ) -> [String] {
         guard let bundle = try? JSONValue.parse(bytes), case .array(let objects)? = bundle["objects"] else {
             return ["\(file): not a JSON object with a list of objects"]
@@ -20,7 +21,8 @@ extension BundleSTIXCheck {
         for id in facts.accounts {
             guard let row = accounts.rows[id] else { continue }
             let proposal = BundleEnforcementCheck.proposals(row, own: facts.ownLabels(id), state.info.status)[0]
-            if proposal.action == "none" { cleared[id] = proposal.reason }
+            // Format 4 grouped every account as suspicious activity (`groupsCleared` false).
+            if proposal.action == "none" && groupsCleared { cleared[id] = proposal.reason }
         }
         let content = STIXFile.Content(
             info: state.info, notes: state.notes, investigator: investigator, exportedAt: state.audit.last?.at ?? state.info.updatedAt,

@@ -193,7 +193,8 @@ enum STIXFile {
                 "object_marking_refs": marking,
             ])
         }
-        let suspiciousCount = content.accounts.count + content.missing.count - clearedAccounts.count
+        // In-source accounts, as format 4 counted them (with none cleared, the file is format 4's).
+        let suspiciousCount = content.accounts.filter { content.cleared[$0.id] == nil }.count
         if !clearedAccounts.isEmpty {
             // The first `clearedNamed` by name and reason (a dismissed case clears every account);
             // the grouping and the note's references hold them all.
