@@ -87,8 +87,10 @@ struct VerifyFixture: Sendable {
             #expect(report.passed.contains { $0.hasPrefix("audit.jsonl: hash chain of") })
             // Each content file, the signature, the chain, the case record's state, the seven
             // files held to it (accounts, enforcement, edges, graph, queries, STIX, report), and
-            // the query rows' figures and the accounts' risks held to accounts.csv.
-            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7 + 2)
+            // the query rows' figures and the accounts' risks held to accounts.csv, and the
+            // manifest's record of the export's load (format 5).
+            #expect(report.passed.count == BundleManifest.contentFiles.count + 3 + 7 + 2 + 1)
+            #expect(report.passed.contains { $0.hasPrefix("manifest.json: records the export's load") })
             #expect(report.passed.contains("case.json: the state the audit trail describes"))
         }
     }

@@ -128,19 +128,29 @@ enum AccountsCSVFile {
     /// What the reason of an account that is not in the exported source ends with.
     static let notInSourceReason = "; not in the exported source"
 
+    /// The proposed action and reason of every case account: those in the source (exact-id
+    /// order), then those not in it (what `enforcement.csv` and `stix21.json` say).
+    static func proposals(_ input: BundleInput) -> [(id: ExactText, action: String, reason: String)] {
+        let status = input.snapshot.info.status
+        var out: [(id: ExactText, action: String, reason: String)] = []
+        out.reserveCapacity(input.accounts.count + input.missingAccounts.count)
+        for (id, i) in input.accounts {
+            let (action, reason) = proposal(
+                labels: input.labels(ofAccount: i), own: input.ownLabels(ofAccount: i), status: status,
+                risk: input.investigation.accountRisk[i], accountStatus: input.accountStatus(i))
+            out.append((id, action, reason))
+        }
+        for id in input.missingAccounts {
+            let (action, reason) = proposalNotInSource(labels: input.labels(ofMissing: id), status: status)
+            out.append((id, action, reason))
+        }
+        return out
+    }
+
     /// `account_id`, `account_id_b64`, `proposed_action`, `reason`: one row per case account.
     static func enforcement(_ input: BundleInput) -> BundleFile {
         var table = CSVTable(header: enforcementHeader)
-        var rows: [(ExactText, [String])] = input.accounts.map { id, i in
-            let (action, reason) = proposal(
-                labels: input.labels(ofAccount: i), own: input.ownLabels(ofAccount: i), status: input.snapshot.info.status,
-                risk: input.investigation.accountRisk[i], accountStatus: input.accountStatus(i))
-            return (id, [CSVValue.text(id), id.base64, action, reason])
-        }
-        for id in input.missingAccounts {
-            let (action, reason) = proposalNotInSource(labels: input.labels(ofMissing: id), status: input.snapshot.info.status)
-            rows.append((id, [CSVValue.text(id), id.base64, action, reason]))
-        }
+        let rows = proposals(input).map { ($0.id, [CSVValue.text($0.id), $0.id.base64, $0.action, $0.reason]) }
         for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { table.append(cells) }
         return BundleFile(path: "enforcement.csv", bytes: table.bytes, records: table.recordCount)
     }

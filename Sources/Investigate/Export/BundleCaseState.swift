@@ -58,7 +58,12 @@ extension BundleCaseState {
     /// source), which must list case accounts, sorted, once each, and, when `accounts.csv` was
     /// read, exactly those it marks `in_source` false (`notInSource`). A bundle written before
     /// withdrawals were kept may lack `retracted_tags` and `retracted_notes` when it has none.
-    static func documentDivergence(bytes: [UInt8], caseJSON: JSONValue, _ facts: BundleCaseFacts, notInSource: [ExactText]?) -> String? {
+    /// `source_load` (format 5) is taken from the file too, and must be the manifest's
+    /// `source.load` (`sourceLoad`; nil when the manifest holds none, a format 4 bundle, whose
+    /// `case.json` has no such member).
+    static func documentDivergence(
+        bytes: [UInt8], caseJSON: JSONValue, _ facts: BundleCaseFacts, notInSource: [ExactText]?, sourceLoad: JSONValue?
+    ) -> String? {
         if let problem = divergence(caseJSON: caseJSON, facts) { return problem }
         guard case .object(let record) = caseJSON else { return "case.json is not an object" }
         guard case .array(let listed)? = record["accounts_not_in_source"] else {
@@ -78,8 +83,16 @@ extension BundleCaseState {
         var state = facts.snapshot
         guard let updated = record["updated_at"]?.stringValue else { return "case.json: updated_at is missing" }
         state.info.updatedAt = updated
-        guard case .object(var expected) = CaseJSONFile.document(state, notInSource: missing) else { return nil }
-        for name in ["retracted_tags", "retracted_notes"] where record[name] == nil && expected[name] == .array([]) {
+        if record["source_load"] != sourceLoad {
+            return sourceLoad == nil
+                ? "case.json: holds 'source_load', which the manifest does not record"
+                : "case.json: source_load is not what the manifest's source.load records of the export's load"
+        }
+        guard case .object(var expected) = CaseJSONFile.document(state, notInSource: missing, sourceLoad: sourceLoad ?? .null) else {
+            return nil
+        }
+        if sourceLoad == nil { expected["source_load"] = nil }
+        for name in ["retracted_tags", "retracted_notes", "reasserted_tags"] where record[name] == nil && expected[name] == .array([]) {
             expected[name] = nil
         }
         if let extra = record.keys.sorted().first(where: { expected[$0] == nil }) {

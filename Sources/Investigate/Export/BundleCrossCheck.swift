@@ -37,7 +37,8 @@ extension BundleVerifier {
         }
         if let bytes = read("case.json", &report) {
             if let json = try? JSONValue.parse(bytes) {
-                let problem = BundleCaseState.documentDivergence(bytes: bytes, caseJSON: json, facts, notInSource: accounts?.notInSource)
+                let problem = BundleCaseState.documentDivergence(
+                    bytes: bytes, caseJSON: json, facts, notInSource: accounts?.notInSource, sourceLoad: check.sourceLoad)
                 record("case.json", problem.map { [$0] } ?? [], "the state the audit trail describes")
             } else {
                 report.problems.append("case.json: not valid JSON")
@@ -64,7 +65,8 @@ extension BundleVerifier {
             var problems = BundleSTIXCheck.problems(bytes, facts, investigator: check.investigator, auditHead: check.auditHead)
             var held = "the case's accounts, title and investigator"
             if problems.isEmpty, let accounts, let investigator = check.investigator, let auditHead = check.auditHead {
-                problems = BundleSTIXCheck.rewritten(bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead)
+                problems = BundleSTIXCheck.rewritten(
+                    bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead, groupsCleared: check.recordsLoad)
                 held = "what the exporter writes for the case's accounts, notes, title and investigator"
             }
             record(BundleSTIXCheck.file, problems, held)
@@ -74,7 +76,8 @@ extension BundleVerifier {
             var held = "markup as the exporter writes it (its policy, no script); names only case accounts"
             if let accounts, let investigator = check.investigator, let redacted = check.redacted, let auditHead = check.auditHead {
                 problems += BundleReportCheck.sectionProblems(
-                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead)
+                    bytes, facts, accounts: accounts, investigator: investigator, redacted: redacted, auditHead: auditHead,
+                    sourceLoad: check.sourceLoad.flatMap { SourceLoadRecord(json: $0) }, evidenceSection: check.recordsLoad)
                 held = "markup as the exporter writes it (its policy, no script); names only case accounts; summary, tags, "
                     + "journal and audit head as the exporter writes them"
             }

@@ -14,16 +14,23 @@ public enum BundleManifest {
     /// outweigh its cluster's in `enforcement.csv` where they disagree (`OwnLabelsFirst`); no CSV
     /// cell holds a line break, and a source value's cell that would read as a number, date,
     /// boolean or missing value carries the `'` mark.
-    public static let formatVersion: Int64 = 4
+    /// 5 (session 39): the manifest's `source.load` (and `case.json`'s `source_load`) records what
+    /// the export's load of the source skipped (`SourceLoadRecord`); `stix21.json` puts accounts
+    /// `enforcement.csv` proposes no action for in a grouping of their own, not the case's
+    /// `suspicious-activity` one (`STIXFile`); `case.json` keeps the retractions of tags that
+    /// stand again (`reasserted_tags`, `CaseTagHistory`); `report.html` opens with "Evidence
+    /// checks" (`ReportEvidenceChecks`). A format 4 verifier would refuse all of these.
+    public static let formatVersion: Int64 = 5
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
         "graph.graphml", "queries.jsonl", "report.html", "stix21.json",
     ]
 
-    /// The sha256 of each source file, streamed in 1 MiB blocks.
+    /// The sha256 of each source file, streamed in 1 MiB blocks, and what the export's load of
+    /// them skipped (`load`, `SourceLoadRecord`; format 5).
     /// - Throws: `BundleError` when a file cannot be read.
-    static func sourceFingerprint(_ files: SourceFiles) throws -> JSONValue {
+    static func sourceFingerprint(_ files: SourceFiles, load: SourceLoadRecord) throws -> JSONValue {
         var entries: [JSONValue] = []
         for entry in files.all.sorted(by: { $0.name < $1.name }) {
             guard let handle = FileHandle(forReadingAtPath: entry.path) else {
@@ -39,7 +46,7 @@ public enum BundleManifest {
             let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
             entries.append(["name": .string(entry.name), "bytes": .int(Int64(bytes)), "sha256": .string(digest)])
         }
-        return ["files": .array(entries)]
+        return ["files": .array(entries), "load": load.json]
     }
 
     /// The manifest of a rendered bundle.

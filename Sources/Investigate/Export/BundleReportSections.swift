@@ -5,6 +5,9 @@ extension BundleReportCheck {
     /// from there):
     ///
     /// - the page's `<title>` (the one in its head: the graphs have their own);
+    /// - the Evidence checks section (the manifest's `source.load`, look-alike case account ids
+    ///   with the actions `enforcement.csv`'s rule proposes), unless `evidenceSection` is false
+    ///   (a format 4 bundle, written before the section existed);
     /// - the summary's opening figures (accounts in the case, not in the source, clusters, from
     ///   `accounts.csv`), recommended action and action counts (what the rule of
     ///   `enforcement.csv` proposes for the rows of `accounts.csv`), accounts per tag, and its
@@ -18,20 +21,31 @@ extension BundleReportCheck {
     /// prompts) and are not written again; their account names are checked by `problems`.
     static func sectionProblems(
         _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, redacted: Bool,
-        auditHead: String
+        auditHead: String, sourceLoad: SourceLoadRecord?, evidenceSection: Bool = true
     ) -> [String] {
         guard let page = String(validating: bytes, as: UTF8.self) else { return ["\(file): not valid UTF-8"] }
         let state = facts.snapshot
         let info = state.info
         let rows = facts.accounts.compactMap { accounts.rows[$0] }
         var actions: [String: Int] = [:]
+        var proposed: [(id: ExactText, action: String)] = []
         for id in facts.accounts {
             guard let row = accounts.rows[id] else { continue }
-            actions[BundleEnforcementCheck.proposals(row, own: facts.ownLabels(id), info.status)[0].action, default: 0] += 1
+            let action = BundleEnforcementCheck.proposals(row, own: facts.ownLabels(id), info.status)[0].action
+            actions[action, default: 0] += 1
+            proposed.append((id, action))
         }
         let clusters = Set(rows.filter(\.inSource).map(\.cluster)).count
+        let evidence: [(what: String, open: String, written: String)] = [
+            (
+                "the Evidence checks section (the manifest's record of the source's load, look-alike case account ids)",
+                ReportEvidenceChecks.open,
+                ReportEvidenceChecks.section(load: sourceLoad, lookAlikes: ReportEvidenceChecks.lookAlikes(proposed))
+            )
+        ]
         let parts: [(what: String, open: String, written: String)] = [
-            ("its <title>", "<title>", ReportHTMLFile.titleElement(info)),
+            ("its <title>", "<title>", ReportHTMLFile.titleElement(info))
+        ] + (evidenceSection ? evidence : []) + [
             (
                 "the summary's account and cluster counts (accounts.csv)", "<p class=\"lead\">",
                 ReportSummary.leadOpening(accounts: facts.accounts.count, notInSource: accounts.notInSource.count, clusters: clusters)

@@ -1,7 +1,7 @@
 /// `stix21.json` held to the replayed case: its `user-account` objects are, one each and byte
 /// for byte, what the exporter writes for the case's accounts (`STIXFile.userAccount`), and
-/// nothing else names an account (every relationship starts at one of them); the `grouping`
-/// is named with the replayed title and holds every account; the bundle id is the one of the
+/// nothing else names an account (every relationship starts at one of them); the groupings
+/// are named with the replayed title and together hold every account; the bundle id is the one of the
 /// manifest's case and audit head; the `identity` is the manifest's investigator.
 enum BundleSTIXCheck {
     static let file = "stix21.json"
@@ -42,13 +42,14 @@ enum BundleSTIXCheck {
                     )
                 }
             case "grouping":
-                if object["name"] != .string(info.title) {
+                if object["name"] != .string(info.title) && object["name"] != .string(STIXFile.clearedGroupingName(info.title)) {
                     problems.append("\(file): grouping name is not the case title the audit trail records")
                 }
             default: break
             }
         }
         problems += facts.differences(named, file: file, noun: "object")
+        var grouped: Set<String> = []
         for (i, object) in objects.enumerated() {
             switch object["type"]?.stringValue {
             case "relationship":
@@ -57,12 +58,13 @@ enum BundleSTIXCheck {
                         "\(file): object \(i + 1) (relationship) starts at \(TextEscaping.visible(source, limit: 80)), not a case account")
                 }
             case "grouping":
-                let refs = Set((object["object_refs"]?.arrayValue ?? []).compactMap(\.stringValue))
-                if !accountRefs.isSubset(of: refs) {
-                    problems.append("\(file): grouping leaves out \(accountRefs.subtracting(refs).count) of the case's user-accounts")
-                }
+                grouped.formUnion((object["object_refs"]?.arrayValue ?? []).compactMap(\.stringValue))
             default: break
             }
+        }
+        // Each account is in a grouping: the case's, or that of the accounts it cleared.
+        if !accountRefs.isSubset(of: grouped) {
+            problems.append("\(file): the groupings leave out \(accountRefs.subtracting(grouped).count) of the case's user-accounts")
         }
         if let auditHead {
             if bundle["id"] != .string(STIXFile.bundleID(caseID: info.id, auditHead: auditHead)) {

@@ -7,26 +7,40 @@ extension BundleSTIXCheck {
     /// addresses they point at, and the grouping (its description and references). What
     /// differs is named by object, and a note by its number in the trail.
     static func rewritten(
-        _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, auditHead: String
+        _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, auditHead: String,
+        groupsCleared: Bool = true
     ) -> [String] {
         guard let bundle = try? JSONValue.parse(bytes), case .array(let objects)? = bundle["objects"] else {
             return ["\(file): not a JSON object with a list of objects"]
         }
         let state = facts.snapshot
         let inSource = facts.accounts.filter { accounts.rows[$0]?.inSource == true }
+        // The accounts enforcement.csv's rule proposes no action for (its reason for `none`
+        // does not depend on the risk), each with that reason.
+        var cleared: [ExactText: String] = [:]
+        for id in facts.accounts {
+            guard let row = accounts.rows[id] else { continue }
+            let proposal = BundleEnforcementCheck.proposals(row, own: facts.ownLabels(id), state.info.status)[0]
+            // Format 4 grouped every account as suspicious activity (`groupsCleared` false).
+            if proposal.action == "none" && groupsCleared { cleared[id] = proposal.reason }
+        }
         let content = STIXFile.Content(
             info: state.info, notes: state.notes, investigator: investigator, exportedAt: state.audit.last?.at ?? state.info.updatedAt,
             auditHead: auditHead, accounts: inSource.map { ($0, accounts.rows[$0]!.signupIP) },
-            missing: facts.accounts.filter { accounts.rows[$0]?.inSource == false })
+            missing: facts.accounts.filter { accounts.rows[$0]?.inSource == false }, cleared: cleared)
         let expected = STIXFile.document(content)
         guard case .array(let written)? = expected["objects"] else { return [] }
         var problems: [String] = []
+        // The note on the cleared accounts is the exporter's, not the trail's: it is held with
+        // the other objects, in order.
+        let clearedNote = JSONValue.string(STIXFile.clearedNoteID(caseID: state.info.id))
+        func isCaseNote(_ object: JSONValue) -> Bool { object["type"] == "note" && object["id"] != clearedNote }
         // Notes by their id (one per note number of the case): each the trail's, none more.
         let writtenNotes = Dictionary(
-            uniqueKeysWithValues: zip(written.filter { $0["type"] == "note" }, state.notes).map { ($0.0["id"]!.stringValue!, ($0.0, $0.1)) }
+            uniqueKeysWithValues: zip(written.filter(isCaseNote), state.notes).map { ($0.0["id"]!.stringValue!, ($0.0, $0.1)) }
         )
         var found: Set<String> = []
-        for (i, object) in objects.enumerated() where object["type"] == "note" {
+        for (i, object) in objects.enumerated() where isCaseNote(object) {
             let id = object["id"]?.stringValue ?? ""
             guard let (note, record) = writtenNotes[id] else {
                 problems.append("\(file): object \(i + 1) (note) is not a note the audit trail records")
@@ -43,8 +57,8 @@ extension BundleSTIXCheck {
             problems.append("\(file): note \(record.seq) of the audit trail is missing")
         }
         // Every other object in the exporter's order.
-        let others = objects.enumerated().filter { $0.element["type"] != "note" }
-        let want = written.filter { $0["type"] != "note" }
+        let others = objects.enumerated().filter { !isCaseNote($0.element) }
+        let want = written.filter { !isCaseNote($0) }
         var owner: [String: ExactText] = [:]
         for id in facts.accounts { owner[STIXFile.userAccount(id)["id"]!.stringValue!] = id }
         for (k, (i, object)) in others.enumerated() where k >= want.count || object.canonical != want[k].canonical {

@@ -23,6 +23,9 @@ public enum BundleVerifier {
         /// Files not hashed because the manifest is not signed by a trusted key (its numbers
         /// could be anything, so nothing is inflated on their word).
         public var unhashed = 0
+        /// What the signed manifest says the export's load of the source skipped, for people
+        /// (`at export, the source's load skipped 0 rows`); nil when it records none (format 4).
+        public var sourceLoad: String?
         /// The case the audit trail replays to, for people: `case case-0003, confirmed, 25
         /// accounts; titled ring c1` (its title is data, last: escape it for display); nil when it
         /// was not replayed.

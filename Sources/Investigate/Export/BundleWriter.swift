@@ -24,7 +24,7 @@ public struct BundleWriter {
             AccountsCSVFile.enforcement(input), GraphFiles.edges(input, links), GraphFiles.graphML(input, links), queries,
             STIXFile.render(input), ReportHTMLFile.render(input, links, publicKey: signingKey.publicKey),
         ]
-        let source = try BundleManifest.sourceFingerprint(input.data.files)
+        let source = try BundleManifest.sourceFingerprint(input.data.files, load: SourceLoadRecord(input.data.report))
         let manifest = Array(
             (BundleManifest.manifest(
                 input, files: files, source: source,
@@ -42,6 +42,15 @@ public struct BundleWriter {
                     + "(or keys not valid UTF-8 that read as one once repaired); queries.jsonl keeps the last value")
         }
         if !input.missingAccounts.isEmpty { warnings.append(Self.notInSourceWarning(input.missingAccounts)) }
+        let lookAlikes = ReportEvidenceChecks.lookAlikes(AccountsCSVFile.proposals(input).map { ($0.id, $0.action) })
+        if !lookAlikes.isEmpty {
+            warnings.append(
+                ReportEvidenceChecks.lookAlikeHeadline(lookAlikes.count) + ": "
+                    + lookAlikes.prefix(5).map(ReportEvidenceChecks.describe).joined(separator: "; ")
+                    + (lookAlikes.count > 5 ? "; ... (report.html lists all)" : ""))
+        }
+        let load = SourceLoadRecord(input.data.report)
+        if !load.isClean { warnings.append(load.summary + " (recorded in the manifest, case.json and report.html)") }
         let leftOut = input.taggedClustersLeavingMembersOut
         if !leftOut.isEmpty {
             let total = leftOut.reduce(0) { $0 + $1.left }

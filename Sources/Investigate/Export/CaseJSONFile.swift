@@ -1,18 +1,23 @@
 /// `case.json`: the case record with its tags (who/when) and notes, and `audit.jsonl`: the chain.
 enum CaseJSONFile {
     static func render(_ input: BundleInput) -> BundleFile {
-        BundleFile(path: "case.json", bytes: bytes(input.snapshot, notInSource: input.missingAccounts), records: 1)
+        BundleFile(
+            path: "case.json",
+            bytes: bytes(input.snapshot, notInSource: input.missingAccounts, sourceLoad: SourceLoadRecord(input.data.report).json),
+            records: 1)
     }
 
     /// The file for a case state: its accounts are `snapshot.accountIDs`, of which
-    /// `notInSource` (sorted) are not in the exported source. `verify` writes it again from the
-    /// state the audit trail replays to, and compares bytes.
-    static func bytes(_ snapshot: CaseSnapshot, notInSource: [ExactText]) -> [UInt8] {
-        Array((document(snapshot, notInSource: notInSource).canonical + "\n").utf8)
+    /// `notInSource` (sorted) are not in the exported source, and `sourceLoad` what the export's
+    /// load of the source skipped (`SourceLoadRecord.json`, as the manifest's `source.load`).
+    /// `verify` writes it again from the state the audit trail replays to, and compares bytes.
+    static func bytes(_ snapshot: CaseSnapshot, notInSource: [ExactText], sourceLoad: JSONValue) -> [UInt8] {
+        Array((document(snapshot, notInSource: notInSource, sourceLoad: sourceLoad).canonical + "\n").utf8)
     }
 
-    /// The record as a JSON object (see `bytes`).
-    static func document(_ snapshot: CaseSnapshot, notInSource: [ExactText]) -> JSONValue {
+    /// The record as a JSON object (see `bytes`). `reasserted_tags` are the standing tags that
+    /// were retracted before, each with those retractions (`CaseTagHistory`).
+    static func document(_ snapshot: CaseSnapshot, notInSource: [ExactText], sourceLoad: JSONValue) -> JSONValue {
         let info = snapshot.info
         let tags: [JSONValue] = snapshot.tags.map { tag in
             [
@@ -31,6 +36,8 @@ enum CaseJSONFile {
             "tags": .array(tags), "notes": .array(notes),
             "retracted_tags": .array(snapshot.retractedTags.map(retractedTag)),
             "retracted_notes": .array(snapshot.retractedNotes.map(retractedNote)),
+            "reasserted_tags": .array(CaseTagHistory.reasserted(snapshot).map(reassertedTag)),
+            "source_load": sourceLoad,
             "accounts": .array(snapshot.accountIDs.map(\.jsonValue)),
             "accounts_not_in_source": .array(notInSource.map(\.jsonValue)),
         ]
@@ -41,6 +48,15 @@ enum CaseJSONFile {
         [
             "kind": .string(tag.kind.rawValue), "target": tag.target.jsonValue, "label": .string(tag.label),
             "who": .string(tag.who), "at": .string(tag.at), "retracted": retraction(tag.retracted),
+        ]
+    }
+
+    /// A tag standing again, with the retractions it came back from (oldest first).
+    static func reassertedTag(_ r: CaseTagHistory.Reasserted) -> JSONValue {
+        [
+            "kind": .string(r.tag.kind.rawValue), "target": r.tag.target.jsonValue, "label": .string(r.tag.label),
+            "who": .string(r.tag.who), "at": .string(r.tag.at),
+            "earlier_retractions": .array(r.retractions.map { retraction($0) }),
         ]
     }
 

@@ -20,6 +20,12 @@ struct ManifestCheck {
     var investigator: String?
     /// Whether the manifest says the bundle is redacted (its redaction profile is not `none`).
     var redacted: Bool?
+    /// What the export's load of the source skipped (`source.load`, format 5), as written; nil
+    /// when the manifest holds none.
+    var sourceLoad: JSONValue?
+    /// Whether the bundle's format records the export's load (5 and later): its report then holds
+    /// the Evidence checks section (`ReportEvidenceChecks`).
+    var recordsLoad = true
     /// The signer's key id when the signature verifies.
     var keyID: String?
     /// The trusted signer the key is, when it is one.
@@ -43,8 +49,24 @@ struct ManifestCheck {
         auditHead = manifest["audit_head"]?.stringValue
         title = manifest["title"]?.stringValue
         investigator = manifest["investigator"]?.stringValue
+        sourceLoad = manifest["source"]?["load"]
+        // Format 5 records the export's load; a format 4 bundle (written before) has no record,
+        // and its report no Evidence checks section: neither is asked of it.
+        let version = manifest["format"]?["version"]?.intValue ?? BundleManifest.formatVersion
+        recordsLoad = version >= 5
+        if recordsLoad && sourceLoad == nil {
+            report.problems.append("manifest.json: source.load is missing (a format \(version) manifest records what the export's load skipped)")
+        }
         redacted = manifest["redaction"]?["profile"]?.stringValue.map { $0 != "none" }
         checkSignature(manifestBytes, manifest, signature, trust, &report)
+        if let load = sourceLoad {
+            if let record = SourceLoadRecord(json: load) {
+                report.sourceLoad = "at export, " + record.summary
+                report.passed.append("manifest.json: records the export's load (\(record.skippedRows) rows skipped)")
+            } else {
+                report.problems.append("manifest.json: source.load is not a record of a load the exporter writes")
+            }
+        }
         readFiles(manifest, &report)
     }
 

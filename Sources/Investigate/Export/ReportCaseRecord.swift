@@ -48,8 +48,8 @@ enum ReportCaseRecord {
 
     /// Notes and retractions, oldest first.
     ///
-    /// Standing notes, retracted notes (the note, then its retraction: what, by whom, why) and
-    /// retracted tags, in time order.
+    /// Standing notes, retracted notes (the note, then its retraction: what, by whom, why),
+    /// retracted tags, and the earlier retractions of tags that stand again, in time order.
     static func journalEntries(_ snapshot: CaseSnapshot) -> [JournalEntry] {
         var entries = (snapshot.notes + snapshot.retractedNotes).map {
             JournalEntry(at: $0.at, seq: $0.seq, kind: "note", who: $0.who, text: $0.text)
@@ -68,6 +68,19 @@ enum ReportCaseRecord {
                     at: r.at, seq: 0, kind: "retraction", who: r.who,
                     text: "untagged \(tag.kind.rawValue) \(tag.target.display) (\(tag.label), tagged by \(tag.who) \(tag.at))"
                         + (r.reason.isEmpty ? "" : ": " + r.reason)))
+        }
+        // Retractions of tags that stand again (`CaseTagHistory`): the tag's return does not
+        // erase that someone cleared the account, nor why.
+        for reasserted in CaseTagHistory.reasserted(snapshot) {
+            let tag = reasserted.tag
+            for r in reasserted.retractions {
+                entries.append(
+                    JournalEntry(
+                        at: r.at, seq: 0, kind: "retraction", who: r.who,
+                        text: "untagged \(tag.kind.rawValue) \(tag.target.display) (\(tag.label))"
+                            + (r.reason.isEmpty ? "" : ": " + r.reason)
+                            + "; tagged again later (standing: by \(tag.who) \(tag.at))"))
+            }
         }
         return entries.sorted { ($0.at, $0.seq, $0.kind) < ($1.at, $1.seq, $1.kind) }
     }

@@ -3,7 +3,8 @@ import Foundation
 
 /// `report.html`: one self-contained page for the people who act on a case. In order: a
 /// summary that fits one screen (what was found, the recommended action with the counts of
-/// `enforcement.csv`, accounts per tag and per cluster, who and when); a section per cluster
+/// `enforcement.csv`, accounts per tag and per cluster, who and when); evidence checks right
+/// under it (what the source's load skipped, look-alike account ids: `ReportEvidenceChecks`); a section per cluster
 /// holding several case accounts (signals in words, activity timeline, grouped link graph,
 /// sample prompts) and one table for the rest; tags grouped by label; notes and retractions in
 /// time order; the audit-chain head and how to verify the bundle.
@@ -75,6 +76,9 @@ enum ReportHTMLFile {
         var html = head(info)
         html += "<header>\(heading(info))</header>\n"
         html += ReportSummary.render(input, clusters, labels: labels)
+        html += ReportEvidenceChecks.section(
+            load: SourceLoadRecord(input.data.report),
+            lookAlikes: ReportEvidenceChecks.lookAlikes(AccountsCSVFile.proposals(input).map { ($0.id, $0.action) }))
         html += ReportClusterSections.render(input, links, clusters, labels: labels)
         html += ReportCaseRecord.tags(input.snapshot)
         html += ReportCaseRecord.journal(input.snapshot)

@@ -1,6 +1,7 @@
 /// `stix21.json`: a STIX 2.1 bundle of the case: the investigator identity, one `user-account`
 /// per case account, the IP addresses they signed up from, `related-to` relationships, a
-/// `grouping` of everything, the case notes, all marked TLP:AMBER. Ids are UUIDv5 of content
+/// `suspicious-activity` grouping of the accounts the case proposes action for (and a grouping of
+/// its own for those it cleared), the case notes, all marked TLP:AMBER. Ids are UUIDv5 of content
 /// (observables per the STIX namespace), so the bundle is deterministic.
 enum STIXFile {
     static let tlpAmberID = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"
@@ -67,8 +68,10 @@ enum STIXFile {
     /// What the STIX bundle is written from: the case (record and standing notes), who
     /// exports, when (the last audit entry's time) and at which audit head, and the case
     /// accounts: in the source (exact-id order) with their signup IP as the source writes it
-    /// ("" when none), then those not in it. `verify` makes it from the replayed trail, the
-    /// manifest and `accounts.csv`, and writes the file again (`BundleSTIXCheck.rewritten`).
+    /// ("" when none), then those not in it; and the accounts `enforcement.csv` proposes no
+    /// action for (`none`: marked benign, or the case dismissed), with its reason. `verify` makes
+    /// it from the replayed trail, the manifest and `accounts.csv`, and writes the file again
+    /// (`BundleSTIXCheck.rewritten`).
     struct Content {
         var info: CaseInfo
         var notes: [CaseNote]
@@ -77,16 +80,19 @@ enum STIXFile {
         var auditHead: String
         var accounts: [(id: ExactText, signupIP: String)]
         var missing: [ExactText]
+        var cleared: [ExactText: String]
     }
 
     /// The content of a bundle input.
     static func content(_ input: BundleInput) -> Content {
         let ips = input.data.accounts.signupIP
+        var cleared: [ExactText: String] = [:]
+        for p in AccountsCSVFile.proposals(input) where p.action == "none" { cleared[p.id] = p.reason }
         return Content(
             info: input.snapshot.info, notes: input.snapshot.notes, investigator: input.investigator, exportedAt: input.exportedAt,
             auditHead: input.auditHead,
             accounts: input.accounts.map { ($0.id, ips[$0.index] >= 0 ? input.data.pools.ips.string(ips[$0.index]) : "") },
-            missing: input.missingAccounts)
+            missing: input.missingAccounts, cleared: cleared)
     }
 
     static func render(_ input: BundleInput) -> BundleFile { render(content(input)) }
@@ -98,7 +104,22 @@ enum STIXFile {
             path: "stix21.json", bytes: Array((bundle.canonical + "\n").utf8), records: bundle["objects"]?.arrayValue?.count ?? 0)
     }
 
-    /// The bundle of a content, as a JSON object.
+    /// The name of the grouping of the accounts the case concluded need no action.
+    static func clearedGroupingName(_ title: String) -> String { title + " (no action: cleared accounts)" }
+
+    /// How many cleared accounts the note names, with their reasons.
+    static let clearedNamed = 100
+
+    /// The id of the note that says what the case concluded of its cleared accounts.
+    static func clearedNoteID(caseID: String) -> String {
+        "note--" + UUIDv5.make(namespace: UUIDv5.investigate, name: "cleared-note:" + caseID)
+    }
+
+    /// The bundle of a content, as a JSON object. Accounts `enforcement.csv` proposes action for
+    /// are in the case's `suspicious-activity` grouping with their addresses and relationships;
+    /// those it proposes none for (marked benign, the case dismissed) are in a grouping of their
+    /// own (context `unspecified`, labelled `no-action`), with a note naming each and the
+    /// reason: a trial's partner read a benign account as part of the ring.
     static func document(_ content: Content) -> JSONValue {
         let info = content.info
         let created = stixTime(info.createdAt)
@@ -112,13 +133,23 @@ enum STIXFile {
         let marking: JSONValue = .array([.string(tlpAmberID)])
         var objects: [JSONValue] = [tlpAmber, identity]
         var refs: [String] = []
+        var clearedRefs: [String] = []
+        var clearedAccounts: [(id: ExactText, ref: String)] = []
         var relationships: [JSONValue] = []
         var ips: [String: JSONValue] = [:]
+        var suspiciousIPs: Set<String> = []
+        var clearedIPs: Set<String> = []
         for (exact, ip) in content.accounts.map({ ($0.id, $0.signupIP) }) + content.missing.map({ ($0, "") }) {
             let account = userAccount(exact)
             let accountRef = account["id"]!.stringValue!
+            let isCleared = content.cleared[exact] != nil
             objects.append(account)
-            refs.append(accountRef)
+            if isCleared {
+                clearedRefs.append(accountRef)
+                clearedAccounts.append((exact, accountRef))
+            } else {
+                refs.append(accountRef)
+            }
             let isV4 = IPv4Check.isIPv4(ip)
             guard isV4 || IPv4Check.isIPv6(ip) else { continue }
             let type = isV4 ? "ipv4-addr" : "ipv6-addr"
@@ -136,11 +167,22 @@ enum STIXFile {
                 "target_ref": .string(ipRef), "description": "signed up from this address",
                 "created_by_ref": .string(identityID), "object_marking_refs": marking,
             ])
-            refs.append(relID)
+            if isCleared {
+                clearedRefs.append(relID)
+                clearedIPs.insert(ipRef)
+            } else {
+                refs.append(relID)
+                suspiciousIPs.insert(ipRef)
+            }
         }
-        for key in ips.keys.sorted() { objects.append(ips[key]!); refs.append(key) }
+        for key in ips.keys.sorted() {
+            objects.append(ips[key]!)
+            if suspiciousIPs.contains(key) { refs.append(key) }
+            if clearedIPs.contains(key) { clearedRefs.append(key) }
+        }
         objects += relationships
         let groupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "case:" + info.id)
+        let clearedGroupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "cleared:" + info.id)
         for note in content.notes {
             let noteID = "note--" + UUIDv5.make(namespace: ns, name: "note:\(info.id):\(note.seq)")
             let at = stixTime(note.at)
@@ -151,14 +193,52 @@ enum STIXFile {
                 "object_marking_refs": marking,
             ])
         }
+        // In-source accounts, as format 4 counted them (with none cleared, the file is format 4's).
+        let suspiciousCount = content.accounts.filter { content.cleared[$0.id] == nil }.count
+        if !clearedAccounts.isEmpty {
+            // The first `clearedNamed` by name and reason (a dismissed case clears every account);
+            // the grouping and the note's references hold them all.
+            var listed = clearedAccounts.prefix(clearedNamed).map {
+                "\(TextEscaping.visible($0.id.bytes, limit: 120)) (\(content.cleared[$0.id]!))"
+            }
+            if clearedAccounts.count > clearedNamed {
+                listed.append("and \(clearedAccounts.count - clearedNamed) more (enforcement.csv gives each its reason)")
+            }
+            objects.append([
+                "type": "note", "spec_version": "2.1", "id": .string(clearedNoteID(caseID: info.id)), "created": .string(modified),
+                "modified": .string(modified), "labels": ["no-action", "cleared"],
+                "abstract": .string("Case \(info.id) concluded no enforcement action for \(clearedAccounts.count) account(s)"),
+                "content": .string(
+                    "Case \(info.id) concluded that these accounts need no enforcement action (enforcement.csv proposed_action "
+                        + "none); they are not part of the suspicious activity: " + listed.joined(separator: "; ")),
+                "authors": [.string(content.investigator)],
+                "object_refs": .array(([clearedGroupingID] + clearedAccounts.map(\.ref)).map { .string($0) }),
+                "created_by_ref": .string(identityID), "object_marking_refs": marking,
+            ])
+        }
         if refs.isEmpty { refs.append(identityID) }
         objects.append([
             "type": "grouping", "spec_version": "2.1", "id": .string(groupingID), "created": .string(created),
             "modified": .string(modified), "name": .string(info.title), "context": "suspicious-activity",
-            "description": .string("Case \(info.id) (\(info.status.rawValue)): \(content.accounts.count) accounts"),
+            "description": .string(
+                "Case \(info.id) (\(info.status.rawValue)): \(suspiciousCount) accounts"
+                    + (clearedAccounts.isEmpty ? "" : "; \(clearedAccounts.count) more the case cleared (no action) are in the grouping "
+                        + "'\(clearedGroupingName(info.title))', not this one")),
             "object_refs": .array(refs.map { .string($0) }), "created_by_ref": .string(identityID),
             "object_marking_refs": marking,
         ])
+        if !clearedAccounts.isEmpty {
+            objects.append([
+                "type": "grouping", "spec_version": "2.1", "id": .string(clearedGroupingID), "created": .string(created),
+                "modified": .string(modified), "name": .string(clearedGroupingName(info.title)), "context": "unspecified",
+                "labels": ["no-action", "cleared"],
+                "description": .string(
+                    "Case \(info.id) (\(info.status.rawValue)): \(clearedAccounts.count) accounts the case concluded need no "
+                        + "enforcement action (marked benign, or the case dismissed); not suspicious activity"),
+                "object_refs": .array(clearedRefs.map { .string($0) }), "created_by_ref": .string(identityID),
+                "object_marking_refs": marking,
+            ])
+        }
         return [
             "type": "bundle", "id": .string(bundleID(caseID: info.id, auditHead: content.auditHead)),
             "objects": .array(objects),

@@ -125,6 +125,13 @@ enum CaseJSON {
         members["notes"] = .array(s.notes.map(note))
         members["retracted_tags"] = .array(s.retractedTags.map(tag))
         members["retracted_notes"] = .array(s.retractedNotes.map(note))
+        // Standing tags that were retracted before, with those retractions (`CaseTagHistory`).
+        members["reasserted_tags"] = .array(
+            CaseTagHistory.reasserted(s).map { r in
+                guard case .object(var t) = tag(r.tag) else { return .null }
+                t["earlier_retractions"] = .array(r.retractions.map(retraction))
+                return .object(t)
+            })
         members["audit_entries"] = .int(Int64(s.audit.count))
         members["audit_head"] = .string(s.auditHead)
         return .object(members)

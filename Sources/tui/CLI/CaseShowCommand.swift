@@ -31,10 +31,13 @@ struct CaseShowCommand: ParsableCommand {
             } else {
                 print("source - (none recorded)")
             }
+            let reasserted = CaseTagHistory.reasserted(snapshot)
+            let history = Dictionary(reasserted.map { ($0.tag, $0.retractions) }, uniquingKeysWith: { a, _ in a })
             print(
                 "\(PairExplanation.count(snapshot.accountIDs.count, "account")), "
                     + "\(PairExplanation.count(snapshot.tags.count, "tag")), \(PairExplanation.count(snapshot.notes.count, "note")), "
-                    + "\(snapshot.retractedTags.count + snapshot.retractedNotes.count) retracted, "
+                    + "\(snapshot.retractedTags.count + snapshot.retractedNotes.count) retracted"
+                    + (reasserted.isEmpty ? "" : " (\(reasserted.count) more tagged again after a retraction)") + ", "
                     + "\(PairExplanation.grouped(snapshot.audit.count)) audit \(snapshot.audit.count == 1 ? "entry" : "entries")")
             let made = ClusterTagSources(snapshot, current: nil)
             for tag in snapshot.tags {
@@ -45,6 +48,8 @@ struct CaseShowCommand: ParsableCommand {
                 let members = tag.kind == .cluster
                     ? Self.membersNote(made.recordedMembers[.init(target: tag.target, label: tag.label)]) : ""
                 print("  tag \(tag.kind.rawValue) \(tag.target.display)\(folder) \(inert(tag.label))  (\(inert(tag.who)) \(tag.at))\(members)")
+                // A tag that stands again keeps its earlier retractions in view: who cleared it, when, why.
+                if let earlier = history[tag] { print("    " + CaseTagHistory.describe(earlier)) }
             }
             for note in snapshot.notes { print("  note \(note.seq) (\(inert(note.who)) \(note.at)): \(inert(note.text))") }
             for tag in snapshot.retractedTags {

@@ -44,6 +44,8 @@ struct VerifyCommand: ParsableCommand {
             )
             // What was verified, for people: a trial's new user could not tell which case it was.
             if let summary = report.caseSummary { print("  " + inert(summary)) }
+            // What the source's load lost when the bundle was made (signed): its rows are not in it.
+            if let load = report.sourceLoad { print("  " + inertMessage(load)) }
         }
     }
 }
