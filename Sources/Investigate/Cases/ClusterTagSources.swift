@@ -120,7 +120,10 @@ public struct ClusterTagSources: Sendable {
     /// the plain IPv4 /24, share one network (`IPNetwork`): subnet links, clusters and ranks move.
     /// 35 (session 38): an account id written with spaces around it is another account than the
     /// one written without them (`FieldParsing.accountIDRange`): accounts and clusters move.
-    static let clusterRules = 35
+    /// 36 (session 39): prompts' words, frames and exact bits read them without default-ignorable
+    /// characters (`PromptDigest`, `DefaultIgnorables`), a client string links without them and an
+    /// IP address links however it is written (`SpellingKeys`): families, links and clusters move.
+    static let clusterRules = 36
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -28,7 +28,19 @@ extension BundleSTIXCheck {
             info: state.info, notes: state.notes, investigator: investigator, exportedAt: state.audit.last?.at ?? state.info.updatedAt,
             auditHead: auditHead, accounts: inSource.map { ($0, accounts.rows[$0]!.signupIP) },
             missing: facts.accounts.filter { accounts.rows[$0]?.inSource == false }, cleared: cleared)
-        let expected = STIXFile.document(content)
+        let problems = differences(objects, bytes, STIXFile.document(content), facts)
+        // A format 4 bundle may have been exported before addresses were written canonically: it
+        // holds them as the source wrote them (`STIXFile.Content.canonicalAddresses`), which
+        // stands too. A format 5 bundle is the canonical writer's.
+        guard !problems.isEmpty, !groupsCleared else { return problems }
+        var before = content
+        before.canonicalAddresses = false
+        return differences(objects, bytes, STIXFile.document(before), facts).isEmpty ? [] : problems
+    }
+
+    /// What differs between the bundle's objects and the exporter's `expected` document.
+    private static func differences(_ objects: [JSONValue], _ bytes: [UInt8], _ expected: JSONValue, _ facts: BundleCaseFacts) -> [String] {
+        let state = facts.snapshot
         guard case .array(let written)? = expected["objects"] else { return [] }
         var problems: [String] = []
         // The note on the cleared accounts is the exporter's, not the trail's: it is held with

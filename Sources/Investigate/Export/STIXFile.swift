@@ -81,6 +81,10 @@ enum STIXFile {
         var accounts: [(id: ExactText, signupIP: String)]
         var missing: [ExactText]
         var cleared: [ExactText: String]
+        /// Addresses as their canonical text (`IPNetwork.canonicalAddress`), the source's
+        /// spellings in `x_investigate_source_values` when they differ; false for the rendering
+        /// of bundles exported before (the value as the source wrote it), which `verify` accepts.
+        var canonicalAddresses = true
     }
 
     /// The content of a bundle input.
@@ -139,7 +143,8 @@ enum STIXFile {
         var ips: [String: JSONValue] = [:]
         var suspiciousIPs: Set<String> = []
         var clearedIPs: Set<String> = []
-        for (exact, ip) in content.accounts.map({ ($0.id, $0.signupIP) }) + content.missing.map({ ($0, "") }) {
+        var spellings: [String: Set<String>] = [:]
+        for (exact, written) in content.accounts.map({ ($0.id, $0.signupIP) }) + content.missing.map({ ($0, "") }) {
             let account = userAccount(exact)
             let accountRef = account["id"]!.stringValue!
             let isCleared = content.cleared[exact] != nil
@@ -150,10 +155,9 @@ enum STIXFile {
             } else {
                 refs.append(accountRef)
             }
-            let isV4 = IPv4Check.isIPv4(ip)
-            guard isV4 || IPv4Check.isIPv6(ip) else { continue }
-            let type = isV4 ? "ipv4-addr" : "ipv6-addr"
+            guard let (type, ip) = address(written, canonical: content.canonicalAddresses) else { continue }
             let ipRef = type + "--" + UUIDv5.make(namespace: UUIDv5.stixObservables, name: "{\"value\":\(jcs(ip))}")
+            spellings[ipRef, default: []].insert(written)
             if ips[ipRef] == nil {
                 ips[ipRef] = [
                     "type": .string(type), "spec_version": "2.1", "id": .string(ipRef), "value": .string(ip),
@@ -176,7 +180,13 @@ enum STIXFile {
             }
         }
         for key in ips.keys.sorted() {
-            objects.append(ips[key]!)
+            var object = ips[key]!
+            // An address the source wrote otherwise (`010.001.002.003`) keeps its spellings.
+            if let written = spellings[key], written != [object["value"]!.stringValue!], case .object(var members) = object {
+                members["x_investigate_source_values"] = .array(written.sorted().map { .string($0) })
+                object = .object(members)
+            }
+            objects.append(object)
             if suspiciousIPs.contains(key) { refs.append(key) }
             if clearedIPs.contains(key) { clearedRefs.append(key) }
         }
@@ -247,6 +257,22 @@ enum STIXFile {
 }
 
 /// Syntax checks for IP literals (STIX rejects a malformed `value`).
+extension STIXFile {
+    /// The SCO type and value of a signup IP: its canonical text (`IPNetwork.canonicalAddress`,
+    /// which STIX's `ipv4-addr` and `ipv6-addr` need), or as written for the rendering before
+    /// (`Content.canonicalAddresses`); nil when it is not an address.
+    static func address(_ written: String, canonical: Bool) -> (type: String, value: String)? {
+        guard canonical else {
+            let isV4 = IPv4Check.isIPv4(written)
+            guard isV4 || IPv4Check.isIPv6(written) else { return nil }
+            return (isV4 ? "ipv4-addr" : "ipv6-addr", written)
+        }
+        guard let value = IPNetwork.canonicalAddress(written) else { return nil }
+        return (value.contains(":") ? "ipv6-addr" : "ipv4-addr", value)
+    }
+}
+
+/// The address checks of the rendering before canonical addresses (`STIXFile.address`).
 enum IPv4Check {
     static func isIPv4(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)

@@ -20,10 +20,14 @@ extension LinkIndex {
     public func values(_ kind: LinkKind, containing part: ExactText, limit: Int) -> (values: [(value: Int32, holders: Int)], total: Int) {
         guard !part.bytes.isEmpty else { return ([], 0) }
         var found: [(value: Int32, holders: Int)] = []
+        // An address or client written several ways is found once, as the value it links under.
+        let keys: SpellingKeys? = kind == .ip ? data.ipKeys : kind == .userAgent ? data.userAgentKeys : nil
+        var seen = Set<Int32>()
         for raw in 0..<valueCount(kind) {
-            let value = Int32(raw)
-            let bytes = valueExact(kind, value).bytes
+            let bytes = valueExact(kind, Int32(raw)).bytes
             guard ByteSearch.firstOffset(of: part.bytes.span, in: bytes.span) != nil else { continue }
+            let value = keys?.key(Int32(raw)) ?? Int32(raw)
+            guard seen.insert(value).inserted else { continue }
             found.append((value, shareCount(kind, value: value)))
         }
         let total = found.count

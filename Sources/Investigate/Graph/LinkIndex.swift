@@ -161,6 +161,12 @@ public final class LinkIndex: @unchecked Sendable {
         case .emailDomain:
             // The loader folds a mail domain's case, so a typed `Example.ORG` is the same value.
             return data.pools.emailDomains.lookup(bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 })
+        case .ip:
+            // Any spelling of an address finds it (`010.001.002.003`, `::ffff:10.1.2.3`).
+            return data.ipKeys.key(typed: bytes, in: data.pools.ips)
+        case .userAgent:
+            // A client string with or without its invisible characters finds the client.
+            return data.userAgentKeys.key(typed: bytes, in: data.pools.userAgents)
         case .mailbox:
             // Any address of the inbox finds it (`A.Lee+x@googlemail.com` is `alee@gmail.com`).
             return MailboxAddress.canonical(bytes).flatMap { data.pools.mailboxes.lookup($0) }

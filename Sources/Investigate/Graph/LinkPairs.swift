@@ -58,7 +58,8 @@ struct LinkPairs {
     /// The kinds read from query contexts (and, for IPs and subnets, the signup IP).
     static let contextKinds: [LinkKind] = [.ip, .subnet, .asn, .userAgent, .apiKey]
 
-    /// Values seen in an account's queries (and, for IPs and subnets, its signup IP).
+    /// Values seen in an account's queries (and, for IPs and subnets, its signup IP), IPs and
+    /// clients by their link keys (`CaseData.ipKeys`, `userAgentKeys`).
     private func contextPairs(_ kind: LinkKind) -> Pairs { contextPairs([kind])[0] }
 
     /// The pairs of several context kinds (`contextKinds`) in one pass over the queries: each
@@ -74,6 +75,10 @@ struct LinkPairs {
         var contextStamp = [Int32](repeating: -1, count: max(1, contexts.count))
         var distinct: [Int32] = []
         var found: [Int32] = []
+        // An IP written two ways is one address, a client string with invisible characters the
+        // client without them (`SpellingKeys`): each links under its key.
+        let ipKeys = kinds.contains(.ip) ? data.ipKeys : nil
+        let userAgentKeys = kinds.contains(.userAgent) ? data.userAgentKeys : nil
         for account in 0..<data.accountCount {
             let a = Int32(account)
             distinct.removeAll(keepingCapacity: true)
@@ -91,13 +96,13 @@ struct LinkPairs {
                     stamp[base + Int(value)] = a
                     found.append(value)
                 }
-                func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ip }
+                func value(ofIP ip: Int32) -> Int32 { kind == .subnet ? (ip >= 0 ? data.ipSubnet[Int(ip)] : -1) : ipKeys!.key(ip) }
                 if kind == .ip || kind == .subnet { note(value(ofIP: data.accounts.signupIP[account])) }
                 for context in distinct {
                     switch kind {
                     case .ip, .subnet: note(value(ofIP: contexts.ip[Int(context)]))
                     case .asn: note(contexts.asn[Int(context)])
-                    case .userAgent: note(contexts.userAgent[Int(context)])
+                    case .userAgent: note(userAgentKeys!.key(contexts.userAgent[Int(context)]))
                     case .apiKey: note(contexts.apiKey[Int(context)])
                     default: break
                     }

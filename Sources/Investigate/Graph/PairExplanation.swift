@@ -63,7 +63,8 @@ public enum PairExplanation {
             // through other values still counts it, by its rarity: said, so the two agree.
             let hub = isHub(s.kind, s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
             let pool = s.pooled ? ", one of the \(pooledCount) datacenter IPs they share that the same accounts mostly hold together" : ""
-            out.append(what + local + pool + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+            let spelled = spellingNote(s.kind, s.value, index: index)
+            out.append(what + spelled + local + pool + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         if pooledCount > 0 { out.append(serverPoolLine(pooledCount)) }
         for kind in LinkKind.allCases {

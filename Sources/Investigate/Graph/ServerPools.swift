@@ -45,8 +45,10 @@ public struct ServerPools: Sendable {
         // An IP is on a hosting network when every query giving it gives a hosting ASN.
         var onHosting = [Int8](repeating: 0, count: ipCount)
         let contexts = data.queries.contexts
+        let ipKeys = data.ipKeys
         for c in 0..<contexts.ip.count {
-            let ip = Int(contexts.ip[c]), asn = Int(contexts.asn[c])
+            // Under the address's link key, as the index holds it.
+            let ip = Int(ipKeys.key(contexts.ip[c])), asn = Int(contexts.asn[c])
             guard ip >= 0, ip < ipCount else { continue }
             let hosting = asn >= 0 && asn < hostingASN.count && hostingASN[asn]
             if !hosting { onHosting[ip] = -1 } else if onHosting[ip] == 0 { onHosting[ip] = 1 }

@@ -183,6 +183,9 @@ public struct CaseLoader {
         log.reportAccountKeysTwice(inOrderOf: files.all.map(\.name))
         // Rows far from the population's time (`ActivityWindow`) are kept and said so.
         log.reportOutlyingTimes(queries, names: files.queries.map(\.name), window: ActivityWindow(queries: queries))
+        // One address written several ways links as one (`SpellingKeys`): said once.
+        let ipKeys = SpellingKeys.ips(pools.ips)
+        log.reportIPSpellings(ipKeys, data: (pools, accounts, queries), files: files)
         if let failure = log.failure { throw failure }
         var report = log.report
         report.accounts = accounts.count
@@ -192,9 +195,11 @@ public struct CaseLoader {
         report.files = summaries
         report.seconds = monotonicSeconds() - started
         report.phases = phases
-        return CaseData(
+        let data = CaseData(
             directory: directory, files: files, pools: pools, accounts: accounts, payments: payments,
             queries: queries, upstream: upstream, ipSubnet: subnetOfIP, report: report)
+        data.ipSpellings.withLock { $0 = ipKeys }
+        return data
     }
 
     /// Lenient mode: a file whose header lacks a required column (or cannot be parsed, or is empty)

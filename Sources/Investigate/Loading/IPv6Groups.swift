@@ -35,10 +35,10 @@ enum IPv6Groups {
                 j += 1
             }
             if dotted {
-                // A dotted IPv4 tail is the last two groups; only its network's octets matter
-                // here, the host octet reads as 0.
-                guard j == end, let network = IPNetwork.ipv4Network24(bytes.extracting(i..<end)) else { return nil }
-                let pair = [UInt16(network >> 8), UInt16(network & 0xFF) << 8]
+                // A dotted IPv4 tail is the last two groups, host octet and all (the address's
+                // canonical text needs it; its network reads only the first three octets).
+                guard j == end, let address = IPNetwork.ipv4Address(bytes.extracting(i..<end)) else { return nil }
+                let pair = [UInt16(address >> 16), UInt16(address & 0xFFFF)]
                 if sawGap { tail += pair } else { head += pair }
             } else {
                 guard digits > 0 else { return nil }

@@ -25,6 +25,10 @@ public final class CaseData: @unchecked Sendable {
     public let report: LoadReport
     /// The template families once found (`templateFamilies`).
     let families = Mutex<TemplateFamilies?>(nil)
+    /// The IP link keys once found (`ipKeys`).
+    let ipSpellings = Mutex<SpellingKeys?>(nil)
+    /// The client-string link keys once found (`userAgentKeys`).
+    let userAgentSpellings = Mutex<SpellingKeys?>(nil)
     /// Accounts whose email could not be read again when their mailboxes were found
     /// (`MailboxPairs`: the accounts file changed or vanished since the load); their mailboxes
     /// link nothing. 0 when the index came from a snapshot.

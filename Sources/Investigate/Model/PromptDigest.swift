@@ -54,15 +54,33 @@ public final class PromptDigest {
 
     /// The sketch and flags of a prompt. A long prompt is read a block of words at a time, so
     /// the digester's buffers stay at `PromptWords`' block size whatever the prompt's length.
+    ///
+    /// Default-ignorable scalars (zero-width spaces and joiners, the byte-order mark, soft
+    /// hyphens, bidi controls, variation selectors: `DefaultIgnorables`) are read as absent: a
+    /// ring sprinkling them into its prompts keeps its words, its frame and its exact bits. An
+    /// ASCII prompt pays nothing for it; a prompt with other non-ASCII bytes pays one scan; one
+    /// holding an ignorable is read again without them (the stored prompt keeps them).
     public func digest(_ prompt: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
-        guard !prompt.isEmpty else { return (0, Flags.hasPrompt) }
+        let (result, highBytes) = digestText(prompt)
+        guard highBytes, DefaultIgnorables.contains(prompt) else { return result }
+        DefaultIgnorables.removing(from: prompt, into: &visible)
+        let shown = visible
+        return digestText(shown.span).result
+    }
+
+    /// The prompt's bytes without their default-ignorable scalars (kept between prompts).
+    private var visible: [UInt8] = []
+
+    /// `digest` of the bytes as they are, and whether they hold a non-ASCII byte.
+    private func digestText(_ prompt: Span<UInt8>) -> (result: (sketch: UInt64, flags: UInt8), highBytes: Bool) {
+        guard !prompt.isEmpty else { return ((0, Flags.hasPrompt), false) }
         var sketch = SketchState()
         let lexicon = self.lexicon
         let (count, highBytes) = words.forEachBlock(prompt) { hashes in sketch.add(hashes, lexicon: lexicon) }
         sketch.commitPending()
         var reasoning = sketch.reasoning
         if !reasoning && highBytes { reasoning = lexicon.matchesUnsegmented(prompt) }
-        guard count > 0 else { return (0, Flags.hasPrompt) }
+        guard count > 0 else { return ((0, Flags.hasPrompt), highBytes) }
         let bandA = ByteHash.mix(sketch.minima.0 ^ sketch.minima.1 &* 3) & 0xFFFF_FFFF
         let bandB = reasoning
             ? ByteHash.mix(sketch.frame) & 0xFFFF_FFFC | Self.frameBit
@@ -70,7 +88,7 @@ public final class PromptDigest {
         var flags = Flags.hasPrompt
         if reasoning { flags |= Flags.reasoning }
         flags |= UInt8(truncatingIfNeeded: ByteHash.hash(prompt) >> 61) << 3
-        return (bandA << 32 | bandB | 1, flags)
+        return ((bandA << 32 | bandB | 1, flags), highBytes)
     }
 
     /// The bit of a sketch that marks its second band as a frame (bit 0 marks a sketch).

@@ -26,10 +26,10 @@ public struct MemberHandover: Sendable {
             return
         }
         let shared = Self.sharedValues(members, index: index)
-        let data = index.data, queries = data.queries, contexts = queries.contexts
+        let data = index.data, queries = data.queries, contexts = queries.contexts, ipKeys = data.ipKeys
         func isShared(_ row: Int) -> Bool {
             let context = Int(queries.context[row])
-            let ip = contexts.ip[context], key = contexts.apiKey[context]
+            let ip = ipKeys.key(contexts.ip[context]), key = contexts.apiKey[context]
             if key >= 0 && shared.keys.contains(key) { return true }
             guard ip >= 0 else { return false }
             return shared.ips.contains(ip) || shared.subnets.contains(data.ipSubnet[Int(ip)])

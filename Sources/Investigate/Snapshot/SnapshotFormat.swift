@@ -71,10 +71,13 @@ enum SnapshotFormat {
     /// (`::ffff:192.0.2.7`) is in its IPv4 /24 (`IPNetwork`): the `subnets` pool, links,
     /// clusters and risks move; 39 (session 38): account ids are exact bytes (`FieldParsing.accountIDRange`:
     /// ` acct_1` is another account than `acct_1`), and a quoted CSV field holding lines that read
-    /// as records is warned of: accounts, their rows and the load report move.
+    /// as records is warned of: accounts, their rows and the load report move; 40 (session 39):
+    /// prompt sketches ignore default-ignorable characters (`PromptDigest`), and the `ip` and
+    /// `user_agent` links join the spellings of one address or client (`SpellingKeys`): families,
+    /// links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 39
+    static let version: UInt32 = 40
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

@@ -1,0 +1,73 @@
+/// The link key of each value of one pool, where one value may be written several ways: an IP
+/// address (`10.1.2.3`, `010.001.002.003`, `::ffff:10.1.2.3`) or a client string with invisible
+/// characters in it (`ua/1` and `ua/1` + U+200B). The values stay as the source wrote them;
+/// only the link key (`LinkPairs`, a pivot's lookup) reads them as one.
+///
+/// A value's key is a value id of the pool: its canonical spelling's when the pool holds it,
+/// else the first spelling's. A value whose key is itself is most values, and costs nothing more.
+public struct SpellingKeys: Sendable {
+    /// The key of each value id.
+    let keys: [Int32]
+    /// Key of each canonical text the pool does not hold itself (a pivot typing it finds the key).
+    let unheld: [[UInt8]: Int32]
+    /// How many values are spelled otherwise than their key.
+    public let variantCount: Int
+    /// Reads a value's canonical spelling: nil when it has none or is its own (the closure may
+    /// say nil for its own without building it).
+    let canonical: @Sendable (Span<UInt8>) -> [UInt8]?
+
+    /// The keys of every value in `pool`.
+    /// - Complexity: O(values × their lengths), one lookup a value with another spelling.
+    init(pool: StringPool, canonical: @escaping @Sendable (Span<UInt8>) -> [UInt8]?) {
+        var keys = [Int32](unsafeUninitializedCapacity: pool.count) { buffer, count in
+            for i in 0..<buffer.count { buffer[i] = Int32(i) }
+            count = buffer.count
+        }
+        var unheld: [[UInt8]: Int32] = [:]
+        var variants = 0
+        for raw in 0..<pool.count {
+            let id = Int32(raw)
+            let other: [UInt8]? = pool.withSpan(id) { bytes in
+                guard let text = canonical(bytes), !Self.same(text, bytes) else { return nil }
+                return text
+            }
+            guard let text = other else { continue }
+            variants += 1
+            if let held = pool.lookup(text) {
+                keys[raw] = held
+            } else if let first = unheld[text] {
+                keys[raw] = first
+            } else {
+                unheld[text] = id
+                // The first spelling is its own key.
+                variants -= 1
+            }
+        }
+        (self.keys, self.unheld, variantCount, self.canonical) = (keys, unheld, variants, canonical)
+    }
+
+    /// The key of a value id (-1 stays -1).
+    @inline(__always)
+    public func key(_ value: Int32) -> Int32 { value < 0 ? value : keys[Int(value)] }
+
+    /// The key a typed value names: its own when the pool holds it, else its canonical spelling's.
+    func key(typed bytes: [UInt8], in pool: StringPool) -> Int32? {
+        if let id = pool.lookup(bytes) { return key(id) }
+        let text = canonical(bytes.span) ?? bytes
+        return pool.lookup(text).map(key) ?? unheld[text]
+    }
+
+    /// True when `text` is exactly `bytes`.
+    private static func same(_ text: [UInt8], _ bytes: Span<UInt8>) -> Bool {
+        guard text.count == bytes.count else { return false }
+        for i in 0..<text.count where text[i] != bytes[i] { return false }
+        return true
+    }
+
+    /// Every value whose key is `key` (itself first when its own key), ascending.
+    /// - Complexity: O(values).
+    public func spellings(of key: Int32) -> [Int32] {
+        guard variantCount > 0 else { return [key] }
+        return keys.indices.filter { keys[$0] == key }.map(Int32.init)
+    }
+}
