@@ -27,13 +27,15 @@ extension SpellingKeys {
     /// The IP pool's keys: an address's canonical text (`IPNetwork.canonicalAddress`).
     static func ips(_ pool: StringPool) -> SpellingKeys { SpellingKeys(pool: pool) { IPNetwork.otherSpelling($0) } }
 
-    /// The client-string pool's keys: the string without default-ignorable characters.
+    /// The client-string pool's keys: the string without default-ignorable characters, and
+    /// with look-alike letters mixed into Latin words read as the ASCII ones
+    /// (`MixedScriptFolding`: `pythоn-requests` with a Cyrillic `о`).
     static func clients(_ pool: StringPool) -> SpellingKeys {
         SpellingKeys(pool: pool) { bytes in
-            guard DefaultIgnorables.contains(bytes) else { return nil }
+            guard DefaultIgnorables.contains(bytes) else { return MixedScriptFolding.folded(bytes) }
             var visible: [UInt8] = []
             DefaultIgnorables.removing(from: bytes, into: &visible)
-            return visible
+            return MixedScriptFolding.folded(visible.span) ?? visible
         }
     }
 }

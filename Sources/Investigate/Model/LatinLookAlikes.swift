@@ -34,8 +34,12 @@ public enum LatinLookAlikes {
     /// above, told by their first two bytes (E2 84-86: U+2100-U+21BF; E2 91-93: U+2440-U+24FF;
     /// EF BC-BD: U+FF00-U+FF7F; F0 9D: U+1D000-U+1DFFF; F0 9F 84-87: U+1F100-U+1F1FF), so that
     /// curly quotes and dashes (E2 80) and emoji, common in prompts, do not open it. A cheap gate before decoding.
-    static func mayHoldLookAlike(_ data: [UInt8]) -> Bool {
-        for (i, lead) in data.enumerated() where lead >= 0xC7 {
+    static func mayHoldLookAlike(_ data: [UInt8]) -> Bool { mayHoldLookAlike(data.span) }
+
+    /// `mayHoldLookAlike` of bytes read in place (a prompt, a pooled value).
+    static func mayHoldLookAlike(_ data: Span<UInt8>) -> Bool {
+        for i in 0..<data.count where data[i] >= 0xC7 {
+            let lead = data[i]
             if lead <= 0xCA || (lead >= 0xCD && lead <= 0xD4) { return true }
             guard lead == 0xE2 || lead == 0xEF || lead == 0xF0, i + 1 < data.count else { continue }
             let next = data[i + 1]

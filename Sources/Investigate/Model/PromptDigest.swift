@@ -60,12 +60,20 @@ public final class PromptDigest {
     /// ring sprinkling them into its prompts keeps its words, its frame and its exact bits. An
     /// ASCII prompt pays nothing for it; a prompt with other non-ASCII bytes pays one scan; one
     /// holding an ignorable is read again without them (the stored prompt keeps them).
+    ///
+    /// Letters drawn like ASCII ones mixed into Latin words (`pаy` with a Cyrillic `а`:
+    /// `MixedScriptFolding`) are read as the ASCII letters: a ring writing half its letters so
+    /// keeps its templates. Only a prompt with a byte that can start one pays a decode.
     public func digest(_ prompt: Span<UInt8>) -> (sketch: UInt64, flags: UInt8) {
         let (result, highBytes) = digestText(prompt)
-        guard highBytes, DefaultIgnorables.contains(prompt) else { return result }
-        DefaultIgnorables.removing(from: prompt, into: &visible)
+        guard highBytes else { return result }
+        let ignorables = DefaultIgnorables.contains(prompt)
+        if ignorables { DefaultIgnorables.removing(from: prompt, into: &visible) }
         let shown = visible
-        return digestText(shown.span).result
+        if let folded = ignorables ? MixedScriptFolding.folded(shown.span) : MixedScriptFolding.folded(prompt) {
+            return digestText(folded.span).result
+        }
+        return ignorables ? digestText(shown.span).result : result
     }
 
     /// The prompt's bytes without their default-ignorable scalars (kept between prompts).

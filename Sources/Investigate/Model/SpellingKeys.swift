@@ -6,12 +6,14 @@
 /// A value's key is a value id of the pool: its canonical spelling's when the pool holds it,
 /// else the first spelling's. A value whose key is itself is most values, and costs nothing more.
 public struct SpellingKeys: Sendable {
-    /// The key of each value id.
-    let keys: [Int32]
+    /// The key of each value id whose key is not itself (most values' is: a source with one
+    /// spelling of each value holds nothing here, where a column of every value's key cost 4
+    /// bytes a distinct address at 10M queries, against the 64 B per query bar).
+    let otherKeys: [Int32: Int32]
     /// Key of each canonical text the pool does not hold itself (a pivot typing it finds the key).
     let unheld: [[UInt8]: Int32]
     /// How many values are spelled otherwise than their key.
-    public let variantCount: Int
+    public var variantCount: Int { otherKeys.count }
     /// Reads a value's canonical spelling: nil when it has none or is its own (the closure may
     /// say nil for its own without building it).
     let canonical: @Sendable (Span<UInt8>) -> [UInt8]?
@@ -19,12 +21,8 @@ public struct SpellingKeys: Sendable {
     /// The keys of every value in `pool`.
     /// - Complexity: O(values × their lengths), one lookup a value with another spelling.
     init(pool: StringPool, canonical: @escaping @Sendable (Span<UInt8>) -> [UInt8]?) {
-        var keys = [Int32](unsafeUninitializedCapacity: pool.count) { buffer, count in
-            for i in 0..<buffer.count { buffer[i] = Int32(i) }
-            count = buffer.count
-        }
+        var otherKeys: [Int32: Int32] = [:]
         var unheld: [[UInt8]: Int32] = [:]
-        var variants = 0
         for raw in 0..<pool.count {
             let id = Int32(raw)
             let other: [UInt8]? = pool.withSpan(id) { bytes in
@@ -32,23 +30,22 @@ public struct SpellingKeys: Sendable {
                 return text
             }
             guard let text = other else { continue }
-            variants += 1
             if let held = pool.lookup(text) {
-                keys[raw] = held
+                // A held canonical spelling is its own key (its canonical text is itself).
+                if held != id { otherKeys[id] = held }
             } else if let first = unheld[text] {
-                keys[raw] = first
+                otherKeys[id] = first
             } else {
-                unheld[text] = id
                 // The first spelling is its own key.
-                variants -= 1
+                unheld[text] = id
             }
         }
-        (self.keys, self.unheld, variantCount, self.canonical) = (keys, unheld, variants, canonical)
+        (self.otherKeys, self.unheld, self.canonical) = (otherKeys, unheld, canonical)
     }
 
     /// The key of a value id (-1 stays -1).
     @inline(__always)
-    public func key(_ value: Int32) -> Int32 { value < 0 ? value : keys[Int(value)] }
+    public func key(_ value: Int32) -> Int32 { otherKeys.isEmpty || value < 0 ? value : otherKeys[value] ?? value }
 
     /// The key a typed value names: its own when the pool holds it, else its canonical spelling's.
     func key(typed bytes: [UInt8], in pool: StringPool) -> Int32? {
@@ -67,7 +64,6 @@ public struct SpellingKeys: Sendable {
     /// Every value whose key is `key` (itself first when its own key), ascending.
     /// - Complexity: O(values).
     public func spellings(of key: Int32) -> [Int32] {
-        guard variantCount > 0 else { return [key] }
-        return keys.indices.filter { keys[$0] == key }.map(Int32.init)
+        ([key] + otherKeys.filter { $0.value == key }.map(\.key)).sorted()
     }
 }
