@@ -123,7 +123,9 @@ public struct ClusterTagSources: Sendable {
     /// 36 (session 39): prompts' words, frames and exact bits read them without default-ignorable
     /// characters (`PromptDigest`, `DefaultIgnorables`), a client string links without them and an
     /// IP address links however it is written (`SpellingKeys`): families, links and clusters move.
-    static let clusterRules = 36
+    /// 37 (session 39): look-alike letters mixed into Latin words (`pаy` with a Cyrillic `а`) read
+    /// as the ASCII ones in prompts and client strings (`MixedScriptFolding`): families and links move.
+    static let clusterRules = 37
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

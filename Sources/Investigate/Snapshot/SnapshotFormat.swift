@@ -74,10 +74,11 @@ enum SnapshotFormat {
     /// as records is warned of: accounts, their rows and the load report move; 40 (session 39):
     /// prompt sketches ignore default-ignorable characters (`PromptDigest`), and the `ip` and
     /// `user_agent` links join the spellings of one address or client (`SpellingKeys`): families,
-    /// links, clusters and risks move.
+    /// links, clusters and risks move; 41 (session 39): look-alike letters mixed into Latin words
+    /// read as the ASCII ones in prompt sketches and client link keys (`MixedScriptFolding`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 40
+    static let version: UInt32 = 41
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
