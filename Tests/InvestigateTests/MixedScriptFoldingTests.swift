@@ -55,6 +55,12 @@ import Testing
         #expect(!MixedScriptFolding.mixesScripts("pay а bill"))
         #expect(MixedScriptFolding.folded("Оrder: pаy — 日本 𝟶7") == "Order: pay — 日本 07")
         #expect(MixedScriptFolding.folded(Array("no look-alike at all".utf8).span) == nil)
+        // The byte gate: a mixed word opens it; words of one script side by side do not.
+        func gate(_ text: String) -> Bool { MixedScriptFolding.mayMixScripts(Array(text.utf8).span) }
+        #expect(gate("pаy"))
+        #expect(gate("x1а"))
+        #expect(!gate("API ключ: рос, step-by-step"))
+        #expect(!gate("Объясни шаг за шагом"))
         // Bytes that are not UTF-8 do not stop it.
         let invalid: [UInt8] = Array("pа".utf8) + [0xFF] + Array("y".utf8)
         #expect(MixedScriptFolding.folded(invalid.span) == Array("pa\u{FFFD}y".utf8))

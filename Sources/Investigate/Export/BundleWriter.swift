@@ -49,6 +49,7 @@ public struct BundleWriter {
                     + lookAlikes.prefix(5).map(ReportEvidenceChecks.describe).joined(separator: "; ")
                     + (lookAlikes.count > 5 ? "; ... (report.html lists all)" : ""))
         }
+        if let marked = MarkedIDCollisions.warning(MarkedIDCollisions.find(input)) { warnings.append(marked) }
         let load = SourceLoadRecord(input.data.report)
         if !load.isClean { warnings.append(load.summary + " (recorded in the manifest, case.json and report.html)") }
         let leftOut = input.taggedClustersLeavingMembersOut

@@ -45,27 +45,7 @@ public enum IPNetwork {
 
     /// The first three octets of a dotted IPv4 address as one number (`a << 16 | b << 8 | c`),
     /// or nil when `bytes` is not one (same rules as `subnet(of:)`).
-    static func ipv4Network24(_ bytes: Span<UInt8>) -> UInt32? {
-        var octets: UInt32 = 0, network: UInt32 = 0, value: UInt32 = 0, digits = 0
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
-            if byte == 0x2E {
-                guard digits > 0, octets < 3 else { return nil }
-                network = network << 8 | value
-                octets += 1
-                value = 0
-                digits = 0
-            } else if byte >= 0x30 && byte <= 0x39 {
-                digits += 1
-                value = value * 10 + UInt32(byte - 0x30)
-                guard digits <= 3, value <= 255 else { return nil }
-            } else {
-                return nil
-            }
-        }
-        guard octets == 3, digits > 0 else { return nil }
-        return network
-    }
+    static func ipv4Network24(_ bytes: Span<UInt8>) -> UInt32? { ipv4Address(bytes).map { $0 >> 8 } }
 
     /// Writes `a.b.c.0/24` for a network numbered as `ipv4Network24` numbers it.
     private static func appendIPv4Network24(_ network: UInt32, to scratch: inout [UInt8]) {

@@ -38,19 +38,23 @@ public enum LatinLookAlikes {
 
     /// `mayHoldLookAlike` of bytes read in place (a prompt, a pooled value).
     static func mayHoldLookAlike(_ data: Span<UInt8>) -> Bool {
-        for i in 0..<data.count where data[i] >= 0xC7 {
-            let lead = data[i]
-            if lead <= 0xCA || (lead >= 0xCD && lead <= 0xD4) { return true }
-            guard lead == 0xE2 || lead == 0xEF || lead == 0xF0, i + 1 < data.count else { continue }
-            let next = data[i + 1]
-            switch lead {
-            case 0xE2: if (0x84...0x86).contains(next) || (0x91...0x93).contains(next) { return true }
-            case 0xEF: if next == 0xBC || next == 0xBD { return true }
-            default:
-                if next == 0x9D || (next == 0x9F && i + 2 < data.count && (0x84...0x87).contains(data[i + 2])) { return true }
-            }
-        }
+        for i in 0..<data.count where startsLookAlike(data, at: i) { return true }
         return false
+    }
+
+    /// True when the byte at `i` may start a look-alike's UTF-8 (as `mayHoldLookAlike` tells).
+    @inline(__always)
+    static func startsLookAlike(_ data: Span<UInt8>, at i: Int) -> Bool {
+        let lead = data[i]
+        guard lead >= 0xC7 else { return false }
+        if lead <= 0xCA || (lead >= 0xCD && lead <= 0xD4) { return true }
+        guard lead == 0xE2 || lead == 0xEF || lead == 0xF0, i + 1 < data.count else { return false }
+        let next = data[i + 1]
+        switch lead {
+        case 0xE2: return (0x84...0x86).contains(next) || (0x91...0x93).contains(next)
+        case 0xEF: return next == 0xBC || next == 0xBD
+        default: return next == 0x9D || (next == 0x9F && i + 2 < data.count && (0x84...0x87).contains(data[i + 2]))
+        }
     }
 
     private static let table: [UInt32: Character] = [

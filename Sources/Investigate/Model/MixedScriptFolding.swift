@@ -10,7 +10,7 @@ enum MixedScriptFolding {
     /// word mixes one with an ASCII letter.
     /// - Complexity: one pass when no byte can start a look-alike; else a decode or two.
     static func folded(_ bytes: Span<UInt8>) -> [UInt8]? {
-        guard LatinLookAlikes.mayHoldLookAlike(bytes) else { return nil }
+        guard mayMixScripts(bytes) else { return nil }
         var copy = [UInt8](repeating: 0, count: bytes.count)
         for i in 0..<bytes.count { copy[i] = bytes[i] }
         // Bytes that are not UTF-8 read as U+FFFD here: only the derived text sees it.
@@ -32,18 +32,46 @@ enum MixedScriptFolding {
         return String(out)
     }
 
-    /// True when a word (a run of letters and digits) holds an ASCII letter and a look-alike.
+    /// False only when no word can mix scripts, told by bytes: no run of ASCII letters, digits
+    /// and non-ASCII bytes holds both an ASCII letter and a byte that may start a look-alike
+    /// (`LatinLookAlikes.startsLookAlike`). Text in Cyrillic, Greek or any one script, and
+    /// Cyrillic words beside English ones, pay this one pass and no decode.
+    static func mayMixScripts(_ bytes: Span<UInt8>) -> Bool {
+        var ascii = false, lookAlike = false
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+                if letter {
+                    ascii = true
+                } else if !(b >= 0x30 && b <= 0x39) {
+                    (ascii, lookAlike) = (false, false)
+                    continue
+                }
+            } else if LatinLookAlikes.startsLookAlike(bytes, at: i) {
+                lookAlike = true
+            }
+            if ascii && lookAlike { return true }
+        }
+        return false
+    }
+
+    /// True when a word holds an ASCII letter and a look-alike. Words end at ASCII characters
+    /// other than letters and digits only (as `mayMixScripts` reads them: no Unicode property is
+    /// asked, so a Romanian `ș` beside ASCII letters costs a table lookup, not a property read).
     static func mixesScripts(_ text: String) -> Bool {
         var ascii = false, lookAlike = false
         for scalar in text.unicodeScalars {
-            let isASCIILetter = scalar.isASCII && scalar.properties.isAlphabetic
-            if isASCIILetter {
-                ascii = true
-            } else if !scalar.isASCII, LatinLookAlikes.latin(scalar) != nil {
+            let v = scalar.value
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
+                    ascii = true
+                } else if !(v >= 0x30 && v <= 0x39) {
+                    (ascii, lookAlike) = (false, false)
+                    continue
+                }
+            } else if LatinLookAlikes.latin(scalar) != nil {
                 lookAlike = true
-            } else if !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
-                (ascii, lookAlike) = (false, false)
-                continue
             }
             if ascii && lookAlike { return true }
         }
