@@ -48,7 +48,8 @@ enum AccountsCSVFile {
                 + [
                     String(data.queries.queryCount(of: i)), String(inTokens), String(outTokens), cluster.id,
                     JSONValue.decimal(cluster.risk), JSONValue.decimal(input.investigation.accountRisk[i]),
-                    input.labels(ofAccount: i).joined(separator: ";"), CSVValue.nonUTF8(values), extras(of: i, data),
+                    input.labels(ofAccount: i).joined(separator: ";"), CSVValue.nonUTF8(values),
+                    extras(of: i, data, redactor: input.redactor),
                 ]
             return (id, cells)
         }
@@ -68,13 +69,15 @@ enum AccountsCSVFile {
     }
 
     /// The account's extra columns as one JSON object, values exact (`{"b64": ...}` when not
-    /// UTF-8), or "" when it has none.
-    static func extras(of account: Int, _ data: CaseData) -> String {
+    /// UTF-8), or "" when it has none; under `--redact`, each value its pseudonym (`Redactor.extra`),
+    /// the column names kept.
+    static func extras(of account: Int, _ data: CaseData, redactor: Redactor? = nil) -> String {
         let pairs = data.accounts.extras(of: account)
         guard !pairs.isEmpty else { return "" }
         var members: [String: JSONValue] = [:]
         for (key, value) in pairs {
-            members[data.pools.extraKeys.string(key)] = ExactText(bytes: data.pools.extraValues.bytes(value)).jsonValue
+            let exact = ExactText(bytes: data.pools.extraValues.bytes(value))
+            members[data.pools.extraKeys.string(key)] = redactor?.extra(exact, isRaw: false) ?? exact.jsonValue
         }
         return JSONValue.object(members).canonical
     }

@@ -49,6 +49,12 @@ public enum BundleManifest {
         return ["files": .array(entries), "load": load.json]
     }
 
+    /// What a redacted bundle's manifest says was redacted (`redaction.redacted`).
+    public static let redactedText =
+        "prompts, emails, payment fingerprints, and every extra field: each value of a key the data format does not name "
+        + "(queries.jsonl extra, accounts.csv extra), at any depth, is its keyed-hash pseudonym extra-<hex>; key names, "
+        + "null and empty strings are kept"
+
     /// The manifest of a rendered bundle.
     /// The top-level members `manifest` writes (`verify` refuses any other).
     static let memberNames: Set<String> = [
@@ -64,7 +70,9 @@ public enum BundleManifest {
         let redaction: JSONValue =
             input.redactor.map { r in
                 [
-                    "profile": "keyed-hash", "algorithm": "HMAC-SHA256", "fields": ["prompt", "email", "payment_fingerprint"],
+                    "profile": "keyed-hash", "algorithm": "HMAC-SHA256",
+                    "fields": ["prompt", "email", "payment_fingerprint", "extra"],
+                    "redacted": .string(Self.redactedText),
                     "key_id": .string(r.keyID),
                 ]
             } ?? ["profile": "none", "fields": [], "prompts": "exact"]

@@ -98,7 +98,8 @@ extension QueryRecords.Text {
 /// value is the source's exact value, read again from its row: a JSON string (`\u`-escaped
 /// where JSON needs it) when it is valid UTF-8, else `{"b64": "..."}`; token counts as numbers
 /// when written as plain whole numbers; a column the row lacks is null. Prompts are whole and
-/// unescaped, or, under `--redact`, replaced by keyed-hash pseudonyms. `ts` is the time as the
+/// unescaped, or, under `--redact`, replaced by keyed-hash pseudonyms, as is every value of the
+/// row's extra keys (`Redactor.extra`). `ts` is the time as the
 /// row wrote it, `ts_utc` the instant the loader read (RFC 3339, UTC), and
 /// `account_id` the case's id.
 enum QueriesFile {
@@ -150,7 +151,9 @@ enum QueriesFile {
                     }
                 }
                 if let extras = extra?.extras, !extras.isEmpty {
-                    object["extra"] = .object(extras.mapValues { $0.value.jsonValue(isRaw: $0.isRaw) })
+                    // Under `--redact` every extra value is pseudonymised, nested leaves too (`Redactor.extra`).
+                    object["extra"] = .object(
+                        extras.mapValues { input.redactor?.extra($0.value, isRaw: $0.isRaw) ?? $0.value.jsonValue(isRaw: $0.isRaw) })
                 }
                 out += JSONValue.object(object).canonical + "\n"
                 count += 1
