@@ -1,6 +1,8 @@
 /// The activity timeline of `report.html`: queries per hour (history up to two days) or per day
 /// (longer; several days per bar past `maxBars` days), as inline SVG scaled to the page width.
-/// A pure function of the rows it is given, in integers, so the bytes are deterministic.
+/// A pure function of the rows it is given, in integers, so the bytes are deterministic. Rows set
+/// aside from the timing analysis at load (`ChartRows`) are not drawn; a line under the chart
+/// counts them and gives their dates.
 enum ReportSVG {
     static let maxBars = 120
     static let hour: Int64 = 3_600_000
@@ -16,25 +18,35 @@ enum ReportSVG {
 
     /// The timeline of the queries of `accounts` (source indices).
     static func timeline(_ input: BundleInput, accounts: [Int32]) -> String {
-        let q = input.data.queries
-        var first = Int64.max, last = Int64.min
-        for account in accounts {
-            let rows = q.rows(of: Int(account))
-            for row in rows {
-                let t = q.timestamp(row)
-                if t < first { first = t }
-                if t > last { last = t }
-            }
+        timeline(input.data.queries, accounts: accounts, window: input.investigation.coActivity.activity)
+    }
+
+    /// The timeline of the queries of `accounts` in `q`: its range and bars from the rows inside
+    /// `window` (the timing analysis's, `ChartRows`); the rows outside are counted and their
+    /// date span said in the caption, so three rows dated 1970 and 9999 do not stretch a month
+    /// of activity into one bar.
+    static func timeline(_ q: QueryTable, accounts: [Int32], window: ActivityWindow) -> String {
+        var rows = ChartRows(window: window)
+        for account in accounts { for row in q.rows(of: Int(account)) { rows.add(q.timestamp(row)) } }
+        let note = rows.note.map { "<p class=\"muted\">\(MarkupEscaping.escape($0))</p>" } ?? ""
+        let (first, last) = (rows.first, rows.last)
+        guard first <= last else {
+            return rows.outside > 0
+                ? "<p class=\"muted\">No queries from these accounts in the timing analysis's time.</p>" + note
+                : "<p class=\"muted\">No queries from these accounts in the source.</p>"
         }
-        guard first <= last else { return "<p class=\"muted\">No queries from these accounts in the source.</p>" }
         let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow else { return "<p class=\"muted\">Query times out of range.</p>" }
+        guard !overflow else { return "<p class=\"muted\">Query times out of range.</p>" + note }
         let unit = unit(span: span + 1)
         let remainder = first % unit.millis  // bars aligned to UTC hours or days
         let start = remainder < 0 ? first - remainder - unit.millis : first - remainder
         let bars = Int((last - start) / unit.millis) + 1
         var counts = [Int](repeating: 0, count: bars)
-        for account in accounts { for row in q.rows(of: Int(account)) { counts[Int((q.timestamp(row) - start) / unit.millis)] += 1 } }
+        for account in accounts {
+            for row in q.rows(of: Int(account)) where rows.draws(q.timestamp(row)) {
+                counts[Int((q.timestamp(row) - start) / unit.millis)] += 1
+            }
+        }
         let peak = max(1, counts.max() ?? 1)
         let total = counts.reduce(0, +)
         let width = 1000, height = 120, axis = 18
@@ -57,6 +69,6 @@ enum ReportSVG {
         svg +=
             "<text x=\"\(width)\" y=\"\(height + axis - 4)\" font-size=\"13\" text-anchor=\"end\">"
             + "\(Timestamp.format(millis: last).prefix(10))</text>"
-        return svg + "</svg><figcaption>\(MarkupEscaping.escape(caption))</figcaption></figure>"
+        return svg + "</svg><figcaption>\(MarkupEscaping.escape(caption))</figcaption></figure>" + note
     }
 }

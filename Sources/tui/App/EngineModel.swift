@@ -152,13 +152,15 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             // Riskiest first, ties by id bytes, as `clusters` and `account` list them.
             let members = investigation.riskiestFirst(c.members).map(accountRow)
             let kinds = SharedKinds.of(c, in: investigation)
+            let timeline = EngineSketch.dailyCounts(accounts: c.members.map(Int.init), in: investigation)
             return ClusterDetail(
                 cluster: number, risk: c.risk, members: members,
                 kindCounts: kinds.map { ($0.kind.rawValue, $0.values) },
                 kindHubs: Dictionary(uniqueKeysWithValues: kinds.map { ($0.kind.rawValue, $0.hubs) }),
-                timeline: EngineSketch.dailyCounts(accounts: c.members.map(Int.init), data: data),
+                timeline: timeline.counts,
                 signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
-                                                   contribution: $0.contribution, explanation: $0.explanation) })
+                                                   contribution: $0.contribution, explanation: $0.explanation) },
+                timelineNote: timeline.note)
         }
     }
 
@@ -201,13 +203,15 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
             let sourceFields = data.accounts.extras(of: account).prefix(3).map { extra in
                 (TextEscaping.visible(data.pools.extraKeys.string(extra.key)), TextEscaping.visible(data.pools.extraValues.bytes(extra.value)))
             }
+            let timeline = EngineSketch.dailyCounts(accounts: [account], in: investigation)
             return AccountDetail(
                 account: account, id: row.id, cluster: clusterPosition + 1, risk: row.risk,
                 attributes: attributes, values: values,
                 signals: cluster.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                          contribution: $0.contribution, explanation: $0.explanation) },
-                timeline: EngineSketch.dailyCounts(accounts: [account], data: data),
-                riskWeight: investigation.accountRisk.weight(of: account).explanation, sourceFields: sourceFields)
+                timeline: timeline.counts,
+                riskWeight: investigation.accountRisk.weight(of: account).explanation, sourceFields: sourceFields,
+                timelineNote: timeline.note)
         }
     }
 

@@ -59,19 +59,25 @@ enum EngineSketch {
         return notes
     }
 
-    /// Queries per day over the accounts' active span, in at most 60 buckets.
-    static func dailyCounts(accounts: [Int], data: CaseData, buckets: Int = 60) -> [Int] {
+    /// Queries per day over the accounts' active span, in at most 60 buckets, and the note on the
+    /// rows left out: the span is that of the rows in the timing analysis (`ChartRows`), so three
+    /// rows dated 1970 and 9999 do not squeeze a month of activity into one bucket.
+    static func dailyCounts(accounts: [Int], in investigation: Investigation, buckets: Int = 60) -> (counts: [Int], note: String?) {
+        let data = investigation.data
+        var rows = ChartRows(investigation)
         var times: [Int64] = []
         for account in accounts.prefix(5_000) {
-            for row in data.queries.rows(of: account) { times.append(data.queries.timestamp(row)) }
+            for row in data.queries.rows(of: account) where rows.add(data.queries.timestamp(row)) {
+                times.append(data.queries.timestamp(row))
+            }
             if times.count > 500_000 { break }
         }
-        guard let first = times.min(), let last = times.max() else { return [] }
+        guard let first = times.min(), let last = times.max() else { return ([], rows.shortNote) }
         let day: Int64 = 86_400_000
         let days = Int((last - first) / day) + 1
         let width = min(buckets, days)
         var counts = [Int](repeating: 0, count: width)
         for t in times { counts[min(width - 1, Int((t - first) / day) * width / days)] += 1 }
-        return counts
+        return (counts, rows.shortNote)
     }
 }

@@ -133,6 +133,9 @@ struct ClusterDetail: Sendable {
     var timeline: [Int]
     /// The cluster's risk breakdown: every signal's value, baseline, contribution and reason.
     var signals: [SignalRow] = []
+    /// The rows the activity strip leaves out, set aside from the timing analysis at load
+    /// (`ChartRows.shortNote`: `+3 set aside (1970-01-01 ... 9999-12-31)`); nil when none.
+    var timelineNote: String? = nil
 }
 
 /// Everything the account sheet shows.
@@ -150,6 +153,8 @@ struct AccountDetail: Sendable {
     /// The source's own extra columns (name, escaped value), apart from the tool's attributes:
     /// a column named `risk` or `cluster` must never read as the tool's verdict.
     var sourceFields: [(name: String, value: String)] = []
+    /// The rows the activity strip leaves out (`ClusterDetail.timelineNote`); nil when none.
+    var timelineNote: String? = nil
 }
 
 /// Everything the shared-value sheet shows.

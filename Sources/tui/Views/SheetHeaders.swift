@@ -59,13 +59,26 @@ enum SheetHeaders {
     /// An account's activity line: its latest days' queries in brackets and, with its values
     /// shown, how they are ordered, two spaces or more after it (the sparkline gives the caption
     /// its room). A day without queries is a blank, so at 80 columns the one space before the
-    /// caption read as one more day: the sparkline ran into it.
-    static func accountActivity(_ timeline: [Int], valuesShown: Bool, cols: Int, glyphs: Glyphs) -> String {
-        let caption = valuesShown ? "  " + accountValueOrder : ""
-        let days = max(8, cols - 1 - TextWidth.of("queries []") - TextWidth.of(caption))
-        let line = "queries [" + Format.sparkline(Array(timeline.suffix(days)), glyphs: glyphs) + "]"
+    /// caption read as one more day: the sparkline ran into it. `note` (`ChartRows.shortNote`)
+    /// follows the brackets when rows were left out of the strip; the caption then goes where
+    /// both do not fit.
+    static func accountActivity(_ timeline: [Int], note: String? = nil, valuesShown: Bool, cols: Int, glyphs: Glyphs) -> String {
+        let aside = note.map { "  " + $0 } ?? ""
+        var caption = valuesShown ? "  " + accountValueOrder : ""
+        if !aside.isEmpty, TextWidth.of("queries []" + aside + caption) + 8 > cols - 1 { caption = "" }
+        let days = max(8, cols - 1 - TextWidth.of("queries []") - TextWidth.of(caption) - TextWidth.of(aside))
+        let line = "queries [" + Format.sparkline(Array(timeline.suffix(days)), glyphs: glyphs) + "]" + aside
+        guard !caption.isEmpty else { return line }
         let pad = max(2, cols - 1 - TextWidth.of(line) - TextWidth.of(accountValueOrder))
-        return valuesShown ? line + String(repeating: " ", count: pad) + accountValueOrder : line
+        return line + String(repeating: " ", count: pad) + accountValueOrder
+    }
+
+    /// A cluster's activity line: its latest days' queries and, when rows were left out of the
+    /// strip (set aside from the timing analysis at load), `note` after it (`ChartRows.shortNote`).
+    static func clusterActivity(_ timeline: [Int], note: String?, cols: Int, glyphs: Glyphs) -> String {
+        let aside = note.map { "  " + $0 } ?? ""
+        let room = max(8, cols - 10 - TextWidth.of(aside))
+        return "activity " + Format.sparkline(Array(timeline.suffix(room)), glyphs: glyphs) + aside
     }
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
@@ -98,14 +111,14 @@ enum SheetHeaders {
                 lines = [TextWidth.of(head + order) < buffer.cols ? head + order : head,
                          counted("links: ", d.kindCounts.map { SharedKind.text($0.kind, values: $0.count, hubs: d.kindHubs[$0.kind] ?? 0) },
                                  more: "more kinds", width: buffer.cols),
-                         "activity " + Format.sparkline(Array(d.timeline.suffix(buffer.cols - 10)), glyphs: g)]
+                         clusterActivity(d.timeline, note: d.timelineNote, cols: buffer.cols, glyphs: g)]
             }
         case .account(let a):
             if let d = model?.account(a) {
                 let rest = (d.cluster.map { "cluster c\($0)  " } ?? "") + "risk \(Format.risk(d.risk)) \(Format.bar(d.risk, width: 10, glyphs: g))"
                 lines = [headerID(d.id, room: buffer.cols - TextWidth.of(rest) - 2) + "  " + rest,
                          attributeLine(d.attributes + SourceColumns.parts(d.sourceFields), width: buffer.cols),
-                         accountActivity(d.timeline, valuesShown: state.current.pane == 0, cols: buffer.cols, glyphs: g)]
+                         accountActivity(d.timeline, note: d.timelineNote, valuesShown: state.current.pane == 0, cols: buffer.cols, glyphs: g)]
             }
         case .sharedValue(let kind, let v):
             if AppUpdate.isPending(state, state.current) {
