@@ -40,6 +40,23 @@ import Testing
         #expect(warning?.reason.hasPrefix("2 ip values are addresses written another way, the first here (010.001.002.003 is 10.1.2.3)") == true)
     }
 
+    /// Every IPv6 address written in full form, each once: no value has another spelling of the
+    /// same address, so no key is kept (the review's worry: one kept text per address), and the
+    /// canonical text typed still finds each.
+    @Test func addressesEachWrittenOnceInFullFormKeepNoKeys() throws {
+        var accounts = "account_id,signup_ip\n"
+        for i in 0..<50 { accounts += "a\(i),2001:0db8:0000:0000:0000:0000:0000:\(String(format: "%04x", i + 1))\n" }
+        accounts += "b,2001:0DB8::0001\n"
+        let data = try TempSource(["accounts.csv": accounts, "queries.jsonl": ""]).load()
+        #expect(data.ipKeys.variantCount == 1, "only b spells a0's address otherwise")
+        let index = LinkIndex(data: data)
+        let first = try #require(index.valueID(.ip, "2001:db8::1"))
+        #expect(index.shareCount(.ip, value: first) == 2)
+        let last = try #require(index.valueID(.ip, "2001:db8::32"))
+        #expect(index.shareCount(.ip, value: last) == 1)
+        #expect(index.valueID(.ip, "2001:db8::33") == nil)
+    }
+
     /// No plain spelling in the source: the first spelling stands for the address, and the
     /// canonical text typed finds it.
     @Test func anAddressNeverWrittenCanonicallyIsFoundByItsCanonicalText() throws {

@@ -22,28 +22,39 @@ struct BundleCSVRows {
         var records: [[String]] = []
         var cells: [String] = []
         var spans: [Range<Int>] = []
-        // The current cell's text as spans of `bytes` (a quoted cell's `""` ends one after its
-        // first `"`), copied only when there are several: one huge cell is never copied whole
-        // before it becomes its string.
-        var runs: [Range<Int>] = []
+        let sourceValue = expected.map { CSVTable.sourceValueColumns.contains($0) }
+        // The current cell's text: a span of `bytes` while it is one (most cells), copied into
+        // `unquoted` once a `""` breaks it, so one huge cell, even of quotes, is held once more
+        // at most before it becomes its string.
+        var run: Range<Int>? = nil
+        var unquoted: [UInt8] = []
+        var copied = false
         var runStart = 0, cellStart = 0
         var quoted = false
         var i = 0
-        func endCell(at end: Int) throws {
-            if end > runStart { runs.append(runStart..<end) }
-            let text: String?
-            if runs.count <= 1 {
-                text = String(validating: bytes[runs.first ?? end..<end], as: UTF8.self)
-            } else {
-                var joined: [UInt8] = []
-                joined.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-                for run in runs { joined.append(contentsOf: bytes[run]) }
-                text = String(validating: joined, as: UTF8.self)
+        var contentEmpty: Bool { !copied && run == nil }
+        func closeRun(at end: Int) {
+            guard end > runStart else { return }
+            if !copied && run == nil {
+                run = runStart..<end
+                return
             }
+            if !copied, let first = run {
+                unquoted.removeAll(keepingCapacity: true)
+                unquoted.append(contentsOf: bytes[first])
+                copied = true
+                run = nil
+            }
+            unquoted.append(contentsOf: bytes[runStart..<end])
+        }
+        func endCell(at end: Int) throws {
+            closeRun(at: end)
+            let text = copied ? String(validating: unquoted, as: UTF8.self) : String(validating: bytes[run ?? end..<end], as: UTF8.self)
             guard let text else { throw BundleError("\(file): not valid UTF-8 (the writer carries other bytes in *_b64 columns)") }
             cells.append(text)
             spans.append(cellStart..<end)
-            runs.removeAll()
+            (run, copied) = (nil, false)
+            unquoted.removeAll(keepingCapacity: unquoted.capacity <= 1 << 16)
         }
         while i < bytes.count {
             let c = bytes[i]
@@ -51,12 +62,11 @@ struct BundleCSVRows {
             if quoted {
                 if c == quote {
                     // `""` is one `"` of the text: the run takes the first and goes on after the second.
-                    let end = next == quote ? i + 1 : i
-                    if end > runStart { runs.append(runStart..<end) }
+                    closeRun(at: next == quote ? i + 1 : i)
                     if next == quote { i += 1 } else { quoted = false }
                     runStart = i + 1
                 }
-            } else if c == quote && runs.isEmpty && runStart == i {
+            } else if c == quote && contentEmpty && runStart == i {
                 quoted = true
                 runStart = i + 1
             } else if c == comma {
@@ -67,14 +77,15 @@ struct BundleCSVRows {
                 i += 1
                 (cellStart, runStart) = (i + 1, i + 1)
                 let record = records.isEmpty ? cells : cells.map(CSVTable.original(ofCell:))
-                try Self.check(record, spans: spans, in: bytes, number: records.count, header: expected, file: file)
+                try Self.check(
+                    record, spans: spans, in: bytes, number: records.count, header: expected, sourceValueColumns: sourceValue, file: file)
                 records.append(record)
                 cells.removeAll()
                 spans.removeAll()
             }
             i += 1
         }
-        guard cells.isEmpty && runs.isEmpty && runStart >= bytes.count && !quoted else {
+        guard cells.isEmpty && contentEmpty && runStart >= bytes.count && !quoted else {
             throw BundleError("\(file): the last row does not end with CRLF")
         }
         guard !records.isEmpty else { throw BundleError("\(file): the header is not \(expected.joined(separator: ","))") }
@@ -87,14 +98,15 @@ struct BundleCSVRows {
     /// cell the bytes `CSVTable` writes for its text (its formula mark and quoting), compared
     /// with the cell's span of the file.
     private static func check(
-        _ cells: [String], spans: [Range<Int>], in bytes: [UInt8], number record: Int, header: [String], file: String
+        _ cells: [String], spans: [Range<Int>], in bytes: [UInt8], number record: Int, header: [String],
+        sourceValueColumns: [Bool], file: String
     ) throws {
         if record == 0 {
             guard cells == header else { throw BundleError("\(file): the header is not \(header.joined(separator: ","))") }
         } else if cells.count != header.count {
             throw BundleError("\(file): row \(record) has \(cells.count) cells, the header \(header.count)")
         }
-        let sourceValue = record == 0 ? [] : header.map { CSVTable.sourceValueColumns.contains($0) }
+        let sourceValue = record == 0 ? [] : sourceValueColumns
         for (k, text) in cells.enumerated() {
             let written = CSVTable.cell(text, sourceValue: k < sourceValue.count && sourceValue[k])
             guard written.utf8.elementsEqual(bytes[spans[k]]) else {

@@ -75,18 +75,20 @@ public struct CSVTable {
         return needsQuotes ? quoted(text) : text
     }
 
-    /// `text` in double quotes, each `"` in it doubled. Split by UTF-8 bytes (a `"` is one byte
-    /// and never part of another scalar, so every piece is whole text) into one string sized up
-    /// front: a cell of tens of megabytes is copied once, not grown scalar by scalar.
+    /// `text` in double quotes, each `"` in it doubled. By UTF-8 bytes (a `"` is one byte and
+    /// never part of another scalar), into one buffer sized up front: a cell of tens of megabytes
+    /// (of quotes, even) is copied once, not grown scalar by scalar or split into pieces first.
     static func quoted(_ text: String) -> String {
-        var out = "\""
+        let quote = UInt8(ascii: "\"")
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        for (k, piece) in text.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false).enumerated() {
-            if k > 0 { out += "\"\"" }
-            out += Substring(piece)
+        out.append(quote)
+        for byte in text.utf8 {
+            out.append(byte)
+            if byte == quote { out.append(quote) }
         }
-        out += "\""
-        return out
+        out.append(quote)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.

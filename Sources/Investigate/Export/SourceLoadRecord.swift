@@ -1,6 +1,6 @@
 /// What the export's load of the source skipped, as a bundle records it (signed, in the
 /// manifest's `source.load`; repeated in `case.json` and in `report.html`'s "Evidence checks"):
-/// rows skipped in all (exact), rows kept with a warning, files that lost rows nobody can count,
+/// rows skipped in all (exact), the load's warnings (each about rows kept, or a file), files that lost rows nobody can count,
 /// and per file the skipped rows among those the load listed (`LoadOptions.listLimit`, the first
 /// 100) with the first reasons. A clean load says 0. A trial exported a source whose lenient load
 /// had skipped half of a ring member's queries, and nothing in the bundle said so.
@@ -60,7 +60,7 @@ struct SourceLoadRecord: Equatable {
                     ]
                 }),
             "rows_lost_uncounted_in": .array(uncountedLossIn.map { .string($0) }),
-            "rows_kept_with_warnings": .int(Int64(warnings)),
+            "load_warnings": .int(Int64(warnings)),
         ]
     }
 
@@ -68,7 +68,7 @@ struct SourceLoadRecord: Equatable {
     init?(json: JSONValue) {
         guard let skipped = json["skipped_rows"]?.intValue, let listed = json["skipped_listed"]?.intValue,
             let files = json["skipped_by_file"]?.arrayValue, let lost = json["rows_lost_uncounted_in"]?.arrayValue,
-            let warnings = json["rows_kept_with_warnings"]?.intValue
+            let warnings = json["load_warnings"]?.intValue
         else { return nil }
         var byFile: [FileSkips] = []
         for f in files {
@@ -90,10 +90,10 @@ struct SourceLoadRecord: Equatable {
         guard self.json == json else { return nil }
     }
 
-    /// One line for people: `the source's load skipped 12 rows (queries.jsonl 12); 0 kept with warnings`.
+    /// One line for people: `the source's load skipped 12 rows (queries.jsonl 12); 2 load warnings: ...`.
     var summary: String {
         guard !isClean else {
-            return "the source's load skipped 0 rows" + (warnings > 0 ? " (\(ReportText.count(warnings, "row")) kept with a warning)" : "")
+            return "the source's load skipped 0 rows" + (warnings > 0 ? " (\(ReportText.count(warnings, "load warning")))" : "")
         }
         var text = "the source's load skipped \(ReportText.count(skippedRows, "row"))"
         if !byFile.isEmpty {
@@ -103,7 +103,7 @@ struct SourceLoadRecord: Equatable {
         if !uncountedLossIn.isEmpty {
             text += "; an unknown number of rows lost in " + uncountedLossIn.joined(separator: ", ")
         }
-        if warnings > 0 { text += "; \(ReportText.count(warnings, "row")) kept with a warning" }
+        if warnings > 0 { text += "; \(ReportText.count(warnings, "load warning"))" }
         return text + ": the bundle holds only what was loaded"
     }
 }

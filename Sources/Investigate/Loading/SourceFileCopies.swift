@@ -30,7 +30,7 @@ extension SourceFiles {
     /// Files of one table with the same size and the same first and last 16 KiB (all of a file
     /// up to 32 KiB), under other names: a re-download's `part-001 (1).jsonl`, a retried export
     /// (a trial's two identical files under `queries/` counted 17,376 queries for 8,688, with no
-    /// word). Each later name is warned of at its line 1, naming the first; both are read, nothing
+    /// word). Each longer name (then each later one) is warned of at its line 1, naming the first; both are read, nothing
     /// lost. Only files sharing a size are read (32 KiB each at most, opened without blocking); a
     /// top-level query file and a file under `queries/` are left to `folderBesideFileWarnings`.
     static func identicalFileWarnings(_ table: [Entry]) -> [LoadIssue] {
@@ -38,7 +38,8 @@ extension SourceFiles {
         var out: [LoadIssue] = []
         for group in bySize {
             var firstWithDigest: [[UInt8]: Entry] = [:]
-            for entry in group.sorted(by: { $0.name < $1.name }) {
+            // The likelier original first: the shorter name (a copy's `part-001 (1).jsonl`, `copy of ...`), then name order.
+            for entry in group.sorted(by: { ($0.name.utf8.count, $0.name) < ($1.name.utf8.count, $1.name) }) {
                 var hasher = SHA256()
                 guard SourceFileEdges.add(entry.path, edgeBytes: CaseSource.edgeBytes, modificationTime: false, to: &hasher) else { continue }
                 // Keyed apart for the top level and `queries/` (the folder's own warning covers a pair across them).

@@ -3,8 +3,11 @@
 /// the text mixes them into Latin words: a word holding both an ASCII letter and a look-alike
 /// (`pаy`). A session 39 trial's ring wrote about half its Latin letters as Cyrillic look-alikes,
 /// chosen at random per query: its templates and reasoning phrases no longer matched and recall
-/// fell from 0.97 to 0.02. Text in Cyrillic or Greek itself has no such word and is read as it
-/// is (its words are not folded into Latin ones). The stored value keeps its bytes.
+/// fell from 0.97 to 0.02. Once one word mixes them, every look-alike in the text is read as
+/// Latin (such a ring also writes whole short words in look-alikes: `а`, `оn`), so a Russian
+/// prompt holding one mixed token (`JSONа`) is folded whole, the same way each time; a text
+/// with no mixed word, Cyrillic or Greek included, is read as it is. The stored value keeps its
+/// bytes.
 enum MixedScriptFolding {
     /// `bytes` with every look-alike read as its ASCII letter (the case kept), or nil when no
     /// word mixes one with an ASCII letter.
