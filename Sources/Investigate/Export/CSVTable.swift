@@ -76,19 +76,23 @@ public struct CSVTable {
     }
 
     /// `text` in double quotes, each `"` in it doubled. By UTF-8 bytes (a `"` is one byte and
-    /// never part of another scalar), into one buffer sized up front: a cell of tens of megabytes
-    /// (of quotes, even) is copied once, not grown scalar by scalar or split into pieces first.
+    /// never part of another scalar, so every stretch between quotes is whole text), into one
+    /// string sized up front from the count of quotes: a cell of tens of megabytes (of quotes,
+    /// even) is copied once, not grown scalar by scalar, split into pieces or copied twice.
     static func quoted(_ text: String) -> String {
         let quote = UInt8(ascii: "\"")
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 2)
-        out.append(quote)
-        for byte in text.utf8 {
-            out.append(byte)
-            if byte == quote { out.append(quote) }
+        let quotes = text.utf8.reduce(0) { $0 + ($1 == quote ? 1 : 0) }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + quotes + 2)
+        var rest = Substring(text)
+        while let at = rest.utf8.firstIndex(of: quote) {
+            out += rest[..<at]
+            out += "\"\""
+            rest = rest[rest.utf8.index(after: at)...]
         }
-        out.append(quote)
-        return String(decoding: out, as: UTF8.self)
+        out += rest
+        out += "\""
+        return out
     }
 
     /// The exact text of a cell read back by an RFC 4180 reader: one leading `'` dropped.
