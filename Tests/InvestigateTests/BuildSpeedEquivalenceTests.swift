@@ -21,7 +21,7 @@ import TestScratch
         var linked = 0, near = 0, timed = 0
         for key in pairs {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            let shared = PairEvidence.staticBits(a, b, index: index, weights: weights)
+            let shared = PairEvidence.staticBits(a, b, index: index, weights: weights, use: ContextUse(index: index))
             var bits = shared
             if bits < weights.threshold {
                 // Timing counts at most half a link (`EvidenceWeights.countedTiming`).

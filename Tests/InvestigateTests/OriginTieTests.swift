@@ -20,7 +20,7 @@ import Testing
         }
         let inv = try s.investigate()
         let a = inv.data.accountIndex("ring0")!, b = inv.data.accountIndex("ring1")!
-        let found = PairEvidence.sharedValues(a, b, index: inv.index, weights: inv.weights)
+        let found = PairEvidence.sharedValues(a, b, index: inv.index, weights: inv.weights, use: ContextUse(index: inv.index))
         func sum(_ kind: LinkKind) -> Double { found.filter { $0.kind == kind }.map(\.bits).reduce(0) { $0 + inv.weights.counted(kind, bits: $1) } }
         let network = try #require(found.first { $0.kind == .subnet })
         let strongestIP = try #require(found.first { $0.kind == .ip })

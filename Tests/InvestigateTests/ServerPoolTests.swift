@@ -45,7 +45,7 @@ import Testing
         #expect(inv.cluster(ofAccount: a).size == 12)
         // The clustering's scan counts what `why` says.
         let shared = PairEvidence.measure(a, b, index: inv.index, weights: inv.weights).total
-        #expect(abs(PairEvidence.staticBits(a, b, index: inv.index, weights: inv.weights) - shared) < 1e-9)
+        #expect(abs(PairEvidence.staticBits(a, b, index: inv.index, weights: inv.weights, use: ContextUse(index: inv.index)) - shared) < 1e-9)
     }
 
     @Test func anOfficesColleaguesBehindTheirOwnEgressDoNotLink() throws {

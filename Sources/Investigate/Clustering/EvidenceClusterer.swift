@@ -187,11 +187,12 @@ public struct EvidenceClusterer: Sendable {
         // Best shared evidence between each lone account and each group it nearly links to (the
         // pair scan's shared bits, measured again for these pairs only).
         var best: [UInt64: Double] = [:]
+        let use = ContextUse(index: index)
         for key in near {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
             let aLone = size[Int(root[a])] == 1, bLone = size[Int(root[b])] == 1
             guard (aLone && size[Int(root[b])] >= 3) || (bLone && size[Int(root[a])] >= 3) else { continue }
-            let bits = PairEvidence.staticBits(a, b, index: index, weights: weights)
+            let bits = PairEvidence.staticBits(a, b, index: index, weights: weights, use: use)
             for (lone, other) in [(a, b), (b, a)] where size[Int(root[lone])] == 1 && size[Int(root[other])] >= 3 {
                 let slot = UInt64(lone) << 32 | UInt64(UInt32(root[other]))
                 best[slot] = max(best[slot] ?? 0, bits)

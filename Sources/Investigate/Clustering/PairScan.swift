@@ -8,6 +8,9 @@ struct PairScan {
     let index: LinkIndex
     let weights: EvidenceWeights
     let coActivity: CoActivity?
+    /// Reads the accounts' use of their context values, for pairs near enough to a link that
+    /// light use may matter (`ContextUse`).
+    let use: ContextUse
     /// The account whose lists are held, -1 before the first pair.
     private var current = -1
     /// The held account's values that another account holds too, kind after kind (a value it
@@ -30,6 +33,7 @@ struct PairScan {
 
     init(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?, timingPairs: [UInt64] = []) {
         (self.index, self.weights, self.coActivity, self.timingPairs) = (index, weights, coActivity, timingPairs)
+        use = ContextUse(index: index)
     }
 
     /// Whether timing proposed the pair (binary search of `timingPairs`).
@@ -57,13 +61,19 @@ struct PairScan {
     /// fall short of the threshold.
     mutating func verdict(_ a: Int, _ b: Int) -> Verdict {
         if a != current { hold(a) }
-        let shared = PairEvidence.staticBits(
-            a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights)
-        var bits = shared
         // Timing adds at most half a link unless it is overwhelming: below half a link of shared
         // values it can link only a pair timing proposed. A kind strangers share is capped at
         // exactly half a link, so "half" allows for rounding.
         let half = weights.threshold / 2 - Self.rounding
+        // Shared values without the light-use discount first: it only takes bits away, so a pair
+        // below half a link without it is apart (unless timing proposed it) and its queries are
+        // not read.
+        let upper = PairEvidence.staticBits(
+            a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: nil)
+        if upper < half && !isTimingPair(a, b) { return .apart }
+        let shared = PairEvidence.staticBits(
+            a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: use)
+        var bits = shared
         if bits < weights.threshold, bits >= half || isTimingPair(a, b), let coActivity {
             bits += weights.countedTiming(bits: coFiringBits(b, coActivity))
         }

@@ -15,6 +15,10 @@ public struct SharedValue: Sendable, Equatable {
     /// Bits taken off because the two accounts hold many values of the kind
     /// (`EvidenceWeights.spreadBits`).
     public var spread = 0.0
+    /// Bits taken off because one of the two sends only a part of its traffic with it, against
+    /// its most used value of the kind (`ContextUse`), and that account's use.
+    public var light = 0.0
+    public var lightUse: LightUse? = nil
     /// Whether its kind's half a link was reached, so it counts less (or nothing) for that.
     public var kindFull = false
     /// Whether it is a mail domain the pair's shared mailbox already implies (so it counts 0).
@@ -55,7 +59,7 @@ public struct PairEvidence: Sendable {
         var out = PairEvidence()
         out.threshold = weights.threshold
         out.held = LinkKind.allCases.map { (index.heldCount(of: a, kind: $0), index.heldCount(of: b, kind: $0)) }
-        out.shared = sharedValues(a, b, index: index, weights: weights)
+        out.shared = sharedValues(a, b, index: index, weights: weights, use: ContextUse(index: index, cacheSlots: 2))
         out.total = out.shared.reduce(0) { $0 + $1.counted }
         if let coActivity {
             let firing = coActivity.coFiring(a, b)
@@ -66,7 +70,7 @@ public struct PairEvidence: Sendable {
     }
 
     /// Every shared value with its weight, strongest first.
-    static func sharedValues(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> [SharedValue] {
+    static func sharedValues(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights, use: ContextUse) -> [SharedValue] {
         var found: [SharedValue] = []
         for kind in LinkKind.allCases {
             let valuesA = index.values(of: a, kind: kind), valuesB = index.values(of: b, kind: kind)
@@ -78,7 +82,12 @@ public struct PairEvidence: Sendable {
                 var bits = weights.weight(kind, sharedBy: n, within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
                 let taken = min(spread, bits)
-                found.append(SharedValue(kind: kind, value: value, sharedBy: n, scope: scope, bits: bits - taken, spread: taken, counted: 0))
+                let lighter = use.lighter(kind, value, a, b)
+                let light = min(lighter.map { ContextUse.bits($0) } ?? 0, bits - taken)
+                found.append(
+                    SharedValue(
+                        kind: kind, value: value, sharedBy: n, scope: scope, bits: bits - taken - light, spread: taken, light: light,
+                        lightUse: light > 0 ? lighter : nil, counted: 0))
             }
         }
         found.sort { ($0.bits, $1.kind, $1.value) > ($1.bits, $0.kind, $0.value) }
@@ -127,17 +136,21 @@ public struct PairEvidence: Sendable {
     }
 
     /// The bits of everything two accounts share (no timing), without building the list.
-    static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights) -> Double {
-        staticBits(a, valuesOfA: { index.values(of: a, kind: $0) }, heldByA: { index.heldCount(of: a, kind: $0) }, b, index: index, weights: weights)
+    static func staticBits(_ a: Int, _ b: Int, index: LinkIndex, weights: EvidenceWeights, use: ContextUse?) -> Double {
+        staticBits(
+            a, valuesOfA: { index.values(of: a, kind: $0) }, heldByA: { index.heldCount(of: a, kind: $0) }, b, index: index, weights: weights,
+            use: use)
     }
 
     /// `staticBits(a, b)` with the first account's shared values given per kind and its count of
     /// values per kind (a scan over many pairs of one account reads them once). A kind `a` shares
-    /// nothing of adds nothing, so `b`'s values of it are not read.
+    /// nothing of adds nothing, so `b`'s values of it are not read. Without `use`, light use is
+    /// not discounted (`ContextUse`): the bits are an upper bound, read first to set aside pairs
+    /// far from a link without reading their queries.
     @inline(__always)
     static func staticBits(
         _ a: Int, valuesOfA: (LinkKind) -> ArraySlice<Int32>, heldByA: (LinkKind) -> Int, _ b: Int, index: LinkIndex,
-        weights: EvidenceWeights
+        weights: EvidenceWeights, use: ContextUse?
     ) -> Double {
         var total = 0.0, origin = 0.0, domain = 0.0, sharesMailbox = false
         let countries = index.data.accounts.country
@@ -153,7 +166,8 @@ public struct PairEvidence: Sendable {
                 let scope = weights.scope(kind, value: value, a, b, countries: countries)
                 var bits = weights.weight(kind, sharedBy: index.shareCount(kind, value: value), within: scope)
                 if kind == .upstream { bits *= min(1, max(0, index.data.upstream.weight[Int(value)])) }
-                bits = weights.counted(kind, bits: max(0, bits - spread))
+                let light = use?.lightBits(kind, value, a, b) ?? 0
+                bits = weights.counted(kind, bits: max(0, bits - spread - light))
                 if bits > best {
                     rest += best
                     best = bits
@@ -164,7 +178,7 @@ public struct PairEvidence: Sendable {
             // A kind strangers share adds at most half a link however many of its values match.
             var sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
             // Unless they are one operator's servers (rare: measured again value by value).
-            if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights) }
+            if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights, use: use) }
             if kind == .emailDomain {
                 domain = sum
             } else if EvidenceWeights.isOrigin(kind) {
@@ -182,14 +196,15 @@ public struct PairEvidence: Sendable {
     /// the pooled ones exempt from the kind's half a link in all.
     static func pooledIPBits(
         _ a: Int, _ b: Int, _ mine: ArraySlice<Int32>, _ theirs: ArraySlice<Int32>, spread: Double, index: LinkIndex,
-        weights: EvidenceWeights
+        weights: EvidenceWeights, use: ContextUse?
     ) -> Double {
         let countries = index.data.accounts.country
         var values: [(bits: Double, value: Int32)] = []
         forEachShared(mine, theirs) { value in
             let scope = weights.scope(.ip, value: value, a, b, countries: countries)
             let bits = weights.weight(.ip, sharedBy: index.shareCount(.ip, value: value), within: scope)
-            values.append((bits - min(spread, bits), value))
+            let light = use?.lightBits(.ip, value, a, b) ?? 0
+            values.append((max(0, bits - spread - light), value))
         }
         values.sort { ($0.bits, $1.value) > ($1.bits, $0.value) }
         let pooled = weights.pooledIPs(values.map(\.value)) ?? []

@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One account's light use of a value it shares (`ContextUse`): its queries carrying the value,
+/// and those carrying its most used value of the kind.
+public struct LightUse: Sendable, Equatable {
+    /// The account.
+    public var account: Int
+    /// Its queries with the value.
+    public var count: Int
+    /// Its queries with its most used value of the kind.
+    public var main: Int
+}
+
+/// How much of an account's own traffic goes with each value it holds of a kind read from its
+/// queries (IP, network, ASN, client), against the value of that kind it uses most.
+///
+/// A shared value is evidence that two accounts are one operator's when it is how they work,
+/// not a few requests: a ring member that sends two of its hundreds of queries with a small
+/// firm's public client string, from the firm's cloud, has copied the firm, not become it (a
+/// trial framed a firm so, and its accounts were proposed for suspension with the ring). In
+/// Fellegi-Sunter terms the m-probability of such an agreement is about the share of the
+/// account's traffic that carries it: a value used in `k` of its queries, when its most used
+/// value of the kind carries `main`, has `m = k / main`, and its weight falls by
+/// `log2(main / k)` bits (`lightBits`). The lighter user of the pair sets it. An account that
+/// rotates evenly over many values (a proxy pool) uses each about as much as its most used one,
+/// and loses nearly nothing; a value of the account's own record (its signup IP and network)
+/// is its own whatever its queries do.
+struct AccountContextUse {
+    /// The account read, or -1.
+    var account = -1
+    /// Per context kind (`ContextUse.kinds` order): values ascending, each with its query count.
+    var values: [[Int32]] = Array(repeating: [], count: ContextUse.kinds.count)
+    var counts: [[Int32]] = Array(repeating: [], count: ContextUse.kinds.count)
+    /// Per context kind, the count of its most used value.
+    var main: [Int32] = Array(repeating: 0, count: ContextUse.kinds.count)
+    /// The signup IP's link key and network (values of the account's own record), or -1.
+    var recordIP: Int32 = -1
+    var recordSubnet: Int32 = -1
+
+    /// The queries carrying `value` of `kind` and the count of the most used value of the kind;
+    /// nil for a value of the account's record, or a kind whose use is not read.
+    func use(_ kind: LinkKind, _ value: Int32) -> (count: Int, main: Int)? {
+        guard let k = ContextUse.slot(kind) else { return nil }
+        if (kind == .ip && value == recordIP) || (kind == .subnet && value == recordSubnet) { return nil }
+        let list = values[k]
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        let count = low < list.count && list[low] == value ? Int(counts[k][low]) : 0
+        return (count, Int(main[k]))
+    }
+}
+
+/// Reads accounts' context use (`AccountContextUse`) from the query table, with a small cache
+/// of accounts already read. One per thread: it is not shared.
+final class ContextUse {
+    /// The kinds whose use is read: those a query's context carries and strangers share (an
+    /// API key is issued to one operator: one request with it is evidence enough).
+    static let kinds: [LinkKind] = [.ip, .subnet, .asn, .userAgent]
+
+    /// The position of a kind in `kinds`, or nil.
+    @inline(__always)
+    static func slot(_ kind: LinkKind) -> Int? {
+        switch kind {
+        case .ip: 0
+        case .subnet: 1
+        case .asn: 2
+        case .userAgent: 3
+        default: nil
+        }
+    }
+
+    let index: LinkIndex
+    private let ipKeys: SpellingKeys
+    private let userAgentKeys: SpellingKeys
+    private var cache: [AccountContextUse]
+    private var contextScratch: [Int32] = []
+    private var pairScratch: [(Int32, Int32)] = []
+
+    /// A reader keeping up to `cacheSlots` accounts (direct-mapped by account).
+    init(index: LinkIndex, cacheSlots: Int = 512) {
+        self.index = index
+        (ipKeys, userAgentKeys) = (index.data.ipKeys, index.data.userAgentKeys)
+        cache = Array(repeating: AccountContextUse(), count: max(1, cacheSlots))
+    }
+
+    /// Bits taken off a value of `kind` that `a` and `b` share because the lighter of the two
+    /// uses it in only a part of the traffic of its most used value of the kind: `log2(main /
+    /// count)`. 0 for kinds not read, and when each holds a single value of the kind (its only
+    /// value is its most used).
+    func lightBits(_ kind: LinkKind, _ value: Int32, _ a: Int, _ b: Int) -> Double {
+        lighter(kind, value, a, b).map(ContextUse.bits) ?? 0
+    }
+
+    /// The bits a light use takes off: `log2(main / count)`.
+    static func bits(_ use: LightUse) -> Double { log2(Double(use.main) / Double(max(use.count, 1))) }
+
+    /// The lighter user of a shared value when one of the two uses it less than its most used
+    /// value of the kind: that account, its queries with the value and with its most used one.
+    func lighter(_ kind: LinkKind, _ value: Int32, _ a: Int, _ b: Int) -> LightUse? {
+        guard ContextUse.slot(kind) != nil else { return nil }
+        let first = light(kind, value, a), second = light(kind, value, b)
+        guard let first, let second else { return first ?? second }
+        // The lighter share (count / main) of the two.
+        return first.count * second.main <= second.count * first.main ? first : second
+    }
+
+    /// The account's use of a value it holds when lighter than its most used value of the kind.
+    private func light(_ kind: LinkKind, _ value: Int32, _ account: Int) -> LightUse? {
+        guard index.heldCount(of: account, kind: kind) >= 2, let (count, main) = uses(of: account).use(kind, value), count < main else {
+            return nil
+        }
+        return LightUse(account: account, count: count, main: main)
+    }
+
+    /// The account's use of each context value (read once, then from the cache while it stays).
+    func uses(of account: Int) -> AccountContextUse {
+        let slot = account % cache.count
+        if cache[slot].account != account { cache[slot] = read(account) }
+        return cache[slot]
+    }
+
+    /// Counts the account's queries per value of each context kind.
+    /// - Complexity: O(q log q) for its q queries.
+    private func read(_ account: Int) -> AccountContextUse {
+        let data = index.data
+        let queries = data.queries, contexts = queries.contexts
+        var out = AccountContextUse()
+        out.account = account
+        let signup = data.accounts.signupIP[account]
+        if signup >= 0 {
+            out.recordIP = data.ipKeys.key(signup)
+            out.recordSubnet = data.ipSubnet[Int(signup)]
+        }
+        contextScratch.removeAll(keepingCapacity: true)
+        for row in queries.accountStart[account]..<queries.accountStart[account + 1] { contextScratch.append(queries.context[row]) }
+        contextScratch.sort()
+        for k in 0..<ContextUse.kinds.count {
+            pairScratch.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < contextScratch.count {
+                var j = i + 1
+                while j < contextScratch.count && contextScratch[j] == contextScratch[i] { j += 1 }
+                let context = Int(contextScratch[i])
+                let value: Int32
+                switch ContextUse.kinds[k] {
+                case .ip: value = contexts.ip[context] >= 0 ? ipKeys.key(contexts.ip[context]) : -1
+                case .subnet: value = contexts.ip[context] >= 0 ? data.ipSubnet[Int(contexts.ip[context])] : -1
+                case .asn: value = contexts.asn[context]
+                default: value = contexts.userAgent[context] >= 0 ? userAgentKeys.key(contexts.userAgent[context]) : -1
+                }
+                if value >= 0 { pairScratch.append((value, Int32(j - i))) }
+                i = j
+            }
+            pairScratch.sort { $0.0 < $1.0 }
+            var values: [Int32] = [], counts: [Int32] = []
+            for (value, count) in pairScratch {
+                if values.last == value {
+                    counts[counts.count - 1] += count
+                } else {
+                    values.append(value)
+                    counts.append(count)
+                }
+            }
+            out.main[k] = counts.max() ?? 0
+            out.values[k] = values
+            out.counts[k] = counts
+        }
+        return out
+    }
+}
