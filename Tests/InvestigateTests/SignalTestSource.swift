@@ -43,13 +43,15 @@ struct SignalTestSource {
         payments.append("\(id),\(fingerprint),\(kind)")
     }
 
-    func investigate() throws -> Investigation {
+    func investigate() throws -> Investigation { Investigation(data: try source().load(strict: true)) }
+
+    /// The source's files in a folder of their own.
+    func source() throws -> TempSource {
         var csv = "account_id,created_at,email,payment_fingerprint,status,org_id,country\n"
         for a in accounts { csv += "\(a.id),\(a.created),\(a.email),\(a.payment),\(a.status),\(a.org),\(a.country)\n" }
         var files = ["accounts.csv": csv, "queries.jsonl": queries.joined(separator: "\n") + "\n"]
         if !payments.isEmpty { files["payments.csv"] = "account_id,payment_fingerprint,kind\n" + payments.joined(separator: "\n") + "\n" }
-        let source = try TempSource(files)
-        return Investigation(data: try source.load(strict: true))
+        return try TempSource(files)
     }
 
     /// A benign background population so baselines are realistic: people with varied prompts.

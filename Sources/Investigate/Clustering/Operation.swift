@@ -27,7 +27,7 @@ public enum OperationFinder {
             return x
         }
         var ties: [(LinkKind, Int32, [Int])] = []
-        for kind in [LinkKind.template, .userAgent, .mailbox] {
+        for kind in [LinkKind.template, .userAgent, .clientFamily, .mailbox] {
             for value in 0..<index.valueCount(kind) {
                 let v = Int32(value)
                 let holders = index.accounts(sharing: kind, value: v)

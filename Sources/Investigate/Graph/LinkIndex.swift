@@ -32,6 +32,10 @@ public final class LinkIndex: @unchecked Sendable {
     convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {
         var byKind = adjacencies
         byKind[.template] = LinkIndex.adjacency(.template, pairs: families.pairs(), data: data, families: families)
+        // Client families come from the clients' adjacency (`ClientFamilies`).
+        if byKind[.userAgent] == nil { byKind[.userAgent] = LinkIndex.adjacencies([.userAgent], data: data)[.userAgent]! }
+        byKind[.clientFamily] = LinkIndex.adjacency(
+            .clientFamily, pairs: ClientFamilies.pairs(data: data, clients: byKind[.userAgent]!), data: data, families: nil)
         self.init(
             restoring: data, families: families,
             byKind: LinkKind.allCases.map { byKind[$0] ?? LinkIndex.adjacencies([$0], data: data)[$0]! })

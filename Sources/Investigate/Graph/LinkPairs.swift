@@ -26,6 +26,10 @@ struct LinkPairs {
             let found = MailboxPairs(data: data).pairs()
             data.mailboxesUnread.store(found.unread, ordering: .relaxed)
             return found.pairs
+        case .clientFamily:
+            // From the clients' adjacency: `LinkIndex` passes the one it built.
+            let clients = Adjacency(pairs: contextPairs(.userAgent), accountCount: data.accountCount, valueCount: data.pools.userAgents.count)
+            return ClientFamilies.pairs(data: data, clients: clients)
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {

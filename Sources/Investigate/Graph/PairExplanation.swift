@@ -58,13 +58,17 @@ public enum PairExplanation {
             case .upstream: what = "an upstream link ties them: \(value)"
             case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
+            case .clientFamily:
+                what = "both send client strings of their own that start with \(value) (no other account sends either, and no client string "
+                    + "starting so is shared), as \(holders) \(does)"
             }
             // A hub never pairs accounts by itself (too common to block on), but a pair found
             // through other values still counts it, by its rarity: said, so the two agree.
             let hub = isHub(s.kind, s.value) ? " (a hub: too common to find pairs by, counted here by its rarity)" : ""
             let pool = s.pooled ? ", one of the \(pooledCount) datacenter IPs they share that the same accounts mostly hold together" : ""
             let spelled = spellingNote(s.kind, s.value, index: index)
-            out.append(what + spelled + local + pool + hub + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
+            let light = s.lightUse.map { lightUseNote($0, s, index: index) } ?? ""
+            out.append(what + spelled + local + pool + hub + light + " " + contribution(s, capped: weights.counted(s.kind, bits: s.bits)))
         }
         if pooledCount > 0 { out.append(serverPoolLine(pooledCount)) }
         for kind in LinkKind.allCases {
@@ -98,6 +102,23 @@ public enum PairExplanation {
         if let formula = bitsFormula(evidence, weights: weights) { out.append(formula) }
         out.append(verdict(total: evidence.total, threshold: evidence.threshold, accounts: total, linked: evidence.linked))
         return out
+    }
+
+    /// Why a shared value counts less for an account that sends little of its traffic with it
+    /// (`ContextUse`): "; but acct_x sends only 2 of its queries with it, against 33 with its most
+    /// used client, so it counts 4 bits less".
+    static func lightUseNote(_ use: LightUse, _ s: SharedValue, index: LinkIndex) -> String {
+        let noun: String =
+            switch s.kind {
+            case .ip: "IP"
+            case .subnet: "network"
+            case .asn: "ASN"
+            default: "client"
+            }
+        let less = format1(s.light)
+        let who = index.data.accountExactID(use.account).display
+        return "; but \(who) sends only \(grouped(use.count)) of its queries with it, against \(grouped(use.main)) with its most used \(noun), "
+            + "so it counts \(less) \(less == "1" ? "bit" : "bits") less"
     }
 
     /// Why IPs of a server pool (`ServerPools`) are not held to a kind's half a link in all.
@@ -142,7 +163,7 @@ public enum PairExplanation {
             ? "; a model mix's q is measured among the accounts that have one and scaled by accounts / those accounts, so it can pass 1"
             : ""
         return "a shared value's bits are -log2(q × holders / accounts) (accounts of the country for a local value), "
-            + "less any spread discount; q, the share of this population's accounts that hold a value of the kind "
+            + "less any spread and light-use discount; q, the share of this population's accounts that hold a value of the kind "
             + "another account also holds, is \(factors)\(mixNote)"
     }
 

@@ -27,6 +27,11 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// Gmail's dots), interned only where two or more accounts share it (`MailboxPairs`); a kind
     /// strangers may share (it links with a second kind of evidence).
     case mailbox
+    /// The product a one-account client string starts with (`ClientFamilies`: `ringbot/2.0` of
+    /// `ringbot/2.0 sess/a81f`), held where two or more accounts each send a client string no
+    /// other account sends and no shared client string starts with it: a client tagged per
+    /// account. A kind strangers share (it links with a second kind of evidence).
+    case clientFamily = "client_family"
 
     /// The kind's position in `allCases`.
     var position: Int {
@@ -43,6 +48,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .upstream: return 9
         case .modelMix: return 10
         case .mailbox: return 11
+        case .clientFamily: return 12
         }
     }
 
@@ -61,6 +67,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .asn: return 0.1
         case .modelMix: return 0.1
         case .mailbox: return 0.95
+        case .clientFamily: return 0.25
         }
     }
 
@@ -73,6 +80,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
         switch lowered {
         case "ua", "useragent", "client": self = .userAgent
+        case "clientfamily", "client_families", "ua_family": self = .clientFamily
         case "domain", "email": self = .emailDomain
         case "card", "payment_fingerprint", "instrument": self = .payment
         case "key", "apikey": self = .apiKey

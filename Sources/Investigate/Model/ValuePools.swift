@@ -28,6 +28,9 @@ public final class ValuePools: @unchecked Sendable {
     /// Mailboxes two or more accounts' emails deliver to (`LinkKind.mailbox`), found when the
     /// link index is built (`MailboxPairs`).
     public let mailboxes = StringPool()
+    /// Client families (`LinkKind.clientFamily`), found when the link index is built
+    /// (`ClientFamilies`).
+    public let clientFamilies = StringPool()
     /// Upstream classifier categories.
     public let categories = StringPool()
     /// Small vocabularies: country, plan, status, payment kind, link kind, notes.
@@ -53,6 +56,7 @@ public final class ValuePools: @unchecked Sendable {
         case .apiKey: return apiKeys
         case .modelMix: return modelMixes
         case .mailbox: return mailboxes
+        case .clientFamily: return clientFamilies
         case .template, .upstream: return nil
         }
     }
@@ -67,7 +71,7 @@ public final class ValuePools: @unchecked Sendable {
     private var all: [StringPool] {
         [
             accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models, modelMixes,
-            mailboxes, categories, labels, extraKeys, extraValues,
+            mailboxes, clientFamilies, categories, labels, extraKeys, extraValues,
         ]
     }
 
@@ -76,7 +80,7 @@ public final class ValuePools: @unchecked Sendable {
         let named: [(String, StringPool)] = [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
             ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
-            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("client_families", clientFamilies), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
         return named.map { ($0.0, $0.1.count, $0.1.memoryFootprint) }.sorted { $0.bytes > $1.bytes }

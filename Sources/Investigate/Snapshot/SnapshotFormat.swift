@@ -75,10 +75,12 @@ enum SnapshotFormat {
     /// prompt sketches ignore default-ignorable characters (`PromptDigest`), and the `ip` and
     /// `user_agent` links join the spellings of one address or client (`SpellingKeys`): families,
     /// links, clusters and risks move; 41 (session 39): look-alike letters mixed into Latin words
-    /// read as the ASCII ones in prompt sketches and client link keys (`MixedScriptFolding`).
+    /// read as the ASCII ones in prompt sketches and client link keys (`MixedScriptFolding`);
+    /// 42 (session 40): a shared IP, network, ASN or client counts less for the account that
+    /// sends only a part of its traffic with it (`ContextUse`): links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 41
+    static let version: UInt32 = 42
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
