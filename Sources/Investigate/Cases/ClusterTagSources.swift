@@ -125,8 +125,9 @@ public struct ClusterTagSources: Sendable {
     /// IP address links however it is written (`SpellingKeys`): families, links and clusters move.
     /// 37 (session 39): look-alike letters mixed into Latin words (`pаy` with a Cyrillic `а`) read
     /// as the ASCII ones in prompts and client strings (`MixedScriptFolding`): families and links move.
-    /// 38 (session 40): a shared IP, network, ASN or client counts less for the account that sends
-    /// only a part of its traffic with it (`ContextUse`): links and clusters move.
+    /// 38 (session 40): a shared ASN or client counts less for the account that sends only a part
+    /// of its traffic with it (`ContextUse`), and one-account clients of one product link by their
+    /// family (`LinkKind.clientFamily`): links and clusters move.
     static let clusterRules = 38
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the

@@ -71,8 +71,13 @@ struct PairScan {
         let upper = PairEvidence.staticBits(
             a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: nil)
         if upper < half && !isTimingPair(a, b) { return .apart }
-        let shared = PairEvidence.staticBits(
-            a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: use)
+        // Light use needs one of the two to hold two or more values of a kind it reads.
+        let mayBeLight = ContextUse.kinds.contains { heldCounts[$0.position] >= 2 || index.heldCount(of: b, kind: $0) >= 2 }
+        let shared =
+            !mayBeLight
+            ? upper
+            : PairEvidence.staticBits(
+                a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: use)
         var bits = shared
         if bits < weights.threshold, bits >= half || isTimingPair(a, b), let coActivity {
             bits += weights.countedTiming(bits: coFiringBits(b, coActivity))

@@ -48,6 +48,35 @@ struct CompactRows {
         rowStart = rowStart.trimmed()
     }
 
+    /// Packs rows given as (key, item) pairs sorted by key then item, unique, under `keyCount`
+    /// keys: the same rows `init(start:items:)` packs, without its column of every key's start
+    /// when few keys hold items (4 bytes a key: a kind few accounts hold, as client families,
+    /// built beside a million accounts' start column cost one more transient megabyte-sized array).
+    init(sortedKeys keys: [Int32], items: [Int32], keyCount: Int) {
+        var nonEmpty = 0
+        for i in keys.indices where i == 0 || keys[i] != keys[i - 1] { nonEmpty += 1 }
+        guard nonEmpty * 3 < keyCount else {
+            var start = [Int32](repeating: 0, count: keyCount + 1)
+            for key in keys { start[Int(key) + 1] += 1 }
+            for key in 0..<keyCount { start[key + 1] += start[key] }
+            self = CompactRows(start: start, items: items)
+            return
+        }
+        var rowKeys: [Int32] = [], rowStart: [Int32] = [0]
+        rowKeys.reserveCapacity(nonEmpty)
+        rowStart.reserveCapacity(nonEmpty + 1)
+        for i in keys.indices where i + 1 == keys.count || keys[i + 1] != keys[i] {
+            rowKeys.append(keys[i])
+            rowStart.append(Int32(i + 1))
+        }
+        self.init(sparseKeys: rowKeys, rowStart: rowStart, rowItems: items)
+    }
+
+    /// The sparse form from its parts.
+    private init(sparseKeys: [Int32], rowStart: [Int32], rowItems: [Int32]) {
+        (self.rowKeys, self.rowStart, self.rowItems, sparse) = (sparseKeys, rowStart, rowItems, true)
+    }
+
     /// The items of `key`, ascending (empty for keys out of range).
     /// - Complexity: O(1) inline, O(log keys holding items) sparse.
     @inline(__always)

@@ -16,7 +16,8 @@ public struct LightUse: Sendable, Equatable {
 }
 
 /// How much of an account's own traffic goes with each value it holds of a kind read from its
-/// queries (IP, network, ASN, client), against the value of that kind it uses most.
+/// queries and chosen by whoever sends them (client, ASN), against the value of that kind it
+/// uses most.
 ///
 /// A shared value is evidence that two accounts are one operator's when it is how they work,
 /// not a few requests: a ring member that sends two of its hundreds of queries with a small
@@ -25,68 +26,68 @@ public struct LightUse: Sendable, Equatable {
 /// Fellegi-Sunter terms the m-probability of such an agreement is about the share of the
 /// account's traffic that carries it: a value used in `k` of its queries, when its most used
 /// value of the kind carries `main`, has `m = k / main`, and its weight falls by
-/// `log2(main / k)` bits (`lightBits`). The lighter user of the pair sets it. An account that
-/// rotates evenly over many values (a proxy pool) uses each about as much as its most used one,
-/// and loses nearly nothing; a value of the account's own record (its signup IP and network)
-/// is its own whatever its queries do.
+/// `log2(main / k)` bits (`ContextUse.lightBits`). The lighter user of the pair sets it. An
+/// account that rotates evenly over a few values uses each about as much as its most used one,
+/// and loses little.
+///
+/// IP addresses and networks are not read so: people go through addresses by the handful (a
+/// phone's carrier, VPN exits), a few queries from each, and at such counts one address with 4
+/// queries and the next with 1 is chance, not a copied habit (a first version discounted them
+/// too, and broke the links of VPN users who share exits and a client, leaving one alone to be
+/// pulled into a ring by its timing). An adversary cannot pick a firm's address as it picks the
+/// firm's client string; a cloud, as an ASN, it can.
 struct AccountContextUse {
     /// The account read, or -1.
     var account = -1
-    /// Per context kind (`ContextUse.kinds` order): values ascending, each with its query count.
-    var values: [[Int32]] = Array(repeating: [], count: ContextUse.kinds.count)
-    var counts: [[Int32]] = Array(repeating: [], count: ContextUse.kinds.count)
-    /// Per context kind, the count of its most used value.
-    var main: [Int32] = Array(repeating: 0, count: ContextUse.kinds.count)
-    /// The signup IP's link key and network (values of the account's own record), or -1.
-    var recordIP: Int32 = -1
-    var recordSubnet: Int32 = -1
+    /// (kind slot in `ContextUse.kinds`, value, queries carrying it), ascending by slot then
+    /// value: one array an account, so a cache of accounts holds few allocations.
+    var entries: [(slot: UInt8, value: Int32, count: Int32)] = []
+    /// Per kind slot, the count of its most used value.
+    var main: (Int32, Int32) = (0, 0)
 
     /// The queries carrying `value` of `kind` and the count of the most used value of the kind;
-    /// nil for a value of the account's record, or a kind whose use is not read.
+    /// nil for a kind whose use is not read.
     func use(_ kind: LinkKind, _ value: Int32) -> (count: Int, main: Int)? {
         guard let k = ContextUse.slot(kind) else { return nil }
-        if (kind == .ip && value == recordIP) || (kind == .subnet && value == recordSubnet) { return nil }
-        let list = values[k]
-        var (low, high) = (0, list.count)
+        let slot = UInt8(k)
+        var (low, high) = (0, entries.count)
         while low < high {
             let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
+            if (entries[middle].slot, entries[middle].value) < (slot, value) { low = middle + 1 } else { high = middle }
         }
-        let count = low < list.count && list[low] == value ? Int(counts[k][low]) : 0
-        return (count, Int(main[k]))
+        let found = low < entries.count && entries[low].slot == slot && entries[low].value == value
+        return (found ? Int(entries[low].count) : 0, Int(k == 0 ? main.0 : main.1))
     }
 }
 
 /// Reads accounts' context use (`AccountContextUse`) from the query table, with a small cache
 /// of accounts already read. One per thread: it is not shared.
 final class ContextUse {
-    /// The kinds whose use is read: those a query's context carries and strangers share (an
-    /// API key is issued to one operator: one request with it is evidence enough).
-    static let kinds: [LinkKind] = [.ip, .subnet, .asn, .userAgent]
+    /// The kinds whose use is read: those a query's context carries, strangers share and the
+    /// sender picks (an API key is issued to one operator: one request with it is evidence
+    /// enough; addresses: see `AccountContextUse`).
+    static let kinds: [LinkKind] = [.asn, .userAgent]
 
     /// The position of a kind in `kinds`, or nil.
     @inline(__always)
     static func slot(_ kind: LinkKind) -> Int? {
         switch kind {
-        case .ip: 0
-        case .subnet: 1
-        case .asn: 2
-        case .userAgent: 3
+        case .asn: 0
+        case .userAgent: 1
         default: nil
         }
     }
 
     let index: LinkIndex
-    private let ipKeys: SpellingKeys
     private let userAgentKeys: SpellingKeys
     private var cache: [AccountContextUse]
     private var contextScratch: [Int32] = []
     private var pairScratch: [(Int32, Int32)] = []
 
     /// A reader keeping up to `cacheSlots` accounts (direct-mapped by account).
-    init(index: LinkIndex, cacheSlots: Int = 512) {
+    init(index: LinkIndex, cacheSlots: Int = 128) {
         self.index = index
-        (ipKeys, userAgentKeys) = (index.data.ipKeys, index.data.userAgentKeys)
+        userAgentKeys = index.data.userAgentKeys
         cache = Array(repeating: AccountContextUse(), count: max(1, cacheSlots))
     }
 
@@ -133,11 +134,6 @@ final class ContextUse {
         let queries = data.queries, contexts = queries.contexts
         var out = AccountContextUse()
         out.account = account
-        let signup = data.accounts.signupIP[account]
-        if signup >= 0 {
-            out.recordIP = data.ipKeys.key(signup)
-            out.recordSubnet = data.ipSubnet[Int(signup)]
-        }
         contextScratch.removeAll(keepingCapacity: true)
         for row in queries.accountStart[account]..<queries.accountStart[account + 1] { contextScratch.append(queries.context[row]) }
         contextScratch.sort()
@@ -148,29 +144,24 @@ final class ContextUse {
                 var j = i + 1
                 while j < contextScratch.count && contextScratch[j] == contextScratch[i] { j += 1 }
                 let context = Int(contextScratch[i])
-                let value: Int32
-                switch ContextUse.kinds[k] {
-                case .ip: value = contexts.ip[context] >= 0 ? ipKeys.key(contexts.ip[context]) : -1
-                case .subnet: value = contexts.ip[context] >= 0 ? data.ipSubnet[Int(contexts.ip[context])] : -1
-                case .asn: value = contexts.asn[context]
-                default: value = contexts.userAgent[context] >= 0 ? userAgentKeys.key(contexts.userAgent[context]) : -1
-                }
+                let value: Int32 =
+                    ContextUse.kinds[k] == .asn
+                    ? contexts.asn[context] : contexts.userAgent[context] >= 0 ? userAgentKeys.key(contexts.userAgent[context]) : -1
                 if value >= 0 { pairScratch.append((value, Int32(j - i))) }
                 i = j
             }
             pairScratch.sort { $0.0 < $1.0 }
-            var values: [Int32] = [], counts: [Int32] = []
+            var most: Int32 = 0
+            let first = out.entries.count
             for (value, count) in pairScratch {
-                if values.last == value {
-                    counts[counts.count - 1] += count
+                if out.entries.count > first && out.entries[out.entries.count - 1].value == value {
+                    out.entries[out.entries.count - 1].count += count
                 } else {
-                    values.append(value)
-                    counts.append(count)
+                    out.entries.append((UInt8(k), value, count))
                 }
+                most = max(most, out.entries[out.entries.count - 1].count)
             }
-            out.main[k] = counts.max() ?? 0
-            out.values[k] = values
-            out.counts[k] = counts
+            if k == 0 { out.main.0 = most } else { out.main.1 = most }
         }
         return out
     }

@@ -34,8 +34,9 @@ public final class LinkIndex: @unchecked Sendable {
         byKind[.template] = LinkIndex.adjacency(.template, pairs: families.pairs(), data: data, families: families)
         // Client families come from the clients' adjacency (`ClientFamilies`).
         if byKind[.userAgent] == nil { byKind[.userAgent] = LinkIndex.adjacencies([.userAgent], data: data)[.userAgent]! }
-        byKind[.clientFamily] = LinkIndex.adjacency(
-            .clientFamily, pairs: ClientFamilies.pairs(data: data, clients: byKind[.userAgent]!), data: data, families: nil)
+        byKind[.clientFamily] = Adjacency(
+            sortedPairs: ClientFamilies.pairs(data: data, clients: byKind[.userAgent]!), accountCount: data.accountCount,
+            valueCount: data.pools.clientFamilies.count)
         self.init(
             restoring: data, families: families,
             byKind: LinkKind.allCases.map { byKind[$0] ?? LinkIndex.adjacencies([$0], data: data)[$0]! })
@@ -212,6 +213,14 @@ struct Adjacency {
         var byAccount = AdjacencyRows(pairs: pairs, keyCount: accountCount)
         valueAccounts = byAccount.transposed(keyCount: valueCount).packed()
         accountValues = byAccount.packed()
+    }
+
+    /// Both directions from (account, value) pairs sorted by account then value, unique, when
+    /// few accounts hold any (`CompactRows.init(sortedKeys:items:keyCount:)`).
+    init(sortedPairs pairs: LinkPairs.Pairs, accountCount: Int, valueCount: Int) {
+        accountValues = CompactRows(sortedKeys: pairs.accounts, items: pairs.values, keyCount: accountCount)
+        let byValue = zip(pairs.values, pairs.accounts).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        valueAccounts = CompactRows(sortedKeys: byValue.map(\.0), items: byValue.map(\.1), keyCount: valueCount)
     }
 
     func accounts(of value: Int32) -> ArraySlice<Int32> { valueAccounts.items(of: Int(value)) }

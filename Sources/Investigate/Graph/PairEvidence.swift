@@ -16,7 +16,7 @@ public struct SharedValue: Sendable, Equatable {
     /// (`EvidenceWeights.spreadBits`).
     public var spread = 0.0
     /// Bits taken off because one of the two sends only a part of its traffic with it, against
-    /// its most used value of the kind (`ContextUse`), and that account's use.
+    /// its most used value of the kind (`ContextUse`: clients and ASNs), and that account's use.
     public var light = 0.0
     public var lightUse: LightUse? = nil
     /// Whether its kind's half a link was reached, so it counts less (or nothing) for that.
@@ -178,7 +178,7 @@ public struct PairEvidence: Sendable {
             // A kind strangers share adds at most half a link however many of its values match.
             var sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
             // Unless they are one operator's servers (rare: measured again value by value).
-            if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights, use: use) }
+            if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights) }
             if kind == .emailDomain {
                 domain = sum
             } else if EvidenceWeights.isOrigin(kind) {
@@ -196,15 +196,14 @@ public struct PairEvidence: Sendable {
     /// the pooled ones exempt from the kind's half a link in all.
     static func pooledIPBits(
         _ a: Int, _ b: Int, _ mine: ArraySlice<Int32>, _ theirs: ArraySlice<Int32>, spread: Double, index: LinkIndex,
-        weights: EvidenceWeights, use: ContextUse?
+        weights: EvidenceWeights
     ) -> Double {
         let countries = index.data.accounts.country
         var values: [(bits: Double, value: Int32)] = []
         forEachShared(mine, theirs) { value in
             let scope = weights.scope(.ip, value: value, a, b, countries: countries)
             let bits = weights.weight(.ip, sharedBy: index.shareCount(.ip, value: value), within: scope)
-            let light = use?.lightBits(.ip, value, a, b) ?? 0
-            values.append((max(0, bits - spread - light), value))
+            values.append((bits - min(spread, bits), value))
         }
         values.sort { ($0.bits, $1.value) > ($1.bits, $0.value) }
         let pooled = weights.pooledIPs(values.map(\.value)) ?? []

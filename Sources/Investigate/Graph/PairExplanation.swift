@@ -108,13 +108,7 @@ public enum PairExplanation {
     /// (`ContextUse`): "; but acct_x sends only 2 of its queries with it, against 33 with its most
     /// used client, so it counts 4 bits less".
     static func lightUseNote(_ use: LightUse, _ s: SharedValue, index: LinkIndex) -> String {
-        let noun: String =
-            switch s.kind {
-            case .ip: "IP"
-            case .subnet: "network"
-            case .asn: "ASN"
-            default: "client"
-            }
+        let noun = s.kind == .asn ? "ASN" : "client"
         let less = format1(s.light)
         let who = index.data.accountExactID(use.account).display
         return "; but \(who) sends only \(grouped(use.count)) of its queries with it, against \(grouped(use.main)) with its most used \(noun), "

@@ -76,8 +76,10 @@ enum SnapshotFormat {
     /// `user_agent` links join the spellings of one address or client (`SpellingKeys`): families,
     /// links, clusters and risks move; 41 (session 39): look-alike letters mixed into Latin words
     /// read as the ASCII ones in prompt sketches and client link keys (`MixedScriptFolding`);
-    /// 42 (session 40): a shared IP, network, ASN or client counts less for the account that
-    /// sends only a part of its traffic with it (`ContextUse`): links, clusters and risks move.
+    /// 42 (session 40): a shared ASN or client counts less for the account that
+    /// sends only a part of its traffic with it (`ContextUse`), and accounts whose one-account
+    /// client strings start with one product share its family (`LinkKind.clientFamily`, pool
+    /// `client_families`): links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 42
