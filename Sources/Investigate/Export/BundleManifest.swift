@@ -20,7 +20,11 @@ public enum BundleManifest {
     /// `suspicious-activity` one (`STIXFile`); `case.json` keeps the retractions of tags that
     /// stand again (`reasserted_tags`, `CaseTagHistory`); `report.html` opens with "Evidence
     /// checks" (`ReportEvidenceChecks`). A format 4 verifier would refuse all of these.
-    public static let formatVersion: Int64 = 5
+    /// 6 (session 40): `stix21.json` has no `suspicious-activity` grouping when it would hold no
+    /// account and the cleared grouping holds them all (a dismissed case); the case's notes refer
+    /// to the cleared grouping then. A format 5 verifier would refuse it (a grouping missing, notes
+    /// on another), and this one holds a format 5 bundle to the empty grouping it wrote.
+    public static let formatVersion: Int64 = 6
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",

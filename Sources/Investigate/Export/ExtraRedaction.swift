@@ -16,7 +16,7 @@ extension Redactor {
         if isRaw {
             if value.bytes == Array("null".utf8) { return .null }
             if let first = value.bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-                RawJSONCheck.isValid(value.bytes), let parsed = try? JSONValue.parse(value.bytes)
+                RawJSONCheck.isValid(value.bytes), let parsed = try? JSONValue.parseKeepingNumberText(value.bytes)
             {
                 return extra(parsed)
             }
@@ -25,7 +25,8 @@ extension Redactor {
     }
 
     /// A parsed extra value with every leaf pseudonymised: a string by its text, a number by its
-    /// digits, `true`/`false` by their names; `null` and `""` kept.
+    /// text as the source wrote it (`.raw`, from `parseKeepingNumberText`: `1.50` and `1.5` are
+    /// two values, as they are at the top level), `true`/`false` by their names; `null` and `""` kept.
     func extra(_ value: JSONValue) -> JSONValue {
         switch value {
         case .null: return .null
@@ -38,7 +39,8 @@ extension Redactor {
         }
     }
 
-    /// A number leaf's text: a raw value as written, a decimal as the canonical writer gives it.
+    /// A number leaf's text: a raw value as written, a decimal (a value not read by
+    /// `parseKeepingNumberText`) as the canonical writer gives it.
     private func leafText(_ value: JSONValue) -> String {
         if case .raw(let text) = value { return text }
         return value.canonical
