@@ -4,13 +4,14 @@ import Testing
 
 /// `verify` holds a bundle whose manifest lists `extra` as redacted to it: every extra value in
 /// `queries.jsonl` and `accounts.csv` must be an `extra-<20 hex>` pseudonym (or null, or ""),
-/// the failure naming file, row and key path. And a nested number is pseudonymised by its text as
+/// and with `extra_key` listed every key name a `field-<20 hex>` one, the failure naming file,
+/// row and key path. And a nested number is pseudonymised by its text as
 /// the source wrote it, as a top-level one is (`1.50` and `1.5` are two values).
 @Suite struct RedactedExtraVerifyTests {
     /// Exports the case of `acct_a` from `queries` (and RedactExtraFieldsTests' accounts), with
     /// one pseudonym key; returns the bundle's files and the signing key.
     static func export(_ queries: String = RedactExtraFieldsTests.queries, redact: Bool = true) throws -> (
-        [String: [UInt8]], Curve25519SigningKey
+        [String: [UInt8]], Curve25519SigningKey, (String) -> String
     ) {
         let source = try TempSource(["queries.jsonl": queries, "accounts.csv": RedactExtraFieldsTests.accounts])
         let inv = try Investigation.open(source.directory)
@@ -21,7 +22,7 @@ import Testing
         let key = try BundleKeys.signingKey(path: dir + "/cfg/signing.key")
         let redactor = redact ? Redactor(key: try BundleKeys.pseudonymKey(path: dir + "/cfg/pseudonym.key")) : nil
         _ = try CaseExporter(store: store, signingKey: key, redactor: redactor).export(caseID: id, investigation: inv, to: dir + "/b")
-        return (try BundleVerifier.read(dir + "/b"), key)
+        return (try BundleVerifier.read(dir + "/b"), key, { name in redactor?.extraKey(name) ?? name })
     }
 
     static func verify(_ files: [String: [UInt8]], _ key: Curve25519SigningKey) -> BundleVerifier.Report {
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func theRedactedExportVerifiesAndItsExtrasArePseudonyms() throws {
-        let (files, key) = try Self.export()
+        let (files, key, _) = try Self.export()
         let report = Self.verify(files, key)
         #expect(report.ok, "\(report.problems)")
         #expect(ExtraPseudonymCheck.isPseudonym("extra-0123456789abcdef0123"))
@@ -51,31 +52,35 @@ import Testing
     }
 
     @Test func aClearQueryExtraFailsNamingFileRowAndKey() throws {
-        let (files, key) = try Self.export()
-        let email = try Self.replaced(files, "queries.jsonl", after: "\"user_email\":", with: "\"jane.doe@corp.example\"", key)
+        let (files, key, k) = try Self.export()
+        let email = try Self.replaced(files, "queries.jsonl", after: "\"\(k("user_email"))\":", with: "\"jane.doe@corp.example\"", key)
         let report = Self.verify(email, key)
         #expect(!report.ok)
-        #expect(report.problems.contains { $0.hasPrefix("queries.jsonl: row 1 extra.user_email is not a pseudonym extra-<20 hex>") },
+        #expect(
+            report.problems.contains { $0.hasPrefix("queries.jsonl: row 1 extra.\(k("user_email")) is not a pseudonym extra-<20 hex>, yet") },
             "\(report.problems)")
         // The value itself is never shown.
         #expect(!report.problems.contains { $0.contains("jane.doe") })
         // A number in clear, deep in an array.
-        let number = try Self.replaced(files, "queries.jsonl", after: "\"n\":", with: "7", key)
-        #expect(Self.verify(number, key).problems.contains { $0.hasPrefix("queries.jsonl: row 1 extra.messages[0].n is not a pseudonym") })
+        let number = try Self.replaced(files, "queries.jsonl", after: "\"\(k("n"))\":", with: "7", key)
+        #expect(
+            Self.verify(number, key).problems.contains {
+                $0.hasPrefix("queries.jsonl: row 1 extra.\(k("messages"))[0].\(k("n")) is not a pseudonym")
+            })
     }
 
     @Test func aClearAccountExtraFailsNamingFileRowAndKey() throws {
-        let (files, key) = try Self.export()
-        let changed = try Self.replaced(files, "accounts.csv", after: "billing_email", with: "\"jane.billing@corp.example\"", key)
+        let (files, key, k) = try Self.export()
+        let changed = try Self.replaced(files, "accounts.csv", after: k("billing_email"), with: "\"jane.billing@corp.example\"", key)
         let report = Self.verify(changed, key)
         #expect(!report.ok)
         #expect(
-            report.problems.contains { $0.hasPrefix("accounts.csv: row 1 (account acct_a) extra.billing_email is not a pseudonym") },
+            report.problems.contains { $0.hasPrefix("accounts.csv: row 1 (account acct_a) extra.\(k("billing_email")) is not a pseudonym") },
             "\(report.problems)")
     }
 
     @Test func anUnredactedBundleWithClearExtrasVerifies() throws {
-        let (files, key) = try Self.export(redact: false)
+        let (files, key, _) = try Self.export(redact: false)
         #expect(String(decoding: files["queries.jsonl"]!, as: UTF8.self).contains("jane.doe@corp.example"))
         let report = Self.verify(files, key)
         #expect(report.ok, "\(report.problems)")
@@ -84,8 +89,8 @@ import Testing
     /// A redacted manifest that does not list `extra` (bundles before extras were redacted) asks
     /// nothing of them.
     @Test func aManifestThatDoesNotListExtraIsNotHeldToIt() throws {
-        let (files, key) = try Self.export()
-        let clear = try Self.replaced(files, "queries.jsonl", after: "\"user_email\":", with: "\"jane.doe@corp.example\"", key)
+        let (files, key, k) = try Self.export()
+        let clear = try Self.replaced(files, "queries.jsonl", after: "\"\(k("user_email"))\":", with: "\"jane.doe@corp.example\"", key)
         guard case .object(var manifest) = try JSONValue.parse(clear["manifest.json"]!), case .object(var redaction)? = manifest["redaction"]
         else { return }
         redaction["fields"] = ["prompt", "email", "payment_fingerprint"]
@@ -95,30 +100,54 @@ import Testing
         #expect(report.ok, "\(report.problems)")
     }
 
+    // MARK: key names
+
+    /// A key name in clear fails where the manifest lists `extra_key`; a manifest listing only
+    /// `extra` (an export before key names were pseudonymised) asks it of values alone.
+    @Test func aClearKeyNameFailsWhereTheManifestListsExtraKey() throws {
+        let (files, key, k) = try Self.export()
+        let text = String(decoding: files["queries.jsonl"]!, as: UTF8.self)
+        #expect(!text.contains("user_email") && !text.contains("messages"))
+        let clear = try VerifyFixture.changed(
+            files, "queries.jsonl", to: Array(text.replacingOccurrences(of: k("user_email"), with: "user_email").utf8), by: key)
+        let report = Self.verify(clear, key)
+        #expect(!report.ok)
+        #expect(
+            report.problems.contains { $0.hasPrefix("queries.jsonl: row 1 extra has a key name that is not a pseudonym field-<20 hex>") },
+            "\(report.problems)")
+        guard case .object(var manifest) = try JSONValue.parse(clear["manifest.json"]!), case .object(var redaction)? = manifest["redaction"]
+        else { return }
+        #expect(redaction["fields"]?.arrayValue?.contains("extra_key") == true)
+        redaction["fields"] = ["prompt", "email", "payment_fingerprint", "extra"]
+        manifest["redaction"] = .object(redaction)
+        let older = try VerifyFixture.changed(clear, "manifest.json", to: Array((JSONValue.object(manifest).canonical + "\n").utf8), by: key)
+        #expect(Self.verify(older, key).ok, "\(Self.verify(older, key).problems)")
+    }
+
     // MARK: nested numbers keep their source text
 
     @Test func nestedDecimalsSpelledDifferentlyGetDifferentPseudonyms() throws {
         let queries =
             "{\"ts\":\"2026-01-01T00:00:00Z\",\"account_id\":\"acct_a\",\"model\":\"m-1\",\"x\":{\"a\":1.50},\"y\":1.50}\n"
             + "{\"ts\":\"2026-01-01T00:01:00Z\",\"account_id\":\"acct_a\",\"model\":\"m-1\",\"x\":{\"a\":1.5},\"y\":1.5}\n"
-        let (files, key) = try Self.export(queries)
+        let (files, key, k) = try Self.export(queries)
         let rows = try String(decoding: files["queries.jsonl"]!, as: UTF8.self).split(separator: "\n").map { try JSONValue.parse(String($0)) }
         #expect(rows.count == 2)
-        let a150 = try #require(rows[0]["extra"]?["x"]?["a"]), a15 = try #require(rows[1]["extra"]?["x"]?["a"])
+        let a150 = try #require(rows[0]["extra"]?[k("x")]?[k("a")]), a15 = try #require(rows[1]["extra"]?[k("x")]?[k("a")])
         #expect(ExtraPseudonymCheck.isPseudonym(a150.stringValue ?? ""))
         #expect(a150 != a15)
         // Nested as at the top level: the same bytes give the same pseudonym.
-        #expect(a150 == rows[0]["extra"]?["y"])
-        #expect(a15 == rows[1]["extra"]?["y"])
+        #expect(a150 == rows[0]["extra"]?[k("y")])
+        #expect(a15 == rows[1]["extra"]?[k("y")])
         #expect(Self.verify(files, key).ok)
         // Unredacted, the nested number is written as the source spelled it.
-        let (exact, _) = try Self.export(queries, redact: false)
+        let (exact, _, _) = try Self.export(queries, redact: false)
         #expect(String(decoding: exact["queries.jsonl"]!, as: UTF8.self).contains("\"x\":{\"a\":1.50}"))
     }
 
     @Test func theRedactorHashesANestedNumberByItsText() throws {
         let redactor = Redactor(key: try BundleKeys.pseudonymKey(path: casesTempDir() + "/pseudonym.key"))
-        let nested = { (text: String) in redactor.extra(ExactText("{\"a\":\(text)}"), isRaw: true)["a"] }
+        let nested = { (text: String) in redactor.extra(ExactText("{\"a\":\(text)}"), isRaw: true)[redactor.extraKey("a")] }
         #expect(nested("1.50") != nested("1.5"))
         #expect(nested("1.50") == redactor.extra(ExactText("1.50"), isRaw: true))
         #expect(nested("-0") != nested("0"))

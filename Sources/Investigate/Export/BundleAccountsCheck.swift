@@ -42,8 +42,9 @@ struct BundleAccountsCheck {
     static let file = "accounts.csv"
 
     /// Checks the file's bytes against `facts`; with `extrasRedacted` (the manifest lists `extra`
-    /// as redacted), each row's `extra` cell must hold only pseudonyms (`ExtraPseudonymCheck`).
-    init(_ bytes: [UInt8], _ facts: BundleCaseFacts, extrasRedacted: Bool = false) {
+    /// as redacted), each row's `extra` cell must hold only pseudonyms (`ExtraPseudonymCheck`), its
+    /// key names too with `keysRedacted`.
+    init(_ bytes: [UInt8], _ facts: BundleCaseFacts, extrasRedacted: Bool = false, keysRedacted: Bool = false) {
         let table: BundleCSVRows
         do { table = try BundleCSVRows(bytes, header: AccountsCSVFile.header, file: Self.file) } catch {
             problems.append("\(error)")
@@ -65,7 +66,7 @@ struct BundleAccountsCheck {
                 problems.append("\(where_): in_source is neither true nor false")
                 continue
             }
-            if extrasRedacted, let problem = Self.extraProblem(cells[column["extra"]!]) { problems.append("\(where_) \(problem)") }
+            if extrasRedacted, let problem = Self.extraProblem(cells[column["extra"]!], keys: keysRedacted) { problems.append("\(where_) \(problem)") }
             let cluster = cells[column["cluster"]!]
             let most = inSource == "true" ? facts.labelBound.labels(ofAccountID: id, inCluster: cluster) : facts.ownLabels(id)
             let labels = Self.labels(cells[column["tags"]!], vocabulary: most)
@@ -94,10 +95,10 @@ struct BundleAccountsCheck {
 
     /// Why a redacted bundle's `extra` cell is not the exporter's (`ExtraPseudonymCheck`), or
     /// nil: empty (no extra column) or a JSON object of pseudonyms.
-    static func extraProblem(_ cell: String) -> String? {
+    static func extraProblem(_ cell: String, keys: Bool) -> String? {
         guard !cell.isEmpty else { return nil }
         guard let json = try? JSONValue.parse(Array(cell.utf8)) else { return "extra is not JSON" }
-        return ExtraPseudonymCheck.firstClearLeaf(ofExtraObject: json).map { ExtraPseudonymCheck.problem(path: $0) }
+        return ExtraPseudonymCheck.firstClear(ofExtraObject: json, keys: keys).map(ExtraPseudonymCheck.problem)
     }
 
     /// The columns whose value is a link value of the account (`LinkPairs`): its only

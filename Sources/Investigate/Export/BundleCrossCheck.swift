@@ -21,7 +21,7 @@ extension BundleVerifier {
         }
         var accounts: BundleAccountsCheck? = nil
         if let bytes = read(BundleAccountsCheck.file, &report) {
-            let checked = BundleAccountsCheck(bytes, facts, extrasRedacted: check.redactsExtra)
+            let checked = BundleAccountsCheck(bytes, facts, extrasRedacted: check.redactsExtra, keysRedacted: check.redactsExtraKeys)
             record(BundleAccountsCheck.file, checked.problems, "the case's \(facts.accounts.count) accounts, as the audit trail tags them")
             if checked.problems.isEmpty {
                 accounts = checked

@@ -56,8 +56,8 @@ public enum BundleManifest {
     /// What a redacted bundle's manifest says was redacted (`redaction.redacted`).
     public static let redactedText =
         "prompts, emails, payment fingerprints, and every extra field: each value of a key the data format does not name "
-        + "(queries.jsonl extra, accounts.csv extra), at any depth, is its keyed-hash pseudonym extra-<hex>; key names, "
-        + "null and empty strings are kept"
+        + "(queries.jsonl extra, accounts.csv extra), at any depth, is its keyed-hash pseudonym extra-<hex>, and each key "
+        + "name at any depth (the field's name too) field-<hex>; null and empty strings are kept"
 
     /// The manifest of a rendered bundle.
     /// The top-level members `manifest` writes (`verify` refuses any other).
@@ -75,7 +75,7 @@ public enum BundleManifest {
             input.redactor.map { r in
                 [
                     "profile": "keyed-hash", "algorithm": "HMAC-SHA256",
-                    "fields": ["prompt", "email", "payment_fingerprint", "extra"],
+                    "fields": ["prompt", "email", "payment_fingerprint", "extra", .string(ExtraPseudonymCheck.keysField)],
                     "redacted": .string(Self.redactedText),
                     "key_id": .string(r.keyID),
                 ]

@@ -143,7 +143,8 @@ public enum BundleVerifier {
                 name == queriesName
                 ? facts.map {
                     StreamedQueryAccounts(
-                        accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes), checksExtraPseudonyms: check.redactsExtra)
+                        accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes), checksExtraPseudonyms: check.redactsExtra,
+                        checksExtraKeys: check.redactsExtraKeys)
                 } : nil
             let entries = checkHash(entry, listed, source, check, &queries, &report)
             guard report.problems.count == problems else { continue }

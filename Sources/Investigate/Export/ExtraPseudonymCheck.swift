@@ -1,50 +1,62 @@
 /// `verify` of a bundle whose manifest lists `extra` among its redacted fields: every extra
 /// value in `queries.jsonl` (a row's `extra` object) and `accounts.csv` (the `extra` column) must
 /// be what `Redactor.extra` writes: each leaf the pseudonym `extra-<20 lowercase hex>`, `null`,
-/// or the empty string; objects and arrays only as the shape around them. A value in clear (a
-/// number, `true`, any other text) is named by file, row and key path, never shown.
+/// or the empty string; objects and arrays only as the shape around them. When it lists
+/// `extra_key` too (session 40), every key name at any depth must be `field-<20 lowercase hex>`
+/// (or ""). A value or name in clear (a number, `true`, any other text) is named by file, row and
+/// key path, never shown.
 enum ExtraPseudonymCheck {
-    /// The hex digits after `extra-` (`Redactor.pseudonym` keeps 10 bytes of the MAC).
+    /// The hex digits after the kind (`Redactor.pseudonym` keeps 10 bytes of the MAC).
     static let hexDigits = 20
+    /// The manifest's `redaction.fields` entry saying extra key names are pseudonymised.
+    static let keysField = "extra_key"
 
-    /// True for `extra-` and 20 lowercase hex digits.
-    static func isPseudonym(_ text: String) -> Bool {
-        let prefix = Redactor.extraKind + "-"
+    /// True for `kind-` and 20 lowercase hex digits.
+    static func isPseudonym(_ text: String, kind: String = Redactor.extraKind) -> Bool {
+        let prefix = kind + "-"
         guard text.hasPrefix(prefix) else { return false }
         let hex = text.utf8.dropFirst(prefix.utf8.count)
         return hex.count == hexDigits
             && hex.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
     }
 
-    /// The path of the first leaf of an extra object that is not a pseudonym (`extra.messages[0].content`),
-    /// or nil when all are; the object itself must be an object.
-    static func firstClearLeaf(ofExtraObject value: JSONValue) -> String? {
-        guard case .object = value else { return "extra (not an object)" }
-        return firstClearLeaf(value, path: "extra")
+    /// What is in clear in an extra object (`extra.messages[0].content is not a pseudonym
+    /// extra-<20 hex>`, `extra.messages[0] has a key name that is not a pseudonym field-<20 hex>`),
+    /// or nil when nothing is; the value itself must be an object. `keys`: key names must be
+    /// pseudonyms too.
+    static func firstClear(ofExtraObject value: JSONValue, keys: Bool = false) -> String? {
+        guard case .object = value else { return "extra is not an object" }
+        return firstClear(value, path: "extra", keys: keys)
     }
 
-    /// The path of the first leaf under `value` that is not a pseudonym, `null` or "", or nil.
-    static func firstClearLeaf(_ value: JSONValue, path: String) -> String? {
+    /// What is in clear under `value`, at `path`, or nil.
+    static func firstClear(_ value: JSONValue, path: String, keys: Bool) -> String? {
         switch value {
         case .null: return nil
-        case .string(let text): return text.isEmpty || isPseudonym(text) ? nil : path
+        case .string(let text): return text.isEmpty || isPseudonym(text) ? nil : notValue(path)
         case .object(let members):
             for key in members.keys.sorted() {
-                if let found = firstClearLeaf(members[key]!, path: path + "." + TextEscaping.visible(key, limit: 60)) { return found }
+                if keys, !key.isEmpty, !isPseudonym(key, kind: Redactor.extraKeyKind) {
+                    return "\(path) has a key name that is not a pseudonym \(Redactor.extraKeyKind)-<\(hexDigits) hex>"
+                }
+                if let found = firstClear(members[key]!, path: path + "." + TextEscaping.visible(key, limit: 60), keys: keys) {
+                    return found
+                }
             }
             return nil
         case .array(let items):
             for (i, item) in items.enumerated() {
-                if let found = firstClearLeaf(item, path: path + "[\(i)]") { return found }
+                if let found = firstClear(item, path: path + "[\(i)]", keys: keys) { return found }
             }
             return nil
-        case .bool, .int, .number, .raw: return path
+        case .bool, .int, .number, .raw: return notValue(path)
         }
     }
 
-    /// What is wrong with a row whose leaf at `path` is in clear (after `file: row N`).
-    static func problem(path: String) -> String {
-        "\(path) is not a pseudonym \(Redactor.extraKind)-<\(hexDigits) hex>, yet the manifest's "
-            + "redaction.fields lists extra (a value in clear, or not the exporter's)"
+    private static func notValue(_ path: String) -> String { "\(path) is not a pseudonym \(Redactor.extraKind)-<\(hexDigits) hex>" }
+
+    /// What is wrong with a row whose `found` (`firstClear`) is in clear (after `file: row N`).
+    static func problem(_ found: String) -> String {
+        "\(found), yet the manifest's redaction.fields lists it as redacted (in clear, or not the exporter's)"
     }
 }

@@ -23,6 +23,8 @@ struct ManifestCheck {
     /// Whether the manifest's `redaction.fields` lists `extra`: every extra value in
     /// `queries.jsonl` and `accounts.csv` must then be a pseudonym (`ExtraPseudonymCheck`).
     var redactsExtra = false
+    /// Whether it lists `extra_key` too: every extra key name must then be a pseudonym.
+    var redactsExtraKeys = false
     /// What the export's load of the source skipped (`source.load`, format 5), as written; nil
     /// when the manifest holds none.
     var sourceLoad: JSONValue?
@@ -65,7 +67,9 @@ struct ManifestCheck {
             report.problems.append("manifest.json: source.load is missing (a format \(version) manifest records what the export's load skipped)")
         }
         redacted = manifest["redaction"]?["profile"]?.stringValue.map { $0 != "none" }
-        redactsExtra = manifest["redaction"]?["fields"]?.arrayValue?.contains(.string(Redactor.extraKind)) == true
+        let redactedFields = manifest["redaction"]?["fields"]?.arrayValue ?? []
+        redactsExtra = redactedFields.contains(.string(Redactor.extraKind))
+        redactsExtraKeys = redactsExtra && redactedFields.contains(.string(ExtraPseudonymCheck.keysField))
         checkSignature(manifestBytes, manifest, signature, trust, &report)
         if let load = sourceLoad {
             if let record = SourceLoadRecord(json: load) {

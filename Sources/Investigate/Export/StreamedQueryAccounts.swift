@@ -27,6 +27,8 @@ struct StreamedQueryAccounts {
     /// Whether each row's `extra` object must hold only pseudonyms (`ExtraPseudonymCheck`): the
     /// manifest lists `extra` among its redacted fields. Only then is `extra` captured.
     let checksExtraPseudonyms: Bool
+    /// Whether the `extra` object's key names must be pseudonyms too (`extra_key` listed).
+    let checksExtraKeys: Bool
     /// The longest captured value kept (longer ones are refused as not the exporter's).
     let maxValueBytes: Int
     /// What differs, one line each.
@@ -66,7 +68,8 @@ struct StreamedQueryAccounts {
     private var empty = true
     private var malformed = false
 
-    init(accounts: Set<ExactText>, maxValueBytes: Int = maxIDBytes, checksExtraPseudonyms: Bool = false) {
+    init(accounts: Set<ExactText>, maxValueBytes: Int = maxIDBytes, checksExtraPseudonyms: Bool = false, checksExtraKeys: Bool = false) {
+        self.checksExtraKeys = checksExtraKeys
         self.accounts = accounts
         self.maxValueBytes = maxValueBytes
         self.checksExtraPseudonyms = checksExtraPseudonyms
@@ -235,7 +238,7 @@ struct StreamedQueryAccounts {
     private func extraProblem() -> String? {
         for written in captured[Self.extraMember] {
             guard let written, let json = try? JSONValue.parse(written) else { return "has an extra member that is not JSON" }
-            if let path = ExtraPseudonymCheck.firstClearLeaf(ofExtraObject: json) { return ExtraPseudonymCheck.problem(path: path) }
+            if let found = ExtraPseudonymCheck.firstClear(ofExtraObject: json, keys: checksExtraKeys) { return ExtraPseudonymCheck.problem(found) }
         }
         return nil
     }
