@@ -155,3 +155,29 @@ import Testing
         #expect(nested("1e2") != nested("100"))
     }
 }
+
+/// The fast path of the pseudonym check agrees with the full read wherever it accepts.
+@Suite struct ExtraPseudonymFastPathTests {
+    static let v = "\"extra-0123456789abcdef0123\"", k = "\"field-0123456789abcdef0123\"", k2 = "\"field-0123456789abcdef0124\""
+
+    @Test(arguments: [
+        ("{\(k):\(v)}", true), ("{\(k):[{\(k):\(v),\(k2):null}],\(k2):\"\"}", true), ("{\"\":\(v)}", true), (" {}", true),
+        ("{\(k):\"jane\"}", false), ("{\"user_email\":\(v)}", false), ("{\(k):7}", false), ("{\(k):true}", false),
+        ("{\(v):\(v)}", false), ("{\(k):\(k)}", false), ("[\(v)]", false), ("{\(k):\"extra-0123456789ABCDEF0123\"}", false),
+        ("{\(k):\"extra-0123456789abcdef012\\u0033\"}", false), ("{\(k):\"extra-0123456789abcdef01234\"}", false),
+    ])
+    func fastPath(_ text: String, _ accepted: Bool) throws {
+        let bytes = Array(text.utf8)
+        #expect(ExtraPseudonymCheck.isPlainlyRedacted(bytes) == accepted)
+        if accepted {
+            #expect(ExtraPseudonymCheck.firstClear(ofExtraObject: try JSONValue.parse(bytes), keys: true) == nil)
+        }
+    }
+
+    /// A pseudonym written with an escape is refused by the fast path and passes the full read.
+    @Test func anEscapedPseudonymFallsBackToTheFullRead() throws {
+        let bytes = Array("{\(Self.k):\"extra-0123456789abcdef012\\u0033\"}".utf8)
+        #expect(!ExtraPseudonymCheck.isPlainlyRedacted(bytes))
+        #expect(ExtraPseudonymCheck.firstClear(ofExtraObject: try JSONValue.parse(bytes), keys: true) == nil)
+    }
+}
