@@ -5,7 +5,8 @@ import Testing
 /// `--redact` pseudonymised only `prompt`, `email` and `payment_fingerprint`: the same text under
 /// other names (a query row's `messages` content, a `user_email` key, an accounts.csv
 /// `billing_email` column) travelled in clear in the "redacted" bundle. Every value of an extra
-/// field is now its `extra-` pseudonym, nested leaves too; key names and the known fields stay.
+/// field is now its `extra-` pseudonym, nested leaves too, and every key name its `field-`
+/// pseudonym (session 40); the known fields stay.
 @Suite struct RedactExtraFieldsTests {
     static let queries =
         "{\"ts\":\"2026-01-01T00:00:00Z\",\"account_id\":\"acct_a\",\"model\":\"m-1\",\"input_tokens\":12,\"prompt\":\"my private question\","
@@ -18,6 +19,12 @@ import Testing
 
     /// Exports the case of `acct_a`, redacted or not; returns the bundle's files and the signing key.
     static func export(redact: Bool) throws -> ([String: [UInt8]], Curve25519SigningKey) {
+        let (files, key, _) = try exported(redact: redact)
+        return (files, key)
+    }
+
+    /// `export`, with the redactor used (nil without `--redact`).
+    static func exported(redact: Bool) throws -> ([String: [UInt8]], Curve25519SigningKey, Redactor?) {
         let source = try TempSource(["queries.jsonl": queries, "accounts.csv": accounts])
         let inv = try Investigation.open(source.directory)
         let dir = casesTempDir()
@@ -27,7 +34,7 @@ import Testing
         let key = try BundleKeys.signingKey(path: dir + "/cfg/signing.key")
         let redactor = redact ? Redactor(key: try BundleKeys.pseudonymKey(path: dir + "/cfg/pseudonym.key")) : nil
         _ = try CaseExporter(store: store, signingKey: key, redactor: redactor).export(caseID: id, investigation: inv, to: dir + "/b")
-        return (try BundleVerifier.read(dir + "/b"), key)
+        return (try BundleVerifier.read(dir + "/b"), key, redactor)
     }
 
     static func rows(_ files: [String: [UInt8]]) throws -> [JSONValue] {
@@ -48,29 +55,33 @@ import Testing
         }
     }
 
-    @Test func extraLeavesArePseudonymsAtAnyDepthKeysAndKnownFieldsKept() throws {
-        let (files, key) = try Self.export(redact: true)
+    @Test func extraLeavesArePseudonymsAtAnyDepthKeyNamesTooAndKnownFieldsKept() throws {
+        let (files, key, redactor) = try Self.exported(redact: true)
+        let k = { (name: String) in redactor!.extraKey(name) }
         let rows = try Self.rows(files)
-        let first = try #require(rows.first { $0["extra"]?["seq"] != nil })
+        let first = try #require(rows.first { $0["extra"]?[k("seq")] != nil })
         let extra = try #require(first["extra"])
-        let message = try #require(extra["messages"]?.arrayValue?.first)
-        for leaf in ["role", "content", "n", "ok"] { #expect(Self.isPseudonym(message[leaf]), "\(leaf)") }
-        #expect(message["gone"] == .null)
-        #expect(Self.isPseudonym(extra["user_email"]))
-        #expect(Self.isPseudonym(extra["seq"]))
-        #expect(extra["note"] == .string(""))
+        #expect(extra["messages"] == nil && extra["seq"] == nil)
+        #expect(k("seq").hasPrefix("field-") && k("seq").count == 26)
+        let message = try #require(extra[k("messages")]?.arrayValue?.first)
+        for leaf in ["role", "content", "n", "ok"] { #expect(Self.isPseudonym(message[k(leaf)]), "\(leaf)") }
+        #expect(message[k("gone")] == .null)
+        #expect(Self.isPseudonym(extra[k("user_email")]))
+        #expect(Self.isPseudonym(extra[k("seq")]))
+        #expect(extra[k("note")] == .string(""))
         // Known, non-identifying fields stay as the source wrote them.
         #expect(first["model"] == .string("m-1"))
         #expect(first["input_tokens"] == .int(12))
         #expect(first["ts"] == .string("2026-01-01T00:00:00Z"))
         #expect(first["prompt"]?.stringValue?.hasPrefix("prompt-") == true)
         // Equal values stay joinable: the second row's user_email is the account's billing_email.
-        let second = try #require(rows.first { $0["extra"]?["seq"] == nil })
+        let second = try #require(rows.first { $0["extra"]?[k("seq")] == nil })
         let accounts = try BundleCSVRows(files["accounts.csv"]!, header: AccountsCSVFile.header, file: "a").rows
         let accountExtra = try JSONValue.parse(try #require(accounts.first?.last))
-        #expect(Self.isPseudonym(accountExtra["billing_email"]))
-        #expect(accountExtra["billing_email"] == second["extra"]?["user_email"])
-        #expect(extra["user_email"] != second["extra"]?["user_email"])
+        #expect(accountExtra["billing_email"] == nil)
+        #expect(Self.isPseudonym(accountExtra[k("billing_email")]))
+        #expect(accountExtra[k("billing_email")] == second["extra"]?[k("user_email")])
+        #expect(extra[k("user_email")] != second["extra"]?[k("user_email")])
         let report = BundleVerifier.verify(files: files, trust: BundleTrust(trusting: key.publicKey, reason: "test"))
         #expect(report.ok, "\(report.problems)")
     }

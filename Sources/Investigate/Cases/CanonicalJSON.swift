@@ -15,7 +15,8 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
     /// A value's JSON text copied as a source wrote it (a number keeps its digits, `1.50` stays
-    /// `1.50`); only ever made of text `RawJSONCheck.isValid` passed. Never read back as this.
+    /// `1.50`); only ever made of text `RawJSONCheck.isValid` passed. `JSONValue.parse` never
+    /// reads one back; `parseKeepingNumberText` reads each number as one.
     case raw(String)
 
     /// The canonical text.

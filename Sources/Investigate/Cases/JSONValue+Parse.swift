@@ -24,12 +24,27 @@ extension JSONValue {
         guard reader.index == bytes.count else { throw reader.error("trailing bytes") }
         return value
     }
+
+    /// Parses one JSON document keeping each number's text as written (`.raw`: `1.50` stays
+    /// `1.50`, not the decimal 1.5), for values that are bytes (`Redactor.extra`). Writing the
+    /// result gives the numbers back as the document spelled them.
+    /// - Throws: `JSONParseError`.
+    static func parseKeepingNumberText(_ bytes: [UInt8]) throws -> JSONValue {
+        var reader = JSONReader(bytes: bytes)
+        reader.keepsNumberText = true
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        guard reader.index == bytes.count else { throw reader.error("trailing bytes") }
+        return value
+    }
 }
 
 /// The cursor behind `JSONValue.parse`.
 struct JSONReader {
     let bytes: [UInt8]
     var index = 0
+    /// Numbers read as their text (`.raw`), not as `.int`/`.number` (`parseKeepingNumberText`).
+    var keepsNumberText = false
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -110,9 +125,9 @@ struct JSONReader {
             index += 1
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if !isDecimal, let i = Int64(text) { return .int(i) }
+        if !isDecimal, let i = Int64(text) { return keepsNumberText ? .raw(text) : .int(i) }
         guard let d = Double(text) else { index = start; throw error("expected a value") }
-        return .number(d)
+        return keepsNumberText ? .raw(text) : .number(d)
     }
 
     mutating func string() throws -> String {

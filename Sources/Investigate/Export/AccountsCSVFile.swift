@@ -69,8 +69,8 @@ enum AccountsCSVFile {
     }
 
     /// The account's extra columns as one JSON object, values exact (`{"b64": ...}` when not
-    /// UTF-8), or "" when it has none; under `--redact`, each value its pseudonym (`Redactor.extra`),
-    /// the column names kept.
+    /// UTF-8), or "" when it has none; under `--redact`, each value and each column name its
+    /// pseudonym (`Redactor.extra`, `Redactor.extraKeys`).
     static func extras(of account: Int, _ data: CaseData, redactor: Redactor? = nil) -> String {
         let pairs = data.accounts.extras(of: account)
         guard !pairs.isEmpty else { return "" }
@@ -79,7 +79,7 @@ enum AccountsCSVFile {
             let exact = ExactText(bytes: data.pools.extraValues.bytes(value))
             members[data.pools.extraKeys.string(key)] = redactor?.extra(exact, isRaw: false) ?? exact.jsonValue
         }
-        return JSONValue.object(members).canonical
+        return JSONValue.object(redactor?.extraKeys(members) ?? members).canonical
     }
 
     /// The proposed action and its reason for one account's labels, `own` those on the account

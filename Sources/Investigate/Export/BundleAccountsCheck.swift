@@ -41,8 +41,10 @@ struct BundleAccountsCheck {
 
     static let file = "accounts.csv"
 
-    /// Checks the file's bytes against `facts`.
-    init(_ bytes: [UInt8], _ facts: BundleCaseFacts) {
+    /// Checks the file's bytes against `facts`; with `extrasRedacted` (the manifest lists `extra`
+    /// as redacted), each row's `extra` cell must hold only pseudonyms (`ExtraPseudonymCheck`), its
+    /// key names too with `keysRedacted`.
+    init(_ bytes: [UInt8], _ facts: BundleCaseFacts, extrasRedacted: Bool = false, keysRedacted: Bool = false) {
         let table: BundleCSVRows
         do { table = try BundleCSVRows(bytes, header: AccountsCSVFile.header, file: Self.file) } catch {
             problems.append("\(error)")
@@ -64,6 +66,7 @@ struct BundleAccountsCheck {
                 problems.append("\(where_): in_source is neither true nor false")
                 continue
             }
+            if extrasRedacted, let problem = Self.extraProblem(cells[column["extra"]!], keys: keysRedacted) { problems.append("\(where_) \(problem)") }
             let cluster = cells[column["cluster"]!]
             let most = inSource == "true" ? facts.labelBound.labels(ofAccountID: id, inCluster: cluster) : facts.ownLabels(id)
             let labels = Self.labels(cells[column["tags"]!], vocabulary: most)
@@ -88,6 +91,14 @@ struct BundleAccountsCheck {
         if named.map(\.id) != named.map(\.id).sorted(), problems.isEmpty {
             problems.append("\(Self.file): rows are not in the exporter's order (by account id bytes)")
         }
+    }
+
+    /// Why a redacted bundle's `extra` cell is not the exporter's (`ExtraPseudonymCheck`), or
+    /// nil: empty (no extra column) or a JSON object of pseudonyms.
+    static func extraProblem(_ cell: String, keys: Bool) -> String? {
+        guard !cell.isEmpty else { return nil }
+        guard let json = try? JSONValue.parse(Array(cell.utf8)) else { return "extra is not JSON" }
+        return ExtraPseudonymCheck.firstClear(ofExtraObject: json, keys: keys).map(ExtraPseudonymCheck.problem)
     }
 
     /// The columns whose value is a link value of the account (`LinkPairs`): its only

@@ -21,7 +21,7 @@ extension BundleVerifier {
         }
         var accounts: BundleAccountsCheck? = nil
         if let bytes = read(BundleAccountsCheck.file, &report) {
-            let checked = BundleAccountsCheck(bytes, facts)
+            let checked = BundleAccountsCheck(bytes, facts, extrasRedacted: check.redactsExtra, keysRedacted: check.redactsExtraKeys)
             record(BundleAccountsCheck.file, checked.problems, "the case's \(facts.accounts.count) accounts, as the audit trail tags them")
             if checked.problems.isEmpty {
                 accounts = checked
@@ -66,7 +66,8 @@ extension BundleVerifier {
             var held = "the case's accounts, title and investigator"
             if problems.isEmpty, let accounts, let investigator = check.investigator, let auditHead = check.auditHead {
                 problems = BundleSTIXCheck.rewritten(
-                    bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead, groupsCleared: check.recordsLoad)
+                    bytes, facts, accounts: accounts, investigator: investigator, auditHead: auditHead, groupsCleared: check.recordsLoad,
+                    omitsEmptyGrouping: check.omitsEmptyGrouping)
                 held = "what the exporter writes for the case's accounts, notes, title and investigator"
             }
             record(BundleSTIXCheck.file, problems, held)

@@ -20,7 +20,11 @@ public enum BundleManifest {
     /// `suspicious-activity` one (`STIXFile`); `case.json` keeps the retractions of tags that
     /// stand again (`reasserted_tags`, `CaseTagHistory`); `report.html` opens with "Evidence
     /// checks" (`ReportEvidenceChecks`). A format 4 verifier would refuse all of these.
-    public static let formatVersion: Int64 = 5
+    /// 6 (session 40): `stix21.json` has no `suspicious-activity` grouping when it would hold no
+    /// account and the cleared grouping holds them all (a dismissed case); the case's notes refer
+    /// to the cleared grouping then. A format 5 verifier would refuse it (a grouping missing, notes
+    /// on another), and this one holds a format 5 bundle to the empty grouping it wrote.
+    public static let formatVersion: Int64 = 6
     /// Files every bundle holds besides the manifest and its signature.
     public static let contentFiles = [
         "accounts.csv", "audit.jsonl", "case.json", "edges.csv", "enforcement.csv",
@@ -52,8 +56,8 @@ public enum BundleManifest {
     /// What a redacted bundle's manifest says was redacted (`redaction.redacted`).
     public static let redactedText =
         "prompts, emails, payment fingerprints, and every extra field: each value of a key the data format does not name "
-        + "(queries.jsonl extra, accounts.csv extra), at any depth, is its keyed-hash pseudonym extra-<hex>; key names, "
-        + "null and empty strings are kept"
+        + "(queries.jsonl extra, accounts.csv extra), at any depth, is its keyed-hash pseudonym extra-<hex>, and each key "
+        + "name at any depth (the field's name too) field-<hex>; null and empty strings are kept"
 
     /// The manifest of a rendered bundle.
     /// The top-level members `manifest` writes (`verify` refuses any other).
@@ -71,7 +75,7 @@ public enum BundleManifest {
             input.redactor.map { r in
                 [
                     "profile": "keyed-hash", "algorithm": "HMAC-SHA256",
-                    "fields": ["prompt", "email", "payment_fingerprint", "extra"],
+                    "fields": ["prompt", "email", "payment_fingerprint", "extra", .string(ExtraPseudonymCheck.keysField)],
                     "redacted": .string(Self.redactedText),
                     "key_id": .string(r.keyID),
                 ]

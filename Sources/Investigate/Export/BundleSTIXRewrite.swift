@@ -4,11 +4,12 @@ extension BundleSTIXCheck {
     /// standing notes, the manifest's investigator and audit head, the last audit entry's time,
     /// and `accounts.csv` (which accounts are in the source, and their `signup_ip`). Every object
     /// must be the one written: the notes (text, author, time), the relationships and the
-    /// addresses they point at, and the grouping (its description and references). What
-    /// differs is named by object, and a note by its number in the trail.
+    /// addresses they point at, and the groupings (their descriptions and references; since
+    /// format 6 no empty `suspicious-activity` grouping, `omitsEmptyGrouping`). What differs is
+    /// named by object, and a note by its number in the trail.
     static func rewritten(
         _ bytes: [UInt8], _ facts: BundleCaseFacts, accounts: BundleAccountsCheck, investigator: String, auditHead: String,
-        groupsCleared: Bool = true
+        groupsCleared: Bool = true, omitsEmptyGrouping: Bool = true
     ) -> [String] {
         guard let bundle = try? JSONValue.parse(bytes), case .array(let objects)? = bundle["objects"] else {
             return ["\(file): not a JSON object with a list of objects"]
@@ -27,11 +28,12 @@ extension BundleSTIXCheck {
         let content = STIXFile.Content(
             info: state.info, notes: state.notes, investigator: investigator, exportedAt: state.audit.last?.at ?? state.info.updatedAt,
             auditHead: auditHead, accounts: inSource.map { ($0, accounts.rows[$0]!.signupIP) },
-            missing: facts.accounts.filter { accounts.rows[$0]?.inSource == false }, cleared: cleared)
+            missing: facts.accounts.filter { accounts.rows[$0]?.inSource == false }, cleared: cleared,
+            omitsEmptyGrouping: omitsEmptyGrouping)
         let problems = differences(objects, bytes, STIXFile.document(content), facts)
         // A format 4 bundle may have been exported before addresses were written canonically: it
         // holds them as the source wrote them (`STIXFile.Content.canonicalAddresses`), which
-        // stands too. A format 5 bundle is the canonical writer's.
+        // stands too. A bundle of format 5 or later is the canonical writer's.
         guard !problems.isEmpty, !groupsCleared else { return problems }
         var before = content
         before.canonicalAddresses = false

@@ -141,7 +141,11 @@ public enum BundleVerifier {
             let problems = report.problems.count
             var queries =
                 name == queriesName
-                ? facts.map { StreamedQueryAccounts(accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes)) } : nil
+                ? facts.map {
+                    StreamedQueryAccounts(
+                        accounts: $0.accountSet, maxValueBytes: Int(clamping: listed.bytes), checksExtraPseudonyms: check.redactsExtra,
+                        checksExtraKeys: check.redactsExtraKeys)
+                } : nil
             let entries = checkHash(entry, listed, source, check, &queries, &report)
             guard report.problems.count == problems else { continue }
             hashed[String(decoding: name, as: UTF8.self)] = (entry, listed)

@@ -2,11 +2,26 @@
 /// account row that the data format does not name (`messages`, `user_email`, `billing_email`)
 /// may hold anything, so none travels in clear. Each leaf, at any depth of a nested object or
 /// array, becomes the keyed-hash pseudonym `extra-<20 hex>` of its text (`Redactor.pseudonym`),
-/// so equal values stay joinable across rows, keys and files; key names, the shape of objects
-/// and arrays, `null` and the empty string (which hold nothing) are kept.
+/// so equal values stay joinable across rows, keys and files. Key names, at any depth (the
+/// field's own name too), become `field-<20 hex>` (`extraKey`): a nested object may be keyed by
+/// an email or an account. The shape of objects and arrays, `null` and the empty string (which
+/// hold nothing) are kept.
 extension Redactor {
     /// The pseudonym kind of every extra field's value.
     static let extraKind = "extra"
+    /// The pseudonym kind of every extra field's key name.
+    static let extraKeyKind = "field"
+
+    /// An extra key name as a redacted bundle carries it: its pseudonym, "" kept.
+    func extraKey(_ name: String) -> String { name.isEmpty ? "" : pseudonym(Self.extraKeyKind, name) }
+
+    /// An extra object (its members already redacted) with each key name its pseudonym. Two
+    /// names with one pseudonym (an 80-bit collision) keep the first value by name order.
+    func extraKeys(_ members: [String: JSONValue]) -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for key in members.keys.sorted() where out[extraKey(key)] == nil { out[extraKey(key)] = members[key]! }
+        return out
+    }
 
     /// An extra field's value as a redacted bundle carries it: `value` is the source's exact
     /// bytes, `isRaw` true when it was a bare JSON value (a number, `true`, an object) rather
@@ -16,7 +31,7 @@ extension Redactor {
         if isRaw {
             if value.bytes == Array("null".utf8) { return .null }
             if let first = value.bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-                RawJSONCheck.isValid(value.bytes), let parsed = try? JSONValue.parse(value.bytes)
+                RawJSONCheck.isValid(value.bytes), let parsed = try? JSONValue.parseKeepingNumberText(value.bytes)
             {
                 return extra(parsed)
             }
@@ -25,11 +40,12 @@ extension Redactor {
     }
 
     /// A parsed extra value with every leaf pseudonymised: a string by its text, a number by its
-    /// digits, `true`/`false` by their names; `null` and `""` kept.
+    /// text as the source wrote it (`.raw`, from `parseKeepingNumberText`: `1.50` and `1.5` are
+    /// two values, as they are at the top level), `true`/`false` by their names; `null` and `""` kept.
     func extra(_ value: JSONValue) -> JSONValue {
         switch value {
         case .null: return .null
-        case .object(let members): return .object(members.mapValues { extra($0) })
+        case .object(let members): return .object(extraKeys(members.mapValues { extra($0) }))
         case .array(let items): return .array(items.map { extra($0) })
         case .string(let text): return text.isEmpty ? .string("") : .string(pseudonym(Self.extraKind, text))
         case .bool(let flag): return .string(pseudonym(Self.extraKind, flag ? "true" : "false"))
@@ -38,7 +54,8 @@ extension Redactor {
         }
     }
 
-    /// A number leaf's text: a raw value as written, a decimal as the canonical writer gives it.
+    /// A number leaf's text: a raw value as written, a decimal (a value not read by
+    /// `parseKeepingNumberText`) as the canonical writer gives it.
     private func leafText(_ value: JSONValue) -> String {
         if case .raw(let text) = value { return text }
         return value.canonical

@@ -20,12 +20,20 @@ struct ManifestCheck {
     var investigator: String?
     /// Whether the manifest says the bundle is redacted (its redaction profile is not `none`).
     var redacted: Bool?
+    /// Whether the manifest's `redaction.fields` lists `extra`: every extra value in
+    /// `queries.jsonl` and `accounts.csv` must then be a pseudonym (`ExtraPseudonymCheck`).
+    var redactsExtra = false
+    /// Whether it lists `extra_key` too: every extra key name must then be a pseudonym.
+    var redactsExtraKeys = false
     /// What the export's load of the source skipped (`source.load`, format 5), as written; nil
     /// when the manifest holds none.
     var sourceLoad: JSONValue?
     /// Whether the bundle's format records the export's load (5 and later): its report then holds
     /// the Evidence checks section (`ReportEvidenceChecks`).
     var recordsLoad = true
+    /// Whether the bundle's format leaves out a `suspicious-activity` grouping that would hold no
+    /// account (6 and later, `STIXFile.Content.omitsEmptyGrouping`); a format 5 export wrote it.
+    var omitsEmptyGrouping = true
     /// The signer's key id when the signature verifies.
     var keyID: String?
     /// The trusted signer the key is, when it is one.
@@ -54,10 +62,14 @@ struct ManifestCheck {
         // and its report no Evidence checks section: neither is asked of it.
         let version = manifest["format"]?["version"]?.intValue ?? BundleManifest.formatVersion
         recordsLoad = version >= 5
+        omitsEmptyGrouping = version >= 6
         if recordsLoad && sourceLoad == nil {
             report.problems.append("manifest.json: source.load is missing (a format \(version) manifest records what the export's load skipped)")
         }
         redacted = manifest["redaction"]?["profile"]?.stringValue.map { $0 != "none" }
+        let redactedFields = manifest["redaction"]?["fields"]?.arrayValue ?? []
+        redactsExtra = redactedFields.contains(.string(Redactor.extraKind))
+        redactsExtraKeys = redactsExtra && redactedFields.contains(.string(ExtraPseudonymCheck.keysField))
         checkSignature(manifestBytes, manifest, signature, trust, &report)
         if let load = sourceLoad {
             if let record = SourceLoadRecord(json: load) {

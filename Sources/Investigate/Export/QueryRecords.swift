@@ -151,9 +151,13 @@ enum QueriesFile {
                     }
                 }
                 if let extras = extra?.extras, !extras.isEmpty {
-                    // Under `--redact` every extra value is pseudonymised, nested leaves too (`Redactor.extra`).
-                    object["extra"] = .object(
-                        extras.mapValues { input.redactor?.extra($0.value, isRaw: $0.isRaw) ?? $0.value.jsonValue(isRaw: $0.isRaw) })
+                    // Under `--redact` every extra value is pseudonymised, nested leaves too (`Redactor.extra`),
+                    // and every key name (`Redactor.extraKeys`).
+                    if let redactor = input.redactor {
+                        object["extra"] = .object(redactor.extraKeys(extras.mapValues { redactor.extra($0.value, isRaw: $0.isRaw) }))
+                    } else {
+                        object["extra"] = .object(extras.mapValues { $0.value.jsonValue(isRaw: $0.isRaw) })
+                    }
                 }
                 out += JSONValue.object(object).canonical + "\n"
                 count += 1

@@ -85,6 +85,11 @@ enum STIXFile {
         /// spellings in `x_investigate_source_values` when they differ; false for the rendering
         /// of bundles exported before (the value as the source wrote it), which `verify` accepts.
         var canonicalAddresses = true
+        /// The case's `suspicious-activity` grouping left out when it would hold no account and
+        /// the cleared grouping holds them all (a dismissed case), its notes then on the cleared
+        /// grouping; false for the rendering of format 5 bundles, which kept it empty (`verify`
+        /// accepts it for them).
+        var omitsEmptyGrouping = true
     }
 
     /// The content of a bundle input.
@@ -193,13 +198,19 @@ enum STIXFile {
         objects += relationships
         let groupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "case:" + info.id)
         let clearedGroupingID = "grouping--" + UUIDv5.make(namespace: ns, name: "cleared:" + info.id)
+        // A case that cleared every account (dismissed) has no suspicious activity to group: an
+        // empty `suspicious-activity` grouping read to a partner as the ring. Its notes go on the
+        // cleared grouping. A case with no account at all keeps its one grouping (its notes, title
+        // and status need an object to hang on).
+        let omitsSuspicious = content.omitsEmptyGrouping && refs.isEmpty && !clearedAccounts.isEmpty
+        let notesOn = omitsSuspicious ? clearedGroupingID : groupingID
         for note in content.notes {
             let noteID = "note--" + UUIDv5.make(namespace: ns, name: "note:\(info.id):\(note.seq)")
             let at = stixTime(note.at)
             objects.append([
                 "type": "note", "spec_version": "2.1", "id": .string(noteID), "created": .string(at),
                 "modified": .string(at), "content": .string(note.text), "authors": [.string(note.who)],
-                "object_refs": [.string(groupingID)], "created_by_ref": .string(identityID),
+                "object_refs": [.string(notesOn)], "created_by_ref": .string(identityID),
                 "object_marking_refs": marking,
             ])
         }
@@ -227,16 +238,18 @@ enum STIXFile {
             ])
         }
         if refs.isEmpty { refs.append(identityID) }
-        objects.append([
-            "type": "grouping", "spec_version": "2.1", "id": .string(groupingID), "created": .string(created),
-            "modified": .string(modified), "name": .string(info.title), "context": "suspicious-activity",
-            "description": .string(
-                "Case \(info.id) (\(info.status.rawValue)): \(suspiciousCount) accounts"
-                    + (clearedAccounts.isEmpty ? "" : "; \(clearedAccounts.count) more the case cleared (no action) are in the grouping "
-                        + "'\(clearedGroupingName(info.title))', not this one")),
-            "object_refs": .array(refs.map { .string($0) }), "created_by_ref": .string(identityID),
-            "object_marking_refs": marking,
-        ])
+        if !omitsSuspicious {
+            objects.append([
+                "type": "grouping", "spec_version": "2.1", "id": .string(groupingID), "created": .string(created),
+                "modified": .string(modified), "name": .string(info.title), "context": "suspicious-activity",
+                "description": .string(
+                    "Case \(info.id) (\(info.status.rawValue)): \(suspiciousCount) accounts"
+                        + (clearedAccounts.isEmpty ? "" : "; \(clearedAccounts.count) more the case cleared (no action) are in the grouping "
+                            + "'\(clearedGroupingName(info.title))', not this one")),
+                "object_refs": .array(refs.map { .string($0) }), "created_by_ref": .string(identityID),
+                "object_marking_refs": marking,
+            ])
+        }
         if !clearedAccounts.isEmpty {
             objects.append([
                 "type": "grouping", "spec_version": "2.1", "id": .string(clearedGroupingID), "created": .string(created),

@@ -24,6 +24,11 @@ struct StreamedQueryAccounts {
     static let maxNamed = 8
 
     let accounts: Set<ExactText>
+    /// Whether each row's `extra` object must hold only pseudonyms (`ExtraPseudonymCheck`): the
+    /// manifest lists `extra` among its redacted fields. Only then is `extra` captured.
+    let checksExtraPseudonyms: Bool
+    /// Whether the `extra` object's key names must be pseudonyms too (`extra_key` listed).
+    let checksExtraKeys: Bool
     /// The longest captured value kept (longer ones are refused as not the exporter's).
     let maxValueBytes: Int
     /// What differs, one line each.
@@ -63,9 +68,11 @@ struct StreamedQueryAccounts {
     private var empty = true
     private var malformed = false
 
-    init(accounts: Set<ExactText>, maxValueBytes: Int = maxIDBytes) {
+    init(accounts: Set<ExactText>, maxValueBytes: Int = maxIDBytes, checksExtraPseudonyms: Bool = false, checksExtraKeys: Bool = false) {
+        self.checksExtraKeys = checksExtraKeys
         self.accounts = accounts
         self.maxValueBytes = maxValueBytes
+        self.checksExtraPseudonyms = checksExtraPseudonyms
     }
 
     /// Adds a chunk of the file.
@@ -160,7 +167,7 @@ struct StreamedQueryAccounts {
         }
         guard depth == 1 else { return }
         topMember = name
-        if !keyOverflow, let member = Self.capturedMember(key) {
+        if !keyOverflow, let member = Self.capturedMember(key), member != Self.extraMember || checksExtraPseudonyms {
             capturing = true
             capturedMember = member
             value.removeAll(keepingCapacity: true)
@@ -185,8 +192,10 @@ struct StreamedQueryAccounts {
         captured[capturedMember].append(value.count <= maxValueBytes ? value : nil)
     }
 
-    /// The top-level members read: `account_id`, `input_tokens`, `output_tokens`, `ts`, `ts_utc`.
-    private static let capturedKeys = ["account_id", "input_tokens", "output_tokens", "ts", "ts_utc"]
+    /// The top-level members read: `account_id`, `input_tokens`, `output_tokens`, `ts`, `ts_utc`,
+    /// and `extra` when `checksExtraPseudonyms`.
+    private static let capturedKeys = ["account_id", "input_tokens", "output_tokens", "ts", "ts_utc", "extra"]
+    private static let extraMember = 5
 
     /// A member name as read (its `\u` escapes decoded; as written when they do not decode).
     private static func decodedName(_ key: [UInt8]) -> [UInt8] {
@@ -225,6 +234,16 @@ struct StreamedQueryAccounts {
         return min(value, UInt64(UInt32.max))
     }
 
+    /// Why the row's `extra` is not the redacted exporter's, or nil (a row without one holds).
+    private func extraProblem() -> String? {
+        for written in captured[Self.extraMember] {
+            if let written, checksExtraKeys, ExtraPseudonymCheck.isPlainlyRedacted(written) { continue }
+            guard let written, let json = try? JSONValue.parse(written) else { return "has an extra member that is not JSON" }
+            if let found = ExtraPseudonymCheck.firstClear(ofExtraObject: json, keys: checksExtraKeys) { return ExtraPseudonymCheck.problem(found) }
+        }
+        return nil
+    }
+
     private mutating func endRow() {
         defer {
             frames.removeAll(keepingCapacity: true)
@@ -244,7 +263,7 @@ struct StreamedQueryAccounts {
         if empty { return }
         rows += 1
         let ids = captured[0]
-        let problem: String?
+        var problem: String?
         if malformed || !frames.isEmpty || inString {
             problem = "is not one JSON object"
         } else if let twice, twice.inside != nil || twice.name != Array("account_id".utf8) {
@@ -268,6 +287,7 @@ struct StreamedQueryAccounts {
         } else {
             problem = "has an account_id that is not an id as the exporter writes it"
         }
+        if problem == nil, checksExtraPseudonyms { problem = extraProblem() }
         guard let problem else { return }
         wrong += 1
         if wrong <= Self.maxNamed { problems.append("queries.jsonl: row \(rows) \(problem)") }

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The case id.") var caseID: String
     @Option(help: "The case source folder.") var source: String
     @Option(help: "Output path: ends in .zip for an archive, else a folder.") var out: String
-    @Flag(help: "Replace prompts, emails, payment fingerprints and every value of every extra (unknown) field with keyed-hash pseudonyms; key names are kept.") var redact = false
+    @Flag(help: "Replace prompts, emails, payment fingerprints and every value and key name of every extra (unknown) field with keyed-hash pseudonyms.") var redact = false
     @Flag(help: "Load the source from its files, not from the snapshot of an earlier open (after an export refused because the source changed since it was loaded).")
     var fresh = false
     @OptionGroup var store: StoreOptions
