@@ -75,6 +75,59 @@ import Testing
         #expect(inv.index.valueID(.clientFamily, "python-requests/2.31.0") == nil)
     }
 
+    @Test func aFamilyCopiedInOneQueryDoesNotPullAFirmIntoARing() throws {
+        // A firm whose tool sends a per-install string; ring members on one card each send one
+        // of their 40 queries with a string of the firm's product, from the firm's cloud.
+        var s = S()
+        s.addBackground(count: 300)
+        var rng = SeededRandom(seed: 4)
+        for i in 0..<3 {
+            let id = "firm\(i)"
+            s.account(.init(id: id, created: "2024-03-0\(i + 1)T09:00:00Z", email: "\(id)@evalfirm.example", payment: "pm-firm", org: "org-firm"))
+            for _ in 0..<40 {
+                s.query(
+                    id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng), ip: "52.1.1.\(10 + i)",
+                    asn: "AS16509", agent: "evalharness/0.4.1 node/\(i)")
+            }
+        }
+        for i in 0..<8 {
+            let id = "ring\(i)"
+            s.account(.init(id: id, created: "2026-01-0\(1 + i % 9)T03:00:00Z", email: "r\(i)@mail.example", payment: "pm-ring"))
+            for q in 0..<40 {
+                let copied = i < 3 && q == 0
+                s.query(
+                    id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng),
+                    ip: copied ? "52.9.9.\(i + 1)" : "91.\(i).3.4", asn: copied ? "AS16509" : "AS3320",
+                    agent: copied ? "evalharness/0.4.1 sess/\(i)" : "ringbot/2.0")
+            }
+        }
+        let inv = try s.investigate()
+        let firm = inv.data.accountIndex("firm0")!, member = inv.data.accountIndex("ring0")!
+        #expect(inv.cluster(ofAccount: firm).size == 3)
+        let why = inv.why(firm, member)
+        #expect(!why.linked)
+        let family = try #require(why.shared.first { $0.kind == .clientFamily })
+        #expect(family.lightUse == LightUse(account: member, count: 1, main: 39))
+    }
+
+    @Test func aFamilyWeighsAsAClientStringOfAsManyHolders() throws {
+        // 40 strangers of a popular tool that tags each install: the family is as common as a
+        // client string 40 accounts send, not rarer because few accounts hold any family.
+        var s = S()
+        s.addBackground(count: 300)
+        for i in 0..<40 {
+            let id = "t\(i)"
+            s.account(.init(id: id, payment: "pm-\(id)"))
+            s.query(id, at: S.base + Int64(i) * 600_000, prompt: "question \(i)", ip: "9.\(i).1.1", agent: "cursor/0.42 inst/\(i)")
+        }
+        let inv = try s.investigate()
+        #expect(inv.weights.share(.clientFamily) == inv.weights.share(.userAgent))
+        let why = inv.why(inv.data.accountIndex("t0")!, inv.data.accountIndex("t1")!)
+        let family = try #require(why.shared.first { $0.kind == .clientFamily })
+        #expect(family.sharedBy == 40)
+        #expect(abs(family.bits - inv.weights.weight(.userAgent, sharedBy: 40)) < 1e-9)
+    }
+
     @Test func theFamilySurvivesASnapshot() throws {
         var s = S()
         s.addBackground(count: 30)

@@ -20,6 +20,18 @@ enum ClientFamilies {
     /// do, interns the same families again).
     private static let poolLock = Mutex(())
 
+    /// The product a client link key starts with: its canonical text up to the first space.
+    static func product(of value: Int32, in data: CaseData) -> [UInt8] {
+        product(of: value, pool: data.pools.userAgents, keys: data.userAgentKeys)
+    }
+
+    static func product(of value: Int32, pool: StringPool, keys: SpellingKeys) -> [UInt8] {
+        pool.withSpan(value) { bytes in
+            let text = keys.canonical(bytes) ?? ByteCompare.array(bytes)
+            return Array(text.prefix { $0 != 0x20 })
+        }
+    }
+
     /// The (account, family) pairs, in account order, from the client link keys' adjacency.
     /// - Complexity: O(client strings × their lengths + the one-account strings' holders).
     static func pairs(data: CaseData, clients: Adjacency) -> LinkPairs.Pairs {
@@ -32,10 +44,7 @@ enum ClientFamilies {
             guard keys.key(value) == value else { continue }
             let holders = clients.accountCount(of: value)
             guard holders > 0 else { continue }
-            let product: [UInt8] = pool.withSpan(value) { bytes in
-                let text = keys.canonical(bytes) ?? ByteCompare.array(bytes)
-                return Array(text.prefix { $0 != 0x20 })
-            }
+            let product = Self.product(of: value, pool: pool, keys: keys)
             guard !product.isEmpty else { continue }
             if holders >= 2 {
                 products[product, default: (false, [])].shared = true

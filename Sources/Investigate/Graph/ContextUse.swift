@@ -42,8 +42,9 @@ struct AccountContextUse {
     /// (kind slot in `ContextUse.kinds`, value, queries carrying it), ascending by slot then
     /// value: one array an account, so a cache of accounts holds few allocations.
     var entries: [(slot: UInt8, value: Int32, count: Int32)] = []
-    /// Per kind slot, the count of its most used value.
-    var main: (Int32, Int32) = (0, 0)
+    /// Per kind slot, the count of its most used value (a client family's is the most used
+    /// client's: the family is read from the clients).
+    var main: (Int32, Int32, Int32) = (0, 0, 0)
 
     /// The queries carrying `value` of `kind` and the count of the most used value of the kind;
     /// nil for a kind whose use is not read.
@@ -56,7 +57,7 @@ struct AccountContextUse {
             if (entries[middle].slot, entries[middle].value) < (slot, value) { low = middle + 1 } else { high = middle }
         }
         let found = low < entries.count && entries[low].slot == slot && entries[low].value == value
-        return (found ? Int(entries[low].count) : 0, Int(k == 0 ? main.0 : main.1))
+        return (found ? Int(entries[low].count) : 0, Int(k == 0 ? main.0 : k == 1 ? main.1 : main.2))
     }
 }
 
@@ -68,12 +69,13 @@ final class ContextUse {
     /// enough; addresses: see `AccountContextUse`).
     static let kinds: [LinkKind] = [.asn, .userAgent]
 
-    /// The position of a kind in `kinds`, or nil.
+    /// The position of a kind in `kinds`, 2 for a client family (its use is its clients'), or nil.
     @inline(__always)
     static func slot(_ kind: LinkKind) -> Int? {
         switch kind {
         case .asn: 0
         case .userAgent: 1
+        case .clientFamily: 2
         default: nil
         }
     }
@@ -114,7 +116,9 @@ final class ContextUse {
 
     /// The account's use of a value it holds when lighter than its most used value of the kind.
     private func light(_ kind: LinkKind, _ value: Int32, _ account: Int) -> LightUse? {
-        guard index.heldCount(of: account, kind: kind) >= 2, let (count, main) = uses(of: account).use(kind, value), count < main else {
+        // A family is light when the account's other clients carry more of its traffic.
+        let read = kind == .clientFamily ? LinkKind.userAgent : kind
+        guard index.heldCount(of: account, kind: read) >= 2, let (count, main) = uses(of: account).use(kind, value), count < main else {
             return nil
         }
         return LightUse(account: account, count: count, main: main)
@@ -162,6 +166,20 @@ final class ContextUse {
                 most = max(most, out.entries[out.entries.count - 1].count)
             }
             if k == 0 { out.main.0 = most } else { out.main.1 = most }
+        }
+        // Its client families: the queries of its clients that start with each family's product
+        // (a ring member sending one query with a firm's per-install string has the firm's
+        // family in one query of its traffic).
+        let families = index.values(of: account, kind: .clientFamily)
+        if !families.isEmpty {
+            let clients = out.entries.filter { $0.slot == 1 }
+            for family in families {
+                let product = data.pools.clientFamilies.bytes(family)
+                var count: Int32 = 0
+                for client in clients where ClientFamilies.product(of: client.value, in: data) == product { count += client.count }
+                out.entries.append((2, family, count))
+            }
+            out.main.2 = out.main.1
         }
         return out
     }

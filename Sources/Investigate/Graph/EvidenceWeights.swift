@@ -69,6 +69,11 @@ public struct EvidenceWeights: Sendable {
             }
             medians.append(Statistics.median(heldCounts))
         }
+        // A client family is read from client strings, and strangers share a client product as
+        // they share client strings: its q is the clients'. (Its own would be tiny, as most
+        // accounts hold no family, and would square a popular per-install product's frequency:
+        // a trial's 40 strangers on one such tool linked with a common template beside it.)
+        shares[LinkKind.clientFamily.position] = shares[LinkKind.userAgent.position]
         sharingShare = shares
         medianHeld = medians
         local = LocalScope(index: index)
