@@ -54,6 +54,9 @@ import Testing
         #expect(client.lightUse == LightUse(account: member, count: 2, main: 40))
         #expect(abs(client.light - log2(20)) < 1e-9)
         #expect(inv.explainPair(firm, member).contains { $0.contains("but ring0 sends only 2 of its queries with it, against 40 with its most used client, so it counts 4.3 bits less") })
+        // `why --format json` gives the discount and the use behind it.
+        let json = Reports.pair(why, a: firm, b: member, lines: [], in: inv).pretty()
+        #expect(json.contains("\"light_use\"") && json.contains("\"main_queries\"") && json.contains("\"light_bits\""))
         // The clustering's scan counts what `why` says.
         #expect(abs(PairEvidence.staticBits(firm, member, index: inv.index, weights: inv.weights, use: ContextUse(index: inv.index)) - why.total) < 1e-9)
     }

@@ -117,8 +117,8 @@ final class ContextUse {
     /// The account's use of a value it holds when lighter than its most used value of the kind.
     private func light(_ kind: LinkKind, _ value: Int32, _ account: Int) -> LightUse? {
         // A family is light when the account's other clients carry more of its traffic.
-        let read = kind == .clientFamily ? LinkKind.userAgent : kind
-        guard index.heldCount(of: account, kind: read) >= 2, let (count, main) = uses(of: account).use(kind, value), count < main else {
+        let heldKind = kind == .clientFamily ? LinkKind.userAgent : kind
+        guard index.heldCount(of: account, kind: heldKind) >= 2, let (count, main) = uses(of: account).use(kind, value), count < main else {
             return nil
         }
         return LightUse(account: account, count: count, main: main)

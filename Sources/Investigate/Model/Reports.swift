@@ -136,12 +136,20 @@ public enum Reports {
                     .object([
                         "kind": .string($0.kind.rawValue), "value": .exact(inv.index.valueExact($0.kind, $0.value)),
                         "shared_by": .int($0.sharedBy), "bits": .number($0.bits), "counted": .number($0.counted),
+                        "spread_bits": .number($0.spread), "light_bits": .number($0.light), "light_use": lightUse($0.lightUse, in: inv),
                     ])
                 }),
             "timing": timing, "total_bits": .number(e.total), "threshold_bits": .number(e.threshold),
             "linked": .bool(e.linked), "same_cluster": .bool(inv.clusterOfAccount[a] == inv.clusterOfAccount[b]),
             "explanation": .array(lines.map { .string($0) }),
         ])
+    }
+
+    /// The account that uses a shared value lightly (`ContextUse`), its queries with the value
+    /// and with its most used value of the kind; null when neither does.
+    static func lightUse(_ use: LightUse?, in inv: Investigation) -> JSONOut {
+        guard let use else { return .null }
+        return .object(["account_id": .exact(inv.data.accountExactID(use.account)), "queries": .int(use.count), "main_queries": .int(use.main)])
     }
 
     /// The accounts holding one value, each with its cluster (`holders`), and the clusters they
