@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Dilutes the rings of an existing test source with chaff, as a ring hiding its harvest would.
+
+usage: dilute.py SRC OUT --per-query K --kind oneword|borrowed [--seed S] [--rings NAME,...]
+
+SRC is a case source with its truth file beside it (SRC.truth.json, or SRC-truth.json); OUT gets a
+copy of it and OUT.truth.json (the same truth: chaff changes no one's role). For every query row of
+a ring account (every ring, or those named by --rings), K more rows are written for the same
+account, each a few seconds to ten minutes after the previous one, from the same key, address,
+network, client and model:
+  oneword   one- or two-word prompts ("ok", "next", "thanks") with a few tokens in and out;
+  borrowed  prompts copied from accounts outside every ring and decoy, with their categories and
+            token counts (ordinary traffic of this very population).
+The rows go into OUT/queries/zz-chaff.jsonl (a source with one query file gets a `queries/` folder
+holding it and the chaff), in time order within the file. Reads JSONL and CSV query files, gzip or
+not, with the timestamp forms of the case-source format (RFC 3339 with a zone or offset, epoch
+seconds or milliseconds). stdlib only, seeded, deterministic.
+"""
+import argparse
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import os
+import random
+import shutil
+import sys
+
+ONE_WORD = ["ok", "next", "thanks", "continue", "more", "go on", "and?", "again", "sure", "great",
+            "hm", "yes", "no", "why", "k", "cool", "right", "next one", "got it", "done"]
+CONTEXT = ["api_key", "ip", "asn", "user_agent", "model"]
+
+
+def truth_path(src):
+    for p in (src.rstrip("/") + ".truth.json", src.rstrip("/") + "-truth.json"):
+        if os.path.exists(p):
+            return p
+    sys.exit("dilute.py: no truth file beside %s" % src)
+
+
+def opener(path):
+    return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="") if path.endswith(".gz") \
+        else open(path, encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def query_files(src):
+    names = []
+    for entry in sorted(os.listdir(src)):
+        if entry.startswith("queries.") and os.path.isfile(os.path.join(src, entry)):
+            names.append(entry)
+    folder = os.path.join(src, "queries")
+    if os.path.isdir(folder):
+        for root, _, files in os.walk(folder):
+            for f in sorted(files):
+                names.append(os.path.relpath(os.path.join(root, f), src))
+    return names
+
+
+def rows_of(path):
+    """Each row as a dict with lower-cased keys."""
+    plain = path[:-3] if path.endswith(".gz") else path
+    with opener(path) as f:
+        if plain.endswith(".csv"):
+            for row in csv.DictReader(f):
+                yield {(k or "").strip().lower(): v for k, v in row.items()}
+        else:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(obj, dict):
+                    yield {str(k).lower(): v for k, v in obj.items()}
+
+
+def seconds(value):
+    """Epoch seconds of a timestamp in any of the format's forms, or None."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return value / 1000.0 if value > 1e11 else float(value)
+    text = str(value).strip()
+    try:
+        number = float(text)
+        return number / 1000.0 if number > 1e11 else number
+    except ValueError:
+        pass
+    try:
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.timestamp()
+
+
+def stamp(epoch):
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def tokens(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("src")
+    ap.add_argument("out")
+    ap.add_argument("--per-query", type=int, required=True)
+    ap.add_argument("--kind", choices=["oneword", "borrowed"], required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rings", default="")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    with open(truth_path(a.src), encoding="utf-8") as f:
+        truth = json.load(f)
+    chosen = set(filter(None, a.rings.split(",")))
+    ring_ids = set()
+    for ring in truth["rings"]:
+        if not chosen or ring.get("name") in chosen:
+            ring_ids.update(x for x in ring["accounts"] if isinstance(x, str))
+    marked = set()
+    for group in truth["rings"] + truth.get("decoys", []):
+        marked.update(x for x in group["accounts"] if isinstance(x, str))
+
+    if os.path.exists(a.out):
+        shutil.rmtree(a.out)
+    shutil.copytree(a.src, a.out)
+    files = query_files(a.out)
+    ring_rows, borrowed = [], []
+    for name in files:
+        for row in rows_of(os.path.join(a.out, name)):
+            account = row.get("account_id")
+            if not isinstance(account, str):
+                continue
+            if account in ring_ids:
+                t = seconds(row.get("ts"))
+                if t is not None:
+                    ring_rows.append((account, t, {k: row.get(k) for k in CONTEXT if row.get(k) not in (None, "")}))
+            elif account not in marked and a.kind == "borrowed" and isinstance(row.get("prompt"), str) and rng.random() < 0.2:
+                borrowed.append((row.get("prompt"), row.get("category"), row.get("input_tokens"), row.get("output_tokens")))
+    if a.kind == "borrowed" and not borrowed:
+        sys.exit("dilute.py: no prompts outside the rings to borrow")
+    ring_rows.sort(key=lambda r: (r[0], r[1]))
+
+    chaff = []
+    for account, t, context in ring_rows:
+        when = t
+        for _ in range(a.per_query):
+            when += rng.uniform(5, 600)
+            row = {"ts": stamp(when), "account_id": account}
+            row.update(context)
+            if a.kind == "oneword":
+                word = rng.choice(ONE_WORD)
+                row.update(prompt=word, input_tokens=len(word.split()) + rng.randint(0, 2), output_tokens=rng.randint(3, 40))
+            else:
+                prompt, category, tin, tout = rng.choice(borrowed)
+                row.update(prompt=prompt, input_tokens=tokens(tin, max(1, len(prompt) // 4)), output_tokens=tokens(tout, 200))
+                if category not in (None, ""):
+                    row["category"] = category
+            chaff.append(row)
+    chaff.sort(key=lambda r: r["ts"])
+
+    folder = os.path.join(a.out, "queries")
+    if not os.path.isdir(folder):
+        os.mkdir(folder)
+        for name in files:
+            os.rename(os.path.join(a.out, name), os.path.join(folder, name))
+    with open(os.path.join(folder, "zz-chaff.jsonl"), "w", encoding="utf-8", errors="surrogateescape") as f:
+        for row in chaff:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with open(a.out.rstrip("/") + ".truth.json", "w", encoding="utf-8") as f:
+        json.dump(truth, f)
+    print("%s: %d ring rows, %d chaff rows (%s, %d per query)" % (a.out, len(ring_rows), len(chaff), a.kind, a.per_query))
+
+
+if __name__ == "__main__":
+    main()
