@@ -128,7 +128,11 @@ public struct ClusterTagSources: Sendable {
     /// 38 (session 40): a shared ASN or client counts less for the account that sends only a part
     /// of its traffic with it (`ContextUse`), and one-account clients of one product link by their
     /// family (`LinkKind.clientFamily`): links and clusters move.
-    static let clusterRules = 38
+    /// 39 (session 41): eight differently worded prompts in one band make a family however many
+    /// other prompts the account sends (`TemplateFamilies.habitCount`), and the template and
+    /// reasoning signals read volume and harvest on reasoning queries (chaff-robust): families,
+    /// links, clusters and ranks move.
+    static let clusterRules = 39
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -33,7 +33,7 @@ extension TemplateFamilies {
                 counts.add(b)
             }
             let floor = Int32(max(1, prompted / shareDivisor))
-            counts.forEachByKey { key, count in
+            counts.forEachByKey { key, count, _ in
                 // A band holding two of its prompts was its family already (the two-prompt rule).
                 guard count >= floor, count < 2, let id = table.find(key), keyAccounts[Int(id)] >= 2 else { return }
                 out.append((account, id, count))

@@ -2,9 +2,10 @@
 /// bands that `PromptDigest` stored at load time.
 ///
 /// A family is one MinHash band that holds at least a fifth of an account's prompts (and at
-/// least two): prompts built on one long scaffold keep landing in the same band, human prompts
-/// scatter. Once two accounts have made a band a family that way, one prompt of a light account
-/// (fewer than ten) in it is a use too (`lightUses`): the scaffold is established, and a light
+/// least two), or eight differently worded ones however many others the account sends
+/// (`habitCount`): prompts built on one long scaffold keep landing in the same band, human
+/// prompts scatter. Once two accounts have made a band a family that way, one prompt of a
+/// light account (fewer than ten) in it is a use too (`lightUses`): the scaffold is established, and a light
 /// member of a ring seldom sends two prompts that land in the same band. Such a use links; it
 /// does not count in the account's `topShare` or `familyShare` (one prompt shows no habit). Bands are
 /// not chained transitively (that would glue every prompt starting "Can you help me" into one
@@ -127,15 +128,25 @@ public final class TemplateFamilies: @unchecked Sendable {
                 if sketch == 0 { continue }
                 prompted += 1
                 let (a, b) = bands(sketch)
-                if candidate(a) { counts.add(a) }
-                if candidate(b) { counts.add(b) }
+                let exact = (queries.promptFlags(i) & PromptDigest.Flags.exactBits) >> 3
+                if candidate(a) { counts.add(a, exact: exact) }
+                if candidate(b) { counts.add(b, exact: exact) }
             }
             guard prompted > 0 else { continue }
             if prompted < 2 * Self.shareDivisor { lightAccounts.append(Int32(account)) }
             let floor = Int32(max(2, prompted / Self.shareDivisor))
             qualifying.removeAll(keepingCapacity: true)
-            counts.forEachByKey { key, count in
-                guard count >= floor else { return }
+            // Scaffolds that only the habit count makes families, counted by their first band (a
+            // scaffold's prompts share both of their bands, or a band and a frame): a few, or a
+            // question bank (many kinds of question, each sent again and again), which the fifth
+            // alone reads.
+            var habits = 0
+            counts.forEachUnordered { key, count, wordings in
+                if count < floor && count >= Self.habitCount && wordings >= Self.habitWordings && Self.isFirstBand(key) { habits += 1 }
+            }
+            let habitFloor = habits <= Self.habitScaffolds ? Int32(Self.habitCount) : Int32.max
+            counts.forEachByKey { key, count, wordings in
+                guard count >= floor || (count >= habitFloor && wordings >= Self.habitWordings) else { return }
                 qualifying.append(key)
                 let (id, added) = table.insert(key)
                 if added { keyAccounts.append(0) }
@@ -197,6 +208,9 @@ public final class TemplateFamilies: @unchecked Sendable {
         (sketch >> 32 | 1 << 40, sketch & 0xFFFF_FFFF | (sketch & PromptDigest.frameBit == 0 ? 2 : 3) << 40)
     }
 
+    /// Whether a band key is a sketch's first band (`bandKeys`).
+    static func isFirstBand(_ key: UInt64) -> Bool { key >> 40 == 1 }
+
     /// Whether a band key is a frame's (`PromptDigest`: the fixed words around a reasoning request).
     static func isFrame(_ key: UInt64) -> Bool { key >> 40 == 3 }
 
@@ -205,6 +219,25 @@ public final class TemplateFamilies: @unchecked Sendable {
 
     /// A fifth: the share of an account's prompts a band must hold to be one of its families.
     static let shareDivisor = 5
+    /// Near-duplicate prompts that make a family whatever else the account sends, when they are
+    /// worded differently (`habitWordings`): a design constant about people, who retype one
+    /// scaffold a handful of times, not eight. A ring that buries its scaffolds in chaff (three
+    /// one-word prompts for each templated one, or ordinary prompts copied from others) holds
+    /// each of two alternated scaffolds in an eighth of its prompts, under the fifth; the count
+    /// still says habit.
+    static let habitCount = 8
+    /// Of the eight values of a prompt's exact bits (`PromptDigest.Flags.exactBits`), how many a
+    /// band's prompts must show before `habitCount` of them make a family: eight different
+    /// prompts show three or fewer about one time in fifty (twelve, one in three thousand), and
+    /// one prompt sent again and again (a benchmark item in every sweep, a retried question, a
+    /// fingerprint) shows one. The same question many times is not a scaffold many questions
+    /// are put in.
+    static let habitWordings = 4
+    /// How many scaffolds (first bands) the habit count may make families of one account: a ring
+    /// alternates a few; an account whose prompts fall in more bands of eight or more, each
+    /// under a fifth, sends a bank of question kinds again and again (a lab's benchmark
+    /// sweeps), and only the fifth reads it.
+    static let habitScaffolds = 3
 
     /// The (account, family) pairs for the link index.
     func pairs() -> LinkPairs.Pairs {
@@ -257,8 +290,8 @@ final class KeyTable {
 /// How many of one account's prompts fall in each band: a short list searched in place while an
 /// account has few distinct bands (most have a handful), a dictionary past that.
 struct BandCounts {
-    private var small: [(key: UInt64, count: Int32)] = []
-    private var large: [UInt64: Int32] = [:]
+    private var small: [(key: UInt64, count: Int32, wordings: UInt8)] = []
+    private var large: [UInt64: (count: Int32, wordings: UInt8)] = [:]
     private static let smallLimit = 32
 
     mutating func removeAll() {
@@ -266,30 +299,46 @@ struct BandCounts {
         if !large.isEmpty { large.removeAll(keepingCapacity: true) }
     }
 
-    mutating func add(_ key: UInt64) {
+    /// Counts one prompt in band `key`; `exact` is its `PromptDigest.Flags.exactBits` (shifted
+    /// down), one of eight, so a band also says how many of eight wordings its prompts showed.
+    mutating func add(_ key: UInt64, exact: UInt8 = 0) {
+        let bit = UInt8(1) << (exact & 7)
         if large.isEmpty {
             for i in small.indices where small[i].key == key {
                 small[i].count += 1
+                small[i].wordings |= bit
                 return
             }
             if small.count < Self.smallLimit {
-                small.append((key, 1))
+                small.append((key, 1, bit))
                 return
             }
-            for entry in small { large[entry.key] = entry.count }
+            for entry in small { large[entry.key] = (entry.count, entry.wordings) }
             small.removeAll(keepingCapacity: true)
         }
-        large[key, default: 0] += 1
+        large[key, default: (0, 0)].count += 1
+        large[key, default: (0, 0)].wordings |= bit
     }
 
-    /// Calls `body` with each (band, count) pair in band order (the short list is sorted in
-    /// place: no array is made per account).
-    mutating func forEachByKey(_ body: (UInt64, Int32) -> Void) {
+    /// Calls `body` with each band, its count and how many of the eight exact-bit values its
+    /// prompts showed, in no particular order.
+    func forEachUnordered(_ body: (UInt64, Int32, Int) -> Void) {
+        if large.isEmpty {
+            for entry in small { body(entry.key, entry.count, entry.wordings.nonzeroBitCount) }
+        } else {
+            for (key, value) in large { body(key, value.count, value.wordings.nonzeroBitCount) }
+        }
+    }
+
+    /// Calls `body` with each band, its count and how many of the eight exact-bit values its
+    /// prompts showed, in band order (the short list is sorted in place: no array is made per
+    /// account).
+    mutating func forEachByKey(_ body: (UInt64, Int32, Int) -> Void) {
         if large.isEmpty {
             small.sort { $0.key < $1.key }
-            for entry in small { body(entry.key, entry.count) }
+            for entry in small { body(entry.key, entry.count, entry.wordings.nonzeroBitCount) }
             return
         }
-        for (key, count) in large.sorted(by: { $0.key < $1.key }) { body(key, count) }
+        for (key, value) in large.sorted(by: { $0.key < $1.key }) { body(key, value.count, value.wordings.nonzeroBitCount) }
     }
 }

@@ -25,6 +25,10 @@ public struct ClusterEvidence {
     public let outputTokens: Int64
     /// Input tokens of all members.
     public let inputTokens: Int64
+    /// The members' queries that ask for reasoning (`PromptDigest.Flags.reasoning`), with their
+    /// output and input tokens: what a harvest takes away, read apart from whatever else the
+    /// members send (`HarvestReturn`).
+    public let reasoningRows: ReasoningRows
 
     /// Sums the members' features.
     public init(
@@ -50,11 +54,33 @@ public struct ClusterEvidence {
         prompted = p
         outputTokens = output
         inputTokens = input
+        reasoningRows = ReasoningRows(members: members, features: features, queries: index.data.queries)
         handover = MemberHandover(members: members, index: index)
     }
 
     /// The number of members.
     public var size: Int { members.count }
+}
+
+/// A cluster's queries that ask for reasoning, summed: only members that sent one are read.
+public struct ReasoningRows: Sendable {
+    /// Queries asking for reasoning.
+    public var count = 0
+    /// Their output tokens.
+    public var outputTokens: Int64 = 0
+    /// Their input tokens.
+    public var inputTokens: Int64 = 0
+
+    /// Sums the reasoning queries of `members`.
+    init(members: [Int32], features: AccountFeatures, queries q: QueryTable) {
+        for m in members where features.reasoning[Int(m)] > 0 {
+            for row in q.rows(of: Int(m)) where q.promptFlags(row) & PromptDigest.Flags.reasoning != 0 {
+                count += 1
+                outputTokens += Int64(q.outputTokens(row))
+                inputTokens += Int64(q.inputTokens(row))
+            }
+        }
+    }
 }
 
 /// One explainable detection signal: measures a cluster and says how much that adds to risk.

@@ -13,6 +13,9 @@
 ///   are worded: the band starts at the population's ratio, and keeps the half-ratio width it
 ///   had when it started at half of it.
 ///
+/// Both are read over all the cluster's queries and over those asking for reasoning, and the
+/// larger credit counts (`init`): chaff sent beside a harvest lowers the first, not the second.
+///
 /// Where the source, or the cluster's rows, have no token counts, nothing is known and the
 /// credit is full.
 struct HarvestReturn {
@@ -31,25 +34,54 @@ struct HarvestReturn {
     /// The typical (median) account's output tokens per input token.
     let populationRatio: Double
 
-    /// Measures a cluster's return.
+    /// Whether the credit was read on the cluster's reasoning queries alone (they took more
+    /// away than its queries as a whole).
+    let readOnReasoning: Bool
+
+    /// Measures a cluster's return: over all its queries, and over its queries that ask for
+    /// reasoning when there are enough of them (20, the signals' sample floor), and the larger
+    /// counts. What a ring takes away is the answers to its harvest prompts; one-word chaff or
+    /// ordinary prompts sent beside them lower the cluster's averages, not those answers. A
+    /// group whose reasoning prompts get short answers (a course's homework, a benchmark scored
+    /// on one token) gets no more for being read apart.
     init(_ e: ClusterEvidence) {
         typical = max(e.population.outputLengths.median, 1)
         populationRatio = max(e.population.outputRatio, 1e-9)
-        perQuery = e.queries > 0 ? Double(e.outputTokens) / Double(e.queries) : 0
-        ratio = e.inputTokens > 0 ? Double(e.outputTokens) / Double(e.inputTokens) : 0
         // Rows without token counts (none in or out) say nothing about what came back.
-        let lengthsKnown = e.queries > 0 && e.population.outputPerQuery > 0 && (e.outputTokens > 0 || e.inputTokens > 0)
-        lengthCredit = lengthsKnown ? unit((perQuery - typical / 2) / (typical / 2)) : 1
-        let yieldKnown = lengthsKnown && e.inputTokens > 0
-        yieldCredit = yieldKnown ? unit((ratio - populationRatio) / (populationRatio / 2)) : 1
-        credit = min(lengthCredit, yieldCredit)
+        let known = e.population.outputPerQuery > 0
+        let all = Self.credits(
+            queries: e.queries, output: e.outputTokens, input: e.inputTokens, known: known, typical: typical,
+            populationRatio: populationRatio)
+        let asked = e.reasoningRows
+        let reasoning =
+            asked.count >= 20
+            ? Self.credits(
+                queries: asked.count, output: asked.outputTokens, input: asked.inputTokens, known: known, typical: typical,
+                populationRatio: populationRatio) : nil
+        let chosen = reasoning.map { $0.credit > all.credit ? $0 : all } ?? all
+        readOnReasoning = reasoning.map { $0.credit > all.credit } ?? false
+        (lengthCredit, yieldCredit, perQuery, ratio, credit) =
+            (chosen.length, chosen.yield, chosen.perQuery, chosen.ratio, chosen.credit)
+    }
+
+    /// The length and yield credits of `queries` queries with these token sums.
+    private static func credits(
+        queries: Int, output: Int64, input: Int64, known: Bool, typical: Double, populationRatio: Double
+    ) -> (length: Double, yield: Double, perQuery: Double, ratio: Double, credit: Double) {
+        let perQuery = queries > 0 ? Double(output) / Double(queries) : 0
+        let ratio = input > 0 ? Double(output) / Double(input) : 0
+        let lengthsKnown = queries > 0 && known && (output > 0 || input > 0)
+        let length = lengthsKnown ? unit((perQuery - typical / 2) / (typical / 2)) : 1
+        let yield = lengthsKnown && input > 0 ? unit((ratio - populationRatio) / (populationRatio / 2)) : 1
+        return (length, yield, perQuery, ratio, min(length, yield))
     }
 
     /// What the credit is made of, for an explanation ("; answers average ... so 40% of it counts").
     var explanation: String {
         var parts: [String] = []
         if lengthCredit < 1 {
-            parts.append("answers average \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account)")
+            parts.append((readOnReasoning ? "answers to its reasoning prompts average" : "answers average")
+                + " \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account)")
         }
         if yieldCredit < 1 {
             parts.append("outputs are \(format1(ratio))x inputs (\(format1(populationRatio))x for a typical account)")

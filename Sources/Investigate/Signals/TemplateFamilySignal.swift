@@ -1,5 +1,7 @@
 /// Near-identical prompts: the share of members' prompts in their template families (one
-/// scaffold or several alternated), and how many members share the commonest family.
+/// scaffold or several alternated), or for three members or more their count against a busy
+/// account's prompts when that says more (`volume`), and how many members share the commonest
+/// family.
 ///
 /// A template is a harvester's only when its answers are worth taking away: the credit is
 /// scaled by the cluster's `HarvestReturn`, as elicited reasoning's is. A course's homework
@@ -33,11 +35,19 @@ public struct TemplateFamilySignal: DetectionSignal {
         let spread = e.size >= 2 ? unit(Double(sharedBy) / Double(e.size)) : 0.5
         let owned = Self.mostOwned(families, sharedBy: sharedBy, e)
         let ownedCredit = owned.map { unit($0.ownership) } ?? 1
-        let above = unit((share - max(e.population.templateShare, 0.2)) / 0.5) * spread
+        let byShare = unit((share - max(e.population.templateShare, 0.2)) / 0.5)
+        let volume = Self.volume(e)
+        let above = max(byShare, volume?.templated ?? 0) * spread
         let returned = HarvestReturn(e)
         let contribution = 0.5 * above * returned.credit * ownedCredit
         var explanation = "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
             + (e.size == 1 ? "one account" : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
+        if let volume, volume.templated > byShare {
+            let busy = e.population.busyPrompts
+            let relation = Double(volume.median) > busy ? "more than" : Double(volume.median) == busy ? "as many as" : "next to"
+            explanation += "; members sent \(volume.median) templated \(volume.median == 1 ? "prompt" : "prompts") each (median), "
+                + "\(relation) the \(Int(busy)) prompts of any kind a busy account sends"
+        }
         if above > 0 && returned.credit < 1 { explanation += "; " + returned.explanation }
         if above > 0, ownedCredit < 1, let owned {
             explanation += "; a public family: its \(PairExplanation.grouped(owned.holders)) holders fall in \(PairExplanation.grouped(owned.clusters)) clusters, "
@@ -46,6 +56,22 @@ public struct TemplateFamilySignal: DetectionSignal {
         return SignalScore(
             name: name, value: share, baseline: e.population.templateShare, contribution: contribution,
             explanation: explanation)
+    }
+
+    /// What the members' volume of templated prompts is worth before the harvest credit and the
+    /// spread, with their median count; nil under three members or without a busy account's
+    /// count to read. Read as `ReasoningElicitationSignal` reads its volume (nothing at half of a
+    /// busy account's prompts, the whole weight at it): a ring burying its scaffolds in chaff
+    /// lowers their share, not how many it sends.
+    static func volume(_ e: ClusterEvidence) -> (templated: Double, median: Int)? {
+        let busy = e.population.busyPrompts
+        guard e.size >= 3, busy > 0 else { return nil }
+        var counts = e.members.map {
+            Int((Double(e.index.families.familyShare[Int($0)]) * Double(e.features.prompted[Int($0)])).rounded())
+        }
+        counts.sort()
+        let median = counts[counts.count / 2]
+        return (unit((Double(median) - busy / 2) / (busy / 2)), median)
     }
 
     /// Of the families the most members hold, the one most the cluster's own (its ownership, holders

@@ -79,10 +79,13 @@ enum SnapshotFormat {
     /// 42 (session 40): a shared ASN or client counts less for the account that
     /// sends only a part of its traffic with it (`ContextUse`), and accounts whose one-account
     /// client strings start with one product share its family (`LinkKind.clientFamily`, pool
-    /// `client_families`): links, clusters and risks move.
+    /// `client_families`): links, clusters and risks move; 43 (session 41): eight differently
+    /// worded prompts in one band make a family whatever else the account sends
+    /// (`TemplateFamilies.habitCount`), and harvest credit is read on reasoning queries too
+    /// (`HarvestReturn`): families, links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 42
+    static let version: UInt32 = 43
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
