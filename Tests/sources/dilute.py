@@ -3,18 +3,20 @@
 
 usage: dilute.py SRC OUT --per-query K --kind oneword|borrowed [--seed S] [--rings NAME,...]
 
-SRC is a case source with its truth file beside it (SRC.truth.json, or SRC-truth.json); OUT gets a
-copy of it and OUT.truth.json (the same truth: chaff changes no one's role). For every query row of
-a ring account (every ring, or those named by --rings), K more rows are written for the same
-account, each a few seconds to ten minutes after the previous one, from the same key, address,
-network, client and model:
+SRC is a case source with its truth file beside it (SRC.truth.json, or SRC-truth.json); OUT, which
+must not exist yet, gets a copy of it and OUT.truth.json (the same truth: chaff changes no one's
+role). --rings names rings as the truth file's "name" fields do. For every query row of a ring
+account (every ring, or those named), K >= 1 more rows are written for the same account, each 5 s
+to 10 min after the one before (so the last of three comes up to half an hour after the query),
+from the same key, address, network (ASN), client and model:
   oneword   one- or two-word prompts ("ok", "next", "thanks") with a few tokens in and out;
   borrowed  prompts copied from accounts outside every ring and decoy, with their categories and
             token counts (ordinary traffic of this very population).
-The rows go into OUT/queries/zz-chaff.jsonl (a source with one query file gets a `queries/` folder
-holding it and the chaff), in time order within the file. Reads JSONL and CSV query files, gzip or
-not, with the timestamp forms of the case-source format (RFC 3339 with a zone or offset, epoch
-seconds or milliseconds). stdlib only, seeded, deterministic.
+The rows go into OUT/queries/zz-chaff.jsonl (zz-chaff-2.jsonl, ... when the source was diluted
+before: earlier chaff is kept, and read as the ring's rows), in time order within the file; a
+source with one query file gets a `queries/` folder holding it and the chaff. Reads JSONL and CSV
+query files, gzip or not, with the timestamp forms of the case-source format (RFC 3339 with a zone
+or offset, epoch milliseconds; epoch seconds too). stdlib only, seeded, deterministic.
 """
 import argparse
 import csv
@@ -119,9 +121,22 @@ def main():
     ap.add_argument("--rings", default="")
     a = ap.parse_args()
     rng = random.Random(a.seed)
+    if a.per_query < 1:
+        sys.exit("dilute.py: --per-query must be 1 or more")
+    src, out = os.path.realpath(a.src), os.path.realpath(a.out)
+    if not os.path.isdir(src):
+        sys.exit("dilute.py: %s is not a folder" % a.src)
+    if os.path.lexists(a.out):
+        sys.exit("dilute.py: %s exists; give a new folder" % a.out)
+    if out == src or out.startswith(src + os.sep):
+        sys.exit("dilute.py: OUT must lie outside SRC")
     with open(truth_path(a.src), encoding="utf-8") as f:
         truth = json.load(f)
     chosen = set(filter(None, a.rings.split(",")))
+    unknown = chosen - {ring.get("name") for ring in truth["rings"]}
+    if unknown:
+        sys.exit("dilute.py: no ring named %s; the truth file's rings: %s"
+                 % (", ".join(sorted(unknown)), ", ".join(str(ring.get("name")) for ring in truth["rings"])))
     ring_ids = set()
     for ring in truth["rings"]:
         if not chosen or ring.get("name") in chosen:
@@ -130,8 +145,6 @@ def main():
     for group in truth["rings"] + truth.get("decoys", []):
         marked.update(x for x in group["accounts"] if isinstance(x, str))
 
-    if os.path.exists(a.out):
-        shutil.rmtree(a.out)
     shutil.copytree(a.src, a.out)
     files = query_files(a.out)
     ring_rows, borrowed = [], []
@@ -173,7 +186,11 @@ def main():
         os.mkdir(folder)
         for name in files:
             os.rename(os.path.join(a.out, name), os.path.join(folder, name))
-    with open(os.path.join(folder, "zz-chaff.jsonl"), "w", encoding="utf-8", errors="surrogateescape") as f:
+    name, n = "zz-chaff.jsonl", 1
+    while os.path.exists(os.path.join(folder, name)):
+        n += 1
+        name = "zz-chaff-%d.jsonl" % n
+    with open(os.path.join(folder, name), "x", encoding="utf-8", errors="surrogateescape") as f:
         for row in chaff:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     with open(a.out.rstrip("/") + ".truth.json", "w", encoding="utf-8") as f:
