@@ -30,7 +30,7 @@ public struct ReasoningElicitationSignal: DetectionSignal {
             + "(population \(percent(e.population.reasoningShare)))"
         if let volume, volume.asked > byShare {
             let busy = e.population.busyPrompts
-            let relation = Double(volume.median) > busy ? "more than" : Double(volume.median) == busy ? "as many as" : "next to"
+            let relation = BusyVolume.relation(median: volume.median, busy: busy)
             explanation += "; members asked for it \(volume.median) \(volume.median == 1 ? "time" : "times") each (median), "
                 + "\(relation) the \(Int(busy)) prompts of any kind a busy account sends (the busiest tenth of accounts)"
         }
@@ -48,11 +48,6 @@ public struct ReasoningElicitationSignal: DetectionSignal {
     /// What the members' volume of reasoning prompts is worth before the harvest credit, with
     /// their median count; nil under three members or without a busy account's count to read.
     static func volume(_ e: ClusterEvidence) -> (asked: Double, median: Int)? {
-        let busy = e.population.busyPrompts
-        guard e.size >= 3, busy > 0 else { return nil }
-        var counts = e.members.map { Int(e.features.reasoning[Int($0)]) }
-        counts.sort()
-        let median = counts[counts.count / 2]
-        return (0.45 * unit((Double(median) - busy / 2) / (busy / 2)), median)
+        BusyVolume.read(e) { Int(e.features.reasoning[Int($0)]) }.map { (0.45 * $0.strength, $0.median) }
     }
 }

@@ -44,7 +44,7 @@ public struct TemplateFamilySignal: DetectionSignal {
             + (e.size == 1 ? "one account" : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
         if let volume, volume.templated > byShare {
             let busy = e.population.busyPrompts
-            let relation = Double(volume.median) > busy ? "more than" : Double(volume.median) == busy ? "as many as" : "next to"
+            let relation = BusyVolume.relation(median: volume.median, busy: busy)
             explanation += "; members sent \(volume.median) templated \(volume.median == 1 ? "prompt" : "prompts") each (median), "
                 + "\(relation) the \(Int(busy)) prompts of any kind a busy account sends"
         }
@@ -64,14 +64,9 @@ public struct TemplateFamilySignal: DetectionSignal {
     /// busy account's prompts, the whole weight at it): a ring burying its scaffolds in chaff
     /// lowers their share, not how many it sends.
     static func volume(_ e: ClusterEvidence) -> (templated: Double, median: Int)? {
-        let busy = e.population.busyPrompts
-        guard e.size >= 3, busy > 0 else { return nil }
-        var counts = e.members.map {
+        BusyVolume.read(e) {
             Int((Double(e.index.families.familyShare[Int($0)]) * Double(e.features.prompted[Int($0)])).rounded())
-        }
-        counts.sort()
-        let median = counts[counts.count / 2]
-        return (unit((Double(median) - busy / 2) / (busy / 2)), median)
+        }.map { ($0.strength, $0.median) }
     }
 
     /// Of the families the most members hold, the one most the cluster's own (its ownership, holders
