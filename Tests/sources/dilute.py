@@ -111,6 +111,33 @@ def tokens(value, default):
         return default
 
 
+def prepare(src_arg, out_arg, rings_arg, tool):
+    """Checks SRC and OUT and reads SRC's truth: (truth, ids of the chosen rings' accounts, ids of
+    every ring and decoy account). Exits with a message naming `tool` on a bad argument."""
+    src, out = os.path.realpath(src_arg), os.path.realpath(out_arg)
+    if not os.path.isdir(src):
+        sys.exit("%s: %s is not a folder" % (tool, src_arg))
+    if os.path.lexists(out_arg):
+        sys.exit("%s: %s exists; give a new folder" % (tool, out_arg))
+    if out == src or out.startswith(src + os.sep):
+        sys.exit("%s: OUT must lie outside SRC" % tool)
+    with open(truth_path(src_arg), encoding="utf-8") as f:
+        truth = json.load(f)
+    chosen = set(filter(None, rings_arg.split(",")))
+    unknown = chosen - {ring.get("name") for ring in truth["rings"]}
+    if unknown:
+        sys.exit("%s: no ring named %s; the truth file's rings: %s"
+                 % (tool, ", ".join(sorted(unknown)), ", ".join(str(ring.get("name")) for ring in truth["rings"])))
+    ring_ids = set()
+    for ring in truth["rings"]:
+        if not chosen or ring.get("name") in chosen:
+            ring_ids.update(x for x in ring["accounts"] if isinstance(x, str))
+    marked = set()
+    for group in truth["rings"] + truth.get("decoys", []):
+        marked.update(x for x in group["accounts"] if isinstance(x, str))
+    return truth, ring_ids, marked
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("src")
@@ -123,27 +150,7 @@ def main():
     rng = random.Random(a.seed)
     if a.per_query < 1:
         sys.exit("dilute.py: --per-query must be 1 or more")
-    src, out = os.path.realpath(a.src), os.path.realpath(a.out)
-    if not os.path.isdir(src):
-        sys.exit("dilute.py: %s is not a folder" % a.src)
-    if os.path.lexists(a.out):
-        sys.exit("dilute.py: %s exists; give a new folder" % a.out)
-    if out == src or out.startswith(src + os.sep):
-        sys.exit("dilute.py: OUT must lie outside SRC")
-    with open(truth_path(a.src), encoding="utf-8") as f:
-        truth = json.load(f)
-    chosen = set(filter(None, a.rings.split(",")))
-    unknown = chosen - {ring.get("name") for ring in truth["rings"]}
-    if unknown:
-        sys.exit("dilute.py: no ring named %s; the truth file's rings: %s"
-                 % (", ".join(sorted(unknown)), ", ".join(str(ring.get("name")) for ring in truth["rings"])))
-    ring_ids = set()
-    for ring in truth["rings"]:
-        if not chosen or ring.get("name") in chosen:
-            ring_ids.update(x for x in ring["accounts"] if isinstance(x, str))
-    marked = set()
-    for group in truth["rings"] + truth.get("decoys", []):
-        marked.update(x for x in group["accounts"] if isinstance(x, str))
+    truth, ring_ids, marked = prepare(a.src, a.out, a.rings, "dilute.py")
 
     shutil.copytree(a.src, a.out)
     files = query_files(a.out)
