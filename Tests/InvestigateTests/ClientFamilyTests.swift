@@ -43,16 +43,26 @@ import Testing
     }
 
     @Test func withoutTheFamilyTheTemplateAloneLinksNothing() throws {
-        // The same members, each with a client of its own that starts with its own product: no
-        // family, and the template alone is half a link.
+        // The same members, each with a client of its own that starts with its own product, its
+        // tag in letters: no product and no shape in common, no family, and the template alone is
+        // half a link.
         var s = S()
         s.addBackground(count: 200)
-        Self.members(&s, prefix: "r", count: 12, seed: 1) { "tool\($0)/2.0 sess/\($0)" }
+        Self.members(&s, prefix: "r", count: 12, seed: 1) { "tool\(Self.letters($0))/2.0 sess/\(Self.letters($0 + 7))" }
         let inv = try s.investigate()
         #expect(inv.index.valueCount(.clientFamily) == 0)
         let a = inv.data.accountIndex("r0")!, b = inv.data.accountIndex("r5")!
         #expect(!inv.why(a, b).linked)
         #expect(inv.cluster(ofAccount: a).size == 1)
+    }
+
+    /// `i` written in letters (`a`, `b`, ... `ba`): a tag without a digit.
+    static func letters(_ i: Int) -> String {
+        let digits = String(i, radix: 26).unicodeScalars.map { scalar -> Character in
+            let v = Int(String(scalar), radix: 26)!
+            return Character(UnicodeScalar(UInt8(97 + v)))
+        }
+        return String(digits)
     }
 
     @Test func aProductStrangersShareAsItComesMakesNoFamily() throws {
@@ -71,6 +81,7 @@ import Testing
             s.query("v\(i)", at: S.base + Int64(i) * 60_000, prompt: "hi \(i)", ip: "9.9.8.\(i)", agent: agent)
         }
         let inv = try s.investigate()
+        // Nor does a shape: a job number is no id (`ClientShapeTests`).
         #expect(inv.index.valueCount(.clientFamily) == 0)
         #expect(inv.index.valueID(.clientFamily, "python-requests/2.31.0") == nil)
     }

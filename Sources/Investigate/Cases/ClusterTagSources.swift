@@ -132,7 +132,10 @@ public struct ClusterTagSources: Sendable {
     /// other prompts the account sends (`TemplateFamilies.habitCount`), and the template and
     /// reasoning signals read volume and harvest on reasoning queries (chaff-robust): families,
     /// links, clusters and ranks move.
-    static let clusterRules = 39
+    /// 40 (session 42): one-account client strings that share no product of their own link by their
+    /// shape (`ClientFamilies.shape`: a product varied per account, a tag put first, a common product
+    /// tagged per account): links and clusters move.
+    static let clusterRules = 40
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -167,7 +167,7 @@ final class ContextUse {
             }
             if k == 0 { out.main.0 = most } else { out.main.1 = most }
         }
-        // Its client families: the queries of its clients that start with each family's product
+        // Its client families: the queries of its clients of each family's product or shape
         // (a ring member sending one query with a firm's per-install string has the firm's
         // family in one query of its traffic).
         let families = index.values(of: account, kind: .clientFamily)
@@ -176,7 +176,7 @@ final class ContextUse {
             for family in families {
                 let product = data.pools.clientFamilies.bytes(family)
                 var count: Int32 = 0
-                for client in clients where ClientFamilies.product(of: client.value, in: data) == product { count += client.count }
+                for client in clients where ClientFamilies.belongs(client.value, to: product, in: data) { count += client.count }
                 out.entries.append((2, family, count))
             }
             out.main.2 = out.main.1

@@ -59,8 +59,12 @@ public enum PairExplanation {
             case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
             case .clientFamily:
-                what = "both send client strings of their own that start with \(value) (no other account sends either, and no client string "
-                    + "starting so is shared), as \(holders) \(does)"
+                what =
+                    ClientFamilies.isShape(s.value, index: index)
+                    ? "both send client strings of their own shaped \(value) (each id in them written #; "
+                        + "no other account sends either, and no client string of that shape is shared), as \(holders) \(does)"
+                    : "both send client strings of their own that start with \(value) (no other account sends either, and no client string "
+                        + "starting so is shared), as \(holders) \(does)"
             }
             // A hub never pairs accounts by itself (too common to block on), but a pair found
             // through other values still counts it, by its rarity: said, so the two agree.

@@ -82,10 +82,12 @@ enum SnapshotFormat {
     /// `client_families`): links, clusters and risks move; 43 (session 41): eight differently
     /// worded prompts in one band make a family whatever else the account sends
     /// (`TemplateFamilies.habitCount`), and harvest credit is read on reasoning queries too
-    /// (`HarvestReturn`): families, links, clusters and risks move.
+    /// (`HarvestReturn`): families, links, clusters and risks move; 44 (session 42): a one-account
+    /// client string whose product makes no family joins its shape's (`ClientFamilies.shape`):
+    /// client families, links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 43
+    static let version: UInt32 = 44
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
