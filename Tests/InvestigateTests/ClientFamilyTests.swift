@@ -86,19 +86,20 @@ import Testing
         #expect(inv.index.valueID(.clientFamily, "python-requests/2.31.0") == nil)
     }
 
-    @Test func aFamilyCopiedInOneQueryDoesNotPullAFirmIntoARing() throws {
-        // A firm whose tool sends a per-install string; ring members on one card each send one
-        // of their 40 queries with a string of the firm's product, from the firm's cloud.
+    /// A firm of three (one invoice, AWS) whose tool sends `firmAgent(i)`, and a ring of eight on
+    /// one card sending `ringbot/2.0`, three of whom send one of their 40 queries with
+    /// `copiedAgent(i)` from the firm's cloud.
+    static func framedFirm(seed: UInt64, firmAgent: (Int) -> String, copiedAgent: (Int) -> String) throws -> Investigation {
         var s = S()
         s.addBackground(count: 300)
-        var rng = SeededRandom(seed: 4)
+        var rng = SeededRandom(seed: seed)
         for i in 0..<3 {
             let id = "firm\(i)"
             s.account(.init(id: id, created: "2024-03-0\(i + 1)T09:00:00Z", email: "\(id)@evalfirm.example", payment: "pm-firm", org: "org-firm"))
             for _ in 0..<40 {
                 s.query(
                     id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng), ip: "52.1.1.\(10 + i)",
-                    asn: "AS16509", agent: "evalharness/0.4.1 node/\(i)")
+                    asn: "AS16509", agent: firmAgent(i))
             }
         }
         for i in 0..<8 {
@@ -109,16 +110,28 @@ import Testing
                 s.query(
                     id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng),
                     ip: copied ? "52.9.9.\(i + 1)" : "91.\(i).3.4", asn: copied ? "AS16509" : "AS3320",
-                    agent: copied ? "evalharness/0.4.1 sess/\(i)" : "ringbot/2.0")
+                    agent: copied ? copiedAgent(i) : "ringbot/2.0")
             }
         }
-        let inv = try s.investigate()
+        return try s.investigate()
+    }
+
+    /// The firm stays a cluster of its own: the family the members copied is one query of their
+    /// 40, so it counts less for them.
+    static func expectFirmApart(_ inv: Investigation) throws {
         let firm = inv.data.accountIndex("firm0")!, member = inv.data.accountIndex("ring0")!
         #expect(inv.cluster(ofAccount: firm).size == 3)
         let why = inv.why(firm, member)
         #expect(!why.linked)
         let family = try #require(why.shared.first { $0.kind == .clientFamily })
         #expect(family.lightUse == LightUse(account: member, count: 1, main: 39))
+    }
+
+    @Test func aFamilyCopiedInOneQueryDoesNotPullAFirmIntoARing() throws {
+        // A firm whose tool sends a per-install string; ring members send one query each with a
+        // string of the firm's product.
+        let inv = try Self.framedFirm(seed: 4, firmAgent: { "evalharness/0.4.1 node/\($0)" }, copiedAgent: { "evalharness/0.4.1 sess/\($0)" })
+        try Self.expectFirmApart(inv)
     }
 
     @Test func aFamilyWeighsAsAClientStringOfAsManyHolders() throws {

@@ -70,40 +70,13 @@ import Testing
     }
 
     @Test func aShapeCopiedInOneQueryDoesNotPullAFirmIntoARing() throws {
-        // A firm whose tool puts an install id first; ring members on one card each send one of
-        // their 40 queries with a string of that shape, from the firm's cloud.
-        var s = S()
-        s.addBackground(count: 300)
-        var rng = SeededRandom(seed: 6)
-        for i in 0..<3 {
-            let id = "firm\(i)"
-            s.account(.init(id: id, created: "2024-03-0\(i + 1)T09:00:00Z", email: "\(id)@evalfirm.example", payment: "pm-firm", org: "org-firm"))
-            for _ in 0..<40 {
-                s.query(
-                    id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng), ip: "52.1.1.\(10 + i)",
-                    asn: "AS16509", agent: "\(Self.tag(i)) evalharness/0.4.1")
-            }
-        }
-        for i in 0..<8 {
-            let id = "ring\(i)"
-            s.account(.init(id: id, created: "2026-01-0\(1 + i % 9)T03:00:00Z", email: "r\(i)@mail.example", payment: "pm-ring"))
-            for q in 0..<40 {
-                let copied = i < 3 && q == 0
-                s.query(
-                    id, at: S.base + Int64(rng.int(0...2_000_000)) * 1000, prompt: PromptMaker.human(&rng),
-                    ip: copied ? "52.9.9.\(i + 1)" : "91.\(i).3.4", asn: copied ? "AS16509" : "AS3320",
-                    agent: copied ? "\(Self.tag(i + 50)) evalharness/0.4.1" : "ringbot/2.0")
-            }
-        }
-        let inv = try s.investigate()
+        // A firm whose tool puts an install id first; ring members send one query each with a
+        // string of that shape.
+        let inv = try ClientFamilyTests.framedFirm(
+            seed: 6, firmAgent: { "\(Self.tag($0)) evalharness/0.4.1" }, copiedAgent: { "\(Self.tag($0 + 50)) evalharness/0.4.1" })
         let shape = try #require(inv.index.valueID(.clientFamily, "# evalharness/0.4.1"))
         #expect(inv.index.shareCount(.clientFamily, value: shape) == 6)
-        let firm = inv.data.accountIndex("firm0")!, member = inv.data.accountIndex("ring0")!
-        #expect(inv.cluster(ofAccount: firm).size == 3)
-        let why = inv.why(firm, member)
-        #expect(!why.linked)
-        let family = try #require(why.shared.first { $0.kind == .clientFamily })
-        #expect(family.lightUse == LightUse(account: member, count: 1, main: 39))
+        try ClientFamilyTests.expectFirmApart(inv)
     }
 
     @Test func strangersOnVersionsOfTheirOwnShareNoShape() throws {
