@@ -3,23 +3,30 @@ import Testing
 @testable import Investigate
 
 /// A ring whose client strings share no product of their own still shares their shape
-/// (`ClientFamilies.shape`): a product varied per account, a tag put first, a common product
+/// (`ClientShape`): a product varied per account, a tag put first, a common product
 /// tagged per account. A browser's rare builds, whose shape common builds share, make none.
 /// Hand-made accounts whose answer is known.
 @Suite struct ClientShapeTests {
     typealias S = SignalTestSource
 
     @Test func theShapeWritesEachIdAsOneHashAndKeepsVersions() {
-        func shape(_ text: String) -> String { String(decoding: ClientFamilies.shape(Array(text.utf8)), as: UTF8.self) }
+        func shape(_ text: String) -> String { String(decoding: ClientShape.of(Array(text.utf8)), as: UTF8.self) }
         #expect(shape("aiohttp/3.9.5-27f85d worker") == "aiohttp/3.9.5-# worker")
         #expect(shape("27f85d aiohttp/3.9.5") == "# aiohttp/3.9.5")
         #expect(shape("python-requests/2.32.3 sess/k3x9q2") == "python-requests/2.32.3 sess/#")
-        // A hex id without a digit, or of digits only, is an id too; short runs are not.
-        #expect(shape("bot/dddf cafe/fcce ace job/482913 job/4829") == "bot/# #/# ace job/# job/4829")
-        // Versions stay, and bytes other than ASCII letters and digits are kept.
+        // A hex id without a digit, or of digits only, is an id too; runs under six are not.
+        #expect(shape("bot/ddfbea cafe/fcce ace job/482913 job/4829 sess/a81f") == "bot/# cafe/fcce ace job/# job/4829 sess/a81f")
+        // Versions, platforms and devices stay, and bytes other than ASCII letters and digits are kept.
         #expect(shape("Chrome/120.0.6099.109 browser/17") == "Chrome/120.0.6099.109 browser/17")
-        #expect(shape("mytool (contact me) é_x86_64") == "mytool (contact me) é_#_64")
+        #expect(shape("(Windows NT 10.0; Win64; x64) (Linux; Android 14; SM-S918B Build/UP1A.231005.007)")
+            == "(Windows NT 10.0; Win64; x64) (Linux; Android 14; SM-S918B Build/UP1A.#.007)")
+        #expect(shape("mytool (contact me) é_x86_64") == "mytool (contact me) é_x86_64")
         #expect(shape("") == "")
+        // A UUID is one id, its four-digit groups too; dashed numbers that are no hex id stay.
+        #expect(shape("app/1.0 (install 123e4567-e89b-1234-a456-426614174000)") == "app/1.0 (install #)")
+        #expect(shape("app/1.0 (install 9f1c2a7b-4829-4d1e-8a3b-0c5d9e7f1a2b)") == "app/1.0 (install #)")
+        #expect(shape("build 2024-01-15 job-4829") == "build 2024-01-15 job-4829")
+        #expect(shape("a-a-a-b") == "a-a-a-b")
     }
 
     /// Twelve members with the clients `agent(i)`, on their own cards and home IPs, sending one
@@ -28,7 +35,7 @@ import Testing
         var s = S()
         s.addBackground(count: 200)
         // Strangers sending a common product as it comes.
-        for i in 0..<5 {
+        for i in 0..<20 {
             s.account(.init(id: "py\(i)", payment: "pm-py\(i)"))
             s.query("py\(i)", at: S.base + Int64(i) * 90_000, prompt: "fetch page \(i)", ip: "9.7.\(i).1", agent: "python-requests/2.31.0")
         }
@@ -37,19 +44,23 @@ import Testing
         return try s.investigate()
     }
 
-    static func tag(_ i: Int) -> String { String(i * 7919 + 40_961, radix: 16) }
+    /// Six hex characters of the account's own.
+    static func tag(_ i: Int) -> String { String(i * 7919 + 0xA0_0001, radix: 16) }
 
     @Test(arguments: [
         ("a product varied per account", "ringbot/2.0-# worker"),
         ("a tag put first", "# ringbot/2.0"),
         ("a common product tagged", "python-requests/2.31.0 sess/#"),
+        ("a common product with a UUID", "python-requests/2.31.0 (install #)"),
     ])
     func aRingWithoutAProductOfItsOwnSharesItsShape(style: String, shape: String) throws {
         let inv = try Self.ring { i in
             switch style {
             case "a product varied per account": "ringbot/2.0-\(Self.tag(i)) worker"
             case "a tag put first": "\(Self.tag(i)) ringbot/2.0"
-            default: "python-requests/2.31.0 sess/\(Self.tag(i))"
+            case "a common product tagged": "python-requests/2.31.0 sess/\(Self.tag(i))"
+            // A group of four digits in every id: alone it would read as a number.
+            default: "python-requests/2.31.0 (install 9f1c\(Self.tag(i))-\(4000 + i)-4d1e-8a3b-0c5d9e7f1a2b)"
             }
         }
         let family = try #require(inv.index.valueID(.clientFamily, shape))
@@ -58,6 +69,9 @@ import Testing
         #expect(inv.why(a, b).linked)
         #expect(inv.cluster(ofAccount: a).size == 12)
         #expect(inv.explainPair(a, b).contains { $0.hasPrefix("both send client strings of their own shaped \(shape) (") })
+        // A member's whole client string names its family (`pivot client_family` given one).
+        let client = try #require(inv.index.values(of: a, kind: .userAgent).first)
+        #expect(inv.index.clientFamily(ofClient: client) == family)
     }
 
     @Test func aProductFamilyKeepsItsStringsFromTheirShape() throws {
@@ -94,20 +108,35 @@ import Testing
         #expect(inv.index.valueCount(.clientFamily) == 0)
     }
 
-    @Test func rareBrowserBuildsWhoseShapeCommonBuildsShareMakeNoFamily() throws {
+    @Test func aShapeMostOfWhoseUsersShareAStringIsNoFamily() throws {
+        // A tool whose install ids repeat (ten accounts on two ids), and six on ids of their own:
+        // the shape is used as it comes, and the six say nothing of who sent them.
         var s = S()
         s.addBackground(count: 40)
-        let common = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.109 Safari/537.36"
         for i in 0..<16 {
             let id = "b\(i)"
             s.account(.init(id: id, payment: "pm-\(id)"))
-            // Six send the common build; ten a build of their own with an install id, of the
-            // same shape as the common build with one.
-            let own = common.replacingOccurrences(of: "Safari/537.36", with: "Safari/537.36 inst/\(Self.tag(i))")
-            let agent = i < 3 ? common : i < 6 ? common + " inst/9f9f9f" : own
+            let agent = "acme-cli/1.4.2 install/\(i < 5 ? "9f9f9fa" : i < 10 ? "8e8e8eb" : Self.tag(i))"
             s.query(id, at: S.base + Int64(i) * 60_000, prompt: "hello \(i)", ip: "9.8.\(i).1", agent: agent)
         }
         let inv = try s.investigate()
         #expect(inv.index.valueCount(.clientFamily) == 0)
+    }
+
+    @Test func aMemberCopyingAFellowsStringDoesNotUndoTheShape() throws {
+        // A trial dropped a family with one query: two members sending one string vetoed it.
+        var s = S()
+        s.addBackground(count: 200)
+        for i in 0..<20 {
+            s.account(.init(id: "py\(i)", payment: "pm-py\(i)"))
+            s.query("py\(i)", at: S.base + Int64(i) * 90_000, prompt: "fetch page \(i)", ip: "9.7.\(i).1", agent: "python-requests/2.31.0")
+        }
+        ClientFamilyTests.members(&s, prefix: "r", count: 12, seed: 9) { "python-requests/2.31.0 sess/\(Self.tag($0))" }
+        s.query("r1", at: S.base + 77_000, prompt: "next", ip: "77.9.1.5", agent: "python-requests/2.31.0 sess/\(Self.tag(0))")
+        let inv = try s.investigate()
+        let family = try #require(inv.index.valueID(.clientFamily, "python-requests/2.31.0 sess/#"))
+        // r0's string is now shared with r1; the eleven others still send strings of their own.
+        #expect(inv.index.shareCount(.clientFamily, value: family) == 11)
+        #expect(inv.cluster(ofAccount: inv.data.accountIndex("r0")!).size == 12)
     }
 }

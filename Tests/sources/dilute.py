@@ -34,11 +34,11 @@ ONE_WORD = ["ok", "next", "thanks", "continue", "more", "go on", "and?", "again"
 CONTEXT = ["api_key", "ip", "asn", "user_agent", "model"]
 
 
-def truth_path(src):
+def truth_path(src, tool="dilute.py"):
     for p in (src.rstrip("/") + ".truth.json", src.rstrip("/") + "-truth.json"):
         if os.path.exists(p):
             return p
-    sys.exit("dilute.py: no truth file beside %s" % src)
+    sys.exit("%s: no truth file beside %s" % (tool, src))
 
 
 def opener(path):
@@ -119,11 +119,15 @@ def prepare(src_arg, out_arg, rings_arg, tool):
         sys.exit("%s: %s is not a folder" % (tool, src_arg))
     if os.path.lexists(out_arg):
         sys.exit("%s: %s exists; give a new folder" % (tool, out_arg))
+    if os.path.lexists(out_arg.rstrip("/") + ".truth.json"):
+        sys.exit("%s: %s.truth.json exists; give a new folder name" % (tool, out_arg.rstrip("/")))
     if out == src or out.startswith(src + os.sep):
         sys.exit("%s: OUT must lie outside SRC" % tool)
-    with open(truth_path(src_arg), encoding="utf-8") as f:
+    with open(truth_path(src_arg, tool), encoding="utf-8") as f:
         truth = json.load(f)
     chosen = set(filter(None, rings_arg.split(",")))
+    if rings_arg and not chosen:
+        sys.exit("%s: --rings names no ring" % tool)
     unknown = chosen - {ring.get("name") for ring in truth["rings"]}
     if unknown:
         sys.exit("%s: no ring named %s; the truth file's rings: %s"

@@ -133,7 +133,7 @@ public struct ClusterTagSources: Sendable {
     /// reasoning signals read volume and harvest on reasoning queries (chaff-robust): families,
     /// links, clusters and ranks move.
     /// 40 (session 42): one-account client strings that share no product of their own link by their
-    /// shape (`ClientFamilies.shape`: a product varied per account, a tag put first, a common product
+    /// shape (`ClientShape`: a product varied per account, a tag put first, a common product
     /// tagged per account): links and clusters move.
     static let clusterRules = 40
 

@@ -10,17 +10,17 @@ import Synchronization
 ///
 /// A ring that varies the product itself (`ringbot/2.0-a81f worker`), puts its tag first
 /// (`a81f ringbot/2.0`) or tags a product strangers use as it comes (`python-requests/2.32.3
-/// sess/a81f`) has no product of its own; its strings still share a **shape**: the string with
-/// every run of letters and digits that reads as an id (letters and digits mixed, four hex letters
-/// or more, five digits or more) written `#` (`ringbot/2.0-# worker`). Versions stay as they are:
+/// sess/a81f`) has no product of its own; its strings still share a **shape** (`ClientShape`): the
+/// string with every id in it written `#` (`ringbot/2.0-# worker`). Versions stay as they are:
 /// strangers on different versions of one product (`browser/17`, `browser/23`) share no shape. A
 /// one-account string whose product makes no family joins its shape's family instead (never
 /// both: one string, one family).
 ///
-/// A family is kept only where every client string of its product (or shape) is sent by one
-/// account: a product whose plain or suffixed string two accounts share (`python-requests/2.31.0`,
-/// a browser's `Mozilla/5.0`) is used by strangers as it comes, and its one-account variants (a
-/// rare browser build, whose shape the common builds share) say nothing of who sent them. A
+/// A family is kept only where more accounts send one-account strings of its product (or shape)
+/// than send its strings that two or more accounts share (`isFamily`): a product most of whose
+/// users share its plain or suffixed string (`python-requests/2.31.0`, a browser's `Mozilla/5.0`)
+/// is used by strangers as it comes, and its one-account variants (a rare browser build) say
+/// nothing of who sent them; its holders are the accounts sending the one-account strings. A
 /// family needs two or more holders, so an account's own tool (`mytool/0.1 (contact ...)`,
 /// alone) holds none. Only families of two or more accounts are interned
 /// (`ValuePools.clientFamilies`).
@@ -38,47 +38,13 @@ enum ClientFamilies {
         Array(canonical(value, pool: pool, keys: keys).prefix { $0 != 0x20 })
     }
 
-    /// The shape of a client link key: its canonical text with each run of ASCII letters and
-    /// digits that reads as an id (`isIdentifier`) replaced by one `#` (`aiohttp/3.9.5-27f85d
-    /// worker` -> `aiohttp/3.9.5-# worker`).
-    static func shape(of value: Int32, in data: CaseData) -> [UInt8] {
-        shape(canonical(value, pool: data.pools.userAgents, keys: data.userAgentKeys))
-    }
-
-    /// `bytes` with each run of ASCII letters and digits that reads as an id replaced by `#`.
-    static func shape(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            guard isAlphanumeric(bytes[i]) else {
-                out.append(bytes[i])
-                i += 1
-                continue
-            }
-            var j = i, digit = false, letter = false, hex = true
-            while j < bytes.count && isAlphanumeric(bytes[j]) {
-                if bytes[j] >= 0x30 && bytes[j] <= 0x39 { digit = true } else { letter = true }
-                if bytes[j] > 0x39 && (bytes[j] | 0x20) > 0x66 { hex = false }
-                j += 1
-            }
-            if isIdentifier(length: j - i, digit: digit, letter: letter, hex: hex) {
-                out.append(0x23)
-            } else {
-                out.append(contentsOf: bytes[i..<j])
-            }
-            i = j
-        }
-        return out
-    }
-
     /// Whether a client link key belongs to the family `family` (its product or its shape).
     static func belongs(_ value: Int32, to family: [UInt8], in data: CaseData) -> Bool {
         let text = canonical(value, pool: data.pools.userAgents, keys: data.userAgentKeys)
-        return Array(text.prefix { $0 != 0x20 }) == family || shape(text) == family
+        return Array(text.prefix { $0 != 0x20 }) == family || ClientShape.of(text) == family
     }
 
-    /// Whether a family is a shape (`shape(_:)`) rather than a product: none of its first
+    /// Whether a family is a shape (`ClientShape`) rather than a product: none of its first
     /// holder's client strings starts with its text.
     static func isShape(_ family: Int32, index: LinkIndex) -> Bool {
         let text = index.data.pools.clientFamilies.bytes(family)
@@ -86,34 +52,34 @@ enum ClientFamilies {
         return !index.values(of: Int(holder), kind: .userAgent).contains { product(of: $0, in: index.data) == text }
     }
 
-    /// Whether a run of letters and digits reads as an id: digits and letters mixed (`27f85d`,
-    /// `k3x9q2`), four hex letters or more (`dddf`, a hex id without a digit), or five digits or
-    /// more (`482913`). A version's numbers (`3.9.5`, `120.0.6099.109`) stay: strangers run
-    /// different versions of one product, and a number that differs between them is no tag.
-    @inline(__always)
-    private static func isIdentifier(length: Int, digit: Bool, letter: Bool, hex: Bool) -> Bool {
-        (digit && letter) || (letter && hex && length >= 4) || (!letter && length >= 5)
-    }
-
-    @inline(__always)
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-    }
-
     private static func canonical(_ value: Int32, pool: StringPool, keys: SpellingKeys) -> [UInt8] {
         pool.withSpan(value) { bytes in keys.canonical(bytes) ?? ByteCompare.array(bytes) }
     }
 
-    /// Per family key: whether a client string held by two or more accounts has it, and the
-    /// one-account strings that have it.
-    private typealias Keyed = [[UInt8]: (shared: Bool, single: [Int32])]
+    /// Per family key: how many accounts send its client strings that two or more accounts send
+    /// (an account counted once for each such string), and its one-account strings.
+    private struct KeyUse {
+        var sharedHolders = 0
+        var single: [Int32] = []
+    }
+
+    /// Whether a key's one-account strings make a family: two or more accounts send them, and
+    /// more than send its shared strings. A product or shape most of whose users send one string
+    /// between them is used as it comes (`python-requests/2.31.0`); a tool tagging each account's
+    /// string stays one when a member copies a fellow's string (a trial dropped a family so, with
+    /// one copied query, while every shared string vetoed it).
+    private static func isFamily(_ use: KeyUse, _ clients: Adjacency) -> Bool {
+        guard use.single.count >= 2, use.single.count > use.sharedHolders else { return false }
+        let holders = distinctHolders(use.single, clients)
+        return holders >= 2 && holders > use.sharedHolders
+    }
 
     /// The (account, family) pairs, in account order, from the client link keys' adjacency.
     /// - Complexity: O(client strings × their lengths + the one-account strings' holders).
     static func pairs(data: CaseData, clients: Adjacency) -> LinkPairs.Pairs {
         let pool = data.pools.userAgents
         let keys = data.userAgentKeys
-        var products: Keyed = [:], shapes: Keyed = [:]
+        var products: [[UInt8]: KeyUse] = [:], shapes: [[UInt8]: KeyUse] = [:]
         var shapeOf: [Int32: [UInt8]] = [:]
         for raw in 0..<pool.count {
             let value = Int32(raw)
@@ -123,30 +89,27 @@ enum ClientFamilies {
             let text = canonical(value, pool: pool, keys: keys)
             let product = Array(text.prefix { $0 != 0x20 })
             guard !product.isEmpty else { continue }
-            let shape = Self.shape(text)
+            let shape = ClientShape.of(text)
             if holders >= 2 {
-                products[product, default: (false, [])].shared = true
-                shapes[shape, default: (false, [])].shared = true
+                products[product, default: KeyUse()].sharedHolders += holders
+                shapes[shape, default: KeyUse()].sharedHolders += holders
             } else {
-                products[product, default: (false, [])].single.append(value)
+                products[product, default: KeyUse()].single.append(value)
                 shapeOf[value] = shape
             }
         }
         // One string, one family: its product's when that makes one, else its shape's.
         var kept: [[UInt8]: [Int32]] = [:]
-        for (product, entry) in products where !entry.shared {
-            if entry.single.count >= 2 && distinctHolders(entry.single, clients) >= 2 {
-                kept[product] = entry.single
+        for (product, use) in products {
+            if isFamily(use, clients) {
+                kept[product] = use.single
             } else {
-                for value in entry.single { shapes[shapeOf[value]!, default: (false, [])].single.append(value) }
+                for value in use.single { shapes[shapeOf[value]!, default: KeyUse()].single.append(value) }
             }
         }
-        for (product, entry) in products where entry.shared {
-            for value in entry.single { shapes[shapeOf[value]!, default: (false, [])].single.append(value) }
-        }
-        for (shape, entry) in shapes where !entry.shared && entry.single.count >= 2 {
-            // A shape equal to a product's text (a string with no digit and no space) joins it.
-            kept[shape, default: []].append(contentsOf: entry.single)
+        for (shape, use) in shapes where isFamily(use, clients) {
+            // A shape equal to a product's text (a string with no id and no space) joins it.
+            kept[shape, default: []].append(contentsOf: use.single)
         }
         guard !kept.isEmpty else { return LinkPairs.Pairs() }
         var byAccount: [(account: Int32, family: Int32)] = []
@@ -171,5 +134,20 @@ enum ClientFamilies {
         var holders = Set<Int32>()
         for value in values { holders.formUnion(clients.accounts(of: value)) }
         return holders.count
+    }
+}
+
+extension LinkIndex {
+    /// The client family a client link value belongs to (its product's or its shape's), as one
+    /// of the first 64 of its holders holds it; nil when none does (`pivot client_family` given
+    /// a whole client string names its family).
+    public func clientFamily(ofClient client: Int32) -> Int32? {
+        for holder in accounts(sharing: .userAgent, value: client).prefix(64) {
+            for family in values(of: Int(holder), kind: .clientFamily)
+            where ClientFamilies.belongs(client, to: data.pools.clientFamilies.bytes(family), in: data) {
+                return family
+            }
+        }
+        return nil
     }
 }

@@ -61,10 +61,10 @@ public enum PairExplanation {
             case .clientFamily:
                 what =
                     ClientFamilies.isShape(s.value, index: index)
-                    ? "both send client strings of their own shaped \(value) (each id in them written #; "
-                        + "no other account sends either, and no client string of that shape is shared), as \(holders) \(does)"
-                    : "both send client strings of their own that start with \(value) (no other account sends either, and no client string "
-                        + "starting so is shared), as \(holders) \(does)"
+                    ? "both send client strings of their own shaped \(value) (each id in them written #; no other account sends "
+                        + "either, and most accounts with a string of that shape send one of their own), as \(holders) \(does)"
+                    : "both send client strings of their own that start with \(value) (no other account sends either, and most "
+                        + "accounts with a string starting so send one of their own), as \(holders) \(does)"
             }
             // A hub never pairs accounts by itself (too common to block on), but a pair found
             // through other values still counts it, by its rarity: said, so the two agree.

@@ -83,7 +83,7 @@ enum SnapshotFormat {
     /// worded prompts in one band make a family whatever else the account sends
     /// (`TemplateFamilies.habitCount`), and harvest credit is read on reasoning queries too
     /// (`HarvestReturn`): families, links, clusters and risks move; 44 (session 42): a one-account
-    /// client string whose product makes no family joins its shape's (`ClientFamilies.shape`):
+    /// client string whose product makes no family joins its shape's (`ClientShape`):
     /// client families, links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).

@@ -137,6 +137,14 @@ struct PivotCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(
                     "note: no \(kind.rawValue) is exactly '\(given.display)'; the loader keeps it as '\(kept.spelling.display)' (trimmed of spaces\(kind == .asn ? ", as AS<number>" : kind == .emailDomain ? ", lower-cased" : "")): showing that\n".utf8))
             }
+            // A whole client string given for its family: the family it belongs to, said so.
+            if ids.isEmpty, kind == .clientFamily, let client = inv.index.valueIDs(.userAgent, exact: given).first,
+                let family = inv.index.clientFamily(ofClient: client)
+            {
+                ids = [family]
+                FileHandle.standardError.write(Data(
+                    "note: '\(given.display)' is a client string, of client_family '\(inv.index.valueExact(kind, family).display)': showing that\n".utf8))
+            }
             let id = ids.first
             let holders = Array(Set(ids.flatMap { v in inv.index.accounts(sharing: kind, value: v).map { Int($0) } })).sorted()
             let hub = ids.contains { inv.isHub(kind, value: $0) }
