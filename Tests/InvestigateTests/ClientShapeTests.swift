@@ -59,7 +59,7 @@ import Testing
             case "a product varied per account": "ringbot/2.0-\(Self.tag(i)) worker"
             case "a tag put first": "\(Self.tag(i)) ringbot/2.0"
             case "a common product tagged": "python-requests/2.31.0 sess/\(Self.tag(i))"
-            // A group of four digits in every id: alone it would read as a number.
+            // A group of four digits in every id: alone it would not read as an id.
             default: "python-requests/2.31.0 (install 9f1c\(Self.tag(i))-\(4000 + i)-4d1e-8a3b-0c5d9e7f1a2b)"
             }
         }

@@ -5,7 +5,7 @@ hiding its shared tool would.
 usage: retag.py SRC OUT --style product|first|common|letters [--rings NAME,...]
 
 SRC is a case source with its truth file beside it (SRC.truth.json, or SRC-truth.json); OUT, which
-must not exist yet, gets a copy of it and OUT.truth.json (the same truth). --rings names rings as
+must not exist yet (nor OUT.truth.json), gets a copy of it and OUT.truth.json (the same truth). --rings names rings as
 the truth file's "name" fields do (every ring by default). Every query row of a ring account gets,
 in place of its client string C (its product P, the text before the first space, and the rest R),
 one made of a tag of the account's own (six hex characters of a hash of its id):
@@ -29,6 +29,7 @@ import os
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dilute import prepare, query_files, rows_of  # noqa: E402
 
