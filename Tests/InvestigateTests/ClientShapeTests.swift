@@ -31,7 +31,7 @@ import Testing
 
     /// Twelve members with the clients `agent(i)`, on their own cards and home IPs, sending one
     /// rare template family.
-    static func ring(agent: @escaping (Int) -> String) throws -> Investigation {
+    static func ring(agent: @escaping (Int) -> String, then more: (inout S) -> Void = { _ in }) throws -> Investigation {
         var s = S()
         s.addBackground(count: 200)
         // Strangers sending a common product as it comes.
@@ -41,6 +41,20 @@ import Testing
         }
         // Not the background's seed (3): its times would be the members'.
         ClientFamilyTests.members(&s, prefix: "r", count: 12, seed: 9, agent: agent)
+        more(&s)
+        return try s.investigate()
+    }
+
+    /// Forty background accounts and `count` more (`b0` ...), each sending one query with the
+    /// client `agent(i)` from an address of its own.
+    static func oneQueryEach(count: Int, agent: (Int) -> String) throws -> Investigation {
+        var s = S()
+        s.addBackground(count: 40)
+        for i in 0..<count {
+            let id = "b\(i)"
+            s.account(.init(id: id, payment: "pm-\(id)"))
+            s.query(id, at: S.base + Int64(i) * 60_000, prompt: "hello \(i)", ip: "9.8.\(i).1", agent: agent(i))
+        }
         return try s.investigate()
     }
 
@@ -96,44 +110,24 @@ import Testing
     @Test func strangersOnVersionsOfTheirOwnShareNoShape() throws {
         // A course whose students each run another version of one browser, and accounts of
         // one tool each on a version of its own: versions are no tags.
-        var s = S()
-        s.addBackground(count: 40)
-        for i in 0..<20 {
-            let id = "v\(i)"
-            s.account(.init(id: id, payment: "pm-\(id)"))
-            let agent = i < 10 ? "browser/\(i + 10)" : "client-\(i)/1.\(i % 3)"
-            s.query(id, at: S.base + Int64(i) * 60_000, prompt: "hello \(i)", ip: "9.8.\(i).1", agent: agent)
-        }
-        let inv = try s.investigate()
+        let inv = try Self.oneQueryEach(count: 20) { i in i < 10 ? "browser/\(i + 10)" : "client-\(i)/1.\(i % 3)" }
         #expect(inv.index.valueCount(.clientFamily) == 0)
     }
 
     @Test func aShapeMostOfWhoseUsersShareAStringIsNoFamily() throws {
         // A tool whose install ids repeat (ten accounts on two ids), and six on ids of their own:
         // the shape is used as it comes, and the six say nothing of who sent them.
-        var s = S()
-        s.addBackground(count: 40)
-        for i in 0..<16 {
-            let id = "b\(i)"
-            s.account(.init(id: id, payment: "pm-\(id)"))
-            let agent = "acme-cli/1.4.2 install/\(i < 5 ? "9f9f9fa" : i < 10 ? "8e8e8eb" : Self.tag(i))"
-            s.query(id, at: S.base + Int64(i) * 60_000, prompt: "hello \(i)", ip: "9.8.\(i).1", agent: agent)
+        let inv = try Self.oneQueryEach(count: 16) { i in
+            "acme-cli/1.4.2 install/\(i < 5 ? "9f9f9fa" : i < 10 ? "8e8e8eb" : Self.tag(i))"
         }
-        let inv = try s.investigate()
         #expect(inv.index.valueCount(.clientFamily) == 0)
     }
 
     @Test func aMemberCopyingAFellowsStringDoesNotUndoTheShape() throws {
         // A trial dropped a family with one query: two members sending one string vetoed it.
-        var s = S()
-        s.addBackground(count: 200)
-        for i in 0..<20 {
-            s.account(.init(id: "py\(i)", payment: "pm-py\(i)"))
-            s.query("py\(i)", at: S.base + Int64(i) * 90_000, prompt: "fetch page \(i)", ip: "9.7.\(i).1", agent: "python-requests/2.31.0")
+        let inv = try Self.ring(agent: { "python-requests/2.31.0 sess/\(Self.tag($0))" }) { s in
+            s.query("r1", at: S.base + 77_000, prompt: "next", ip: "77.9.1.5", agent: "python-requests/2.31.0 sess/\(Self.tag(0))")
         }
-        ClientFamilyTests.members(&s, prefix: "r", count: 12, seed: 9) { "python-requests/2.31.0 sess/\(Self.tag($0))" }
-        s.query("r1", at: S.base + 77_000, prompt: "next", ip: "77.9.1.5", agent: "python-requests/2.31.0 sess/\(Self.tag(0))")
-        let inv = try s.investigate()
         let family = try #require(inv.index.valueID(.clientFamily, "python-requests/2.31.0 sess/#"))
         // r0's string is now shared with r1; the eleven others still send strings of their own.
         #expect(inv.index.shareCount(.clientFamily, value: family) == 11)
