@@ -82,7 +82,10 @@ public final class Investigation: @unchecked Sendable {
         lap("2 evidence")
         var groups: MemberRows? =
             switch clustering {
-            case .evidence: EvidenceClusterer().componentRows(index: index, weights: weights, coActivity: coActivity)
+            case .evidence:
+                EvidenceClusterer().componentRows(index: index, weights: weights, coActivity: coActivity) { step, seconds in
+                    timings["3." + step] = seconds
+                }
             case .legacy: Clusterer().componentRows(index: index)
             }
         lap("3 cluster")

@@ -27,26 +27,42 @@ public struct EvidenceClusterer: Sendable {
 
     /// The groups (members ascending, groups in order of their smallest member).
     /// - Complexity: O(candidate pairs × shared-list merges), candidate pairs ≤ Σ values min(n², n · degree).
-    public func componentRows(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?) -> MemberRows {
+    /// `seconds`, when given, hears each step's wall time (`timing_pairs`, `candidates`, `scan`,
+    /// `cuts`, `group_firing`), for `bench`.
+    public func componentRows(
+        index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?, seconds: ((String, Double) -> Void)? = nil
+    ) -> MemberRows {
         let n = index.data.accountCount
+        var mark = monotonicSeconds()
+        func lap(_ step: String) {
+            let now = monotonicSeconds()
+            seconds?(step, now - mark)
+            mark = now
+        }
         // The candidate pairs are given up once scored: only the links and the near pairs that
         // touch one (for the group-firing join) are held while the cuts run.
         let timing = timingKeys(accountCount: n, coActivity: coActivity)
-        var (linked, near) = scan(
-            candidates(index: index, weights: weights, timing: timing), index: index, weights: weights, coActivity: coActivity,
-            timing: timing)
+        lap("timing_pairs")
+        var (linked, near) = { () -> (linked: [[UInt64]], near: [UInt64]) in
+            let pairs = candidates(index: index, weights: weights, timing: timing)
+            lap("candidates")
+            return scan(pairs, index: index, weights: weights, coActivity: coActivity, timing: timing)
+        }()
         releaseFreedMemory()
+        lap("scan")
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
         // few links between two communities (`SparseCut`).
         let kept = SparseCut.kept(BridgeCut.kept(Self.joined(&linked), accounts: n), accounts: n)
         var sets = DisjointSets(count: n)
         for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
+        lap("cuts")
         if let coActivity {
             joinByGroupFiring(near: near, sets: &sets, coActivity: coActivity, index: index, weights: weights, n: n)
         }
         near = []
         let rows = MemberRows(components: &sets)
         releaseFreedMemory()
+        lap("group_firing")
         return rows
     }
 
@@ -67,8 +83,13 @@ public struct EvidenceClusterer: Sendable {
             var near = [UInt64](repeating: 0, count: (range.count + 63) / 64)
             var scan = PairScan(index: index, weights: weights, coActivity: coActivity, timingPairs: timing)
             var a = pairs.account(holding: range.lowerBound)
+            var warmedTo = range.lowerBound
             for position in range {
                 while Int(pairs.start[a + 1]) <= position { a += 1 }
+                if position >= warmedTo {
+                    warmedTo = min(position + Self.warmAhead, Int(pairs.start[a + 1]), range.upperBound)
+                    scan.warm(a, partners: pairs.partners, position..<warmedTo)
+                }
                 let b = pairs.partners[position]
                 switch scan.verdict(a, Int(b)) {
                 case .linked: linked.append(UInt64(a) << 32 | UInt64(UInt32(b)))
@@ -90,6 +111,9 @@ public struct EvidenceClusterer: Sendable {
 
     /// Pairs scored in a chunk of the scan.
     static let scanChunk = 1 << 14
+
+    /// Pairs of one first account whose partners' lists `PairScan.warm` reads ahead together.
+    static let warmAhead = 16
 
     /// The near pairs (bit `p % 64` of word `p / 64` of chunk `p / scanChunk` set for pair
     /// position `p`) of which an account is in a linked pair, ascending: the group-firing join

@@ -1,3 +1,5 @@
+import ByteCore
+
 /// Scores candidate pairs that come sorted by their first account (`EvidenceClusterer`): the
 /// first account's shared values and bursts are read once for its whole run of pairs, the
 /// second account's lists only for kinds where the first shares something, and the second's
@@ -45,6 +47,22 @@ struct PairScan {
             if timingPairs[middle] < key { low = middle + 1 } else { high = middle }
         }
         return low < timingPairs.count && timingPairs[low] == key
+    }
+
+    /// What `warm` read, kept so that its reads are not optimised away.
+    private(set) var warmed: Int32 = 0
+
+    /// Reads the partners' value lists (each list's head and first item, `CompactRows.warm`), in
+    /// every kind `a` shares a value of, before the pairs are scored: one sweep of independent
+    /// reads whose cache misses overlap, where `verdict` would meet them one pair and one kind at
+    /// a time. It changes no verdict.
+    mutating func warm(_ a: Int, partners: GrowableBuffer<Int32>, _ positions: Range<Int>) {
+        if a != current { hold(a) }
+        var sink: Int32 = 0
+        for kind in LinkKind.allCases where !heldValues(kind).isEmpty {
+            for position in positions { sink &+= index.warmValues(of: Int(partners[position]), kind: kind) }
+        }
+        warmed &+= sink
     }
 
     /// What a candidate pair adds up to.

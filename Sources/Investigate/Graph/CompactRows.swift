@@ -93,6 +93,19 @@ struct CompactRows {
         return row < 0 ? 1 : Int(rowStart[row + 1] - rowStart[row])
     }
 
+    /// Reads `key`'s head in the inline form and, for a row of several items, the row's start
+    /// and first item (0 sparse or out of range), only to bring them into cache before its
+    /// items are read: a caller reading many keys' rows in one sweep lets their cache misses
+    /// overlap (`PairScan.warm`). A sparse row's binary search is not repeated.
+    @inline(__always)
+    func warm(_ key: Int) -> Int32 {
+        guard !sparse, key >= 0, key < head.count else { return 0 }
+        let h = head[key]
+        guard h < -1 else { return h }
+        let start = rowStart[Int(-2 - h)]
+        return start < rowItems.count ? rowItems[Int(start)] : start
+    }
+
     /// Heap bytes held.
     var memoryFootprint: Int { (head.capacity + rowKeys.capacity + rowStart.capacity + rowItems.capacity) * 4 }
 

@@ -94,6 +94,10 @@ public final class LinkIndex: @unchecked Sendable {
     /// The values of a kind an account has, ascending.
     public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
 
+    /// Reads the head of an account's values of a kind into cache (`CompactRows.warm`).
+    @inline(__always)
+    func warmValues(of account: Int, kind: LinkKind) -> Int32 { byKind[kind.position].warmValues(of: account) }
+
     /// How many values of a kind an account holds, as the spread discount counts them
     /// (`EvidenceWeights.spreadBits`): a template asking for reasoning is held as a MinHash family
     /// and as its frame family (`TemplateFamilies`), one template in two values, so templates
@@ -228,6 +232,10 @@ struct Adjacency {
     func accountCount(of value: Int32) -> Int { valueAccounts.count(of: Int(value)) }
 
     func values(of account: Int) -> ArraySlice<Int32> { accountValues.items(of: account) }
+
+    /// `CompactRows.warm` on the account's values.
+    @inline(__always)
+    func warmValues(of account: Int) -> Int32 { accountValues.warm(account) }
 
     var memoryFootprint: Int { accountValues.memoryFootprint + valueAccounts.memoryFootprint }
 }
