@@ -71,17 +71,23 @@ struct TimingCandidates {
         ByteHash.mix(UInt64(UInt32(account)) ^ 0x9E37_79B9_7F4A_7C15) >> 32
     }
 
-    /// Buckets the firing accounts of `coActivity`.
+    /// Buckets the firing accounts of `coActivity`. Each pass over the accounts runs in
+    /// `parts` ranges of accounts side by side (their counts summed, their pairs joined in
+    /// order), except the fill of the buckets' entries, which writes one shared array.
     /// - Complexity: O(queries + buckets + Σ over buckets of sampled occupancy²); memory 5 bytes
-    ///   a bucket, 4 a sampled bucket entry (only buckets that may propose keep theirs), the
-    ///   longest row of one account's proposals, and the kept pairs.
-    init(coActivity: CoActivity, accountCount n: Int, blockSize: Int) {
-        var bursts: [UInt32] = []
-        var firing = 0
-        for account in 0..<n {
-            coActivity.seconds(of: account, into: &bursts)
-            if bursts.count >= 2 { firing += bursts.count }
-        }
+    ///   a bucket (4 more for each further part while counting), 4 a sampled bucket entry (only
+    ///   buckets that may propose keep theirs), the longest row of one account's proposals, and
+    ///   the kept pairs.
+    init(coActivity: CoActivity, accountCount n: Int, blockSize: Int, parts partCount: Int = 2) {
+        let parts = Self.ranges(n, count: partCount)
+        let firing = ParallelMap.run(parts.count) { p -> Int in
+            var bursts: [UInt32] = [], firing = 0
+            for account in parts[p] {
+                coActivity.seconds(of: account, into: &bursts)
+                if bursts.count >= 2 { firing += bursts.count }
+            }
+            return firing
+        }.reduce(0, +)
         let span = max(1, coActivity.spanSeconds)
         let widest = Int64(coActivity.widestScaleSeconds)
         let busy = firing == 0 ? widest : span * Int64(Self.meanOccupancy) / Int64(firing)
@@ -89,26 +95,23 @@ struct TimingCandidates {
         let width = max(1, min(widest, max(coActivity.window / 1000, busy)), (span + Self.bucketLimit - 1) / Self.bucketLimit)
         bucketSeconds = width
         let buckets = Int(span / width) + 2
-        func forEachBucket(of account: Int, _ body: (Int) -> Void) {
-            coActivity.seconds(of: account, into: &bursts)
-            var distinct = 0
-            var last: Int64 = -1
-            for t in bursts where Int64(t) / width != last {
-                last = Int64(t) / width
-                distinct += 1
+        let walker = BucketWalker(coActivity: coActivity, width: width, buckets: buckets)
+        // Per bucket, how many accounts of each part `counted` accepts, summed over the parts.
+        func countPerBucket(_ counted: (Int, Int) -> Bool) -> [Int32] {
+            var sums: [Int32] = []
+            for counts in ParallelMap.run(parts.count, { p -> [Int32] in
+                var counts = [Int32](repeating: 0, count: buckets), walk = walker
+                for account in parts[p] { walk.forEachBucket(of: account) { b in if counted(account, b) { counts[b] += 1 } } }
+                return counts
+            }) {
+                if sums.isEmpty { sums = counts } else { for b in 0..<buckets { sums[b] += counts[b] } }
             }
-            guard distinct >= Self.minimumBuckets else { return }
-            last = -1
-            for t in bursts where Int64(t) / width != last {
-                last = Int64(t) / width
-                body(min(buckets - 1, Int(last)))
-            }
+            return sums.isEmpty ? [Int32](repeating: 0, count: buckets) : sums
         }
         // How many accounts fire in each bucket (accounts in three buckets or more).
         var occupancy = [UInt8](repeating: 0, count: buckets)
         do {
-            var counts = [Int32](repeating: 0, count: buckets)
-            for account in 0..<n { forEachBucket(of: account) { counts[$0] += 1 } }
+            let counts = countPerBucket { _, _ in true }
             for b in 0..<buckets {
                 let k = Int(counts[b])
                 // A lone account proposes nothing, and a bucket holding more than a block is a
@@ -126,7 +129,7 @@ struct TimingCandidates {
         let budget = max(Self.minimumBudget, Self.proposalsPerEntry * entryCount)
         let kept = Self.keptPerBucket(occupancy: occupancy, budget: budget, blockSize: blockSize)
         sampledOccupancy = kept
-        func takesPart(_ account: Int, _ b: Int) -> Bool {
+        let takesPart = { [occupancy] (account: Int, b: Int) -> Bool in
             let k = Int(occupancy[b])
             guard k != 0 else { return false }
             return k <= kept || Self.sampleHash(Int32(account)) <= UInt64(Double(UInt32.max) * Double(kept) / Double(k))
@@ -134,13 +137,17 @@ struct TimingCandidates {
         // The sampled accounts of each bucket, ascending (a counting sort: 4 bytes an entry, no
         // scratch): bucket b holds `start[b + 1]..<start[b + 2]` once filled.
         var start = [Int32](repeating: 0, count: buckets + 2)
-        for account in 0..<n { forEachBucket(of: account) { b in if takesPart(account, b) { start[b + 1] += 1 } } }
+        do {
+            let counts = countPerBucket(takesPart)
+            for b in 0..<buckets { start[b + 1] = counts[b] }
+        }
         for b in 0..<buckets { start[b + 1] += start[b] }
         start[buckets + 1] = start[buckets]
         var entries = [Int32](repeating: 0, count: Int(start[buckets]))
         // Filled from the last account down, each bucket from its end: ascending in each bucket.
+        var walk = walker
         for account in stride(from: n - 1, through: 0, by: -1) {
-            forEachBucket(of: account) { b in
+            walk.forEachBucket(of: account) { b in
                 guard takesPart(account, b) else { return }
                 start[b + 1] -= 1
                 entries[Int(start[b + 1])] = Int32(account)
@@ -149,25 +156,65 @@ struct TimingCandidates {
         // Each account's proposals as the smaller of the pair, counted exactly (its row sorted):
         // a pair is kept when `minimumBuckets` buckets propose it. No table of all proposals
         // is ever held, only one account's row; the kept pairs are few, and are indexed once the
-        // buckets are given up.
-        var row: [Int32] = []
-        var keys: [UInt64] = []
-        for a in 0..<n {
-            row.removeAll(keepingCapacity: true)
-            forEachBucket(of: a) { b in
-                guard takesPart(a, b) else { return }
-                for position in Int(start[b + 1])..<Int(start[b + 2]) where Int(entries[position]) > a { row.append(entries[position]) }
+        // buckets are given up. Each part's pairs are ascending and the parts are in order.
+        let filled = (start: start, entries: entries)
+        keys = ParallelMap.run(parts.count) { p -> [UInt64] in
+            var row: [Int32] = [], keys: [UInt64] = [], walk = walker
+            for a in parts[p] {
+                row.removeAll(keepingCapacity: true)
+                walk.forEachBucket(of: a) { b in
+                    guard takesPart(a, b) else { return }
+                    for position in Int(filled.start[b + 1])..<Int(filled.start[b + 2]) where Int(filled.entries[position]) > a {
+                        row.append(filled.entries[position])
+                    }
+                }
+                guard row.count >= Self.minimumBuckets else { continue }
+                row.sort()
+                var i = 0
+                while i < row.count {
+                    var j = i + 1
+                    while j < row.count && row[j] == row[i] { j += 1 }
+                    if j - i >= Self.minimumBuckets { keys.append(UInt64(a) << 32 | UInt64(UInt32(row[i]))) }
+                    i = j
+                }
             }
-            guard row.count >= Self.minimumBuckets else { continue }
-            row.sort()
-            var i = 0
-            while i < row.count {
-                var j = i + 1
-                while j < row.count && row[j] == row[i] { j += 1 }
-                if j - i >= Self.minimumBuckets { keys.append(UInt64(a) << 32 | UInt64(UInt32(row[i]))) }
-                i = j
+            return keys
+        }.flatMap { $0 }
+    }
+
+    /// `count` ranges of accounts covering `0..<n` in order (one per account at most).
+    static func ranges(_ n: Int, count: Int) -> [Range<Int>] {
+        let parts = max(1, min(count, n))
+        return (0..<parts).map { p in (n * p / parts)..<(n * (p + 1) / parts) }
+    }
+
+    /// The distinct buckets an account fires in, when it fires in `minimumBuckets` or more (its
+    /// own burst buffer: each part of a pass walks with its own copy).
+    struct BucketWalker {
+        let coActivity: CoActivity
+        let width: Int64
+        let buckets: Int
+        var bursts: [UInt32] = []
+
+        init(coActivity: CoActivity, width: Int64, buckets: Int) {
+            (self.coActivity, self.width, self.buckets) = (coActivity, width, buckets)
+        }
+
+        /// Calls `body` with each distinct bucket of the account's bursts, ascending.
+        mutating func forEachBucket(of account: Int, _ body: (Int) -> Void) {
+            coActivity.seconds(of: account, into: &bursts)
+            var distinct = 0
+            var last: Int64 = -1
+            for t in bursts where Int64(t) / width != last {
+                last = Int64(t) / width
+                distinct += 1
+            }
+            guard distinct >= TimingCandidates.minimumBuckets else { return }
+            last = -1
+            for t in bursts where Int64(t) / width != last {
+                last = Int64(t) / width
+                body(min(buckets - 1, Int(last)))
             }
         }
-        self.keys = keys
     }
 }
