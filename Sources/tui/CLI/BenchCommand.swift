@@ -87,8 +87,9 @@ struct BenchCommand: ParsableCommand {
             for key in inv.residentMiB.keys.sorted() {
                 print("  rss after \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.0f", inv.residentMiB[key]!)) MiB")
             }
+            let stepWidth = max(13, inv.timings.keys.map(\.count).max() ?? 0)
             for key in inv.timings.keys.sorted() {
-                print("  \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s")
+                print("  \(key.padding(toLength: stepWidth, withPad: " ", startingAt: 0)) \(String(format: "%.2f", inv.timings[key]!)) s")
             }
             print("index+cluster+score \(String(format: "%.2f", build)) s")
             if let buildPeak { print("peak while building \(String(format: "%.0f", buildPeak)) MiB") }
