@@ -71,7 +71,9 @@ public struct PairedPrompts: Sendable {
         var sketch: UInt64
         var time: Int64
         var account: Int32
-        var model: Int32
+        /// The row's context, whose model is read only for a sketch of two or more rows (most
+        /// sketches are one row's, and the contexts' model column is a cache miss a row).
+        var context: Int32
         /// `PromptDigest.Flags.exactBits` of the row.
         var exact: UInt8
     }
@@ -104,12 +106,12 @@ public struct PairedPrompts: Sendable {
                     entries.append(
                         Entry(
                             sketch: sketch, time: q.timestamp(row), account: Int32(account),
-                            model: q.contexts.model[Int(q.context[row])],
+                            context: q.context[row],
                             exact: q.promptFlags(row) & PromptDigest.Flags.exactBits))
                 }
             }
             entries.sort { $0.sketch != $1.sketch ? $0.sketch < $1.sketch : $0.time < $1.time }
-            Self.sweep(entries) { paired[$0, default: 0] += 1 }
+            Self.sweep(entries, model: { q.contexts.model[Int($0)] }) { paired[$0, default: 0] += 1 }
         }
         entries = []
         let sorted = paired.sorted { $0.key < $1.key }
@@ -135,18 +137,22 @@ public struct PairedPrompts: Sendable {
 
     /// Calls `body` with the account of each paired entry (entries sorted by sketch, then time):
     /// within the window, another account's entry of the same sketch and exact bits is on a
-    /// different known model, and at most `crowdLimit` entries of the sketch are other accounts'.
-    private static func sweep(_ entries: [Entry], _ body: (Int32) -> Void) {
+    /// different known model (`model` of its context), and at most `crowdLimit` entries of the
+    /// sketch are other accounts'.
+    private static func sweep(_ entries: [Entry], model: (Int32) -> Int32, _ body: (Int32) -> Void) {
         var start = 0
+        var models: [Int32] = []
         while start < entries.count {
             var end = start + 1
             while end < entries.count && entries[end].sketch == entries[start].sketch { end += 1 }
             if end - start >= 2 {
+                models.removeAll(keepingCapacity: true)
+                for i in start..<end { models.append(model(entries[i].context)) }
                 var low = start
                 for i in start..<end {
-                    let e = entries[i]
+                    let e = entries[i], eModel = models[i - start]
                     while entries[low].time < e.time - windowMillis { low += 1 }
-                    guard e.model >= 0 else { continue }
+                    guard eModel >= 0 else { continue }
                     var j = max(low, i - scanLimit)
                     let last = min(end, i + scanLimit + 1)
                     var others = 0
@@ -155,7 +161,8 @@ public struct PairedPrompts: Sendable {
                         let other = entries[j]
                         if other.account != e.account {
                             others += 1
-                            if other.exact == e.exact && other.model >= 0 && other.model != e.model { matched = true }
+                            let otherModel = models[j - start]
+                            if other.exact == e.exact && otherModel >= 0 && otherModel != eModel { matched = true }
                         }
                         j += 1
                     }
