@@ -94,7 +94,8 @@ public final class LinkIndex: @unchecked Sendable {
     /// The values of a kind an account has, ascending.
     public func values(of account: Int, kind: LinkKind) -> ArraySlice<Int32> { byKind[kind.position].values(of: account) }
 
-    /// Reads the head of an account's values of a kind into cache (`CompactRows.warm`).
+    /// Reads an account's values of a kind into cache (the list's head, and a longer list's start
+    /// and first value: `CompactRows.warm`).
     @inline(__always)
     func warmValues(of account: Int, kind: LinkKind) -> Int32 { byKind[kind.position].warmValues(of: account) }
 

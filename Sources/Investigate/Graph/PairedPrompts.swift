@@ -129,7 +129,8 @@ public struct PairedPrompts: Sendable {
 
     /// The pass that takes a sketch's rows: its mixed hash scaled to `0..<parts` by a multiply
     /// and a shift, not a division (every pass reads every row, and a 64-bit division per row
-    /// was most of the count's time). All rows of a sketch land in one pass, whichever it is.
+    /// cost about a sixth of the count's own time). All rows of a sketch land in one pass,
+    /// whichever it is.
     @inline(__always)
     static func partition(_ sketch: UInt64, of parts: UInt64) -> UInt64 {
         ((ByteHash.mix(sketch) >> 32) &* parts) >> 32
