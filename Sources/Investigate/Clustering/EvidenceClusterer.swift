@@ -27,8 +27,9 @@ public struct EvidenceClusterer: Sendable {
 
     /// The groups (members ascending, groups in order of their smallest member).
     /// - Complexity: O(candidate pairs × shared-list merges), candidate pairs ≤ Σ values min(n², n · degree).
-    /// `seconds`, when given, hears each step's wall time (`timing_pairs`, `candidates`, `scan`,
-    /// `cuts`, `group_firing`), for `bench`.
+    /// `seconds`, when given, hears each step's wall time, the steps numbered in the order they
+    /// run (`1.timing_pairs`, `2.candidates`, `3.scan`, `4.cuts`, `5.group_firing`: the lone
+    /// accounts joined to groups and the groups' rows built), for `bench`.
     public func componentRows(
         index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity?, seconds: ((String, Double) -> Void)? = nil
     ) -> MemberRows {
@@ -42,27 +43,27 @@ public struct EvidenceClusterer: Sendable {
         // The candidate pairs are given up once scored: only the links and the near pairs that
         // touch one (for the group-firing join) are held while the cuts run.
         let timing = timingKeys(accountCount: n, coActivity: coActivity)
-        lap("timing_pairs")
+        lap("1.timing_pairs")
         var (linked, near) = { () -> (linked: [[UInt64]], near: [UInt64]) in
             let pairs = candidates(index: index, weights: weights, timing: timing)
-            lap("candidates")
+            lap("2.candidates")
             return scan(pairs, index: index, weights: weights, coActivity: coActivity, timing: timing)
         }()
         releaseFreedMemory()
-        lap("scan")
+        lap("3.scan")
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
         // few links between two communities (`SparseCut`).
         let kept = SparseCut.kept(BridgeCut.kept(Self.joined(&linked), accounts: n), accounts: n)
         var sets = DisjointSets(count: n)
         for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
-        lap("cuts")
+        lap("4.cuts")
         if let coActivity {
             joinByGroupFiring(near: near, sets: &sets, coActivity: coActivity, index: index, weights: weights, n: n)
         }
         near = []
         let rows = MemberRows(components: &sets)
         releaseFreedMemory()
-        lap("group_firing")
+        lap("5.group_firing")
         return rows
     }
 

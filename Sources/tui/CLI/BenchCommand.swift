@@ -94,7 +94,9 @@ struct BenchCommand: ParsableCommand {
             print("index+cluster+score \(String(format: "%.2f", build)) s")
             if let buildPeak { print("peak while building \(String(format: "%.0f", buildPeak)) MiB") }
             print(
-                "peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  (\(String(format: "%.1f", peak / Double(rows))) bytes per query row)"
+                "peak memory     \(String(format: "%.0f", peak / 1_048_576)) MiB  "
+                    + (data.queries.count == 0
+                        ? "(no query rows: nothing to divide by)" : "(\(String(format: "%.1f", peak / Double(rows))) bytes per query row)")
             )
             let mib = { (bytes: Int) in String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
             print(
