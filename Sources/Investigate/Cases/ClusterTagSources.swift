@@ -135,7 +135,9 @@ public struct ClusterTagSources: Sendable {
     /// 40 (session 42): one-account client strings that share no product of their own link by their
     /// shape (`ClientShape`: a product varied per account, a tag put first, a common product
     /// tagged per account): links and clusters move.
-    static let clusterRules = 40
+    /// 41 (session 44): a template family's holders gather only in groups of three
+    /// (`TemplateFamilyReach`): risks and ranks move.
+    static let clusterRules = 41
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -10,29 +10,55 @@
 /// Built from the clustering itself, so it takes its baseline from the loaded population and no
 /// constant.
 public struct TemplateFamilyReach: Sendable {
-    /// For each template family (a `.template` value id), the number of distinct clusters its
-    /// holders fall in.
+    /// For each template family (a `.template` value id), the number of groups its holders fall
+    /// in: each cluster holding `groupSize` or more of them counts one, and each holder in a
+    /// cluster holding fewer counts one of its own (unless that cluster holds them all).
     public let clusters: [Int32]
 
-    /// Counts, for every template family, the distinct clusters of its holders.
+    /// Holders of a family one cluster must hold to count as one group of them (design: three,
+    /// a group as `BridgeCut` reads one). Two holders linked by chance coincidences (a public
+    /// wrapper's users who also share a popular question) are a pair, not the family's owner:
+    /// were they counted as one, every such pair would make a public family look owned.
+    static let groupSize = 3
+
+    /// Counts, for every template family, the groups of its holders.
     /// - Parameter clusterOf: the cluster of each account (any numbering).
     /// - Complexity: O(accounts + the families' holders).
     public init(index: LinkIndex, clusterOf: [Int32]) {
         let families = index.valueCount(.template)
         var counts = [Int32](repeating: 0, count: families)
-        // The last family that counted each cluster, so that a cluster counts once per family.
-        var lastCounted = [Int32](repeating: -1, count: clusterOf.count)
+        // Holders of the current family in each cluster, and the clusters touched.
+        var inCluster = [Int32](repeating: 0, count: clusterOf.count)
+        var touched: [Int] = []
         for family in 0..<families {
-            var distinct: Int32 = 0
-            for account in index.accounts(sharing: .template, value: Int32(family)) {
-                let cluster = Int(clusterOf[Int(account)])
-                guard cluster >= 0, cluster < lastCounted.count, lastCounted[cluster] != Int32(family) else { continue }
-                lastCounted[cluster] = Int32(family)
-                distinct += 1
-            }
-            counts[family] = distinct
+            counts[family] = Self.groups(
+                clusters: index.accounts(sharing: .template, value: Int32(family)).lazy.map { Int(clusterOf[Int($0)]) },
+                inCluster: &inCluster, touched: &touched)
         }
         clusters = counts
+    }
+
+    /// The groups a family's holders fall in, from each holder's cluster (any numbering below
+    /// `inCluster.count`; another counts as a group of its own): each cluster holding
+    /// `groupSize` or more of them, or all of them, counts one, and each holder in a cluster
+    /// holding fewer counts one. `inCluster` (zeros) and `touched` are scratch, left as found.
+    static func groups(clusters: some Sequence<Int>, inCluster: inout [Int32], touched: inout [Int]) -> Int32 {
+        var groups: Int32 = 0
+        touched.removeAll(keepingCapacity: true)
+        for cluster in clusters {
+            guard cluster >= 0, cluster < inCluster.count else {
+                groups += 1
+                continue
+            }
+            if inCluster[cluster] == 0 { touched.append(cluster) }
+            inCluster[cluster] += 1
+        }
+        let whole = touched.count == 1 && groups == 0
+        for cluster in touched {
+            groups += inCluster[cluster] >= Self.groupSize || whole ? 1 : inCluster[cluster]
+            inCluster[cluster] = 0
+        }
+        return groups
     }
 
     /// A reach from counts already made (tests).
