@@ -94,7 +94,7 @@ import TestScratch
     static func plainValues(_ kind: LinkKind, data: CaseData, families: TemplateFamilies) -> [[Int32]] {
         var out = [[Int32]](repeating: [], count: data.accountCount)
         guard LinkPairs.contextKinds.contains(kind) else {
-            let pairs = kind == .template ? families.pairs() : LinkPairs(data: data).pairs(for: kind, families: nil)
+            let pairs = kind == .template ? families.pairs() : LinkPairs(data: data).pairs(for: kind, families: families)
             for (account, value) in zip(pairs.accounts, pairs.values) { out[Int(account)].append(value) }
             // The index lists an account's values ascending; light accounts' family uses are
             // appended after the families' own pairs.

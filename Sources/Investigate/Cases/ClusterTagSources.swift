@@ -137,7 +137,9 @@ public struct ClusterTagSources: Sendable {
     /// tagged per account): links and clusters move.
     /// 41 (session 44): a template family's holders gather only in groups of three
     /// (`TemplateFamilyReach`): risks and ranks move.
-    static let clusterRules = 41
+    /// 42 (session 44): accounts sharing two or more reasoning questions link by them
+    /// (`LinkKind.question`): links and clusters move.
+    static let clusterRules = 42
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

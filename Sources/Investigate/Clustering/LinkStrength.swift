@@ -26,7 +26,7 @@ public enum LinkStrength {
         switch kind {
         case .payment, .apiKey, .upstream, .org, .ip, .emailDomain: return true
         // A mailbox links only with other evidence (unrelated people's addresses coincide).
-        case .subnet, .asn, .userAgent, .template, .modelMix, .mailbox, .clientFamily: return false
+        case .subnet, .asn, .userAgent, .template, .modelMix, .mailbox, .clientFamily, .question: return false
         }
     }
 
@@ -61,7 +61,7 @@ public enum LinkStrength {
         case .subnet: return 64
         case .asn: return 32
         case .userAgent, .modelMix, .mailbox, .clientFamily: return 500
-        case .template: return 1000
+        case .template, .question: return 1000
         default: return 32
         }
     }

@@ -29,7 +29,8 @@ public struct EvidenceWeights: Sendable {
     /// Accounts in the population (`N`).
     public let accounts: Int
     /// `q_k` per kind (position in `LinkKind.allCases`); for the model mix, measured among the
-    /// accounts that have one and scaled so that `u` is too (see `init(index:)`).
+    /// accounts that have one, and for questions among the accounts that ask for reasoning,
+    /// each scaled so that `u` is too (see `init(index:)`).
     public let sharingShare: [Double]
     /// Bits a pair's evidence must reach to link.
     public let threshold: Double
@@ -58,7 +59,14 @@ public struct EvidenceWeights: Sendable {
                 }
                 if values.contains(where: { index.shareCount(kind, value: $0) >= 2 }) { sharers += 1 }
             }
-            if kind == .modelMix && holders > 0 {
+            if kind == .question {
+                // Only an account that asks for reasoning can share a question (`SharedQuestions`
+                // reads those prompts): sharing is read among them, as a mix is among accounts
+                // with one, or a question many of them send would look rare where most accounts
+                // never ask for reasoning.
+                let asking = Double(max(Self.askingAccounts(index.data.queries, accounts: n), 1))
+                shares.append(max(Double(sharers), 1) / asking * (Double(n) / asking))
+            } else if kind == .modelMix && holders > 0 {
                 // Only accounts with enough queries have a mix: its frequency is among them
                 // (u = sharers/holders · n/holders), or a mix every account uses would look
                 // rare where most accounts sent too few queries to have one.
@@ -79,6 +87,15 @@ public struct EvidenceWeights: Sendable {
         local = LocalScope(index: index)
         threshold = log2(Double(max(n, 2))) + 1
         servers = ServerPools(index: index, ipShare: shares[LinkKind.ip.position], accounts: n, threshold: threshold)
+    }
+
+    /// Accounts with at least one prompt asking for reasoning.
+    static func askingAccounts(_ queries: QueryTable, accounts: Int) -> Int {
+        var count = 0
+        for account in 0..<accounts where queries.rows(of: account).contains(where: { queries.promptFlags($0) & PromptDigest.Flags.reasoning != 0 }) {
+            count += 1
+        }
+        return count
     }
 
     /// A model with given figures (for tests); a kind without a typical count discounts nothing.
@@ -136,6 +153,10 @@ public struct EvidenceWeights: Sendable {
     public static func isOrigin(_ kind: LinkKind) -> Bool {
         kind == .ip || kind == .subnet || kind == .asn || kind == .emailDomain
     }
+
+    /// Distinct questions two accounts must share before their questions count (design: the
+    /// second: strangers meet on one popular question, seldom on two rare ones).
+    public static let questionsNeeded = 2
 
     /// What a value's `bits` may add to a pair: all of it for an identifier, at most half a link
     /// for a kind strangers share, so that it takes two kinds of evidence together.

@@ -32,6 +32,19 @@ public final class LinkIndex: @unchecked Sendable {
     convenience init(data: CaseData, families: TemplateFamilies, adjacencies: [LinkKind: Adjacency]) {
         var byKind = adjacencies
         byKind[.template] = LinkIndex.adjacency(.template, pairs: families.pairs(), data: data, families: families)
+        // Shared questions were found with the families, from the sketches they freed: their
+        // pairs become the adjacency once, which the families keep for another index (its lists
+        // shared, not copied).
+        if let built = families.questionAdjacency {
+            byKind[.question] = built
+        } else {
+            let built = Adjacency(
+                sortedPairs: families.questionPairs ?? LinkPairs.Pairs(), accountCount: data.accountCount,
+                valueCount: data.pools.questions.count)
+            families.questionPairs = nil
+            families.questionAdjacency = built
+            byKind[.question] = built
+        }
         // Client families come from the clients' adjacency (`ClientFamilies`).
         if byKind[.userAgent] == nil { byKind[.userAgent] = LinkIndex.adjacencies([.userAgent], data: data)[.userAgent]! }
         byKind[.clientFamily] = Adjacency(

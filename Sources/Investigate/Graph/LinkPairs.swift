@@ -30,6 +30,10 @@ struct LinkPairs {
             // From the clients' adjacency: `LinkIndex` passes the one it built.
             let clients = Adjacency(pairs: contextPairs(.userAgent), accountCount: data.accountCount, valueCount: data.pools.userAgents.count)
             return ClientFamilies.pairs(data: data, clients: clients)
+        case .question:
+            // Found from the prompt sketches with the families (`SharedQuestions`), which
+            // `LinkIndex` takes from them.
+            return families?.questionPairs ?? Pairs()
         case .upstream:
             var out = Pairs()
             for row in 0..<data.upstream.count {

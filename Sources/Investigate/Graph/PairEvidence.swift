@@ -23,6 +23,9 @@ public struct SharedValue: Sendable, Equatable {
     public var kindFull = false
     /// Whether it is a mail domain the pair's shared mailbox already implies (so it counts 0).
     public var impliedByMailbox = false
+    /// Whether it is the only question the pair shares (`EvidenceWeights.questionsNeeded`: one
+    /// counts nothing).
+    public var loneQuestion = false
     /// Whether it is one of two or more datacenter IPs of one server pool the pair shares
     /// (`ServerPools`): exempt from its kind's half a link in all.
     public var pooled = false
@@ -112,6 +115,13 @@ public struct PairEvidence: Sendable {
             if !found[i].pooled { kindSums[kind, default: 0] += counted }
             if EvidenceWeights.isOrigin(kind) { originSums[kind, default: 0] += found[i].counted }
         }
+        // One shared question is a coincidence strangers meet (a popular homework problem, a
+        // viral puzzle); it counts only beside a second (`EvidenceWeights.questionsNeeded`).
+        if found.count(where: { $0.kind == .question }) < EvidenceWeights.questionsNeeded {
+            for i in found.indices where found[i].kind == .question {
+                (found[i].counted, found[i].kindFull, found[i].loneQuestion) = (0, false, true)
+            }
+        }
         // A shared mailbox implies the shared mail domain: the domain is not counted again.
         if found.contains(where: { $0.kind == .mailbox }) {
             for i in found.indices where found[i].kind == .emailDomain {
@@ -159,8 +169,9 @@ public struct PairEvidence: Sendable {
             if mine.isEmpty { continue }
             let theirs = index.values(of: b, kind: kind)
             let spread = weights.spreadBits(kind, heldA: heldByA(kind), heldB: index.heldCount(theirs, kind: kind))
-            var best = 0.0, rest = 0.0, inPool = false
+            var best = 0.0, rest = 0.0, inPool = false, sharedCount = 0
             forEachShared(mine, theirs) { value in
+                sharedCount += 1
                 if kind == .mailbox { sharesMailbox = true }
                 if kind == .ip && weights.servers.pool(ofIP: value) != nil { inPool = true }
                 let scope = weights.scope(kind, value: value, a, b, countries: countries)
@@ -179,6 +190,7 @@ public struct PairEvidence: Sendable {
             var sum = min(best + rest / 2, weights.counted(kind, bits: .infinity))
             // Unless they are one operator's servers (rare: measured again value by value).
             if inPool { sum = pooledIPBits(a, b, mine, theirs, spread: spread, index: index, weights: weights) }
+            if kind == .question && sharedCount < EvidenceWeights.questionsNeeded { sum = 0 }
             if kind == .emailDomain {
                 domain = sum
             } else if EvidenceWeights.isOrigin(kind) {

@@ -58,6 +58,8 @@ public enum PairExplanation {
             case .upstream: what = "an upstream link ties them: \(value)"
             case .mailbox: what = "both have email delivered to mailbox \(value), as \(holders) \(does)"
             case .modelMix: what = "both send most queries to the model mix \(value), which \(holders) \(use)"
+            case .question:
+                what = "both sent question \(value) (prompts worded alike, outside any template family), which \(holders) \(send)"
             case .clientFamily:
                 what =
                     ClientFamilies.isShape(s.value, index: index)
@@ -183,6 +185,9 @@ public enum PairExplanation {
 
     private static func contribution(_ s: SharedValue, capped: Double) -> String {
         if s.impliedByMailbox { return "(\(format1(s.bits)) bits, not counted: the shared mailbox implies it)" }
+        if s.loneQuestion {
+            return "(\(format1(s.bits)) bits, not counted: one shared question is a coincidence strangers meet; it counts beside a second)"
+        }
         if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
         if s.counted == 0 && !s.kindFull {
             return "(\(format1(s.bits)) bits, not counted: where accounts come from (IP, network, ASN, mail domain) counts once, by its strongest kind)"

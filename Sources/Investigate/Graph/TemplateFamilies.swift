@@ -40,6 +40,15 @@ public final class TemplateFamilies: @unchecked Sendable {
     /// from the same sketches as the families, before they are freed, and kept beside them.
     public internal(set) var pairedPrompts = PairedPrompts()
 
+    /// The families' first-band keys (`bandKeys`), kept until the shared questions are found
+    /// (`CaseData.templateFamilies`): a band that is a family links as one, not as a question.
+    var familyBands: Set<UInt64> = []
+    /// The shared questions' (account, question) pairs (`SharedQuestions`), found from the same
+    /// sketches and held until the link index makes them its adjacency (`LinkIndex`), which is
+    /// then kept here instead; both nil when restored from a snapshot (the index keeps its own).
+    var questionPairs: LinkPairs.Pairs?
+    var questionAdjacency: Adjacency?
+
     /// The number of families shared by at least two accounts.
     public var count: Int { names.count }
 
@@ -186,6 +195,7 @@ public final class TemplateFamilies: @unchecked Sendable {
             names.append(name)
             queryCount.append(0)
             frames.append(Self.isFrame(table.key(at: key)))
+            if Self.isFirstBand(table.key(at: key)) { familyBands.insert(table.key(at: key)) }
         }
         var lastAccount: Int32 = -1
         var lastFamily: Int32 = -1

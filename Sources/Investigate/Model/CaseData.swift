@@ -60,6 +60,9 @@ public final class CaseData: @unchecked Sendable {
             if let found { return found }
             let made = TemplateFamilies(queries: queries, accountCount: accountCount)
             made.pairedPrompts = PairedPrompts(queries: queries, accountCount: accountCount)
+            made.questionPairs = SharedQuestions.pairs(
+                queries: queries, accountCount: accountCount, familyBands: made.familyBands, pool: pools.questions)
+            made.familyBands = []
             queries.promptSketch = ChunkedColumn()
             found = made
             return made

@@ -32,6 +32,9 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// other account sends and no shared client string starts with it: a client tagged per
     /// account. A kind strangers share (it links with a second kind of evidence).
     case clientFamily = "client_family"
+    /// A question several accounts sent (`SharedQuestions`): prompts landing in one first band of
+    /// their sketch that is no account's template family. A kind strangers share.
+    case question
 
     /// The kind's position in `allCases`.
     var position: Int {
@@ -49,6 +52,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .modelMix: return 10
         case .mailbox: return 11
         case .clientFamily: return 12
+        case .question: return 13
         }
     }
 
@@ -68,6 +72,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .modelMix: return 0.1
         case .mailbox: return 0.95
         case .clientFamily: return 0.25
+        case .question: return 0.45
         }
     }
 
@@ -89,6 +94,7 @@ public enum LinkKind: String, CaseIterable, Codable, Sendable, Comparable {
         case "net", "cidr", "ip24": self = .subnet
         case "model", "models", "mix", "modelmix": self = .modelMix
         case "inbox", "email_address": self = .mailbox
+        case "questions", "shared_question": self = .question
         default: return nil
         }
     }

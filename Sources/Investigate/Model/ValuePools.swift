@@ -31,6 +31,9 @@ public final class ValuePools: @unchecked Sendable {
     /// Client families (`LinkKind.clientFamily`), found when the link index is built
     /// (`ClientFamilies`).
     public let clientFamilies = StringPool()
+    /// Questions two or more accounts sent (`LinkKind.question`), found with the template
+    /// families (`SharedQuestions`).
+    public let questions = StringPool()
     /// Upstream classifier categories.
     public let categories = StringPool()
     /// Small vocabularies: country, plan, status, payment kind, link kind, notes.
@@ -57,6 +60,7 @@ public final class ValuePools: @unchecked Sendable {
         case .modelMix: return modelMixes
         case .mailbox: return mailboxes
         case .clientFamily: return clientFamilies
+        case .question: return questions
         case .template, .upstream: return nil
         }
     }
@@ -71,7 +75,7 @@ public final class ValuePools: @unchecked Sendable {
     private var all: [StringPool] {
         [
             accountIDs, ips, subnets, asns, userAgents, emailDomains, orgs, payments, apiKeys, models, modelMixes,
-            mailboxes, clientFamilies, categories, labels, extraKeys, extraValues,
+            mailboxes, clientFamilies, questions, categories, labels, extraKeys, extraValues,
         ]
     }
 
@@ -80,7 +84,7 @@ public final class ValuePools: @unchecked Sendable {
         let named: [(String, StringPool)] = [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
             ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
-            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("client_families", clientFamilies), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("client_families", clientFamilies), ("questions", questions), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
         return named.map { ($0.0, $0.1.count, $0.1.memoryFootprint) }.sorted { $0.bytes > $1.bytes }

@@ -6,7 +6,7 @@ extension ValuePools {
         [
             ("account_ids", accountIDs), ("ips", ips), ("subnets", subnets), ("asns", asns), ("user_agents", userAgents),
             ("email_domains", emailDomains), ("orgs", orgs), ("payments", payments), ("api_keys", apiKeys),
-            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("client_families", clientFamilies), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
+            ("models", models), ("model_mixes", modelMixes), ("mailboxes", mailboxes), ("client_families", clientFamilies), ("questions", questions), ("categories", categories), ("labels", labels), ("extra_keys", extraKeys),
             ("extra_values", extraValues),
         ]
     }

@@ -85,10 +85,12 @@ enum SnapshotFormat {
     /// (`HarvestReturn`): families, links, clusters and risks move; 44 (session 42): a one-account
     /// client string whose product makes no family joins its shape's (`ClientShape`):
     /// client families, links, clusters and risks move; 45 (session 44): a template family's holders
-    /// gather only in groups of three (`TemplateFamilyReach`): risks and ranks move.
+    /// gather only in groups of three (`TemplateFamilyReach`): risks and ranks move; 46 (session
+    /// 44): accounts that sent two or more of the same reasoning questions share them
+    /// (`LinkKind.question`, pool `questions`): links, clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 45
+    static let version: UInt32 = 46
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64

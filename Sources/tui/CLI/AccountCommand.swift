@@ -84,7 +84,7 @@ struct PivotCommand: ParsableCommand {
         commandName: "pivot", abstract: "List the accounts sharing one value (ip, payment, asn, ...).")
 
     @OptionGroup var source: SourceOptions
-    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link, mailbox (any address of the inbox), client_family")
+    @Argument(help: "payment, ip, subnet, asn, user_agent, email_domain, org, api_key, template, model_mix, link, mailbox (any address of the inbox), client_family, question (q-... as why names it)")
     var key: String
     @Argument(help: "The value (its exact bytes, as the shell passes them; or give --value-b64).") var value: String?
     @Option(name: .customLong("value-b64"), help: "The value as base64 of its exact bytes (as JSON output gives a value that is not UTF-8: {\"b64\": ...}).")
