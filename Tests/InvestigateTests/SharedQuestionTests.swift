@@ -76,6 +76,11 @@ import Testing
         #expect(why.linked)
         #expect(inv.cluster(ofAccount: a).size == 12)
         #expect(inv.explainPair(a, b).contains { $0.hasPrefix("both sent question q-") })
+        // Every question is named by eight hex digits.
+        for value in 0..<inv.index.valueCount(.question) {
+            let name = inv.index.valueExact(.question, Int32(value)).display
+            #expect(name.count == 10 && name.hasPrefix("q-"))
+        }
     }
 
     @Test func accountsAskingTheirOwnQuestionsDoNotLink() throws {

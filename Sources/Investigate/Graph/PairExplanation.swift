@@ -162,9 +162,12 @@ public enum PairExplanation {
         let mixNote = kinds.contains(.modelMix)
             ? "; a model mix's q is measured among the accounts that have one and scaled by accounts / those accounts, so it can pass 1"
             : ""
+        let questionNote = kinds.contains(.question)
+            ? "; a question's q is measured among the accounts that ask for reasoning and scaled by accounts / those accounts, so it can pass 1"
+            : ""
         return "a shared value's bits are -log2(q × holders / accounts) (accounts of the country for a local value), "
             + "less any spread and light-use discount; q, the share of this population's accounts that hold a value of the kind "
-            + "another account also holds, is \(factors)\(mixNote)"
+            + "another account also holds, is \(factors)\(mixNote)\(questionNote)"
     }
 
     /// A share factor with two significant figures ("0.41", "0.0032"); from 1 up, one decimal
@@ -186,9 +189,9 @@ public enum PairExplanation {
     private static func contribution(_ s: SharedValue, capped: Double) -> String {
         if s.impliedByMailbox { return "(\(format1(s.bits)) bits, not counted: the shared mailbox implies it)" }
         if s.loneQuestion {
-            return "(\(format1(s.bits)) bits, not counted: one shared question is a coincidence strangers meet; it counts beside a second)"
+            return "(\(format1(s.bits)) bits, not counted: one shared question is a coincidence strangers meet; questions count only when a pair shares two or more)"
         }
-        if s.counted == s.bits { return "(+\(format1(s.bits)) bits)" }
+        if s.counted == s.bits { return "(+\(format1(s.bits)) \(format1(s.bits) == "1" ? "bit" : "bits"))" }
         if s.counted == 0 && !s.kindFull {
             return "(\(format1(s.bits)) bits, not counted: where accounts come from (IP, network, ASN, mail domain) counts once, by its strongest kind)"
         }

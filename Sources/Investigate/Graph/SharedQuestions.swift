@@ -26,8 +26,11 @@ struct SharedQuestions {
     /// tests do, interns the same names again).
     private static let poolLock = Mutex(())
 
-    /// A question's name: `q-` and its band in hex.
-    static func name(ofBand band: UInt32) -> [UInt8] { Array(("q-" + String(band, radix: 16)).utf8) }
+    /// A question's name: `q-` and its band as eight hex digits.
+    static func name(ofBand band: UInt32) -> [UInt8] {
+        let hex = String(band, radix: 16)
+        return Array(("q-" + String(repeating: "0", count: 8 - hex.count) + hex).utf8)
+    }
 
     /// The (account, question) pairs of every question two to `mostHolders` accounts sent, sorted
     /// by account then question and unique,
