@@ -92,8 +92,8 @@ public struct EvidenceWeights: Sendable {
     /// Accounts with at least one prompt asking for reasoning.
     static func askingAccounts(_ queries: QueryTable, accounts: Int) -> Int {
         var count = 0
-        for account in 0..<accounts where queries.rows(of: account).contains(where: { queries.promptFlags($0) & PromptDigest.Flags.reasoning != 0 }) {
-            count += 1
+        for account in 0..<accounts {
+            if queries.rows(of: account).contains(where: { queries.promptFlags($0) & PromptDigest.Flags.reasoning != 0 }) { count += 1 }
         }
         return count
     }

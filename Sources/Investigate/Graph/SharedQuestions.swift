@@ -13,8 +13,9 @@ import Synchronization
 /// sends; every generator's people share short everyday questions, and read from every prompt
 /// they glued strangers by the hundred). Found from the sketches before template families free
 /// them (`CaseData.templateFamilies`), a partition of bands at a time (about `partitionRows` such
-/// rows a pass, 8 bytes each), as `PairedPrompts` counts. A question sent by more than `mostHolders` accounts is not kept: it
-/// would weigh next to nothing, and its list would be the index's largest.
+/// rows a pass, 8 bytes each), as `PairedPrompts` counts. A question sent by more than
+/// `mostHolders` accounts is not kept: it would weigh next to nothing, and its list would be the
+/// index's largest.
 struct SharedQuestions {
     /// About this many prompted rows sorted at once (design: 8 MiB of keys per pass).
     static let partitionRows = 1 << 20
@@ -33,9 +34,8 @@ struct SharedQuestions {
     }
 
     /// The (account, question) pairs of every question two to `mostHolders` accounts sent, sorted
-    /// by account then question and unique,
-    /// interned in `pool`; `familyBands` are the first-band keys (`TemplateFamilies.bandKeys`)
-    /// that are families, left out.
+    /// by account then question and unique, the questions interned in `pool`; `familyBands` are
+    /// the first-band keys (`TemplateFamilies.bandKeys`) that are families, left out.
     /// - Complexity: O(prompted rows × passes + prompted rows log rows) time.
     static func pairs(
         queries q: QueryTable, accountCount: Int, familyBands: Set<UInt64>, pool: StringPool,
