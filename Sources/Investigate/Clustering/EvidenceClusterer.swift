@@ -52,8 +52,8 @@ public struct EvidenceClusterer: Sendable {
         releaseFreedMemory()
         lap("3.scan")
         // One link between two groups of their own does not merge them (`BridgeCut`), nor do a
-        // few links between two communities (`SparseCut`).
-        let kept = SparseCut.kept(BridgeCut.kept(Self.joined(&linked), accounts: n), accounts: n)
+        // few links between two communities (`SparseCut`), over the accounts in a link alone.
+        let kept = LinkedAccounts.kept(Self.joined(&linked))
         var sets = DisjointSets(count: n)
         for key in kept { sets.union(Int(key >> 32), Int(key & 0xFFFF_FFFF)) }
         lap("4.cuts")

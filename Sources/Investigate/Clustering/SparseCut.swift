@@ -28,9 +28,11 @@ enum SparseCut {
     /// Sweep cuts tested per group, least conductance first.
     static let candidates = 4
 
-    /// The links to keep (as given: smaller account << 32 | larger), in their order.
+    /// The links to keep (as given: smaller account << 32 | larger), in their order. `names`,
+    /// when the accounts are renumbered (`LinkedAccounts`), gives each one's own number, which
+    /// seeds the vectors.
     /// - Complexity: O(steps × (link ends + steps × accounts) × depth of the splits), bounded by `workMultiple`.
-    static func kept(_ links: [UInt64], accounts n: Int) -> [UInt64] {
+    static func kept(_ links: [UInt64], accounts n: Int, names: [Int32]? = nil) -> [UInt64] {
         guard links.count >= 2 * BridgeCut.minimumSide else { return links }
         let graph = Adjacency(links, accounts: n)
         var dropped = [Bool](repeating: false, count: links.count)
@@ -43,7 +45,7 @@ enum SparseCut {
             let cost = FiedlerVectors.steps * group.reduce(0) { $0 + graph.degree(Int($1)) + FiedlerVectors.steps }
             guard cost <= budget else { continue }
             budget -= cost
-            guard let cut = bestCut(group, graph: graph, dropped: dropped, part: part) else { continue }
+            guard let cut = bestCut(group, graph: graph, dropped: dropped, part: part, names: names) else { continue }
             for edge in cut.across { dropped[Int(edge)] = true }
             for side in [cut.side, cut.rest] {
                 for account in side { part[Int(account)] = -1 }
@@ -65,7 +67,7 @@ enum SparseCut {
     }
 
     /// The group's least-conductance sweep cut when it is sparse enough to keep, else nil.
-    static func bestCut(_ group: [Int32], graph: Adjacency, dropped: [Bool], part: [Int32]) -> Cut? {
+    static func bestCut(_ group: [Int32], graph: Adjacency, dropped: [Bool], part: [Int32], names: [Int32]? = nil) -> Cut? {
         let label = part[Int(group[0])]
         let count = group.count
         var local = [Int32: Int32](minimumCapacity: count)
@@ -85,7 +87,8 @@ enum SparseCut {
         // through the chain, which the test refuses.
         var side: [Bool] = []
         var found = false
-        search: for vector in FiedlerVectors.leading(accounts: group, start: start, neighbours: neighbours, degree: degree) {
+        let seeds = names.map { own in group.map { own[Int($0)] } } ?? group
+        search: for vector in FiedlerVectors.leading(accounts: seeds, start: start, neighbours: neighbours, degree: degree) {
             let score = (0..<count).map { vector[$0] / degree[$0].squareRoot() }
             let order = (0..<count).sorted { score[$0] != score[$1] ? score[$0] < score[$1] : group[$0] < group[$1] }
             for size in sweepCuts(order: order, start: start, neighbours: neighbours, degree: degree) {

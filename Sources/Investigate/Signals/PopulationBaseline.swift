@@ -81,6 +81,8 @@ public struct PopulationBaseline: Sendable {
         var shareSum = 0.0, shareCount = 0
         var reasoningSum = 0.0, output: Int64 = 0, queries = 0
         var ratios: [Double] = []
+        // Sized first: grown by doubling, the column and its next copy held three times its size.
+        ratios.reserveCapacity((0..<n).reduce(0) { $0 + (features.inputTokens[$1] > 0 && features.outputTokens[$1] > 0 ? 1 : 0) })
         var hosting = 0.0
         var hourCount = 0
         for a in 0..<n {
