@@ -87,6 +87,41 @@ else
     bad "pivot question $Q lists ring members and no one else" "$out"
 fi
 
+if grep -q "^its prompts: investigate queries .* --question $Q$" <<<"$out"; then
+    ok "pivot question $Q says how to read its prompts"
+else
+    bad "pivot question $Q says how to read its prompts" "$out"
+fi
+
+# The question's prompts, read again: each line led by a ring member, every line the same
+# question (one bank entry: the prompts, cut to 100 characters, read alike), and on stderr how
+# many from how many of its senders.
+out=$("$BIN" queries "$WORK/src" --question "$Q" 2>"$WORK/q.err")
+err=$(cat "$WORK/q.err")
+lines=$(grep -c . <<<"$out")
+senders=$(cut -f1 <<<"$out" | sort -u | grep -c "^r[0-9]*$")
+if [ "$lines" -ge 2 ] && [ "$senders" -ge 2 ] && ! grep -vq "^r[0-9]*	" <<<"$out" \
+    && [ "$(cut -f5 <<<"$out" | sort -u | grep -c .)" -eq 1 ] && grep -q "^$Q: $lines prompts from $senders of its" <<<"$err"; then
+    ok "queries --question $Q prints its $lines prompts from $senders senders, one question"
+else
+    bad "queries --question $Q prints its prompts from each sender" "$out
+$err"
+fi
+out=$("$BIN" queries "$WORK/src" --question "$Q" --format jsonl 2>/dev/null)
+if [ "$(grep -c '"account_id":"r' <<<"$out")" -eq "$lines" ]; then
+    ok "queries --question --format jsonl gives the same $lines rows, exactly"
+else
+    bad "queries --question --format jsonl gives the same rows" "$out"
+fi
+out=$("$BIN" queries "$WORK/src" --question q-00000000 2>&1); code=$?
+out2=$("$BIN" queries "$WORK/src" --question "not-a-question" 2>&1); code2=$?
+if [ $code -eq 2 ] && grep -q "no question q-00000000" <<<"$out" && [ $code2 -eq 2 ] && grep -q "q- and eight hex digits" <<<"$out2"; then
+    ok "a question that does not exist is an error, and a misshapen name says the shape"
+else
+    bad "a question that does not exist is an error" "$code $out
+$code2 $out2"
+fi
+
 out=$("$BIN" why "$WORK/src" x0 x1 2>&1)
 if grep -q "not counted: one shared question is a coincidence strangers meet" <<<"$out" && grep -q "not linked" <<<"$out"; then
     ok "one question two strangers share counts nothing"

@@ -118,6 +118,12 @@ struct PivotCommand: ParsableCommand {
             + "\(total == 1 ? "contains" : "contain") it (give one whole):"
     }
 
+    /// A folder as typed when a shell takes it as one word (letters, digits, `/._-`), else `DIR`.
+    static func pasteable(_ directory: String) -> String {
+        let plain = directory.unicodeScalars.allSatisfy { $0.isASCII && ("/._-".unicodeScalars.contains($0) || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        return plain && !directory.isEmpty ? directory : "DIR"
+    }
+
     func run() throws {
         try runReporting {
             guard let kind = LinkKind(name: key) else {
@@ -183,6 +189,10 @@ struct PivotCommand: ParsableCommand {
                 if grouped.count > 8 { parts.append(PairExplanation.count(grouped.count - 8, "more cluster")) }
                 if alone > 0 { parts.append("\(PairExplanation.count(alone, "single account")) (linked to no other)") }
                 print("held in: " + parts.joined(separator: ", "))
+            }
+            // A question's prompts are not kept per query: `queries --question` reads them again.
+            if kind == .question && !holders.isEmpty {
+                print("its prompts: investigate queries \(Self.pasteable(source.directory)) --question \(shown.display)")
             }
             // Riskiest first, as the console's value sheet lists them (ties by id bytes).
             for holder in inv.riskiestFirst(holders) {

@@ -6,9 +6,14 @@ import Investigate
 /// (the loaded time alone, no prompt): it is left out, counted by file, and once every row is
 /// through the command fails with exit 4, naming the files and how many rows, as `export` does.
 enum QueryRowsOutput {
-    /// Prints `rows` of `data` through `emit`, a line each, as `format` says.
+    /// Prints `rows` of `data` through `emit`, a line each, as `format` says; only the rows
+    /// `keep` takes, when given (it reads each row's fields as read again), and each text line led
+    /// by its account's id when `showAccount`.
     /// - Throws: `CLIFailure` (code 4) after the last row when some could not be read again.
-    static func write(_ rows: [Int], of data: CaseData, format: OutputFormat, emit: (String) -> Void) throws {
+    static func write(
+        _ rows: [Int], of data: CaseData, format: OutputFormat, showAccount: Bool = false,
+        keep: ((_ row: Int, _ fields: [(key: String, value: [UInt8], isRaw: Bool)]) -> Bool)? = nil, emit: (String) -> Void
+    ) throws {
         let q = data.queries
         var unreadable: [Int: Int] = [:]
         // Streamed: each batch of rows is printed as it is read (memory bounded by a batch).
@@ -18,7 +23,9 @@ enum QueryRowsOutput {
                 unreadable[q.source(ofRow: row).file, default: 0] += 1
                 return
             }
-            emit(format == .text ? text(row, fields, q) : jsonl(row, fields, q))
+            guard keep?(row, fields) ?? true else { return }
+            let account = showAccount && format == .text ? data.accountExactID(q.account(ofRow: row)).display + "\t" : ""
+            emit(format == .text ? account + text(row, fields, q) : jsonl(row, fields, q))
         }
         let outcome = "they were not printed (every row printed was read again as loaded): run queries again"
         if let message = SourceChangedSinceLoad.message(queries: unreadable, data: data, outcome: outcome) {
