@@ -231,16 +231,32 @@ final class ClusterRanking: @unchecked Sendable {
     /// One risk a cluster, in rank order.
     var risks: [Double] { Array(riskColumn) }
     /// Start of each cluster's entries in `linkEntries` (`count + 1` entries).
-    var linkStart: [Int32] {
-        var starts = [Int32](repeating: 0, count: count + 1)
-        var next = 0, end: Int32 = 0
-        for rank in 0..<count {
-            if next < linkRanks.count && Int(linkRanks[next]) == rank {
-                end = linkRankStart[next + 1]
-                next += 1
+    var linkStart: [Int32] { Array(linkStarts) }
+
+    /// `linkStart`, one value at a time (an iterator's state, not a column).
+    var linkStarts: some Sequence<Int32> {
+        let (ranks, starts, count) = (linkRanks, linkRankStart, count)
+        return sequence(state: (rank: 0, next: 0, end: Int32(0))) { state -> Int32? in
+            guard state.rank <= count else { return nil }
+            defer { state.rank += 1 }
+            guard state.rank > 0 else { return 0 }
+            if state.next < ranks.count && Int(ranks[state.next]) == state.rank - 1 {
+                state.end = starts[state.next + 1]
+                state.next += 1
             }
-            starts[rank + 1] = end
+            return state.end
         }
-        return starts
+    }
+
+    /// The start of every cluster's members in `rankedRows.members`, and their end (`rows.offsets`),
+    /// one value at a time.
+    var denseStarts: some Sequence<Int32> {
+        let (rows, count) = (rankedRows, count)
+        return sequence(state: (rank: 0, end: Int32(0))) { state -> Int32? in
+            guard state.rank <= count else { return nil }
+            defer { state.rank += 1 }
+            if state.rank > 0 { state.end += Int32(rows.size(of: state.rank - 1)) }
+            return state.end
+        }
     }
 }

@@ -1,9 +1,11 @@
 extension ClusterRanking {
     func writeSnapshot(_ out: SnapshotFileWriter) throws {
-        try out.put("rank.offsets", rows.offsets)
-        try out.put("rank.members", rows.members)
-        try out.put("rank.risks", risks)
-        try out.put("rank.link_start", linkStart)
+        // The dense starts, the risks and the link starts streamed (`rows`, `risks` and
+        // `linkStart` give the same values whole).
+        try out.put("rank.offsets", streaming: denseStarts)
+        try out.put("rank.members", rankedRows.members)
+        try out.put("rank.risks", streaming: riskColumn)
+        try out.put("rank.link_start", streaming: linkStarts)
         try out.put("rank.link_entries", linkEntries)
         let ranks = keptSignals.keys.sorted()
         var starts: [Int32] = [0]
