@@ -113,6 +113,21 @@ if [ "$(grep -c '"account_id":"r' <<<"$out")" -eq "$lines" ]; then
 else
     bad "queries --question --format jsonl gives the same rows" "$out"
 fi
+out=$("$BIN" queries "$WORK/src" --question "$Q" --account r0 --width 0 2>"$WORK/q.err")
+err=$(cat "$WORK/q.err")
+if [ -n "$out" ] && ! grep -vq "^r0	.*Explain your reasoning step by step before the final answer\.$" <<<"$out" \
+    && grep -q "^$Q: .* from r0, one of its [0-9]*$" <<<"$err"; then
+    ok "queries --question with --account gives that sender's prompts of it, whole with --width 0"
+else
+    bad "queries --question with --account gives that sender's prompts of it, whole with --width 0" "$out
+$err"
+fi
+out=$("$BIN" queries "$WORK/src" --question " ${Q:0:7}" 2>&1); code=$?
+if [ $code -eq 2 ] && grep -q "no question is exactly ${Q:0:7}; .* $Q" <<<"$out"; then
+    ok "a part of a question's name names the questions that hold it"
+else
+    bad "a part of a question's name names the questions that hold it" "$code $out"
+fi
 out=$("$BIN" queries "$WORK/src" --question q-00000000 2>&1); code=$?
 out2=$("$BIN" queries "$WORK/src" --question "not-a-question" 2>&1); code2=$?
 if [ $code -eq 2 ] && grep -q "no question q-00000000" <<<"$out" && [ $code2 -eq 2 ] && grep -q "q- and eight hex digits" <<<"$out2"; then

@@ -1,16 +1,16 @@
 extension AccountFeatures {
     func writeSnapshot(_ out: SnapshotFileWriter) throws {
-        try out.put("features.prompted", Array(prompted))
-        try out.put("features.reasoning", Array(reasoning))
+        try out.put("features.prompted", streaming: prompted)
+        try out.put("features.reasoning", streaming: reasoning)
         for (name, sums) in [("input", inputTokens), ("output", outputTokens)] {
             try out.put("features.\(name)_tokens.narrow", sums.narrow)
             try out.put("features.\(name)_tokens.wide_keys", Array(sums.wide.keys))
             try out.put("features.\(name)_tokens.wide_values", Array(sums.wide.values))
         }
-        try out.put("features.hour_entropy", Array(hourEntropy))
-        try out.put("features.gap_variation", Array(gapVariation))
-        try out.put("features.hosting_share", Array(hostingShare))
-        try out.put("features.category_entropy", Array(categoryEntropy))
+        try out.put("features.hour_entropy", streaming: hourEntropy)
+        try out.put("features.gap_variation", streaming: gapVariation)
+        try out.put("features.hosting_share", streaming: hostingShare)
+        try out.put("features.category_entropy", streaming: categoryEntropy)
     }
 
     /// Reads the measured columns (query counts and first and last times are read from `queries`).
@@ -59,7 +59,7 @@ extension PopulationBaseline {
 
     func writeSnapshot(_ out: SnapshotFileWriter) throws {
         try out.put("population.scalars", scalars)
-        try out.put("population.banned", bannedAccounts.map { UInt8($0 ? 1 : 0) })
+        try out.put("population.banned", streaming: bannedAccounts.lazy.map { UInt8($0 ? 1 : 0) })
         try out.put("population.invoice_instruments", invoiceInstruments.sorted())
         try out.put("population.output_lengths", outputLengths.percentiles)
         try out.put("population.category_shares", categoryShares)

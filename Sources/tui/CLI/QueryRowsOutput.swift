@@ -8,10 +8,11 @@ import Investigate
 enum QueryRowsOutput {
     /// Prints `rows` of `data` through `emit`, a line each, as `format` says; only the rows
     /// `keep` takes, when given (it reads each row's fields as read again), and each text line led
-    /// by its account's id when `showAccount`.
+    /// by its account's id when `showAccount`; a text line shows `width` characters of the prompt
+    /// (0: all of it).
     /// - Throws: `CLIFailure` (code 4) after the last row when some could not be read again.
     static func write(
-        _ rows: [Int], of data: CaseData, format: OutputFormat, showAccount: Bool = false,
+        _ rows: [Int], of data: CaseData, format: OutputFormat, showAccount: Bool = false, width: Int = 100,
         keep: ((_ row: Int, _ fields: [(key: String, value: [UInt8], isRaw: Bool)]) -> Bool)? = nil, emit: (String) -> Void
     ) throws {
         let q = data.queries
@@ -25,7 +26,7 @@ enum QueryRowsOutput {
             }
             guard keep?(row, fields) ?? true else { return }
             let account = showAccount && format == .text ? data.accountExactID(q.account(ofRow: row)).display + "\t" : ""
-            emit(format == .text ? account + text(row, fields, q) : jsonl(row, fields, q))
+            emit(format == .text ? account + text(row, fields, q, width: width) : jsonl(row, fields, q))
         }
         let outcome = "they were not printed (every row printed was read again as loaded): run queries again"
         if let message = SourceChangedSinceLoad.message(queries: unreadable, data: data, outcome: outcome) {
@@ -33,8 +34,8 @@ enum QueryRowsOutput {
         }
     }
 
-    /// Time, token counts and the prompt cut to 100 characters, made inert.
-    private static func text(_ row: Int, _ fields: [(key: String, value: [UInt8], isRaw: Bool)], _ q: QueryTable) -> String {
+    /// Time, token counts and the prompt cut to `width` characters (0: whole), made inert.
+    private static func text(_ row: Int, _ fields: [(key: String, value: [UInt8], isRaw: Bool)], _ q: QueryTable, width: Int) -> String {
         let prompt = fields.first { $0.key == "prompt" }?.value ?? []
         // A row that gives no count (none, null, or one the loader kept as 0 with a
         // warning: `-4`, `true`) says so: a made-up 0 would read as a count.
@@ -43,7 +44,7 @@ enum QueryRowsOutput {
             return String(loaded)
         }
         let input = count("input_tokens", q.inputTokens(row)), output = count("output_tokens", q.outputTokens(row))
-        return "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(TextEscaping.visible(prompt, limit: 100))"
+        return "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(width > 0 ? TextEscaping.visible(prompt, limit: width) : TextEscaping.visible(prompt))"
     }
 
     /// Every field exactly: a JSON string when valid UTF-8, else `{"b64": ...}`; raw JSON values
