@@ -128,6 +128,17 @@ if [ $code -eq 2 ] && grep -q "no question is exactly ${Q:0:7}; .* $Q" <<<"$out"
 else
     bad "a part of a question's name names the questions that hold it" "$code $out"
 fi
+out=$("$BIN" queries "$WORK/src" 2>&1); code=$?
+out2=$("$BIN" queries "$WORK/src" --question "$Q" --format json 2>&1); code2=$?
+out3=$("$BIN" queries "$WORK/src" --question "$Q" --width=-1 2>&1); code3=$?
+if [ $code -ne 0 ] && grep -q "give --account ID, --question q-..., or both" <<<"$out" && [ $code2 -ne 0 ] && [ $code3 -ne 0 ] \
+    && grep -q -- "--width takes 0" <<<"$out3"; then
+    ok "queries asks for an account or a question, refuses json and a negative width"
+else
+    bad "queries asks for an account or a question, refuses json and a negative width" "$code $out
+$code2 $out2
+$code3 $out3"
+fi
 out=$("$BIN" queries "$WORK/src" --question q-00000000 2>&1); code=$?
 out2=$("$BIN" queries "$WORK/src" --question "not-a-question" 2>&1); code2=$?
 if [ $code -eq 2 ] && grep -q "no question q-00000000" <<<"$out" && [ $code2 -eq 2 ] && grep -q "q- and eight hex digits" <<<"$out2"; then

@@ -7,27 +7,23 @@ extension ClusterRanking {
         try out.put("rank.risks", streaming: riskColumn)
         try out.put("rank.link_start", streaming: linkStarts)
         try out.put("rank.link_entries", linkEntries)
+        // The kept signals, rank after rank, each column streamed from them.
         let ranks = keptSignals.keys.sorted()
-        var starts: [Int32] = [0]
-        var names: [String] = [], explanations: [String] = []
-        var values: [Double] = [], baselines: [Double] = [], contributions: [Double] = []
-        for rank in ranks {
-            for signal in keptSignals[rank]! {
-                names.append(signal.name)
-                explanations.append(signal.explanation)
-                values.append(signal.value)
-                baselines.append(signal.baseline)
-                contributions.append(signal.contribution)
-            }
-            starts.append(Int32(names.count))
+        let signals = ranks.lazy.flatMap { [keptSignals] in keptSignals[$0]! }
+        let kept = keptSignals
+        let starts = sequence(state: (rank: -1, end: Int32(0))) { state -> Int32? in
+            guard state.rank < ranks.count else { return nil }
+            if state.rank >= 0 { state.end += Int32(kept[ranks[state.rank]]!.count) }
+            state.rank += 1
+            return state.end
         }
         try out.put("signals.ranks", ranks)
-        try out.put("signals.starts", starts)
-        try out.put("signals.names", strings: names)
-        try out.put("signals.explanations", strings: explanations)
-        try out.put("signals.values", values)
-        try out.put("signals.baselines", baselines)
-        try out.put("signals.contributions", contributions)
+        try out.put("signals.starts", streaming: starts)
+        try out.put("signals.names", strings: signals.map(\.name))
+        try out.put("signals.explanations", strings: signals.map(\.explanation))
+        try out.put("signals.values", streaming: signals.map(\.value))
+        try out.put("signals.baselines", streaming: signals.map(\.baseline))
+        try out.put("signals.contributions", streaming: signals.map(\.contribution))
     }
 
     /// Reads the ranking and checks it: the rows are a partition of the accounts, each ascending;

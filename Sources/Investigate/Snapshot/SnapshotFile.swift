@@ -81,17 +81,16 @@ final class SnapshotFileWriter {
         try record(name) { SnapshotRawIO.write(buffer: buffer, to: fd, hasher: &$0) }
     }
 
-    /// Strings as two sections: their UTF-8 back to back (`name.bytes`) and each one's end (`name.ends`).
-    func put(_ name: String, strings: [String]) throws {
-        var bytes: [UInt8] = []
-        var ends: [UInt32] = []
-        ends.reserveCapacity(strings.count)
-        for string in strings {
-            bytes += string.utf8
-            ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    /// Strings as two sections: their UTF-8 back to back (`name.bytes`) and each one's end
+    /// (`name.ends`), each streamed (the strings are read twice).
+    func put(_ name: String, strings: some Collection<String>) throws {
+        try put(name + ".bytes", streaming: strings.lazy.flatMap(\.utf8))
+        let ends = sequence(state: (strings: strings.makeIterator(), end: UInt32(0))) { state -> UInt32? in
+            guard let string = state.strings.next() else { return nil }
+            state.end &+= UInt32(truncatingIfNeeded: string.utf8.count)
+            return state.end
         }
-        try put(name + ".bytes", bytes)
-        try put(name + ".ends", ends)
+        try put(name + ".ends", streaming: ends)
     }
 
     /// A pool as `name.bytes` and `name.starts`.

@@ -20,6 +20,12 @@ struct QueriesCommand: ParsableCommand {
     static let formats: [OutputFormat] = [.text, .jsonl]
     @Option(help: OutputFormat.help(Self.formats)) var format: OutputFormat = .text
 
+    func validate() throws {
+        try format.require(Self.formats)
+        guard account != nil || question != nil else { throw ValidationError("give --account ID, --question q-..., or both") }
+        guard width >= 0 else { throw ValidationError("--width takes 0 (the whole prompt) or more characters") }
+    }
+
     func run() throws {
         try runReporting {
             func bound(_ text: String?, _ name: String) throws -> Int64? {
@@ -101,7 +107,7 @@ struct QueriesCommand: ParsableCommand {
             let names = near.map { index.valueExact(.question, $0.value).display }.joined(separator: ", ")
             return "no question is exactly \(TextEscaping.visible(name)); \(PairExplanation.count(total, "question")) \(total == 1 ? "holds" : "hold") it: \(names)\(total > near.count ? ", ..." : "")"
         }
-        let shape = QuestionPrompts.band(ofName: Array(name.utf8)) == nil ? " (a question is named q- and eight hex digits, as why and pivot name it)" : " (no one sent it)"
+        let shape = QuestionPrompts.band(ofName: Array(name.utf8)) == nil ? " (a question is named q- and eight hex digits, as why and pivot name it)" : " (no question two or more accounts sent has this name)"
         return "no question \(TextEscaping.visible(name))\(shape)"
     }
 }
