@@ -49,7 +49,7 @@ public struct EvidenceWeights: Sendable {
         var shares: [Double] = []
         var medians: [Double] = []
         // One column of counts for every kind in turn, sized once (grown by doubling and sorted
-        // into a copy, a column of doubles held about 30 MiB at 10M queries, the build's peak).
+        // into a copy, a column of doubles rose about 30 MiB at 10M queries, beside the features).
         var heldCounts: [Int32] = []
         heldCounts.reserveCapacity(n)
         for kind in LinkKind.allCases {
