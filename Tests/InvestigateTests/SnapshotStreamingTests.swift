@@ -43,7 +43,7 @@ import TestScratch
         let ranking = fixture.built.clusters.ranking
         #expect(Array(ranking.denseStarts) == ranking.rankedRows.dense.offsets)
         // The link starts read back into the rows they were made from: each rank's entries.
-        let starts = ranking.linkStart
+        let starts = Array(ranking.linkStarts)
         #expect(starts.count == ranking.count + 1 && starts.first == 0 && starts.last == Int32(ranking.linkEntries.count))
         for rank in 0..<ranking.count {
             let entries = ranking.linkEntries[Int(starts[rank])..<Int(starts[rank + 1])]

@@ -224,16 +224,10 @@ final class ClusterRanking: @unchecked Sendable {
         ).1
     }
 
-    // The plain columns a snapshot keeps, made when asked for (one at a time).
+    // The plain columns a snapshot keeps, one value at a time (`put(_:streaming:)`).
 
-    /// The members with a start for every cluster.
-    var rows: MemberRows { rankedRows.dense }
-    /// One risk a cluster, in rank order.
-    var risks: [Double] { Array(riskColumn) }
-    /// Start of each cluster's entries in `linkEntries` (`count + 1` entries).
-    var linkStart: [Int32] { Array(linkStarts) }
-
-    /// `linkStart`, one value at a time (an iterator's state, not a column).
+    /// Start of each cluster's entries in `linkEntries` (`count + 1` entries), one value at a
+    /// time (an iterator's state, not a column).
     var linkStarts: some Sequence<Int32> {
         let (ranks, starts, count) = (linkRanks, linkRankStart, count)
         return sequence(state: (rank: 0, next: 0, end: Int32(0))) { state -> Int32? in
@@ -248,8 +242,8 @@ final class ClusterRanking: @unchecked Sendable {
         }
     }
 
-    /// The start of every cluster's members in `rankedRows.members`, and their end (`rows.offsets`),
-    /// one value at a time.
+    /// The start of every cluster's members in `rankedRows.members`, and their end (as
+    /// `rankedRows.dense.offsets`), one value at a time.
     var denseStarts: some Sequence<Int32> {
         let (rows, count) = (rankedRows, count)
         return sequence(state: (rank: 0, end: Int32(0))) { state -> Int32? in

@@ -1,7 +1,6 @@
 extension ClusterRanking {
     func writeSnapshot(_ out: SnapshotFileWriter) throws {
-        // The dense starts, the risks and the link starts streamed (`rows`, `risks` and
-        // `linkStart` give the same values whole).
+        // The dense starts, the risks and the link starts streamed, never made whole.
         try out.put("rank.offsets", streaming: denseStarts)
         try out.put("rank.members", rankedRows.members)
         try out.put("rank.risks", streaming: riskColumn)

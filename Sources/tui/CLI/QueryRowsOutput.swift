@@ -44,7 +44,7 @@ enum QueryRowsOutput {
             return String(loaded)
         }
         let input = count("input_tokens", q.inputTokens(row)), output = count("output_tokens", q.outputTokens(row))
-        return "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(width > 0 ? TextEscaping.visible(prompt, limit: width) : TextEscaping.visible(prompt))"
+        return "\(Timestamp.format(millis: q.timestamp(row)))\tin \(input)\tout \(output)\t\(TextEscaping.visible(prompt, limit: width > 0 ? width : .max))"
     }
 
     /// Every field exactly: a JSON string when valid UTF-8, else `{"b64": ...}`; raw JSON values
