@@ -3,7 +3,7 @@
 # own card, address and client, is linked by the questions it shares (and its wrapper), through
 # the real binary: `clusters` puts the ring in one cluster, `why` names a shared question with
 # its senders, `pivot question` lists them, and two strangers sharing one question are told it
-# counts nothing.
+# counts nothing. A reversed --since/--until window is refused.
 # Usage: Tests/e2e/questions.sh [path/to/investigate]   (or $INVESTIGATE_BIN)
 set -u
 cd "$(dirname "$0")/../.."
@@ -146,6 +146,18 @@ if [ $code -eq 2 ] && grep -q "no question q-00000000" <<<"$out" && [ $code2 -eq
 else
     bad "a question that does not exist is an error" "$code $out
 $code2 $out2"
+fi
+
+out=$("$BIN" queries "$WORK/src" --account r0 --since 2026-02-01T00:00:00Z --until 2026-01-01T00:00:00Z 2>&1); code=$?
+out2=$("$BIN" queries "$WORK/src" --account r0 --since 2026-01-05T00:00:00Z --until 2026-01-05T00:00:00Z 2>&1); code2=$?
+out3=$("$BIN" queries "$WORK/src" --account r0 --since 2025-12-31T00:00:00Z --until 2026-12-01T00:00:00Z 2>/dev/null); code3=$?
+if [ $code -eq 2 ] && grep -q -- "--since 2026-02-01T00:00:00Z is not before --until 2026-01-01T00:00:00Z: no query can fall in it" <<<"$out" \
+    && [ $code2 -eq 2 ] && [ $code3 -eq 0 ] && [ "$(grep -c . <<<"$out3")" -eq 24 ]; then
+    ok "a reversed or empty --since/--until window is an error; a real one keeps r0's 24 queries"
+else
+    bad "a reversed or empty --since/--until window is an error" "$code $out
+$code2 $out2
+$code3 $out3"
 fi
 
 out=$("$BIN" why "$WORK/src" x0 x1 2>&1)

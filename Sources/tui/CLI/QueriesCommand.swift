@@ -36,6 +36,12 @@ struct QueriesCommand: ParsableCommand {
                 return millis
             }
             let low = try bound(since, "since"), high = try bound(until, "until")
+            if let low, let high, low >= high {
+                // An empty window is a typo, not an answer: said rather than printing nothing.
+                throw CLIFailure(
+                    message: "--since \(TextEscaping.visible(since ?? "")) is not before --until \(TextEscaping.visible(until ?? "")): no query can fall in it",
+                    code: 2)
+            }
             // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `account`).
             let exact = try account.map {
                 try RawArguments.require(
