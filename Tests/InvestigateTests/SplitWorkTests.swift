@@ -94,7 +94,7 @@ import Testing
     @Test func aWarmedPairScanGivesEveryVerdictAColdOneGives() throws {
         let inv = try Self.source().investigate()
         let clusterer = EvidenceClusterer()
-        let timing = clusterer.timingKeys(accountCount: inv.data.accountCount, coActivity: inv.coActivity)
+        let timing = clusterer.timingKeys(accountCount: inv.data.accountCount, coActivity: inv.coActivity, linkBits: inv.weights.threshold)
         let pairs = clusterer.candidates(index: inv.index, weights: inv.weights, timing: timing)
         #expect(pairs.count > 20)
         func verdicts(warmed: Bool) -> [String] {

@@ -42,7 +42,7 @@ public struct EvidenceClusterer: Sendable {
         }
         // The candidate pairs are given up once scored: only the links and the near pairs that
         // touch one (for the group-firing join) are held while the cuts run.
-        let timing = timingKeys(accountCount: n, coActivity: coActivity)
+        let timing = timingKeys(accountCount: n, coActivity: coActivity, linkBits: weights.threshold)
         lap("1.timing_pairs")
         var (linked, near) = { () -> (linked: [[UInt64]], near: [UInt64]) in
             let pairs = candidates(index: index, weights: weights, timing: timing)
@@ -148,12 +148,20 @@ public struct EvidenceClusterer: Sendable {
     /// The candidate pairs of the values that may propose pairs (`CandidatePairs`), and, with
     /// timing, of accounts firing in the same moments again and again (`TimingCandidates`).
     func candidates(index: LinkIndex, weights: EvidenceWeights, coActivity: CoActivity? = nil) -> CandidatePairs {
-        candidates(index: index, weights: weights, timing: timingKeys(accountCount: index.data.accountCount, coActivity: coActivity))
+        candidates(
+            index: index, weights: weights,
+            timing: timingKeys(accountCount: index.data.accountCount, coActivity: coActivity, linkBits: weights.threshold))
     }
 
-    /// The pairs timing proposes (`TimingCandidates`), ascending keys; none without timing.
-    func timingKeys(accountCount n: Int, coActivity: CoActivity?) -> [UInt64] {
-        coActivity.map { TimingCandidates(coActivity: $0, accountCount: n, blockSize: blockSize).keys } ?? []
+    /// The pairs timing proposes (`TimingCandidates`), and with `linkBits` (the link threshold)
+    /// those whose shared sittings may be a link (`SittingCandidates`), ascending keys; none
+    /// without timing.
+    func timingKeys(accountCount n: Int, coActivity: CoActivity?, linkBits: Double? = nil) -> [UInt64] {
+        guard let coActivity else { return [] }
+        let firing = TimingCandidates(coActivity: coActivity, accountCount: n, blockSize: blockSize).keys
+        guard let linkBits else { return firing }
+        let sittings = SittingCandidates(coActivity: coActivity, accountCount: n, blockSize: blockSize, linkBits: linkBits)
+        return SittingCandidates.merged(firing, sittings.keys)
     }
 
     /// The candidate pairs of the values that may propose pairs, and of `timing`'s pairs.
@@ -282,4 +290,3 @@ public struct EvidenceClusterer: Sendable {
         return (together, expected)
     }
 }
-

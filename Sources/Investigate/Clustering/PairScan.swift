@@ -98,7 +98,7 @@ struct PairScan {
                 a, valuesOfA: { heldValues($0) }, heldByA: { heldCounts[$0.position] }, b, index: index, weights: weights, use: use)
         var bits = shared
         if bits < weights.threshold, bits >= half || isTimingPair(a, b), let coActivity {
-            bits += weights.countedTiming(bits: coFiringBits(b, coActivity))
+            bits += weights.countedTiming(linkTiming(b, coActivity))
         }
         if bits >= weights.threshold { return .linked }
         return shared >= half ? .near(shared) : .apart
@@ -127,14 +127,14 @@ struct PairScan {
         return held[(position == 0 ? 0 : heldEnd[position - 1])..<heldEnd[position]]
     }
 
-    /// `coActivity.coFiring(current, b).bits` (an account with fewer than two queries has fewer
+    /// `coActivity.linkTiming(current, b)` (an account with fewer than two queries has fewer
     /// than two bursts, which `coFiring(seconds:_:)` scores 0 as `coFiring(a, b)` does).
-    private mutating func coFiringBits(_ b: Int, _ coActivity: CoActivity) -> Double {
+    private mutating func linkTiming(_ b: Int, _ coActivity: CoActivity) -> CoFiring {
         if !burstsRead {
             coActivity.seconds(of: current, into: &currentBursts)
             burstsRead = true
         }
         coActivity.seconds(of: b, into: &otherBursts)
-        return coActivity.coFiring(seconds: currentBursts[...], otherBursts[...]).bits
+        return coActivity.linkTiming(seconds: currentBursts[...], otherBursts[...])
     }
 }

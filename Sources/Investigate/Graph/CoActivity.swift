@@ -34,13 +34,17 @@ public struct CoFiring: Sendable, Equatable {
     /// Whether `bits` are those of one coincidence of two clocks at one phase
     /// (`CoActivity.clockFigures`): more than the meetings say against the clocks' expectation.
     public var clockCoincidence: Bool
+    /// Whether the figures are shared sittings (`CoActivity.sittings`): `together` counts hours
+    /// of the span in which both fired, not firings within seconds.
+    public var sittings: Bool
 
     /// Figures at a scale.
     public init(
-        together: Int, expected: Double, bits: Double, windowSeconds: Int, clockBound: Bool = false, clockCoincidence: Bool = false
+        together: Int, expected: Double, bits: Double, windowSeconds: Int, clockBound: Bool = false, clockCoincidence: Bool = false,
+        sittings: Bool = false
     ) {
         (self.together, self.expected, self.bits, self.windowSeconds) = (together, expected, bits, windowSeconds)
-        (self.clockBound, self.clockCoincidence) = (clockBound, clockCoincidence)
+        (self.clockBound, self.clockCoincidence, self.sittings) = (clockBound, clockCoincidence, sittings)
     }
 }
 
@@ -66,6 +70,10 @@ public final class CoActivity: @unchecked Sendable {
     let bucketSeconds: Int64
     /// Bursts of all accounts in buckets before each bucket (`buckets + 1` entries).
     let cumulative: [UInt32]
+    /// The population's bursts per hour of the span, summed before each hour, and their
+    /// squares (`hourPrefixes`: what shared sittings expect of the population's busy hours).
+    let hourSums: [Double]
+    let hourSquares: [Double]
     /// Every burst's account in time order, made on the first `partners` call
     /// (`burstTimeline()`): nothing for a run that never asks.
     let timeline = Mutex<BurstTimeline?>(nil)
@@ -96,6 +104,7 @@ public final class CoActivity: @unchecked Sendable {
             cumulative[i + 1] = running
         }
         self.cumulative = cumulative
+        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucket)
     }
 
     /// The origin (the window's first second), seconds per bucket and bucket count of the
@@ -122,6 +131,7 @@ public final class CoActivity: @unchecked Sendable {
         windowSeconds = UInt32(seconds)
         self.activity = activity
         (self.base, self.bucketSeconds, self.cumulative) = (base, bucketSeconds, cumulative)
+        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucketSeconds)
     }
 
     /// Calls `body` with each burst of an account (seconds after `base`), ascending: its rows in

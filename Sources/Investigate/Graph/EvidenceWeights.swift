@@ -198,6 +198,12 @@ public struct EvidenceWeights: Sendable {
     /// every day for weeks, and share nothing else, are the ring a trial planted).
     public func countedTiming(bits: Double) -> Double { bits >= 2 * threshold ? threshold : min(bits, threshold / 2) }
 
+    /// `countedTiming(bits:)` of a pair's timing; shared sittings (`CoActivity.sittings`) count
+    /// at most half a link however many: colleagues and study groups keep sittings together.
+    public func countedTiming(_ timing: CoFiring) -> Double {
+        timing.sittings && timing.bits < 2 * threshold ? min(timing.bits / 2, threshold / 2) : countedTiming(bits: timing.bits)
+    }
+
     /// Whether a value is too common to propose pairs: under a quarter of what a link needs
     /// (it would need four as rare beside it). It stays pivotable. A value only one account holds
     /// pairs nobody and is no hub, however little it weighs.

@@ -12,7 +12,7 @@ public enum PairClusterNote {
         guard !same && evidence.linked else { return nil }
         // Linked by co-firing that counts a whole link (`EvidenceWeights.countedTiming`): only
         // the pairs timing proposes are compared for it (a trial read "no value they share").
-        if let timing = evidence.timing, inv.weights.countedTiming(bits: timing.bits) >= inv.weights.threshold {
+        if let timing = evidence.timing, inv.weights.countedTiming(timing) >= inv.weights.threshold {
             return "linked by their timing alone, yet in different clusters: timing compares the accounts that fire in the "
                 + "same moments, three or more times; in a moment busier than the population's share only a sample of its "
                 + "accounts is compared (the same accounts in every moment), and this pair was not among them, or its link "

@@ -65,9 +65,9 @@ public struct PairEvidence: Sendable {
         out.shared = sharedValues(a, b, index: index, weights: weights, use: ContextUse(index: index, cacheSlots: 2))
         out.total = out.shared.reduce(0) { $0 + $1.counted }
         if let coActivity {
-            let firing = coActivity.coFiring(a, b)
+            let firing = coActivity.linkTiming(a, b)
             out.timing = firing
-            out.total += weights.countedTiming(bits: firing.bits)
+            out.total += weights.countedTiming(firing)
         }
         return out
     }

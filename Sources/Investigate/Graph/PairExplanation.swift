@@ -92,7 +92,13 @@ public enum PairExplanation {
                 "they hold more \(kind.rawValue) values than a typical holder (\(a) and \(b); \(format1(weights.medianHeld[kind.position])) typical), "
                     + "so chance meetings are likelier: each shared one counts up to \(less) \(less == "1" ? "bit" : "bits") less")
         }
-        if let timing = evidence.timing {
+        if let timing = evidence.timing, timing.sittings {
+            out.append(
+                "sent queries in the same hours \(count(timing.together, "time")), out of the hours both were active; "
+                    + "\(ExpectedCount.text(timing.expected)) expected from their own active hours, the hours of the week they keep and "
+                    + "the population's busy hours "
+                    + sittingBitsText(timing, weights: weights))
+        } else if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
                     + "\(ExpectedCount.text(timing.expected)) expected "
@@ -131,6 +137,17 @@ public enum PairExplanation {
 
     /// Lines said for a kind's values that add nothing, before the rest are counted in one.
     static let zeroLinesPerKind = 3
+
+    /// How much of shared sittings' bits a pair counts (`EvidenceWeights.countedTiming`), said:
+    /// half of them up to half a link, or a whole link from twice what a link needs.
+    static func sittingBitsText(_ timing: CoFiring, weights: EvidenceWeights) -> String {
+        let counted = weights.countedTiming(timing)
+        if counted >= weights.threshold {
+            return "(\(format1(timing.bits)) bits, at least twice what a link needs: a link on its own, +\(format2(counted)))"
+        }
+        guard timing.bits > 0 else { return "(+0 bits)" }
+        return "(\(format1(timing.bits)) bits; shared sittings count half their bits, at most half a link, short of twice what a link needs: +\(format2(counted)))"
+    }
 
     /// How much of co-firing's bits a pair counts (`EvidenceWeights.countedTiming`), said.
     static func timingBitsText(_ bits: Double, weights: EvidenceWeights) -> String {

@@ -127,7 +127,10 @@ public enum Reports {
     public static func pair(_ e: PairEvidence, a: Int, b: Int, lines: [String], in inv: Investigation) -> JSONOut {
         var timing: JSONOut = .null
         if let t = e.timing {
-            timing = .object(["together": .int(t.together), "expected": .number(t.expected), "bits": .number(t.bits)])
+            timing = .object([
+                "together": .int(t.together), "expected": .number(t.expected), "bits": .number(t.bits),
+                "window_seconds": .int(t.windowSeconds), "sittings": .bool(t.sittings),
+            ])
         }
         return .object([
             "account_a": .exact(inv.data.accountExactID(a)), "account_b": .exact(inv.data.accountExactID(b)),
