@@ -32,7 +32,17 @@ public struct TemplateFamilySignal: DetectionSignal {
         }
         let share = weighted / Double(e.prompted)
         let sharedBy = families.values.max() ?? 0
-        let spread = e.size >= 2 ? unit(Double(sharedBy) / Double(e.size)) : 0.5
+        // Members holding a family another member holds: a ring split into roles (one asks,
+        // one critiques, one rewrites) sends a scaffold per role, and each role's family is the
+        // ring's own.
+        var sharing = 0
+        if e.size >= 2 {
+            for m in e.members
+            where e.index.values(of: Int(m), kind: .template).contains(where: { !e.index.families.isFrame(family: $0) && families[$0, default: 0] >= 2 }) {
+                sharing += 1
+            }
+        }
+        let spread = e.size >= 2 ? unit(Double(max(sharedBy, sharing)) / Double(e.size)) : 0.5
         let owned = Self.mostOwned(families, sharedBy: sharedBy, e)
         let ownedCredit = owned.map { unit($0.ownership) } ?? 1
         let byShare = unit((share - max(e.population.templateShare, 0.2)) / 0.5)
@@ -41,7 +51,11 @@ public struct TemplateFamilySignal: DetectionSignal {
         let returned = HarvestReturn(e)
         let contribution = 0.5 * above * returned.credit * ownedCredit
         var explanation = "\(percent(share)) of prompts follow template families (population \(percent(e.population.templateShare))); "
-            + (e.size == 1 ? "one account" : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
+            + (e.size == 1
+                ? "one account"
+                : sharing > sharedBy
+                    ? "\(sharing) of \(e.size) members share a family with another member (\(sharedBy) the commonest)"
+                    : "\(sharedBy) of \(e.size) members \(sharedBy == 1 ? "holds" : "share") the commonest")
         if let volume, volume.templated > byShare {
             let busy = e.population.busyPrompts
             let relation = BusyVolume.relation(median: volume.median, busy: busy)
