@@ -139,7 +139,10 @@ public struct ClusterTagSources: Sendable {
     /// (`TemplateFamilyReach`): risks and ranks move.
     /// 42 (session 44): accounts sharing two or more reasoning questions link by them
     /// (`LinkKind.question`): links and clusters move.
-    static let clusterRules = 42
+    /// 43 (session 46): shared sittings are timing evidence (`CoActivity.sittings`, proposed by
+    /// `SittingCandidates`), and `template_share` counts members sharing any family with another
+    /// member: links, clusters, risks and ranks move.
+    static let clusterRules = 43
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -12,6 +12,13 @@ public enum PairClusterNote {
         guard !same && evidence.linked else { return nil }
         // Linked by co-firing that counts a whole link (`EvidenceWeights.countedTiming`): only
         // the pairs timing proposes are compared for it (a trial read "no value they share").
+        if let timing = evidence.timing, timing.sittings, inv.weights.countedTiming(timing) >= inv.weights.threshold {
+            return "linked by their shared sittings alone, yet in different clusters: sittings are compared for the accounts "
+                + "whose active hours fall under one of \(SittingCandidates.bands) keys of their hours (a pair agreeing on three "
+                + "quarters of its hours is found 19 times in 20), a key held by \(EvidenceClusterer().blockSize) accounts or fewer; "
+                + "this pair was not among them, or its link was one of the few between two groups of \(BridgeCut.minimumSide) or "
+                + "more that are cut before clusters form"
+        }
         if let timing = evidence.timing, inv.weights.countedTiming(timing) >= inv.weights.threshold {
             return "linked by their timing alone, yet in different clusters: timing compares the accounts that fire in the "
                 + "same moments, three or more times; in a moment busier than the population's share only a sample of its "

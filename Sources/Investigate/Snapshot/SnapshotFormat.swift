@@ -87,10 +87,12 @@ enum SnapshotFormat {
     /// client families, links, clusters and risks move; 45 (session 44): a template family's holders
     /// gather only in groups of three (`TemplateFamilyReach`): risks and ranks move; 46 (session
     /// 44): accounts that sent two or more of the same reasoning questions share them
-    /// (`LinkKind.question`, pool `questions`): links, clusters and risks move.
+    /// (`LinkKind.question`, pool `questions`): links, clusters and risks move; 47 (session 46):
+    /// shared sittings link (`CoActivity.sittings`) and `template_share` reads roles: links,
+    /// clusters and risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 46
+    static let version: UInt32 = 47
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
