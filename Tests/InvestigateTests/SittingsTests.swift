@@ -128,6 +128,9 @@ import Testing
         let evidence = PairEvidence.measure(r0, r2, index: inv.index, weights: inv.weights, coActivity: inv.coActivity)
         #expect(evidence.linked)
         let lines = PairExplanation.lines(evidence, index: inv.index, weights: inv.weights)
-        #expect(lines.contains { $0.hasPrefix("sent queries in the same hours ") && $0.contains("a link on its own") })
+        let line = try #require(lines.first { $0.hasPrefix("sent queries in the same ") })
+        let timing = try #require(evidence.timing)
+        #expect(line.contains("\(timing.together) clock hours of their common span") && line.contains("counted as one link"))
+        #expect(timing.hoursA >= timing.together && timing.hoursB >= timing.together)
     }
 }

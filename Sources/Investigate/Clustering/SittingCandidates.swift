@@ -49,7 +49,6 @@ struct SittingCandidates {
     /// - Complexity: O(bursts × bands × rowsPerBand + compared pairs × their bursts); memory
     ///   `bands` × 4 bytes an account taking part, and 8 bytes each for one band's keys.
     init(coActivity: CoActivity, accountCount n: Int, blockSize: Int, linkBits: Double) {
-        let hour = CoActivity.sittingSeconds
         let need = 2 * linkBits
         guard let least = Self.minimumHours(bits: need, effectiveHours: coActivity.effectiveHours) else {
             (keys, accounts, compared) = ([], 0, 0)
@@ -67,10 +66,11 @@ struct SittingCandidates {
             var hours = 0
             var last: UInt32? = nil
             for k in smallest.indices { smallest[k] = .max }
-            for t in bursts where last != t / hour {
-                last = t / hour
+            for t in bursts where last != coActivity.sittingHour(t) {
+                let h = coActivity.sittingHour(t)
+                last = h
                 hours += 1
-                for (k, seed) in seeds.enumerated() { smallest[k] = min(smallest[k], ByteHash.mix(UInt64(t / hour) ^ seed)) }
+                for (k, seed) in seeds.enumerated() { smallest[k] = min(smallest[k], ByteHash.mix(UInt64(h) ^ seed)) }
             }
             guard hours >= least else { continue }
             members.append(Int32(account))

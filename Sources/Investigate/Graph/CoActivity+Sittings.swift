@@ -30,19 +30,34 @@ extension CoActivity {
 
     /// The population's bursts per hour of the span, as prefix sums of the counts and of their
     /// squares (`hours + 1` entries each), read from `cumulative`.
-    static func hourPrefixes(cumulative: [UInt32], bucketSeconds: Int64) -> (sums: [Double], squares: [Double]) {
+    static func hourPrefixes(cumulative: [UInt32], bucketSeconds: Int64, base: Int64) -> (sums: [Double], squares: [Double]) {
         let buckets = max(0, cumulative.count - 1)
         let spanSeconds = Int64(buckets) * bucketSeconds
-        let hours = Int((spanSeconds + Int64(sittingSeconds) - 1) / Int64(sittingSeconds))
+        let offset = Int64(sittingOffset(base: base))
+        let hours = Int((spanSeconds + offset + Int64(sittingSeconds) - 1) / Int64(sittingSeconds))
         var sums = [Double](repeating: 0, count: hours + 1), squares = sums
         for h in 0..<hours {
-            let low = min(buckets, Int(Int64(h) * Int64(sittingSeconds) / bucketSeconds))
-            let high = min(buckets, Int((Int64(h) + 1) * Int64(sittingSeconds) / bucketSeconds))
+            // Clock hour h of the span: seconds h × 3600 - offset ..< (h + 1) × 3600 - offset.
+            let low = min(buckets, Int(max(0, Int64(h) * Int64(sittingSeconds) - offset) / bucketSeconds))
+            let high = min(buckets, Int(max(0, (Int64(h) + 1) * Int64(sittingSeconds) - offset) / bucketSeconds))
             let count = Double(cumulative[high] &- cumulative[low])
             sums[h + 1] = sums[h] + count
             squares[h + 1] = squares[h] + count * count
         }
         return (sums, squares)
+    }
+
+    /// Seconds from the top of the clock hour to `base` (ms since 1970): hours of the span are
+    /// clock hours, as an investigator reading the rows counts them.
+    static func sittingOffset(base: Int64) -> UInt32 {
+        let seconds = base >= 0 ? base / 1000 : (base - 999) / 1000
+        return UInt32(((seconds % Int64(sittingSeconds)) + Int64(sittingSeconds)) % Int64(sittingSeconds))
+    }
+
+    /// The clock hour (counted from the one `base` falls in) of a burst `t` seconds after `base`.
+    @inline(__always)
+    func sittingHour(_ t: UInt32) -> UInt32 {
+        UInt32((UInt64(t) + UInt64(CoActivity.sittingOffset(base: base))) / UInt64(CoActivity.sittingSeconds))
     }
 
     /// The figures of two accounts' shared sittings (bursts as `seconds(of:into:)` gives them),
@@ -53,17 +68,16 @@ extension CoActivity {
         guard let xFirst = x.first, let xLast = x.last, let yFirst = y.first, let yLast = y.last, x.count >= 2, y.count >= 2 else {
             return nil
         }
-        let hour = CoActivity.sittingSeconds
-        let (low, high) = (max(xFirst, yFirst) / hour, min(xLast, yLast) / hour)
+        let (low, high) = (sittingHour(max(xFirst, yFirst)), sittingHour(min(xLast, yLast)))
         guard low < high else { return nil }
         // Distinct hours of each within `low...high`, and those both fired in.
         var (hoursX, hoursY, both) = (0, 0, 0)
         var (i, j) = (x.startIndex, y.startIndex)
         func nextHour(_ s: ArraySlice<UInt32>, _ at: inout Int) -> UInt32? {
-            while at < s.endIndex && s[at] / hour < low { at += 1 }
-            guard at < s.endIndex, s[at] / hour <= high else { return nil }
-            let h = s[at] / hour
-            while at < s.endIndex && s[at] / hour == h { at += 1 }
+            while at < s.endIndex && sittingHour(s[at]) < low { at += 1 }
+            guard at < s.endIndex, sittingHour(s[at]) <= high else { return nil }
+            let h = sittingHour(s[at])
+            while at < s.endIndex && sittingHour(s[at]) == h { at += 1 }
             return h
         }
         var hx = nextHour(x, &i), hy = nextHour(y, &j)
@@ -82,7 +96,9 @@ extension CoActivity {
         if sum > 0 { expected = max(expected, Double(hoursX) * Double(hoursY) * squares / (sum * sum)) }
         expected = min(expected, Double(min(hoursX, hoursY)))
         let bits = max(0, CoActivity.surpriseBits(both, expected: expected) - CoActivity.sittingPenaltyBits)
-        return CoFiring(together: both, expected: expected, bits: bits, windowSeconds: Int(hour), sittings: true)
+        var figures = CoFiring(together: both, expected: expected, bits: bits, windowSeconds: Int(CoActivity.sittingSeconds), sittings: true)
+        (figures.hoursA, figures.hoursB) = (hoursX, hoursY)
+        return figures
     }
 
     /// The timing a pair's link reads: its co-firing (`coFiring(seconds:_:)`), or its shared

@@ -37,6 +37,10 @@ public struct CoFiring: Sendable, Equatable {
     /// Whether the figures are shared sittings (`CoActivity.sittings`): `together` counts hours
     /// of the span in which both fired, not firings within seconds.
     public var sittings: Bool
+    /// With `sittings`: the hours of the common span each of the two (the smaller account first)
+    /// was active in.
+    public var hoursA = 0
+    public var hoursB = 0
 
     /// Figures at a scale.
     public init(
@@ -104,7 +108,7 @@ public final class CoActivity: @unchecked Sendable {
             cumulative[i + 1] = running
         }
         self.cumulative = cumulative
-        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucket)
+        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucket, base: origin)
     }
 
     /// The origin (the window's first second), seconds per bucket and bucket count of the
@@ -131,7 +135,7 @@ public final class CoActivity: @unchecked Sendable {
         windowSeconds = UInt32(seconds)
         self.activity = activity
         (self.base, self.bucketSeconds, self.cumulative) = (base, bucketSeconds, cumulative)
-        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucketSeconds)
+        (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucketSeconds, base: base)
     }
 
     /// Calls `body` with each burst of an account (seconds after `base`), ascending: its rows in

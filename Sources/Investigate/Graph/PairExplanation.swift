@@ -93,11 +93,12 @@ public enum PairExplanation {
                     + "so chance meetings are likelier: each shared one counts up to \(less) \(less == "1" ? "bit" : "bits") less")
         }
         if let timing = evidence.timing, timing.sittings {
+            let (fewer, more) = (min(timing.hoursA, timing.hoursB), max(timing.hoursA, timing.hoursB))
             out.append(
-                "sent queries in the same hours \(count(timing.together, "time")), out of the hours both were active; "
-                    + "\(ExpectedCount.text(timing.expected)) expected from their own active hours, the hours of the week they keep and "
-                    + "the population's busy hours "
-                    + sittingBitsText(timing, weights: weights))
+                "sent queries in the same \(count(timing.together, "clock hour")) of their common span (one was active in "
+                    + "\(count(fewer, "hour")) of it, the other in \(grouped(more))); \(ExpectedCount.text(timing.expected)) expected "
+                    + "if the two were independent, from their own active hours, the hours of the week they keep and the population's "
+                    + "busy hours " + sittingBitsText(timing, weights: weights))
         } else if let timing = evidence.timing {
             out.append(
                 "fired within \(format1(Double(timing.windowSeconds))) s of each other \(count(timing.together, "time"))\(timing.windowSeconds > timingWindowSeconds ? " (at different minutes of the hour)" : ""); "
@@ -143,10 +144,11 @@ public enum PairExplanation {
     static func sittingBitsText(_ timing: CoFiring, weights: EvidenceWeights) -> String {
         let counted = weights.countedTiming(timing)
         if counted >= weights.threshold {
-            return "(\(format1(timing.bits)) bits, at least twice what a link needs: a link on its own, +\(format2(counted)))"
+            return "(\(format1(timing.bits)) bits, at least twice what a link needs: counted as one link, +\(format2(counted)))"
         }
         guard timing.bits > 0 else { return "(+0 bits)" }
-        return "(\(format1(timing.bits)) bits; shared sittings count half their bits, at most half a link, short of twice what a link needs: +\(format2(counted)))"
+        return "(\(format1(timing.bits)) bits; shared sittings count half their bits, at most half a link, short of twice what a "
+            + "link needs: +\(format2(counted)))"
     }
 
     /// How much of co-firing's bits a pair counts (`EvidenceWeights.countedTiming`), said.

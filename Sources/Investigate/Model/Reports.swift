@@ -127,10 +127,17 @@ public enum Reports {
     public static func pair(_ e: PairEvidence, a: Int, b: Int, lines: [String], in inv: Investigation) -> JSONOut {
         var timing: JSONOut = .null
         if let t = e.timing {
-            timing = .object([
+            var fields: [String: JSONOut] = [
                 "together": .int(t.together), "expected": .number(t.expected), "bits": .number(t.bits),
-                "window_seconds": .int(t.windowSeconds), "sittings": .bool(t.sittings),
-            ])
+                "counted_bits": .number(inv.weights.countedTiming(t)), "window_seconds": .int(t.windowSeconds),
+                "sittings": .bool(t.sittings),
+            ]
+            if t.sittings {
+                // The figures hold the smaller account's hours first.
+                let (first, second) = a < b ? (t.hoursA, t.hoursB) : (t.hoursB, t.hoursA)
+                (fields["active_hours_a"], fields["active_hours_b"]) = (.int(first), .int(second))
+            }
+            timing = .object(fields)
         }
         return .object([
             "account_a": .exact(inv.data.accountExactID(a)), "account_b": .exact(inv.data.accountExactID(b)),

@@ -37,10 +37,8 @@ public struct TemplateFamilySignal: DetectionSignal {
         // ring's own.
         var sharing = 0
         if e.size >= 2 {
-            for m in e.members
-            where e.index.values(of: Int(m), kind: .template).contains(where: { !e.index.families.isFrame(family: $0) && families[$0, default: 0] >= 2 }) {
-                sharing += 1
-            }
+            func shares(_ family: Int32) -> Bool { !e.index.families.isFrame(family: family) && families[family, default: 0] >= 2 }
+            for m in e.members where e.index.values(of: Int(m), kind: .template).contains(where: shares) { sharing += 1 }
         }
         let spread = e.size >= 2 ? unit(Double(max(sharedBy, sharing)) / Double(e.size)) : 0.5
         let owned = Self.mostOwned(families, sharedBy: sharedBy, e)
