@@ -151,13 +151,19 @@ fi
 out=$("$BIN" queries "$WORK/src" --account r0 --since 2026-02-01T00:00:00Z --until 2026-01-01T00:00:00Z 2>&1); code=$?
 out2=$("$BIN" queries "$WORK/src" --account r0 --since 2026-01-05T00:00:00Z --until 2026-01-05T00:00:00Z 2>&1); code2=$?
 out3=$("$BIN" queries "$WORK/src" --account r0 --since 2025-12-31T00:00:00Z --until 2026-12-01T00:00:00Z 2>/dev/null); code3=$?
+out4=$("$BIN" queries "$WORK/src" --account r0 --since 2030-01-01 2>"$WORK/w.err"); code4=$?
+out5=$("$BIN" queries "$WORK/src" --account r0 --since yesterday 2>&1); code5=$?
 if [ $code -eq 2 ] && grep -q -- "--since 2026-02-01T00:00:00Z is not before --until 2026-01-01T00:00:00Z: no query can fall in it" <<<"$out" \
-    && [ $code2 -eq 2 ] && [ $code3 -eq 0 ] && [ "$(grep -c . <<<"$out3")" -eq 24 ]; then
-    ok "a reversed or empty --since/--until window is an error; a real one keeps r0's 24 queries"
+    && [ $code2 -eq 2 ] && [ $code3 -eq 0 ] && [ "$(grep -c . <<<"$out3")" -eq 24 ] \
+    && [ $code4 -eq 0 ] && [ -z "$out4" ] && grep -q "^0 queries in the time given (of the account's 24)$" "$WORK/w.err" \
+    && [ $code5 -eq 2 ] && grep -q "bad --since time yesterday (RFC 3339" <<<"$out5"; then
+    ok "a reversed or empty --since/--until window is an error; a real one keeps r0's 24 queries, one after them says 0"
 else
     bad "a reversed or empty --since/--until window is an error" "$code $out
 $code2 $out2
-$code3 $out3"
+$code3 $out3
+$code4 $out4 $(cat "$WORK/w.err")
+$code5 $out5"
 fi
 
 out=$("$BIN" why "$WORK/src" x0 x1 2>&1)

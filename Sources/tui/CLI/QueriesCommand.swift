@@ -31,16 +31,17 @@ struct QueriesCommand: ParsableCommand {
             func bound(_ text: String?, _ name: String) throws -> Int64? {
                 guard let text else { return nil }
                 guard let millis = Timestamp.parseMillis(text) else {
-                    throw CLIFailure(message: "bad --\(name) time \(TextEscaping.visible(text))", code: 2)
+                    throw CLIFailure(
+                        message: "bad --\(name) time \(TextEscaping.visible(text)) (RFC 3339, as 2026-08-09T14:00:00Z or 2026-08-09, or epoch "
+                            + "seconds or milliseconds)", code: 2)
                 }
                 return millis
             }
             let low = try bound(since, "since"), high = try bound(until, "until")
             if let low, let high, low >= high {
                 // An empty window is a typo, not an answer: said rather than printing nothing.
-                throw CLIFailure(
-                    message: "--since \(TextEscaping.visible(since ?? "")) is not before --until \(TextEscaping.visible(until ?? "")): no query can fall in it",
-                    code: 2)
+                let (from, to) = (TextEscaping.visible(since ?? ""), TextEscaping.visible(until ?? ""))
+                throw CLIFailure(message: "--since \(from) is not before --until \(to): no query can fall in it", code: 2)
             }
             // The id's exact bytes from argv (Swift repairs invalid UTF-8 in `account`).
             let exact = try account.map {
@@ -57,6 +58,10 @@ struct QueriesCommand: ParsableCommand {
             let index = try Self.account(exact ?? ExactText(""), in: data)
             let rows = data.queries.rows(of: index).filter { row in Self.within(data.queries.timestamp(row), low, high) }
             try QueryRowsOutput.write(rows, of: data, format: format, width: width) { print($0) }
+            if rows.isEmpty && (low != nil || high != nil) {
+                let all = data.queries.queryCount(of: index)
+                FileHandle.standardError.write(Data("0 queries in the time given (of the account's \(all))\n".utf8))
+            }
         }
     }
 
