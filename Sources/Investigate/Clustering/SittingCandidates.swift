@@ -9,7 +9,10 @@ import ByteCore
 /// `rowsPerBand` MinHash minima, and the accounts of a key held by 2 to `blockSize` accounts (more
 /// is a crowd, as a hub value is) are compared pair by pair. Two accounts whose hours agree in a
 /// share J of their union meet in a band with probability J^4: with eight bands, 19 in 20 pairs at
-/// J = 0.75, one in 8,000 at J = 0.1. A pair is kept only when its sittings are worth twice the
+/// J = 0.75, one in 1,250 at J = 0.1. The comparisons of a band are bounded as timing's proposals
+/// are (`TimingCandidates.proposalsPerEntry` an account taking part, at least `minimumBudget`):
+/// where the keys' pairs would pass that (a source crowding its accounts into small groups), keys
+/// held by more than the largest size that fits compare nothing. A pair is kept only when its sittings are worth twice the
 /// link threshold, a link on their own (`EvidenceWeights.countedTiming`); below that, sittings
 /// count only beside values that propose the pair, as half a link at most (`PairScan`).
 ///
@@ -86,15 +89,18 @@ struct SittingCandidates {
         var keys: [UInt64] = []
         keys.reserveCapacity(members.count)
         var groupBursts: [[UInt32]] = []
+        let budget = max(TimingCandidates.minimumBudget, TimingCandidates.proposalsPerEntry * members.count)
         for band in 0..<Self.bands {
             keys.removeAll(keepingCapacity: true)
             for i in members.indices { keys.append(UInt64(signatures[i * Self.bands + band]) << 32 | UInt64(UInt32(members[i]))) }
             keys.sort()
-            var at = 0
-            while at < keys.count {
-                var next = at + 1
-                while next < keys.count && keys[next] >> 32 == keys[at] >> 32 { next += 1 }
-                if next - at >= 2 && next - at <= blockSize {
+            // The largest group that compares its pairs: the block size, less where the band's
+            // pairs would pass the budget.
+            var sizes: [UInt8] = []
+            Self.forEachGroup(keys) { at, next in if next - at <= min(blockSize, Int(UInt8.max)) { sizes.append(UInt8(next - at)) } }
+            let largest = TimingCandidates.keptPerBucket(occupancy: sizes, budget: budget, blockSize: blockSize)
+            Self.forEachGroup(keys) { at, next in
+                if next - at <= largest {
                     // The group's bursts read once, then every pair of it compared.
                     groupBursts.removeAll(keepingCapacity: true)
                     for k in at..<next {
@@ -111,7 +117,6 @@ struct SittingCandidates {
                         }
                     }
                 }
-                at = next
             }
         }
         kept.sort()
@@ -123,6 +128,17 @@ struct SittingCandidates {
         kept.removeLast(kept.count - unique)
         self.keys = kept
         self.compared = compared
+    }
+
+    /// Calls `body` with the bounds of each run of equal keys (`key >> 32`) of two accounts or more.
+    private static func forEachGroup(_ keys: [UInt64], _ body: (Int, Int) -> Void) {
+        var at = 0
+        while at < keys.count {
+            var next = at + 1
+            while next < keys.count && keys[next] >> 32 == keys[at] >> 32 { next += 1 }
+            if next - at >= 2 { body(at, next) }
+            at = next
+        }
     }
 
     /// Two ascending, unique key lists as one.
