@@ -10,11 +10,13 @@
 /// crowds make shared sittings likely), whichever expects more.
 ///
 /// Sitting together is weaker evidence than firing within seconds: colleagues and study groups
-/// keep sittings together too. So it is a link's evidence at most half a link
-/// (`EvidenceWeights.countedTiming`), never a link on its own, and it is given up one bit more
-/// than a scale of seconds for being one more look (`sittingPenaltyBits`).
+/// keep sittings together too, and the model of hours is cruder. So sittings count half their
+/// bits, at most half a link, until they reach twice the link threshold, where they are a link
+/// on their own as co-firing is (`EvidenceWeights.countedTiming(_:)`), and they give up one bit
+/// more than a scale of seconds for being one more look (`sittingPenaltyBits`). Hours are clock
+/// hours (`sittingHour`), as an investigator reading the rows counts them.
 extension CoActivity {
-    /// The length of a sitting's unit (seconds): hours of the span, from the activity window's start.
+    /// The length of a sitting's unit (seconds): clock hours of the span.
     static let sittingSeconds: UInt32 = 3_600
 
     /// Bits given up for looking at sittings beside the scales of seconds.
@@ -96,7 +98,8 @@ extension CoActivity {
         if sum > 0 { expected = max(expected, Double(hoursX) * Double(hoursY) * squares / (sum * sum)) }
         expected = min(expected, Double(min(hoursX, hoursY)))
         let bits = max(0, CoActivity.surpriseBits(both, expected: expected) - CoActivity.sittingPenaltyBits)
-        var figures = CoFiring(together: both, expected: expected, bits: bits, windowSeconds: Int(CoActivity.sittingSeconds), sittings: true)
+        var figures = CoFiring(
+            together: both, expected: expected, bits: bits, windowSeconds: Int(CoActivity.sittingSeconds), sittings: true)
         (figures.hoursA, figures.hoursB) = (hoursX, hoursY)
         return figures
     }

@@ -31,9 +31,8 @@ struct QueriesCommand: ParsableCommand {
             func bound(_ text: String?, _ name: String) throws -> Int64? {
                 guard let text else { return nil }
                 guard let millis = Timestamp.parseMillis(text) else {
-                    throw CLIFailure(
-                        message: "bad --\(name) time \(TextEscaping.visible(text)) (RFC 3339, as 2026-08-09T14:00:00Z or 2026-08-09, or epoch "
-                            + "seconds or milliseconds)", code: 2)
+                    let forms = "RFC 3339, as 2026-08-09T14:00:00Z or 2026-08-09, or epoch seconds or milliseconds"
+                    throw CLIFailure(message: "bad --\(name) time \(TextEscaping.visible(text)) (\(forms))", code: 2)
                 }
                 return millis
             }
