@@ -59,7 +59,7 @@ extension CoActivity {
     /// The clock hour (counted from the one `base` falls in) of a burst `t` seconds after `base`.
     @inline(__always)
     func sittingHour(_ t: UInt32) -> UInt32 {
-        UInt32((UInt64(t) + UInt64(CoActivity.sittingOffset(base: base))) / UInt64(CoActivity.sittingSeconds))
+        UInt32((UInt64(t) + UInt64(sittingOffsetSeconds)) / UInt64(CoActivity.sittingSeconds))
     }
 
     /// The figures of two accounts' shared sittings (bursts as `seconds(of:into:)` gives them),

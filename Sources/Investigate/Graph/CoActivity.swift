@@ -78,6 +78,8 @@ public final class CoActivity: @unchecked Sendable {
     /// squares (`hourPrefixes`: what shared sittings expect of the population's busy hours).
     let hourSums: [Double]
     let hourSquares: [Double]
+    /// Seconds from the top of the clock hour to `base` (`sittingOffset(base:)`), read once.
+    let sittingOffsetSeconds: UInt32
     /// Every burst's account in time order, made on the first `partners` call
     /// (`burstTimeline()`): nothing for a run that never asks.
     let timeline = Mutex<BurstTimeline?>(nil)
@@ -109,6 +111,7 @@ public final class CoActivity: @unchecked Sendable {
         }
         self.cumulative = cumulative
         (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucket, base: origin)
+        sittingOffsetSeconds = CoActivity.sittingOffset(base: origin)
     }
 
     /// The origin (the window's first second), seconds per bucket and bucket count of the
@@ -136,6 +139,7 @@ public final class CoActivity: @unchecked Sendable {
         self.activity = activity
         (self.base, self.bucketSeconds, self.cumulative) = (base, bucketSeconds, cumulative)
         (hourSums, hourSquares) = CoActivity.hourPrefixes(cumulative: cumulative, bucketSeconds: bucketSeconds, base: base)
+        sittingOffsetSeconds = CoActivity.sittingOffset(base: base)
     }
 
     /// Calls `body` with each burst of an account (seconds after `base`), ascending: its rows in
