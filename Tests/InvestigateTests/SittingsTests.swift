@@ -133,4 +133,25 @@ import Testing
         #expect(line.contains("\(timing.together) clock hours of their common span") && line.contains("counted as one link"))
         #expect(timing.hoursA >= timing.together && timing.hoursB >= timing.together)
     }
+
+    @Test func anAccountsSittingsPartnersAreItsRelayAndNoOneElse() throws {
+        let inv = try Self.relaySource().investigate()
+        let index = { (id: String) throws -> Int in try #require(inv.data.accountIndex(id)) }
+        let (r0, r1, r2) = (try index("r0"), try index("r1"), try index("r2"))
+        let sitting = inv.coActivity.sittingPartners(of: r1, accountCount: inv.data.accountCount)
+        #expect(Set(sitting.partners.map(\.account)) == [r0, r2])
+        // The figures are the pair's own, as `why` reads them.
+        for (other, figures) in sitting.partners {
+            let pair = inv.coActivity.linkTiming(r1, other)
+            #expect(pair.sittings && figures.together == pair.together && figures.bits == pair.bits)
+        }
+        #expect(sitting.partners.map(\.sittings.bits) == sitting.partners.map(\.sittings.bits).sorted(by: >))
+        #expect(sitting.summary.hasPrefix("sits with 2 accounts in the same clock hours, \(sitting.together) hours together; "))
+        #expect(sitting.summary.contains("expected (of its \(sitting.hours) active clock hours; \(sitting.compared) accounts share 3 or more of them"))
+        #expect(sitting.partners.allSatisfy { $0.sittings.bits >= sitting.bar } && sitting.bar == log2(Double(max(2, sitting.compared))))
+        // A background account keeps its own hours: nobody sits with it beyond chance.
+        let person = try #require((0..<inv.data.accountCount).first { ![r0, r1, r2].contains($0) && inv.data.queries.queryCount(of: $0) >= 2 })
+        let alone = inv.coActivity.sittingPartners(of: person, accountCount: inv.data.accountCount)
+        #expect(alone.partners.allSatisfy { ![r0, r1, r2].contains($0.account) })
+    }
 }

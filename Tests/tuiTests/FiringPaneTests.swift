@@ -39,6 +39,17 @@ import Testing
         #expect(Fixture.press(s, .enter).status == "no account fires with this one more often than chance")
     }
 
+    @Test func aSittingsPartnerReadsInHoursNotSeconds() {
+        let sitter = FiringPartner(account: 4, id: "acct_relay2", cluster: 3, together: 32, expected: 7.09, bits: 21, windowSeconds: 3600, sittings: true)
+        let line = FiringPane.line(sitter, cols: 80, ellipsis: "…")
+        #expect(line.hasPrefix("acct_relay2"))
+        #expect(line.contains(" c3 ") && line.contains("   hour ") && line.contains(" 32 ") && line.contains(" 7.09 ") && line.hasSuffix("21"))
+        #expect(!line.contains("3600 s"))
+        var firer = sitter
+        firer.sittings = false
+        #expect(FiringPane.line(firer, cols: 80, ellipsis: "…").contains("3600 s"))
+    }
+
     @Test func enterOpensThePartnerAndYCopiesIt() {
         let s = Self.timingPane()
         let second = Fixture.press(s, .char("j"))

@@ -79,7 +79,8 @@ public enum Reports {
     }
 
     /// One account: attributes, linked values with share counts, the accounts it fires together
-    /// with (`timing`), cluster and risk.
+    /// with (`timing`) and those it keeps sittings with (`sittings`: shared clock hours), cluster
+    /// and risk.
     public static func account(_ account: Int, in inv: Investigation) -> JSONOut {
         let data = inv.data
         let attributes = Self.attributes(account, in: inv).mapValues { $0.map(JSONOut.exact) ?? .null }
@@ -111,9 +112,22 @@ public enum Reports {
                     ])
                 }),
         ])
+        let sitting = inv.coActivity.sittingPartners(of: account, accountCount: data.accountCount)
+        let sittings: JSONOut = .object([
+            "active_hours": .int(sitting.hours), "together": .int(sitting.together), "expected": .number(sitting.expected),
+            "compared": .int(sitting.compared), "bar_bits": .number(sitting.bar),
+            "summary": .string(sitting.summary),
+            "partners": .array(
+                sitting.partners.map {
+                    .object([
+                        "account_id": .exact(data.accountExactID($0.account)), "together": .int($0.sittings.together),
+                        "expected": .number($0.sittings.expected), "bits": .number($0.sittings.bits),
+                    ])
+                }),
+        ])
         return .object([
             "account_id": .exact(data.accountExactID(account)), "attributes": .object(attributes), "links": .object(links),
-            "timing": timing,
+            "timing": timing, "sittings": sittings,
             "cluster": .string(cluster.id), "cluster_size": .int(cluster.size),
             "cluster_risk": .number((cluster.risk * 10000).rounded() / 10000),
             "risk": .number((inv.accountRisk[account] * 10000).rounded() / 10000),

@@ -1,9 +1,11 @@
 import Investigate
 
-/// Who an account fires with (its timing pane, the CLI `account`'s `timing:`): the summary line
-/// and every partner whose co-firing is surprising, most bits first.
+/// Who an account fires with (its timing pane, the CLI `account`'s `timing:`): the summary lines
+/// and every partner whose co-firing is surprising, most bits first, then those it only keeps
+/// sittings with (the same clock hours, day after day: a relay's crew), most bits first.
 struct AccountFiring: Hashable, Sendable {
-    /// `fires with 12 accounts within 5 s, 41 times; 0.17 expected (...)`.
+    /// `fires with 12 accounts within 5 s, 41 times; 0.17 expected (...)`, then `sits with ...`
+    /// on a line of its own.
     var summary: String
     var partners: [FiringPartner]
 
@@ -23,20 +25,29 @@ struct FiringPartner: Hashable, Sendable {
     /// The co-firing scale the figures are for, in seconds (the window, or a wider scale when
     /// that one surprises more: `CoActivity.coFiring`), so partners at 5 s and 135 s read apart.
     var windowSeconds: Int = 0
+    /// The figures are shared clock hours (`together` hours both were active in), not firings.
+    var sittings = false
 }
 
 extension EngineModel {
     /// Builds an account's firing partners from the engine (`CoActivity.partners`: the first
     /// call of a session puts every burst of the population in time order, O(queries), so it is
-    /// built off the input path; later calls read only the account's bursts and those near them).
+    /// built off the input path; later calls read only the account's bursts and those near them),
+    /// then its sittings partners (`CoActivity.sittingPartners`: one pass over every account's
+    /// bursts, O(queries)) that it does not also fire with.
     func buildFiring(_ account: Int) -> AccountFiring {
         let inv = investigation
         let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
-        return AccountFiring(summary: firing.summary, partners: firing.partners.map { partner in
-            FiringPartner(account: partner.account, id: accountID(partner.account),
-                          cluster: Int(inv.clusterOfAccount[partner.account]) + 1, together: partner.firing.together,
-                          expected: partner.firing.expected, bits: partner.firing.bits,
-                          windowSeconds: partner.firing.windowSeconds)
-        })
+        let sitting = inv.coActivity.sittingPartners(of: account, accountCount: data.accountCount)
+        func partner(_ other: Int, _ figures: CoFiring) -> FiringPartner {
+            FiringPartner(account: other, id: accountID(other), cluster: Int(inv.clusterOfAccount[other]) + 1,
+                          together: figures.together, expected: figures.expected, bits: figures.bits,
+                          windowSeconds: figures.windowSeconds, sittings: figures.sittings)
+        }
+        let firers = Set(firing.partners.map(\.account))
+        return AccountFiring(
+            summary: firing.summary + "\n" + sitting.summary,
+            partners: firing.partners.map { partner($0.account, $0.firing) }
+                + sitting.partners.filter { !firers.contains($0.account) }.map { partner($0.account, $0.sittings) })
     }
 }

@@ -65,6 +65,13 @@ struct AccountCommand: ParsableCommand {
                     "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(partner.firing.together) together, \(ExpectedCount.text(partner.firing.expected)) expected"
                 )
             }
+            let sitting = inv.coActivity.sittingPartners(of: account, accountCount: inv.data.accountCount)
+            print("sittings: " + sitting.summary)
+            for partner in sitting.partners.prefix(5) {
+                print(
+                    "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(PairExplanation.count(partner.sittings.together, "clock hour")) together, \(ExpectedCount.text(partner.sittings.expected)) expected"
+                )
+            }
             print(
                 cluster.signals.isEmpty
                     ? "risk breakdown: no signal applies (risk \(RiskText.twoDecimals(cluster.risk)))"

@@ -1,9 +1,9 @@
 import Foundation
 import Investigate
 
-/// Draws an account's timing pane: the summary (wrapped), then one line per account it fires
-/// with (id, cluster, the scale they meet within, times together, times expected by chance,
-/// bits), the cursor line marked
+/// Draws an account's timing pane: the summaries (wrapped), then one line per account it fires
+/// or sits with (id, cluster, the scale they meet within, `hour` for shared clock hours, times
+/// together, times expected by chance, bits), the cursor line marked
 /// `>` and reversed, scrolled to keep it on screen, with a ` 3/12 ` counter when cut.
 enum FiringPane {
     static let title = "who it fires with (j/k move, Enter opens, y copies; Tab: back to values)"
@@ -44,7 +44,7 @@ enum FiringPane {
 
     static func line(_ p: FiringPartner, cols: Int, ellipsis: String) -> String {
         TextFit.pad(p.id, to: idWidth(cols), ellipsis: ellipsis) + " " + TextFit.pad(p.cluster.map { "c\($0)" } ?? "-", to: 7) + " "
-            + TextFit.pad(p.windowSeconds > 0 ? "\(p.windowSeconds) s" : "-", to: 7, right: true) + " "
+            + TextFit.pad(p.sittings ? "hour" : p.windowSeconds > 0 ? "\(p.windowSeconds) s" : "-", to: 7, right: true) + " "
             + TextFit.pad("\(p.together)", to: 8, right: true) + " " + TextFit.pad(ExpectedCount.text(p.expected, compact: true), to: 9, right: true) + " "
             + TextFit.pad(String(Int(p.bits.rounded())), to: 6, right: true)
     }
