@@ -144,4 +144,27 @@ import Testing
         linked.total = linked.threshold
         #expect(PairClusterNote.line(linked, a: t0, b: bg, in: inv)?.hasPrefix("linked, yet in different clusters") == true)
     }
+
+    @Test func aPairLinkedByTimingAloneIsToldWhichTiming() throws {
+        var s = S()
+        s.addBackground(count: 60)
+        EvidenceTests.toolingRing(&s)
+        let inv = try s.investigate()
+        let t0 = inv.data.accountIndex("t0")!, bg = inv.data.accountIndex("bg0")!
+        #expect(inv.clusterOfAccount[t0] != inv.clusterOfAccount[bg])
+        var linked = inv.why(t0, bg)
+        linked.total = linked.threshold
+        // Sittings worth twice a link count a whole one: the note names the sittings' keys.
+        let twice = 2 * inv.weights.threshold
+        linked.timing = CoFiring(together: 40, expected: 2, bits: twice, windowSeconds: 3600, sittings: true)
+        let sittings = try #require(PairClusterNote.line(linked, a: t0, b: bg, in: inv))
+        #expect(sittings.hasPrefix("linked by their shared sittings alone, yet in different clusters"))
+        #expect(sittings.contains("\(SittingCandidates.bands) keys of their hours"))
+        // Below twice a link they count half a link at most: not "alone" (the other values' note).
+        linked.timing = CoFiring(together: 20, expected: 2, bits: twice - 1, windowSeconds: 3600, sittings: true)
+        #expect(PairClusterNote.line(linked, a: t0, b: bg, in: inv)?.hasPrefix("linked, yet in different clusters") == true)
+        // Firing within seconds worth twice a link is one too: the note names timing's proposals.
+        linked.timing = CoFiring(together: 30, expected: 0.1, bits: twice, windowSeconds: 5)
+        #expect(PairClusterNote.line(linked, a: t0, b: bg, in: inv)?.hasPrefix("linked by their timing alone, yet in different clusters") == true)
+    }
 }

@@ -199,7 +199,8 @@ public struct EvidenceWeights: Sendable {
     public func countedTiming(bits: Double) -> Double { bits >= 2 * threshold ? threshold : min(bits, threshold / 2) }
 
     /// `countedTiming(bits:)` of a pair's timing; shared sittings (`CoActivity.sittings`) count
-    /// at most half a link however many: colleagues and study groups keep sittings together.
+    /// half their bits, at most half a link, until they reach twice the threshold (then a link,
+    /// as co-firing is): colleagues and study groups keep sittings together.
     public func countedTiming(_ timing: CoFiring) -> Double {
         timing.sittings && timing.bits < 2 * threshold ? min(timing.bits / 2, threshold / 2) : countedTiming(bits: timing.bits)
     }
