@@ -41,12 +41,17 @@ import Testing
         let (r0, r1, r2) = (try source.index("r0"), try source.index("r1"), try source.index("r2"))
         let firing = try #require(source.model.firing(r1, build: true))
         let summary = firing.summary.split(separator: "\n")
-        #expect(summary.count == 2 && summary[1].hasPrefix("sits with 2 accounts in the same clock hours"))
+        #expect(summary.count == 2 && summary[1].hasPrefix("sits with 2 accounts in the same clock hours beyond chance ("))
         let sitters = firing.partners.filter(\.sittings)
         #expect(Set(sitters.map(\.account)) == [r0, r2])
         #expect(sitters.allSatisfy { $0.windowSeconds == 3600 && $0.together >= 10 && $0.bits > 0 })
-        // Listed once each: a partner it also fires with stays among the firers, not twice.
+        // One row a partner, with the figures that say more, most bits first.
         #expect(Set(firing.partners.map(\.account)).count == firing.partners.count)
-        #expect(firing.partners.filter { !$0.sittings }.allSatisfy { !sitters.map(\.account).contains($0.account) })
+        #expect(firing.partners.map(\.bits) == firing.partners.map(\.bits).sorted(by: >))
+        let model = source.model.investigation.coActivity
+        for row in firing.partners {
+            let figures = row.sittings ? model.linkTiming(r1, row.account) : model.coFiring(r1, row.account)
+            #expect(row.bits == figures.bits && row.together == figures.together, "the pair's own figures, as why reads them")
+        }
     }
 }

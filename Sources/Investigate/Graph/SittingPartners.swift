@@ -29,16 +29,13 @@ public struct SittingPartners: Sendable {
     /// active clock hours)" (each partner's hours counted over the span both were active), or "sits with no account in the same clock hours more often than chance (40
     /// active hours)".
     public var summary: String {
-        let own = PairExplanation.count(hours, "active clock hour")
         let among = "\(PairExplanation.count(compared, "account")) \(compared == 1 ? "shares" : "share") "
-            + "\(CoActivity.meetingsAboveWindow) or more of them"
-        guard !partners.isEmpty else {
-            return "sits with no account in the same clock hours beyond chance (its \(own); \(among))"
-        }
-        return "sits with \(PairExplanation.count(partners.count, "account")) in the same clock hours, "
-            + "\(PairExplanation.count(together, "hour")) together; \(ExpectedCount.text(expected)) expected (of its \(own); "
-            + "\(among), and these are beyond chance among that many)"
+            + "\(CoActivity.meetingsAboveWindow) or more of its \(PairExplanation.count(hours, "active hour"))"
+        guard !partners.isEmpty else { return "sits with no account in the same clock hours beyond chance (\(among))" }
+        return "sits with \(PairExplanation.count(partners.count, "account")) in the same clock hours beyond chance "
+            + "(\(PairExplanation.grouped(together)) shared hours in all, \(ExpectedCount.text(expected)) expected; \(among))"
     }
+
 }
 
 extension CoActivity {
@@ -48,9 +45,8 @@ extension CoActivity {
     /// the pair.
     ///
     /// One pass over every account's bursts counts the clock hours it shares with `account` (a
-    /// table of `account`'s hours), and the hours each holds within their common span; only
-    /// accounts whose count could pass the penalty against the plainest expectation (hours each
-    /// spread evenly over the common span, which the full figures only raise) are compared in full.
+    /// table of `account`'s hours); the accounts sharing `CoActivity.meetingsAboveWindow` or
+    /// more are compared in full.
     /// - Complexity: O(queries) for the pass, plus O(bursts of both) for each account compared in full.
     public func sittingPartners(of account: Int, accountCount: Int) -> SittingPartners {
         var own: [UInt32] = [], theirs: [UInt32] = []
@@ -59,11 +55,9 @@ extension CoActivity {
             return SittingPartners(partners: [], hours: own.isEmpty ? 0 : 1, compared: 0)
         }
         let lastHour = Int(sittingHour(ownLast))
-        // before[h]: the account's active hours before hour h.
+        // The account's active hours, by hour of the span.
         var active = [Bool](repeating: false, count: lastHour + 1)
         for t in own { active[Int(sittingHour(t))] = true }
-        var before = [Int](repeating: 0, count: lastHour + 2)
-        for h in 0...lastHour { before[h + 1] = before[h] + (active[h] ? 1 : 0) }
         let firstHour = Int(sittingHour(ownFirst))
         var partners: [(account: Int, sittings: CoFiring)] = []
         var compared = 0
@@ -72,26 +66,22 @@ extension CoActivity {
             guard let first = theirs.first, let last = theirs.last else { continue }
             let low = max(firstHour, Int(sittingHour(first))), high = min(lastHour, Int(sittingHour(last)))
             guard low < high else { continue }
-            var (both, hoursY, previous) = (0, 0, -1)
+            var (both, previous) = (0, -1)
             for t in theirs {
                 let h = Int(sittingHour(t))
                 guard h != previous else { continue }
                 previous = h
                 guard h >= low else { continue }
                 guard h <= high else { break }
-                hoursY += 1
                 if active[h] { both += 1 }
             }
             guard both >= CoActivity.meetingsAboveWindow else { continue }
             compared += 1
-            let hoursX = before[high + 1] - before[low]
-            let plainest = min(Double(hoursX) * Double(hoursY) / Double(high - low + 1), Double(min(hoursX, hoursY)))
-            guard CoActivity.surpriseBits(both, expected: plainest) - CoActivity.sittingPenaltyBits > 0 else { continue }
             // As `linkTiming(a, b)`: the smaller account's bursts first.
             let figures = other < account ? sittings(theirs[...], own[...]) : sittings(own[...], theirs[...])
             if let figures, figures.bits > 0 { partners.append((other, figures)) }
         }
-        var found = SittingPartners(partners: [], hours: before[lastHour + 1], compared: compared)
+        var found = SittingPartners(partners: [], hours: active.lazy.filter { $0 }.count, compared: compared)
         found.partners = partners.filter { $0.sittings.bits >= found.bar }
         found.partners.sort { ($0.sittings.bits, $1.account) > ($1.sittings.bits, $0.account) }
         return found

@@ -1,8 +1,9 @@
 import Investigate
 
-/// Who an account fires with (its timing pane, the CLI `account`'s `timing:`): the summary lines
-/// and every partner whose co-firing is surprising, most bits first, then those it only keeps
-/// sittings with (the same clock hours, day after day: a relay's crew), most bits first.
+/// Who an account fires with (its timing pane, the CLI `account`'s `timing:` and `sittings:`):
+/// the summary lines and every partner whose co-firing is surprising or with whom it keeps
+/// sittings beyond chance (the same clock hours, day after day: a relay's crew), one row each
+/// with the figures that say more, most bits first.
 struct AccountFiring: Hashable, Sendable {
     /// `fires with 12 accounts within 5 s, 41 times; 0.17 expected (...)`, then `sits with ...`
     /// on a line of its own.
@@ -33,8 +34,8 @@ extension EngineModel {
     /// Builds an account's firing partners from the engine (`CoActivity.partners`: the first
     /// call of a session puts every burst of the population in time order, O(queries), so it is
     /// built off the input path; later calls read only the account's bursts and those near them),
-    /// then its sittings partners (`CoActivity.sittingPartners`: one pass over every account's
-    /// bursts, O(queries)) that it does not also fire with.
+    /// and its sittings partners (`CoActivity.sittingPartners`: one pass over every account's
+    /// bursts, O(queries)).
     func buildFiring(_ account: Int) -> AccountFiring {
         let inv = investigation
         let firing = inv.coActivity.partners(of: account, accountCount: data.accountCount)
@@ -44,10 +45,13 @@ extension EngineModel {
                           together: figures.together, expected: figures.expected, bits: figures.bits,
                           windowSeconds: figures.windowSeconds, sittings: figures.sittings)
         }
-        let firers = Set(firing.partners.map(\.account))
-        return AccountFiring(
-            summary: firing.summary + "\n" + sitting.summary,
-            partners: firing.partners.map { partner($0.account, $0.firing) }
-                + sitting.partners.filter { !firers.contains($0.account) }.map { partner($0.account, $0.sittings) })
+        // One row a partner, with the figures that say more (as `why` reads a pair), most bits first.
+        var best: [Int: CoFiring] = [:]
+        for (other, figures) in firing.partners.map({ ($0.account, $0.firing) }) + sitting.partners.map({ ($0.account, $0.sittings) })
+        where best[other].map({ figures.bits > $0.bits }) ?? true {
+            best[other] = figures
+        }
+        let rows = best.sorted { ($0.value.bits, $1.key) > ($1.value.bits, $0.key) }
+        return AccountFiring(summary: firing.summary + "\n" + sitting.summary, partners: rows.map { partner($0.key, $0.value) })
     }
 }

@@ -69,8 +69,14 @@ struct AccountCommand: ParsableCommand {
             print("sittings: " + sitting.summary)
             for partner in sitting.partners.prefix(5) {
                 print(
-                    "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(PairExplanation.count(partner.sittings.together, "clock hour")) together, \(ExpectedCount.text(partner.sittings.expected)) expected"
+                    "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(PairExplanation.count(partner.sittings.together, "clock hour")) together, \(ExpectedCount.text(partner.sittings.expected)) expected, \(SignalText.figure(partner.sittings.bits)) bits"
                 )
+            }
+            if sitting.partners.count > 5 { print("  ... and \(PairExplanation.count(sitting.partners.count - 5, "more partner")) (--format json lists every one)") }
+            if !sitting.partners.isEmpty {
+                print(
+                    "  (listed from \(SignalText.figure(sitting.bar)) bits, log2 of the accounts compared; toward a link `why` counts sittings "
+                        + "half their bits, at most half a link, below \(SignalText.figure(2 * inv.weights.threshold)) bits, twice a link's threshold)")
             }
             print(
                 cluster.signals.isEmpty

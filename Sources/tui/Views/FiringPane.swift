@@ -14,7 +14,7 @@ enum FiringPane {
             buffer.put("  reading when the other accounts fire...", row: top, col: 0, role: .muted)
             return
         }
-        let summary = TextWrap.wrap(firing.summary, width: max(10, buffer.cols - 2)).prefix(max(1, height / 3))
+        let summary = TextWrap.wrap(firing.summary, width: max(10, buffer.cols - 2)).prefix(max(1, height / 2))
         for (i, line) in summary.enumerated() { buffer.put("  " + line, row: top + i, col: 0) }
         var row = top + summary.count
         guard !firing.partners.isEmpty, row + 1 < top + height else { return }
