@@ -146,11 +146,13 @@ import Testing
             #expect(pair.sittings && figures.together == pair.together && figures.bits == pair.bits)
         }
         #expect(sitting.partners.map(\.sittings.bits) == sitting.partners.map(\.sittings.bits).sorted(by: >))
-        #expect(sitting.summary.hasPrefix("sits with 2 accounts in the same clock hours beyond chance (\(sitting.together) shared hours in all, "))
+        let opening = "sits with 2 accounts in the same clock hours beyond chance (\(sitting.together) shared hours in all, "
+        #expect(sitting.summary.hasPrefix(opening))
         #expect(sitting.summary.hasSuffix(" expected; \(sitting.compared) accounts share 3 or more of its \(sitting.hours) active hours)"))
         #expect(sitting.partners.allSatisfy { $0.sittings.bits >= sitting.bar } && sitting.bar == log2(Double(max(2, sitting.compared))))
         // A background account keeps its own hours: nobody sits with it beyond chance.
-        let person = try #require((0..<inv.data.accountCount).first { ![r0, r1, r2].contains($0) && inv.data.queries.queryCount(of: $0) >= 2 })
+        let person = try #require(
+            (0..<inv.data.accountCount).first { ![r0, r1, r2].contains($0) && inv.data.queries.queryCount(of: $0) >= 2 })
         let alone = inv.coActivity.sittingPartners(of: person, accountCount: inv.data.accountCount)
         #expect(alone.partners.allSatisfy { ![r0, r1, r2].contains($0.account) })
     }

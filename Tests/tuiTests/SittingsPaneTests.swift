@@ -19,7 +19,9 @@ import Testing
         }
         let people = (0..<40).map { "bg\($0)" }
         for id in people {
-            for _ in 0..<30 { queries.append(["ts": base + Int64(next(0...2_500_000)) * 1000, "account_id": id, "prompt": "note \(next(0...999))"]) }
+            for _ in 0..<30 {
+                queries.append(["ts": base + Int64(next(0...2_500_000)) * 1000, "account_id": id, "prompt": "note \(next(0...999))"])
+            }
         }
         let days = Array(Set((0..<40).map { _ in next(0...28) })).sorted().prefix(14)
         for day in days {

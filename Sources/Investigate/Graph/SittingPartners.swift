@@ -5,9 +5,10 @@
 #endif
 
 /// The accounts one account keeps sittings with, as a pivot beside those it fires with
-/// (`CoFiringPartners`): "sits with N accounts in the same clock hours, K hours together, k
-/// expected". A relay's members never fire within seconds of one another, so the co-firing list
-/// of a relay member is empty; its sittings partners are its crew (`CoActivity.sittings`).
+/// (`CoFiringPartners`): "sits with N accounts in the same clock hours beyond chance (K shared
+/// hours in all, k expected; ...)". A relay's members never fire within seconds of one another,
+/// so the co-firing list of a relay member is empty; its sittings partners are its crew
+/// (`CoActivity.sittings`).
 public struct SittingPartners: Sendable {
     /// Partners whose shared sittings are surprising among every account compared (`bar` bits or
     /// more), most bits first.
@@ -25,9 +26,10 @@ public struct SittingPartners: Sendable {
     /// Hours they would share as independent accounts.
     public var expected: Double { partners.reduce(0) { $0 + $1.sittings.expected } }
 
-    /// "sits with 3 accounts in the same clock hours, 96 hours together; 21.3 expected (of its 40
-    /// active clock hours)" (each partner's hours counted over the span both were active), or "sits with no account in the same clock hours more often than chance (40
-    /// active hours)".
+    /// "sits with 3 accounts in the same clock hours beyond chance (96 shared hours in all, 21.3
+    /// expected; 1,204 accounts share 3 or more of its 40 active hours)" (each partner's hours
+    /// counted over the span both were active; "beyond chance" is `bar`), or "sits with no
+    /// account in the same clock hours beyond chance (...)".
     public var summary: String {
         let among = "\(PairExplanation.count(compared, "account")) \(compared == 1 ? "shares" : "share") "
             + "\(CoActivity.meetingsAboveWindow) or more of its \(PairExplanation.count(hours, "active hour"))"
@@ -35,7 +37,6 @@ public struct SittingPartners: Sendable {
         return "sits with \(PairExplanation.count(partners.count, "account")) in the same clock hours beyond chance "
             + "(\(PairExplanation.grouped(together)) shared hours in all, \(ExpectedCount.text(expected)) expected; \(among))"
     }
-
 }
 
 extension CoActivity {

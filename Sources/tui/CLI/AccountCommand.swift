@@ -68,11 +68,15 @@ struct AccountCommand: ParsableCommand {
             let sitting = inv.coActivity.sittingPartners(of: account, accountCount: inv.data.accountCount)
             print("sittings: " + sitting.summary)
             for partner in sitting.partners.prefix(5) {
+                let id = TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40)
+                let figures = partner.sittings
                 print(
-                    "  \(TextEscaping.visible(inv.data.accountExactID(partner.account).bytes, limit: 40))\t\(PairExplanation.count(partner.sittings.together, "clock hour")) together, \(ExpectedCount.text(partner.sittings.expected)) expected, \(SignalText.figure(partner.sittings.bits)) bits"
-                )
+                    "  \(id)\t\(PairExplanation.count(figures.together, "clock hour")) together, "
+                        + "\(ExpectedCount.text(figures.expected)) expected, \(SignalText.figure(figures.bits)) bits")
             }
-            if sitting.partners.count > 5 { print("  ... and \(PairExplanation.count(sitting.partners.count - 5, "more partner")) (--format json lists every one)") }
+            if sitting.partners.count > 5 {
+                print("  ... and \(PairExplanation.count(sitting.partners.count - 5, "more partner")) (--format json lists every one)")
+            }
             if !sitting.partners.isEmpty {
                 print(
                     "  (listed from \(SignalText.figure(sitting.bar)) bits, log2 of the accounts compared; toward a link `why` counts sittings "
