@@ -89,6 +89,12 @@ public final class Investigation: @unchecked Sendable {
             case .legacy: Clusterer().componentRows(index: index)
             }
         lap("3 cluster")
+        var stepStarted = monotonicSeconds()
+        func step(_ name: String) {
+            let now = monotonicSeconds()
+            timings["4." + name] = now - stepStarted
+            stepStarted = now
+        }
         let ranking = ClusterRanking(
             groups: groups.take()!, index: index, features: features, population: population, scorer: scorer,
             coActivity: coActivity)
@@ -98,15 +104,19 @@ public final class Investigation: @unchecked Sendable {
             for member in ranking.members(of: rank) { owner[Int(member)] = Int32(rank) }
         }
         clusterOfAccount = owner
+        step("ranking")
         let operations = OperationFinder.find(clusterOf: owner, sizes: { ranking.size(of: $0) }, index: index, weights: weights)
         self.operations = operations
         var operationOf: [Int: Int] = [:]
         for (i, op) in operations.enumerated() { for c in op.clusters { operationOf[c] = i } }
         operationOfCluster = operationOf
+        step("operations")
         accountRisk = AccountRisks(
             scorer: scorer, clusterRisks: ranking.riskColumn, clusterOfAccount: owner, features: features,
             clusterCount: ranking.count, members: { ranking.members(of: $0) })
+        step("account_risks")
         releaseFreedMemory()
+        step("release")
         lap("4 score")
         self.timings = timings
         residentMiB = resident
