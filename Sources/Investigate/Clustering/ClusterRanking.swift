@@ -73,6 +73,7 @@ final class ClusterRanking: @unchecked Sendable {
         // and hands in its other parts (small), under a lock, once per block.
         let blockSize = 4096
         let blocks = (count + blockSize - 1) / blockSize
+        let columns = EvidenceColumns(features: features, population: population)
         let collected = Mutex(ScoredGroups(risks: [Double](repeating: 0, count: count), blocks: .init(repeating: nil, count: blocks)))
         do {
             DispatchQueue.concurrentPerform(iterations: blocks) { [source] block in
@@ -84,8 +85,7 @@ final class ClusterRanking: @unchecked Sendable {
                     let members = Array(source.members(of: g))
                     let links = Clusterer.linkCounts(members: members, index: index)
                     let (risk, signals) = scorer.score(
-                        members: members, links: links, features: features, population: population, index: index,
-                        coActivity: coActivity, familyReach: familyReach)
+                        members: members, links: links, columns: columns, index: index, coActivity: coActivity, familyReach: familyReach)
                     risks.append(risk)
                     if members.count > 1 { scored.signals[Int32(g)] = signals }
                     let entriesBefore = scored.linkEntries.count

@@ -1,13 +1,31 @@
+/// The per-account features and the population's baseline, held once for every cluster a
+/// ranking scores: each cluster's evidence keeps a reference to them rather than copies (a copy
+/// retains and releases each of their few dozen columns, and at 10M queries that was about two
+/// fifths of scoring a million clusters).
+public final class EvidenceColumns: Sendable {
+    /// Per-account features.
+    public let features: AccountFeatures
+    /// Population figures.
+    public let population: PopulationBaseline
+
+    /// Holds `features` and `population`.
+    public init(features: AccountFeatures, population: PopulationBaseline) {
+        (self.features, self.population) = (features, population)
+    }
+}
+
 /// What one cluster's signals read: its members, their features and sums over them.
 public struct ClusterEvidence {
     /// Member account indices.
     public let members: [Int32]
     /// Distinct values shared by two or more members, per kind.
     public let links: [LinkKind: Int]
-    /// Per-account features.
-    public let features: AccountFeatures
-    /// Population figures.
-    public let population: PopulationBaseline
+    /// The features and baseline, shared with the ranking's other clusters.
+    private let columns: EvidenceColumns
+    /// Per-account features (read in place, not copied).
+    public var features: AccountFeatures { _read { yield columns.features } }
+    /// Population figures (read in place, not copied).
+    public var population: PopulationBaseline { _read { yield columns.population } }
     /// The link index (and through it, the data).
     public let index: LinkIndex
     /// Members' firings, for timing signals (nil when not measured).
@@ -35,27 +53,39 @@ public struct ClusterEvidence {
         members: [Int32], links: [LinkKind: Int], features: AccountFeatures, population: PopulationBaseline,
         index: LinkIndex, coActivity: CoActivity? = nil, familyReach: TemplateFamilyReach? = nil
     ) {
+        self.init(
+            members: members, links: links, columns: EvidenceColumns(features: features, population: population), index: index,
+            coActivity: coActivity, familyReach: familyReach)
+    }
+
+    /// Sums the members' features, read from `columns` (a ranking's, shared by its clusters).
+    init(
+        members: [Int32], links: [LinkKind: Int], columns: EvidenceColumns, index: LinkIndex, coActivity: CoActivity?,
+        familyReach: TemplateFamilyReach?
+    ) {
         self.coActivity = coActivity
         self.familyReach = familyReach
         self.members = members
         self.links = links
-        self.features = features
-        self.population = population
+        self.columns = columns
         self.index = index
-        var q = 0, p = 0
+        (queries, prompted, outputTokens, inputTokens) = Self.sums(of: members, columns.features)
+        reasoningRows = ReasoningRows(members: members, features: columns.features, queries: index.data.queries)
+        handover = MemberHandover(members: members, index: index)
+    }
+
+    /// The members' queries, prompted queries, output and input tokens (`features` passed in,
+    /// borrowed, not copied).
+    private static func sums(of members: [Int32], _ features: AccountFeatures) -> (Int, Int, Int64, Int64) {
+        var queries = 0, prompted = 0
         var output: Int64 = 0, input: Int64 = 0
         for m in members {
-            q += Int(features.queries[Int(m)])
-            p += Int(features.prompted[Int(m)])
+            queries += Int(features.queries[Int(m)])
+            prompted += Int(features.prompted[Int(m)])
             output += features.outputTokens[Int(m)]
             input += features.inputTokens[Int(m)]
         }
-        queries = q
-        prompted = p
-        outputTokens = output
-        inputTokens = input
-        reasoningRows = ReasoningRows(members: members, features: features, queries: index.data.queries)
-        handover = MemberHandover(members: members, index: index)
+        return (queries, prompted, output, input)
     }
 
     /// The number of members.
@@ -71,8 +101,9 @@ public struct ReasoningRows: Sendable {
     /// Their input tokens.
     public var inputTokens: Int64 = 0
 
-    /// Sums the reasoning queries of `members`.
-    init(members: [Int32], features: AccountFeatures, queries q: QueryTable) {
+    /// Sums the reasoning queries of `members` (`features` borrowed: an initializer would
+    /// otherwise take, and so copy, every column of it).
+    init(members: [Int32], features: borrowing AccountFeatures, queries q: QueryTable) {
         for m in members where features.reasoning[Int(m)] > 0 {
             for row in q.rows(of: Int(m)) where q.promptFlags(row) & PromptDigest.Flags.reasoning != 0 {
                 count += 1

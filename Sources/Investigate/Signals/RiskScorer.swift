@@ -33,9 +33,19 @@ public struct RiskScorer: Sendable {
         population: PopulationBaseline, index: LinkIndex, coActivity: CoActivity? = nil,
         familyReach: TemplateFamilyReach? = nil
     ) -> (Double, [SignalScore]) {
+        score(
+            members: members, links: links, columns: EvidenceColumns(features: features, population: population), index: index,
+            coActivity: coActivity, familyReach: familyReach)
+    }
+
+    /// Scores a cluster, reading the features and baseline from `columns` (a ranking's, shared
+    /// by every cluster it scores).
+    func score(
+        members: [Int32], links: [LinkKind: Int], columns: EvidenceColumns, index: LinkIndex, coActivity: CoActivity?,
+        familyReach: TemplateFamilyReach?
+    ) -> (Double, [SignalScore]) {
         let evidence = ClusterEvidence(
-            members: members, links: links, features: features, population: population,
-            index: index, coActivity: coActivity, familyReach: familyReach)
+            members: members, links: links, columns: columns, index: index, coActivity: coActivity, familyReach: familyReach)
         var scores = signals.compactMap { $0.measure(evidence) }
         // A signal that measured nothing (value 0) never adds risk, whatever its terms say.
         for i in scores.indices where scores[i].value == 0 && scores[i].contribution > 0 { scores[i].contribution = 0 }
