@@ -44,20 +44,80 @@ import Testing
         }
     }
 
-    @Test func pairedPromptsCountedInManyPassesCountWhatOnePassDoes() throws {
+    /// 40 people (each sending "hi" in the same two seconds of six days) and a ring of pairs,
+    /// loaded; the folder removed after `body`.
+    static func withPairedSource(_ body: (CaseData) throws -> Void) throws {
         var s = SignalTestSource()
         PairedPromptsTests.people(&s, count: 40, hi: 6, hiSeconds: 2)
         PairedPromptsTests.pairRing(&s)
         let source = try s.source()
         defer { try? FileManager.default.removeItem(atPath: source.directory) }
-        let data = try source.load(strict: true)
-        let one = PairedPrompts(queries: data.queries, accountCount: data.accountCount)
-        #expect(one.pairedAccounts >= 16)
-        for rows in [1, 7, 100] {
-            let many = PairedPrompts(queries: data.queries, accountCount: data.accountCount, partitionRows: rows)
-            #expect(many.pairedAccounts == one.pairedAccounts)
-            #expect((0..<data.accountCount).allSatisfy { many.count(of: $0) == one.count(of: $0) })
-            #expect(many.populationShare == one.populationShare)
+        try body(try source.load(strict: true))
+    }
+
+    @Test func pairedPromptsCountedInManyPassesCountWhatOnePassDoes() throws {
+        try Self.withPairedSource { data in
+            let one = PairedPrompts(queries: data.queries, accountCount: data.accountCount)
+            #expect(one.pairedAccounts >= 16)
+            for rows in [1, 7, 100] {
+                let many = PairedPrompts(queries: data.queries, accountCount: data.accountCount, partitionRows: rows)
+                #expect(many.pairedAccounts == one.pairedAccounts)
+                #expect((0..<data.accountCount).allSatisfy { many.count(of: $0) == one.count(of: $0) })
+                #expect(many.populationShare == one.populationShare)
+            }
+        }
+    }
+
+    /// The count drops lone sketches before sorting a pass (`sortRepeatedSketches`): read the rule
+    /// row by row instead, with no sort and no pass, and it must give every account the same
+    /// count (a crowd of "hi" senders, a ring of pairs and 40 people's own prompts; partitions of
+    /// 7 rows too, where lone sketches share the bit tables' slots often).
+    @Test func pairedPromptsCountWhatTheRuleReadRowByRowCounts() throws {
+        try Self.withPairedSource { data in
+            let q = data.queries
+            var rows: [(account: Int, row: Int)] = []
+            for account in 0..<data.accountCount {
+                for row in q.accountStart[account]..<q.accountStart[account + 1] where q.promptSketch[row] != 0 {
+                    rows.append((account, row))
+                }
+            }
+            func model(_ row: Int) -> Int32 { q.contexts.model[Int(q.context[row])] }
+            func exact(_ row: Int) -> UInt8 { q.promptFlags(row) & PromptDigest.Flags.exactBits }
+            var expected = [Int](repeating: 0, count: data.accountCount)
+            for (account, row) in rows where model(row) >= 0 {
+                let near = rows.filter { other in
+                    other.account != account && q.promptSketch[other.row] == q.promptSketch[row]
+                        && abs(q.timestamp(other.row) - q.timestamp(row)) <= PairedPrompts.windowMillis
+                }
+                let matched = near.contains { exact($0.row) == exact(row) && model($0.row) >= 0 && model($0.row) != model(row) }
+                if matched && near.count <= PairedPrompts.crowdLimit { expected[account] += 1 }
+            }
+            #expect(expected.filter { $0 > 0 }.count >= 16)
+            for rows in [PairedPrompts.partitionRows, 7] {
+                let counted = PairedPrompts(queries: q, accountCount: data.accountCount, partitionRows: rows)
+                #expect((0..<data.accountCount).map { counted.count(of: $0) } == expected)
+            }
+        }
+    }
+
+    /// A ranking scores its clusters with one `EvidenceColumns` shared by all: each cluster's
+    /// risk and every signal's words are those of the scorer given the features and baseline.
+    @Test func scoringWithSharedColumnsGivesWhatScoringWithTheColumnsGives() throws {
+        let inv = try Self.source().investigate()
+        let ranking = inv.clusters.ranking
+        let columns = EvidenceColumns(features: ranking.features, population: ranking.population)
+        #expect(ranking.count >= 10)
+        for rank in 0..<ranking.count {
+            let members = Array(ranking.members(of: rank))
+            let links = Clusterer.linkCounts(members: members, index: inv.index)
+            let shared = ranking.scorer.score(
+                members: members, links: links, columns: columns, index: inv.index, coActivity: inv.coActivity,
+                familyReach: ranking.familyReach)
+            let given = ranking.scorer.score(
+                members: members, links: links, features: ranking.features, population: ranking.population, index: inv.index,
+                coActivity: inv.coActivity, familyReach: ranking.familyReach)
+            #expect(shared.0 == given.0 && shared.0 == ranking.risk(of: rank))
+            #expect(shared.1.map(\.explanation) == given.1.map(\.explanation))
         }
     }
 

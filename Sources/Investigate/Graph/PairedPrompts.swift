@@ -16,11 +16,12 @@
 /// not a pair, so many neighbours cannot make up for the few bits.
 /// The count is taken from the sketches before template families free them
 /// (`CaseData.templateFamilies`), a partition at a time: each pass keeps the prompted rows whose
-/// sketch hashes into one partition (about `partitionRows` of them, 32 bytes each), sorted by
-/// (sketch, time), and sweeps each sketch's rows with a window. Nothing per query outlives the
-/// pass: per account only the number of its paired queries is kept, for the accounts that have
-/// one (most have none). At 10M prompted rows that is 20 passes over the sketches, each sorting
-/// about half a million entries (16 MiB).
+/// sketch hashes into one partition (about `partitionRows` of them, 32 bytes each), sorts those
+/// whose sketch another has by (sketch, time) (`sortRepeatedSketches`), and sweeps each
+/// sketch's rows with a window. Nothing per query outlives the pass: per account only the number
+/// of its paired queries is kept, for the accounts that have one (most have none). At 10M
+/// prompted rows that is 20 passes over the sketches, each sorting the repeated sketches'
+/// entries among about half a million (16 MiB).
 public struct PairedPrompts: Sendable {
     /// Two rows this close in time (ms) are sent together: the co-firing window.
     public static let windowMillis: Int64 = 5_000
@@ -96,6 +97,7 @@ public struct PairedPrompts: Sendable {
         let parts = UInt64(max(1, (prompted + partitionRows - 1) / partitionRows))
         var paired: [Int32: Int32] = [:]
         var entries: [Entry] = []
+        var seen: [UInt64] = [], again: [UInt64] = []
         entries.reserveCapacity(min(prompted, partitionRows + partitionRows / 4))
         for part in 0..<parts {
             entries.removeAll(keepingCapacity: true)
@@ -110,7 +112,7 @@ public struct PairedPrompts: Sendable {
                             exact: q.promptFlags(row) & PromptDigest.Flags.exactBits))
                 }
             }
-            entries.sort { $0.sketch != $1.sketch ? $0.sketch < $1.sketch : $0.time < $1.time }
+            Self.sortRepeatedSketches(&entries, seen: &seen, again: &again)
             Self.sweep(entries, model: { q.contexts.model[Int($0)] }) { paired[$0, default: 0] += 1 }
         }
         entries = []
@@ -134,6 +136,35 @@ public struct PairedPrompts: Sendable {
     @inline(__always)
     static func partition(_ sketch: UInt64, of parts: UInt64) -> UInt64 {
         ((ByteHash.mix(sketch) >> 32) &* parts) >> 32
+    }
+
+    /// Sorts the pass's entries by (sketch, time), after dropping those whose sketch no other
+    /// entry of the pass has (most rows: a prompt sent once pairs with nothing). Two bit tables
+    /// of eight bits an entry, indexed by low bits of the sketch's mixed hash (the pass took the
+    /// high bits), mark the slots seen once and seen again; an entry is kept when its slot was
+    /// seen again, so a sketch of two or more rows is always kept and a lone one only when it
+    /// shares a slot (at most about one in eight). A full sort of half a million 32-byte entries was
+    /// more than half the count's time at 10M queries; the entries kept keep their order, and
+    /// the sort is stable, so the sweep sees what it saw before.
+    private static func sortRepeatedSketches(_ entries: inout [Entry], seen: inout [UInt64], again: inout [UInt64]) {
+        guard entries.count >= 2 else { return }
+        let bits = max(6, min(26, Int.bitWidth - entries.count.leadingZeroBitCount + 3))
+        let mask = UInt64(1 << bits) - 1
+        seen.removeAll(keepingCapacity: true)
+        again.removeAll(keepingCapacity: true)
+        seen.append(contentsOf: repeatElement(0, count: 1 << (bits - 6)))
+        again.append(contentsOf: repeatElement(0, count: 1 << (bits - 6)))
+        for entry in entries {
+            let slot = Int(truncatingIfNeeded: ByteHash.mix(entry.sketch) & mask)
+            let bit: UInt64 = 1 << UInt64(slot & 63)
+            again[slot >> 6] |= seen[slot >> 6] & bit
+            seen[slot >> 6] |= bit
+        }
+        entries.removeAll { entry in
+            let slot = Int(truncatingIfNeeded: ByteHash.mix(entry.sketch) & mask)
+            return again[slot >> 6] & (1 << UInt64(slot & 63)) == 0
+        }
+        entries.sort { $0.sketch != $1.sketch ? $0.sketch < $1.sketch : $0.time < $1.time }
     }
 
     /// Calls `body` with the account of each paired entry (entries sorted by sketch, then time):

@@ -1,3 +1,4 @@
+import ByteCore
 import Synchronization
 
 /// A loaded case source: accounts, payments, queries and upstream links in columns, with the
@@ -53,15 +54,24 @@ public final class CaseData: @unchecked Sendable {
     public var accountCount: Int { accounts.count }
 
     /// The prompt-template families, found on first use, with the paired prompts
-    /// (`TemplateFamilies.pairedPrompts`) counted from the same sketches. Nothing else reads the
-    /// per-query prompt sketches, so they are freed then (8 bytes a query).
+    /// (`TemplateFamilies.pairedPrompts`) counted from the same sketches on the other core
+    /// meanwhile (the two read the sketches alone and write only their own results). Nothing
+    /// else reads the per-query prompt sketches, so they are freed then (8 bytes a query).
+    /// `IndexPhase` asks for them alone, before its wave of jobs, so that the two halves have
+    /// both cores.
     public var templateFamilies: TemplateFamilies {
         families.withLock { found in
             if let found { return found }
-            let made = TemplateFamilies(queries: queries, accountCount: accountCount)
-            made.pairedPrompts = PairedPrompts(queries: queries, accountCount: accountCount)
-            made.questionPairs = SharedQuestions.pairs(
-                queries: queries, accountCount: accountCount, familyBands: made.familyBands, pool: pools.questions)
+            let (queries, accountCount, questions) = (self.queries, self.accountCount, pools.questions)
+            let halves = ParallelMap.run(2) { job -> (TemplateFamilies?, PairedPrompts?) in
+                guard job == 0 else { return (nil, PairedPrompts(queries: queries, accountCount: accountCount)) }
+                let made = TemplateFamilies(queries: queries, accountCount: accountCount)
+                made.questionPairs = SharedQuestions.pairs(
+                    queries: queries, accountCount: accountCount, familyBands: made.familyBands, pool: questions)
+                return (made, nil)
+            }
+            let made = halves[0].0!
+            made.pairedPrompts = halves[1].1!
             made.familyBands = []
             queries.promptSketch = ChunkedColumn()
             found = made
