@@ -140,12 +140,12 @@ public struct PairedPrompts: Sendable {
 
     /// Sorts the pass's entries by (sketch, time), after dropping those whose sketch no other
     /// entry of the pass has (most rows: a prompt sent once pairs with nothing). Two bit tables
-    /// of eight bits an entry, indexed by low bits of the sketch's mixed hash (the pass took the
+    /// of 8 to 16 bits an entry, indexed by low bits of the sketch's mixed hash (the pass took the
     /// high bits), mark the slots seen once and seen again; an entry is kept when its slot was
     /// seen again, so a sketch of two or more rows is always kept and a lone one only when it
-    /// shares a slot (at most about one in eight). A full sort of half a million 32-byte entries was
-    /// more than half the count's time at 10M queries; the entries kept keep their order, and
-    /// the sort is stable, so the sweep sees what it saw before.
+    /// shares a slot (at most about one in eight). A full sort of half a million 32-byte entries
+    /// was more than half the count's time at 10M queries; the entries kept keep their order,
+    /// and the sort is stable, so the sweep sees what it saw before.
     private static func sortRepeatedSketches(_ entries: inout [Entry], seen: inout [UInt64], again: inout [UInt64]) {
         guard entries.count >= 2 else { return }
         let bits = max(6, min(26, Int.bitWidth - entries.count.leadingZeroBitCount + 3))
