@@ -84,13 +84,14 @@ import Testing
 }
 
 /// The harvest credit on hand-made clusters: full for long answers to short prompts, none for
-/// answers under half the typical account's or coming back at no more than the population's yield.
+/// answers under half the typical account's or coming back at no more than the population's yield
+/// unless they are far longer than nearly every account's.
 @Suite struct HarvestReturnTests {
     typealias S = SignalTestSource
 
-    static func credit(input: Int, output: ClosedRange<Int>) throws -> Double {
+    static func credit(input: Int, output: ClosedRange<Int>, background: Int = 60) throws -> Double {
         var s = S()
-        s.addBackground(count: 60)
+        s.addBackground(count: background)
         DeclaredOrganisationTests.group(&s, prefix: "g", count: 10, org: "", payment: "pm-g", input: input, output: output, seed: 9)
         let inv = try s.investigate()
         let cluster = inv.cluster(ofAccount: inv.data.accountIndex("g0")!)
@@ -124,6 +125,17 @@ import Testing
     @Test func halfAgainThePopulationsYieldCountsInFull() throws {
         // 100 in, about 350 out: 3.5x against the population's 2.1x or so (half again is about 3.1x).
         #expect(try Self.credit(input: 100, output: 340...360) == 1)
+    }
+
+    @Test func answersFarLongerThanNearlyEveryAccountsCountWhateverTheYield() throws {
+        // The background's accounts average about 350 output tokens a query (the 90th percentile
+        // account under 400), so volume counts from twice the typical, about 700, and in full
+        // from about 1,050. Sending 700 and getting 1,400-1,600 is about the population's 2x
+        // yield, but a harvest of long worked solutions. About 850 back for 700 (under the
+        // population's yield) counts in part; 400-440 back for 220 counts nothing (above).
+        #expect(try Self.credit(input: 700, output: 1_400...1_600, background: 120) == 1)
+        let between = try Self.credit(input: 700, output: 800...900, background: 120)
+        #expect(between > 0 && between < 1, "\(between)")
     }
 
     @Test func betweenThePopulationsYieldAndHalfAgainCountsInPart() throws {

@@ -142,7 +142,9 @@ public struct ClusterTagSources: Sendable {
     /// 43 (session 46): shared sittings are timing evidence (`CoActivity.sittings`, proposed by
     /// `SittingCandidates`), and `template_share` counts members sharing any family with another
     /// member: links, clusters, risks and ranks move.
-    static let clusterRules = 43
+    /// 44 (session 49): answers far longer than the population's count as harvest whatever their
+    /// yield (`HarvestReturn.volumeCredit`): risks and ranks move.
+    static let clusterRules = 44
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

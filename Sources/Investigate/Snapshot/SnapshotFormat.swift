@@ -89,10 +89,11 @@ enum SnapshotFormat {
     /// 44): accounts that sent two or more of the same reasoning questions share them
     /// (`LinkKind.question`, pool `questions`): links, clusters and risks move; 47 (session 46):
     /// shared sittings link (`CoActivity.sittings`) and `template_share` reads roles: links,
-    /// clusters and risks move.
+    /// clusters and risks move; 48 (session 49): the harvest credit reads answer volume
+    /// (`HarvestReturn.volumeCredit`): risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 47
+    static let version: UInt32 = 48
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
