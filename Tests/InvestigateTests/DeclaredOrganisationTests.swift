@@ -78,7 +78,7 @@ import Testing
         #expect(inv.clusterRisk(of: "st0") < 0.5)
         let template = try #require(inv.signal("template_share", of: "st0"))
         #expect(template.value > 0.8)
-        #expect(template.explanation.contains("x for a typical account)"), "\(template.explanation)")
+        #expect(template.explanation.contains("x for a typical account: none counts at that"), "\(template.explanation)")
         #expect(template.explanation.contains("of it counts"))
     }
 }

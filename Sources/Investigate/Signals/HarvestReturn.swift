@@ -54,6 +54,8 @@ struct HarvestReturn {
     /// Whether the credit was read on the cluster's reasoning queries alone (they took more
     /// away than its queries as a whole).
     let readOnReasoning: Bool
+    /// How many queries the credit was read on.
+    let readQueries: Int
 
     /// Measures a cluster's return: over all its queries, and over its queries that ask for
     /// reasoning when there are enough of them (20, the signals' sample floor), and the larger
@@ -80,6 +82,7 @@ struct HarvestReturn {
             : nil
         let chosen = reasoning.map { $0.credit > all.credit ? $0 : all } ?? all
         readOnReasoning = reasoning.map { $0.credit > all.credit } ?? false
+        readQueries = readOnReasoning ? asked.count : e.queries
         (lengthCredit, yieldCredit, volumeCredit, perQuery, ratio, credit) =
             (chosen.length, chosen.yield, chosen.volume, chosen.perQuery, chosen.ratio, chosen.credit)
     }
@@ -110,21 +113,30 @@ struct HarvestReturn {
         return (length, yield, volume, perQuery, ratio, min(length, max(yield, volume)))
     }
 
-    /// What the credit is made of, for an explanation ("; answers average ... so 40% of it counts").
+    /// What the credit is made of, for an explanation: which answers were read (all, or those to
+    /// the reasoning prompts), each credit under full with where it starts and where it is full,
+    /// and the share that counts ("... so 40% of it counts"). "Little is taken away" only when
+    /// half or less counts.
     var explanation: String {
+        let answers = readOnReasoning ? "answers to its \(readQueries) reasoning prompts" : "its answers"
         var parts: [String] = []
         if lengthCredit < 1 {
-            parts.append((readOnReasoning ? "answers to its reasoning prompts average" : "answers average")
-                + " \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account)")
+            parts.append(
+                "\(answers) average \(Int(perQuery)) output tokens (\(Int(typical)) for a typical account: none counts at "
+                    + "half of that, all at it)")
         }
         if yieldCredit < 1 && volumeCredit < 1 {
-            parts.append("outputs are \(format1(ratio))x inputs (\(format1(populationRatio))x for a typical account)")
+            parts.append(
+                (parts.isEmpty ? answers : "they") + " come back at \(format1(ratio))x their inputs "
+                    + "(\(format1(populationRatio))x for a typical account: none counts at that, all at "
+                    + "\(format1(populationRatio * 1.5))x)")
             if volumeCredit > yieldCredit {
                 parts.append(
-                    "answers average \(Int(perQuery)) output tokens (length counts from \(Int(long)) on: twice the typical "
-                        + "account's, or the 90th percentile account's if longer)")
+                    "they average \(Int(perQuery)) output tokens (reasoning answers count from \(Int(long)), twice a typical "
+                        + "account's or the 90th percentile account's if longer, all from \(Int(long + typical)))")
             }
         }
-        return parts.joined(separator: " and ") + ": little is taken away, so \(percent(credit)) of it counts"
+        return parts.joined(separator: "; ") + (credit <= 0.5 ? ": little is taken away, so " : ": so ")
+            + "\(percent(credit)) of it counts"
     }
 }
