@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Investigate
 
-/// An operation's tie is each tied cluster's tooling: a template most of its members run, not one
-/// question a few members of two separate rings happen to send.
+/// An operation's tie is each tied cluster's tooling: a template most of its members run, or a model
+/// mix few others use, not one question a few members of two separate rings happen to send.
 @Suite struct OperationToolingTests {
     typealias S = SignalTestSource
 
@@ -49,5 +49,49 @@ import Testing
         // Three of eight in each cluster: every holder sits in the two clusters (the old rule tied
         // them), but the template is neither cluster's tooling.
         #expect(try operations(holders: 3).isEmpty)
+    }
+
+    /// Two groups of eight sending human prompts to `mix` (each account its own card and IP)
+    /// among 1,000 accounts on one common model; clusters set by hand.
+    private func operations(mix: [String]) throws -> [Investigate.Operation] {
+        var s = ModelMixTests.Source()
+        var rng = SeededRandom(seed: 4)
+        for i in 0..<1_000 {
+            s.account("bg\(i)")
+            for q in 0..<10 {
+                s.query(
+                    "bg\(i)", at: ModelMixTests.base + Int64(i * 10 + q) * 7_000, model: "sonnet", prompt: PromptMaker.human(&rng),
+                    ip: "81.3.\(i / 250).\(i % 250)")
+            }
+        }
+        for group in 0..<2 {
+            for i in 0..<8 {
+                let id = "g\(group)-\(i)"
+                s.account(id)
+                for q in 0..<10 {
+                    s.query(
+                        id, at: ModelMixTests.base + Int64(group * 100 + i * 10 + q) * 61_000, model: mix[q % mix.count],
+                        prompt: PromptMaker.human(&rng), ip: "77.\(group).\(i).\(q)")
+                }
+            }
+        }
+        let inv = try s.investigate()
+        var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)
+        for a in 0..<inv.data.accountCount {
+            let id = inv.data.accountID(a)
+            clusterOf[a] = id.hasPrefix("g0") ? 0 : id.hasPrefix("g1") ? 1 : Int32(2 + a)
+        }
+        return OperationFinder.find(clusterOf: clusterOf, sizes: { $0 < 2 ? 8 : 1 }, index: inv.index, weights: inv.weights)
+    }
+
+    @Test func aModelMixFewOthersUseTiesTheClusters() throws {
+        let found = try operations(mix: ["opus-old", "haiku-old"])
+        #expect(found.count == 1)
+        #expect(found.first?.clusters == [0, 1])
+        #expect(found.first?.ties.contains { $0.kind == .modelMix } == true)
+    }
+
+    @Test func theCommonModelTiesNothing() throws {
+        #expect(try operations(mix: ["sonnet"]).isEmpty)
     }
 }

@@ -1,5 +1,5 @@
-/// Clusters tied by rare tooling (a template family or a client string few accounts use) or by
-/// one inbox (a mailbox their members' emails deliver to) into one operation: pods that each
+/// Clusters tied by rare tooling (a template family, a client string or a model mix few accounts
+/// use) or by one inbox (a mailbox their members' emails deliver to) into one operation: pods that each
 /// keep their own card and network but run the same scaffolds, or sign up through one inbox.
 public struct Operation: Sendable {
     /// `op1` is the operation whose riskiest cluster ranks highest.
@@ -14,11 +14,11 @@ public struct Operation: Sendable {
 
 /// Finds operations among ranked clusters.
 public enum OperationFinder {
-    /// Unions clusters of two or more members that share a template family, client string or
-    /// mailbox carrying at least half a link's evidence (`EvidenceWeights`), when the value is each tied
+    /// Unions clusters of two or more members that share a template family, client string, model
+    /// mix or mailbox carrying at least half a link's evidence (`EvidenceWeights`), when the value is each tied
     /// cluster's tooling (held by at least half of its members, two or more) and at least half of
     /// the value's holders sit in the clusters it ties.
-    /// - Complexity: O(template and client (account, value) pairs).
+    /// - Complexity: O(template, client, model mix and mailbox (account, value) pairs).
     public static func find(clusterOf: [Int32], sizes: (Int) -> Int, index: LinkIndex, weights: EvidenceWeights) -> [Operation] {
         var sets: [Int: Int] = [:]
         func find(_ x: Int) -> Int {
@@ -27,7 +27,7 @@ public enum OperationFinder {
             return x
         }
         var ties: [(LinkKind, Int32, [Int])] = []
-        for kind in [LinkKind.template, .userAgent, .clientFamily, .mailbox] {
+        for kind in [LinkKind.template, .userAgent, .clientFamily, .modelMix, .mailbox] {
             for value in 0..<index.valueCount(kind) {
                 let v = Int32(value)
                 let holders = index.accounts(sharing: kind, value: v)
