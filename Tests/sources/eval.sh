@@ -13,7 +13,9 @@
 # Sources: Tests/sources/heldout12-17.py (12a ... 17b), blender_hydra.py seeds 7, 11, 23,
 # common_wrapper.py (cwrap-5k: 10% of 5,000 use a common wrapper; cwrap-short: 20%, short
 # questions, so the frame is the prompt's end), sittings.py seeds 5 and 9 (sit5, sit9: relay crews
-# and shift pools sharing only their sittings, and co-sitting look-alikes) and the
+# and shift pools sharing only their sittings, and co-sitting look-alikes), long_answers.py seeds 3
+# and 8 (la3, la8: rings and look-alikes (a labelling vendor, an olympiad club, a benchmark team, a
+# publisher) whose answers are long, written in session 49 without reading the engine) and the
 # built-in generator's scenarios as the README reports them (hydra, tooling, pods 5k seed 7 and
 # 3k seed 11, mixed 5k seed 7). Each is run as
 #   INVESTIGATE_SNAPSHOTS=off BIN clusters SRC --fresh --top 400 --format json
@@ -48,6 +50,7 @@ generators() {
     printf 'cwrap-5k\t%s/common_wrapper.py cwrap-5k 5 5000 10 80\n' "$py"
     printf 'cwrap-short\t%s/common_wrapper.py cwrap-short 9 5000 20 0\n' "$py"
     for seed in 5 9; do printf 'sit%s\t%s/sittings.py sit%s %s\n' "$seed" "$py" "$seed" "$seed"; done
+    for seed in 3 8; do printf 'la%s\t%s/long_answers.py la%s %s\n' "$seed" "$py" "$seed" "$seed"; done
     for seed in 7 11 23; do printf 'blender%s\t%s/blender_hydra.py blender%s %s\n' "$seed" "$py" "$seed" "$seed"; done
     for scenario in hydra tooling pods; do
         printf '%s-5k\t"%s" generate %s-5k --accounts 5000 --seed 7 --scenario %s\n' "$scenario" "$BIN" "$scenario" "$scenario"
