@@ -90,7 +90,7 @@ enum SnapshotFormat {
     /// (`LinkKind.question`, pool `questions`): links, clusters and risks move; 47 (session 46):
     /// shared sittings link (`CoActivity.sittings`) and `template_share` reads roles: links,
     /// clusters and risks move; 48 (session 49): the harvest credit reads answer volume
-    /// (`HarvestReturn.volumeCredit`): risks move.
+    /// (`HarvestReturn.volumeCredit`): risks move; a rare model mix ties operations (`OperationFinder`).
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
     static let version: UInt32 = 48
