@@ -87,9 +87,17 @@ final class FixtureModel: ConsoleModel, @unchecked Sendable {
     /// When true, c1's members also share three mail domains, all hubs.
     var mailHubs = false
 
+    /// When true, c1 reads no signal (a cluster of light accounts): its breakdown is empty and says why.
+    var c1Unread = false
+
     func cluster(_ number: Int) -> ClusterDetail? {
         guard number == 1 || number == 2 else { return nil }
         let members = number == 1 ? Array(accounts[0...1]) : Array(accounts[2...3])
+        if number == 1 && c1Unread {
+            return ClusterDetail(
+                cluster: 1, risk: 0, members: members, kindCounts: [("template", 1)], timeline: [2, 3],
+                unreadNote: SignalsUnread.line(members: 2, queries: 5))
+        }
         return ClusterDetail(cluster: number, risk: clusterRisks[number - 1], members: members,
                              kindCounts: number == 1 ? [("payment", 1), ("ip", 1)] + (mailHubs ? [("email_domain", 3)] : []) : [("asn", 1)],
                              kindHubs: mailHubs ? ["email_domain": 3] : [:],

@@ -160,7 +160,8 @@ final class EngineModel: ConsoleModel, @unchecked Sendable {
                 timeline: timeline.counts,
                 signals: c.signals.map { SignalRow(name: $0.name, value: $0.value, baseline: $0.baseline,
                                                    contribution: $0.contribution, explanation: $0.explanation) },
-                timelineNote: timeline.note)
+                timelineNote: timeline.note,
+                unreadNote: c.signals.isEmpty ? SignalsUnread.line(of: c, in: investigation) : nil)
         }
     }
 

@@ -35,23 +35,26 @@ extension AppUpdate {
         let title: String
         let signals: [SignalRow]
         let formula: String
+        var unread: String?
         switch s.current.kind {
         case .cluster(let n):
             guard let cluster = model.cluster(n) else { return nil }
             title = "risk breakdown of cluster c\(n)"
             signals = cluster.signals
             formula = RiskFormula.cluster(signals, risk: cluster.risk)
+            unread = cluster.unreadNote
         case .account(let a):
             guard let account = model.account(a) else { return nil }
             // The signals are the cluster's; the account's own part is its weight (the last field).
             title = "risk breakdown of account \(account.id): its cluster's signals, then its own weight"
             signals = account.signals
             formula = riskFormula(model, account)
+            unread = account.cluster.flatMap { model.cluster($0)?.unreadNote }
         default:
             return nil
         }
         guard !signals.isEmpty else {
-            return RecordView(title: title, fields: [RecordField("signals", "no signal fired"), RecordField("= risk", formula)])
+            return RecordView(title: title, fields: [RecordField("signals", unread ?? "no signal fired"), RecordField("= risk", formula)])
         }
         return RecordView(title: title, fields: signals.map(riskField) + [RecordField("= risk", formula)])
     }

@@ -136,6 +136,8 @@ struct ClusterDetail: Sendable {
     /// The rows the activity strip leaves out, set aside from the timing analysis at load
     /// (`ChartRows.shortNote`: `+3 set aside (1970-01-01 ... 9999-12-31)`); nil when none.
     var timelineNote: String? = nil
+    /// Why the breakdown is empty when no signal could be read (`SignalsUnread`); nil otherwise.
+    var unreadNote: String? = nil
 }
 
 /// Everything the account sheet shows.

@@ -84,7 +84,7 @@ struct AccountCommand: ParsableCommand {
             }
             print(
                 cluster.signals.isEmpty
-                    ? "risk breakdown: no signal applies (risk \(RiskText.twoDecimals(cluster.risk)))"
+                    ? "risk breakdown: \(SignalsUnread.line(of: cluster, in: inv)) (risk \(RiskText.twoDecimals(cluster.risk)))"
                     : "risk breakdown:")
             for s in cluster.signals {
                 print(

@@ -81,6 +81,7 @@ struct ClustersCommand: ParsableCommand {
                     if nothing > 0 { parts.append("\(PairExplanation.count(nothing, "signal")) adding nothing") }
                     print("\t  " + parts.joined(separator: ", ") + " (`account` or `--format json` lists them, each with why)")
                 }
+                if c.signals.isEmpty { print("\t  " + SignalsUnread.line(of: c, in: inv)) }
                 if let line = OperationSummary.line(of: c, in: inv) { print("\t  " + line) }
             }
             let unread = inv.data.mailboxesUnread.load(ordering: .relaxed)

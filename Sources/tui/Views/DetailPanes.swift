@@ -25,6 +25,9 @@ enum DetailPanes {
             lines.append(("risk breakdown of cluster c\(n) (Enter: whole; Tab: graph)", [.bold, .underline], .normal))
             if let cluster = state.data?.model.cluster(n) {
                 lines += riskLines(cluster.signals, formula: RiskFormula.cluster(cluster.signals, risk: cluster.risk), buffer: buffer)
+                if let note = cluster.unreadNote {
+                    lines += TextWrap.wrap(note, width: max(20, buffer.cols - 1)).map { ($0, [], .muted) }
+                }
             }
         case .account(let a) where pane == AppUpdate.firingPane:
             lines.append((FiringPane.title, [.bold, .underline], .normal))
@@ -36,6 +39,10 @@ enum DetailPanes {
                 let formula = AppUpdate.riskFormula(model, account)
                 lines += riskLines(account.signals, formula: TextWidth.of(formula) < buffer.cols ? formula
                                        : AppUpdate.riskFormula(model, account, short: true), buffer: buffer)
+                // Only a cluster of a few light accounts reads no signal: its sheet is small to build.
+                if account.signals.isEmpty, let n = account.cluster, let note = model.cluster(n)?.unreadNote {
+                    lines += TextWrap.wrap(note, width: max(20, buffer.cols - 1)).map { ($0, [], .muted) }
+                }
             }
         default:
             break
