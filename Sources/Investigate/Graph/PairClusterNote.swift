@@ -5,10 +5,10 @@ public enum PairClusterNote {
     public static func line(_ evidence: PairEvidence, a: Int, b: Int, in inv: Investigation) -> String? {
         let same = inv.clusterOfAccount[a] == inv.clusterOfAccount[b]
         if same && !evidence.linked {
-            if let path = ClusterPath.line(from: a, to: b, in: inv) { return "in one cluster all the same: " + path }
+            let firing = groupFiring(a, b, in: inv).map { "; " + $0 } ?? ""
+            if let path = ClusterPath.line(from: a, to: b, in: inv) { return "in one cluster all the same: " + path + firing }
             return "in one cluster all the same: clusters are connected groups of links, and these two are joined "
-                + "through other accounts (or one joined the group by firing with it again and again)"
-                + (groupFiring(a, b, in: inv).map { "; " + $0 } ?? "")
+                + "through other accounts (or one joined the group by firing with it again and again)" + firing
         }
         guard !same && evidence.linked else { return nil }
         // Linked by co-firing that counts a whole link (`EvidenceWeights.countedTiming`): only
