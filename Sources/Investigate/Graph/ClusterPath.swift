@@ -59,7 +59,7 @@ public enum ClusterPath {
     }
 
     /// "joined through a chain of links: u1 ~ u7 (15.2 bits) ~ u9 (14.1 bits) (`why` on a step says
-    /// what it shares)", or nil without a path.
+    /// what its two accounts share)", or nil without a path.
     public static func line(from a: Int, to b: Int, in inv: Investigation) -> String? {
         guard let steps = find(from: a, to: b, in: inv) else { return nil }
         let chain = steps.map { "\(inv.data.accountExactID($0.account).display) (\(format1($0.bits)) bits)" }
