@@ -25,13 +25,7 @@ import Testing
                 }
             }
         }
-        let inv = try s.investigate()
-        var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)
-        for a in 0..<inv.data.accountCount {
-            let id = inv.data.accountID(a)
-            clusterOf[a] = id.hasPrefix("g0") ? 0 : id.hasPrefix("g1") ? 1 : Int32(2 + a)
-        }
-        return OperationFinder.find(clusterOf: clusterOf, sizes: { $0 < 2 ? 8 : 1 }, index: inv.index, weights: inv.weights)
+        return Self.operationsOfTwoGroups(in: try s.investigate())
     }
 
     @Test func aTemplateMostMembersRunTiesTheClusters() throws {
@@ -75,13 +69,7 @@ import Testing
                 }
             }
         }
-        let inv = try s.investigate()
-        var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)
-        for a in 0..<inv.data.accountCount {
-            let id = inv.data.accountID(a)
-            clusterOf[a] = id.hasPrefix("g0") ? 0 : id.hasPrefix("g1") ? 1 : Int32(2 + a)
-        }
-        return OperationFinder.find(clusterOf: clusterOf, sizes: { $0 < 2 ? 8 : 1 }, index: inv.index, weights: inv.weights)
+        return Self.operationsOfTwoGroups(in: try s.investigate())
     }
 
     @Test func aModelMixFewOthersUseTiesTheClusters() throws {
@@ -93,5 +81,16 @@ import Testing
 
     @Test func theCommonModelTiesNothing() throws {
         #expect(try operations(mix: ["sonnet"]).isEmpty)
+    }
+
+    /// Operations found when the two groups `g0-*` and `g1-*` are clusters 0 and 1 (eight members
+    /// each) and every other account is a cluster of its own, as if no link tied the groups.
+    private static func operationsOfTwoGroups(in inv: Investigation) -> [Investigate.Operation] {
+        var clusterOf = [Int32](repeating: -1, count: inv.data.accountCount)
+        for a in 0..<inv.data.accountCount {
+            let id = inv.data.accountID(a)
+            clusterOf[a] = id.hasPrefix("g0") ? 0 : id.hasPrefix("g1") ? 1 : Int32(2 + a)
+        }
+        return OperationFinder.find(clusterOf: clusterOf, sizes: { $0 < 2 ? 8 : 1 }, index: inv.index, weights: inv.weights)
     }
 }
