@@ -144,7 +144,9 @@ public struct ClusterTagSources: Sendable {
     /// member: links, clusters, risks and ranks move.
     /// 44 (session 49): answers far longer than the population's count as harvest whatever their
     /// yield (`HarvestReturn.volumeCredit`): risks and ranks move.
-    static let clusterRules = 44
+    /// 45 (session 50): one subject lowers the risk less as far as the cluster's reasoning is
+    /// harvested (`OneSubjectHarvest`): risks and ranks move.
+    static let clusterRules = 45
 
     /// The audit context a cluster tag's write records: where it was made (`via`: "console", or the
     /// folder a command was given), the source's path and fingerprint, and the clusters' numbering.

@@ -13,6 +13,8 @@
 /// with its share.
 public struct ReasoningElicitationSignal: DetectionSignal {
     public let name = "reasoning_elicitation"
+    /// The most the signal adds (a design weight).
+    static let fullWeight = 0.45
     /// Creates the signal.
     public init() {}
 
@@ -43,11 +45,11 @@ public struct ReasoningElicitationSignal: DetectionSignal {
 
     /// What asking for reasoning at `share` (against the population's) is worth before the
     /// harvest credit: 0 up to 10 points above the population, 0.45 at 60 points above.
-    static func asked(share: Double, population: Double) -> Double { 0.45 * unit((share - population - 0.1) / 0.5) }
+    static func asked(share: Double, population: Double) -> Double { fullWeight * unit((share - population - 0.1) / 0.5) }
 
     /// What the members' volume of reasoning prompts is worth before the harvest credit, with
     /// their median count; nil under three members or without a busy account's count to read.
     static func volume(_ e: ClusterEvidence) -> (asked: Double, median: Int)? {
-        BusyVolume.read(e) { Int(e.features.reasoning[Int($0)]) }.map { (0.45 * $0.strength, $0.median) }
+        BusyVolume.read(e) { Int(e.features.reasoning[Int($0)]) }.map { (fullWeight * $0.strength, $0.median) }
     }
 }

@@ -6,7 +6,8 @@
 
 /// Combines signals into a cluster risk in 0...1 and a per-account risk.
 ///
-/// `risk = 1 - exp(-Σ contributions)`, after the small-output, harvest-content and one-event gates. The weights are set so that
+/// `risk = 1 - exp(-Σ contributions)`, after one subject is weighed against the reasoning harvested
+/// (`OneSubjectHarvest`) and the small-output, harvest-content and one-event gates. The weights are set so that
 /// one signal alone stays below 0.5 and a ring showing several lands well above it.
 public struct RiskScorer: Sendable {
     /// The signals in force.
@@ -49,6 +50,8 @@ public struct RiskScorer: Sendable {
         var scores = signals.compactMap { $0.measure(evidence) }
         // A signal that measured nothing (value 0) never adds risk, whatever its terms say.
         for i in scores.indices where scores[i].value == 0 && scores[i].contribution > 0 { scores[i].contribution = 0 }
+        // One subject lowers less where the subject is what the cluster harvests (`OneSubjectHarvest`).
+        scores = OneSubjectHarvest.weighed(scores)
         let total = scores.reduce(0) { $0 + $1.contribution }
         if let damping = gate.score(evidence, total: total) { scores.append(damping) }
         let gated = scores.reduce(0) { $0 + $1.contribution }

@@ -18,7 +18,7 @@ public enum SignalZeroReason {
         if c == 0 && score.explanation.hasSuffix(": " + SharedInstrumentSignal.notCounted) { return nil }
         if score.value == 0 { return "adds nothing: its value is 0, and a signal at 0 never adds risk" }
         if c > 0 { return "adds too little to show at two decimals (shown as 0): only just past where it starts to count" }
-        if score.explanation.hasSuffix("of it counts") { return nil }
+        if score.explanation.hasSuffix("of it counts") || score.explanation.hasSuffix("lowers nothing") { return nil }
         return "adds nothing: short of where it starts to count"
     }
 

@@ -90,10 +90,11 @@ enum SnapshotFormat {
     /// (`LinkKind.question`, pool `questions`): links, clusters and risks move; 47 (session 46):
     /// shared sittings link (`CoActivity.sittings`) and `template_share` reads roles: links,
     /// clusters and risks move; 48 (session 49): the harvest credit reads answer volume
-    /// (`HarvestReturn.volumeCredit`): risks move; a rare model mix ties operations (`OperationFinder`).
+    /// (`HarvestReturn.volumeCredit`): risks move; a rare model mix ties operations (`OperationFinder`);
+    /// 49 (session 50): one subject lowers less where the reasoning is harvested (`OneSubjectHarvest`): risks move.
     /// A change to how clusters are formed or ranked bumps `ClusterTagSources.clusterRules` too
     /// (cluster tags hold under the numbering they were made with).
-    static let version: UInt32 = 48
+    static let version: UInt32 = 49
     static let headerMagic = Array("INVSNAP1".utf8)
     static let trailerMagic = Array("INVSNEND".utf8)
     static let headerSize = 64
