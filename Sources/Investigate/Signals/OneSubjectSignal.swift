@@ -46,7 +46,7 @@ public struct OneSubjectSignal: DetectionSignal {
         guard contribution < 0 else { return nil }
         return SignalScore(
             name: name, value: share, baseline: base, contribution: contribution,
-            explanation: "members stay on one subject: \(percent(share)) of queries in "
+            explanation: "members \(share >= 0.5 ? "stay on" : "lean to") one subject: \(percent(share)) of queries in "
                 + "\(e.index.data.pools.categories.string(Int32(top.offset))) "
                 + (holdersShare.map { $0 > populationShare } == true
                     ? "(\(percent(base)) of the queries of other accounts that use it)"

@@ -94,9 +94,9 @@ struct ClustersCommand: ParsableCommand {
             if !list.isEmpty {
                 print(
                     "Order: clusters rated 0.5 or more first, by expected ring accounts (size x risk), then the rest by risk. "
-                        + "risk = 1 - exp(-sum of the signals' contributions). "
+                        + "risk = 1 - exp(-sum of the signals' contributions), 0 when the sum is under 0. "
                         + "shares kind:N = N distinct values of that kind held by two or more members (three kinds, those with values "
-                        + "that are not hubs first; (hubs): all N are too common to find pairs by). "
+                        + "that are not hubs first; (hubs): all N are too common to find pairs by; (2 hubs): 2 of the N are). "
                         + "Members are listed riskiest first.")
             }
         }
