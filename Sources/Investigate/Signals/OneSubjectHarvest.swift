@@ -19,8 +19,9 @@ enum OneSubjectHarvest {
         out[subject].contribution *= 1 - harvested
         if out[subject].contribution > -1e-12 { out[subject].contribution = 0 }
         let kept = out[subject].contribution == 0 ? "so it lowers nothing" : "so \(percent(1 - harvested)) of its lowering counts"
+        let earned = PairExplanation.format2(reasoning.contribution)
         out[subject].explanation += "; but the members take away the reasoning they ask for (reasoning_elicitation adds "
-            + "\(PairExplanation.format2(reasoning.contribution)) of its \(PairExplanation.format2(ReasoningElicitationSignal.fullWeight))), "
+            + "\(earned) of its \(PairExplanation.format2(ReasoningElicitationSignal.fullWeight))), "
             + "and a ring harvesting one capability keeps to one subject as a course does: \(kept)"
         return out
     }

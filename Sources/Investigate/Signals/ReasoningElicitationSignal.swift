@@ -15,6 +15,9 @@ public struct ReasoningElicitationSignal: DetectionSignal {
     public let name = "reasoning_elicitation"
     /// The most the signal adds (a design weight).
     static let fullWeight = 0.45
+    /// Points of share above the population's where the share's weight starts, and where it is
+    /// whole (design: a few points' excess is any group's wording).
+    static let startPoints = 10, fullPoints = 60
     /// Creates the signal.
     public init() {}
 
@@ -30,6 +33,12 @@ public struct ReasoningElicitationSignal: DetectionSignal {
         let contribution = asked * returned.credit
         var explanation = "\(percent(share)) of prompts ask for step-by-step reasoning or rationales "
             + "(population \(percent(e.population.reasoningShare)))"
+        if byShare > 0 && byShare < Self.fullWeight && byShare >= (volume?.asked ?? 0) {
+            // A partial weight from the share alone says where its scale runs (`asked`).
+            let points = Int(((share - e.population.reasoningShare) * 100).rounded())
+            explanation += "; \(points) points above it, where the weight counts from \(Self.startPoints) points "
+                + "and in full from \(Self.fullPoints)"
+        }
         if let volume, volume.asked > byShare {
             let busy = e.population.busyPrompts
             let relation = BusyVolume.relation(median: volume.median, busy: busy)
@@ -45,7 +54,9 @@ public struct ReasoningElicitationSignal: DetectionSignal {
 
     /// What asking for reasoning at `share` (against the population's) is worth before the
     /// harvest credit: 0 up to 10 points above the population, 0.45 at 60 points above.
-    static func asked(share: Double, population: Double) -> Double { fullWeight * unit((share - population - 0.1) / 0.5) }
+    static func asked(share: Double, population: Double) -> Double {
+        fullWeight * unit((share - population - Double(startPoints) / 100) / (Double(fullPoints - startPoints) / 100))
+    }
 
     /// What the members' volume of reasoning prompts is worth before the harvest credit, with
     /// their median count; nil under three members or without a busy account's count to read.

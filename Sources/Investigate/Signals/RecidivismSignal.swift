@@ -64,6 +64,7 @@ public struct RecidivismSignal: DetectionSignal {
             name: name, value: share, baseline: p, contribution: contribution,
             explanation: "\(bannedMembers) \(bannedMembers == 1 ? "member" : "members") already banned/suspended, "
                 + "\(linkedToBanned) more \(linkedToBanned == 1 ? "shares" : "share") a card, key or client with banned accounts outside the cluster "
-                + "(\(format1(expectedBanned + expectedTies)) expected by chance, \(p > 0 && p < 0.005 ? "under 1%" : percent(p)) of accounts being banned)")
+                + "(\(format1(expectedBanned + expectedTies)) expected by chance, "
+                + "\(p > 0 && p < 0.005 ? "under 1%" : percent(p)) of accounts being banned)")
     }
 }
